@@ -1,0 +1,72 @@
+package wms.shopify.plugins.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import wms.shopify.platform.web.AdminFormat;
+import wms.shopify.plugins.control.Plugins;
+import wms.shopify.plugins.control.UnknownPluginException;
+import wms.shopify.plugins.entity.Plugin;
+
+/** Backing bean of the Plugins page: lists the plugins and switches them on and off. */
+@Named
+@RequestScoped
+public class PluginsPage {
+
+    private static final String SELF = "/admin/plugins?faces-redirect=true";
+
+    @Inject
+    Plugins plugins;
+
+    @Inject
+    FacesContext faces;
+
+    private List<Plugin> all;
+
+    public List<Plugin> getPlugins() {
+        if (this.all == null) {
+            this.all = this.plugins.all();
+        }
+        return this.all;
+    }
+
+    /** Whether the Shopify plugin is active: the other admin pages warn when it is not. */
+    public boolean isShopifyActive() {
+        return this.plugins.isActive(Plugin.SHOPIFY);
+    }
+
+    @Transactional
+    public String activate(String code) {
+        return switchTo(code, true);
+    }
+
+    @Transactional
+    public String deactivate(String code) {
+        return switchTo(code, false);
+    }
+
+    private String switchTo(String code, boolean active) {
+        String actor = this.faces.getExternalContext().getRemoteUser();
+        try {
+            Plugin plugin = this.plugins.switchTo(code, active, actor);
+            inform(FacesMessage.SEVERITY_INFO, plugin.name() + " plugin is " + (active ? "active." : "inactive."));
+        } catch (UnknownPluginException e) {
+            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+        return SELF;
+    }
+
+    private void inform(FacesMessage.Severity severity, String text) {
+        this.faces.getExternalContext().getFlash().setKeepMessages(true);
+        this.faces.addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public String format(Instant instant) {
+        return AdminFormat.dateTime(instant);
+    }
+}
