@@ -1,0 +1,74 @@
+package wms.shopify.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium (Debian's chromium and chromium-driver) driving the admin pages as a person would.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    public Browser() {
+        if (System.getProperty("webdriver.chrome.driver") == null) {
+            System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900");
+        this.driver = new ChromeDriver(options);
+        this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+    }
+
+    public WebDriver driver() {
+        return this.driver;
+    }
+
+    public void open(String path) {
+        this.driver.get(ConnectorServer.url() + path);
+    }
+
+    /** Signs in on the login page the browser was sent to. */
+    public void signIn(String user, String password) {
+        this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
+        this.driver.findElement(By.id("j_password")).sendKeys(password);
+        this.driver.findElement(By.id("sign-in")).click();
+    }
+
+    public String text(By locator) {
+        return this.wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+    }
+
+    public void click(By locator) {
+        this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    public void awaitText(By locator, String text) {
+        this.wait.until(ExpectedConditions.textToBe(locator, text));
+    }
+
+    /** Saves what the browser shows, for a person to look at after a run (target/screenshots). */
+    public void screenshot(String name) throws java.io.IOException {
+        Path directory = Path.of("target", "screenshots");
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        this.driver.quit();
+    }
+}

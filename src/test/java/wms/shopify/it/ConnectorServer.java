@@ -1,0 +1,111 @@
+package wms.shopify.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.microshed.testing.ManuallyStartedConfiguration;
+
+/**
+ * The connector's Liberty server that the build started for the integration tests (MicroShed's manual
+ * environment tells where it is), and what the tests do with it over HTTP: call it, wait for readiness, restart
+ * it.
+ */
+public final class ConnectorServer {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
+
+    private ConnectorServer() {
+    }
+
+    /** The root URL of the connector, without a trailing slash. */
+    public static String url() {
+        String url = new ManuallyStartedConfiguration().getApplicationURL();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public static URI uri(String path) {
+        return URI.create(url() + path);
+    }
+
+    /** A client that keeps cookies (the admin session) and does not follow redirects, so tests can see them. */
+    public static HttpClient client() {
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public static HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls readiness until it answers 200, failing with the last answer when it does not in time. */
+    public static void awaitReady(String baseUrl) throws InterruptedException {
+        HttpClient client = client();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl
+                        + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The connector at " + baseUrl + " did not become ready within " + READY_TIMEOUT
+                + "; last answer: " + last);
+    }
+
+    /** Stops and starts the connector's server the way an operator does, then waits for readiness. */
+    public static void restart() throws IOException, InterruptedException {
+        String server = System.getProperty("it.server.name", "defaultServer");
+        runServerCommand("stop", server);
+        runServerCommand("start", server);
+        awaitReady(url());
+    }
+
+    /** Runs Liberty's {@code server} script of the build's installation with a command and a server name. */
+    public static void runServerCommand(String command, String server) throws IOException, InterruptedException {
+        Path script = wlp().resolve("bin/server");
+        Process process = new ProcessBuilder(List.of(script.toString(), command, server))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("server " + command + " " + server + " did not finish in 180 s");
+        }
+        int exit = process.exitValue();
+        // 1 from "stop" means the server was not running, which is what a stop wants.
+        if (exit != 0 && !(command.equals("stop") && exit == 1)) {
+            throw new AssertionError("server " + command + " " + server + " exited with " + exit + ": " + output);
+        }
+    }
+
+    /** The Liberty installation the build created. */
+    public static Path wlp() {
+        Path wlp = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));
+        if (!Files.isDirectory(wlp)) {
+            throw new IllegalStateException("No Liberty installation at " + wlp.toAbsolutePath()
+                    + ": run the integration tests through Maven (./mvnw verify)");
+        }
+        return wlp;
+    }
+}

@@ -1,0 +1,146 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wms.shopify.platform.database.EmbeddedDatabase;
+
+/**
+ * The connector configured for an external PostgreSQL that is not there: it starts anyway with a clear log line
+ * and readiness DOWN, and becomes ready by itself once the database appears. Runs a second Liberty server of the
+ * build's installation, configured as an operator would (server.env).
+ */
+class DatabaseOutageIT {
+
+    private static final String SERVER = "outageServer";
+    private static final int HTTP_PORT = 9280;
+    private static final int HTTPS_PORT = 9643;
+    private static final String BASE_URL = "http://localhost:" + HTTP_PORT;
+
+    private static int databasePort;
+    private static Path serverDirectory;
+
+    @BeforeAll
+    static void startConnectorWithoutItsDatabase() throws Exception {
+        databasePort = freePort();
+        Path wlp = ConnectorServer.wlp();
+        serverDirectory = wlp.resolve("usr/servers/" + SERVER);
+        if (Files.isDirectory(serverDirectory)) {
+            ConnectorServer.runServerCommand("stop", SERVER);
+            deleteRecursively(serverDirectory);
+        }
+        ConnectorServer.runServerCommand("create", SERVER);
+
+        Path project = Path.of("").toAbsolutePath();
+        Path built = wlp.resolve("usr/servers/" + System.getProperty("it.server.name", "defaultServer"));
+        for (String file : List.of("server.xml", "jvm.options", "bootstrap.properties")) {
+            Files.copy(project.resolve("liberty").resolve(file), serverDirectory.resolve(file),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        copy(built.resolve("lib/jdbc/postgresql.jar"), serverDirectory.resolve("lib/jdbc/postgresql.jar"));
+        copy(built.resolve("apps/wms-shopify-connector.war.xml"),
+                serverDirectory.resolve("apps/wms-shopify-connector.war.xml"));
+        Files.writeString(serverDirectory.resolve("bootstrap.properties"),
+                "\nhttp.port=" + HTTP_PORT + "\nhttps.port=" + HTTPS_PORT + "\n", StandardOpenOption.APPEND);
+        Files.writeString(serverDirectory.resolve("server.env"), String.join("\n",
+                "DB_HOST=localhost", "DB_PORT=" + databasePort, "DB_NAME=outage_test", "DB_USER=outage_test",
+                "DB_PASSWORD=outage-secret", "WMS_RETRY_SECONDS=2", ""));
+        ConnectorServer.runServerCommand("start", SERVER);
+    }
+
+    @AfterAll
+    static void stopConnector() throws Exception {
+        ConnectorServer.runServerCommand("stop", SERVER);
+    }
+
+    @Test
+    void readinessIsDownWithAClearReasonUntilTheDatabaseAppearsThenUpByItself(@TempDir Path databaseDirectory)
+            throws Exception {
+        HttpResponse<String> down = awaitReadinessAnswer();
+        assertEquals(503, down.statusCode(), down.body());
+        JsonObject database = HealthIT.check(HealthIT.json(down.body()), "database");
+        assertEquals("DOWN", database.getString("status"));
+        String reason = database.getJsonObject("data").getString("reason");
+        assertTrue(reason.contains("retrying every 2 s"), reason);
+        assertFalse(database.getJsonObject("data").getString("database").contains("outage-secret"),
+                "the password is never shown");
+
+        String log = Files.readString(serverDirectory.resolve("logs/messages.log"));
+        assertTrue(log.contains("is not available") && log.contains("Readiness stays DOWN"),
+                "one clear line explains the situation");
+        assertFalse(log.lines().anyMatch(line -> line.startsWith("\tat ")), "no stack trace in the log");
+        assertFalse(log.contains("outage-secret"), "the password is never logged");
+        assertTrue(log.contains("CWWKZ0001I"), "the application started despite the missing database");
+
+        try (EmbeddedDatabase appeared = EmbeddedDatabase.start(databaseDirectory, databasePort, "outage_test",
+                "outage_test", "outage-secret")) {
+            ConnectorServer.awaitReady(BASE_URL);
+            HttpResponse<String> up = readiness();
+            assertEquals("UP", HealthIT.check(HealthIT.json(up.body()), "database").getString("status"));
+        }
+    }
+
+    /** The first answer of the readiness endpoint once the server listens. */
+    private static HttpResponse<String> awaitReadinessAnswer() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
+        IOException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = readiness();
+                if (response.body().contains("\"database\"")) {
+                    return response;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the outage server never answered readiness", last);
+    }
+
+    private static HttpResponse<String> readiness() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE_URL + "/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Queue;
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.UserTransaction;
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import wms.shopify.activity.entity.ActivityEvent;
+import wms.shopify.platform.database.InstantConverter;
+import wms.shopify.plugins.entity.Plugin;
+
+/**
+ * In-container tests (Arquillian) beside the running connector: the entities against the migrated schema with
+ * its constraints, and the activity queue consumed by the connector's message-driven bean.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PersistenceIT {
+
+    @PersistenceContext(unitName = "wms")
+    EntityManager entityManager;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Resource(lookup = "jms/wms")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/queue/activity")
+    Queue activityQueue;
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
+                .addClasses(PersistenceIT.class, Plugin.class, ActivityEvent.class, InstantConverter.class)
+                .addAsResource("META-INF/persistence.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    @Test
+    void aPluginRoundTripsWithItsChangeRecord() throws Exception {
+        String code = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try {
+            this.transaction.begin();
+            Plugin plugin = new Plugin(code, "Testing", "Round trip");
+            plugin.switchTo(true, "tester", at);
+            this.entityManager.persist(plugin);
+            this.transaction.commit();
+            this.entityManager.clear();
+
+            Plugin read = this.entityManager.find(Plugin.class, code);
+            assertTrue(read.active());
+            assertEquals("tester", read.changedBy());
+            assertEquals(at, read.changedAt());
+            assertEquals("Round trip", read.name());
+        } finally {
+            delete(code);
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesWhatTheSchemaForbids() throws Exception {
+        assertRefused(() -> this.entityManager.persist(new Plugin("Not A Code!", "Testing", "Bad code")));
+        assertNull(this.entityManager.find(Plugin.class, "Not A Code!"));
+
+        assertRefused(() -> this.entityManager.persist(new Plugin(Plugin.SHOPIFY, "Testing", "Second Shopify")));
+        assertEquals("Shopify", this.entityManager.find(Plugin.class, Plugin.SHOPIFY).name());
+
+        assertRefused(() -> this.entityManager.persist(new ActivityEvent(Instant.now(), "testing", "   ", null)));
+        assertRefused(() -> this.entityManager.persist(new ActivityEvent(Instant.now(), "Bad Category", "x", null)));
+    }
+
+    @Test
+    void anActivityMessageIsStoredByTheMessageDrivenBean() throws Exception {
+        String text = "in-container test " + UUID.randomUUID();
+        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (JMSContext jms = this.connectionFactory.createContext()) {
+            MapMessage message = jms.createMapMessage();
+            message.setLong("occurredAt", occurredAt.toEpochMilli());
+            message.setString("category", "testing");
+            message.setString("message", text);
+            message.setString("actor", "arquillian");
+            jms.createProducer().send(this.activityQueue, message);
+        }
+        ActivityEvent stored = awaitEvent(text);
+        assertEquals("testing", stored.category());
+        assertEquals("arquillian", stored.actor());
+        assertEquals(occurredAt, stored.occurredAt());
+    }
+
+    @Test
+    void anActivityMessageSentInARolledBackTransactionIsNeverStored() throws Exception {
+        String rolledBack = "rolled back " + UUID.randomUUID();
+        String committed = "committed " + UUID.randomUUID();
+        sendInTransaction(rolledBack, false);
+        sendInTransaction(committed, true);
+        awaitEvent(committed);
+        // Both went to the same queue; the committed one is stored, so the other would have been by now.
+        assertTrue(events(rolledBack).isEmpty(), "a message of a rolled-back transaction was delivered");
+    }
+
+    @Test
+    void theMigrationsCreateExactlyTheTablesAndColumnsTheEntitiesUse() {
+        Set<String> entityTables = new HashSet<>();
+        for (EntityType<?> entity : this.entityManager.getMetamodel().getEntities()) {
+            Class<?> type = entity.getJavaType();
+            String table = type.getAnnotation(Table.class).name();
+            entityTables.add(table);
+            for (Field field : type.getDeclaredFields()) {
+                Column column = field.getAnnotation(Column.class);
+                if (column != null) {
+                    List<?> found = this.entityManager.createNativeQuery("select column_name from "
+                            + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
+                            + "and column_name = ?2").setParameter(1, table).setParameter(2, column.name())
+                            .getResultList();
+                    assertEquals(1, found.size(), type.getSimpleName() + "." + field.getName() + " has no column "
+                            + table + "." + column.name());
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<String> tables = this.entityManager.createNativeQuery("select table_name from information_schema.tables "
+                + "where table_schema = 'public' and table_name <> 'flyway_schema_history'").getResultList();
+        assertEquals(entityTables, new HashSet<>(tables), "tables of the migrations vs tables of the entities");
+    }
+
+    private void sendInTransaction(String text, boolean commit) throws Exception {
+        this.transaction.begin();
+        try (JMSContext jms = this.connectionFactory.createContext()) {
+            MapMessage message = jms.createMapMessage();
+            message.setLong("occurredAt", System.currentTimeMillis());
+            message.setString("category", "testing");
+            message.setString("message", text);
+            jms.createProducer().send(this.activityQueue, message);
+        }
+        if (commit) {
+            this.transaction.commit();
+        } else {
+            this.transaction.rollback();
+        }
+    }
+
+    private ActivityEvent awaitEvent(String text) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            List<ActivityEvent> found = events(text);
+            if (!found.isEmpty()) {
+                assertEquals(1, found.size(), "stored exactly once");
+                return found.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the activity message '" + text + "' was not stored within 30 s");
+    }
+
+    private List<ActivityEvent> events(String text) {
+        this.entityManager.clear();
+        return this.entityManager.createQuery("select e from ActivityEvent e where e.message = :text",
+                ActivityEvent.class).setParameter("text", text).getResultList();
+    }
+
+    private void assertRefused(Runnable write) throws Exception {
+        this.transaction.begin();
+        try {
+            write.run();
+            this.entityManager.flush();
+        } catch (jakarta.persistence.PersistenceException refusedAtFlush) {
+            this.transaction.rollback();
+            return;
+        }
+        assertThrows(RollbackException.class, this.transaction::commit);
+    }
+
+    private void delete(String code) throws Exception {
+        this.transaction.begin();
+        Plugin plugin = this.entityManager.find(Plugin.class, code);
+        if (plugin != null) {
+            this.entityManager.remove(plugin);
+        }
+        this.transaction.commit();
+    }
+}

@@ -1,0 +1,171 @@
+package wms.shopify.sandbox;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults a test injects into one sandbox store: a share of 5xx answers (before or after the write took place), 429
+ * with {@code Retry-After}, bursts of THROTTLED, added latency, and dropped, duplicated, delayed and reordered webhooks.
+ * Random choices use a seeded generator so a failing test can be replayed.
+ */
+public final class Faults {
+
+    private final Random random;
+    private final Runnable tokenRevoker;
+    private volatile double serverErrorShare;
+    private volatile double serverErrorAfterWriteShare;
+    private volatile int serverErrorStatus = 503;
+    private volatile double tooManyRequestsShare;
+    private volatile double retryAfterSeconds = 2.0;
+    private final AtomicInteger throttledBurst = new AtomicInteger();
+    private volatile Duration latency = Duration.ZERO;
+    private volatile double webhookDropShare;
+    private volatile double webhookDuplicateShare;
+    private volatile Duration webhookDelay = Duration.ZERO;
+    private volatile Duration webhookReorderWindow = Duration.ZERO;
+
+    Faults(long seed, Runnable tokenRevoker) {
+        this.random = new Random(seed);
+        this.tokenRevoker = tokenRevoker;
+    }
+
+    /** Answers this share of Admin API requests with a 5xx before doing anything. */
+    public Faults serverErrorShare(double share) {
+        serverErrorShare = share;
+        return this;
+    }
+
+    /**
+     * Answers this share of mutations with a 5xx after they were applied: the caller cannot know the write happened,
+     * which is what idempotency keys are for.
+     */
+    public Faults serverErrorAfterWriteShare(double share) {
+        serverErrorAfterWriteShare = share;
+        return this;
+    }
+
+    /** The status of injected server errors (503 unless set). */
+    public Faults serverErrorStatus(int status) {
+        serverErrorStatus = status;
+        return this;
+    }
+
+    /** Answers this share of requests with HTTP 429 and a {@code Retry-After} of the given seconds. */
+    public Faults tooManyRequests(double share, double retryAfter) {
+        tooManyRequestsShare = share;
+        retryAfterSeconds = retryAfter;
+        return this;
+    }
+
+    /** Answers the next {@code requests} GraphQL requests with THROTTLED, whatever the bucket holds. */
+    public Faults throttledBurst(int requests) {
+        throttledBurst.set(requests);
+        return this;
+    }
+
+    /** Delays every Admin API answer. */
+    public Faults latency(Duration added) {
+        latency = added;
+        return this;
+    }
+
+    /** Never sends this share of webhooks (no attempt, no retry), as a lost delivery. */
+    public Faults webhookDropShare(double share) {
+        webhookDropShare = share;
+        return this;
+    }
+
+    /** Sends this share of webhooks twice, with the same {@code X-Shopify-Webhook-Id}. */
+    public Faults webhookDuplicateShare(double share) {
+        webhookDuplicateShare = share;
+        return this;
+    }
+
+    /** Holds every webhook back this long before its first attempt. */
+    public Faults webhookDelay(Duration delay) {
+        webhookDelay = delay;
+        return this;
+    }
+
+    /** Holds each webhook back a random time up to this window, so deliveries arrive out of order. */
+    public Faults webhookReorderWindow(Duration window) {
+        webhookReorderWindow = window;
+        return this;
+    }
+
+    /** Revokes every access token of the store now, as an uninstall or a merchant's revocation would. */
+    public Faults revokeToken() {
+        tokenRevoker.run();
+        return this;
+    }
+
+    /** Clears every fault. */
+    public Faults none() {
+        serverErrorShare = 0;
+        serverErrorAfterWriteShare = 0;
+        tooManyRequestsShare = 0;
+        throttledBurst.set(0);
+        latency = Duration.ZERO;
+        webhookDropShare = 0;
+        webhookDuplicateShare = 0;
+        webhookDelay = Duration.ZERO;
+        webhookReorderWindow = Duration.ZERO;
+        return this;
+    }
+
+    boolean serverErrorNow() {
+        return roll(serverErrorShare);
+    }
+
+    boolean serverErrorAfterWriteNow() {
+        return roll(serverErrorAfterWriteShare);
+    }
+
+    int serverErrorStatus() {
+        return serverErrorStatus;
+    }
+
+    boolean tooManyRequestsNow() {
+        return roll(tooManyRequestsShare);
+    }
+
+    double retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    boolean throttledNow() {
+        return throttledBurst.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    boolean dropWebhookNow() {
+        return roll(webhookDropShare);
+    }
+
+    boolean duplicateWebhookNow() {
+        return roll(webhookDuplicateShare);
+    }
+
+    /** The hold-back before a webhook's first attempt: the fixed delay plus a random part of the reorder window. */
+    Duration webhookHoldBack() {
+        long window = webhookReorderWindow.toMillis();
+        long extra;
+        synchronized (random) {
+            extra = window > 0 ? (long) (random.nextDouble() * window) : 0;
+        }
+        return webhookDelay.plusMillis(extra);
+    }
+
+    private boolean roll(double share) {
+        if (share <= 0) {
+            return false;
+        }
+        synchronized (random) {
+            return random.nextDouble() < share;
+        }
+    }
+}

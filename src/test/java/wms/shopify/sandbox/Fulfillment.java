@@ -1,0 +1,54 @@
+package wms.shopify.sandbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A shipment of some units of an order from one location, with its tracking information. */
+public final class Fulfillment extends ShopifyObject {
+
+    private final Order order;
+    private final Location location;
+    private final int sequence;
+    private final List<FulfillmentLineItem> lineItems;
+    private final List<Map<String, Object>> trackingInfo;
+
+    Fulfillment(long id, Order order, Location location, int sequence, List<FulfillmentLineItem> lineItems,
+            List<Map<String, Object>> trackingInfo, Instant at) {
+        super("Fulfillment", id, at);
+        this.order = order;
+        this.location = location;
+        this.sequence = sequence;
+        this.lineItems = List.copyOf(lineItems);
+        this.trackingInfo = List.copyOf(trackingInfo);
+    }
+
+    public Order order() {
+        return order;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    public String name() {
+        return order.name() + "-F" + sequence;
+    }
+
+    public String status() {
+        return "SUCCESS";
+    }
+
+    public int totalQuantity() {
+        return lineItems.stream().mapToInt(FulfillmentLineItem::quantity).sum();
+    }
+
+    /** Entries with {@code company}, {@code number} and {@code url}. */
+    public List<Map<String, Object>> trackingInfo() {
+        return trackingInfo;
+    }
+
+    public List<FulfillmentLineItem> fulfillmentLineItems() {
+        return lineItems;
+    }
+}

@@ -1,0 +1,190 @@
+package wms.shopify.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.ParseAndValidate;
+import graphql.ParseAndValidateResult;
+import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /admin/api/{version}/graphql.json} of one store, in the order Shopify applies its checks: injected
+ * faults, the access token (401), the request body, the schema, input arrays of at most 250, the single-query cost
+ * limit (MAX_COST_EXCEEDED), the bucket (THROTTLED, HTTP 200), then execution, with {@code extensions.cost} on every
+ * GraphQL answer.
+ */
+final class GraphQlEndpoint {
+
+    static final Set<String> VERSIONS = Set.of("2026-04", "2026-07");
+    static final String INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
+    private static final String RATE_LIMIT_DOCS = "https://shopify.dev/api/usage/rate-limits";
+
+    private final AdminSchema schema;
+    private final QueryCost cost;
+    private final AccessTokens tokens;
+
+    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens) {
+        this.schema = schema;
+        this.cost = new QueryCost(schema.schema());
+        this.tokens = tokens;
+    }
+
+    void handle(HttpExchange exchange, Shop shop, String version) throws IOException {
+        String raw = Http.body(exchange);
+        Answer answer = answer(exchange, shop, version, raw);
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            exchange.getResponseHeaders().set(header.getKey(), header.getValue());
+        }
+        exchange.getResponseHeaders().set("X-Shopify-API-Version", version);
+        shop.journal().record(new Journal.Request(shop.now(), exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(), answer.status(), answer.operationName(), raw,
+                answer.requested(), answer.actual(), answer.errorCode()));
+        Http.json(exchange, answer.status(), answer.body());
+    }
+
+    private record Answer(int status, Object body, Map<String, String> headers, String operationName,
+            Integer requested, Integer actual, String errorCode) {
+        static Answer of(int status, Object body, String errorCode) {
+            return new Answer(status, body, Map.of(), null, null, null, errorCode);
+        }
+    }
+
+    private Answer answer(HttpExchange exchange, Shop shop, String version, String raw) {
+        Faults faults = shop.faults();
+        sleep(faults.latency().toMillis());
+        if (!VERSIONS.contains(version)) {
+            return Answer.of(404, Map.of("errors", "Not Found"), "NOT_FOUND");
+        }
+        if (faults.serverErrorNow()) {
+            return Answer.of(faults.serverErrorStatus(), Map.of("errors", "Service Unavailable"), "INJECTED_5XX");
+        }
+        if (faults.tooManyRequestsNow()) {
+            return new Answer(429, Map.of("errors", "Exceeded request rate limit. Reduce request rates to resume."),
+                    Map.of("Retry-After", String.valueOf(faults.retryAfterSeconds())), null, null, null,
+                    "INJECTED_429");
+        }
+        if (!tokens.valid(shop.domain(), exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
+            return Answer.of(401, Map.of("errors", INVALID_TOKEN), "UNAUTHORIZED");
+        }
+        String query;
+        String operationName;
+        Map<String, Object> variables;
+        try {
+            JsonNode request = Http.JSON.readTree(raw);
+            query = request.path("query").asText(null);
+            operationName = request.path("operationName").isTextual() ? request.get("operationName").asText() : null;
+            variables = request.hasNonNull("variables") ? Http.JSON.convertValue(request.get("variables"), Map.class)
+                    : Map.of();
+        } catch (IOException | IllegalArgumentException e) {
+            return Answer.of(400, Map.of("errors", "Bad Request: the body is not JSON"), "BAD_REQUEST");
+        }
+        if (query == null) {
+            return Answer.of(400, Map.of("errors", Map.of("query", "Required parameter missing or invalid")),
+                    "BAD_REQUEST");
+        }
+        ExecutionInput input = ExecutionInput.newExecutionInput(query).operationName(operationName)
+                .variables(variables).graphQLContext(AdminSchema.context(shop, false, version)).build();
+        ParseAndValidateResult parsed = ParseAndValidate.parseAndValidate(schema.schema(), input);
+        if (parsed.isFailure()) {
+            return graphQlAnswer(shop, operationName, errors(parsed.getErrors()), null, 0, 0, "GRAPHQL_VALIDATION");
+        }
+        ExecutableNormalizedOperation operation = cost.normalize(parsed.getDocument(), operationName, variables);
+        int largest = operation.getTopLevelFields().stream()
+                .mapToInt(f -> AdminSchema.largestArray(f.getResolvedArguments())).max().orElse(0);
+        if (largest > Connections.MAX_PAGE) {
+            if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+                for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+                    shop.journal().record(new Journal.Mutation(shop.now(), field.getName(), null,
+                            field.getResolvedArguments(), largest, Journal.Outcome.REJECTED,
+                            List.of("MAX_INPUT_SIZE_EXCEEDED")));
+                }
+            }
+            return graphQlAnswer(shop, operationName, List.of(error("The input array size of " + largest
+                    + " is greater than the maximum allowed of 250.", "MAX_INPUT_SIZE_EXCEEDED", Map.of())), null,
+                    null, null, "MAX_INPUT_SIZE_EXCEEDED");
+        }
+        int requested = cost.requested(operation);
+        if (requested > QueryCost.SINGLE_QUERY_LIMIT) {
+            return graphQlAnswer(shop, operationName, List.of(error("Query cost is " + requested
+                    + ", which exceeds the single query max cost limit (" + QueryCost.SINGLE_QUERY_LIMIT + ").",
+                    "MAX_COST_EXCEEDED", Map.of("cost", requested, "maxCost", QueryCost.SINGLE_QUERY_LIMIT,
+                            "documentation", RATE_LIMIT_DOCS))), null, requested, null, "MAX_COST_EXCEEDED");
+        }
+        if (faults.throttledNow() || !shop.bucket().tryTake(requested)) {
+            return graphQlAnswer(shop, operationName, List.of(error("Throttled", "THROTTLED",
+                    Map.of("documentation", RATE_LIMIT_DOCS))), null, requested, null, "THROTTLED");
+        }
+        ExecutionResult result;
+        synchronized (shop) {
+            result = schema.graphQL().execute(input);
+        }
+        Map<String, Object> data = result.getData();
+        int actual = Math.min(requested, cost.actual(operation, data));
+        shop.bucket().refund(requested - actual);
+        boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        if (mutation && faults.serverErrorAfterWriteNow()) {
+            return Answer.of(faults.serverErrorStatus(), Map.of("errors", "Service Unavailable"),
+                    "INJECTED_5XX_AFTER_WRITE");
+        }
+        return graphQlAnswer(shop, operationName, result.getErrors().isEmpty() ? null : errors(result.getErrors()),
+                data, requested, actual, result.getErrors().isEmpty() ? null : "GRAPHQL_ERROR");
+    }
+
+    private Answer graphQlAnswer(Shop shop, String operationName, List<Map<String, Object>> errors,
+            Map<String, Object> data, Integer requested, Integer actual, String errorCode) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (errors != null) {
+            body.put("errors", errors);
+        }
+        if (data != null) {
+            body.put("data", data);
+        }
+        CostBucket.ThrottleStatus status = shop.bucket().status();
+        Map<String, Object> throttle = new LinkedHashMap<>();
+        throttle.put("maximumAvailable", status.maximumAvailable());
+        throttle.put("currentlyAvailable", (int) Math.floor(status.currentlyAvailable()));
+        throttle.put("restoreRate", status.restoreRate());
+        Map<String, Object> costs = new LinkedHashMap<>();
+        costs.put("requestedQueryCost", requested);
+        costs.put("actualQueryCost", actual);
+        costs.put("throttleStatus", throttle);
+        body.put("extensions", Map.of("cost", costs));
+        return new Answer(200, body, Map.of(), operationName, requested, actual, errorCode);
+    }
+
+    private static List<Map<String, Object>> errors(List<GraphQLError> errors) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        errors.forEach(e -> out.add(e.toSpecification()));
+        return out;
+    }
+
+    private static Map<String, Object> error(String message, String code, Map<String, Object> more) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.putAll(more);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        return error;
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package wms.shopify.sandbox;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** One line of an order: a variant and a quantity. */
+public final class LineItem extends ShopifyObject {
+
+    private final ProductVariant variant;
+    private final int quantity;
+    private int fulfilledQuantity;
+
+    LineItem(long id, ProductVariant variant, int quantity, Instant at) {
+        super("LineItem", id, at);
+        this.variant = variant;
+        this.quantity = quantity;
+    }
+
+    public ProductVariant variant() {
+        return variant;
+    }
+
+    public Product product() {
+        return variant.product();
+    }
+
+    public String name() {
+        return variant.displayName();
+    }
+
+    public String title() {
+        return variant.product().title();
+    }
+
+    public String variantTitle() {
+        return variant.title();
+    }
+
+    public String vendor() {
+        return variant.product().vendor();
+    }
+
+    public String sku() {
+        return variant.sku();
+    }
+
+    public int quantity() {
+        return quantity;
+    }
+
+    public int currentQuantity() {
+        return quantity;
+    }
+
+    public int unfulfilledQuantity() {
+        return quantity - fulfilledQuantity;
+    }
+
+    public boolean requiresShipping() {
+        return true;
+    }
+
+    public BigDecimal price() {
+        return variant.price();
+    }
+
+    public Map<String, Object> originalUnitPriceSet() {
+        return Money.bag(price());
+    }
+
+    void fulfil(int units) {
+        fulfilledQuantity += units;
+    }
+}

@@ -1,0 +1,126 @@
+package wms.shopify.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Shopify's install flow for one store: {@code GET /admin/oauth/authorize} checks the client id, scopes, redirect URI
+ * and state and shows an approval page; approving redirects to the app with {@code code}, {@code hmac}, {@code host},
+ * {@code shop}, {@code state} and {@code timestamp}; {@code POST /admin/oauth/access_token} exchanges the code once
+ * (or a refresh token) for an offline access token.
+ */
+final class OAuthEndpoints {
+
+    private static final Pattern SCOPE = Pattern.compile(
+            "(unauthenticated_)?(read|write)_[a-z_]+");
+
+    private final SandboxSettings settings;
+    private final AccessTokens tokens;
+
+    OAuthEndpoints(SandboxSettings settings, AccessTokens tokens) {
+        this.settings = settings;
+        this.tokens = tokens;
+    }
+
+    /** Validates an authorize request; returns null when it is acceptable, else the reason. */
+    String problem(Map<String, String> query) {
+        if (!settings.clientId().equals(query.get("client_id"))) {
+            return "Oauth error invalid_request: Could not find Shopify API application with api_key "
+                    + query.get("client_id");
+        }
+        String scope = query.getOrDefault("scope", "");
+        for (String s : scope.split(",")) {
+            if (!SCOPE.matcher(s.trim()).matches()) {
+                return "Oauth error invalid_scope: The access scope is invalid: " + s;
+            }
+        }
+        String redirect = query.get("redirect_uri");
+        boolean allowed = redirect != null && (settings.redirectUris().isEmpty()
+                ? redirect.startsWith("https://") || redirect.startsWith("http://")
+                : settings.redirectUris().contains(redirect));
+        if (!allowed) {
+            return "Oauth error invalid_request: The redirect_uri is not whitelisted";
+        }
+        if (query.getOrDefault("state", "").isBlank()) {
+            return "Oauth error invalid_request: state (nonce) is missing";
+        }
+        return null;
+    }
+
+    void authorize(HttpExchange exchange, Shop shop) throws IOException {
+        Map<String, String> query = Http.parameters(exchange.getRequestURI().getRawQuery());
+        String problem = problem(query);
+        if (problem != null) {
+            Http.html(exchange, 400, "<html><body><h1>Oauth error</h1><p>" + Http.escape(problem) + "</p></body></html>");
+            return;
+        }
+        StringBuilder hidden = new StringBuilder();
+        query.forEach((k, v) -> hidden.append("<input type=\"hidden\" name=\"").append(Http.escape(k))
+                .append("\" value=\"").append(Http.escape(v)).append("\">"));
+        Http.html(exchange, 200, "<html><head><title>Install app</title></head><body>"
+                + "<h1>Install app on " + Http.escape(shop.domain()) + "</h1>"
+                + "<p>The app asks for: " + Http.escape(query.get("scope")) + "</p>"
+                + "<form method=\"post\" action=\"approve\">" + hidden + "<button type=\"submit\" id=\"install\">"
+                + "Install app</button></form></body></html>");
+    }
+
+    void approve(HttpExchange exchange, Shop shop) throws IOException {
+        Map<String, String> form = Http.parameters(Http.body(exchange));
+        String problem = problem(form);
+        if (problem != null) {
+            Http.html(exchange, 400, "<html><body><p>" + Http.escape(problem) + "</p></body></html>");
+            return;
+        }
+        Http.redirect(exchange, callback(shop, form));
+    }
+
+    /** The redirect back to the app after the merchant approved: a fresh code and Shopify's signed query. */
+    String callback(Shop shop, Map<String, String> authorizeQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("code", tokens.issueCode(shop.domain(), authorizeQuery.getOrDefault("scope", "")));
+        params.put("host", Base64.getEncoder().withoutPadding().encodeToString(
+                ("admin.shopify.com/store/" + shop.domain().substring(0, shop.domain().indexOf('.')))
+                        .getBytes(StandardCharsets.UTF_8)));
+        params.put("shop", shop.domain());
+        params.put("state", authorizeQuery.get("state"));
+        params.put("timestamp", String.valueOf(settings.clock().instant().getEpochSecond()));
+        String signed = ShopifySignatures.canonicalQuery(params) + "&hmac="
+                + ShopifySignatures.queryHmac(params, settings.clientSecret());
+        String redirect = authorizeQuery.get("redirect_uri");
+        return redirect + (URI.create(redirect).getRawQuery() == null ? "?" : "&") + signed;
+    }
+
+    void accessToken(HttpExchange exchange, Shop shop) throws IOException {
+        String raw = Http.body(exchange);
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> request = new LinkedHashMap<>();
+        if (type != null && type.startsWith("application/json")) {
+            Http.JSON.readTree(raw).fields().forEachRemaining(e -> request.put(e.getKey(), e.getValue().asText()));
+        } else {
+            request.putAll(Http.parameters(raw));
+        }
+        if (!settings.clientId().equals(request.get("client_id"))
+                || !settings.clientSecret().equals(request.get("client_secret"))) {
+            Http.json(exchange, 400, Map.of("error", "invalid_client",
+                    "error_description", "Client credentials are invalid"));
+            return;
+        }
+        boolean refresh = "refresh_token".equals(request.get("grant_type"));
+        Map<String, Object> answer = refresh ? tokens.refresh(shop.domain(), request.get("refresh_token"))
+                : tokens.exchange(shop.domain(), request.get("code"), List.of("1", "true").contains(request.get("expiring")));
+        if (answer == null) {
+            Http.json(exchange, 400, Map.of("error", refresh ? "invalid_grant" : "invalid_request", "error_description",
+                    refresh ? "The refresh token is invalid, expired or revoked"
+                            : "The authorization code was not found or was already used"));
+            return;
+        }
+        Http.json(exchange, 200, answer);
+    }
+}

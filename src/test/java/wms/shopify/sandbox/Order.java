@@ -1,0 +1,208 @@
+package wms.shopify.sandbox;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A placed order with its line items, fulfillment orders, fulfillments and returns. */
+public final class Order extends ShopifyObject {
+
+    private final int number;
+    private final String email;
+    private final boolean test;
+    private final Map<String, Object> shippingAddress;
+    private final List<LineItem> lineItems = new ArrayList<>();
+    private final List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
+    private final List<Fulfillment> fulfillments = new ArrayList<>();
+    private final List<Return> returns = new ArrayList<>();
+    private boolean paid;
+
+    Order(long id, int number, String email, boolean paid, Map<String, Object> shippingAddress, Instant at) {
+        super("Order", id, at);
+        this.number = number;
+        this.email = email;
+        this.paid = paid;
+        this.test = false;
+        this.shippingAddress = shippingAddress;
+    }
+
+    public String name() {
+        return "#" + number;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return null;
+    }
+
+    public String note() {
+        return null;
+    }
+
+    public String poNumber() {
+        return null;
+    }
+
+    public List<String> tags() {
+        return List.of();
+    }
+
+    public String sourceName() {
+        return "web";
+    }
+
+    public boolean test() {
+        return test;
+    }
+
+    public boolean confirmed() {
+        return true;
+    }
+
+    public boolean closed() {
+        return false;
+    }
+
+    public Instant closedAt() {
+        return null;
+    }
+
+    public Instant cancelledAt() {
+        return null;
+    }
+
+    public String cancelReason() {
+        return null;
+    }
+
+    public Instant processedAt() {
+        return createdAt();
+    }
+
+    public boolean fullyPaid() {
+        return paid;
+    }
+
+    public boolean unpaid() {
+        return !paid;
+    }
+
+    public boolean requiresShipping() {
+        return true;
+    }
+
+    public boolean fulfillable() {
+        return lineItems.stream().anyMatch(li -> li.unfulfilledQuantity() > 0);
+    }
+
+    public String currencyCode() {
+        return "USD";
+    }
+
+    public String displayFinancialStatus() {
+        return paid ? "PAID" : "PENDING";
+    }
+
+    public String displayFulfillmentStatus() {
+        int ordered = lineItems.stream().mapToInt(LineItem::quantity).sum();
+        int open = lineItems.stream().mapToInt(LineItem::unfulfilledQuantity).sum();
+        return open == ordered ? "UNFULFILLED" : open == 0 ? "FULFILLED" : "PARTIALLY_FULFILLED";
+    }
+
+    /** The REST {@code fulfillment_status}: null while nothing is fulfilled. */
+    String restFulfillmentStatus() {
+        return switch (displayFulfillmentStatus()) {
+            case "FULFILLED" -> "fulfilled";
+            case "PARTIALLY_FULFILLED" -> "partial";
+            default -> null;
+        };
+    }
+
+    public String returnStatus() {
+        if (returns.isEmpty()) {
+            return "NO_RETURN";
+        }
+        if (returns.stream().allMatch(r -> r.status().equals("CLOSED"))) {
+            return "RETURNED";
+        }
+        return returns.stream().anyMatch(r -> r.status().equals("REQUESTED")) ? "RETURN_REQUESTED" : "IN_PROGRESS";
+    }
+
+    public BigDecimal totalPrice() {
+        return lineItems.stream().map(li -> li.price().multiply(BigDecimal.valueOf(li.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public Map<String, Object> totalPriceSet() {
+        return Money.bag(totalPrice());
+    }
+
+    public Map<String, Object> subtotalPriceSet() {
+        return Money.bag(totalPrice());
+    }
+
+    public Map<String, Object> shippingAddress() {
+        return shippingAddress;
+    }
+
+    public List<LineItem> lineItems() {
+        return List.copyOf(lineItems);
+    }
+
+    public List<FulfillmentOrder> fulfillmentOrders() {
+        return List.copyOf(fulfillmentOrders);
+    }
+
+    public List<Fulfillment> fulfillments() {
+        return List.copyOf(fulfillments);
+    }
+
+    public List<Return> returns() {
+        return List.copyOf(returns);
+    }
+
+    void add(LineItem lineItem) {
+        lineItems.add(lineItem);
+    }
+
+    void add(FulfillmentOrder fulfillmentOrder) {
+        fulfillmentOrders.add(fulfillmentOrder);
+    }
+
+    void add(Fulfillment fulfillment) {
+        fulfillments.add(fulfillment);
+    }
+
+    void add(Return aReturn) {
+        returns.add(aReturn);
+    }
+
+    @Override
+    Object searchValue(String field) {
+        return switch (field) {
+            case "name" -> name();
+            case "email" -> email;
+            case "financial_status" -> displayFinancialStatus().toLowerCase();
+            case "fulfillment_status" -> switch (displayFulfillmentStatus()) {
+                case "FULFILLED" -> "shipped";
+                case "PARTIALLY_FULFILLED" -> "partial";
+                default -> "unshipped";
+            };
+            case "status" -> "open";
+            case "test" -> test;
+            case "processed_at" -> createdAt();
+            case "return_status" -> returnStatus().toLowerCase();
+            case "sku" -> lineItems.stream().map(LineItem::sku).toList();
+            default -> super.searchValue(field);
+        };
+    }
+}

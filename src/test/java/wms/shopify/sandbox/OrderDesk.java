@@ -1,0 +1,189 @@
+package wms.shopify.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How orders move through a sandbox store: placing one commits stock at its location and opens a fulfillment order;
+ * {@code fulfillmentCreate} ships units of open fulfillment orders, taking them out of {@code committed} and
+ * {@code on_hand}. Each step sends the webhooks Shopify sends for it.
+ */
+final class OrderDesk {
+
+    private final Shop shop;
+
+    OrderDesk(Shop shop) {
+        this.shop = shop;
+    }
+
+    Order place(Location from, boolean paid, Map<String, Integer> quantitiesBySku) {
+        Instant at = shop.now();
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("id", Gid.of("MailingAddress", shop.nextId()));
+        address.put("firstName", "Bob");
+        address.put("lastName", "Norman");
+        address.put("name", "Bob Norman");
+        address.put("company", null);
+        address.put("address1", "Chestnut Street 92");
+        address.put("address2", "");
+        address.put("city", "Louisville");
+        address.put("province", "Kentucky");
+        address.put("provinceCode", "KY");
+        address.put("country", "United States");
+        address.put("countryCodeV2", "US");
+        address.put("countryCode", "US");
+        address.put("zip", "40202");
+        address.put("phone", "+1(502)-459-2181");
+        address.put("email", "bob.norman@example.com");
+        Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), "bob.norman@example.com", paid,
+                address, at));
+        FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));
+        String eventId = shop.newEventId();
+        List<InventoryLevel> changed = new ArrayList<>();
+        quantitiesBySku.forEach((sku, quantity) -> {
+            InventoryItem item = shop.item(sku);
+            LineItem lineItem = shop.register(new LineItem(shop.nextId(), item.variant(), quantity, at));
+            order.add(lineItem);
+            fulfillmentOrder.add(shop.register(new FulfillmentOrderLineItem(shop.nextId(), lineItem, quantity, at)));
+            if (item.tracked()) {
+                InventoryLevel level = shop.activate(item, from);
+                level.change("available", -quantity, at);
+                level.change("committed", quantity, at);
+                changed.add(level);
+            }
+        });
+        order.add(fulfillmentOrder);
+        shop.add(order);
+        shop.emit("ORDERS_CREATE", eventId, RestPayloads.order(order));
+        if (paid) {
+            shop.emit("ORDERS_PAID", eventId, RestPayloads.order(order));
+        }
+        changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
+        return order;
+    }
+
+    /** {@code fulfillmentCreate}: all fulfillment orders of one call must belong to one order and one location. */
+    Map<String, Object> fulfil(Map<String, Object> input) {
+        List<UserError> errors = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) input.get("lineItemsByFulfillmentOrder");
+        Map<FulfillmentOrderLineItem, Integer> shipments = new LinkedHashMap<>();
+        Order order = null;
+        Location location = null;
+        for (int i = 0; i < groups.size(); i++) {
+            Map<String, Object> group = groups.get(i);
+            List<String> path = List.of("fulfillment", "lineItemsByFulfillmentOrder", String.valueOf(i),
+                    "fulfillmentOrderId");
+            FulfillmentOrder fo = shop.find((String) group.get("fulfillmentOrderId"), FulfillmentOrder.class);
+            if (fo == null) {
+                errors.add(new UserError(path, "Fulfillment order does not exist.", null));
+                continue;
+            }
+            if (!fo.status().equals("OPEN") && !fo.status().equals("IN_PROGRESS")) {
+                errors.add(new UserError(path, "Fulfillment order " + fo.id() + " has an unfulfillable status= "
+                        + fo.status().toLowerCase() + ".", null));
+                continue;
+            }
+            if ((order != null && order != fo.order()) || (location != null && location != fo.location())) {
+                errors.add(new UserError(path,
+                        "All fulfillment orders must belong to the same order and be assigned to the same location.",
+                        null));
+                continue;
+            }
+            order = fo.order();
+            location = fo.location();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) group.get("fulfillmentOrderLineItems");
+            if (lines == null || lines.isEmpty()) {
+                fo.lineItems().stream().filter(li -> li.remainingQuantity() > 0)
+                        .forEach(li -> shipments.put(li, li.remainingQuantity()));
+                continue;
+            }
+            for (Map<String, Object> line : lines) {
+                FulfillmentOrderLineItem foli = fo.lineItems().stream()
+                        .filter(li -> li.id().equals(line.get("id"))).findFirst().orElse(null);
+                int quantity = (Integer) line.get("quantity");
+                if (foli == null) {
+                    errors.add(new UserError(path, "Invalid fulfillment order line item id " + line.get("id") + ".",
+                            null));
+                } else if (quantity <= 0 || quantity > foli.remainingQuantity()) {
+                    errors.add(new UserError(path, "Invalid fulfillment order line item quantity requested.", null));
+                } else {
+                    shipments.merge(foli, quantity, Integer::sum);
+                }
+            }
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (!errors.isEmpty() || shipments.isEmpty()) {
+            if (errors.isEmpty()) {
+                errors.add(new UserError(List.of("fulfillment"), "Nothing left to fulfill.", null));
+            }
+            payload.put("fulfillment", null);
+            payload.put("userErrors", errors);
+            return payload;
+        }
+        Fulfillment fulfillment = ship(order, location, shipments, tracking(input));
+        payload.put("fulfillment", fulfillment);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    private Fulfillment ship(Order order, Location location, Map<FulfillmentOrderLineItem, Integer> shipments,
+            List<Map<String, Object>> trackingInfo) {
+        Instant at = shop.now();
+        String eventId = shop.newEventId();
+        List<FulfillmentLineItem> lines = new ArrayList<>();
+        List<InventoryLevel> changed = new ArrayList<>();
+        shipments.forEach((foli, quantity) -> {
+            foli.ship(quantity);
+            foli.lineItem().fulfil(quantity);
+            lines.add(shop.register(new FulfillmentLineItem(shop.nextId(), foli.lineItem(), quantity, at)));
+            InventoryItem item = foli.lineItem().variant().inventoryItem();
+            InventoryLevel level = shop.level(item, location);
+            if (item.tracked() && level != null) {
+                level.change("committed", -quantity, at);
+                changed.add(level);
+            }
+        });
+        Fulfillment fulfillment = shop.register(new Fulfillment(shop.nextId(), order, location,
+                order.fulfillments().size() + 1, lines, trackingInfo, at));
+        order.add(fulfillment);
+        order.touch(at);
+        order.fulfillmentOrders().stream()
+                .filter(fo -> fo.lineItems().stream().anyMatch(shipments::containsKey))
+                .forEach(fo -> fo.fulfilled(fulfillment, at));
+        shop.emit("FULFILLMENTS_CREATE", eventId, RestPayloads.fulfillment(fulfillment));
+        shop.emit("ORDERS_UPDATED", eventId, RestPayloads.order(order));
+        shop.emit(order.displayFulfillmentStatus().equals("FULFILLED") ? "ORDERS_FULFILLED"
+                : "ORDERS_PARTIALLY_FULFILLED", eventId, RestPayloads.order(order));
+        changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
+        return fulfillment;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tracking(Map<String, Object> input) {
+        Map<String, Object> info = (Map<String, Object>) input.get("trackingInfo");
+        if (info == null) {
+            return List.of();
+        }
+        List<String> numbers = info.get("numbers") != null ? (List<String>) info.get("numbers")
+                : info.get("number") != null ? List.of((String) info.get("number")) : List.of();
+        List<String> urls = info.get("urls") != null ? (List<String>) info.get("urls")
+                : info.get("url") != null ? List.of(info.get("url").toString()) : List.of();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < Math.max(numbers.size(), urls.size()); i++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("company", info.get("company"));
+            entry.put("number", i < numbers.size() ? numbers.get(i) : null);
+            entry.put("url", i < urls.size() ? urls.get(i) : null);
+            entries.add(entry);
+        }
+        if (entries.isEmpty() && info.get("company") != null) {
+            entries.add(new LinkedHashMap<>(Map.of("company", info.get("company"))));
+        }
+        return entries;
+    }
+}

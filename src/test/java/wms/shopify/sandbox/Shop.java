@@ -1,0 +1,270 @@
+package wms.shopify.sandbox;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One sandbox store ({@code name.myshopify.com}): its locations, catalogue, inventory levels, orders, returns, webhook
+ * subscriptions and bulk operations, plus what tests use to drive it (seeding, placing orders), watch it
+ * ({@link #journal()}) and break it ({@link #faults()}). All state changes happen under this object's lock, so a
+ * GraphQL request sees and leaves a consistent store.
+ */
+public final class Shop {
+
+    private final String domain;
+    private final Clock clock;
+    private final AtomicLong ids;
+    private final Journal journal = new Journal();
+    private final Faults faults;
+    private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
+    private final Consumer<ShopEvent> events;
+    private volatile Plan plan;
+    private volatile CostBucket bucket;
+
+    private final Map<String, ShopifyObject> nodes = new HashMap<>();
+    private final List<Location> locations = new ArrayList<>();
+    private final List<Product> products = new ArrayList<>();
+    private final Map<InventoryItem, Map<Location, InventoryLevel>> levels = new LinkedHashMap<>();
+    private final List<Order> orders = new ArrayList<>();
+    private final List<Return> returns = new ArrayList<>();
+    private final List<WebhookSubscription> webhookSubscriptions = new ArrayList<>();
+    private final List<BulkOperation> bulkOperations = new ArrayList<>();
+    private int nextOrderNumber = 1001;
+
+    Shop(String domain, Plan plan, Clock clock, AtomicLong ids, long seed, Runnable tokenRevoker,
+            Consumer<ShopEvent> events) {
+        this.domain = domain;
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
+        this.faults = new Faults(seed, tokenRevoker);
+        plan(plan);
+    }
+
+    // ---- what tests read and control -------------------------------------------------------------------------
+
+    /** The {@code name.myshopify.com} domain. */
+    public String domain() {
+        return domain;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    /** Moves the store to another plan; the app's bucket starts full at the new size. */
+    public void plan(Plan newPlan) {
+        plan = newPlan;
+        bucket = new CostBucket(clock, newPlan.maximumAvailable(), newPlan.restoreRate());
+    }
+
+    /** The app's GraphQL cost bucket on this store. */
+    public CostBucket bucket() {
+        return bucket;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public synchronized Location addLocation(String name) {
+        Location location = register(new Location(this, ids.incrementAndGet(), name, now()));
+        locations.add(location);
+        return location;
+    }
+
+    /**
+     * Adds a product with one variant per SKU (a single SKU gives Shopify's "Default Title" variant), each with a
+     * tracked inventory item stocked nowhere yet.
+     */
+    public synchronized Product addProduct(String title, String... skus) {
+        Instant at = now();
+        Product product = register(new Product(ids.incrementAndGet(), title, at));
+        for (int i = 0; i < skus.length; i++) {
+            InventoryItem item = register(new InventoryItem(this, ids.incrementAndGet(), at));
+            long variantId = ids.incrementAndGet();
+            ProductVariant variant = register(new ProductVariant(variantId, product,
+                    skus.length == 1 ? "Default Title" : skus[i], skus[i], String.format("%013d", variantId),
+                    new BigDecimal("19.99"), i + 1, item, at));
+            item.variant(variant);
+            product.add(variant);
+            levels.put(item, new LinkedHashMap<>());
+        }
+        products.add(product);
+        return product;
+    }
+
+    /** Stocks an item at a location (activating it there if needed) with this many available, silently. */
+    public synchronized InventoryLevel stock(String sku, Location location, int available) {
+        InventoryItem item = item(sku);
+        InventoryLevel level = activate(item, location);
+        level.change("available", available - level.quantity("available"), now());
+        return level;
+    }
+
+    /** Makes an item untracked: Shopify then refuses quantity writes for it. */
+    public synchronized void stopTracking(String sku) {
+        item(sku).tracked(false);
+    }
+
+    /**
+     * Places an order as a customer would, routed to one location: {@code available} drops and {@code committed}
+     * rises there, a fulfillment order is created, and {@code orders/create} (and {@code orders/paid}) are sent.
+     */
+    public synchronized Order placeOrder(Location from, boolean paid, Map<String, Integer> quantitiesBySku) {
+        return new OrderDesk(this).place(from, paid, quantitiesBySku);
+    }
+
+    public synchronized InventoryItem item(String sku) {
+        return levels.keySet().stream().filter(i -> sku.equals(i.sku())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no inventory item with SKU " + sku));
+    }
+
+    public synchronized Location location(String name) {
+        return locations.stream().filter(l -> l.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no location named " + name));
+    }
+
+    /** A quantity by Shopify name ({@code available}, {@code on_hand}, {@code committed}...); 0 when not stocked. */
+    public synchronized int quantity(String sku, Location location, String name) {
+        InventoryLevel level = level(item(sku), location);
+        return level == null ? 0 : level.quantity(name);
+    }
+
+    public synchronized List<Location> locations() {
+        return List.copyOf(locations);
+    }
+
+    public synchronized List<Product> products() {
+        return List.copyOf(products);
+    }
+
+    public synchronized List<ProductVariant> productVariants() {
+        return products.stream().flatMap(p -> p.variants().stream()).toList();
+    }
+
+    public synchronized List<InventoryItem> inventoryItems() {
+        return List.copyOf(levels.keySet());
+    }
+
+    public synchronized List<Order> orders() {
+        return List.copyOf(orders);
+    }
+
+    public synchronized List<FulfillmentOrder> fulfillmentOrders() {
+        return orders.stream().flatMap(o -> o.fulfillmentOrders().stream()).toList();
+    }
+
+    public synchronized List<Return> returns() {
+        return List.copyOf(returns);
+    }
+
+    public synchronized List<WebhookSubscription> webhookSubscriptions() {
+        return List.copyOf(webhookSubscriptions);
+    }
+
+    public synchronized List<BulkOperation> bulkOperations() {
+        return List.copyOf(bulkOperations);
+    }
+
+    // ---- what the sandbox's own parts use --------------------------------------------------------------------
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    int nextOrderNumber() {
+        return nextOrderNumber++;
+    }
+
+    IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    <T extends ShopifyObject> T register(T object) {
+        nodes.put(Gid.of(object.getClass().getSimpleName(), object.legacyResourceId()), object);
+        return object;
+    }
+
+    /** The resource a gid names (its query part ignored), or null. */
+    synchronized ShopifyObject node(String gid) {
+        if (gid == null) {
+            return null;
+        }
+        int query = gid.indexOf('?');
+        return nodes.get(query < 0 ? gid : gid.substring(0, query));
+    }
+
+    /** The resource a gid names if it is of the given class, else null. */
+    <T extends ShopifyObject> T find(String gid, Class<T> type) {
+        ShopifyObject node = node(gid);
+        return type.isInstance(node) ? type.cast(node) : null;
+    }
+
+    synchronized InventoryLevel level(InventoryItem item, Location location) {
+        Map<Location, InventoryLevel> byLocation = levels.get(item);
+        return byLocation == null ? null : byLocation.get(location);
+    }
+
+    synchronized List<InventoryLevel> levelsOf(InventoryItem item) {
+        return List.copyOf(levels.getOrDefault(item, Map.of()).values());
+    }
+
+    synchronized List<InventoryLevel> levelsAt(Location location) {
+        return levels.values().stream().map(m -> m.get(location)).filter(l -> l != null).toList();
+    }
+
+    /** The level of an item at a location, created empty if the item was not stocked there. */
+    synchronized InventoryLevel activate(InventoryItem item, Location location) {
+        return levels.computeIfAbsent(item, i -> new LinkedHashMap<>()).computeIfAbsent(location,
+                l -> register(new InventoryLevel(nextId(), item, location, now())));
+    }
+
+    void add(Order order) {
+        orders.add(order);
+    }
+
+    void add(Return aReturn) {
+        returns.add(aReturn);
+    }
+
+    void add(WebhookSubscription subscription) {
+        webhookSubscriptions.add(subscription);
+    }
+
+    synchronized boolean remove(WebhookSubscription subscription) {
+        nodes.remove(Gid.of("WebhookSubscription", subscription.legacyResourceId()));
+        return webhookSubscriptions.remove(subscription);
+    }
+
+    void add(BulkOperation operation) {
+        bulkOperations.add(operation);
+    }
+
+    /** A new id for one merchant action; every webhook that action causes carries it as X-Shopify-Event-Id. */
+    String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Announces an event to the webhook deliveries (asynchronous: never blocks the store). */
+    void emit(String topic, String eventId, Map<String, Object> body) {
+        events.accept(new ShopEvent(this, topic, eventId, now(), body));
+    }
+}

@@ -1,0 +1,300 @@
+package wms.shopify.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stateful fake of the Shopify Admin API on a local port, for integration tests, benchmarks and demos. Each store is
+ * reached under {@code /shops/{domain}} exactly as the connector reaches {@code https://{domain}}: OAuth at
+ * {@code /admin/oauth/*}, GraphQL at {@code /admin/api/{version}/graphql.json}. Tests drive it through this class
+ * ({@link #createShop}, {@link Shop#faults()}, {@link Shop#journal()}); a person drives the standalone demo
+ * ({@link #main}) through the pages under {@code /sandbox}.
+ *
+ * <pre>{@code
+ * try (ShopifySandbox sandbox = ShopifySandbox.start(SandboxSettings.defaults())) {
+ *     Shop shop = sandbox.createShop("demo.myshopify.com", Plan.STANDARD);
+ *     Location warehouse = shop.addLocation("Main warehouse");
+ *     shop.addProduct("T-shirt", "TS-S", "TS-M");
+ *     shop.stock("TS-S", warehouse, 10);
+ *     String token = sandbox.issueAccessToken(shop);
+ *     // point the connector at sandbox.adminBaseUrl(shop) with this token ...
+ *     shop.faults().serverErrorShare(0.2);
+ *     assertEquals(1, shop.journal().applied("inventorySetQuantities").size());
+ * }
+ * }</pre>
+ */
+public final class ShopifySandbox implements AutoCloseable {
+
+    /** The scopes a test token gets when a test skips the install flow. */
+    public static final String ALL_SCOPES = "read_products,write_inventory,read_locations,read_orders,"
+            + "write_merchant_managed_fulfillment_orders,write_fulfillments,write_returns";
+    private static final Pattern SHOP_PATH = Pattern.compile("/shops/([^/]+)(/.*)");
+    private static final Pattern GRAPHQL = Pattern.compile("/admin/api/([^/]+)/graphql\\.json");
+
+    private final SandboxSettings settings;
+    private final HttpServer server;
+    private final ExecutorService requests = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(4);
+    private final Map<String, Shop> shops = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1_000_000);
+    private final AccessTokens tokens;
+    private final OAuthEndpoints oauth;
+    private final GraphQlEndpoint graphQl;
+    private final WebhookDeliveries webhooks;
+    private final BulkQueries bulkQueries;
+
+    private ShopifySandbox(SandboxSettings settings) throws IOException {
+        this.settings = settings;
+        this.server = HttpServer.create(new InetSocketAddress("localhost", settings.port()), 0);
+        this.tokens = new AccessTokens(settings.clock(), settings.accessTokenLifetime());
+        this.oauth = new OAuthEndpoints(settings, tokens);
+        this.webhooks = new WebhookDeliveries(settings, background);
+        this.bulkQueries = new BulkQueries(background, op -> baseUrl() + "/bulk/" + op.legacyResourceId() + ".jsonl");
+        AdminSchema schema = new AdminSchema(bulkQueries);
+        bulkQueries.attach(schema);
+        this.graphQl = new GraphQlEndpoint(schema, tokens);
+        server.createContext("/", this::route);
+        server.setExecutor(requests);
+        server.start();
+    }
+
+    /** Starts a sandbox; close it when done. */
+    public static ShopifySandbox start(SandboxSettings settings) throws IOException {
+        return new ShopifySandbox(settings);
+    }
+
+    /** Adds a store; its domain must be {@code name.myshopify.com}. */
+    public Shop createShop(String domain, Plan plan) {
+        if (!domain.matches("[a-z0-9][a-z0-9-]*\\.myshopify\\.com")) {
+            throw new IllegalArgumentException("not a myshopify.com domain: " + domain);
+        }
+        Shop shop = new Shop(domain, plan, settings.clock(), ids, domain.hashCode(), () -> tokens.revokeAll(domain),
+                webhooks::announce);
+        if (shops.putIfAbsent(domain, shop) != null) {
+            throw new IllegalArgumentException("store exists: " + domain);
+        }
+        return shop;
+    }
+
+    public Shop shop(String domain) {
+        Shop shop = shops.get(domain);
+        if (shop == null) {
+            throw new IllegalArgumentException("no store " + domain);
+        }
+        return shop;
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /** {@code http://localhost:port}. */
+    public String baseUrl() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** What the connector configures as the store's address in place of {@code https://{domain}}. */
+    public String adminBaseUrl(Shop shop) {
+        return baseUrl() + "/shops/" + shop.domain();
+    }
+
+    public String graphQlUrl(Shop shop, String version) {
+        return adminBaseUrl(shop) + "/admin/api/" + version + "/graphql.json";
+    }
+
+    /** A non-expiring offline token with every scope the connector uses, as if the store had installed the app. */
+    public String issueAccessToken(Shop shop) {
+        return (String) tokens.issue(shop.domain(), ALL_SCOPES, false, null).get("access_token");
+    }
+
+    /** The token-exchange answer of an expiring offline token ({@code access_token}, {@code refresh_token}...). */
+    public Map<String, Object> issueExpiringAccessToken(Shop shop) {
+        return tokens.issue(shop.domain(), ALL_SCOPES, true, null);
+    }
+
+    /**
+     * Completes an install as a merchant clicking "Install" would: validates the authorize URL and answers the
+     * callback URL the browser would be redirected to.
+     */
+    public String approveInstall(String authorizeUrl) {
+        URI uri = URI.create(authorizeUrl);
+        Matcher m = SHOP_PATH.matcher(uri.getPath());
+        if (!m.matches() || !m.group(2).equals("/admin/oauth/authorize")) {
+            throw new IllegalArgumentException("not a sandbox authorize URL: " + authorizeUrl);
+        }
+        Map<String, String> query = Http.parameters(uri.getRawQuery());
+        String problem = oauth.problem(query);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return oauth.callback(shop(m.group(1)), query);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        background.shutdownNow();
+        requests.shutdownNow();
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            Matcher m = SHOP_PATH.matcher(path);
+            if (m.matches()) {
+                Shop shop = shops.get(m.group(1));
+                if (shop == null) {
+                    Http.json(exchange, 404, Map.of("errors", "Not Found"));
+                    return;
+                }
+                routeShop(exchange, shop, m.group(2));
+            } else if (path.startsWith("/bulk/") && path.endsWith(".jsonl")) {
+                byte[] jsonl = bulkQueries.result(path.substring("/bulk/".length(), path.length() - ".jsonl".length()));
+                if (jsonl == null) {
+                    Http.json(exchange, 404, Map.of("errors", "Not Found"));
+                } else {
+                    Http.send(exchange, 200, "application/jsonl", jsonl);
+                }
+            } else if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
+                control(exchange, path);
+            } else {
+                Http.json(exchange, 404, Map.of("errors", "Not Found"));
+            }
+        } catch (RuntimeException e) {
+            Http.json(exchange, 500, Map.of("errors", "Internal sandbox error: " + e));
+        }
+    }
+
+    private void routeShop(HttpExchange exchange, Shop shop, String rest) throws IOException {
+        String method = exchange.getRequestMethod();
+        Matcher graphql = GRAPHQL.matcher(rest);
+        if (graphql.matches() && method.equals("POST")) {
+            graphQl.handle(exchange, shop, graphql.group(1));
+        } else if (rest.equals("/admin/oauth/authorize") && method.equals("GET")) {
+            oauth.authorize(exchange, shop);
+        } else if (rest.equals("/admin/oauth/approve") && method.equals("POST")) {
+            oauth.approve(exchange, shop);
+        } else if (rest.equals("/admin/oauth/access_token") && method.equals("POST")) {
+            oauth.accessToken(exchange, shop);
+        } else {
+            Http.json(exchange, 404, Map.of("errors", "Not Found"));
+        }
+    }
+
+    /** The control surface for a person: an overview page, placing orders, and the store's state as JSON. */
+    private void control(HttpExchange exchange, String path) throws IOException {
+        Matcher order = Pattern.compile("/sandbox/shops/([^/]+)/orders").matcher(path);
+        Matcher state = Pattern.compile("/sandbox/shops/([^/]+)/state").matcher(path);
+        if (order.matches() && exchange.getRequestMethod().equals("POST")) {
+            Shop shop = shop(order.group(1));
+            Map<String, String> form = Http.parameters(Http.body(exchange));
+            Location from = form.get("location") == null || form.get("location").isBlank() ? shop.locations().get(0)
+                    : shop.location(form.get("location"));
+            Order placed = shop.placeOrder(from, !"false".equals(form.get("paid")),
+                    Map.of(form.get("sku"), Integer.parseInt(form.getOrDefault("quantity", "1"))));
+            if ("json".equals(form.get("format"))) {
+                Http.json(exchange, 201, Map.of("id", placed.id(), "name", placed.name()));
+            } else {
+                exchange.getResponseHeaders().set("Location", "/sandbox");
+                exchange.sendResponseHeaders(303, -1);
+                exchange.close();
+            }
+        } else if (state.matches()) {
+            Http.json(exchange, 200, state(shop(state.group(1))));
+        } else if (path.equals("/sandbox") || path.equals("/sandbox/")) {
+            Http.html(exchange, 200, overview());
+        } else {
+            Http.json(exchange, 404, Map.of("errors", "Not Found"));
+        }
+    }
+
+    private Map<String, Object> state(Shop shop) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        synchronized (shop) {
+            state.put("shop", shop.domain());
+            state.put("plan", shop.plan().name());
+            state.put("inventory", shop.inventoryItems().stream().flatMap(i -> i.inventoryLevels().stream())
+                    .map(l -> Map.of("sku", l.item().sku(), "location", l.location().name(),
+                            "available", l.quantity("available"), "on_hand", l.quantity("on_hand"),
+                            "committed", l.quantity("committed"))).toList());
+            state.put("orders", shop.orders().stream().map(o -> Map.of("id", o.id(), "name", o.name(),
+                    "fulfillmentStatus", o.displayFulfillmentStatus())).toList());
+            state.put("webhookSubscriptions", shop.webhookSubscriptions().stream()
+                    .map(s -> Map.of("topic", s.restTopic(), "uri", s.uri())).toList());
+            state.put("requests", shop.journal().requests().size());
+            state.put("mutations", shop.journal().mutations().size());
+            state.put("webhooksSent", shop.journal().webhooks().size());
+        }
+        return state;
+    }
+
+    private String overview() {
+        StringBuilder page = new StringBuilder("<html><head><title>Shopify sandbox</title></head><body>"
+                + "<h1>Shopify sandbox</h1><p>Client id: <code>" + Http.escape(settings.clientId()) + "</code></p>");
+        for (Shop shop : shops.values()) {
+            String domain = Http.escape(shop.domain());
+            page.append("<h2>").append(domain).append(" (").append(shop.plan().displayName()).append(")</h2>")
+                    .append("<p>Admin API: <code>").append(Http.escape(adminBaseUrl(shop))).append("</code> &middot; ")
+                    .append("<a href=\"/sandbox/shops/").append(domain).append("/state\">state as JSON</a></p>")
+                    .append("<table border=\"1\"><tr><th>SKU</th><th>location</th><th>available</th>"
+                            + "<th>committed</th><th>on hand</th></tr>");
+            for (InventoryItem item : shop.inventoryItems()) {
+                for (InventoryLevel level : item.inventoryLevels()) {
+                    page.append("<tr><td>").append(Http.escape(item.sku())).append("</td><td>")
+                            .append(Http.escape(level.location().name())).append("</td><td>")
+                            .append(level.quantity("available")).append("</td><td>")
+                            .append(level.quantity("committed")).append("</td><td>")
+                            .append(level.quantity("on_hand")).append("</td></tr>");
+                }
+            }
+            page.append("</table><form method=\"post\" action=\"/sandbox/shops/").append(domain)
+                    .append("/orders\">Place an order: SKU <input name=\"sku\"> quantity <input name=\"quantity\" "
+                            + "value=\"1\" size=\"3\"> <button type=\"submit\">Place order</button></form>");
+        }
+        return page.append("</body></html>").toString();
+    }
+
+    /**
+     * Starts the sandbox on its own with a seeded demo store. System properties: {@code sandbox.port} (8089),
+     * {@code sandbox.clientId}, {@code sandbox.clientSecret}, {@code sandbox.shop} (demo.myshopify.com).
+     */
+    public static void main(String[] args) throws Exception {
+        SandboxSettings settings = SandboxSettings.defaults()
+                .withPort(Integer.getInteger("sandbox.port", 8089))
+                .withCredentials(System.getProperty("sandbox.clientId", SandboxSettings.DEFAULT_CLIENT_ID),
+                        System.getProperty("sandbox.clientSecret", SandboxSettings.DEFAULT_CLIENT_SECRET));
+        ShopifySandbox sandbox = start(settings);
+        Shop shop = sandbox.createShop(System.getProperty("sandbox.shop", "demo.myshopify.com"), Plan.STANDARD);
+        DemoStore.seed(shop);
+        String token = sandbox.issueAccessToken(shop);
+        System.out.println("Shopify sandbox running at " + sandbox.baseUrl() + "/sandbox");
+        System.out.println("  store:          " + shop.domain());
+        System.out.println("  Admin API base: " + sandbox.adminBaseUrl(shop));
+        System.out.println("  GraphQL:        " + sandbox.graphQlUrl(shop, "2026-07"));
+        System.out.println("  access token:   " + token);
+        System.out.println("  client id:      " + settings.clientId() + " (secret: " + settings.clientSecret() + ")");
+        System.out.println("  install:        " + sandbox.adminBaseUrl(shop) + "/admin/oauth/authorize?client_id="
+                + settings.clientId() + "&scope=" + ALL_SCOPES + "&redirect_uri=<your callback>&state=<nonce>");
+        System.out.println("Press Ctrl+C to stop.");
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
+        Thread.currentThread().join();
+    }
+
+    /** Kept for callers that list stores. */
+    public List<Shop> shops() {
+        return List.copyOf(shops.values());
+    }
+}

@@ -1,0 +1,166 @@
+package wms.shopify.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shop-specific webhook subscriptions and their deliveries, as Shopify makes them: a POST of the REST-shaped JSON body
+ * with the X-Shopify-* headers and a Base64 HMAC-SHA256 of the exact bytes sent, keyed with the app's client secret;
+ * failed when no 2xx comes back within the timeout (5 s); retried on the {@link RetrySchedule} with the original body
+ * to the address the subscription had when the event happened; and the subscription is deleted when a webhook has
+ * failed every attempt. Faults can drop, duplicate, delay and reorder deliveries.
+ */
+final class WebhookDeliveries {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SandboxSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient client;
+    private final RetrySchedule schedule;
+
+    WebhookDeliveries(SandboxSettings settings, ScheduledExecutorService scheduler) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        this.schedule = new RetrySchedule(settings.webhookTimeScale());
+    }
+
+    /** One webhook for one subscription: the same body, id and headers on every attempt. */
+    private record Delivery(Shop shop, WebhookSubscription subscription, String uri, String topic, String webhookId,
+            String eventId, Instant triggeredAt, byte[] body) {
+    }
+
+    /** Called for every store event; finds the subscriptions for its topic and schedules their deliveries. */
+    void announce(ShopEvent event) {
+        for (WebhookSubscription subscription : event.shop().webhookSubscriptions()) {
+            if (!subscription.topic().equals(event.topic())) {
+                continue;
+            }
+            Delivery delivery = new Delivery(event.shop(), subscription, subscription.uri(), subscription.restTopic(),
+                    UUID.randomUUID().toString(), event.eventId(), event.triggeredAt(),
+                    json(fields(event.body(), subscription.includeFields())));
+            Faults faults = event.shop().faults();
+            if (faults.dropWebhookNow()) {
+                journal(delivery, 0, -1, Journal.WebhookOutcome.DROPPED);
+                continue;
+            }
+            schedule(delivery, 1, faults.webhookHoldBack());
+            if (faults.duplicateWebhookNow()) {
+                schedule(delivery, 1, faults.webhookHoldBack());
+            }
+        }
+    }
+
+    private void schedule(Delivery delivery, int attempt, Duration wait) {
+        scheduler.schedule(() -> send(delivery, attempt), wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void send(Delivery delivery, int attempt) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.uri()))
+                .timeout(settings.webhookTimeout())
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", delivery.topic())
+                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(delivery.body(), settings.clientSecret()))
+                .header("X-Shopify-Shop-Domain", delivery.shop().domain())
+                .header("X-Shopify-API-Version", delivery.subscription().apiVersionHandle())
+                .header("X-Shopify-Webhook-Id", delivery.webhookId())
+                .header("X-Shopify-Event-Id", delivery.eventId())
+                .header("X-Shopify-Triggered-At", delivery.triggeredAt().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
+        if (delivery.subscription().name() != null) {
+            request.header("X-Shopify-Name", delivery.subscription().name());
+        }
+        client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            int status = failure == null ? response.statusCode() : -1;
+            boolean delivered = status >= 200 && status < 300;
+            journal(delivery, attempt, status, delivered ? Journal.WebhookOutcome.DELIVERED
+                    : Journal.WebhookOutcome.FAILED);
+            if (delivered) {
+                return;
+            }
+            if (attempt < schedule.attempts()) {
+                schedule(delivery, attempt + 1, schedule.delayBefore(attempt + 1));
+            } else {
+                delivery.shop().remove(delivery.subscription());
+            }
+        });
+    }
+
+    private void journal(Delivery delivery, int attempt, int status, Journal.WebhookOutcome outcome) {
+        delivery.shop().journal().record(new Journal.Webhook(Instant.now(), delivery.topic(), delivery.uri(),
+                delivery.webhookId(), delivery.eventId(), attempt, status, outcome,
+                new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** {@code webhookSubscriptionCreate}: one subscription per topic and address. */
+    static Map<String, Object> subscribe(Shop shop, String topic, Map<String, Object> input, String apiVersion) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        String uri = (String) input.get("uri");
+        List<UserError> errors = new ArrayList<>();
+        if (uri == null || !(uri.startsWith("https://") || uri.startsWith("http://"))) {
+            errors.add(new UserError(List.of("webhookSubscription", "callbackUrl"), "Address is invalid", null));
+        } else if (shop.webhookSubscriptions().stream().anyMatch(s -> s.topic().equals(topic) && s.uri().equals(uri))) {
+            errors.add(new UserError(List.of("webhookSubscription", "callbackUrl"),
+                    "Address for this topic has already been taken", null));
+        }
+        if (!errors.isEmpty()) {
+            payload.put("webhookSubscription", null);
+            payload.put("userErrors", errors);
+            return payload;
+        }
+        @SuppressWarnings("unchecked")
+        WebhookSubscription subscription = shop.register(new WebhookSubscription(shop.nextId(), topic, uri,
+                (String) input.get("name"), input.get("format") == null ? "JSON" : (String) input.get("format"),
+                (List<String>) input.get("includeFields"), (String) input.get("filter"), apiVersion, shop.now()));
+        shop.add(subscription);
+        payload.put("webhookSubscription", subscription);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    /** {@code webhookSubscriptionDelete}. */
+    static Map<String, Object> unsubscribe(Shop shop, String id) {
+        WebhookSubscription subscription = shop.find(id, WebhookSubscription.class);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (subscription == null) {
+            payload.put("deletedWebhookSubscriptionId", null);
+            payload.put("userErrors", List.of(new UserError(List.of("id"), "Webhook subscription does not exist", null)));
+            return payload;
+        }
+        shop.remove(subscription);
+        payload.put("deletedWebhookSubscriptionId", id);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    private static Map<String, Object> fields(Map<String, Object> body, List<String> includeFields) {
+        if (includeFields.isEmpty()) {
+            return body;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        includeFields.stream().filter(body::containsKey).forEach(f -> kept.put(f, body.get(f)));
+        return kept;
+    }
+
+    private static byte[] json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
