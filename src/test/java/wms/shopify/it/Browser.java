@@ -6,9 +6,11 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,15 +51,31 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By locator) {
-        return this.wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+        return until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
     }
 
     public void click(By locator) {
-        this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        until(ExpectedConditions.elementToBeClickable(locator)).click();
     }
 
     public void awaitText(By locator, String text) {
-        this.wait.until(ExpectedConditions.textToBe(locator, text));
+        until(ExpectedConditions.textToBe(locator, text));
+    }
+
+    /** Waits for a condition; when it never comes, keeps a screenshot and the page source of what was shown. */
+    private <T> T until(ExpectedCondition<T> condition) {
+        try {
+            return this.wait.until(condition);
+        } catch (TimeoutException e) {
+            try {
+                String name = "failed-" + System.currentTimeMillis();
+                screenshot(name);
+                Files.writeString(Path.of("target", "screenshots", name + ".html"), this.driver.getPageSource());
+            } catch (java.io.IOException | RuntimeException ignored) {
+                e.addSuppressed(ignored);
+            }
+            throw e;
+        }
     }
 
     /** Saves what the browser shows, for a person to look at after a run (target/screenshots). */

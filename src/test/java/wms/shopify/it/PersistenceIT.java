@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
-import jakarta.jms.ConnectionFactory;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.jms.JMSContext;
 import jakarta.jms.MapMessage;
-import jakarta.jms.Queue;
 import jakarta.persistence.Column;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.transaction.RollbackException;
-import jakarta.transaction.UserTransaction;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,22 +37,15 @@ import wms.shopify.plugins.entity.Plugin;
 @ExtendWith(ArquillianExtension.class)
 class PersistenceIT {
 
-    @PersistenceContext(unitName = "wms")
-    EntityManager entityManager;
-
-    @Resource
-    UserTransaction transaction;
-
-    @Resource(lookup = "jms/wms")
-    ConnectionFactory connectionFactory;
-
-    @Resource(lookup = "jms/queue/activity")
-    Queue activityQueue;
+    /** Looked up when used: the test methods run on an instance inside the server, created there. */
+    private static InContainerResources resources() {
+        return CDI.current().select(InContainerResources.class).get();
+    }
 
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
-                .addClasses(PersistenceIT.class, Plugin.class, ActivityEvent.class, InstantConverter.class)
+                .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class, InstantConverter.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
@@ -67,14 +55,14 @@ class PersistenceIT {
         String code = "it-" + UUID.randomUUID().toString().substring(0, 8);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try {
-            this.transaction.begin();
+            resources().transaction.begin();
             Plugin plugin = new Plugin(code, "Testing", "Round trip");
             plugin.switchTo(true, "tester", at);
-            this.entityManager.persist(plugin);
-            this.transaction.commit();
-            this.entityManager.clear();
+            resources().entityManager.persist(plugin);
+            resources().transaction.commit();
+            resources().entityManager.clear();
 
-            Plugin read = this.entityManager.find(Plugin.class, code);
+            Plugin read = resources().entityManager.find(Plugin.class, code);
             assertTrue(read.active());
             assertEquals("tester", read.changedBy());
             assertEquals(at, read.changedAt());
@@ -86,27 +74,27 @@ class PersistenceIT {
 
     @Test
     void theDatabaseRefusesWhatTheSchemaForbids() throws Exception {
-        assertRefused(() -> this.entityManager.persist(new Plugin("Not A Code!", "Testing", "Bad code")));
-        assertNull(this.entityManager.find(Plugin.class, "Not A Code!"));
+        assertRefused(() -> resources().entityManager.persist(new Plugin("Not A Code!", "Testing", "Bad code")));
+        assertNull(resources().entityManager.find(Plugin.class, "Not A Code!"));
 
-        assertRefused(() -> this.entityManager.persist(new Plugin(Plugin.SHOPIFY, "Testing", "Second Shopify")));
-        assertEquals("Shopify", this.entityManager.find(Plugin.class, Plugin.SHOPIFY).name());
+        assertRefused(() -> resources().entityManager.persist(new Plugin(Plugin.SHOPIFY, "Testing", "Second Shopify")));
+        assertEquals("Shopify", resources().entityManager.find(Plugin.class, Plugin.SHOPIFY).name());
 
-        assertRefused(() -> this.entityManager.persist(new ActivityEvent(Instant.now(), "testing", "   ", null)));
-        assertRefused(() -> this.entityManager.persist(new ActivityEvent(Instant.now(), "Bad Category", "x", null)));
+        assertRefused(() -> resources().entityManager.persist(new ActivityEvent(Instant.now(), "testing", "   ", null)));
+        assertRefused(() -> resources().entityManager.persist(new ActivityEvent(Instant.now(), "Bad Category", "x", null)));
     }
 
     @Test
     void anActivityMessageIsStoredByTheMessageDrivenBean() throws Exception {
         String text = "in-container test " + UUID.randomUUID();
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (JMSContext jms = this.connectionFactory.createContext()) {
+        try (JMSContext jms = resources().connectionFactory.createContext()) {
             MapMessage message = jms.createMapMessage();
             message.setLong("occurredAt", occurredAt.toEpochMilli());
             message.setString("category", "testing");
             message.setString("message", text);
             message.setString("actor", "arquillian");
-            jms.createProducer().send(this.activityQueue, message);
+            jms.createProducer().send(resources().activityQueue, message);
         }
         ActivityEvent stored = awaitEvent(text);
         assertEquals("testing", stored.category());
@@ -128,14 +116,14 @@ class PersistenceIT {
     @Test
     void theMigrationsCreateExactlyTheTablesAndColumnsTheEntitiesUse() {
         Set<String> entityTables = new HashSet<>();
-        for (EntityType<?> entity : this.entityManager.getMetamodel().getEntities()) {
+        for (EntityType<?> entity : resources().entityManager.getMetamodel().getEntities()) {
             Class<?> type = entity.getJavaType();
             String table = type.getAnnotation(Table.class).name();
             entityTables.add(table);
             for (Field field : type.getDeclaredFields()) {
                 Column column = field.getAnnotation(Column.class);
                 if (column != null) {
-                    List<?> found = this.entityManager.createNativeQuery("select column_name from "
+                    List<?> found = resources().entityManager.createNativeQuery("select column_name from "
                             + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
                             + "and column_name = ?2").setParameter(1, table).setParameter(2, column.name())
                             .getResultList();
@@ -145,24 +133,24 @@ class PersistenceIT {
             }
         }
         @SuppressWarnings("unchecked")
-        List<String> tables = this.entityManager.createNativeQuery("select table_name from information_schema.tables "
+        List<String> tables = resources().entityManager.createNativeQuery("select table_name from information_schema.tables "
                 + "where table_schema = 'public' and table_name <> 'flyway_schema_history'").getResultList();
         assertEquals(entityTables, new HashSet<>(tables), "tables of the migrations vs tables of the entities");
     }
 
     private void sendInTransaction(String text, boolean commit) throws Exception {
-        this.transaction.begin();
-        try (JMSContext jms = this.connectionFactory.createContext()) {
+        resources().transaction.begin();
+        try (JMSContext jms = resources().connectionFactory.createContext()) {
             MapMessage message = jms.createMapMessage();
             message.setLong("occurredAt", System.currentTimeMillis());
             message.setString("category", "testing");
             message.setString("message", text);
-            jms.createProducer().send(this.activityQueue, message);
+            jms.createProducer().send(resources().activityQueue, message);
         }
         if (commit) {
-            this.transaction.commit();
+            resources().transaction.commit();
         } else {
-            this.transaction.rollback();
+            resources().transaction.rollback();
         }
     }
 
@@ -179,29 +167,29 @@ class PersistenceIT {
     }
 
     private List<ActivityEvent> events(String text) {
-        this.entityManager.clear();
-        return this.entityManager.createQuery("select e from ActivityEvent e where e.message = :text",
+        resources().entityManager.clear();
+        return resources().entityManager.createQuery("select e from ActivityEvent e where e.message = :text",
                 ActivityEvent.class).setParameter("text", text).getResultList();
     }
 
     private void assertRefused(Runnable write) throws Exception {
-        this.transaction.begin();
+        resources().transaction.begin();
         try {
             write.run();
-            this.entityManager.flush();
+            resources().entityManager.flush();
         } catch (jakarta.persistence.PersistenceException refusedAtFlush) {
-            this.transaction.rollback();
+            resources().transaction.rollback();
             return;
         }
-        assertThrows(RollbackException.class, this.transaction::commit);
+        assertThrows(RollbackException.class, resources().transaction::commit);
     }
 
     private void delete(String code) throws Exception {
-        this.transaction.begin();
-        Plugin plugin = this.entityManager.find(Plugin.class, code);
+        resources().transaction.begin();
+        Plugin plugin = resources().entityManager.find(Plugin.class, code);
         if (plugin != null) {
-            this.entityManager.remove(plugin);
+            resources().entityManager.remove(plugin);
         }
-        this.transaction.commit();
+        resources().transaction.commit();
     }
 }

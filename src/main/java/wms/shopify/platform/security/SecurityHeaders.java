@@ -2,7 +2,6 @@ package wms.shopify.platform.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +9,8 @@ import java.io.IOException;
 
 /**
  * Browser protections on every admin and login page: no framing (clickjacking), no content sniffing, no
- * referrer leaking store names, and scripts and styles only from the connector itself.
+ * referrer leaking store names, and scripts and styles only from the connector itself. Mapped in web.xml.
  */
-@WebFilter(urlPatterns = {"*.xhtml", "/"})
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
