@@ -33,7 +33,7 @@ final class InventoryWrites {
      * the 2026-07 SDL (the two enums word some errors differently, and adjust allows quantities up to 2,000,000,000).
      */
     enum Kind {
-        SET(1_000_000_000, Map.ofEntries(
+        SET("InventorySetQuantitiesUserErrorCode", 1_000_000_000, Map.ofEntries(
                 Map.entry("INVALID_INVENTORY_ITEM", "The specified inventory item could not be found."),
                 Map.entry("INVALID_LOCATION", "The specified location could not be found."),
                 Map.entry("INVALID_QUANTITY_NEGATIVE", "The quantity can't be negative."),
@@ -46,7 +46,7 @@ final class InventoryWrites {
                 Map.entry("NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR",
                         "The combination of inventoryItemId and locationId must be unique."),
                 Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE))),
-        ADJUST(2_000_000_000, Map.ofEntries(
+        ADJUST("InventoryAdjustQuantitiesUserErrorCode", 2_000_000_000, Map.ofEntries(
                 Map.entry("INTERNAL_LEDGER_DOCUMENT",
                         "Internal (gid://shopify/) ledger documents are not allowed to be adjusted via API."),
                 Map.entry("INVALID_AVAILABLE_DOCUMENT", "A ledger document URI is not allowed when adjusting available."),
@@ -67,12 +67,15 @@ final class InventoryWrites {
                 Map.entry("ITEM_NOT_STOCKED_AT_LOCATION", "The inventory item is not stocked at the location."),
                 Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE)));
 
+        /** The SDL enum of the mutation's error codes, whose value descriptions are the messages. */
+        final String codeEnum;
         /** The largest absolute quantity a write may leave behind. */
         final int limit;
         /** Shopify's message for each error code this mutation can produce. */
         final Map<String, String> messages;
 
-        Kind(int limit, Map<String, String> messages) {
+        Kind(String codeEnum, int limit, Map<String, String> messages) {
+            this.codeEnum = codeEnum;
             this.limit = limit;
             this.messages = messages;
         }
