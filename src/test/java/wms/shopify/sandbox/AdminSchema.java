@@ -311,10 +311,10 @@ public final class AdminSchema {
 
     private static Map<String, Object> shopFields(Shop shop) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("id", Gid.of("Shop", Math.abs((long) shop.domain().hashCode())));
-        fields.put("name", shop.domain().substring(0, shop.domain().indexOf('.')));
-        fields.put("email", "owner@" + shop.domain());
-        fields.put("contactEmail", "owner@" + shop.domain());
+        fields.put("id", Gid.of("Shop", shop.shopId()));
+        fields.put("name", shop.name());
+        fields.put("email", shop.email());
+        fields.put("contactEmail", shop.email());
         fields.put("myshopifyDomain", shop.domain());
         fields.put("currencyCode", "USD");
         fields.put("ianaTimezone", "UTC");

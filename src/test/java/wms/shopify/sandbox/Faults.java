@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults a test injects into one sandbox store: a share of 5xx answers (before or after the write took place), 429
- * with {@code Retry-After}, bursts of THROTTLED, added latency, and dropped, duplicated, delayed and reordered webhooks.
- * Random choices use a seeded generator so a failing test can be replayed.
+ * with {@code Retry-After}, bursts of THROTTLED, added latency, dropped, duplicated, delayed and reordered webhooks, and
+ * a revoked token. Random choices use a generator seeded per store, so a failing test replays exactly; a share of 0 or
+ * 1 is certain.
  */
 public final class Faults {
 
@@ -76,7 +77,10 @@ public final class Faults {
         return this;
     }
 
-    /** Sends this share of webhooks twice, with the same {@code X-Shopify-Webhook-Id}. */
+    /**
+     * Sends this share of webhooks twice as the same delivery: same {@code X-Shopify-Webhook-Id} and
+     * {@code X-Shopify-Event-Id}, same bytes and HMAC, as when Shopify repeats a delivery it did not see acknowledged.
+     */
     public Faults webhookDuplicateShare(double share) {
         webhookDuplicateShare = share;
         return this;
@@ -94,7 +98,10 @@ public final class Faults {
         return this;
     }
 
-    /** Revokes every access token of the store now, as an uninstall or a merchant's revocation would. */
+    /**
+     * Revokes every access and refresh token of the app on the store now, silently: no webhook is sent. For an uninstall
+     * with its {@code app/uninstalled} webhook, use {@link Shop#uninstallApp()}.
+     */
     public Faults revokeToken() {
         tokenRevoker.run();
         return this;

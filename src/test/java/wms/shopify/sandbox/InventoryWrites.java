@@ -26,7 +26,67 @@ final class InventoryWrites {
     static final Set<String> SET_NAMES = Set.of("available", "on_hand");
     static final Set<String> ADJUST_NAMES = Set.of("available", "damaged", "quality_control", "reserved",
             "safety_stock", "incoming");
-    static final int LIMIT = 1_000_000_000;
+
+    /**
+     * The two write mutations, each with its own bounds and Shopify's own user-error messages: the descriptions of
+     * the values of {@code InventorySetQuantitiesUserErrorCode} and {@code InventoryAdjustQuantitiesUserErrorCode} in
+     * the 2026-07 SDL (the two enums word some errors differently, and adjust allows quantities up to 2,000,000,000).
+     */
+    enum Kind {
+        SET("InventorySetQuantitiesUserErrorCode", 1_000_000_000, Map.ofEntries(
+                Map.entry("INVALID_INVENTORY_ITEM", "The specified inventory item could not be found."),
+                Map.entry("INVALID_LOCATION", "The specified location could not be found."),
+                Map.entry("INVALID_QUANTITY_NEGATIVE", "The quantity can't be negative."),
+                Map.entry("INVALID_REASON", "The specified reason is invalid."),
+                Map.entry("INVALID_REFERENCE_DOCUMENT", "The specified reference document is invalid."),
+                Map.entry("ITEM_NOT_STOCKED_AT_LOCATION", "The specified inventory item is not stocked at the location."),
+                Map.entry("INVALID_QUANTITY_TOO_HIGH", "The total quantity can't be higher than 1,000,000,000."),
+                Map.entry("CHANGE_FROM_QUANTITY_STALE", "The changeFromQuantity value does not match persisted value."),
+                Map.entry("INVALID_NAME", "The quantity name must be either 'available' or 'on_hand'."),
+                Map.entry("NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR",
+                        "The combination of inventoryItemId and locationId must be unique."),
+                Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE))),
+        ADJUST("InventoryAdjustQuantitiesUserErrorCode", 2_000_000_000, Map.ofEntries(
+                Map.entry("INTERNAL_LEDGER_DOCUMENT",
+                        "Internal (gid://shopify/) ledger documents are not allowed to be adjusted via API."),
+                Map.entry("INVALID_AVAILABLE_DOCUMENT", "A ledger document URI is not allowed when adjusting available."),
+                Map.entry("INVALID_INVENTORY_ITEM", "The specified inventory item could not be found."),
+                Map.entry("INVALID_LEDGER_DOCUMENT", "The specified ledger document is invalid."),
+                Map.entry("INVALID_LOCATION", "The specified location could not be found."),
+                Map.entry("INVALID_QUANTITY_DOCUMENT",
+                        "A ledger document URI is required except when adjusting available."),
+                Map.entry("INVALID_QUANTITY_NAME", "The specified quantity name is invalid."),
+                Map.entry("INVALID_QUANTITY_TOO_LOW", "The quantity can't be lower than -2,000,000,000."),
+                Map.entry("INVALID_QUANTITY_TOO_HIGH", "The quantity can't be higher than 2,000,000,000."),
+                Map.entry("INVALID_REASON", "The specified reason is invalid."),
+                Map.entry("INVALID_REFERENCE_DOCUMENT", "The specified reference document is invalid."),
+                Map.entry("CHANGE_FROM_QUANTITY_STALE",
+                        "The changeFromQuantity argument no longer matches the persisted quantity."),
+                Map.entry("MAX_ONE_LEDGER_DOCUMENT", "All changes must have the same ledger document URI or, in the "
+                        + "case of adjusting available, no ledger document URI."),
+                Map.entry("ITEM_NOT_STOCKED_AT_LOCATION", "The inventory item is not stocked at the location."),
+                Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE)));
+
+        /** The SDL enum of the mutation's error codes, whose value descriptions are the messages. */
+        final String codeEnum;
+        /** The largest absolute quantity a write may leave behind. */
+        final int limit;
+        /** Shopify's message for each error code this mutation can produce. */
+        final Map<String, String> messages;
+
+        Kind(String codeEnum, int limit, Map<String, String> messages) {
+            this.codeEnum = codeEnum;
+            this.limit = limit;
+            this.messages = messages;
+        }
+
+        UserError error(List<String> field, String code) {
+            return new UserError(field, messages.get(code), code);
+        }
+    }
+
+    private static final String NON_MUTABLE = "The specified inventory item is not allowed to be adjusted via API. "
+            + "Example: if the inventory item is a parent bundle.";
 
     private final Shop shop;
 
@@ -34,18 +94,18 @@ final class InventoryWrites {
         this.shop = shop;
     }
 
-    /** One validated entry: the level to change, the quantity name and the delta. */
-    private record Write(InventoryLevel level, String name, int delta) {
+    /** One validated entry: the level to change, the quantity name, the delta and the entry's ledger document. */
+    private record Write(InventoryLevel level, String name, int delta, String ledgerDocumentUri) {
     }
 
     Map<String, Object> set(Map<String, Object> input) {
+        Kind kind = Kind.SET;
         List<UserError> errors = new ArrayList<>();
         String name = (String) input.get("name");
         if (!SET_NAMES.contains(name)) {
-            errors.add(error(List.of("input", "name"), "The quantity name must be either 'available' or 'on_hand'.",
-                    "INVALID_NAME"));
+            errors.add(kind.error(List.of("input", "name"), "INVALID_NAME"));
         }
-        checkReasonAndReference(input, errors);
+        checkReasonAndReference(kind, input, errors);
         List<Write> writes = new ArrayList<>();
         Set<String> pairs = new HashSet<>();
         List<Map<String, Object>> quantities = list(input, "quantities");
@@ -53,75 +113,85 @@ final class InventoryWrites {
             Map<String, Object> entry = quantities.get(i);
             requireChangeFrom(entry, "InventoryQuantityInput");
             List<String> path = List.of("input", "quantities", String.valueOf(i));
-            InventoryLevel level = level(entry, path, errors);
+            InventoryLevel level = level(kind, entry, path, errors);
             int quantity = (Integer) entry.get("quantity");
             if (!pairs.add(entry.get("inventoryItemId") + "@" + entry.get("locationId"))) {
-                errors.add(error(path, "The combination of inventoryItemId and locationId must be unique.",
-                        "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR"));
+                errors.add(kind.error(path, "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR"));
             }
             if (quantity < 0) {
-                errors.add(error(field(path, "quantity"), "The quantity can't be negative.",
-                        "INVALID_QUANTITY_NEGATIVE"));
-            } else if (quantity > LIMIT) {
-                errors.add(error(field(path, "quantity"), "The total quantity can't be higher than 1,000,000,000.",
-                        "INVALID_QUANTITY_TOO_HIGH"));
+                errors.add(kind.error(field(path, "quantity"), "INVALID_QUANTITY_NEGATIVE"));
+            } else if (quantity > kind.limit) {
+                errors.add(kind.error(field(path, "quantity"), "INVALID_QUANTITY_TOO_HIGH"));
             }
-            if (level != null && name != null && SET_NAMES.contains(name)) {
+            if (level != null && SET_NAMES.contains(name)) {
                 int current = level.quantity(name);
                 if (stale(entry, current)) {
-                    errors.add(error(field(path, "changeFromQuantity"),
-                            "The changeFromQuantity value does not match persisted value.",
-                            "CHANGE_FROM_QUANTITY_STALE"));
+                    errors.add(kind.error(field(path, "changeFromQuantity"), "CHANGE_FROM_QUANTITY_STALE"));
                 }
-                writes.add(new Write(level, name, quantity - current));
+                writes.add(new Write(level, name, quantity - current, null));
             }
         }
         return apply(input, writes, errors);
     }
 
     Map<String, Object> adjust(Map<String, Object> input) {
+        Kind kind = Kind.ADJUST;
         List<UserError> errors = new ArrayList<>();
         String name = (String) input.get("name");
         if (!ADJUST_NAMES.contains(name)) {
-            errors.add(error(List.of("input", "name"), "The quantity name is invalid.", "INVALID_QUANTITY_NAME"));
+            errors.add(kind.error(List.of("input", "name"), "INVALID_QUANTITY_NAME"));
         }
-        checkReasonAndReference(input, errors);
+        checkReasonAndReference(kind, input, errors);
         List<Write> writes = new ArrayList<>();
+        Set<String> ledgers = new HashSet<>();
         List<Map<String, Object>> changes = list(input, "changes");
         for (int i = 0; i < changes.size(); i++) {
             Map<String, Object> entry = changes.get(i);
             requireChangeFrom(entry, "InventoryChangeInput");
             List<String> path = List.of("input", "changes", String.valueOf(i));
             String ledger = (String) entry.get("ledgerDocumentUri");
-            if (ledger == null && name != null && !"available".equals(name)) {
-                errors.add(error(field(path, "ledgerDocumentUri"),
-                        "A ledger document URI is required for quantity names other than available.",
-                        "INVALID_LEDGER_DOCUMENT"));
-            } else if (ledger != null && ledger.startsWith("gid://shopify/")) {
-                errors.add(error(field(path, "ledgerDocumentUri"), "The ledger document can't be a Shopify resource.",
-                        "INTERNAL_LEDGER_DOCUMENT"));
+            String ledgerProblem = ledgerProblem(name, ledger);
+            if (ledgerProblem != null) {
+                errors.add(kind.error(field(path, "ledgerDocumentUri"), ledgerProblem));
             }
-            InventoryLevel level = level(entry, path, errors);
+            ledgers.add(String.valueOf(ledger));
+            InventoryLevel level = level(kind, entry, path, errors);
             int delta = (Integer) entry.get("delta");
-            if (level != null && name != null && ADJUST_NAMES.contains(name)) {
+            if (level != null && ADJUST_NAMES.contains(name)) {
                 int current = level.quantity(name);
                 if (stale(entry, current)) {
-                    errors.add(error(field(path, "changeFromQuantity"),
-                            "The changeFromQuantity value does not match persisted value.",
-                            "CHANGE_FROM_QUANTITY_STALE"));
+                    errors.add(kind.error(field(path, "changeFromQuantity"), "CHANGE_FROM_QUANTITY_STALE"));
                 }
                 long after = (long) current + delta;
-                if (after > LIMIT) {
-                    errors.add(error(field(path, "delta"), "The total quantity can't be higher than 1,000,000,000.",
-                            "INVALID_QUANTITY_TOO_HIGH"));
-                } else if (after < -LIMIT) {
-                    errors.add(error(field(path, "delta"), "The total quantity can't be lower than -1,000,000,000.",
-                            "INVALID_QUANTITY_TOO_LOW"));
+                if (after > kind.limit) {
+                    errors.add(kind.error(field(path, "delta"), "INVALID_QUANTITY_TOO_HIGH"));
+                } else if (after < -kind.limit) {
+                    errors.add(kind.error(field(path, "delta"), "INVALID_QUANTITY_TOO_LOW"));
                 }
-                writes.add(new Write(level, name, delta));
+                writes.add(new Write(level, name, delta, ledger));
             }
         }
+        if (ledgers.size() > 1) {
+            errors.add(kind.error(List.of("input", "changes"), "MAX_ONE_LEDGER_DOCUMENT"));
+        }
         return apply(input, writes, errors);
+    }
+
+    /**
+     * The ledger-document rule of {@code InventoryChangeInput.ledgerDocumentUri}: required for every quantity name but
+     * {@code available}, not allowed for {@code available}, a URI, and never a {@code gid://shopify/} one.
+     */
+    private static String ledgerProblem(String name, String ledger) {
+        if (ledger == null) {
+            return name != null && !"available".equals(name) ? "INVALID_QUANTITY_DOCUMENT" : null;
+        }
+        if ("available".equals(name)) {
+            return "INVALID_AVAILABLE_DOCUMENT";
+        }
+        if (ledger.startsWith("gid://shopify/")) {
+            return "INTERNAL_LEDGER_DOCUMENT";
+        }
+        return isUri(ledger) ? null : "INVALID_LEDGER_DOCUMENT";
     }
 
     Map<String, Object> activate(String itemId, String locationId, Integer available) {
@@ -164,7 +234,7 @@ final class InventoryWrites {
                 change.put("name", changedName);
                 change.put("delta", delta);
                 change.put("quantityAfterChange", write.level().quantity(changedName));
-                change.put("ledgerDocumentUri", null);
+                change.put("ledgerDocumentUri", write.ledgerDocumentUri());
                 change.put("item", write.level().item());
                 change.put("location", write.level().location());
                 changes.add(change);
@@ -197,41 +267,37 @@ final class InventoryWrites {
         return expected != null && expected != current;
     }
 
-    private InventoryLevel level(Map<String, Object> entry, List<String> path, List<UserError> errors) {
+    private InventoryLevel level(Kind kind, Map<String, Object> entry, List<String> path, List<UserError> errors) {
         InventoryItem item = shop.find((String) entry.get("inventoryItemId"), InventoryItem.class);
         Location location = shop.find((String) entry.get("locationId"), Location.class);
         if (item == null) {
-            errors.add(error(field(path, "inventoryItemId"), "The specified inventory item could not be found.",
-                    "INVALID_INVENTORY_ITEM"));
+            errors.add(kind.error(field(path, "inventoryItemId"), "INVALID_INVENTORY_ITEM"));
             return null;
         }
         if (location == null) {
-            errors.add(error(field(path, "locationId"), "The specified location could not be found.",
-                    "INVALID_LOCATION"));
+            errors.add(kind.error(field(path, "locationId"), "INVALID_LOCATION"));
             return null;
         }
         if (!item.tracked()) {
-            errors.add(error(field(path, "inventoryItemId"),
-                    "The specified inventory item is not allowed to be adjusted via API: it does not track inventory.",
-                    "NON_MUTABLE_INVENTORY_ITEM"));
+            // Assumption: Shopify documents that the item must be tracked, not which code it answers; this is the
+            // code meant for items the API may not change.
+            errors.add(kind.error(field(path, "inventoryItemId"), "NON_MUTABLE_INVENTORY_ITEM"));
             return null;
         }
         InventoryLevel level = shop.level(item, location);
         if (level == null) {
-            errors.add(error(field(path, "locationId"), "The specified inventory item is not stocked at the location.",
-                    "ITEM_NOT_STOCKED_AT_LOCATION"));
+            errors.add(kind.error(field(path, "locationId"), "ITEM_NOT_STOCKED_AT_LOCATION"));
         }
         return level;
     }
 
-    private static void checkReasonAndReference(Map<String, Object> input, List<UserError> errors) {
+    private static void checkReasonAndReference(Kind kind, Map<String, Object> input, List<UserError> errors) {
         if (!REASONS.contains(input.get("reason"))) {
-            errors.add(error(List.of("input", "reason"), "The specified reason is invalid.", "INVALID_REASON"));
+            errors.add(kind.error(List.of("input", "reason"), "INVALID_REASON"));
         }
         String reference = (String) input.get("referenceDocumentUri");
         if (reference != null && !isUri(reference)) {
-            errors.add(error(List.of("input", "referenceDocumentUri"),
-                    "The specified reference document is invalid.", "INVALID_REFERENCE_DOCUMENT"));
+            errors.add(kind.error(List.of("input", "referenceDocumentUri"), "INVALID_REFERENCE_DOCUMENT"));
         }
     }
 

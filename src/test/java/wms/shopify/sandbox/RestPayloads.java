@@ -23,6 +23,31 @@ final class RestPayloads {
                 : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
+    /**
+     * The REST Shop resource, the body of {@code app/uninstalled}, with the fields of Shopify's own fixture
+     * (shopify-api-ruby test/rest/2026_07/shop_test.rb) that the sandbox knows.
+     */
+    static Map<String, Object> shop(Shop shop) {
+        List<Location> locations = shop.locations();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", shop.shopId());
+        body.put("name", shop.name());
+        body.put("email", shop.email());
+        body.put("domain", shop.domain());
+        body.put("created_at", time(Instant.EPOCH));
+        body.put("updated_at", time(Instant.EPOCH));
+        body.put("country_code", "US");
+        body.put("currency", "USD");
+        body.put("customer_email", shop.email());
+        body.put("iana_timezone", "UTC");
+        body.put("plan_display_name", shop.plan().displayName());
+        body.put("myshopify_domain", shop.domain());
+        body.put("primary_location_id", locations.isEmpty() ? null : locations.get(0).legacyResourceId());
+        body.put("multi_location_enabled", true);
+        body.put("enabled_presentment_currencies", List.of("USD"));
+        return body;
+    }
+
     static Map<String, Object> inventoryLevel(InventoryLevel level) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("inventory_item_id", level.item().legacyResourceId());

@@ -75,6 +75,17 @@ class SchemaSubsetConformanceTest {
     }
 
     @Test
+    void inventoryUserErrorMessagesAreTheDescriptionsOfTheirCodesInTheRealSchema() {
+        for (InventoryWrites.Kind kind : InventoryWrites.Kind.values()) {
+            Map<String, String> descriptions = real.getType(kind.codeEnum, EnumTypeDefinition.class).orElseThrow()
+                    .getEnumValueDefinitions().stream().collect(Collectors.toMap(EnumValueDefinition::getName,
+                            v -> v.getDescription().getContent().trim()));
+            kind.messages.forEach((code, message) -> assertEquals(descriptions.get(code), message,
+                    kind.codeEnum + "." + code));
+        }
+    }
+
+    @Test
     void rootTypesAndTheIdempotentDirectiveAreShopifys() {
         assertEquals(real.schemaDefinition().map(AstPrinter::printAst), subset.schemaDefinition().map(AstPrinter::printAst));
         assertEquals(print(real.getDirectiveDefinition("idempotent").orElseThrow().getInputValueDefinitions()),

@@ -27,6 +27,7 @@ public final class Shop {
     private final Faults faults;
     private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
     private final Consumer<ShopEvent> events;
+    private final Runnable tokenRevoker;
     private volatile Plan plan;
     private volatile CostBucket bucket;
 
@@ -46,6 +47,7 @@ public final class Shop {
         this.clock = clock;
         this.ids = ids;
         this.events = events;
+        this.tokenRevoker = tokenRevoker;
         this.faults = new Faults(seed, tokenRevoker);
         plan(plan);
     }
@@ -55,6 +57,21 @@ public final class Shop {
     /** The {@code name.myshopify.com} domain. */
     public String domain() {
         return domain;
+    }
+
+    /** The shop's name: the first label of its domain. */
+    public String name() {
+        return domain.substring(0, domain.indexOf('.'));
+    }
+
+    /** The store owner's e-mail address. */
+    public String email() {
+        return "owner@" + domain;
+    }
+
+    /** The shop's numeric id ({@code gid://shopify/Shop/<id>}, the REST {@code id}); stable for a domain. */
+    public long shopId() {
+        return Math.abs((long) domain.hashCode());
     }
 
     public Plan plan() {
@@ -113,6 +130,18 @@ public final class Shop {
         InventoryLevel level = activate(item, location);
         level.change("available", available - level.quantity("available"), now());
         return level;
+    }
+
+    /**
+     * The merchant uninstalls the app, as Shopify handles it: every access and refresh token of the app on this store
+     * stops working at once, {@code app/uninstalled} is sent (body: the REST Shop resource) to the subscriptions of
+     * that topic, and then the app's shop-specific webhook subscriptions are deleted. Deliveries already under way,
+     * including this {@code app/uninstalled} and its retries, still go to the address they were triggered for.
+     */
+    public synchronized void uninstallApp() {
+        tokenRevoker.run();
+        emit("APP_UNINSTALLED", newEventId(), RestPayloads.shop(this));
+        List.copyOf(webhookSubscriptions).forEach(this::remove);
     }
 
     /** Makes an item untracked: Shopify then refuses quantity writes for it. */

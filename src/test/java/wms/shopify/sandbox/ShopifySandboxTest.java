@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The sandbox over HTTP, as the connector sees it: tokens, pagination, CAS, idempotency, limits, OAuth, webhooks. */
 class ShopifySandboxTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AdminClient.JSON;
     private static final String SET = "mutation Set($input: InventorySetQuantitiesInput!, $key: String!) { "
             + "inventorySetQuantities(input: $input) @idempotent(key: $key) { inventoryAdjustmentGroup { reason "
             + "changes { name delta quantityAfterChange } } userErrors { code field message } } }";
@@ -37,6 +33,7 @@ class ShopifySandboxTest {
     private Shop shop;
     private Location warehouse;
     private String token;
+    private AdminClient admin;
 
     @BeforeEach
     void start() throws IOException {
@@ -47,6 +44,7 @@ class ShopifySandboxTest {
         shop.addProduct("T-shirt", "TS-S", "TS-M");
         shop.stock("TS-S", warehouse, 5);
         token = sandbox.issueAccessToken(shop);
+        admin = new AdminClient(sandbox, shop, token);
     }
 
     @AfterEach
@@ -179,32 +177,23 @@ class ShopifySandboxTest {
 
     @Test
     void ordersCommitStockAndAreAnnouncedBySignedWebhooksFulfilmentShipsThem() throws Exception {
-        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-        List<byte[]> bodies = new CopyOnWriteArrayList<>();
-        HttpServer receiver = receiver(200, received, bodies, new AtomicInteger());
-        try {
-            String uri = "http://localhost:" + receiver.getAddress().getPort() + "/webhooks";
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
             for (String topic : List.of("ORDERS_CREATE", "ORDERS_PAID", "INVENTORY_LEVELS_UPDATE")) {
-                JsonNode created = graphQl("mutation($topic: WebhookSubscriptionTopic!, $uri: String!) { "
-                        + "webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri}) { "
-                        + "webhookSubscription { id topic } userErrors { message } } }", Map.of("topic", topic, "uri", uri));
-                assertEquals(topic, created.at("/data/webhookSubscriptionCreate/webhookSubscription/topic").asText());
+                admin.subscribe(topic, receiver.uri());
             }
             Order order = shop.placeOrder(warehouse, true, Map.of("TS-S", 2));
             assertEquals(3, shop.quantity("TS-S", warehouse, "available"));
             assertEquals(2, shop.quantity("TS-S", warehouse, "committed"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
-            Map<String, String> orderCreate = received.stream()
-                    .filter(h -> "orders/create".equals(h.get("x-shopify-topic"))).findFirst().orElseThrow();
-            byte[] body = bodies.get(received.indexOf(orderCreate));
-            assertEquals(ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET),
-                    orderCreate.get("x-shopify-hmac-sha256"));
-            assertEquals(shop.domain(), orderCreate.get("x-shopify-shop-domain"));
-            assertEquals("2026-07", orderCreate.get("x-shopify-api-version"));
-            assertNotNull(orderCreate.get("x-shopify-webhook-id"));
-            assertNotNull(orderCreate.get("x-shopify-triggered-at"));
-            assertEquals(1, received.stream().map(h -> h.get("x-shopify-event-id")).distinct().count());
-            assertEquals(order.legacyResourceId(), JSON.readTree(body).get("id").asLong());
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() >= 3);
+            WebhookReceiver.Delivery orderCreate = receiver.deliveries("orders/create").get(0);
+            assertEquals(ShopifySignatures.bodyHmac(orderCreate.body(), SandboxSettings.DEFAULT_CLIENT_SECRET),
+                    orderCreate.header("X-Shopify-Hmac-Sha256"));
+            assertEquals(shop.domain(), orderCreate.header("X-Shopify-Shop-Domain"));
+            assertEquals("2026-07", orderCreate.header("X-Shopify-API-Version"));
+            assertNotNull(orderCreate.header("X-Shopify-Webhook-Id"));
+            assertNotNull(orderCreate.header("X-Shopify-Triggered-At"));
+            assertEquals(1, receiver.deliveries().stream().map(d -> d.header("X-Shopify-Event-Id")).distinct().count());
+            assertEquals(order.legacyResourceId(), orderCreate.json().get("id").asLong());
 
             String fulfillmentOrder = order.fulfillmentOrders().get(0).id();
             JsonNode fulfilled = graphQl("mutation($fo: ID!) { fulfillmentCreate(fulfillment: { trackingInfo: "
@@ -215,25 +204,6 @@ class ShopifySandboxTest {
             assertEquals(0, shop.quantity("TS-S", warehouse, "committed"));
             assertEquals(3, shop.quantity("TS-S", warehouse, "on_hand"));
             assertEquals("FULFILLED", order.displayFulfillmentStatus());
-        } finally {
-            receiver.stop(0);
-        }
-    }
-
-    @Test
-    void retriesAFailingEndpointEightTimesThenDeletesTheSubscription() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        HttpServer receiver = receiver(500, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), calls);
-        try {
-            graphQl("mutation { webhookSubscriptionCreate(topic: ORDERS_CREATE, webhookSubscription: {uri: \"http://"
-                    + "localhost:" + receiver.getAddress().getPort() + "/hook\"}) { userErrors { message } } }", Map.of());
-            shop.placeOrder(warehouse, false, Map.of("TS-S", 1));
-            await().atMost(Duration.ofSeconds(20)).until(() -> shop.webhookSubscriptions().isEmpty());
-            assertEquals(9, calls.get());
-            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), shop.journal().webhooks("orders/create").stream()
-                    .map(Journal.Webhook::attempt).sorted().toList());
-        } finally {
-            receiver.stop(0);
         }
     }
 
@@ -294,39 +264,10 @@ class ShopifySandboxTest {
     }
 
     private JsonNode graphQl(String query, Map<String, Object> variables) throws Exception {
-        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
-        body.put("query", query);
-        body.put("variables", variables);
-        HttpResponse<String> response = post(sandbox.graphQlUrl(shop, "2026-07"), token, body);
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+        return admin.graphQl(query, variables);
     }
 
     private HttpResponse<String> post(String url, String accessToken, Map<String, ?> body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (accessToken != null) {
-            request.header("X-Shopify-Access-Token", accessToken);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpServer receiver(int status, List<Map<String, String>> headers, List<byte[]> bodies,
-            AtomicInteger calls) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Map<String, String> h = new java.util.HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(), v.get(0)));
-            synchronized (headers) {
-                headers.add(h);
-                bodies.add(body);
-            }
-            calls.incrementAndGet();
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        return server;
+        return admin.post(url, accessToken, body);
     }
 }

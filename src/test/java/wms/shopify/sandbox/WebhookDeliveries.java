@@ -19,11 +19,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Shop-specific webhook subscriptions and their deliveries, as Shopify makes them: a POST of the REST-shaped JSON body
  * with the X-Shopify-* headers and a Base64 HMAC-SHA256 of the exact bytes sent, keyed with the app's client secret;
- * failed when no 2xx comes back within the timeout (5 s); retried on the {@link RetrySchedule} with the original body
- * to the address the subscription had when the event happened; and the subscription is deleted when a webhook has
- * failed every attempt. Faults can drop, duplicate, delay and reorder deliveries.
+ * failed when no 2xx comes back within the timeout (5 s; redirects are not followed and count as failures); retried on
+ * the {@link RetrySchedule} with the original body to the address the subscription had when the event happened; and
+ * the subscription is deleted after {@value #REMOVAL_AFTER_CONSECUTIVE_FAILURES} consecutive failed attempts. Faults
+ * can drop, duplicate, delay and reorder deliveries.
  */
 final class WebhookDeliveries {
+
+    /**
+     * Shopify staff: "After 8 consecutive failures, the webhook subscription gets automatically deleted (if you created
+     * it via the Admin API)" (community.shopify.dev/t/webhooks-retry-after-an-error/24625). Read literally: failed
+     * attempts of any of the subscription's webhooks count, and any 2xx resets the count.
+     */
+    static final int REMOVAL_AFTER_CONSECUTIVE_FAILURES = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +43,9 @@ final class WebhookDeliveries {
     WebhookDeliveries(SandboxSettings settings, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.scheduler = scheduler;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        // Shopify allows 1 s to connect, and counts anything outside 2xx as failed, redirects included.
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.schedule = new RetrySchedule(settings.webhookTimeScale());
     }
 
@@ -90,12 +100,16 @@ final class WebhookDeliveries {
             journal(delivery, attempt, status, delivered ? Journal.WebhookOutcome.DELIVERED
                     : Journal.WebhookOutcome.FAILED);
             if (delivered) {
+                delivery.subscription().deliverySucceeded();
                 return;
             }
+            if (delivery.subscription().deliveryFailed() >= REMOVAL_AFTER_CONSECUTIVE_FAILURES) {
+                delivery.shop().remove(delivery.subscription());
+            }
+            // A retry belongs to the webhook, not to the subscription: it goes to the address captured when the
+            // event happened even if the subscription has been deleted since (Shopify's retry changelog, 2024-09).
             if (attempt < schedule.attempts()) {
                 schedule(delivery, attempt + 1, schedule.delayBefore(attempt + 1));
-            } else {
-                delivery.shop().remove(delivery.subscription());
             }
         });
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A shop-specific webhook subscription created through the Admin API: a topic delivered to an HTTPS/HTTP URI. */
 public final class WebhookSubscription extends ShopifyObject {
@@ -15,6 +16,7 @@ public final class WebhookSubscription extends ShopifyObject {
     private final List<String> includeFields;
     private final String filter;
     private final String apiVersion;
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
     WebhookSubscription(long id, String topic, String uri, String name, String format, List<String> includeFields,
             String filter, String apiVersion, Instant at) {
@@ -76,6 +78,21 @@ public final class WebhookSubscription extends ShopifyObject {
 
     String apiVersionHandle() {
         return apiVersion;
+    }
+
+    /** Failed delivery attempts since the last successful one, over every webhook of this subscription. */
+    public int consecutiveFailures() {
+        return consecutiveFailures.get();
+    }
+
+    /** Counts a failed attempt; answers the new run of consecutive failures. */
+    int deliveryFailed() {
+        return consecutiveFailures.incrementAndGet();
+    }
+
+    /** A 2xx ends the run of failures. */
+    void deliverySucceeded() {
+        consecutiveFailures.set(0);
     }
 
     @Override
