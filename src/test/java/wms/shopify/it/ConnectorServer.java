@@ -38,7 +38,9 @@ public final class ConnectorServer {
 
     /** A client that keeps cookies (the admin session) and does not follow redirects, so tests can see them. */
     public static HttpClient client() {
+        // HTTP/1.1 as browsers speak it over plain HTTP: no h2c upgrade attempt on the first request.
         return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))

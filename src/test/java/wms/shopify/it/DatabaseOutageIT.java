@@ -32,16 +32,15 @@ import wms.shopify.platform.database.EmbeddedDatabase;
 class DatabaseOutageIT {
 
     private static final String SERVER = "outageServer";
-    private static final int HTTP_PORT = 9280;
-    private static final int HTTPS_PORT = 9643;
-    private static final String BASE_URL = "http://localhost:" + HTTP_PORT;
-
+    private static int httpPort;
     private static int databasePort;
     private static Path serverDirectory;
 
     @BeforeAll
     static void startConnectorWithoutItsDatabase() throws Exception {
         databasePort = freePort();
+        httpPort = freePort();
+        int httpsPort = freePort();
         Path wlp = ConnectorServer.wlp();
         serverDirectory = wlp.resolve("usr/servers/" + SERVER);
         if (Files.isDirectory(serverDirectory)) {
@@ -60,7 +59,7 @@ class DatabaseOutageIT {
         copy(built.resolve("apps/wms-shopify-connector.war.xml"),
                 serverDirectory.resolve("apps/wms-shopify-connector.war.xml"));
         Files.writeString(serverDirectory.resolve("bootstrap.properties"),
-                "\nhttp.port=" + HTTP_PORT + "\nhttps.port=" + HTTPS_PORT + "\n", StandardOpenOption.APPEND);
+                "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n", StandardOpenOption.APPEND);
         Files.writeString(serverDirectory.resolve("server.env"), String.join("\n",
                 "DB_HOST=localhost", "DB_PORT=" + databasePort, "DB_NAME=outage_test", "DB_USER=outage_test",
                 "DB_PASSWORD=outage-secret", "WMS_RETRY_SECONDS=2", ""));
@@ -93,7 +92,7 @@ class DatabaseOutageIT {
 
         try (EmbeddedDatabase appeared = EmbeddedDatabase.start(databaseDirectory, databasePort, "outage_test",
                 "outage_test", "outage-secret")) {
-            ConnectorServer.awaitReady(BASE_URL);
+            ConnectorServer.awaitReady(baseUrl());
             HttpResponse<String> up = readiness();
             assertEquals("UP", HealthIT.check(HealthIT.json(up.body()), "database").getString("status"));
         }
@@ -118,8 +117,12 @@ class DatabaseOutageIT {
     }
 
     private static HttpResponse<String> readiness() throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE_URL + "/health/ready"))
+        return ConnectorServer.client().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String baseUrl() {
+        return "http://localhost:" + httpPort;
     }
 
     private static int freePort() throws IOException {

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.jms.JMSContext;
 import jakarta.jms.MapMessage;
 import jakarta.persistence.Column;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.transaction.RollbackException;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.plugins.entity.Plugin;
+import wms.shopify.warehouses.entity.ShippingProcess;
+import wms.shopify.warehouses.entity.Warehouse;
 
 /**
  * In-container tests (Arquillian) beside the running connector: the entities against the migrated schema with
@@ -45,7 +48,8 @@ class PersistenceIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
-                .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class, InstantConverter.class)
+                .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class,
+                        InstantConverter.class, Warehouse.class, ShippingProcess.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
@@ -121,14 +125,14 @@ class PersistenceIT {
             String table = type.getAnnotation(Table.class).name();
             entityTables.add(table);
             for (Field field : type.getDeclaredFields()) {
-                Column column = field.getAnnotation(Column.class);
+                String column = columnOf(field);
                 if (column != null) {
                     List<?> found = resources().entityManager.createNativeQuery("select column_name from "
                             + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
-                            + "and column_name = ?2").setParameter(1, table).setParameter(2, column.name())
+                            + "and column_name = ?2").setParameter(1, table).setParameter(2, column)
                             .getResultList();
                     assertEquals(1, found.size(), type.getSimpleName() + "." + field.getName() + " has no column "
-                            + table + "." + column.name());
+                            + table + "." + column);
                 }
             }
         }
@@ -136,6 +140,15 @@ class PersistenceIT {
         List<String> tables = resources().entityManager.createNativeQuery("select table_name from information_schema.tables "
                 + "where table_schema = 'public' and table_name <> 'flyway_schema_history'").getResultList();
         assertEquals(entityTables, new HashSet<>(tables), "tables of the migrations vs tables of the entities");
+    }
+
+    private static String columnOf(Field field) {
+        Column column = field.getAnnotation(Column.class);
+        if (column != null) {
+            return column.name();
+        }
+        JoinColumn join = field.getAnnotation(JoinColumn.class);
+        return join == null ? null : join.name();
     }
 
     private void sendInTransaction(String text, boolean commit) throws Exception {

@@ -48,7 +48,7 @@ class PluginActivationIT {
 
         browser.click(ACTIVATE);
         browser.awaitText(SHOPIFY_STATUS, "Active");
-        assertTrue(browser.text(By.id("messages")).contains("Shopify plugin is active."));
+        assertTrue(browser.text(By.id("switched")).equals("Shopify plugin is active."));
         assertTrue(browser.text(By.id("plugin-shopify")).contains("by admin"), "who activated it is shown");
         browser.screenshot("plugins-active");
 

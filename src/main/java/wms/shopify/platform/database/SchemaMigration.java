@@ -14,7 +14,8 @@ public class SchemaMigration {
 
     /**
      * Where the migrations are. Liberty's class loader only lists a resource folder that contains a file, hence
-     * the empty {@code flyway.location} marker in it.
+     * the empty {@code flyway.location} marker in it, and in {@code db/callback}, which Flyway always scans for
+     * callback scripts.
      */
     private static final String LOCATION = "classpath:db/migration";
 
@@ -32,8 +33,6 @@ public class SchemaMigration {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                // Callback scripts, if any, live beside the migrations: no second location to scan.
-                .callbackLocations(LOCATION)
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();

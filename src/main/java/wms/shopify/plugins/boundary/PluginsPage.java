@@ -18,7 +18,8 @@ import wms.shopify.plugins.entity.Plugin;
 @RequestScoped
 public class PluginsPage {
 
-    private static final String SELF = "/admin/plugins?faces-redirect=true";
+    /** After a switch the page is fetched again (post/redirect/get) and says what was switched. */
+    private static final String SWITCHED = "/admin/plugins?faces-redirect=true&switched=";
 
     @Inject
     Plugins plugins;
@@ -54,16 +55,25 @@ public class PluginsPage {
         String actor = this.faces.getExternalContext().getRemoteUser();
         try {
             Plugin plugin = this.plugins.switchTo(code, active, actor);
-            inform(FacesMessage.SEVERITY_INFO, plugin.name() + " plugin is " + (active ? "active." : "inactive."));
+            return SWITCHED + plugin.code();
         } catch (UnknownPluginException e) {
-            inform(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            return null;
         }
-        return SELF;
     }
 
-    private void inform(FacesMessage.Severity severity, String text) {
-        this.faces.getExternalContext().getFlash().setKeepMessages(true);
-        this.faces.addMessage(null, new FacesMessage(severity, text, null));
+    /**
+     * What the page says after a switch, read from the plugin's current state (not from the request that switched
+     * it), or null when the page was not reached through a switch.
+     */
+    public String getSwitchedNotice() {
+        String code = this.faces.getExternalContext().getRequestParameterMap().get("switched");
+        if (code == null) {
+            return null;
+        }
+        return this.plugins.find(code)
+                .map(plugin -> plugin.name() + " plugin is " + (plugin.active() ? "active." : "inactive."))
+                .orElse(null);
     }
 
     public String format(Instant instant) {
