@@ -1,6 +1,5 @@
 package wms.shopify.warehouses.control;
 
-import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -18,7 +17,7 @@ public record ShippingProcessRegistration(
         @Schema(description = "code of a registered warehouse; absent when the process runs in any warehouse",
                 maxLength = RegistrationRules.CODE_LIMIT, example = "MAIN") String warehouse,
         @Schema(description = "false deactivates the process; absent means true", defaultValue = "true")
-        @JsonbTypeDeserializer(StrictBoolean.class) Boolean active) {
+        Boolean active) {
 
     /** Whether the process is active: the WMS says so, or says nothing. */
     public boolean activeOrDefault() {

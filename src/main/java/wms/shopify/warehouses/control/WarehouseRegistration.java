@@ -1,6 +1,5 @@
 package wms.shopify.warehouses.control;
 
-import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -15,7 +14,7 @@ public record WarehouseRegistration(
         @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "MAIN") String code,
         @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "Main warehouse") String name,
         @Schema(description = "false deactivates the warehouse; absent means true", defaultValue = "true")
-        @JsonbTypeDeserializer(StrictBoolean.class) Boolean active) {
+        Boolean active) {
 
     /** Whether the warehouse is active: the WMS says so, or says nothing. */
     public boolean activeOrDefault() {
