@@ -28,6 +28,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wms.shopify.activity.entity.ActivityEvent;
+import wms.shopify.credentials.entity.ApiCredential;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.plugins.entity.Plugin;
 import wms.shopify.warehouses.entity.ShippingProcess;
@@ -49,7 +50,7 @@ class PersistenceIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
                 .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class,
-                        InstantConverter.class, Warehouse.class, ShippingProcess.class)
+                        InstantConverter.class, Warehouse.class, ShippingProcess.class, ApiCredential.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

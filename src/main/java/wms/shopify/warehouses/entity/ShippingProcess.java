@@ -22,10 +22,12 @@ import java.util.Objects;
 @Table(name = "shipping_process")
 @NamedQuery(name = ShippingProcess.ALL, query = "select p from ShippingProcess p order by p.code")
 @NamedQuery(name = ShippingProcess.BY_CODE, query = "select p from ShippingProcess p where p.code = :code")
+@NamedQuery(name = ShippingProcess.BY_CODES, query = "select p from ShippingProcess p where p.code in :codes")
 public class ShippingProcess {
 
     public static final String ALL = "ShippingProcess.all";
     public static final String BY_CODE = "ShippingProcess.byCode";
+    public static final String BY_CODES = "ShippingProcess.byCodes";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -19,10 +19,12 @@ import java.util.Objects;
 @Table(name = "warehouse")
 @NamedQuery(name = Warehouse.ALL, query = "select w from Warehouse w order by w.code")
 @NamedQuery(name = Warehouse.BY_CODE, query = "select w from Warehouse w where w.code = :code")
+@NamedQuery(name = Warehouse.BY_CODES, query = "select w from Warehouse w where w.code in :codes")
 public class Warehouse {
 
     public static final String ALL = "Warehouse.all";
     public static final String BY_CODE = "Warehouse.byCode";
+    public static final String BY_CODES = "Warehouse.byCodes";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

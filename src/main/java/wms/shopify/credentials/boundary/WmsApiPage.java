@@ -1,0 +1,114 @@
+package wms.shopify.credentials.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import wms.shopify.credentials.control.ApiCredentials;
+import wms.shopify.credentials.control.IssuedCredential;
+import wms.shopify.credentials.control.UnknownCredentialException;
+import wms.shopify.credentials.entity.ApiCredential;
+import wms.shopify.platform.web.AdminFormat;
+import wms.shopify.warehouses.control.Warehouses;
+import wms.shopify.warehouses.entity.ShippingProcess;
+import wms.shopify.warehouses.entity.Warehouse;
+
+/**
+ * Backing bean of the WMS API page: the credentials the WMS calls the API with (create, revoke) and what the WMS
+ * has registered through the API so far.
+ *
+ * <p>A new credential's token is shown in the answer to the create request only: the page is not redirected
+ * afterwards, nothing keeps the token, and the admin pages are sent with {@code Cache-Control: no-store}.
+ */
+@Named
+@RequestScoped
+public class WmsApiPage {
+
+    private static final String REVOKED = "/admin/wms-api?faces-redirect=true&revoked=";
+
+    @Inject
+    ApiCredentials credentials;
+
+    @Inject
+    Warehouses warehouses;
+
+    @Inject
+    FacesContext faces;
+
+    private String name;
+    private IssuedCredential issued;
+    private List<ApiCredential> all;
+
+    @Transactional
+    public String create() {
+        try {
+            this.issued = this.credentials.create(this.name, actor());
+            this.name = null;
+            this.all = null;
+        } catch (IllegalArgumentException e) {
+            this.faces.addMessage("create:name", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+        return null;
+    }
+
+    @Transactional
+    public String revoke(String keyId) {
+        try {
+            return REVOKED + this.credentials.revoke(keyId, actor()).keyId();
+        } catch (UnknownCredentialException e) {
+            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            return null;
+        }
+    }
+
+    /** After a revocation, what the page says, read from the credential's state now. */
+    public String getRevokedNotice() {
+        String keyId = this.faces.getExternalContext().getRequestParameterMap().get("revoked");
+        return keyId == null ? null : getCredentials().stream()
+                .filter(c -> c.keyId().equals(keyId) && c.revoked())
+                .findFirst()
+                .map(c -> "Credential '" + c.name() + "' (" + c.keyId() + ") is revoked: the API refuses it.")
+                .orElse(null);
+    }
+
+    public List<ApiCredential> getCredentials() {
+        if (this.all == null) {
+            this.all = this.credentials.all();
+        }
+        return this.all;
+    }
+
+    /** The credential created by this request, with its token, if any. */
+    public Optional<IssuedCredential> getIssued() {
+        return Optional.ofNullable(this.issued);
+    }
+
+    public List<Warehouse> getWarehouses() {
+        return this.warehouses.allWarehouses();
+    }
+
+    public List<ShippingProcess> getShippingProcesses() {
+        return this.warehouses.allShippingProcesses();
+    }
+
+    public String getName() {
+        return this.name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String format(Instant instant) {
+        return AdminFormat.dateTime(instant);
+    }
+
+    private String actor() {
+        return this.faces.getExternalContext().getRemoteUser();
+    }
+}

@@ -1,0 +1,132 @@
+package wms.shopify.credentials.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.credentials.entity.ApiCredential;
+
+/**
+ * The credentials of the WMS API: creating them (the secret is returned once), revoking them, and
+ * authenticating calls with them. Create and revoke run inside the caller's transaction.
+ */
+@ApplicationScoped
+public class ApiCredentials {
+
+    private static final Logger LOG = Logger.getLogger(ApiCredentials.class.getName());
+
+    @PersistenceContext(unitName = "wms")
+    EntityManager entityManager;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "wms.api.credential-pepper")
+    String pepper;
+
+    @Inject
+    @ConfigProperty(name = "wms.api.last-used-precision-seconds", defaultValue = "60")
+    long lastUsedPrecisionSeconds;
+
+    private SecretHasher hasher;
+    private CredentialCheck check;
+
+    @PostConstruct
+    void init() {
+        this.hasher = new SecretHasher(this.pepper, new SecureRandom());
+        this.check = new CredentialCheck(this.hasher);
+    }
+
+    /** Every credential, revoked ones included, oldest first. */
+    public List<ApiCredential> all() {
+        return this.entityManager.createNamedQuery(ApiCredential.ALL, ApiCredential.class).getResultList();
+    }
+
+    /**
+     * Creates a credential and records who did.
+     *
+     * @return the credential with its token, which exists only in this answer
+     * @throws IllegalArgumentException when the name is empty, too long or has control characters
+     */
+    public IssuedCredential create(String name, String actor) {
+        String checkedName = checkName(name);
+        String keyId = this.hasher.newKeyId();
+        String secret = this.hasher.newSecret();
+        ApiCredential credential = new ApiCredential(keyId, checkedName, this.hasher.hash(secret), actor,
+                this.clock.instant());
+        this.entityManager.persist(credential);
+        String message = "WMS API credential '" + checkedName + "' (key id " + keyId + ") created";
+        LOG.info(() -> message + " by " + actor + ".");
+        this.activity.record("wms-api", message, actor);
+        return new IssuedCredential(credential, keyId + "." + secret);
+    }
+
+    /**
+     * Revokes a credential; calls with it are refused from the commit on.
+     *
+     * @throws UnknownCredentialException when no credential has this key id
+     */
+    public ApiCredential revoke(String keyId, String actor) {
+        ApiCredential credential = find(keyId).orElseThrow(() -> new UnknownCredentialException(keyId));
+        if (credential.revoke(actor, this.clock.instant())) {
+            String message = "WMS API credential '" + credential.name() + "' (key id " + keyId + ") revoked";
+            LOG.info(() -> message + " by " + actor + ".");
+            this.activity.record("wms-api", message, actor);
+        }
+        return credential;
+    }
+
+    /**
+     * Authenticates a call by its {@code Authorization} header. Its own short transaction: it is called by the
+     * API's request filter, before any resource method opens one. A refusal is returned, not thrown, so that it
+     * does not roll back (or get reported as a failure of) that transaction.
+     */
+    @Transactional
+    public Authentication authenticate(String authorization) {
+        try {
+            PresentedCredential presented = PresentedCredential.fromAuthorization(authorization);
+            ApiCredential credential = this.check.verify(presented, find(presented.keyId()));
+            // The credential is managed here: a changed last use is written when this transaction commits.
+            credential.markUsed(this.clock.instant(), Duration.ofSeconds(this.lastUsedPrecisionSeconds));
+            return Authentication.accepted(new ApiCaller(credential.keyId(), credential.name()));
+        } catch (ApiAuthenticationException e) {
+            return Authentication.refused(e.reason());
+        }
+    }
+
+    private Optional<ApiCredential> find(String keyId) {
+        return this.entityManager.createNamedQuery(ApiCredential.BY_KEY_ID, ApiCredential.class)
+                .setParameter("keyId", keyId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The name as it is stored: trimmed, present, bounded, without control characters. */
+    static String checkName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("Give the credential a name, for example the WMS instance that uses it.");
+        }
+        if (trimmed.length() > ApiCredential.NAME_LIMIT) {
+            throw new IllegalArgumentException("The name is longer than " + ApiCredential.NAME_LIMIT + " characters.");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("The name contains control characters.");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,110 @@
+package wms.shopify.warehouses.control;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import wms.shopify.platform.api.FieldError;
+
+/**
+ * The rules a registration of warehouses or shipping processes must follow before anything is changed: a body,
+ * not too many items, each with a code and a name that are present and bounded, and no code twice in one call
+ * (a duplicate is reported, never merged: which of the two the WMS meant is not for the connector to guess).
+ * Every error is reported, not only the first.
+ */
+public final class RegistrationRules {
+
+    public static final int CODE_LIMIT = 64;
+    public static final int NAME_LIMIT = 255;
+
+    private final int maxItems;
+
+    public RegistrationRules(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    public List<FieldError> checkWarehouses(List<WarehouseRegistration> items) {
+        return check(items, WarehouseRegistration::code, (item, at, errors) -> checkName(item.name(), at, errors));
+    }
+
+    public List<FieldError> checkShippingProcesses(List<ShippingProcessRegistration> items) {
+        return check(items, ShippingProcessRegistration::code, (item, at, errors) -> {
+            checkName(item.name(), at, errors);
+            if (item.warehouse() != null) {
+                checkCode(item.warehouse(), at + ".warehouse", errors);
+            }
+        });
+    }
+
+    /** Checks of the fields an item has beyond its code. */
+    private interface ItemRule<T> {
+        void check(T item, String at, List<FieldError> errors);
+    }
+
+    private <T> List<FieldError> check(List<T> items, Function<T, String> code, ItemRule<T> rule) {
+        List<FieldError> errors = new ArrayList<>();
+        if (items == null) {
+            errors.add(new FieldError("body", "must be a JSON array of items"));
+            return errors;
+        }
+        if (items.size() > this.maxItems) {
+            errors.add(new FieldError("body", "has " + items.size() + " items; at most " + this.maxItems
+                    + " are taken per call"));
+            return errors;
+        }
+        Map<String, Integer> firstAt = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = "[" + i + "]";
+            T item = items.get(i);
+            if (item == null) {
+                errors.add(new FieldError(at, "must be an object"));
+                continue;
+            }
+            String itemCode = code.apply(item);
+            if (checkCode(itemCode, at + ".code", errors)) {
+                Integer earlier = firstAt.putIfAbsent(itemCode, i);
+                if (earlier != null) {
+                    errors.add(new FieldError(at + ".code", "'" + itemCode + "' is also at [" + earlier
+                            + "]; each code may appear once per call"));
+                }
+            }
+            rule.check(item, at, errors);
+        }
+        return errors;
+    }
+
+    /** Checks a code; true when it is valid. */
+    private static boolean checkCode(String code, String field, List<FieldError> errors) {
+        return checkText(code, field, CODE_LIMIT, errors) && checkNoOuterSpace(code, field, errors);
+    }
+
+    private static void checkName(String name, String at, List<FieldError> errors) {
+        checkText(name, at + ".name", NAME_LIMIT, errors);
+    }
+
+    private static boolean checkText(String value, String field, int limit, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required and must not be blank"));
+            return false;
+        }
+        if (value.length() > limit) {
+            errors.add(new FieldError(field, "is longer than " + limit + " characters"));
+            return false;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(field, "contains control characters"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Codes are identifiers matched exactly: spaces around one are almost always a mistake of the sender. */
+    private static boolean checkNoOuterSpace(String code, String field, List<FieldError> errors) {
+        if (!code.strip().equals(code)) {
+            errors.add(new FieldError(field, "must not start or end with spaces"));
+            return false;
+        }
+        return true;
+    }
+}
