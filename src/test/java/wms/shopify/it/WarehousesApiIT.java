@@ -111,7 +111,9 @@ class WarehousesApiIT {
     @Test
     void malformedJsonWrongShapeAndWrongTypesAre400() throws Exception {
         for (String body : new String[] {"[{\"code\":\"" + run + "-J\",", "{\"code\":\"" + run + "-J\",\"name\":\"J\"}",
-                "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":{}}]", "not json", ""}) {
+                "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":{}}]",
+                "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":\"yes\"}]",
+                "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":\"false\"}]", "not json", ""}) {
             JsonObject problem = problem(put(WAREHOUSES, token, body), 400);
             assertTrue(problem.getString("type").startsWith("urn:wms-shopify:problem:"), body + ": " + problem);
         }

@@ -24,6 +24,8 @@ import wms.shopify.credentials.entity.ApiCredential;
 public class ApiCredentials {
 
     private static final Logger LOG = Logger.getLogger(ApiCredentials.class.getName());
+    /** The default of WMS_API_PEPPER in server.xml: good for a local trial only, hence the warning on first use. */
+    static final String LOCAL_TRIAL_PEPPER = "local-trial-pepper-change-me";
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
@@ -47,6 +49,11 @@ public class ApiCredentials {
 
     @PostConstruct
     void init() {
+        if (LOCAL_TRIAL_PEPPER.equals(this.pepper)) {
+            LOG.warning("WMS_API_PEPPER is the local-trial default: anyone who knows it and reads a copy of the"
+                    + " database could test guesses of WMS API secrets. Set your own (at least 16 characters) before"
+                    + " the connector is used for real; changing it later invalidates every WMS API credential.");
+        }
         this.hasher = new SecretHasher(this.pepper, new SecureRandom());
         this.check = new CredentialCheck(this.hasher);
     }

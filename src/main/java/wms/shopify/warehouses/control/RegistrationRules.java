@@ -1,9 +1,12 @@
 package wms.shopify.warehouses.control;
 
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import wms.shopify.platform.api.FieldError;
 
@@ -17,6 +20,8 @@ public final class RegistrationRules {
 
     public static final int CODE_LIMIT = 64;
     public static final int NAME_LIMIT = 255;
+    private static final Set<JsonValue.ValueType> ACTIVE_TYPES = EnumSet.of(JsonValue.ValueType.TRUE,
+            JsonValue.ValueType.FALSE, JsonValue.ValueType.NULL);
 
     private final int maxItems;
 
@@ -25,12 +30,16 @@ public final class RegistrationRules {
     }
 
     public List<FieldError> checkWarehouses(List<WarehouseRegistration> items) {
-        return check(items, WarehouseRegistration::code, (item, at, errors) -> checkName(item.name(), at, errors));
+        return check(items, WarehouseRegistration::code, (item, at, errors) -> {
+            checkName(item.name(), at, errors);
+            checkActive(item.active(), at, errors);
+        });
     }
 
     public List<FieldError> checkShippingProcesses(List<ShippingProcessRegistration> items) {
         return check(items, ShippingProcessRegistration::code, (item, at, errors) -> {
             checkName(item.name(), at, errors);
+            checkActive(item.active(), at, errors);
             if (item.warehouse() != null) {
                 checkCode(item.warehouse(), at + ".warehouse", errors);
             }
@@ -81,6 +90,18 @@ public final class RegistrationRules {
 
     private static void checkName(String name, String at, List<FieldError> errors) {
         checkText(name, at + ".name", NAME_LIMIT, errors);
+    }
+
+    /** Whether an item is active: JSON {@code false} deactivates it; absent or null leaves it active. */
+    static boolean isActive(JsonValue active) {
+        return active == null || active.getValueType() != JsonValue.ValueType.FALSE;
+    }
+
+    /** The flag is a JSON boolean: a string such as "yes" or "false" is refused rather than read one way or the other. */
+    private static void checkActive(JsonValue active, String at, List<FieldError> errors) {
+        if (active != null && !ACTIVE_TYPES.contains(active.getValueType())) {
+            errors.add(new FieldError(at + ".active", "must be true or false"));
+        }
     }
 
     private static boolean checkText(String value, String field, int limit, List<FieldError> errors) {

@@ -1,5 +1,7 @@
 package wms.shopify.warehouses.control;
 
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -8,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param code the WMS's identifier of the process
  * @param name what the process is called
  * @param warehouse the code of the warehouse it ships from, already registered; absent for any warehouse
- * @param active false deactivates it (processes are never deleted); absent means true
+ * @param active false deactivates it (processes are never deleted); absent means true; kept as the JSON value sent, so that
+ *     anything but true or false (a string "yes", a number) is refused by {@link RegistrationRules}, never guessed
  */
 @Schema(name = "ShippingProcessRegistration", description = "The full current state of one WMS shipping process.")
 public record ShippingProcessRegistration(
@@ -16,11 +19,12 @@ public record ShippingProcessRegistration(
         @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "DHL parcel") String name,
         @Schema(description = "code of a registered warehouse; absent when the process runs in any warehouse",
                 maxLength = RegistrationRules.CODE_LIMIT, example = "MAIN") String warehouse,
-        @Schema(description = "false deactivates the process; absent means true", defaultValue = "true")
-        Boolean active) {
+        @Schema(type = SchemaType.BOOLEAN, description = "false deactivates the process; absent means true",
+                defaultValue = "true")
+        JsonValue active) {
 
     /** Whether the process is active: the WMS says so, or says nothing. */
     public boolean activeOrDefault() {
-        return this.active == null || this.active;
+        return RegistrationRules.isActive(this.active);
     }
 }

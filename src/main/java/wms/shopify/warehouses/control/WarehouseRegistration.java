@@ -1,5 +1,7 @@
 package wms.shopify.warehouses.control;
 
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -7,17 +9,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param code the WMS's identifier of the warehouse
  * @param name what the warehouse is called
- * @param active false deactivates it (warehouses are never deleted); absent means true
+ * @param active false deactivates it (warehouses are never deleted); absent means true; kept as the JSON value sent, so that
+ *     anything but true or false (a string "yes", a number) is refused by {@link RegistrationRules}, never guessed
  */
 @Schema(name = "WarehouseRegistration", description = "The full current state of one WMS warehouse.")
 public record WarehouseRegistration(
         @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "MAIN") String code,
         @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "Main warehouse") String name,
-        @Schema(description = "false deactivates the warehouse; absent means true", defaultValue = "true")
-        Boolean active) {
+        @Schema(type = SchemaType.BOOLEAN, description = "false deactivates the warehouse; absent means true",
+                defaultValue = "true")
+        JsonValue active) {
 
     /** Whether the warehouse is active: the WMS says so, or says nothing. */
     public boolean activeOrDefault() {
-        return this.active == null || this.active;
+        return RegistrationRules.isActive(this.active);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class UpsertTest {
     @Test
     void newCodesAreCreatedThenTheSameCallIsANoOp() {
         List<WarehouseRegistration> call = List.of(new WarehouseRegistration("MAIN", "Main", null),
-                new WarehouseRegistration("EAST", "East", false));
+                new WarehouseRegistration("EAST", "East", JsonValue.FALSE));
 
         RegistrationResult first = register(call, T0);
         assertEquals(List.of(new Item("MAIN", Outcome.CREATED), new Item("EAST", Outcome.CREATED)), first.items());
@@ -44,11 +45,12 @@ class UpsertTest {
 
     @Test
     void aChangedNameOrStateIsAnUpdateAndOthersStayUnchanged() {
-        register(List.of(new WarehouseRegistration("MAIN", "Main", true),
-                new WarehouseRegistration("EAST", "East", true)), T0);
+        register(List.of(new WarehouseRegistration("MAIN", "Main", JsonValue.TRUE),
+                new WarehouseRegistration("EAST", "East", JsonValue.TRUE)), T0);
 
-        RegistrationResult result = register(List.of(new WarehouseRegistration("MAIN", "Main", false),
-                new WarehouseRegistration("EAST", "East", true), new WarehouseRegistration("WEST", "West", true)), T1);
+        RegistrationResult result = register(List.of(new WarehouseRegistration("MAIN", "Main", JsonValue.FALSE),
+                new WarehouseRegistration("EAST", "East", JsonValue.TRUE),
+                new WarehouseRegistration("WEST", "West", JsonValue.TRUE)), T1);
 
         assertEquals(List.of(new Item("MAIN", Outcome.UPDATED), new Item("EAST", Outcome.UNCHANGED),
                 new Item("WEST", Outcome.CREATED)), result.items());
