@@ -32,8 +32,8 @@ public record ShopDomain(String value) {
         if (input == null || input.length() > LONGEST_INPUT) {
             throw new InvalidShopDomainException(input);
         }
-        // Only plain blanks are trimmed: String.strip would also accept Unicode spaces that have no place here.
-        String text = input.trim().toLowerCase(Locale.ROOT);
+        // Only spaces and tabs are trimmed: a control character (a smuggled newline or NUL) makes the input invalid.
+        String text = input.replaceAll("^[ \\t]+|[ \\t]+$", "").toLowerCase(Locale.ROOT);
         if (text.startsWith("https://")) {
             text = text.substring("https://".length());
         } else if (text.startsWith("http://")) {
