@@ -30,8 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.plugins.entity.Plugin;
-import wms.shopify.warehouses.entity.ShippingProcess;
+import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.stores.entity.Store;
 import wms.shopify.warehouses.entity.Warehouse;
+import wms.shopify.webhooks.entity.WebhookDelivery;
 
 /**
  * In-container tests (Arquillian) beside the running connector: the entities against the migrated schema with
@@ -49,7 +51,10 @@ class PersistenceIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
                 .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class,
-                        InstantConverter.class, Warehouse.class, ShippingProcess.class)
+                        InstantConverter.class)
+                // Every entity package, so that the schema check below sees every table the connector maps.
+                .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
+                        WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
