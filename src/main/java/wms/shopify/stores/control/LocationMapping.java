@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
@@ -77,6 +79,35 @@ public class LocationMapping {
         locations.stream().filter(l -> Objects.equals(l.id(), defaultLocationId)).findFirst()
                 .ifPresent(l -> l.defaultForOrders(true));
         this.activity.record(Stores.CATEGORY, "Settings and location mapping of " + store.domain() + " saved.", actor);
+    }
+
+    /**
+     * Records the shop's name and locations as just read from Shopify: new locations are added unmapped, known ones
+     * renamed or (de)activated, mappings kept. A store without a default location gets its first active one, so
+     * there is always exactly one once it has an active location.
+     */
+    @Transactional
+    public void seenOnShopify(long storeId, String shopName, List<LocationSync.ShopifyLocation> seen) {
+        Store store = this.entityManager.find(Store.class, storeId);
+        if (shopName != null) {
+            store.named(shopName);
+        }
+        Map<String, StoreLocation> known = locations(storeId).stream()
+                .collect(Collectors.toMap(StoreLocation::shopifyLocationId, Function.identity()));
+        for (LocationSync.ShopifyLocation location : seen) {
+            StoreLocation existing = known.get(location.id());
+            if (existing == null) {
+                StoreLocation added = new StoreLocation(store, location.id(), location.name(), location.active());
+                this.entityManager.persist(added);
+                known.put(location.id(), added);
+            } else {
+                existing.seenOnShopify(location.name(), location.active());
+            }
+        }
+        if (known.values().stream().noneMatch(StoreLocation::isDefaultForOrders)) {
+            seen.stream().filter(LocationSync.ShopifyLocation::active).findFirst()
+                    .ifPresent(first -> known.get(first.id()).defaultForOrders(true));
+        }
     }
 
     /** Forgets a store's locations and their mapping (the shop asked for its data to be erased). */
