@@ -55,6 +55,7 @@ public class WebhookProcessing {
     public Map<Long, java.time.Instant> lastReceived() {
         List<Object[]> rows = this.entityManager.createNamedQuery(WebhookDelivery.LAST_PER_STORE, Object[].class)
                 .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (java.time.Instant) r[1]));
+        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (java.time.Instant) r[1],
+                (first, same) -> first)); // two deliveries received in the same instant
     }
 }
