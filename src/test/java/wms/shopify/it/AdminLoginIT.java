@@ -78,7 +78,7 @@ class AdminLoginIT {
         assertTrue(activity.body().contains("Connector started"), "the start-up is in the activity log");
         assertEquals("DENY", activity.headers().firstValue("X-Frame-Options").orElse(""));
 
-        HttpResponse<String> stores = ConnectorServer.get(client, "/admin/stores.xhtml");
+        HttpResponse<String> stores = ConnectorServer.get(client, "/admin/product-mapping.xhtml");
         assertEquals(200, stores.statusCode());
         assertTrue(stores.body().contains("Not available yet"), "pages of later components say so honestly");
     }

@@ -8,10 +8,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,7 +42,35 @@ public final class Browser implements AutoCloseable {
     }
 
     public void open(String path) {
-        this.driver.get(ConnectorServer.url() + path);
+        visit(ConnectorServer.url() + path);
+    }
+
+    /** Goes to an absolute address (another server than the build's, e.g. the connector for the sandbox). */
+    public void visit(String url) {
+        this.driver.get(url);
+    }
+
+    /** Replaces the text of an input field. */
+    public void type(By locator, String text) {
+        WebElement field = until(ExpectedConditions.visibilityOfElementLocated(locator));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Chooses an option of a drop-down by the text it shows. */
+    public void choose(By locator, String visibleText) {
+        new Select(until(ExpectedConditions.visibilityOfElementLocated(locator))).selectByVisibleText(visibleText);
+    }
+
+    /** The text of the option a drop-down shows as chosen. */
+    public String chosen(By locator) {
+        return new Select(until(ExpectedConditions.visibilityOfElementLocated(locator))).getFirstSelectedOption()
+                .getText();
+    }
+
+    /** Waits until the browser is at an address that contains this text (e.g. after redirects). */
+    public void awaitUrlContaining(String text) {
+        until(ExpectedConditions.urlContains(text));
     }
 
     /** Signs in on the login page the browser was sent to. */

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,43 +28,19 @@ import wms.shopify.platform.database.EmbeddedDatabase;
 class DatabaseOutageIT {
 
     private static final String SERVER = "outageServer";
-    private static int httpPort;
+    private static ExtraServer server;
     private static int databasePort;
-    private static Path serverDirectory;
 
     @BeforeAll
     static void startConnectorWithoutItsDatabase() throws Exception {
-        databasePort = freePort();
-        httpPort = freePort();
-        int httpsPort = freePort();
-        Path wlp = ConnectorServer.wlp();
-        serverDirectory = wlp.resolve("usr/servers/" + SERVER);
-        if (Files.isDirectory(serverDirectory)) {
-            ConnectorServer.runServerCommand("stop", SERVER);
-            deleteRecursively(serverDirectory);
-        }
-        ConnectorServer.runServerCommand("create", SERVER);
-
-        Path project = Path.of("").toAbsolutePath();
-        Path built = wlp.resolve("usr/servers/" + System.getProperty("it.server.name", "defaultServer"));
-        for (String file : List.of("server.xml", "jvm.options", "bootstrap.properties")) {
-            Files.copy(project.resolve("liberty").resolve(file), serverDirectory.resolve(file),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        copy(built.resolve("lib/jdbc/postgresql.jar"), serverDirectory.resolve("lib/jdbc/postgresql.jar"));
-        copy(built.resolve("apps/wms-shopify-connector.war.xml"),
-                serverDirectory.resolve("apps/wms-shopify-connector.war.xml"));
-        Files.writeString(serverDirectory.resolve("bootstrap.properties"),
-                "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n", StandardOpenOption.APPEND);
-        Files.writeString(serverDirectory.resolve("server.env"), String.join("\n",
-                "DB_HOST=localhost", "DB_PORT=" + databasePort, "DB_NAME=outage_test", "DB_USER=outage_test",
-                "DB_PASSWORD=outage-secret", "WMS_RETRY_SECONDS=2", ""));
-        ConnectorServer.runServerCommand("start", SERVER);
+        databasePort = ExtraServer.freePort();
+        server = ExtraServer.start(SERVER, ExtraServer.freePort(), List.of("DB_HOST=localhost", "DB_PORT=" + databasePort,
+                "DB_NAME=outage_test", "DB_USER=outage_test", "DB_PASSWORD=outage-secret", "WMS_RETRY_SECONDS=2"));
     }
 
     @AfterAll
     static void stopConnector() throws Exception {
-        ConnectorServer.runServerCommand("stop", SERVER);
+        server.stop();
     }
 
     @Test
@@ -83,7 +55,7 @@ class DatabaseOutageIT {
         assertFalse(database.getJsonObject("data").getString("database").contains("outage-secret"),
                 "the password is never shown");
 
-        String log = Files.readString(serverDirectory.resolve("logs/messages.log"));
+        String log = server.log();
         assertTrue(log.contains("is not available") && log.contains("Readiness stays DOWN"),
                 "one clear line explains the situation");
         assertFalse(log.lines().anyMatch(line -> line.startsWith("\tat ")), "no stack trace in the log");
@@ -122,28 +94,6 @@ class DatabaseOutageIT {
     }
 
     private static String baseUrl() {
-        return "http://localhost:" + httpPort;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        return server.baseUrl();
     }
 }

@@ -31,8 +31,10 @@ import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.credentials.entity.ApiCredential;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.plugins.entity.Plugin;
-import wms.shopify.warehouses.entity.ShippingProcess;
+import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.stores.entity.Store;
 import wms.shopify.warehouses.entity.Warehouse;
+import wms.shopify.webhooks.entity.WebhookDelivery;
 
 /**
  * In-container tests (Arquillian) beside the running connector: the entities against the migrated schema with
@@ -50,7 +52,11 @@ class PersistenceIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
                 .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class,
-                        InstantConverter.class, Warehouse.class, ShippingProcess.class, ApiCredential.class)
+                        InstantConverter.class)
+                // Every entity package, so that the schema check below sees every table the connector maps.
+                .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
+                        WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage(),
+                        ApiCredential.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

@@ -106,21 +106,32 @@ final class OAuthEndpoints {
         } else {
             request.putAll(Http.parameters(raw));
         }
+        boolean refresh = "refresh_token".equals(request.get("grant_type"));
+        // Journaled by grant type only: the code, the tokens and the client secret stay out of the journal.
+        String grant = refresh ? "refresh_token" : "authorization_code";
         if (!settings.clientId().equals(request.get("client_id"))
                 || !settings.clientSecret().equals(request.get("client_secret"))) {
+            journal(shop, exchange, 400, grant);
             Http.json(exchange, 400, Map.of("error", "invalid_client",
                     "error_description", "Client credentials are invalid"));
             return;
         }
-        boolean refresh = "refresh_token".equals(request.get("grant_type"));
         Map<String, Object> answer = refresh ? tokens.refresh(shop.domain(), request.get("refresh_token"))
                 : tokens.exchange(shop.domain(), request.get("code"), List.of("1", "true").contains(request.get("expiring")));
         if (answer == null) {
+            journal(shop, exchange, 400, grant);
             Http.json(exchange, 400, Map.of("error", refresh ? "invalid_grant" : "invalid_request", "error_description",
                     refresh ? "The refresh token is invalid, expired or revoked"
                             : "The authorization code was not found or was already used"));
             return;
         }
+        journal(shop, exchange, 200, grant);
         Http.json(exchange, 200, answer);
+    }
+
+    /** A token request in the shop's journal, its grant type as the operation name. */
+    private static void journal(Shop shop, HttpExchange exchange, int status, String grant) {
+        shop.journal().record(new Journal.Request(shop.now(), exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(), status, grant, null, null, null, null));
     }
 }

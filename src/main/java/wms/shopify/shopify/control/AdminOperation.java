@@ -1,0 +1,58 @@
+package wms.shopify.shopify.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The GraphQL Admin API operations the connector sends, each a {@code .graphql} resource named after it (never a
+ * query built from strings), with the cost it is expected to take from the store's budget before the answer says
+ * what it really took. A unit test validates every one against Shopify's real schema.
+ */
+public enum AdminOperation {
+    SHOP("Shop", 1),
+    /** A page of 100 locations: 2 + 100 objects. */
+    LOCATIONS("Locations", 102),
+    /** A page of 100 subscriptions: 2 + 100 objects. */
+    WEBHOOK_SUBSCRIPTIONS("WebhookSubscriptions", 102),
+    WEBHOOK_SUBSCRIPTION_CREATE("WebhookSubscriptionCreate", 10);
+
+    private final String operationName;
+    private final double estimatedCost;
+    private final String document;
+
+    AdminOperation(String operationName, double estimatedCost) {
+        this.operationName = operationName;
+        this.estimatedCost = estimatedCost;
+        this.document = load(resource(operationName));
+    }
+
+    /** Where the document is on the class path. */
+    public static String resource(String operationName) {
+        return "/wms/shopify/shopify/graphql/" + operationName + ".graphql";
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = AdminOperation.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("GraphQL document " + resource + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String operationName() {
+        return this.operationName;
+    }
+
+    public double estimatedCost() {
+        return this.estimatedCost;
+    }
+
+    public String document() {
+        return this.document;
+    }
+}

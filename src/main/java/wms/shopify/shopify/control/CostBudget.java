@@ -1,0 +1,59 @@
+package wms.shopify.shopify.control;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One store's GraphQL cost budget as Shopify last reported it ({@code extensions.cost.throttleStatus}: points
+ * available, bucket size, restore rate) and as it has refilled since, plus any pause Shopify asked for (429
+ * {@code Retry-After}). Every call to that store asks it how long to wait first, so calls are paced instead of
+ * being sent and throttled. Thread-safe; the arithmetic takes the time as an argument so tests need no clock.
+ */
+public final class CostBudget {
+
+    private double available = Double.NaN;
+    private double maximum = Double.NaN;
+    private double restoreRate = Double.NaN;
+    private Instant observedAt = Instant.EPOCH;
+    private Instant pausedUntil = Instant.EPOCH;
+
+    /** How long to wait before a call that is expected to cost this many points (zero when it can go now). */
+    public synchronized Duration waitBefore(double estimatedCost, Instant now) {
+        Duration pause = now.isBefore(this.pausedUntil) ? Duration.between(now, this.pausedUntil) : Duration.ZERO;
+        if (Double.isNaN(this.available) || this.restoreRate <= 0) {
+            return pause; // nothing known yet: the first answer tells
+        }
+        double cost = Math.min(estimatedCost, this.maximum);
+        double missing = cost - availableAt(now);
+        if (missing <= 0) {
+            return pause;
+        }
+        Duration refill = Duration.ofMillis((long) Math.ceil(missing / this.restoreRate * 1000));
+        return refill.compareTo(pause) > 0 ? refill : pause;
+    }
+
+    /** What Shopify reported with an answer (also with a THROTTLED one). */
+    public synchronized void observe(double currentlyAvailable, double maximumAvailable, double restoreRatePerSecond,
+            Instant at) {
+        this.available = currentlyAvailable;
+        this.maximum = maximumAvailable;
+        this.restoreRate = restoreRatePerSecond;
+        this.observedAt = at;
+    }
+
+    /** Shopify said to wait (HTTP 429 with {@code Retry-After}). */
+    public synchronized void pauseUntil(Instant until) {
+        if (until.isAfter(this.pausedUntil)) {
+            this.pausedUntil = until;
+        }
+    }
+
+    /** The points available at a moment: the last report plus what has been restored since, capped at the bucket. */
+    synchronized double availableAt(Instant now) {
+        if (Double.isNaN(this.available)) {
+            return Double.NaN;
+        }
+        double seconds = Math.max(0, Duration.between(this.observedAt, now).toMillis() / 1000.0);
+        return Math.min(this.maximum, this.available + seconds * this.restoreRate);
+    }
+}

@@ -1,0 +1,167 @@
+package wms.shopify.shopify.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.shopify.entity.ShopDomain;
+
+/**
+ * The connector as a Shopify app: its credentials, the scopes it asks for, the API version it speaks, where Shopify
+ * sends merchants back and webhooks to, and where a store's Admin API is. All from MicroProfile Config; the keys
+ * and their defaults are in docs/operations.md.
+ */
+@ApplicationScoped
+public class ShopifyApp {
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.client-id")
+    Optional<String> clientId;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.client-secret")
+    Optional<String> clientSecret;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.previous-client-secret")
+    Optional<String> previousClientSecret;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.previous-client-secret-until")
+    Optional<String> previousClientSecretUntil;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.scopes", defaultValue = DEFAULT_SCOPES)
+    String scopes;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.api-version", defaultValue = "2026-07")
+    String apiVersion;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.shop-url-template", defaultValue = "https://{shop}")
+    String shopUrlTemplate;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.callback-url", defaultValue = "http://localhost:9080/admin/shopify/callback")
+    String callbackUrl;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.webhook-url", defaultValue = "http://localhost:9080/shopify/webhooks")
+    String webhookUrl;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.webhook-max-bytes", defaultValue = "2097152")
+    int webhookMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.subscription-check-minutes", defaultValue = "60")
+    long subscriptionCheckMinutes;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.token-refresh-margin-seconds", defaultValue = "300")
+    long tokenRefreshMarginSeconds;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.callback-max-age-seconds", defaultValue = "90")
+    long callbackMaxAgeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "wms.shopify.install-timeout-minutes", defaultValue = "10")
+    long installTimeoutMinutes;
+
+    /**
+     * What the connector needs and why (docs/stores.md explains each to the merchant): products for Sync Products,
+     * inventory and locations for stock, orders and merchant-managed fulfillment orders for import and shipping,
+     * fulfillments for tracking, returns for return sync.
+     */
+    static final String DEFAULT_SCOPES = "read_products,write_inventory,read_locations,read_orders,"
+            + "write_merchant_managed_fulfillment_orders,write_fulfillments,write_returns";
+
+    /** Why installs cannot start (client id or secret missing), or empty when they can. */
+    public Optional<String> problem() {
+        if (blank(this.clientId) || blank(this.clientSecret)) {
+            return Optional.of("The Shopify app credentials are not configured: set SHOPIFY_CLIENT_ID and "
+                    + "SHOPIFY_CLIENT_SECRET (see docs/operations.md).");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean blank(Optional<String> value) {
+        return value.isEmpty() || value.get().isBlank();
+    }
+
+    public String clientId() {
+        return this.clientId.orElseThrow(() -> new IllegalStateException(problem().orElseThrow()));
+    }
+
+    public String clientSecret() {
+        return this.clientSecret.orElseThrow(() -> new IllegalStateException(problem().orElseThrow()));
+    }
+
+    /**
+     * The secrets a signature may be made with at this moment: the current one and, until the end of a rotation
+     * window, the previous one (Shopify takes up to an hour to sign with a new secret).
+     */
+    public List<String> secretsAcceptedAt(Instant now) {
+        List<String> secrets = new ArrayList<>();
+        this.clientSecret.filter(s -> !s.isBlank()).ifPresent(secrets::add);
+        if (!blank(this.previousClientSecret) && !blank(this.previousClientSecretUntil)
+                && now.isBefore(Instant.parse(this.previousClientSecretUntil.get().trim()))) {
+            secrets.add(this.previousClientSecret.get());
+        }
+        return secrets;
+    }
+
+    public String scopes() {
+        return this.scopes;
+    }
+
+    public String apiVersion() {
+        return this.apiVersion;
+    }
+
+    /** The store's own address: {@code https://<name>.myshopify.com}, or the sandbox's in tests and demos. */
+    public URI shopUrl(ShopDomain shop) {
+        return URI.create(this.shopUrlTemplate.replace("{shop}", shop.value()));
+    }
+
+    public URI graphQlUrl(ShopDomain shop) {
+        return URI.create(shopUrl(shop) + "/admin/api/" + this.apiVersion + "/graphql.json");
+    }
+
+    public URI callbackUrl() {
+        return URI.create(this.callbackUrl);
+    }
+
+    public String webhookUrl() {
+        return this.webhookUrl;
+    }
+
+    public int webhookMaxBytes() {
+        return this.webhookMaxBytes;
+    }
+
+    public Duration subscriptionCheckInterval() {
+        return Duration.ofMinutes(this.subscriptionCheckMinutes);
+    }
+
+    public Duration tokenRefreshMargin() {
+        return Duration.ofSeconds(this.tokenRefreshMarginSeconds);
+    }
+
+    /** How far a callback's {@code timestamp} may be from now (Shopify's libraries allow 90 s). */
+    public Duration callbackMaxAge() {
+        return Duration.ofSeconds(this.callbackMaxAgeSeconds);
+    }
+
+    /** How long an install may wait for the merchant's approval on Shopify before its state expires. */
+    public Duration installTimeout() {
+        return Duration.ofMinutes(this.installTimeoutMinutes);
+    }
+}

@@ -1,0 +1,228 @@
+package wms.shopify.stores.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import wms.shopify.stores.control.LocationMapping;
+import wms.shopify.stores.control.Stores;
+import wms.shopify.stores.entity.StockSyncMode;
+import wms.shopify.stores.entity.Store;
+import wms.shopify.stores.entity.StoreLocation;
+import wms.shopify.stores.entity.StoreSettings;
+import wms.shopify.warehouses.entity.ShippingProcess;
+import wms.shopify.warehouses.entity.Warehouse;
+
+/**
+ * Backing bean of Store Settings: the store's locations with their warehouse and shipping process, the default
+ * location for new orders, and the stock, order and return settings, saved all at once.
+ */
+@Named
+@ViewScoped
+public class StoreSettingsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    LocationMapping mapping;
+
+    @Inject
+    FacesContext faces;
+
+    private Long storeId;
+    private String domain;
+    private List<StoreLocation> locations;
+    private final Map<Long, Long> warehouseOf = new HashMap<>();
+    private final Map<Long, Long> processOf = new HashMap<>();
+    private Long defaultLocation;
+    private boolean stockSyncEnabled;
+    private StockSyncMode stockSyncMode;
+    private int coalescingWindowSeconds;
+    private String orderStatuses;
+    private String financialStatuses;
+    private String fulfillmentStatuses;
+    private boolean importTestOrders;
+    private boolean returnSyncEnabled;
+    private boolean returnAutoClose;
+
+    /** Loads the store named by the {@code store} parameter; the view keeps it across the form's postbacks. */
+    @PostConstruct
+    void load() {
+        this.storeId = parseId(this.faces.getExternalContext().getRequestParameterMap().get("store"));
+        Store store = this.storeId == null ? null : this.stores.find(this.storeId).orElse(null);
+        if (store == null) {
+            return;
+        }
+        this.domain = store.domain().value();
+        this.locations = this.mapping.locations(this.storeId);
+        for (StoreLocation location : this.locations) {
+            this.warehouseOf.put(location.id(), location.warehouse() == null ? null : location.warehouse().id());
+            this.processOf.put(location.id(), location.shippingProcess() == null ? null
+                    : location.shippingProcess().id());
+            if (location.isDefaultForOrders()) {
+                this.defaultLocation = location.id();
+            }
+        }
+        StoreSettings settings = store.settings();
+        this.stockSyncEnabled = settings.stockSyncEnabled();
+        this.stockSyncMode = settings.stockSyncMode();
+        this.coalescingWindowSeconds = settings.coalescingWindowSeconds();
+        this.orderStatuses = settings.orderStatuses();
+        this.financialStatuses = settings.financialStatuses();
+        this.fulfillmentStatuses = settings.fulfillmentStatuses();
+        this.importTestOrders = settings.importTestOrders();
+        this.returnSyncEnabled = settings.returnSyncEnabled();
+        this.returnAutoClose = settings.returnAutoClose();
+    }
+
+    static Long parseId(String parameter) {
+        try {
+            return parameter == null ? null : Long.valueOf(parameter.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public String save() {
+        Map<Long, LocationMapping.Target> targets = new HashMap<>();
+        for (StoreLocation location : this.locations) {
+            targets.put(location.id(), new LocationMapping.Target(this.warehouseOf.get(location.id()),
+                    this.processOf.get(location.id())));
+        }
+        try {
+            this.mapping.save(this.storeId, new StoreSettings(this.stockSyncEnabled, this.stockSyncMode,
+                    this.coalescingWindowSeconds, this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
+                    this.importTestOrders, this.returnSyncEnabled, this.returnAutoClose), targets,
+                    this.defaultLocation, this.faces.getExternalContext().getRemoteUser());
+        } catch (IllegalArgumentException e) {
+            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            return null;
+        }
+        return "/admin/store-settings?faces-redirect=true&saved=true&store=" + this.storeId;
+    }
+
+    public boolean isSaved() {
+        return "true".equals(this.faces.getExternalContext().getRequestParameterMap().get("saved"));
+    }
+
+    public List<Warehouse> getWarehouses() {
+        return this.mapping.warehouses();
+    }
+
+    public List<ShippingProcess> getShippingProcesses() {
+        return this.mapping.shippingProcesses();
+    }
+
+    public StockSyncMode[] getStockSyncModes() {
+        return StockSyncMode.values();
+    }
+
+    public Long getStoreId() {
+        return this.storeId;
+    }
+
+    public String getDomain() {
+        return this.domain;
+    }
+
+    public List<StoreLocation> getLocations() {
+        return this.locations;
+    }
+
+    public Map<Long, Long> getWarehouseOf() {
+        return this.warehouseOf;
+    }
+
+    public Map<Long, Long> getProcessOf() {
+        return this.processOf;
+    }
+
+    public Long getDefaultLocation() {
+        return this.defaultLocation;
+    }
+
+    public void setDefaultLocation(Long defaultLocation) {
+        this.defaultLocation = defaultLocation;
+    }
+
+    public boolean isStockSyncEnabled() {
+        return this.stockSyncEnabled;
+    }
+
+    public void setStockSyncEnabled(boolean stockSyncEnabled) {
+        this.stockSyncEnabled = stockSyncEnabled;
+    }
+
+    public StockSyncMode getStockSyncMode() {
+        return this.stockSyncMode;
+    }
+
+    public void setStockSyncMode(StockSyncMode stockSyncMode) {
+        this.stockSyncMode = stockSyncMode;
+    }
+
+    public int getCoalescingWindowSeconds() {
+        return this.coalescingWindowSeconds;
+    }
+
+    public void setCoalescingWindowSeconds(int coalescingWindowSeconds) {
+        this.coalescingWindowSeconds = coalescingWindowSeconds;
+    }
+
+    public String getOrderStatuses() {
+        return this.orderStatuses;
+    }
+
+    public void setOrderStatuses(String orderStatuses) {
+        this.orderStatuses = orderStatuses;
+    }
+
+    public String getFinancialStatuses() {
+        return this.financialStatuses;
+    }
+
+    public void setFinancialStatuses(String financialStatuses) {
+        this.financialStatuses = financialStatuses;
+    }
+
+    public String getFulfillmentStatuses() {
+        return this.fulfillmentStatuses;
+    }
+
+    public void setFulfillmentStatuses(String fulfillmentStatuses) {
+        this.fulfillmentStatuses = fulfillmentStatuses;
+    }
+
+    public boolean isImportTestOrders() {
+        return this.importTestOrders;
+    }
+
+    public void setImportTestOrders(boolean importTestOrders) {
+        this.importTestOrders = importTestOrders;
+    }
+
+    public boolean isReturnSyncEnabled() {
+        return this.returnSyncEnabled;
+    }
+
+    public void setReturnSyncEnabled(boolean returnSyncEnabled) {
+        this.returnSyncEnabled = returnSyncEnabled;
+    }
+
+    public boolean isReturnAutoClose() {
+        return this.returnAutoClose;
+    }
+
+    public void setReturnAutoClose(boolean returnAutoClose) {
+        this.returnAutoClose = returnAutoClose;
+    }
+}

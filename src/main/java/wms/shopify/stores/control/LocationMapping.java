@@ -1,0 +1,129 @@
+package wms.shopify.stores.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.stores.entity.Store;
+import wms.shopify.stores.entity.StoreLocation;
+import wms.shopify.stores.entity.StoreSettings;
+import wms.shopify.warehouses.entity.ShippingProcess;
+import wms.shopify.warehouses.entity.Warehouse;
+
+/**
+ * A store's settings and the mapping of its Shopify locations to WMS warehouses and shipping processes, saved
+ * together: either everything the merchant entered is valid and taken, or nothing changes.
+ */
+@ApplicationScoped
+public class LocationMapping {
+
+    @PersistenceContext(unitName = "wms")
+    EntityManager entityManager;
+
+    @Inject
+    ActivityLog activity;
+
+    /** Where one location should go: ids of a warehouse and a shipping process, either null for "not mapped". */
+    public record Target(Long warehouseId, Long shippingProcessId) {
+    }
+
+    public List<StoreLocation> locations(long storeId) {
+        return this.entityManager.createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
+                .setParameter("store", storeId).getResultList();
+    }
+
+    public List<Warehouse> warehouses() {
+        return this.entityManager.createNamedQuery(Warehouse.ALL, Warehouse.class).getResultList();
+    }
+
+    public List<ShippingProcess> shippingProcesses() {
+        return this.entityManager.createNamedQuery(ShippingProcess.ALL, ShippingProcess.class).getResultList();
+    }
+
+    /**
+     * Saves a store's settings and location mapping.
+     *
+     * @param targets by location id
+     * @param defaultLocationId the location that receives new orders; exactly one when the store has locations
+     * @throws IllegalArgumentException with a message for the merchant; nothing is changed then
+     */
+    @Transactional(rollbackOn = IllegalArgumentException.class)
+    public void save(long storeId, StoreSettings settings, Map<Long, Target> targets, Long defaultLocationId,
+            String actor) {
+        Store store = this.entityManager.find(Store.class, storeId);
+        if (store == null) {
+            throw new IllegalArgumentException("This store does not exist (any more).");
+        }
+        store.changeSettings(settings);
+        List<StoreLocation> locations = locations(storeId);
+        if (!locations.isEmpty() && locations.stream().noneMatch(l -> l.id().equals(defaultLocationId))) {
+            throw new IllegalArgumentException("Choose exactly one location as the default for new orders.");
+        }
+        for (StoreLocation location : locations) {
+            Target target = targets.getOrDefault(location.id(), new Target(null, null));
+            location.mapTo(find(Warehouse.class, target.warehouseId(), "warehouse"),
+                    find(ShippingProcess.class, target.shippingProcessId(), "shipping process"));
+            if (location.isDefaultForOrders() && !location.id().equals(defaultLocationId)) {
+                location.defaultForOrders(false);
+            }
+        }
+        // Cleared first and flushed, so the database's "one default per store" index never sees two.
+        this.entityManager.flush();
+        locations.stream().filter(l -> Objects.equals(l.id(), defaultLocationId)).findFirst()
+                .ifPresent(l -> l.defaultForOrders(true));
+        this.activity.record(Stores.CATEGORY, "Settings and location mapping of " + store.domain() + " saved.", actor);
+    }
+
+    /**
+     * Records the shop's name and locations as just read from Shopify: new locations are added unmapped, known ones
+     * renamed or (de)activated, mappings kept. A store without a default location gets its first active one, so
+     * there is always exactly one once it has an active location.
+     */
+    @Transactional
+    public void seenOnShopify(long storeId, String shopName, List<LocationSync.ShopifyLocation> seen) {
+        Store store = this.entityManager.find(Store.class, storeId);
+        if (shopName != null) {
+            store.named(shopName);
+        }
+        Map<String, StoreLocation> known = locations(storeId).stream()
+                .collect(Collectors.toMap(StoreLocation::shopifyLocationId, Function.identity()));
+        for (LocationSync.ShopifyLocation location : seen) {
+            StoreLocation existing = known.get(location.id());
+            if (existing == null) {
+                StoreLocation added = new StoreLocation(store, location.id(), location.name(), location.active());
+                this.entityManager.persist(added);
+                known.put(location.id(), added);
+            } else {
+                existing.seenOnShopify(location.name(), location.active());
+            }
+        }
+        if (known.values().stream().noneMatch(StoreLocation::isDefaultForOrders)) {
+            seen.stream().filter(LocationSync.ShopifyLocation::active).findFirst()
+                    .ifPresent(first -> known.get(first.id()).defaultForOrders(true));
+        }
+    }
+
+    /** Forgets a store's locations and their mapping (the shop asked for its data to be erased). */
+    @Transactional
+    public void forget(long storeId) {
+        locations(storeId).forEach(this.entityManager::remove);
+    }
+
+    private <T> T find(Class<T> type, Long id, String what) {
+        if (id == null) {
+            return null;
+        }
+        T found = this.entityManager.find(type, id);
+        if (found == null) {
+            throw new IllegalArgumentException("The chosen " + what + " no longer exists; reload the page.");
+        }
+        return found;
+    }
+}

@@ -1,0 +1,30 @@
+package wms.shopify.stores.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import wms.shopify.webhooks.control.WebhookReceived;
+
+/**
+ * The stores' part of webhook processing: {@code app/uninstalled} disconnects the store at once. Shopify has
+ * already revoked the token, so nothing is called on Shopify; a reinstall connects it again. {@code shop/redact}
+ * (48 h after an uninstall) also forgets the store's locations and mapping.
+ */
+@ApplicationScoped
+public class StoreWebhooks {
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    LocationMapping mapping;
+
+    void onWebhook(@Observes WebhookReceived webhook) {
+        if ("app/uninstalled".equals(webhook.topic())) {
+            this.stores.disconnect(webhook.shop(), "the app was uninstalled on Shopify.");
+            webhook.handled("Store disconnected.");
+        } else if ("shop/redact".equals(webhook.topic())) {
+            this.mapping.forget(webhook.storeId());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package wms.shopify.stores.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.stores.entity.SealedTokens;
+import wms.shopify.stores.entity.Store;
+
+/** The connected stores: finding them and the changes of their life cycle, each logged in the activity log. */
+@ApplicationScoped
+public class Stores {
+
+    static final String CATEGORY = "stores";
+
+    @PersistenceContext(unitName = "wms")
+    EntityManager entityManager;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Clock clock;
+
+    public List<Store> all() {
+        return this.entityManager.createNamedQuery(Store.ALL, Store.class).getResultList();
+    }
+
+    public List<Store> connected() {
+        return this.entityManager.createNamedQuery(Store.CONNECTED_LIST, Store.class).getResultList();
+    }
+
+    public Optional<Store> find(ShopDomain domain) {
+        return this.entityManager.createNamedQuery(Store.BY_DOMAIN, Store.class)
+                .setParameter("domain", domain.value())
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Store> find(long id) {
+        return Optional.ofNullable(this.entityManager.find(Store.class, id));
+    }
+
+    /** Records a completed install; a reinstall replaces the token the store had. */
+    @Transactional
+    public Store connect(ShopDomain domain, SealedTokens tokens, String actor) {
+        Optional<Store> known = find(domain);
+        Store store;
+        if (known.isPresent()) {
+            store = known.get();
+            store.connect(tokens, this.clock.instant(), actor);
+            this.activity.record(CATEGORY, "Store " + domain + " connected again (reinstalled); its new token "
+                    + "replaces the old one.", actor);
+        } else {
+            store = new Store(domain, tokens, this.clock.instant(), actor);
+            this.entityManager.persist(store);
+            this.activity.record(CATEGORY, "Store " + domain + " connected.", actor);
+        }
+        return store;
+    }
+
+    @Transactional
+    public void refreshed(long storeId, SealedTokens tokens) {
+        find(storeId).ifPresent(store -> store.refreshed(tokens));
+    }
+
+    @Transactional
+    public void named(long storeId, String shopName) {
+        find(storeId).ifPresent(store -> store.named(shopName));
+    }
+
+    /** The app was uninstalled on Shopify: the store is disconnected at once, without calling Shopify. */
+    @Transactional
+    public void disconnect(ShopDomain domain, String reason) {
+        find(domain).filter(store -> store.disconnect(this.clock.instant(), reason))
+                .ifPresent(store -> this.activity.record(CATEGORY, "Store " + domain + " disconnected: " + reason,
+                        null));
+    }
+
+    /** Shopify refused the store's token for good: the merchant has to install the app again. */
+    @Transactional
+    public void tokenRefused(long storeId, String reason) {
+        find(storeId).filter(Store::isConnected).ifPresent(store -> {
+            store.tokenRefused(reason);
+            this.activity.record(CATEGORY, "Store " + store.domain() + " has a token problem: " + reason
+                    + " Install the app again to reconnect it.", null);
+        });
+    }
+
+    @Transactional
+    public void subscriptionsChecked(long storeId) {
+        find(storeId).ifPresent(store -> store.subscriptionsChecked(this.clock.instant()));
+    }
+}

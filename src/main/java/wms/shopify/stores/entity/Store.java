@@ -1,0 +1,291 @@
+package wms.shopify.stores.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import wms.shopify.shopify.entity.ShopDomain;
+
+/**
+ * A Shopify store the merchant connected: its domain, whether the connector can work with it, its (encrypted)
+ * tokens and its settings. The store knows its own life cycle: connected by an install, its token refreshed,
+ * refused by Shopify, disconnected by an uninstall, connected again by a reinstall.
+ */
+@Entity
+@Table(name = "store")
+@NamedQuery(name = Store.ALL, query = "select s from Store s order by s.domain")
+@NamedQuery(name = Store.BY_DOMAIN, query = "select s from Store s where s.domain = :domain")
+@NamedQuery(name = Store.CONNECTED_LIST, query = "select s from Store s where s.status = wms.shopify.stores.entity.StoreStatus.CONNECTED order by s.id")
+public class Store {
+
+    public static final String ALL = "Store.all";
+    public static final String BY_DOMAIN = "Store.byDomain";
+    public static final String CONNECTED_LIST = "Store.connected";
+    /** The longest coalescing window a merchant may choose, in seconds (also a database constraint). */
+    public static final int LONGEST_COALESCING_WINDOW = 3600;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "domain", nullable = false)
+    private String domain;
+
+    @Column(name = "name")
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private StoreStatus status;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Column(name = "access_token")
+    private String accessToken;
+
+    @Column(name = "access_token_expires_at")
+    private Instant accessTokenExpiresAt;
+
+    @Column(name = "refresh_token")
+    private String refreshToken;
+
+    @Column(name = "refresh_token_expires_at")
+    private Instant refreshTokenExpiresAt;
+
+    @Column(name = "scopes")
+    private String scopes;
+
+    @Column(name = "installed_at", nullable = false)
+    private Instant installedAt;
+
+    @Column(name = "installed_by")
+    private String installedBy;
+
+    @Column(name = "disconnected_at")
+    private Instant disconnectedAt;
+
+    @Column(name = "subscriptions_checked_at")
+    private Instant subscriptionsCheckedAt;
+
+    @Column(name = "stock_sync_enabled", nullable = false)
+    private boolean stockSyncEnabled;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stock_sync_mode", nullable = false)
+    private StockSyncMode stockSyncMode = StockSyncMode.DELTA;
+
+    @Column(name = "coalescing_window_seconds", nullable = false)
+    private int coalescingWindowSeconds = 30;
+
+    @Column(name = "order_statuses", nullable = false)
+    private String orderStatuses = "open";
+
+    @Column(name = "financial_statuses", nullable = false)
+    private String financialStatuses = "paid";
+
+    @Column(name = "fulfillment_statuses", nullable = false)
+    private String fulfillmentStatuses = "unfulfilled,partially_fulfilled";
+
+    @Column(name = "import_test_orders", nullable = false)
+    private boolean importTestOrders;
+
+    @Column(name = "return_sync_enabled", nullable = false)
+    private boolean returnSyncEnabled;
+
+    @Column(name = "return_auto_close", nullable = false)
+    private boolean returnAutoClose;
+
+    @Version
+    @Column(name = "version")
+    private long version;
+
+    protected Store() {
+        // for JPA
+    }
+
+    /** A store seen for the first time by a completed install. */
+    public Store(ShopDomain domain, SealedTokens tokens, Instant at, String actor) {
+        this.domain = Objects.requireNonNull(domain, "domain").value();
+        connect(tokens, at, actor);
+    }
+
+    /** An install (first or again) completed: the new token replaces whatever the store had. */
+    public final void connect(SealedTokens tokens, Instant at, String actor) {
+        takeTokens(tokens);
+        this.status = StoreStatus.CONNECTED;
+        this.statusReason = null;
+        this.installedAt = Objects.requireNonNull(at, "at");
+        this.installedBy = actor;
+        this.disconnectedAt = null;
+        // A reinstall may come after Shopify deleted every subscription: check them again at once.
+        this.subscriptionsCheckedAt = null;
+    }
+
+    /** Shopify gave a fresh token for the refresh token. */
+    public void refreshed(SealedTokens tokens) {
+        takeTokens(tokens);
+    }
+
+    private void takeTokens(SealedTokens tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        this.accessToken = tokens.accessToken();
+        this.accessTokenExpiresAt = tokens.accessTokenExpiresAt();
+        this.refreshToken = tokens.refreshToken();
+        this.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt();
+        this.scopes = tokens.scopes();
+    }
+
+    /**
+     * The app was uninstalled: the token is already dead on Shopify's side, so it is dropped here too and nothing
+     * is called on Shopify.
+     *
+     * @return false when the store was already disconnected (a repeated uninstall notice changes nothing)
+     */
+    public boolean disconnect(Instant at, String reason) {
+        if (this.status == StoreStatus.DISCONNECTED) {
+            return false;
+        }
+        this.status = StoreStatus.DISCONNECTED;
+        this.statusReason = reason;
+        this.disconnectedAt = at;
+        this.accessToken = null;
+        this.accessTokenExpiresAt = null;
+        this.refreshToken = null;
+        this.refreshTokenExpiresAt = null;
+        return true;
+    }
+
+    /** Shopify refused the token (401) and refreshing could not help: the merchant has to install again. */
+    public void tokenRefused(String reason) {
+        if (this.status == StoreStatus.CONNECTED) {
+            this.status = StoreStatus.TOKEN_PROBLEM;
+            this.statusReason = reason;
+        }
+    }
+
+    /** Whether the access token lapses within the margin and a refresh token is there to renew it. */
+    public boolean tokenDueForRefresh(Instant now, Duration margin) {
+        return this.status == StoreStatus.CONNECTED && this.refreshToken != null && this.accessTokenExpiresAt != null
+                && !now.plus(margin).isBefore(this.accessTokenExpiresAt);
+    }
+
+    /** Whether the connector may call Shopify for this store. */
+    public boolean isConnected() {
+        return this.status == StoreStatus.CONNECTED;
+    }
+
+    /** Webhooks of a store that was uninstalled (or never installed) are refused; compliance topics excepted. */
+    public boolean acceptsWebhooks() {
+        return this.status != StoreStatus.DISCONNECTED;
+    }
+
+    public void subscriptionsChecked(Instant at) {
+        this.subscriptionsCheckedAt = at;
+    }
+
+    /** Whether the webhook subscriptions are due to be verified again. */
+    public boolean subscriptionsDue(Instant now, Duration interval) {
+        return isConnected() && (this.subscriptionsCheckedAt == null
+                || !this.subscriptionsCheckedAt.plus(interval).isAfter(now));
+    }
+
+    /** Takes the shop's name as Shopify reports it. */
+    public void named(String shopName) {
+        this.name = shopName;
+    }
+
+    /**
+     * Takes the merchant's stock, order and return settings.
+     *
+     * @throws IllegalArgumentException with a message for the merchant when a value is out of range
+     */
+    public void changeSettings(StoreSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.coalescingWindowSeconds() < 0 || settings.coalescingWindowSeconds() > LONGEST_COALESCING_WINDOW) {
+            throw new IllegalArgumentException("The coalescing window must be between 0 and "
+                    + LONGEST_COALESCING_WINDOW + " seconds.");
+        }
+        this.stockSyncEnabled = settings.stockSyncEnabled();
+        this.stockSyncMode = Objects.requireNonNull(settings.stockSyncMode(), "stockSyncMode");
+        this.coalescingWindowSeconds = settings.coalescingWindowSeconds();
+        this.orderStatuses = settings.orderStatuses();
+        this.financialStatuses = settings.financialStatuses();
+        this.fulfillmentStatuses = settings.fulfillmentStatuses();
+        this.importTestOrders = settings.importTestOrders();
+        this.returnSyncEnabled = settings.returnSyncEnabled();
+        this.returnAutoClose = settings.returnAutoClose();
+    }
+
+    /** The merchant's settings as they are now. */
+    public StoreSettings settings() {
+        return new StoreSettings(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds,
+                this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses, this.importTestOrders,
+                this.returnSyncEnabled, this.returnAutoClose);
+    }
+
+    public Long id() {
+        return this.id;
+    }
+
+    public ShopDomain domain() {
+        return new ShopDomain(this.domain);
+    }
+
+    /** The shop's name on Shopify, or its domain until it was read. */
+    public String displayName() {
+        return this.name == null ? this.domain : this.name;
+    }
+
+    public StoreStatus status() {
+        return this.status;
+    }
+
+    public String statusReason() {
+        return this.statusReason;
+    }
+
+    /** The encrypted access token, or null when the store has none (disconnected). */
+    public String sealedAccessToken() {
+        return this.accessToken;
+    }
+
+    /** The encrypted refresh token, or null. */
+    public String sealedRefreshToken() {
+        return this.refreshToken;
+    }
+
+    public Instant accessTokenExpiresAt() {
+        return this.accessTokenExpiresAt;
+    }
+
+    public String scopes() {
+        return this.scopes;
+    }
+
+    public Instant installedAt() {
+        return this.installedAt;
+    }
+
+    public String installedBy() {
+        return this.installedBy;
+    }
+
+    public Instant disconnectedAt() {
+        return this.disconnectedAt;
+    }
+
+    public Instant subscriptionsCheckedAt() {
+        return this.subscriptionsCheckedAt;
+    }
+}

@@ -1,0 +1,21 @@
+package wms.shopify.stores.entity;
+
+/** Whether the connector can work with a store, in the words the Stores page shows. */
+public enum StoreStatus {
+    /** Installed, with a token Shopify accepts. */
+    CONNECTED("Connected"),
+    /** The app was uninstalled on Shopify (or never finished installing): nothing is synchronised. */
+    DISCONNECTED("Disconnected"),
+    /** Shopify refused the token (revoked, expired and not refreshable): install again to reconnect. */
+    TOKEN_PROBLEM("Token problem");
+
+    private final String label;
+
+    StoreStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return this.label;
+    }
+}

@@ -1,0 +1,61 @@
+package wms.shopify.webhooks.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import wms.shopify.webhooks.entity.WebhookDelivery;
+import wms.shopify.webhooks.entity.WebhookOutcome;
+
+/**
+ * Hands a stored delivery to the component that owns its topic (observers of {@link WebhookReceived}) and records
+ * the outcome. A delivery already processed is not handed out again, so a redelivered message does no harm.
+ */
+@ApplicationScoped
+public class WebhookProcessing {
+
+    @PersistenceContext(unitName = "wms")
+    EntityManager entityManager;
+
+    @Inject
+    Event<WebhookReceived> received;
+
+    @Inject
+    Clock clock;
+
+    /** Runs in the caller's transaction (the message-driven bean's), so a failure puts the message back. */
+    public void process(long deliveryId) {
+        WebhookDelivery delivery = this.entityManager.find(WebhookDelivery.class, deliveryId);
+        if (delivery == null || !delivery.isPending()) {
+            return;
+        }
+        WebhookReceived event = new WebhookReceived(delivery.id(), delivery.store().id(), delivery.store().domain(),
+                delivery.topic(), delivery.body());
+        this.received.fire(event);
+        if (event.isHandled()) {
+            delivery.processed(WebhookOutcome.PROCESSED, event.handledNote(), this.clock.instant());
+        } else {
+            delivery.processed(WebhookOutcome.KEPT, "Stored; no component acts on " + delivery.topic() + " yet.",
+                    this.clock.instant());
+        }
+    }
+
+    /** The latest deliveries of every store, newest first. */
+    public List<WebhookDelivery> recent(int count) {
+        return this.entityManager.createNamedQuery(WebhookDelivery.RECENT, WebhookDelivery.class)
+                .setMaxResults(count).getResultList();
+    }
+
+    /** When each store last received a webhook, by store id. */
+    public Map<Long, java.time.Instant> lastReceived() {
+        List<Object[]> rows = this.entityManager.createNamedQuery(WebhookDelivery.LAST_PER_STORE, Object[].class)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (java.time.Instant) r[1],
+                (first, same) -> first)); // two deliveries received in the same instant
+    }
+}

@@ -1,0 +1,60 @@
+package wms.shopify.webhooks.control;
+
+import java.nio.charset.StandardCharsets;
+import wms.shopify.shopify.entity.ShopDomain;
+
+/**
+ * A stored delivery handed to the components (a CDI event fired by webhook processing). The component that owns
+ * the topic acts on it and says so with {@link #handled(String)}; a topic nobody handles is kept for later.
+ */
+public final class WebhookReceived {
+
+    private final long deliveryId;
+    private final long storeId;
+    private final ShopDomain shop;
+    private final String topic;
+    private final byte[] body;
+    private String handledNote;
+
+    public WebhookReceived(long deliveryId, long storeId, ShopDomain shop, String topic, byte[] body) {
+        this.deliveryId = deliveryId;
+        this.storeId = storeId;
+        this.shop = shop;
+        this.topic = topic;
+        this.body = body.clone();
+    }
+
+    public long deliveryId() {
+        return this.deliveryId;
+    }
+
+    public long storeId() {
+        return this.storeId;
+    }
+
+    public ShopDomain shop() {
+        return this.shop;
+    }
+
+    /** The REST-style topic, e.g. {@code orders/create}. */
+    public String topic() {
+        return this.topic;
+    }
+
+    public String bodyText() {
+        return new String(this.body, StandardCharsets.UTF_8);
+    }
+
+    /** Called by the component that acted on the delivery, with what it did (shown on the Activity page). */
+    public void handled(String note) {
+        this.handledNote = note;
+    }
+
+    public boolean isHandled() {
+        return this.handledNote != null;
+    }
+
+    public String handledNote() {
+        return this.handledNote;
+    }
+}

@@ -1,0 +1,94 @@
+package wms.shopify.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A second Liberty server of the build's installation running the same application, configured as an operator
+ * would (server.env) and on free ports: for tests that need the connector configured otherwise than the build's
+ * own server (no database, the Shopify sandbox).
+ */
+public final class ExtraServer {
+
+    private final String name;
+    private final Path directory;
+    private final int httpPort;
+
+    private ExtraServer(String name, Path directory, int httpPort) {
+        this.name = name;
+        this.directory = directory;
+        this.httpPort = httpPort;
+    }
+
+    /** Creates (afresh) and starts a server with these environment lines; does not wait for readiness. */
+    public static ExtraServer start(String name, int httpPort, List<String> environment)
+            throws IOException, InterruptedException {
+        int httpsPort = freePort();
+        Path wlp = ConnectorServer.wlp();
+        Path directory = wlp.resolve("usr/servers/" + name);
+        if (Files.isDirectory(directory)) {
+            ConnectorServer.runServerCommand("stop", name);
+            deleteRecursively(directory);
+        }
+        ConnectorServer.runServerCommand("create", name);
+        Path project = Path.of("").toAbsolutePath();
+        Path built = wlp.resolve("usr/servers/" + System.getProperty("it.server.name", "defaultServer"));
+        for (String file : List.of("server.xml", "jvm.options", "bootstrap.properties")) {
+            Files.copy(project.resolve("liberty").resolve(file), directory.resolve(file),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        copy(built.resolve("lib/jdbc/postgresql.jar"), directory.resolve("lib/jdbc/postgresql.jar"));
+        copy(built.resolve("apps/wms-shopify-connector.war.xml"), directory.resolve("apps/wms-shopify-connector.war.xml"));
+        Files.writeString(directory.resolve("bootstrap.properties"),
+                "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n", StandardOpenOption.APPEND);
+        Files.writeString(directory.resolve("server.env"), String.join("\n", environment) + "\n");
+        ConnectorServer.runServerCommand("start", name);
+        return new ExtraServer(name, directory, httpPort);
+    }
+
+    /** A free port, e.g. for a server that must know its own address in advance (its callback URL). */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public void stop() throws IOException, InterruptedException {
+        ConnectorServer.runServerCommand("stop", this.name);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + this.httpPort;
+    }
+
+    public int httpPort() {
+        return this.httpPort;
+    }
+
+    public Path directory() {
+        return this.directory;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(this.directory.resolve("logs/messages.log"));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

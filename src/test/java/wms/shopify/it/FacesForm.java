@@ -1,0 +1,96 @@
+package wms.shopify.it;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Faces form submitted the way a browser submits it, for tests that need the raw HTTP answer (status, redirect):
+ * every field the page rendered inside the form, with its rendered value, is sent, including the ones MyFaces needs
+ * to see the form as submitted ({@code <formId>_SUBMIT}, {@code jakarta.faces.ViewState}). Only the pressed button
+ * is added, as a browser does. Hand-assembled posts that miss one of these fields are silently re-rendered by Faces
+ * without running the action.
+ */
+final class FacesForm {
+
+    private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SELECT = Pattern.compile("<select\\b([^>]*)>(.*?)</select>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)=\"([^\"]*)\"");
+
+    private final Map<String, String> fields = new LinkedHashMap<>();
+
+    private FacesForm() {
+    }
+
+    /** The form with this id as the page rendered it. */
+    static FacesForm of(String page, String formId) {
+        int start = page.indexOf("<form id=\"" + formId + "\"");
+        if (start < 0) {
+            throw new IllegalArgumentException("no form " + formId + " in the page:\n" + page);
+        }
+        String form = page.substring(start, page.indexOf("</form>", start));
+        FacesForm result = new FacesForm();
+        Matcher input = INPUT.matcher(form);
+        while (input.find()) {
+            Map<String, String> attributes = attributes(input.group(1));
+            String type = attributes.getOrDefault("type", "text");
+            boolean unchecked = (type.equals("checkbox") || type.equals("radio"))
+                    && !attributes.containsKey("checked");
+            if (attributes.containsKey("name") && !type.equals("submit") && !unchecked) {
+                result.fields.put(attributes.get("name"), attributes.getOrDefault("value", "on"));
+            }
+        }
+        Matcher select = SELECT.matcher(form);
+        while (select.find()) {
+            String name = attributes(select.group(1)).get("name");
+            Matcher option = OPTION.matcher(select.group(2));
+            String chosen = null;
+            while (option.find()) {
+                Map<String, String> attributes = attributes(option.group(1));
+                if (chosen == null || attributes.containsKey("selected")) {
+                    chosen = attributes.get("value");
+                    if (attributes.containsKey("selected")) {
+                        break;
+                    }
+                }
+            }
+            result.fields.put(name, chosen == null ? "" : chosen);
+        }
+        return result;
+    }
+
+    FacesForm set(String name, String value) {
+        this.fields.put(name, value);
+        return this;
+    }
+
+    /** The urlencoded body of the form submitted by pressing the button with this name. */
+    String submittedWith(String button, String buttonValue) {
+        Map<String, String> sent = new LinkedHashMap<>(this.fields);
+        sent.put(button, buttonValue);
+        StringBuilder body = new StringBuilder();
+        sent.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static Map<String, String> attributes(String tag) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Matcher attribute = ATTRIBUTE.matcher(tag);
+        while (attribute.find()) {
+            attributes.put(attribute.group(1).toLowerCase(java.util.Locale.ROOT), unescape(attribute.group(2)));
+        }
+        return attributes;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+}

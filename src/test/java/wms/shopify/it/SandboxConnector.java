@@ -1,0 +1,162 @@
+package wms.shopify.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import wms.shopify.platform.database.EmbeddedDatabase;
+import wms.shopify.sandbox.SandboxSettings;
+import wms.shopify.sandbox.Shop;
+import wms.shopify.sandbox.ShopifySandbox;
+
+/**
+ * The connector configured for the Shopify sandbox: a sandbox on a free port, a PostgreSQL owned by the test (so a
+ * test can stop it), and a second Liberty server whose Shopify settings point at the sandbox. Started once per test
+ * JVM on first use and stopped when the JVM ends; the build's own server stays pointed at real Shopify.
+ */
+public final class SandboxConnector {
+
+    public static final String DB_NAME = "sandbox_test";
+    public static final String DB_USER = "sandbox_test";
+    public static final String DB_PASSWORD = "sandbox-secret";
+    /** The client secret before a rotation whose window has ended: webhooks signed with it must be refused. */
+    public static final String EXPIRED_PREVIOUS_SECRET = "secret-before-rotation";
+    private static SandboxConnector instance;
+
+    private final ShopifySandbox sandbox;
+    private final ExtraServer server;
+    private final Path databaseDirectory;
+    private final int databasePort;
+    private EmbeddedDatabase database;
+
+    private SandboxConnector(List<String> extraEnvironment) throws Exception {
+        this.sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(0.001));
+        this.databasePort = ExtraServer.freePort();
+        this.databaseDirectory = Files.createTempDirectory("sandbox-connector-db");
+        this.database = startDatabase();
+        int httpPort = ExtraServer.freePort();
+        String base = "http://localhost:" + httpPort;
+        List<String> environment = new ArrayList<>(List.of("DB_HOST=localhost",
+                "DB_PORT=" + this.databasePort, "DB_NAME=" + DB_NAME, "DB_USER=" + DB_USER,
+                "DB_PASSWORD=" + DB_PASSWORD, "WMS_RETRY_SECONDS=2",
+                "SHOPIFY_CLIENT_ID=" + SandboxSettings.DEFAULT_CLIENT_ID,
+                "SHOPIFY_CLIENT_SECRET=" + SandboxSettings.DEFAULT_CLIENT_SECRET,
+                "SHOPIFY_PREVIOUS_CLIENT_SECRET=" + EXPIRED_PREVIOUS_SECRET,
+                "SHOPIFY_PREVIOUS_CLIENT_SECRET_UNTIL=2026-01-01T00:00:00Z",
+                "SHOPIFY_SHOP_URL_TEMPLATE=" + this.sandbox.baseUrl() + "/shops/{shop}",
+                "SHOPIFY_CALLBACK_URL=" + base + "/admin/shopify/callback",
+                "SHOPIFY_WEBHOOK_URL=" + base + "/shopify/webhooks",
+                "SHOPIFY_WEBHOOK_MAX_BYTES=65536",
+                "TOKEN_ENCRYPTION_KEY=" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        environment.addAll(extraEnvironment);
+        this.server = ExtraServer.start("sandboxServer", httpPort, environment);
+        ConnectorServer.awaitReady(this.server.baseUrl());
+    }
+
+    /** The running instance, started on first use. */
+    public static SandboxConnector get() throws Exception {
+        return get(List.of());
+    }
+
+    /**
+     * The running instance, started on first use with these settings added to the server's environment (later
+     * lines win), e.g. a shorter subscription check. A test JVM starts one connector; the first caller decides.
+     */
+    public static synchronized SandboxConnector get(List<String> extraEnvironment) throws Exception {
+        if (instance == null) {
+            instance = new SandboxConnector(extraEnvironment);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::shutDown));
+        }
+        return instance;
+    }
+
+    private EmbeddedDatabase startDatabase() throws IOException {
+        return EmbeddedDatabase.start(this.databaseDirectory, this.databasePort, DB_NAME, DB_USER, DB_PASSWORD);
+    }
+
+    public ShopifySandbox sandbox() {
+        return this.sandbox;
+    }
+
+    public String url() {
+        return this.server.baseUrl();
+    }
+
+    public ExtraServer server() {
+        return this.server;
+    }
+
+    /** A connection to the connector's database, for tests to check what was (not) stored. */
+    public Connection jdbc() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + this.databasePort + "/" + DB_NAME,
+                DB_USER, DB_PASSWORD);
+    }
+
+    /** An HTTP client signed in as the admin, keeping its session, not following redirects. */
+    public HttpClient signedInAdmin() throws Exception {
+        HttpClient client = ConnectorServer.client();
+        get(client, "/admin/stores.xhtml");
+        HttpResponse<String> signedIn = post(client, "/j_security_check", "j_username=admin&j_password=admin");
+        if (signedIn.statusCode() != 302) {
+            throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
+        }
+        return client;
+    }
+
+    public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(HttpClient client, String path, String form)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Add Store submitted as the browser would, to see the raw answer (status, redirect to Shopify). */
+    public HttpResponse<String> addStore(HttpClient admin, String shop) throws IOException, InterruptedException {
+        String page = get(admin, "/admin/store-add.xhtml").body();
+        return post(admin, "/admin/store-add.xhtml", FacesForm.of(page, "add-store").set("add-store:shop", shop)
+                .submittedWith("add-store:install", "Connect store"));
+    }
+
+    /** Installs the app on a sandbox shop over HTTP: Add Store, the merchant's approval, Shopify's callback. */
+    public void install(HttpClient admin, Shop shop) throws IOException, InterruptedException {
+        String authorize = addStore(admin, shop.domain()).headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> back = get(admin, this.sandbox.approveInstall(authorize).substring(url().length()));
+        if (back.statusCode() != 302) {
+            throw new IllegalStateException("install of " + shop.domain() + " failed: " + back.body());
+        }
+    }
+
+    public void stopDatabase() {
+        this.database.close();
+    }
+
+    public void startDatabaseAgain() throws IOException {
+        this.database = startDatabase();
+    }
+
+    private void shutDown() {
+        try {
+            this.server.stop();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.err.println("Could not stop the sandbox connector: " + e);
+        }
+        this.database.close();
+        this.sandbox.close();
+    }
+}

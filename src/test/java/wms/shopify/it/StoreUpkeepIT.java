@@ -1,0 +1,112 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wms.shopify.sandbox.Plan;
+import wms.shopify.sandbox.Shop;
+import wms.shopify.sandbox.WebhookSubscription;
+
+/**
+ * The connector's scheduled upkeep of connected stores, against the Shopify sandbox: a webhook subscription Shopify
+ * no longer holds (it deletes one after repeated failed deliveries; here it is deleted through the Admin API) is
+ * created again by the next check, and an expiring access token is refreshed before it lapses. Runs its own
+ * connector with a one-minute check interval and a refresh margin so wide that every round refreshes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StoreUpkeepIT {
+
+    private static SandboxConnector connector;
+    private static HttpClient admin;
+    private static Shop dora;
+    private static String firstAccessToken;
+    private static String firstRefreshToken;
+
+    @BeforeAll
+    static void installAStore() throws Exception {
+        // Tokens live an hour; a margin of 3590 s makes them due ten seconds after each refresh.
+        connector = SandboxConnector.get(List.of("SHOPIFY_SUBSCRIPTION_CHECK_MINUTES=1",
+                "SHOPIFY_TOKEN_REFRESH_MARGIN_SECONDS=3590"));
+        dora = connector.sandbox().createShop("dora.myshopify.com", Plan.STANDARD);
+        dora.addLocation("Dora store");
+        admin = connector.signedInAdmin();
+        connector.install(admin, dora);
+        firstAccessToken = column("access_token");
+        firstRefreshToken = column("refresh_token");
+    }
+
+    @Test
+    @Order(1)
+    void anExpiringTokenIsRefreshedBeforeItLapses() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !firstAccessToken.equals(column("access_token")));
+        assertNotEquals(firstRefreshToken, column("refresh_token"), "Shopify rotates the refresh token too");
+        assertEquals("CONNECTED", column("status"));
+        assertTrue(dora.journal().requests().stream().anyMatch(r -> "refresh_token".equals(r.operationName())
+                && r.status() == 200), "Shopify granted a refresh");
+    }
+
+    @Test
+    @Order(2)
+    void aSubscriptionShopifyRemovedIsCreatedAgainByTheScheduledCheck() throws Exception {
+        Set<String> registered = topics(dora);
+        assertEquals(11, registered.size(), "every subscription registered at the install");
+
+        WebhookSubscription removed = dora.webhookSubscriptions().stream()
+                .filter(s -> s.topic().equals("ORDERS_CREATE")).findFirst().orElseThrow();
+        delete(dora, removed);
+        assertFalse(topics(dora).contains("ORDERS_CREATE"), "gone on Shopify");
+
+        // Rounds run every minute and the check is due a minute after the last one: at most about two minutes.
+        Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> topics(dora).equals(registered));
+        assertEquals(12, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
+        String activity = connector.get(admin, "/admin/activity.xhtml").body();
+        assertTrue(activity.contains("re-created after Shopify removed them: ORDERS_CREATE"), activity);
+        assertEquals("CONNECTED", column("status"), "the refreshed tokens kept working");
+    }
+
+    private static String column(String name) throws Exception {
+        try (Connection db = connector.jdbc(); ResultSet row = db.createStatement().executeQuery("select " + name
+                + " from store where domain = 'dora.myshopify.com'")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static Set<String> topics(Shop shop) {
+        return shop.webhookSubscriptions().stream().map(WebhookSubscription::topic).collect(Collectors.toSet());
+    }
+
+    /** Deletes a subscription as Shopify does, through its Admin API (the sandbox journals it like any call). */
+    private static void delete(Shop shop, WebhookSubscription subscription)
+            throws Exception {
+        String mutation = "{\"query\":\"mutation { webhookSubscriptionDelete(id: \\\"" + subscription.id()
+                + "\\\") { deletedWebhookSubscriptionId userErrors { message } } }\"}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(connector.sandbox().graphQlUrl(shop, "2026-07")))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Access-Token", connector.sandbox().issueAccessToken(shop))
+                .POST(HttpRequest.BodyPublishers.ofString(mutation)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains(subscription.id()), answer.body());
+    }
+}
