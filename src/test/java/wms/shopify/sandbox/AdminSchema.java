@@ -39,14 +39,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The sandbox's GraphQL Admin API: the schema subset (admin-2026-07.graphql beside this class, checked against the real
+ * The sandbox's GraphQL Admin API: the schema subset (admin-subset-2026-07.graphql beside this class, checked against the real
  * schema by a test) wired to the sandbox store. Queries read the store given in the GraphQL context; mutations go
  * through one gate that enforces {@code @idempotent} keys, answers replays and journals every attempt.
  */
 public final class AdminSchema {
 
     /** The resource holding the schema subset. */
-    public static final String SDL = "/wms/shopify/sandbox/admin-2026-07.graphql";
+    public static final String SDL = "/wms/shopify/sandbox/admin-subset-2026-07.graphql";
     /** Mutations that since 2026-04 refuse to run without an {@code @idempotent} key. */
     static final List<String> IDEMPOTENT = List.of("inventorySetQuantities", "inventoryAdjustQuantities",
             "inventoryActivate");
