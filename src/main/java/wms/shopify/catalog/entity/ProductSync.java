@@ -23,9 +23,12 @@ import wms.shopify.stores.entity.Store;
 @Table(name = "product_sync")
 @NamedQuery(name = ProductSync.LATEST,
         query = "select s from ProductSync s where s.store.id = :store order by s.id desc")
+@NamedQuery(name = ProductSync.ABANDONED, query = "select s from ProductSync s where s.store.id = :store and "
+        + "s.state = :running and s.startedAt < :before")
 public class ProductSync {
 
     public static final String LATEST = "ProductSync.latest";
+    public static final String ABANDONED = "ProductSync.abandoned";
     private static final int MESSAGE_LIMIT = 1000;
 
     /** Where a sync stands. */

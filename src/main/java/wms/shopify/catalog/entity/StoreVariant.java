@@ -164,6 +164,11 @@ public class StoreVariant {
         this.mappedBy = by;
     }
 
+    /** Whether this variant is one of the store's (a row id from a page must not reach another store's variant). */
+    public boolean belongsTo(long storeId) {
+        return this.store.id() == storeId;
+    }
+
     /** Why stock sync will not be able to write this variant's stock, or null when it will. */
     public String problem() {
         if (!this.tracked) {

@@ -20,15 +20,15 @@ import java.util.Objects;
 @NamedQuery(name = WmsProduct.BY_CODES, query = "select p from WmsProduct p where p.code in :codes")
 @NamedQuery(name = WmsProduct.PAGE, query = "select p from WmsProduct p where p.code > :after order by p.code")
 @NamedQuery(name = WmsProduct.ACTIVE, query = "select p.id, p.sku, p.barcode from WmsProduct p where p.active = true")
-@NamedQuery(name = WmsProduct.SEARCH, query = "select p from WmsProduct p where p.active = true and "
-        + "(p.code = :term or p.sku = :term or p.barcode = :term or lower(p.name) like :pattern) order by p.code")
+@NamedQuery(name = WmsProduct.ACTIVE_BY_SKU,
+        query = "select p from WmsProduct p where p.active = true and trim(p.sku) = :sku order by p.code")
 public class WmsProduct {
 
     public static final String BY_CODES = "WmsProduct.byCodes";
     public static final String PAGE = "WmsProduct.page";
     /** Only what matching needs (id, SKU, barcode) of every active product: no entity per product is built. */
     public static final String ACTIVE = "WmsProduct.activeKeys";
-    public static final String SEARCH = "WmsProduct.search";
+    public static final String ACTIVE_BY_SKU = "WmsProduct.activeBySku";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
