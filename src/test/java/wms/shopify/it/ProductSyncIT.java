@@ -55,7 +55,8 @@ class ProductSyncIT {
 
     @BeforeAll
     static void storeCatalogAndCredential() throws Exception {
-        connector = SandboxConnector.get();
+        // The first sync reads cursor pages; from then on the store counts as large, and syncs read in bulk.
+        connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=300"));
         shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         main = shop.addLocation("Catalog main");
         shop.addProduct("Shirt", "SH-S", "SH-M");
@@ -145,8 +146,11 @@ class ProductSyncIT {
                         .add("active", false))
                 .build().toString()).statusCode());
 
+        long bulkBefore = operations("BulkVariants");
         JsonObject result = syncAndWait();
         assertEquals("succeeded", result.getString("state"), result.toString());
+        assertEquals(bulkBefore + 1, operations("BulkVariants"), "read through a Bulk Operation this time");
+        assertEquals(BULK + 7, result.getInt("variantsRead"));
         assertEquals(BULK + 7, result.getInt("matched"), "the scarf and the cap are now mapped as well");
         assertEquals(0, result.getInt("unmapped") + result.getInt("ambiguous"));
 
@@ -209,10 +213,16 @@ class ProductSyncIT {
         assertEquals(List.of(), writesBesidesTheInstall());
     }
 
+    private static long operations(String name) {
+        return shop.journal().requests().stream().filter(r -> name.equals(r.operationName())).count();
+    }
+
     /** Mutations other than the webhook subscriptions the install creates: none, ever, from a sync. */
     private static List<String> writesBesidesTheInstall() {
+        // bulkOperationRunQuery starts a read; it changes nothing in the store.
         return shop.journal().mutations().stream().map(m -> m.name())
-                .filter(name -> !name.equals("webhookSubscriptionCreate")).toList();
+                .filter(name -> !name.equals("webhookSubscriptionCreate") && !name.equals("bulkOperationRunQuery"))
+                .toList();
     }
 
     private static long storeId() throws Exception {

@@ -19,12 +19,18 @@ import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
 /**
- * A store's catalog as Shopify has it, read in cursor pages of 250 through the {@link AdminApi} (so every page
- * waits for the store's cost budget): the variants, and the inventory items stocked at a location. Pages are
- * handed on one at a time and never collected, so memory does not grow with the catalog.
+ * A store's catalog as Shopify has it, read through the {@link AdminApi} (so every call waits for the store's
+ * cost budget): the variants, in cursor pages of 250 or, for large catalogs, through a Bulk Operation whose JSONL
+ * result is streamed; and the inventory items stocked at a location. Variants are handed on a page at a time and
+ * never collected, so memory does not grow with the catalog.
  */
 @ApplicationScoped
 public class ShopifyCatalog {
+
+    /** Variants handed on at a time, by either way of reading: as Shopify's largest page. */
+    static final int PAGE = 250;
+    /** Between status polls of a Bulk Operation: each costs one point, and a large one takes seconds. */
+    private static final long POLL_MILLIS = 500;
 
     @Inject
     AdminApi api;
@@ -77,6 +83,78 @@ public class ShopifyCatalog {
             page.accept(read);
             after = nextCursor(variants);
         } while (after != null);
+    }
+
+    /**
+     * Reads every variant of the store through a Bulk Operation, for large catalogs: one mutation, a status poll
+     * each second, then the JSONL result streamed line by line and handed on in pages of 250, never held whole.
+     *
+     * @param stocked whether an inventory item is stocked at every mapped location
+     * @param page called with each page of variants
+     * @param longest how long the operation may take on Shopify's side
+     */
+    public void eachPageInBulk(Store store, Predicate<String> stocked, Consumer<List<ShopifyVariant>> page,
+            java.time.Duration longest) {
+        JsonObject started = this.access.call(store, token -> this.api.run(store.domain(), token,
+                AdminOperation.BULK_VARIANTS, null)).getJsonObject("bulkOperationRunQuery");
+        if (!started.getJsonArray("userErrors").isEmpty() || started.isNull("bulkOperation")) {
+            throw new IllegalStateException("Shopify refused the bulk read of variants: "
+                    + started.getJsonArray("userErrors"));
+        }
+        String id = started.getJsonObject("bulkOperation").getString("id");
+        String url = awaitResult(store, id, java.time.Instant.now().plus(longest));
+        if (url == null) {
+            return; // completed without a single variant
+        }
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                this.api.bulkResult(url), java.nio.charset.StandardCharsets.UTF_8))) {
+            List<ShopifyVariant> read = new ArrayList<>(PAGE);
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(line))) {
+                    read.add(variant(reader.readObject(), stocked));
+                }
+                if (read.size() == PAGE) {
+                    page.accept(read);
+                    read = new ArrayList<>(PAGE);
+                }
+            }
+            if (!read.isEmpty()) {
+                page.accept(read);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading the bulk result of " + store.domain().value(), e);
+        }
+    }
+
+    /** Polls the operation until it completed (its result's address) or ended otherwise (an exception). */
+    private String awaitResult(Store store, String id, java.time.Instant giveUpAt) {
+        while (java.time.Instant.now().isBefore(giveUpAt)) {
+            JsonObject operation = this.access.call(store, token -> this.api.run(store.domain(), token,
+                    AdminOperation.BULK_OPERATION_STATUS, Json.createObjectBuilder().add("id", id).build()))
+                    .getJsonObject("bulkOperation");
+            String status = operation.getString("status");
+            switch (status) {
+                case "COMPLETED" -> {
+                    return operation.isNull("url") ? null : operation.getString("url");
+                }
+                case "CREATED", "RUNNING" -> pause();
+                default -> throw new IllegalStateException("the bulk read of variants ended " + status
+                        + (operation.isNull("errorCode") ? "" : " (" + operation.getString("errorCode") + ")"));
+            }
+        }
+        throw new IllegalStateException("the bulk read of variants did not complete in time");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the bulk read", e);
+        }
     }
 
     static ShopifyVariant variant(JsonObject node, Predicate<String> stocked) {

@@ -20,7 +20,9 @@ public enum AdminOperation {
     /** A page of 250 variants: 2 + 250 x 3 objects. */
     PRODUCT_VARIANTS("ProductVariants", 752),
     /** A page of 250 inventory levels of one location: 1 + 2 + 250 x 2 objects. */
-    LOCATION_INVENTORY_LEVELS("LocationInventoryLevels", 503);
+    LOCATION_INVENTORY_LEVELS("LocationInventoryLevels", 503),
+    BULK_VARIANTS("BulkVariants", 10),
+    BULK_OPERATION_STATUS("BulkOperationStatus", 1);
 
     private final String operationName;
     private final double estimatedCost;
