@@ -213,6 +213,46 @@ class ProductSyncIT {
         assertEquals(List.of(), writesBesidesTheInstall());
     }
 
+    @Test
+    @Order(5)
+    void inTheBrowserUnmapByHandProblemsFilterAndADeactivatedProductAreShown() throws Exception {
+        // The WMS deactivates the mug's product: the mapping stays and is flagged.
+        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("code", "W-MUG").add("sku", "MUG-WMS").add("barcode", shop.item("MUG-SHOPIFY").variant().barcode())
+                .add("name", "W-MUG").add("active", false)).build().toString()).statusCode());
+        try (Browser browser = new Browser()) {
+            browser.visit(connector.url() + "/admin/product-mapping.xhtml");
+            browser.signIn("admin", "admin");
+            String page = connector.url() + "/admin/product-mapping.xhtml?store=" + storeId();
+
+            browser.visit(page + "&filter=problems");
+            List<String> problems = browser.driver().findElements(By.cssSelector("#variant-list tbody tr")).stream()
+                    .map(row -> row.getAttribute("data-sku")).sorted().toList();
+            assertEquals(List.of("BELT", "SOCK"), problems);
+
+            browser.visit(page + "&q=MUG-SHOPIFY");
+            assertTrue(browser.text(By.cssSelector("tr[data-sku='MUG-SHOPIFY'] td.product"))
+                    .contains("deactivated in the WMS"));
+            assertEquals("BARCODE", browser.text(By.cssSelector("tr[data-sku='MUG-SHOPIFY'] td.mapping")));
+
+            browser.visit(page + "&q=SH-M");
+            browser.click(By.cssSelector("tr[data-sku='SH-M'] input[id$=':unmap']"));
+            browser.awaitText(By.cssSelector("tr[data-sku='SH-M'] td.mapping"), "UNMAPPED (by hand)");
+
+            // A product code that does not exist is refused with a message, and changes nothing.
+            browser.visit(page + "&q=SCARF");
+            browser.type(By.cssSelector("tr[data-sku='SCARF'] input[id$=':product']"), "NO-SUCH-PRODUCT");
+            browser.click(By.cssSelector("tr[data-sku='SCARF'] input[id$=':map']"));
+            assertTrue(browser.driver().getPageSource().contains("No WMS product has the code or SKU"));
+            browser.screenshot("product-unmapped-by-hand");
+        }
+        syncAndWait();
+        Map<String, String[]> rows = variants();
+        assertRow(rows, "SH-M", "UNMAPPED", null, null);
+        assertRow(rows, "SCARF", "SKU", "W-SCARF", null);
+        assertRow(rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
+    }
+
     private static long operations(String name) {
         return shop.journal().requests().stream().filter(r -> name.equals(r.operationName())).count();
     }
