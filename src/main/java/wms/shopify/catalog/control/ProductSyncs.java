@@ -4,16 +4,18 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.ProductSync;
+import wms.shopify.catalog.entity.ShopifyVariant;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -77,11 +79,11 @@ public class ProductSyncs {
         try {
             Predicate<String> stocked = stockedAtEveryMappedLocation(store);
             CatalogIndex index = this.catalog.activeIndex();
-            java.util.function.Consumer<List<wms.shopify.catalog.entity.ShopifyVariant>> record =
+            Consumer<List<ShopifyVariant>> record =
                     page -> this.records.page(syncId, store.id(), page, index);
             if (this.records.previousVariants(store.id()) >= this.bulkFromVariants) {
                 this.shopify.eachPageInBulk(store, stocked, record,
-                        java.time.Duration.ofMinutes(this.bulkTimeoutMinutes));
+                        Duration.ofMinutes(this.bulkTimeoutMinutes));
             } else {
                 this.shopify.eachPage(store, stocked, record);
             }

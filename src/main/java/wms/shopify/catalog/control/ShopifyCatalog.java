@@ -5,7 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +103,7 @@ public class ShopifyCatalog {
      * @param longest how long the operation may take on Shopify's side
      */
     public void eachPageInBulk(Store store, Predicate<String> stocked, Consumer<List<ShopifyVariant>> page,
-            java.time.Duration longest) {
+            Duration longest) {
         JsonObject started = this.access.call(store, token -> this.api.run(store.domain(), token,
                 AdminOperation.BULK_VARIANTS, null)).getJsonObject("bulkOperationRunQuery");
         if (!started.getJsonArray("userErrors").isEmpty() || started.isNull("bulkOperation")) {
@@ -102,18 +111,18 @@ public class ShopifyCatalog {
                     + started.getJsonArray("userErrors"));
         }
         String id = started.getJsonObject("bulkOperation").getString("id");
-        String url = awaitResult(store, id, java.time.Instant.now().plus(longest));
+        String url = awaitResult(store, id, Instant.now().plus(longest));
         if (url == null) {
             return; // completed without a single variant
         }
-        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
-                this.api.bulkResult(url), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                this.api.bulkResult(url), StandardCharsets.UTF_8))) {
             List<ShopifyVariant> read = new ArrayList<>(PAGE);
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
                     continue;
                 }
-                try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(line))) {
+                try (JsonReader reader = Json.createReader(new StringReader(line))) {
                     read.add(variant(reader.readObject(), stocked));
                 }
                 if (read.size() == PAGE) {
@@ -124,14 +133,14 @@ public class ShopifyCatalog {
             if (!read.isEmpty()) {
                 page.accept(read);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading the bulk result of " + store.domain().value(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the bulk result of " + store.domain().value(), e);
         }
     }
 
     /** Polls the operation until it completed (its result's address) or ended otherwise (an exception). */
-    private String awaitResult(Store store, String id, java.time.Instant giveUpAt) {
-        while (java.time.Instant.now().isBefore(giveUpAt)) {
+    private String awaitResult(Store store, String id, Instant giveUpAt) {
+        while (Instant.now().isBefore(giveUpAt)) {
             JsonObject operation = this.access.call(store, token -> this.api.run(store.domain(), token,
                     AdminOperation.BULK_OPERATION_STATUS, Json.createObjectBuilder().add("id", id).build()))
                     .getJsonObject("bulkOperation");

@@ -59,8 +59,9 @@ final class ShopifyHttp {
      */
     java.io.InputStream open(URI uri) {
         try {
-            HttpResponse<java.io.InputStream> response = this.client.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            // The timeout bounds the wait for the answer to start; the body is then read as it arrives.
+            HttpResponse<java.io.InputStream> response = this.client.send(HttpRequest.newBuilder(uri)
+                    .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();
                 throw new ShopifyUnavailableException("Shopify answered " + response.statusCode() + " for a result file");
