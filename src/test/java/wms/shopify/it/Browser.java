@@ -92,6 +92,11 @@ public final class Browser implements AutoCloseable {
         until(ExpectedConditions.textToBe(locator, text));
     }
 
+    /** Waits until an element (found again on every reload) has this attribute value. */
+    public void awaitAttribute(By locator, String attribute, String value) {
+        until(ExpectedConditions.attributeToBe(locator, attribute, value));
+    }
+
     /** Waits for a condition; when it never comes, keeps a screenshot and the page source of what was shown. */
     private <T> T until(ExpectedCondition<T> condition) {
         try {

@@ -56,6 +56,7 @@ class PersistenceIT {
                 // Every entity package, so that the schema check below sees every table the connector maps.
                 .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
                         WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage(),
+                        wms.shopify.catalog.entity.WmsProduct.class.getPackage(),
                         ApiCredential.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");

@@ -10,7 +10,7 @@ public final class ProductVariant extends ShopifyObject {
 
     private final Product product;
     private final String title;
-    private final String sku;
+    private volatile String sku;
     private final String barcode;
     private final BigDecimal price;
     private final int position;
@@ -38,6 +38,11 @@ public final class ProductVariant extends ShopifyObject {
 
     public String displayName() {
         return product.title() + " - " + title;
+    }
+
+    /** The merchant edits the SKU in the Shopify admin (the variant and its inventory item keep their ids). */
+    void sku(String newSku) {
+        this.sku = newSku;
     }
 
     public String sku() {

@@ -144,6 +144,11 @@ public final class Shop {
         List.copyOf(webhookSubscriptions).forEach(this::remove);
     }
 
+    /** The merchant changes a variant's SKU in the Shopify admin, silently (no webhook is modelled for it). */
+    public synchronized void editSku(String sku, String newSku) {
+        item(sku).variant().sku(newSku);
+    }
+
     /** Makes an item untracked: Shopify then refuses quantity writes for it. */
     public synchronized void stopTracking(String sku) {
         item(sku).tracked(false);

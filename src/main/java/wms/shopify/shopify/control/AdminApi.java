@@ -57,6 +57,11 @@ public class AdminApi {
         return data(shop, operation, budget, answer);
     }
 
+    /** Opens the result file of a completed Bulk Operation (its address is signed: no token is sent). */
+    public java.io.InputStream bulkResult(String url) {
+        return this.http.open(java.net.URI.create(url));
+    }
+
     JsonObject data(ShopDomain shop, AdminOperation operation, CostBudget budget, ShopifyHttp.Answer answer) {
         Instant now = this.clock.instant();
         switch (answer.status()) {

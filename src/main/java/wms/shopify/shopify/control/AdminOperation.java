@@ -16,7 +16,13 @@ public enum AdminOperation {
     LOCATIONS("Locations", 102),
     /** A page of 100 subscriptions: 2 + 100 objects. */
     WEBHOOK_SUBSCRIPTIONS("WebhookSubscriptions", 102),
-    WEBHOOK_SUBSCRIPTION_CREATE("WebhookSubscriptionCreate", 10);
+    WEBHOOK_SUBSCRIPTION_CREATE("WebhookSubscriptionCreate", 10),
+    /** A page of 250 variants: 2 + 250 x 3 objects. */
+    PRODUCT_VARIANTS("ProductVariants", 752),
+    /** A page of 250 inventory levels of one location: 1 + 2 + 250 x 2 objects. */
+    LOCATION_INVENTORY_LEVELS("LocationInventoryLevels", 503),
+    BULK_VARIANTS("BulkVariants", 10),
+    BULK_OPERATION_STATUS("BulkOperationStatus", 1);
 
     private final String operationName;
     private final double estimatedCost;

@@ -53,6 +53,28 @@ final class ShopifyHttp {
                 response.headers().firstValue("Retry-After").orElse(null));
     }
 
+    /**
+     * Opens a file Shopify serves at a signed address (a Bulk Operation's result), to be read as it arrives rather
+     * than held: a result of 50 000 variants is tens of megabytes.
+     */
+    java.io.InputStream open(URI uri) {
+        try {
+            // The timeout bounds the wait for the answer to start; the body is then read as it arrives.
+            HttpResponse<java.io.InputStream> response = this.client.send(HttpRequest.newBuilder(uri)
+                    .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new ShopifyUnavailableException("Shopify answered " + response.statusCode() + " for a result file");
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new ShopifyUnavailableException("Shopify could not be reached: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopifyUnavailableException("Interrupted while waiting for Shopify");
+        }
+    }
+
     private static JsonObject parse(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();

@@ -27,7 +27,7 @@ public record RegistrationReport(long created, long updated, long unchanged, boo
             @Schema(enumeration = {"created", "updated", "unchanged"}) String outcome) {
     }
 
-    static RegistrationReport of(RegistrationResult result) {
+    public static RegistrationReport of(RegistrationResult result) {
         return new RegistrationReport(result.count(RegistrationResult.Outcome.CREATED),
                 result.count(RegistrationResult.Outcome.UPDATED), result.count(RegistrationResult.Outcome.UNCHANGED),
                 result.changed(), result.items().stream()

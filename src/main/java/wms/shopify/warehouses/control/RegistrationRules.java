@@ -47,11 +47,15 @@ public final class RegistrationRules {
     }
 
     /** Checks of the fields an item has beyond its code. */
-    private interface ItemRule<T> {
+    public interface ItemRule<T> {
         void check(T item, String at, List<FieldError> errors);
     }
 
-    private <T> List<FieldError> check(List<T> items, Function<T, String> code, ItemRule<T> rule) {
+    /**
+     * The checks every bulk registration shares (a body, the item limit, a valid code once per call), plus the
+     * registration's own rule for each item. Also used by the catalog's products, keyed the same way.
+     */
+    public <T> List<FieldError> check(List<T> items, Function<T, String> code, ItemRule<T> rule) {
         List<FieldError> errors = new ArrayList<>();
         if (items == null) {
             errors.add(new FieldError("body", "must be a JSON array of items"));
@@ -88,20 +92,31 @@ public final class RegistrationRules {
         return checkText(code, field, CODE_LIMIT, errors) && checkNoOuterSpace(code, field, errors);
     }
 
-    private static void checkName(String name, String at, List<FieldError> errors) {
+    /** Checks a required name of an item. */
+    public static void checkName(String name, String at, List<FieldError> errors) {
         checkText(name, at + ".name", NAME_LIMIT, errors);
     }
 
     /** Whether an item is active: JSON {@code false} deactivates it; absent or null leaves it active. */
-    static boolean isActive(JsonValue active) {
+    public static boolean isActive(JsonValue active) {
         return active == null || active.getValueType() != JsonValue.ValueType.FALSE;
     }
 
     /** The flag is a JSON boolean: a string such as "yes" or "false" is refused rather than read one way or the other. */
-    private static void checkActive(JsonValue active, String at, List<FieldError> errors) {
+    public static void checkActive(JsonValue active, String at, List<FieldError> errors) {
         if (active != null && !ACTIVE_TYPES.contains(active.getValueType())) {
             errors.add(new FieldError(at + ".active", "must be true or false"));
         }
+    }
+
+    /**
+     * Checks optional text: absent or blank is fine (it means none), present must be bounded and free of control
+     * characters.
+     *
+     * @return true when the value is absent, blank or valid
+     */
+    public static boolean checkOptionalText(String value, String field, int limit, List<FieldError> errors) {
+        return value == null || value.isBlank() && value.length() <= limit || checkText(value, field, limit, errors);
     }
 
     private static boolean checkText(String value, String field, int limit, List<FieldError> errors) {

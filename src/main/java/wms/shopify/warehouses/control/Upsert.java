@@ -12,9 +12,9 @@ import wms.shopify.warehouses.control.RegistrationResult.Outcome;
 /**
  * The upsert by code that both registrations share: an item whose code is new is created, one whose code exists
  * updates it, and an update that finds nothing different is recognised as unchanged (the entity says so), which
- * is what makes a repeated call a no-op.
+ * is what makes a repeated call a no-op. The catalog's products are registered the same way.
  */
-final class Upsert {
+public final class Upsert {
 
     private Upsert() {
     }
@@ -27,7 +27,7 @@ final class Upsert {
      * @param update applies an item to its entity, true when that changed it
      * @param persist stores a created entity
      */
-    static <I, E> RegistrationResult apply(List<I> items, Function<I, String> code, Map<String, E> existing,
+    public static <I, E> RegistrationResult apply(List<I> items, Function<I, String> code, Map<String, E> existing,
             Function<I, E> create, BiPredicate<E, I> update, Consumer<E> persist) {
         List<Item> outcomes = new ArrayList<>(items.size());
         for (I item : items) {

@@ -1,0 +1,112 @@
+package wms.shopify.catalog.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.catalog.entity.ProductSync;
+import wms.shopify.catalog.entity.ShopifyVariant;
+import wms.shopify.stores.entity.Store;
+
+/**
+ * Sync Products for one store, in the background: reads which inventory items are stocked at each mapped
+ * location, indexes the active WMS catalog once, then reads the store's variants page by page (cursor pages for a
+ * small catalog, a streamed Bulk Operation once the store's previous sync found a large one) and records each
+ * page (new variants added, unmapped ones matched, mapped and hand-decided ones left alone). Progress and the
+ * result are in the {@link ProductSync} row, so every page and every server instance sees the same; the database
+ * lets only one run per store. It reads Shopify and writes only this connector's tables: no stock, anywhere.
+ */
+@ApplicationScoped
+public class ProductSyncs {
+
+    private static final Logger LOG = Logger.getLogger(ProductSyncs.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    SyncRecords records;
+
+    @Inject
+    ShopifyCatalog shopify;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    ActivityLog activity;
+
+    /**
+     * From how many variants (as the store's previous sync read) a sync reads through a Bulk Operation instead of
+     * cursor pages: pages cost 752 points per 250 variants, which a standard plan restores in 7.5 s. 0: always.
+     */
+    @Inject
+    @ConfigProperty(name = "wms.catalog.bulk-from-variants", defaultValue = "2000")
+    int bulkFromVariants;
+
+    /** How long a Bulk Operation may run on Shopify's side before the sync gives up. */
+    @Inject
+    @ConfigProperty(name = "wms.catalog.bulk-timeout-minutes", defaultValue = "30")
+    int bulkTimeoutMinutes;
+
+    /**
+     * Starts a sync of the store and returns at once.
+     *
+     * @throws SyncAlreadyRunningException when the store's previous sync is still running
+     */
+    public ProductSync start(Store store, String by) {
+        ProductSync sync = this.records.start(store.id(), by);
+        this.executor.execute(() -> run(store, sync.id()));
+        return sync;
+    }
+
+    /** The store's latest sync, running or finished, for the page and the API. */
+    public Optional<ProductSync> latest(Store store) {
+        return this.records.latest(store.id());
+    }
+
+    void run(Store store, long syncId) {
+        try {
+            Predicate<String> stocked = stockedAtEveryMappedLocation(store);
+            CatalogIndex index = this.catalog.activeIndex();
+            Consumer<List<ShopifyVariant>> record =
+                    page -> this.records.page(syncId, store.id(), page, index);
+            if (this.records.previousVariants(store.id()) >= this.bulkFromVariants) {
+                this.shopify.eachPageInBulk(store, stocked, record,
+                        Duration.ofMinutes(this.bulkTimeoutMinutes));
+            } else {
+                this.shopify.eachPage(store, stocked, record);
+            }
+            this.records.succeeded(syncId);
+            ProductSync done = this.records.latest(store.id()).orElseThrow();
+            this.activity.record("catalog", "Sync Products of " + store.domain().value() + ": "
+                    + done.variantsRead() + " variants read, " + done.matched() + " mapped, " + done.unmapped()
+                    + " unmapped, " + done.ambiguous() + " ambiguous, " + done.problems() + " with problems",
+                    done.startedBy());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sync Products of " + store.domain().value() + " failed", e);
+            this.records.failed(syncId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /**
+     * Whether an inventory item is stocked at every location of the store mapped to a warehouse (true for all
+     * when none is mapped yet: there is nothing stock sync would write then). The sets hold only ids.
+     */
+    private Predicate<String> stockedAtEveryMappedLocation(Store store) {
+        List<String> locations = this.records.mappedLocations(store.id());
+        List<Set<String>> stocked = locations.stream().map(location -> this.shopify.stockedAt(store, location))
+                .toList();
+        return item -> stocked.stream().allMatch(items -> items.contains(item));
+    }
+}
