@@ -79,8 +79,10 @@ class StoreUpkeepIT {
         Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> topics(dora).equals(registered));
         assertEquals(12, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
-        String activity = connector.get(admin, "/admin/activity.xhtml").body();
-        assertTrue(activity.contains("re-created after Shopify removed them: ORDERS_CREATE"), activity);
+        // The activity entry travels through the activity queue after the round's commit: it follows shortly.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> connector.get(admin, "/admin/activity.xhtml").body()
+                        .contains("re-created after Shopify removed them: ORDERS_CREATE"));
         assertEquals("CONNECTED", column("status"), "the refreshed tokens kept working");
     }
 
