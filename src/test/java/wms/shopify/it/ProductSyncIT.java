@@ -37,7 +37,9 @@ import wms.shopify.sandbox.Shop;
  * Sync Products against the Shopify sandbox with a mixed catalog: SKU matches (one with spaces in the WMS's SKU),
  * a barcode-only match, an ambiguous SKU, a variant nothing matches, an untracked one, one not stocked at the
  * mapped location, and 300 more so that the variants come in two pages. A second sync after a SKU edit on Shopify
- * and a catalog change keeps every mapping it must keep and maps only what was open. Neither writes anything to
+ * and a catalog change (three variants more, one stocked only at an unmapped location: the store now counts as
+ * large, so it is read through a Bulk Operation that carries the stocked locations) keeps every mapping it must
+ * keep, maps only what was open, and still reports the variants not stocked at the mapped location. Neither writes anything to
  * Shopify (the sandbox's journal has no mutation) and one sync per store runs at a time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +48,8 @@ class ProductSyncIT {
     private static final String DOMAIN = "catalog-sync.myshopify.com";
     private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
     private static final int BULK = 300;
+    /** Read in bulk from this many variants on: the first sync (307) reads pages, the later ones (310) bulk. */
+    private static final int BULK_FROM = BULK + 10;
 
     static SandboxConnector connector;
     static Shop shop;
@@ -55,8 +59,8 @@ class ProductSyncIT {
 
     @BeforeAll
     static void storeCatalogAndCredential() throws Exception {
-        // The first sync reads cursor pages; from then on the store counts as large, and syncs read in bulk.
-        connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=300"));
+        // The first sync reads cursor pages; once Shopify counts BULK_FROM variants, syncs read in bulk.
+        connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=" + BULK_FROM));
         shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         main = shop.addLocation("Catalog main");
         shop.addProduct("Shirt", "SH-S", "SH-M");
@@ -132,33 +136,55 @@ class ProductSyncIT {
         assertEquals(List.of(), writesBesidesTheInstall(), "a sync writes nothing to Shopify");
         List<String> operations = shop.journal().requests().stream().map(r -> r.operationName()).toList();
         assertEquals(2, operations.stream().filter("ProductVariants"::equals).count(), "two pages: " + operations);
+        assertEquals(1, operations.stream().filter("ProductVariantsCount"::equals).count(), "counted first");
+        assertEquals(2, operations.stream().filter("LocationInventoryLevels"::equals).count(),
+                "the mapped location's 306 stocked items, in two pages");
+        assertEquals(0, operations("BulkVariants"));
     }
 
     @Test
     @Order(2)
     void aSecondSyncKeepsEveryMappingAndMapsOnlyWhatWasOpen() throws Exception {
-        // On Shopify the shirt's SKU becomes the belt's; in the WMS the scarf arrives and a cap is deactivated.
+        // On Shopify the shirt's SKU becomes the belt's and gloves arrive (the large one stocked only at an outlet
+        // the connector does not map); in the WMS the scarf and the gloves arrive and a cap is deactivated.
         shop.editSku("SH-S", "BELT-2");
+        shop.addProduct("Glove", "GLOVE-S", "GLOVE-M", "GLOVE-L");
+        shop.stock("GLOVE-S", main, 3);
+        shop.stock("GLOVE-M", main, 3);
+        shop.stock("GLOVE-L", shop.addLocation("Outlet"), 3);
         assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
                 .add(product("W-BELT2", "BELT-2", null))
                 .add(product("W-SCARF", "SCARF", null))
+                .add(product("W-GLOVE-S", "GLOVE-S", null))
+                .add(product("W-GLOVE-M", "GLOVE-M", null))
+                .add(product("W-GLOVE-L", "GLOVE-L", null))
                 .add(Json.createObjectBuilder().add("code", "W-CAP2").add("sku", "CAP").add("name", "W-CAP2")
                         .add("active", false))
                 .build().toString()).statusCode());
 
-        long bulkBefore = operations("BulkVariants");
+        long levelPagesBefore = operations("LocationInventoryLevels");
+        long pagesBefore = operations("ProductVariants");
         JsonObject result = syncAndWait();
         assertEquals("succeeded", result.getString("state"), result.toString());
-        assertEquals(bulkBefore + 1, operations("BulkVariants"), "read through a Bulk Operation this time");
-        assertEquals(BULK + 7, result.getInt("variantsRead"));
-        assertEquals(BULK + 7, result.getInt("matched"), "the scarf and the cap are now mapped as well");
+        assertEquals(1, operations("BulkVariants"), "read through a Bulk Operation this time");
+        assertEquals(levelPagesBefore, operations("LocationInventoryLevels"), "the stocked locations came with it");
+        assertEquals(pagesBefore, operations("ProductVariants"));
+        assertEquals(BULK + 10, result.getInt("variantsRead"));
+        assertEquals(BULK + 10, result.getInt("matched"), "the scarf, the cap and the gloves are now mapped as well");
         assertEquals(0, result.getInt("unmapped") + result.getInt("ambiguous"));
+        assertEquals(3, result.getInt("problems"), "the untracked sock, the belt and the large glove");
 
         Map<String, String[]> rows = variants();
         assertRow(rows, "BELT-2", "SKU", "W-SHS", null);
         assertRow(rows, "SCARF", "SKU", "W-SCARF", null);
         assertRow(rows, "CAP", "SKU", "W-CAP1", null);
         assertRow(rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
+        assertRow(rows, "GLOVE-S", "SKU", "W-GLOVE-S", null);
+        assertRow(rows, "GLOVE-L", "SKU", "W-GLOVE-L", "not stocked");
+        assertRow(rows, "BELT", "SKU", "W-BELT", "not stocked");
+        assertRow(rows, "SOCK", "SKU", "W-SOCK", "untracked");
+        assertRow(rows, "BULK-0", "SKU", "W-BULK-0", null);
+        assertRow(rows, "BULK-299", "SKU", "W-BULK-299", null);
         assertEquals(List.of(), writesBesidesTheInstall());
     }
 
@@ -193,8 +219,8 @@ class ProductSyncIT {
             // The page reloads itself while the sync runs, and keeps the result once it is done.
             browser.awaitAttribute(By.id("sync-state"), "data-state", "SUCCEEDED");
             browser.screenshot("product-sync-done");
-            assertEquals(String.valueOf(BULK + 7), browser.text(By.id("sync-read")));
-            assertEquals(String.valueOf(BULK + 7), browser.text(By.id("sync-matched")));
+            assertEquals(String.valueOf(BULK + 10), browser.text(By.id("sync-read")));
+            assertEquals(String.valueOf(BULK + 10), browser.text(By.id("sync-matched")));
 
             // The shirt whose SKU was edited on Shopify is found by its new SKU and mapped by hand elsewhere.
             browser.type(By.id("search:q"), "BELT-2");
@@ -228,7 +254,7 @@ class ProductSyncIT {
             browser.visit(page + "&filter=problems");
             List<String> problems = browser.driver().findElements(By.cssSelector("#variant-list tbody tr")).stream()
                     .map(row -> row.getAttribute("data-sku")).sorted().toList();
-            assertEquals(List.of("BELT", "SOCK"), problems);
+            assertEquals(List.of("BELT", "GLOVE-L", "SOCK"), problems);
 
             browser.visit(page + "&q=MUG-SHOPIFY");
             assertTrue(browser.text(By.cssSelector("tr[data-sku='MUG-SHOPIFY'] td.product"))

@@ -162,6 +162,8 @@ public final class AdminSchema {
                 .filter(l -> l.isActive() || Boolean.TRUE.equals(env.getArgument("includeInactive"))).toList(), env));
         t.dataFetcher("products", env -> Connections.page(shop(env).products(), env));
         t.dataFetcher("productVariants", env -> Connections.page(shop(env).productVariants(), env));
+        t.dataFetcher("productVariantsCount", env -> count(shop(env).productVariants().size(),
+                env.getArgument("limit")));
         t.dataFetcher("inventoryItems", env -> Connections.page(shop(env).inventoryItems(), env));
         t.dataFetcher("orders", env -> Connections.page(shop(env).orders(), env));
         t.dataFetcher("fulfillmentOrders", env -> Connections.page(shop(env).fulfillmentOrders().stream()
@@ -179,6 +181,12 @@ public final class AdminSchema {
             return "QUERY".equals(env.getArgument("type")) && !ops.isEmpty() ? ops.get(ops.size() - 1) : null;
         });
         return t;
+    }
+
+    /** A {@code Count}: exact up to the limit (null: none), else the limit AT_LEAST, as Shopify caps counts. */
+    private static Map<String, Object> count(int count, Integer limit) {
+        return limit != null && count > limit ? Map.of("count", limit, "precision", "AT_LEAST")
+                : Map.of("count", count, "precision", "EXACT");
     }
 
     private TypeRuntimeWiring.Builder mutations(TypeRuntimeWiring.Builder t) {
@@ -202,7 +210,8 @@ public final class AdminSchema {
                 env.getGraphQlContext().getOrDefault("apiVersion", "2026-07"))));
         t.dataFetcher("webhookSubscriptionDelete",
                 gate(env -> WebhookDeliveries.unsubscribe(shop(env), env.getArgument("id"))));
-        t.dataFetcher("bulkOperationRunQuery", gate(env -> bulkQueries.start(shop(env), env.getArgument("query"))));
+        t.dataFetcher("bulkOperationRunQuery", gate(env -> bulkQueries.start(shop(env), env.getArgument("query"),
+                Boolean.TRUE.equals(env.getArgument("groupObjects")))));
         return t;
     }
 

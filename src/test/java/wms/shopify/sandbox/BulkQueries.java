@@ -17,8 +17,13 @@ import java.util.function.Function;
 
 /**
  * {@code bulkOperationRunQuery}: the query runs in the background over the whole store (connections take no page
- * size), its result is written as JSONL (one object per line, nested connection nodes on their own lines with
- * {@code __parentId}), served over HTTP, and {@code bulk_operations/finish} is sent when it completes.
+ * size), its result is written as JSONL, served over HTTP, and {@code bulk_operations/finish} is sent when it
+ * completes. As Shopify writes it: one object per line; the nodes of a nested connection (also one inside a plain
+ * object, as {@code inventoryItem { inventoryLevels }} inside a variant) are lines of their own, left out of their
+ * parent's line and carrying {@code __parentId}, the id of the parent line's object. With {@code groupObjects: true}
+ * a parent's children follow it directly; without (the default from 2026-01) they come after it but not next to
+ * it: the sandbox writes every node of the outer connection first and the nested ones after them all, the order
+ * that is hardest on a reader that assumed grouping.
  */
 final class BulkQueries {
 
@@ -45,7 +50,7 @@ final class BulkQueries {
         return results.get(legacyId);
     }
 
-    Map<String, Object> start(Shop shop, String query) {
+    Map<String, Object> start(Shop shop, String query, boolean groupObjects) {
         Map<String, Object> payload = new LinkedHashMap<>();
         ParseAndValidateResult validation = ParseAndValidate.parseAndValidate(schema.schema(),
                 ExecutionInput.newExecutionInput(query).build());
@@ -66,14 +71,15 @@ final class BulkQueries {
         BulkOperation operation = shop.register(new BulkOperation(shop.nextId(), query, shop.now()));
         shop.add(operation);
         operation.running();
-        executor.execute(() -> run(shop, operation));
+        executor.execute(() -> run(shop, operation, groupObjects));
         payload.put("bulkOperation", operation);
         payload.put("userErrors", List.of());
         return payload;
     }
 
-    private void run(Shop shop, BulkOperation operation) {
+    private void run(Shop shop, BulkOperation operation, boolean groupObjects) {
         List<String> lines = new ArrayList<>();
+        List<String> nested = groupObjects ? lines : new ArrayList<>();
         int roots;
         synchronized (shop) {
             ExecutionResult result = schema.graphQL().execute(ExecutionInput.newExecutionInput(operation.query())
@@ -81,7 +87,10 @@ final class BulkQueries {
             Map<String, Object> data = result.getData();
             roots = 0;
             for (Object connection : data == null ? List.of() : data.values()) {
-                roots += flatten(connection, null, lines);
+                roots += flatten(connection, null, lines, nested);
+            }
+            if (nested != lines) {
+                lines.addAll(nested);
             }
             byte[] jsonl = String.join("", lines).getBytes(StandardCharsets.UTF_8);
             results.put(String.valueOf(operation.legacyResourceId()), jsonl);
@@ -90,9 +99,12 @@ final class BulkQueries {
         }
     }
 
-    /** Writes the nodes of a connection, then their nested connections' nodes; answers how many nodes it had. */
+    /**
+     * Writes the nodes of a connection to {@code lines}, each followed (grouped) or not (ungrouped: to
+     * {@code nested}) by the nodes of its nested connections; answers how many nodes the connection had.
+     */
     @SuppressWarnings("unchecked")
-    private static int flatten(Object connection, String parentId, List<String> lines) {
+    private static int flatten(Object connection, String parentId, List<String> lines, List<String> nested) {
         if (!(connection instanceof Map<?, ?> map)) {
             return 0;
         }
@@ -104,22 +116,31 @@ final class BulkQueries {
             list.forEach(n -> nodes.add((Map<String, Object>) n));
         }
         for (Map<String, Object> node : nodes) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            Map<String, Object> children = new LinkedHashMap<>();
-            node.forEach((key, value) -> {
-                if (value instanceof Map<?, ?> v && (v.containsKey("edges") || v.containsKey("nodes"))) {
-                    children.put(key, value);
-                } else {
-                    line.put(key, value);
-                }
-            });
+            List<Object> children = new ArrayList<>();
+            Map<String, Object> line = withoutConnections(node, children);
             if (parentId != null) {
                 line.put("__parentId", parentId);
             }
             lines.add(json(line) + "\n");
-            children.values().forEach(child -> flatten(child, (String) node.get("id"), lines));
+            children.forEach(child -> flatten(child, (String) node.get("id"), nested, nested));
         }
         return nodes.size();
+    }
+
+    /** The object without its connections, at any depth of plain objects; the connections go to {@code found}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutConnections(Map<String, Object> object, List<Object> found) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        object.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> v && (v.containsKey("edges") || v.containsKey("nodes"))) {
+                found.add(value);
+            } else if (value instanceof Map<?, ?> v) {
+                kept.put(key, withoutConnections((Map<String, Object>) v, found));
+            } else {
+                kept.put(key, value);
+            }
+        });
+        return kept;
     }
 
     private static String json(Object value) {

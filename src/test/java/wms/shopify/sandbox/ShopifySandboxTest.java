@@ -253,6 +253,58 @@ class ShopifySandboxTest {
         assertEquals(JSON.readTree(lines.get(0)).get("id").asText(), JSON.readTree(lines.get(1)).get("__parentId").asText());
     }
 
+    @Test
+    void aConnectionInsideAPlainObjectIsWrittenAsLinesOfItsOwnGroupedOrNotAsAsked() throws Exception {
+        Location second = shop.addLocation("Second");
+        shop.stock("TS-M", second, 2);
+        shop.stock("TS-S", second, 1);
+        String query = "{ productVariants { edges { node { id sku inventoryItem { id inventoryLevels { edges { node "
+                + "{ location { id } } } } } } } } }";
+        List<String> grouped = bulkLines(query, true);
+        // TS-S (stocked at both), its two levels, TS-M, its one level: each level straight after its variant.
+        assertEquals(5, grouped.size(), grouped.toString());
+        JsonNode first = JSON.readTree(grouped.get(0));
+        assertNull(first.get("__parentId"));
+        assertEquals("TS-S", first.get("sku").asText());
+        assertNull(first.get("inventoryItem").get("inventoryLevels"), "the nested connection leaves its parent's line");
+        assertTrue(first.get("inventoryItem").has("id"));
+        for (int line : new int[] {1, 2}) {
+            assertEquals(first.get("id").asText(), JSON.readTree(grouped.get(line)).get("__parentId").asText(),
+                    "the parent is the variant, the object of the line the connection sits in");
+        }
+        assertEquals(JSON.readTree(grouped.get(3)).get("id").asText(),
+                JSON.readTree(grouped.get(4)).get("__parentId").asText());
+        assertEquals(second.id(), JSON.readTree(grouped.get(4)).at("/location/id").asText());
+
+        List<String> ungrouped = bulkLines(query, false);
+        assertEquals(5, ungrouped.size());
+        assertNull(JSON.readTree(ungrouped.get(1)).get("__parentId"), "without grouping the variants come first");
+        assertEquals(3, ungrouped.stream().filter(line -> line.contains("__parentId")).count());
+    }
+
+    private List<String> bulkLines(String query, boolean groupObjects) throws Exception {
+        JsonNode started = graphQl("mutation($q: String!, $g: Boolean!) { bulkOperationRunQuery(query: $q, "
+                + "groupObjects: $g) { bulkOperation { id } userErrors { message } } }",
+                Map.of("q", query, "g", groupObjects));
+        assertTrue(started.at("/data/bulkOperationRunQuery/userErrors").isEmpty(), started.toString());
+        String id = started.at("/data/bulkOperationRunQuery/bulkOperation/id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(
+                graphQl("query($id: ID!) { bulkOperation(id: $id) { status } }", Map.of("id", id))
+                        .at("/data/bulkOperation/status").asText()));
+        String url = graphQl("query($id: ID!) { bulkOperation(id: $id) { url } }", Map.of("id", id))
+                .at("/data/bulkOperation/url").asText();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body().lines().toList();
+    }
+
+    @Test
+    void productVariantsCountIsExactUpToItsLimit() throws Exception {
+        assertEquals("{\"count\":2,\"precision\":\"EXACT\"}", graphQl("{ productVariantsCount { count precision } }",
+                Map.of()).at("/data/productVariantsCount").toString());
+        assertEquals("{\"count\":1,\"precision\":\"AT_LEAST\"}", graphQl("{ productVariantsCount(limit: 1) { count "
+                + "precision } }", Map.of()).at("/data/productVariantsCount").toString());
+    }
+
     /** An {@code InventoryQuantityInput}; a null {@code changeFromQuantity} is sent as an explicit null. */
     private static Map<String, Object> quantity(String item, String location, int quantity, Integer changeFrom) {
         Map<String, Object> entry = new java.util.LinkedHashMap<>();

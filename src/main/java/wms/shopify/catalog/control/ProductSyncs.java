@@ -19,10 +19,10 @@ import wms.shopify.catalog.entity.ShopifyVariant;
 import wms.shopify.stores.entity.Store;
 
 /**
- * Sync Products for one store, in the background: reads which inventory items are stocked at each mapped
- * location, indexes the active WMS catalog once, then reads the store's variants page by page (cursor pages for a
- * small catalog, a streamed Bulk Operation once the store's previous sync found a large one) and records each
- * page (new variants added, unmapped ones matched, mapped and hand-decided ones left alone). Progress and the
+ * Sync Products for one store, in the background: indexes the active WMS catalog once, asks Shopify how many
+ * variants the store has, then reads them page by page: for a small catalog, cursor pages after reading which
+ * inventory items are stocked at each mapped location; for a large one (from the first sync on), a streamed Bulk
+ * Operation that carries each variant's stocked locations with it. Each page is recorded (new variants added, unmapped ones matched, mapped and hand-decided ones left alone). Progress and the
  * result are in the {@link ProductSync} row, so every page and every server instance sees the same; the database
  * lets only one run per store. It reads Shopify and writes only this connector's tables: no stock, anywhere.
  */
@@ -47,8 +47,9 @@ public class ProductSyncs {
     ActivityLog activity;
 
     /**
-     * From how many variants (as the store's previous sync read) a sync reads through a Bulk Operation instead of
-     * cursor pages: pages cost 752 points per 250 variants, which a standard plan restores in 7.5 s. 0: always.
+     * From how many variants (as Shopify counts them when the sync starts) a sync reads through a Bulk Operation
+     * instead of cursor pages: pages cost 752 points per 250 variants, which a standard plan restores in 7.5 s,
+     * and 503 more per 250 items stocked at each mapped location. 0: always, without asking for the count.
      */
     @Inject
     @ConfigProperty(name = "wms.catalog.bulk-from-variants", defaultValue = "2000")
@@ -77,15 +78,16 @@ public class ProductSyncs {
 
     void run(Store store, long syncId) {
         try {
-            Predicate<String> stocked = stockedAtEveryMappedLocation(store);
+            List<String> locations = this.records.mappedLocations(store.id());
             CatalogIndex index = this.catalog.activeIndex();
             Consumer<List<ShopifyVariant>> record =
                     page -> this.records.page(syncId, store.id(), page, index);
-            if (this.records.previousVariants(store.id()) >= this.bulkFromVariants) {
-                this.shopify.eachPageInBulk(store, stocked, record,
+            if (this.bulkFromVariants <= 0
+                    || this.shopify.variantCount(store, this.bulkFromVariants) >= this.bulkFromVariants) {
+                this.shopify.eachPageInBulk(store, Set.copyOf(locations), record,
                         Duration.ofMinutes(this.bulkTimeoutMinutes));
             } else {
-                this.shopify.eachPage(store, stocked, record);
+                this.shopify.eachPage(store, stockedAtEvery(store, locations), record);
             }
             this.records.succeeded(syncId);
             ProductSync done = this.records.latest(store.id()).orElseThrow();
@@ -100,11 +102,11 @@ public class ProductSyncs {
     }
 
     /**
-     * Whether an inventory item is stocked at every location of the store mapped to a warehouse (true for all
-     * when none is mapped yet: there is nothing stock sync would write then). The sets hold only ids.
+     * Whether an inventory item is stocked at every given location of the store (true for all when none is mapped
+     * yet: there is nothing stock sync would write then). For a small catalog only: the sets hold the ids of the
+     * items stocked at each location, no more than the store has variants.
      */
-    private Predicate<String> stockedAtEveryMappedLocation(Store store) {
-        List<String> locations = this.records.mappedLocations(store.id());
+    private Predicate<String> stockedAtEvery(Store store, List<String> locations) {
         List<Set<String>> stocked = locations.stream().map(location -> this.shopify.stockedAt(store, location))
                 .toList();
         return item -> stocked.stream().allMatch(items -> items.contains(item));

@@ -29,8 +29,9 @@ import wms.shopify.stores.entity.Store;
 
 /**
  * A store's catalog as Shopify has it, read through the {@link AdminApi} (so every call waits for the store's
- * cost budget): the variants, in cursor pages of 250 or, for large catalogs, through a Bulk Operation whose JSONL
- * result is streamed; and the inventory items stocked at a location. Variants are handed on a page at a time and
+ * cost budget): how many variants it has; the variants in cursor pages of 250 with, read apart, the inventory items
+ * stocked at a location (for small catalogs); or, for large ones, the variants together with the locations each is
+ * stocked at through a Bulk Operation whose JSONL result is streamed. Variants are handed on a page at a time and
  * never collected, so memory does not grow with the catalog.
  */
 @ApplicationScoped
@@ -47,7 +48,21 @@ public class ShopifyCatalog {
     @Inject
     StoreAccess access;
 
-    /** The ids of the inventory items stocked at one location of the store. */
+    /**
+     * How many variants the store has, counted by Shopify up to {@code limit}: a larger catalog answers
+     * {@code limit} (Shopify's count is then AT_LEAST), which is all the choice of the way to read needs.
+     */
+    public int variantCount(Store store, int limit) {
+        JsonObject count = this.access.call(store, token -> this.api.run(store.domain(), token,
+                AdminOperation.PRODUCT_VARIANTS_COUNT, Json.createObjectBuilder().add("limit", limit).build()))
+                .getJsonObject("productVariantsCount");
+        return count == null ? 0 : count.getInt("count");
+    }
+
+    /**
+     * The ids of the inventory items stocked at one location of the store: 1 page of 250 per call, so meant for
+     * small catalogs (the bulk read learns the same from the variants' own inventory levels).
+     */
     public Set<String> stockedAt(Store store, String locationId) {
         Set<String> items = new HashSet<>();
         String after = null;
@@ -96,13 +111,16 @@ public class ShopifyCatalog {
 
     /**
      * Reads every variant of the store through a Bulk Operation, for large catalogs: one mutation, a status poll
-     * each second, then the JSONL result streamed line by line and handed on in pages of 250, never held whole.
+     * every half second, then the JSONL result streamed line by line and handed on in pages of 250, never held
+     * whole. Each variant's inventory levels come in the same result, on the lines right after it (the operation
+     * asks Shopify to group them), so whether it is stocked at every mapped location is known once the next
+     * variant's line starts, without reading any location apart.
      *
-     * @param stocked whether an inventory item is stocked at every mapped location
+     * @param mappedLocations the Shopify ids of the store's locations mapped to a warehouse
      * @param page called with each page of variants
      * @param longest how long the operation may take on Shopify's side
      */
-    public void eachPageInBulk(Store store, Predicate<String> stocked, Consumer<List<ShopifyVariant>> page,
+    public void eachPageInBulk(Store store, Set<String> mappedLocations, Consumer<List<ShopifyVariant>> page,
             Duration longest) {
         JsonObject started = this.access.call(store, token -> this.api.run(store.domain(), token,
                 AdminOperation.BULK_VARIANTS, null)).getJsonObject("bulkOperationRunQuery");
@@ -117,24 +135,81 @@ public class ShopifyCatalog {
         }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 this.api.bulkResult(url), StandardCharsets.UTF_8))) {
-            List<ShopifyVariant> read = new ArrayList<>(PAGE);
+            BulkLines variants = new BulkLines(mappedLocations, page);
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
                     continue;
                 }
                 try (JsonReader reader = Json.createReader(new StringReader(line))) {
-                    read.add(variant(reader.readObject(), stocked));
-                }
-                if (read.size() == PAGE) {
-                    page.accept(read);
-                    read = new ArrayList<>(PAGE);
+                    variants.line(reader.readObject());
                 }
             }
-            if (!read.isEmpty()) {
-                page.accept(read);
-            }
+            variants.end();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the bulk result of " + store.domain().value(), e);
+        }
+    }
+
+    /**
+     * The lines of the BulkVariants result turned into variants, in pages: a line without {@code __parentId} is a
+     * variant; the lines after it with its id (or its inventory item's) as {@code __parentId} are its inventory
+     * levels. Holds one variant and the mapped locations it is stocked at, and one page, never more.
+     */
+    static final class BulkLines {
+
+        private final Set<String> mappedLocations;
+        private final Consumer<List<ShopifyVariant>> page;
+        private List<ShopifyVariant> read = new ArrayList<>(PAGE);
+        private JsonObject variant;
+        private Set<String> stockedAt = new HashSet<>();
+
+        BulkLines(Set<String> mappedLocations, Consumer<List<ShopifyVariant>> page) {
+            this.mappedLocations = Set.copyOf(mappedLocations);
+            this.page = page;
+        }
+
+        void line(JsonObject line) {
+            if (!line.containsKey("__parentId")) {
+                finishVariant();
+                this.variant = line;
+                return;
+            }
+            String parent = line.getString("__parentId");
+            if (this.variant == null || !(parent.equals(this.variant.getString("id"))
+                    || parent.equals(itemId(this.variant)))) {
+                throw new IllegalStateException("the bulk result lists an inventory level of " + parent
+                        + " away from its variant: its lines are not grouped as the operation asked");
+            }
+            JsonObject location = line.isNull("location") ? null : line.getJsonObject("location");
+            if (location != null && this.mappedLocations.contains(location.getString("id"))) {
+                this.stockedAt.add(location.getString("id"));
+            }
+        }
+
+        void end() {
+            finishVariant();
+            if (!this.read.isEmpty()) {
+                this.page.accept(this.read);
+                this.read = new ArrayList<>(PAGE);
+            }
+        }
+
+        private void finishVariant() {
+            if (this.variant == null) {
+                return;
+            }
+            boolean stocked = this.stockedAt.containsAll(this.mappedLocations);
+            this.read.add(variant(this.variant, item -> stocked));
+            this.variant = null;
+            this.stockedAt = new HashSet<>();
+            if (this.read.size() == PAGE) {
+                this.page.accept(this.read);
+                this.read = new ArrayList<>(PAGE);
+            }
+        }
+
+        private static String itemId(JsonObject variant) {
+            return variant.isNull("inventoryItem") ? null : variant.getJsonObject("inventoryItem").getString("id");
         }
     }
 

@@ -136,15 +136,6 @@ public class SyncRecords {
         this.entityManager.find(ProductSync.class, syncId).failed(why, this.clock.instant());
     }
 
-    /** How many variants the store's last successful sync read (0 before the first): how large its catalog is. */
-    @Transactional
-    public int previousVariants(long storeId) {
-        return this.entityManager.createNamedQuery(ProductSync.LATEST, ProductSync.class)
-                .setParameter("store", storeId).setMaxResults(20).getResultStream()
-                .filter(sync -> sync.state() == ProductSync.State.SUCCEEDED).findFirst()
-                .map(ProductSync::variantsRead).orElse(0);
-    }
-
     /** The store's latest sync, running or finished. */
     @Transactional
     public Optional<ProductSync> latest(long storeId) {

@@ -21,6 +21,8 @@ public enum AdminOperation {
     PRODUCT_VARIANTS("ProductVariants", 752),
     /** A page of 250 inventory levels of one location: 1 + 2 + 250 x 2 objects. */
     LOCATION_INVENTORY_LEVELS("LocationInventoryLevels", 503),
+    /** How many variants a store has (a Count object). */
+    PRODUCT_VARIANTS_COUNT("ProductVariantsCount", 1),
     BULK_VARIANTS("BulkVariants", 10),
     BULK_OPERATION_STATUS("BulkOperationStatus", 1);
 
