@@ -2,7 +2,6 @@ package wms.shopify.catalog.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -63,7 +62,6 @@ public class ProductsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "Registers products (bulk upsert by code)",
             description = "Each item is the full current state of one product: a new code is created, a known one "
                     + "updated. Sending the same body again changes nothing and answers changed=false. Products are "
@@ -81,6 +79,8 @@ public class ProductsResource {
     @APIResponse(responseCode = "413", ref = WmsApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = WmsApi.UNSUPPORTED_MEDIA_TYPE)
     public ProductRegistrationReport register(List<ProductRegistration> items) {
+        // A 400 is decided before the transaction starts (one thrown inside would make Liberty write an FFDC).
+        this.catalog.check(items);
         return ProductRegistrationReport.of(this.catalog.register(items, this.security.getUserPrincipal().getName()));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,7 +27,9 @@ import wms.shopify.warehouses.control.Upsert;
  * The WMS catalog as the WMS registers it: a bulk upsert by code with the same rules as warehouses (checked whole
  * first, all or nothing, idempotent), plus the catalog's own: SKU and barcode optional and bounded. Several
  * products may share a SKU or barcode (the WMS may have reasons); the call then reports them, because such a SKU
- * can never match a Shopify variant. Runs inside the caller's transaction.
+ * can never match a Shopify variant. The boundary checks a call with {@link #check(List)} before the
+ * registration's own transaction starts, so that a refused call (400) never rolls a transaction back (Liberty
+ * writes an FFDC incident for each exception that does); the registration checks again inside, as a guard.
  */
 @ApplicationScoped
 public class Catalog {
@@ -69,15 +72,25 @@ public class Catalog {
     }
 
     /**
-     * Registers products: creates the new codes, updates the known ones.
+     * Checks a registration of products without a transaction or the database.
      *
-     * @throws InvalidRequestException when any item breaks the rules; nothing is changed then
+     * @throws InvalidRequestException when any item breaks the rules
      */
-    public ProductRegistrationResult register(List<ProductRegistration> items, String actor) {
+    public void check(List<ProductRegistration> items) {
         List<FieldError> errors = check(items, this.maxProductsPerCall);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    /**
+     * Registers products, all or nothing in one transaction: creates the new codes, updates the known ones.
+     *
+     * @throws InvalidRequestException when any item breaks the rules; nothing is changed then
+     */
+    @Transactional
+    public ProductRegistrationResult register(List<ProductRegistration> items, String actor) {
+        check(items);
         Instant now = this.clock.instant();
         Map<String, WmsProduct> existing = byCode(items.stream().map(ProductRegistration::code).toList());
         RegistrationResult result = Upsert.apply(items, ProductRegistration::code, existing,

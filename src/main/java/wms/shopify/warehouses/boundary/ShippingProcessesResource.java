@@ -2,7 +2,6 @@ package wms.shopify.warehouses.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -48,7 +47,6 @@ public class ShippingProcessesResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "Registers shipping processes (bulk upsert by code)",
             description = "Each item is the full current state of one shipping process: a new code is created, a "
                     + "known one updated. A process may name the code of an already registered warehouse; an unknown "
@@ -65,6 +63,8 @@ public class ShippingProcessesResource {
     @APIResponse(responseCode = "413", ref = WmsApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = WmsApi.UNSUPPORTED_MEDIA_TYPE)
     public RegistrationReport register(List<ShippingProcessRegistration> items) {
+        // A 400 is decided before the transaction starts (one thrown inside would make Liberty write an FFDC).
+        this.warehouses.checkShippingProcesses(items);
         return RegistrationReport.of(this.warehouses.registerShippingProcesses(items,
                 this.security.getUserPrincipal().getName()));
     }

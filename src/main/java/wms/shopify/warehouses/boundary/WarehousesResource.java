@@ -2,7 +2,6 @@ package wms.shopify.warehouses.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -47,7 +46,6 @@ public class WarehousesResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "Registers warehouses (bulk upsert by code)",
             description = "Each item is the full current state of one warehouse: a new code is created, a known one "
                     + "updated. Sending the same body again changes nothing and answers changed=false. Warehouses are "
@@ -63,6 +61,8 @@ public class WarehousesResource {
     @APIResponse(responseCode = "413", ref = WmsApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = WmsApi.UNSUPPORTED_MEDIA_TYPE)
     public RegistrationReport register(List<WarehouseRegistration> items) {
+        // A 400 is decided before the transaction starts (one thrown inside would make Liberty write an FFDC).
+        this.warehouses.checkWarehouses(items);
         return RegistrationReport.of(this.warehouses.registerWarehouses(items,
                 this.security.getUserPrincipal().getName()));
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,11 @@ import wms.shopify.warehouses.entity.Warehouse;
 
 /**
  * The WMS's warehouses and shipping processes as the WMS registers them: bulk upserts by code that check the
- * whole call first and change nothing when any item is wrong. Runs inside the caller's transaction, which makes
- * a call all-or-nothing; each call that changes something is one event in the activity log.
+ * whole call first and change nothing when any item is wrong. The boundary checks a call with the check methods
+ * before the registration's own transaction starts, so that a refused call (400) never rolls a transaction back
+ * (Liberty writes an FFDC incident for each exception that does); the registration checks again inside, as a
+ * guard. Each registration is one transaction, all or nothing; each that changes something is one event in the
+ * activity log.
  */
 @ApplicationScoped
 public class Warehouses {
@@ -59,10 +63,32 @@ public class Warehouses {
     }
 
     /**
+     * Checks a registration of warehouses without a transaction or the database.
+     *
+     * @throws InvalidRequestException when any item breaks the rules
+     */
+    public void checkWarehouses(List<WarehouseRegistration> items) {
+        refuseIfAny(this.rules.checkWarehouses(items));
+    }
+
+    /**
+     * Checks a registration of shipping processes, the warehouses it names included (read without a transaction:
+     * warehouses are never deleted, so one found here is still there when the registration runs).
+     *
+     * @throws InvalidRequestException when any item breaks the rules or names an unknown warehouse
+     */
+    public void checkShippingProcesses(List<ShippingProcessRegistration> items) {
+        refuseIfAny(this.rules.checkShippingProcesses(items));
+        refuseIfAny(unknownWarehouses(items, warehousesByCode(items.stream()
+                .map(ShippingProcessRegistration::warehouse).filter(Objects::nonNull).distinct().toList())));
+    }
+
+    /**
      * Registers warehouses: creates the new codes, updates the known ones.
      *
      * @throws InvalidRequestException when any item breaks the rules; nothing is changed then
      */
+    @Transactional
     public RegistrationResult registerWarehouses(List<WarehouseRegistration> items, String actor) {
         refuseIfAny(this.rules.checkWarehouses(items));
         Instant now = this.clock.instant();
@@ -81,19 +107,12 @@ public class Warehouses {
      * @throws InvalidRequestException when any item breaks the rules or names an unknown warehouse; nothing is
      *         changed then
      */
+    @Transactional
     public RegistrationResult registerShippingProcesses(List<ShippingProcessRegistration> items, String actor) {
         refuseIfAny(this.rules.checkShippingProcesses(items));
         Map<String, Warehouse> warehouses = warehousesByCode(items.stream()
                 .map(ShippingProcessRegistration::warehouse).filter(Objects::nonNull).distinct().toList());
-        List<FieldError> unknown = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String warehouse = items.get(i).warehouse();
-            if (warehouse != null && !warehouses.containsKey(warehouse)) {
-                unknown.add(new FieldError("[" + i + "].warehouse", "no warehouse has the code '" + warehouse
-                        + "'; register it first with PUT /api/v1/warehouses"));
-            }
-        }
-        refuseIfAny(unknown);
+        refuseIfAny(unknownWarehouses(items, warehouses));
         Instant now = this.clock.instant();
         Map<String, ShippingProcess> existing = byCode(ShippingProcess.class, ShippingProcess.BY_CODES,
                 ShippingProcess::code, items.stream().map(ShippingProcessRegistration::code).toList());
@@ -104,6 +123,19 @@ public class Warehouses {
                         item.activeOrDefault(), now),
                 this.entityManager::persist);
         return recorded(result, "Shipping processes", actor);
+    }
+
+    private static List<FieldError> unknownWarehouses(List<ShippingProcessRegistration> items,
+            Map<String, Warehouse> known) {
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String warehouse = items.get(i).warehouse();
+            if (warehouse != null && !known.containsKey(warehouse)) {
+                unknown.add(new FieldError("[" + i + "].warehouse", "no warehouse has the code '" + warehouse
+                        + "'; register it first with PUT /api/v1/warehouses"));
+            }
+        }
+        return unknown;
     }
 
     private static void refuseIfAny(List<FieldError> errors) {
