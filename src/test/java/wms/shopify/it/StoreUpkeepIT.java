@@ -29,7 +29,10 @@ import wms.shopify.sandbox.WebhookSubscription;
  * The connector's scheduled upkeep of connected stores, against the Shopify sandbox: a webhook subscription Shopify
  * no longer holds (it deletes one after repeated failed deliveries; here it is deleted through the Admin API) is
  * created again by the next check, and an expiring access token is refreshed before it lapses. Runs its own
- * connector with a one-minute check interval and a refresh margin so wide that every round refreshes.
+ * connector with upkeep rounds every 5 s (STORE_UPKEEP_ROUND_SECONDS), a one-minute check interval and a refresh
+ * margin so wide that tokens are due ten seconds after each refresh. Rather than wait out the check interval, the
+ * test moves the store's last check back by two intervals, as if that time had passed (that a check is due only
+ * after the interval is StoreTest's).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreUpkeepIT {
@@ -44,7 +47,7 @@ class StoreUpkeepIT {
     static void installAStore() throws Exception {
         // Tokens live an hour; a margin of 3590 s makes them due ten seconds after each refresh.
         connector = SandboxConnector.get(List.of("SHOPIFY_SUBSCRIPTION_CHECK_MINUTES=1",
-                "SHOPIFY_TOKEN_REFRESH_MARGIN_SECONDS=3590"));
+                "SHOPIFY_TOKEN_REFRESH_MARGIN_SECONDS=3590", "STORE_UPKEEP_ROUND_SECONDS=5"));
         dora = connector.sandbox().createShop("dora.myshopify.com", Plan.STANDARD);
         dora.addLocation("Dora store");
         admin = connector.signedInAdmin();
@@ -56,7 +59,8 @@ class StoreUpkeepIT {
     @Test
     @Order(1)
     void anExpiringTokenIsRefreshedBeforeItLapses() throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        // Due ten seconds after the install, refreshed by the first round after that: within 20 s, given 40.
+        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !firstAccessToken.equals(column("access_token")));
         assertNotEquals(firstRefreshToken, column("refresh_token"), "Shopify rotates the refresh token too");
         assertEquals("CONNECTED", column("status"));
@@ -75,8 +79,12 @@ class StoreUpkeepIT {
         delete(dora, removed);
         assertFalse(topics(dora).contains("ORDERS_CREATE"), "gone on Shopify");
 
-        // Rounds run every minute and the check is due a minute after the last one: at most about two minutes.
-        Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("update store set subscriptions_checked_at = subscriptions_checked_at"
+                    + " - interval '2 minutes' where domain = 'dora.myshopify.com'");
+        }
+        // The check is due now and rounds run every 5 s: the next round re-creates it.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics(dora).equals(registered));
         assertEquals(12, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
         // The activity entry travels through the activity queue after the round's commit: it follows shortly.
