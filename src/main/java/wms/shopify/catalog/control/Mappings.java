@@ -49,7 +49,12 @@ public class Mappings {
     /**
      * Variants of the store after a row id, in id order.
      *
-     * @param search a SKU or barcode (exact) or part of a product title; null or blank for all
+     * <p>A search is served by indexes (V9): SKU and barcode per store, and a trigram index on the lower-cased
+     * product title, combined by PostgreSQL's bitmap OR. The plan is made for each search's own term: a plan made
+     * once for any term (what PostgreSQL switches to after a statement's fifth run) cannot know that a term is rare
+     * and walks the store's variants in id order instead.
+     *
+     * @param search a SKU or barcode (exact) or part of a product title (any case); null or blank for all
      */
     @Transactional
     public List<StoreVariant> page(long storeId, Filter filter, String search, long afterId, int size) {
@@ -63,6 +68,7 @@ public class Mappings {
         }
         String term = search == null ? "" : search.strip();
         if (!term.isEmpty()) {
+            this.entityManager.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
             jpql.append(" and (v.sku = :term or v.barcode = :term or lower(v.productTitle) like :pattern)");
         }
         jpql.append(" order by v.id");

@@ -50,6 +50,39 @@ class AdminOperationTest {
     }
 
     @Test
+    void theBulkReadsQueryIsValidTooAndWithinShopifysBulkLimits() {
+        Document mutation = Parser.parse(AdminOperation.BULK_VARIANTS.document());
+        graphql.language.Field run = (graphql.language.Field) ((OperationDefinition) mutation.getDefinitions().get(0))
+                .getSelectionSet().getSelections().get(0);
+        String query = ((graphql.language.StringValue) run.getArguments().stream()
+                .filter(argument -> argument.getName().equals("query")).findFirst().orElseThrow().getValue())
+                .getValue();
+        Document bulk = Parser.parse(query);
+        List<ValidationError> errors = new Validator().validateDocument(schema, bulk, Locale.ENGLISH);
+        assertTrue(errors.isEmpty(), "the bulk query: " + errors);
+        // "up to five connections with a maximum nesting depth of two levels" (bulkOperationRunQuery's description)
+        List<Integer> depths = new java.util.ArrayList<>();
+        connections(((OperationDefinition) bulk.getDefinitions().get(0)).getSelectionSet(), 0, depths);
+        assertEquals(List.of(1, 2), depths, "productVariants, and inventoryLevels inside it");
+    }
+
+    /** The nesting depth of every connection (a field selecting edges or nodes) under the selection set. */
+    private static void connections(graphql.language.SelectionSet selections, int depth, List<Integer> depths) {
+        if (selections == null) {
+            return;
+        }
+        for (graphql.language.Selection<?> selection : selections.getSelections()) {
+            graphql.language.Field field = (graphql.language.Field) selection;
+            boolean connection = field.getSelectionSet() != null && field.getSelectionSet().getSelections().stream()
+                    .anyMatch(s -> List.of("edges", "nodes").contains(((graphql.language.Field) s).getName()));
+            if (connection) {
+                depths.add(depth + 1);
+            }
+            connections(field.getSelectionSet(), connection ? depth + 1 : depth, depths);
+        }
+    }
+
+    @Test
     void everySubscribedTopicExistsInTheSchema() {
         var topics = schema.getType("WebhookSubscriptionTopic");
         for (String topic : wms.shopify.stores.control.WebhookSubscriptions.TOPICS) {
