@@ -3,7 +3,7 @@ package wms.shopify.catalog.boundary;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import wms.shopify.catalog.control.Catalog;
-import wms.shopify.warehouses.boundary.RegistrationReport;
+import wms.shopify.platform.api.RegistrationReport;
 
 /**
  * The answer to a product registration: what a warehouse registration answers, plus the SKUs and barcodes of the

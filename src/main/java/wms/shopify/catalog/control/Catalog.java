@@ -19,9 +19,9 @@ import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.WmsProduct;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
-import wms.shopify.warehouses.control.RegistrationResult;
-import wms.shopify.warehouses.control.RegistrationRules;
-import wms.shopify.warehouses.control.Upsert;
+import wms.shopify.platform.api.RegistrationResult;
+import wms.shopify.platform.api.RegistrationRules;
+import wms.shopify.platform.api.Upsert;
 
 /**
  * The WMS catalog as the WMS registers it: a bulk upsert by code with the same rules as warehouses (checked whole

@@ -3,7 +3,7 @@ package wms.shopify.catalog.control;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import wms.shopify.warehouses.control.RegistrationRules;
+import wms.shopify.platform.api.RegistrationRules;
 
 /**
  * A product as the WMS registers it: the full current state of one product of its catalog, keyed by the WMS's

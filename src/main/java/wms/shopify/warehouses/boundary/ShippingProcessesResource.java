@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.platform.api.RegistrationReport;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.warehouses.control.ShippingProcessRegistration;
 import wms.shopify.warehouses.control.Warehouses;

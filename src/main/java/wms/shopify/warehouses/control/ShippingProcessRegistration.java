@@ -3,6 +3,7 @@ package wms.shopify.warehouses.control;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import wms.shopify.platform.api.RegistrationRules;
 
 /**
  * A shipping process as the WMS registers it: the full current state of one process, keyed by the WMS's code.

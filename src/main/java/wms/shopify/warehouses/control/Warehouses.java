@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.RegistrationResult;
+import wms.shopify.platform.api.Upsert;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
 
@@ -47,11 +49,11 @@ public class Warehouses {
     @ConfigProperty(name = "wms.api.max-items-per-call", defaultValue = "1000")
     int maxItemsPerCall;
 
-    private RegistrationRules rules;
+    private WarehouseRules rules;
 
     @PostConstruct
     void init() {
-        this.rules = new RegistrationRules(this.maxItemsPerCall);
+        this.rules = new WarehouseRules(this.maxItemsPerCall);
     }
 
     public List<Warehouse> allWarehouses() {

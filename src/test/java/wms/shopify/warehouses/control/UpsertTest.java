@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import wms.shopify.warehouses.control.RegistrationResult.Item;
-import wms.shopify.warehouses.control.RegistrationResult.Outcome;
+import wms.shopify.platform.api.RegistrationResult.Item;
+import wms.shopify.platform.api.RegistrationResult.Outcome;
+import wms.shopify.platform.api.RegistrationResult;
+import wms.shopify.platform.api.Upsert;
 import wms.shopify.warehouses.entity.Warehouse;
 
 class UpsertTest {

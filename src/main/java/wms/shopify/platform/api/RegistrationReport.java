@@ -1,8 +1,7 @@
-package wms.shopify.warehouses.boundary;
+package wms.shopify.platform.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import wms.shopify.warehouses.control.RegistrationResult;
 
 /**
  * The answer to a registration call: counts, whether anything changed, and each item's outcome.

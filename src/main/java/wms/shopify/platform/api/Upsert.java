@@ -1,4 +1,4 @@
-package wms.shopify.warehouses.control;
+package wms.shopify.platform.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import wms.shopify.warehouses.control.RegistrationResult.Item;
-import wms.shopify.warehouses.control.RegistrationResult.Outcome;
+import wms.shopify.platform.api.RegistrationResult.Item;
+import wms.shopify.platform.api.RegistrationResult.Outcome;
 
 /**
- * The upsert by code that both registrations share: an item whose code is new is created, one whose code exists
- * updates it, and an update that finds nothing different is recognised as unchanged (the entity says so), which
- * is what makes a repeated call a no-op. The catalog's products are registered the same way.
+ * The upsert by code that every WMS API registration shares (warehouses, shipping processes, the catalog's
+ * products): an item whose code is new is created, one whose code exists updates it, and an update that finds
+ * nothing different is recognised as unchanged (the entity says so), which is what makes a repeated call a no-op.
  */
 public final class Upsert {
 

@@ -1,4 +1,4 @@
-package wms.shopify.warehouses.control;
+package wms.shopify.platform.api;
 
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import wms.shopify.platform.api.FieldError;
 
 /**
- * The rules a registration of warehouses or shipping processes must follow before anything is changed: a body,
- * not too many items, each with a code and a name that are present and bounded, and no code twice in one call
- * (a duplicate is reported, never merged: which of the two the WMS meant is not for the connector to guess).
- * Every error is reported, not only the first.
+ * The rules every WMS API registration (warehouses, shipping processes, the catalog's products) follows before
+ * anything is changed: a body, not too many items, each with a code that is present and bounded, and no code twice
+ * in one call (a duplicate is reported, never merged: which of the two the WMS meant is not for the connector to
+ * guess), plus each registration's own rule per item, built from the field checks here. Every error is reported,
+ * not only the first.
  */
 public final class RegistrationRules {
 
@@ -29,23 +29,6 @@ public final class RegistrationRules {
         this.maxItems = maxItems;
     }
 
-    public List<FieldError> checkWarehouses(List<WarehouseRegistration> items) {
-        return check(items, WarehouseRegistration::code, (item, at, errors) -> {
-            checkName(item.name(), at, errors);
-            checkActive(item.active(), at, errors);
-        });
-    }
-
-    public List<FieldError> checkShippingProcesses(List<ShippingProcessRegistration> items) {
-        return check(items, ShippingProcessRegistration::code, (item, at, errors) -> {
-            checkName(item.name(), at, errors);
-            checkActive(item.active(), at, errors);
-            if (item.warehouse() != null) {
-                checkCode(item.warehouse(), at + ".warehouse", errors);
-            }
-        });
-    }
-
     /** Checks of the fields an item has beyond its code. */
     public interface ItemRule<T> {
         void check(T item, String at, List<FieldError> errors);
@@ -53,7 +36,7 @@ public final class RegistrationRules {
 
     /**
      * The checks every bulk registration shares (a body, the item limit, a valid code once per call), plus the
-     * registration's own rule for each item. Also used by the catalog's products, keyed the same way.
+     * registration's own rule for each item.
      */
     public <T> List<FieldError> check(List<T> items, Function<T, String> code, ItemRule<T> rule) {
         List<FieldError> errors = new ArrayList<>();
@@ -87,8 +70,8 @@ public final class RegistrationRules {
         return errors;
     }
 
-    /** Checks a code; true when it is valid. */
-    private static boolean checkCode(String code, String field, List<FieldError> errors) {
+    /** Checks a code (of an item, or one an item refers to); true when it is valid. */
+    public static boolean checkCode(String code, String field, List<FieldError> errors) {
         return checkText(code, field, CODE_LIMIT, errors) && checkNoOuterSpace(code, field, errors);
     }
 

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.api.RegistrationRules;
 
-class RegistrationRulesTest {
+class WarehouseRulesTest {
 
-    RegistrationRules rules = new RegistrationRules(3);
+    WarehouseRules rules = new WarehouseRules(3);
 
     @Test
     void validItemsPassIncludingMarkupAndSqlInNames() {

@@ -1,4 +1,4 @@
-package wms.shopify.warehouses.control;
+package wms.shopify.platform.api;
 
 import java.util.List;
 
