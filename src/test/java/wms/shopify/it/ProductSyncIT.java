@@ -225,6 +225,9 @@ class ProductSyncIT {
             // The shirt whose SKU was edited on Shopify is found by its new SKU and mapped by hand elsewhere.
             browser.type(By.id("search:q"), "BELT-2");
             browser.click(By.id("search:find"));
+            // The search posts, then redirects to the page with the term: wait for that page, or the row found
+            // could be the one on the page being left (the shirt's row is on the first page too).
+            browser.awaitUrlContaining("q=BELT-2");
             WebElement row = browser.driver().findElement(By.cssSelector("tr[data-sku='BELT-2']"));
             assertEquals("SKU", row.findElement(By.cssSelector("td.mapping")).getText().strip());
             row.findElement(By.cssSelector("input[id$=':product']")).sendKeys("W-BELT2");
