@@ -22,7 +22,11 @@ public enum AdminOperation {
     /** A page of 250 inventory levels of one location: 1 + 2 + 250 x 2 objects. */
     LOCATION_INVENTORY_LEVELS("LocationInventoryLevels", 503),
     BULK_VARIANTS("BulkVariants", 10),
-    BULK_OPERATION_STATUS("BulkOperationStatus", 1);
+    BULK_OPERATION_STATUS("BulkOperationStatus", 1),
+    /** One order with its lines and fulfillment orders: requested cost, refunded down to what an order returns. */
+    ORDER("Order", 400),
+    /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
+    ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102);
 
     private final String operationName;
     private final double estimatedCost;
