@@ -48,7 +48,7 @@ create table shop_order (
     constraint shop_order_unique unique (store_id, shopify_order_id),
     constraint shop_order_state_known check (state in ('NEW', 'FILTERED', 'HELD', 'READY', 'ACCEPTED', 'CANCELLED')),
     constraint shop_order_hold_has_reason check ((state = 'HELD') = (hold_reason is not null)),
-    constraint shop_order_hold_reason_known check (hold_reason in ('UNMAPPED_LINE', 'INACTIVE_PRODUCT', 'NO_WAREHOUSE')),
+    constraint shop_order_hold_reason_known check (hold_reason in ('UNMAPPED_LINE', 'INACTIVE_PRODUCT', 'NO_WAREHOUSE', 'TOO_LARGE')),
     constraint shop_order_feed_kind_known check (feed_kind in ('ORDER', 'CANCELLATION')),
     constraint shop_order_pending_has_position check (not feed_pending or (feed_seq is not null and feed_kind is not null)),
     constraint shop_order_feed_seq_unique unique (feed_seq)

@@ -7,7 +7,9 @@ public enum HoldReason {
     /** A line's variant is mapped to a product the WMS deactivated. */
     INACTIVE_PRODUCT("Inactive product"),
     /** Neither the order's location nor the store's default location is mapped to a warehouse. */
-    NO_WAREHOUSE("No warehouse");
+    NO_WAREHOUSE("No warehouse"),
+    /** More lines or fulfillment orders than the connector reads in one go: it never imports part of an order. */
+    TOO_LARGE("Too many lines");
 
     private final String label;
 

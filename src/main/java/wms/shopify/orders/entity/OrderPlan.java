@@ -62,6 +62,11 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
         }
         Destination destination = firstLocation != null && locations.containsKey(firstLocation)
                 ? locations.get(firstLocation) : defaultLocation;
+        if (!order.complete()) {
+            return new OrderPlan(lines, destination, HoldReason.TOO_LARGE, "The order has more than 50 lines or 5 "
+                    + "fulfillment orders, more than the connector reads at once; it is not handed over in part. "
+                    + "Ship it from Shopify's admin.");
+        }
         if (!unmapped.isEmpty()) {
             return new OrderPlan(lines, destination, HoldReason.UNMAPPED_LINE,
                     bounded("No WMS product for " + String.join(", ", unmapped)

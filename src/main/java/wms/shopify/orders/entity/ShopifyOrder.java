@@ -15,11 +15,12 @@ import java.util.Set;
  * @param financialStatus {@code displayFinancialStatus} in lower case (paid, pending, authorized...), or ""
  * @param fulfillmentStatus {@code displayFulfillmentStatus} in lower case (unfulfilled, partially_fulfilled...)
  * @param shippingMethod the shipping line's title, or null
+ * @param complete false when Shopify had more lines or fulfillment orders than one read takes
  */
 public record ShopifyOrder(String id, String name, Instant createdAt, Instant updatedAt, boolean test, boolean closed,
         Instant cancelledAt, String financialStatus, String fulfillmentStatus, String email, String phone,
         String note, ShipTo shipTo, String shippingMethod, String shippingCode, List<Line> lines,
-        List<FulfillmentOrder> fulfillmentOrders) {
+        List<FulfillmentOrder> fulfillmentOrders, boolean complete) {
 
     /** Fulfillment order statuses with units still to ship from their location. */
     private static final Set<String> OPEN_FULFILLMENT = Set.of("OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD");
@@ -72,6 +73,7 @@ public record ShopifyOrder(String id, String name, Instant createdAt, Instant up
     /** Reads Shopify's answer to {@code Order.graphql}. */
     public static ShopifyOrder from(JsonObject order) {
         List<Line> lines = new ArrayList<>();
+        boolean complete = !hasNextPage(order.getJsonObject("lineItems"));
         for (JsonValue value : order.getJsonObject("lineItems").getJsonArray("nodes")) {
             JsonObject line = value.asJsonObject();
             JsonObject variant = object(line, "variant");
@@ -84,11 +86,13 @@ public record ShopifyOrder(String id, String name, Instant createdAt, Instant up
         List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
         JsonObject foConnection = object(order, "fulfillmentOrders");
         if (foConnection != null) {
+            complete &= !hasNextPage(foConnection);
             for (JsonValue value : foConnection.getJsonArray("nodes")) {
                 JsonObject fo = value.asJsonObject();
                 JsonObject assigned = object(fo, "assignedLocation");
                 JsonObject location = assigned == null ? null : object(assigned, "location");
                 List<FulfillmentLine> foLines = new ArrayList<>();
+                complete &= !hasNextPage(fo.getJsonObject("lineItems"));
                 for (JsonValue lineValue : fo.getJsonObject("lineItems").getJsonArray("nodes")) {
                     JsonObject line = lineValue.asJsonObject();
                     foLines.add(new FulfillmentLine(line.getJsonObject("lineItem").getString("id"),
@@ -109,7 +113,12 @@ public record ShopifyOrder(String id, String name, Instant createdAt, Instant up
                 instant(order, "cancelledAt"), lower(text(order, "displayFinancialStatus")),
                 lower(text(order, "displayFulfillmentStatus")), text(order, "email"), text(order, "phone"),
                 text(order, "note"), shipTo, shipping == null ? null : text(shipping, "title"),
-                shipping == null ? null : text(shipping, "code"), lines, fulfillmentOrders);
+                shipping == null ? null : text(shipping, "code"), lines, fulfillmentOrders, complete);
+    }
+
+    private static boolean hasNextPage(JsonObject connection) {
+        JsonObject info = connection == null ? null : object(connection, "pageInfo");
+        return info != null && info.getBoolean("hasNextPage", false);
     }
 
     private static JsonObject object(JsonObject parent, String name) {

@@ -23,8 +23,8 @@ public enum AdminOperation {
     LOCATION_INVENTORY_LEVELS("LocationInventoryLevels", 503),
     BULK_VARIANTS("BulkVariants", 10),
     BULK_OPERATION_STATUS("BulkOperationStatus", 1),
-    /** One order with its lines and fulfillment orders: requested cost, refunded down to what an order returns. */
-    ORDER("Order", 400),
+    /** One order with its lines and fulfillment orders (about 700 requested; Shopify refunds what is not returned). */
+    ORDER("Order", 700),
     /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
     ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102);
 

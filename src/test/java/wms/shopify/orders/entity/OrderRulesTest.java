@@ -43,7 +43,7 @@ class OrderRulesTest {
         return new ShopifyOrder(ORDER, "#1001", T0, updated, test, cancelled != null, cancelled, financial, fulfillment,
                 "bob@example.com", null, "Leave at the door",
                 new ShopifyOrder.ShipTo("Bob", null, "Chestnut 1", null, "Louisville", "Kentucky", "KY", "40202", "US",
-                        "+1 502"), "Standard", "STANDARD", lines, fos);
+                        "+1 502"), "Standard", "STANDARD", lines, fos, true);
     }
 
     static ShopifyOrder paid(Instant updated) {
@@ -95,7 +95,7 @@ class OrderRulesTest {
                 null, MAIN, 1, 1), MAPPED));
         assertTrue(row.stateNote().contains("fulfillment status fulfilled"), row.stateNote());
         ShopifyOrder closed = new ShopifyOrder(ORDER, "#1001", T0, T0.plusSeconds(3), false, true, null, "paid",
-                "unfulfilled", null, null, null, null, null, null, paid(T0).lines(), paid(T0).fulfillmentOrders());
+                "unfulfilled", null, null, null, null, null, null, paid(T0).lines(), paid(T0).fulfillmentOrders(), true);
         assertEquals(ShopOrder.Change.FILTERED, apply(row, closed, MAPPED));
         assertTrue(row.stateNote().contains("order status closed"), row.stateNote());
         assertEquals(ShopOrder.Change.TO_FEED, apply(row, paid(T0.plusSeconds(4)), MAPPED), "paid later: imported");
