@@ -230,7 +230,8 @@ class OrdersIT {
                     .build().toString()).statusCode());
             assertEquals("succeeded", syncProducts().getString("state"));
             browser.click(By.cssSelector("#order-" + rowId + " input[id$='release']"));
-            browser.awaitText(By.cssSelector(".message"), "in the WMS feed");
+            awaitState(order.id(), "READY");
+            assertTrue(browser.driver().getPageSource().contains("in the WMS feed"), "the release says where it went");
             browser.visit(connector.url() + "/admin/orders.xhtml?state=READY");
             assertTrue(browser.driver().findElements(By.id("order-" + rowId)).size() == 1, "listed as in the feed");
             browser.screenshot("orders-released");
