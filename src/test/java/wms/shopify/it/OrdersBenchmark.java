@@ -58,7 +58,8 @@ class OrdersBenchmark {
 
     @Test
     void fiveHundredOrdersCreateFromFiftySenders() throws Exception {
-        this.connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0"));
+        this.connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
+                "WEBHOOK_CONSUMERS=" + java.util.Objects.requireNonNullElse(System.getenv("BENCH_CONSUMERS"), "4")));
         Shop shop = this.connector.sandbox().createShop(DOMAIN, Plan.PLUS);
         Location main = shop.addLocation("Bench main");
         shop.addProduct("Bench shirt", "B-SHIRT");
