@@ -61,6 +61,7 @@ class OrderDemandIT {
         return ShrinkWrap.create(WebArchive.class, "order-demand-it.war")
                 .addClasses(OrderDemandIT.class, OrderDemandRecorder.class, OrderDemandRecorder.Seen.class,
                         Fixture.class, InContainerResources.class, OrderRecords.class, OrderFeed.class,
+                        wms.shopify.orders.control.FeedEntryAdded.class,
                         ActivityLog.class, ActivityEvent.class, DatabaseReady.class, SystemClock.class,
                         InstantConverter.class)
                 .addPackages(false, ShopOrder.class.getPackage(), OrderDemand.class.getPackage(),

@@ -62,10 +62,21 @@ class OrdersIT {
     static Location main;
     static String token;
     static ExecutorService senders;
+    /** The WMS's callback address, as a test server: records every call; the very first one fails. */
+    static com.sun.net.httpserver.HttpServer wms;
+    static final List<String> CALLBACKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
-        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0"));
+        wms = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+        wms.createContext("/wms/orders", exchange -> {
+            CALLBACKS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(CALLBACKS.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        wms.start();
+        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
+                "WMS_ORDER_CALLBACK_URL=http://localhost:" + wms.getAddress().getPort() + "/wms/orders"));
         senders = Executors.newFixedThreadPool(9);
         shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         main = shop.addLocation("Orders main");
@@ -95,6 +106,7 @@ class OrdersIT {
     @AfterAll
     static void stopSenders() {
         senders.shutdownNow();
+        wms.stop(0);
     }
 
     @Test
@@ -311,6 +323,21 @@ class OrdersIT {
         }
         JsonValue shipTo = entryFor(order.id()).get("shipTo");
         assertTrue(shipTo == null || shipTo == JsonValue.NULL, "no address in the feed any more: " + shipTo);
+    }
+
+    @Test
+    @Order(9)
+    void theWmsIsCalledBackForEachFeedEntryWithRetriesAndTheFeedStaysTheSourceOfTruth() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("O-MUG", 2));
+        JsonObject entry = awaitEntry(order.id());
+        String expected = "\"revision\":" + entry.getJsonNumber("revision").longValue();
+        await(() -> CALLBACKS.stream().anyMatch(c -> c.contains(expected) && c.contains(order.id())),
+                "the callback for " + order.name());
+        assertTrue(CALLBACKS.size() >= 2, "calls arrived");
+        String first = CALLBACKS.get(0);
+        assertTrue(CALLBACKS.stream().skip(1).anyMatch(first::equals), "the first call failed (503) and was retried");
+        assertTrue(CALLBACKS.stream().anyMatch(c -> c.contains("\"kind\":\"CANCELLATION\"")),
+                "a cancellation is called back too");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

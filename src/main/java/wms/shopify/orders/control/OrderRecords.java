@@ -37,12 +37,17 @@ public class OrderRecords {
     /** The advisory lock that orders feed positions by commit: a position is taken and committed under it. */
     private static final long FEED_LOCK = 7_007_007L;
     static final String CATEGORY = "orders";
+    /** The first key of the per-order advisory locks. */
+    private static final int ORDER_LOCK_CLASS = 7;
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
 
     @Inject
     Event<OrderDemand> demand;
+
+    @Inject
+    Event<FeedEntryAdded> feedEntries;
 
     @Inject
     ActivityLog activity;
@@ -75,6 +80,8 @@ public class OrderRecords {
         ShopOrder.Change change = row.apply(order, OrderFilters.of(store.settings()), plan, now, source);
         if (change.needsFeedPosition()) {
             row.enterFeed(nextFeedPosition());
+            this.feedEntries.fire(new FeedEntryAdded(row.id(), row.feedSeq(), row.feedKind().name(),
+                    store.domain().value(), row.shopifyOrderId()));
         }
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
@@ -157,6 +164,15 @@ public class OrderRecords {
         Object next = this.entityManager.createNativeQuery("select nextval('shop_order_feed_seq') from "
                 + "(select pg_advisory_xact_lock(" + FEED_LOCK + ")) as feed_lock").getSingleResult();
         return ((Number) next).longValue();
+    }
+
+    /**
+     * Locks one order of a store until the transaction ends (two-key advisory lock, a key space apart from the feed
+     * lock's): taken before the order is read from Shopify, so reads of one order are applied in the order taken.
+     */
+    public void lockOrder(long storeId, String orderId) {
+        this.entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?, hashtext(?))) as l")
+                .setParameter(1, ORDER_LOCK_CLASS).setParameter(2, storeId + "/" + orderId).getSingleResult();
     }
 
     /** When Shopify last changed the order as far as the connector knows, or null when it does not know it. */
