@@ -62,6 +62,7 @@ class OrderDemandIT {
                 .addClasses(OrderDemandIT.class, OrderDemandRecorder.class, OrderDemandRecorder.Seen.class,
                         Fixture.class, InContainerResources.class, OrderRecords.class, OrderFeed.class,
                         wms.shopify.orders.control.FeedEntryAdded.class,
+                        wms.shopify.orders.control.UnallocatedDemand.class,
                         ActivityLog.class, ActivityEvent.class, DatabaseReady.class, SystemClock.class,
                         InstantConverter.class)
                 .addPackages(false, ShopOrder.class.getPackage(), OrderDemand.class.getPackage(),
@@ -101,6 +102,8 @@ class OrderDemandIT {
 
         records.apply(store, order(id, t0, "paid", null, 2, 1), "it");
         assertEquals(1, recorder.of(id).size(), "a duplicate read changes nothing, announces nothing");
+        assertEquals(seen.get(0).demand().lines(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store),
+                "the one query adds up to what was announced");
 
         mapMug(store);
         assertEquals(OrderState.READY, records.apply(store, order(id, t0, "paid", null, 2, 1), "it").state());
@@ -113,6 +116,7 @@ class OrderDemandIT {
         ShopOrder fed = feedEntry(id);
         assertEquals(ShopOrder.Ack.DONE, bean(OrderFeed.class).acknowledge(fed.id(), fed.feedSeq()).orElseThrow());
         assertEquals(List.of(), last(recorder, id).lines(), "acknowledged by the WMS: allocated, no demand");
+        assertEquals(List.of(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store));
         assertTrue(recorder.of(id).stream().allMatch(OrderDemandRecorder.Seen::inTransaction));
     }
 

@@ -189,14 +189,16 @@ public class OrderRecords {
      */
     @Transactional
     public int redact(long storeId, List<String> orderIds, String email) {
-        List<ShopOrder> orders = this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store "
-                + "and (o.shopifyOrderId in :ids or (o.contactEmail is not null and lower(o.contactEmail) = :email))",
+        boolean byEmail = email != null && !email.isBlank();
+        var query = this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
+                + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "") + ")",
                 ShopOrder.class).setParameter("store", storeId)
-                .setParameter("ids", orderIds.isEmpty() ? List.of("-") : orderIds)
-                .setParameter("email", email == null ? "\u0000" : email.toLowerCase(java.util.Locale.ROOT))
-                .getResultList();
+                .setParameter("ids", orderIds.isEmpty() ? List.of("-") : orderIds);
+        if (byEmail) {
+            query.setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT));
+        }
         Instant now = this.clock.instant();
-        return (int) orders.stream().filter(o -> o.redact(now)).count();
+        return (int) query.getResultList().stream().filter(o -> o.redact(now)).count();
     }
 
     /** Erases the customer data of every order of the store (shop/redact). */
