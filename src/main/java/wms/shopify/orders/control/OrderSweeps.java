@@ -55,11 +55,21 @@ public class OrderSweeps {
     @ConfigProperty(name = "wms.orders.sweep-lag-seconds", defaultValue = "60")
     long lagSeconds;
 
-    /** The scheduled round: every connected store from where its previous sweep ended, less the overlap. */
+    /** How far back a store's first scheduled sweep looks at most (older orders: the merchant's date range). */
+    static final Duration FIRST_SWEEP_LOOKBACK = Duration.ofDays(1);
+
+    /**
+     * The scheduled round: every connected store from where its previous sweep ended, less the overlap; a store's
+     * first sweep from its install, or a day ago if that is later (a store connected long before orders were
+     * imported does not have years of history swept into the WMS on its own).
+     */
     public void round() {
-        Instant until = this.clock.instant().minusSeconds(this.lagSeconds);
+        Instant now = this.clock.instant();
+        Instant until = now.minusSeconds(this.lagSeconds);
         for (Store store : this.stores.connected()) {
-            Instant from = this.sweeps.sweptUntil(store.id()).orElse(store.installedAt())
+            Instant firstFrom = store.installedAt().isAfter(now.minus(FIRST_SWEEP_LOOKBACK)) ? store.installedAt()
+                    : now.minus(FIRST_SWEEP_LOOKBACK);
+            Instant from = this.sweeps.sweptUntil(store.id()).orElse(firstFrom)
                     .minus(Duration.ofSeconds(this.overlapSeconds));
             if (!from.isBefore(until)) {
                 continue;
