@@ -57,7 +57,7 @@ class PersistenceIT {
                 .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
                         WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage(),
                         wms.shopify.catalog.entity.WmsProduct.class.getPackage(),
-                        ApiCredential.class.getPackage())
+                        ApiCredential.class.getPackage(), wms.shopify.orders.entity.ShopOrder.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
@@ -133,6 +133,13 @@ class PersistenceIT {
             String table = type.getAnnotation(Table.class).name();
             entityTables.add(table);
             for (Field field : type.getDeclaredFields()) {
+                jakarta.persistence.CollectionTable collection = field.getAnnotation(
+                        jakarta.persistence.CollectionTable.class);
+                if (collection != null) {
+                    entityTables.add(collection.name()); // its columns are those of the embeddable, checked below
+                    assertColumns(collection.name(), (Class<?>) ((java.lang.reflect.ParameterizedType) field
+                            .getGenericType()).getActualTypeArguments()[0]);
+                }
                 String column = columnOf(field);
                 if (column != null) {
                     List<?> found = resources().entityManager.createNativeQuery("select column_name from "
@@ -148,6 +155,19 @@ class PersistenceIT {
         List<String> tables = resources().entityManager.createNativeQuery("select table_name from information_schema.tables "
                 + "where table_schema = 'public' and table_name <> 'flyway_schema_history'").getResultList();
         assertEquals(entityTables, new HashSet<>(tables), "tables of the migrations vs tables of the entities");
+    }
+
+    private static void assertColumns(String table, Class<?> embeddable) {
+        for (Field field : embeddable.getDeclaredFields()) {
+            String column = columnOf(field);
+            if (column != null) {
+                List<?> found = resources().entityManager.createNativeQuery("select column_name from "
+                        + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
+                        + "and column_name = ?2").setParameter(1, table).setParameter(2, column).getResultList();
+                assertEquals(1, found.size(), embeddable.getSimpleName() + "." + field.getName() + " has no column "
+                        + table + "." + column);
+            }
+        }
     }
 
     private static String columnOf(Field field) {

@@ -87,6 +87,14 @@ public final class FulfillmentOrder extends ShopifyObject {
         touch(at);
     }
 
+    /** The order was cancelled: nothing is left to fulfil here. */
+    void cancelled(Instant at) {
+        if (!"CLOSED".equals(status)) {
+            status = "CLOSED";
+            touch(at);
+        }
+    }
+
     @Override
     Object searchValue(String field) {
         return switch (field) {

@@ -11,7 +11,11 @@ public final class Order extends ShopifyObject {
 
     private final int number;
     private final String email;
-    private final boolean test;
+    private boolean test;
+    private String note;
+    private Instant cancelledAt;
+    private String cancelReason;
+    private boolean closed;
     private final Map<String, Object> shippingAddress;
     private final List<LineItem> lineItems = new ArrayList<>();
     private final List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
@@ -45,7 +49,7 @@ public final class Order extends ShopifyObject {
     }
 
     public String note() {
-        return null;
+        return note;
     }
 
     public String poNumber() {
@@ -69,19 +73,48 @@ public final class Order extends ShopifyObject {
     }
 
     public boolean closed() {
-        return false;
+        return closed;
     }
 
     public Instant closedAt() {
-        return null;
+        return closed ? updatedAt() : null;
     }
 
     public Instant cancelledAt() {
-        return null;
+        return cancelledAt;
     }
 
     public String cancelReason() {
-        return null;
+        return cancelReason;
+    }
+
+    /** The order's shipping method as the checkout chose it. */
+    public Map<String, Object> shippingLine() {
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
+        line.put("title", "Standard Shipping");
+        line.put("code", "STANDARD");
+        line.put("source", "shopify");
+        line.put("carrierIdentifier", null);
+        return line;
+    }
+
+    void markTest(boolean isTest) {
+        this.test = isTest;
+    }
+
+    void note(String text) {
+        this.note = text;
+    }
+
+    void paid() {
+        this.paid = true;
+    }
+
+    void cancelled(String reason, Instant at) {
+        this.cancelledAt = at;
+        this.cancelReason = reason;
+        this.closed = true;
+        touch(at);
     }
 
     public Instant processedAt() {
@@ -197,7 +230,7 @@ public final class Order extends ShopifyObject {
                 case "PARTIALLY_FULFILLED" -> "partial";
                 default -> "unshipped";
             };
-            case "status" -> "open";
+            case "status" -> cancelledAt != null ? "cancelled" : closed ? "closed" : "open";
             case "test" -> test;
             case "processed_at" -> createdAt();
             case "return_status" -> returnStatus().toLowerCase();

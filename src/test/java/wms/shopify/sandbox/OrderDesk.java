@@ -20,6 +20,10 @@ final class OrderDesk {
     }
 
     Order place(Location from, boolean paid, Map<String, Integer> quantitiesBySku) {
+        return place(from, paid, quantitiesBySku, false, null);
+    }
+
+    Order place(Location from, boolean paid, Map<String, Integer> quantitiesBySku, boolean test, String note) {
         Instant at = shop.now();
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("id", Gid.of("MailingAddress", shop.nextId()));
@@ -40,6 +44,8 @@ final class OrderDesk {
         address.put("email", "bob.norman@example.com");
         Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), "bob.norman@example.com", paid,
                 address, at));
+        order.markTest(test);
+        order.note(note);
         FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));
         String eventId = shop.newEventId();
         List<InventoryLevel> changed = new ArrayList<>();
@@ -63,6 +69,43 @@ final class OrderDesk {
         }
         changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
         return order;
+    }
+
+    void markPaid(Order order) {
+        order.paid();
+        order.touch(shop.now());
+        String eventId = shop.newEventId();
+        shop.emit("ORDERS_PAID", eventId, RestPayloads.order(order));
+        shop.emit("ORDERS_UPDATED", eventId, RestPayloads.order(order));
+    }
+
+    void editNote(Order order, String note) {
+        order.note(note);
+        order.touch(shop.now());
+        shop.emit("ORDERS_UPDATED", shop.newEventId(), RestPayloads.order(order));
+    }
+
+    /** Cancels the order: its open fulfillment orders close and the committed units are available again. */
+    void cancel(Order order, String reason) {
+        Instant at = shop.now();
+        String eventId = shop.newEventId();
+        List<InventoryLevel> changed = new ArrayList<>();
+        for (FulfillmentOrder fo : order.fulfillmentOrders()) {
+            for (FulfillmentOrderLineItem li : fo.lineItems()) {
+                InventoryItem item = li.lineItem().variant().inventoryItem();
+                InventoryLevel level = shop.level(item, fo.location());
+                if (item.tracked() && level != null && li.remainingQuantity() > 0) {
+                    level.change("committed", -li.remainingQuantity(), at);
+                    level.change("available", li.remainingQuantity(), at);
+                    changed.add(level);
+                }
+            }
+            fo.cancelled(at);
+        }
+        order.cancelled(reason, at);
+        shop.emit("ORDERS_CANCELLED", eventId, RestPayloads.order(order));
+        shop.emit("ORDERS_UPDATED", eventId, RestPayloads.order(order));
+        changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
     }
 
     /** {@code fulfillmentCreate}: all fulfillment orders of one call must belong to one order and one location. */

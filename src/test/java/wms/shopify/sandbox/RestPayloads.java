@@ -62,9 +62,9 @@ final class RestPayloads {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", order.legacyResourceId());
         body.put("admin_graphql_api_id", order.id());
-        body.put("cancel_reason", null);
-        body.put("cancelled_at", null);
-        body.put("closed_at", null);
+        body.put("cancel_reason", order.cancelReason() == null ? null : order.cancelReason().toLowerCase());
+        body.put("cancelled_at", order.cancelledAt() == null ? null : time(order.cancelledAt()));
+        body.put("closed_at", order.closedAt() == null ? null : time(order.closedAt()));
         body.put("confirmed", true);
         body.put("contact_email", order.email());
         body.put("created_at", time(order.createdAt()));
@@ -73,7 +73,7 @@ final class RestPayloads {
         body.put("financial_status", order.displayFinancialStatus().toLowerCase());
         body.put("fulfillment_status", order.restFulfillmentStatus());
         body.put("name", order.name());
-        body.put("note", null);
+        body.put("note", order.note());
         body.put("number", order.number() - 1000);
         body.put("order_number", order.number());
         body.put("phone", null);

@@ -162,6 +162,27 @@ public final class Shop {
         return new OrderDesk(this).place(from, paid, quantitiesBySku);
     }
 
+    /** Places an order with these options: a test order, a note from the customer. */
+    public synchronized Order placeOrder(Location from, boolean paid, Map<String, Integer> quantitiesBySku,
+            boolean test, String note) {
+        return new OrderDesk(this).place(from, paid, quantitiesBySku, test, note);
+    }
+
+    /** The customer pays an order later: Shopify sends orders/paid and orders/updated. */
+    public synchronized void markPaid(Order order) {
+        new OrderDesk(this).markPaid(order);
+    }
+
+    /** The merchant cancels an order: Shopify sends orders/cancelled and orders/updated. */
+    public synchronized void cancelOrder(Order order, String reason) {
+        new OrderDesk(this).cancel(order, reason);
+    }
+
+    /** The merchant edits the order's note: Shopify sends orders/updated. */
+    public synchronized void editNote(Order order, String note) {
+        new OrderDesk(this).editNote(order, note);
+    }
+
     public synchronized InventoryItem item(String sku) {
         return levels.keySet().stream().filter(i -> sku.equals(i.sku())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no inventory item with SKU " + sku));

@@ -24,7 +24,11 @@ public enum AdminOperation {
     /** How many variants a store has (a Count object). */
     PRODUCT_VARIANTS_COUNT("ProductVariantsCount", 1),
     BULK_VARIANTS("BulkVariants", 10),
-    BULK_OPERATION_STATUS("BulkOperationStatus", 1);
+    BULK_OPERATION_STATUS("BulkOperationStatus", 1),
+    /** One order with its lines and fulfillment orders (about 700 requested; Shopify refunds what is not returned). */
+    ORDER("Order", 700),
+    /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
+    ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102);
 
     private final String operationName;
     private final double estimatedCost;

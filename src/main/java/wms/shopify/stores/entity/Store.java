@@ -216,6 +216,10 @@ public class Store {
             throw new IllegalArgumentException("The coalescing window must be between 0 and "
                     + LONGEST_COALESCING_WINDOW + " seconds.");
         }
+        java.util.List<String> unknown = settings.unknownOrderFilterValues();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", unknown));
+        }
         this.stockSyncEnabled = settings.stockSyncEnabled();
         this.stockSyncMode = Objects.requireNonNull(settings.stockSyncMode(), "stockSyncMode");
         this.coalescingWindowSeconds = settings.coalescingWindowSeconds();

@@ -28,6 +28,16 @@ public class WebhookDeliveriesPage {
         return this.deliveries;
     }
 
+    private List<WebhookProcessing.TopicHealth> health;
+
+    /** Per store and topic, the last delivery: a topic that went quiet shows here. */
+    public List<WebhookProcessing.TopicHealth> getHealth() {
+        if (this.health == null) {
+            this.health = this.processing.lastPerTopic();
+        }
+        return this.health;
+    }
+
     public String format(Instant instant) {
         return AdminFormat.dateTime(instant);
     }

@@ -9,10 +9,10 @@ import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.webhooks.entity.WebhookDelivery;
 
 /**
- * Shopify's mandatory privacy requests. The only customer data the connector holds today is inside the raw
- * bodies of stored webhook deliveries: {@code customers/redact} erases the bodies of the store's order and return
- * deliveries, {@code shop/redact} erases every body of the store; {@code customers/data_request} is recorded in the
- * Activity log for the merchant, who answers the customer (docs/stores.md says what is held).
+ * Shopify's mandatory privacy requests, for the raw bodies of stored webhook deliveries: {@code customers/redact}
+ * erases the bodies of the store's order and return deliveries, {@code shop/redact} erases every body of the store;
+ * {@code customers/data_request} is recorded in the Activity log for the merchant, who answers the customer
+ * (docs/stores.md says what is held). The orders component erases what its orders keep of the customer.
  */
 @ApplicationScoped
 public class ComplianceRequests {
@@ -27,8 +27,9 @@ public class ComplianceRequests {
         switch (webhook.topic()) {
             case "customers/data_request" -> {
                 this.activity.record("privacy", "Shopify asked, for store " + webhook.shop() + ", which data the "
-                        + "connector holds about a customer (delivery " + webhook.deliveryId() + "). It holds only "
-                        + "the order and return webhooks Shopify sent, as received.", null);
+                        + "connector holds about a customer (delivery " + webhook.deliveryId() + "). It holds the "
+                        + "order and return webhooks Shopify sent, as received, and for each imported order the "
+                        + "shipping address, e-mail, phone, shipping method and note (Orders page).", null);
                 webhook.handled("Recorded in the activity log for the merchant.");
             }
             case "customers/redact" -> {

@@ -51,6 +51,30 @@ public class WebhookProcessing {
                 .setMaxResults(count).getResultList();
     }
 
+    /** The last delivery of one topic for one store. */
+    public record TopicHealth(String shop, String topic, java.time.Instant lastReceived, long deliveries) {
+    }
+
+    /** Webhook health: per store and topic, when the last delivery came and how many came, by store then topic. */
+    public List<TopicHealth> lastPerTopic() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = this.entityManager.createNativeQuery("select s.domain, d.topic, max(d.received_at), "
+                + "count(*) from webhook_delivery d join store s on s.id = d.store_id group by s.domain, d.topic "
+                + "order by s.domain, d.topic").getResultList();
+        return rows.stream().map(r -> new TopicHealth((String) r[0], (String) r[1], instant(r[2]),
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return value instanceof java.time.Instant instant ? instant : null;
+    }
+
     /** When each store last received a webhook, by store id. */
     public Map<Long, java.time.Instant> lastReceived() {
         List<Object[]> rows = this.entityManager.createNamedQuery(WebhookDelivery.LAST_PER_STORE, Object[].class)

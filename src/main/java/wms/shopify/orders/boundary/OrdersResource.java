@@ -1,0 +1,101 @@
+package wms.shopify.orders.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.orders.control.OrderFeed;
+import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.Problem;
+import wms.shopify.platform.web.WmsApi;
+
+/** The orders the WMS ships: the feed from a cursor, and the acknowledgement of each entry. */
+@Path("v1/orders")
+@RequestScoped
+@Tag(name = "Orders", description = "Shopify orders to ship, and cancellations, as a feed with acknowledgements")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrdersResource {
+
+    static final int LONGEST_PAGE = 500;
+
+    @Inject
+    OrderFeed feed;
+
+    @GET
+    @Path("feed")
+    @Operation(summary = "The order feed from a cursor",
+            description = "Orders ready to ship and cancellations of orders the WMS has, not acknowledged yet, in "
+                    + "a stable order (feed position). Read on with the returned cursor; an entry stays in the feed "
+                    + "until its revision is acknowledged, so a read from the start (after=0) brings every "
+                    + "unacknowledged entry again.")
+    @APIResponse(responseCode = "200", description = "A page of the feed",
+            content = @Content(schema = @Schema(implementation = OrderFeedView.class)))
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    public OrderFeedView read(@QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (after < 0 || limit < 1 || limit > LONGEST_PAGE) {
+            throw new InvalidRequestException(List.of(new FieldError(after < 0 ? "after" : "limit",
+                    after < 0 ? "must be 0 or a cursor the feed returned" : "must be between 1 and " + LONGEST_PAGE)));
+        }
+        List<OrderEntryView> entries = this.feed.after(after, limit).stream().map(OrderEntryView::of).toList();
+        return new OrderFeedView(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).revision());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One order as the feed shows it", description = "Also once acknowledged.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderEntryView.class)))
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    public OrderEntryView one(@PathParam("id") long id) {
+        return this.feed.find(id).map(OrderEntryView::of).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("{id}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledges one revision of an order",
+            description = "Body {\"revision\": n}, the revision the feed gave. An order acknowledged is the WMS's to "
+                    + "ship and leaves the feed; a cancellation acknowledged leaves the feed. Repeating an "
+                    + "acknowledgement is harmless. A revision the order has moved past is refused (409): read the "
+                    + "feed, which has the newer one.")
+    @APIResponse(responseCode = "200", description = "Acknowledged (now or before)")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "The order changed since that revision")
+    public Response acknowledge(@PathParam("id") long id, JsonObject body) {
+        if (body == null || !(body.get("revision") instanceof JsonNumber revision) || !revision.isIntegral()) {
+            throw new InvalidRequestException(List.of(new FieldError("revision", "is required: the entry's revision")));
+        }
+        ShopOrder.Ack ack = this.feed.acknowledge(id, revision.longValue()).orElseThrow(NotFoundException::new);
+        if (ack == ShopOrder.Ack.OUTDATED) {
+            return Problem.of(Response.Status.CONFLICT, "Order " + id + " changed since revision "
+                    + revision.longValue() + ": read the feed for its current revision.", "/api/v1/orders/" + id
+                    + "/acknowledgement").response().build();
+        }
+        return Response.ok(jakarta.json.Json.createObjectBuilder().add("orderId", id)
+                .add("revision", revision.longValue()).add("acknowledged", ack.name().toLowerCase()).build()).build();
+    }
+}

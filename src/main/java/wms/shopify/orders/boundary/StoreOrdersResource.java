@@ -1,0 +1,176 @@
+package wms.shopify.orders.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.orders.control.OrderFilterSettings;
+import wms.shopify.orders.control.OrderSweeps;
+import wms.shopify.orders.entity.OrderFilters;
+import wms.shopify.orders.entity.OrderSweep;
+import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.web.WmsApi;
+import wms.shopify.shopify.entity.InvalidShopDomainException;
+import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.stores.control.Stores;
+import wms.shopify.stores.entity.Store;
+
+/** A store's order filters, and its reconciliation sweep over a date range. */
+@Path("v1/stores/{store}")
+@RequestScoped
+@Tag(name = "Orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class StoreOrdersResource {
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    OrderFilterSettings filterSettings;
+
+    @Inject
+    OrderSweeps sweeps;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("order-filters")
+    @Operation(summary = "The store's order filters",
+            description = "orderStatuses (open, closed, cancelled), financialStatuses (displayFinancialStatus values "
+                    + "in lower case), fulfillmentStatuses (displayFulfillmentStatus values in lower case), "
+                    + "testOrders. An empty list lets every value through.")
+    @APIResponse(responseCode = "200", description = "The filters")
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such store")
+    public JsonObject filters(@PathParam("store") String domain) {
+        return json(OrderFilters.of(store(domain).settings()));
+    }
+
+    @PUT
+    @Path("order-filters")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Changes the store's order filters",
+            description = "The same settings as on Store Settings. Orders that did not pass are decided again on "
+                    + "their next update.")
+    @APIResponse(responseCode = "200", description = "The filters as saved")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such store")
+    public JsonObject change(@PathParam("store") String domain, JsonObject body) {
+        Store store = store(domain);
+        List<FieldError> errors = new ArrayList<>();
+        OrderFilters filters = new OrderFilters(list(body, "orderStatuses", errors),
+                list(body, "financialStatuses", errors), list(body, "fulfillmentStatuses", errors),
+                body != null && body.getBoolean("testOrders", false));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        try {
+            return json(this.filterSettings.change(store.id(), filters, this.security.getUserPrincipal().getName()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
+        }
+    }
+
+    @POST
+    @Path("order-sweep")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sweeps the store's orders updated in a date range",
+            description = "Body {\"from\": ISO instant, \"until\": ISO instant (default now)}. Lists the orders "
+                    + "updated in the range and imports those the connector does not know in their current state "
+                    + "(idempotent). Answers when done, with the orders read and the gaps filled.")
+    @APIResponse(responseCode = "200", description = "The sweep's result")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No connected store has this domain")
+    public JsonObject sweep(@PathParam("store") String domain, JsonObject body) {
+        Store store = store(domain);
+        if (!store.isConnected()) {
+            throw new NotFoundException();
+        }
+        Instant from = instant(body, "from", null);
+        Instant until = instant(body, "until", Instant.now());
+        if (from == null || !from.isBefore(until)) {
+            throw new InvalidRequestException(List.of(new FieldError("from",
+                    "is required, an ISO-8601 instant before until")));
+        }
+        OrderSweep sweep = this.sweeps.sweep(store, from, until, this.security.getUserPrincipal().getName());
+        return Json.createObjectBuilder().add("state", sweep.state().toLowerCase())
+                .add("from", sweep.windowFrom().toString()).add("until", sweep.windowUntil().toString())
+                .add("ordersRead", sweep.ordersRead()).add("gapsFilled", sweep.gapsFilled())
+                .add("gapOrders", sweep.gapOrders() == null ? "" : sweep.gapOrders())
+                .add("message", sweep.message() == null ? "" : sweep.message()).build();
+    }
+
+    private Store store(String domain) {
+        try {
+            return this.stores.find(new ShopDomain(domain)).orElseThrow(NotFoundException::new);
+        } catch (InvalidShopDomainException e) {
+            throw new NotFoundException(e);
+        }
+    }
+
+    private static Instant instant(JsonObject body, String field, Instant otherwise) {
+        if (body == null || !(body.get(field) instanceof JsonString text)) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(text.getString());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(List.of(new FieldError(field, "is not an ISO-8601 instant")));
+        }
+    }
+
+    private static Set<String> list(JsonObject body, String field, List<FieldError> errors) {
+        Set<String> values = new LinkedHashSet<>();
+        if (body == null || !(body.get(field) instanceof JsonArray array)) {
+            errors.add(new FieldError(field, "is required: a list of values (empty lets every value through)"));
+            return values;
+        }
+        for (JsonValue value : array) {
+            if (value instanceof JsonString text) {
+                values.add(text.getString().trim().toLowerCase(java.util.Locale.ROOT));
+            } else {
+                errors.add(new FieldError(field, "holds a value that is not a string"));
+            }
+        }
+        return values;
+    }
+
+    private static JsonObject json(OrderFilters filters) {
+        return Json.createObjectBuilder()
+                .add("orderStatuses", Json.createArrayBuilder(sorted(filters.orderStatuses())))
+                .add("financialStatuses", Json.createArrayBuilder(sorted(filters.financialStatuses())))
+                .add("fulfillmentStatuses", Json.createArrayBuilder(sorted(filters.fulfillmentStatuses())))
+                .add("testOrders", filters.includeTestOrders()).build();
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

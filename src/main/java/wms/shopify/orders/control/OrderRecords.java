@@ -1,0 +1,212 @@
+package wms.shopify.orders.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.catalog.entity.StoreVariant;
+import wms.shopify.orders.entity.OrderFilters;
+import wms.shopify.orders.entity.OrderPlan;
+import wms.shopify.orders.entity.OrderState;
+import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.stores.entity.Store;
+import wms.shopify.stores.entity.StoreLocation;
+
+/**
+ * Records what a read of an order from Shopify means for its one WMS order, in one transaction: the row is
+ * inserted if absent (the unique constraint on store and Shopify order turns a concurrent duplicate into "already
+ * there"), locked, decided by the order's own rules, given a feed position when the WMS must see it, and the
+ * order's unallocated lines are announced as {@link OrderDemand} whenever they change.
+ */
+@ApplicationScoped
+public class OrderRecords {
+
+    /** The advisory lock that orders feed positions by commit: a position is taken and committed under it. */
+    private static final long FEED_LOCK = 7_007_007L;
+    static final String CATEGORY = "orders";
+    /** The first key of the per-order advisory locks. */
+    private static final int ORDER_LOCK_CLASS = 7;
+
+    @PersistenceContext(unitName = "wms")
+    EntityManager entityManager;
+
+    @Inject
+    Event<OrderDemand> demand;
+
+    @Inject
+    Event<FeedEntryAdded> feedEntries;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Clock clock;
+
+    /** What became of one read. */
+    public record Outcome(ShopOrder.Change change, OrderState state, String note) {
+    }
+
+    /** Applies the order's current state (read from Shopify just before) to its WMS order. */
+    @Transactional
+    public Outcome apply(long storeId, ShopifyOrder order, String source) {
+        Instant now = this.clock.instant();
+        this.entityManager.createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
+                + "first_seen_at, updated_at) values (?, ?, ?, 'NEW', ?, ?) "
+                + "on conflict (store_id, shopify_order_id) do nothing")
+                .setParameter(1, storeId).setParameter(2, order.id()).setParameter(3, order.name())
+                .setParameter(4, Timestamp.from(now)).setParameter(5, Timestamp.from(now))
+                .executeUpdate();
+        ShopOrder row = this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+                .setParameter("store", storeId).setParameter("order", order.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        Store store = this.entityManager.find(Store.class, storeId);
+        OrderState before = row.state();
+        var holdBefore = row.holdReason();
+        List<OrderDemand.Line> demandBefore = row.demand();
+        OrderPlan plan = plan(storeId, order);
+        ShopOrder.Change change = row.apply(order, OrderFilters.of(store.settings()), plan, now, source);
+        if (change.needsFeedPosition()) {
+            row.enterFeed(nextFeedPosition());
+            this.feedEntries.fire(new FeedEntryAdded(row.id(), row.feedSeq(), row.feedKind().name(),
+                    store.domain().value(), row.shopifyOrderId()));
+        }
+        announce(row, demandBefore);
+        String name = row.name() == null ? order.id() : row.name();
+        switch (change) {
+            case HELD -> {
+                if (before != OrderState.HELD || holdBefore != row.holdReason()) {
+                    this.activity.record(CATEGORY, "Order " + name + " of " + store.domain() + " is held: "
+                            + row.stateNote(), null);
+                }
+            }
+            case CANCELLATION_TO_FEED -> this.activity.record(CATEGORY, "Order " + name + " of " + store.domain()
+                    + " was cancelled on Shopify before shipping: the WMS order is cancelled (feed).", null);
+            case CANCELLATION_REPORTED -> this.activity.record(CATEGORY, "Order " + name + " of " + store.domain()
+                    + " was cancelled on Shopify after shipping had begun: not applied to the WMS order.", null);
+            default -> {
+                // the Orders page shows the rest
+            }
+        }
+        return new Outcome(change, row.state(), note(name, change, row));
+    }
+
+    /** Announces the order's unallocated lines when they differ from what they were. */
+    void announce(ShopOrder row, List<OrderDemand.Line> before) {
+        List<OrderDemand.Line> after = row.demand();
+        if (!Objects.equals(before, after)) {
+            this.demand.fire(new OrderDemand(row.store().id(), row.shopifyOrderId(), after));
+        }
+    }
+
+    private static String note(String name, ShopOrder.Change change, ShopOrder row) {
+        return switch (change) {
+            case NONE -> "Order " + name + " unchanged for the WMS (" + row.state().name().toLowerCase() + ").";
+            case STALE -> "Order " + name + ": an older state than the one already applied; ignored.";
+            case FILTERED -> "Order " + name + " filtered out: " + row.stateNote();
+            case HELD -> "Order " + name + " held: " + row.stateNote();
+            case TO_FEED -> "Order " + name + " in the WMS feed (position " + row.feedSeq() + ").";
+            case CANCELLED -> "Order " + name + " cancelled before it reached the WMS.";
+            case CANCELLATION_TO_FEED -> "Order " + name + " cancelled: the cancellation is in the WMS feed.";
+            case CANCELLATION_REPORTED -> "Order " + name + ": " + row.cancelNote();
+        };
+    }
+
+    /** The lines and warehouse of the order through the store's product and location mappings. */
+    OrderPlan plan(long storeId, ShopifyOrder order) {
+        List<String> variantIds = order.lines().stream().map(ShopifyOrder.Line::variantId)
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, OrderPlan.MappedVariant> variants = new HashMap<>();
+        if (!variantIds.isEmpty()) {
+            for (StoreVariant v : this.entityManager.createNamedQuery(StoreVariant.BY_VARIANT_IDS, StoreVariant.class)
+                    .setParameter("store", storeId).setParameter("ids", variantIds).getResultList()) {
+                if (v.product() != null) {
+                    variants.put(v.variantId(), new OrderPlan.MappedVariant(v.product().code(), v.product().active(),
+                            v.inventoryItemId()));
+                }
+            }
+        }
+        Map<String, OrderPlan.Destination> locations = new HashMap<>();
+        OrderPlan.Destination fallback = null;
+        for (StoreLocation location : this.entityManager.createNamedQuery(StoreLocation.OF_STORE,
+                StoreLocation.class).setParameter("store", storeId).getResultList()) {
+            if (location.warehouse() == null) {
+                continue;
+            }
+            OrderPlan.Destination destination = new OrderPlan.Destination(location.shopifyLocationId(),
+                    location.warehouse().code(),
+                    location.shippingProcess() == null ? null : location.shippingProcess().code());
+            locations.put(location.shopifyLocationId(), destination);
+            if (location.isDefaultForOrders()) {
+                fallback = destination;
+            }
+        }
+        return OrderPlan.of(order, variants, locations, fallback);
+    }
+
+    /**
+     * The next feed position. Taken under a transaction-scoped advisory lock held until commit, so positions are
+     * committed in the order they are given: a WMS reading from a cursor never finds a smaller one appear later.
+     */
+    long nextFeedPosition() {
+        Object next = this.entityManager.createNativeQuery("select nextval('shop_order_feed_seq') from "
+                + "(select pg_advisory_xact_lock(" + FEED_LOCK + ")) as feed_lock").getSingleResult();
+        return ((Number) next).longValue();
+    }
+
+    /**
+     * Locks one order of a store until the transaction ends (two-key advisory lock, a key space apart from the feed
+     * lock's): taken before the order is read from Shopify, so reads of one order are applied in the order taken.
+     */
+    public void lockOrder(long storeId, String orderId) {
+        this.entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?, hashtext(?))) as l")
+                .setParameter(1, ORDER_LOCK_CLASS).setParameter(2, storeId + "/" + orderId).getSingleResult();
+    }
+
+    /** When Shopify last changed the order as far as the connector knows, or null when it does not know it. */
+    public Instant knownUpdatedAt(long storeId, String orderId) {
+        return this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+                .setParameter("store", storeId).setParameter("order", orderId).getResultStream()
+                .map(ShopOrder::shopifyUpdatedAt).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * Erases the customer data of orders (compliance): those named, and those with the customer's e-mail.
+     *
+     * @return how many orders were erased
+     */
+    @Transactional
+    public int redact(long storeId, List<String> orderIds, String email) {
+        boolean byEmail = email != null && !email.isBlank();
+        var query = this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
+                + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "") + ")",
+                ShopOrder.class).setParameter("store", storeId)
+                .setParameter("ids", orderIds.isEmpty() ? List.of("-") : orderIds);
+        if (byEmail) {
+            query.setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        Instant now = this.clock.instant();
+        return (int) query.getResultList().stream().filter(o -> o.redact(now)).count();
+    }
+
+    /** Erases the customer data of every order of the store (shop/redact). */
+    @Transactional
+    public int redactAll(long storeId) {
+        Instant now = this.clock.instant();
+        return (int) this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store",
+                ShopOrder.class).setParameter("store", storeId).getResultList().stream()
+                .filter(o -> o.redact(now)).count();
+    }
+}

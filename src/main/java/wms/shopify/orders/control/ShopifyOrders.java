@@ -1,0 +1,78 @@
+package wms.shopify.orders.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.shopify.control.AdminApi;
+import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.stores.control.StoreAccess;
+import wms.shopify.stores.entity.Store;
+
+/** A store's orders as Shopify has them now, read through the Admin API (so within the store's cost budget). */
+@ApplicationScoped
+public class ShopifyOrders {
+
+    @Inject
+    AdminApi api;
+
+    @Inject
+    StoreAccess access;
+
+    /** An order listed by the sweep: its id and when it last changed. */
+    public record Listed(String id, String name, Instant updatedAt) {
+    }
+
+    /** The order as it is now, or empty when Shopify has no such order (deleted). */
+    public Optional<ShopifyOrder> read(Store store, String orderId) {
+        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token, AdminOperation.ORDER,
+                Json.createObjectBuilder().add("id", orderId).build()));
+        JsonValue order = data.get("order");
+        return order instanceof JsonObject found ? Optional.of(ShopifyOrder.from(found)) : Optional.empty();
+    }
+
+    /** Lists the orders updated in [from, until], oldest change first, a page of 100 at a time. */
+    public void eachUpdated(Store store, Instant from, Instant until, Consumer<List<Listed>> page) {
+        String query = "updated_at:>='" + from.truncatedTo(ChronoUnit.SECONDS) + "' AND updated_at:<='"
+                + until.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1) + "'";
+        String after = null;
+        do {
+            JsonObjectBuilder variables = Json.createObjectBuilder().add("query", query);
+            if (after != null) {
+                variables.add("after", after);
+            }
+            JsonObject orders = this.access.call(store, token -> this.api.run(store.domain(), token,
+                    AdminOperation.ORDERS_UPDATED_SINCE, variables.build())).getJsonObject("orders");
+            List<Listed> listed = new ArrayList<>();
+            for (JsonValue node : orders.getJsonArray("nodes")) {
+                JsonObject order = node.asJsonObject();
+                listed.add(new Listed(order.getString("id"), order.getString("name", null),
+                        Instant.parse(order.getString("updatedAt"))));
+            }
+            page.accept(listed);
+            JsonObject info = orders.getJsonObject("pageInfo");
+            after = info.getBoolean("hasNextPage") ? info.getString("endCursor") : null;
+        } while (after != null);
+    }
+
+    /** The Shopify id of the order a webhook body is about ({@code admin_graphql_api_id}, else its numeric id). */
+    public static Optional<String> orderIdOf(JsonObject body) {
+        if (body.get("admin_graphql_api_id") instanceof jakarta.json.JsonString gid
+                && gid.getString().startsWith("gid://shopify/Order/")) {
+            return Optional.of(gid.getString());
+        }
+        if (body.get("id") instanceof jakarta.json.JsonNumber number) {
+            return Optional.of("gid://shopify/Order/" + number.longValue());
+        }
+        return Optional.empty();
+    }
+}

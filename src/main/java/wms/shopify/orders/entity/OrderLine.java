@@ -1,0 +1,100 @@
+package wms.shopify.orders.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.util.Objects;
+
+/**
+ * Units of one Shopify line item still to ship from one location, with the WMS product they map to (null while
+ * unmapped: the order is then held).
+ */
+@Embeddable
+public class OrderLine {
+
+    @Column(name = "line_item_id", nullable = false)
+    private String lineItemId;
+
+    @Column(name = "variant_id")
+    private String variantId;
+
+    @Column(name = "sku")
+    private String sku;
+
+    @Column(name = "title")
+    private String title;
+
+    @Column(name = "product_code")
+    private String productCode;
+
+    @Column(name = "inventory_item_id")
+    private String inventoryItemId;
+
+    @Column(name = "location_id")
+    private String locationId;
+
+    @Column(name = "quantity", nullable = false)
+    private int quantity;
+
+    protected OrderLine() {
+        // for JPA
+    }
+
+    public OrderLine(String lineItemId, String variantId, String sku, String title, String productCode,
+            String inventoryItemId, String locationId, int quantity) {
+        this.lineItemId = Objects.requireNonNull(lineItemId, "lineItemId");
+        this.variantId = variantId;
+        this.sku = sku;
+        this.title = title;
+        this.productCode = productCode;
+        this.inventoryItemId = inventoryItemId;
+        this.locationId = locationId;
+        this.quantity = quantity;
+    }
+
+    public String lineItemId() {
+        return this.lineItemId;
+    }
+
+    public String variantId() {
+        return this.variantId;
+    }
+
+    public String sku() {
+        return this.sku;
+    }
+
+    public String title() {
+        return this.title;
+    }
+
+    public String productCode() {
+        return this.productCode;
+    }
+
+    public String inventoryItemId() {
+        return this.inventoryItemId;
+    }
+
+    public String locationId() {
+        return this.locationId;
+    }
+
+    public int quantity() {
+        return this.quantity;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OrderLine that && this.quantity == that.quantity
+                && this.lineItemId.equals(that.lineItemId) && Objects.equals(this.variantId, that.variantId)
+                && Objects.equals(this.sku, that.sku) && Objects.equals(this.title, that.title)
+                && Objects.equals(this.productCode, that.productCode)
+                && Objects.equals(this.inventoryItemId, that.inventoryItemId)
+                && Objects.equals(this.locationId, that.locationId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.lineItemId, this.locationId, this.quantity);
+    }
+}

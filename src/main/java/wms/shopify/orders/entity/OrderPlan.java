@@ -1,0 +1,130 @@
+package wms.shopify.orders.entity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the WMS would get for an order: its lines still to ship mapped to WMS products, and the warehouse it ships
+ * from; or why it cannot be handed over (a hold). Pure: the mappings are looked up by the caller and passed in.
+ *
+ * @param lines the units still to ship, per line item and location (a line split over two locations is two)
+ * @param destination where it ships from, or null when no warehouse could be found
+ * @param hold why the order is held, or null
+ * @param holdNote the details of the hold, for the merchant
+ */
+public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReason hold, String holdNote) {
+
+    public OrderPlan {
+        lines = List.copyOf(lines);
+    }
+
+    /** A variant's mapping as the catalog has it. */
+    public record MappedVariant(String productCode, boolean productActive, String inventoryItemId) {
+    }
+
+    /** A warehouse (and shipping process, if mapped) that a Shopify location ships from. */
+    public record Destination(String locationId, String warehouseCode, String shippingProcessCode) {
+    }
+
+    /**
+     * Plans an order.
+     *
+     * @param variants the mapped variants of the store by Shopify variant id (unmapped ones absent)
+     * @param locations the store's locations mapped to a warehouse, by Shopify location id
+     * @param defaultLocation the store's default location for orders, if it is mapped, else null
+     */
+    public static OrderPlan of(ShopifyOrder order, Map<String, MappedVariant> variants,
+            Map<String, Destination> locations, Destination defaultLocation) {
+        List<OrderLine> lines = new ArrayList<>();
+        Set<String> unmapped = new LinkedHashSet<>();
+        Set<String> inactive = new LinkedHashSet<>();
+        String firstLocation = null;
+        for (Open open : openQuantities(order)) {
+            ShopifyOrder.Line line = open.line();
+            MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
+            String label = describe(line);
+            if (mapped == null) {
+                unmapped.add(label);
+            } else if (!mapped.productActive()) {
+                inactive.add(label + " → " + mapped.productCode());
+            }
+            String item = mapped != null && mapped.inventoryItemId() != null ? mapped.inventoryItemId()
+                    : open.inventoryItemId() != null ? open.inventoryItemId() : line.inventoryItemId();
+            if (firstLocation == null && open.locationId() != null) {
+                firstLocation = open.locationId();
+            }
+            lines.add(new OrderLine(line.lineItemId(), line.variantId(), bounded(line.sku(), 255),
+                    bounded(line.title(), 1000), mapped == null ? null : mapped.productCode(), item,
+                    open.locationId(), open.quantity()));
+        }
+        Destination destination = firstLocation != null && locations.containsKey(firstLocation)
+                ? locations.get(firstLocation) : defaultLocation;
+        if (!order.complete()) {
+            return new OrderPlan(lines, destination, HoldReason.TOO_LARGE, "The order has more than 50 lines or 5 "
+                    + "fulfillment orders, more than the connector reads at once; it is not handed over in part. "
+                    + "Ship it from Shopify's admin.");
+        }
+        if (!unmapped.isEmpty()) {
+            return new OrderPlan(lines, destination, HoldReason.UNMAPPED_LINE,
+                    bounded("No WMS product for " + String.join(", ", unmapped)
+                            + ". Map the variant on Product Mapping, then release the order.", 1000));
+        }
+        if (!inactive.isEmpty()) {
+            return new OrderPlan(lines, destination, HoldReason.INACTIVE_PRODUCT,
+                    bounded("Mapped to a product the WMS deactivated: " + String.join(", ", inactive)
+                            + ". Map the variant to an active product, then release the order.", 1000));
+        }
+        if (destination == null && !lines.isEmpty()) {
+            return new OrderPlan(lines, null, HoldReason.NO_WAREHOUSE, "The order's location"
+                    + (firstLocation == null ? "" : " (" + firstLocation + ")") + " is not mapped to a warehouse and "
+                    + "the store has no default location mapped to one. Map it on Store Settings, then release.");
+        }
+        return new OrderPlan(lines, destination, null, null);
+    }
+
+    /** The units left to ship of one line item at one location. */
+    record Open(ShopifyOrder.Line line, String locationId, String inventoryItemId, int quantity) {
+    }
+
+    /**
+     * The units still to ship: from the open fulfillment orders (their assigned location and remaining quantity) or,
+     * when Shopify gave none, from the lines' unfulfilled quantity with no location. Lines that need no shipping are
+     * left out.
+     */
+    static List<Open> openQuantities(ShopifyOrder order) {
+        List<Open> open = new ArrayList<>();
+        if (!order.fulfillmentOrders().isEmpty()) {
+            for (ShopifyOrder.FulfillmentOrder fo : order.fulfillmentOrders()) {
+                if (!fo.open()) {
+                    continue;
+                }
+                for (ShopifyOrder.FulfillmentLine foLine : fo.lines()) {
+                    ShopifyOrder.Line line = order.line(foLine.lineItemId());
+                    if (line != null && line.requiresShipping() && foLine.remainingQuantity() > 0) {
+                        open.add(new Open(line, fo.locationId(), foLine.inventoryItemId(),
+                                foLine.remainingQuantity()));
+                    }
+                }
+            }
+            return open;
+        }
+        for (ShopifyOrder.Line line : order.lines()) {
+            if (line.requiresShipping() && line.unfulfilledQuantity() > 0) {
+                open.add(new Open(line, null, line.inventoryItemId(), line.unfulfilledQuantity()));
+            }
+        }
+        return open;
+    }
+
+    private static String describe(ShopifyOrder.Line line) {
+        String sku = line.sku() == null || line.sku().isBlank() ? "no SKU" : "SKU " + line.sku();
+        return (line.title() == null ? "a line" : line.title()) + " (" + sku + ")";
+    }
+
+    static String bounded(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+    }
+}

@@ -1,0 +1,513 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import wms.shopify.sandbox.Location;
+import wms.shopify.sandbox.Plan;
+import wms.shopify.sandbox.SandboxSettings;
+import wms.shopify.sandbox.Shop;
+import wms.shopify.sandbox.ShopifySignatures;
+
+/**
+ * Orders end to end against the Shopify sandbox: an order placed on the sandbox store reaches the WMS feed through
+ * its webhooks with what the WMS needs to ship it, exactly once however often and in whatever order its webhooks
+ * come; each filter dimension, and an order decided again on a later update; an unmapped line held and released on
+ * the Orders page after mapping; cancellation through the feed; a webhook Shopify never delivered found by the
+ * sweep; and a privacy request erasing the customer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrdersIT {
+
+    private static final String DOMAIN = "orders-it.myshopify.com";
+    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
+    static final HttpClient HTTP = ConnectorServer.client();
+
+    static SandboxConnector connector;
+    static Shop shop;
+    static Location main;
+    static String token;
+    static ExecutorService senders;
+    /** The WMS's callback address, as a test server: records every call; the very first one fails. */
+    static com.sun.net.httpserver.HttpServer wms;
+    static final List<String> CALLBACKS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void storeWithMappedCatalog() throws Exception {
+        wms = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+        wms.createContext("/wms/orders", exchange -> {
+            CALLBACKS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(CALLBACKS.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        wms.start();
+        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
+                "WMS_ORDER_CALLBACK_URL=http://localhost:" + wms.getAddress().getPort() + "/wms/orders"));
+        senders = Executors.newFixedThreadPool(9);
+        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
+        main = shop.addLocation("Orders main");
+        shop.addProduct("Shirt", "O-SHIRT");
+        shop.addProduct("Mug", "O-MUG");
+        shop.addProduct("Hat", "O-HAT");
+        for (String sku : List.of("O-SHIRT", "O-MUG", "O-HAT")) {
+            shop.stock(sku, main, 100);
+        }
+        HttpClient admin = connector.signedInAdmin();
+        connector.install(admin, shop);
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
+                    + "('WH-ORD', 'Orders warehouse', now())");
+            db.createStatement().executeUpdate("insert into shipping_process (code, name, updated_at) values "
+                    + "('ORD-PARCEL', 'Parcel', now())");
+            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                    + "where code = 'WH-ORD'), shipping_process_id = (select id from shipping_process where code = "
+                    + "'ORD-PARCEL'), default_for_orders = true where shopify_location_id = '" + main.id() + "'");
+        }
+        token = credential(admin);
+        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
+                .add(product("W-SHIRT", "O-SHIRT")).add(product("W-MUG", "O-MUG")).build().toString()).statusCode());
+        assertEquals("succeeded", syncProducts().getString("state"));
+    }
+
+    @AfterAll
+    static void stopSenders() {
+        senders.shutdownNow();
+        wms.stop(0);
+    }
+
+    @Test
+    @Order(1)
+    void aPaidOrderReachesTheFeedWithWhatTheWmsNeedsToShipItAndLeavesItWhenAcknowledged() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 2, "O-MUG", 1), false, "Leave at the door");
+        JsonObject entry = awaitEntry(order.id());
+        assertEquals("ORDER", entry.getString("kind"));
+        assertEquals(DOMAIN, entry.getString("store"));
+        assertEquals(order.name(), entry.getString("name"));
+        assertEquals("WH-ORD", entry.getString("warehouse"));
+        assertEquals("ORD-PARCEL", entry.getString("shippingProcess"));
+        assertEquals("Chestnut Street 92", entry.getJsonObject("shipTo").getString("address1"));
+        assertEquals("US", entry.getJsonObject("shipTo").getString("countryCode"));
+        assertEquals("bob.norman@example.com", entry.getString("email"));
+        assertEquals("Standard Shipping", entry.getString("shippingMethod"));
+        assertEquals("Leave at the door", entry.getString("note"));
+        assertEquals(Map.of("W-SHIRT", 2, "W-MUG", 1), quantities(entry));
+
+        long revision = entry.getJsonNumber("revision").longValue();
+        long id = entry.getJsonNumber("orderId").longValue();
+        assertEquals(409, ack(id, revision - 1).statusCode(), "an older revision is refused");
+        HttpResponse<String> acked = ack(id, revision);
+        assertEquals(200, acked.statusCode(), acked.body());
+        assertEquals(200, ack(id, revision).statusCode(), "again: harmless");
+        assertTrue(entryFor(order.id()) == null, "acknowledged: gone from the feed, even read from the start");
+        assertEquals("ACCEPTED", state(order.id()));
+        assertEquals(404, ack(999_999, 1).statusCode());
+        assertEquals(400, api("GET", "/api/v1/orders/feed?limit=0", null).statusCode());
+        assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(connector.url() + "/api/v1/orders/feed"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void eachWebhookDeliveredThreeTimesSomeConcurrentlyMakesOneOrder() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 1));
+        byte[] body = body(order.legacyResourceId(), order.id());
+        List<Callable<Integer>> sends = new ArrayList<>();
+        for (String topic : List.of("orders/create", "orders/paid", "orders/updated")) {
+            for (int i = 0; i < 3; i++) {
+                String webhookId = UUID.randomUUID().toString();
+                sends.add(() -> webhook(topic, webhookId, body).statusCode());
+                if (i == 0) {
+                    sends.add(() -> webhook(topic, webhookId, body).statusCode()); // the same delivery twice at once
+                }
+            }
+        }
+        for (Future<Integer> sent : senders.invokeAll(sends)) {
+            assertEquals(200, sent.get());
+        }
+        awaitProcessed();
+        assertEquals(1, count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
+        JsonObject entry = awaitEntry(order.id());
+        assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
+        assertEquals(Map.of("W-SHIRT", 1), quantities(entry));
+        assertEquals(200, ack(entry.getJsonNumber("orderId").longValue(),
+                entry.getJsonNumber("revision").longValue()).statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void ordersPaidBeforeOrdersCreateIsOneOrderAsItIsNow() throws Exception {
+        shop.faults().webhookDropShare(1.0);
+        var order = shop.placeOrder(main, true, Map.of("O-MUG", 3));
+        shop.faults().none();
+        byte[] body = body(order.legacyResourceId(), order.id());
+        assertEquals(200, webhook("orders/paid", UUID.randomUUID().toString(), body).statusCode());
+        awaitProcessed();
+        assertEquals(Map.of("W-MUG", 3), quantities(awaitEntry(order.id())));
+        assertEquals(200, webhook("orders/create", UUID.randomUUID().toString(), body).statusCode());
+        awaitProcessed();
+        assertEquals(1, count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
+        assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
+    }
+
+    @Test
+    @Order(4)
+    void eachFilterDimensionAndALaterUpdateDecidesAgain() throws Exception {
+        // Financial status: unpaid is filtered out, then paid later is imported.
+        var unpaid = shop.placeOrder(main, false, Map.of("O-SHIRT", 1));
+        awaitState(unpaid.id(), "FILTERED");
+        assertTrue(note(unpaid.id()).contains("financial status pending"), note(unpaid.id()));
+        assertNull(entryFor(unpaid.id()));
+        shop.markPaid(unpaid);
+        awaitEntry(unpaid.id());
+
+        // Test orders: out by default; once the filter takes them, the next update imports the order.
+        var test = shop.placeOrder(main, true, Map.of("O-SHIRT", 1), true, null);
+        awaitState(test.id(), "FILTERED");
+        assertTrue(note(test.id()).contains("test order"), note(test.id()));
+        filters("[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", true);
+        shop.editNote(test, "now wanted");
+        awaitEntry(test.id());
+
+        // Order status and fulfillment status.
+        filters("[\"closed\"]", "[\"paid\"]", "[\"unfulfilled\"]", false);
+        var open = shop.placeOrder(main, true, Map.of("O-SHIRT", 1));
+        awaitState(open.id(), "FILTERED");
+        assertTrue(note(open.id()).contains("order status open"), note(open.id()));
+        filters("[\"open\"]", "[\"paid\"]", "[\"fulfilled\"]", false);
+        var unfulfilled = shop.placeOrder(main, true, Map.of("O-SHIRT", 1));
+        awaitState(unfulfilled.id(), "FILTERED");
+        assertTrue(note(unfulfilled.id()).contains("fulfillment status unfulfilled"), note(unfulfilled.id()));
+
+        // A value Shopify does not have is refused; the filters are read back as saved.
+        assertEquals(400, api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters", "{\"orderStatuses\":[\"opn\"],"
+                + "\"financialStatuses\":[],\"fulfillmentStatuses\":[],\"testOrders\":false}").statusCode());
+        filters("[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", false);
+        JsonObject saved = json(api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters", null));
+        assertEquals("[\"partially_fulfilled\",\"unfulfilled\"]", saved.getJsonArray("fulfillmentStatuses").toString());
+        shop.editNote(open, "again");
+        awaitEntry(open.id());
+        ackAll();
+    }
+
+    @Test
+    @Order(5)
+    void anUnmappedLineHoldsTheOrderOnTheOrdersPageUntilReleasedAfterMapping() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 1, "O-HAT", 2));
+        awaitState(order.id(), "HELD");
+        assertNull(entryFor(order.id()), "never in the feed while held");
+        long rowId = count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
+        try (Browser browser = new Browser()) {
+            browser.visit(connector.url() + "/admin/orders.xhtml");
+            browser.signIn("admin", "admin");
+            browser.visit(connector.url() + "/admin/orders.xhtml?state=HELD&reason=UNMAPPED_LINE");
+            String why = browser.text(By.cssSelector("#order-" + rowId + " .why"));
+            assertTrue(why.contains("Hat") && why.contains("(SKU O-HAT)"), why);
+            browser.screenshot("orders-held");
+
+            assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder().add(product("W-HAT", "O-HAT"))
+                    .build().toString()).statusCode());
+            assertEquals("succeeded", syncProducts().getString("state"));
+            browser.click(By.cssSelector("#order-" + rowId + " input[id$='release']"));
+            awaitState(order.id(), "READY");
+            assertTrue(browser.driver().getPageSource().contains("in the WMS feed"), "the release says where it went");
+            browser.visit(connector.url() + "/admin/orders.xhtml?state=READY");
+            assertTrue(browser.driver().findElements(By.id("order-" + rowId)).size() == 1, "listed as in the feed");
+            browser.screenshot("orders-released");
+        }
+        assertEquals(Map.of("W-SHIRT", 1, "W-HAT", 2), quantities(awaitEntry(order.id())));
+    }
+
+    @Test
+    @Order(6)
+    void aCancellationBeforeShippingCancelsTheWmsOrderThroughTheFeed() throws Exception {
+        ackAll();
+        var order = shop.placeOrder(main, true, Map.of("O-MUG", 1));
+        JsonObject entry = awaitEntry(order.id());
+        long id = entry.getJsonNumber("orderId").longValue();
+        assertEquals(200, ack(id, entry.getJsonNumber("revision").longValue()).statusCode());
+        shop.cancelOrder(order, "CUSTOMER");
+        JsonObject cancellation = awaitEntry(order.id());
+        assertEquals("CANCELLATION", cancellation.getString("kind"));
+        assertEquals(id, cancellation.getJsonNumber("orderId").longValue());
+        assertEquals("CANCELLED", state(order.id()));
+        assertEquals(200, ack(id, cancellation.getJsonNumber("revision").longValue()).statusCode());
+        assertNull(entryFor(order.id()));
+
+        // Cancelled before the WMS saw it: no entry at all.
+        shop.faults().webhookDropShare(1.0);
+        var early = shop.placeOrder(main, true, Map.of("O-MUG", 1));
+        shop.faults().none();
+        shop.cancelOrder(early, "CUSTOMER");
+        awaitState(early.id(), "CANCELLED");
+        assertNull(entryFor(early.id()));
+    }
+
+    @Test
+    @Order(7)
+    void aWebhookShopifyNeverDeliveredIsFoundByTheSweepAndShownOnActivity() throws Exception {
+        shop.faults().webhookDropShare(1.0);
+        var lost = shop.placeOrder(main, true, Map.of("O-SHIRT", 4));
+        shop.faults().none();
+        Thread.sleep(1500);
+        assertEquals(0, count("select count(*) from shop_order where shopify_order_id = '" + lost.id() + "'"));
+        HttpResponse<String> swept = api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
+                + Instant.now().minus(Duration.ofHours(1)) + "\"}");
+        assertEquals(200, swept.statusCode(), swept.body());
+        JsonObject result = json(swept);
+        assertEquals("succeeded", result.getString("state"));
+        assertEquals(1, result.getInt("gapsFilled"), result.toString());
+        assertEquals(lost.name(), result.getString("gapOrders"));
+        assertEquals(Map.of("W-SHIRT", 4), quantities(awaitEntry(lost.id())));
+        JsonObject again = json(api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
+                + Instant.now().minus(Duration.ofHours(1)) + "\"}"));
+        assertEquals(0, again.getInt("gapsFilled"), "idempotent: " + again);
+
+        String activity = connector.get(connector.signedInAdmin(), "/admin/activity.xhtml").body();
+        assertTrue(activity.contains("id=\"webhook-health\""), "webhook health is shown");
+        assertTrue(activity.contains("data-topic=\"orders/create\""));
+        assertTrue(activity.contains("id=\"sweep-gaps\"") && activity.contains(lost.name()), "the gap is shown");
+    }
+
+    @Test
+    @Order(8)
+    void aPrivacyRequestErasesTheCustomerButNotTheGoods() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("O-MUG", 1));
+        awaitEntry(order.id());
+        byte[] redact = ("{\"shop_domain\":\"" + DOMAIN + "\",\"customer\":{\"id\":1,\"email\":\"nobody@example.com\"},"
+                + "\"orders_to_redact\":[" + order.legacyResourceId() + "]}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, webhook("customers/redact", UUID.randomUUID().toString(), redact).statusCode());
+        awaitProcessed();
+        try (Connection db = connector.jdbc(); ResultSet row = db.createStatement().executeQuery("select ship_name, "
+                + "ship_address1, contact_email, redacted_at, (select count(*) from shop_order_line l where l.order_id "
+                + "= o.id) from shop_order o where shopify_order_id = '" + order.id() + "'")) {
+            assertTrue(row.next());
+            assertNull(row.getString(1));
+            assertNull(row.getString(2));
+            assertNull(row.getString(3));
+            assertTrue(row.getTimestamp(4) != null);
+            assertEquals(1, row.getInt(5), "the lines stay");
+        }
+        JsonValue shipTo = entryFor(order.id()).get("shipTo");
+        assertTrue(shipTo == null || shipTo == JsonValue.NULL, "no address in the feed any more: " + shipTo);
+    }
+
+    @Test
+    @Order(9)
+    void theWmsIsCalledBackForEachFeedEntryWithRetriesAndTheFeedStaysTheSourceOfTruth() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("O-MUG", 2));
+        JsonObject entry = awaitEntry(order.id());
+        String expected = "\"revision\":" + entry.getJsonNumber("revision").longValue();
+        await(() -> CALLBACKS.stream().anyMatch(c -> c.contains(expected) && c.contains(order.id())),
+                "the callback for " + order.name());
+        assertTrue(CALLBACKS.size() >= 2, "calls arrived");
+        String first = CALLBACKS.get(0);
+        assertTrue(CALLBACKS.stream().skip(1).anyMatch(first::equals), "the first call failed (503) and was retried");
+        assertTrue(CALLBACKS.stream().anyMatch(c -> c.contains("\"kind\":\"CANCELLATION\"")),
+                "a cancellation is called back too");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static void filters(String orders, String financial, String fulfillment, boolean test) throws Exception {
+        HttpResponse<String> changed = api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters", "{\"orderStatuses\":"
+                + orders + ",\"financialStatuses\":" + financial + ",\"fulfillmentStatuses\":" + fulfillment
+                + ",\"testOrders\":" + test + "}");
+        assertEquals(200, changed.statusCode(), changed.body());
+    }
+
+    private static byte[] body(long legacyId, String gid) {
+        return ("{\"id\":" + legacyId + ",\"admin_graphql_api_id\":\"" + gid + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> webhook(String topic, String webhookId, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(connector.url() + "/shopify/webhooks"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", topic)
+                .header("X-Shopify-Shop-Domain", DOMAIN)
+                .header("X-Shopify-API-Version", "2026-07")
+                .header("X-Shopify-Webhook-Id", webhookId)
+                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until every stored delivery has been processed. */
+    private static void awaitProcessed() throws Exception {
+        await(() -> count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
+                "the webhook queue to drain");
+    }
+
+    private static JsonObject awaitEntry(String shopifyOrderId) throws Exception {
+        JsonObject[] found = new JsonObject[1];
+        await(() -> (found[0] = entryFor(shopifyOrderId)) != null, "order " + shopifyOrderId + " in the feed");
+        return found[0];
+    }
+
+    private static void awaitState(String shopifyOrderId, String state) throws Exception {
+        await(() -> state.equals(state(shopifyOrderId)), "order " + shopifyOrderId + " to be " + state);
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            if (check.ok()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited 30 s for " + what + "; latest deliveries: " + latestDeliveries());
+    }
+
+    private static String latestDeliveries() throws Exception {
+        StringBuilder notes = new StringBuilder();
+        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select topic, "
+                + "outcome, outcome_note from webhook_delivery order by id desc limit 5")) {
+            while (rows.next()) {
+                notes.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(": ")
+                        .append(rows.getString(3)).append(" | ");
+            }
+        }
+        return notes.toString();
+    }
+
+    private static List<JsonObject> feed() throws Exception {
+        List<JsonObject> entries = new ArrayList<>();
+        long cursor = 0;
+        while (true) {
+            JsonObject page = json(api("GET", "/api/v1/orders/feed?after=" + cursor + "&limit=2", null));
+            page.getJsonArray("entries").forEach(e -> entries.add(e.asJsonObject()));
+            if (page.getJsonArray("entries").isEmpty()) {
+                return entries;
+            }
+            long next = page.getJsonNumber("cursor").longValue();
+            assertTrue(next > cursor, "the cursor moves on");
+            cursor = next;
+        }
+    }
+
+    private static JsonObject entryFor(String shopifyOrderId) throws Exception {
+        return feed().stream().filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId)).findFirst()
+                .orElse(null);
+    }
+
+    private static void ackAll() throws Exception {
+        for (JsonObject entry : feed()) {
+            assertEquals(200, ack(entry.getJsonNumber("orderId").longValue(),
+                    entry.getJsonNumber("revision").longValue()).statusCode());
+        }
+    }
+
+    private static HttpResponse<String> ack(long orderId, long revision) throws Exception {
+        return api("POST", "/api/v1/orders/" + orderId + "/acknowledgement", "{\"revision\":" + revision + "}");
+    }
+
+    private static Map<String, Integer> quantities(JsonObject entry) {
+        Map<String, Integer> quantities = new java.util.TreeMap<>();
+        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
+                l.asJsonObject().getInt("quantity"), Integer::sum));
+        return quantities;
+    }
+
+    private static String state(String shopifyOrderId) throws Exception {
+        return text("select state from shop_order where shopify_order_id = ?", shopifyOrderId);
+    }
+
+    private static String note(String shopifyOrderId) throws Exception {
+        return text("select state_note from shop_order where shopify_order_id = ?", shopifyOrderId);
+    }
+
+    private static String text(String sql, String parameter) throws Exception {
+        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    private static JsonObject syncProducts() throws Exception {
+        HttpResponse<String> started = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
+        assertEquals(202, started.statusCode(), started.body());
+        Instant until = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(until)) {
+            JsonObject latest = json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null));
+            if (!"running".equals(latest.getString("state"))) {
+                return latest;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the sync did not end within two minutes");
+    }
+
+    private static JsonObject product(String code, String sku) {
+        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
+    }
+
+    private static String credential(HttpClient admin) throws Exception {
+        String page = connector.get(admin, "/admin/wms-api.xhtml").body();
+        HttpResponse<String> created = connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
+                .set("create:name", "orders-it").submittedWith("create:create-credential", "Create credential"));
+        Matcher matcher = TOKEN.matcher(created.body());
+        assertTrue(matcher.find(), "a token is shown once");
+        return matcher.group(1).trim();
+    }
+
+    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}
