@@ -45,7 +45,8 @@ import wms.shopify.warehouses.entity.Warehouse;
  * In-container (Arquillian): the orders component fires {@link OrderDemand} inside its transaction each time an
  * order's unallocated lines change, and only then, as stock sync's contract says: the lines of a held or fed order
  * (inventory item from the mapping, the fulfillment order's location, units still to fulfil), none once the WMS
- * acknowledged it, none when it is filtered out or cancelled. And concurrent reads of one new order make one row.
+ * acknowledged it or when it is cancelled; a filtered-out open order keeps its lines as demand (Shopify committed
+ * its units all the same). And concurrent reads of one new order make one row.
  */
 @ExtendWith(ArquillianExtension.class)
 class OrderDemandIT {
@@ -121,7 +122,7 @@ class OrderDemandIT {
     }
 
     @Test
-    void filteredOutAndCancelledOrdersHaveNoDemand() throws Exception {
+    void aFilteredOutOrderIsDemandUntilItIsCancelled() throws Exception {
         long store = store(true);
         OrderRecords records = bean(OrderRecords.class);
         OrderDemandRecorder recorder = bean(OrderDemandRecorder.class);
@@ -129,9 +130,11 @@ class OrderDemandIT {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         assertEquals(OrderState.FILTERED, records.apply(store, order(id, t0, "pending", null, 1, 1), "it").state());
-        assertEquals(0, recorder.of(id).size(), "never had demand: nothing to announce");
+        assertEquals(2, last(recorder, id).lines().size(),
+                "filtered out but open: Shopify took its units off sale, so they are demand");
         records.apply(store, order(id, t0.plusSeconds(1), "paid", null, 1, 1), "it");
-        assertEquals(2, last(recorder, id).lines().size(), "paid later: in the feed, its lines are demand");
+        assertEquals(1, recorder.of(id).size(), "paid later: in the feed with the same lines, nothing new to announce");
+        assertEquals(2, last(recorder, id).lines().size(), "paid later: in the feed, its lines are still demand");
         assertEquals(OrderState.CANCELLED, records.apply(store, order(id, t0.plusSeconds(2), "paid",
                 t0.plusSeconds(2), 1, 1), "it").state());
         assertEquals(List.of(), last(recorder, id).lines(), "cancelled: released entirely");

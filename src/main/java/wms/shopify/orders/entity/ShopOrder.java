@@ -248,7 +248,8 @@ public class ShopOrder {
             this.state = OrderState.FILTERED;
             this.holdReason = null;
             this.stateNote = OrderPlan.bounded("Not imported: " + refusal.get() + ".", 1000);
-            this.lines.clear();
+            // Shopify committed the units of an open order whether or not the WMS is to ship it: they stay demand.
+            takePlan(plan);
             return Change.FILTERED;
         }
         takePlan(plan);
@@ -387,7 +388,7 @@ public class ShopOrder {
      * it is filtered out or cancelled.
      */
     public List<OrderDemand.Line> demand() {
-        if (this.state != OrderState.HELD && this.state != OrderState.READY) {
+        if (this.state != OrderState.FILTERED && this.state != OrderState.HELD && this.state != OrderState.READY) {
             return List.of();
         }
         Map<List<String>, Long> quantities = new LinkedHashMap<>();
