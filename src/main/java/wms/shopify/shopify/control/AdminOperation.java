@@ -22,7 +22,15 @@ public enum AdminOperation {
     /** A page of 250 inventory levels of one location: 1 + 2 + 250 x 2 objects. */
     LOCATION_INVENTORY_LEVELS("LocationInventoryLevels", 503),
     BULK_VARIANTS("BulkVariants", 10),
-    BULK_OPERATION_STATUS("BulkOperationStatus", 1);
+    BULK_OPERATION_STATUS("BulkOperationStatus", 1),
+    /** Stock sync, Delta mode: a mutation costs a flat 10, whatever its input holds. */
+    INVENTORY_ADJUST("InventoryAdjust", 10),
+    /** Stock sync, Absolute mode. */
+    INVENTORY_SET("InventorySet", 10),
+    /** "available" of up to 100 items at one location: 100 x 3 objects. */
+    STOCK_LEVELS("StockLevels", 300),
+    /** A page of 250 levels of one location with "available": 3 + 250 x 3 objects. */
+    LOCATION_AVAILABLE("LocationAvailable", 753);
 
     private final String operationName;
     private final double estimatedCost;
