@@ -42,13 +42,21 @@ public class StockFlusher {
     @Inject
     StockSettings settings;
 
+    @Inject
+    wms.shopify.stock.control.Reconciliations reconciliations;
+
+    @Inject
+    wms.shopify.stores.control.Stores stores;
+
     private final Set<Long> draining = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> ticks;
+    private ScheduledFuture<?> upkeep;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
         if (this.ticks == null) {
             long interval = Math.max(50, this.settings.flushIntervalMillis());
             this.ticks = this.scheduler.scheduleWithFixedDelay(this::tick, 1000, interval, TimeUnit.MILLISECONDS);
+            this.upkeep = this.scheduler.scheduleWithFixedDelay(this::upkeep, 60, 60, TimeUnit.SECONDS);
         }
     }
 
@@ -70,6 +78,24 @@ public class StockFlusher {
         }
     }
 
+    /**
+     * Once a minute: parked pushes whose last attempt is older than the retry interval go out again, and stores with
+     * stock sync on whose last reconciliation is older than the reconciliation interval are reconciled.
+     */
+    void upkeep() {
+        try {
+            this.records.retryParkedPushes(this.settings.failedRetryMinutes());
+            int minutes = this.settings.reconcileMinutes();
+            if (minutes > 0) {
+                for (Long storeId : this.records.storesDueForReconciliation(minutes)) {
+                    this.stores.find(storeId).ifPresent(store -> this.reconciliations.start(store, null));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Stock upkeep failed: " + e.getMessage());
+        }
+    }
+
     private void drain(long storeId) {
         try {
             this.pusher.drain(storeId);
@@ -84,6 +110,7 @@ public class StockFlusher {
     void stop() {
         if (this.ticks != null) {
             this.ticks.cancel(false);
+            this.upkeep.cancel(false);
         }
     }
 }

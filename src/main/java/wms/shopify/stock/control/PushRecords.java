@@ -425,6 +425,39 @@ public class PushRecords {
         });
     }
 
+    /** Parked pushes whose last attempt is this old go out again (same key, same input). */
+    @Transactional
+    public int retryParkedPushes(int afterMinutes) {
+        return query(db -> {
+            try (PreparedStatement retry = db.prepareStatement("update stock_push set state = 'SENDING', "
+                    + "attempts = 0, next_attempt_at = now(), lease_until = null where state = 'FAILED' "
+                    + "and next_attempt_at < now() - make_interval(mins => ?)")) {
+                retry.setInt(1, afterMinutes);
+                return retry.executeUpdate();
+            }
+        });
+    }
+
+    /** Connected stores with stock sync on whose last drift reconciliation started this long ago, or never. */
+    public List<Long> storesDueForReconciliation(int minutes) {
+        return query(db -> {
+            List<Long> stores = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("""
+                    select s.id from store s where s.stock_sync_enabled and s.status = 'CONNECTED'
+                        and not exists (select 1 from stock_reconciliation r where r.store_id = s.id
+                            and r.started_at > now() - make_interval(mins => ?))
+                    """)) {
+                query.setInt(1, minutes);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        stores.add(rows.getLong(1));
+                    }
+                }
+            }
+            return stores;
+        });
+    }
+
     private void closeAndRelease(long pushId, String state, String reason, String rowState) {
         update(db -> {
             close(db, pushId, state, reason);

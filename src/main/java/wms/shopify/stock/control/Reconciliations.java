@@ -213,13 +213,19 @@ public class Reconciliations {
         }
     }
 
-    /** What Shopify should hold; null while a push of the level is under way (its outcome decides). */
+    /**
+     * What Shopify should hold (with the drops seen on Shopify that no known order explains yet: a sale whose order
+     * has not arrived is not put back on sale by a reconciliation either); null while a push of the level is under
+     * way (its outcome decides).
+     */
     private static Long expected(Connection db, long storeId, String item, String location, long sellable)
             throws SQLException {
         try (PreparedStatement query = db.prepareStatement("""
                 select coalesce((select sum(quantity) from order_demand where store_id = ? and inventory_item_id = ?
                     and location_id = ?), 0),
-                    (select state from stock_change where store_id = ? and inventory_item_id = ? and location_id = ?)
+                    c.state, c.unexplained
+                from (select 1) one left join stock_change c on c.store_id = ? and c.inventory_item_id = ?
+                    and c.location_id = ?
                 """)) {
             query.setLong(1, storeId);
             query.setString(2, item);
@@ -232,7 +238,7 @@ public class Reconciliations {
                 if ("PUSHING".equals(row.getString(2))) {
                     return null;
                 }
-                return AbsoluteTarget.of(sellable, row.getLong(1), 0);
+                return AbsoluteTarget.of(sellable, row.getLong(1), row.getLong(3));
             }
         }
     }
@@ -246,7 +252,7 @@ public class Reconciliations {
                 values (?, ?, ?, ?, ?, 'PENDING', ?, (select sequence from stock_level where product_id = ?
                     and warehouse_id = ?), ?, 1, now(), now(), now())
                 on conflict (store_id, inventory_item_id, location_id) do update set
-                    shopify_known = excluded.shopify_known, reread = false, unexplained = 0,
+                    shopify_known = excluded.shopify_known, reread = false,
                     sellable = excluded.sellable, sellable_sequence = excluded.sellable_sequence,
                     generation = stock_change.generation + 1, state = 'PENDING', due_at = now(),
                     first_change_at = coalesce(stock_change.first_change_at, now()), updated_at = now()

@@ -221,8 +221,7 @@ public class StockPusher {
         Map<Integer, String> positions = new HashMap<>();
         for (JsonValue value : errors) {
             JsonObject error = value.asJsonObject();
-            JsonArray field = error.getJsonArray("field");
-            if (field != null && field.size() >= 3 && field.get(2) instanceof jakarta.json.JsonString index) {
+            if (error.get("field") instanceof JsonArray field && field.size() >= 3 && field.get(2) instanceof jakarta.json.JsonString index) {
                 try {
                     positions.merge(Integer.parseInt(index.getString()), error.getString("code", "ERROR") + ": "
                             + error.getString("message", ""), (a, b) -> a + "; " + b);
