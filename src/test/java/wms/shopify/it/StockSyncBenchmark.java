@@ -47,9 +47,12 @@ class StockSyncBenchmark {
 
     @Test
     void tenThousandMovementsOverTenThousandSkus() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=0"));
+        SandboxConnector connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=0",
+                "STOCK_RECONCILE_MINUTES=0"));
         StockFixture fixture = new StockFixture(connector, "stock-benchmark");
-        Shop shop = connector.sandbox().createShop("bench-stock.myshopify.com", Plan.STANDARD);
+        // Set up on Plus, so that Sync Products' 10 000 variants do not take minutes of Standard budget; the burst
+        // itself runs on Standard.
+        Shop shop = connector.sandbox().createShop("bench-stock.myshopify.com", Plan.PLUS);
         Location location = shop.addLocation("Bench warehouse");
         List<String> skus = new ArrayList<>();
         for (int product = 0; product < (ITEMS + P2_TRIES + 1) / 5 + 1; product++) {
@@ -67,6 +70,7 @@ class StockSyncBenchmark {
         fixture.registerProducts(skus);
         fixture.syncProducts(shop.domain());
         fixture.stockSync(store, "DELTA", 30);
+        shop.plan(Plan.STANDARD); // a full Standard bucket, as in a quiet store
         shop.journal().clear();
 
         // P1
@@ -90,8 +94,8 @@ class StockSyncBenchmark {
         }, "all 10 000 quantities on Shopify");
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Journal.Mutation> applied = shop.journal().applied("inventoryAdjustQuantities");
-        long points = shop.journal().requests().stream().filter(r -> r.actualQueryCost() != null)
-                .mapToLong(Journal.Request::actualQueryCost).sum();
+        long points = shop.journal().requests().stream().filter(r -> "InventoryAdjust".equals(r.operationName()))
+                .filter(r -> r.actualQueryCost() != null).mapToLong(Journal.Request::actualQueryCost).sum();
         double minimum = Math.max(0, (points - Plan.STANDARD.maximumAvailable()) / Plan.STANDARD.restoreRate());
         System.out.printf("P1 stock burst: %d movements over %d SKUs, intake %.1f s, all right on Shopify after %.1f s; "
                 + "%d mutations, %.1f quantities per mutation, largest input %d; %d points spent, minimum the Standard "

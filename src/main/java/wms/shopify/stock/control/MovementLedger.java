@@ -28,11 +28,18 @@ import wms.shopify.stock.entity.ResolvedMovement;
 @ApplicationScoped
 public class MovementLedger {
 
+    /** All changes of a call in one statement: one row per (store, item, location), absorbed into what is there. */
     private static final String UPSERT = """
             insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,
                 delta, sellable, sellable_sequence, generation, due_at, first_change_at, updated_at)
-            values (?, ?, ?, ?, ?, case when ? then 'PENDING' else 'IDLE' end, ?, ?, ?, case when ? then 1 else 0 end,
-                now() + make_interval(secs => ?), case when ? then now() end, now())
+            select t.store_id, t.item, t.location, t.product, t.warehouse,
+                case when t.touch then 'PENDING' else 'IDLE' end, t.delta, t.sellable, t.sequence,
+                case when t.touch then 1 else 0 end,
+                now() + make_interval(secs => ?),
+                case when t.touch then now() end, now()
+            from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], ?::bigint[],
+                ?::bigint[], ?::bigint[])
+                as t(store_id, item, location, product, warehouse, touch, delta, sellable, sequence)
             on conflict (store_id, inventory_item_id, location_id) do update set
                 delta = stock_change.delta + excluded.delta,
                 sellable = case when stock_change.sellable_sequence is null
@@ -42,12 +49,13 @@ public class MovementLedger {
                 generation = stock_change.generation + excluded.generation,
                 first_change_at = coalesce(stock_change.first_change_at, excluded.first_change_at),
                 due_at = case when stock_change.state = 'IDLE' and excluded.state = 'PENDING'
-                    then greatest(excluded.due_at, coalesce(stock_change.last_pushed_at
-                        + make_interval(secs => ?), excluded.due_at))
+                    then greatest(excluded.due_at, coalesce(stock_change.last_pushed_at + make_interval(secs =>
+                        (select s.coalescing_window_seconds from store s where s.id = stock_change.store_id)),
+                        excluded.due_at))
                     else stock_change.due_at end,
                 state = case when stock_change.state = 'IDLE' then excluded.state else stock_change.state end,
                 updated_at = now()
-            returning id
+            returning id, store_id, inventory_item_id, location_id
             """;
 
     @Resource(lookup = "jdbc/wms")
@@ -211,37 +219,60 @@ public class MovementLedger {
             return 0;
         }
         double delay = this.settings.firstPushDelaySeconds();
-        try (PreparedStatement upsert = db.prepareStatement(UPSERT);
-                PreparedStatement link = db.prepareStatement(
-                        "insert into stock_movement_target (movement_id, change_id) values (?, ?) on conflict do nothing")) {
-            for (Map.Entry<Target, Absorbed> entry : changes.entrySet()) {
-                Target t = entry.getKey();
-                Absorbed a = entry.getValue();
-                upsert.setLong(1, t.storeId());
-                upsert.setString(2, t.item());
-                upsert.setString(3, t.location());
-                upsert.setLong(4, t.productId());
-                upsert.setLong(5, t.warehouseId());
-                upsert.setBoolean(6, a.touch);
-                upsert.setLong(7, a.delta);
-                upsert.setLong(8, a.sellable);
-                upsert.setLong(9, a.sequence);
-                upsert.setBoolean(10, a.touch);
-                upsert.setDouble(11, delay);
-                upsert.setBoolean(12, a.touch);
-                upsert.setDouble(13, t.window());
-                long changeId;
-                try (ResultSet row = upsert.executeQuery()) {
-                    row.next();
-                    changeId = row.getLong(1);
-                }
-                for (Long movement : a.movements) {
-                    link.setLong(1, movement);
-                    link.setLong(2, changeId);
-                    link.addBatch();
+        List<Map.Entry<Target, Absorbed>> entries = new ArrayList<>(changes.entrySet());
+        int n = entries.size();
+        Object[] stores = new Object[n];
+        Object[] items = new Object[n];
+        Object[] locations = new Object[n];
+        Object[] products = new Object[n];
+        Object[] warehouses = new Object[n];
+        Object[] touches = new Object[n];
+        Object[] deltas = new Object[n];
+        Object[] sellables = new Object[n];
+        Object[] sequences = new Object[n];
+        Map<String, Absorbed> byKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Target t = entries.get(i).getKey();
+            Absorbed a = entries.get(i).getValue();
+            stores[i] = t.storeId();
+            items[i] = t.item();
+            locations[i] = t.location();
+            products[i] = t.productId();
+            warehouses[i] = t.warehouseId();
+            touches[i] = a.touch;
+            deltas[i] = a.delta;
+            sellables[i] = a.sellable;
+            sequences[i] = a.sequence;
+            byKey.put(t.storeId() + "\n" + t.item() + "\n" + t.location(), a);
+        }
+        List<Object> linkMovements = new ArrayList<>();
+        List<Object> linkChanges = new ArrayList<>();
+        try (PreparedStatement upsert = db.prepareStatement(UPSERT)) {
+            upsert.setDouble(1, delay);
+            upsert.setArray(2, db.createArrayOf("bigint", stores));
+            upsert.setArray(3, db.createArrayOf("varchar", items));
+            upsert.setArray(4, db.createArrayOf("varchar", locations));
+            upsert.setArray(5, db.createArrayOf("bigint", products));
+            upsert.setArray(6, db.createArrayOf("bigint", warehouses));
+            upsert.setArray(7, db.createArrayOf("boolean", touches));
+            upsert.setArray(8, db.createArrayOf("bigint", deltas));
+            upsert.setArray(9, db.createArrayOf("bigint", sellables));
+            upsert.setArray(10, db.createArrayOf("bigint", sequences));
+            try (ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    Absorbed a = byKey.get(rows.getLong(2) + "\n" + rows.getString(3) + "\n" + rows.getString(4));
+                    for (Long movement : a.movements) {
+                        linkMovements.add(movement);
+                        linkChanges.add(rows.getLong(1));
+                    }
                 }
             }
-            link.executeBatch();
+        }
+        try (PreparedStatement link = db.prepareStatement("insert into stock_movement_target (movement_id, change_id) "
+                + "select * from unnest(?::bigint[], ?::bigint[]) on conflict do nothing")) {
+            link.setArray(1, db.createArrayOf("bigint", linkMovements.toArray()));
+            link.setArray(2, db.createArrayOf("bigint", linkChanges.toArray()));
+            link.executeUpdate();
         }
         return changes.size();
     }

@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,11 @@ public class Reconciliations {
 
     private static final Logger LOG = Logger.getLogger(Reconciliations.class.getName());
     private static final int REPORT_LIMIT = 200;
+    /**
+     * Points a reconciliation leaves in the store's budget before it reads a page: stock pushes (10 points each)
+     * then never wait behind a reconciliation of a large store.
+     */
+    static final double PUSH_RESERVE = 250;
 
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;
@@ -60,6 +67,9 @@ public class Reconciliations {
 
     @Inject
     PushRecords records;
+
+    @Inject
+    Clock clock;
 
     /** Starts one; empty when the store's previous one is still running. */
     public Optional<Long> start(Store store, String by) {
@@ -142,6 +152,7 @@ public class Reconciliations {
                         variables.add("after", after);
                     }
                     JsonObject vars = variables.build();
+                    leaveRoomForPushes(store);
                     JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
                             AdminOperation.LOCATION_AVAILABLE, vars));
                     JsonObject levels = data.getJsonObject("location").getJsonObject("inventoryLevels");
@@ -189,6 +200,19 @@ public class Reconciliations {
                 finish(db, id, "FAILED", 0, 0, 0, null, String.valueOf(e.getMessage()));
             } catch (SQLException again) {
                 LOG.log(Level.WARNING, "Could not record the failed reconciliation", again);
+            }
+        }
+    }
+
+    private void leaveRoomForPushes(Store store) {
+        Duration wait = this.api.budget(store.domain()).waitBefore(
+                AdminOperation.LOCATION_AVAILABLE.estimatedCost() + PUSH_RESERVE, this.clock.instant());
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while pacing a reconciliation", e);
             }
         }
     }
