@@ -21,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import wms.shopify.sandbox.Journal;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Plan;
@@ -336,6 +337,13 @@ class StockSyncIT {
         assertTrue(html.contains("data-state=\"pushed\""), "pushed pushes");
         assertTrue(html.contains("data-state=\"stale\""), "the stale compare-and-set");
         assertTrue(html.contains("succeeded"), "the last reconciliation");
+        try (Browser browser = new Browser()) {
+            browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
+            browser.signIn("admin", "admin");
+            browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
+            assertEquals("On, Absolute", browser.text(By.cssSelector("tr[data-store='" + ABSOLUTE + "'] td.sync")));
+            browser.screenshot("stock-page");
+        }
         String settings = fixture.connector.get(fixture.admin, "/admin/store-settings.xhtml?store=" + deltaStore).body();
         assertTrue(settings.contains("Start in Delta mode"), "guidance on Store Settings");
 

@@ -40,15 +40,20 @@ public class PushRecords {
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;
 
-    /** Stores with due changes or pushes to (re)send, and stock sync on (pushes already decided go out anyway). */
+    /**
+     * Stores with due changes or pushes to (re)send, and stock sync on (pushes already decided go out anyway); none
+     * while the Shopify plugin is not active (Plugins page): movements keep being recorded and go out once it is.
+     */
     public List<Long> storesWithWork() {
         return longs("""
                 select c.store_id from stock_change c join store s on s.id = c.store_id
                 where c.state = 'PENDING' and c.due_at <= now() and s.stock_sync_enabled and s.status = 'CONNECTED'
+                    and exists (select 1 from plugin where code = 'shopify' and active)
                 union
                 select p.store_id from stock_push p join store s on s.id = p.store_id
                 where p.state = 'SENDING' and p.next_attempt_at <= now()
                     and (p.lease_until is null or p.lease_until < now()) and s.status = 'CONNECTED'
+                    and exists (select 1 from plugin where code = 'shopify' and active)
                 """, null);
     }
 
