@@ -63,6 +63,23 @@ public final class ExtraServer {
         ConnectorServer.runServerCommand("stop", this.name);
     }
 
+    /** Kills the server's JVM at once, as {@code kill -9} does: no shutdown, nothing flushed or finished. */
+    public void kill() throws Exception {
+        Path pidFile = ConnectorServer.wlp().resolve("usr/servers/.pid/" + this.name + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        Process kill = new ProcessBuilder("kill", "-9", String.valueOf(pid)).redirectErrorStream(true).start();
+        kill.waitFor();
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the server again as it is configured (after a stop or a kill); does not wait for readiness. */
+    public void startAgain() throws IOException, InterruptedException {
+        ConnectorServer.runServerCommand("start", this.name);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + this.httpPort;
     }

@@ -125,9 +125,16 @@ class PersistenceIT {
         assertTrue(events(rolledBack).isEmpty(), "a message of a rolled-back transaction was delivered");
     }
 
+    /**
+     * Tables that have no entity by design: stock sync keeps them with SQL (row claims with FOR UPDATE SKIP LOCKED,
+     * upserts absorbing movements, one-statement bulk inserts); StockSyncIT and StockDemandIT run every statement.
+     */
+    private static final Set<String> SQL_ONLY_TABLES = Set.of("stock_level", "stock_movement", "stock_push",
+            "stock_change", "stock_movement_target", "order_demand", "stock_reconciliation");
+
     @Test
     void theMigrationsCreateExactlyTheTablesAndColumnsTheEntitiesUse() {
-        Set<String> entityTables = new HashSet<>();
+        Set<String> entityTables = new HashSet<>(SQL_ONLY_TABLES);
         for (EntityType<?> entity : resources().entityManager.getMetamodel().getEntities()) {
             Class<?> type = entity.getJavaType();
             String table = type.getAnnotation(Table.class).name();

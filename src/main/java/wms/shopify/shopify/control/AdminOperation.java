@@ -28,7 +28,15 @@ public enum AdminOperation {
     /** One order with its lines and fulfillment orders (about 700 requested; Shopify refunds what is not returned). */
     ORDER("Order", 700),
     /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
-    ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102);
+    ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102),
+    /** Stock sync, Delta mode: a mutation costs a flat 10, whatever its input holds. */
+    INVENTORY_ADJUST("InventoryAdjust", 10),
+    /** Stock sync, Absolute mode. */
+    INVENTORY_SET("InventorySet", 10),
+    /** "available" of up to 100 items at one location: 100 x 3 objects. */
+    STOCK_LEVELS("StockLevels", 300),
+    /** A page of 250 levels of one location with "available": 3 + 250 x 3 objects. */
+    LOCATION_AVAILABLE("LocationAvailable", 753);
 
     private final String operationName;
     private final double estimatedCost;

@@ -1,0 +1,115 @@
+package wms.shopify.stock.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import wms.shopify.platform.web.AdminFormat;
+import wms.shopify.stock.control.PushRecords;
+import wms.shopify.stock.control.Reconciliations;
+import wms.shopify.stock.control.StockViews;
+import wms.shopify.stock.entity.ChangeView;
+import wms.shopify.stock.entity.PushView;
+import wms.shopify.stock.entity.ReconciliationView;
+import wms.shopify.stock.entity.StoreStockSummary;
+import wms.shopify.stores.control.Stores;
+
+/**
+ * Backing bean of the Stock page: per store the stock sync setting (changed on Store Settings) and its counts, the
+ * last drift reconciliation with a button for one now, and retry of what is parked; below, the changes that are
+ * pending, being pushed or parked with their reasons, and the latest pushes.
+ */
+@Named
+@RequestScoped
+public class StockPage {
+
+    static final int LIMIT = 100;
+
+    @Inject
+    StockViews views;
+
+    @Inject
+    Reconciliations reconciliations;
+
+    @Inject
+    PushRecords records;
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    FacesContext faces;
+
+    private List<StoreStockSummary> summaries;
+    private List<ChangeView> changes;
+    private List<PushView> pushes;
+
+    public List<StoreStockSummary> getStores() {
+        if (this.summaries == null) {
+            this.summaries = this.views.stores();
+        }
+        return this.summaries;
+    }
+
+    public List<ChangeView> getChanges() {
+        if (this.changes == null) {
+            this.changes = this.views.changes(null, LIMIT);
+        }
+        return this.changes;
+    }
+
+    public List<PushView> getPushes() {
+        if (this.pushes == null) {
+            this.pushes = this.views.pushes(null, LIMIT);
+        }
+        return this.pushes;
+    }
+
+    public ReconciliationView lastReconciliation(long storeId) {
+        return this.reconciliations.latest(storeId).orElse(null);
+    }
+
+    public String format(Instant instant) {
+        return instant == null ? "" : AdminFormat.dateTime(instant);
+    }
+
+    public String reconcile() {
+        Long storeId = storeParameter();
+        if (storeId != null) {
+            this.stores.find(storeId).ifPresent(store -> {
+                boolean started = this.reconciliations.start(store, this.faces.getExternalContext().getRemoteUser())
+                        .isPresent();
+                message(started ? "Drift reconciliation of " + store.domain().value() + " started."
+                        : "A drift reconciliation of " + store.domain().value() + " is already running.");
+            });
+        }
+        return "/admin/stock?faces-redirect=true";
+    }
+
+    public String retry() {
+        Long storeId = storeParameter();
+        if (storeId != null) {
+            int retried = this.records.retryFailed(storeId);
+            message(retried + " parked change(s) and push(es) set to go out again.");
+        }
+        return "/admin/stock?faces-redirect=true";
+    }
+
+    private void message(String text) {
+        this.faces.getExternalContext().getFlash().setKeepMessages(true);
+        this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    private Long storeParameter() {
+        Map<String, String> parameters = this.faces.getExternalContext().getRequestParameterMap();
+        try {
+            return Long.valueOf(parameters.get("store"));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package wms.shopify.stock.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import wms.shopify.stock.entity.ChangeView;
+import wms.shopify.stock.entity.PushView;
+import wms.shopify.stock.entity.StoreStockSummary;
+
+/** What the Stock page and the API show: stores' stock sync state, changes and pushes with their reasons. */
+@ApplicationScoped
+public class StockViews {
+
+    @Inject
+    PushRecords records;
+
+    public List<StoreStockSummary> stores() {
+        return this.records.query(db -> {
+            List<StoreStockSummary> stores = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("""
+                    select s.id, s.domain, s.stock_sync_enabled, s.stock_sync_mode, s.coalescing_window_seconds,
+                        (select count(*) from stock_change c where c.store_id = s.id and c.state = 'PENDING'),
+                        (select count(*) from stock_change c where c.store_id = s.id and c.state = 'PUSHING'),
+                        (select count(*) from stock_change c where c.store_id = s.id and c.state = 'FAILED'),
+                        (select count(*) from stock_push p where p.store_id = s.id and p.state = 'FAILED'),
+                        (select count(*) from stock_push p where p.store_id = s.id and p.state = 'PUSHED')
+                    from store s where s.status = 'CONNECTED' order by s.domain
+                    """); ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stores.add(new StoreStockSummary(rows.getLong(1), rows.getString(2), rows.getBoolean(3),
+                            rows.getString(4), rows.getInt(5), rows.getLong(6), rows.getLong(7), rows.getLong(8),
+                            rows.getLong(9), rows.getLong(10)));
+                }
+            }
+            return stores;
+        });
+    }
+
+    /** Changes not idle (pending, pushing, failed first), at most {@code limit}. */
+    public List<ChangeView> changes(Long storeId, int limit) {
+        return this.records.query(db -> {
+            List<ChangeView> changes = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("""
+                    select c.id, s.domain, v.sku, p.code, c.inventory_item_id, c.location_id, c.state, c.delta,
+                        c.sellable, c.shopify_known,
+                        coalesce((select sum(d.quantity) from order_demand d where d.store_id = c.store_id
+                            and d.inventory_item_id = c.inventory_item_id and d.location_id = c.location_id), 0),
+                        c.due_at, c.push_id, c.reason
+                    from stock_change c join store s on s.id = c.store_id join wms_product p on p.id = c.product_id
+                    left join lateral (select sku from store_variant sv where sv.store_id = c.store_id
+                        and sv.inventory_item_id = c.inventory_item_id limit 1) v on true
+                    where c.state <> 'IDLE' and (?::bigint is null or c.store_id = ?)
+                    order by case c.state when 'FAILED' then 0 when 'PUSHING' then 1 else 2 end, c.due_at, c.id
+                    limit ?
+                    """)) {
+                query.setObject(1, storeId);
+                query.setObject(2, storeId);
+                query.setInt(3, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        changes.add(new ChangeView(rows.getLong(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                                rows.getLong(8), (Long) rows.getObject(9), (Long) rows.getObject(10), rows.getLong(11),
+                                instant(rows.getTimestamp(12)), (Long) rows.getObject(13), rows.getString(14)));
+                    }
+                }
+            }
+            return changes;
+        });
+    }
+
+    /** The latest pushes, newest first, without their movements. */
+    public List<PushView> pushes(Long storeId, int limit) {
+        return this.records.query(db -> {
+            List<PushView> pushes = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("select p.id, s.domain, p.mode, p.state, p.quantities, "
+                    + "p.attempts, p.reason, p.created_at, p.finished_at from stock_push p join store s on s.id = p.store_id "
+                    + "where (?::bigint is null or p.store_id = ?) order by p.id desc limit ?")) {
+                query.setObject(1, storeId);
+                query.setObject(2, storeId);
+                query.setInt(3, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        pushes.add(push(rows, List.of()));
+                    }
+                }
+            }
+            return pushes;
+        });
+    }
+
+    /** One push with the movements it carried. */
+    public Optional<PushView> push(long id) {
+        return this.records.query(db -> {
+            List<PushView.Movement> movements = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("""
+                    select m.movement_id, m.kind, p.code, w.code, m.delta, m.sellable_after, m.sequence
+                    from stock_movement_target t join stock_movement m on m.id = t.movement_id
+                    join wms_product p on p.id = m.product_id join warehouse w on w.id = m.warehouse_id
+                    where t.push_id = ? order by m.id
+                    """)) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        movements.add(new PushView.Movement(rows.getString(1), rows.getString(2).toLowerCase(),
+                                rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
+                                rows.getLong(7)));
+                    }
+                }
+            }
+            try (PreparedStatement query = db.prepareStatement("select p.id, s.domain, p.mode, p.state, p.quantities, "
+                    + "p.attempts, p.reason, p.created_at, p.finished_at from stock_push p join store s on s.id = p.store_id "
+                    + "where p.id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(push(rows, movements)) : Optional.<PushView>empty();
+                }
+            }
+        });
+    }
+
+    private static PushView push(ResultSet rows, List<PushView.Movement> movements) throws SQLException {
+        return new PushView(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4).toLowerCase(),
+                rows.getInt(5), rows.getInt(6), rows.getString(7), instant(rows.getTimestamp(8)),
+                instant(rows.getTimestamp(9)), movements);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,163 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import wms.shopify.sandbox.Location;
+import wms.shopify.sandbox.Shop;
+
+/**
+ * Set-up and calls shared by the stock sync tests and the benchmark: stores installed on the sandbox with a mapped
+ * warehouse, the WMS catalog registered and mapped by Sync Products, stock sync switched on, and movements sent
+ * through the WMS API with a credential.
+ */
+final class StockFixture {
+
+    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
+    private static final HttpClient HTTP = ConnectorServer.client();
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
+
+    final SandboxConnector connector;
+    final HttpClient admin;
+    final String token;
+
+    StockFixture(SandboxConnector connector, String credentialName) throws Exception {
+        this.connector = connector;
+        this.admin = connector.signedInAdmin();
+        String page = connector.get(this.admin, "/admin/wms-api.xhtml").body();
+        HttpResponse<String> created = connector.post(this.admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
+                .set("create:name", credentialName).submittedWith("create:create-credential", "Create credential"));
+        Matcher matcher = TOKEN.matcher(created.body());
+        assertTrue(matcher.find(), "a token is shown once");
+        this.token = matcher.group(1).trim();
+    }
+
+    /** Installs the shop, maps the location to the warehouse (created when new) and registers the products. */
+    long install(Shop shop, Location location, String warehouse) throws Exception {
+        this.connector.install(this.admin, shop);
+        try (Connection db = this.connector.jdbc()) {
+            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values ('" + warehouse
+                    + "', '" + warehouse + "', now()) on conflict (code) do nothing");
+            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                    + "where code = '" + warehouse + "') where shopify_location_id = '" + location.id() + "'");
+        }
+        return storeId(shop.domain());
+    }
+
+    /** Registers one WMS product per SKU, code = "W-" + SKU. */
+    void registerProducts(List<String> skus) throws Exception {
+        for (int from = 0; from < skus.size(); from += 5000) {
+            JsonArrayBuilder products = Json.createArrayBuilder();
+            for (String sku : skus.subList(from, Math.min(skus.size(), from + 5000))) {
+                products.add(Json.createObjectBuilder().add("code", "W-" + sku).add("sku", sku).add("name", sku));
+            }
+            HttpResponse<String> registered = api("PUT", "/api/v1/products", products.build().toString());
+            assertEquals(200, registered.statusCode(), registered.body());
+        }
+    }
+
+    /** Sync Products of the store, waited for. */
+    void syncProducts(String domain) throws Exception {
+        HttpResponse<String> started = api("POST", "/api/v1/stores/" + domain + "/product-sync", null);
+        assertEquals(202, started.statusCode(), started.body());
+        await(Duration.ofSeconds(180), () -> {
+            try {
+                return !"running".equals(json(api("GET", "/api/v1/stores/" + domain + "/product-sync", null))
+                        .getString("state"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "product sync of " + domain);
+    }
+
+    /** Stock sync on for the store (and the Shopify plugin active, without which nothing is pushed). */
+    void stockSync(long storeId, String mode, int windowSeconds) throws Exception {
+        sql("update plugin set active = true where code = 'shopify'");
+        sql("update store set stock_sync_enabled = true, stock_sync_mode = '" + mode
+                + "', coalescing_window_seconds = " + windowSeconds + " where id = " + storeId);
+    }
+
+    long storeId(String domain) throws Exception {
+        return longValue("select id from store where domain = '" + domain + "'");
+    }
+
+    static JsonObjectBuilder movement(String id, String type, String sku, String warehouse, long delta,
+            long sellableAfter) {
+        return Json.createObjectBuilder().add("movementId", id).add("type", type).add("product", "W-" + sku)
+                .add("warehouse", warehouse).add("delta", delta).add("sellableAfter", sellableAfter)
+                .add("sequence", SEQUENCE.incrementAndGet());
+    }
+
+    HttpResponse<String> send(JsonObjectBuilder... movements) throws Exception {
+        JsonArrayBuilder body = Json.createArrayBuilder();
+        for (JsonObjectBuilder m : movements) {
+            body.add(m);
+        }
+        return api("POST", "/api/v1/stock-movements", body.build().toString());
+    }
+
+    HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.connector.url() + path))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + this.token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException closedMeanwhile) {
+            // The server closes a connection idle for 30 s; the client may have picked it just then. Every call of
+            // these tests may be sent twice (movements are idempotent by id), as a WMS would after such an error.
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    void sql(String statement) throws Exception {
+        try (Connection db = this.connector.jdbc()) {
+            db.createStatement().executeUpdate(statement);
+        }
+    }
+
+    long longValue(String query) throws Exception {
+        try (Connection db = this.connector.jdbc(); ResultSet result = db.createStatement().executeQuery(query)) {
+            assertTrue(result.next(), query);
+            return result.getLong(1);
+        }
+    }
+
+    /** Waits until the condition holds, polling every 20 ms; fails with the description after the timeout. */
+    static Duration await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+        Instant start = Instant.now();
+        Instant until = start.plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            if (condition.getAsBoolean()) {
+                return Duration.between(start, Instant.now());
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
+    }
+}
