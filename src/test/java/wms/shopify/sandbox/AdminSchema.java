@@ -188,6 +188,8 @@ public final class AdminSchema {
         t.dataFetcher("inventoryActivate", gate(env -> new InventoryWrites(shop(env)).activate(
                 env.getArgument("inventoryItemId"), env.getArgument("locationId"), env.getArgument("available"))));
         t.dataFetcher("fulfillmentCreate", gate(env -> new OrderDesk(shop(env)).fulfil(env.getArgument("fulfillment"))));
+        t.dataFetcher("fulfillmentTrackingInfoUpdate", gate(env -> new OrderDesk(shop(env)).updateTracking(
+                env.getArgument("fulfillmentId"), env.getArgument("trackingInfoInput"))));
         t.dataFetcher("returnCreate",
                 gate(env -> new ReturnDesk(shop(env)).create(env.getArgument("returnInput"), "returnInput", true)));
         t.dataFetcher("returnRequest",

@@ -26,7 +26,11 @@ public enum AdminOperation {
     /** One order with its lines and fulfillment orders (about 700 requested; Shopify refunds what is not returned). */
     ORDER("Order", 700),
     /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
-    ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102);
+    ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102),
+    /** An order's fulfillment orders (5 x 50 lines) and fulfillments (20 x 20 lines). */
+    ORDER_FULFILLMENTS("OrderFulfillments", 700),
+    FULFILLMENT_CREATE("FulfillmentCreate", 10),
+    FULFILLMENT_TRACKING_INFO_UPDATE("FulfillmentTrackingInfoUpdate", 10);
 
     private final String operationName;
     private final double estimatedCost;
