@@ -60,6 +60,7 @@ class PersistenceIT {
                         wms.shopify.orders.entity.ShopOrder.class.getPackage(),
                         wms.shopify.stock.entity.OrderDemand.class.getPackage(),
                         wms.shopify.shipping.entity.Shipment.class.getPackage(),
+                        wms.shopify.returns.entity.ShopReturn.class.getPackage(),
                         ApiCredential.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -136,6 +137,18 @@ class PersistenceIT {
             String table = type.getAnnotation(Table.class).name();
             entityTables.add(table);
             for (Field field : type.getDeclaredFields()) {
+                jakarta.persistence.CollectionTable collection = field.getAnnotation(
+                        jakarta.persistence.CollectionTable.class);
+                if (collection != null) {
+                    // An element collection's own table, with the columns of its embeddable
+                    entityTables.add(collection.name());
+                    Class<?> element = (Class<?>) ((java.lang.reflect.ParameterizedType) field.getGenericType())
+                            .getActualTypeArguments()[0];
+                    for (Field part : element.getDeclaredFields()) {
+                        assertColumn(type, collection.name(), part);
+                    }
+                    continue;
+                }
                 String column = columnOf(field);
                 if (column != null) {
                     List<?> found = resources().entityManager.createNativeQuery("select column_name from "
@@ -150,7 +163,23 @@ class PersistenceIT {
         @SuppressWarnings("unchecked")
         List<String> tables = resources().entityManager.createNativeQuery("select table_name from information_schema.tables "
                 + "where table_schema = 'public' and table_name <> 'flyway_schema_history'").getResultList();
+        // Tables the code reads and writes only through native SQL
+        entityTables.addAll(NATIVE_ONLY_TABLES);
         assertEquals(entityTables, new HashSet<>(tables), "tables of the migrations vs tables of the entities");
+    }
+
+    /** Tables without an entity, used through native SQL only (the order sweep's high-water mark). */
+    private static final Set<String> NATIVE_ONLY_TABLES = Set.of("order_sweep_state");
+
+    private static void assertColumn(Class<?> type, String table, Field field) {
+        String column = columnOf(field);
+        if (column != null) {
+            List<?> found = resources().entityManager.createNativeQuery("select column_name from "
+                    + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
+                    + "and column_name = ?2").setParameter(1, table).setParameter(2, column).getResultList();
+            assertEquals(1, found.size(), type.getSimpleName() + "." + field.getName() + " has no column "
+                    + table + "." + column);
+        }
     }
 
     private static String columnOf(Field field) {

@@ -362,6 +362,12 @@ public final class AdminSchema {
                 }
                 throw new graphql.schema.CoercingParseLiteralException("Expected a string for " + name);
             }
+
+            @Override
+            public Value<?> valueToLiteral(Object input, graphql.GraphQLContext context, Locale locale) {
+                // The query cost analysis turns variable values (a tracking URL, a date) back into literals.
+                return StringValue.newStringValue(input.toString()).build();
+            }
         }).build();
     }
 }

@@ -75,4 +75,29 @@ class ShippingDocumentsTest {
         assertEquals("UPS", read.at("/data/order/fulfillments/0/trackingInfo/0/company").asText());
         assertEquals(1, read.at("/data/order/fulfillments/0/trackingInfo").size());
     }
+
+    @Test
+    void aSecondFulfillmentWithATrackingUrlFollowsOneWithSeveralNumbers() throws Exception {
+        Order order = shop.placeOrder(warehouse, true, Map.of("TS-S", 3, "TS-M", 1));
+        JsonNode fo = admin.graphQl(AdminOperation.ORDER_FULFILLMENTS.document(), Map.of("id", order.id()))
+                .at("/data/order/fulfillmentOrders/nodes/0");
+        String first = fo.at("/lineItems/nodes/0/id").asText();
+        String second = fo.at("/lineItems/nodes/1/id").asText();
+        JsonNode one = admin.graphQl(AdminOperation.FULFILLMENT_CREATE.document(), Map.of("fulfillment", Map.of(
+                "notifyCustomer", true, "trackingInfo", Map.of("company", "DHL Express", "numbers", List.of("J1", "J2")),
+                "lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", fo.path("id").asText(),
+                        "fulfillmentOrderLineItems", List.of(Map.of("id", first, "quantity", 1)))))));
+        assertEquals(0, one.at("/data/fulfillmentCreate/userErrors").size(), one.toString());
+        JsonNode read = admin.graphQl(AdminOperation.ORDER_FULFILLMENTS.document(), Map.of("id", order.id()));
+        assertTrue(read.path("errors").isMissingNode(), read.toString());
+        JsonNode two = admin.graphQl(AdminOperation.FULFILLMENT_CREATE.document(), Map.of("fulfillment", Map.of(
+                "notifyCustomer", true, "trackingInfo", Map.of("company", "Acme", "number", "AC-1",
+                        "url", "https://track.example/AC-1"),
+                "lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", fo.path("id").asText(),
+                        "fulfillmentOrderLineItems", List.of(Map.of("id", second, "quantity", 1)))))));
+        assertEquals(0, two.at("/data/fulfillmentCreate/userErrors").size(), two.toString());
+        read = admin.graphQl(AdminOperation.ORDER_FULFILLMENTS.document(), Map.of("id", order.id()));
+        assertEquals("https://track.example/AC-1", read.at("/data/order/fulfillments/1/trackingInfo/0/url").asText(),
+                read.toString());
+    }
 }

@@ -70,7 +70,7 @@ public class ShipmentPush {
     }
 
     /** The pause before attempt n+1 after n failed: base x 2^(n-1), capped. */
-    static Duration backOff(int failedAttempts, long baseSeconds, long maxSeconds) {
+    public static Duration backOff(int failedAttempts, long baseSeconds, long maxSeconds) {
         long factor = 1L << Math.min(20, Math.max(0, failedAttempts - 1));
         return Duration.ofSeconds(Math.min(maxSeconds, baseSeconds * factor));
     }

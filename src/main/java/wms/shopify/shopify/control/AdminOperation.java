@@ -30,7 +30,12 @@ public enum AdminOperation {
     /** An order's fulfillment orders (5 x 50 lines) and fulfillments (20 x 20 lines). */
     ORDER_FULFILLMENTS("OrderFulfillments", 700),
     FULFILLMENT_CREATE("FulfillmentCreate", 10),
-    FULFILLMENT_TRACKING_INFO_UPDATE("FulfillmentTrackingInfoUpdate", 10);
+    FULFILLMENT_TRACKING_INFO_UPDATE("FulfillmentTrackingInfoUpdate", 10),
+    /** One return with 50 lines and 2 reverse fulfillment orders of 50 lines. */
+    RETURN("Return", 400),
+    REVERSE_FULFILLMENT_ORDER_DISPOSE("ReverseFulfillmentOrderDispose", 10),
+    RETURN_CLOSE("ReturnClose", 10),
+    RETURN_CREATE("ReturnCreate", 10);
 
     private final String operationName;
     private final double estimatedCost;
