@@ -137,6 +137,42 @@ class ReturnsIT {
         assertEquals(422, more.statusCode(), "nothing more is expected");
     }
 
+    @Test
+    @Order(3)
+    void aReturnShopifyDoesNotKnowIsCreatedThereWhenTheStoreAllowsItElseHeld() throws Exception {
+        var order = shippedOrder("RS-UNANNOUNCED", Map.of("R-MUG", 2), "W-MUG", 2);
+        long orderId = count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
+        int mugsBefore = shop.quantity("R-MUG", main, "available");
+        String body = Json.createObjectBuilder().add("receiptId", "RCPT-U1").add("orderId", orderId)
+                .add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, true))).build().toString();
+        HttpResponse<String> created = api("POST", "/api/v1/returns", body);
+        assertEquals(202, created.statusCode(), created.body());
+        await(() -> "DONE".equals(json(api("GET", "/api/v1/returns/receipts/RCPT-U1", null)).getString("state")),
+                "the return created on Shopify and disposed of");
+        assertEquals(1, order.returns().size(), "one return created on Shopify");
+        assertEquals("CLOSED", order.returns().get(0).status());
+        assertEquals(mugsBefore + 1, shop.quantity("R-MUG", main, "available"));
+        assertEquals(200, api("POST", "/api/v1/returns", body).statusCode(), "the same receipt again changes nothing");
+        assertEquals(1, order.returns().size());
+        assertEquals(422, api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId", "RCPT-U9")
+                .add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-SHIRT", 1, true))).build()
+                .toString()).statusCode(), "a product not in the order");
+
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("update store set return_sync_enabled = false where domain = '"
+                    + DOMAIN + "'");
+        }
+        HttpResponse<String> held = api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId",
+                "RCPT-U2").add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, false)))
+                .build().toString());
+        assertEquals(202, held.statusCode(), held.body());
+        JsonObject parked = json(api("GET", "/api/v1/returns/receipts/RCPT-U2", null));
+        assertEquals("FAILED", parked.getString("state"));
+        assertTrue(parked.getString("reason").contains("does not create returns"), parked.toString());
+        Thread.sleep(1500);
+        assertEquals(1, order.returns().size(), "nothing created on Shopify");
+    }
+
     private static wms.shopify.sandbox.Order shippedOrder(String key, Map<String, Integer> skus, Object... shipped)
             throws Exception {
         var order = shop.placeOrder(main, true, skus);

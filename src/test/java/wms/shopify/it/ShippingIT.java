@@ -170,6 +170,13 @@ class ShippingIT {
                         + "'");
             }
         }
+        var unacknowledged = shop.placeOrder(main, true, Map.of("S-MUG", 1));
+        JsonObject[] entry = new JsonObject[1];
+        await(() -> (entry[0] = entryFor(unacknowledged.id())) != null, "the order in the feed");
+        HttpResponse<String> early = ship(shipment("SHIP-2E", entry[0].getJsonNumber("orderId").longValue(), null,
+                lines("W-MUG", 1)));
+        assertEquals(409, early.statusCode());
+        assertTrue(early.body().contains("acknowledge it before"), early.body());
         assertEquals(before, count("select count(*) from shipment"), "nothing stored for refused reports");
     }
 

@@ -174,10 +174,11 @@ public class OrderRecords {
     @Transactional
     public int redact(long storeId, List<String> orderIds, String email) {
         List<ShopOrder> orders = this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store "
-                + "and (o.shopifyOrderId in :ids or (o.contactEmail is not null and lower(o.contactEmail) = :email))",
+                + "and (o.shopifyOrderId in :ids or (o.contactEmail is not null and o.contactEmail <> '' "
+                + "and lower(o.contactEmail) = :email))",
                 ShopOrder.class).setParameter("store", storeId)
                 .setParameter("ids", orderIds.isEmpty() ? List.of("-") : orderIds)
-                .setParameter("email", email == null ? "\u0000" : email.toLowerCase(java.util.Locale.ROOT))
+                .setParameter("email", email == null ? "" : email.toLowerCase(java.util.Locale.ROOT)) // PostgreSQL refuses NUL
                 .getResultList();
         Instant now = this.clock.instant();
         return (int) orders.stream().filter(o -> o.redact(now)).count();

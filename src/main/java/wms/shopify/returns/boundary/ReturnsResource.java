@@ -133,11 +133,36 @@ public class ReturnsResource {
             throw new InvalidRequestException(List.of(new FieldError("body", "is required: a JSON object")));
         }
         List<FieldError> errors = new ArrayList<>();
+        String receiptId = receiptId(body, errors);
+        List<ReceiptLine> lines = lines(body, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        ReturnRecords.Intake intake = this.records.receive(id, receiptId, lines);
+        String instance = "/api/v1/returns/" + id + "/receipts";
+        return switch (intake.verdict()) {
+            case CREATED -> Response.accepted(view(intake.receipt())).build();
+            case REPEATED -> Response.ok(view(intake.receipt())).build();
+            case UNKNOWN_RETURN -> throw new NotFoundException();
+            case CONFLICT, NOT_ALLOWED -> Problem.of(Response.Status.CONFLICT, intake.detail(), instance).response()
+                    .build();
+            case INVALID -> new Problem("urn:wms-shopify:problem:receipt-does-not-fit",
+                    "The receipt does not fit the return", 422, intake.detail(), instance, intake.errors())
+                    .response().build();
+        };
+    }
+
+
+    private static String receiptId(JsonObject body, List<FieldError> errors) {
         String receiptId = body.get("receiptId") instanceof JsonString s && RECEIPT_ID.matcher(s.getString()).matches()
                 ? s.getString() : null;
         if (receiptId == null) {
             errors.add(new FieldError("receiptId", "is required: 1 to 100 visible ASCII characters without spaces"));
         }
+        return receiptId;
+    }
+
+    private static List<ReceiptLine> lines(JsonObject body, List<FieldError> errors) {
         List<ReceiptLine> lines = new ArrayList<>();
         if (!(body.get("lines") instanceof JsonArray array) || array.isEmpty() || array.size() > 250) {
             errors.add(new FieldError("lines", "is required: 1 to 250 lines"));
@@ -172,19 +197,50 @@ public class ReturnsResource {
                 }
             }
         }
+        return lines;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reports a return Shopify does not know",
+            description = "Body {\"receiptId\", \"orderId\" (from the order feed), \"lines\": [{\"product\", "
+                    + "\"quantity\", \"restock\"}]}: the customer sent goods back without a return request. With "
+                    + "return sync on for the store, the return is created on Shopify (returnCreate, approved) and "
+                    + "the units disposed of as for any receipt; otherwise the return is held with the reason (the "
+                    + "receipt's state FAILED, reason given). The same receipt again changes nothing.")
+    @APIResponse(responseCode = "202", description = "Stored: queued for Shopify, or held with the reason")
+    @APIResponse(responseCode = "200", description = "Reported before with the same content: nothing changed")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "409", description = "The receipt id was used for other content, or the store is "
+            + "not connected", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown order, a product not in it, or more than it had",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response unannounced(JsonObject body) {
+        if (body == null) {
+            throw new InvalidRequestException(List.of(new FieldError("body", "is required: a JSON object")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String receiptId = receiptId(body, errors);
+        long orderId = body.get("orderId") instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0
+                ? n.longValue() : 0;
+        if (orderId == 0) {
+            errors.add(new FieldError("orderId", "is required: the orderId of the order feed"));
+        }
+        List<ReceiptLine> lines = lines(body, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        ReturnRecords.Intake intake = this.records.receive(id, receiptId, lines);
-        String instance = "/api/v1/returns/" + id + "/receipts";
+        ReturnRecords.Intake intake = this.records.unannounced(orderId, receiptId, lines);
+        String instance = "/api/v1/returns";
         return switch (intake.verdict()) {
             case CREATED -> Response.accepted(view(intake.receipt())).build();
             case REPEATED -> Response.ok(view(intake.receipt())).build();
-            case UNKNOWN_RETURN -> throw new NotFoundException();
             case CONFLICT, NOT_ALLOWED -> Problem.of(Response.Status.CONFLICT, intake.detail(), instance).response()
                     .build();
-            case INVALID -> new Problem("urn:wms-shopify:problem:receipt-does-not-fit",
-                    "The receipt does not fit the return", 422, intake.detail(), instance, intake.errors())
+            case UNKNOWN_RETURN, INVALID -> new Problem("urn:wms-shopify:problem:return-does-not-fit",
+                    "The return does not fit the order", 422, intake.detail(), instance, intake.errors())
                     .response().build();
         };
     }

@@ -75,9 +75,40 @@ public class ReceiptPush {
         }
         boolean sent = false;
         try {
-            ShopifyReturns.ShopifyReturn read = this.shopify.read(store, attempt.shopifyReturnId()).orElse(null);
+            String shopifyReturnId = attempt.shopifyReturnId();
+            java.util.Map<String, String> productByFulfillmentLine = attempt.productByFulfillmentLine();
+            if (attempt.pendingOnShopify()) {
+                if (attempt.outcomeUnclear()) {
+                    this.records.park(id, "An earlier attempt to create the return on Shopify may have reached it: "
+                            + "check the order's returns on Shopify.");
+                    return;
+                }
+                java.util.Map<String, Integer> byFulfillmentLine = allocate(attempt,
+                        this.shopify.fulfilledLines(store, attempt.shopifyOrderId()));
+                if (byFulfillmentLine == null) {
+                    this.records.park(id, "Shopify has fewer fulfilled units of the order than were received.");
+                    return;
+                }
+                sent = true;
+                String[] refusal = new String[1];
+                shopifyReturnId = this.shopify.create(store, attempt.shopifyOrderId(), byFulfillmentLine, refusal);
+                if (shopifyReturnId == null) {
+                    this.records.park(id, "Shopify refused to create the return: " + refusal[0]);
+                    return;
+                }
+                sent = false;
+                ShopifyReturns.ShopifyReturn created = this.shopify.read(store, shopifyReturnId).orElseThrow(
+                        () -> new ShopifyRequestException("the return just created cannot be read"));
+                this.records.createdOnShopify(attempt.returnId(), created);
+                java.util.Map<String, String> products = new java.util.HashMap<>();
+                created.lines().forEach(l -> products.put(l.fulfillmentLineItemId(),
+                        attempt.productByLineItem().get(l.lineItemId())));
+                productByFulfillmentLine = products;
+            }
+            final String returnId = shopifyReturnId;
+            ShopifyReturns.ShopifyReturn read = this.shopify.read(store, returnId).orElse(null);
             if (read == null) {
-                this.records.park(id, "Shopify has no return " + attempt.shopifyReturnId() + " any more.");
+                this.records.park(id, "Shopify has no return " + returnId + " any more.");
                 return;
             }
             boolean disposed = false;
@@ -95,7 +126,7 @@ public class ReceiptPush {
                 }
             }
             if (!disposed) {
-                DisposalPlan.Plan plan = DisposalPlan.plan(attempt.lines(), attempt.productByFulfillmentLine(),
+                DisposalPlan.Plan plan = DisposalPlan.plan(attempt.lines(), productByFulfillmentLine,
                         read.reverseLines());
                 if (!plan.possible()) {
                     this.records.park(id, plan.shortfall());
@@ -116,10 +147,10 @@ public class ReceiptPush {
             }
             boolean closed = false;
             if (attempt.autoClose()) {
-                ShopifyReturns.ShopifyReturn after = this.shopify.read(store, attempt.shopifyReturnId()).orElse(read);
+                ShopifyReturns.ShopifyReturn after = this.shopify.read(store, returnId).orElse(read);
                 boolean allDisposed = after.reverseLines().stream().allMatch(r -> r.disposed() >= r.totalQuantity());
                 if (allDisposed && "OPEN".equals(after.status())) {
-                    String refused = this.shopify.close(store, attempt.shopifyReturnId());
+                    String refused = this.shopify.close(store, returnId);
                     if (refused != null) {
                         this.records.park(id, "Disposed of, but Shopify refused to close the return: " + refused);
                         return;
@@ -143,5 +174,27 @@ public class ReceiptPush {
         } catch (ShopifyRequestException e) {
             this.records.park(id, "Shopify refused the request: " + e.getMessage());
         }
+    }
+
+    /** The received units per fulfillment line of the order, or null when Shopify fulfilled fewer. */
+    static java.util.Map<String, Integer> allocate(ReturnRecords.Attempt attempt,
+            java.util.List<ShopifyReturns.FulfilledLine> fulfilled) {
+        java.util.Map<String, Integer> wanted = new java.util.LinkedHashMap<>();
+        attempt.lines().forEach(l -> wanted.merge(l.productCode(), l.quantity(), Integer::sum));
+        java.util.Map<String, Integer> byLine = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, Integer> want : wanted.entrySet()) {
+            int needed = want.getValue();
+            for (ShopifyReturns.FulfilledLine line : fulfilled) {
+                if (needed > 0 && want.getKey().equals(attempt.productByLineItem().get(line.lineItemId()))) {
+                    int take = Math.min(needed, line.quantity());
+                    byLine.merge(line.fulfillmentLineItemId(), take, Integer::sum);
+                    needed -= take;
+                }
+            }
+            if (needed > 0) {
+                return null;
+            }
+        }
+        return byLine;
     }
 }

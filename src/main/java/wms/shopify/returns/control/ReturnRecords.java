@@ -59,6 +59,14 @@ public class ReturnRecords {
             return "Return " + read.name() + " known already (" + known.get().state().name().toLowerCase()
                     + "); Shopify status " + read.status() + ".";
         }
+        boolean creating = !this.entityManager.createQuery("select r.id from ShopReturn r where r.store.id = :store "
+                + "and r.shopifyOrderId = :order and r.shopifyReturnId like 'pending:%' and r.state <> "
+                + "wms.shopify.returns.entity.ReturnState.HELD", Long.class).setParameter("store", storeId)
+                .setParameter("order", read.orderId()).getResultList().isEmpty();
+        if (creating) {
+            return "Return " + read.name() + " is the one the connector is creating for goods the warehouse "
+                    + "received: not announced again.";
+        }
         Store store = this.entityManager.find(Store.class, storeId);
         ShopOrder order = this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
                 .setParameter("store", storeId).setParameter("order", read.orderId()).getResultStream().findFirst()
@@ -82,12 +90,7 @@ public class ReturnRecords {
                 }
             }
         }
-        List<ReturnLine> lines = new ArrayList<>();
-        for (ShopifyReturns.Line line : read.lines()) {
-            String product = byLineItem.getOrDefault(line.lineItemId(), byVariant.get(line.variantId()));
-            lines.add(new ReturnLine(line.returnLineItemId(), line.fulfillmentLineItemId(), line.lineItemId(),
-                    line.sku(), product, line.quantity()));
-        }
+        List<ReturnLine> lines = lines(read, byLineItem, byVariant);
         ShopReturn created = new ShopReturn(store, read.id(), read.orderId(), order, read.name(), read.status(), lines,
                 now);
         this.entityManager.persist(created);
@@ -98,6 +101,111 @@ public class ReturnRecords {
         this.activity.record(CATEGORY, "Return " + read.name() + " of " + store.domain() + ": " + created.note(),
                 null);
         return "Return " + read.name() + ": " + created.note();
+    }
+
+    private static List<ReturnLine> lines(ShopifyReturns.ShopifyReturn read, Map<String, String> byLineItem,
+            Map<String, String> byVariant) {
+        List<ReturnLine> lines = new ArrayList<>();
+        for (ShopifyReturns.Line line : read.lines()) {
+            String product = byLineItem.getOrDefault(line.lineItemId(), byVariant.get(line.variantId()));
+            lines.add(new ReturnLine(line.returnLineItemId(), line.fulfillmentLineItemId(), line.lineItemId(),
+                    line.sku(), product, line.quantity()));
+        }
+        return lines;
+    }
+
+    /** Units of each WMS product of an order, by its Shopify line items (from the order's lines). */
+    static Map<String, String> productsByLineItem(ShopOrder order) {
+        Map<String, String> byLineItem = new HashMap<>();
+        for (OrderLine line : order.lines()) {
+            if (line.productCode() != null) {
+                byLineItem.put(line.lineItemId(), line.productCode());
+            }
+        }
+        return byLineItem;
+    }
+
+    /**
+     * Records a return the WMS received that Shopify does not know, with its receipt: queued to be created on
+     * Shopify when the store allows it (return sync on), else held with the reason (the receipt parked with it).
+     */
+    @Transactional
+    public Intake unannounced(long orderId, String receiptKey, List<ReceiptLine> lines) {
+        Optional<ReturnReceipt> known = receipt(receiptKey);
+        if (known.isPresent()) {
+            return repeated(known.get(), known.get().shopReturn().id(), lines);
+        }
+        ShopOrder order = this.entityManager.find(ShopOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return new Intake(Verdict.UNKNOWN_RETURN, null, "There is no order " + orderId
+                    + ": use the orderId of the order feed.", List.of(new FieldError("orderId", "unknown order")));
+        }
+        known = receipt(receiptKey);
+        if (known.isPresent()) {
+            return repeated(known.get(), known.get().shopReturn().id(), lines);
+        }
+        Store store = order.store();
+        if (!store.isConnected()) {
+            return new Intake(Verdict.NOT_ALLOWED, null, "Order " + order.name() + " belongs to store "
+                    + store.domain() + ", which is not connected: reconnect it first.", List.of());
+        }
+        Map<String, Integer> ordered = new HashMap<>();
+        order.lines().forEach(l -> {
+            if (l.productCode() != null) {
+                ordered.merge(l.productCode(), l.quantity(), Integer::sum);
+            }
+        });
+        List<FieldError> errors = new ArrayList<>();
+        List<ReturnLine> returnLines = new ArrayList<>();
+        Map<String, Integer> wanted = new HashMap<>();
+        lines.forEach(l -> wanted.merge(l.productCode(), l.quantity(), Integer::sum));
+        int i = 0;
+        for (ReceiptLine line : lines) {
+            Integer had = ordered.get(line.productCode());
+            if (had == null) {
+                errors.add(new FieldError("lines[" + i + "].product", "product " + line.productCode()
+                        + " is not in order " + order.name()));
+            } else if (wanted.get(line.productCode()) > had) {
+                errors.add(new FieldError("lines[" + i + "].quantity", "more " + line.productCode()
+                        + " than order " + order.name() + " had (" + had + ")"));
+            }
+            i++;
+        }
+        wanted.forEach((product, quantity) -> returnLines.add(new ReturnLine("pending", "pending", null, null,
+                product, quantity)));
+        if (!errors.isEmpty()) {
+            return new Intake(Verdict.INVALID, null, errors.size() + " line(s) do not fit order " + order.name()
+                    + "; nothing was stored.", errors);
+        }
+        Instant now = this.clock.instant();
+        boolean allowed = store.settings().returnSyncEnabled();
+        ShopReturn created = ShopReturn.unannounced(order, receiptKey, returnLines, allowed, now);
+        this.entityManager.persist(created);
+        ReturnReceipt receipt = new ReturnReceipt(receiptKey, created, lines, now);
+        this.entityManager.persist(receipt);
+        for (ReceiptLine line : lines) {
+            created.receive(line.productCode(), line.quantity(), now);
+        }
+        this.entityManager.flush();
+        if (!allowed) {
+            receipt.park(created.note(), now);
+            this.activity.record(CATEGORY, "Return received for order " + order.name() + " of " + store.domain()
+                    + " held: " + created.note(), null);
+            return new Intake(Verdict.CREATED, receipt, created.note(), List.of());
+        }
+        this.queue.send(receipt.id());
+        return new Intake(Verdict.CREATED, receipt, "Return of order " + order.name()
+                + " stored; it is created on Shopify and disposed of.", List.of());
+    }
+
+    /** The return was created on Shopify: linked to it, with Shopify's lines. */
+    @Transactional
+    public void createdOnShopify(long returnId, ShopifyReturns.ShopifyReturn read) {
+        ShopReturn found = this.entityManager.find(ShopReturn.class, returnId, LockModeType.PESSIMISTIC_WRITE);
+        Map<String, String> byLineItem = found.order() == null ? Map.of() : productsByLineItem(found.order());
+        found.created(read.id(), read.name(), read.status(), lines(read, byLineItem, Map.of()), this.clock.instant());
+        this.activity.record(CATEGORY, "Return " + read.name() + " created on Shopify for units the warehouse "
+                + "received without a request.", null);
     }
 
     long nextFeedPosition() {
@@ -209,7 +317,7 @@ public class ReturnRecords {
     public record Attempt(long receiptId, String receiptKey, long storeId, long returnId, String shopifyReturnId,
             String returnName, List<ReceiptLine> lines, Map<String, String> productByFulfillmentLine,
             String locationId, boolean autoClose, boolean outcomeUnclear, String baseline, String planned,
-            int attempt) {
+            int attempt, boolean pendingOnShopify, String shopifyOrderId, Map<String, String> productByLineItem) {
     }
 
     @Transactional
@@ -236,7 +344,9 @@ public class ReturnRecords {
         return Optional.of(new Attempt(receipt.id(), receipt.receiptKey(), store.id(), shopReturn.id(),
                 shopReturn.shopifyReturnId(), shopReturn.name(), receipt.lines(), products,
                 location(store, shopReturn.order()), store.settings().returnAutoClose(), receipt.outcomeUnclear(),
-                receipt.baseline(), receipt.planned(), receipt.attempts()));
+                receipt.baseline(), receipt.planned(), receipt.attempts(), shopReturn.pendingOnShopify(),
+                shopReturn.shopifyOrderId(), shopReturn.order() == null ? Map.of()
+                        : productsByLineItem(shopReturn.order())));
     }
 
     /** Where restocked units go back on sale: the order's location, else the store's default location. */

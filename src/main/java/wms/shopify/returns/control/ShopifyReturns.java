@@ -75,6 +75,49 @@ public class ShopifyReturns {
                 found.getString("status"), found.getJsonObject("order").getString("id"), lines, reverse));
     }
 
+    /** A fulfilled line of an order: what a return can be created for. */
+    public record FulfilledLine(String fulfillmentLineItemId, String lineItemId, int quantity) {
+    }
+
+    /** The order's fulfilled lines (from its fulfillments, as Shopify has them now). */
+    public List<FulfilledLine> fulfilledLines(Store store, String orderId) {
+        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
+                AdminOperation.ORDER_FULFILLMENTS, Json.createObjectBuilder().add("id", orderId).build()));
+        List<FulfilledLine> lines = new ArrayList<>();
+        if (data.get("order") instanceof JsonObject order) {
+            for (JsonValue f : order.getJsonArray("fulfillments")) {
+                if ("CANCELLED".equals(f.asJsonObject().getString("status", ""))) {
+                    continue;
+                }
+                for (JsonValue lv : f.asJsonObject().getJsonObject("fulfillmentLineItems").getJsonArray("nodes")) {
+                    JsonObject line = lv.asJsonObject();
+                    lines.add(new FulfilledLine(line.getString("id"), line.getJsonObject("lineItem").getString("id"),
+                            line.isNull("quantity") ? 0 : line.getInt("quantity")));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Creates an approved return on Shopify (with its reverse fulfillment order), once: never retried here.
+     *
+     * @return the new return's id, or null with the user errors in {@code refusal[0]}
+     */
+    public String create(Store store, String orderId, java.util.Map<String, Integer> quantityByFulfillmentLine,
+            String[] refusal) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        quantityByFulfillmentLine.forEach((fli, quantity) -> lines.add(Json.createObjectBuilder()
+                .add("fulfillmentLineItemId", fli).add("quantity", quantity)
+                .add("returnReasonNote", "Received by the warehouse without a return request")));
+        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
+                AdminOperation.RETURN_CREATE, Json.createObjectBuilder().add("returnInput", Json.createObjectBuilder()
+                        .add("orderId", orderId).add("returnLineItems", lines)).build()));
+        JsonObject payload = data.getJsonObject("returnCreate");
+        refusal[0] = userErrors(payload);
+        return refusal[0] == null && payload.get("return") instanceof JsonObject r ? r.getString("id") : null;
+    }
+
     /** Disposes of units, once (not retried here: the caller judges an unclear outcome). Answers user errors. */
     public String dispose(Store store, List<DisposalPlan.Disposal> disposals, String locationId) {
         JsonArrayBuilder inputs = Json.createArrayBuilder();

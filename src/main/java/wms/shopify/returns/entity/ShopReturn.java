@@ -124,9 +124,49 @@ public class ShopReturn {
         }
     }
 
+    /** The prefix of the Shopify id of a return the WMS received before Shopify knew it. */
+    public static final String PENDING = "pending:";
+
+    /**
+     * A return the WMS received that Shopify does not know (the customer sent it back without a request): created on
+     * Shopify when the store allows it, else held with the reason.
+     */
+    public static ShopReturn unannounced(ShopOrder order, String receiptKey, List<ReturnLine> lines, boolean allowed,
+            Instant now) {
+        ShopReturn r = new ShopReturn(order.store(), PENDING + receiptKey, order.shopifyOrderId(), order,
+                order.name() == null ? null : order.name() + "-R?", "NONE", lines, now);
+        if (!allowed) {
+            r.state = ReturnState.HELD;
+            r.note = "Received without a return on Shopify; this store does not create returns (return sync off). "
+                    + "Create the return on Shopify, or turn return sync on.";
+        }
+        return r;
+    }
+
+    public boolean pendingOnShopify() {
+        return this.shopifyReturnId.startsWith(PENDING);
+    }
+
+    /** The return was created on Shopify: its id, name, status and line ids from there. */
+    public void created(String shopifyReturnId, String name, String status, List<ReturnLine> shopifyLines,
+            Instant now) {
+        Map<String, Integer> received = new LinkedHashMap<>();
+        this.lines.forEach(l -> received.merge(l.productCode(), l.received(), Integer::sum));
+        this.shopifyReturnId = shopifyReturnId;
+        this.name = name;
+        this.shopifyStatus = status;
+        this.lines.clear();
+        for (ReturnLine line : shopifyLines) {
+            int taken = line.receive(received.getOrDefault(line.productCode(), 0));
+            received.merge(line.productCode(), -taken, Integer::sum);
+            this.lines.add(line);
+        }
+        this.updatedAt = now;
+    }
+
     /** Whether it goes to the feed: expected and not in it yet. */
     public boolean announceable() {
-        return this.state == ReturnState.EXPECTED && this.feedSeq == null;
+        return this.state == ReturnState.EXPECTED && this.feedSeq == null && !pendingOnShopify();
     }
 
     public void enterFeed(long seq) {

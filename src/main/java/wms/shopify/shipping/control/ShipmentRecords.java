@@ -89,7 +89,12 @@ public class ShipmentRecords {
             return new Intake(Verdict.NOT_SHIPPABLE, null, "Order " + name + " belongs to store "
                     + order.store().domain() + ", which is not connected: reconnect it first.", List.of());
         }
-        if (order.state() != OrderState.ACCEPTED && order.state() != OrderState.READY) {
+        if (order.state() == OrderState.READY) {
+            // Until the WMS acknowledges it, the order's lines may still change with Shopify's remaining quantities.
+            return new Intake(Verdict.NOT_SHIPPABLE, null, "Order " + name + " is in the feed but not acknowledged: "
+                    + "acknowledge it before reporting its shipments.", List.of());
+        }
+        if (order.state() != OrderState.ACCEPTED) {
             return new Intake(Verdict.NOT_SHIPPABLE, null, "Order " + name + " is "
                     + order.state().name().toLowerCase() + ", not an order the WMS ships.", List.of());
         }
