@@ -141,6 +141,9 @@ class StoreInstallIT {
         // An order filter value Shopify does not have would filter out every order: refused, and shown escaped.
         browser.type(By.id("settings:financial-statuses"), "paid,<b>x</b>' or 1=1--");
         browser.click(By.id("settings:save"));
+        // The refusal comes back as a new page: wait for it rather than read the page being left.
+        Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> browser.driver().getPageSource().contains("Unknown financial status"));
         assertTrue(browser.driver().getPageSource().contains("Unknown financial status"), "refused with the reason");
         assertTrue(browser.driver().getPageSource().contains("&lt;b&gt;x&lt;/b&gt;"), "markup shown escaped");
         assertEquals("paid", string("select financial_statuses from store where id = " + store), "nothing saved");
