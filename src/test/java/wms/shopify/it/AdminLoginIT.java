@@ -85,6 +85,7 @@ class AdminLoginIT {
         assertEquals(200, orders.statusCode());
         assertTrue(orders.body().contains("id=\"state-filter\"") && !orders.body().contains("Not available yet"),
                 "the Orders page is a real page now");
+        assertTrue(orders.body().contains("Failed shipments"), "the Orders page with its failed shipments");
     }
 
     static HttpResponse<String> signIn(HttpClient client, String user, String password) throws Exception {

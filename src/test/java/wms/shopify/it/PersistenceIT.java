@@ -57,7 +57,10 @@ class PersistenceIT {
                 .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
                         WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage(),
                         wms.shopify.catalog.entity.WmsProduct.class.getPackage(),
-                        ApiCredential.class.getPackage(), wms.shopify.orders.entity.ShopOrder.class.getPackage())
+                        wms.shopify.orders.entity.ShopOrder.class.getPackage(),
+                        wms.shopify.shipping.entity.Shipment.class.getPackage(),
+                        wms.shopify.returns.entity.ShopReturn.class.getPackage(),
+                        ApiCredential.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

@@ -21,6 +21,8 @@ public final class Faults {
     private volatile double retryAfterSeconds = 2.0;
     private final AtomicInteger throttledBurst = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration answerDelayAfterWrite = Duration.ZERO;
+    private final AtomicInteger delayedAfterWrite = new AtomicInteger();
     private volatile double webhookDropShare;
     private volatile double webhookDuplicateShare;
     private volatile Duration webhookDelay = Duration.ZERO;
@@ -50,6 +52,21 @@ public final class Faults {
     public Faults serverErrorStatus(int status) {
         serverErrorStatus = status;
         return this;
+    }
+
+    /**
+     * Holds back the answer of the next {@code mutations} mutations by {@code delay} after they were applied: a
+     * caller whose timeout is shorter gives up without knowing the write happened.
+     */
+    public Faults answerDelayAfterWrite(Duration delay, int mutations) {
+        answerDelayAfterWrite = delay;
+        delayedAfterWrite.set(mutations);
+        return this;
+    }
+
+    /** How long to hold this mutation's answer after it was applied (zero when not delayed). */
+    Duration answerDelayAfterWriteNow() {
+        return delayedAfterWrite.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? answerDelayAfterWrite : Duration.ZERO;
     }
 
     /** Answers this share of requests with HTTP 429 and a {@code Retry-After} of the given seconds. */
@@ -114,6 +131,8 @@ public final class Faults {
         tooManyRequestsShare = 0;
         throttledBurst.set(0);
         latency = Duration.ZERO;
+        answerDelayAfterWrite = Duration.ZERO;
+        delayedAfterWrite.set(0);
         webhookDropShare = 0;
         webhookDuplicateShare = 0;
         webhookDelay = Duration.ZERO;

@@ -11,7 +11,7 @@ public final class Fulfillment extends ShopifyObject {
     private final Location location;
     private final int sequence;
     private final List<FulfillmentLineItem> lineItems;
-    private final List<Map<String, Object>> trackingInfo;
+    private volatile List<Map<String, Object>> trackingInfo;
 
     Fulfillment(long id, Order order, Location location, int sequence, List<FulfillmentLineItem> lineItems,
             List<Map<String, Object>> trackingInfo, Instant at) {
@@ -46,6 +46,12 @@ public final class Fulfillment extends ShopifyObject {
     /** Entries with {@code company}, {@code number} and {@code url}. */
     public List<Map<String, Object>> trackingInfo() {
         return trackingInfo;
+    }
+
+    /** {@code fulfillmentTrackingInfoUpdate}: the tracking information is replaced. */
+    void trackingInfo(List<Map<String, Object>> entries, Instant at) {
+        this.trackingInfo = List.copyOf(entries);
+        touch(at);
     }
 
     public List<FulfillmentLineItem> fulfillmentLineItems() {

@@ -132,6 +132,9 @@ final class GraphQlEndpoint {
         int actual = Math.min(requested, cost.actual(operation, data));
         shop.bucket().refund(requested - actual);
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        if (mutation) {
+            sleep(faults.answerDelayAfterWriteNow().toMillis());
+        }
         if (mutation && faults.serverErrorAfterWriteNow()) {
             return Answer.of(faults.serverErrorStatus(), Map.of("errors", "Service Unavailable"),
                     "INJECTED_5XX_AFTER_WRITE");

@@ -206,6 +206,23 @@ final class OrderDesk {
         return fulfillment;
     }
 
+    /** {@code fulfillmentTrackingInfoUpdate}: replaces a fulfillment's tracking information. */
+    Map<String, Object> updateTracking(String fulfillmentId, Map<String, Object> trackingInfoInput) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        Fulfillment fulfillment = shop.find(fulfillmentId, Fulfillment.class);
+        if (fulfillment == null) {
+            payload.put("fulfillment", null);
+            payload.put("userErrors", List.of(new UserError(List.of("fulfillmentId"), "Fulfillment does not exist.",
+                    null)));
+            return payload;
+        }
+        fulfillment.trackingInfo(tracking(Map.of("trackingInfo", trackingInfoInput)), shop.now());
+        shop.emit("FULFILLMENTS_UPDATE", shop.newEventId(), RestPayloads.fulfillment(fulfillment));
+        payload.put("fulfillment", fulfillment);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> tracking(Map<String, Object> input) {
         Map<String, Object> info = (Map<String, Object>) input.get("trackingInfo");

@@ -183,6 +183,34 @@ public final class Shop {
         new OrderDesk(this).editNote(order, note);
     }
 
+    /**
+     * A customer asks to return units of a fulfilled order (by SKU), as {@code returnRequest} does: the return is
+     * REQUESTED and {@code returns/request} is sent.
+     */
+    public synchronized Return requestReturn(Order order, Map<String, Integer> quantitiesBySku) {
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        quantitiesBySku.forEach((sku, quantity) -> {
+            FulfillmentLineItem fli = order.fulfillments().stream().flatMap(f -> f.fulfillmentLineItems().stream())
+                    .filter(l -> sku.equals(l.lineItem().sku())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("nothing of " + sku + " was fulfilled"));
+            lines.add(Map.of("fulfillmentLineItemId", fli.id(), "quantity", quantity));
+        });
+        Map<String, Object> payload = new ReturnDesk(this).create(Map.of("orderId", order.id(),
+                "returnLineItems", lines), "input", false);
+        if (payload.get("return") == null) {
+            throw new IllegalStateException("return refused: " + payload.get("userErrors"));
+        }
+        return (Return) payload.get("return");
+    }
+
+    /** The merchant approves a requested return, as {@code returnApproveRequest} does: {@code returns/approve}. */
+    public synchronized void approveReturn(Return aReturn) {
+        Map<String, Object> payload = new ReturnDesk(this).approve(Map.of("id", aReturn.id()));
+        if (payload.get("return") == null) {
+            throw new IllegalStateException("approval refused: " + payload.get("userErrors"));
+        }
+    }
+
     public synchronized InventoryItem item(String sku) {
         return levels.keySet().stream().filter(i -> sku.equals(i.sku())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no inventory item with SKU " + sku));

@@ -26,7 +26,9 @@ public record OrderEntryView(
         @Schema(description = "The shipping method chosen at checkout") String shippingMethod,
         @Schema(description = "The shipping method's code") String shippingCode,
         @Schema(description = "The customer's note") String note,
-        List<LineView> lines) {
+        List<LineView> lines,
+        @Schema(description = "What the WMS has reported shipped of it: null, PARTIALLY_SHIPPED or SHIPPED")
+        String shipping) {
 
     /** The address on the label. */
     @Schema(name = "ShipTo")
@@ -48,7 +50,7 @@ public record OrderEntryView(
                         order.shipAddress1(), order.shipAddress2(), order.shipCity(), order.shipProvince(),
                         order.shipProvinceCode(), order.shipZip(), order.shipCountryCode(), order.shipPhone()),
                 order.contactEmail(), order.contactPhone(), order.shippingMethod(), order.shippingCode(),
-                order.note(), order.lines().stream().map(OrderEntryView::line).toList());
+                order.note(), order.lines().stream().map(OrderEntryView::line).toList(), order.shippingState());
     }
 
     private static LineView line(OrderLine line) {

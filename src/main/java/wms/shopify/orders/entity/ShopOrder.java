@@ -166,6 +166,10 @@ public class ShopOrder {
     @Column(name = "last_source")
     private String lastSource;
 
+    /** What the WMS has shipped of it (shipping component): null, PARTIALLY_SHIPPED or SHIPPED. */
+    @Column(name = "shipping_state")
+    private String shippingState;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "shop_order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "position")
@@ -587,6 +591,17 @@ public class ShopOrder {
 
     public List<OrderLine> lines() {
         return List.copyOf(this.lines);
+    }
+
+    /** What the WMS has shipped of the order: null (nothing yet), PARTIALLY_SHIPPED or SHIPPED. */
+    public String shippingState() {
+        return this.shippingState;
+    }
+
+    /** Set by the shipping component when a shipment of the order is recorded. */
+    public void shippingState(String state, Instant at) {
+        this.shippingState = state;
+        this.updatedAt = at;
     }
 
     /** A new order for unit tests of the rules; the application inserts rows through the import. */

@@ -45,6 +45,20 @@ public class AdminApi {
     @Retry(retryOn = ShopifyUnavailableException.class, maxRetries = 4, delay = 500, jitter = 250,
             maxDuration = 120_000)
     public JsonObject run(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
+        return send(shop, accessToken, operation, variables);
+    }
+
+    /**
+     * Runs an operation once, never retried here: for a mutation that is not idempotent (fulfillmentCreate), where
+     * the caller must check what Shopify already has before it tries again after an unclear outcome.
+     *
+     * @throws ShopifyUnavailableException when Shopify could not answer (5xx, 429, THROTTLED, no answer in time)
+     */
+    public JsonObject runOnce(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
+        return send(shop, accessToken, operation, variables);
+    }
+
+    private JsonObject send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         CostBudget budget = budget(shop);
         pause(budget.waitBefore(operation.estimatedCost(), this.clock.instant()));
         JsonObject request = Json.createObjectBuilder()
@@ -53,7 +67,7 @@ public class AdminApi {
                 .add("variables", variables == null ? JsonValue.EMPTY_JSON_OBJECT : variables)
                 .build();
         ShopifyHttp.Answer answer = this.http.postJson(this.app.graphQlUrl(shop),
-                Map.of("X-Shopify-Access-Token", accessToken), request);
+                Map.of("X-Shopify-Access-Token", accessToken), request, this.app.requestTimeout());
         return data(shop, operation, budget, answer);
     }
 

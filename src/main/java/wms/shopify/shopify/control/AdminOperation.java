@@ -36,7 +36,16 @@ public enum AdminOperation {
     /** "available" of up to 100 items at one location: 100 x 3 objects. */
     STOCK_LEVELS("StockLevels", 300),
     /** A page of 250 levels of one location with "available": 3 + 250 x 3 objects. */
-    LOCATION_AVAILABLE("LocationAvailable", 753);
+    LOCATION_AVAILABLE("LocationAvailable", 753),
+    /** An order's fulfillment orders (5 x 50 lines) and fulfillments (20 x 20 lines). */
+    ORDER_FULFILLMENTS("OrderFulfillments", 700),
+    FULFILLMENT_CREATE("FulfillmentCreate", 10),
+    FULFILLMENT_TRACKING_INFO_UPDATE("FulfillmentTrackingInfoUpdate", 10),
+    /** One return with 50 lines and 2 reverse fulfillment orders of 50 lines. */
+    RETURN("Return", 400),
+    REVERSE_FULFILLMENT_ORDER_DISPOSE("ReverseFulfillmentOrderDispose", 10),
+    RETURN_CLOSE("ReturnClose", 10),
+    RETURN_CREATE("ReturnCreate", 10);
 
     private final String operationName;
     private final double estimatedCost;

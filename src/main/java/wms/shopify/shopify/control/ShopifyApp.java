@@ -75,6 +75,15 @@ public class ShopifyApp {
     @ConfigProperty(name = "wms.shopify.install-timeout-minutes", defaultValue = "10")
     long installTimeoutMinutes;
 
+    @Inject
+    @ConfigProperty(name = "wms.shopify.request-timeout-seconds", defaultValue = "30")
+    long requestTimeoutSeconds;
+
+    /** How long an Admin API call waits for Shopify's answer before its outcome counts as unknown. */
+    public java.time.Duration requestTimeout() {
+        return java.time.Duration.ofSeconds(Math.max(1, this.requestTimeoutSeconds));
+    }
+
     /**
      * What the connector needs and why (docs/stores.md explains each to the merchant): products for Sync Products,
      * inventory and locations for stock, orders and merchant-managed fulfillment orders for import and shipping,

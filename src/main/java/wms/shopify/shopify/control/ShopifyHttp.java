@@ -34,8 +34,13 @@ final class ShopifyHttp {
     }
 
     Answer postJson(URI uri, Map<String, String> headers, JsonObject body) {
+        return postJson(uri, headers, body, REQUEST_TIMEOUT);
+    }
+
+    /** Posts with this timeout for the answer; a timeout is "unavailable": the outcome is unknown. */
+    Answer postJson(URI uri, Map<String, String> headers, JsonObject body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));

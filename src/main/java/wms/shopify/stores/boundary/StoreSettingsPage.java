@@ -53,6 +53,7 @@ public class StoreSettingsPage implements Serializable {
     private boolean importTestOrders;
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
+    private boolean notifyCustomer = true;
 
     /** Loads the store named by the {@code store} parameter; the view keeps it across the form's postbacks. */
     @PostConstruct
@@ -73,6 +74,7 @@ public class StoreSettingsPage implements Serializable {
             }
         }
         StoreSettings settings = store.settings();
+        this.notifyCustomer = store.notifyCustomerOnShipment();
         this.stockSyncEnabled = settings.stockSyncEnabled();
         this.stockSyncMode = settings.stockSyncMode();
         this.coalescingWindowSeconds = settings.coalescingWindowSeconds();
@@ -82,6 +84,14 @@ public class StoreSettingsPage implements Serializable {
         this.importTestOrders = settings.importTestOrders();
         this.returnSyncEnabled = settings.returnSyncEnabled();
         this.returnAutoClose = settings.returnAutoClose();
+    }
+
+    public boolean isNotifyCustomer() {
+        return this.notifyCustomer;
+    }
+
+    public void setNotifyCustomer(boolean notifyCustomer) {
+        this.notifyCustomer = notifyCustomer;
     }
 
     static Long parseId(String parameter) {
@@ -101,7 +111,7 @@ public class StoreSettingsPage implements Serializable {
         try {
             this.mapping.save(this.storeId, new StoreSettings(this.stockSyncEnabled, this.stockSyncMode,
                     this.coalescingWindowSeconds, this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
-                    this.importTestOrders, this.returnSyncEnabled, this.returnAutoClose), targets,
+                    this.importTestOrders, this.returnSyncEnabled, this.returnAutoClose), this.notifyCustomer, targets,
                     this.defaultLocation, this.faces.getExternalContext().getRemoteUser());
         } catch (IllegalArgumentException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

@@ -57,11 +57,24 @@ public class LocationMapping {
     @Transactional(rollbackOn = IllegalArgumentException.class)
     public void save(long storeId, StoreSettings settings, Map<Long, Target> targets, Long defaultLocationId,
             String actor) {
+        save(storeId, settings, null, targets, defaultLocationId, actor);
+    }
+
+    /**
+     * Saves a store's settings, whether Shopify tells the customer about a shipment (null: unchanged), and its
+     * location mapping, all at once.
+     */
+    @Transactional(rollbackOn = IllegalArgumentException.class)
+    public void save(long storeId, StoreSettings settings, Boolean notifyCustomerOnShipment, Map<Long, Target> targets,
+            Long defaultLocationId, String actor) {
         Store store = this.entityManager.find(Store.class, storeId);
         if (store == null) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }
         store.changeSettings(settings);
+        if (notifyCustomerOnShipment != null) {
+            store.notifyCustomerOnShipment(notifyCustomerOnShipment);
+        }
         List<StoreLocation> locations = locations(storeId);
         if (!locations.isEmpty() && locations.stream().noneMatch(l -> l.id().equals(defaultLocationId))) {
             throw new IllegalArgumentException("Choose exactly one location as the default for new orders.");

@@ -106,6 +106,9 @@ public class Store {
     @Column(name = "return_auto_close", nullable = false)
     private boolean returnAutoClose;
 
+    @Column(name = "notify_customer_on_shipment", nullable = false)
+    private boolean notifyCustomerOnShipment = true;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -291,5 +294,14 @@ public class Store {
 
     public Instant subscriptionsCheckedAt() {
         return this.subscriptionsCheckedAt;
+    }
+
+    /** Whether Shopify tells the customer when a shipment of theirs is pushed as a fulfillment. */
+    public boolean notifyCustomerOnShipment() {
+        return this.notifyCustomerOnShipment;
+    }
+
+    public void notifyCustomerOnShipment(boolean notify) {
+        this.notifyCustomerOnShipment = notify;
     }
 }

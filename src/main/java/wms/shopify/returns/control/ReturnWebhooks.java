@@ -1,0 +1,91 @@
+package wms.shopify.returns.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.Set;
+import wms.shopify.shopify.control.ShopifyRequestException;
+import wms.shopify.shopify.control.ShopifyUnauthorizedException;
+import wms.shopify.stores.control.Stores;
+import wms.shopify.stores.entity.Store;
+import wms.shopify.webhooks.control.WebhookReceived;
+
+/**
+ * The returns' part of webhook processing: {@code returns/request} and {@code returns/approve} are signals "this
+ * return changed"; the return is read again from Shopify by id and recorded. With return sync off nothing is done.
+ * A failure to reach Shopify propagates, so the delivery is tried again.
+ */
+@ApplicationScoped
+public class ReturnWebhooks {
+
+    public static final Set<String> TOPICS = Set.of("returns/request", "returns/approve");
+
+    @Inject
+    ShopifyReturns shopify;
+
+    @Inject
+    ReturnRecords records;
+
+    @Inject
+    Stores stores;
+
+    void onWebhook(@Observes WebhookReceived webhook) {
+        if (!TOPICS.contains(webhook.topic())) {
+            return;
+        }
+        webhook.handled(handle(webhook));
+    }
+
+    private String handle(WebhookReceived webhook) {
+        Optional<Store> store = this.stores.find(webhook.storeId());
+        if (store.isEmpty() || !store.get().isConnected()) {
+            return "The store is not connected: return ignored.";
+        }
+        if (!store.get().settings().returnSyncEnabled()) {
+            return "Return sync is off for " + store.get().domain() + ": return ignored.";
+        }
+        Optional<String> returnId = returnIdOf(body(webhook));
+        if (returnId.isEmpty()) {
+            return "No return id in the body: nothing recorded.";
+        }
+        try {
+            Optional<ShopifyReturns.ShopifyReturn> read = this.shopify.read(store.get(), returnId.get());
+            if (read.isEmpty()) {
+                return "Shopify has no return " + returnId.get() + " (any more).";
+            }
+            return this.records.announce(store.get().id(), read.get());
+        } catch (ShopifyUnauthorizedException e) {
+            return "Shopify refused the store's token: return " + returnId.get() + " not read.";
+        } catch (ShopifyRequestException e) {
+            return "Shopify refused to read return " + returnId.get() + ": " + e.getMessage();
+        }
+    }
+
+    static Optional<String> returnIdOf(JsonObject body) {
+        if (body.get("admin_graphql_api_id") instanceof JsonString gid
+                && gid.getString().startsWith("gid://shopify/Return/")) {
+            return Optional.of(gid.getString());
+        }
+        if (body.get("id") instanceof jakarta.json.JsonNumber number) {
+            return Optional.of("gid://shopify/Return/" + number.longValue());
+        }
+        return Optional.empty();
+    }
+
+    private static JsonObject body(WebhookReceived webhook) {
+        try (JsonReader reader = Json.createReader(new StringReader(webhook.bodyText()))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (JsonException | IllegalStateException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+}

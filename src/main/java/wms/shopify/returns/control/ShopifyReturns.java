@@ -1,0 +1,152 @@
+package wms.shopify.returns.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import wms.shopify.returns.entity.DisposalPlan;
+import wms.shopify.shopify.control.AdminApi;
+import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.stores.control.StoreAccess;
+import wms.shopify.stores.entity.Store;
+
+/** A store's returns on Shopify: read one by id, dispose of received units, close it. */
+@ApplicationScoped
+public class ShopifyReturns {
+
+    @Inject
+    AdminApi api;
+
+    @Inject
+    StoreAccess access;
+
+    /** A return as Shopify has it now. */
+    public record ShopifyReturn(String id, String name, String status, String orderId, List<Line> lines,
+            List<DisposalPlan.ReverseLine> reverseLines) {
+    }
+
+    /** A returned line: units of an order line item (its fulfillment line), with the variant behind it. */
+    public record Line(String returnLineItemId, String fulfillmentLineItemId, String lineItemId, String sku,
+            String variantId, int quantity) {
+    }
+
+    public Optional<ShopifyReturn> read(Store store, String returnId) {
+        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token, AdminOperation.RETURN,
+                Json.createObjectBuilder().add("id", returnId).build()));
+        if (!(data.get("return") instanceof JsonObject found)) {
+            return Optional.empty();
+        }
+        List<Line> lines = new ArrayList<>();
+        for (JsonValue value : found.getJsonObject("returnLineItems").getJsonArray("nodes")) {
+            JsonObject line = value.asJsonObject();
+            if (!line.containsKey("fulfillmentLineItem")) {
+                continue; // another kind of return line (not a returned order line)
+            }
+            JsonObject fli = line.getJsonObject("fulfillmentLineItem");
+            JsonObject item = fli.getJsonObject("lineItem");
+            JsonValue variant = item.get("variant");
+            lines.add(new Line(line.getString("id"), fli.getString("id"), item.getString("id"),
+                    item.isNull("sku") ? null : item.getString("sku"),
+                    variant instanceof JsonObject v ? v.getString("id") : null, line.getInt("quantity")));
+        }
+        List<DisposalPlan.ReverseLine> reverse = new ArrayList<>();
+        for (JsonValue value : found.getJsonObject("reverseFulfillmentOrders").getJsonArray("nodes")) {
+            JsonObject rfo = value.asJsonObject();
+            if ("CANCELED".equals(rfo.getString("status", ""))) {
+                continue;
+            }
+            for (JsonValue lv : rfo.getJsonObject("lineItems").getJsonArray("nodes")) {
+                JsonObject line = lv.asJsonObject();
+                int disposed = 0;
+                for (JsonValue d : line.getJsonArray("dispositions")) {
+                    disposed += d.asJsonObject().getInt("quantity");
+                }
+                String fli = line.get("fulfillmentLineItem") instanceof JsonObject f ? f.getString("id") : null;
+                reverse.add(new DisposalPlan.ReverseLine(line.getString("id"), fli, line.getInt("totalQuantity"),
+                        disposed));
+            }
+        }
+        return Optional.of(new ShopifyReturn(found.getString("id"), found.getString("name", null),
+                found.getString("status"), found.getJsonObject("order").getString("id"), lines, reverse));
+    }
+
+    /** A fulfilled line of an order: what a return can be created for. */
+    public record FulfilledLine(String fulfillmentLineItemId, String lineItemId, int quantity) {
+    }
+
+    /** The order's fulfilled lines (from its fulfillments, as Shopify has them now). */
+    public List<FulfilledLine> fulfilledLines(Store store, String orderId) {
+        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
+                AdminOperation.ORDER_FULFILLMENTS, Json.createObjectBuilder().add("id", orderId).build()));
+        List<FulfilledLine> lines = new ArrayList<>();
+        if (data.get("order") instanceof JsonObject order) {
+            for (JsonValue f : order.getJsonArray("fulfillments")) {
+                if ("CANCELLED".equals(f.asJsonObject().getString("status", ""))) {
+                    continue;
+                }
+                for (JsonValue lv : f.asJsonObject().getJsonObject("fulfillmentLineItems").getJsonArray("nodes")) {
+                    JsonObject line = lv.asJsonObject();
+                    lines.add(new FulfilledLine(line.getString("id"), line.getJsonObject("lineItem").getString("id"),
+                            line.isNull("quantity") ? 0 : line.getInt("quantity")));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Creates an approved return on Shopify (with its reverse fulfillment order), once: never retried here.
+     *
+     * @return the new return's id, or null with the user errors in {@code refusal[0]}
+     */
+    public String create(Store store, String orderId, java.util.Map<String, Integer> quantityByFulfillmentLine,
+            String[] refusal) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        quantityByFulfillmentLine.forEach((fli, quantity) -> lines.add(Json.createObjectBuilder()
+                .add("fulfillmentLineItemId", fli).add("quantity", quantity)
+                .add("returnReasonNote", "Received by the warehouse without a return request")));
+        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
+                AdminOperation.RETURN_CREATE, Json.createObjectBuilder().add("returnInput", Json.createObjectBuilder()
+                        .add("orderId", orderId).add("returnLineItems", lines)).build()));
+        JsonObject payload = data.getJsonObject("returnCreate");
+        refusal[0] = userErrors(payload);
+        return refusal[0] == null && payload.get("return") instanceof JsonObject r ? r.getString("id") : null;
+    }
+
+    /** Disposes of units, once (not retried here: the caller judges an unclear outcome). Answers user errors. */
+    public String dispose(Store store, List<DisposalPlan.Disposal> disposals, String locationId) {
+        JsonArrayBuilder inputs = Json.createArrayBuilder();
+        for (DisposalPlan.Disposal d : disposals) {
+            var input = Json.createObjectBuilder().add("reverseFulfillmentOrderLineItemId", d.reverseLineId())
+                    .add("quantity", d.quantity()).add("dispositionType", d.restock() ? "RESTOCKED" : "NOT_RESTOCKED");
+            if (d.restock()) {
+                input.add("locationId", locationId);
+            }
+            inputs.add(input);
+        }
+        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
+                AdminOperation.REVERSE_FULFILLMENT_ORDER_DISPOSE,
+                Json.createObjectBuilder().add("dispositionInputs", inputs).build()));
+        return userErrors(data.getJsonObject("reverseFulfillmentOrderDispose"));
+    }
+
+    /** Closes the return (closing one that is closed already is refused by Shopify: the caller reads first). */
+    public String close(Store store, String returnId) {
+        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
+                AdminOperation.RETURN_CLOSE, Json.createObjectBuilder().add("id", returnId).build()));
+        return userErrors(data.getJsonObject("returnClose"));
+    }
+
+    private static String userErrors(JsonObject payload) {
+        List<String> errors = new ArrayList<>();
+        for (JsonValue e : payload.getJsonArray("userErrors")) {
+            errors.add(e.asJsonObject().getString("message", "error"));
+        }
+        return errors.isEmpty() ? null : String.join("; ", errors);
+    }
+}

@@ -1,0 +1,171 @@
+package wms.shopify.shipping.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.shipping.entity.FulfillmentPlan;
+import wms.shopify.shopify.control.ShopifyApp;
+import wms.shopify.shopify.control.ShopifyRequestException;
+import wms.shopify.shopify.control.ShopifyUnauthorizedException;
+import wms.shopify.shopify.control.ShopifyUnavailableException;
+import wms.shopify.stores.control.Stores;
+import wms.shopify.stores.entity.Store;
+
+/**
+ * One attempt to push a shipment to Shopify as a fulfillment, never twice: the attempt is claimed under the
+ * shipment's lock; after an unclear earlier attempt (no answer, 5xx) Shopify's fulfillments of the order are read
+ * and a matching one is taken as done; the fulfillment order lines are planned from what Shopify has now, kept,
+ * then sent once. Unavailability (5xx, 429, THROTTLED, timeout) is retried with a growing pause until the attempts
+ * are spent, then the shipment is parked as failed; a refusal parks it at once. The store's breaker and bulkhead
+ * decide whether an attempt may call Shopify at all; one held back waits without spending an attempt.
+ */
+@ApplicationScoped
+public class ShipmentPush {
+
+    private static final Logger LOG = Logger.getLogger(ShipmentPush.class.getName());
+    /** How soon a shipment held back by a full bulkhead is tried again. */
+    private static final Duration BULKHEAD_PAUSE = Duration.ofSeconds(1);
+
+    @Inject
+    ShipmentRecords records;
+
+    @Inject
+    ShipmentQueue queue;
+
+    @Inject
+    ShopifyFulfillments shopify;
+
+    @Inject
+    StoreGuards guards;
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    ShopifyApp app;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "wms.shipping.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "wms.shipping.retry-base-seconds", defaultValue = "5")
+    long retryBaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
+    long retryMaxSeconds;
+
+    /** The longest an attempt can take; one "pushing" for longer was interrupted. */
+    public Duration attemptTakesAtMost() {
+        return Duration.ofMinutes(5).plus(this.app.requestTimeout().multipliedBy(6));
+    }
+
+    /** The pause before attempt n+1 after n failed: base x 2^(n-1), capped. */
+    public static Duration backOff(int failedAttempts, long baseSeconds, long maxSeconds) {
+        long factor = 1L << Math.min(20, Math.max(0, failedAttempts - 1));
+        return Duration.ofSeconds(Math.min(maxSeconds, baseSeconds * factor));
+    }
+
+    /** Makes the next attempt of a shipment, if it is due. */
+    public void push(long shipmentId) {
+        Optional<ShipmentRecords.Attempt> claimed = this.records.claim(shipmentId, attemptTakesAtMost());
+        if (claimed.isEmpty()) {
+            return;
+        }
+        ShipmentRecords.Attempt attempt = claimed.get();
+        StoreGuard guard = this.guards.of(attempt.storeId());
+        StoreGuard.Entry entry = guard.enter(this.clock.instant());
+        if (entry.granted().isEmpty()) {
+            Duration pause = guard.open(this.clock.instant()) ? backOff(1, this.retryBaseSeconds, this.retryMaxSeconds)
+                    .plusSeconds(1) : BULKHEAD_PAUSE;
+            this.records.deferred(shipmentId, entry.refusal(), this.clock.instant().plus(pause));
+            this.queue.later(shipmentId, pause);
+            return;
+        }
+        try (StoreGuard.Pass pass = entry.pass()) {
+            attempt(attempt, guard);
+        }
+    }
+
+    private void attempt(ShipmentRecords.Attempt attempt, StoreGuard guard) {
+        long id = attempt.shipmentId();
+        Store store = this.stores.find(attempt.storeId()).orElse(null);
+        if (store == null || !store.isConnected()) {
+            this.records.park(id, "The store is not connected: reconnect it, then retry.");
+            return;
+        }
+        boolean sent = false;
+        try {
+            FulfillmentPlan.ShopifyState state = this.shopify.read(store, attempt.orderId());
+            if (attempt.outcomeUnclear()) {
+                FulfillmentPlan.Existing found = FulfillmentPlan.match(attempt.plannedLines(),
+                        attempt.trackingNumbers(), state, attempt.claimedFulfillments());
+                if (found != null) {
+                    guard.succeeded();
+                    LOG.info(() -> "Shipment " + attempt.shipmentKey() + ": an earlier attempt had reached Shopify ("
+                            + found.id() + "); not sent again.");
+                    this.records.fulfilled(id, found.id(), true);
+                    return;
+                }
+                if (!state.fulfillmentsComplete()) {
+                    guard.succeeded();
+                    this.records.park(id, "An earlier attempt may have reached Shopify, and the order has more "
+                            + "fulfillments than the connector can compare: check the order on Shopify; retry only "
+                            + "if the shipment is not there.");
+                    return;
+                }
+            }
+            FulfillmentPlan.Plan plan = FulfillmentPlan.plan(attempt.wanted(), attempt.lineItemsByProduct(),
+                    attempt.locationId(), state);
+            if (!plan.possible()) {
+                guard.succeeded();
+                this.records.park(id, plan.shortfall());
+                return;
+            }
+            this.records.planned(id, plan.lineItemQuantities());
+            sent = true;
+            ShopifyFulfillments.Written written = this.shopify.create(store, plan, ShopifyFulfillments.tracking(
+                    attempt.trackingCompany(), attempt.trackingNumbers(), attempt.trackingUrls()),
+                    attempt.notifyCustomer());
+            guard.succeeded();
+            if (written.fulfillmentId() == null) {
+                this.records.park(id, "Shopify refused the fulfillment: " + written.userErrors());
+                return;
+            }
+            this.records.fulfilled(id, written.fulfillmentId(), false);
+        } catch (ShopifyUnavailableException e) {
+            guard.failed(this.clock.instant());
+            Duration pause = backOff(attempt.attempt(), this.retryBaseSeconds, this.retryMaxSeconds);
+            // After a send, Shopify may have applied it: the next attempt checks before sending again.
+            boolean again = this.records.failedForNow(id, e.getMessage(), sent, this.maxAttempts,
+                    this.clock.instant().plus(pause));
+            LOG.info(() -> "Shipment " + attempt.shipmentKey() + ", attempt " + attempt.attempt() + ": "
+                    + e.getMessage() + (again ? "; next attempt in " + pause.toSeconds() + " s" : "; parked"));
+            if (again) {
+                this.queue.later(id, pause);
+            }
+        } catch (ShopifyUnauthorizedException e) {
+            this.records.park(id, "Shopify refused the store's token: reconnect the store, then retry. ("
+                    + e.getMessage() + ")");
+        } catch (ShopifyRequestException e) {
+            guard.succeeded();
+            this.records.park(id, "Shopify refused the request: " + e.getMessage());
+        } catch (RuntimeException e) {
+            Duration pause = backOff(attempt.attempt(), this.retryBaseSeconds, this.retryMaxSeconds);
+            LOG.log(java.util.logging.Level.WARNING, "Shipment " + attempt.shipmentKey() + ": unexpected failure", e);
+            if (this.records.failedForNow(id, "Unexpected failure: " + e, sent, this.maxAttempts,
+                    this.clock.instant().plus(pause))) {
+                this.queue.later(id, pause);
+            }
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package wms.shopify.shipping.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.stores.entity.Store;
+
+/**
+ * A shipment the WMS reported, and its way to Shopify as one fulfillment: queued, an attempt under way, fulfilled,
+ * or parked as failed with the reason. An attempt whose outcome is unclear (Shopify did not answer, or answered
+ * 5xx) leaves the shipment needing a check of what Shopify already has before anything is sent again.
+ */
+@Entity
+@Table(name = "shipment")
+@NamedQuery(name = Shipment.BY_KEY, query = "select s from Shipment s where s.shipmentKey = :key")
+@NamedQuery(name = Shipment.OF_ORDER, query = "select s from Shipment s where s.order.id = :order order by s.id")
+@NamedQuery(name = Shipment.DUE, query = "select s.id from Shipment s where (s.state = "
+        + "wms.shopify.shipping.entity.ShipmentState.QUEUED and (s.nextAttemptAt is null or s.nextAttemptAt <= :now)) "
+        + "or (s.state = wms.shopify.shipping.entity.ShipmentState.PUSHING and s.updatedAt < :stale) order by s.id")
+@NamedQuery(name = Shipment.TRACKING_DUE, query = "select s.id from Shipment s where s.trackingPending = true "
+        + "and s.state = wms.shopify.shipping.entity.ShipmentState.FULFILLED order by s.id")
+@NamedQuery(name = Shipment.FAILED, query = "select s from Shipment s join fetch s.order join fetch s.store "
+        + "where s.state = wms.shopify.shipping.entity.ShipmentState.FAILED order by s.id desc")
+public class Shipment {
+
+    public static final String BY_KEY = "Shipment.byKey";
+    public static final String OF_ORDER = "Shipment.ofOrder";
+    public static final String DUE = "Shipment.due";
+    public static final String FAILED = "Shipment.failed";
+    public static final String TRACKING_DUE = "Shipment.trackingDue";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "shipment_key", nullable = false)
+    private String shipmentKey;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "order_id")
+    private ShopOrder order;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "store_id")
+    private Store store;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    private ShipmentState state;
+
+    @Column(name = "carrier")
+    private String carrier;
+
+    @Column(name = "tracking_company")
+    private String trackingCompany;
+
+    @Column(name = "shipped_at", nullable = false)
+    private Instant shippedAt;
+
+    @Column(name = "fingerprint", nullable = false)
+    private String fingerprint;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "unclear_since")
+    private Instant unclearSince;
+
+    @Column(name = "planned_lines")
+    private String plannedLines;
+
+    @Column(name = "fulfillment_id")
+    private String fulfillmentId;
+
+    @Column(name = "reason")
+    private String reason;
+
+    @Column(name = "tracking_pending", nullable = false)
+    private boolean trackingPending;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "fulfilled_at")
+    private Instant fulfilledAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "shipment_line", joinColumns = @JoinColumn(name = "shipment_id"))
+    @OrderColumn(name = "position")
+    private List<ShipmentLine> lines = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "shipment_parcel", joinColumns = @JoinColumn(name = "shipment_id"))
+    @OrderColumn(name = "position")
+    private List<Parcel> parcels = new ArrayList<>();
+
+    @Version
+    @Column(name = "version")
+    private long version;
+
+    protected Shipment() {
+        // for JPA
+    }
+
+    public Shipment(String shipmentKey, ShopOrder order, String carrier, Instant shippedAt, List<ShipmentLine> lines,
+            List<Parcel> parcels, String fingerprint, Instant now) {
+        this.shipmentKey = Objects.requireNonNull(shipmentKey, "shipmentKey");
+        this.order = Objects.requireNonNull(order, "order");
+        this.store = order.store();
+        this.carrier = carrier;
+        this.trackingCompany = Carriers.trackingCompany(carrier);
+        this.shippedAt = Objects.requireNonNull(shippedAt, "shippedAt");
+        this.lines.addAll(lines);
+        this.parcels.addAll(parcels);
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.state = ShipmentState.QUEUED;
+        this.receivedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Whether an attempt may start now: queued and its time has come. */
+    public boolean due(Instant now) {
+        return this.state == ShipmentState.QUEUED && (this.nextAttemptAt == null || !this.nextAttemptAt.isAfter(now));
+    }
+
+    /**
+     * Whether an earlier attempt may have reached Shopify without the connector learning its outcome: what Shopify
+     * already has must then be checked before anything is sent again.
+     */
+    public boolean outcomeUnclear() {
+        return this.unclearSince != null;
+    }
+
+    /** An attempt starts (counted). */
+    public void claim(Instant now) {
+        this.state = ShipmentState.PUSHING;
+        this.attempts++;
+        this.nextAttemptAt = null;
+        this.updatedAt = now;
+    }
+
+    /** An attempt was found that never ended (the connector stopped during it): its outcome is unclear. */
+    public void interrupted(Instant now) {
+        if (this.unclearSince == null) {
+            this.unclearSince = now;
+        }
+        this.state = ShipmentState.QUEUED;
+        this.nextAttemptAt = null;
+        this.updatedAt = now;
+    }
+
+    /** The fulfillment order lines about to be sent, kept so that a later check can recognise them. */
+    public void planned(String plannedLines, Instant now) {
+        this.plannedLines = plannedLines;
+        this.updatedAt = now;
+    }
+
+    /** Shopify has the fulfillment (created now, or found after an unclear attempt). */
+    public void fulfilled(String fulfillmentId, Instant now) {
+        this.state = ShipmentState.FULFILLED;
+        this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
+        this.fulfilledAt = now;
+        this.unclearSince = null;
+        this.nextAttemptAt = null;
+        this.reason = null;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The attempt failed in a way worth trying again; {@code unclear} when Shopify may have applied it.
+     *
+     * @return whether another attempt follows (false: the attempts are spent and the shipment is parked)
+     */
+    public boolean failedForNow(String why, boolean unclear, int maxAttempts, Instant nextAt, Instant now) {
+        if (unclear && this.unclearSince == null) {
+            this.unclearSince = now;
+        }
+        if (this.attempts >= maxAttempts) {
+            park("Gave up after " + this.attempts + " attempts: " + why, now);
+            return false;
+        }
+        this.state = ShipmentState.QUEUED;
+        this.reason = bounded("Attempt " + this.attempts + " failed: " + why);
+        this.nextAttemptAt = nextAt;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** The attempt did not happen (the store's breaker or bulkhead held it back): not counted. */
+    public void deferred(String why, Instant nextAt, Instant now) {
+        if (this.state == ShipmentState.PUSHING) {
+            this.attempts = Math.max(0, this.attempts - 1);
+        }
+        this.state = ShipmentState.QUEUED;
+        this.reason = bounded(why);
+        this.nextAttemptAt = nextAt;
+        this.updatedAt = now;
+    }
+
+    /** Parks the shipment as failed with the reason, for the admin to see and retry. */
+    public void park(String why, Instant now) {
+        this.state = ShipmentState.FAILED;
+        this.reason = bounded(why);
+        this.nextAttemptAt = null;
+        this.updatedAt = now;
+    }
+
+    /** A failed shipment is tried again from the start (its unclear-outcome check stays). */
+    public boolean retry(Instant now) {
+        if (this.state != ShipmentState.FAILED) {
+            return false;
+        }
+        this.state = ShipmentState.QUEUED;
+        this.attempts = 0;
+        this.nextAttemptAt = null;
+        this.reason = null;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** Tracking reported after the shipment: replaces the parcels' tracking, pushed to the fulfillment later. */
+    public void tracking(String carrier, List<Parcel> parcels, Instant now) {
+        this.carrier = carrier;
+        this.trackingCompany = Carriers.trackingCompany(carrier);
+        this.parcels.clear();
+        this.parcels.addAll(parcels);
+        // An attempt under way may send the old tracking: it is corrected once the fulfillment exists.
+        this.trackingPending = this.state == ShipmentState.FULFILLED || this.state == ShipmentState.PUSHING;
+        this.updatedAt = now;
+    }
+
+    /** The later tracking reached Shopify. */
+    public void trackingPushed(Instant now) {
+        this.trackingPending = false;
+        this.updatedAt = now;
+    }
+
+    private static String bounded(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+
+    public Long id() {
+        return this.id;
+    }
+
+    public String shipmentKey() {
+        return this.shipmentKey;
+    }
+
+    public ShopOrder order() {
+        return this.order;
+    }
+
+    public Store store() {
+        return this.store;
+    }
+
+    public ShipmentState state() {
+        return this.state;
+    }
+
+    public String carrier() {
+        return this.carrier;
+    }
+
+    public String trackingCompany() {
+        return this.trackingCompany;
+    }
+
+    public Instant shippedAt() {
+        return this.shippedAt;
+    }
+
+    public String fingerprint() {
+        return this.fingerprint;
+    }
+
+    public int attempts() {
+        return this.attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return this.nextAttemptAt;
+    }
+
+    public Instant unclearSince() {
+        return this.unclearSince;
+    }
+
+    public String plannedLines() {
+        return this.plannedLines;
+    }
+
+    public String fulfillmentId() {
+        return this.fulfillmentId;
+    }
+
+    public String reason() {
+        return this.reason;
+    }
+
+    public boolean trackingPending() {
+        return this.trackingPending;
+    }
+
+    public Instant receivedAt() {
+        return this.receivedAt;
+    }
+
+    public Instant updatedAt() {
+        return this.updatedAt;
+    }
+
+    public Instant fulfilledAt() {
+        return this.fulfilledAt;
+    }
+
+    public List<ShipmentLine> lines() {
+        return List.copyOf(this.lines);
+    }
+
+    public List<Parcel> parcels() {
+        return List.copyOf(this.parcels);
+    }
+
+    public List<String> trackingNumbers() {
+        return this.parcels.stream().map(Parcel::trackingNumber).filter(Objects::nonNull).toList();
+    }
+
+    public List<String> trackingUrls() {
+        return this.parcels.stream().map(Parcel::trackingUrl).filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,296 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wms.shopify.sandbox.Location;
+import wms.shopify.sandbox.Plan;
+import wms.shopify.sandbox.Return;
+import wms.shopify.sandbox.ReverseFulfillmentOrderLineItem;
+import wms.shopify.sandbox.Shop;
+
+/**
+ * Returns end to end against the Shopify sandbox: with return sync off a requested return is ignored; with it on, a
+ * return requested and approved on Shopify becomes an expected return in the WMS feed (per WMS product), the units
+ * the WMS reports received are disposed of on Shopify (RESTOCKED at the order's location, NOT_RESTOCKED) exactly
+ * once, Shopify's available stock rises by the restocked units only, and with automatic closing on the return is
+ * closed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReturnsIT {
+
+    private static final String DOMAIN = "returns-it.myshopify.com";
+    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
+    static final HttpClient HTTP = ConnectorServer.client();
+
+    static SandboxConnector connector;
+    static Shop shop;
+    static Location main;
+    static String token;
+
+    @BeforeAll
+    static void storeWithMappedCatalog() throws Exception {
+        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1",
+                "SHIPPING_SWEEP_SECONDS=2"));
+        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
+        main = shop.addLocation("Returns main");
+        shop.addProduct("Shirt", "R-SHIRT");
+        shop.addProduct("Mug", "R-MUG");
+        for (String sku : List.of("R-SHIRT", "R-MUG")) {
+            shop.stock(sku, main, 100);
+        }
+        HttpClient admin = connector.signedInAdmin();
+        connector.install(admin, shop);
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
+                    + "('WH-RET', 'Returns warehouse', now())");
+            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                    + "where code = 'WH-RET'), default_for_orders = true where shopify_location_id = '" + main.id()
+                    + "'");
+        }
+        token = credential(admin);
+        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
+                .add(product("W-SHIRT", "R-SHIRT")).add(product("W-MUG", "R-MUG")).build().toString()).statusCode());
+        assertEquals("succeeded", syncProducts().getString("state"));
+    }
+
+    @Test
+    @Order(1)
+    void withReturnSyncOffARequestedReturnChangesNothing() throws Exception {
+        var order = shippedOrder("RS-OFF", Map.of("R-SHIRT", 1), "W-SHIRT", 1);
+        Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 1));
+        await(() -> "PROCESSED".equals(text("select outcome from webhook_delivery where topic = 'returns/request' "
+                + "and convert_from(body, 'UTF8') like ?", "%" + requested.id() + "%")), "the returns/request delivery processed");
+        assertEquals(0, count("select count(*) from shop_return"), "nothing recorded");
+        assertTrue(json(api("GET", "/api/v1/returns/feed", null)).getJsonArray("entries").isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aReturnRequestedAndApprovedIsExpectedReceivedDisposedOfOnceAndClosed() throws Exception {
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("update store set return_sync_enabled = true, return_auto_close = true "
+                    + "where domain = '" + DOMAIN + "'");
+        }
+        var order = shippedOrder("RS-ON", Map.of("R-SHIRT", 3, "R-MUG", 1), "W-SHIRT", 3, "W-MUG", 1);
+        Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 2, "R-MUG", 1));
+        JsonObject[] entry = new JsonObject[1];
+        await(() -> (entry[0] = entry(requested.id())) != null, "the return in the feed");
+        assertEquals("REQUESTED", entry[0].getString("shopifyStatus"));
+        assertEquals("WH-RET", entry[0].getString("warehouse"));
+        assertEquals(Map.of("W-SHIRT", 2, "W-MUG", 1), quantities(entry[0]));
+        long returnId = entry[0].getJsonNumber("returnId").longValue();
+        assertEquals(200, api("POST", "/api/v1/returns/" + returnId + "/acknowledgement", "{\"revision\":"
+                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
+        assertEquals(null, entry(requested.id()), "acknowledged: out of the feed");
+
+        shop.approveReturn(requested);
+        await(() -> "OPEN".equals(json(api("GET", "/api/v1/returns/" + returnId, null)).getString("shopifyStatus")),
+                "the approval seen");
+
+        HttpResponse<String> tooMany = receipt(returnId, "RCPT-X", line("W-SHIRT", 3, true));
+        assertEquals(422, tooMany.statusCode(), tooMany.body());
+        int availableBefore = shop.quantity("R-SHIRT", main, "available");
+        int mugsBefore = shop.quantity("R-MUG", main, "available");
+        String body = Json.createObjectBuilder().add("receiptId", "RCPT-1").add("lines", Json.createArrayBuilder()
+                .add(line("W-SHIRT", 2, true)).add(line("W-MUG", 1, false))).build().toString();
+        assertEquals(202, api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode());
+        assertEquals(200, api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode(),
+                "the same receipt again changes nothing");
+        await(() -> "DONE".equals(json(api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getString("state")),
+                "the receipt disposed of");
+        assertTrue(json(api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getBoolean("closedReturn"));
+        assertEquals("CLOSED", requested.status(), "closed on Shopify (automatic closing)");
+        List<ReverseFulfillmentOrderLineItem> lines = requested.reverseFulfillmentOrders().get(0).lineItems();
+        assertEquals(3, lines.stream().mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity).sum(),
+                "every unit disposed of once");
+        assertEquals(List.of("NOT_RESTOCKED", "RESTOCKED"), lines.stream().flatMap(l -> l.dispositions().stream())
+                .map(d -> (String) d.get("type")).distinct().sorted().toList());
+        assertEquals(availableBefore + 2, shop.quantity("R-SHIRT", main, "available"), "restocked at the location");
+        assertEquals(mugsBefore, shop.quantity("R-MUG", main, "available"), "not restocked");
+        JsonObject after = json(api("GET", "/api/v1/returns/" + returnId, null));
+        assertEquals("CLOSED", after.getString("state"));
+        HttpResponse<String> more = receipt(returnId, "RCPT-2", line("W-SHIRT", 1, true));
+        assertEquals(422, more.statusCode(), "nothing more is expected");
+    }
+
+    @Test
+    @Order(3)
+    void aReturnShopifyDoesNotKnowIsCreatedThereWhenTheStoreAllowsItElseHeld() throws Exception {
+        var order = shippedOrder("RS-UNANNOUNCED", Map.of("R-MUG", 2), "W-MUG", 2);
+        long orderId = count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
+        int mugsBefore = shop.quantity("R-MUG", main, "available");
+        String body = Json.createObjectBuilder().add("receiptId", "RCPT-U1").add("orderId", orderId)
+                .add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, true))).build().toString();
+        HttpResponse<String> created = api("POST", "/api/v1/returns", body);
+        assertEquals(202, created.statusCode(), created.body());
+        await(() -> "DONE".equals(json(api("GET", "/api/v1/returns/receipts/RCPT-U1", null)).getString("state")),
+                "the return created on Shopify and disposed of");
+        assertEquals(1, order.returns().size(), "one return created on Shopify");
+        assertEquals("CLOSED", order.returns().get(0).status());
+        assertEquals(mugsBefore + 1, shop.quantity("R-MUG", main, "available"));
+        assertEquals(200, api("POST", "/api/v1/returns", body).statusCode(), "the same receipt again changes nothing");
+        assertEquals(1, order.returns().size());
+        assertEquals(422, api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId", "RCPT-U9")
+                .add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-SHIRT", 1, true))).build()
+                .toString()).statusCode(), "a product not in the order");
+
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("update store set return_sync_enabled = false where domain = '"
+                    + DOMAIN + "'");
+        }
+        HttpResponse<String> held = api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId",
+                "RCPT-U2").add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, false)))
+                .build().toString());
+        assertEquals(202, held.statusCode(), held.body());
+        JsonObject parked = json(api("GET", "/api/v1/returns/receipts/RCPT-U2", null));
+        assertEquals("FAILED", parked.getString("state"));
+        assertTrue(parked.getString("reason").contains("does not create returns"), parked.toString());
+        Thread.sleep(1500);
+        assertEquals(1, order.returns().size(), "nothing created on Shopify");
+    }
+
+    private static wms.shopify.sandbox.Order shippedOrder(String key, Map<String, Integer> skus, Object... shipped)
+            throws Exception {
+        var order = shop.placeOrder(main, true, skus);
+        JsonObject[] entry = new JsonObject[1];
+        await(() -> (entry[0] = orderEntry(order.id())) != null, "order in the feed");
+        long id = entry[0].getJsonNumber("orderId").longValue();
+        assertEquals(200, api("POST", "/api/v1/orders/" + id + "/acknowledgement", "{\"revision\":"
+                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (int i = 0; i < shipped.length; i += 2) {
+            lines.add(Json.createObjectBuilder().add("product", (String) shipped[i]).add("quantity", (Integer) shipped[i + 1]));
+        }
+        assertEquals(202, api("POST", "/api/v1/shipments", Json.createObjectBuilder().add("shipmentId", key)
+                .add("orderId", id).add("shippedAt", "2026-11-27T10:00:00Z").add("lines", lines).build().toString())
+                .statusCode());
+        await(() -> "FULFILLED".equals(json(api("GET", "/api/v1/shipments/" + key, null)).getString("state")),
+                "shipment " + key);
+        return order;
+    }
+
+    private static JsonObject orderEntry(String shopifyOrderId) throws Exception {
+        return json(api("GET", "/api/v1/orders/feed?after=0&limit=500", null)).getJsonArray("entries").stream()
+                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId))
+                .findFirst().orElse(null);
+    }
+
+    private static JsonObject entry(String shopifyReturnId) throws Exception {
+        return json(api("GET", "/api/v1/returns/feed?after=0&limit=500", null)).getJsonArray("entries").stream()
+                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyReturnId").equals(shopifyReturnId))
+                .findFirst().orElse(null);
+    }
+
+    private static Map<String, Integer> quantities(JsonObject entry) {
+        Map<String, Integer> quantities = new java.util.TreeMap<>();
+        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
+                l.asJsonObject().getInt("quantity"), Integer::sum));
+        return quantities;
+    }
+
+    private static HttpResponse<String> receipt(long returnId, String key, JsonObjectBuilder line) throws Exception {
+        return api("POST", "/api/v1/returns/" + returnId + "/receipts", Json.createObjectBuilder().add("receiptId", key)
+                .add("lines", Json.createArrayBuilder().add(line)).build().toString());
+    }
+
+    private static JsonObjectBuilder line(String product, int quantity, boolean restock) {
+        return Json.createObjectBuilder().add("product", product).add("quantity", quantity).add("restock", restock);
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        Instant until = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(until)) {
+            if (check.ok()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("waited 60 s for " + what + "");
+    }
+
+
+    private static String text(String sql, String parameter) throws Exception {
+        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    private static JsonObject syncProducts() throws Exception {
+        HttpResponse<String> started = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
+        assertEquals(202, started.statusCode(), started.body());
+        Instant until = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(until)) {
+            JsonObject latest = json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null));
+            if (!"running".equals(latest.getString("state"))) {
+                return latest;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the sync did not end within two minutes");
+    }
+
+    private static JsonObject product(String code, String sku) {
+        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
+    }
+
+    private static String credential(HttpClient admin) throws Exception {
+        String page = connector.get(admin, "/admin/wms-api.xhtml").body();
+        HttpResponse<String> created = connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
+                .set("create:name", "returns-it").submittedWith("create:create-credential", "Create credential"));
+        Matcher matcher = TOKEN.matcher(created.body());
+        assertTrue(matcher.find(), "a token is shown once");
+        return matcher.group(1).trim();
+    }
+
+    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}

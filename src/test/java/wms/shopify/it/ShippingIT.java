@@ -1,0 +1,416 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import wms.shopify.sandbox.Fulfillment;
+import wms.shopify.sandbox.Journal;
+import wms.shopify.sandbox.Location;
+import wms.shopify.sandbox.Plan;
+import wms.shopify.sandbox.Shop;
+
+/**
+ * Shipping end to end against the Shopify sandbox: the WMS reports shipments of an order it took from the feed
+ * (full or partial, several parcels) and each becomes exactly one fulfillment on the right fulfillment order lines
+ * with its tracking; a shipment reported twice stays one; bad reports are refused with nothing stored; Shopify
+ * failing for a while is retried until it recovers; a fulfillment Shopify applied but never answered for is found
+ * and not made twice; a shipment whose attempts are spent is parked as failed, shown on the Orders page and retried
+ * from there; tracking known later updates the fulfillment.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShippingIT {
+
+    private static final String DOMAIN = "shipping-it.myshopify.com";
+    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
+    static final HttpClient HTTP = ConnectorServer.client();
+
+    static SandboxConnector connector;
+    static Shop shop;
+    static Location main;
+    static String token;
+
+    @BeforeAll
+    static void storeWithMappedCatalog() throws Exception {
+        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
+                "SHIPPING_MAX_ATTEMPTS=3", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_RETRY_MAX_SECONDS=2",
+                "SHIPPING_SWEEP_SECONDS=2", "SHIPPING_BREAKER_FAILURES=50"));
+        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
+        main = shop.addLocation("Shipping main");
+        shop.addProduct("Shirt", "S-SHIRT");
+        shop.addProduct("Mug", "S-MUG");
+        for (String sku : List.of("S-SHIRT", "S-MUG")) {
+            shop.stock(sku, main, 500);
+        }
+        HttpClient admin = connector.signedInAdmin();
+        connector.install(admin, shop);
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
+                    + "('WH-SHIP', 'Shipping warehouse', now())");
+            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                    + "where code = 'WH-SHIP'), default_for_orders = true where shopify_location_id = '" + main.id()
+                    + "'");
+        }
+        token = credential(admin);
+        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
+                .add(product("W-SHIRT", "S-SHIRT")).add(product("W-MUG", "S-MUG")).build().toString()).statusCode());
+        assertEquals("succeeded", syncProducts().getString("state"));
+    }
+
+    @AfterEach
+    void healthyShopify() {
+        shop.faults().none();
+    }
+
+    @Test
+    @Order(1)
+    void fullAndPartialShipmentsWithSeveralParcelsBecomeOneFulfillmentEachWithTracking() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 3, "S-MUG", 1));
+        long orderId = acceptedOrder(order.id());
+
+        HttpResponse<String> first = ship(shipment("SHIP-1A", orderId, "dhl express",
+                lines("W-SHIRT", 2), parcel("JD0001", null), parcel("JD0002", null)));
+        assertEquals(202, first.statusCode(), first.body());
+        awaitShipment("SHIP-1A", "FULFILLED");
+        assertEquals("PARTIALLY_SHIPPED", json(api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
+
+        HttpResponse<String> second = ship(shipment("SHIP-1B", orderId, "Acme Couriers",
+                lines("W-SHIRT", 1, "W-MUG", 1), parcel("AC-77", "https://track.acme.example/AC-77")));
+        assertEquals(202, second.statusCode(), second.body());
+        JsonObject done = awaitShipment("SHIP-1B", "FULFILLED");
+        assertEquals("SHIPPED", json(api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
+
+        List<Fulfillment> fulfillments = order.fulfillments();
+        assertEquals(2, fulfillments.size(), "one fulfillment per shipment");
+        Fulfillment parcels = fulfillments.get(0);
+        assertEquals(2, parcels.totalQuantity());
+        assertEquals(List.of("JD0001", "JD0002"), parcels.trackingInfo().stream().map(t -> t.get("number")).toList());
+        assertEquals("DHL Express", parcels.trackingInfo().get(0).get("company"), "Shopify's spelling of the carrier");
+        Fulfillment rest = fulfillments.get(1);
+        assertEquals(done.getString("fulfillmentId"), rest.id());
+        assertEquals(2, rest.totalQuantity());
+        assertEquals("Acme Couriers", rest.trackingInfo().get(0).get("company"), "an unknown carrier as named");
+        assertEquals("https://track.acme.example/AC-77", rest.trackingInfo().get(0).get("url"));
+        assertEquals("FULFILLED", order.displayFulfillmentStatus());
+        List<Journal.Mutation> created = shop.journal().applied("fulfillmentCreate");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> input = (Map<String, Object>) created.get(created.size() - 1).arguments().get("fulfillment");
+        assertEquals(Boolean.TRUE, input.get("notifyCustomer"), "the store setting: notify the customer");
+    }
+
+    @Test
+    @Order(2)
+    void aShipmentReportedTwiceStaysOneAndBadReportsStoreNothing() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 2));
+        long orderId = acceptedOrder(order.id());
+        String body = shipment("SHIP-2", orderId, "UPS", lines("W-SHIRT", 1), parcel("1Z1", null));
+        assertEquals(202, ship(body).statusCode());
+        HttpResponse<String> again = ship(body);
+        assertEquals(200, again.statusCode(), "the same report again changes nothing");
+        awaitShipment("SHIP-2", "FULFILLED");
+        assertEquals(200, ship(body).statusCode());
+        HttpResponse<String> other = ship(shipment("SHIP-2", orderId, "UPS", lines("W-SHIRT", 2), parcel("1Z1", null)));
+        assertEquals(409, other.statusCode(), "the same id with other content");
+        assertTrue(other.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        Thread.sleep(1500);
+        assertEquals(1, order.fulfillments().size(), "fulfilled once");
+
+        long before = count("select count(*) from shipment");
+        HttpResponse<String> tooMany = ship(shipment("SHIP-2X", orderId, null, lines("W-SHIRT", 2)));
+        assertEquals(422, tooMany.statusCode());
+        assertTrue(tooMany.body().contains("more than the 1 left to ship"), tooMany.body());
+        HttpResponse<String> notInOrder = ship(shipment("SHIP-2Y", orderId, null, lines("W-MUG", 1)));
+        assertEquals(422, notInOrder.statusCode());
+        assertTrue(notInOrder.body().contains("is not in order"), notInOrder.body());
+        HttpResponse<String> unknown = ship(shipment("SHIP-2Z", 999_999, null, lines("W-SHIRT", 1)));
+        assertEquals(422, unknown.statusCode());
+        assertTrue(unknown.body().contains("unknown order"), unknown.body());
+        HttpResponse<String> malformed = ship("{\"shipmentId\":\"has space\",\"lines\":[{\"quantity\":0}],"
+                + "\"parcels\":[{\"trackingUrl\":\"ftp://x\"}]}");
+        assertEquals(400, malformed.statusCode());
+        for (String field : List.of("shipmentId", "orderId", "shippedAt", "lines[0].product", "lines[0].quantity",
+                "parcels[0].trackingUrl")) {
+            assertTrue(malformed.body().contains("\"" + field + "\""), field + " in " + malformed.body());
+        }
+        try (Connection db = connector.jdbc()) {
+            db.createStatement().executeUpdate("update store set status = 'DISCONNECTED' where domain = '" + DOMAIN
+                    + "'");
+            try {
+                HttpResponse<String> disconnected = ship(shipment("SHIP-2D", orderId, null, lines("W-SHIRT", 1)));
+                assertEquals(409, disconnected.statusCode());
+                assertTrue(disconnected.body().contains("not connected"), disconnected.body());
+            } finally {
+                db.createStatement().executeUpdate("update store set status = 'CONNECTED' where domain = '" + DOMAIN
+                        + "'");
+            }
+        }
+        var unacknowledged = shop.placeOrder(main, true, Map.of("S-MUG", 1));
+        JsonObject[] entry = new JsonObject[1];
+        await(() -> (entry[0] = entryFor(unacknowledged.id())) != null, "the order in the feed");
+        HttpResponse<String> early = ship(shipment("SHIP-2E", entry[0].getJsonNumber("orderId").longValue(), null,
+                lines("W-MUG", 1)));
+        assertEquals(409, early.statusCode());
+        assertTrue(early.body().contains("acknowledge it before"), early.body());
+        assertEquals(before, count("select count(*) from shipment"), "nothing stored for refused reports");
+    }
+
+    @Test
+    @Order(3)
+    void shopifyFailingForAWhileIsRetriedUntilItRecovers() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("S-MUG", 2));
+        long orderId = acceptedOrder(order.id());
+        shop.faults().serverErrorShare(1.0);
+        assertEquals(202, ship(shipment("SHIP-3", orderId, "FedEx", lines("W-MUG", 2), parcel("FX3", null)))
+                .statusCode());
+        await(() -> intValue("select attempts from shipment where shipment_key = 'SHIP-3'") >= 1
+                && "QUEUED".equals(text("select state from shipment where shipment_key = ?", "SHIP-3")),
+                "a failed attempt waiting for the next");
+        String reason = text("select reason from shipment where shipment_key = ?", "SHIP-3");
+        assertTrue(reason.contains("503"), reason);
+        shop.faults().none();
+        awaitShipment("SHIP-3", "FULFILLED");
+        assertEquals(1, order.fulfillments().size());
+    }
+
+    @Test
+    @Order(4)
+    void aFulfillmentShopifyAppliedWithoutAnsweringInTimeIsFoundNotMadeTwice() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 1, "S-MUG", 1));
+        long orderId = acceptedOrder(order.id());
+        int appliedBefore = shop.journal().applied("fulfillmentCreate").size();
+        shop.faults().answerDelayAfterWrite(Duration.ofSeconds(6), 1);
+        assertEquals(202, ship(shipment("SHIP-4", orderId, "USPS", lines("W-SHIRT", 1, "W-MUG", 1),
+                parcel("94001", null))).statusCode());
+        JsonObject done = awaitShipment("SHIP-4", "FULFILLED");
+        assertTrue(done.getInt("attempts") >= 2, "the first attempt timed out: " + done);
+        assertEquals(1, order.fulfillments().size(), "no duplicate fulfillment");
+        assertEquals(order.fulfillments().get(0).id(), done.getString("fulfillmentId"), "the one Shopify made");
+        assertEquals(appliedBefore + 1, shop.journal().applied("fulfillmentCreate").size(),
+                "fulfillmentCreate applied once");
+    }
+
+    @Test
+    @Order(5)
+    void aShipmentWhoseAttemptsAreSpentIsParkedShownOnTheOrdersPageAndRetriedFromThere() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 1));
+        long orderId = acceptedOrder(order.id());
+        shop.faults().serverErrorShare(1.0);
+        assertEquals(202, ship(shipment("SHIP-5", orderId, "GLS", lines("W-SHIRT", 1), parcel("GLS5", null)))
+                .statusCode());
+        JsonObject failed = awaitShipment("SHIP-5", "FAILED");
+        assertTrue(failed.getString("reason").startsWith("Gave up after 3 attempts"), failed.getString("reason"));
+        assertEquals(0, order.fulfillments().size());
+        assertEquals(409, api("POST", "/api/v1/shipments/SHIP-4/retry", null).statusCode(), "only failed ones");
+        shop.faults().none();
+        long rowId = count("select id from shipment where shipment_key = 'SHIP-5'");
+        try (Browser browser = new Browser()) {
+            browser.visit(connector.url() + "/admin/orders.xhtml");
+            browser.signIn("admin", "admin");
+            browser.visit(connector.url() + "/admin/orders.xhtml");
+            String reason = browser.text(By.cssSelector("#shipment-" + rowId + " .reason"));
+            assertTrue(reason.contains("Gave up after 3 attempts"), reason);
+            browser.screenshot("shipment-failed");
+            browser.click(By.cssSelector("#shipment-" + rowId + " input[id$='retry-shipment']"));
+            awaitShipment("SHIP-5", "FULFILLED");
+            browser.visit(connector.url() + "/admin/orders.xhtml");
+            assertTrue(browser.driver().findElements(By.id("shipment-" + rowId)).isEmpty(), "no longer failed");
+            browser.screenshot("shipment-retried");
+        }
+        assertEquals(1, order.fulfillments().size());
+    }
+
+    @Test
+    @Order(6)
+    void trackingKnownLaterUpdatesTheFulfillment() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("S-MUG", 1));
+        long orderId = acceptedOrder(order.id());
+        assertEquals(202, ship(shipment("SHIP-6", orderId, null, lines("W-MUG", 1))).statusCode());
+        awaitShipment("SHIP-6", "FULFILLED");
+        assertTrue(order.fulfillments().get(0).trackingInfo().isEmpty(), "no tracking yet");
+        HttpResponse<String> tracked = api("PUT", "/api/v1/shipments/SHIP-6/tracking", Json.createObjectBuilder()
+                .add("carrier", "royal mail").add("parcels", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("trackingNumber", "RM6"))).build().toString());
+        assertEquals(202, tracked.statusCode(), tracked.body());
+        await(() -> !order.fulfillments().get(0).trackingInfo().isEmpty(), "the tracking on Shopify");
+        assertEquals("RM6", order.fulfillments().get(0).trackingInfo().get(0).get("number"));
+        assertEquals("Royal Mail", order.fulfillments().get(0).trackingInfo().get(0).get("company"));
+        assertEquals(1, order.fulfillments().size());
+        assertEquals(404, api("PUT", "/api/v1/shipments/NOPE/tracking", "{\"carrier\":\"UPS\"}").statusCode());
+    }
+
+    // --- helpers
+
+    private static long acceptedOrder(String shopifyOrderId) throws Exception {
+        JsonObject[] entry = new JsonObject[1];
+        await(() -> (entry[0] = entryFor(shopifyOrderId)) != null, "order " + shopifyOrderId + " in the feed");
+        long id = entry[0].getJsonNumber("orderId").longValue();
+        assertEquals(200, api("POST", "/api/v1/orders/" + id + "/acknowledgement", "{\"revision\":"
+                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
+        return id;
+    }
+
+    private static JsonObject entryFor(String shopifyOrderId) throws Exception {
+        JsonObject page = json(api("GET", "/api/v1/orders/feed?after=0&limit=500", null));
+        return page.getJsonArray("entries").stream().map(e -> e.asJsonObject())
+                .filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId)).findFirst().orElse(null);
+    }
+
+    private static JsonObject awaitShipment(String key, String state) throws Exception {
+        JsonObject[] found = new JsonObject[1];
+        await(() -> {
+            HttpResponse<String> response = api("GET", "/api/v1/shipments/" + key, null);
+            found[0] = response.statusCode() == 200 ? json(response) : null;
+            return found[0] != null && state.equals(found[0].getString("state"));
+        }, "shipment " + key + " to be " + state);
+        return found[0];
+    }
+
+    private static HttpResponse<String> ship(String body) throws Exception {
+        return api("POST", "/api/v1/shipments", body);
+    }
+
+    private static String shipment(String key, long orderId, String carrier, JsonArrayBuilder lines,
+            JsonObjectBuilder... parcels) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("shipmentId", key).add("orderId", orderId)
+                .add("shippedAt", Instant.parse("2026-11-27T10:00:00Z").toString()).add("lines", lines);
+        if (carrier != null) {
+            body.add("carrier", carrier);
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (JsonObjectBuilder parcel : parcels) {
+            list.add(parcel);
+        }
+        return body.add("parcels", list).build().toString();
+    }
+
+    private static JsonArrayBuilder lines(Object... productsAndQuantities) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (int i = 0; i < productsAndQuantities.length; i += 2) {
+            lines.add(Json.createObjectBuilder().add("product", (String) productsAndQuantities[i])
+                    .add("quantity", (Integer) productsAndQuantities[i + 1]));
+        }
+        return lines;
+    }
+
+    private static JsonObjectBuilder parcel(String number, String url) {
+        JsonObjectBuilder parcel = Json.createObjectBuilder().add("trackingNumber", number);
+        if (url != null) {
+            parcel.add("trackingUrl", url);
+        }
+        return parcel;
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        Instant until = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(until)) {
+            if (check.ok()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("waited 60 s for " + what + "; shipments: " + shipments());
+    }
+
+    private static String shipments() throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select "
+                + "shipment_key, state, attempts, reason from shipment order by id")) {
+            while (rows.next()) {
+                text.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(' ')
+                        .append(rows.getInt(3)).append(": ").append(rows.getString(4)).append(" | ");
+            }
+        }
+        return text.toString();
+    }
+
+    private static String text(String sql, String parameter) throws Exception {
+        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
+    }
+
+    private static int intValue(String sql) throws Exception {
+        return (int) count(sql);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    private static JsonObject syncProducts() throws Exception {
+        HttpResponse<String> started = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
+        assertEquals(202, started.statusCode(), started.body());
+        Instant until = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(until)) {
+            JsonObject latest = json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null));
+            if (!"running".equals(latest.getString("state"))) {
+                return latest;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the sync did not end within two minutes");
+    }
+
+    private static JsonObject product(String code, String sku) {
+        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
+    }
+
+    private static String credential(HttpClient admin) throws Exception {
+        String page = connector.get(admin, "/admin/wms-api.xhtml").body();
+        HttpResponse<String> created = connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
+                .set("create:name", "shipping-it").submittedWith("create:create-credential", "Create credential"));
+        Matcher matcher = TOKEN.matcher(created.body());
+        assertTrue(matcher.find(), "a token is shown once");
+        return matcher.group(1).trim();
+    }
+
+    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}
