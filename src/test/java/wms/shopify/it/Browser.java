@@ -35,6 +35,9 @@ public final class Browser implements AutoCloseable {
                 "--window-size=1280,900");
         this.driver = new ChromeDriver(options);
         this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+        // Pages that refresh themselves (progress) replace their elements between finding one and reading it: such
+        // a read is tried again, like an element not there yet.
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public WebDriver driver() {

@@ -21,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.catalog.control.ProductSyncs;
 import wms.shopify.catalog.control.SyncAlreadyRunningException;
 import wms.shopify.platform.web.WmsApi;
-import wms.shopify.shopify.entity.InvalidShopDomainException;
-import wms.shopify.shopify.entity.ShopDomain;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
@@ -53,7 +51,7 @@ public class ProductSyncResource {
     @APIResponse(responseCode = "404", description = "No connected store has this domain")
     @APIResponse(responseCode = "409", description = "A sync of this store is running")
     public Response start(@PathParam("store") String domain) {
-        Store store = connected(domain);
+        Store store = this.stores.findConnected(domain).orElseThrow(NotFoundException::new);
         try {
             return Response.accepted(ProductSyncView.of(this.syncs.start(store,
                     this.security.getUserPrincipal().getName()))).build();
@@ -69,15 +67,7 @@ public class ProductSyncResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store, or never synced")
     public ProductSyncView latest(@PathParam("store") String domain) {
-        return this.syncs.latest(connected(domain)).map(ProductSyncView::of).orElseThrow(NotFoundException::new);
-    }
-
-    private Store connected(String domain) {
-        try {
-            return this.stores.find(new ShopDomain(domain)).filter(Store::isConnected)
-                    .orElseThrow(NotFoundException::new);
-        } catch (InvalidShopDomainException e) {
-            throw new NotFoundException(e);
-        }
+        Store store = this.stores.findConnected(domain).orElseThrow(NotFoundException::new);
+        return this.syncs.latest(store).map(ProductSyncView::of).orElseThrow(NotFoundException::new);
     }
 }

@@ -34,8 +34,6 @@ import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.web.WmsApi;
-import wms.shopify.shopify.entity.InvalidShopDomainException;
-import wms.shopify.shopify.entity.ShopDomain;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
@@ -68,7 +66,7 @@ public class StoreOrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
     public JsonObject filters(@PathParam("store") String domain) {
-        return json(OrderFilters.of(store(domain).settings()));
+        return json(OrderFilters.of(this.stores.find(domain).orElseThrow(NotFoundException::new).settings()));
     }
 
     @PUT
@@ -82,7 +80,7 @@ public class StoreOrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
     public JsonObject change(@PathParam("store") String domain, JsonObject body) {
-        Store store = store(domain);
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
         List<FieldError> errors = new ArrayList<>();
         OrderFilters filters = new OrderFilters(list(body, "orderStatuses", errors),
                 list(body, "financialStatuses", errors), list(body, "fulfillmentStatuses", errors),
@@ -109,7 +107,7 @@ public class StoreOrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No connected store has this domain")
     public JsonObject sweep(@PathParam("store") String domain, JsonObject body) {
-        Store store = store(domain);
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
         if (!store.isConnected()) {
             throw new NotFoundException();
         }
@@ -127,13 +125,6 @@ public class StoreOrdersResource {
                 .add("message", sweep.message() == null ? "" : sweep.message()).build();
     }
 
-    private Store store(String domain) {
-        try {
-            return this.stores.find(new ShopDomain(domain)).orElseThrow(NotFoundException::new);
-        } catch (InvalidShopDomainException e) {
-            throw new NotFoundException(e);
-        }
-    }
 
     private static Instant instant(JsonObject body, String field, Instant otherwise) {
         if (body == null || !(body.get(field) instanceof JsonString text)) {

@@ -20,7 +20,9 @@ import wms.shopify.stock.entity.OrderDemand;
  * transaction, so this runs in it and commits or rolls back with it). Absolute mode subtracts their sum per (store,
  * inventory item, location) from the WMS sellable quantity. A change of that sum makes the level's pending change
  * due, in Absolute mode, and a rise in demand first explains Shopify-side drops the connector had noticed without
- * knowing their order (see {@code stock_change.unexplained}), so a sale is never subtracted twice.
+ * knowing their order (see {@code stock_change.unexplained}); what it does not explain is kept as
+ * {@code explained_ahead}, the drop the connector will find on its next read of the level: a sale is never
+ * subtracted twice, whichever comes first, the order or the read.
  */
 @ApplicationScoped
 public class DemandLedger {
@@ -61,6 +63,7 @@ public class DemandLedger {
             try (PreparedStatement due = db.prepareStatement("""
                     update stock_change c set generation = c.generation + 1,
                         unexplained = least(0, c.unexplained + greatest(0, ?)),
+                        explained_ahead = c.explained_ahead + greatest(0, greatest(0, ?) + c.unexplained),
                         first_change_at = coalesce(c.first_change_at, now()),
                         due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
                             coalesce(c.last_pushed_at + make_interval(secs => s.coalescing_window_seconds), now()))
@@ -78,10 +81,11 @@ public class DemandLedger {
                     }
                     String[] key = level.split("\n", 2);
                     due.setLong(1, change);
-                    due.setDouble(2, firstPushDelaySeconds());
-                    due.setLong(3, demand.storeId());
-                    due.setString(4, key[0]);
-                    due.setString(5, key[1]);
+                    due.setLong(2, change);
+                    due.setDouble(3, firstPushDelaySeconds());
+                    due.setLong(4, demand.storeId());
+                    due.setString(5, key[0]);
+                    due.setString(6, key[1]);
                     due.addBatch();
                 }
                 due.executeBatch();

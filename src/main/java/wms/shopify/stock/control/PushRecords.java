@@ -102,7 +102,8 @@ public class PushRecords {
     /**
      * What Shopify holds now for levels that were read. After a stale compare-and-set, a drop that the connector
      * cannot explain (a sale whose order it has not received yet) is kept as {@code unexplained} and subtracted from
-     * what Absolute mode writes until the order's demand arrives: a sale is never put back on sale.
+     * what Absolute mode writes until the order's demand arrives: a sale is never put back on sale. Demand that
+     * arrived before the read ({@code explained_ahead}) explains its part of the drop, so it is not subtracted twice.
      *
      * @param available per change id, the quantity read, or null when the item is not stocked at the location
      */
@@ -112,8 +113,9 @@ public class PushRecords {
             try (PreparedStatement known = db.prepareStatement("""
                     update stock_change set
                         unexplained = case when reread and shopify_known is not null and ? < shopify_known
-                            then least(0, unexplained + (? - shopify_known)) else unexplained end,
-                        shopify_known = ?, reread = false, updated_at = now()
+                            then least(0, unexplained + least(0, ? - shopify_known + explained_ahead))
+                            else unexplained end,
+                        shopify_known = ?, explained_ahead = 0, reread = false, updated_at = now()
                     where id = ? and state = 'PENDING'
                     """);
                     PreparedStatement missing = db.prepareStatement("""
@@ -296,6 +298,7 @@ public class PushRecords {
                     update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
                         shopify_known = case when p.mode = 'ABSOLUTE' then c.in_push_quantity
                             when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
+                        explained_ahead = 0,
                         state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
                             else 'IDLE' end,
                         due_at = case when c.generation > c.in_push_generation or c.delta <> 0
@@ -309,7 +312,7 @@ public class PushRecords {
                 rows.setLong(1, pushId);
                 rows.executeUpdate();
             }
-            try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ? "
+            try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ?, explained_ahead = 0 "
                     + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
                 for (Map.Entry<String, Long> level : after.entrySet()) {
                     String[] key = level.getKey().split("\n", 2);

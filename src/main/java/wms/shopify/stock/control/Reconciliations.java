@@ -276,7 +276,7 @@ public class Reconciliations {
                 values (?, ?, ?, ?, ?, 'PENDING', ?, (select sequence from stock_level where product_id = ?
                     and warehouse_id = ?), ?, 1, now(), now(), now())
                 on conflict (store_id, inventory_item_id, location_id) do update set
-                    shopify_known = excluded.shopify_known, reread = false,
+                    shopify_known = excluded.shopify_known, explained_ahead = 0, reread = false,
                     sellable = excluded.sellable, sellable_sequence = excluded.sellable_sequence,
                     generation = stock_change.generation + 1, state = 'PENDING', due_at = now(),
                     first_change_at = coalesce(stock_change.first_change_at, now()), updated_at = now()

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.shopify.entity.InvalidShopDomainException;
 import wms.shopify.shopify.entity.ShopDomain;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;
@@ -40,6 +41,20 @@ public class Stores {
         return this.entityManager.createNamedQuery(Store.BY_DOMAIN, Store.class)
                 .setParameter("domain", domain.value())
                 .getResultStream().findFirst();
+    }
+
+    /** The store of a domain as a caller wrote it (a path parameter): empty when unknown or not a shop domain. */
+    public Optional<Store> find(String domain) {
+        try {
+            return find(new ShopDomain(domain));
+        } catch (InvalidShopDomainException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The connected store of a domain as a caller wrote it: empty when unknown, disconnected or not a shop domain. */
+    public Optional<Store> findConnected(String domain) {
+        return find(domain).filter(Store::isConnected);
     }
 
     public Optional<Store> find(long id) {
