@@ -1,11 +1,7 @@
 package wms.shopify.webhooks.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
@@ -28,10 +24,15 @@ import wms.shopify.stores.entity.Store;
 
 /**
  * The single intake of every Shopify webhook: the signature is checked over the raw bytes before anything else is
- * believed, then the store, then the body's form; the delivery is stored in the same transaction that claims its
- * {@code X-Shopify-Webhook-Id}, and its processing is queued in that transaction too. A repeated delivery finds the
- * id taken and is acknowledged without being stored or processed again. If storing fails the caller answers 5xx,
- * so Shopify delivers again: a delivery is never acknowledged and then lost.
+ * believed, then the headers and the body's form (all before a transaction is opened), then the store; the delivery
+ * is stored in the transaction that claims its {@code X-Shopify-Webhook-Id}. Only once that transaction has
+ * committed is its processing queued, by a plain (non-XA), non-persistent JMS send ({@link WebhookQueue}): the
+ * database holds the delivery, so the acknowledgement no longer waits for a two-phase commit with the messaging
+ * engine and a forced write of the message (performance.md, P4). A message lost after the commit (server killed,
+ * messaging engine failing) leaves the delivery "received" in the database, where {@link WebhookRequeue} finds and
+ * queues it again. A repeated delivery finds the id taken and is acknowledged
+ * without being stored or processed again. If storing fails the caller answers 5xx, so Shopify delivers again: a
+ * delivery is never acknowledged and then lost.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -44,15 +45,11 @@ public class WebhookIntake {
     @Inject
     ShopifyApp app;
 
-    @PersistenceContext(unitName = "wms")
-    EntityManager entityManager;
+    @Inject
+    WebhookQueue queue;
 
     @Inject
-    @JMSConnectionFactory("jms/wms")
-    JMSContext jms;
-
-    @Resource(lookup = "jms/queue/webhooks")
-    Queue queue;
+    WebhookIntake.Storage storage;
 
     @Inject
     Clock clock;
@@ -68,12 +65,12 @@ public class WebhookIntake {
     }
 
     /**
-     * Takes a delivery.
+     * Takes a delivery: checks it, stores it (committed when this returns STORED) and then queues its processing.
+     * Not transactional itself, so that the queueing happens after the delivery's commit and outside any transaction.
      *
      * @throws WebhookRejectedException 401 for a bad or missing signature, 400 for missing headers or a body that is
      *         not JSON, 404 for an unknown or disconnected store; nothing is stored then
      */
-    @Transactional
     public Receipt receive(WebhookHeaders headers, byte[] body) {
         Instant now = this.clock.instant();
         if (!ShopifyHmac.bodyIsSigned(body, headers.get(WebhookHeaders.HMAC), this.app.secretsAcceptedAt(now))) {
@@ -85,7 +82,6 @@ public class WebhookIntake {
         if (!missing.isEmpty()) {
             throw new WebhookRejectedException(400, "Missing headers: " + String.join(", ", missing));
         }
-        String topic = headers.get(WebhookHeaders.TOPIC);
         ShopDomain shop;
         try {
             shop = ShopDomain.parse(headers.get(WebhookHeaders.SHOP));
@@ -93,37 +89,58 @@ public class WebhookIntake {
             throw new WebhookRejectedException(400, "X-Shopify-Shop-Domain is not a myshopify.com domain.");
         }
         requireJson(body);
-        Optional<Store> store = this.entityManager.createNamedQuery(Store.BY_DOMAIN, Store.class)
-                .setParameter("domain", shop.value()).getResultStream().findFirst();
-        boolean compliance = COMPLIANCE_TOPICS.contains(topic);
-        if (store.isEmpty() && compliance) {
-            return Receipt.NOTHING_HELD;
+        Stored stored = this.storage.store(headers, shop, body, now);
+        if (stored.receipt() == Receipt.STORED) {
+            this.queue.send(stored.deliveryId());
         }
-        if (store.isEmpty() || !(compliance || store.get().acceptsWebhooks())) {
-            LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop
-                    + ": no connected store with that domain");
-            throw new WebhookRejectedException(404, "No connected store " + shop + ".");
+        return stored.receipt();
+    }
+
+    /** What {@link Storage#store} did, and the stored delivery's id (0 unless STORED). */
+    public record Stored(Receipt receipt, long deliveryId) {
+    }
+
+    /** The transaction of the intake: the store looked up, the delivery inserted, nothing else. */
+    @ApplicationScoped
+    public static class Storage {
+
+        @PersistenceContext(unitName = "wms")
+        EntityManager entityManager;
+
+        /** Stores a checked delivery; committed when this returns (a failure throws, and nothing is stored). */
+        @Transactional
+        public Stored store(WebhookHeaders headers, ShopDomain shop, byte[] body, Instant now) {
+            String topic = headers.get(WebhookHeaders.TOPIC);
+            Optional<Store> store = this.entityManager.createNamedQuery(Store.BY_DOMAIN, Store.class)
+                    .setParameter("domain", shop.value()).getResultStream().findFirst();
+            boolean compliance = COMPLIANCE_TOPICS.contains(topic);
+            if (store.isEmpty() && compliance) {
+                return new Stored(Receipt.NOTHING_HELD, 0);
+            }
+            if (store.isEmpty() || !(compliance || store.get().acceptsWebhooks())) {
+                LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop
+                        + ": no connected store with that domain");
+                throw new WebhookRejectedException(404, "No connected store " + shop + ".");
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> inserted = this.entityManager.createNativeQuery("insert into webhook_delivery (webhook_id, "
+                    + "store_id, topic, event_id, triggered_at, api_version, headers, body, received_at) values "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing returning id")
+                    .setParameter(1, headers.get(WebhookHeaders.WEBHOOK_ID))
+                    .setParameter(2, store.get().id())
+                    .setParameter(3, topic)
+                    .setParameter(4, headers.get(WebhookHeaders.EVENT_ID))
+                    .setParameter(5, headers.get(WebhookHeaders.TRIGGERED_AT))
+                    .setParameter(6, headers.get(WebhookHeaders.API_VERSION))
+                    .setParameter(7, headers.storedForm())
+                    .setParameter(8, body)
+                    .setParameter(9, Timestamp.from(now))
+                    .getResultList();
+            if (inserted.isEmpty()) {
+                return new Stored(Receipt.DUPLICATE, 0);
+            }
+            return new Stored(Receipt.STORED, ((Number) inserted.get(0)).longValue());
         }
-        @SuppressWarnings("unchecked")
-        List<Object> inserted = this.entityManager.createNativeQuery("insert into webhook_delivery (webhook_id, "
-                + "store_id, topic, event_id, triggered_at, api_version, headers, body, received_at) values "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing returning id")
-                .setParameter(1, headers.get(WebhookHeaders.WEBHOOK_ID))
-                .setParameter(2, store.get().id())
-                .setParameter(3, topic)
-                .setParameter(4, headers.get(WebhookHeaders.EVENT_ID))
-                .setParameter(5, headers.get(WebhookHeaders.TRIGGERED_AT))
-                .setParameter(6, headers.get(WebhookHeaders.API_VERSION))
-                .setParameter(7, headers.storedForm())
-                .setParameter(8, body)
-                .setParameter(9, Timestamp.from(now))
-                .getResultList();
-        if (inserted.isEmpty()) {
-            return Receipt.DUPLICATE;
-        }
-        long deliveryId = ((Number) inserted.get(0)).longValue();
-        this.jms.createProducer().send(this.queue, this.jms.createTextMessage(Long.toString(deliveryId)));
-        return Receipt.STORED;
     }
 
     private static void requireJson(byte[] body) {

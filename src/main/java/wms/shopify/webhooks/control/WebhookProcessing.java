@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
@@ -28,9 +29,13 @@ public class WebhookProcessing {
     @Inject
     Clock clock;
 
-    /** Runs in the caller's transaction (the message-driven bean's), so a failure puts the message back. */
+    /**
+     * Runs in the caller's transaction (the message-driven bean's), so a failure puts the message back. The delivery
+     * is locked: a delivery queued twice (the re-queue round) is processed by one consumer, the other finds it done.
+     */
     public void process(long deliveryId) {
-        WebhookDelivery delivery = this.entityManager.find(WebhookDelivery.class, deliveryId);
+        WebhookDelivery delivery = this.entityManager.find(WebhookDelivery.class, deliveryId,
+                LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !delivery.isPending()) {
             return;
         }
