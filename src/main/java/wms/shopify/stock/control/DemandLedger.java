@@ -20,7 +20,12 @@ import wms.shopify.stock.entity.OrderDemand;
  * transaction, so this runs in it and commits or rolls back with it). Absolute mode subtracts their sum per (store,
  * inventory item, location) from the WMS sellable quantity. A change of that sum makes the level's pending change
  * due, in Absolute mode, and a rise in demand first explains Shopify-side drops the connector had noticed without
- * knowing their order (see {@code stock_change.unexplained}), so a sale is never subtracted twice.
+ * knowing their order (see {@code stock_change.unexplained}); the rest of the rise is a drop Shopify made when it
+ * took the order and the connector has not read yet, so it lowers what the connector knows Shopify holds. Either way
+ * a sale is never subtracted twice: not when the drop is read before the order arrives, and not when the order
+ * arrives (and the WMS allocates it, ending its demand) before the drop is read, which would otherwise see the
+ * sale's drop as unexplained. A known quantity lowered wrongly (an old order) only costs a compare-and-set refused
+ * and the level read again: a rise never counts as unexplained.
  */
 @ApplicationScoped
 public class DemandLedger {
@@ -61,6 +66,9 @@ public class DemandLedger {
             try (PreparedStatement due = db.prepareStatement("""
                     update stock_change c set generation = c.generation + 1,
                         unexplained = least(0, c.unexplained + greatest(0, ?)),
+                        shopify_known = case when c.shopify_known is not null and c.state <> 'PUSHING'
+                            then greatest(0, c.shopify_known - greatest(0, greatest(0, ?) + least(0, c.unexplained)))
+                            else c.shopify_known end,
                         first_change_at = coalesce(c.first_change_at, now()),
                         due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
                             coalesce(c.last_pushed_at + make_interval(secs => s.coalescing_window_seconds), now()))
@@ -78,10 +86,11 @@ public class DemandLedger {
                     }
                     String[] key = level.split("\n", 2);
                     due.setLong(1, change);
-                    due.setDouble(2, firstPushDelaySeconds());
-                    due.setLong(3, demand.storeId());
-                    due.setString(4, key[0]);
-                    due.setString(5, key[1]);
+                    due.setLong(2, change);
+                    due.setDouble(3, firstPushDelaySeconds());
+                    due.setLong(4, demand.storeId());
+                    due.setString(5, key[0]);
+                    due.setString(6, key[1]);
                     due.addBatch();
                 }
                 due.executeBatch();
