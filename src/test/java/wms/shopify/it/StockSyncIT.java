@@ -211,9 +211,15 @@ class StockSyncIT {
         await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(absolute, "ST-D") == 10,
                 "the sale kept and the receipt added: 8 + 2");
         await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(delta, "ST-D") == 13, "delta at 13");
-        assertTrue(absolute.journal().mutations("inventorySetQuantities").stream()
-                .anyMatch(m -> m.errors().contains("CHANGE_FROM_QUANTITY_STALE")), "the stale write was refused");
-        assertTrue(fixture.longValue("select count(*) from stock_push where state = 'STALE' and store_id = "
+        // Either the write made before the order reached the connector was refused as stale (the level read again,
+        // the drop kept as unexplained until the order's demand explains it), or the order's demand arrived first
+        // and the connector knew Shopify held 8 when it wrote the 10.
+        boolean stale = absolute.journal().mutations("inventorySetQuantities").stream()
+                .anyMatch(m -> m.errors().contains("CHANGE_FROM_QUANTITY_STALE"));
+        assertTrue(stale || fixture.longValue("select count(*) from stock_push where state = 'PUSHED' and store_id = "
+                + absoluteStore + " and payload like '%\"quantity\":10,\"changeFromQuantity\":8%'") == 1,
+                "the stale write was refused, or the sale was known from its order when 10 was written");
+        assertEquals(stale, fixture.longValue("select count(*) from stock_push where state = 'STALE' and store_id = "
                 + absoluteStore) >= 1);
         Thread.sleep(WINDOW_SECONDS * 1000L + 1000);
         assertEquals(10, available(absolute, "ST-D"), "and it stays so");
@@ -296,12 +302,12 @@ class StockSyncIT {
     @Order(9)
     void driftReconciliationReportsInDeltaModeAndCorrectsInAbsoluteMode() throws Exception {
         // The orders component would report the Absolute store's open order of ST-D (3 units) as demand, which also
-        // explains the drop stock sync had noticed; written here as it would.
+        // explains the drop stock sync had noticed; written here as it would (it may have done so already).
         String item = absolute.item("ST-D").id();
         String order = absolute.orders().get(absolute.orders().size() - 1).id();
         fixture.sql("insert into order_demand (store_id, shopify_order_id, inventory_item_id, location_id, quantity, "
                 + "updated_at) values (" + absoluteStore + ", '" + order + "', '" + item + "', '"
-                + absoluteLocation.id() + "', 3, now())");
+                + absoluteLocation.id() + "', 3, now()) on conflict do nothing");
         fixture.sql("update stock_change set unexplained = 0 where store_id = " + absoluteStore
                 + " and inventory_item_id = '" + item + "'");
         // Someone edits ST-A on Shopify behind the connector's back, in both stores.
@@ -335,7 +341,8 @@ class StockSyncIT {
         assertTrue(html.contains("data-store=\"" + DELTA + "\""), "the Delta store");
         assertTrue(html.contains("On, Delta") && html.contains("On, Absolute"), "both modes");
         assertTrue(html.contains("data-state=\"pushed\""), "pushed pushes");
-        assertTrue(html.contains("data-state=\"stale\""), "the stale compare-and-set");
+        assertEquals(fixture.longValue("select count(*) from stock_push where state = 'STALE'") > 0,
+                html.contains("data-state=\"stale\""), "a stale compare-and-set shown when there was one");
         assertTrue(html.contains("succeeded"), "the last reconciliation");
         try (Browser browser = new Browser()) {
             browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
