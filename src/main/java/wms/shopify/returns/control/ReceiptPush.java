@@ -1,6 +1,7 @@
 package wms.shopify.returns.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import wms.shopify.shopify.control.ShopifyRequestException;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.shopify.control.ShopifyUnavailableException;
 import wms.shopify.stores.control.Stores;
+import wms.shopify.stock.entity.ShopifyRestock;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -44,6 +46,9 @@ public class ReceiptPush {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ShopifyRestock> restocked;
 
     @Inject
     @ConfigProperty(name = "wms.shipping.max-attempts", defaultValue = "8")
@@ -144,6 +149,10 @@ public class ReceiptPush {
                     return;
                 }
                 sent = false;
+                disposed = true;
+            }
+            if (disposed) {
+                restocked(attempt);
             }
             boolean closed = false;
             if (attempt.autoClose()) {
@@ -173,6 +182,19 @@ public class ReceiptPush {
             this.records.park(id, "Shopify refused the store's token: reconnect the store. (" + e.getMessage() + ")");
         } catch (ShopifyRequestException e) {
             this.records.park(id, "Shopify refused the request: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Shopify put the restocked units back into "available" at the location: stock sync is told, so Absolute mode
+     * sets the level to the WMS's figure again instead of keeping them twice (see {@link ShopifyRestock}).
+     */
+    private void restocked(ReturnRecords.Attempt attempt) {
+        java.util.Set<String> products = new java.util.TreeSet<>();
+        attempt.lines().stream().filter(l -> l.restock() && l.quantity() > 0)
+                .forEach(l -> products.add(l.productCode()));
+        if (!products.isEmpty() && attempt.locationId() != null) {
+            this.restocked.fire(new ShopifyRestock(attempt.storeId(), attempt.locationId(), products));
         }
     }
 
