@@ -1,9 +1,9 @@
 package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static wms.shopify.it.StockFixture.await;
-import static wms.shopify.it.StockFixture.json;
-import static wms.shopify.it.StockFixture.movement;
+import static wms.shopify.it.WmsFixture.await;
+import static wms.shopify.it.WmsFixture.json;
+import static wms.shopify.it.WmsFixture.movement;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,7 +32,7 @@ class OrderStockIT {
     private static final String SKU = "OS-TEE";
     private static final int WINDOW_SECONDS = 3;
 
-    static StockFixture fixture;
+    static WmsFixture fixture;
     static Shop shop;
     static Location location;
 
@@ -40,7 +40,7 @@ class OrderStockIT {
     static void absoluteStoreWithOneMappedProduct() throws Exception {
         SandboxConnector connector = SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0",
                 "ORDER_SWEEP_INTERVAL_SECONDS=0"));
-        fixture = new StockFixture(connector, "order-stock-it");
+        fixture = new WmsFixture(connector, "order-stock-it");
         shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         location = shop.addLocation("Order stock warehouse");
         shop.addProduct("Tee", SKU);

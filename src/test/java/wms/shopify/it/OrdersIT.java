@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,13 +51,14 @@ import wms.shopify.sandbox.ShopifySignatures;
 class OrdersIT {
 
     private static final String DOMAIN = "orders-it.myshopify.com";
-    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
     static final HttpClient HTTP = ConnectorServer.client();
 
     static SandboxConnector connector;
     static Shop shop;
     static Location main;
     static String token;
+    /** The WMS side: its credential and its calls of the WMS API. */
+    static WmsFixture wmsApi;
     static ExecutorService senders;
     /** The WMS's callback address, as a test server: records every call; the very first one fails. */
     static com.sun.net.httpserver.HttpServer wms;
@@ -97,7 +95,8 @@ class OrdersIT {
                     + "where code = 'WH-ORD'), shipping_process_id = (select id from shipping_process where code = "
                     + "'ORD-PARCEL'), default_for_orders = true where shopify_location_id = '" + main.id() + "'");
         }
-        token = credential(admin);
+        wmsApi = new WmsFixture(connector, "orders-it");
+        token = wmsApi.token;
         assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
                 .add(product("W-SHIRT", "O-SHIRT")).add(product("W-MUG", "O-MUG")).build().toString()).statusCode());
         assertEquals("succeeded", syncProducts().getString("state"));
@@ -470,44 +469,19 @@ class OrdersIT {
     }
 
     private static JsonObject syncProducts() throws Exception {
-        HttpResponse<String> started = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
-        assertEquals(202, started.statusCode(), started.body());
-        Instant until = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(until)) {
-            JsonObject latest = json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null));
-            if (!"running".equals(latest.getString("state"))) {
-                return latest;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the sync did not end within two minutes");
+        return wmsApi.syncProducts(DOMAIN);
     }
 
     private static JsonObject product(String code, String sku) {
         return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
     }
 
-    private static String credential(HttpClient admin) throws Exception {
-        String page = connector.get(admin, "/admin/wms-api.xhtml").body();
-        HttpResponse<String> created = connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
-                .set("create:name", "orders-it").submittedWith("create:create-credential", "Create credential"));
-        Matcher matcher = TOKEN.matcher(created.body());
-        assertTrue(matcher.find(), "a token is shown once");
-        return matcher.group(1).trim();
-    }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return wmsApi.api(method, path, body);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return WmsFixture.json(response);
     }
 }

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,7 +41,6 @@ import wms.shopify.sandbox.Shop;
 class ProductSyncIT {
 
     private static final String DOMAIN = "catalog-sync.myshopify.com";
-    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
     private static final int BULK = 300;
     /** Read in bulk from this many variants on: the first sync (307) reads pages, the later ones (310) bulk. */
     private static final int BULK_FROM = BULK + 10;
@@ -55,6 +49,8 @@ class ProductSyncIT {
     static Shop shop;
     static Location main;
     static String token;
+    /** The WMS side: its credential and its calls of the WMS API. */
+    static WmsFixture wms;
     static final HttpClient HTTP = ConnectorServer.client();
 
     @BeforeAll
@@ -92,7 +88,8 @@ class ProductSyncIT {
             db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
                     + "where code = 'CAT-WH') where shopify_location_id = '" + main.id() + "'");
         }
-        token = credential(admin);
+        wms = new WmsFixture(connector, "product-sync-it");
+        token = wms.token;
 
         JsonArrayBuilder products = Json.createArrayBuilder()
                 .add(product("W-SHS", "SH-S", null))
@@ -355,27 +352,12 @@ class ProductSyncIT {
         return product.build();
     }
 
-    private static String credential(HttpClient admin) throws Exception {
-        String page = connector.get(admin, "/admin/wms-api.xhtml").body();
-        HttpResponse<String> created = connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
-                .set("create:name", "product-sync-it").submittedWith("create:create-credential", "Create credential"));
-        Matcher matcher = TOKEN.matcher(created.body());
-        assertTrue(matcher.find(), "a token is shown once");
-        return matcher.group(1).trim();
-    }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return wms.api(method, path, body);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return WmsFixture.json(response);
     }
 }

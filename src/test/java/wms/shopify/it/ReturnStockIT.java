@@ -2,9 +2,9 @@ package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static wms.shopify.it.StockFixture.await;
-import static wms.shopify.it.StockFixture.json;
-import static wms.shopify.it.StockFixture.movement;
+import static wms.shopify.it.WmsFixture.await;
+import static wms.shopify.it.WmsFixture.json;
+import static wms.shopify.it.WmsFixture.movement;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -36,13 +36,13 @@ class ReturnStockIT {
 
     private static final int WINDOW_SECONDS = 3;
 
-    static StockFixture fixture;
+    static WmsFixture fixture;
 
     @BeforeAll
     static void connector() throws Exception {
         SandboxConnector connector = SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0",
                 "ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_SWEEP_SECONDS=2"));
-        fixture = new StockFixture(connector, "return-stock-it");
+        fixture = new WmsFixture(connector, "return-stock-it");
     }
 
     @Test

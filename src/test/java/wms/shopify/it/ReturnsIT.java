@@ -7,10 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,13 +38,14 @@ import wms.shopify.sandbox.Shop;
 class ReturnsIT {
 
     private static final String DOMAIN = "returns-it.myshopify.com";
-    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
     static final HttpClient HTTP = ConnectorServer.client();
 
     static SandboxConnector connector;
     static Shop shop;
     static Location main;
     static String token;
+    /** The WMS side: its credential and its calls of the WMS API. */
+    static WmsFixture wms;
 
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
@@ -71,7 +67,8 @@ class ReturnsIT {
                     + "where code = 'WH-RET'), default_for_orders = true where shopify_location_id = '" + main.id()
                     + "'");
         }
-        token = credential(admin);
+        wms = new WmsFixture(connector, "returns-it");
+        token = wms.token;
         assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
                 .add(product("W-SHIRT", "R-SHIRT")).add(product("W-MUG", "R-MUG")).build().toString()).statusCode());
         assertEquals("succeeded", syncProducts().getString("state"));
@@ -253,44 +250,19 @@ class ReturnsIT {
     }
 
     private static JsonObject syncProducts() throws Exception {
-        HttpResponse<String> started = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
-        assertEquals(202, started.statusCode(), started.body());
-        Instant until = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(until)) {
-            JsonObject latest = json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null));
-            if (!"running".equals(latest.getString("state"))) {
-                return latest;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the sync did not end within two minutes");
+        return wms.syncProducts(DOMAIN);
     }
 
     private static JsonObject product(String code, String sku) {
         return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
     }
 
-    private static String credential(HttpClient admin) throws Exception {
-        String page = connector.get(admin, "/admin/wms-api.xhtml").body();
-        HttpResponse<String> created = connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
-                .set("create:name", "returns-it").submittedWith("create:create-credential", "Create credential"));
-        Matcher matcher = TOKEN.matcher(created.body());
-        assertTrue(matcher.find(), "a token is shown once");
-        return matcher.group(1).trim();
-    }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return wms.api(method, path, body);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return WmsFixture.json(response);
     }
 }

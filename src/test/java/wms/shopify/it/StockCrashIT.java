@@ -2,8 +2,8 @@ package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static wms.shopify.it.StockFixture.await;
-import static wms.shopify.it.StockFixture.movement;
+import static wms.shopify.it.WmsFixture.await;
+import static wms.shopify.it.WmsFixture.movement;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -33,7 +33,7 @@ class StockCrashIT {
     void killedMidBurstAndRestartedEveryQuantityIsRightAndNothingIsPushedTwice() throws Exception {
         SandboxConnector connector = SandboxConnector.get(List.of("STOCK_PUSH_LEASE_SECONDS=5",
                 "STOCK_RECONCILE_MINUTES=0"));
-        StockFixture fixture = new StockFixture(connector, "stock-crash-it");
+        WmsFixture fixture = new WmsFixture(connector, "stock-crash-it");
         Shop shop = connector.sandbox().createShop("stock-crash.myshopify.com", Plan.STANDARD);
         Location location = shop.addLocation("Crash warehouse");
         List<String> skus = new ArrayList<>();
@@ -90,7 +90,7 @@ class StockCrashIT {
                         .filter(m -> m.outcome() == Journal.Outcome.REPLAYED).count());
     }
 
-    private static void send(StockFixture fixture, int from, int to, long sellable) throws Exception {
+    private static void send(WmsFixture fixture, int from, int to, long sellable) throws Exception {
         JsonArrayBuilder body = Json.createArrayBuilder();
         for (int i = from; i < to; i++) {
             body.add(movement("CR-" + sellable + "-" + i, "receiving", "CR-" + i, WAREHOUSE, 1, sellable));

@@ -1,7 +1,7 @@
 package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static wms.shopify.it.StockFixture.movement;
+import static wms.shopify.it.WmsFixture.movement;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -49,7 +49,7 @@ class StockSyncBenchmark {
     void tenThousandMovementsOverTenThousandSkus() throws Exception {
         SandboxConnector connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=0",
                 "STOCK_RECONCILE_MINUTES=0"));
-        StockFixture fixture = new StockFixture(connector, "stock-benchmark");
+        WmsFixture fixture = new WmsFixture(connector, "stock-benchmark");
         // Set up on Plus, so that Sync Products' 10 000 variants do not take minutes of Standard budget; the burst
         // itself runs on Standard.
         Shop shop = connector.sandbox().createShop("bench-stock.myshopify.com", Plan.PLUS);
@@ -84,7 +84,7 @@ class StockSyncBenchmark {
             assertEquals(200, sent.statusCode(), sent.body());
         }
         double intake = (System.nanoTime() - start) / 1e9;
-        StockFixture.await(Duration.ofMinutes(10), () -> {
+        WmsFixture.await(Duration.ofMinutes(10), () -> {
             for (int i = ITEMS - 1; i >= 0; i--) {
                 if (shop.quantity("SB-" + i, location, "available") != 5) {
                     return false;
@@ -138,7 +138,7 @@ class StockSyncBenchmark {
             String sku = "SB-" + (ITEMS + t);
             long sent = System.nanoTime();
             assertEquals(200, fixture.send(movement("P2-" + t, "receiving", sku, WAREHOUSE, 3, 3)).statusCode());
-            StockFixture.await(Duration.ofSeconds(30), () -> shop.quantity(sku, location, "available") == 3, sku);
+            WmsFixture.await(Duration.ofSeconds(30), () -> shop.quantity(sku, location, "available") == 3, sku);
             latencies.add((System.nanoTime() - sent) / 1e6);
         }
         Collections.sort(latencies);
@@ -159,7 +159,7 @@ class StockSyncBenchmark {
         }
         double sending = (System.nanoTime() - p3Start) / 1e9;
         long expected = sellable;
-        StockFixture.await(Duration.ofSeconds(60), () -> shop.quantity(sku, location, "available") == expected, sku);
+        WmsFixture.await(Duration.ofSeconds(60), () -> shop.quantity(sku, location, "available") == expected, sku);
         Thread.sleep(2000);
         long writes = shop.journal().applied("inventoryAdjustQuantities").stream()
                 .filter(m -> String.valueOf(m.arguments()).contains(item + ",")

@@ -3,9 +3,9 @@ package wms.shopify.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static wms.shopify.it.StockFixture.await;
-import static wms.shopify.it.StockFixture.json;
-import static wms.shopify.it.StockFixture.movement;
+import static wms.shopify.it.WmsFixture.await;
+import static wms.shopify.it.WmsFixture.json;
+import static wms.shopify.it.WmsFixture.movement;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -42,7 +42,7 @@ class StockSyncIT {
     private static final int BULK = 200;
     private static final int WINDOW_SECONDS = 5;
 
-    static StockFixture fixture;
+    static WmsFixture fixture;
     static Shop delta;
     static Shop absolute;
     static Location deltaLocation;
@@ -53,7 +53,7 @@ class StockSyncIT {
     @BeforeAll
     static void twoStoresSellingTheSameProducts() throws Exception {
         SandboxConnector connector = SandboxConnector.get(List.of("STOCK_MAX_ATTEMPTS=2", "STOCK_RECONCILE_MINUTES=0"));
-        fixture = new StockFixture(connector, "stock-sync-it");
+        fixture = new WmsFixture(connector, "stock-sync-it");
         delta = connector.sandbox().createShop(DELTA, Plan.STANDARD);
         absolute = connector.sandbox().createShop(ABSOLUTE, Plan.STANDARD);
         deltaLocation = delta.addLocation("Delta warehouse");

@@ -25,11 +25,12 @@ import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Shop;
 
 /**
- * Set-up and calls shared by the stock sync tests and the benchmark: stores installed on the sandbox with a mapped
- * warehouse, the WMS catalog registered and mapped by Sync Products, stock sync switched on, and movements sent
- * through the WMS API with a credential.
+ * The WMS side of a test against the sandbox: a WMS API credential created on the WMS API page and the calls made
+ * with it, stores installed with a mapped warehouse, the WMS catalog registered and mapped by Sync Products, stock
+ * sync switched on and movements sent. Shared by the stock, orders, shipping, returns and product ITs and the
+ * benchmarks.
  */
-final class StockFixture {
+final class WmsFixture {
 
     private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
     private static final HttpClient HTTP = ConnectorServer.client();
@@ -39,7 +40,7 @@ final class StockFixture {
     final HttpClient admin;
     final String token;
 
-    StockFixture(SandboxConnector connector, String credentialName) throws Exception {
+    WmsFixture(SandboxConnector connector, String credentialName) throws Exception {
         this.connector = connector;
         this.admin = connector.signedInAdmin();
         String page = connector.get(this.admin, "/admin/wms-api.xhtml").body();
@@ -74,18 +75,20 @@ final class StockFixture {
         }
     }
 
-    /** Sync Products of the store, waited for. */
-    void syncProducts(String domain) throws Exception {
+    /** Sync Products of the store, waited for: its result as the API answers it. */
+    JsonObject syncProducts(String domain) throws Exception {
         HttpResponse<String> started = api("POST", "/api/v1/stores/" + domain + "/product-sync", null);
         assertEquals(202, started.statusCode(), started.body());
+        JsonObject[] latest = new JsonObject[1];
         await(Duration.ofSeconds(180), () -> {
             try {
-                return !"running".equals(json(api("GET", "/api/v1/stores/" + domain + "/product-sync", null))
-                        .getString("state"));
+                latest[0] = json(api("GET", "/api/v1/stores/" + domain + "/product-sync", null));
+                return !"running".equals(latest[0].getString("state"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }, "product sync of " + domain);
+        return latest[0];
     }
 
     /** Stock sync on for the store (and the Shopify plugin active, without which nothing is pushed). */
