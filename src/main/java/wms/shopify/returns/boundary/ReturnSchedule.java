@@ -1,17 +1,11 @@
 package wms.shopify.returns.boundary;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.platform.database.DatabaseReady;
+import wms.shopify.platform.time.Rounds;
 import wms.shopify.returns.control.ReceiptPush;
 import wms.shopify.returns.control.ReturnQueue;
 import wms.shopify.returns.control.ReturnRecords;
@@ -20,10 +14,8 @@ import wms.shopify.returns.control.ReturnRecords;
 @ApplicationScoped
 public class ReturnSchedule {
 
-    private static final Logger LOG = Logger.getLogger(ReturnSchedule.class.getName());
-
-    @Resource(lookup = "concurrent/wmsScheduler")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Rounds rounds;
 
     @Inject
     ReturnRecords records;
@@ -38,29 +30,18 @@ public class ReturnSchedule {
     @ConfigProperty(name = "wms.shipping.sweep-seconds", defaultValue = "30")
     long sweepSeconds;
 
-    private ScheduledFuture<?> rounds;
+    private boolean started;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        if (this.rounds == null && this.sweepSeconds > 0) {
-            this.rounds = this.scheduler.scheduleWithFixedDelay(this::round, this.sweepSeconds, this.sweepSeconds,
-                    TimeUnit.SECONDS);
+        if (!this.started && this.sweepSeconds > 0) {
+            this.started = true;
+            this.rounds.every("Returns sweep", this.sweepSeconds, this.sweepSeconds, this::round);
         }
     }
 
     private void round() {
-        try {
-            for (long id : this.records.due(this.push.attemptTakesAtMost())) {
-                this.queue.send(id);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Returns sweep failed: " + e.getMessage());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (this.rounds != null) {
-            this.rounds.cancel(false);
+        for (long id : this.records.due(this.push.attemptTakesAtMost())) {
+            this.queue.send(id);
         }
     }
 }

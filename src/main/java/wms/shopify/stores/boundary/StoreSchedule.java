@@ -1,17 +1,12 @@
 package wms.shopify.stores.boundary;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.platform.database.DatabaseReady;
+import wms.shopify.platform.time.Rounds;
 import wms.shopify.stores.control.StoreUpkeep;
 
 /**
@@ -30,40 +25,24 @@ public class StoreSchedule {
     @ConfigProperty(name = "wms.stores.upkeep-round-seconds", defaultValue = "60")
     long roundSeconds;
 
-    @Resource(lookup = "concurrent/wmsScheduler")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Rounds rounds;
 
     @Inject
     StoreUpkeep upkeep;
 
-    private ScheduledFuture<?> rounds;
+    private boolean started;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        if (this.rounds == null) {
+        if (!this.started) {
             long every = this.roundSeconds;
             if (every < 1) {
                 LOG.warning(() -> "STORE_UPKEEP_ROUND_SECONDS is " + this.roundSeconds + "; it must be at least 1: "
                         + "store upkeep runs every " + DEFAULT_ROUND_SECONDS + " s instead");
                 every = DEFAULT_ROUND_SECONDS;
             }
-            this.rounds = this.scheduler.scheduleWithFixedDelay(this::round, Math.min(5, every), every,
-                    TimeUnit.SECONDS);
-        }
-    }
-
-    private void round() {
-        try {
-            this.upkeep.run();
-        } catch (RuntimeException e) {
-            // A failed round (database away) must not cancel the schedule: the next one tries again.
-            LOG.log(Level.WARNING, "Store upkeep round failed: " + e.getMessage());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (this.rounds != null) {
-            this.rounds.cancel(false);
+            this.started = true;
+            this.rounds.every("Store upkeep round", Math.min(5, every), every, this.upkeep::run);
         }
     }
 }
