@@ -65,14 +65,19 @@ public final class ExtraServer {
 
     /** Kills the server's JVM at once, as {@code kill -9} does: no shutdown, nothing flushed or finished. */
     public void kill() throws Exception {
-        Path pidFile = ConnectorServer.wlp().resolve("usr/servers/.pid/" + this.name + ".pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        long pid = pid();
         Process kill = new ProcessBuilder("kill", "-9", String.valueOf(pid)).redirectErrorStream(true).start();
         kill.waitFor();
         java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
         if (process.isPresent()) {
             process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** The process id of the server's running JVM (from Liberty's pid file). */
+    public long pid() throws IOException {
+        Path pidFile = ConnectorServer.wlp().resolve("usr/servers/.pid/" + this.name + ".pid");
+        return Long.parseLong(Files.readString(pidFile).trim());
     }
 
     /** Starts the server again as it is configured (after a stop or a kill); does not wait for readiness. */

@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,8 +42,10 @@ import wms.shopify.sandbox.ShopifySignatures;
  * P4 benchmark, not part of the default run (its name does not end in IT): 500 {@code orders/create} webhooks sent
  * by 50 concurrent senders to the connector (against the Shopify sandbox, where the 500 orders were placed with
  * the sandbox's own deliveries switched off). Prints the acknowledgement latencies (p50, p95, p99, max) and the time
- * from the last acknowledgement until all 500 orders are in the WMS feed. Asserts only that every webhook was
- * acknowledged with 200 and every order reached the feed exactly once, never a time.
+ * from the last acknowledgement until all 500 orders are in the WMS feed, for a running server (a first round of 200
+ * right after a restart shows the cold case), and for P6 the start-up time and the server's resident memory at rest
+ * and at its peak under the load. Asserts only that every webhook was acknowledged with 200 and every order reached
+ * the feed exactly once, never a time.
  *
  * <pre>DB_PORT=15732 ./mvnw verify -Dit.test=OrdersBenchmark -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -49,7 +54,9 @@ class OrdersBenchmark {
     private static final String DOMAIN = "orders-bench.myshopify.com";
     private static final int ORDERS = 500;
     private static final int SENDERS = 50;
-    private static final int WARM_FROM = 100;
+    private static final int WARM_UP = 200;
+    private static final String IN_FEED = "select count(*) from shop_order o join store s on s.id = o.store_id "
+            + "where s.domain = '" + DOMAIN + "' and o.feed_pending";
     private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,8 +66,12 @@ class OrdersBenchmark {
 
     @Test
     void fiveHundredOrdersCreateFromFiftySenders() throws Exception {
-        this.connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
+        List<String> environment = new ArrayList<>(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
                 "WEBHOOK_CONSUMERS=" + java.util.Objects.requireNonNullElse(System.getenv("BENCH_CONSUMERS"), "4")));
+        if (System.getenv("BENCH_JVM_ARGS") != null) {
+            environment.add("JVM_ARGS=" + System.getenv("BENCH_JVM_ARGS"));
+        }
+        this.connector = SandboxConnector.get(environment);
         Shop shop = this.connector.sandbox().createShop(DOMAIN, Plan.PLUS);
         Location main = shop.addLocation("Bench main");
         shop.addProduct("Bench shirt", "B-SHIRT");
@@ -85,16 +96,70 @@ class OrdersBenchmark {
         assertEquals(202, api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null).statusCode());
         awaitMapped();
 
+        // P6 start-up: the configured server stopped and started as an operator does, until it answers ready.
+        this.connector.server().stop();
+        Instant starting = Instant.now();
+        this.connector.server().startAgain();
+        ConnectorServer.awaitReady(this.connector.url());
+        Duration startUp = Duration.between(starting, Instant.now());
+        long pid = this.connector.server().pid();
+
+        long restingRss = residentKib(pid);
+        AtomicLong peakRss = new AtomicLong(restingRss);
+        ScheduledExecutorService rssSampler = Executors.newSingleThreadScheduledExecutor();
+        rssSampler.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(residentKib(pid), Math::max), 0, 100,
+                TimeUnit.MILLISECONDS);
+        // A server that has just started meets its first webhooks with nothing loaded, compiled or pooled yet;
+        // Shopify's storms reach a server that has been running. The first round shows the cold case, the second
+        // (the measured P4 round) a running server.
+        Storm cold = storm(shop, main, WARM_UP);
+        Storm warm = storm(shop, main, ORDERS);
+        rssSampler.shutdown();
+        assertEquals(WARM_UP + ORDERS, count("select count(*) from shop_order o join store s on s.id = o.store_id "
+                + "where s.domain = '" + DOMAIN + "'"), "exactly once");
+
+        System.out.printf("%nP4: %d orders/create webhooks from %d concurrent senders%n", ORDERS, SENDERS);
+        warm.print();
+        System.out.printf("  (just after start-up, the first %d webhooks:)%n", WARM_UP);
+        cold.print();
+        String metrics = this.connector.get(HTTP, "/metrics?scope=application").body();
+        System.out.printf("  server's own answer time, both rounds (webhook_answer_time on /metrics): p50 %s ms, "
+                + "p99 %s ms, max %s ms%n", metric(metrics, "webhook_answer_time_seconds{", "quantile=\"0.5\""),
+                metric(metrics, "webhook_answer_time_seconds{", "quantile=\"0.99\""),
+                metric(metrics, "webhook_answer_time_seconds_max{", ""));
+        System.out.printf("P6: start-up to ready %.1f s; resident memory %d MiB at rest, peak %d MiB under P4%n%n",
+                startUp.toMillis() / 1000.0, restingRss / 1024, peakRss.get() / 1024);
+    }
+
+    /** What one round of webhooks measured. */
+    private record Storm(List<Long> sortedLatencies, Duration sending, Duration toFeed) {
+
+        void print() {
+            System.out.printf("  sending took           %d ms%n", this.sending.toMillis());
+            System.out.printf("  ack latency p50        %.1f ms%n", percentile(this.sortedLatencies, 50));
+            System.out.printf("  ack latency p95        %.1f ms%n", percentile(this.sortedLatencies, 95));
+            System.out.printf("  ack latency p99        %.1f ms%n", percentile(this.sortedLatencies, 99));
+            System.out.printf("  ack latency max        %.1f ms%n",
+                    this.sortedLatencies.get(this.sortedLatencies.size() - 1) / 1e6);
+            System.out.printf("  last ack to all in feed %d ms%n", this.toFeed.toMillis());
+        }
+    }
+
+    /**
+     * Places this many orders on the sandbox with its own deliveries off, sends their orders/create webhooks from
+     * the senders, and waits until all of them are in the WMS feed. Asserts every webhook was answered 200.
+     */
+    private Storm storm(Shop shop, Location location, int orderCount) throws Exception {
         shop.faults().webhookDropShare(1.0); // the benchmark sends the webhooks itself
         List<Order> orders = new ArrayList<>();
-        for (int i = 0; i < ORDERS; i++) {
-            orders.add(shop.placeOrder(main, true, Map.of("B-SHIRT", 1)));
+        for (int i = 0; i < orderCount; i++) {
+            orders.add(shop.placeOrder(location, true, Map.of("B-SHIRT", 1)));
         }
         Thread.sleep(500);
         shop.faults().none();
+        long alreadyInFeed = count(IN_FEED);
 
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        long[] bySendOrder = new long[ORDERS];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
@@ -102,14 +167,13 @@ class OrdersBenchmark {
         List<Future<?>> done = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
             done.add(senders.submit(() -> {
-                for (int i = next.getAndIncrement(); i < ORDERS; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < orderCount; i = next.getAndIncrement()) {
                     Order order = orders.get(i);
-                    byte[] body = ("{\"id\":" + order.legacyResourceId() + ",\"admin_graphql_api_id\":\"" + order.id()
-                            + "\"}").getBytes(StandardCharsets.UTF_8);
+                    byte[] body = ("{\"id\":" + order.legacyResourceId() + ",\"admin_graphql_api_id\":\""
+                            + order.id() + "\"}").getBytes(StandardCharsets.UTF_8);
                     long t0 = System.nanoTime();
                     int status = webhook(body);
                     latencies.add(System.nanoTime() - t0);
-                    bySendOrder[i] = System.nanoTime() - t0;
                     if (status != 200) {
                         refused.incrementAndGet();
                     }
@@ -124,39 +188,42 @@ class OrdersBenchmark {
         senders.shutdown();
         assertEquals(0, refused.get(), "every webhook acknowledged with 200");
 
-        String prefix = "gid://shopify/Order/";
         long inFeed = 0;
         Instant until = lastAck.plusSeconds(300);
         while (Instant.now().isBefore(until)) {
-            inFeed = count("select count(*) from shop_order o join store s on s.id = o.store_id where s.domain = '"
-                    + DOMAIN + "' and o.feed_pending and o.shopify_order_id like '" + prefix + "%'");
-            if (inFeed >= ORDERS) {
+            inFeed = count(IN_FEED) - alreadyInFeed;
+            if (inFeed >= orderCount) {
                 break;
             }
             Thread.sleep(50);
         }
         Instant allInFeed = Instant.now();
-        assertEquals(ORDERS, inFeed, "every order in the feed");
-        assertEquals(ORDERS, count("select count(*) from shop_order o join store s on s.id = o.store_id where "
-                + "s.domain = '" + DOMAIN + "'"), "exactly once");
-
+        assertEquals(orderCount, inFeed, "every order in the feed");
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("%nP4: %d orders/create webhooks from %d concurrent senders%n", ORDERS, SENDERS);
-        System.out.printf("  sending took           %d ms%n", Duration.between(started, lastAck).toMillis());
-        System.out.printf("  ack latency p50        %.1f ms%n", percentile(sorted, 50));
-        System.out.printf("  ack latency p95        %.1f ms%n", percentile(sorted, 95));
-        System.out.printf("  ack latency p99        %.1f ms%n", percentile(sorted, 99));
-        System.out.printf("  ack latency max        %.1f ms%n", sorted.get(sorted.size() - 1) / 1e6);
-        // The first webhooks meet a cold server (connection pool empty, code not yet compiled): shown apart.
-        List<Long> warm = new ArrayList<>();
-        for (int i = WARM_FROM; i < ORDERS; i++) {
-            warm.add(bySendOrder[i]);
+        return new Storm(sorted, Duration.between(started, lastAck), Duration.between(lastAck, allInFeed));
+    }
+
+    /** The resident set size of a process in KiB (Linux /proc), 0 when it cannot be read. */
+    private static long residentKib(long pid) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
         }
-        Collections.sort(warm);
-        System.out.printf("  webhooks %d-%d only: ack p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", WARM_FROM + 1, ORDERS,
-                percentile(warm, 50), percentile(warm, 95), percentile(warm, 99));
-        System.out.printf("  last ack to all in feed %d ms%n%n", Duration.between(lastAck, allInFeed).toMillis());
+        return 0;
+    }
+
+    /** A status-200 webhook_answer_time figure from the Prometheus text, in milliseconds. */
+    private static String metric(String metrics, String name, String label) {
+        return metrics.lines().filter(line -> line.startsWith(name) && line.contains("status=\"200\"")
+                && line.contains(label)).findFirst()
+                .map(line -> String.format("%.1f", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))
+                        * 1000)).orElse("n/a");
     }
 
     private static double percentile(List<Long> sorted, int p) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
 import wms.shopify.shopify.control.ShopifyApp;
 import wms.shopify.webhooks.control.WebhookHeaders;
 import wms.shopify.webhooks.control.WebhookIntake;
+import wms.shopify.webhooks.control.WebhookMetrics;
 import wms.shopify.webhooks.control.WebhookRejectedException;
 
 /**
@@ -34,8 +36,20 @@ public class WebhookEndpoint extends HttpServlet {
     @Inject
     transient ShopifyApp app;
 
+    @Inject
+    transient WebhookMetrics metrics;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
+        try {
+            take(request, response);
+        } finally {
+            this.metrics.answered(response.getStatus(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void take(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             answer(response, 415, "Webhooks are JSON (Content-Type: application/json).");

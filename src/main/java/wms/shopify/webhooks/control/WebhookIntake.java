@@ -5,27 +5,29 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.annotation.Resource;
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import wms.shopify.shopify.control.ShopifyApp;
 import wms.shopify.shopify.control.ShopifyHmac;
 import wms.shopify.shopify.entity.InvalidShopDomainException;
 import wms.shopify.shopify.entity.ShopDomain;
-import wms.shopify.stores.entity.Store;
+import javax.sql.DataSource;
+import wms.shopify.stores.entity.StoreStatus;
 
 /**
  * The single intake of every Shopify webhook: the signature is checked over the raw bytes before anything else is
- * believed, then the headers and the body's form (all before a transaction is opened), then the store; the delivery
- * is stored in the transaction that claims its {@code X-Shopify-Webhook-Id}. Only once that transaction has
+ * believed, then the headers and the body's form (all before the database is asked), then the store; the delivery
+ * is stored by the one autocommitted statement that claims its {@code X-Shopify-Webhook-Id}. Only once that is
  * committed is its processing queued, by a plain (non-XA), non-persistent JMS send ({@link WebhookQueue}): the
  * database holds the delivery, so the acknowledgement no longer waits for a two-phase commit with the messaging
  * engine and a forced write of the message (performance.md, P4). A message lost after the commit (server killed,
@@ -100,46 +102,65 @@ public class WebhookIntake {
     public record Stored(Receipt receipt, long deliveryId) {
     }
 
-    /** The transaction of the intake: the store looked up, the delivery inserted, nothing else. */
+    /**
+     * The intake's one database statement: the store looked up and the delivery inserted in a single round trip, in
+     * autocommit (no JTA transaction, no entity manager: nothing else takes part, and a webhook storm should cost the
+     * database one short write per delivery). Durable when it returns.
+     */
     @ApplicationScoped
     public static class Storage {
 
-        @PersistenceContext(unitName = "wms")
-        EntityManager entityManager;
+        private static final String STORE = "with s as (select id, status from store where domain = ?), "
+                + "inserted as (insert into webhook_delivery (webhook_id, store_id, topic, event_id, triggered_at, "
+                + "api_version, headers, body, received_at) select ?, s.id, ?, ?, ?, ?, ?, ?, ? from s "
+                + "where s.status <> ? or ? on conflict (webhook_id) do nothing returning id) "
+                + "select s.status, (select id from inserted) from s";
+
+        @Resource(lookup = "jdbc/wms")
+        DataSource dataSource;
 
         /** Stores a checked delivery; committed when this returns (a failure throws, and nothing is stored). */
-        @Transactional
         public Stored store(WebhookHeaders headers, ShopDomain shop, byte[] body, Instant now) {
             String topic = headers.get(WebhookHeaders.TOPIC);
-            Optional<Store> store = this.entityManager.createNamedQuery(Store.BY_DOMAIN, Store.class)
-                    .setParameter("domain", shop.value()).getResultStream().findFirst();
             boolean compliance = COMPLIANCE_TOPICS.contains(topic);
-            if (store.isEmpty() && compliance) {
+            String status;
+            long id;
+            try (Connection connection = this.dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(STORE)) {
+                connection.setAutoCommit(true);
+                statement.setString(1, shop.value());
+                statement.setString(2, headers.get(WebhookHeaders.WEBHOOK_ID));
+                statement.setString(3, topic);
+                statement.setString(4, headers.get(WebhookHeaders.EVENT_ID));
+                statement.setString(5, headers.get(WebhookHeaders.TRIGGERED_AT));
+                statement.setString(6, headers.get(WebhookHeaders.API_VERSION));
+                statement.setString(7, headers.storedForm());
+                statement.setBytes(8, body);
+                statement.setTimestamp(9, Timestamp.from(now));
+                statement.setString(10, StoreStatus.DISCONNECTED.name());
+                statement.setBoolean(11, compliance);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (!result.next()) {
+                        status = null;
+                        id = 0;
+                    } else {
+                        status = result.getString(1);
+                        id = result.getLong(2);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("The delivery could not be stored: " + e.getMessage(), e);
+            }
+            if (status == null && compliance) {
                 return new Stored(Receipt.NOTHING_HELD, 0);
             }
-            if (store.isEmpty() || !(compliance || store.get().acceptsWebhooks())) {
+            boolean accepted = compliance || !StoreStatus.DISCONNECTED.name().equals(status);
+            if (status == null || !accepted) {
                 LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop
                         + ": no connected store with that domain");
                 throw new WebhookRejectedException(404, "No connected store " + shop + ".");
             }
-            @SuppressWarnings("unchecked")
-            List<Object> inserted = this.entityManager.createNativeQuery("insert into webhook_delivery (webhook_id, "
-                    + "store_id, topic, event_id, triggered_at, api_version, headers, body, received_at) values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing returning id")
-                    .setParameter(1, headers.get(WebhookHeaders.WEBHOOK_ID))
-                    .setParameter(2, store.get().id())
-                    .setParameter(3, topic)
-                    .setParameter(4, headers.get(WebhookHeaders.EVENT_ID))
-                    .setParameter(5, headers.get(WebhookHeaders.TRIGGERED_AT))
-                    .setParameter(6, headers.get(WebhookHeaders.API_VERSION))
-                    .setParameter(7, headers.storedForm())
-                    .setParameter(8, body)
-                    .setParameter(9, Timestamp.from(now))
-                    .getResultList();
-            if (inserted.isEmpty()) {
-                return new Stored(Receipt.DUPLICATE, 0);
-            }
-            return new Stored(Receipt.STORED, ((Number) inserted.get(0)).longValue());
+            return id == 0 ? new Stored(Receipt.DUPLICATE, 0) : new Stored(Receipt.STORED, id);
         }
     }
 

@@ -2,9 +2,8 @@ package wms.shopify.webhooks.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import java.util.logging.Logger;
@@ -20,9 +19,8 @@ public class WebhookQueue {
 
     private static final Logger LOG = Logger.getLogger(WebhookQueue.class.getName());
 
-    @Inject
-    @JMSConnectionFactory("jms/wms")
-    JMSContext jms;
+    @Resource(lookup = "jms/wms")
+    ConnectionFactory connectionFactory;
 
     @Resource(lookup = "jms/queue/webhooks")
     Queue queue;
@@ -34,7 +32,10 @@ public class WebhookQueue {
      */
     public boolean send(long deliveryId) {
         try {
-            this.jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(this.queue, this.jms.createTextMessage(Long.toString(deliveryId)));
+            try (JMSContext jms = this.connectionFactory.createContext()) {
+                jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(this.queue,
+                        jms.createTextMessage(Long.toString(deliveryId)));
+            }
             return true;
         } catch (RuntimeException e) {
             LOG.warning(() -> "Webhook delivery " + deliveryId + " is stored but could not be queued now; it will be "
