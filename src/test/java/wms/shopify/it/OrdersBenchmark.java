@@ -35,6 +35,7 @@ import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Order;
 import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.SandboxSettings;
+import wms.shopify.sandbox.SharedDir;
 import wms.shopify.sandbox.Shop;
 import wms.shopify.sandbox.ShopifySignatures;
 
@@ -132,7 +133,7 @@ class OrdersBenchmark {
     }
 
     /** What one round of webhooks measured. */
-    private record Storm(List<Long> sortedLatencies, Duration sending, Duration toFeed) {
+    private record Storm(List<Long> sortedLatencies, Duration sending, Duration toFeed, Cpu cpu) {
 
         void print() {
             System.out.printf("  sending took           %d ms%n", this.sending.toMillis());
@@ -142,6 +143,55 @@ class OrdersBenchmark {
             System.out.printf("  ack latency max        %.1f ms%n",
                     this.sortedLatencies.get(this.sortedLatencies.size() - 1) / 1e6);
             System.out.printf("  last ack to all in feed %d ms%n", this.toFeed.toMillis());
+            int webhooks = this.sortedLatencies.size();
+            System.out.printf("  CPU per webhook, from the first send until all in the feed: connector %.1f ms, its "
+                    + "PostgreSQL %.1f ms, test JVM (senders and the sandbox answering the order reads) %.1f ms%n",
+                    this.cpu.connector() / webhooks, this.cpu.database() / webhooks, this.cpu.tests() / webhooks);
+        }
+    }
+
+    /** CPU time in milliseconds (user and system) of the connector's JVM, its database and the test JVM. */
+    private record Cpu(double connector, double database, double tests) {
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(this.connector - earlier.connector, this.database - earlier.database,
+                    this.tests - earlier.tests);
+        }
+    }
+
+    private Cpu cpu() throws Exception {
+        long database = this.connector.databasePid();
+        double children = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
+                long[] stat = procStat(Long.parseLong(process.getFileName().toString()));
+                if (stat.length > 0 && stat[0] == database) {
+                    children += stat[1] + stat[2];
+                }
+            }
+        }
+        long[] postmaster = procStat(database);
+        long[] server = procStat(this.connector.server().pid());
+        long[] tests = procStat(ProcessHandle.current().pid());
+        double tick = 10; // ms per clock tick (USER_HZ 100 on Linux)
+        return new Cpu((server[1] + server[2]) * tick,
+                (postmaster[1] + postmaster[2] + postmaster[3] + postmaster[4] + children) * tick,
+                (tests[1] + tests[2]) * tick);
+    }
+
+    /**
+     * Fields of /proc/[pid]/stat: parent pid, then user, system, children's user and children's system time in
+     * clock ticks (children's: of the children that ended); empty when the process is gone.
+     */
+    private static long[] procStat(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
+                Long.parseLong(fields[13]), Long.parseLong(fields[14])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[0];
         }
     }
 
@@ -158,7 +208,20 @@ class OrdersBenchmark {
         Thread.sleep(500);
         shop.faults().none();
         long alreadyInFeed = count(IN_FEED);
+        // Each body is Shopify's published sample order (27 KiB) with this order's ids, compact as Shopify sends it.
+        JsonObject sample;
+        try (var reader = Json.createReader(java.nio.file.Files.newBufferedReader(
+                SharedDir.file("shopify/samples/order.json")))) {
+            sample = reader.readObject();
+        }
+        List<byte[]> requests = new ArrayList<>();
+        for (Order order : orders) {
+            requests.add(webhookRequest(Json.createObjectBuilder(sample)
+                    .add("id", order.legacyResourceId())
+                    .add("admin_graphql_api_id", order.id()).build().toString().getBytes(StandardCharsets.UTF_8)));
+        }
 
+        Cpu before = cpu();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -167,15 +230,15 @@ class OrdersBenchmark {
         List<Future<?>> done = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
             done.add(senders.submit(() -> {
-                for (int i = next.getAndIncrement(); i < orderCount; i = next.getAndIncrement()) {
-                    Order order = orders.get(i);
-                    byte[] body = ("{\"id\":" + order.legacyResourceId() + ",\"admin_graphql_api_id\":\""
-                            + order.id() + "\"}").getBytes(StandardCharsets.UTF_8);
-                    long t0 = System.nanoTime();
-                    int status = webhook(body);
-                    latencies.add(System.nanoTime() - t0);
-                    if (status != 200) {
-                        refused.incrementAndGet();
+                try (Sender sender = new Sender(this.connector.server().httpPort())) {
+                    for (int i = next.getAndIncrement(); i < orderCount; i = next.getAndIncrement()) {
+                        byte[] request = requests.get(i);
+                        long t0 = System.nanoTime();
+                        int status = sender.send(request);
+                        latencies.add(System.nanoTime() - t0);
+                        if (status != 200) {
+                            refused.incrementAndGet();
+                        }
                     }
                 }
                 return null;
@@ -201,7 +264,8 @@ class OrdersBenchmark {
         assertEquals(orderCount, inFeed, "every order in the feed");
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Storm(sorted, Duration.between(started, lastAck), Duration.between(lastAck, allInFeed));
+        return new Storm(sorted, Duration.between(started, lastAck), Duration.between(lastAck, allInFeed),
+                cpu().minus(before));
     }
 
     /** The resident set size of a process in KiB (Linux /proc), 0 when it cannot be read. */
@@ -231,17 +295,98 @@ class OrdersBenchmark {
         return sorted.get(Math.max(0, index)) / 1e6;
     }
 
-    private int webhook(byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(this.connector.url() + "/shopify/webhooks"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", "orders/create")
-                .header("X-Shopify-Shop-Domain", DOMAIN)
-                .header("X-Shopify-API-Version", "2026-07")
-                .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
-                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    /** The bytes of one signed orders/create delivery, as Shopify would send it. */
+    private byte[] webhookRequest(byte[] body) {
+        String head = "POST /shopify/webhooks HTTP/1.1\r\n"
+                + "Host: localhost:" + this.connector.server().httpPort() + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "X-Shopify-Topic: orders/create\r\n"
+                + "X-Shopify-Shop-Domain: " + DOMAIN + "\r\n"
+                + "X-Shopify-API-Version: 2026-07\r\n"
+                + "X-Shopify-Webhook-Id: " + UUID.randomUUID() + "\r\n"
+                + "X-Shopify-Hmac-Sha256: " + ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET)
+                + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return request;
+    }
+
+    /**
+     * One sender: a kept-alive HTTP/1.1 connection written and read directly, so that the senders (Shopify's
+     * machines in production) take as little as possible of the two cores the connector runs on. Reads the status
+     * line and the headers, then the body by Content-Length or chunks.
+     */
+    private static final class Sender implements AutoCloseable {
+
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+
+        Sender(int port) {
+            this.port = port;
+        }
+
+        int send(byte[] request) throws java.io.IOException {
+            if (this.socket == null) {
+                this.socket = new java.net.Socket("localhost", this.port);
+                this.socket.setTcpNoDelay(true);
+                this.socket.setSoTimeout(30_000);
+                this.in = new java.io.BufferedInputStream(this.socket.getInputStream());
+            }
+            this.socket.getOutputStream().write(request);
+            this.socket.getOutputStream().flush();
+            String status = line();
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(),
+                        16)) {
+                    this.in.skipNBytes(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                this.in.skipNBytes(length);
+            }
+            if (close) {
+                close();
+            }
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = this.in.read(); c != '\n'; c = this.in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed by the server");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            if (this.socket != null) {
+                this.socket.close();
+                this.socket = null;
+            }
+        }
     }
 
     private void awaitMapped() throws Exception {

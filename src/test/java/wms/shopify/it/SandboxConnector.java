@@ -85,6 +85,11 @@ public final class SandboxConnector {
         return EmbeddedDatabase.start(this.databaseDirectory, this.databasePort, DB_NAME, DB_USER, DB_PASSWORD);
     }
 
+    /** The process id of the connector's embedded PostgreSQL server (its postmaster). */
+    public long databasePid() throws IOException {
+        return Long.parseLong(Files.readAllLines(this.databaseDirectory.resolve("postmaster.pid")).get(0).trim());
+    }
+
     public ShopifySandbox sandbox() {
         return this.sandbox;
     }

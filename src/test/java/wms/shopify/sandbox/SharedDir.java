@@ -7,12 +7,12 @@ import java.nio.file.Path;
  * The folder of shared reference material beside the project (Shopify's real schema, test vectors): the system
  * property {@code wms.shared.dir}, else {@code ../shared}. Tests fail with a clear message when it is absent.
  */
-final class SharedDir {
+public final class SharedDir {
 
     private SharedDir() {
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path dir = Path.of(System.getProperty("wms.shared.dir", "../shared"));
         Path file = dir.resolve(relative);
         if (!Files.isRegularFile(file)) {
