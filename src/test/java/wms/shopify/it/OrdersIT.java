@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -14,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -84,22 +80,10 @@ class OrdersIT {
         for (String sku : List.of("O-SHIRT", "O-MUG", "O-HAT")) {
             shop.stock(sku, main, 100);
         }
-        HttpClient admin = connector.signedInAdmin();
-        connector.install(admin, shop);
-        try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-ORD', 'Orders warehouse', now())");
-            db.createStatement().executeUpdate("insert into shipping_process (code, name, updated_at) values "
-                    + "('ORD-PARCEL', 'Parcel', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-ORD'), shipping_process_id = (select id from shipping_process where code = "
-                    + "'ORD-PARCEL'), default_for_orders = true where shopify_location_id = '" + main.id() + "'");
-        }
         wmsApi = new WmsFixture(connector, "orders-it");
         token = wmsApi.token;
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
-                .add(product("W-SHIRT", "O-SHIRT")).add(product("W-MUG", "O-MUG")).build().toString()).statusCode());
-        assertEquals("succeeded", syncProducts().getString("state"));
+        wmsApi.installForOrders(shop, main, "WH-ORD", "ORD-PARCEL");
+        wmsApi.catalog(DOMAIN, "W-SHIRT", "O-SHIRT", "W-MUG", "O-MUG");
     }
 
     @AfterAll
@@ -237,9 +221,7 @@ class OrdersIT {
             assertTrue(why.contains("Hat") && why.contains("(SKU O-HAT)"), why);
             browser.screenshot("orders-held");
 
-            assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder().add(product("W-HAT", "O-HAT"))
-                    .build().toString()).statusCode());
-            assertEquals("succeeded", syncProducts().getString("state"));
+            wmsApi.catalog(DOMAIN, "W-HAT", "O-HAT");
             browser.click(By.cssSelector("#order-" + rowId + " input[id$='release']"));
             awaitState(order.id(), "READY");
             assertTrue(browser.driver().getPageSource().contains("in the WMS feed"), "the release says where it went");
@@ -380,19 +362,8 @@ class OrdersIT {
         await(() -> state.equals(state(shopifyOrderId)), "order " + shopifyOrderId + " to be " + state);
     }
 
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        Instant until = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(until)) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited 30 s for " + what + "; latest deliveries: " + latestDeliveries());
+    private static void await(WmsFixture.Check check, String what) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(30), check, what, () -> "; latest deliveries: " + latestDeliveries());
     }
 
     private static String latestDeliveries() throws Exception {
@@ -407,19 +378,9 @@ class OrdersIT {
         return notes.toString();
     }
 
+    /** The whole order feed, read two entries a page (so that the cursor is exercised). */
     private static List<JsonObject> feed() throws Exception {
-        List<JsonObject> entries = new ArrayList<>();
-        long cursor = 0;
-        while (true) {
-            JsonObject page = json(api("GET", "/api/v1/orders/feed?after=" + cursor + "&limit=2", null));
-            page.getJsonArray("entries").forEach(e -> entries.add(e.asJsonObject()));
-            if (page.getJsonArray("entries").isEmpty()) {
-                return entries;
-            }
-            long next = page.getJsonNumber("cursor").longValue();
-            assertTrue(next > cursor, "the cursor moves on");
-            cursor = next;
-        }
+        return wmsApi.feed("orders", 2);
     }
 
     private static JsonObject entryFor(String shopifyOrderId) throws Exception {
@@ -435,7 +396,7 @@ class OrdersIT {
     }
 
     private static HttpResponse<String> ack(long orderId, long revision) throws Exception {
-        return api("POST", "/api/v1/orders/" + orderId + "/acknowledgement", "{\"revision\":" + revision + "}");
+        return wmsApi.acknowledge("orders", orderId, revision);
     }
 
     private static Map<String, Integer> quantities(JsonObject entry) {
@@ -454,26 +415,11 @@ class OrdersIT {
     }
 
     private static String text(String sql, String parameter) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
+        return wmsApi.text(sql, parameter);
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
-    }
-
-    private static JsonObject syncProducts() throws Exception {
-        return wmsApi.syncProducts(DOMAIN);
-    }
-
-    private static JsonObject product(String code, String sku) {
-        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
+        return wmsApi.count(sql);
     }
 
 

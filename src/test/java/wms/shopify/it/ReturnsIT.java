@@ -10,10 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,20 +55,10 @@ class ReturnsIT {
         for (String sku : List.of("R-SHIRT", "R-MUG")) {
             shop.stock(sku, main, 100);
         }
-        HttpClient admin = connector.signedInAdmin();
-        connector.install(admin, shop);
-        try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-RET', 'Returns warehouse', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-RET'), default_for_orders = true where shopify_location_id = '" + main.id()
-                    + "'");
-        }
         wms = new WmsFixture(connector, "returns-it");
         token = wms.token;
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
-                .add(product("W-SHIRT", "R-SHIRT")).add(product("W-MUG", "R-MUG")).build().toString()).statusCode());
-        assertEquals("succeeded", syncProducts().getString("state"));
+        wms.installForOrders(shop, main, "WH-RET", null);
+        wms.catalog(DOMAIN, "W-SHIRT", "R-SHIRT", "W-MUG", "R-MUG");
     }
 
     @Test
@@ -173,11 +160,7 @@ class ReturnsIT {
     private static wms.shopify.sandbox.Order shippedOrder(String key, Map<String, Integer> skus, Object... shipped)
             throws Exception {
         var order = shop.placeOrder(main, true, skus);
-        JsonObject[] entry = new JsonObject[1];
-        await(() -> (entry[0] = orderEntry(order.id())) != null, "order in the feed");
-        long id = entry[0].getJsonNumber("orderId").longValue();
-        assertEquals(200, api("POST", "/api/v1/orders/" + id + "/acknowledgement", "{\"revision\":"
-                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
+        long id = wms.acceptedOrder(order.id());
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (int i = 0; i < shipped.length; i += 2) {
             lines.add(Json.createObjectBuilder().add("product", (String) shipped[i]).add("quantity", (Integer) shipped[i + 1]));
@@ -190,16 +173,8 @@ class ReturnsIT {
         return order;
     }
 
-    private static JsonObject orderEntry(String shopifyOrderId) throws Exception {
-        return json(api("GET", "/api/v1/orders/feed?after=0&limit=500", null)).getJsonArray("entries").stream()
-                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId))
-                .findFirst().orElse(null);
-    }
-
     private static JsonObject entry(String shopifyReturnId) throws Exception {
-        return json(api("GET", "/api/v1/returns/feed?after=0&limit=500", null)).getJsonArray("entries").stream()
-                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyReturnId").equals(shopifyReturnId))
-                .findFirst().orElse(null);
+        return wms.returnEntry(shopifyReturnId);
     }
 
     private static Map<String, Integer> quantities(JsonObject entry) {
@@ -218,43 +193,17 @@ class ReturnsIT {
         return Json.createObjectBuilder().add("product", product).add("quantity", quantity).add("restock", restock);
     }
 
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("waited 60 s for " + what + "");
+    private static void await(WmsFixture.Check check, String what) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(60), check, what, () -> "");
     }
 
 
     private static String text(String sql, String parameter) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
+        return wms.text(sql, parameter);
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
-    }
-
-    private static JsonObject syncProducts() throws Exception {
-        return wms.syncProducts(DOMAIN);
-    }
-
-    private static JsonObject product(String code, String sku) {
-        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
+        return wms.count(sql);
     }
 
 

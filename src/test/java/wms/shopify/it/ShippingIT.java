@@ -11,13 +11,11 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,20 +62,10 @@ class ShippingIT {
         for (String sku : List.of("S-SHIRT", "S-MUG")) {
             shop.stock(sku, main, 500);
         }
-        HttpClient admin = connector.signedInAdmin();
-        connector.install(admin, shop);
-        try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-SHIP', 'Shipping warehouse', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-SHIP'), default_for_orders = true where shopify_location_id = '" + main.id()
-                    + "'");
-        }
         wms = new WmsFixture(connector, "shipping-it");
         token = wms.token;
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
-                .add(product("W-SHIRT", "S-SHIRT")).add(product("W-MUG", "S-MUG")).build().toString()).statusCode());
-        assertEquals("succeeded", syncProducts().getString("state"));
+        wms.installForOrders(shop, main, "WH-SHIP", null);
+        wms.catalog(DOMAIN, "W-SHIRT", "S-SHIRT", "W-MUG", "S-MUG");
     }
 
     @AfterEach
@@ -264,18 +252,11 @@ class ShippingIT {
     // --- helpers
 
     private static long acceptedOrder(String shopifyOrderId) throws Exception {
-        JsonObject[] entry = new JsonObject[1];
-        await(() -> (entry[0] = entryFor(shopifyOrderId)) != null, "order " + shopifyOrderId + " in the feed");
-        long id = entry[0].getJsonNumber("orderId").longValue();
-        assertEquals(200, api("POST", "/api/v1/orders/" + id + "/acknowledgement", "{\"revision\":"
-                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
-        return id;
+        return wms.acceptedOrder(shopifyOrderId);
     }
 
     private static JsonObject entryFor(String shopifyOrderId) throws Exception {
-        JsonObject page = json(api("GET", "/api/v1/orders/feed?after=0&limit=500", null));
-        return page.getJsonArray("entries").stream().map(e -> e.asJsonObject())
-                .filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId)).findFirst().orElse(null);
+        return wms.orderEntry(shopifyOrderId);
     }
 
     private static JsonObject awaitShipment(String key, String state) throws Exception {
@@ -323,19 +304,8 @@ class ShippingIT {
         return parcel;
     }
 
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("waited 60 s for " + what + "; shipments: " + shipments());
+    private static void await(WmsFixture.Check check, String what) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(60), check, what, () -> "; shipments: " + shipments());
     }
 
     private static String shipments() throws Exception {
@@ -351,12 +321,7 @@ class ShippingIT {
     }
 
     private static String text(String sql, String parameter) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
+        return wms.text(sql, parameter);
     }
 
     private static int intValue(String sql) throws Exception {
@@ -364,17 +329,7 @@ class ShippingIT {
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
-    }
-
-    private static JsonObject syncProducts() throws Exception {
-        return wms.syncProducts(DOMAIN);
-    }
-
-    private static JsonObject product(String code, String sku) {
-        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
+        return wms.count(sql);
     }
 
 
