@@ -177,7 +177,8 @@ class OrdersIT {
         shop.markPaid(unpaid);
         awaitEntry(unpaid.id());
 
-        // Test orders: out by default; once the filter takes them, the next update imports the order.
+        // Test orders: out by default; once the filter takes them, the order is imported (the filter change decides
+        // it again at once; its next update would too).
         var test = shop.placeOrder(main, true, Map.of("O-SHIRT", 1), true, null);
         awaitState(test.id(), "FILTERED");
         assertTrue(note(test.id()).contains("test order"), note(test.id()));
@@ -203,6 +204,7 @@ class OrdersIT {
         assertEquals("[\"partially_fulfilled\",\"unfulfilled\"]", saved.getJsonArray("fulfillmentStatuses").toString());
         shop.editNote(open, "again");
         awaitEntry(open.id());
+        awaitEntry(unfulfilled.id());
         ackAll();
     }
 
@@ -321,6 +323,48 @@ class OrdersIT {
                 "a cancellation is called back too");
     }
 
+    @Test
+    @Order(10)
+    void aFilterChangeDecidesTheFilteredOutOrdersAgainAtOnceAndOneThatPassesReachesTheFeedOnce() throws Exception {
+        ackAll();
+        String usual = "[\"unfulfilled\",\"partially_fulfilled\"]";
+        filters("[\"open\"]", "[\"paid\"]", usual, false);
+        var unpaid = shop.placeOrder(main, false, Map.of("O-MUG", 1));
+        var test = shop.placeOrder(main, true, Map.of("O-MUG", 1), true, null);
+        awaitState(unpaid.id(), "FILTERED");
+        awaitState(test.id(), "FILTERED");
+        long activityBefore = count("select coalesce(max(id), 0) from activity_event");
+        String updatedBefore = text("select cast(shopify_updated_at as varchar) from shop_order "
+                + "where shopify_order_id = ?", unpaid.id());
+
+        // Pending orders now pass: the unpaid order enters the feed without any update on Shopify.
+        filters("[\"open\"]", "[\"paid\",\"pending\"]", usual, false);
+        JsonObject entry = awaitEntry(unpaid.id());
+        assertEquals("READY", state(unpaid.id()));
+        assertEquals(updatedBefore, text("select cast(shopify_updated_at as varchar) from shop_order "
+                + "where shopify_order_id = ?", unpaid.id()), "decided on the filter change, not on an update");
+        assertEquals("filter change", text("select last_source from shop_order where shopify_order_id = ?",
+                unpaid.id()));
+        await(() -> recheckMessages(activityBefore).size() == 1, "the re-check in the activity log");
+        String message = recheckMessages(activityBefore).get(0);
+        assertTrue(message.matches("\\d+ orders of " + DOMAIN.replace(".", "\\.") + " re-checked after the filter "
+                + "change, [1-9]\\d* now go to the WMS.*"), message);
+        assertEquals("FILTERED", state(test.id()), "still out: test orders are not imported");
+
+        // Another change re-checks what is still filtered out: the order in the feed is not handed over again.
+        filters("[\"open\"]", "[]", usual, false);
+        await(() -> recheckMessages(activityBefore).size() == 2, "the second re-check in the activity log");
+        List<JsonObject> entries = feed().stream().filter(e -> e.getString("shopifyOrderId").equals(unpaid.id()))
+                .toList();
+        assertEquals(1, entries.size(), "once in the feed");
+        assertEquals(entry.getJsonNumber("revision").longValue(), entries.get(0).getJsonNumber("revision")
+                .longValue(), "the same revision: not handed over twice");
+        assertEquals("FILTERED", state(test.id()), "re-checked again, still out");
+
+        filters("[\"open\"]", "[\"paid\"]", usual, false);
+        ackAll();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static void filters(String orders, String financial, String fulfillment, boolean test) throws Exception {
@@ -404,6 +448,19 @@ class OrdersIT {
         entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
                 l.asJsonObject().getInt("quantity"), Integer::sum));
         return quantities;
+    }
+
+    /** The activity entries of filter re-checks after the given entry, oldest first. */
+    private static List<String> recheckMessages(long afterId) throws Exception {
+        List<String> messages = new ArrayList<>();
+        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select message "
+                + "from activity_event where id > " + afterId + " and message like '%re-checked after the filter "
+                + "change%' order by id")) {
+            while (rows.next()) {
+                messages.add(rows.getString(1));
+            }
+        }
+        return messages;
     }
 
     private static String state(String shopifyOrderId) throws Exception {
