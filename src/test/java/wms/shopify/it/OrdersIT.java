@@ -3,6 +3,8 @@ package wms.shopify.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wms.shopify.it.WmsFixture.json;
+import static wms.shopify.it.WmsFixture.quantities;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.Location;
-import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
 import wms.shopify.sandbox.ShopifySignatures;
@@ -52,7 +53,6 @@ class OrdersIT {
     static SandboxConnector connector;
     static Shop shop;
     static Location main;
-    static String token;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wmsApi;
     static ExecutorService senders;
@@ -72,16 +72,10 @@ class OrdersIT {
         connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
                 "WMS_ORDER_CALLBACK_URL=http://localhost:" + wms.getAddress().getPort() + "/wms/orders"));
         senders = Executors.newFixedThreadPool(9);
-        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
-        main = shop.addLocation("Orders main");
-        shop.addProduct("Shirt", "O-SHIRT");
-        shop.addProduct("Mug", "O-MUG");
-        shop.addProduct("Hat", "O-HAT");
-        for (String sku : List.of("O-SHIRT", "O-MUG", "O-HAT")) {
-            shop.stock(sku, main, 100);
-        }
+        shop = WmsFixture.stockedShop(connector, DOMAIN, "Orders main", 100, "Shirt", "O-SHIRT", "Mug", "O-MUG", "Hat",
+                "O-HAT");
+        main = shop.location("Orders main");
         wmsApi = new WmsFixture(connector, "orders-it");
-        token = wmsApi.token;
         wmsApi.installForOrders(shop, main, "WH-ORD", "ORD-PARCEL");
         wmsApi.catalog(DOMAIN, "W-SHIRT", "O-SHIRT", "W-MUG", "O-MUG");
     }
@@ -118,7 +112,7 @@ class OrdersIT {
         assertTrue(entryFor(order.id()) == null, "acknowledged: gone from the feed, even read from the start");
         assertEquals("ACCEPTED", state(order.id()));
         assertEquals(404, ack(999_999, 1).statusCode());
-        assertEquals(400, api("GET", "/api/v1/orders/feed?limit=0", null).statusCode());
+        assertEquals(400, wmsApi.api("GET", "/api/v1/orders/feed?limit=0", null).statusCode());
         assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(connector.url() + "/api/v1/orders/feed"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
@@ -142,7 +136,8 @@ class OrdersIT {
             assertEquals(200, sent.get());
         }
         awaitProcessed();
-        assertEquals(1, count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
+        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id()
+                + "'"));
         JsonObject entry = awaitEntry(order.id());
         assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
         assertEquals(Map.of("W-SHIRT", 1), quantities(entry));
@@ -162,7 +157,8 @@ class OrdersIT {
         assertEquals(Map.of("W-MUG", 3), quantities(awaitEntry(order.id())));
         assertEquals(200, webhook("orders/create", UUID.randomUUID().toString(), body).statusCode());
         awaitProcessed();
-        assertEquals(1, count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
+        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id()
+                + "'"));
         assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
     }
 
@@ -197,10 +193,11 @@ class OrdersIT {
         assertTrue(note(unfulfilled.id()).contains("fulfillment status unfulfilled"), note(unfulfilled.id()));
 
         // A value Shopify does not have is refused; the filters are read back as saved.
-        assertEquals(400, api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters", "{\"orderStatuses\":[\"opn\"],"
+        assertEquals(400, wmsApi.api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters",
+                "{\"orderStatuses\":[\"opn\"],"
                 + "\"financialStatuses\":[],\"fulfillmentStatuses\":[],\"testOrders\":false}").statusCode());
         filters("[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", false);
-        JsonObject saved = json(api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters", null));
+        JsonObject saved = json(wmsApi.api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters", null));
         assertEquals("[\"partially_fulfilled\",\"unfulfilled\"]", saved.getJsonArray("fulfillmentStatuses").toString());
         shop.editNote(open, "again");
         awaitEntry(open.id());
@@ -214,7 +211,7 @@ class OrdersIT {
         var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 1, "O-HAT", 2));
         awaitState(order.id(), "HELD");
         assertNull(entryFor(order.id()), "never in the feed while held");
-        long rowId = count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
+        long rowId = wmsApi.count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/orders.xhtml");
             browser.signIn("admin", "admin");
@@ -266,8 +263,9 @@ class OrdersIT {
         var lost = shop.placeOrder(main, true, Map.of("O-SHIRT", 4));
         shop.faults().none();
         Thread.sleep(1500);
-        assertEquals(0, count("select count(*) from shop_order where shopify_order_id = '" + lost.id() + "'"));
-        HttpResponse<String> swept = api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
+        assertEquals(0, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + lost.id()
+                + "'"));
+        HttpResponse<String> swept = wmsApi.api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
                 + Instant.now().minus(Duration.ofHours(1)) + "\"}");
         assertEquals(200, swept.statusCode(), swept.body());
         JsonObject result = json(swept);
@@ -275,7 +273,7 @@ class OrdersIT {
         assertEquals(1, result.getInt("gapsFilled"), result.toString());
         assertEquals(lost.name(), result.getString("gapOrders"));
         assertEquals(Map.of("W-SHIRT", 4), quantities(awaitEntry(lost.id())));
-        JsonObject again = json(api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
+        JsonObject again = json(wmsApi.api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
                 + Instant.now().minus(Duration.ofHours(1)) + "\"}"));
         assertEquals(0, again.getInt("gapsFilled"), "idempotent: " + again);
 
@@ -333,17 +331,17 @@ class OrdersIT {
         var test = shop.placeOrder(main, true, Map.of("O-MUG", 1), true, null);
         awaitState(unpaid.id(), "FILTERED");
         awaitState(test.id(), "FILTERED");
-        long activityBefore = count("select coalesce(max(id), 0) from activity_event");
-        String updatedBefore = text("select cast(shopify_updated_at as varchar) from shop_order "
+        long activityBefore = wmsApi.count("select coalesce(max(id), 0) from activity_event");
+        String updatedBefore = wmsApi.text("select cast(shopify_updated_at as varchar) from shop_order "
                 + "where shopify_order_id = ?", unpaid.id());
 
         // Pending orders now pass: the unpaid order enters the feed without any update on Shopify.
         filters("[\"open\"]", "[\"paid\",\"pending\"]", usual, false);
         JsonObject entry = awaitEntry(unpaid.id());
         assertEquals("READY", state(unpaid.id()));
-        assertEquals(updatedBefore, text("select cast(shopify_updated_at as varchar) from shop_order "
+        assertEquals(updatedBefore, wmsApi.text("select cast(shopify_updated_at as varchar) from shop_order "
                 + "where shopify_order_id = ?", unpaid.id()), "decided on the filter change, not on an update");
-        assertEquals("filter change", text("select last_source from shop_order where shopify_order_id = ?",
+        assertEquals("filter change", wmsApi.text("select last_source from shop_order where shopify_order_id = ?",
                 unpaid.id()));
         await(() -> recheckMessages(activityBefore).size() == 1, "the re-check in the activity log");
         String message = recheckMessages(activityBefore).get(0);
@@ -368,7 +366,8 @@ class OrdersIT {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static void filters(String orders, String financial, String fulfillment, boolean test) throws Exception {
-        HttpResponse<String> changed = api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters", "{\"orderStatuses\":"
+        HttpResponse<String> changed = wmsApi.api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters",
+                "{\"orderStatuses\":"
                 + orders + ",\"financialStatuses\":" + financial + ",\"fulfillmentStatuses\":" + fulfillment
                 + ",\"testOrders\":" + test + "}");
         assertEquals(200, changed.statusCode(), changed.body());
@@ -392,7 +391,7 @@ class OrdersIT {
 
     /** Waits until every stored delivery has been processed. */
     private static void awaitProcessed() throws Exception {
-        await(() -> count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
+        await(() -> wmsApi.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
                 "the webhook queue to drain");
     }
 
@@ -443,13 +442,6 @@ class OrdersIT {
         return wmsApi.acknowledge("orders", orderId, revision);
     }
 
-    private static Map<String, Integer> quantities(JsonObject entry) {
-        Map<String, Integer> quantities = new java.util.TreeMap<>();
-        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
-                l.asJsonObject().getInt("quantity"), Integer::sum));
-        return quantities;
-    }
-
     /** The activity entries of filter re-checks after the given entry, oldest first. */
     private static List<String> recheckMessages(long afterId) throws Exception {
         List<String> messages = new ArrayList<>();
@@ -464,27 +456,10 @@ class OrdersIT {
     }
 
     private static String state(String shopifyOrderId) throws Exception {
-        return text("select state from shop_order where shopify_order_id = ?", shopifyOrderId);
+        return wmsApi.text("select state from shop_order where shopify_order_id = ?", shopifyOrderId);
     }
 
     private static String note(String shopifyOrderId) throws Exception {
-        return text("select state_note from shop_order where shopify_order_id = ?", shopifyOrderId);
-    }
-
-    private static String text(String sql, String parameter) throws Exception {
-        return wmsApi.text(sql, parameter);
-    }
-
-    private static long count(String sql) throws Exception {
-        return wmsApi.count(sql);
-    }
-
-
-    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        return wmsApi.api(method, path, body);
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return WmsFixture.json(response);
+        return wmsApi.text("select state_note from shop_order where shopify_order_id = ?", shopifyOrderId);
     }
 }

@@ -19,11 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import wms.shopify.sandbox.Location;
+import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
 
 /**
@@ -51,6 +54,18 @@ final class WmsFixture {
         Matcher matcher = TOKEN.matcher(created.body());
         assertTrue(matcher.find(), "a token is shown once");
         this.token = matcher.group(1).trim();
+    }
+
+    /** A new sandbox shop with one location and the products (pairs of title and SKU), each stocked there. */
+    static Shop stockedShop(SandboxConnector connector, String domain, String location, int available,
+            String... titlesAndSkus) {
+        Shop shop = connector.sandbox().createShop(domain, Plan.STANDARD);
+        Location at = shop.addLocation(location);
+        for (int i = 0; i < titlesAndSkus.length; i += 2) {
+            shop.addProduct(titlesAndSkus[i], titlesAndSkus[i + 1]);
+            shop.stock(titlesAndSkus[i + 1], at, available);
+        }
+        return shop;
     }
 
     /** Installs the shop, maps the location to the warehouse (created when new) and registers the products. */
@@ -219,6 +234,14 @@ final class WmsFixture {
 
     private JsonObject entry(String feed, String field, String value) throws Exception {
         return feed(feed, 500).stream().filter(e -> e.getString(field).equals(value)).findFirst().orElse(null);
+    }
+
+    /** The units of a feed entry per WMS product. */
+    static Map<String, Integer> quantities(JsonObject entry) {
+        Map<String, Integer> quantities = new TreeMap<>();
+        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
+                l.asJsonObject().getInt("quantity"), Integer::sum));
+        return quantities;
     }
 
     /** Acknowledges one revision of an entry of a feed ("orders" or "returns"). */
