@@ -35,7 +35,8 @@ import wms.shopify.stores.entity.Store;
 @NamedQuery(name = Shipment.BY_KEY, query = "select s from Shipment s where s.shipmentKey = :key")
 @NamedQuery(name = Shipment.OF_ORDER, query = "select s from Shipment s where s.order.id = :order order by s.id")
 @NamedQuery(name = Shipment.DUE, query = "select s.id from Shipment s where (s.state = "
-        + "wms.shopify.shipping.entity.ShipmentState.QUEUED and (s.attempt.nextAttemptAt is null or s.attempt.nextAttemptAt <= :now)) "
+        + "wms.shopify.shipping.entity.ShipmentState.QUEUED "
+        + "and (s.attempt.nextAttemptAt is null or s.attempt.nextAttemptAt <= :now)) "
         + "or (s.state = wms.shopify.shipping.entity.ShipmentState.PUSHING and s.updatedAt < :stale) order by s.id")
 @NamedQuery(name = Shipment.TRACKING_DUE, query = "select s.id from Shipment s where s.trackingPending = true "
         + "and s.state = wms.shopify.shipping.entity.ShipmentState.FULFILLED order by s.id")
