@@ -3,9 +3,9 @@ package wms.shopify.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wms.shopify.it.WmsFixture.json;
+import static wms.shopify.it.WmsFixture.quantities;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.Location;
-import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
 import wms.shopify.sandbox.ShopifySignatures;
@@ -56,7 +53,6 @@ class OrdersIT {
     static SandboxConnector connector;
     static Shop shop;
     static Location main;
-    static String token;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wmsApi;
     static ExecutorService senders;
@@ -76,30 +72,12 @@ class OrdersIT {
         connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
                 "WMS_ORDER_CALLBACK_URL=http://localhost:" + wms.getAddress().getPort() + "/wms/orders"));
         senders = Executors.newFixedThreadPool(9);
-        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
-        main = shop.addLocation("Orders main");
-        shop.addProduct("Shirt", "O-SHIRT");
-        shop.addProduct("Mug", "O-MUG");
-        shop.addProduct("Hat", "O-HAT");
-        for (String sku : List.of("O-SHIRT", "O-MUG", "O-HAT")) {
-            shop.stock(sku, main, 100);
-        }
-        HttpClient admin = connector.signedInAdmin();
-        connector.install(admin, shop);
-        try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-ORD', 'Orders warehouse', now())");
-            db.createStatement().executeUpdate("insert into shipping_process (code, name, updated_at) values "
-                    + "('ORD-PARCEL', 'Parcel', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-ORD'), shipping_process_id = (select id from shipping_process where code = "
-                    + "'ORD-PARCEL'), default_for_orders = true where shopify_location_id = '" + main.id() + "'");
-        }
+        shop = WmsFixture.stockedShop(connector, DOMAIN, "Orders main", 100, "Shirt", "O-SHIRT", "Mug", "O-MUG", "Hat",
+                "O-HAT");
+        main = shop.location("Orders main");
         wmsApi = new WmsFixture(connector, "orders-it");
-        token = wmsApi.token;
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
-                .add(product("W-SHIRT", "O-SHIRT")).add(product("W-MUG", "O-MUG")).build().toString()).statusCode());
-        assertEquals("succeeded", syncProducts().getString("state"));
+        wmsApi.installForOrders(shop, main, "WH-ORD", "ORD-PARCEL");
+        wmsApi.catalog(DOMAIN, "W-SHIRT", "O-SHIRT", "W-MUG", "O-MUG");
     }
 
     @AfterAll
@@ -134,7 +112,7 @@ class OrdersIT {
         assertTrue(entryFor(order.id()) == null, "acknowledged: gone from the feed, even read from the start");
         assertEquals("ACCEPTED", state(order.id()));
         assertEquals(404, ack(999_999, 1).statusCode());
-        assertEquals(400, api("GET", "/api/v1/orders/feed?limit=0", null).statusCode());
+        assertEquals(400, wmsApi.api("GET", "/api/v1/orders/feed?limit=0", null).statusCode());
         assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(connector.url() + "/api/v1/orders/feed"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
@@ -158,7 +136,8 @@ class OrdersIT {
             assertEquals(200, sent.get());
         }
         awaitProcessed();
-        assertEquals(1, count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
+        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id()
+                + "'"));
         JsonObject entry = awaitEntry(order.id());
         assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
         assertEquals(Map.of("W-SHIRT", 1), quantities(entry));
@@ -178,7 +157,8 @@ class OrdersIT {
         assertEquals(Map.of("W-MUG", 3), quantities(awaitEntry(order.id())));
         assertEquals(200, webhook("orders/create", UUID.randomUUID().toString(), body).statusCode());
         awaitProcessed();
-        assertEquals(1, count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
+        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id()
+                + "'"));
         assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
     }
 
@@ -193,7 +173,8 @@ class OrdersIT {
         shop.markPaid(unpaid);
         awaitEntry(unpaid.id());
 
-        // Test orders: out by default; once the filter takes them, the next update imports the order.
+        // Test orders: out by default; once the filter takes them, the order is imported (the filter change decides
+        // it again at once; its next update would too).
         var test = shop.placeOrder(main, true, Map.of("O-SHIRT", 1), true, null);
         awaitState(test.id(), "FILTERED");
         assertTrue(note(test.id()).contains("test order"), note(test.id()));
@@ -212,13 +193,15 @@ class OrdersIT {
         assertTrue(note(unfulfilled.id()).contains("fulfillment status unfulfilled"), note(unfulfilled.id()));
 
         // A value Shopify does not have is refused; the filters are read back as saved.
-        assertEquals(400, api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters", "{\"orderStatuses\":[\"opn\"],"
+        assertEquals(400, wmsApi.api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters",
+                "{\"orderStatuses\":[\"opn\"],"
                 + "\"financialStatuses\":[],\"fulfillmentStatuses\":[],\"testOrders\":false}").statusCode());
         filters("[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", false);
-        JsonObject saved = json(api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters", null));
+        JsonObject saved = json(wmsApi.api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters", null));
         assertEquals("[\"partially_fulfilled\",\"unfulfilled\"]", saved.getJsonArray("fulfillmentStatuses").toString());
         shop.editNote(open, "again");
         awaitEntry(open.id());
+        awaitEntry(unfulfilled.id());
         ackAll();
     }
 
@@ -228,7 +211,7 @@ class OrdersIT {
         var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 1, "O-HAT", 2));
         awaitState(order.id(), "HELD");
         assertNull(entryFor(order.id()), "never in the feed while held");
-        long rowId = count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
+        long rowId = wmsApi.count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/orders.xhtml");
             browser.signIn("admin", "admin");
@@ -237,9 +220,7 @@ class OrdersIT {
             assertTrue(why.contains("Hat") && why.contains("(SKU O-HAT)"), why);
             browser.screenshot("orders-held");
 
-            assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder().add(product("W-HAT", "O-HAT"))
-                    .build().toString()).statusCode());
-            assertEquals("succeeded", syncProducts().getString("state"));
+            wmsApi.catalog(DOMAIN, "W-HAT", "O-HAT");
             browser.click(By.cssSelector("#order-" + rowId + " input[id$='release']"));
             awaitState(order.id(), "READY");
             assertTrue(browser.driver().getPageSource().contains("in the WMS feed"), "the release says where it went");
@@ -282,8 +263,9 @@ class OrdersIT {
         var lost = shop.placeOrder(main, true, Map.of("O-SHIRT", 4));
         shop.faults().none();
         Thread.sleep(1500);
-        assertEquals(0, count("select count(*) from shop_order where shopify_order_id = '" + lost.id() + "'"));
-        HttpResponse<String> swept = api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
+        assertEquals(0, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + lost.id()
+                + "'"));
+        HttpResponse<String> swept = wmsApi.api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
                 + Instant.now().minus(Duration.ofHours(1)) + "\"}");
         assertEquals(200, swept.statusCode(), swept.body());
         JsonObject result = json(swept);
@@ -291,7 +273,7 @@ class OrdersIT {
         assertEquals(1, result.getInt("gapsFilled"), result.toString());
         assertEquals(lost.name(), result.getString("gapOrders"));
         assertEquals(Map.of("W-SHIRT", 4), quantities(awaitEntry(lost.id())));
-        JsonObject again = json(api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
+        JsonObject again = json(wmsApi.api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
                 + Instant.now().minus(Duration.ofHours(1)) + "\"}"));
         assertEquals(0, again.getInt("gapsFilled"), "idempotent: " + again);
 
@@ -339,10 +321,53 @@ class OrdersIT {
                 "a cancellation is called back too");
     }
 
+    @Test
+    @Order(10)
+    void aFilterChangeDecidesTheFilteredOutOrdersAgainAtOnceAndOneThatPassesReachesTheFeedOnce() throws Exception {
+        ackAll();
+        String usual = "[\"unfulfilled\",\"partially_fulfilled\"]";
+        filters("[\"open\"]", "[\"paid\"]", usual, false);
+        var unpaid = shop.placeOrder(main, false, Map.of("O-MUG", 1));
+        var test = shop.placeOrder(main, true, Map.of("O-MUG", 1), true, null);
+        awaitState(unpaid.id(), "FILTERED");
+        awaitState(test.id(), "FILTERED");
+        long activityBefore = wmsApi.count("select coalesce(max(id), 0) from activity_event");
+        String updatedBefore = wmsApi.text("select cast(shopify_updated_at as varchar) from shop_order "
+                + "where shopify_order_id = ?", unpaid.id());
+
+        // Pending orders now pass: the unpaid order enters the feed without any update on Shopify.
+        filters("[\"open\"]", "[\"paid\",\"pending\"]", usual, false);
+        JsonObject entry = awaitEntry(unpaid.id());
+        assertEquals("READY", state(unpaid.id()));
+        assertEquals(updatedBefore, wmsApi.text("select cast(shopify_updated_at as varchar) from shop_order "
+                + "where shopify_order_id = ?", unpaid.id()), "decided on the filter change, not on an update");
+        assertEquals("filter change", wmsApi.text("select last_source from shop_order where shopify_order_id = ?",
+                unpaid.id()));
+        await(() -> recheckMessages(activityBefore).size() == 1, "the re-check in the activity log");
+        String message = recheckMessages(activityBefore).get(0);
+        assertTrue(message.matches("\\d+ orders of " + DOMAIN.replace(".", "\\.") + " re-checked after the filter "
+                + "change, [1-9]\\d* now go to the WMS.*"), message);
+        assertEquals("FILTERED", state(test.id()), "still out: test orders are not imported");
+
+        // Another change re-checks what is still filtered out: the order in the feed is not handed over again.
+        filters("[\"open\"]", "[]", usual, false);
+        await(() -> recheckMessages(activityBefore).size() == 2, "the second re-check in the activity log");
+        List<JsonObject> entries = feed().stream().filter(e -> e.getString("shopifyOrderId").equals(unpaid.id()))
+                .toList();
+        assertEquals(1, entries.size(), "once in the feed");
+        assertEquals(entry.getJsonNumber("revision").longValue(), entries.get(0).getJsonNumber("revision")
+                .longValue(), "the same revision: not handed over twice");
+        assertEquals("FILTERED", state(test.id()), "re-checked again, still out");
+
+        filters("[\"open\"]", "[\"paid\"]", usual, false);
+        ackAll();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static void filters(String orders, String financial, String fulfillment, boolean test) throws Exception {
-        HttpResponse<String> changed = api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters", "{\"orderStatuses\":"
+        HttpResponse<String> changed = wmsApi.api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters",
+                "{\"orderStatuses\":"
                 + orders + ",\"financialStatuses\":" + financial + ",\"fulfillmentStatuses\":" + fulfillment
                 + ",\"testOrders\":" + test + "}");
         assertEquals(200, changed.statusCode(), changed.body());
@@ -366,7 +391,7 @@ class OrdersIT {
 
     /** Waits until every stored delivery has been processed. */
     private static void awaitProcessed() throws Exception {
-        await(() -> count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
+        await(() -> wmsApi.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
                 "the webhook queue to drain");
     }
 
@@ -380,19 +405,8 @@ class OrdersIT {
         await(() -> state.equals(state(shopifyOrderId)), "order " + shopifyOrderId + " to be " + state);
     }
 
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        Instant until = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(until)) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited 30 s for " + what + "; latest deliveries: " + latestDeliveries());
+    private static void await(WmsFixture.Check check, String what) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(30), check, what, () -> "; latest deliveries: " + latestDeliveries());
     }
 
     private static String latestDeliveries() throws Exception {
@@ -407,19 +421,9 @@ class OrdersIT {
         return notes.toString();
     }
 
+    /** The whole order feed, read two entries a page (so that the cursor is exercised). */
     private static List<JsonObject> feed() throws Exception {
-        List<JsonObject> entries = new ArrayList<>();
-        long cursor = 0;
-        while (true) {
-            JsonObject page = json(api("GET", "/api/v1/orders/feed?after=" + cursor + "&limit=2", null));
-            page.getJsonArray("entries").forEach(e -> entries.add(e.asJsonObject()));
-            if (page.getJsonArray("entries").isEmpty()) {
-                return entries;
-            }
-            long next = page.getJsonNumber("cursor").longValue();
-            assertTrue(next > cursor, "the cursor moves on");
-            cursor = next;
-        }
+        return wmsApi.feed("orders", 2);
     }
 
     private static JsonObject entryFor(String shopifyOrderId) throws Exception {
@@ -435,53 +439,27 @@ class OrdersIT {
     }
 
     private static HttpResponse<String> ack(long orderId, long revision) throws Exception {
-        return api("POST", "/api/v1/orders/" + orderId + "/acknowledgement", "{\"revision\":" + revision + "}");
+        return wmsApi.acknowledge("orders", orderId, revision);
     }
 
-    private static Map<String, Integer> quantities(JsonObject entry) {
-        Map<String, Integer> quantities = new java.util.TreeMap<>();
-        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
-                l.asJsonObject().getInt("quantity"), Integer::sum));
-        return quantities;
+    /** The activity entries of filter re-checks after the given entry, oldest first. */
+    private static List<String> recheckMessages(long afterId) throws Exception {
+        List<String> messages = new ArrayList<>();
+        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select message "
+                + "from activity_event where id > " + afterId + " and message like '%re-checked after the filter "
+                + "change%' order by id")) {
+            while (rows.next()) {
+                messages.add(rows.getString(1));
+            }
+        }
+        return messages;
     }
 
     private static String state(String shopifyOrderId) throws Exception {
-        return text("select state from shop_order where shopify_order_id = ?", shopifyOrderId);
+        return wmsApi.text("select state from shop_order where shopify_order_id = ?", shopifyOrderId);
     }
 
     private static String note(String shopifyOrderId) throws Exception {
-        return text("select state_note from shop_order where shopify_order_id = ?", shopifyOrderId);
-    }
-
-    private static String text(String sql, String parameter) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
-    }
-
-    private static JsonObject syncProducts() throws Exception {
-        return wmsApi.syncProducts(DOMAIN);
-    }
-
-    private static JsonObject product(String code, String sku) {
-        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
-    }
-
-
-    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        return wmsApi.api(method, path, body);
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return WmsFixture.json(response);
+        return wmsApi.text("select state_note from shop_order where shopify_order_id = ?", shopifyOrderId);
     }
 }

@@ -52,7 +52,7 @@ class PersistenceIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
                 .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class,
-                        InstantConverter.class)
+                        InstantConverter.class, wms.shopify.platform.retry.Attempts.class)
                 // Every entity package, so that the schema check below sees every table the connector maps.
                 .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
                         WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage(),

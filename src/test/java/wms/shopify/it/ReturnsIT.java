@@ -2,18 +2,16 @@ package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wms.shopify.it.WmsFixture.json;
+import static wms.shopify.it.WmsFixture.quantities;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.Location;
-import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Return;
 import wms.shopify.sandbox.ReverseFulfillmentOrderLineItem;
 import wms.shopify.sandbox.Shop;
@@ -38,12 +35,10 @@ import wms.shopify.sandbox.Shop;
 class ReturnsIT {
 
     private static final String DOMAIN = "returns-it.myshopify.com";
-    static final HttpClient HTTP = ConnectorServer.client();
 
     static SandboxConnector connector;
     static Shop shop;
     static Location main;
-    static String token;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wms;
 
@@ -51,27 +46,11 @@ class ReturnsIT {
     static void storeWithMappedCatalog() throws Exception {
         connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1",
                 "SHIPPING_SWEEP_SECONDS=2"));
-        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
-        main = shop.addLocation("Returns main");
-        shop.addProduct("Shirt", "R-SHIRT");
-        shop.addProduct("Mug", "R-MUG");
-        for (String sku : List.of("R-SHIRT", "R-MUG")) {
-            shop.stock(sku, main, 100);
-        }
-        HttpClient admin = connector.signedInAdmin();
-        connector.install(admin, shop);
-        try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-RET', 'Returns warehouse', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-RET'), default_for_orders = true where shopify_location_id = '" + main.id()
-                    + "'");
-        }
+        shop = WmsFixture.stockedShop(connector, DOMAIN, "Returns main", 100, "Shirt", "R-SHIRT", "Mug", "R-MUG");
+        main = shop.location("Returns main");
         wms = new WmsFixture(connector, "returns-it");
-        token = wms.token;
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
-                .add(product("W-SHIRT", "R-SHIRT")).add(product("W-MUG", "R-MUG")).build().toString()).statusCode());
-        assertEquals("succeeded", syncProducts().getString("state"));
+        wms.installForOrders(shop, main, "WH-RET", null);
+        wms.catalog(DOMAIN, "W-SHIRT", "R-SHIRT", "W-MUG", "R-MUG");
     }
 
     @Test
@@ -79,10 +58,10 @@ class ReturnsIT {
     void withReturnSyncOffARequestedReturnChangesNothing() throws Exception {
         var order = shippedOrder("RS-OFF", Map.of("R-SHIRT", 1), "W-SHIRT", 1);
         Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 1));
-        await(() -> "PROCESSED".equals(text("select outcome from webhook_delivery where topic = 'returns/request' "
+        await(() -> "PROCESSED".equals(wms.text("select outcome from webhook_delivery where topic = 'returns/request' "
                 + "and convert_from(body, 'UTF8') like ?", "%" + requested.id() + "%")), "the returns/request delivery processed");
-        assertEquals(0, count("select count(*) from shop_return"), "nothing recorded");
-        assertTrue(json(api("GET", "/api/v1/returns/feed", null)).getJsonArray("entries").isEmpty());
+        assertEquals(0, wms.count("select count(*) from shop_return"), "nothing recorded");
+        assertTrue(json(wms.api("GET", "/api/v1/returns/feed", null)).getJsonArray("entries").isEmpty());
     }
 
     @Test
@@ -100,12 +79,12 @@ class ReturnsIT {
         assertEquals("WH-RET", entry[0].getString("warehouse"));
         assertEquals(Map.of("W-SHIRT", 2, "W-MUG", 1), quantities(entry[0]));
         long returnId = entry[0].getJsonNumber("returnId").longValue();
-        assertEquals(200, api("POST", "/api/v1/returns/" + returnId + "/acknowledgement", "{\"revision\":"
+        assertEquals(200, wms.api("POST", "/api/v1/returns/" + returnId + "/acknowledgement", "{\"revision\":"
                 + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
         assertEquals(null, entry(requested.id()), "acknowledged: out of the feed");
 
         shop.approveReturn(requested);
-        await(() -> "OPEN".equals(json(api("GET", "/api/v1/returns/" + returnId, null)).getString("shopifyStatus")),
+        await(() -> "OPEN".equals(json(wms.api("GET", "/api/v1/returns/" + returnId, null)).getString("shopifyStatus")),
                 "the approval seen");
 
         HttpResponse<String> tooMany = receipt(returnId, "RCPT-X", line("W-SHIRT", 3, true));
@@ -114,12 +93,12 @@ class ReturnsIT {
         int mugsBefore = shop.quantity("R-MUG", main, "available");
         String body = Json.createObjectBuilder().add("receiptId", "RCPT-1").add("lines", Json.createArrayBuilder()
                 .add(line("W-SHIRT", 2, true)).add(line("W-MUG", 1, false))).build().toString();
-        assertEquals(202, api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode());
-        assertEquals(200, api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode(),
+        assertEquals(202, wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode());
+        assertEquals(200, wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode(),
                 "the same receipt again changes nothing");
-        await(() -> "DONE".equals(json(api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getString("state")),
+        await(() -> "DONE".equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getString("state")),
                 "the receipt disposed of");
-        assertTrue(json(api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getBoolean("closedReturn"));
+        assertTrue(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getBoolean("closedReturn"));
         assertEquals("CLOSED", requested.status(), "closed on Shopify (automatic closing)");
         List<ReverseFulfillmentOrderLineItem> lines = requested.reverseFulfillmentOrders().get(0).lineItems();
         assertEquals(3, lines.stream().mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity).sum(),
@@ -128,7 +107,7 @@ class ReturnsIT {
                 .map(d -> (String) d.get("type")).distinct().sorted().toList());
         assertEquals(availableBefore + 2, shop.quantity("R-SHIRT", main, "available"), "restocked at the location");
         assertEquals(mugsBefore, shop.quantity("R-MUG", main, "available"), "not restocked");
-        JsonObject after = json(api("GET", "/api/v1/returns/" + returnId, null));
+        JsonObject after = json(wms.api("GET", "/api/v1/returns/" + returnId, null));
         assertEquals("CLOSED", after.getString("state"));
         HttpResponse<String> more = receipt(returnId, "RCPT-2", line("W-SHIRT", 1, true));
         assertEquals(422, more.statusCode(), "nothing more is expected");
@@ -138,20 +117,21 @@ class ReturnsIT {
     @Order(3)
     void aReturnShopifyDoesNotKnowIsCreatedThereWhenTheStoreAllowsItElseHeld() throws Exception {
         var order = shippedOrder("RS-UNANNOUNCED", Map.of("R-MUG", 2), "W-MUG", 2);
-        long orderId = count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
+        long orderId = wms.count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
         int mugsBefore = shop.quantity("R-MUG", main, "available");
         String body = Json.createObjectBuilder().add("receiptId", "RCPT-U1").add("orderId", orderId)
                 .add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, true))).build().toString();
-        HttpResponse<String> created = api("POST", "/api/v1/returns", body);
+        HttpResponse<String> created = wms.api("POST", "/api/v1/returns", body);
         assertEquals(202, created.statusCode(), created.body());
-        await(() -> "DONE".equals(json(api("GET", "/api/v1/returns/receipts/RCPT-U1", null)).getString("state")),
+        await(() -> "DONE".equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-U1", null)).getString("state")),
                 "the return created on Shopify and disposed of");
         assertEquals(1, order.returns().size(), "one return created on Shopify");
         assertEquals("CLOSED", order.returns().get(0).status());
         assertEquals(mugsBefore + 1, shop.quantity("R-MUG", main, "available"));
-        assertEquals(200, api("POST", "/api/v1/returns", body).statusCode(), "the same receipt again changes nothing");
+        assertEquals(200, wms.api("POST", "/api/v1/returns", body).statusCode(),
+                "the same receipt again changes nothing");
         assertEquals(1, order.returns().size());
-        assertEquals(422, api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId", "RCPT-U9")
+        assertEquals(422, wms.api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId", "RCPT-U9")
                 .add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-SHIRT", 1, true))).build()
                 .toString()).statusCode(), "a product not in the order");
 
@@ -159,11 +139,11 @@ class ReturnsIT {
             db.createStatement().executeUpdate("update store set return_sync_enabled = false where domain = '"
                     + DOMAIN + "'");
         }
-        HttpResponse<String> held = api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId",
+        HttpResponse<String> held = wms.api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId",
                 "RCPT-U2").add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, false)))
                 .build().toString());
         assertEquals(202, held.statusCode(), held.body());
-        JsonObject parked = json(api("GET", "/api/v1/returns/receipts/RCPT-U2", null));
+        JsonObject parked = json(wms.api("GET", "/api/v1/returns/receipts/RCPT-U2", null));
         assertEquals("FAILED", parked.getString("state"));
         assertTrue(parked.getString("reason").contains("does not create returns"), parked.toString());
         Thread.sleep(1500);
@@ -173,96 +153,33 @@ class ReturnsIT {
     private static wms.shopify.sandbox.Order shippedOrder(String key, Map<String, Integer> skus, Object... shipped)
             throws Exception {
         var order = shop.placeOrder(main, true, skus);
-        JsonObject[] entry = new JsonObject[1];
-        await(() -> (entry[0] = orderEntry(order.id())) != null, "order in the feed");
-        long id = entry[0].getJsonNumber("orderId").longValue();
-        assertEquals(200, api("POST", "/api/v1/orders/" + id + "/acknowledgement", "{\"revision\":"
-                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
+        long id = wms.acceptedOrder(order.id());
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (int i = 0; i < shipped.length; i += 2) {
             lines.add(Json.createObjectBuilder().add("product", (String) shipped[i]).add("quantity", (Integer) shipped[i + 1]));
         }
-        assertEquals(202, api("POST", "/api/v1/shipments", Json.createObjectBuilder().add("shipmentId", key)
+        assertEquals(202, wms.api("POST", "/api/v1/shipments", Json.createObjectBuilder().add("shipmentId", key)
                 .add("orderId", id).add("shippedAt", "2026-11-27T10:00:00Z").add("lines", lines).build().toString())
                 .statusCode());
-        await(() -> "FULFILLED".equals(json(api("GET", "/api/v1/shipments/" + key, null)).getString("state")),
+        await(() -> "FULFILLED".equals(json(wms.api("GET", "/api/v1/shipments/" + key, null)).getString("state")),
                 "shipment " + key);
         return order;
     }
 
-    private static JsonObject orderEntry(String shopifyOrderId) throws Exception {
-        return json(api("GET", "/api/v1/orders/feed?after=0&limit=500", null)).getJsonArray("entries").stream()
-                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId))
-                .findFirst().orElse(null);
-    }
-
     private static JsonObject entry(String shopifyReturnId) throws Exception {
-        return json(api("GET", "/api/v1/returns/feed?after=0&limit=500", null)).getJsonArray("entries").stream()
-                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyReturnId").equals(shopifyReturnId))
-                .findFirst().orElse(null);
-    }
-
-    private static Map<String, Integer> quantities(JsonObject entry) {
-        Map<String, Integer> quantities = new java.util.TreeMap<>();
-        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
-                l.asJsonObject().getInt("quantity"), Integer::sum));
-        return quantities;
+        return wms.returnEntry(shopifyReturnId);
     }
 
     private static HttpResponse<String> receipt(long returnId, String key, JsonObjectBuilder line) throws Exception {
-        return api("POST", "/api/v1/returns/" + returnId + "/receipts", Json.createObjectBuilder().add("receiptId", key)
-                .add("lines", Json.createArrayBuilder().add(line)).build().toString());
+        return wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", Json.createObjectBuilder()
+                .add("receiptId", key).add("lines", Json.createArrayBuilder().add(line)).build().toString());
     }
 
     private static JsonObjectBuilder line(String product, int quantity, boolean restock) {
         return Json.createObjectBuilder().add("product", product).add("quantity", quantity).add("restock", restock);
     }
 
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("waited 60 s for " + what + "");
-    }
-
-
-    private static String text(String sql, String parameter) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
-    }
-
-    private static JsonObject syncProducts() throws Exception {
-        return wms.syncProducts(DOMAIN);
-    }
-
-    private static JsonObject product(String code, String sku) {
-        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
-    }
-
-
-    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        return wms.api(method, path, body);
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return WmsFixture.json(response);
+    private static void await(WmsFixture.Check check, String what) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(60), check, what, () -> "");
     }
 }

@@ -3,21 +3,19 @@ package wms.shopify.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wms.shopify.it.WmsFixture.json;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +26,6 @@ import org.openqa.selenium.By;
 import wms.shopify.sandbox.Fulfillment;
 import wms.shopify.sandbox.Journal;
 import wms.shopify.sandbox.Location;
-import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
 
 /**
@@ -43,12 +40,10 @@ import wms.shopify.sandbox.Shop;
 class ShippingIT {
 
     private static final String DOMAIN = "shipping-it.myshopify.com";
-    static final HttpClient HTTP = ConnectorServer.client();
 
     static SandboxConnector connector;
     static Shop shop;
     static Location main;
-    static String token;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wms;
 
@@ -57,27 +52,11 @@ class ShippingIT {
         connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
                 "SHIPPING_MAX_ATTEMPTS=3", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_RETRY_MAX_SECONDS=2",
                 "SHIPPING_SWEEP_SECONDS=2", "SHIPPING_BREAKER_FAILURES=50"));
-        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
-        main = shop.addLocation("Shipping main");
-        shop.addProduct("Shirt", "S-SHIRT");
-        shop.addProduct("Mug", "S-MUG");
-        for (String sku : List.of("S-SHIRT", "S-MUG")) {
-            shop.stock(sku, main, 500);
-        }
-        HttpClient admin = connector.signedInAdmin();
-        connector.install(admin, shop);
-        try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-SHIP', 'Shipping warehouse', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-SHIP'), default_for_orders = true where shopify_location_id = '" + main.id()
-                    + "'");
-        }
+        shop = WmsFixture.stockedShop(connector, DOMAIN, "Shipping main", 500, "Shirt", "S-SHIRT", "Mug", "S-MUG");
+        main = shop.location("Shipping main");
         wms = new WmsFixture(connector, "shipping-it");
-        token = wms.token;
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
-                .add(product("W-SHIRT", "S-SHIRT")).add(product("W-MUG", "S-MUG")).build().toString()).statusCode());
-        assertEquals("succeeded", syncProducts().getString("state"));
+        wms.installForOrders(shop, main, "WH-SHIP", null);
+        wms.catalog(DOMAIN, "W-SHIRT", "S-SHIRT", "W-MUG", "S-MUG");
     }
 
     @AfterEach
@@ -95,13 +74,14 @@ class ShippingIT {
                 lines("W-SHIRT", 2), parcel("JD0001", null), parcel("JD0002", null)));
         assertEquals(202, first.statusCode(), first.body());
         awaitShipment("SHIP-1A", "FULFILLED");
-        assertEquals("PARTIALLY_SHIPPED", json(api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
+        assertEquals("PARTIALLY_SHIPPED", json(wms.api("GET", "/api/v1/orders/" + orderId, null))
+                .getString("shipping"));
 
         HttpResponse<String> second = ship(shipment("SHIP-1B", orderId, "Acme Couriers",
                 lines("W-SHIRT", 1, "W-MUG", 1), parcel("AC-77", "https://track.acme.example/AC-77")));
         assertEquals(202, second.statusCode(), second.body());
         JsonObject done = awaitShipment("SHIP-1B", "FULFILLED");
-        assertEquals("SHIPPED", json(api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
+        assertEquals("SHIPPED", json(wms.api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
 
         List<Fulfillment> fulfillments = order.fulfillments();
         assertEquals(2, fulfillments.size(), "one fulfillment per shipment");
@@ -138,7 +118,7 @@ class ShippingIT {
         Thread.sleep(1500);
         assertEquals(1, order.fulfillments().size(), "fulfilled once");
 
-        long before = count("select count(*) from shipment");
+        long before = wms.count("select count(*) from shipment");
         HttpResponse<String> tooMany = ship(shipment("SHIP-2X", orderId, null, lines("W-SHIRT", 2)));
         assertEquals(422, tooMany.statusCode());
         assertTrue(tooMany.body().contains("more than the 1 left to ship"), tooMany.body());
@@ -174,7 +154,7 @@ class ShippingIT {
                 lines("W-MUG", 1)));
         assertEquals(409, early.statusCode());
         assertTrue(early.body().contains("acknowledge it before"), early.body());
-        assertEquals(before, count("select count(*) from shipment"), "nothing stored for refused reports");
+        assertEquals(before, wms.count("select count(*) from shipment"), "nothing stored for refused reports");
     }
 
     @Test
@@ -186,9 +166,9 @@ class ShippingIT {
         assertEquals(202, ship(shipment("SHIP-3", orderId, "FedEx", lines("W-MUG", 2), parcel("FX3", null)))
                 .statusCode());
         await(() -> intValue("select attempts from shipment where shipment_key = 'SHIP-3'") >= 1
-                && "QUEUED".equals(text("select state from shipment where shipment_key = ?", "SHIP-3")),
+                && "QUEUED".equals(wms.text("select state from shipment where shipment_key = ?", "SHIP-3")),
                 "a failed attempt waiting for the next");
-        String reason = text("select reason from shipment where shipment_key = ?", "SHIP-3");
+        String reason = wms.text("select reason from shipment where shipment_key = ?", "SHIP-3");
         assertTrue(reason.contains("503"), reason);
         shop.faults().none();
         awaitShipment("SHIP-3", "FULFILLED");
@@ -223,9 +203,9 @@ class ShippingIT {
         JsonObject failed = awaitShipment("SHIP-5", "FAILED");
         assertTrue(failed.getString("reason").startsWith("Gave up after 3 attempts"), failed.getString("reason"));
         assertEquals(0, order.fulfillments().size());
-        assertEquals(409, api("POST", "/api/v1/shipments/SHIP-4/retry", null).statusCode(), "only failed ones");
+        assertEquals(409, wms.api("POST", "/api/v1/shipments/SHIP-4/retry", null).statusCode(), "only failed ones");
         shop.faults().none();
-        long rowId = count("select id from shipment where shipment_key = 'SHIP-5'");
+        long rowId = wms.count("select id from shipment where shipment_key = 'SHIP-5'");
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/orders.xhtml");
             browser.signIn("admin", "admin");
@@ -250,7 +230,7 @@ class ShippingIT {
         assertEquals(202, ship(shipment("SHIP-6", orderId, null, lines("W-MUG", 1))).statusCode());
         awaitShipment("SHIP-6", "FULFILLED");
         assertTrue(order.fulfillments().get(0).trackingInfo().isEmpty(), "no tracking yet");
-        HttpResponse<String> tracked = api("PUT", "/api/v1/shipments/SHIP-6/tracking", Json.createObjectBuilder()
+        HttpResponse<String> tracked = wms.api("PUT", "/api/v1/shipments/SHIP-6/tracking", Json.createObjectBuilder()
                 .add("carrier", "royal mail").add("parcels", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("trackingNumber", "RM6"))).build().toString());
         assertEquals(202, tracked.statusCode(), tracked.body());
@@ -258,30 +238,23 @@ class ShippingIT {
         assertEquals("RM6", order.fulfillments().get(0).trackingInfo().get(0).get("number"));
         assertEquals("Royal Mail", order.fulfillments().get(0).trackingInfo().get(0).get("company"));
         assertEquals(1, order.fulfillments().size());
-        assertEquals(404, api("PUT", "/api/v1/shipments/NOPE/tracking", "{\"carrier\":\"UPS\"}").statusCode());
+        assertEquals(404, wms.api("PUT", "/api/v1/shipments/NOPE/tracking", "{\"carrier\":\"UPS\"}").statusCode());
     }
 
     // --- helpers
 
     private static long acceptedOrder(String shopifyOrderId) throws Exception {
-        JsonObject[] entry = new JsonObject[1];
-        await(() -> (entry[0] = entryFor(shopifyOrderId)) != null, "order " + shopifyOrderId + " in the feed");
-        long id = entry[0].getJsonNumber("orderId").longValue();
-        assertEquals(200, api("POST", "/api/v1/orders/" + id + "/acknowledgement", "{\"revision\":"
-                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
-        return id;
+        return wms.acceptedOrder(shopifyOrderId);
     }
 
     private static JsonObject entryFor(String shopifyOrderId) throws Exception {
-        JsonObject page = json(api("GET", "/api/v1/orders/feed?after=0&limit=500", null));
-        return page.getJsonArray("entries").stream().map(e -> e.asJsonObject())
-                .filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId)).findFirst().orElse(null);
+        return wms.orderEntry(shopifyOrderId);
     }
 
     private static JsonObject awaitShipment(String key, String state) throws Exception {
         JsonObject[] found = new JsonObject[1];
         await(() -> {
-            HttpResponse<String> response = api("GET", "/api/v1/shipments/" + key, null);
+            HttpResponse<String> response = wms.api("GET", "/api/v1/shipments/" + key, null);
             found[0] = response.statusCode() == 200 ? json(response) : null;
             return found[0] != null && state.equals(found[0].getString("state"));
         }, "shipment " + key + " to be " + state);
@@ -289,7 +262,7 @@ class ShippingIT {
     }
 
     private static HttpResponse<String> ship(String body) throws Exception {
-        return api("POST", "/api/v1/shipments", body);
+        return wms.api("POST", "/api/v1/shipments", body);
     }
 
     private static String shipment(String key, long orderId, String carrier, JsonArrayBuilder lines,
@@ -323,19 +296,8 @@ class ShippingIT {
         return parcel;
     }
 
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("waited 60 s for " + what + "; shipments: " + shipments());
+    private static void await(WmsFixture.Check check, String what) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(60), check, what, () -> "; shipments: " + shipments());
     }
 
     private static String shipments() throws Exception {
@@ -350,39 +312,7 @@ class ShippingIT {
         return text.toString();
     }
 
-    private static String text(String sql, String parameter) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
-    }
-
     private static int intValue(String sql) throws Exception {
-        return (int) count(sql);
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
-    }
-
-    private static JsonObject syncProducts() throws Exception {
-        return wms.syncProducts(DOMAIN);
-    }
-
-    private static JsonObject product(String code, String sku) {
-        return Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code).build();
-    }
-
-
-    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        return wms.api(method, path, body);
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return WmsFixture.json(response);
+        return (int) wms.count(sql);
     }
 }

@@ -13,15 +13,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import wms.shopify.sandbox.Location;
+import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
 
 /**
@@ -51,6 +56,18 @@ final class WmsFixture {
         this.token = matcher.group(1).trim();
     }
 
+    /** A new sandbox shop with one location and the products (pairs of title and SKU), each stocked there. */
+    static Shop stockedShop(SandboxConnector connector, String domain, String location, int available,
+            String... titlesAndSkus) {
+        Shop shop = connector.sandbox().createShop(domain, Plan.STANDARD);
+        Location at = shop.addLocation(location);
+        for (int i = 0; i < titlesAndSkus.length; i += 2) {
+            shop.addProduct(titlesAndSkus[i], titlesAndSkus[i + 1]);
+            shop.stock(titlesAndSkus[i + 1], at, available);
+        }
+        return shop;
+    }
+
     /** Installs the shop, maps the location to the warehouse (created when new) and registers the products. */
     long install(Shop shop, Location location, String warehouse) throws Exception {
         this.connector.install(this.admin, shop);
@@ -61,6 +78,41 @@ final class WmsFixture {
                     + "where code = '" + warehouse + "') where shopify_location_id = '" + location.id() + "'");
         }
         return storeId(shop.domain());
+    }
+
+    /**
+     * Installs the shop for orders: its location mapped to the warehouse (created when new) and, when given, the
+     * shipping process (created when new), and made the default location for orders.
+     *
+     * @return the store's id
+     */
+    long installForOrders(Shop shop, Location location, String warehouse, String shippingProcess) throws Exception {
+        long storeId = install(shop, location, warehouse);
+        if (shippingProcess != null) {
+            sql("insert into shipping_process (code, name, updated_at) values ('" + shippingProcess + "', '"
+                    + shippingProcess + "', now()) on conflict (code) do nothing");
+            sql("update store_location set shipping_process_id = (select id from shipping_process where code = '"
+                    + shippingProcess + "') where shopify_location_id = '" + location.id() + "'");
+        }
+        sql("update store_location set default_for_orders = true where shopify_location_id = '" + location.id()
+                + "'");
+        return storeId;
+    }
+
+    /**
+     * Registers WMS products (name = code) and maps them to the store's variants with Sync Products.
+     *
+     * @param codesAndSkus pairs of WMS product code and the SKU it sells as
+     */
+    void catalog(String domain, String... codesAndSkus) throws Exception {
+        JsonArrayBuilder products = Json.createArrayBuilder();
+        for (int i = 0; i < codesAndSkus.length; i += 2) {
+            products.add(Json.createObjectBuilder().add("code", codesAndSkus[i]).add("sku", codesAndSkus[i + 1])
+                    .add("name", codesAndSkus[i]));
+        }
+        HttpResponse<String> registered = api("PUT", "/api/v1/products", products.build().toString());
+        assertEquals(200, registered.statusCode(), registered.body());
+        assertEquals("succeeded", syncProducts(domain).getString("state"));
     }
 
     /** Registers one WMS product per SKU, code = "W-" + SKU. */
@@ -149,6 +201,107 @@ final class WmsFixture {
             assertTrue(result.next(), query);
             return result.getLong(1);
         }
+    }
+
+    // ---- the WMS feeds (orders, returns) ------------------------------------------------------------------------
+
+    /** Every unacknowledged entry of a feed ("orders" or "returns"), read page by page from the start. */
+    List<JsonObject> feed(String feed, int pageSize) throws Exception {
+        List<JsonObject> entries = new ArrayList<>();
+        long cursor = 0;
+        while (true) {
+            JsonObject page = json(api("GET", "/api/v1/" + feed + "/feed?after=" + cursor + "&limit=" + pageSize,
+                    null));
+            page.getJsonArray("entries").forEach(e -> entries.add(e.asJsonObject()));
+            if (page.getJsonArray("entries").isEmpty()) {
+                return entries;
+            }
+            long next = page.getJsonNumber("cursor").longValue();
+            assertTrue(next > cursor, "the cursor moves on");
+            cursor = next;
+        }
+    }
+
+    /** The order's entry in the order feed, or null. */
+    JsonObject orderEntry(String shopifyOrderId) throws Exception {
+        return entry("orders", "shopifyOrderId", shopifyOrderId);
+    }
+
+    /** The return's entry in the return feed, or null. */
+    JsonObject returnEntry(String shopifyReturnId) throws Exception {
+        return entry("returns", "shopifyReturnId", shopifyReturnId);
+    }
+
+    private JsonObject entry(String feed, String field, String value) throws Exception {
+        return feed(feed, 500).stream().filter(e -> e.getString(field).equals(value)).findFirst().orElse(null);
+    }
+
+    /** The units of a feed entry per WMS product. */
+    static Map<String, Integer> quantities(JsonObject entry) {
+        Map<String, Integer> quantities = new TreeMap<>();
+        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
+                l.asJsonObject().getInt("quantity"), Integer::sum));
+        return quantities;
+    }
+
+    /** Acknowledges one revision of an entry of a feed ("orders" or "returns"). */
+    HttpResponse<String> acknowledge(String feed, long id, long revision) throws Exception {
+        return api("POST", "/api/v1/" + feed + "/" + id + "/acknowledgement", "{\"revision\":" + revision + "}");
+    }
+
+    /** Waits for the order in the feed and acknowledges it, as the WMS taking it: its orderId. */
+    long acceptedOrder(String shopifyOrderId) throws Exception {
+        JsonObject[] entry = new JsonObject[1];
+        await(Duration.ofSeconds(60), () -> (entry[0] = orderEntry(shopifyOrderId)) != null,
+                "order " + shopifyOrderId + " in the feed", () -> "");
+        long id = entry[0].getJsonNumber("orderId").longValue();
+        HttpResponse<String> acknowledged = acknowledge("orders", id, entry[0].getJsonNumber("revision").longValue());
+        assertEquals(200, acknowledged.statusCode(), acknowledged.body());
+        return id;
+    }
+
+    // ---- the database -------------------------------------------------------------------------------------------
+
+    /** The first column of the first row, or null when there is none. */
+    String text(String query, String parameter) throws Exception {
+        try (Connection db = this.connector.jdbc(); PreparedStatement statement = db.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
+    }
+
+    /** A count (or any number) the query gives, 0 when it gives no row. */
+    long count(String query) throws Exception {
+        try (Connection db = this.connector.jdbc(); ResultSet result = db.createStatement().executeQuery(query)) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    /** A check that may fail with an exception (a failing call counts as "not yet" only when it returns false). */
+    interface Check {
+        boolean ok() throws Exception;
+
+        /** What a failed wait adds to its message ("; latest deliveries: ..."). */
+        interface Diagnosis {
+            String text() throws Exception;
+        }
+    }
+
+    /**
+     * Waits until the check holds, polling every 100 ms; fails after the timeout with the description and what
+     * {@code diagnosis} says then.
+     */
+    static void await(Duration timeout, Check check, String what, Check.Diagnosis diagnosis) throws Exception {
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            if (check.ok()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + diagnosis.text());
     }
 
     /** Waits until the condition holds, polling every 20 ms; fails with the description after the timeout. */

@@ -2,6 +2,7 @@ package wms.shopify.orders.boundary;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import wms.shopify.platform.api.Feed;
 import wms.shopify.orders.entity.OrderLine;
 import wms.shopify.orders.entity.ShopOrder;
 
@@ -28,7 +29,7 @@ public record OrderEntryView(
         @Schema(description = "The customer's note") String note,
         List<LineView> lines,
         @Schema(description = "What the WMS has reported shipped of it: null, PARTIALLY_SHIPPED or SHIPPED")
-        String shipping) {
+        String shipping) implements Feed.Entry {
 
     /** The address on the label. */
     @Schema(name = "ShipTo")

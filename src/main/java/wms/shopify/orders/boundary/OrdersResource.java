@@ -2,7 +2,6 @@ package wms.shopify.orders.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,9 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.entity.ShopOrder;
-import wms.shopify.platform.api.FieldError;
-import wms.shopify.platform.api.InvalidRequestException;
-import wms.shopify.platform.api.Problem;
+import wms.shopify.platform.api.Feed;
 import wms.shopify.platform.web.WmsApi;
 
 /** The orders the WMS ships: the feed from a cursor, and the acknowledgement of each entry. */
@@ -34,8 +30,6 @@ import wms.shopify.platform.web.WmsApi;
 @Tag(name = "Orders", description = "Shopify orders to ship, and cancellations, as a feed with acknowledgements")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrdersResource {
-
-    static final int LONGEST_PAGE = 500;
 
     @Inject
     OrderFeed feed;
@@ -53,12 +47,8 @@ public class OrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     public OrderFeedView read(@QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (after < 0 || limit < 1 || limit > LONGEST_PAGE) {
-            throw new InvalidRequestException(List.of(new FieldError(after < 0 ? "after" : "limit",
-                    after < 0 ? "must be 0 or a cursor the feed returned" : "must be between 1 and " + LONGEST_PAGE)));
-        }
-        List<OrderEntryView> entries = this.feed.after(after, limit).stream().map(OrderEntryView::of).toList();
-        return new OrderFeedView(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).revision());
+        return Feed.page(after, limit, (cursor, most) -> this.feed.after(cursor, most).stream()
+                .map(OrderEntryView::of).toList(), OrderFeedView::new);
     }
 
     @GET
@@ -86,16 +76,13 @@ public class OrdersResource {
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "The order changed since that revision")
     public Response acknowledge(@PathParam("id") long id, JsonObject body) {
-        if (body == null || !(body.get("revision") instanceof JsonNumber revision) || !revision.isIntegral()) {
-            throw new InvalidRequestException(List.of(new FieldError("revision", "is required: the entry's revision")));
-        }
-        ShopOrder.Ack ack = this.feed.acknowledge(id, revision.longValue()).orElseThrow(NotFoundException::new);
+        long revision = Feed.revision(body);
+        ShopOrder.Ack ack = this.feed.acknowledge(id, revision).orElseThrow(NotFoundException::new);
         if (ack == ShopOrder.Ack.OUTDATED) {
-            return Problem.of(Response.Status.CONFLICT, "Order " + id + " changed since revision "
-                    + revision.longValue() + ": read the feed for its current revision.", "/api/v1/orders/" + id
-                    + "/acknowledgement").response().build();
+            return Feed.outdated("Order " + id + " changed since revision " + revision
+                    + ": read the feed for its current revision.", "/api/v1/orders/" + id + "/acknowledgement");
         }
-        return Response.ok(jakarta.json.Json.createObjectBuilder().add("orderId", id)
-                .add("revision", revision.longValue()).add("acknowledged", ack.name().toLowerCase()).build()).build();
+        return Response.ok(jakarta.json.Json.createObjectBuilder().add("orderId", id).add("revision", revision)
+                .add("acknowledged", ack.name().toLowerCase()).build()).build();
     }
 }

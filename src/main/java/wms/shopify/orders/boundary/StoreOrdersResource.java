@@ -73,8 +73,9 @@ public class StoreOrdersResource {
     @Path("order-filters")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes the store's order filters",
-            description = "The same settings as on Store Settings. Orders that did not pass are decided again on "
-                    + "their next update.")
+            description = "The same settings as on Store Settings. When they change, the store's orders filtered "
+                    + "out so far are decided again right away, in the background (read again from Shopify): one "
+                    + "that passes now enters the order feed once; Activity says how many were re-checked.")
     @APIResponse(responseCode = "200", description = "The filters as saved")
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)

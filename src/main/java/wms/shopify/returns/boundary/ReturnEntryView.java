@@ -2,6 +2,7 @@ package wms.shopify.returns.boundary;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import wms.shopify.platform.api.Feed;
 import wms.shopify.returns.entity.ShopReturn;
 
 /** One expected return in the feed. */
@@ -17,7 +18,7 @@ public record ReturnEntryView(
         @Schema(description = "The WMS warehouse the order shipped from, when known") String warehouse,
         @Schema(description = "REQUESTED (not approved yet) or OPEN (approved)") String shopifyStatus,
         @Schema(description = "EXPECTED, RECEIVED or CLOSED") String state,
-        List<LineView> lines) {
+        List<LineView> lines) implements Feed.Entry {
 
     @Schema(name = "ReturnLine")
     public record LineView(@Schema(description = "The WMS product code") String product, int quantity,

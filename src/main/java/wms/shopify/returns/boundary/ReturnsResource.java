@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.platform.api.Feed;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.Problem;
@@ -44,7 +45,6 @@ import wms.shopify.returns.entity.ReturnReceipt;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReturnsResource {
 
-    static final int LONGEST_PAGE = 500;
     private static final Pattern RECEIPT_ID = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     @Inject
@@ -67,12 +67,8 @@ public class ReturnsResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     public FeedView feed(@QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (after < 0 || limit < 1 || limit > LONGEST_PAGE) {
-            throw new InvalidRequestException(List.of(new FieldError(after < 0 ? "after" : "limit",
-                    after < 0 ? "must be 0 or a cursor the feed returned" : "must be between 1 and " + LONGEST_PAGE)));
-        }
-        List<ReturnEntryView> entries = this.records.feed(after, limit).stream().map(ReturnEntryView::of).toList();
-        return new FeedView(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).revision());
+        return Feed.page(after, limit, (cursor, most) -> this.records.feed(cursor, most).stream()
+                .map(ReturnEntryView::of).toList(), FeedView::new);
     }
 
     @GET
@@ -96,16 +92,13 @@ public class ReturnsResource {
     @APIResponse(responseCode = "404", description = "No such return")
     @APIResponse(responseCode = "409", description = "Not the entry's current revision")
     public Response acknowledge(@PathParam("id") long id, JsonObject body) {
-        if (body == null || !(body.get("revision") instanceof JsonNumber revision) || !revision.isIntegral()) {
-            throw new InvalidRequestException(List.of(new FieldError("revision", "is required: the entry's revision")));
-        }
-        boolean done = this.records.acknowledge(id, revision.longValue()).orElseThrow(NotFoundException::new);
+        long revision = Feed.revision(body);
+        boolean done = this.records.acknowledge(id, revision).orElseThrow(NotFoundException::new);
         if (!done) {
-            return Problem.of(Response.Status.CONFLICT, "Return " + id + " is not at revision " + revision.longValue()
-                    + ": read the feed.", "/api/v1/returns/" + id + "/acknowledgement").response().build();
+            return Feed.outdated("Return " + id + " is not at revision " + revision + ": read the feed.",
+                    "/api/v1/returns/" + id + "/acknowledgement");
         }
-        return Response.ok(Json.createObjectBuilder().add("returnId", id).add("revision", revision.longValue())
-                .build()).build();
+        return Response.ok(Json.createObjectBuilder().add("returnId", id).add("revision", revision).build()).build();
     }
 
     @POST

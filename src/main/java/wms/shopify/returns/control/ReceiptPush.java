@@ -7,9 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.retry.RetryPolicy;
 import wms.shopify.returns.entity.DisposalPlan;
-import wms.shopify.shopify.control.ShopifyApp;
 import wms.shopify.shopify.control.ShopifyRequestException;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.shopify.control.ShopifyUnavailableException;
@@ -42,32 +41,16 @@ public class ReceiptPush {
     Stores stores;
 
     @Inject
-    ShopifyApp app;
-
-    @Inject
     Clock clock;
 
     @Inject
     Event<ShopifyRestock> restocked;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "wms.shipping.retry-base-seconds", defaultValue = "5")
-    long retryBaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
-    long retryMaxSeconds;
-
-    public Duration attemptTakesAtMost() {
-        return Duration.ofMinutes(5).plus(this.app.requestTimeout().multipliedBy(6));
-    }
+    RetryPolicy retries;
 
     public void push(long receiptId) {
-        Optional<ReturnRecords.Attempt> claimed = this.records.claim(receiptId, attemptTakesAtMost());
+        Optional<ReturnRecords.Attempt> claimed = this.records.claim(receiptId, this.retries.attemptTakesAtMost());
         if (claimed.isEmpty()) {
             return;
         }
@@ -171,9 +154,8 @@ public class ReceiptPush {
             }
             this.records.done(id, closed);
         } catch (ShopifyUnavailableException e) {
-            Duration pause = wms.shopify.shipping.control.ShipmentPush.backOff(attempt.attempt(),
-                    this.retryBaseSeconds, this.retryMaxSeconds);
-            boolean again = this.records.failedForNow(id, e.getMessage(), sent, this.maxAttempts,
+            Duration pause = this.retries.backOff(attempt.attempt());
+            boolean again = this.records.failedForNow(id, e.getMessage(), sent, this.retries.maxAttempts(),
                     this.clock.instant().plus(pause));
             if (again) {
                 this.queue.later(id, pause);

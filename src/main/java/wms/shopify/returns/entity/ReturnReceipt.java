@@ -3,6 +3,7 @@ package wms.shopify.returns.entity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,6 +20,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import wms.shopify.platform.retry.Attempts;
 
 /**
  * Returned units the WMS received, to be disposed of on Shopify. Like a shipment: claimed per attempt, and after an
@@ -29,7 +31,8 @@ import java.util.List;
 @Table(name = "return_receipt")
 @NamedQuery(name = ReturnReceipt.BY_KEY, query = "select r from ReturnReceipt r where r.receiptKey = :key")
 @NamedQuery(name = ReturnReceipt.DUE, query = "select r.id from ReturnReceipt r where (r.state = "
-        + "wms.shopify.returns.entity.ReceiptState.QUEUED and (r.nextAttemptAt is null or r.nextAttemptAt <= :now)) "
+        + "wms.shopify.returns.entity.ReceiptState.QUEUED "
+        + "and (r.attempt.nextAttemptAt is null or r.attempt.nextAttemptAt <= :now)) "
         + "or (r.state = wms.shopify.returns.entity.ReceiptState.PUSHING and r.updatedAt < :stale) order by r.id")
 public class ReturnReceipt {
 
@@ -52,23 +55,14 @@ public class ReturnReceipt {
     @Column(name = "state", nullable = false)
     private ReceiptState state;
 
-    @Column(name = "attempts", nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at")
-    private Instant nextAttemptAt;
-
-    @Column(name = "unclear_since")
-    private Instant unclearSince;
+    @Embedded
+    private Attempts attempt = new Attempts();
 
     @Column(name = "baseline")
     private String baseline;
 
     @Column(name = "planned")
     private String planned;
-
-    @Column(name = "reason")
-    private String reason;
 
     @Column(name = "closed_return", nullable = false)
     private boolean closedReturn;
@@ -102,20 +96,17 @@ public class ReturnReceipt {
     }
 
     public boolean due(Instant now) {
-        return this.state == ReceiptState.QUEUED && (this.nextAttemptAt == null || !this.nextAttemptAt.isAfter(now));
+        return this.state == ReceiptState.QUEUED && this.attempt.due(now);
     }
 
     public void claim(Instant now) {
         this.state = ReceiptState.PUSHING;
-        this.attempts++;
-        this.nextAttemptAt = null;
+        this.attempt.start();
         this.updatedAt = now;
     }
 
     public void interrupted(Instant now) {
-        if (this.unclearSince == null) {
-            this.unclearSince = now;
-        }
+        this.attempt.interrupted(now);
         this.state = ReceiptState.QUEUED;
         this.updatedAt = now;
     }
@@ -130,31 +121,21 @@ public class ReturnReceipt {
     public void done(boolean closedReturn, Instant now) {
         this.state = ReceiptState.DONE;
         this.closedReturn = closedReturn;
-        this.unclearSince = null;
-        this.reason = null;
+        this.attempt.succeeded();
         this.updatedAt = now;
     }
 
-    /** @return whether another attempt follows */
+    /** @return whether another attempt follows (false: the attempts are spent and the receipt is parked) */
     public boolean failedForNow(String why, boolean unclear, int maxAttempts, Instant nextAt, Instant now) {
-        if (unclear && this.unclearSince == null) {
-            this.unclearSince = now;
-        }
-        if (this.attempts >= maxAttempts) {
-            park("Gave up after " + this.attempts + " attempts: " + why, now);
-            return false;
-        }
-        this.state = ReceiptState.QUEUED;
-        this.reason = bounded("Attempt " + this.attempts + " failed: " + why);
-        this.nextAttemptAt = nextAt;
+        boolean again = this.attempt.failedForNow(why, unclear, maxAttempts, nextAt, now);
+        this.state = again ? ReceiptState.QUEUED : ReceiptState.FAILED;
         this.updatedAt = now;
-        return true;
+        return again;
     }
 
     public void park(String why, Instant now) {
         this.state = ReceiptState.FAILED;
-        this.reason = bounded(why);
-        this.nextAttemptAt = null;
+        this.attempt.parked(why);
         this.updatedAt = now;
     }
 
@@ -163,14 +144,9 @@ public class ReturnReceipt {
             return false;
         }
         this.state = ReceiptState.QUEUED;
-        this.attempts = 0;
-        this.reason = null;
+        this.attempt.reset();
         this.updatedAt = now;
         return true;
-    }
-
-    private static String bounded(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
 
     public Long id() {
@@ -190,15 +166,15 @@ public class ReturnReceipt {
     }
 
     public int attempts() {
-        return this.attempts;
+        return this.attempt.count();
     }
 
     public Instant nextAttemptAt() {
-        return this.nextAttemptAt;
+        return this.attempt.nextAttemptAt();
     }
 
     public boolean outcomeUnclear() {
-        return this.unclearSince != null;
+        return this.attempt.outcomeUnclear();
     }
 
     public String baseline() {
@@ -210,7 +186,7 @@ public class ReturnReceipt {
     }
 
     public String reason() {
-        return this.reason;
+        return this.attempt.reason();
     }
 
     public boolean closedReturn() {

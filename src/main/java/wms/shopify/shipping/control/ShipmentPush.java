@@ -4,12 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.retry.RetryPolicy;
 import wms.shopify.shipping.entity.FulfillmentPlan;
-import wms.shopify.shopify.control.ShopifyApp;
 import wms.shopify.shopify.control.ShopifyRequestException;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.shopify.control.ShopifyUnavailableException;
@@ -47,37 +45,14 @@ public class ShipmentPush {
     Stores stores;
 
     @Inject
-    ShopifyApp app;
-
-    @Inject
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "wms.shipping.retry-base-seconds", defaultValue = "5")
-    long retryBaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
-    long retryMaxSeconds;
-
-    /** The longest an attempt can take; one "pushing" for longer was interrupted. */
-    public Duration attemptTakesAtMost() {
-        return Duration.ofMinutes(5).plus(this.app.requestTimeout().multipliedBy(6));
-    }
-
-    /** The pause before attempt n+1 after n failed: base x 2^(n-1), capped. */
-    public static Duration backOff(int failedAttempts, long baseSeconds, long maxSeconds) {
-        long factor = 1L << Math.min(20, Math.max(0, failedAttempts - 1));
-        return Duration.ofSeconds(Math.min(maxSeconds, baseSeconds * factor));
-    }
+    RetryPolicy retries;
 
     /** Makes the next attempt of a shipment, if it is due. */
     public void push(long shipmentId) {
-        Optional<ShipmentRecords.Attempt> claimed = this.records.claim(shipmentId, attemptTakesAtMost());
+        Optional<ShipmentRecords.Attempt> claimed = this.records.claim(shipmentId, this.retries.attemptTakesAtMost());
         if (claimed.isEmpty()) {
             return;
         }
@@ -85,7 +60,7 @@ public class ShipmentPush {
         StoreGuard guard = this.guards.of(attempt.storeId());
         StoreGuard.Entry entry = guard.enter(this.clock.instant());
         if (entry.granted().isEmpty()) {
-            Duration pause = guard.open(this.clock.instant()) ? backOff(1, this.retryBaseSeconds, this.retryMaxSeconds)
+            Duration pause = guard.open(this.clock.instant()) ? this.retries.backOff(1)
                     .plusSeconds(1) : BULKHEAD_PAUSE;
             this.records.deferred(shipmentId, entry.refusal(), this.clock.instant().plus(pause));
             this.queue.later(shipmentId, pause);
@@ -144,9 +119,9 @@ public class ShipmentPush {
             this.records.fulfilled(id, written.fulfillmentId(), false);
         } catch (ShopifyUnavailableException e) {
             guard.failed(this.clock.instant());
-            Duration pause = backOff(attempt.attempt(), this.retryBaseSeconds, this.retryMaxSeconds);
+            Duration pause = this.retries.backOff(attempt.attempt());
             // After a send, Shopify may have applied it: the next attempt checks before sending again.
-            boolean again = this.records.failedForNow(id, e.getMessage(), sent, this.maxAttempts,
+            boolean again = this.records.failedForNow(id, e.getMessage(), sent, this.retries.maxAttempts(),
                     this.clock.instant().plus(pause));
             LOG.info(() -> "Shipment " + attempt.shipmentKey() + ", attempt " + attempt.attempt() + ": "
                     + e.getMessage() + (again ? "; next attempt in " + pause.toSeconds() + " s" : "; parked"));
@@ -160,9 +135,9 @@ public class ShipmentPush {
             guard.succeeded();
             this.records.park(id, "Shopify refused the request: " + e.getMessage());
         } catch (RuntimeException e) {
-            Duration pause = backOff(attempt.attempt(), this.retryBaseSeconds, this.retryMaxSeconds);
+            Duration pause = this.retries.backOff(attempt.attempt());
             LOG.log(java.util.logging.Level.WARNING, "Shipment " + attempt.shipmentKey() + ": unexpected failure", e);
-            if (this.records.failedForNow(id, "Unexpected failure: " + e, sent, this.maxAttempts,
+            if (this.records.failedForNow(id, "Unexpected failure: " + e, sent, this.retries.maxAttempts(),
                     this.clock.instant().plus(pause))) {
                 this.queue.later(id, pause);
             }

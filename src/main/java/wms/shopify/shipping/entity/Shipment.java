@@ -3,6 +3,7 @@ package wms.shopify.shipping.entity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.platform.retry.Attempts;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -33,7 +35,8 @@ import wms.shopify.stores.entity.Store;
 @NamedQuery(name = Shipment.BY_KEY, query = "select s from Shipment s where s.shipmentKey = :key")
 @NamedQuery(name = Shipment.OF_ORDER, query = "select s from Shipment s where s.order.id = :order order by s.id")
 @NamedQuery(name = Shipment.DUE, query = "select s.id from Shipment s where (s.state = "
-        + "wms.shopify.shipping.entity.ShipmentState.QUEUED and (s.nextAttemptAt is null or s.nextAttemptAt <= :now)) "
+        + "wms.shopify.shipping.entity.ShipmentState.QUEUED "
+        + "and (s.attempt.nextAttemptAt is null or s.attempt.nextAttemptAt <= :now)) "
         + "or (s.state = wms.shopify.shipping.entity.ShipmentState.PUSHING and s.updatedAt < :stale) order by s.id")
 @NamedQuery(name = Shipment.TRACKING_DUE, query = "select s.id from Shipment s where s.trackingPending = true "
         + "and s.state = wms.shopify.shipping.entity.ShipmentState.FULFILLED order by s.id")
@@ -79,23 +82,14 @@ public class Shipment {
     @Column(name = "fingerprint", nullable = false)
     private String fingerprint;
 
-    @Column(name = "attempts", nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at")
-    private Instant nextAttemptAt;
-
-    @Column(name = "unclear_since")
-    private Instant unclearSince;
+    @Embedded
+    private Attempts attempt = new Attempts();
 
     @Column(name = "planned_lines")
     private String plannedLines;
 
     @Column(name = "fulfillment_id")
     private String fulfillmentId;
-
-    @Column(name = "reason")
-    private String reason;
 
     @Column(name = "tracking_pending", nullable = false)
     private boolean trackingPending;
@@ -145,7 +139,7 @@ public class Shipment {
 
     /** Whether an attempt may start now: queued and its time has come. */
     public boolean due(Instant now) {
-        return this.state == ShipmentState.QUEUED && (this.nextAttemptAt == null || !this.nextAttemptAt.isAfter(now));
+        return this.state == ShipmentState.QUEUED && this.attempt.due(now);
     }
 
     /**
@@ -153,24 +147,20 @@ public class Shipment {
      * already has must then be checked before anything is sent again.
      */
     public boolean outcomeUnclear() {
-        return this.unclearSince != null;
+        return this.attempt.outcomeUnclear();
     }
 
     /** An attempt starts (counted). */
     public void claim(Instant now) {
         this.state = ShipmentState.PUSHING;
-        this.attempts++;
-        this.nextAttemptAt = null;
+        this.attempt.start();
         this.updatedAt = now;
     }
 
     /** An attempt was found that never ended (the connector stopped during it): its outcome is unclear. */
     public void interrupted(Instant now) {
-        if (this.unclearSince == null) {
-            this.unclearSince = now;
-        }
+        this.attempt.interrupted(now);
         this.state = ShipmentState.QUEUED;
-        this.nextAttemptAt = null;
         this.updatedAt = now;
     }
 
@@ -185,9 +175,7 @@ public class Shipment {
         this.state = ShipmentState.FULFILLED;
         this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
         this.fulfilledAt = now;
-        this.unclearSince = null;
-        this.nextAttemptAt = null;
-        this.reason = null;
+        this.attempt.succeeded();
         this.updatedAt = now;
     }
 
@@ -197,36 +185,23 @@ public class Shipment {
      * @return whether another attempt follows (false: the attempts are spent and the shipment is parked)
      */
     public boolean failedForNow(String why, boolean unclear, int maxAttempts, Instant nextAt, Instant now) {
-        if (unclear && this.unclearSince == null) {
-            this.unclearSince = now;
-        }
-        if (this.attempts >= maxAttempts) {
-            park("Gave up after " + this.attempts + " attempts: " + why, now);
-            return false;
-        }
-        this.state = ShipmentState.QUEUED;
-        this.reason = bounded("Attempt " + this.attempts + " failed: " + why);
-        this.nextAttemptAt = nextAt;
+        boolean again = this.attempt.failedForNow(why, unclear, maxAttempts, nextAt, now);
+        this.state = again ? ShipmentState.QUEUED : ShipmentState.FAILED;
         this.updatedAt = now;
-        return true;
+        return again;
     }
 
     /** The attempt did not happen (the store's breaker or bulkhead held it back): not counted. */
     public void deferred(String why, Instant nextAt, Instant now) {
-        if (this.state == ShipmentState.PUSHING) {
-            this.attempts = Math.max(0, this.attempts - 1);
-        }
+        this.attempt.deferred(why, this.state == ShipmentState.PUSHING, nextAt);
         this.state = ShipmentState.QUEUED;
-        this.reason = bounded(why);
-        this.nextAttemptAt = nextAt;
         this.updatedAt = now;
     }
 
     /** Parks the shipment as failed with the reason, for the admin to see and retry. */
     public void park(String why, Instant now) {
         this.state = ShipmentState.FAILED;
-        this.reason = bounded(why);
-        this.nextAttemptAt = null;
+        this.attempt.parked(why);
         this.updatedAt = now;
     }
 
@@ -236,9 +211,7 @@ public class Shipment {
             return false;
         }
         this.state = ShipmentState.QUEUED;
-        this.attempts = 0;
-        this.nextAttemptAt = null;
-        this.reason = null;
+        this.attempt.reset();
         this.updatedAt = now;
         return true;
     }
@@ -258,10 +231,6 @@ public class Shipment {
     public void trackingPushed(Instant now) {
         this.trackingPending = false;
         this.updatedAt = now;
-    }
-
-    private static String bounded(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
 
     public Long id() {
@@ -301,15 +270,15 @@ public class Shipment {
     }
 
     public int attempts() {
-        return this.attempts;
+        return this.attempt.count();
     }
 
     public Instant nextAttemptAt() {
-        return this.nextAttemptAt;
+        return this.attempt.nextAttemptAt();
     }
 
     public Instant unclearSince() {
-        return this.unclearSince;
+        return this.attempt.unclearSince();
     }
 
     public String plannedLines() {
@@ -321,7 +290,7 @@ public class Shipment {
     }
 
     public String reason() {
-        return this.reason;
+        return this.attempt.reason();
     }
 
     public boolean trackingPending() {

@@ -1,6 +1,7 @@
 package wms.shopify.stores.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.stores.entity.OrderFiltersChanged;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 import wms.shopify.stores.entity.StoreSettings;
@@ -29,6 +31,9 @@ public class LocationMapping {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    Event<OrderFiltersChanged> filtersChanged;
 
     /** Where one location should go: ids of a warehouse and a shipping process, either null for "not mapped". */
     public record Target(Long warehouseId, Long shippingProcessId) {
@@ -71,7 +76,11 @@ public class LocationMapping {
         if (store == null) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }
+        boolean filtersChanged = !store.settings().sameOrderFilters(settings);
         store.changeSettings(settings);
+        if (filtersChanged) {
+            this.filtersChanged.fire(new OrderFiltersChanged(storeId, actor));
+        }
         if (notifyCustomerOnShipment != null) {
             store.notifyCustomerOnShipment(notifyCustomerOnShipment);
         }

@@ -48,6 +48,13 @@ public record StoreSettings(boolean stockSyncEnabled, StockSyncMode stockSyncMod
         }
     }
 
+    /** Whether the other settings import the same orders (same order filters). */
+    public boolean sameOrderFilters(StoreSettings other) {
+        return this.orderStatuses.equals(other.orderStatuses) && this.financialStatuses.equals(other.financialStatuses)
+                && this.fulfillmentStatuses.equals(other.fulfillmentStatuses)
+                && this.importTestOrders == other.importTestOrders;
+    }
+
     /** The same settings with other order filters. */
     public StoreSettings withOrderFilters(String orders, String financial, String fulfillment, boolean testOrders) {
         return new StoreSettings(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds, orders,

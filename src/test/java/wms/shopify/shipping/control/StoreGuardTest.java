@@ -48,8 +48,8 @@ class StoreGuardTest {
 
     @Test
     void backOffGrowsAndIsCapped() {
-        assertEquals(Duration.ofSeconds(5), ShipmentPush.backOff(1, 5, 600));
-        assertEquals(Duration.ofSeconds(20), ShipmentPush.backOff(3, 5, 600));
-        assertEquals(Duration.ofSeconds(600), ShipmentPush.backOff(12, 5, 600));
+        assertEquals(Duration.ofSeconds(5), wms.shopify.platform.retry.RetryPolicy.backOff(1, 5, 600));
+        assertEquals(Duration.ofSeconds(20), wms.shopify.platform.retry.RetryPolicy.backOff(3, 5, 600));
+        assertEquals(Duration.ofSeconds(600), wms.shopify.platform.retry.RetryPolicy.backOff(12, 5, 600));
     }
 }

@@ -1,0 +1,51 @@
+package wms.shopify.platform.retry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.shopify.control.ShopifyApp;
+
+/**
+ * How records pushed to Shopify in attempts (shipments, return receipts) are retried: at most
+ * SHIPPING_MAX_ATTEMPTS attempts, a pause growing from SHIPPING_RETRY_BASE_SECONDS to SHIPPING_RETRY_MAX_SECONDS
+ * between them, and how long an attempt can take before one still "under way" counts as interrupted.
+ */
+@ApplicationScoped
+public class RetryPolicy {
+
+    @Inject
+    ShopifyApp app;
+
+    @Inject
+    @ConfigProperty(name = "wms.shipping.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "wms.shipping.retry-base-seconds", defaultValue = "5")
+    long retryBaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
+    long retryMaxSeconds;
+
+    /** The pause before attempt n+1 after n failed: base x 2^(n-1), capped. */
+    public static Duration backOff(int failedAttempts, long baseSeconds, long maxSeconds) {
+        long factor = 1L << Math.min(20, Math.max(0, failedAttempts - 1));
+        return Duration.ofSeconds(Math.min(maxSeconds, baseSeconds * factor));
+    }
+
+    /** The pause after {@code failedAttempts} failed attempts, with the configured base and cap. */
+    public Duration backOff(int failedAttempts) {
+        return backOff(failedAttempts, this.retryBaseSeconds, this.retryMaxSeconds);
+    }
+
+    public int maxAttempts() {
+        return this.maxAttempts;
+    }
+
+    /** The longest an attempt can take; one "under way" for longer was interrupted. */
+    public Duration attemptTakesAtMost() {
+        return Duration.ofMinutes(5).plus(this.app.requestTimeout().multipliedBy(6));
+    }
+}
