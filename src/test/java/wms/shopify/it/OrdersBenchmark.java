@@ -115,6 +115,10 @@ class OrdersBenchmark {
         // (the measured P4 round) a running server.
         Storm cold = storm(shop, main, WARM_UP);
         Storm warm = storm(shop, main, ORDERS);
+        if (System.getenv("BENCH_JFR_DUMP") != null) {
+            new ProcessBuilder("jcmd", Long.toString(pid), "JFR.dump", "filename=" + System.getenv("BENCH_JFR_DUMP"))
+                    .inheritIO().start().waitFor();
+        }
         rssSampler.shutdown();
         assertEquals(WARM_UP + ORDERS, count("select count(*) from shop_order o join store s on s.id = o.store_id "
                 + "where s.domain = '" + DOMAIN + "'"), "exactly once");
