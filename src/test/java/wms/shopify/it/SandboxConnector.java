@@ -39,8 +39,11 @@ public final class SandboxConnector {
     private final int databasePort;
     private EmbeddedDatabase database;
 
-    private SandboxConnector(List<String> extraEnvironment) throws Exception {
-        this.sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(0.001));
+    /** Webhook retries 1000 times faster than Shopify's: the 8 retries of a failing webhook span 15 s. */
+    public static final double WEBHOOK_TIME_SCALE = 0.001;
+
+    private SandboxConnector(List<String> extraEnvironment, double webhookTimeScale) throws Exception {
+        this.sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(webhookTimeScale));
         this.databasePort = ExtraServer.freePort();
         this.databaseDirectory = Files.createTempDirectory("sandbox-connector-db");
         this.database = startDatabase();
@@ -74,8 +77,17 @@ public final class SandboxConnector {
      * lines win), e.g. a shorter subscription check. A test JVM starts one connector; the first caller decides.
      */
     public static synchronized SandboxConnector get(List<String> extraEnvironment) throws Exception {
+        return get(extraEnvironment, WEBHOOK_TIME_SCALE);
+    }
+
+    /**
+     * As {@link #get(List)}, with the sandbox's webhook retries on another time scale: a test that keeps the
+     * connector down for a while needs Shopify's retries to outlast the outage as they would (4 hours, unscaled).
+     */
+    public static synchronized SandboxConnector get(List<String> extraEnvironment, double webhookTimeScale)
+            throws Exception {
         if (instance == null) {
-            instance = new SandboxConnector(extraEnvironment);
+            instance = new SandboxConnector(extraEnvironment, webhookTimeScale);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::shutDown));
         }
         return instance;

@@ -268,6 +268,12 @@ class StockSyncIT {
         delta.faults().serverErrorShare(1.0);
         try {
             assertEquals(200, fixture.send(movement("E-1", "receiving", "ST-E", WAREHOUSE, 7, 17)).statusCode());
+            // R3: one store's outage does not hold up another: the Absolute store gets the movement meanwhile.
+            Duration other = await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(absolute, "ST-E") == 17,
+                    "the other store served while this one fails");
+            assertEquals(10, available(delta, "ST-E"), "while the failing store has not got it");
+            System.out.printf("StockSyncIT: the healthy store had the movement after %d ms while the other "
+                    + "answered 503%n", other.toMillis());
             await(Duration.ofSeconds(120), () -> {
                 try {
                     return fixture.longValue("select count(*) from stock_push where state = 'FAILED' and store_id = "
@@ -371,6 +377,42 @@ class StockSyncIT {
         JsonObject view = json(fixture.api("GET", "/api/v1/stock/pushes/" + push, null));
         assertEquals("pushed", view.getString("state"));
         assertTrue(view.getJsonArray("movements").size() >= 1, view.toString());
+    }
+
+    @Test
+    @Order(11)
+    void concurrentCallsOverTheSameItemsInAnyOrderAreAllRecordedWithoutAnError() throws Exception {
+        // Several WMS threads report movements of the same items at once, each call listing them in its own order
+        // (before: their pending changes were locked in that order, so two calls deadlocked and one got a 500).
+        int calls = 6;
+        Map<String, Integer> before = new java.util.HashMap<>();
+        for (int i = 0; i < BULK; i++) {
+            before.put("ST-BULK-" + i, available(delta, "ST-BULK-" + i));
+        }
+        java.util.concurrent.ExecutorService wms = java.util.concurrent.Executors.newFixedThreadPool(calls);
+        try {
+            List<java.util.concurrent.Callable<HttpResponse<String>>> sends = new ArrayList<>();
+            for (int call = 0; call < calls; call++) {
+                List<Integer> items = new ArrayList<>();
+                for (int i = 0; i < BULK; i++) {
+                    items.add(i);
+                }
+                java.util.Collections.shuffle(items, new java.util.Random(call));
+                var body = Json.createArrayBuilder();
+                for (int i : items) {
+                    body.add(movement("PAR-" + call + "-" + i, "receiving", "ST-BULK-" + i, WAREHOUSE, 1, 100));
+                }
+                String json = body.build().toString();
+                sends.add(() -> fixture.api("POST", "/api/v1/stock-movements", json));
+            }
+            for (var sent : wms.invokeAll(sends)) {
+                assertEquals(200, sent.get().statusCode(), sent.get().body());
+            }
+        } finally {
+            wms.shutdownNow();
+        }
+        await(Duration.ofSeconds(90), () -> before.entrySet().stream()
+                .allMatch(e -> available(delta, e.getKey()) == e.getValue() + calls), "every item " + calls + " up");
     }
 
     private static JsonObject reconcile(String domain) throws Exception {

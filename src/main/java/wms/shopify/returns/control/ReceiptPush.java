@@ -62,8 +62,13 @@ public class ReceiptPush {
     @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
     long retryMaxSeconds;
 
+    @Inject
+    @ConfigProperty(name = "wms.shipping.attempt-lease-seconds", defaultValue = "0")
+    long attemptLeaseSeconds;
+
     public Duration attemptTakesAtMost() {
-        return Duration.ofMinutes(5).plus(this.app.requestTimeout().multipliedBy(6));
+        return wms.shopify.shipping.control.ShipmentPush.attemptLease(this.attemptLeaseSeconds,
+                this.app.requestTimeout());
     }
 
     public void push(long receiptId) {

@@ -64,9 +64,23 @@ public class ShipmentPush {
     @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
     long retryMaxSeconds;
 
+    @Inject
+    @ConfigProperty(name = "wms.shipping.attempt-lease-seconds", defaultValue = "0")
+    long attemptLeaseSeconds;
+
     /** The longest an attempt can take; one "pushing" for longer was interrupted. */
     public Duration attemptTakesAtMost() {
-        return Duration.ofMinutes(5).plus(this.app.requestTimeout().multipliedBy(6));
+        return attemptLease(this.attemptLeaseSeconds, this.app.requestTimeout());
+    }
+
+    /**
+     * How long an attempt owns its shipment (or return receipt): the configured seconds, or when not set (0 or less)
+     * 5 minutes plus 6 Shopify request timeouts, room for the reads, their retries and the cost budget's waits. After
+     * a crash, the attempt that was under way is taken up again (its outcome unclear) once this has passed.
+     */
+    public static Duration attemptLease(long configuredSeconds, Duration requestTimeout) {
+        return configuredSeconds > 0 ? Duration.ofSeconds(configuredSeconds)
+                : Duration.ofMinutes(5).plus(requestTimeout.multipliedBy(6));
     }
 
     /** The pause before attempt n+1 after n failed: base x 2^(n-1), capped. */
