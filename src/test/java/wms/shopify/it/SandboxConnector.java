@@ -35,6 +35,7 @@ public final class SandboxConnector {
 
     private final ShopifySandbox sandbox;
     private final ExtraServer server;
+    private final List<String> environment;
     private final Path databaseDirectory;
     private final int databasePort;
     private EmbeddedDatabase database;
@@ -63,6 +64,7 @@ public final class SandboxConnector {
                 "TOKEN_ENCRYPTION_KEY=" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
         environment.addAll(extraEnvironment);
+        this.environment = List.copyOf(environment);
         this.server = ExtraServer.start("sandboxServer", httpPort, environment);
         ConnectorServer.awaitReady(this.server.baseUrl());
     }
@@ -107,6 +109,16 @@ public final class SandboxConnector {
 
     public ExtraServer server() {
         return this.server;
+    }
+
+    /**
+     * Another instance of the connector (R6): a server of its own on a free port, configured exactly as the first
+     * (same database, same sandbox, same public addresses), started and ready. The caller stops it.
+     */
+    public ExtraServer startAnotherInstance(String name) throws Exception {
+        ExtraServer other = ExtraServer.start(name, ExtraServer.freePort(), this.environment);
+        ConnectorServer.awaitReady(other.baseUrl());
+        return other;
     }
 
     /** A connection to the connector's database, for tests to check what was (not) stored. */

@@ -118,7 +118,12 @@ final class WmsFixture {
     }
 
     HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.connector.url() + path))
+        return api(this.connector.url(), method, path, body);
+    }
+
+    /** A call of the WMS API of the connector at this base URL (another instance on the same database). */
+    HttpResponse<String> api(String baseUrl, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + this.token);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
