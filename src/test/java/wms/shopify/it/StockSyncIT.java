@@ -233,7 +233,11 @@ class StockSyncIT {
     @Test
     @Order(6)
     void serverErrorsAndThrottlingStillLandEveryChangeExactlyOnce() throws Exception {
-        delta.faults().serverErrorShare(0.2).serverErrorAfterWriteShare(0.2).throttledBurst(3);
+        // R3: 20 % 5xx before and after the write, bursts of 429 (Retry-After 1 s) and THROTTLED, 2 s latency.
+        delta.faults().serverErrorShare(0.2).serverErrorAfterWriteShare(0.2).throttledBurst(3)
+                .tooManyRequestsBurst(2, 1.0).latency(Duration.ofSeconds(2));
+        Duration landed;
+        int requestsBefore = delta.journal().requests().size();
         try {
             var body = Json.createArrayBuilder();
             for (int i = 0; i < BULK; i++) {
@@ -241,7 +245,7 @@ class StockSyncIT {
             }
             HttpResponse<String> sent = fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
             assertEquals(200, sent.statusCode(), sent.body());
-            await(Duration.ofSeconds(90), () -> {
+            landed = await(Duration.ofSeconds(180), () -> {
                 for (int i = 0; i < BULK; i++) {
                     if (available(delta, "ST-BULK-" + i) != 13) {
                         return false;
@@ -260,6 +264,14 @@ class StockSyncIT {
         Set<String> keys = new HashSet<>();
         applied.forEach(m -> assertTrue(keys.add(m.idempotencyKey()), "a key applied twice"));
         assertTrue(delta.journal().largestInputArray() <= 250);
+        List<Journal.Request> requests = delta.journal().requests();
+        requests = requests.subList(requestsBefore, requests.size());
+        assertTrue(requests.stream().anyMatch(r -> r.status() == 429), "Shopify answered 429 meanwhile");
+        System.out.printf("StockSyncIT: %d items landed once after %d ms through %d requests (%d answered 5xx, %d "
+                + "429, %d THROTTLED)%n", BULK, landed.toMillis(), requests.size(),
+                requests.stream().filter(r -> r.status() >= 500).count(),
+                requests.stream().filter(r -> r.status() == 429).count(),
+                requests.stream().filter(r -> "THROTTLED".equals(r.errorCode())).count());
     }
 
     @Test

@@ -52,4 +52,11 @@ class StoreGuardTest {
         assertEquals(Duration.ofSeconds(20), ShipmentPush.backOff(3, 5, 600));
         assertEquals(Duration.ofSeconds(600), ShipmentPush.backOff(12, 5, 600));
     }
+
+    @Test
+    void anAttemptOwnsItsShipmentForTheSettingOrFiveMinutesAndSixRequestTimeouts() {
+        assertEquals(Duration.ofSeconds(20), ShipmentPush.attemptLease(20, Duration.ofSeconds(30)));
+        assertEquals(Duration.ofMinutes(8), ShipmentPush.attemptLease(0, Duration.ofSeconds(30)));
+        assertEquals(Duration.ofMinutes(8), ShipmentPush.attemptLease(-1, Duration.ofSeconds(30)));
+    }
 }
