@@ -35,12 +35,16 @@ public final class SandboxConnector {
 
     private final ShopifySandbox sandbox;
     private final ExtraServer server;
+    private final List<String> environment;
     private final Path databaseDirectory;
     private final int databasePort;
     private EmbeddedDatabase database;
 
-    private SandboxConnector(List<String> extraEnvironment) throws Exception {
-        this.sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(0.001));
+    /** Webhook retries 1000 times faster than Shopify's: the 8 retries of a failing webhook span 15 s. */
+    public static final double WEBHOOK_TIME_SCALE = 0.001;
+
+    private SandboxConnector(List<String> extraEnvironment, double webhookTimeScale) throws Exception {
+        this.sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(webhookTimeScale));
         this.databasePort = ExtraServer.freePort();
         this.databaseDirectory = Files.createTempDirectory("sandbox-connector-db");
         this.database = startDatabase();
@@ -60,6 +64,7 @@ public final class SandboxConnector {
                 "TOKEN_ENCRYPTION_KEY=" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
         environment.addAll(extraEnvironment);
+        this.environment = List.copyOf(environment);
         this.server = ExtraServer.start("sandboxServer", httpPort, environment);
         ConnectorServer.awaitReady(this.server.baseUrl());
     }
@@ -74,8 +79,17 @@ public final class SandboxConnector {
      * lines win), e.g. a shorter subscription check. A test JVM starts one connector; the first caller decides.
      */
     public static synchronized SandboxConnector get(List<String> extraEnvironment) throws Exception {
+        return get(extraEnvironment, WEBHOOK_TIME_SCALE);
+    }
+
+    /**
+     * As {@link #get(List)}, with the sandbox's webhook retries on another time scale: a test that keeps the
+     * connector down for a while needs Shopify's retries to outlast the outage as they would (4 hours, unscaled).
+     */
+    public static synchronized SandboxConnector get(List<String> extraEnvironment, double webhookTimeScale)
+            throws Exception {
         if (instance == null) {
-            instance = new SandboxConnector(extraEnvironment);
+            instance = new SandboxConnector(extraEnvironment, webhookTimeScale);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::shutDown));
         }
         return instance;
@@ -100,6 +114,16 @@ public final class SandboxConnector {
 
     public ExtraServer server() {
         return this.server;
+    }
+
+    /**
+     * Another instance of the connector (R6): a server of its own on a free port, configured exactly as the first
+     * (same database, same sandbox, same public addresses), started and ready. The caller stops it.
+     */
+    public ExtraServer startAnotherInstance(String name) throws Exception {
+        ExtraServer other = ExtraServer.start(name, ExtraServer.freePort(), this.environment);
+        ConnectorServer.awaitReady(other.baseUrl());
+        return other;
     }
 
     /** A connection to the connector's database, for tests to check what was (not) stored. */

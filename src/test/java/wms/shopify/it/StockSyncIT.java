@@ -233,7 +233,11 @@ class StockSyncIT {
     @Test
     @Order(6)
     void serverErrorsAndThrottlingStillLandEveryChangeExactlyOnce() throws Exception {
-        delta.faults().serverErrorShare(0.2).serverErrorAfterWriteShare(0.2).throttledBurst(3);
+        // R3: 20 % 5xx before and after the write, bursts of 429 (Retry-After 1 s) and THROTTLED, 2 s latency.
+        delta.faults().serverErrorShare(0.2).serverErrorAfterWriteShare(0.2).throttledBurst(3)
+                .tooManyRequestsBurst(2, 1.0).latency(Duration.ofSeconds(2));
+        Duration landed;
+        int requestsBefore = delta.journal().requests().size();
         try {
             var body = Json.createArrayBuilder();
             for (int i = 0; i < BULK; i++) {
@@ -241,7 +245,7 @@ class StockSyncIT {
             }
             HttpResponse<String> sent = fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
             assertEquals(200, sent.statusCode(), sent.body());
-            await(Duration.ofSeconds(90), () -> {
+            landed = await(Duration.ofSeconds(180), () -> {
                 for (int i = 0; i < BULK; i++) {
                     if (available(delta, "ST-BULK-" + i) != 13) {
                         return false;
@@ -260,6 +264,14 @@ class StockSyncIT {
         Set<String> keys = new HashSet<>();
         applied.forEach(m -> assertTrue(keys.add(m.idempotencyKey()), "a key applied twice"));
         assertTrue(delta.journal().largestInputArray() <= 250);
+        List<Journal.Request> requests = delta.journal().requests();
+        requests = requests.subList(requestsBefore, requests.size());
+        assertTrue(requests.stream().anyMatch(r -> r.status() == 429), "Shopify answered 429 meanwhile");
+        System.out.printf("StockSyncIT: %d items landed once after %d ms through %d requests (%d answered 5xx, %d "
+                + "429, %d THROTTLED)%n", BULK, landed.toMillis(), requests.size(),
+                requests.stream().filter(r -> r.status() >= 500).count(),
+                requests.stream().filter(r -> r.status() == 429).count(),
+                requests.stream().filter(r -> "THROTTLED".equals(r.errorCode())).count());
     }
 
     @Test
@@ -268,6 +280,12 @@ class StockSyncIT {
         delta.faults().serverErrorShare(1.0);
         try {
             assertEquals(200, fixture.send(movement("E-1", "receiving", "ST-E", WAREHOUSE, 7, 17)).statusCode());
+            // R3: one store's outage does not hold up another: the Absolute store gets the movement meanwhile.
+            Duration other = await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(absolute, "ST-E") == 17,
+                    "the other store served while this one fails");
+            assertEquals(10, available(delta, "ST-E"), "while the failing store has not got it");
+            System.out.printf("StockSyncIT: the healthy store had the movement after %d ms while the other "
+                    + "answered 503%n", other.toMillis());
             await(Duration.ofSeconds(120), () -> {
                 try {
                     return fixture.longValue("select count(*) from stock_push where state = 'FAILED' and store_id = "
@@ -371,6 +389,42 @@ class StockSyncIT {
         JsonObject view = json(fixture.api("GET", "/api/v1/stock/pushes/" + push, null));
         assertEquals("pushed", view.getString("state"));
         assertTrue(view.getJsonArray("movements").size() >= 1, view.toString());
+    }
+
+    @Test
+    @Order(11)
+    void concurrentCallsOverTheSameItemsInAnyOrderAreAllRecordedWithoutAnError() throws Exception {
+        // Several WMS threads report movements of the same items at once, each call listing them in its own order
+        // (before: their pending changes were locked in that order, so two calls deadlocked and one got a 500).
+        int calls = 6;
+        Map<String, Integer> before = new java.util.HashMap<>();
+        for (int i = 0; i < BULK; i++) {
+            before.put("ST-BULK-" + i, available(delta, "ST-BULK-" + i));
+        }
+        java.util.concurrent.ExecutorService wms = java.util.concurrent.Executors.newFixedThreadPool(calls);
+        try {
+            List<java.util.concurrent.Callable<HttpResponse<String>>> sends = new ArrayList<>();
+            for (int call = 0; call < calls; call++) {
+                List<Integer> items = new ArrayList<>();
+                for (int i = 0; i < BULK; i++) {
+                    items.add(i);
+                }
+                java.util.Collections.shuffle(items, new java.util.Random(call));
+                var body = Json.createArrayBuilder();
+                for (int i : items) {
+                    body.add(movement("PAR-" + call + "-" + i, "receiving", "ST-BULK-" + i, WAREHOUSE, 1, 100));
+                }
+                String json = body.build().toString();
+                sends.add(() -> fixture.api("POST", "/api/v1/stock-movements", json));
+            }
+            for (var sent : wms.invokeAll(sends)) {
+                assertEquals(200, sent.get().statusCode(), sent.get().body());
+            }
+        } finally {
+            wms.shutdownNow();
+        }
+        await(Duration.ofSeconds(90), () -> before.entrySet().stream()
+                .allMatch(e -> available(delta, e.getKey()) == e.getValue() + calls), "every item " + calls + " up");
     }
 
     private static JsonObject reconcile(String domain) throws Exception {

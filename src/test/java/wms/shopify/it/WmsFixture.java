@@ -170,7 +170,12 @@ final class WmsFixture {
     }
 
     HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.connector.url() + path))
+        return api(this.connector.url(), method, path, body);
+    }
+
+    /** A call of the WMS API of the connector at this base URL (another instance on the same database). */
+    HttpResponse<String> api(String baseUrl, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + this.token);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -184,6 +189,39 @@ final class WmsFixture {
             // these tests may be sent twice (movements are idempotent by id), as a WMS would after such an error.
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /**
+     * A call as a WMS makes it when the connector may be down or restarting: sent again (the same call, so it must be
+     * idempotent, as every WMS API call is) until the connector answers it: no connection, an answer that is not
+     * JSON (the application not deployed yet) or 502/503/504 (unavailable) are sent again; anything else, a 500
+     * included, is its answer. Counts the calls that had to be sent again in {@code unanswered}.
+     */
+    HttpResponse<String> apiUntilAnswered(String method, String path, String body, Duration patience,
+            java.util.concurrent.atomic.AtomicLong unanswered) throws Exception {
+        Instant until = Instant.now().plus(patience);
+        String last = "nothing";
+        while (Instant.now().isBefore(until)) {
+            try {
+                HttpResponse<String> response = api(method, path, body);
+                boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+                if (json && response.statusCode() != 502 && response.statusCode() != 503
+                        && response.statusCode() != 504) {
+                    return response;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (java.io.IOException down) {
+                last = down.toString();
+            }
+            unanswered.incrementAndGet();
+            Thread.sleep(250);
+        }
+        throw new AssertionError(method + " " + path + " not answered within " + patience.toSeconds() + " s: " + last);
+    }
+
+    /** One page of the WMS order feed. */
+    HttpResponse<String> feed(long after, int limit) throws Exception {
+        return api("GET", "/api/v1/orders/feed?after=" + after + "&limit=" + limit, null);
     }
 
     static JsonObject json(HttpResponse<String> response) {

@@ -20,6 +20,7 @@ public final class Faults {
     private volatile double tooManyRequestsShare;
     private volatile double retryAfterSeconds = 2.0;
     private final AtomicInteger throttledBurst = new AtomicInteger();
+    private final AtomicInteger tooManyRequestsBurst = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration answerDelayAfterWrite = Duration.ZERO;
     private final AtomicInteger delayedAfterWrite = new AtomicInteger();
@@ -72,6 +73,13 @@ public final class Faults {
     /** Answers this share of requests with HTTP 429 and a {@code Retry-After} of the given seconds. */
     public Faults tooManyRequests(double share, double retryAfter) {
         tooManyRequestsShare = share;
+        retryAfterSeconds = retryAfter;
+        return this;
+    }
+
+    /** Answers the next {@code requests} Admin API requests with HTTP 429 and a {@code Retry-After} of the seconds. */
+    public Faults tooManyRequestsBurst(int requests, double retryAfter) {
+        tooManyRequestsBurst.set(requests);
         retryAfterSeconds = retryAfter;
         return this;
     }
@@ -130,6 +138,7 @@ public final class Faults {
         serverErrorAfterWriteShare = 0;
         tooManyRequestsShare = 0;
         throttledBurst.set(0);
+        tooManyRequestsBurst.set(0);
         latency = Duration.ZERO;
         answerDelayAfterWrite = Duration.ZERO;
         delayedAfterWrite.set(0);
@@ -153,7 +162,7 @@ public final class Faults {
     }
 
     boolean tooManyRequestsNow() {
-        return roll(tooManyRequestsShare);
+        return tooManyRequestsBurst.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || roll(tooManyRequestsShare);
     }
 
     double retryAfterSeconds() {

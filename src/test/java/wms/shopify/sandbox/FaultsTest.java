@@ -48,6 +48,14 @@ class FaultsTest {
     }
 
     @Test
+    void aBurstOf429AnswersThatManyRequestsWithItsRetryAfterThenStops() {
+        Faults faults = new Faults(1, () -> { }).tooManyRequestsBurst(2, 1.5);
+        assertEquals(List.of(true, true, false, false), IntStream.range(0, 4)
+                .mapToObj(i -> faults.tooManyRequestsNow()).toList());
+        assertEquals(1.5, faults.retryAfterSeconds());
+    }
+
+    @Test
     void holdBacksAreTheDelayPlusAPartOfTheReorderWindow() {
         Faults faults = new Faults(7, () -> { }).webhookDelay(Duration.ofSeconds(1))
                 .webhookReorderWindow(Duration.ofMillis(500));
@@ -63,7 +71,7 @@ class FaultsTest {
     void noneClearsEveryFaultAndRevokingRunsTheRevoker() {
         AtomicInteger revocations = new AtomicInteger();
         Faults faults = new Faults(1, revocations::incrementAndGet).serverErrorShare(1).serverErrorAfterWriteShare(1)
-                .tooManyRequests(1, 3).throttledBurst(5).latency(Duration.ofSeconds(1)).webhookDropShare(1)
+                .tooManyRequests(1, 3).tooManyRequestsBurst(2, 3).throttledBurst(5).latency(Duration.ofSeconds(1)).webhookDropShare(1)
                 .webhookDuplicateShare(1).webhookDelay(Duration.ofSeconds(1)).webhookReorderWindow(Duration.ofSeconds(1));
         faults.revokeToken();
         assertEquals(1, revocations.get());

@@ -21,15 +21,19 @@ import java.util.concurrent.TimeUnit;
  * with the X-Shopify-* headers and a Base64 HMAC-SHA256 of the exact bytes sent, keyed with the app's client secret;
  * failed when no 2xx comes back within the timeout (5 s; redirects are not followed and count as failures); retried on
  * the {@link RetrySchedule} with the original body to the address the subscription had when the event happened; and
- * the subscription is deleted after {@value #REMOVAL_AFTER_CONSECUTIVE_FAILURES} consecutive failed attempts. Faults
- * can drop, duplicate, delay and reorder deliveries.
+ * the subscription is deleted when one webhook has failed {@value #REMOVAL_AFTER_CONSECUTIVE_FAILURES} attempts in a
+ * row. Faults can drop, duplicate, delay and reorder deliveries.
  */
 final class WebhookDeliveries {
 
     /**
      * Shopify staff: "After 8 consecutive failures, the webhook subscription gets automatically deleted (if you created
-     * it via the Admin API)" (community.shopify.dev/t/webhooks-retry-after-an-error/24625). Read literally: failed
-     * attempts of any of the subscription's webhooks count, and any 2xx resets the count.
+     * it via the Admin API)" (community.shopify.dev/t/webhooks-retry-after-an-error/24625), said of one webhook's
+     * retries: it "retries 8 times over the next 4 hours, and after 8 consecutive failures it deletes the
+     * subscription", and only an app "offline for an extended period of time" has to subscribe again (Shopify's
+     * webhook best practices, "Recover from a downtime event"). So the count is per webhook: a webhook whose first
+     * attempt and 7 retries all failed (about two hours, unscaled) deletes its subscription; a short outage under
+     * traffic, with many webhooks failing a few times each, does not.
      */
     static final int REMOVAL_AFTER_CONSECUTIVE_FAILURES = 8;
 
@@ -103,7 +107,8 @@ final class WebhookDeliveries {
                 delivery.subscription().deliverySucceeded();
                 return;
             }
-            if (delivery.subscription().deliveryFailed() >= REMOVAL_AFTER_CONSECUTIVE_FAILURES) {
+            delivery.subscription().deliveryFailed();
+            if (attempt >= REMOVAL_AFTER_CONSECUTIVE_FAILURES) {
                 delivery.shop().remove(delivery.subscription());
             }
             // A retry belongs to the webhook, not to the subscription: it goes to the address captured when the

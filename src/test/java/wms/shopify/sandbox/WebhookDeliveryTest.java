@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhook retries and the end of a subscription: a failing webhook is retried 8 times with the same ids and body, a
- * subscription is deleted after 8 consecutive failed attempts (a 2xx resets the count), and uninstalling the app
+ * subscription is deleted when one of its webhooks failed 8 attempts in a row (a short outage, with many webhooks
+ * failing a few times each, does not delete it), and uninstalling the app
  * revokes its tokens, sends {@code app/uninstalled} and deletes its subscriptions. Retries run on a time scale of
  * 1/10 000 (the last retry comes 0.77 s after the one before); tests wait for outcomes, never for a fixed time.
  */
@@ -66,6 +67,26 @@ class WebhookDeliveryTest {
             assertTrue(shop.journal().webhooks("orders/create").size() >= 8);
             // The webhook's last retry still goes out: it belongs to the event, not to the deleted subscription.
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries().size() == 9);
+        }
+    }
+
+    @Test
+    void aShortOutageUnderTrafficKeepsTheSubscriptionAndEveryWebhookArrives() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (WebhookReceiver receiver = WebhookReceiver.answering(call -> down.get() ? 503 : 200)) {
+            admin.subscribe("ORDERS_CREATE", receiver.uri());
+            for (int order = 0; order < 12; order++) {
+                shop.placeOrder(warehouse, false, Map.of("TS-S", 1));
+            }
+            // Twelve webhooks fail at once: more than 8 failed attempts in a row, but none failed 8 times.
+            await().atMost(Duration.ofSeconds(20)).until(() -> shop.journal().webhooks("orders/create").stream()
+                    .filter(w -> w.outcome() == Journal.WebhookOutcome.FAILED).count() >= 12);
+            down.set(false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> shop.journal().webhooks("orders/create").stream()
+                    .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED).count() == 12);
+            assertEquals(1, shop.webhookSubscriptions().size(), "the subscription survived the outage");
+            assertTrue(shop.journal().webhooks("orders/create").stream().allMatch(w -> w.attempt() < 8),
+                    "no webhook needed its last retries");
         }
     }
 

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -58,7 +57,8 @@ public class DemandLedger {
                 }
                 insert.executeBatch();
             }
-            Set<String> levels = new HashSet<>(before.keySet());
+            // In key order ("item\nlocation" sorts as item, then location), as intake locks pending changes.
+            Set<String> levels = new java.util.TreeSet<>(before.keySet());
             levels.addAll(after.keySet());
             try (PreparedStatement due = db.prepareStatement("""
                     update stock_change c set generation = c.generation + 1,

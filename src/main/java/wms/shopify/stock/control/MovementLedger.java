@@ -28,6 +28,15 @@ import wms.shopify.stock.entity.ResolvedMovement;
 @ApplicationScoped
 public class MovementLedger {
 
+    /**
+     * The one order in which every transaction locks pending changes (stock_change rows): by store, inventory item
+     * and location, compared byte by byte (Java's String order for these ASCII ids). Intake locks them as it absorbs
+     * movements, a push's bookkeeping when it finishes; two transactions that lock some of the same rows in the same
+     * order wait for each other instead of deadlocking (before, concurrent calls listing items in different orders
+     * deadlocked and one of them was answered 500).
+     */
+    static final String LOCK_ORDER = "store_id, inventory_item_id collate \"C\", location_id collate \"C\"";
+
     /** All changes of a call in one statement: one row per (store, item, location), absorbed into what is there. */
     private static final String UPSERT = """
             insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,
@@ -40,6 +49,7 @@ public class MovementLedger {
             from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], ?::bigint[],
                 ?::bigint[], ?::bigint[])
                 as t(store_id, item, location, product, warehouse, touch, delta, sellable, sequence)
+            order by t.store_id, t.item collate "C", t.location collate "C"
             on conflict (store_id, inventory_item_id, location_id) do update set
                 delta = stock_change.delta + excluded.delta,
                 sellable = case when stock_change.sellable_sequence is null
@@ -75,9 +85,11 @@ public class MovementLedger {
             if (fresh.isEmpty()) {
                 return new IntakeResult(0, duplicates, 0);
             }
+            // Tables in the order every transaction takes them (stock levels, order demand, pending changes), and the
+            // rows of each in key order, so that concurrent calls, order imports and pushes never deadlock.
             levels(db, fresh);
-            int changes = fanOut(db, fresh, inserted);
             allocations(db, fresh);
+            int changes = fanOut(db, fresh, inserted);
             return new IntakeResult(fresh.size(), duplicates, changes);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record stock movements: " + e.getMessage(), e);
@@ -114,6 +126,7 @@ public class MovementLedger {
                     sequence, order_store_id, shopify_order_id, received_at)
                 select t.*, now() from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
                     ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[]) as t
+                order by 1
                 on conflict (movement_id) do nothing
                 returning movement_id, id
                 """)) {
@@ -137,9 +150,11 @@ public class MovementLedger {
 
     /** The WMS's latest sellable per (product, warehouse), by sequence. */
     private static void levels(Connection db, List<ResolvedMovement> fresh) throws SQLException {
-        Map<String, ResolvedMovement> latest = new LinkedHashMap<>();
+        // In key order: concurrent calls lock the same levels in the same order.
+        Map<List<Long>, ResolvedMovement> latest = new java.util.TreeMap<>(java.util.Comparator
+                .<List<Long>>comparingLong(k -> k.get(0)).thenComparingLong(k -> k.get(1)));
         for (ResolvedMovement m : fresh) {
-            latest.merge(m.productId() + "/" + m.warehouseId(), m, (a, b) -> b.sequence() >= a.sequence() ? b : a);
+            latest.merge(List.of(m.productId(), m.warehouseId()), m, (a, b) -> b.sequence() >= a.sequence() ? b : a);
         }
         try (PreparedStatement upsert = db.prepareStatement("""
                 insert into stock_level (product_id, warehouse_id, sellable, sequence, updated_at)

@@ -294,6 +294,7 @@ public class PushRecords {
                     storeId = row.getLong(1);
                 }
             }
+            lockChanges(db, pushId, storeId, after.keySet());
             try (PreparedStatement rows = db.prepareStatement("""
                     update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
                         shopify_known = case when p.mode = 'ABSOLUTE' then c.in_push_quantity
@@ -314,7 +315,7 @@ public class PushRecords {
             }
             try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ?, explained_ahead = 0 "
                     + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
-                for (Map.Entry<String, Long> level : after.entrySet()) {
+                for (Map.Entry<String, Long> level : new java.util.TreeMap<>(after).entrySet()) {
                     String[] key = level.getKey().split("\n", 2);
                     known.setLong(1, level.getValue());
                     known.setLong(2, storeId);
@@ -350,6 +351,7 @@ public class PushRecords {
     public void rejected(long pushId, Map<Integer, String> refusedPositions, String reason) {
         update(db -> {
             close(db, pushId, "REJECTED", reason);
+            lockChanges(db, pushId, null, List.of());
             try (PreparedStatement rows = db.prepareStatement("""
                     update stock_change set push_id = null, delta = delta + in_push_delta, updated_at = now(),
                         state = case when ? or in_push_position = any(?) then 'FAILED' else 'PENDING' end,
@@ -466,9 +468,31 @@ public class PushRecords {
         });
     }
 
+    /**
+     * Locks a push's pending changes, and those of the levels given ("item\nlocation" of the store), in the order
+     * intake locks them ({@link MovementLedger#LOCK_ORDER}), before they are updated: an update by push id would take
+     * them in the table's order and could deadlock with a call recording movements of the same items.
+     */
+    private static void lockChanges(Connection db, long pushId, Long storeId, java.util.Collection<String> levels)
+            throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("select id from stock_change where push_id = ? or "
+                + "(store_id = ? and inventory_item_id || E'\\n' || location_id = any(?)) order by "
+                + MovementLedger.LOCK_ORDER + " for update")) {
+            lock.setLong(1, pushId);
+            lock.setObject(2, storeId, java.sql.Types.BIGINT);
+            lock.setArray(3, db.createArrayOf("varchar", levels.toArray()));
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    // locked
+                }
+            }
+        }
+    }
+
     private void closeAndRelease(long pushId, String state, String reason, String rowState) {
         update(db -> {
             close(db, pushId, state, reason);
+            lockChanges(db, pushId, null, List.of());
             try (PreparedStatement rows = db.prepareStatement("update stock_change set push_id = null, "
                     + "delta = delta + in_push_delta, updated_at = now(), " + rowState + " where push_id = ?")) {
                 rows.setLong(1, pushId);

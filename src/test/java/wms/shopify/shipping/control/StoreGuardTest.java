@@ -45,11 +45,4 @@ class StoreGuardTest {
         one.pass().close();
         assertTrue(guard.enter(T0).granted().isPresent(), "a thread freed is a thread for this store again");
     }
-
-    @Test
-    void backOffGrowsAndIsCapped() {
-        assertEquals(Duration.ofSeconds(5), wms.shopify.platform.retry.RetryPolicy.backOff(1, 5, 600));
-        assertEquals(Duration.ofSeconds(20), wms.shopify.platform.retry.RetryPolicy.backOff(3, 5, 600));
-        assertEquals(Duration.ofSeconds(600), wms.shopify.platform.retry.RetryPolicy.backOff(12, 5, 600));
-    }
 }
