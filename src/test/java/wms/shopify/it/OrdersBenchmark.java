@@ -67,8 +67,10 @@ class OrdersBenchmark {
 
     @Test
     void fiveHundredOrdersCreateFromFiftySenders() throws Exception {
-        List<String> environment = new ArrayList<>(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
-                "WEBHOOK_CONSUMERS=" + java.util.Objects.requireNonNullElse(System.getenv("BENCH_CONSUMERS"), "4")));
+        List<String> environment = new ArrayList<>(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0"));
+        if (System.getenv("BENCH_CONSUMERS") != null) {
+            environment.add("WEBHOOK_CONSUMERS=" + System.getenv("BENCH_CONSUMERS"));
+        }
         if (System.getenv("BENCH_JVM_ARGS") != null) {
             environment.add("JVM_ARGS=" + System.getenv("BENCH_JVM_ARGS"));
         }

@@ -69,7 +69,7 @@ public class OrderWebhooks {
     }
 
     private String importFrom(WebhookReceived webhook) {
-        Optional<String> orderId = ShopifyOrders.orderIdOf(body(webhook));
+        Optional<String> orderId = ShopifyOrders.orderIdOf(webhook.bodyText());
         if (orderId.isEmpty()) {
             return "No order id in the body: nothing imported.";
         }

@@ -3,9 +3,12 @@ package wms.shopify.orders.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +24,8 @@ import wms.shopify.stores.entity.Store;
 /** A store's orders as Shopify has them now, read through the Admin API (so within the store's cost budget). */
 @ApplicationScoped
 public class ShopifyOrders {
+
+    private static final String ORDER_GID = "gid://shopify/Order/";
 
     @Inject
     AdminApi api;
@@ -64,15 +69,38 @@ public class ShopifyOrders {
         } while (after != null);
     }
 
-    /** The Shopify id of the order a webhook body is about ({@code admin_graphql_api_id}, else its numeric id). */
-    public static Optional<String> orderIdOf(JsonObject body) {
-        if (body.get("admin_graphql_api_id") instanceof jakarta.json.JsonString gid
-                && gid.getString().startsWith("gid://shopify/Order/")) {
-            return Optional.of(gid.getString());
+    /**
+     * The order a webhook body names: its {@code admin_graphql_api_id}, else its numeric {@code id} as a GID. Read
+     * as a stream, looking only at the top level and stopping once the GID is found: an order webhook's body is the
+     * whole order (tens of KiB), and the id is all that is needed (the order is read again from Shopify).
+     */
+    public static Optional<String> orderIdOf(String body) {
+        Optional<String> byNumber = Optional.empty();
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.END_OBJECT) {
+                    break;
+                }
+                String key = parser.getString();
+                JsonParser.Event value = parser.next();
+                if ("admin_graphql_api_id".equals(key) && value == JsonParser.Event.VALUE_STRING
+                        && parser.getString().startsWith(ORDER_GID)) {
+                    return Optional.of(parser.getString());
+                } else if ("id".equals(key) && value == JsonParser.Event.VALUE_NUMBER && parser.isIntegralNumber()) {
+                    byNumber = Optional.of(ORDER_GID + parser.getLong());
+                } else if (value == JsonParser.Event.START_OBJECT) {
+                    parser.skipObject();
+                } else if (value == JsonParser.Event.START_ARRAY) {
+                    parser.skipArray();
+                }
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            return byNumber;
         }
-        if (body.get("id") instanceof jakarta.json.JsonNumber number) {
-            return Optional.of("gid://shopify/Order/" + number.longValue());
-        }
-        return Optional.empty();
+        return byNumber;
     }
 }

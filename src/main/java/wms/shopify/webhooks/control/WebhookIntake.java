@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 import jakarta.annotation.Resource;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
@@ -164,10 +164,19 @@ public class WebhookIntake {
         }
     }
 
-    private static void requireJson(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+    /**
+     * Checks that the body is one well-formed JSON value, by streaming through it without building it (a body is
+     * up to the size limit, and only its form matters here).
+     */
+    static void requireJson(byte[] body) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext()) {
+                throw new WebhookRejectedException(400, "The body is not well-formed JSON.");
+            }
+            while (parser.hasNext()) {
+                parser.next();
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new WebhookRejectedException(400, "The body is not well-formed JSON.");
         }
     }
