@@ -190,7 +190,7 @@ public class Store {
 
     /** Webhooks of a store that was uninstalled (or never installed) are refused; compliance topics excepted. */
     public boolean acceptsWebhooks() {
-        return this.status != StoreStatus.DISCONNECTED;
+        return this.status.acceptsWebhooks();
     }
 
     public void subscriptionsChecked(Instant at) {

@@ -18,4 +18,9 @@ public enum StoreStatus {
     public String label() {
         return this.label;
     }
+
+    /** Webhooks of a store that was uninstalled (or never installed) are refused; compliance topics excepted. */
+    public boolean acceptsWebhooks() {
+        return this != DISCONNECTED;
+    }
 }

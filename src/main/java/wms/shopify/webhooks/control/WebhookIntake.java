@@ -113,8 +113,12 @@ public class WebhookIntake {
         private static final String STORE = "with s as (select id, status from store where domain = ?), "
                 + "inserted as (insert into webhook_delivery (webhook_id, store_id, topic, event_id, triggered_at, "
                 + "api_version, headers, body, received_at) select ?, s.id, ?, ?, ?, ?, ?, ?, ? from s "
-                + "where s.status <> ? or ? on conflict (webhook_id) do nothing returning id) "
+                + "where s.status = any(?) or ? on conflict (webhook_id) do nothing returning id) "
                 + "select s.status, (select id from inserted) from s";
+
+        /** The statuses of a store whose webhooks are taken (compliance topics are taken whatever the status). */
+        private static final String[] ACCEPTING = java.util.Arrays.stream(StoreStatus.values())
+                .filter(StoreStatus::acceptsWebhooks).map(StoreStatus::name).toArray(String[]::new);
 
         @Resource(lookup = "jdbc/wms")
         DataSource dataSource;
@@ -137,7 +141,7 @@ public class WebhookIntake {
                 statement.setString(7, headers.storedForm());
                 statement.setBytes(8, body);
                 statement.setTimestamp(9, Timestamp.from(now));
-                statement.setString(10, StoreStatus.DISCONNECTED.name());
+                statement.setArray(10, connection.createArrayOf("varchar", ACCEPTING));
                 statement.setBoolean(11, compliance);
                 try (ResultSet result = statement.executeQuery()) {
                     if (!result.next()) {
@@ -154,8 +158,7 @@ public class WebhookIntake {
             if (status == null && compliance) {
                 return new Stored(Receipt.NOTHING_HELD, 0);
             }
-            boolean accepted = compliance || !StoreStatus.DISCONNECTED.name().equals(status);
-            if (status == null || !accepted) {
+            if (status == null || !(compliance || StoreStatus.valueOf(status).acceptsWebhooks())) {
                 LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop
                         + ": no connected store with that domain");
                 throw new WebhookRejectedException(404, "No connected store " + shop + ".");
