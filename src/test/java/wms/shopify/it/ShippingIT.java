@@ -34,7 +34,8 @@ import wms.shopify.sandbox.Shop;
  * with its tracking; a shipment reported twice stays one; bad reports are refused with nothing stored; Shopify
  * failing for a while is retried until it recovers; a fulfillment Shopify applied but never answered for is found
  * and not made twice; a shipment whose attempts are spent is parked as failed, shown on the Orders page and retried
- * from there; tracking known later updates the fulfillment.
+ * from there; tracking known later updates the fulfillment; with Shopify answering 5xx (before and after the write),
+ * 429 and THROTTLED, all 2 s late, every shipment still ends as exactly one fulfillment, none parked (R3).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShippingIT {
@@ -50,7 +51,7 @@ class ShippingIT {
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
         connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
-                "SHIPPING_MAX_ATTEMPTS=3", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_RETRY_MAX_SECONDS=2",
+                "SHIPPING_MAX_ATTEMPTS=8", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_RETRY_MAX_SECONDS=2",
                 "SHIPPING_SWEEP_SECONDS=2", "SHIPPING_BREAKER_FAILURES=50"));
         shop = WmsFixture.stockedShop(connector, DOMAIN, "Shipping main", 500, "Shirt", "S-SHIRT", "Mug", "S-MUG");
         main = shop.location("Shipping main");
@@ -201,7 +202,7 @@ class ShippingIT {
         assertEquals(202, ship(shipment("SHIP-5", orderId, "GLS", lines("W-SHIRT", 1), parcel("GLS5", null)))
                 .statusCode());
         JsonObject failed = awaitShipment("SHIP-5", "FAILED");
-        assertTrue(failed.getString("reason").startsWith("Gave up after 3 attempts"), failed.getString("reason"));
+        assertTrue(failed.getString("reason").startsWith("Gave up after 8 attempts"), failed.getString("reason"));
         assertEquals(0, order.fulfillments().size());
         assertEquals(409, wms.api("POST", "/api/v1/shipments/SHIP-4/retry", null).statusCode(), "only failed ones");
         shop.faults().none();
@@ -211,7 +212,7 @@ class ShippingIT {
             browser.signIn("admin", "admin");
             browser.visit(connector.url() + "/admin/orders.xhtml");
             String reason = browser.text(By.cssSelector("#shipment-" + rowId + " .reason"));
-            assertTrue(reason.contains("Gave up after 3 attempts"), reason);
+            assertTrue(reason.contains("Gave up after 8 attempts"), reason);
             browser.screenshot("shipment-failed");
             browser.click(By.cssSelector("#shipment-" + rowId + " input[id$='retry-shipment']"));
             awaitShipment("SHIP-5", "FULFILLED");
@@ -241,7 +242,82 @@ class ShippingIT {
         assertEquals(404, wms.api("PUT", "/api/v1/shipments/NOPE/tracking", "{\"carrier\":\"UPS\"}").statusCode());
     }
 
+    @Test
+    @Order(7)
+    void serverErrorsThrottlingAndLatencyStillGiveEveryShipmentExactlyOneFulfillment() throws Exception {
+        // R3: 20 % 5xx before and after the write, bursts of 429 (Retry-After 1 s) and THROTTLED twice, 10 % of
+        // requests answered 429 besides (so that fulfillmentCreate itself meets some), 2 s latency.
+        int count = 8;
+        List<wms.shopify.sandbox.Order> orders = new java.util.ArrayList<>();
+        List<Long> orderIds = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var order = shop.placeOrder(main, true, Map.of(i % 2 == 0 ? "S-SHIRT" : "S-MUG", 1 + i % 3));
+            orders.add(order);
+            orderIds.add(acceptedOrder(order.id()));
+        }
+        int appliedBefore = shop.journal().applied("fulfillmentCreate").size();
+        int requestsBefore = shop.journal().requests().size();
+        Instant start = Instant.now();
+        shop.faults().serverErrorShare(0.2).serverErrorAfterWriteShare(0.2).throttledBurst(3)
+                .tooManyRequestsBurst(2, 1.0).tooManyRequests(0.1, 1.0).latency(Duration.ofSeconds(2));
+        try {
+            for (int i = 0; i < count; i++) {
+                if (i == count / 2) {
+                    for (int done = 0; done < i; done++) {
+                        awaitFulfilledNotParked("SHIP-R3-" + done);
+                    }
+                    shop.faults().throttledBurst(3).tooManyRequestsBurst(2, 1.0); // the second bursts
+                }
+                int quantity = 1 + i % 3;
+                assertEquals(202, ship(shipment("SHIP-R3-" + i, orderIds.get(i), "DHL",
+                        lines(i % 2 == 0 ? "W-SHIRT" : "W-MUG", quantity), parcel("R3-" + i, null))).statusCode());
+            }
+            for (int i = 0; i < count; i++) {
+                awaitFulfilledNotParked("SHIP-R3-" + i);
+            }
+        } finally {
+            shop.faults().none();
+        }
+        Duration landed = Duration.between(start, Instant.now());
+        Thread.sleep(2000);
+        for (int i = 0; i < count; i++) {
+            List<Fulfillment> made = orders.get(i).fulfillments();
+            assertEquals(1, made.size(), "order " + i + " fulfilled exactly once");
+            assertEquals(1 + i % 3, made.get(0).totalQuantity());
+            assertEquals(made.get(0).id(), wms.text("select fulfillment_id from shipment where shipment_key = ?",
+                    "SHIP-R3-" + i), "the connector knows the one Shopify made");
+        }
+        assertEquals(appliedBefore + count, shop.journal().applied("fulfillmentCreate").size(),
+                "fulfillmentCreate applied once per shipment");
+        assertEquals(0, wms.count("select count(*) from shipment where shipment_key like 'SHIP-R3-%' "
+                + "and state <> 'FULFILLED'"), "none parked");
+        List<Journal.Request> requests = shop.journal().requests();
+        requests = requests.subList(requestsBefore, requests.size());
+        assertTrue(requests.stream().anyMatch(r -> r.status() == 429), "Shopify answered 429 meanwhile");
+        assertTrue(requests.stream().anyMatch(r -> r.status() >= 500), "Shopify answered 5xx meanwhile");
+        List<Journal.Request> creates = requests.stream()
+                .filter(r -> r.body() != null && r.body().contains("fulfillmentCreate(")).toList();
+        System.out.printf("ShippingIT: %d shipments fulfilled once each after %d ms through %d requests (%d "
+                + "fulfillmentCreate sent: %d answered 5xx, %d 429, %d THROTTLED; in all %d answered 5xx, %d 429, %d "
+                + "THROTTLED), %d attempts in all%n", count, landed.toMillis(), requests.size(), creates.size(),
+                creates.stream().filter(r -> r.status() >= 500).count(),
+                creates.stream().filter(r -> r.status() == 429).count(),
+                creates.stream().filter(r -> "THROTTLED".equals(r.errorCode())).count(),
+                requests.stream().filter(r -> r.status() >= 500).count(),
+                requests.stream().filter(r -> r.status() == 429).count(),
+                requests.stream().filter(r -> "THROTTLED".equals(r.errorCode())).count(),
+                wms.count("select sum(attempts) from shipment where shipment_key like 'SHIP-R3-%'"));
+    }
+
     // --- helpers
+
+    private static void awaitFulfilledNotParked(String key) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(240), () -> {
+            String state = wms.text("select state from shipment where shipment_key = ?", key);
+            assertTrue(!"FAILED".equals(state), key + " parked: " + shipments());
+            return "FULFILLED".equals(state);
+        }, key + " to be fulfilled", () -> "; shipments: " + shipments());
+    }
 
     private static long acceptedOrder(String shopifyOrderId) throws Exception {
         return wms.acceptedOrder(shopifyOrderId);
@@ -297,7 +373,7 @@ class ShippingIT {
     }
 
     private static void await(WmsFixture.Check check, String what) throws Exception {
-        WmsFixture.await(Duration.ofSeconds(60), check, what, () -> "; shipments: " + shipments());
+        WmsFixture.await(Duration.ofSeconds(120), check, what, () -> "; shipments: " + shipments());
     }
 
     private static String shipments() throws Exception {

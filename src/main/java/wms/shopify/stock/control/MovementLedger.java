@@ -37,6 +37,25 @@ public class MovementLedger {
      */
     static final String LOCK_ORDER = "store_id, inventory_item_id collate \"C\", location_id collate \"C\"";
 
+    /**
+     * Locks the pending changes that {@code condition} selects (the table's alias is {@code c}) in {@link #LOCK_ORDER},
+     * before one statement updates several of them: an update takes its rows in the order of its plan (a bitmap or
+     * sequential scan: the table's physical order), and a batch of updates in the order of its batch.
+     */
+    static void lockInOrder(Connection db, String condition, Object... parameters) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("select c.id from stock_change c where " + condition
+                + " order by " + LOCK_ORDER + " for update of c")) {
+            for (int i = 0; i < parameters.length; i++) {
+                lock.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    // locked
+                }
+            }
+        }
+    }
+
     /** All changes of a call in one statement: one row per (store, item, location), absorbed into what is there. */
     private static final String UPSERT = """
             insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,

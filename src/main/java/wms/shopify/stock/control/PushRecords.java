@@ -110,6 +110,8 @@ public class PushRecords {
     @Transactional
     public void levelsRead(Map<Long, Long> available) {
         update(db -> {
+            MovementLedger.lockInOrder(db, "c.id = any(?) and c.state = 'PENDING'",
+                    db.createArrayOf("bigint", available.keySet().toArray()));
             try (PreparedStatement known = db.prepareStatement("""
                     update stock_change set
                         unexplained = case when reread and shopify_known is not null and ? < shopify_known
@@ -419,6 +421,8 @@ public class PushRecords {
     public int retryFailed(Long storeId) {
         return query(db -> {
             int retried;
+            MovementLedger.lockInOrder(db, "c.state = 'FAILED' and (?::bigint is null or c.store_id = ?)", storeId,
+                    storeId);
             try (PreparedStatement pushes = db.prepareStatement("update stock_push set state = 'SENDING', "
                     + "attempts = 0, next_attempt_at = now(), lease_until = null where state = 'FAILED' "
                     + "and (?::bigint is null or store_id = ?)");
@@ -475,18 +479,8 @@ public class PushRecords {
      */
     private static void lockChanges(Connection db, long pushId, Long storeId, java.util.Collection<String> levels)
             throws SQLException {
-        try (PreparedStatement lock = db.prepareStatement("select id from stock_change where push_id = ? or "
-                + "(store_id = ? and inventory_item_id || E'\\n' || location_id = any(?)) order by "
-                + MovementLedger.LOCK_ORDER + " for update")) {
-            lock.setLong(1, pushId);
-            lock.setObject(2, storeId, java.sql.Types.BIGINT);
-            lock.setArray(3, db.createArrayOf("varchar", levels.toArray()));
-            try (ResultSet rows = lock.executeQuery()) {
-                while (rows.next()) {
-                    // locked
-                }
-            }
-        }
+        MovementLedger.lockInOrder(db, "c.push_id = ? or (c.store_id = ? and c.inventory_item_id || E'\\n' || "
+                + "c.location_id = any(?))", pushId, storeId, db.createArrayOf("varchar", levels.toArray()));
     }
 
     private void closeAndRelease(long pushId, String state, String reason, String rowState) {

@@ -31,7 +31,30 @@ public class RestockLedger {
         if (restock.productCodes().isEmpty()) {
             return;
         }
-        try (Connection db = this.dataSource.getConnection(); PreparedStatement due = db.prepareStatement("""
+        try (Connection db = this.dataSource.getConnection()) {
+            int levels = markToReadAgain(db, restock, firstPushDelaySeconds());
+            if (levels > 0) {
+                LOG.info(() -> "Shopify restocked returned units at " + restock.locationId() + " of store "
+                        + restock.storeId() + ": " + levels + " Absolute level(s) to read again and set");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark the levels restocked on Shopify: " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks the restock's Absolute levels to be read again and makes them due; answers how many. */
+    static int markToReadAgain(Connection db, ShopifyRestock restock, double delaySeconds) throws SQLException {
+        String levels = """
+                c.store_id = ? and c.location_id = ? and c.sellable is not null
+                    and c.state in ('IDLE', 'PENDING', 'PUSHING')
+                    and c.inventory_item_id in (select v.inventory_item_id from store_variant v
+                        join wms_product p on p.id = v.product_id
+                        where v.store_id = c.store_id and p.code = any(?) and v.inventory_item_id is not null)
+                """;
+        java.sql.Array codes = db.createArrayOf("varchar", restock.productCodes().toArray());
+        // In the order intake locks them: several levels, which intake may be recording movements of.
+        MovementLedger.lockInOrder(db, levels, restock.storeId(), restock.locationId(), codes);
+        try (PreparedStatement due = db.prepareStatement("""
                 update stock_change c set generation = c.generation + 1, reread = true,
                     first_change_at = coalesce(c.first_change_at, now()),
                     due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
@@ -40,24 +63,13 @@ public class RestockLedger {
                     state = case when c.state = 'IDLE' then 'PENDING' else c.state end,
                     updated_at = now()
                 from store s
-                where s.id = c.store_id and c.store_id = ? and c.location_id = ?
-                    and s.stock_sync_enabled and s.stock_sync_mode = 'ABSOLUTE' and c.sellable is not null
-                    and c.state in ('IDLE', 'PENDING', 'PUSHING')
-                    and c.inventory_item_id in (select v.inventory_item_id from store_variant v
-                        join wms_product p on p.id = v.product_id
-                        where v.store_id = c.store_id and p.code = any(?) and v.inventory_item_id is not null)
-                """)) {
-            due.setDouble(1, firstPushDelaySeconds());
+                where s.id = c.store_id and s.stock_sync_enabled and s.stock_sync_mode = 'ABSOLUTE' and
+                """ + levels)) {
+            due.setDouble(1, delaySeconds);
             due.setLong(2, restock.storeId());
             due.setString(3, restock.locationId());
-            due.setArray(4, db.createArrayOf("varchar", restock.productCodes().toArray()));
-            int levels = due.executeUpdate();
-            if (levels > 0) {
-                LOG.info(() -> "Shopify restocked returned units at " + restock.locationId() + " of store "
-                        + restock.storeId() + ": " + levels + " Absolute level(s) to read again and set");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not mark the levels restocked on Shopify: " + e.getMessage(), e);
+            due.setArray(4, codes);
+            return due.executeUpdate();
         }
     }
 
