@@ -78,11 +78,6 @@ public class OrderRecords {
         List<OrderDemand.Line> demandBefore = row.demand();
         OrderPlan plan = plan(storeId, order);
         ShopOrder.Change change = row.apply(order, OrderFilters.of(store.settings()), plan, now, source);
-        if (change.needsFeedPosition()) {
-            row.enterFeed(nextFeedPosition());
-            this.feedEntries.fire(new FeedEntryAdded(row.id(), row.feedSeq(), row.feedKind().name(),
-                    store.domain().value(), row.shopifyOrderId()));
-        }
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
         switch (change) {
@@ -99,6 +94,12 @@ public class OrderRecords {
             default -> {
                 // the Orders page shows the rest
             }
+        }
+        if (change.needsFeedPosition()) {
+            // Last, so that the feed lock (held until commit) is held as briefly as this transaction allows.
+            row.enterFeed(nextFeedPosition());
+            this.feedEntries.fire(new FeedEntryAdded(row.id(), row.feedSeq(), row.feedKind().name(),
+                    store.domain().value(), row.shopifyOrderId()));
         }
         return new Outcome(change, row.state(), note(name, change, row));
     }
