@@ -33,9 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.Location;
-import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
-import wms.shopify.sandbox.ShopifySignatures;
 
 /**
  * Orders end to end against the Shopify sandbox: an order placed on the sandbox store reaches the WMS feed through
@@ -378,15 +376,7 @@ class OrdersIT {
     }
 
     private static HttpResponse<String> webhook(String topic, String webhookId, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(connector.url() + "/shopify/webhooks"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", topic)
-                .header("X-Shopify-Shop-Domain", DOMAIN)
-                .header("X-Shopify-API-Version", "2026-07")
-                .header("X-Shopify-Webhook-Id", webhookId)
-                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return SandboxConnector.deliverWebhook(connector.url(), DOMAIN, topic, webhookId, body);
     }
 
     /** Waits until every stored delivery has been processed. */

@@ -17,6 +17,7 @@ import java.util.List;
 import wms.shopify.platform.database.EmbeddedDatabase;
 import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
+import wms.shopify.sandbox.ShopifySignatures;
 import wms.shopify.sandbox.ShopifySandbox;
 
 /**
@@ -25,6 +26,9 @@ import wms.shopify.sandbox.ShopifySandbox;
  * JVM on first use and stopped when the JVM ends; the build's own server stays pointed at real Shopify.
  */
 public final class SandboxConnector {
+
+    private static final HttpClient WEBHOOK_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static final String DB_NAME = "sandbox_test";
     public static final String DB_USER = "sandbox_test";
@@ -102,6 +106,23 @@ public final class SandboxConnector {
     /** The process id of the connector's embedded PostgreSQL server (its postmaster). */
     public long databasePid() throws IOException {
         return Long.parseLong(Files.readAllLines(this.databaseDirectory.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /**
+     * Delivers a webhook to a connector at {@code baseUrl} as Shopify does: JSON, the topic, shop, API version and
+     * webhook id headers, and the body signed with the sandbox app's client secret.
+     */
+    public static HttpResponse<String> deliverWebhook(String baseUrl, String shop, String topic, String webhookId,
+            byte[] body) throws IOException, InterruptedException {
+        return WEBHOOK_CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/shopify/webhooks"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", topic)
+                .header("X-Shopify-Shop-Domain", shop)
+                .header("X-Shopify-API-Version", "2026-07")
+                .header("X-Shopify-Webhook-Id", webhookId)
+                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public ShopifySandbox sandbox() {

@@ -9,9 +9,6 @@ import static wms.shopify.it.WmsFixture.movement;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -36,9 +33,7 @@ import wms.shopify.sandbox.Journal;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Order;
 import wms.shopify.sandbox.Plan;
-import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
-import wms.shopify.sandbox.ShopifySignatures;
 
 /**
  * R6: two instances of the connector on one PostgreSQL, both running their schedules (stock flush, re-queue,
@@ -54,7 +49,6 @@ class TwoInstancesIT {
     private static final int ORDERS = 60;
     private static final int BATCHES = 40;
     private static final int START = 500;
-    private static final HttpClient HTTP = ConnectorServer.client();
 
     @Test
     void twoInstancesOnOneDatabasePushNoQuantityTwiceAndImportNoOrderTwice() throws Exception {
@@ -201,14 +195,6 @@ class TwoInstancesIT {
 
     private static HttpResponse<String> webhook(String baseUrl, String topic, String webhookId, byte[] body)
             throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/shopify/webhooks"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", topic)
-                .header("X-Shopify-Shop-Domain", DOMAIN)
-                .header("X-Shopify-API-Version", "2026-07")
-                .header("X-Shopify-Webhook-Id", webhookId)
-                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return SandboxConnector.deliverWebhook(baseUrl, DOMAIN, topic, webhookId, body);
     }
 }
