@@ -61,15 +61,10 @@ public class DemandLedger {
             Set<String> levels = new java.util.TreeSet<>(before.keySet());
             levels.addAll(after.keySet());
             try (PreparedStatement due = db.prepareStatement("""
-                    update stock_change c set generation = c.generation + 1,
+                    update stock_change c set
                         unexplained = least(0, c.unexplained + greatest(0, ?)),
                         explained_ahead = c.explained_ahead + greatest(0, greatest(0, ?) + c.unexplained),
-                        first_change_at = coalesce(c.first_change_at, now()),
-                        due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
-                            coalesce(c.last_pushed_at + make_interval(secs => s.coalescing_window_seconds), now()))
-                            else c.due_at end,
-                        state = case when c.state = 'IDLE' then 'PENDING' else c.state end,
-                        updated_at = now()
+                    """ + MovementLedger.CHANGED_AGAIN + """
                     from store s
                     where s.id = c.store_id and c.store_id = ? and c.inventory_item_id = ? and c.location_id = ?
                         and s.stock_sync_enabled and s.stock_sync_mode = 'ABSOLUTE' and c.sellable is not null

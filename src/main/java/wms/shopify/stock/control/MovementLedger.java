@@ -38,6 +38,21 @@ public class MovementLedger {
     static final String LOCK_ORDER = "store_id, inventory_item_id collate \"C\", location_id collate \"C\"";
 
     /**
+     * The assignments that mark a level's change as changed again (for a {@code stock_change c} updated together
+     * with its {@code store s}): a new generation, and an idle change made due after the first-push delay (the one
+     * parameter, in seconds) but not before the store's coalescing window since its last push has passed.
+     */
+    static final String CHANGED_AGAIN = """
+            generation = c.generation + 1,
+                first_change_at = coalesce(c.first_change_at, now()),
+                due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
+                    coalesce(c.last_pushed_at + make_interval(secs => s.coalescing_window_seconds), now()))
+                    else c.due_at end,
+                state = case when c.state = 'IDLE' then 'PENDING' else c.state end,
+                updated_at = now()
+            """;
+
+    /**
      * Locks the pending changes that {@code condition} selects (the table's alias is {@code c}) in {@link #LOCK_ORDER},
      * before one statement updates several of them: an update takes its rows in the order of its plan (a bitmap or
      * sequential scan: the table's physical order), and a batch of updates in the order of its batch.

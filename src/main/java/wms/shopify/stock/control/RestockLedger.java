@@ -55,13 +55,8 @@ public class RestockLedger {
         // In the order intake locks them: several levels, which intake may be recording movements of.
         MovementLedger.lockInOrder(db, levels, restock.storeId(), restock.locationId(), codes);
         try (PreparedStatement due = db.prepareStatement("""
-                update stock_change c set generation = c.generation + 1, reread = true,
-                    first_change_at = coalesce(c.first_change_at, now()),
-                    due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
-                        coalesce(c.last_pushed_at + make_interval(secs => s.coalescing_window_seconds), now()))
-                        else c.due_at end,
-                    state = case when c.state = 'IDLE' then 'PENDING' else c.state end,
-                    updated_at = now()
+                update stock_change c set reread = true,
+                """ + MovementLedger.CHANGED_AGAIN + """
                 from store s
                 where s.id = c.store_id and s.stock_sync_enabled and s.stock_sync_mode = 'ABSOLUTE' and
                 """ + levels)) {
