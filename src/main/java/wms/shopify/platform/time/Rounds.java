@@ -32,13 +32,23 @@ public class Rounds {
      * @param intervalSeconds seconds between the end of one round and the start of the next, at least 1
      */
     public void every(String what, long firstDelaySeconds, long intervalSeconds, Runnable round) {
-        this.scheduled.add(this.scheduler.scheduleWithFixedDelay(() -> {
+        this.scheduled.add(this.scheduler.scheduleWithFixedDelay(logged(what + " failed (the next round tries again)",
+                round), firstDelaySeconds, intervalSeconds, TimeUnit.SECONDS));
+    }
+
+    /** Runs one round now on the managed scheduler (one asked for by an admin), a failure logged as well. */
+    public void once(String what, Runnable round) {
+        this.scheduler.execute(logged(what + " failed", round));
+    }
+
+    private static Runnable logged(String failed, Runnable round) {
+        return () -> {
             try {
                 round.run();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, what + " failed (the next round tries again): " + e.getMessage());
+                LOG.log(Level.WARNING, failed + ": " + e.getMessage());
             }
-        }, firstDelaySeconds, intervalSeconds, TimeUnit.SECONDS));
+        };
     }
 
     @PreDestroy
