@@ -101,6 +101,15 @@ public final class ConnectorServer {
         }
     }
 
+    /**
+     * A connection to the server's embedded database (port {@code it.db.port}, the default name, user and password),
+     * for tests that write rows the way the connector would have, or check what it stored.
+     */
+    public static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + System.getProperty("it.db.port",
+                "15432") + "/wms_shopify", "wms_shopify", "wms_shopify");
+    }
+
     /** The Liberty installation the build created. */
     public static Path wlp() {
         Path wlp = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));

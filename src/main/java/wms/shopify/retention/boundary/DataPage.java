@@ -24,7 +24,7 @@ import wms.shopify.retention.entity.TableSize;
 public class DataPage {
 
     /** After "Prune now" the page is fetched again (post/redirect/get) and says the round started. */
-    private static final String STARTED = "/admin/activity?faces-redirect=true&pruning=started#data";
+    private static final String STARTED = "/admin/activity?faces-redirect=true&pruning=started";
 
     @Inject
     TableSizes tableSizes;

@@ -36,15 +36,15 @@ public final class RoundResult {
     }
 
     /**
-     * One line for the log, the Activity page and the last round's summary, e.g. "erased 120 webhook bodies;
-     * deleted 4 activity entries (older than 90 days)".
+     * One line for the log, the Activity page and the last round's summary, e.g. "webhook bodies: 120 erased
+     * (older than 30 days); activity entries: 4 deleted (older than 90 days)".
      *
      * @param policy the policy the round applied, for the ages
      */
     public String describe(RetentionPolicy policy) {
         String text = this.pruned.isEmpty() ? "nothing was old enough to prune"
                 : this.pruned.entrySet().stream()
-                        .map(e -> e.getKey().done() + " " + e.getValue() + " " + e.getKey().label() + " (older than "
+                        .map(e -> e.getKey().label() + ": " + e.getValue() + " " + e.getKey().done() + " (older than "
                                 + policy.describe(e.getKey()) + ")")
                         .collect(Collectors.joining("; "));
         return this.stoppedEarly == null ? text : text + "; stopped early: " + this.stoppedEarly;

@@ -56,7 +56,7 @@ class RetentionPolicyTest {
         result.add(DataKind.STOCK_PUSHES, 0);
         assertTrue(result.prunedAnything());
         assertEquals(520, result.pruned(DataKind.WEBHOOK_BODIES));
-        assertEquals("erased 520 webhook bodies (older than 30 days); deleted 4 activity entries (older than 90 days)",
+        assertEquals("webhook bodies: 520 erased (older than 30 days); activity entries: 4 deleted (older than 90 days)",
                 result.describe(policy));
         result.stoppedEarly("another instance took the round over");
         assertTrue(result.describe(policy).endsWith("; stopped early: another instance took the round over"));
