@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,6 +178,13 @@ class RetentionIT {
             String summary = string(db, "select summary from retention_round where id = 1");
             assertTrue(summary.matches(".*webhook bodies: \\d+ erased \\(older than 30 days\\).*"), summary);
             assertTrue(summary.matches(".*finished orders: \\d+ deleted \\(older than 365 days\\).*"), summary);
+            String metrics = ConnectorServer.get(ConnectorServer.client(), "/metrics?scope=application").body();
+            Matcher pruned = Pattern.compile("retention_pruned_total\\{[^}]*kind=\"finished_orders\"[^}]*\\} "
+                    + "([0-9.]+)").matcher(metrics);
+            assertTrue(pruned.find(), "the pruned rows are counted per kind on /metrics");
+            assertTrue(Double.parseDouble(pruned.group(1)) >= 1, pruned.group());
+            assertTrue(Pattern.compile("database_table_bytes\\{[^}]*table=\"webhook_delivery\"[^}]*\\} [1-9]")
+                    .matcher(metrics).find(), "each table's size is on /metrics");
             WmsFixture.await(Duration.ofSeconds(60), () -> count(db, "select count(*) from activity_event where "
                     + "category = 'retention' and actor = 'admin' and occurred_at >= ?", Timestamp.from(asked)) == 1,
                     "one activity entry for the round, by the admin who asked for it",

@@ -107,6 +107,9 @@ public class Pruning {
     ActivityLog activity;
 
     @Inject
+    RetentionMetrics metrics;
+
+    @Inject
     Clock clock;
 
     /**
@@ -153,6 +156,7 @@ public class Pruning {
             do {
                 pruned = batch(kind, Timestamp.from(cutoff.get()), limit);
                 result.add(kind, pruned);
+                this.metrics.pruned(kind, pruned);
                 if (!renew(holder)) {
                     result.stoppedEarly("another instance took the round over");
                     return;
