@@ -35,6 +35,9 @@ create index shop_return_closed on shop_return (updated_at) where state = 'CLOSE
 -- Deleting an order looks for the returns that still point at it.
 create index shop_return_order on shop_return (order_id) where order_id is not null;
 
+-- Deleting a return looks for its receipts not disposed of, and removes its receipts with it (on delete cascade).
+create index return_receipt_of_return on return_receipt (return_id);
+
 -- Finished runs (order sweeps, stock reconciliations, product syncs) by their start.
 create index order_sweep_started on order_sweep (started_at) where state <> 'RUNNING';
 create index stock_reconciliation_started on stock_reconciliation (started_at) where state <> 'RUNNING';

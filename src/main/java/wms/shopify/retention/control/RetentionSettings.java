@@ -72,8 +72,9 @@ public class RetentionSettings {
         days.put(DataKind.STOCK_RECONCILIATIONS, this.runHistoryDays);
         days.put(DataKind.PRODUCT_SYNCS, this.runHistoryDays);
         if (RetentionPolicy.raised(DataKind.WEBHOOK_DELIVERIES, this.webhookDeliveryDays)) {
-            LOG.warning(() -> "RETENTION_WEBHOOK_DELIVERY_DAYS=" + this.webhookDeliveryDays + " is shorter than "
-                    + "Shopify's 48-hour retry window; webhook deliveries are kept "
+            LOG.warning(() -> "RETENTION_WEBHOOK_DELIVERY_DAYS=" + this.webhookDeliveryDays + " is shorter "
+                    + "than Shopify's retries and late deliveries (8 retries over 4 hours, up to a day late); webhook "
+                    + "deliveries are kept "
                     + RetentionPolicy.MIN_WEBHOOK_DELIVERY_DAYS + " days");
         }
         this.policy = RetentionPolicy.of(days);

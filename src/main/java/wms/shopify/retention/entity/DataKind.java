@@ -10,8 +10,8 @@ public enum DataKind {
     WEBHOOK_BODIES("webhook bodies", "webhook_delivery", "erased",
             "the body of a delivery not processed yet (received or failed)"),
     WEBHOOK_DELIVERIES("webhook deliveries", "webhook_delivery", "deleted",
-            "deliveries not processed yet; every delivery for at least 2 days (Shopify's retries are recognised by "
-                    + "their webhook id)"),
+            "deliveries not processed yet; every delivery for at least 2 days (a delivery Shopify retries or "
+                    + "sends late is recognised by its webhook id)"),
     ACTIVITY("activity entries", "activity_event", "deleted", "nothing: an old entry is only history"),
     STOCK_PUSHES("finished stock pushes", "stock_push", "deleted",
             "pushes being sent or parked (failed, waiting to go out again), and any push a pending change points at"),

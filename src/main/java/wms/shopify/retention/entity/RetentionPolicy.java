@@ -9,12 +9,15 @@ import java.util.Optional;
 
 /**
  * How many days each kind of data is kept (0: kept for ever). Webhook deliveries are kept at least
- * {@link #MIN_WEBHOOK_DELIVERY_DAYS} days whatever the setting says: a delivery Shopify sends again within its retry
- * window must still be recognised by its webhook id and not processed twice.
+ * {@link #MIN_WEBHOOK_DELIVERY_DAYS} days whatever the setting says: a delivery Shopify sends again (a retry, a
+ * duplicate, a late one) must still be recognised by its webhook id and not processed twice.
  */
 public final class RetentionPolicy {
 
-    /** Shopify retries a delivery, and may send it twice, within 48 hours. */
+    /**
+     * Shopify retries a failed delivery 8 times over 4 hours, may send one more than once, and may deliver it up
+     * to a day late (shopify.dev: webhook retry changelog of 2024-09-10, webhooks best practices): 2 days cover that.
+     */
     public static final int MIN_WEBHOOK_DELIVERY_DAYS = 2;
 
     private final Map<DataKind, Integer> days;
