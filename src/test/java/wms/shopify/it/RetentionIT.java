@@ -193,35 +193,74 @@ class RetentionIT {
         }
     }
 
+    @Test
+    void aRoundRunsOnOneInstanceAtATimeAndIsTakenOverWhenThatInstanceDied() throws Exception {
+        try (Connection db = ConnectorServer.database()) {
+            long old = id(db, "insert into activity_event (occurred_at, category, message) values "
+                    + "(now() - interval '100 days', 'retention-it', ?) returning id", "held back " + TAG);
+            // Another instance is in the middle of a round: it holds the lease.
+            update(db, "update retention_round set holder = 'another instance', lease_until = now() + "
+                    + "interval '10 minutes', started_at = now(), finished_at = null, summary = null where id = 1");
+            HttpClient admin = signedInAdmin();
+            HttpResponse<String> pressed = press(admin);
+            assertTrue(location(pressed).endsWith("pruning=busy"), location(pressed));
+            assertTrue(ConnectorServer.get(admin, location(pressed).substring(ConnectorServer.url().length())).body()
+                    .contains("id=\"pruning-busy\""), "the page says a round is running already");
+            assertKept(db, "activity_event", old);
+
+            // That instance died: once its lease has run out, the next round takes over.
+            update(db, "update retention_round set lease_until = now() - interval '1 second' "
+                    + "where holder = 'another instance'");
+            Instant asked = timestamp(db, "select now()", null);
+            assertTrue(location(press(admin)).endsWith("pruning=started"));
+            awaitRoundSince(db, asked);
+            assertGone(db, "activity_event", old);
+        }
+    }
+
     /**
      * Presses "Prune now" and waits for a round that started after it to finish (a scheduled round running at that
-     * moment makes the button do nothing: it is pressed again).
+     * moment makes the button start nothing: it is pressed again).
      */
     private static Instant pruneNow(Connection db) throws Exception {
+        HttpClient admin = signedInAdmin();
+        Instant asked = timestamp(db, "select now()", null);
+        for (int press = 0; press < 20 && location(press(admin)).endsWith("pruning=busy"); press++) {
+            Thread.sleep(500);
+        }
+        awaitRoundSince(db, asked);
+        return asked;
+    }
+
+    private static HttpClient signedInAdmin() throws Exception {
         HttpClient admin = ConnectorServer.client();
         ConnectorServer.get(admin, "/admin/activity.xhtml");
         assertEquals(302, AdminLoginIT.signIn(admin, "admin", "admin").statusCode(), "signed in");
-        Instant asked = timestamp(db, "select now()", null);
-        for (int press = 0; press < 5; press++) {
-            String page = ConnectorServer.get(admin, "/admin/activity.xhtml").body();
-            HttpResponse<String> pressed = admin.send(HttpRequest.newBuilder(URI.create(ConnectorServer.url()
-                    + "/admin/activity.xhtml")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(FacesForm.of(page, "retention")
-                            .submittedWith("retention:prune-now", "Prune now"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(302, pressed.statusCode(), pressed.body());
-            assertTrue(pressed.headers().firstValue("Location").orElseThrow().contains("pruning=started"));
-            Instant until = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(until)) {
-                if (count(db, "select count(*) from retention_round where started_at >= ? and finished_at is not null",
-                        Timestamp.from(asked)) == 1) {
-                    return asked;
-                }
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("no retention round ran after Prune now: "
-                + string(db, "select concat_ws(' ', started_at, finished_at, summary) from retention_round"));
+        return admin;
+    }
+
+    /** Presses "Prune now" as a browser does; the answer redirects to the page, saying whether a round started. */
+    private static HttpResponse<String> press(HttpClient admin) throws Exception {
+        String page = ConnectorServer.get(admin, "/admin/activity.xhtml").body();
+        HttpResponse<String> pressed = admin.send(HttpRequest.newBuilder(URI.create(ConnectorServer.url()
+                + "/admin/activity.xhtml")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(FacesForm.of(page, "retention")
+                        .submittedWith("retention:prune-now", "Prune now"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, pressed.statusCode(), pressed.body());
+        return pressed;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static void awaitRoundSince(Connection db, Instant asked) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(120), () -> count(db, "select count(*) from retention_round "
+                + "where started_at >= ? and finished_at is not null", Timestamp.from(asked)) == 1,
+                "a retention round that started after Prune now to finish", () -> "; the round: " + string(db,
+                        "select concat_ws(' ', holder, started_at, lease_until, finished_at, summary) "
+                                + "from retention_round"));
     }
 
     private static long delivery(Connection db, String outcome, int daysAgo) throws SQLException {

@@ -23,8 +23,8 @@ import wms.shopify.retention.entity.TableSize;
 @RequestScoped
 public class DataPage {
 
-    /** After "Prune now" the page is fetched again (post/redirect/get) and says the round started. */
-    private static final String STARTED = "/admin/activity?faces-redirect=true&pruning=started";
+    /** After "Prune now" the page is fetched again (post/redirect/get) and says whether a round started. */
+    private static final String PRUNING = "/admin/activity?faces-redirect=true&pruning=";
 
     @Inject
     TableSizes tableSizes;
@@ -67,14 +67,22 @@ public class DataPage {
         return this.lastRound;
     }
 
-    /** Whether the page was reached right after "Prune now". */
+    /** Whether the page was reached right after "Prune now" started a round. */
     public boolean isStarted() {
-        return "started".equals(this.faces.getExternalContext().getRequestParameterMap().get("pruning"));
+        return "started".equals(pruning());
+    }
+
+    /** Whether the page was reached right after "Prune now" found a round running already. */
+    public boolean isBusy() {
+        return "busy".equals(pruning());
+    }
+
+    private String pruning() {
+        return this.faces.getExternalContext().getRequestParameterMap().get("pruning");
     }
 
     public String pruneNow() {
-        this.schedule.roundNow(this.faces.getExternalContext().getRemoteUser());
-        return STARTED;
+        return PRUNING + (this.schedule.roundNow(this.faces.getExternalContext().getRemoteUser()) ? "started" : "busy");
     }
 
     public String format(Instant instant) {

@@ -3,6 +3,7 @@ package wms.shopify.retention.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.platform.database.DatabaseReady;
 import wms.shopify.platform.time.Rounds;
@@ -38,8 +39,14 @@ public class RetentionSchedule {
         }
     }
 
-    /** Starts a round now in the background, on behalf of an admin; it does nothing when one is running. */
-    public void roundNow(String by) {
-        this.rounds.once("Retention round", () -> this.pruning.round(by));
+    /**
+     * Starts a round now on behalf of an admin: the lease is taken at once, the pruning runs in the background.
+     *
+     * @return false when a round is running already (on this or another instance): nothing was started
+     */
+    public boolean roundNow(String by) {
+        Optional<String> holder = this.pruning.claim();
+        holder.ifPresent(claimed -> this.rounds.once("Retention round", () -> this.pruning.run(claimed, by)));
+        return holder.isPresent();
     }
 }

@@ -119,12 +119,31 @@ public class Pruning {
      * @return what it pruned, or empty when another round was running
      */
     public Optional<RoundResult> round(String by) {
+        return claim().map(holder -> run(holder, by));
+    }
+
+    /**
+     * Takes the lease for a round, unless another round holds it (one whose instance died holds it until it runs
+     * out).
+     *
+     * @return the holder to run the round with, or empty when another round is running
+     */
+    public Optional<String> claim() {
         String holder = UUID.randomUUID().toString();
+        boolean claimed = lease("update retention_round set holder = ?, lease_until = now() + make_interval(secs => "
+                + LEASE_SECONDS + "), started_at = now(), finished_at = null, summary = null "
+                + "where id = 1 and (lease_until is null or lease_until < now())", holder, null);
+        return claimed ? Optional.of(holder) : Optional.empty();
+    }
+
+    /**
+     * Runs a round claimed with {@link #claim()}, then gives the lease up.
+     *
+     * @param by who asked for it, or null for the schedule
+     */
+    public RoundResult run(String holder, String by) {
         RetentionPolicy policy = this.settings.policy();
         Instant now = this.clock.instant();
-        if (!claim(holder)) {
-            return Optional.empty();
-        }
         RoundResult result = new RoundResult();
         try {
             prune(policy, now, holder, result);
@@ -141,7 +160,7 @@ public class Pruning {
             LOG.info(() -> "Retention round: " + summary);
             this.activity.record(CATEGORY, "Retention round: " + summary + ".", by);
         }
-        return Optional.of(result);
+        return result;
     }
 
     private void prune(RetentionPolicy policy, Instant now, String holder, RoundResult result)
@@ -232,12 +251,6 @@ public class Pruning {
                 + "where r.state <> 'RUNNING' and r.started_at < ? and exists (select 1 from " + table + " n "
                 + "where n.store_id = r.store_id and n.id > r.id and n.state <> 'RUNNING') "
                 + "order by r.started_at limit ? for update of r skip locked)");
-    }
-
-    private boolean claim(String holder) {
-        return lease("update retention_round set holder = ?, lease_until = now() + make_interval(secs => "
-                + LEASE_SECONDS + "), started_at = now(), finished_at = null, summary = null "
-                + "where id = 1 and (lease_until is null or lease_until < now())", holder, null);
     }
 
     private boolean renew(String holder) {
