@@ -85,6 +85,9 @@ class RetentionIT {
 
             long activityGone = id(db, "insert into activity_event (occurred_at, category, message) values "
                     + "(now() - interval '100 days', 'retention-it', ?) returning id", "old entry " + TAG);
+            // More than a batch (500 rows by default): the round goes on batch after batch until none is left.
+            update(db, "insert into activity_event (occurred_at, category, message) select now() - interval "
+                    + "'100 days', 'retention-it', 'backlog ' || g || ' " + TAG + "' from generate_series(1, 1200) g");
             long activityKept = id(db, "insert into activity_event (occurred_at, category, message) values "
                     + "(now() - interval '10 days', 'retention-it', ?) returning id", "recent entry " + TAG);
 
@@ -145,6 +148,8 @@ class RetentionIT {
             assertNull(timestamp(db, "select body_erased_at from webhook_delivery where id = ?", recentDelivery));
 
             assertGone(db, "activity_event", activityGone);
+            assertEquals(0, count(db, "select count(*) from activity_event where message like ?",
+                    "backlog % " + TAG), "a backlog of several batches is pruned in one round");
             assertKept(db, "activity_event", activityKept);
 
             assertGone(db, "stock_push", pushGone);
