@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToLongFunction;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import wms.shopify.platform.database.DatabaseReady;
@@ -27,6 +28,7 @@ public class RetentionMetrics {
 
     /** Sizes change slowly; a scraper polling every few seconds must not query the catalog each time. */
     private static final Duration SIZES_KEPT = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(RetentionMetrics.class.getName());
 
     @Inject
     MetricRegistry registry;
@@ -47,6 +49,7 @@ public class RetentionMetrics {
 
     /** The tables exist once the schema is migrated: a gauge per table from then on. */
     void onDatabaseReady(@Observes DatabaseReady ready) {
+        // Never fails: the other observers of the database being ready (the schedules) must still run.
         for (TableSize size : current()) {
             register(size.table());
         }
@@ -65,11 +68,17 @@ public class RetentionMetrics {
                 .orElse(0);
     }
 
+    /** The latest sizes read; while the database cannot be read, the last ones known (a scrape never fails). */
     private List<TableSize> current() {
         Instant now = this.clock.instant();
         if (this.readAt.plus(SIZES_KEPT).isBefore(now)) {
-            this.sizes = this.tableSizes.all();
             this.readAt = now;
+            try {
+                this.sizes = this.tableSizes.all();
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Table sizes for /metrics not read (the last ones known are reported): "
+                        + e.getMessage());
+            }
         }
         return this.sizes;
     }
