@@ -1,12 +1,13 @@
 package wms.shopify.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -102,7 +103,24 @@ final class OAuthEndpoints {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         Map<String, String> request = new LinkedHashMap<>();
         if (type != null && type.startsWith("application/json")) {
-            Http.JSON.readTree(raw).fields().forEachRemaining(e -> request.put(e.getKey(), e.getValue().asText()));
+            JsonNode body;
+            try {
+                body = Http.JSON.readTree(raw);
+            } catch (JsonProcessingException e) {
+                body = null;
+            }
+            if (body == null || !body.isObject()) {
+                journal(shop, exchange, 400, "unreadable");
+                Http.json(exchange, 400, Map.of("error", "invalid_request",
+                        "error_description", "The request body is not a JSON object"));
+                return;
+            }
+            // A member sent as null is one left out; numbers and booleans ("expiring": 1) are read as their text.
+            body.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    request.put(e.getKey(), e.getValue().asText());
+                }
+            });
         } else {
             request.putAll(Http.parameters(raw));
         }
@@ -117,7 +135,7 @@ final class OAuthEndpoints {
             return;
         }
         Map<String, Object> answer = refresh ? tokens.refresh(shop.domain(), request.get("refresh_token"))
-                : tokens.exchange(shop.domain(), request.get("code"), List.of("1", "true").contains(request.get("expiring")));
+                : tokens.exchange(shop.domain(), request.get("code"), expiring(request.get("expiring")));
         if (answer == null) {
             journal(shop, exchange, 400, grant);
             Http.json(exchange, 400, Map.of("error", refresh ? "invalid_grant" : "invalid_request", "error_description",
@@ -127,6 +145,14 @@ final class OAuthEndpoints {
         }
         journal(shop, exchange, 200, grant);
         Http.json(exchange, 200, answer);
+    }
+
+    /**
+     * Whether the app asked for an expiring offline token: {@code expiring} is optional, and left out (as in Shopify's
+     * own example of the request) it means a non-expiring token.
+     */
+    static boolean expiring(String expiring) {
+        return "1".equals(expiring) || "true".equals(expiring);
     }
 
     /** A token request in the shop's journal, its grant type as the operation name. */
