@@ -56,8 +56,8 @@ final class OAuthEndpoints {
     }
 
     void authorize(HttpExchange exchange, Shop shop) throws IOException {
-        Map<String, String> query = Http.parameters(exchange.getRequestURI().getRawQuery());
-        String problem = problem(query);
+        Map<String, String> query = readable(exchange.getRequestURI().getRawQuery());
+        String problem = query == null ? "Oauth error invalid_request: the query is not URL-encoded" : problem(query);
         if (problem != null) {
             Http.html(exchange, 400, "<html><body><h1>Oauth error</h1><p>" + Http.escape(problem) + "</p></body></html>");
             return;
@@ -73,8 +73,8 @@ final class OAuthEndpoints {
     }
 
     void approve(HttpExchange exchange, Shop shop) throws IOException {
-        Map<String, String> form = Http.parameters(Http.body(exchange));
-        String problem = problem(form);
+        Map<String, String> form = readable(Http.body(exchange));
+        String problem = form == null ? "Oauth error invalid_request: the form is not URL-encoded" : problem(form);
         if (problem != null) {
             Http.html(exchange, 400, "<html><body><p>" + Http.escape(problem) + "</p></body></html>");
             return;
@@ -122,7 +122,14 @@ final class OAuthEndpoints {
                 }
             });
         } else {
-            request.putAll(Http.parameters(raw));
+            Map<String, String> form = readable(raw);
+            if (form == null) {
+                journal(shop, exchange, 400, "unreadable");
+                Http.json(exchange, 400, Map.of("error", "invalid_request",
+                        "error_description", "The request body is not URL-encoded"));
+                return;
+            }
+            request.putAll(form);
         }
         boolean refresh = "refresh_token".equals(request.get("grant_type"));
         // Journaled by grant type only: the code, the tokens and the client secret stay out of the journal.
@@ -153,6 +160,15 @@ final class OAuthEndpoints {
      */
     static boolean expiring(String expiring) {
         return "1".equals(expiring) || "true".equals(expiring);
+    }
+
+    /** URL-encoded parameters, or null when they are not (a stray {@code %}): Shopify answers 400, not 500. */
+    private static Map<String, String> readable(String encoded) {
+        try {
+            return Http.parameters(encoded);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A token request in the shop's journal, its grant type as the operation name. */

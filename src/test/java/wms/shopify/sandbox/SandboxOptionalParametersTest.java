@@ -101,6 +101,14 @@ class SandboxOptionalParametersTest {
         Map<String, Object> noRefreshToken = new LinkedHashMap<>(credentials());
         noRefreshToken.put("grant_type", "refresh_token");
         assertError(postJson(noRefreshToken), "invalid_grant");
+        HttpResponse<String> badForm = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=%ZZ&code=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertError(badForm, "invalid_request");
+        HttpResponse<String> badQuery = http.send(HttpRequest.newBuilder(URI.create(sandbox.adminBaseUrl(shop)
+                + "/admin/oauth/authorize?client_id=%ZZ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badQuery.statusCode(), badQuery.body());
         for (String unreadable : new String[] {"", "{", "[1]", "\"code\"", "null"}) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
                     .header("Content-Type", "application/json")

@@ -21,7 +21,7 @@ public final class MovementRules {
     /** A single movement of more than a million units is a unit or sign mistake, not a movement. */
     public static final long DELTA_LIMIT = 1_000_000;
     /** Shopify's own ceiling for a quantity. */
-    public static final long SELLABLE_LIMIT = 1_000_000_000;
+    public static final long SELLABLE_LIMIT = StockSettings.SET_QUANTITY_LIMIT;
     private static final Pattern ORDER_ID = Pattern.compile("^(gid://shopify/Order/)?[1-9][0-9]{0,18}$");
 
     private MovementRules() {
