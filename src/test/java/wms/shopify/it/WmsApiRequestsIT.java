@@ -149,6 +149,10 @@ class WmsApiRequestsIT {
         HttpResponse<String> bareProduct = wms.api("PUT", "/api/v1/products", "[{\"code\":\"" + run
                 + "-BARE\",\"name\":\"Bare\",\"sku\":null,\"barcode\":null}]");
         assertEquals(200, bareProduct.statusCode(), bareProduct.body());
+        HttpResponse<String> guessed = wms.api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters",
+                "{\"orderStatuses\":[],\"financialStatuses\":[],\"fulfillmentStatuses\":[],\"testOrders\":\"yes\"}");
+        assertEquals(400, guessed.statusCode(), guessed.body());
+        assertEquals(List.of("testOrders"), fields(guessed), "a boolean is never guessed from text");
         HttpResponse<String> missing = wms.api("PUT", "/api/v1/shipping-processes", "[{\"code\":\"" + run
                 + "-X\"}]");
         assertEquals(400, missing.statusCode());
