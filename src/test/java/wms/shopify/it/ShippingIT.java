@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -307,6 +308,72 @@ class ShippingIT {
                 requests.stream().filter(r -> r.status() == 429).count(),
                 requests.stream().filter(r -> "THROTTLED".equals(r.errorCode())).count(),
                 wms.count("select sum(attempts) from shipment where shipment_key like 'SHIP-R3-%'"));
+    }
+
+    @Test
+    @Order(10)
+    void everyTrackingNumberReachesShopifyWithItsOwnUrlAndCarrierWhateverTheMixOfParcels() throws Exception {
+        var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 4));
+        long orderId = acceptedOrder(order.id());
+        String url = "https://track.acme.example/";
+        // The reported case: the first parcel without a URL, the second with one.
+        assertEquals(202, ship(shipment("SHIP-10A", orderId, "Acme Couriers", lines("W-SHIRT", 1),
+                parcel("1Z999", null), parcel("1Z998", url + "1Z998"))).statusCode());
+        assertEquals(202, ship(shipment("SHIP-10B", orderId, "dhl express", lines("W-SHIRT", 1),
+                parcel("A1", url + "A1"), parcel("A2", null), parcel("A3", url + "A3"), parcel("A4", null)))
+                .statusCode());
+        assertEquals(202, ship(shipment("SHIP-10C", orderId, null, lines("W-SHIRT", 1),
+                parcel("N1", null), parcel("N2", null))).statusCode());
+        assertEquals(202, ship(shipment("SHIP-10D", orderId, "Acme Couriers", lines("W-SHIRT", 1),
+                parcel("U1", url + "U1"), parcel("U2", url + "U2"))).statusCode());
+        for (String key : List.of("SHIP-10A", "SHIP-10B", "SHIP-10C", "SHIP-10D")) {
+            awaitShipment(key, "FULFILLED");
+        }
+        assertEquals(4, order.fulfillments().size());
+        Map<String, String> none = new java.util.HashMap<>();
+        none.put("1Z999", null);
+        none.put("1Z998", url + "1Z998");
+        assertEquals(none, urlsByNumber(fulfillmentOf("SHIP-10A", order)), "each number with its own URL");
+        assertEquals(Set.of("Acme Couriers"), companies(fulfillmentOf("SHIP-10A", order)));
+        Map<String, String> mixed = new java.util.HashMap<>();
+        mixed.put("A1", url + "A1");
+        mixed.put("A2", null);
+        mixed.put("A3", url + "A3");
+        mixed.put("A4", null);
+        assertEquals(mixed, urlsByNumber(fulfillmentOf("SHIP-10B", order)));
+        assertEquals(Set.of("DHL Express"), companies(fulfillmentOf("SHIP-10B", order)), "every number's carrier");
+        Map<String, String> noUrls = new java.util.HashMap<>();
+        noUrls.put("N1", null);
+        noUrls.put("N2", null);
+        assertEquals(noUrls, urlsByNumber(fulfillmentOf("SHIP-10C", order)));
+        assertEquals(Map.of("U1", url + "U1", "U2", url + "U2"), urlsByNumber(fulfillmentOf("SHIP-10D", order)));
+
+        // Tracking known later, with the same kind of mix, replaces the fulfillment's tracking with the pairs right.
+        HttpResponse<String> later = wms.api("PUT", "/api/v1/shipments/SHIP-10C/tracking", Json.createObjectBuilder()
+                .add("carrier", "Acme Couriers").add("parcels", Json.createArrayBuilder()
+                        .add(parcel("L1", null)).add(parcel("L2", url + "L2"))).build().toString());
+        assertEquals(202, later.statusCode(), later.body());
+        Map<String, String> updated = new java.util.HashMap<>();
+        updated.put("L1", null);
+        updated.put("L2", url + "L2");
+        await(() -> updated.equals(urlsByNumber(fulfillmentOf("SHIP-10C", order))), "the later tracking on Shopify");
+        assertEquals(Set.of("Acme Couriers"), companies(fulfillmentOf("SHIP-10C", order)));
+    }
+
+    private static Fulfillment fulfillmentOf(String shipmentKey, wms.shopify.sandbox.Order order) throws Exception {
+        String id = json(wms.api("GET", "/api/v1/shipments/" + shipmentKey, null)).getString("fulfillmentId");
+        return order.fulfillments().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** What Shopify shows: each tracking number with the URL it links to (null: none given). */
+    private static Map<String, String> urlsByNumber(Fulfillment fulfillment) {
+        Map<String, String> urls = new java.util.HashMap<>();
+        fulfillment.trackingInfo().forEach(t -> urls.put((String) t.get("number"), (String) t.get("url")));
+        return urls;
+    }
+
+    private static Set<Object> companies(Fulfillment fulfillment) {
+        return fulfillment.trackingInfo().stream().map(t -> t.get("company")).collect(java.util.stream.Collectors.toSet());
     }
 
     // --- helpers

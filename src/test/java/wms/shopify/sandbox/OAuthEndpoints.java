@@ -1,12 +1,13 @@
 package wms.shopify.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -55,8 +56,8 @@ final class OAuthEndpoints {
     }
 
     void authorize(HttpExchange exchange, Shop shop) throws IOException {
-        Map<String, String> query = Http.parameters(exchange.getRequestURI().getRawQuery());
-        String problem = problem(query);
+        Map<String, String> query = readable(exchange.getRequestURI().getRawQuery());
+        String problem = query == null ? "Oauth error invalid_request: the query is not URL-encoded" : problem(query);
         if (problem != null) {
             Http.html(exchange, 400, "<html><body><h1>Oauth error</h1><p>" + Http.escape(problem) + "</p></body></html>");
             return;
@@ -72,8 +73,8 @@ final class OAuthEndpoints {
     }
 
     void approve(HttpExchange exchange, Shop shop) throws IOException {
-        Map<String, String> form = Http.parameters(Http.body(exchange));
-        String problem = problem(form);
+        Map<String, String> form = readable(Http.body(exchange));
+        String problem = form == null ? "Oauth error invalid_request: the form is not URL-encoded" : problem(form);
         if (problem != null) {
             Http.html(exchange, 400, "<html><body><p>" + Http.escape(problem) + "</p></body></html>");
             return;
@@ -102,9 +103,33 @@ final class OAuthEndpoints {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         Map<String, String> request = new LinkedHashMap<>();
         if (type != null && type.startsWith("application/json")) {
-            Http.JSON.readTree(raw).fields().forEachRemaining(e -> request.put(e.getKey(), e.getValue().asText()));
+            JsonNode body;
+            try {
+                body = Http.JSON.readTree(raw);
+            } catch (JsonProcessingException e) {
+                body = null;
+            }
+            if (body == null || !body.isObject()) {
+                journal(shop, exchange, 400, "unreadable");
+                Http.json(exchange, 400, Map.of("error", "invalid_request",
+                        "error_description", "The request body is not a JSON object"));
+                return;
+            }
+            // A member sent as null is one left out; numbers and booleans ("expiring": 1) are read as their text.
+            body.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    request.put(e.getKey(), e.getValue().asText());
+                }
+            });
         } else {
-            request.putAll(Http.parameters(raw));
+            Map<String, String> form = readable(raw);
+            if (form == null) {
+                journal(shop, exchange, 400, "unreadable");
+                Http.json(exchange, 400, Map.of("error", "invalid_request",
+                        "error_description", "The request body is not URL-encoded"));
+                return;
+            }
+            request.putAll(form);
         }
         boolean refresh = "refresh_token".equals(request.get("grant_type"));
         // Journaled by grant type only: the code, the tokens and the client secret stay out of the journal.
@@ -117,7 +142,7 @@ final class OAuthEndpoints {
             return;
         }
         Map<String, Object> answer = refresh ? tokens.refresh(shop.domain(), request.get("refresh_token"))
-                : tokens.exchange(shop.domain(), request.get("code"), List.of("1", "true").contains(request.get("expiring")));
+                : tokens.exchange(shop.domain(), request.get("code"), expiring(request.get("expiring")));
         if (answer == null) {
             journal(shop, exchange, 400, grant);
             Http.json(exchange, 400, Map.of("error", refresh ? "invalid_grant" : "invalid_request", "error_description",
@@ -127,6 +152,23 @@ final class OAuthEndpoints {
         }
         journal(shop, exchange, 200, grant);
         Http.json(exchange, 200, answer);
+    }
+
+    /**
+     * Whether the app asked for an expiring offline token: {@code expiring} is optional, and left out (as in Shopify's
+     * own example of the request) it means a non-expiring token.
+     */
+    static boolean expiring(String expiring) {
+        return "1".equals(expiring) || "true".equals(expiring);
+    }
+
+    /** URL-encoded parameters, or null when they are not (a stray {@code %}): Shopify answers 400, not 500. */
+    private static Map<String, String> readable(String encoded) {
+        try {
+            return Http.parameters(encoded);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A token request in the shop's journal, its grant type as the operation name. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,6 +25,7 @@ import wms.shopify.catalog.control.Catalog;
 import wms.shopify.catalog.control.ProductRegistration;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.web.WmsApi;
 
 /** The WMS registers its catalog here and reads back what is registered, page by page. */
@@ -52,12 +54,14 @@ public class ProductsResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     public List<ProductView> list(
             @Parameter(description = "answer the products after this code") @QueryParam("after") String after,
-            @Parameter(description = "at most this many (1–5000, default 1000)") @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 1000 : limit;
-        if (size < 1 || size > PAGE_LIMIT) {
-            throw new InvalidRequestException(List.of(new FieldError("limit", "must be between 1 and " + PAGE_LIMIT)));
+            @Parameter(description = "at most this many (1–5000, default 1000)", schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1", maximum = "5000")) @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        Long size = WholeNumber.parameter(limit, "limit", 1, PAGE_LIMIT, 1000, errors);
+        if (size == null) {
+            throw new InvalidRequestException(errors);
         }
-        return this.catalog.page(after, size).stream().map(ProductView::of).toList();
+        return this.catalog.page(after, size.intValue()).stream().map(ProductView::of).toList();
     }
 
     @PUT

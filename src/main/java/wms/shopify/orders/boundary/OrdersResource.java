@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -15,8 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.orders.control.OrderFeed;
@@ -45,8 +46,8 @@ public class OrdersResource {
             content = @Content(schema = @Schema(implementation = OrderFeedView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
-    public OrderFeedView read(@QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    public OrderFeedView read(@Parameter(description = "the cursor: 0 (the default) or one the feed returned", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("after") String after,
+            @Parameter(description = "at most this many entries (1–500, default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit) {
         return Feed.page(after, limit, (cursor, most) -> this.feed.after(cursor, most).stream()
                 .map(OrderEntryView::of).toList(), OrderFeedView::new);
     }

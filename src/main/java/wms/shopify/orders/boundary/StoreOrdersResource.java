@@ -83,9 +83,15 @@ public class StoreOrdersResource {
     public JsonObject change(@PathParam("store") String domain, JsonObject body) {
         Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
         List<FieldError> errors = new ArrayList<>();
+        // Left out or null: test orders are not imported; anything but a JSON boolean is refused, never guessed.
+        JsonValue testOrders = body == null ? null : body.get("testOrders");
+        if (testOrders != null && testOrders != JsonValue.NULL && testOrders != JsonValue.TRUE
+                && testOrders != JsonValue.FALSE) {
+            errors.add(new FieldError("testOrders", "must be true or false"));
+        }
         OrderFilters filters = new OrderFilters(list(body, "orderStatuses", errors),
                 list(body, "financialStatuses", errors), list(body, "fulfillmentStatuses", errors),
-                body != null && body.getBoolean("testOrders", false));
+                testOrders == JsonValue.TRUE);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -1,8 +1,8 @@
 package wms.shopify.platform.api;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -15,6 +15,8 @@ public final class Feed {
 
     /** The most entries one page may ask for. */
     public static final int LONGEST_PAGE = 500;
+    /** The entries a page has when the WMS does not say. */
+    public static final int DEFAULT_PAGE = 100;
 
     /** An entry of a feed. */
     public interface Entry {
@@ -34,30 +36,39 @@ public final class Feed {
     /**
      * A page of a feed.
      *
+     * @param after the cursor as the WMS sent it ({@code ?after=}): absent means from the start
+     * @param limit the most entries as sent ({@code ?limit=}): absent means 100
      * @param read the unacknowledged entries after the cursor, at most the limit, in feed order
      * @param page the page of the entries and the cursor to read on with
-     * @throws InvalidRequestException (400) for a negative cursor or a limit outside 1 to {@value #LONGEST_PAGE}
+     * @throws InvalidRequestException (400) for a cursor that is not 0 or more, or a limit outside 1 to
+     *         {@value #LONGEST_PAGE}, each a whole number written in digits
      */
-    public static <E extends Entry, P> P page(long after, int limit, Reader<E> read,
+    public static <E extends Entry, P> P page(String after, String limit, Reader<E> read,
             BiFunction<List<E>, Long, P> page) {
-        if (after < 0 || limit < 1 || limit > LONGEST_PAGE) {
-            throw new InvalidRequestException(List.of(new FieldError(after < 0 ? "after" : "limit",
-                    after < 0 ? "must be 0 or a cursor the feed returned" : "must be between 1 and " + LONGEST_PAGE)));
+        List<FieldError> errors = new ArrayList<>();
+        Long cursor = WholeNumber.parameter(after, "after", 0, Long.MAX_VALUE, 0, errors);
+        Long most = WholeNumber.parameter(limit, "limit", 1, LONGEST_PAGE, DEFAULT_PAGE, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
         }
-        List<E> entries = read.after(after, limit);
-        return page.apply(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).revision());
+        List<E> entries = read.after(cursor, most.intValue());
+        return page.apply(entries, entries.isEmpty() ? cursor : entries.get(entries.size() - 1).revision());
     }
 
     /**
-     * The revision an acknowledgement names: body {@code {"revision": n}}.
+     * The revision an acknowledgement names: body {@code {"revision": n}}, exactly as sent.
      *
-     * @throws InvalidRequestException (400) when the body has no whole number "revision"
+     * @throws InvalidRequestException (400) when the body has no whole number "revision" of 0 or more (a revision
+     *         beyond a long, a fraction or a string is refused, never wrapped to another entry's revision)
      */
     public static long revision(JsonObject body) {
-        if (body == null || !(body.get("revision") instanceof JsonNumber revision) || !revision.isIntegral()) {
-            throw new InvalidRequestException(List.of(new FieldError("revision", "is required: the entry's revision")));
+        List<FieldError> errors = new ArrayList<>();
+        Long revision = WholeNumber.required(body == null ? null : body.get("revision"), "revision", 0,
+                Long.MAX_VALUE, errors);
+        if (revision == null) {
+            throw new InvalidRequestException(errors);
         }
-        return revision.longValue();
+        return revision;
     }
 
     /** The answer to an acknowledgement of a revision the entry is not at (409, problem+json). */

@@ -4,12 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -25,13 +23,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.api.Feed;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.api.Problem;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.returns.control.ReturnRecords;
@@ -65,8 +66,8 @@ public class ReturnsResource {
             content = @Content(schema = @Schema(implementation = FeedView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
-    public FeedView feed(@QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    public FeedView feed(@Parameter(description = "the cursor: 0 (the default) or one the feed returned", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("after") String after,
+            @Parameter(description = "at most this many entries (1–500, default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit) {
         return Feed.page(after, limit, (cursor, most) -> this.records.feed(cursor, most).stream()
                 .map(ReturnEntryView::of).toList(), FeedView::new);
     }
@@ -172,11 +173,7 @@ public class ReturnsResource {
                 if (product == null) {
                     errors.add(new FieldError(path + ".product", "is required: a WMS product code (at most 64)"));
                 }
-                int quantity = line.get("quantity") instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 1
-                        && n.longValue() <= 100_000 ? n.intValue() : 0;
-                if (quantity == 0) {
-                    errors.add(new FieldError(path + ".quantity", "must be a whole number from 1 to 100000"));
-                }
+                Long quantity = WholeNumber.required(line.get("quantity"), path + ".quantity", 1, 100_000, errors);
                 JsonValue restock = line.get("restock");
                 if (restock != JsonValue.TRUE && restock != JsonValue.FALSE) {
                     errors.add(new FieldError(path + ".restock", "is required: true (back on sale) or false"));
@@ -185,8 +182,8 @@ public class ReturnsResource {
                     errors.add(new FieldError(path + ".product", "product " + product + " is listed twice with "
                             + "the same condition"));
                 }
-                if (product != null && quantity > 0 && (restock == JsonValue.TRUE || restock == JsonValue.FALSE)) {
-                    lines.add(new ReceiptLine(product, quantity, restock == JsonValue.TRUE));
+                if (product != null && quantity != null && (restock == JsonValue.TRUE || restock == JsonValue.FALSE)) {
+                    lines.add(new ReceiptLine(product, quantity.intValue(), restock == JsonValue.TRUE));
                 }
             }
         }
@@ -216,11 +213,8 @@ public class ReturnsResource {
         }
         List<FieldError> errors = new ArrayList<>();
         String receiptId = receiptId(body, errors);
-        long orderId = body.get("orderId") instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0
-                ? n.longValue() : 0;
-        if (orderId == 0) {
-            errors.add(new FieldError("orderId", "is required: the orderId of the order feed"));
-        }
+        // The orderId of the order feed.
+        Long orderId = WholeNumber.required(body.get("orderId"), "orderId", 1, Long.MAX_VALUE, errors);
         List<ReceiptLine> lines = lines(body, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -3,7 +3,6 @@ package wms.shopify.shipping.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -33,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.api.Problem;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.shipping.control.ShipmentRecords;
@@ -53,6 +53,7 @@ public class ShipmentsResource {
 
     static final int MOST_LINES = 250;
     static final int MOST_PARCELS = 50;
+    static final int MOST_UNITS = 100_000;
     private static final Pattern SHIPMENT_ID = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     @Inject
@@ -167,12 +168,8 @@ public class ShipmentsResource {
         if (shipmentId != null && !SHIPMENT_ID.matcher(shipmentId).matches()) {
             errors.add(new FieldError("shipmentId", "must be 1 to 100 visible ASCII characters without spaces"));
         }
-        long orderId = 0;
-        if (body.get("orderId") instanceof JsonNumber number && number.isIntegral() && number.longValue() > 0) {
-            orderId = number.longValue();
-        } else {
-            errors.add(new FieldError("orderId", "is required: the orderId of the order feed"));
-        }
+        // The orderId of the order feed.
+        Long orderId = WholeNumber.required(body.get("orderId"), "orderId", 1, Long.MAX_VALUE, errors);
         String carrier = text(body, "carrier", 255, false, errors);
         Instant shippedAt = null;
         String at = text(body, "shippedAt", 64, true, errors);
@@ -201,13 +198,10 @@ public class ShipmentsResource {
                 } else if (!seen.add(product)) {
                     errors.add(new FieldError(path + ".product", "product " + product + " is listed twice"));
                 }
-                int quantity = line.get("quantity") instanceof JsonNumber n && n.isIntegral()
-                        && n.longValue() >= 1 && n.longValue() <= 100_000 ? n.intValue() : 0;
-                if (quantity == 0) {
-                    errors.add(new FieldError(path + ".quantity", "must be a whole number from 1 to 100000"));
-                }
-                if (product != null && quantity > 0) {
-                    lines.add(new ShipmentLine(product, quantity));
+                Long quantity = WholeNumber.required(line.get("quantity"), path + ".quantity", 1, MOST_UNITS,
+                        errors);
+                if (product != null && quantity != null) {
+                    lines.add(new ShipmentLine(product, quantity.intValue()));
                 }
             }
         }

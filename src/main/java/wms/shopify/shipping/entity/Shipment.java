@@ -317,11 +317,13 @@ public class Shipment {
         return List.copyOf(this.parcels);
     }
 
+    /** The tracking numbers as Shopify gets them: each at the position of its own URL ({@link Tracking}). */
     public List<String> trackingNumbers() {
-        return this.parcels.stream().map(Parcel::trackingNumber).filter(Objects::nonNull).toList();
+        return Tracking.of(this.parcels).numbers();
     }
 
+    /** The tracking URLs as Shopify gets them: position for position with {@link #trackingNumbers()}. */
     public List<String> trackingUrls() {
-        return this.parcels.stream().map(Parcel::trackingUrl).filter(Objects::nonNull).toList();
+        return Tracking.of(this.parcels).urls();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.stock.entity.MovementKind;
 import wms.shopify.stock.entity.StockMovementInput;
 
@@ -20,7 +21,7 @@ public final class MovementRules {
     /** A single movement of more than a million units is a unit or sign mistake, not a movement. */
     public static final long DELTA_LIMIT = 1_000_000;
     /** Shopify's own ceiling for a quantity. */
-    public static final long SELLABLE_LIMIT = 1_000_000_000;
+    public static final long SELLABLE_LIMIT = StockSettings.SET_QUANTITY_LIMIT;
     private static final Pattern ORDER_ID = Pattern.compile("^(gid://shopify/Order/)?[1-9][0-9]{0,18}$");
 
     private MovementRules() {
@@ -64,24 +65,9 @@ public final class MovementRules {
             if (blank(m.warehouse())) {
                 errors.add(new FieldError(at + ".warehouse", "is required (the WMS warehouse code)"));
             }
-            if (m.delta() == null) {
-                errors.add(new FieldError(at + ".delta", "is required"));
-            } else if (Math.abs(m.delta()) > DELTA_LIMIT) {
-                errors.add(new FieldError(at + ".delta", "is out of range: at most " + DELTA_LIMIT
-                        + " units either way in one movement"));
-            }
-            if (m.sellableAfter() == null) {
-                errors.add(new FieldError(at + ".sellableAfter", "is required"));
-            } else if (m.sellableAfter() < 0) {
-                errors.add(new FieldError(at + ".sellableAfter", "must be 0 or more"));
-            } else if (m.sellableAfter() > SELLABLE_LIMIT) {
-                errors.add(new FieldError(at + ".sellableAfter", "is out of range: at most " + SELLABLE_LIMIT));
-            }
-            if (m.sequence() == null) {
-                errors.add(new FieldError(at + ".sequence", "is required"));
-            } else if (m.sequence() < 0) {
-                errors.add(new FieldError(at + ".sequence", "must be 0 or more"));
-            }
+            WholeNumber.required(m.delta(), at + ".delta", -DELTA_LIMIT, DELTA_LIMIT, errors);
+            WholeNumber.required(m.sellableAfter(), at + ".sellableAfter", 0, SELLABLE_LIMIT, errors);
+            WholeNumber.required(m.sequence(), at + ".sequence", 0, Long.MAX_VALUE, errors);
             if (m.order() != null) {
                 if (blank(m.order().store())) {
                     errors.add(new FieldError(at + ".order.store", "is required when an order is given"));

@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.OpenPush;
@@ -30,6 +32,8 @@ import wms.shopify.stock.entity.OpenPush;
  */
 @ApplicationScoped
 public class PushRecords {
+
+    private static final Logger LOG = Logger.getLogger(PushRecords.class.getName());
 
     /** The "available" quantity name and the reason the pushes give Shopify. */
     public static final String QUANTITY_NAME = "available";
@@ -157,6 +161,8 @@ public class PushRecords {
             }
             List<Row> push = new ArrayList<>();
             List<Long> idle = new ArrayList<>();
+            // Changes whose value Shopify would refuse: parked alone, so they never fail a push of other changes.
+            Map<Long, Long> refused = new LinkedHashMap<>();
             try (PreparedStatement select = db.prepareStatement("""
                     select c.id, c.inventory_item_id, c.location_id, c.delta, c.sellable, c.shopify_known,
                         c.unexplained, c.first_change_at,
@@ -179,12 +185,16 @@ public class PushRecords {
                             long target = AbsoluteTarget.of(rows.getLong(5), rows.getLong(9), rows.getLong(7));
                             if (known != null && target == known) {
                                 idle.add(id);
+                            } else if (!StockSettings.shopifySets(target)) {
+                                refused.put(id, target);
                             } else {
                                 push.add(new Row(id, rows.getString(2), rows.getString(3), delta, target, known,
                                         rows.getTimestamp(8)));
                             }
                         } else if (delta == 0) {
                             idle.add(id);
+                        } else if (!StockSettings.shopifyAdjusts(delta, known)) {
+                            refused.put(id, delta);
                         } else {
                             push.add(new Row(id, rows.getString(2), rows.getString(3), delta, 0, known,
                                     rows.getTimestamp(8)));
@@ -200,6 +210,23 @@ public class PushRecords {
                     rest.addBatch();
                 }
                 rest.executeBatch();
+            }
+            try (PreparedStatement park = db.prepareStatement("update stock_change set state = 'FAILED', reason = ?, "
+                    + "updated_at = now() where id = ?")) {
+                for (Map.Entry<Long, Long> change : refused.entrySet()) {
+                    park.setString(1, (absolute ? "The quantity " + change.getValue() + " is beyond what Shopify "
+                            + "sets (at most " + StockSettings.SET_QUANTITY_LIMIT : "The change " + change.getValue()
+                            + " is beyond what Shopify applies (a level of at most ±"
+                            + StockSettings.ADJUST_QUANTITY_LIMIT) + "): it was kept out of the push so that the "
+                            + "other changes go out; check the WMS's movements of this product, then retry.");
+                    park.setLong(2, change.getKey());
+                    park.addBatch();
+                }
+                park.executeBatch();
+            }
+            if (!refused.isEmpty()) {
+                LOG.warning(() -> "Store " + storeId + ": " + refused.size() + " stock change(s) parked, their "
+                        + "values beyond what Shopify accepts: " + refused);
             }
             if (push.isEmpty()) {
                 return Optional.<OpenPush>empty();

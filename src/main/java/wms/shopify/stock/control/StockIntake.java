@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.stock.entity.IntakeResult;
 import wms.shopify.stock.entity.MovementKind;
 import wms.shopify.stock.entity.ResolvedMovement;
@@ -91,7 +92,8 @@ public class StockIntake {
             }
             if (product != null && warehouse != null && (m.order() == null || store != null)) {
                 resolved.add(new ResolvedMovement(m.movementId().trim(), MovementKind.parse(m.type()).orElseThrow(),
-                        product, warehouse, m.delta(), m.sellableAfter(), m.sequence(), store,
+                        product, warehouse, WholeNumber.of(m.delta()), WholeNumber.of(m.sellableAfter()),
+                        WholeNumber.of(m.sequence()), store,
                         m.order() == null ? null : MovementRules.orderGid(m.order().orderId())));
             }
         }

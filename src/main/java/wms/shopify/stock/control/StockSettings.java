@@ -10,6 +10,32 @@ public class StockSettings {
 
     /** Shopify's cap on an input array, and so on the quantities of one mutation. */
     public static final int MAX_QUANTITIES_PER_MUTATION = 250;
+    /** Shopify's ceiling of a quantity {@code inventorySetQuantities} sets (INVALID_QUANTITY_TOO_HIGH above it). */
+    public static final long SET_QUANTITY_LIMIT = 1_000_000_000;
+    /**
+     * Shopify's bound, either way, of the quantity an {@code inventoryAdjustQuantities} change leads to
+     * (INVALID_QUANTITY_TOO_HIGH / TOO_LOW beyond it; the 2026-07 SDL).
+     */
+    public static final long ADJUST_QUANTITY_LIMIT = 2_000_000_000;
+
+    /** Whether Shopify sets a level to this quantity (Absolute mode). */
+    public static boolean shopifySets(long quantity) {
+        return -SET_QUANTITY_LIMIT <= quantity && quantity <= SET_QUANTITY_LIMIT;
+    }
+
+    /**
+     * Whether Shopify applies this change (Delta mode) to a level last known to hold {@code known} (null: not
+     * read): the change itself, and the quantity it leads to when known, within Shopify's bound.
+     */
+    public static boolean shopifyAdjusts(long delta, Long known) {
+        // Compared without Math.abs, which leaves Long.MIN_VALUE negative; the sum cannot overflow once the change
+        // is within the bound.
+        return within(delta, ADJUST_QUANTITY_LIMIT) && (known == null || within(known + delta, ADJUST_QUANTITY_LIMIT));
+    }
+
+    private static boolean within(long value, long bound) {
+        return -bound <= value && value <= bound;
+    }
 
     /** How long a change after a quiet spell waits for company before it is pushed (well within 2 s). */
     @Inject

@@ -1,9 +1,13 @@
 package wms.shopify.stock.entity;
 
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One stock movement as the WMS sends it.
+ * One stock movement as the WMS sends it. The numbers are kept as the JSON values sent, so that the movement rules
+ * read them exactly (a number that does not fit, a fraction or a string is refused naming the field), never as a
+ * binding to {@code long} would, which wraps {@code 2^63} and rounds {@code 1e999999999} to 0.
  *
  * @param movementId the WMS's id of the movement: the same id twice is one movement
  * @param type receiving, picking, adjustment, transfer, return_receipt or allocation
@@ -21,11 +25,13 @@ public record StockMovementInput(
             "allocation"}, example = "receiving") String type,
         @Schema(required = true, example = "P-10042") String product,
         @Schema(required = true, example = "WH-1") String warehouse,
-        @Schema(required = true, example = "12", description = "change of the sellable quantity") Long delta,
-        @Schema(required = true, example = "40", description = "sellable quantity after the movement, 0 or more")
-        Long sellableAfter,
-        @Schema(required = true, example = "1734", description = "per (product, warehouse), increasing")
-        Long sequence,
+        @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "-1000000", maximum = "1000000",
+                example = "12", description = "change of the sellable quantity") JsonValue delta,
+        @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1000000000",
+                example = "40", description = "sellable quantity after the movement") JsonValue sellableAfter,
+        @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                maximum = "9223372036854775807", example = "1734",
+                description = "per (product, warehouse), increasing") JsonValue sequence,
         @Schema(description = "the Shopify order this movement belongs to, if any") OrderReference order) {
 
     /**

@@ -119,12 +119,20 @@ public class Warehouses {
         Map<String, ShippingProcess> existing = byCode(ShippingProcess.class, ShippingProcess.BY_CODES,
                 ShippingProcess::code, items.stream().map(ShippingProcessRegistration::code).toList());
         RegistrationResult result = Upsert.apply(items, ShippingProcessRegistration::code, existing,
-                item -> new ShippingProcess(item.code(), item.name(), warehouses.get(item.warehouse()),
+                item -> new ShippingProcess(item.code(), item.name(), warehouseOf(item, warehouses),
                         item.activeOrDefault(), now),
-                (process, item) -> process.update(item.name(), warehouses.get(item.warehouse()),
+                (process, item) -> process.update(item.name(), warehouseOf(item, warehouses),
                         item.activeOrDefault(), now),
                 this.entityManager::persist);
         return recorded(result, "Shipping processes", actor);
+    }
+
+    /**
+     * The warehouse a process ships from, or null for a process without one (the documented meaning of a warehouse
+     * left out): looked up only when one is named, as the map of a call naming none refuses a null key.
+     */
+    private static Warehouse warehouseOf(ShippingProcessRegistration item, Map<String, Warehouse> warehouses) {
+        return item.warehouse() == null ? null : warehouses.get(item.warehouse());
     }
 
     private static List<FieldError> unknownWarehouses(List<ShippingProcessRegistration> items,
