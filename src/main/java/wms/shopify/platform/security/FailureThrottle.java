@@ -40,6 +40,17 @@ public final class FailureThrottle {
         this.window = window;
     }
 
+    /**
+     * A throttle from settings as an operator gives them, in seconds: values below the least sensible ones are
+     * raised to them (one failure, a one-second lock, a longest lock no shorter than the first), and a key's count
+     * starts again after a quiet spell as long as the longest lock.
+     */
+    public static FailureThrottle of(int failuresBeforeLock, long lockSeconds, long longestLockSeconds) {
+        Duration lock = Duration.ofSeconds(Math.max(1, lockSeconds));
+        Duration longest = Duration.ofSeconds(Math.max(lock.toSeconds(), longestLockSeconds));
+        return new FailureThrottle(Math.max(1, failuresBeforeLock), lock, longest, longest);
+    }
+
     /** How long the key is still locked out at this instant, if it is. */
     public Optional<Duration> lockedFor(String key, Instant now) {
         Tally tally = this.tallies.get(key);

@@ -23,6 +23,9 @@ public class SignInGuard extends HttpFilter {
     @Inject
     transient SignInThrottle throttle;
 
+    @Inject
+    transient ClientConnection connection;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -31,7 +34,7 @@ public class SignInGuard extends HttpFilter {
             return;
         }
         String account = request.getParameter("j_username");
-        String client = request.getRemoteAddr();
+        String client = this.connection.clientAddress(request);
         Optional<Duration> locked = this.throttle.lockedFor(account, client);
         if (locked.isPresent()) {
             // Seconds rounded up, so the page never says 0 while the lock still holds.

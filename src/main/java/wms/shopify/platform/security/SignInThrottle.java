@@ -48,21 +48,18 @@ public class SignInThrottle {
 
     @PostConstruct
     void init() {
-        Duration lock = Duration.ofSeconds(Math.max(1, this.lockSeconds));
-        Duration longest = Duration.ofSeconds(Math.max(lock.toSeconds(), this.longestLockSeconds));
-        // A key's count starts again after a quiet spell as long as the longest lock.
-        this.accounts = new FailureThrottle(Math.max(1, this.accountFailures), lock, longest, longest);
-        this.clients = new FailureThrottle(Math.max(1, this.clientFailures), lock, longest, longest);
+        this.accounts = FailureThrottle.of(this.accountFailures, this.lockSeconds, this.longestLockSeconds);
+        this.clients = FailureThrottle.of(this.clientFailures, this.lockSeconds, this.longestLockSeconds);
     }
 
     /** How long a sign-in of this account from this client must still wait, if it must. */
     public Optional<Duration> lockedFor(String account, String client) {
-        Optional<Duration> account1 = this.accounts.lockedFor(accountKey(account), this.clock.instant());
-        Optional<Duration> client1 = this.clients.lockedFor(client, this.clock.instant());
-        if (account1.isEmpty()) {
-            return client1;
+        Optional<Duration> accountLock = this.accounts.lockedFor(accountKey(account), this.clock.instant());
+        Optional<Duration> clientLock = this.clients.lockedFor(client, this.clock.instant());
+        if (accountLock.isEmpty()) {
+            return clientLock;
         }
-        return client1.isEmpty() || account1.get().compareTo(client1.get()) >= 0 ? account1 : client1;
+        return clientLock.isEmpty() || accountLock.get().compareTo(clientLock.get()) >= 0 ? accountLock : clientLock;
     }
 
     /** Counts a failed sign-in; a lock it starts is logged and recorded in the Activity log. */
