@@ -105,6 +105,30 @@ class WmsApiScopesIT {
     }
 
     @Test
+    void aWarehouseLimitedCredentialReportsMovementsOfItsWarehousesOnly() throws Exception {
+        String token = create("wh-a", false, "", "WH-SCOPE-A");
+        assertEquals("read and write · every store · warehouses WH-SCOPE-A",
+                browser.text(By.id("scope-" + WmsApiAdmin.keyIdOf(token))));
+        String movement = "[{\"movementId\":\"scope-%s\",\"product\":\"P-SCOPE\",\"warehouse\":\"%s\","
+                + "\"sellableAfter\":5,\"sequence\":1,\"occurredAt\":\"2026-12-01T10:00:00Z\"}]";
+
+        HttpResponse<String> other = call(new String[] {"POST", "/api/v1/stock-movements",
+                movement.formatted(UUID.randomUUID(), "WH-SCOPE-B")}, token);
+        assertEquals(403, other.statusCode(), other.body());
+        assertEquals("application/problem+json", WmsApiCalls.contentType(other));
+        assertTrue(other.body().contains("these movements are in WH-SCOPE-B"), other.body());
+
+        HttpResponse<String> own = call(new String[] {"POST", "/api/v1/stock-movements",
+                movement.formatted(UUID.randomUUID(), "WH-SCOPE-A")}, token);
+        assertTrue(own.statusCode() != 403, "past the scope check (the warehouse is not registered here): "
+                + own.statusCode() + " " + own.body());
+
+        HttpResponse<String> everyWarehouse = WmsApiCalls.get("/api/v1/warehouses", token);
+        assertEquals(403, everyWarehouse.statusCode());
+        assertTrue(everyWarehouse.body().contains("reaches every warehouse"), everyWarehouse.body());
+    }
+
+    @Test
     void aStoreListThatIsNotStoresIsRefusedAndCreatesNothing() {
         browser.open("/admin/wms-api.xhtml");
         int rows = browser.driver().findElements(By.cssSelector("tr[id^='credential-']")).size();
@@ -118,6 +142,10 @@ class WmsApiScopesIT {
     }
 
     private static String create(String name, boolean readOnly, String stores) {
+        return create(name, readOnly, stores, "");
+    }
+
+    private static String create(String name, boolean readOnly, String stores, String warehouses) {
         browser.open("/admin/wms-api.xhtml");
         browser.type(By.id("create:name"), name + " " + UUID.randomUUID().toString().substring(0, 8));
         if (readOnly) {
@@ -125,6 +153,9 @@ class WmsApiScopesIT {
         }
         if (!stores.isEmpty()) {
             browser.type(By.id("create:stores"), stores);
+        }
+        if (!warehouses.isEmpty()) {
+            browser.type(By.id("create:warehouses"), warehouses);
         }
         browser.click(By.id("create:create-credential"));
         String token = browser.text(By.id("new-secret")).trim();

@@ -12,11 +12,13 @@ import java.lang.reflect.Method;
 import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.platform.api.Problem;
 import wms.shopify.platform.api.StoreReach;
+import wms.shopify.platform.api.WarehouseReach;
 
 /**
  * Enforces the scope of the calling credential on every WMS API route, once the route is known: a read-only
- * credential may only read (GET, HEAD), and a credential limited to some stores only calls routes about one of its
- * stores or routes that answer only about its stores ({@link StoreReach}). Refusals are 403 with a problem body
+ * credential may only read (GET, HEAD), a credential limited to some stores only calls routes about one of its
+ * stores or routes that answer only about its stores ({@link StoreReach}), and one limited to some warehouses only
+ * routes that check the warehouses their body names ({@link WarehouseReach}). Refusals are 403 with a problem body
  * that says which limit applies. Runs after {@link ApiAuthentication}.
  */
 @Provider
@@ -38,6 +40,12 @@ public class ApiScopeCheck implements ContainerRequestFilter {
                     + request.getMethod() + ".", path));
             return;
         }
+        if (caller.scope().limitedToWarehouses() && !declaresWarehouses()) {
+            request.abortWith(forbidden("Credential " + caller.keyId() + " is limited to the warehouses "
+                    + String.join(", ", new java.util.TreeSet<>(caller.scope().warehouses()))
+                    + "; this route reaches every warehouse: use a credential without a warehouse limit.", path));
+            return;
+        }
         if (!caller.scope().limitedToStores()) {
             return;
         }
@@ -55,6 +63,14 @@ public class ApiScopeCheck implements ContainerRequestFilter {
                     ? limit + "; " + store + " is not one of them."
                     : limit + "; this route reaches every store: use a credential without a store limit.", path));
         }
+    }
+
+    /** Whether the route checks the warehouses its body names itself ({@link WarehouseReach}). */
+    private boolean declaresWarehouses() {
+        Method method = this.resource.getResourceMethod();
+        return (method != null && method.isAnnotationPresent(WarehouseReach.class))
+                || (this.resource.getResourceClass() != null
+                        && this.resource.getResourceClass().isAnnotationPresent(WarehouseReach.class));
     }
 
     private StoreReach.Reach reach(boolean storeInPath) {

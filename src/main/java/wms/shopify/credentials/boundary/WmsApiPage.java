@@ -21,7 +21,7 @@ import wms.shopify.warehouses.entity.Warehouse;
 
 /**
  * Backing bean of the WMS API page: the credentials the WMS calls the API with (create with an optional scope:
- * read-only, limited to some stores; revoke) and what the WMS has registered through the API so far.
+ * read-only, limited to some stores or warehouses; revoke) and what the WMS has registered through the API so far.
  *
  * <p>A new credential's token is shown in the answer to the create request only: the page is not redirected
  * afterwards, nothing keeps the token, and the admin pages are sent with {@code Cache-Control: no-store}.
@@ -44,17 +44,20 @@ public class WmsApiPage {
     private String name;
     private boolean readOnly;
     private String stores;
+    private String warehouseCodes;
     private IssuedCredential issued;
     private List<ApiCredential> all;
 
     @Transactional
     public String create() {
         try {
-            ApiScope scope = new ApiScope(this.readOnly, ApiCredentials.checkStores(this.stores));
+            ApiScope scope = new ApiScope(this.readOnly, ApiCredentials.checkStores(this.stores),
+                    ApiCredentials.checkWarehouses(this.warehouseCodes));
             this.issued = this.credentials.create(this.name, scope, actor());
             this.name = null;
             this.readOnly = false;
             this.stores = null;
+            this.warehouseCodes = null;
             this.all = null;
         } catch (IllegalArgumentException e) {
             this.faces.addMessage("create:name", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
@@ -124,6 +127,15 @@ public class WmsApiPage {
 
     public void setStores(String stores) {
         this.stores = stores;
+    }
+
+    /** The warehouses typed for a new credential (named so as not to clash with the registered warehouses). */
+    public String getWarehouseCodes() {
+        return this.warehouseCodes;
+    }
+
+    public void setWarehouseCodes(String warehouseCodes) {
+        this.warehouseCodes = warehouseCodes;
     }
 
     public String format(Instant instant) {

@@ -159,6 +159,28 @@ public class ApiCredentials {
         return stores;
     }
 
+    /**
+     * The warehouses a credential is limited to, as the admin typed them (WMS codes, separated by commas or spaces);
+     * empty text: every warehouse.
+     *
+     * @throws IllegalArgumentException naming an entry that cannot be a warehouse code
+     */
+    public static java.util.Set<String> checkWarehouses(String typed) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String entry : (typed == null ? "" : typed).split("[,\\s]+")) {
+            if (!entry.isBlank()) {
+                if (entry.length() > 64 || entry.chars().anyMatch(Character::isISOControl)) {
+                    throw new IllegalArgumentException("Warehouses: '" + entry + "' is not a warehouse code.");
+                }
+                codes.add(entry);
+            }
+        }
+        if (String.join(",", codes).length() > 2000) {
+            throw new IllegalArgumentException("Too many warehouses for one credential.");
+        }
+        return codes;
+    }
+
     /** The name as it is stored: trimmed, present, bounded, without control characters. */
     static String checkName(String name) {
         String trimmed = name == null ? "" : name.strip();

@@ -63,6 +63,9 @@ public class ApiCredential {
     @Column(name = "stores", length = 2000)
     private String stores;
 
+    @Column(name = "warehouses", length = 2000)
+    private String warehouses;
+
     protected ApiCredential() {
         // for JPA
     }
@@ -79,11 +82,12 @@ public class ApiCredential {
     public void limitTo(ApiScope scope) {
         this.readOnly = scope.readOnly();
         this.stores = scope.storesColumn();
+        this.warehouses = scope.warehousesColumn();
     }
 
     /** What the credential may do. */
     public ApiScope scope() {
-        return ApiScope.of(this.readOnly, this.stores);
+        return ApiScope.of(this.readOnly, this.stores, this.warehouses);
     }
 
     /**

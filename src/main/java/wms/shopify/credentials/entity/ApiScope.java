@@ -6,20 +6,33 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * What a WMS API credential may do: read only, or read and write; every store, or only some (by shop domain). A
+ * What a WMS API credential may do: read only, or read and write; every store, or only some (by shop domain); every
+ * warehouse, or only some (by WMS code). A
  * credential without limits (every one created before scopes existed) reaches everything. Checked for every call by
  * the API's scope check, against what the route declares it reaches.
  *
  * @param readOnly whether only reads (GET) are allowed
- * @param stores the shop domains reached, sorted; empty: every store
+ * @param stores the shop domains reached; empty: every store
+ * @param warehouses the WMS warehouse codes reached; empty: every warehouse
  */
-public record ApiScope(boolean readOnly, Set<String> stores) {
+public record ApiScope(boolean readOnly, Set<String> stores, Set<String> warehouses) {
 
     /** Everything: what a credential without limits may do. */
-    public static final ApiScope FULL = new ApiScope(false, Set.of());
+    public static final ApiScope FULL = new ApiScope(false, Set.of(), Set.of());
 
     public ApiScope {
-        stores = Set.copyOf(new TreeSet<>(stores));
+        stores = Set.copyOf(stores);
+        warehouses = Set.copyOf(warehouses);
+    }
+
+    /** Whether the credential is limited to some warehouses. */
+    public boolean limitedToWarehouses() {
+        return !this.warehouses.isEmpty();
+    }
+
+    /** Whether calls about this warehouse (its WMS code, exactly) are allowed. */
+    public boolean reachesWarehouse(String code) {
+        return !limitedToWarehouses() || this.warehouses.contains(code);
     }
 
     /** Whether the credential is limited to some stores. */
@@ -36,7 +49,8 @@ public record ApiScope(boolean readOnly, Set<String> stores) {
     /** How the WMS API page shows it. */
     public String describe() {
         return (this.readOnly ? "read only" : "read and write") + " · "
-                + (limitedToStores() ? "stores " + String.join(", ", new TreeSet<>(this.stores)) : "every store");
+                + (limitedToStores() ? "stores " + String.join(", ", new TreeSet<>(this.stores)) : "every store")
+                + (limitedToWarehouses() ? " · warehouses " + String.join(", ", new TreeSet<>(this.warehouses)) : "");
     }
 
     /** The stores as the column keeps them: comma separated, or null for every store. */
@@ -44,9 +58,17 @@ public record ApiScope(boolean readOnly, Set<String> stores) {
         return limitedToStores() ? String.join(",", new TreeSet<>(this.stores)) : null;
     }
 
-    static ApiScope of(boolean readOnly, String storesColumn) {
-        return new ApiScope(readOnly, storesColumn == null ? Set.of()
-                : Arrays.stream(storesColumn.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .collect(Collectors.toSet()));
+    /** The warehouses as the column keeps them: comma separated, or null for every warehouse. */
+    String warehousesColumn() {
+        return limitedToWarehouses() ? String.join(",", new TreeSet<>(this.warehouses)) : null;
+    }
+
+    static ApiScope of(boolean readOnly, String storesColumn, String warehousesColumn) {
+        return new ApiScope(readOnly, split(storesColumn), split(warehousesColumn));
+    }
+
+    private static Set<String> split(String column) {
+        return column == null ? Set.of() : Arrays.stream(column.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 }

@@ -19,19 +19,33 @@ class ApiScopeTest {
         assertTrue(ApiScope.FULL.reaches("any.myshopify.com"));
         assertEquals("read and write · every store", ApiScope.FULL.describe());
         assertNull(ApiScope.FULL.storesColumn());
-        assertEquals(ApiScope.FULL, ApiScope.of(false, null));
+        assertEquals(ApiScope.FULL, ApiScope.of(false, null, null));
+        assertTrue(ApiScope.FULL.reachesWarehouse("WH-1"));
     }
 
     @Test
     void aStoreLimitReachesOnlyThoseStores() {
-        ApiScope scope = new ApiScope(true, Set.of("b.myshopify.com", "a.myshopify.com"));
+        ApiScope scope = new ApiScope(true, Set.of("b.myshopify.com", "a.myshopify.com"), Set.of());
         assertTrue(scope.reaches("a.myshopify.com"));
         assertTrue(scope.reaches(" A.myshopify.com"), "the path's spelling of the domain does not matter");
         assertFalse(scope.reaches("c.myshopify.com"));
         assertFalse(scope.reaches(null));
         assertEquals("read only · stores a.myshopify.com, b.myshopify.com", scope.describe());
         assertEquals("a.myshopify.com,b.myshopify.com", scope.storesColumn());
-        assertEquals(scope, ApiScope.of(true, scope.storesColumn()), "kept and read back unchanged");
+        assertEquals(scope, ApiScope.of(true, scope.storesColumn(), null), "kept and read back unchanged");
+    }
+
+    @Test
+    void aWarehouseLimitReachesOnlyThoseWarehousesByTheirExactCode() {
+        ApiScope scope = new ApiScope(false, Set.of(), Set.of("WH-2", "WH-1"));
+        assertTrue(scope.limitedToWarehouses());
+        assertTrue(scope.reachesWarehouse("WH-1"));
+        assertFalse(scope.reachesWarehouse("wh-1"));
+        assertFalse(scope.reachesWarehouse("WH-3"));
+        assertEquals("read and write · every store · warehouses WH-1, WH-2", scope.describe());
+        assertEquals(scope, ApiScope.of(false, null, scope.warehousesColumn()));
+        assertEquals(Set.of("WH-1", "WH-2"), ApiCredentials.checkWarehouses("WH-1, WH-2 WH-1"));
+        assertThrows(IllegalArgumentException.class, () -> ApiCredentials.checkWarehouses("WH-1,\u0000x"));
     }
 
     @Test
