@@ -3,6 +3,7 @@ package wms.shopify.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -21,6 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    private static final String RECORD_CSP_VIOLATIONS = "document.addEventListener('securitypolicyviolation',"
+            + " function (e) { var seen = JSON.parse(sessionStorage.getItem('csp-violations') || '[]');"
+            + " seen.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' on ' + e.documentURI"
+            + " + ' line ' + e.lineNumber); sessionStorage.setItem('csp-violations', JSON.stringify(seen)); });";
+
     private final WebDriver driver;
     private final WebDriverWait wait;
 
@@ -33,7 +39,11 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,900");
-        this.driver = new ChromeDriver(options);
+        ChromeDriver chrome = new ChromeDriver(options);
+        // Every page this browser opens records the Content-Security-Policy violations it meets (a blocked inline
+        // script, say) in its tab's session storage, where cspViolations() reads them across reloads.
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
+        this.driver = chrome;
         this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
         // Pages that refresh themselves (progress) replace their elements between finding one and reading it: such
         // a read is tried again, like an element not there yet.
@@ -114,6 +124,15 @@ public final class Browser implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The Content-Security-Policy violations the pages of the connector's origin met in this browser so far, as a
+     * JSON array of "directive blocked what on page" texts; {@code []} when there were none.
+     */
+    public String cspViolations() {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) this.driver)
+                .executeScript("return sessionStorage.getItem('csp-violations') || '[]';"));
     }
 
     /** Saves what the browser shows, for a person to look at after a run (target/screenshots). */

@@ -215,6 +215,7 @@ class ProductSyncIT {
             browser.click(By.id("sync:sync-products"));
             // The page reloads itself while the sync runs, and keeps the result once it is done.
             browser.awaitAttribute(By.id("sync-state"), "data-state", "SUCCEEDED");
+            assertEquals("[]", browser.cspViolations(), "the reloads ran without inline script");
             browser.screenshot("product-sync-done");
             assertEquals(String.valueOf(BULK + 10), browser.text(By.id("sync-read")));
             assertEquals(String.valueOf(BULK + 10), browser.text(By.id("sync-matched")));

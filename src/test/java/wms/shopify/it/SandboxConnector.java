@@ -56,7 +56,7 @@ public final class SandboxConnector {
         String base = "http://localhost:" + httpPort;
         List<String> environment = new ArrayList<>(List.of("DB_HOST=localhost",
                 "DB_PORT=" + this.databasePort, "DB_NAME=" + DB_NAME, "DB_USER=" + DB_USER,
-                "DB_PASSWORD=" + DB_PASSWORD, "WMS_RETRY_SECONDS=2",
+                "DB_PASSWORD=" + DB_PASSWORD, "WMS_RETRY_SECONDS=2", "ALLOW_PLAIN_HTTP=true",
                 "SHOPIFY_CLIENT_ID=" + SandboxSettings.DEFAULT_CLIENT_ID,
                 "SHOPIFY_CLIENT_SECRET=" + SandboxSettings.DEFAULT_CLIENT_SECRET,
                 "SHOPIFY_PREVIOUS_CLIENT_SECRET=" + EXPIRED_PREVIOUS_SECRET,

@@ -103,9 +103,9 @@ class StoreInstallIT {
                         + "group by s.domain, s.access_token, s.refresh_token, s.status order by s.domain")) {
             assertTrue(rows.next());
             assertEquals("acme.myshopify.com", rows.getString(1));
-            assertTrue(rows.getString(2).startsWith("v1:"), "the token is encrypted at rest");
+            assertTrue(rows.getString(2).startsWith("v2:"), "the token is encrypted at rest");
             assertFalse(rows.getString(2).contains("shpat_") || rows.getString(2).contains("shpua_"));
-            assertTrue(rows.getString(3).startsWith("v1:"), "the refresh token too");
+            assertTrue(rows.getString(3).startsWith("v2:"), "the refresh token too");
             assertEquals("CONNECTED", rows.getString(4));
             assertEquals(2, rows.getInt(5), "both locations read");
             assertEquals(1, rows.getInt(6), "exactly one default location");

@@ -3,6 +3,7 @@ package wms.shopify.credentials.boundary;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,16 +13,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.Optional;
 import wms.shopify.credentials.control.ApiAuthenticationException;
 import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.credentials.control.ApiCredentials;
 import wms.shopify.credentials.control.Authentication;
+import wms.shopify.credentials.control.FailedAuthentications;
 import wms.shopify.platform.api.Problem;
+import wms.shopify.platform.security.ClientConnection;
 
 /**
  * Authenticates every call of the WMS API ({@code /api/*}) by its bearer credential before anything else
  * happens, including finding the resource: an unauthenticated caller gets 401 for every path and so cannot
- * probe which resources exist. The caller becomes the request's principal.
+ * probe which resources exist. The caller becomes the request's principal. An address that sent too many wrong
+ * credentials is refused (429) for a while before anything is checked.
  */
 @ApplicationScoped
 @Provider
@@ -35,15 +41,39 @@ public class ApiAuthentication implements ContainerRequestFilter {
     @Inject
     ApiCredentials credentials;
 
+    @Inject
+    FailedAuthentications failures;
+
+    @Inject
+    ClientConnection connection;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        String client = this.connection.clientAddress(this.servletRequest);
+        Optional<Duration> locked = this.failures.lockedFor(client);
+        if (locked.isPresent()) {
+            long seconds = (locked.get().toMillis() + 999) / 1000;
+            request.abortWith(Problem.of(Response.Status.TOO_MANY_REQUESTS, "Too many calls with a wrong credential"
+                    + " from this address: calls are refused for " + seconds + " more seconds.",
+                    request.getUriInfo().getRequestUri().getPath()).response()
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
+            return;
+        }
         Authentication authentication = this.credentials.authenticate(
                 request.getHeaderString(HttpHeaders.AUTHORIZATION));
         authentication.caller().ifPresentOrElse(
                 caller -> request.setSecurityContext(new CallerContext(caller,
                         request.getSecurityContext().isSecure())),
-                () -> request.abortWith(unauthorized(authentication.refusal().orElseThrow(),
-                        request.getUriInfo().getRequestUri().getPath())));
+                () -> {
+                    ApiAuthenticationException.Reason reason = authentication.refusal().orElseThrow();
+                    if (reason != ApiAuthenticationException.Reason.MISSING) {
+                        this.failures.failed(client);
+                    }
+                    request.abortWith(unauthorized(reason, request.getUriInfo().getRequestUri().getPath()));
+                });
     }
 
     private static Response unauthorized(ApiAuthenticationException.Reason reason, String path) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.credentials.control.ApiCredentials;
+import wms.shopify.credentials.entity.ApiScope;
 import wms.shopify.credentials.control.IssuedCredential;
 import wms.shopify.credentials.control.UnknownCredentialException;
 import wms.shopify.credentials.entity.ApiCredential;
@@ -19,8 +20,8 @@ import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
 
 /**
- * Backing bean of the WMS API page: the credentials the WMS calls the API with (create, revoke) and what the WMS
- * has registered through the API so far.
+ * Backing bean of the WMS API page: the credentials the WMS calls the API with (create with an optional scope:
+ * read-only, limited to some stores or warehouses; revoke) and what the WMS has registered through the API so far.
  *
  * <p>A new credential's token is shown in the answer to the create request only: the page is not redirected
  * afterwards, nothing keeps the token, and the admin pages are sent with {@code Cache-Control: no-store}.
@@ -41,14 +42,22 @@ public class WmsApiPage {
     FacesContext faces;
 
     private String name;
+    private boolean readOnly;
+    private String stores;
+    private String warehouseCodes;
     private IssuedCredential issued;
     private List<ApiCredential> all;
 
     @Transactional
     public String create() {
         try {
-            this.issued = this.credentials.create(this.name, actor());
+            ApiScope scope = new ApiScope(this.readOnly, ApiCredentials.checkStores(this.stores),
+                    ApiCredentials.checkWarehouses(this.warehouseCodes));
+            this.issued = this.credentials.create(this.name, scope, actor());
             this.name = null;
+            this.readOnly = false;
+            this.stores = null;
+            this.warehouseCodes = null;
             this.all = null;
         } catch (IllegalArgumentException e) {
             this.faces.addMessage("create:name", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
@@ -102,6 +111,31 @@ public class WmsApiPage {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public boolean isReadOnly() {
+        return this.readOnly;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public String getStores() {
+        return this.stores;
+    }
+
+    public void setStores(String stores) {
+        this.stores = stores;
+    }
+
+    /** The warehouses typed for a new credential (named so as not to clash with the registered warehouses). */
+    public String getWarehouseCodes() {
+        return this.warehouseCodes;
+    }
+
+    public void setWarehouseCodes(String warehouseCodes) {
+        this.warehouseCodes = warehouseCodes;
     }
 
     public String format(Instant instant) {

@@ -1,6 +1,7 @@
 package wms.shopify.credentials.control;
 
 import java.security.Principal;
+import wms.shopify.credentials.entity.ApiScope;
 
 /**
  * Who is calling the WMS API: the credential the call was authenticated with. It is the principal of the
@@ -8,8 +9,9 @@ import java.security.Principal;
  *
  * @param keyId the credential's public key id
  * @param name the name the admin gave the credential
+ * @param scope what the credential may do
  */
-public record ApiCaller(String keyId, String name) implements Principal {
+public record ApiCaller(String keyId, String name, ApiScope scope) implements Principal {
 
     /** How the activity log names this caller. */
     @Override

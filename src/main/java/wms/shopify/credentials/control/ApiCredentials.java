@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.credentials.entity.ApiCredential;
+import wms.shopify.credentials.entity.ApiScope;
 
 /**
  * The credentials of the WMS API: creating them (the secret is returned once), revoking them, and
@@ -70,13 +71,25 @@ public class ApiCredentials {
      * @throws IllegalArgumentException when the name is empty, too long or has control characters
      */
     public IssuedCredential create(String name, String actor) {
+        return create(name, ApiScope.FULL, actor);
+    }
+
+    /**
+     * Creates a credential limited to a scope and records who did.
+     *
+     * @return the credential with its token, which exists only in this answer
+     * @throws IllegalArgumentException when the name is empty, too long or has control characters
+     */
+    public IssuedCredential create(String name, ApiScope scope, String actor) {
         String checkedName = checkName(name);
         String keyId = this.hasher.newKeyId();
         String secret = this.hasher.newSecret();
         ApiCredential credential = new ApiCredential(keyId, checkedName, this.hasher.hash(secret), actor,
                 this.clock.instant());
+        credential.limitTo(scope);
         this.entityManager.persist(credential);
-        String message = "WMS API credential '" + checkedName + "' (key id " + keyId + ") created";
+        String message = "WMS API credential '" + checkedName + "' (key id " + keyId + ") created, "
+                + scope.describe();
         LOG.info(() -> message + " by " + actor + ".");
         this.activity.record("wms-api", message, actor);
         return new IssuedCredential(credential, keyId + "." + secret);
@@ -109,7 +122,8 @@ public class ApiCredentials {
             ApiCredential credential = this.check.verify(presented, find(presented.keyId()));
             // The credential is managed here: a changed last use is written when this transaction commits.
             credential.markUsed(this.clock.instant(), Duration.ofSeconds(this.lastUsedPrecisionSeconds));
-            return Authentication.accepted(new ApiCaller(credential.keyId(), credential.name()));
+            return Authentication.accepted(new ApiCaller(credential.keyId(), credential.name(),
+                    credential.scope()));
         } catch (ApiAuthenticationException e) {
             return Authentication.refused(e.reason());
         }
@@ -120,6 +134,51 @@ public class ApiCredentials {
                 .setParameter("keyId", keyId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * The stores a credential is limited to, as the admin typed them (shop domains or names, separated by commas or
+     * spaces); empty text: every store.
+     *
+     * @throws IllegalArgumentException naming the entry that is not a shop domain
+     */
+    public static java.util.Set<String> checkStores(String typed) {
+        java.util.Set<String> stores = new java.util.TreeSet<>();
+        for (String entry : (typed == null ? "" : typed).split("[,\\s]+")) {
+            if (!entry.isBlank()) {
+                try {
+                    stores.add(wms.shopify.shopify.entity.ShopDomain.parse(entry).value());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Stores: '" + entry + "': " + e.getMessage());
+                }
+            }
+        }
+        if (String.join(",", stores).length() > 2000) {
+            throw new IllegalArgumentException("Too many stores for one credential.");
+        }
+        return stores;
+    }
+
+    /**
+     * The warehouses a credential is limited to, as the admin typed them (WMS codes, separated by commas or spaces);
+     * empty text: every warehouse.
+     *
+     * @throws IllegalArgumentException naming an entry that cannot be a warehouse code
+     */
+    public static java.util.Set<String> checkWarehouses(String typed) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String entry : (typed == null ? "" : typed).split("[,\\s]+")) {
+            if (!entry.isBlank()) {
+                if (entry.length() > 64 || entry.chars().anyMatch(Character::isISOControl)) {
+                    throw new IllegalArgumentException("Warehouses: '" + entry + "' is not a warehouse code.");
+                }
+                codes.add(entry);
+            }
+        }
+        if (String.join(",", codes).length() > 2000) {
+            throw new IllegalArgumentException("Too many warehouses for one credential.");
+        }
+        return codes;
     }
 
     /** The name as it is stored: trimmed, present, bounded, without control characters. */

@@ -57,6 +57,15 @@ public class ApiCredential {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    @Column(name = "read_only", nullable = false)
+    private boolean readOnly;
+
+    @Column(name = "stores", length = 2000)
+    private String stores;
+
+    @Column(name = "warehouses", length = 2000)
+    private String warehouses;
+
     protected ApiCredential() {
         // for JPA
     }
@@ -67,6 +76,18 @@ public class ApiCredential {
         this.secretHash = Objects.requireNonNull(secretHash, "secretHash").clone();
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** Limits what the credential may do; set when it is created. */
+    public void limitTo(ApiScope scope) {
+        this.readOnly = scope.readOnly();
+        this.stores = scope.storesColumn();
+        this.warehouses = scope.warehousesColumn();
+    }
+
+    /** What the credential may do. */
+    public ApiScope scope() {
+        return ApiScope.of(this.readOnly, this.stores, this.warehouses);
     }
 
     /**

@@ -36,6 +36,13 @@ public class OrderFeed {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** As {@link #after(long, int)}, of these stores (shop domains) only. */
+    public List<ShopOrder> after(long cursor, int limit, java.util.Set<String> stores) {
+        return this.entityManager.createNamedQuery(ShopOrder.FEED_OF_STORES, ShopOrder.class)
+                .setParameter("after", cursor).setParameter("stores", List.copyOf(stores))
+                .setMaxResults(limit).getResultList();
+    }
+
     public Optional<ShopOrder> find(long orderId) {
         return Optional.ofNullable(this.entityManager.find(ShopOrder.class, orderId));
     }

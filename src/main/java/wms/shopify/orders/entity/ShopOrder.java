@@ -36,10 +36,14 @@ import wms.shopify.stores.entity.Store;
         + "and o.shopifyOrderId = :order")
 @NamedQuery(name = ShopOrder.FEED, query = "select o from ShopOrder o join fetch o.store where o.feedPending = true "
         + "and o.feedSeq > :after order by o.feedSeq")
+@NamedQuery(name = ShopOrder.FEED_OF_STORES, query = "select o from ShopOrder o join fetch o.store where "
+        + "o.feedPending = true and o.feedSeq > :after and o.store.domain in :stores order by o.feedSeq")
 public class ShopOrder {
 
     public static final String BY_SHOPIFY_ID = "ShopOrder.byShopifyId";
     public static final String FEED = "ShopOrder.feed";
+    /** The feed of some stores only, for a WMS API credential limited to them. */
+    public static final String FEED_OF_STORES = "ShopOrder.feedOfStores";
 
     @Id
     @Column(name = "id")

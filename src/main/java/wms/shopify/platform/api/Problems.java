@@ -32,6 +32,10 @@ public final class Problems {
             return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "The body is larger than the limit of "
                     + tooLarge.get().limit() + " bytes; send fewer items per call.", path);
         }
+        Optional<OutOfScopeException> outOfScope = cause(error, OutOfScopeException.class);
+        if (outOfScope.isPresent()) {
+            return Problem.of(Status.FORBIDDEN, outOfScope.get().getMessage(), path);
+        }
         Optional<InvalidRequestException> invalid = cause(error, InvalidRequestException.class);
         if (invalid.isPresent()) {
             return new Problem(INVALID_REQUEST, "The request is not valid", 400, invalid.get().getMessage(), path,

@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-256-GCM with a fresh 96-bit nonce per message and an associated context (for tokens: the store's domain, so
  * a sealed token copied to another store's row does not open). Sealed text is {@code v1:} followed by Base64 of
- * nonce, cipher text and tag; the version prefix lets a later key or algorithm change be told apart.
+ * nonce, cipher text and tag; the version prefix lets a later key or algorithm change be told apart. The connector
+ * seals through {@link TokenKeys}, which adds the key's id ({@code v2:}).
  */
 public final class AesGcm {
 
@@ -49,7 +50,13 @@ public final class AesGcm {
         return new AesGcm(bytes);
     }
 
+    /** Seals in the format without a key id ({@code v1:}); the connector seals through {@link TokenKeys}. */
     public String seal(String plain, String context) {
+        return PREFIX + sealToBase64(plain, context);
+    }
+
+    /** Nonce, cipher text and tag, Base64: the part of sealed text after its prefix. */
+    String sealToBase64(String plain, String context) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -58,7 +65,7 @@ public final class AesGcm {
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
+            return Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }
@@ -71,8 +78,13 @@ public final class AesGcm {
         if (sealed == null || !sealed.startsWith(PREFIX)) {
             throw new SealedTextException("not sealed text");
         }
+        return openBase64(sealed.substring(PREFIX.length()), context);
+    }
+
+    /** Opens what {@link #sealToBase64} made. */
+    String openBase64(String base64, String context) {
         try {
-            byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            byte[] in = Base64.getDecoder().decode(base64);
             if (in.length < NONCE_BYTES + TAG_BITS / 8) {
                 throw new SealedTextException("sealed text too short");
             }
@@ -82,6 +94,19 @@ public final class AesGcm {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // Deliberately without the cause's text: it never helps and must not carry key material into a log.
             throw new SealedTextException("sealed with another key or context, or altered");
+        }
+    }
+
+    /**
+     * A short public name of this key: the first 8 hex digits of a SHA-256 over it. It tells sealed text which key
+     * opens it without giving away anything of the key (32 bits of a hash of 256 random bits).
+     */
+    public String keyId() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(this.key.getEncoded());
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 

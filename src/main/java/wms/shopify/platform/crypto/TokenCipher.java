@@ -3,14 +3,19 @@ package wms.shopify.platform.crypto;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Encrypts store tokens at rest with the key from configuration ({@code wms.crypto.token-key}, Liberty variable
- * {@code TOKEN_ENCRYPTION_KEY}). Without a usable key the connector still starts, says so once in the log, and
- * refuses installs with {@link #problem()} as the reason: a token is never stored in clear.
+ * Encrypts store tokens at rest with the current key from configuration ({@code wms.crypto.token-key}, Liberty
+ * variable {@code TOKEN_ENCRYPTION_KEY}) and opens them with it or with one of the old keys
+ * ({@code wms.crypto.old-token-keys}, {@code TOKEN_ENCRYPTION_OLD_KEYS}), so the key can be rotated: set the new key,
+ * move the old one to the old keys, re-seal the tokens (Stores page), then drop the old key. Without a usable key the
+ * connector still starts, says so once in the log, and refuses installs with {@link #problem()} as the reason: a token
+ * is never stored in clear.
  */
 @ApplicationScoped
 public class TokenCipher {
@@ -21,7 +26,11 @@ public class TokenCipher {
     @ConfigProperty(name = "wms.crypto.token-key")
     Optional<String> configuredKey;
 
-    private AesGcm cipher;
+    @Inject
+    @ConfigProperty(name = "wms.crypto.old-token-keys")
+    Optional<String> configuredOldKeys;
+
+    private TokenKeys keys;
     private String problem;
 
     @PostConstruct
@@ -31,9 +40,11 @@ public class TokenCipher {
                     + "TOKEN_ENCRYPTION_KEY to the output of 'openssl rand -base64 32' (see docs/operations.md).";
         } else {
             try {
-                this.cipher = AesGcm.ofBase64(this.configuredKey.get());
+                this.keys = new TokenKeys(AesGcm.ofBase64(this.configuredKey.get()), oldKeys());
+                LOG.info(() -> "Store tokens are sealed with the token key " + this.keys.currentKeyId() + ".");
             } catch (IllegalArgumentException e) {
-                this.problem = e.getMessage() + " Stores cannot be connected until TOKEN_ENCRYPTION_KEY is fixed.";
+                this.problem = e.getMessage() + " Stores cannot be connected until TOKEN_ENCRYPTION_KEY and"
+                        + " TOKEN_ENCRYPTION_OLD_KEYS are fixed.";
             }
         }
         if (this.problem != null) {
@@ -41,9 +52,29 @@ public class TokenCipher {
         }
     }
 
+    private List<AesGcm> oldKeys() {
+        List<AesGcm> old = new ArrayList<>();
+        for (String key : this.configuredOldKeys.orElse("").split(",")) {
+            if (!key.isBlank()) {
+                try {
+                    old.add(AesGcm.ofBase64(key));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("An old key in TOKEN_ENCRYPTION_OLD_KEYS is not usable: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        return old;
+    }
+
     /** Why tokens cannot be encrypted, or empty when they can. */
     public Optional<String> problem() {
         return Optional.ofNullable(this.problem);
+    }
+
+    /** The id of the key that seals now, when there is one (shown on the Stores page, named in sealed text). */
+    public Optional<String> currentKeyId() {
+        return Optional.ofNullable(this.keys).map(TokenKeys::currentKeyId);
     }
 
     /**
@@ -54,14 +85,20 @@ public class TokenCipher {
         return usable().seal(token, context);
     }
 
+    /** @throws SealedTextException when no configured key opens it */
     public String open(String sealed, String context) {
         return usable().open(sealed, context);
     }
 
-    private AesGcm usable() {
-        if (this.cipher == null) {
+    /** Whether a sealed value should be sealed again with the current key. */
+    public boolean sealedWithAnotherKey(String sealed) {
+        return usable().sealedWithAnotherKey(sealed);
+    }
+
+    private TokenKeys usable() {
+        if (this.keys == null) {
             throw new IllegalStateException(this.problem);
         }
-        return this.cipher;
+        return this.keys;
     }
 }

@@ -6,7 +6,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.credentials.control.ApiCaller;
+import wms.shopify.platform.api.OutOfScopeException;
+import wms.shopify.platform.api.WarehouseReach;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.stock.control.StockIntake;
 import wms.shopify.stock.entity.IntakeResult;
@@ -29,6 +34,10 @@ public class StockMovementsResource {
 
     @Inject
     StockIntake intake;
+
+    /** The calling credential, whose warehouses a movement must be in. */
+    @Context
+    SecurityContext security;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -46,7 +55,19 @@ public class StockMovementsResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "413", ref = WmsApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = WmsApi.UNSUPPORTED_MEDIA_TYPE)
+    @WarehouseReach
     public IntakeResult report(List<StockMovementInput> movements) {
+        if (this.security.getUserPrincipal() instanceof ApiCaller caller && movements != null) {
+            // A credential limited to some warehouses reports movements of those only; all or nothing, as the call.
+            List<String> others = movements.stream().filter(m -> m != null && m.warehouse() != null
+                    && !caller.scope().reachesWarehouse(m.warehouse())).map(StockMovementInput::warehouse)
+                    .distinct().toList();
+            if (!others.isEmpty()) {
+                throw new OutOfScopeException("Credential " + caller.keyId() + " is limited to the warehouses "
+                        + String.join(", ", new java.util.TreeSet<>(caller.scope().warehouses()))
+                        + "; these movements are in " + String.join(", ", others) + ". Nothing was stored.");
+            }
+        }
         return this.intake.accept(movements);
     }
 }

@@ -1,17 +1,24 @@
 package wms.shopify.stores.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import wms.shopify.platform.crypto.TokenCipher;
 import wms.shopify.stores.control.Stores;
+import wms.shopify.stores.control.TokenResealing;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.platform.web.AdminFormat;
 import wms.shopify.webhooks.control.WebhookProcessing;
 
-/** Backing bean of the Stores page: every store with its status and when it last heard from Shopify. */
+/**
+ * Backing bean of the Stores page: every store with its status and when it last heard from Shopify, and the token
+ * key the stores' tokens are sealed with, with the button that re-seals them after a key change.
+ */
 @Named
 @RequestScoped
 public class StoresPage {
@@ -24,6 +31,12 @@ public class StoresPage {
 
     @Inject
     WebhookProcessing webhooks;
+
+    @Inject
+    TokenCipher cipher;
+
+    @Inject
+    TokenResealing resealing;
 
     private java.util.Map<Long, Instant> lastWebhooks;
 
@@ -56,5 +69,33 @@ public class StoresPage {
 
     public String format(Instant instant) {
         return instant == null ? "never" : AdminFormat.dateTime(instant);
+    }
+
+    /** The id of the key tokens are sealed with now, or null when no usable key is configured. */
+    public String getTokenKeyId() {
+        return this.cipher.currentKeyId().orElse(null);
+    }
+
+    /** Why no token can be sealed, or null. */
+    public String getTokenKeyProblem() {
+        return this.cipher.problem().orElse(null);
+    }
+
+    /** How many stores hold a token sealed with another key than the current one. */
+    public long getStoresToReseal() {
+        return this.resealing.storesToReseal();
+    }
+
+    /** Seals every store's tokens again with the current key, and says what it did. */
+    @Transactional
+    public String resealTokens() {
+        try {
+            TokenResealing.Result result = this.resealing.resealAll(this.faces.getExternalContext().getRemoteUser());
+            this.faces.addMessage(null, new FacesMessage(result.unreadable().isEmpty() ? FacesMessage.SEVERITY_INFO
+                    : FacesMessage.SEVERITY_WARN, result.summary(), null));
+        } catch (IllegalStateException e) {
+            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+        return null;
     }
 }

@@ -140,6 +140,20 @@ public class Store {
         takeTokens(tokens);
     }
 
+    /**
+     * The same tokens sealed again (with the current key, after a key change): what they say does not change.
+     *
+     * @param reseal turns a sealed token into the same token sealed with the current key
+     */
+    public void resealTokens(java.util.function.UnaryOperator<String> reseal) {
+        if (this.accessToken != null) {
+            this.accessToken = reseal.apply(this.accessToken);
+        }
+        if (this.refreshToken != null) {
+            this.refreshToken = reseal.apply(this.refreshToken);
+        }
+    }
+
     private void takeTokens(SealedTokens tokens) {
         Objects.requireNonNull(tokens, "tokens");
         this.accessToken = tokens.accessToken();

@@ -44,6 +44,20 @@ class StoreTest {
     }
 
     @Test
+    void resealingChangesHowTheTokensAreSealedOnly() {
+        Store store = new Store(new ShopDomain("acme.myshopify.com"), tokens("v1:a", T0.plusSeconds(3600)), T0, null);
+        store.resealTokens(sealed -> "v2:k:" + sealed);
+        assertEquals("v2:k:v1:a", store.sealedAccessToken());
+        assertEquals("v2:k:v1:refresh", store.sealedRefreshToken());
+        assertEquals(T0.plusSeconds(3600), store.accessTokenExpiresAt(), "the rest is unchanged");
+
+        Store gone = new Store(new ShopDomain("gone.myshopify.com"), tokens("v1:a", null), T0, null);
+        gone.disconnect(T0, "uninstalled");
+        gone.resealTokens(sealed -> "v2:k:" + sealed);
+        assertNull(gone.sealedAccessToken(), "no token, nothing to re-seal");
+    }
+
+    @Test
     void settingsAreNormalisedAndBounded() {
         Store store = new Store(new ShopDomain("acme.myshopify.com"), tokens("v1:a", null), T0, null);
         assertEquals(StockSyncMode.DELTA, store.settings().stockSyncMode());
