@@ -311,6 +311,7 @@ class OrdersBenchmark {
                 + "X-Shopify-Shop-Domain: " + DOMAIN + "\r\n"
                 + "X-Shopify-API-Version: 2026-07\r\n"
                 + "X-Shopify-Webhook-Id: " + UUID.randomUUID() + "\r\n"
+                + "X-Shopify-Triggered-At: " + java.time.Instant.now() + "\r\n"
                 + "X-Shopify-Hmac-Sha256: " + ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET)
                 + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);

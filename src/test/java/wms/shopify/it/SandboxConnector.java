@@ -121,6 +121,7 @@ public final class SandboxConnector {
                 .header("X-Shopify-Shop-Domain", shop)
                 .header("X-Shopify-API-Version", "2026-07")
                 .header("X-Shopify-Webhook-Id", webhookId)
+                .header("X-Shopify-Triggered-At", java.time.Instant.now().toString())
                 .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
