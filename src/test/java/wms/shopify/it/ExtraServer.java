@@ -19,11 +19,13 @@ public final class ExtraServer {
     private final String name;
     private final Path directory;
     private final int httpPort;
+    private final int httpsPort;
 
-    private ExtraServer(String name, Path directory, int httpPort) {
+    private ExtraServer(String name, Path directory, int httpPort, int httpsPort) {
         this.name = name;
         this.directory = directory;
         this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
     }
 
     /** Creates (afresh) and starts a server with these environment lines; does not wait for readiness. */
@@ -49,7 +51,7 @@ public final class ExtraServer {
                 "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n", StandardOpenOption.APPEND);
         Files.writeString(directory.resolve("server.env"), String.join("\n", environment) + "\n");
         ConnectorServer.runServerCommand("start", name);
-        return new ExtraServer(name, directory, httpPort);
+        return new ExtraServer(name, directory, httpPort, httpsPort);
     }
 
     /** A free port, e.g. for a server that must know its own address in advance (its callback URL). */
@@ -91,6 +93,11 @@ public final class ExtraServer {
 
     public int httpPort() {
         return this.httpPort;
+    }
+
+    /** The HTTPS port (self-signed certificate), where /metrics is read with its credential. */
+    public int httpsPort() {
+        return this.httpsPort;
     }
 
     public Path directory() {

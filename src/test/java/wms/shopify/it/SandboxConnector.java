@@ -165,6 +165,11 @@ public final class SandboxConnector {
         return client;
     }
 
+    /** The connector's /metrics of one scope, read as Prometheus does: HTTPS with the metrics credential. */
+    public String metrics(String scope) throws IOException, InterruptedException {
+        return ConnectorServer.metrics(this.server.httpsPort(), scope).body();
+    }
+
     public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -293,7 +293,7 @@ class StoreInstallIT {
         String activity = get(admin, "/admin/activity.xhtml").body();
         assertTrue(activity.contains("orders/create"), "the delivery is listed on the Activity page");
         assertFalse(activity.contains("updated_at"), "payloads are not shown");
-        String metrics = get(admin, "/metrics?scope=application").body();
+        String metrics = connector.metrics("application");
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("webhook_answer_time_seconds_count{")
                 && line.contains("status=\"200\"") && !line.endsWith(" 0.0")), "answer times are published");
     }
