@@ -36,7 +36,7 @@ class HealthIT {
             JsonObject health = json(response.body());
             assertEquals("UP", health.getString("status"), path);
             for (JsonValue check : health.getJsonArray("checks")) {
-                assertFalse(check.asJsonObject().containsKey("data"), path + " shows no details: " + check);
+                assertTrue(withoutDetails(check.asJsonObject()), path + " shows no details: " + check);
             }
             String body = response.body();
             assertFalse(body.contains("wms_shopify") || body.contains("localhost") || body.contains("PostgreSQL")
@@ -102,6 +102,11 @@ class HealthIT {
 
     static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    /** A check as anonymous callers see it: status only (Liberty may add an empty "data" to a DOWN one). */
+    static boolean withoutDetails(JsonObject check) {
+        return !check.containsKey("data") || check.getJsonObject("data").isEmpty();
     }
 
     static JsonObject check(JsonObject health, String name) {
