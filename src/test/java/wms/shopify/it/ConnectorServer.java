@@ -52,6 +52,61 @@ public final class ConnectorServer {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * {@code /metrics?scope=...} of the server with this HTTPS port, read as Prometheus does: over HTTPS (the
+     * server's self-signed certificate trusted) with the metrics credential (METRICS_USER, default metrics/metrics).
+     */
+    public static HttpResponse<String> metrics(int httpsPort, String scope) throws IOException, InterruptedException {
+        return metrics(httpsPort, scope, "metrics", "metrics");
+    }
+
+    /** As {@link #metrics(int, String)} with another user, or none when {@code user} is null. */
+    public static HttpResponse<String> metrics(int httpsPort, String scope, String user, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort
+                + "/metrics?scope=" + scope)).timeout(Duration.ofSeconds(30)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return httpsClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The HTTPS port of the build's server. */
+    public static int httpsPort() {
+        return Integer.parseInt(System.getProperty("it.https.port", "9443"));
+    }
+
+    /** A client that trusts the test server's self-signed certificate (and nothing is sent elsewhere). */
+    private static HttpClient httpsClient() {
+        try {
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                    // not a client certificate check
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                    // the test server's own self-signed certificate on localhost
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            } }, new java.security.SecureRandom());
+            javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
+            parameters.setEndpointIdentificationAlgorithm(null);
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                    .sslParameters(parameters).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Polls readiness until it answers 200, failing with the last answer when it does not in time. */
     public static void awaitReady(String baseUrl) throws InterruptedException {
         HttpClient client = client();

@@ -50,10 +50,15 @@ class DatabaseOutageIT {
         assertEquals(503, down.statusCode(), down.body());
         JsonObject database = HealthIT.check(HealthIT.json(down.body()), "database");
         assertEquals("DOWN", database.getString("status"));
-        String reason = database.getJsonObject("data").getString("reason");
+        assertTrue(HealthIT.withoutDetails(database), "an anonymous probe learns DOWN, not why: " + database);
+        HttpResponse<String> details = details();
+        assertEquals(503, details.statusCode(), details.body());
+        JsonObject detailed = HealthIT.check(HealthIT.json(details.body()), "database");
+        String reason = detailed.getJsonObject("data").getString("reason");
         assertTrue(reason.contains("retrying every 2 s"), reason);
-        assertFalse(database.getJsonObject("data").getString("database").contains("outage-secret"),
-                "the password is never shown");
+        assertTrue(detailed.getJsonObject("data").getString("database").contains("outage_test"), "the admin "
+                + "sees which database");
+        assertFalse(details.body().contains("outage-secret"), "the password is never shown");
 
         String log = server.log();
         assertTrue(log.contains("is not available") && log.contains("Readiness stays DOWN"),
@@ -86,6 +91,20 @@ class DatabaseOutageIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the outage server never answered readiness", last);
+    }
+
+    /** The health details as the signed-in admin reads them. */
+    private static HttpResponse<String> details() throws IOException, InterruptedException {
+        java.net.http.HttpClient admin = ConnectorServer.client();
+        admin.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = admin.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, signedIn.statusCode(), "signed in");
+        return admin.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/health"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> readiness() throws IOException, InterruptedException {

@@ -100,6 +100,11 @@ public final class ExtraServer {
         return this.httpPort;
     }
 
+    /** The HTTPS port (self-signed certificate), where /metrics is read with its credential. */
+    public int httpsPort() {
+        return this.httpsPort;
+    }
+
     public Path directory() {
         return this.directory;
     }

@@ -1,6 +1,7 @@
 package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
 
-/** Black-box checks of what an operator and a load balancer see: readiness, liveness, metrics and OpenAPI. */
+/**
+ * Black-box checks of what an operator and a load balancer see: readiness and liveness (UP or DOWN only, for anyone),
+ * their details (for the signed-in admin), metrics (with the metrics credential) and OpenAPI.
+ */
 @MicroShedTest
 class HealthIT {
 
@@ -25,31 +29,64 @@ class HealthIT {
     }
 
     @Test
-    void readinessReportsTheMigratedDatabaseAndTheMessagingEngine() throws Exception {
-        HttpResponse<String> response = ConnectorServer.get(CLIENT, "/health/ready");
+    void anonymousProbesSeeUpOrDownPerCheckAndNothingAboutTheDatabase() throws Exception {
+        for (String path : new String[] {"/health/ready", "/health", "/health/live"}) {
+            HttpResponse<String> response = ConnectorServer.get(CLIENT, path);
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            JsonObject health = json(response.body());
+            assertEquals("UP", health.getString("status"), path);
+            for (JsonValue check : health.getJsonArray("checks")) {
+                assertTrue(withoutDetails(check.asJsonObject()), path + " shows no details: " + check);
+            }
+            String body = response.body();
+            assertFalse(body.contains("wms_shopify") || body.contains("localhost") || body.contains("PostgreSQL")
+                    || body.contains(System.getProperty("it.db.port", "15432")), path + " names no database: "
+                    + body);
+        }
+        JsonObject ready = json(ConnectorServer.get(CLIENT, "/health/ready").body());
+        assertEquals("UP", check(ready, "database").getString("status"));
+        assertEquals("UP", check(ready, "messaging").getString("status"));
+        assertEquals("UP", check(json(ConnectorServer.get(CLIENT, "/health/live").body()), "threads")
+                .getString("status"));
+    }
+
+    @Test
+    void theDetailsAreForTheSignedInAdminOnly() throws Exception {
+        HttpClient client = ConnectorServer.client();
+        HttpResponse<String> anonymous = ConnectorServer.get(client, "/admin/health");
+        assertEquals(302, anonymous.statusCode(), "to the login page");
+        assertFalse(anonymous.body().contains("PostgreSQL"));
+        AdminLoginIT.signIn(client, "admin", "admin");
+        HttpResponse<String> response = ConnectorServer.get(client, "/admin/health");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject health = json(response.body());
         assertEquals("UP", health.getString("status"));
         JsonObject database = check(health, "database");
         assertEquals("UP", database.getString("status"));
         String version = database.getJsonObject("data").getString("schemaVersion");
-        assertTrue(Integer.parseInt(version) >= 1, "schema version " + version);
-        assertTrue(database.getJsonObject("data").getString("database").contains("PostgreSQL"), database.toString());
-        assertEquals("UP", check(health, "messaging").getString("status"));
+        assertTrue(Integer.parseInt(version) >= 35, "schema version " + version);
+        String described = database.getJsonObject("data").getString("database");
+        assertTrue(described.contains("PostgreSQL") && described.contains("wms_shopify"), described);
+        assertFalse(response.body().contains("password"), "never the password");
+        assertTrue(check(health, "messaging").getJsonObject("data").containsKey("deadLetters"));
+        assertTrue(Integer.parseInt(check(health, "threads").getJsonObject("data").getString("liveThreads")) > 0);
     }
 
     @Test
-    void livenessLooksForDeadlockedThreads() throws Exception {
-        HttpResponse<String> response = ConnectorServer.get(CLIENT, "/health/live");
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject threads = check(json(response.body()), "threads");
-        assertEquals("UP", threads.getString("status"));
-        assertTrue(threads.getJsonObject("data").getInt("liveThreads") > 0);
-    }
+    void metricsNeedTheMetricsCredential() throws Exception {
+        int https = ConnectorServer.httpsPort();
+        HttpResponse<String> anonymous = ConnectorServer.metrics(https, "base", null, null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertFalse(anonymous.body().contains("jvm_uptime_seconds"));
+        HttpResponse<String> wrong = ConnectorServer.metrics(https, "base", "metrics", "guess");
+        assertEquals(401, wrong.statusCode());
+        HttpResponse<String> admin = ConnectorServer.metrics(https, "base", "admin", "admin");
+        assertEquals(403, admin.statusCode(), "the pages' admin is not the metrics reader");
+        HttpResponse<String> plain = ConnectorServer.get(CLIENT, "/metrics?scope=base");
+        assertFalse(plain.statusCode() == 200 || plain.body().contains("jvm_uptime_seconds"),
+                "nothing over plain HTTP without the credential: " + plain.statusCode());
 
-    @Test
-    void metricsArePublishedWithoutLogin() throws Exception {
-        HttpResponse<String> response = ConnectorServer.get(CLIENT, "/metrics?scope=base");
+        HttpResponse<String> response = ConnectorServer.metrics(https, "base");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("jvm_uptime_seconds"), "base metrics missing");
     }
@@ -65,6 +102,11 @@ class HealthIT {
 
     static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    /** A check as anonymous callers see it: status only (Liberty may add an empty "data" to a DOWN one). */
+    static boolean withoutDetails(JsonObject check) {
+        return !check.containsKey("data") || check.getJsonObject("data").isEmpty();
     }
 
     static JsonObject check(JsonObject health, String name) {

@@ -129,7 +129,7 @@ class OrdersBenchmark {
         warm.print();
         System.out.printf("  (just after start-up, the first %d webhooks:)%n", WARM_UP);
         cold.print();
-        String metrics = this.connector.get(HTTP, "/metrics?scope=application").body();
+        String metrics = this.connector.metrics("application");
         System.out.printf("  server's own answer time, both rounds (webhook_answer_time on /metrics): p50 %s ms, "
                 + "p99 %s ms, max %s ms%n", metric(metrics, "webhook_answer_time_seconds{", "quantile=\"0.5\""),
                 metric(metrics, "webhook_answer_time_seconds{", "quantile=\"0.99\""),
@@ -311,6 +311,7 @@ class OrdersBenchmark {
                 + "X-Shopify-Shop-Domain: " + DOMAIN + "\r\n"
                 + "X-Shopify-API-Version: 2026-07\r\n"
                 + "X-Shopify-Webhook-Id: " + UUID.randomUUID() + "\r\n"
+                + "X-Shopify-Triggered-At: " + java.time.Instant.now() + "\r\n"
                 + "X-Shopify-Hmac-Sha256: " + ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET)
                 + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);

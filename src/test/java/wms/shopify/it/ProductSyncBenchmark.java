@@ -173,8 +173,7 @@ class ProductSyncBenchmark {
     }
 
     private double usedHeap() throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(this.connector.url() + "/metrics?scope=base"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = this.connector.metrics("base");
         Matcher heap = USED_HEAP.matcher(metrics);
         return heap.find() ? Double.parseDouble(heap.group(1)) : Double.NaN;
     }

@@ -183,7 +183,7 @@ class RetentionIT {
             String summary = string(db, "select summary from retention_round where id = 1");
             assertTrue(summary.matches(".*webhook bodies: \\d+ erased \\(older than 30 days\\).*"), summary);
             assertTrue(summary.matches(".*finished orders: \\d+ deleted \\(older than 365 days\\).*"), summary);
-            String metrics = ConnectorServer.get(ConnectorServer.client(), "/metrics?scope=application").body();
+            String metrics = ConnectorServer.metrics(ConnectorServer.httpsPort(), "application").body();
             Matcher pruned = Pattern.compile("retention_pruned_total\\{[^}]*kind=\"finished_orders\"[^}]*\\} "
                     + "([0-9.]+)").matcher(metrics);
             assertTrue(pruned.find(), "the pruned rows are counted per kind on /metrics");

@@ -121,6 +121,7 @@ public final class SandboxConnector {
                 .header("X-Shopify-Shop-Domain", shop)
                 .header("X-Shopify-API-Version", "2026-07")
                 .header("X-Shopify-Webhook-Id", webhookId)
+                .header("X-Shopify-Triggered-At", java.time.Instant.now().toString())
                 .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -162,6 +163,11 @@ public final class SandboxConnector {
             throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
         }
         return client;
+    }
+
+    /** The connector's /metrics of one scope, read as Prometheus does: HTTPS with the metrics credential. */
+    public String metrics(String scope) throws IOException, InterruptedException {
+        return ConnectorServer.metrics(this.server.httpsPort(), scope).body();
     }
 
     public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {

@@ -380,7 +380,7 @@ class StockSyncIT {
         String settings = fixture.connector.get(fixture.admin, "/admin/store-settings.xhtml?store=" + deltaStore).body();
         assertTrue(settings.contains("Start in Delta mode"), "guidance on Store Settings");
 
-        String metrics = fixture.connector.get(fixture.admin, "/metrics?scope=application").body();
+        String metrics = fixture.connector.metrics("application");
         assertTrue(metrics.contains("stock_push_quantities"), "batch size metric");
         assertTrue(metrics.contains("stock_push_latency"), "latency metric");
         assertTrue(metrics.contains("stock_push_stale"), "stale metric");

@@ -271,7 +271,9 @@ class StoreInstallIT {
     @Test
     @Order(6)
     void theSameWebhookDeliveredThreeTimesConcurrentlyIsStoredAndProcessedOnce() throws Exception {
-        byte[] body = "{\"id\":42,\"updated_at\":\"2026-11-27T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"id\":42,\"admin_graphql_api_id\":\"gid://shopify/Order/42\","
+                + "\"updated_at\":\"2026-11-27T00:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8);
         String id = UUID.randomUUID().toString();
         var pool = Executors.newFixedThreadPool(3);
         List<Callable<Integer>> sends = new ArrayList<>();
@@ -291,7 +293,7 @@ class StoreInstallIT {
         String activity = get(admin, "/admin/activity.xhtml").body();
         assertTrue(activity.contains("orders/create"), "the delivery is listed on the Activity page");
         assertFalse(activity.contains("updated_at"), "payloads are not shown");
-        String metrics = get(admin, "/metrics?scope=application").body();
+        String metrics = connector.metrics("application");
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("webhook_answer_time_seconds_count{")
                 && line.contains("status=\"200\"") && !line.endsWith(" 0.0")), "answer times are published");
     }
@@ -301,7 +303,8 @@ class StoreInstallIT {
     void whileTheDatabaseIsDownWebhooksAre503ThenAcceptedOnceItIsBack() throws Exception {
         // R4: PostgreSQL stopped for 30 s: every webhook meanwhile is refused (503, so Shopify retries), never
         // answered 200 and lost; once it is back, the same delivery is accepted and processed, without a restart.
-        byte[] body = "{\"id\":7}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = "{\"id\":7,\"admin_graphql_api_id\":\"gid://shopify/Order/7\"}"
+                .getBytes(StandardCharsets.UTF_8);
         String id = UUID.randomUUID().toString();
         connector.stopDatabase();
         java.time.Instant back = java.time.Instant.now().plusSeconds(30);
@@ -453,6 +456,7 @@ class StoreInstallIT {
                 .header("X-Shopify-Topic", topic)
                 .header("X-Shopify-Shop-Domain", shop)
                 .header("X-Shopify-API-Version", "2026-07")
+                .header("X-Shopify-Triggered-At", java.time.Instant.now().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (hmac != null) {
             request.header("X-Shopify-Hmac-Sha256", hmac);

@@ -32,8 +32,14 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;
 
+    /** What an anonymous probe sees: UP or DOWN only ({@link #details()} for a signed-in admin). */
     @Override
     public HealthCheckResponse call() {
+        return HealthDetails.bare(details());
+    }
+
+    /** The check with its details (for the admin only: they name the database and say why it is down). */
+    public HealthCheckResponse details() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database")
                 .withData("database", this.settings.describe());
         DatabaseState state = this.startup.state();

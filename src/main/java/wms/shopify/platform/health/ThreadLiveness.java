@@ -17,8 +17,14 @@ public class ThreadLiveness implements HealthCheck {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
+    /** What an anonymous probe sees: UP or DOWN only ({@link #details()} for a signed-in admin). */
     @Override
     public HealthCheckResponse call() {
+        return HealthDetails.bare(details());
+    }
+
+    /** The check with its details (for the admin only: they name the database and say why it is down). */
+    public HealthCheckResponse details() {
         long[] deadlocked = this.threads.findDeadlockedThreads();
         if (deadlocked != null && deadlocked.length > 0) {
             return HealthCheckResponse.named("threads").down().withData("deadlockedThreads", deadlocked.length)

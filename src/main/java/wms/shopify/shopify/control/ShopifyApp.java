@@ -60,6 +60,10 @@ public class ShopifyApp {
     int webhookMaxBytes;
 
     @Inject
+    @ConfigProperty(name = "wms.shopify.webhook-max-age-hours", defaultValue = "48")
+    long webhookMaxAgeHours;
+
+    @Inject
     @ConfigProperty(name = "wms.shopify.subscription-check-minutes", defaultValue = "60")
     long subscriptionCheckMinutes;
 
@@ -154,6 +158,14 @@ public class ShopifyApp {
 
     public int webhookMaxBytes() {
         return this.webhookMaxBytes;
+    }
+
+    /**
+     * How long after Shopify triggered a delivery (X-Shopify-Triggered-At) it is still taken: Shopify retries a
+     * failed delivery for hours, not days, so anything older is a replay.
+     */
+    public Duration webhookMaxAge() {
+        return Duration.ofHours(this.webhookMaxAgeHours);
     }
 
     public Duration subscriptionCheckInterval() {

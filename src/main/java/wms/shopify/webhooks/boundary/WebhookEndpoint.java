@@ -22,7 +22,9 @@ import wms.shopify.webhooks.control.WebhookRejectedException;
 /**
  * The address Shopify delivers every webhook to. A servlet rather than a JAX-RS resource, so the body is read as
  * the exact bytes Shopify signed, with the size limit applied while reading. Answers: 200 stored or duplicate;
- * 401 bad signature; 400 malformed; 404 unknown store; 413 too large; 415 not JSON; 503 when it cannot be stored.
+ * 401 bad signature; 400 malformed (headers missing, JSON not readable, nested past the parser's limit) or triggered
+ * longer ago than the age limit (a replay); 404 unknown store; 413 too large; 415 not JSON; 503 when it cannot be
+ * stored.
  */
 @WebServlet("/shopify/webhooks")
 public class WebhookEndpoint extends HttpServlet {

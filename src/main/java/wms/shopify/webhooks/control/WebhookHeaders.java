@@ -39,10 +39,30 @@ public final class WebhookHeaders {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    /** The header names a delivery must carry that this one lacks (or carries too long), or empty. */
+    /**
+     * The header names a delivery must carry that this one lacks (or carries too long), or empty. Shopify sends
+     * every one of them; X-Shopify-Triggered-At is required so that a replay cannot escape the age limit by leaving
+     * it out.
+     */
     public java.util.List<String> missing() {
-        return java.util.stream.Stream.of(TOPIC, HMAC, SHOP, WEBHOOK_ID, API_VERSION)
+        return java.util.stream.Stream.of(TOPIC, HMAC, SHOP, WEBHOOK_ID, API_VERSION, TRIGGERED_AT)
                 .filter(name -> get(name) == null || get(name).length() > LONGEST_VALUE).toList();
+    }
+
+    /**
+     * When Shopify triggered the delivery (X-Shopify-Triggered-At, ISO-8601 with an offset, e.g.
+     * {@code 2026-12-07T01:02:03.456789Z}); empty when absent or not such a date-time.
+     */
+    public java.util.Optional<java.time.Instant> triggeredAt() {
+        String value = get(TRIGGERED_AT);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.OffsetDateTime.parse(value).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The headers as stored with the delivery (JSON), without the signature. */

@@ -26,15 +26,18 @@ import wms.shopify.stores.entity.StoreStatus;
 
 /**
  * The single intake of every Shopify webhook: the signature is checked over the raw bytes before anything else is
- * believed, then the headers and the body's form (all before the database is asked), then the store; the delivery
- * is stored by the one autocommitted statement that claims its {@code X-Shopify-Webhook-Id}. Only once that is
+ * believed, then the headers, the trigger time (within the age limit) and the body's form (all before the database
+ * is asked), then the store; the delivery
+ * is stored by the one autocommitted statement that claims its {@code X-Shopify-Webhook-Id} and, per store and topic,
+ * the digest of its body (a validly signed body sent again under a new webhook id is a replay). Only once that is
  * committed is its processing queued, by a plain (non-XA), non-persistent JMS send ({@link WebhookQueue}): the
  * database holds the delivery, so the acknowledgement no longer waits for a two-phase commit with the messaging
  * engine and a forced write of the message (performance.md, P4). A message lost after the commit (server killed,
  * messaging engine failing) leaves the delivery "received" in the database, where {@link WebhookRequeue} finds and
- * queues it again. A repeated delivery finds the id taken and is acknowledged
- * without being stored or processed again. If storing fails the caller answers 5xx, so Shopify delivers again: a
- * delivery is never acknowledged and then lost.
+ * queues it again. A repeated delivery finds the id or the body taken and is acknowledged without being stored or
+ * processed again. Whether a body suits its topic and names the header's shop is checked when it is processed
+ * ({@link WebhookBodyRules}), off this hot path. If storing fails the caller answers 5xx, so Shopify delivers
+ * again: a delivery is never acknowledged and then lost.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -60,7 +63,8 @@ public class WebhookIntake {
     public enum Receipt {
         /** Stored and queued for processing. */
         STORED,
-        /** Already stored by an earlier delivery of the same webhook id: nothing done. */
+        /** Already stored by an earlier delivery of the same webhook id, or of the same body to the same store and
+         * topic: nothing done. */
         DUPLICATE,
         /** A compliance request for a store the connector never knew: it holds nothing to report or erase. */
         NOTHING_HELD
@@ -70,8 +74,9 @@ public class WebhookIntake {
      * Takes a delivery: checks it, stores it (committed when this returns STORED) and then queues its processing.
      * Not transactional itself, so that the queueing happens after the delivery's commit and outside any transaction.
      *
-     * @throws WebhookRejectedException 401 for a bad or missing signature, 400 for missing headers or a body that is
-     *         not JSON, 404 for an unknown or disconnected store; nothing is stored then
+     * @throws WebhookRejectedException 401 for a bad or missing signature, 400 for missing headers, a delivery
+     *         triggered longer ago than the age limit (a replay) or a body that is not JSON, 404 for an unknown or
+     *         disconnected store; nothing is stored then
      */
     public Receipt receive(WebhookHeaders headers, byte[] body) {
         Instant now = this.clock.instant();
@@ -90,6 +95,7 @@ public class WebhookIntake {
         } catch (InvalidShopDomainException e) {
             throw new WebhookRejectedException(400, "X-Shopify-Shop-Domain is not a myshopify.com domain.");
         }
+        requireRecent(headers, shop, now, this.app.webhookMaxAge());
         requireJson(body);
         Stored stored = this.storage.store(headers, shop, body, now);
         if (stored.receipt() == Receipt.STORED) {
@@ -110,10 +116,12 @@ public class WebhookIntake {
     @ApplicationScoped
     public static class Storage {
 
+        // "on conflict do nothing" without a target: a clash on the webhook id or on the (store, topic, body
+        // digest) key both mean "already stored".
         private static final String STORE = "with s as (select id, status from store where domain = ?), "
                 + "inserted as (insert into webhook_delivery (webhook_id, store_id, topic, event_id, triggered_at, "
-                + "api_version, headers, body, received_at) select ?, s.id, ?, ?, ?, ?, ?, ?, ? from s "
-                + "where s.status = any(?) or ? on conflict (webhook_id) do nothing returning id) "
+                + "api_version, headers, body, received_at, body_digest) select ?, s.id, ?, ?, ?, ?, ?, ?, ?, ? "
+                + "from s where s.status = any(?) or ? on conflict do nothing returning id) "
                 + "select s.status, (select id from inserted) from s";
 
         /** The statuses of a store whose webhooks are taken (compliance topics are taken whatever the status). */
@@ -141,8 +149,9 @@ public class WebhookIntake {
                 statement.setString(7, headers.storedForm());
                 statement.setBytes(8, body);
                 statement.setTimestamp(9, Timestamp.from(now));
-                statement.setArray(10, connection.createArrayOf("varchar", ACCEPTING));
-                statement.setBoolean(11, compliance);
+                statement.setBytes(10, digest(body));
+                statement.setArray(11, connection.createArrayOf("varchar", ACCEPTING));
+                statement.setBoolean(12, compliance);
                 try (ResultSet result = statement.executeQuery()) {
                     if (!result.next()) {
                         status = null;
@@ -163,7 +172,44 @@ public class WebhookIntake {
                         + ": no connected store with that domain");
                 throw new WebhookRejectedException(404, "No connected store " + shop + ".");
             }
-            return id == 0 ? new Stored(Receipt.DUPLICATE, 0) : new Stored(Receipt.STORED, id);
+            if (id == 0) {
+                LOG.info(() -> "Acknowledged a " + printable(topic) + " webhook for " + shop + " without storing it: "
+                        + "its webhook id " + printable(headers.get(WebhookHeaders.WEBHOOK_ID)) + " or the same body "
+                        + "for this topic was stored before (a retry or a replay)");
+                return new Stored(Receipt.DUPLICATE, 0);
+            }
+            return new Stored(Receipt.STORED, id);
+        }
+
+        /** SHA-256 of the body as received: two deliveries of the same bytes have the same digest. */
+        static byte[] digest(byte[] body) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            }
+        }
+    }
+
+    /**
+     * Refuses a delivery Shopify triggered longer ago than {@code maxAge}, or whose trigger time is not a
+     * date-time. Shopify retries a failed delivery for hours (8 attempts over 4 hours) and may deliver up to a day
+     * late; a signed body older than the limit is someone sending it again. Refused with 400 and logged: Shopify
+     * counts that as a failed attempt, but its own attempts never reach the limit.
+     */
+    static void requireRecent(WebhookHeaders headers, ShopDomain shop, Instant now, java.time.Duration maxAge) {
+        String topic = headers.get(WebhookHeaders.TOPIC);
+        Instant triggered = headers.triggeredAt().orElseThrow(() -> {
+            LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop + ": X-Shopify-Triggered-At "
+                    + printable(headers.get(WebhookHeaders.TRIGGERED_AT)) + " is not a date-time");
+            return new WebhookRejectedException(400, "X-Shopify-Triggered-At is not an ISO-8601 date-time.");
+        });
+        if (triggered.isBefore(now.minus(maxAge))) {
+            LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop + " (webhook id "
+                    + printable(headers.get(WebhookHeaders.WEBHOOK_ID)) + "): Shopify triggered it at " + triggered
+                    + ", more than " + maxAge.toHours() + " h ago; a replay of an old delivery");
+            throw new WebhookRejectedException(400, "X-Shopify-Triggered-At " + triggered + " is more than "
+                    + maxAge.toHours() + " hours ago: an old delivery sent again is refused.");
         }
     }
 
@@ -179,8 +225,15 @@ public class WebhookIntake {
             while (parser.hasNext()) {
                 parser.next();
             }
+        } catch (WebhookRejectedException e) {
+            throw e;
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new WebhookRejectedException(400, "The body is not well-formed JSON.");
+        } catch (RuntimeException e) {
+            // The parser's own limits (nesting deeper than it allows) surface as a plain RuntimeException: still
+            // a bad body, never worth a 5xx that would make Shopify send it again and again.
+            throw new WebhookRejectedException(400, "The body is not JSON the connector can read: "
+                    + printable(e.getMessage()) + ".");
         }
     }
 

@@ -9,16 +9,21 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import wms.shopify.webhooks.entity.WebhookDelivery;
 import wms.shopify.webhooks.entity.WebhookOutcome;
 
 /**
  * Hands a stored delivery to the component that owns its topic (observers of {@link WebhookReceived}) and records
- * the outcome. A delivery already processed is not handed out again, so a redelivered message does no harm.
+ * the outcome. A delivery already processed is not handed out again, so a redelivered message does no harm. A body
+ * that does not suit its topic or names another shop ({@link WebhookBodyRules}) is refused and handed to nobody.
  */
 @ApplicationScoped
 public class WebhookProcessing {
+
+    private static final Logger LOG = Logger.getLogger(WebhookProcessing.class.getName());
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
@@ -37,6 +42,17 @@ public class WebhookProcessing {
         WebhookDelivery delivery = this.entityManager.find(WebhookDelivery.class, deliveryId,
                 LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !delivery.isPending()) {
+            return;
+        }
+        Optional<String> refusal = WebhookBodyRules.refusal(delivery.topic(), delivery.store().domain(),
+                delivery.body());
+        if (refusal.isPresent()) {
+            // Signed, but not what Shopify sends for this topic and shop: a replay under a rewritten header.
+            LOG.warning(() -> "Refused webhook delivery " + delivery.id() + " (" + delivery.topic() + " for "
+                    + delivery.store().domain() + ", webhook id " + WebhookIntake.printable(delivery.webhookId())
+                    + "): " + refusal.get() + " Nothing was changed.");
+            delivery.processed(WebhookOutcome.REFUSED, refusal.get() + " Nothing was changed.",
+                    this.clock.instant());
             return;
         }
         WebhookReceived event = new WebhookReceived(delivery.id(), delivery.store().id(), delivery.store().domain(),

@@ -9,7 +9,9 @@ public enum WebhookOutcome {
     /** Stored for a component that does not act on this topic yet (later versions do). */
     KEPT("Kept"),
     /** Processing failed; the note says why. */
-    FAILED("Failed");
+    FAILED("Failed"),
+    /** Not acted on: the body does not suit its topic or names another shop (a replay); the note says why. */
+    REFUSED("Refused");
 
     private final String label;
 
