@@ -4,17 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +68,7 @@ public class ComplianceRequests {
         if (kind == null) {
             return;
         }
-        JsonObject body = body(webhook);
+        JsonObject body = webhook.bodyObject();
         JsonObject customer = body.get("customer") instanceof JsonObject c ? c : JsonValue.EMPTY_JSON_OBJECT;
         String customerId = gid("Customer", customer.get("id"));
         String email = customer.get("email") instanceof JsonString e ? e.getString() : null;
@@ -203,14 +199,5 @@ public class ComplianceRequests {
 
     private static String bounded(String text) {
         return text.length() <= ACTIVITY_LIMIT ? text : text.substring(0, ACTIVITY_LIMIT - 1) + "…";
-    }
-
-    private static JsonObject body(WebhookReceived webhook) {
-        try (JsonReader reader = Json.createReader(new StringReader(webhook.bodyText()))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (JsonException | IllegalStateException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 }
