@@ -89,6 +89,9 @@ class PrivacyIT {
         assertFalse(entry.contains(carolShipped.id()) || entry.contains(carolShipped.name() + " "),
                 "nothing of Carol: " + entry);
         assertFalse(entry.contains(alice.email()), "the entry names no e-mail: " + entry);
+        String page = connector.get(connector.signedInAdmin(), "/admin/activity.xhtml").body();
+        assertTrue(page.contains("data request 9001") && page.contains(aliceShipped.name() + " ("),
+                "the merchant reads it on the Activity page");
         assertEquals(1, wms.count("select count(*) from webhook_delivery where store_id = " + storeId
                 + " and topic = 'customers/data_request' and outcome = 'PROCESSED'"));
     }
