@@ -29,6 +29,12 @@ public class DeliveryErasure {
     static final int BATCH = 500;
 
     private static final String ERASED = "{}";
+    /**
+     * A body that still says something: longer than {@code {}}. Bodies erased before (by a privacy request, or
+     * emptied by retention) are passed over, so a request processed again (after a failure, or a transaction that
+     * outlived its timeout) goes straight to where it stopped and counts only what it erased itself.
+     */
+    private static final String HAS_BODY = "octet_length(body) > 2";
     private static final String OF_CUSTOMER = "store_id = ? and (customer_ref = ? or order_ref = any(?))";
 
     @Resource(lookup = "jdbc/wms")
@@ -71,7 +77,7 @@ public class DeliveryErasure {
         Map<String, Integer> byTopic = new TreeMap<>();
         try (Connection db = this.dataSource.getConnection();
                 PreparedStatement select = db.prepareStatement("select topic, count(*) from webhook_delivery where "
-                        + OF_CUSTOMER + " and id <> ? group by topic")) {
+                        + OF_CUSTOMER + " and id <> ? and " + HAS_BODY + " group by topic")) {
             bindCustomer(db, select, storeId, customerId, orderIds);
             select.setLong(4, requestId);
             try (ResultSet rows = select.executeQuery()) {
@@ -106,13 +112,10 @@ public class DeliveryErasure {
     public Batch eraseStoreBatch(long storeId, long afterId, long requestId) {
         try (Connection db = this.dataSource.getConnection();
                 PreparedStatement select = db.prepareStatement("select id from webhook_delivery where store_id = ? "
-                        + "and id > ? and id <> ? and body <> ? order by id limit " + BATCH)) {
+                        + "and id > ? and id <> ? and " + HAS_BODY + " order by id limit " + BATCH)) {
             select.setLong(1, storeId);
             select.setLong(2, afterId);
             select.setLong(3, requestId);
-            // Bodies erased before are passed over: a request processed again (after a failure, or a transaction
-            // that outlived its timeout) goes straight to where it stopped.
-            select.setBytes(4, ERASED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return erase(db, ids(select));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not erase the store's deliveries: " + e.getMessage(), e);
@@ -141,15 +144,17 @@ public class DeliveryErasure {
         if (ids.isEmpty()) {
             return new Batch(0, 0);
         }
-        // Bodies already erased are left alone, so a request repeated (or resumed after a failure) counts only
-        // what it erased itself.
-        try (PreparedStatement update = db.prepareStatement("update webhook_delivery set body = ?, order_ref = null, "
-                + "customer_ref = null where id = any(?) and body <> ?")) {
-            byte[] erased = ERASED.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            update.setBytes(1, erased);
-            update.setArray(2, db.createArrayOf("bigint", ids.toArray()));
-            update.setBytes(3, erased);
-            return new Batch(update.executeUpdate(), ids.get(ids.size() - 1));
+        Array batch = db.createArrayOf("bigint", ids.toArray());
+        // An erased delivery names nobody any more, whatever emptied its body.
+        try (PreparedStatement unname = db.prepareStatement("update webhook_delivery set order_ref = null, "
+                + "customer_ref = null where id = any(?) and (order_ref is not null or customer_ref is not null)");
+                PreparedStatement erase = db.prepareStatement("update webhook_delivery set body = ? "
+                        + "where id = any(?) and " + HAS_BODY)) {
+            unname.setArray(1, batch);
+            unname.executeUpdate();
+            erase.setBytes(1, ERASED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            erase.setArray(2, batch);
+            return new Batch(erase.executeUpdate(), ids.get(ids.size() - 1));
         }
     }
 }
