@@ -20,8 +20,8 @@ insert into retention_round (id) values (1);
 alter table webhook_delivery add column body_erased_at timestamptz;
 
 create index webhook_delivery_body_to_erase on webhook_delivery (received_at)
-    where body_erased_at is null and outcome in ('PROCESSED', 'KEPT');
-create index webhook_delivery_finished on webhook_delivery (received_at) where outcome in ('PROCESSED', 'KEPT');
+    where body_erased_at is null and outcome in ('PROCESSED', 'KEPT', 'REFUSED');
+create index webhook_delivery_finished on webhook_delivery (received_at) where outcome in ('PROCESSED', 'KEPT', 'REFUSED');
 
 -- Finished pushes by the time they finished (a parked push, FAILED, is never finished: it goes out again).
 create index stock_push_finished on stock_push (finished_at) where state in ('PUSHED', 'STALE', 'REJECTED');

@@ -10,6 +10,7 @@ import java.util.Map;
 public final class Order extends ShopifyObject {
 
     private final int number;
+    private final Customer customer;
     private final String email;
     private boolean test;
     private String note;
@@ -23,10 +24,11 @@ public final class Order extends ShopifyObject {
     private final List<Return> returns = new ArrayList<>();
     private boolean paid;
 
-    Order(long id, int number, String email, boolean paid, Map<String, Object> shippingAddress, Instant at) {
+    Order(long id, int number, Customer customer, boolean paid, Map<String, Object> shippingAddress, Instant at) {
         super("Order", id, at);
         this.number = number;
-        this.email = email;
+        this.customer = customer;
+        this.email = customer == null ? null : customer.email();
         this.paid = paid;
         this.test = false;
         this.shippingAddress = shippingAddress;
@@ -42,6 +44,11 @@ public final class Order extends ShopifyObject {
 
     public String email() {
         return email;
+    }
+
+    /** The customer who placed the order, or null for a guest checkout. */
+    public Customer customer() {
+        return customer;
     }
 
     public String phone() {

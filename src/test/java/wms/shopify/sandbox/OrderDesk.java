@@ -24,14 +24,19 @@ final class OrderDesk {
     }
 
     Order place(Location from, boolean paid, Map<String, Integer> quantitiesBySku, boolean test, String note) {
+        return place(from, paid, quantitiesBySku, test, note, shop.defaultCustomer());
+    }
+
+    Order place(Location from, boolean paid, Map<String, Integer> quantitiesBySku, boolean test, String note,
+            Customer customer) {
         Instant at = shop.now();
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("id", Gid.of("MailingAddress", shop.nextId()));
-        address.put("firstName", "Bob");
-        address.put("lastName", "Norman");
-        address.put("name", "Bob Norman");
+        address.put("firstName", customer.firstName());
+        address.put("lastName", customer.lastName());
+        address.put("name", customer.displayName());
         address.put("company", null);
-        address.put("address1", "Chestnut Street 92");
+        address.put("address1", customer.address1());
         address.put("address2", "");
         address.put("city", "Louisville");
         address.put("province", "Kentucky");
@@ -40,10 +45,9 @@ final class OrderDesk {
         address.put("countryCodeV2", "US");
         address.put("countryCode", "US");
         address.put("zip", "40202");
-        address.put("phone", "+1(502)-459-2181");
-        address.put("email", "bob.norman@example.com");
-        Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), "bob.norman@example.com", paid,
-                address, at));
+        address.put("phone", customer.phone());
+        address.put("email", customer.email());
+        Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), customer, paid, address, at));
         order.markTest(test);
         order.note(note);
         FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));

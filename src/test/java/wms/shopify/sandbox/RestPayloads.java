@@ -88,6 +88,21 @@ final class RestPayloads {
         body.put("fulfillments", order.fulfillments().stream().map(RestPayloads::fulfillment).toList());
         body.put("line_items", order.lineItems().stream().map(RestPayloads::lineItem).toList());
         body.put("shipping_address", restAddress(order.shippingAddress()));
+        body.put("customer", order.customer() == null ? null : customer(order.customer()));
+        return body;
+    }
+
+    /** The order's {@code customer}, with the fields of Shopify's REST fixture the sandbox knows. */
+    static Map<String, Object> customer(Customer customer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", customer.legacyResourceId());
+        body.put("email", customer.email());
+        body.put("created_at", time(customer.createdAt()));
+        body.put("updated_at", time(customer.updatedAt()));
+        body.put("first_name", customer.firstName());
+        body.put("last_name", customer.lastName());
+        body.put("phone", customer.phone());
+        body.put("admin_graphql_api_id", customer.id());
         return body;
     }
 

@@ -36,6 +36,7 @@ public final class Shop {
     private final List<Product> products = new ArrayList<>();
     private final Map<InventoryItem, Map<Location, InventoryLevel>> levels = new LinkedHashMap<>();
     private final List<Order> orders = new ArrayList<>();
+    private Customer defaultCustomer;
     private final List<Return> returns = new ArrayList<>();
     private final List<WebhookSubscription> webhookSubscriptions = new ArrayList<>();
     private final List<BulkOperation> bulkOperations = new ArrayList<>();
@@ -166,6 +167,35 @@ public final class Shop {
     public synchronized Order placeOrder(Location from, boolean paid, Map<String, Integer> quantitiesBySku,
             boolean test, String note) {
         return new OrderDesk(this).place(from, paid, quantitiesBySku, test, note);
+    }
+
+    /** Places an order as this customer, shipped to the customer's address. */
+    public synchronized Order placeOrder(Location from, boolean paid, Map<String, Integer> quantitiesBySku,
+            Customer customer) {
+        return new OrderDesk(this).place(from, paid, quantitiesBySku, false, null, customer);
+    }
+
+    /** A customer signs up (a customer account); their orders name them. */
+    public synchronized Customer addCustomer(String firstName, String lastName, String email, String phone,
+            String address1) {
+        return register(new Customer(nextId(), firstName, lastName, email, phone, address1, now()));
+    }
+
+    /** The customer of the orders placed without naming one: Bob Norman, as in Shopify's REST fixtures. */
+    public synchronized Customer defaultCustomer() {
+        if (defaultCustomer == null) {
+            defaultCustomer = addCustomer("Bob", "Norman", "bob.norman@example.com", "+1(502)-459-2181",
+                    "Chestnut Street 92");
+        }
+        return defaultCustomer;
+    }
+
+    /** The body of {@code shop/redact} as Shopify documents it: {@code shop_id} and {@code shop_domain}. */
+    public Map<String, Object> shopRedactPayload() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("shop_id", shopId());
+        body.put("shop_domain", domain);
+        return body;
     }
 
     /** The customer pays an order later: Shopify sends orders/paid and orders/updated. */

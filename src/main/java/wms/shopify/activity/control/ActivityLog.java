@@ -68,6 +68,18 @@ public class ActivityLog {
         return stored;
     }
 
+    /**
+     * Replaces the message of the events of a category whose message matches a SQL LIKE pattern (escape character
+     * backslash), in the caller's transaction: how a privacy request erases what the log says about a customer.
+     *
+     * @return how many events were rewritten
+     */
+    public int replaceMessages(String category, String like, String replacement) {
+        return this.entityManager.createNativeQuery("update activity_event set message = ? where category = ? "
+                + "and message like ? escape '\\' and message <> ?").setParameter(1, replacement)
+                .setParameter(2, category).setParameter(3, like).setParameter(4, replacement).executeUpdate();
+    }
+
     /** The most recent events first. */
     public List<ActivityEvent> recent(int first, int count) {
         return this.entityManager.createNamedQuery(ActivityEvent.RECENT, ActivityEvent.class)

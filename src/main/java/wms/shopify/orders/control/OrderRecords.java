@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.orders.entity.OrderFilters;
@@ -184,30 +185,44 @@ public class OrderRecords {
     }
 
     /**
-     * Erases the customer data of orders (compliance): those named, and those with the customer's e-mail.
-     *
-     * @return how many orders were erased
+     * The store's orders that are the customer's: those named (global ids), and guest orders, which carry no customer
+     * account, with the customer's e-mail (compared without case). Orders of other customers are never matched.
      */
-    @Transactional
-    public int redact(long storeId, List<String> orderIds, String email) {
+    public List<ShopOrder> customerOrders(long storeId, Set<String> orderIds, String email) {
         boolean byEmail = email != null && !email.isBlank();
         var query = this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
-                + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "") + ")",
-                ShopOrder.class).setParameter("store", storeId)
-                .setParameter("ids", orderIds.isEmpty() ? List.of("-") : orderIds);
+                + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "") + ") "
+                + "order by o.id", ShopOrder.class).setParameter("store", storeId)
+                .setParameter("ids", orderIds.isEmpty() ? List.of("-") : List.copyOf(orderIds));
         if (byEmail) {
             query.setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT));
         }
-        Instant now = this.clock.instant();
-        return (int) query.getResultList().stream().filter(o -> o.redact(now)).count();
+        return query.getResultList();
     }
 
-    /** Erases the customer data of every order of the store (shop/redact). */
-    @Transactional
-    public int redactAll(long storeId) {
+    /**
+     * Erases the customer data of the customer's orders ({@link #customerOrders}) in a transaction of its own, so
+     * that no order stays locked while the request goes on to erase webhook bodies.
+     *
+     * @return the orders erased now (those erased before are left as they are)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ShopOrder> redact(long storeId, Set<String> orderIds, String email) {
         Instant now = this.clock.instant();
-        return (int) this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store",
-                ShopOrder.class).setParameter("store", storeId).getResultList().stream()
-                .filter(o -> o.redact(now)).count();
+        return customerOrders(storeId, orderIds, email).stream().filter(o -> o.redact(now)).toList();
+    }
+
+    /**
+     * Erases the customer data of the next {@code batch} orders of the store not yet erased (shop/redact), in a
+     * transaction of its own: a store with a million orders is erased a batch at a time.
+     *
+     * @return how many orders were erased; 0 when none is left
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int redactBatch(long storeId, int batch) {
+        Instant now = this.clock.instant();
+        return (int) this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
+                + "o.redactedAt is null order by o.id", ShopOrder.class).setParameter("store", storeId)
+                .setMaxResults(batch).getResultList().stream().filter(o -> o.redact(now)).count();
     }
 }

@@ -411,6 +411,40 @@ public class ShopOrder {
         return demand;
     }
 
+    /**
+     * What the order keeps of the customer, in the merchant's words, for a privacy data request: the shipping
+     * name, shipping address, e-mail, phone and note when present; nothing once redacted.
+     */
+    public List<String> personalData() {
+        List<String> held = new ArrayList<>();
+        if (present(this.shipName)) {
+            held.add("name");
+        }
+        if (present(this.shipCompany, this.shipAddress1, this.shipAddress2, this.shipCity, this.shipProvince,
+                this.shipProvinceCode, this.shipZip, this.shipCountryCode)) {
+            held.add("shipping address");
+        }
+        if (present(this.contactEmail)) {
+            held.add("e-mail");
+        }
+        if (present(this.contactPhone, this.shipPhone)) {
+            held.add("phone");
+        }
+        if (present(this.note)) {
+            held.add("note");
+        }
+        return held;
+    }
+
+    private static boolean present(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Forgets the customer's data (compliance redaction); what the WMS needs to know about the goods stays. */
     public boolean redact(Instant at) {
         if (this.redactedAt != null) {

@@ -52,12 +52,12 @@ public class Pruning {
     static {
         BATCHES.put(DataKind.WEBHOOK_BODIES, statement("""
                 update webhook_delivery set body = ''::bytea, body_erased_at = now() where id in (
-                    select id from webhook_delivery where body_erased_at is null and outcome in ('PROCESSED', 'KEPT')
+                    select id from webhook_delivery where body_erased_at is null and outcome in ('PROCESSED', 'KEPT', 'REFUSED')
                         and received_at < ? order by received_at limit ? for update skip locked)
                 """));
         BATCHES.put(DataKind.WEBHOOK_DELIVERIES, statement("""
                 delete from webhook_delivery where id in (
-                    select id from webhook_delivery where outcome in ('PROCESSED', 'KEPT') and received_at < ?
+                    select id from webhook_delivery where outcome in ('PROCESSED', 'KEPT', 'REFUSED') and received_at < ?
                         order by received_at limit ? for update skip locked)
                 """));
         BATCHES.put(DataKind.ACTIVITY, statement("""

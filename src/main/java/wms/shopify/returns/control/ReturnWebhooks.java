@@ -3,13 +3,8 @@ package wms.shopify.returns.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Optional;
 import java.util.Set;
 import wms.shopify.shopify.control.ShopifyRequestException;
@@ -52,7 +47,7 @@ public class ReturnWebhooks {
         if (!store.get().settings().returnSyncEnabled()) {
             return "Return sync is off for " + store.get().domain() + ": return ignored.";
         }
-        Optional<String> returnId = returnIdOf(body(webhook));
+        Optional<String> returnId = returnIdOf(webhook.bodyObject());
         if (returnId.isEmpty()) {
             return "No return id in the body: nothing recorded.";
         }
@@ -78,14 +73,5 @@ public class ReturnWebhooks {
             return Optional.of("gid://shopify/Return/" + number.longValue());
         }
         return Optional.empty();
-    }
-
-    private static JsonObject body(WebhookReceived webhook) {
-        try (JsonReader reader = Json.createReader(new StringReader(webhook.bodyText()))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (JsonException | IllegalStateException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 }

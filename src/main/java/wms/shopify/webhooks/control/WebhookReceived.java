@@ -1,5 +1,11 @@
 package wms.shopify.webhooks.control;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import wms.shopify.shopify.entity.ShopDomain;
 
@@ -43,6 +49,16 @@ public final class WebhookReceived {
 
     public String bodyText() {
         return new String(this.body, StandardCharsets.UTF_8);
+    }
+
+    /** The body as a JSON object; an empty object when it is not one (not JSON, an array...). */
+    public JsonObject bodyObject() {
+        try (JsonReader reader = Json.createReader(new StringReader(bodyText()))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (JsonException | IllegalStateException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
     }
 
     /** Called by the component that acted on the delivery, with what it did (shown on the Activity page). */

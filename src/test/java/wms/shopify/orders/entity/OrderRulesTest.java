@@ -200,6 +200,16 @@ class OrderRulesTest {
     }
 
     @Test
+    void aDataRequestIsToldWhichPersonalFieldsAnOrderHoldsAndNothingOnceRedacted() {
+        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        assertEquals(List.of(), row.personalData(), "nothing imported yet");
+        apply(row, paid(T0), MAPPED);
+        assertEquals(List.of("name", "shipping address", "e-mail", "phone", "note"), row.personalData());
+        assertTrue(row.redact(T0));
+        assertEquals(List.of(), row.personalData());
+    }
+
+    @Test
     void shopifysAnswerIsRead() {
         String json = """
                 {"id":"gid://shopify/Order/7","name":"#1007","createdAt":"2026-11-01T10:00:00Z",
