@@ -20,6 +20,9 @@ import javax.sql.DataSource;
 /**
  * A real PostgreSQL 17 server that the connector runs itself when no external database is configured.
  *
+ * <p>It runs with PostgreSQL's durable defaults ({@code fsync}, {@code synchronous_commit=on},
+ * {@code full_page_writes}): a commit is on disk before the connector acknowledges what it stored.
+ *
  * <p>Its data directory is kept between starts, so what the connector stored is there after a restart. A
  * server left running by a connector that was killed (its JVM gone, PostgreSQL still up) is stopped before the new
  * one starts on the same directory.
@@ -52,6 +55,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port)
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
+                // PostgreSQL's durable defaults, not the embedding library's synchronous_commit=off: a webhook
+                // answered 200 or a WMS call answered 2xx must survive an OS crash or a power loss
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         EmbeddedDatabase embedded = new EmbeddedDatabase(postgres);
