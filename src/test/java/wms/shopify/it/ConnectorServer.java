@@ -101,6 +101,30 @@ public final class ConnectorServer {
         }
     }
 
+    /**
+     * The admin password the build's server generated on its first start, read where an operator reads it: the
+     * server's secrets file beside its embedded database.
+     */
+    public static String adminPassword() throws IOException {
+        return generatedSecret(secretsFile(System.getProperty("it.server.name", "defaultServer")),
+                "wms.generated.admin-password");
+    }
+
+    /** The secrets file of a server of the build's installation that keeps its embedded database at the default. */
+    public static Path secretsFile(String server) {
+        return wlp().resolve("usr/servers/" + server + "/embedded-postgres-secrets.xml");
+    }
+
+    /** One value of a connector's secrets file (a Liberty configuration file of variables). */
+    public static String generatedSecret(Path file, String variable) throws IOException {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("<variable name=\"" + java.util.regex.Pattern
+                .quote(variable) + "\" value=\"([^\"]+)\"/>").matcher(Files.readString(file));
+        if (!value.find()) {
+            throw new AssertionError("no " + variable + " in " + file);
+        }
+        return value.group(1);
+    }
+
     /** The Liberty installation the build created. */
     public static Path wlp() {
         Path wlp = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"));

@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.secrets.Secrets;
 
 /**
  * Encrypts store tokens at rest with the key from configuration ({@code wms.crypto.token-key}, Liberty variable
- * {@code TOKEN_ENCRYPTION_KEY}). Without a usable key the connector still starts, says so once in the log, and
+ * {@code TOKEN_ENCRYPTION_KEY}), or when that is not set the key the connector generated on its first start
+ * ({@link Secrets}). Without a usable key the connector still starts, says so once in the log, and
  * refuses installs with {@link #problem()} as the reason: a token is never stored in clear.
  */
 @ApplicationScoped
@@ -21,17 +23,20 @@ public class TokenCipher {
     @ConfigProperty(name = "wms.crypto.token-key")
     Optional<String> configuredKey;
 
+    @Inject
+    Secrets secrets;
+
     private AesGcm cipher;
     private String problem;
 
     @PostConstruct
     void readKey() {
-        if (this.configuredKey.isEmpty() || this.configuredKey.get().isBlank()) {
-            this.problem = "No token encryption key is configured, so no store can be connected: set "
-                    + "TOKEN_ENCRYPTION_KEY to the output of 'openssl rand -base64 32' (see docs/operations.md).";
+        if (this.secrets.refusal().isPresent()) {
+            this.problem = "The connector refused to start: " + this.secrets.refusal().get();
         } else {
             try {
-                this.cipher = AesGcm.ofBase64(this.configuredKey.get());
+                this.cipher = AesGcm.ofBase64(this.configuredKey.filter(key -> !key.isBlank())
+                        .orElseGet(this.secrets::generatedTokenKey));
             } catch (IllegalArgumentException e) {
                 this.problem = e.getMessage() + " Stores cannot be connected until TOKEN_ENCRYPTION_KEY is fixed.";
             }
