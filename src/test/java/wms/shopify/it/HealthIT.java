@@ -39,6 +39,18 @@ class HealthIT {
     }
 
     @Test
+    void readinessShowsTheDatabaseKeepsEveryCommitItAcknowledged() throws Exception {
+        // SHOW synchronous_commit, fsync and full_page_writes through the connector's own data source
+        HttpResponse<String> response = ConnectorServer.get(CLIENT, "/health/ready");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject data = check(json(response.body()), "database").getJsonObject("data");
+        assertEquals("on", data.getString("synchronousCommit"), data.toString());
+        assertEquals("on", data.getString("fsync"), data.toString());
+        assertEquals("on", data.getString("fullPageWrites"), data.toString());
+        assertTrue(data.getBoolean("durable"), data.toString());
+    }
+
+    @Test
     void livenessLooksForDeadlockedThreads() throws Exception {
         HttpResponse<String> response = ConnectorServer.get(CLIENT, "/health/live");
         assertEquals(200, response.statusCode(), response.body());

@@ -39,7 +39,8 @@ public final class PublishedSecrets {
      *        bootstrap.properties), or null when they set none and the connector's generated one is used
      * @param embeddedDatabase whether the connector runs its own PostgreSQL (else DB_PASSWORD must be set)
      * @param libertyKeystorePassword whether Liberty generated a key store password for this server
-     *        ({@code keystore_password} in its server.env), which is used when KEYSTORE_PASSWORD is not set
+     *        ({@code keystore_password} in its server.env), which is used when KEYSTORE_PASSWORD is not set, and
+     *        as the embedded database's password when DB_PASSWORD is not
      */
     public static List<String> findIn(Function<String, String> operatorValue, boolean embeddedDatabase,
             boolean libertyKeystorePassword) {
@@ -50,6 +51,9 @@ public final class PublishedSecrets {
                 if (setting.equals("DB_PASSWORD") && !embeddedDatabase) {
                     findings.add("DB_PASSWORD is not set: an external PostgreSQL (DB_HOST) needs the password of its"
                             + " DB_USER");
+                } else if (setting.equals("DB_PASSWORD") && !libertyKeystorePassword) {
+                    findings.add("DB_PASSWORD is not set and Liberty generated no keystore_password for this server"
+                            + " (its server.env) to use instead: set it to a password of your own");
                 } else if (setting.equals("KEYSTORE_PASSWORD") && !libertyKeystorePassword) {
                     findings.add("KEYSTORE_PASSWORD is not set and Liberty generated none for this server: set it to"
                             + " a password of your own (e.g. openssl rand -base64 24)");
@@ -70,7 +74,7 @@ public final class PublishedSecrets {
             case "WMS_API_PEPPER" -> "set it to 32+ random characters (e.g. openssl rand -base64 32), or unset it to"
                     + " use the one the connector generated";
             case "DB_PASSWORD" -> "set it to your database user's own password, or unset it with the embedded"
-                    + " database to use the one the connector generated";
+                    + " database to use a generated one";
             default -> "set it to a password of your own, or unset it to use a generated one";
         };
     }

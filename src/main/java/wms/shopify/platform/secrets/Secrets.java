@@ -27,6 +27,8 @@ import wms.shopify.platform.database.DatabaseSettings;
 public class Secrets {
 
     private static final Logger LOG = Logger.getLogger(Secrets.class.getName());
+    /** The random password Liberty writes into a server's server.env when the server is created. */
+    private static final String LIBERTY_KEYSTORE_PASSWORD = "keystore_password";
 
     @Inject
     @ConfigProperty(name = "wms.trial", defaultValue = "false")
@@ -80,7 +82,7 @@ public class Secrets {
                     + " every instance sharing this database needs the same, so set both to your own values.");
         }
         this.findings = PublishedSecrets.findIn(this::operatorValue, this.database.embedded(),
-                present(System.getenv("keystore_password")));
+                present(System.getenv(LIBERTY_KEYSTORE_PASSWORD)));
         if (this.findings.isEmpty()) {
             return;
         }
@@ -132,10 +134,13 @@ public class Secrets {
         return this.trial ? String.join("; ", this.findings) : "";
     }
 
-    /** The password of the connector's database user: the operator's DB_PASSWORD, else the generated one. */
+    /**
+     * The password of the connector's database user: the operator's DB_PASSWORD, else (what server.xml gives the
+     * data source then) Liberty's random keystore_password of this server's server.env.
+     */
     public String databasePassword() {
         String configured = operatorValue("DB_PASSWORD");
-        return configured != null ? configured : usable().databasePassword();
+        return configured != null ? configured : System.getenv(LIBERTY_KEYSTORE_PASSWORD);
     }
 
     /** The password of the embedded PostgreSQL's superuser (always generated; the connector alone uses it). */

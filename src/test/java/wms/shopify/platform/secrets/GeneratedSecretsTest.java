@@ -29,9 +29,9 @@ class GeneratedSecretsTest {
 
         assertTrue(secrets.createdNow());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        List<String> values = List.of(secrets.adminPassword(), secrets.databasePassword(),
-                secrets.superuserPassword(), secrets.tokenKey(), secrets.apiPepper());
-        assertEquals(5, values.stream().distinct().count(), "five different values: " + values);
+        List<String> values = List.of(secrets.adminPassword(), secrets.superuserPassword(), secrets.tokenKey(),
+                secrets.apiPepper());
+        assertEquals(4, values.stream().distinct().count(), "four different values: " + values);
         assertTrue(secrets.adminPassword().length() >= 24, secrets.adminPassword());
         assertTrue(secrets.apiPepper().length() >= 32, "a pepper of 32+ characters");
         assertEquals(32, Base64.getDecoder().decode(secrets.tokenKey()).length, "an AES-256 key");
@@ -49,7 +49,6 @@ class GeneratedSecretsTest {
         GeneratedSecrets again = GeneratedSecrets.readOrCreate(file, new SecureRandom());
         assertFalse(again.createdNow());
         assertEquals(first.adminPassword(), again.adminPassword());
-        assertEquals(first.databasePassword(), again.databasePassword());
         assertEquals(first.superuserPassword(), again.superuserPassword());
         assertEquals(first.tokenKey(), again.tokenKey());
         assertEquals(first.apiPepper(), again.apiPepper());

@@ -63,5 +63,8 @@ class PublishedSecretsTest {
         assertTrue(findings.get(0).startsWith("DB_PASSWORD is not set: an external PostgreSQL"), findings.get(0));
         assertTrue(findings.get(1).startsWith("KEYSTORE_PASSWORD is not set and Liberty generated none"),
                 findings.get(1));
+        List<String> embedded = PublishedSecrets.findIn(this.set::get, true, false);
+        assertTrue(embedded.get(0).startsWith("DB_PASSWORD is not set and Liberty generated no keystore_password"),
+                embedded.toString());
     }
 }
