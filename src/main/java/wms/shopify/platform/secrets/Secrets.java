@@ -124,7 +124,7 @@ public class Secrets {
         return this.refusal == null ? "" : this.refusal;
     }
 
-    /** True in the local-trial mode while a published value is in use: the pages show it in their header. */
+    /** True in the local-trial mode ({@code LOCAL_TRIAL=true}): every page shows it in its header. */
     public boolean isTrial() {
         return this.trial;
     }
