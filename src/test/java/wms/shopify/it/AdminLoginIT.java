@@ -65,7 +65,7 @@ class AdminLoginIT {
     void theConfiguredAdminReachesTheAdminPagesWithTheirNavigation() throws Exception {
         HttpClient client = ConnectorServer.client();
         ConnectorServer.get(client, "/admin/activity.xhtml");
-        HttpResponse<String> signedIn = signIn(client, "admin", "admin");
+        HttpResponse<String> signedIn = signIn(client, "admin", ConnectorServer.adminPassword());
         assertEquals(302, signedIn.statusCode());
         assertTrue(location(signedIn).endsWith("/admin/activity.xhtml"), "back to the page asked for");
 

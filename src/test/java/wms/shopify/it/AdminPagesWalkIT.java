@@ -56,7 +56,7 @@ class AdminPagesWalkIT {
     @Test
     void everyAdminPageLoadsWithoutAnIncidentOrAStackTraceInTheLog() throws Exception {
         browser.open("/admin/plugins.xhtml");
-        browser.signIn("admin", "admin");
+        browser.signIn("admin", ConnectorServer.adminPassword());
         browser.awaitUrlContaining("/admin/plugins.xhtml");
 
         Set<String> incidentsBefore = incidents();
@@ -98,10 +98,10 @@ class AdminPagesWalkIT {
     }
 
     @Test
-    void theIntegrationGuideSaysWhatIsTrueToday() {
+    void theIntegrationGuideSaysWhatIsTrueToday() throws Exception {
         browser.open("/admin/integration-guide.xhtml");
         if (!browser.driver().findElements(By.id("j_username")).isEmpty()) {
-            browser.signIn("admin", "admin");
+            browser.signIn("admin", ConnectorServer.adminPassword());
         }
         String page = browser.text(By.tagName("main"));
         assertFalse(page.contains("become available"), "every step has been delivered");

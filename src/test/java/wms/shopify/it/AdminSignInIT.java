@@ -68,7 +68,7 @@ class AdminSignInIT {
             assertTrue(AdminLoginIT.location(failed).contains("login-failed"), "attempt " + attempt);
         }
 
-        HttpResponse<String> refused = AdminLoginIT.signIn(guesser, "Admin", "admin");
+        HttpResponse<String> refused = AdminLoginIT.signIn(guesser, "Admin", ConnectorServer.adminPassword());
         assertEquals(303, refused.statusCode(), "the right password is refused while the account is locked");
         assertTrue(AdminLoginIT.location(refused).startsWith("/login.xhtml?locked="), AdminLoginIT.location(refused));
         assertTrue(refused.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("LtpaToken2=")),
@@ -81,7 +81,7 @@ class AdminSignInIT {
         HttpResponse<String> attempt;
         do {
             Thread.sleep(2000);
-            attempt = AdminLoginIT.signIn(guesser, "admin", "admin");
+            attempt = AdminLoginIT.signIn(guesser, "admin", ConnectorServer.adminPassword());
         } while (attempt.statusCode() == 303 && Instant.now().isBefore(giveUp));
         assertEquals(302, attempt.statusCode());
         assertTrue(!AdminLoginIT.location(attempt).contains("login"), AdminLoginIT.location(attempt));
@@ -93,7 +93,7 @@ class AdminSignInIT {
     /** Signs in (asking for an admin page first, as a browser does) and returns the answer of the login. */
     private static HttpResponse<String> signedIn(HttpClient client) throws Exception {
         ConnectorServer.get(client, PAGE);
-        HttpResponse<String> signedIn = AdminLoginIT.signIn(client, "admin", "admin");
+        HttpResponse<String> signedIn = AdminLoginIT.signIn(client, "admin", ConnectorServer.adminPassword());
         assertEquals(302, signedIn.statusCode());
         assertTrue(AdminLoginIT.location(signedIn).endsWith(PAGE), AdminLoginIT.location(signedIn));
         return signedIn;

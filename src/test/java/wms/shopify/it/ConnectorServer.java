@@ -57,7 +57,8 @@ public final class ConnectorServer {
      * server's self-signed certificate trusted) with the metrics credential (METRICS_USER, default metrics/metrics).
      */
     public static HttpResponse<String> metrics(int httpsPort, String scope) throws IOException, InterruptedException {
-        return metrics(httpsPort, scope, "metrics", "metrics");
+        return metrics(httpsPort, scope, "metrics", generatedSecret(secretsFile(serverName()),
+                "wms.generated.metrics-password"));
     }
 
     /** As {@link #metrics(int, String)} with another user, or none when {@code user} is null. */
@@ -162,7 +163,48 @@ public final class ConnectorServer {
      */
     public static java.sql.Connection database() throws java.sql.SQLException {
         return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + System.getProperty("it.db.port",
-                "15432") + "/wms_shopify", "wms_shopify", "wms_shopify");
+                "15432") + "/wms_shopify", "wms_shopify", databasePassword());
+    }
+
+    /**
+     * The admin password the build's server generated on its first start, read where an operator reads it: the
+     * server's secrets file beside its embedded database.
+     */
+    public static String adminPassword() throws IOException {
+        return generatedSecret(secretsFile(serverName()), "wms.generated.admin-password");
+    }
+
+    /**
+     * The password of the connector's own database user on the build's server: Liberty's random
+     * {@code keystore_password} of the server's server.env, which the connector takes when DB_PASSWORD is not set.
+     */
+    public static String databasePassword() {
+        try {
+            return Files.readAllLines(wlp().resolve("usr/servers/" + serverName() + "/server.env")).stream()
+                    .filter(line -> line.startsWith("keystore_password=")).map(line -> line.substring(18))
+                    .findFirst().orElseThrow(() -> new AssertionError("no keystore_password in the server.env"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String serverName() {
+        return System.getProperty("it.server.name", "defaultServer");
+    }
+
+    /** The secrets file of a server of the build's installation that keeps its embedded database at the default. */
+    public static Path secretsFile(String server) {
+        return wlp().resolve("usr/servers/" + server + "/embedded-postgres-secrets.xml");
+    }
+
+    /** One value of a connector's secrets file (a Liberty configuration file of variables). */
+    public static String generatedSecret(Path file, String variable) throws IOException {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("<variable name=\"" + java.util.regex.Pattern
+                .quote(variable) + "\" value=\"([^\"]+)\"/>").matcher(Files.readString(file));
+        if (!value.find()) {
+            throw new AssertionError("no " + variable + " in " + file);
+        }
+        return value.group(1);
     }
 
     /** The Liberty installation the build created. */

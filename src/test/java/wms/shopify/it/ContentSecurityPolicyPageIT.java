@@ -50,9 +50,9 @@ class ContentSecurityPolicyPageIT {
     }
 
     @Test
-    void noPageMeetsAViolationAndTheRevokeConfirmationStillAsks() {
+    void noPageMeetsAViolationAndTheRevokeConfirmationStillAsks() throws Exception {
         browser.open("/admin/plugins.xhtml");
-        browser.signIn("admin", "admin");
+        browser.signIn("admin", ConnectorServer.adminPassword());
         browser.awaitUrlContaining("/admin/plugins.xhtml");
         for (String page : PAGES) {
             browser.open(page);

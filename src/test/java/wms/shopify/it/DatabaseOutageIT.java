@@ -68,7 +68,7 @@ class DatabaseOutageIT {
         assertTrue(log.contains("CWWKZ0001I"), "the application started despite the missing database");
 
         try (EmbeddedDatabase appeared = EmbeddedDatabase.start(databaseDirectory, databasePort, "outage_test",
-                "outage_test", "outage-secret")) {
+                "outage_test", "outage-secret", "outage-superuser-secret")) {
             ConnectorServer.awaitReady(baseUrl());
             HttpResponse<String> up = readiness();
             assertEquals("UP", HealthIT.check(HealthIT.json(up.body()), "database").getString("status"));

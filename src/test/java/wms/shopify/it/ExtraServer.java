@@ -49,7 +49,9 @@ public final class ExtraServer {
         copy(built.resolve("apps/wms-shopify-connector.war.xml"), directory.resolve("apps/wms-shopify-connector.war.xml"));
         Files.writeString(directory.resolve("bootstrap.properties"),
                 "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n", StandardOpenOption.APPEND);
-        Files.writeString(directory.resolve("server.env"), String.join("\n", environment) + "\n");
+        // appended: "server create" wrote the server's own random keystore_password there, as it does for any server
+        Files.writeString(directory.resolve("server.env"), "\n" + String.join("\n", environment) + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ConnectorServer.runServerCommand("start", name);
         return new ExtraServer(name, directory, httpPort, httpsPort);
     }

@@ -56,7 +56,7 @@ class HealthIT {
         HttpResponse<String> anonymous = ConnectorServer.get(client, "/admin/health");
         assertEquals(302, anonymous.statusCode(), "to the login page");
         assertFalse(anonymous.body().contains("PostgreSQL"));
-        AdminLoginIT.signIn(client, "admin", "admin");
+        AdminLoginIT.signIn(client, "admin", ConnectorServer.adminPassword());
         HttpResponse<String> response = ConnectorServer.get(client, "/admin/health");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject health = json(response.body());
@@ -73,6 +73,21 @@ class HealthIT {
     }
 
     @Test
+    void theDatabaseKeepsEveryCommitItAcknowledged() throws Exception {
+        // SHOW synchronous_commit, fsync and full_page_writes through the connector's own data source
+        HttpClient client = ConnectorServer.client();
+        ConnectorServer.get(client, "/admin/health");
+        AdminLoginIT.signIn(client, "admin", ConnectorServer.adminPassword());
+        HttpResponse<String> response = ConnectorServer.get(client, "/admin/health");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject data = check(json(response.body()), "database").getJsonObject("data");
+        assertEquals("on", data.getString("synchronousCommit"), data.toString());
+        assertEquals("on", data.getString("fsync"), data.toString());
+        assertEquals("on", data.getString("fullPageWrites"), data.toString());
+        assertEquals("true", data.getString("durable"), data.toString());
+    }
+
+    @Test
     void metricsNeedTheMetricsCredential() throws Exception {
         int https = ConnectorServer.httpsPort();
         HttpResponse<String> anonymous = ConnectorServer.metrics(https, "base", null, null);
@@ -80,7 +95,7 @@ class HealthIT {
         assertFalse(anonymous.body().contains("jvm_uptime_seconds"));
         HttpResponse<String> wrong = ConnectorServer.metrics(https, "base", "metrics", "guess");
         assertEquals(401, wrong.statusCode());
-        HttpResponse<String> admin = ConnectorServer.metrics(https, "base", "admin", "admin");
+        HttpResponse<String> admin = ConnectorServer.metrics(https, "base", "admin", ConnectorServer.adminPassword());
         assertEquals(403, admin.statusCode(), "the pages' admin is not the metrics reader");
         HttpResponse<String> plain = ConnectorServer.get(CLIENT, "/metrics?scope=base");
         assertFalse(plain.statusCode() == 200 || plain.body().contains("jvm_uptime_seconds"),

@@ -212,7 +212,7 @@ class OrdersIT {
         long rowId = wmsApi.count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/orders.xhtml");
-            browser.signIn("admin", "admin");
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(connector.url() + "/admin/orders.xhtml?state=HELD&reason=UNMAPPED_LINE");
             String why = browser.text(By.cssSelector("#order-" + rowId + " .why"));
             assertTrue(why.contains("Hat") && why.contains("(SKU O-HAT)"), why);

@@ -38,7 +38,7 @@ class PluginActivationIT {
     @Test
     void activationIsPersistedAcrossReloadAndServerRestart() throws Exception {
         browser.open("/admin/plugins.xhtml");
-        browser.signIn("admin", "admin");
+        browser.signIn("admin", ConnectorServer.adminPassword());
         if (browser.text(SHOPIFY_STATUS).equals("Active")) {
             // Left active by an earlier run against the same data: start from inactive.
             browser.click(DEACTIVATE);
@@ -59,7 +59,7 @@ class PluginActivationIT {
 
         browser.open("/admin/plugins.xhtml");
         if (browser.driver().getCurrentUrl().contains("login")) {
-            browser.signIn("admin", "admin");
+            browser.signIn("admin", ConnectorServer.adminPassword());
         }
         assertEquals("Active", browser.text(SHOPIFY_STATUS), "still active after the server restarted");
 

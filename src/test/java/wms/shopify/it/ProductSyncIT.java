@@ -210,7 +210,7 @@ class ProductSyncIT {
     void inTheBrowserSyncShowsProgressAndResultAndAVariantIsMappedByHand() throws Exception {
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/product-mapping.xhtml");
-            browser.signIn("admin", "admin");
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(connector.url() + "/admin/product-mapping.xhtml?store=" + storeId());
             browser.click(By.id("sync:sync-products"));
             // The page reloads itself while the sync runs, and keeps the result once it is done.
@@ -249,7 +249,7 @@ class ProductSyncIT {
                 .add("name", "W-MUG").add("active", false)).build().toString()).statusCode());
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/product-mapping.xhtml");
-            browser.signIn("admin", "admin");
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             String page = connector.url() + "/admin/product-mapping.xhtml?store=" + storeId();
 
             browser.visit(page + "&filter=problems");

@@ -240,7 +240,7 @@ class RetentionIT {
     private static HttpClient signedInAdmin() throws Exception {
         HttpClient admin = ConnectorServer.client();
         ConnectorServer.get(admin, "/admin/activity.xhtml");
-        assertEquals(302, AdminLoginIT.signIn(admin, "admin", "admin").statusCode(), "signed in");
+        assertEquals(302, AdminLoginIT.signIn(admin, "admin", ConnectorServer.adminPassword()).statusCode(), "signed in");
         return admin;
     }
 

@@ -42,7 +42,7 @@ class RetentionPageIT {
     @Test
     void theSizesAndTheRetentionAreShownAndARoundCanBeStarted() throws Exception {
         browser.open("/admin/activity.xhtml");
-        browser.signIn("admin", "admin");
+        browser.signIn("admin", ConnectorServer.adminPassword());
         browser.awaitUrlContaining("/admin/activity");
 
         Set<String> shown = new TreeSet<>();

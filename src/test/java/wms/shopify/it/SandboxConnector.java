@@ -33,6 +33,15 @@ public final class SandboxConnector {
     public static final String DB_NAME = "sandbox_test";
     public static final String DB_USER = "sandbox_test";
     public static final String DB_PASSWORD = "sandbox-secret";
+    private static final String DB_SUPERUSER_PASSWORD = "sandbox-superuser-secret";
+    /**
+     * The connector is configured as an operator outside a local trial would: its own admin password, and a token
+     * key and an API pepper of its own, shared by every instance of this test JVM (not generated per server).
+     */
+    public static final String ADMIN_PASSWORD = randomText(18);
+    private static final String METRICS_PASSWORD = randomText(18);
+    private static final String TOKEN_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
+    private static final String API_PEPPER = randomText(32);
     /** The client secret before a rotation whose window has ended: webhooks signed with it must be refused. */
     public static final String EXPIRED_PREVIOUS_SECRET = "secret-before-rotation";
     private static SandboxConnector instance;
@@ -65,12 +74,22 @@ public final class SandboxConnector {
                 "SHOPIFY_CALLBACK_URL=" + base + "/admin/shopify/callback",
                 "SHOPIFY_WEBHOOK_URL=" + base + "/shopify/webhooks",
                 "SHOPIFY_WEBHOOK_MAX_BYTES=65536",
-                "TOKEN_ENCRYPTION_KEY=" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                "TOKEN_ENCRYPTION_KEY=" + TOKEN_KEY, "WMS_API_PEPPER=" + API_PEPPER,
+                "ADMIN_PASSWORD=" + ADMIN_PASSWORD, "METRICS_PASSWORD=" + METRICS_PASSWORD));
         environment.addAll(extraEnvironment);
         this.environment = List.copyOf(environment);
         this.server = ExtraServer.start("sandboxServer", httpPort, environment);
         ConnectorServer.awaitReady(this.server.baseUrl());
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String randomText(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
     }
 
     /** The running instance, started on first use. */
@@ -100,7 +119,8 @@ public final class SandboxConnector {
     }
 
     private EmbeddedDatabase startDatabase() throws IOException {
-        return EmbeddedDatabase.start(this.databaseDirectory, this.databasePort, DB_NAME, DB_USER, DB_PASSWORD);
+        return EmbeddedDatabase.start(this.databaseDirectory, this.databasePort, DB_NAME, DB_USER, DB_PASSWORD,
+                DB_SUPERUSER_PASSWORD);
     }
 
     /** The process id of the connector's embedded PostgreSQL server (its postmaster). */
@@ -158,7 +178,8 @@ public final class SandboxConnector {
     public HttpClient signedInAdmin() throws Exception {
         HttpClient client = ConnectorServer.client();
         get(client, "/admin/stores.xhtml");
-        HttpResponse<String> signedIn = post(client, "/j_security_check", "j_username=admin&j_password=admin");
+        HttpResponse<String> signedIn = post(client, "/j_security_check", "j_username=admin&j_password="
+                + java.net.URLEncoder.encode(ADMIN_PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
         if (signedIn.statusCode() != 302) {
             throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
         }
@@ -167,7 +188,7 @@ public final class SandboxConnector {
 
     /** The connector's /metrics of one scope, read as Prometheus does: HTTPS with the metrics credential. */
     public String metrics(String scope) throws IOException, InterruptedException {
-        return ConnectorServer.metrics(this.server.httpsPort(), scope).body();
+        return ConnectorServer.metrics(this.server.httpsPort(), scope, "metrics", METRICS_PASSWORD).body();
     }
 
     public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {

@@ -210,7 +210,7 @@ class ShippingIT {
         long rowId = wms.count("select id from shipment where shipment_key = 'SHIP-5'");
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/orders.xhtml");
-            browser.signIn("admin", "admin");
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(connector.url() + "/admin/orders.xhtml");
             String reason = browser.text(By.cssSelector("#shipment-" + rowId + " .reason"));
             assertTrue(reason.contains("Gave up after 8 attempts"), reason);

@@ -372,7 +372,7 @@ class StockSyncIT {
         assertTrue(html.contains("succeeded"), "the last reconciliation");
         try (Browser browser = new Browser()) {
             browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
-            browser.signIn("admin", "admin");
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
             assertEquals("On, Absolute", browser.text(By.cssSelector("tr[data-store='" + ABSOLUTE + "'] td.sync")));
             browser.screenshot("stock-page");

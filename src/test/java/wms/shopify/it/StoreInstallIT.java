@@ -69,7 +69,7 @@ class StoreInstallIT {
         admin = signedInClient();
         browser = new Browser();
         browser.visit(connector.url() + "/admin/stores.xhtml");
-        browser.signIn("admin", "admin");
+        browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
     }
 
     @AfterAll

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class TransportIT {
 
+    /** An operator's own admin password (the build's database, shared, is reached as the connector's user). */
+    private static final String ADMIN_PASSWORD = "transport-" + java.util.UUID.randomUUID();
+
     private static ExtraServer server;
 
     @BeforeAll
@@ -37,7 +40,8 @@ class TransportIT {
         System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         server = ExtraServer.start("transportServer", ExtraServer.freePort(), List.of("DB_HOST=localhost",
                 "DB_PORT=" + System.getProperty("it.db.port", "15432"), "WMS_RETRY_SECONDS=2",
-                "TRUSTED_PROXIES=127.0.0.1,0:0:0:0:0:0:0:1"));
+                "TRUSTED_PROXIES=127.0.0.1,0:0:0:0:0:0:0:1", "DB_PASSWORD=" + ConnectorServer.databasePassword(),
+                "ADMIN_PASSWORD=" + ADMIN_PASSWORD));
         ConnectorServer.awaitReady(server.baseUrl());
     }
 
@@ -58,7 +62,7 @@ class TransportIT {
 
         HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
                 + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + ADMIN_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, signIn.statusCode(), "no sign-in over HTTP");
         assertTrue(signIn.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("LtpaToken2")));
@@ -96,7 +100,7 @@ class TransportIT {
         assertEquals(302, admin.statusCode());
         HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(server.httpsUrl()
                 + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + ADMIN_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, signedIn.statusCode());
         HttpResponse<String> page = send(client, server.httpsUrl() + "/admin/plugins.xhtml", null);

@@ -31,7 +31,7 @@ final class WmsApiAdmin {
     static WmsApiAdmin signIn() throws Exception {
         WmsApiAdmin admin = new WmsApiAdmin();
         ConnectorServer.get(admin.client, PAGE);
-        HttpResponse<String> signedIn = AdminLoginIT.signIn(admin.client, "admin", "admin");
+        HttpResponse<String> signedIn = AdminLoginIT.signIn(admin.client, "admin", ConnectorServer.adminPassword());
         assertEquals(302, signedIn.statusCode(), "signed in");
         return admin;
     }

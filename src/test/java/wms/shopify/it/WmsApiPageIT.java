@@ -36,7 +36,7 @@ class WmsApiPageIT {
     @Test
     void createUseAndRevokeACredential() throws Exception {
         browser.open("/admin/plugins.xhtml");
-        browser.signIn("admin", "admin");
+        browser.signIn("admin", ConnectorServer.adminPassword());
         browser.click(By.id("nav-wms-api"));
 
         String name = "WMS browser " + UUID.randomUUID().toString().substring(0, 8) + " <i>&amp;</i>";

@@ -50,11 +50,11 @@ class WmsApiScopesIT {
     private static Browser browser;
 
     @BeforeAll
-    static void openBrowser() throws InterruptedException {
+    static void openBrowser() throws Exception {
         ConnectorServer.awaitReady(ConnectorServer.url());
         browser = new Browser();
         browser.open("/admin/wms-api.xhtml");
-        browser.signIn("admin", "admin");
+        browser.signIn("admin", ConnectorServer.adminPassword());
         browser.awaitUrlContaining("/admin/wms-api.xhtml");
     }
 

@@ -59,7 +59,7 @@ class WmsApiThrottleIT {
 
         java.net.http.HttpClient viewer = ConnectorServer.client();
         ConnectorServer.get(viewer, "/admin/activity.xhtml");
-        AdminLoginIT.signIn(viewer, "admin", "admin");
+        AdminLoginIT.signIn(viewer, "admin", ConnectorServer.adminPassword());
         String activity = "";
         for (int i = 0; i < 60 && !activity.contains("calls with a wrong credential in a row"); i++) {
             Thread.sleep(500);

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.credentials.entity.ApiCredential;
 import wms.shopify.credentials.entity.ApiScope;
+import wms.shopify.platform.secrets.Secrets;
 
 /**
  * The credentials of the WMS API: creating them (the secret is returned once), revoking them, and
@@ -25,8 +26,6 @@ import wms.shopify.credentials.entity.ApiScope;
 public class ApiCredentials {
 
     private static final Logger LOG = Logger.getLogger(ApiCredentials.class.getName());
-    /** The default of WMS_API_PEPPER in server.xml: good for a local trial only, hence the warning on first use. */
-    static final String LOCAL_TRIAL_PEPPER = "local-trial-pepper-change-me";
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
@@ -37,9 +36,13 @@ public class ApiCredentials {
     @Inject
     Clock clock;
 
+    /** WMS_API_PEPPER; when not set, the one the connector generated on its first start ({@link Secrets}). */
     @Inject
     @ConfigProperty(name = "wms.api.credential-pepper")
-    String pepper;
+    Optional<String> pepper;
+
+    @Inject
+    Secrets secrets;
 
     @Inject
     @ConfigProperty(name = "wms.api.last-used-precision-seconds", defaultValue = "60")
@@ -50,12 +53,9 @@ public class ApiCredentials {
 
     @PostConstruct
     void init() {
-        if (LOCAL_TRIAL_PEPPER.equals(this.pepper)) {
-            LOG.warning("WMS_API_PEPPER is the local-trial default: anyone who knows it and reads a copy of the"
-                    + " database could test guesses of WMS API secrets. Set your own (at least 16 characters) before"
-                    + " the connector is used for real; changing it later invalidates every WMS API credential.");
-        }
-        this.hasher = new SecretHasher(this.pepper, new SecureRandom());
+        // a published pepper outside a local trial refuses the start (Secrets); unusable then, as is the database
+        this.hasher = new SecretHasher(this.pepper.filter(value -> !value.isBlank())
+                .orElseGet(this.secrets::generatedApiPepper), new SecureRandom());
         this.check = new CredentialCheck(this.hasher);
     }
 

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.secrets.Secrets;
 
 /**
  * Encrypts store tokens at rest with the current key from configuration ({@code wms.crypto.token-key}, Liberty
- * variable {@code TOKEN_ENCRYPTION_KEY}) and opens them with it or with one of the old keys
- * ({@code wms.crypto.old-token-keys}, {@code TOKEN_ENCRYPTION_OLD_KEYS}), so the key can be rotated: set the new key,
- * move the old one to the old keys, re-seal the tokens (Stores page), then drop the old key. Without a usable key the
- * connector still starts, says so once in the log, and refuses installs with {@link #problem()} as the reason: a token
- * is never stored in clear.
+ * variable {@code TOKEN_ENCRYPTION_KEY}), or when that is not set the key the connector generated on its first start
+ * ({@link Secrets}), and opens them with it or with one of the old keys ({@code wms.crypto.old-token-keys},
+ * {@code TOKEN_ENCRYPTION_OLD_KEYS}), so the key can be rotated: set the new key, move the old one to the old keys,
+ * re-seal the tokens (Stores page), then drop the old key. Without a usable key the connector still starts, says so
+ * once in the log, and refuses installs with {@link #problem()} as the reason: a token is never stored in clear.
  */
 @ApplicationScoped
 public class TokenCipher {
@@ -31,16 +32,20 @@ public class TokenCipher {
     Optional<String> configuredOldKeys;
 
     private TokenKeys keys;
+
+    @Inject
+    Secrets secrets;
+
     private String problem;
 
     @PostConstruct
     void readKey() {
-        if (this.configuredKey.isEmpty() || this.configuredKey.get().isBlank()) {
-            this.problem = "No token encryption key is configured, so no store can be connected: set "
-                    + "TOKEN_ENCRYPTION_KEY to the output of 'openssl rand -base64 32' (see docs/operations.md).";
+        if (this.secrets.refusal().isPresent()) {
+            this.problem = "The connector refused to start: " + this.secrets.refusal().get();
         } else {
             try {
-                this.keys = new TokenKeys(AesGcm.ofBase64(this.configuredKey.get()), oldKeys());
+                this.keys = new TokenKeys(AesGcm.ofBase64(this.configuredKey.filter(key -> !key.isBlank())
+                        .orElseGet(this.secrets::generatedTokenKey)), oldKeys());
                 LOG.info(() -> "Store tokens are sealed with the token key " + this.keys.currentKeyId() + ".");
             } catch (IllegalArgumentException e) {
                 this.problem = e.getMessage() + " Stores cannot be connected until TOKEN_ENCRYPTION_KEY and"

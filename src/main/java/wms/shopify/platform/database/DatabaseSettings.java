@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Where the connector's PostgreSQL is and whether the connector runs it itself.
  *
- * <p>The values come from server.xml variables (DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD,
- * EMBEDDED_DB_DIR), which the environment overrides. Setting {@code DB_HOST} in the environment selects an
+ * <p>The values come from server.xml variables (DB_HOST, DB_PORT, DB_NAME, DB_USER, EMBEDDED_DB_DIR), which the
+ * environment overrides; the password is one of the {@link wms.shopify.platform.secrets.Secrets}. Setting {@code DB_HOST} in the environment selects an
  * external PostgreSQL; without it the connector starts an embedded one on {@code DB_PORT}, so that a fresh clone
  * runs with nothing installed.
  */
@@ -31,10 +31,6 @@ public class DatabaseSettings {
     @Inject
     @ConfigProperty(name = "wms.db.user", defaultValue = "wms_shopify")
     String user;
-
-    @Inject
-    @ConfigProperty(name = "wms.db.password", defaultValue = "wms_shopify")
-    String password;
 
     @Inject
     @ConfigProperty(name = "wms.db.embedded.dir", defaultValue = "embedded-postgres")
@@ -60,10 +56,6 @@ public class DatabaseSettings {
 
     public String user() {
         return this.user;
-    }
-
-    public String password() {
-        return this.password;
     }
 
     public Path embeddedDirectory() {

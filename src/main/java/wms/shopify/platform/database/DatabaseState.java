@@ -19,6 +19,11 @@ public record DatabaseState(boolean ready, String schemaVersion, String reason) 
         return new DatabaseState(true, schemaVersion, null);
     }
 
+    /** The connector will not touch the database until its settings are fixed and it is started again. */
+    static DatabaseState refused(String reason) {
+        return new DatabaseState(false, null, "refused to start: " + reason);
+    }
+
     static DatabaseState waiting(String reason, int retrySeconds) {
         return new DatabaseState(false, null, reason + " (retrying every " + retrySeconds + " s)");
     }

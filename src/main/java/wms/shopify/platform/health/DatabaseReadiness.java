@@ -12,10 +12,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import wms.shopify.platform.database.DatabaseSettings;
 import wms.shopify.platform.database.DatabaseStartup;
+import wms.shopify.platform.database.Durability;
 import wms.shopify.platform.database.DatabaseState;
 
 /**
- * Ready only when the schema migrations have run and the database answers now. Reports why not otherwise.
+ * Ready only when the schema migrations have run and the database answers now. Reports why not otherwise, and
+ * whether the database keeps what it committed ({@link Durability}: an operator's check of an external PostgreSQL).
  */
 @Readiness
 @ApplicationScoped
@@ -49,7 +51,10 @@ public class DatabaseReadiness implements HealthCheck {
         response.withData("schemaVersion", state.schemaVersion());
         try (Connection connection = this.dataSource.getConnection()) {
             if (connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
-                return response.up().build();
+                Durability durability = Durability.of(connection);
+                return response.up().withData("synchronousCommit", durability.synchronousCommit())
+                        .withData("fsync", durability.fsync()).withData("fullPageWrites", durability.fullPageWrites())
+                        .withData("durable", durability.durable()).build();
             }
             return response.down().withData("reason", "the connection did not answer within "
                     + VALIDATION_TIMEOUT_SECONDS + " s").build();

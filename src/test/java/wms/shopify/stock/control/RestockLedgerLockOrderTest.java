@@ -42,7 +42,8 @@ class RestockLedgerLockOrderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory, port, "lock_order", "wms", "wms")) {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory, port, "lock_order", "wms", "wms",
+                "lock-order-superuser")) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/lock_order");
             dataSource.setUser("wms");
