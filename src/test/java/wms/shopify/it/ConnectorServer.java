@@ -78,8 +78,12 @@ public final class ConnectorServer {
         return Integer.parseInt(System.getProperty("it.https.port", "9443"));
     }
 
-    /** A client that trusts the test server's self-signed certificate (and nothing is sent elsewhere). */
-    private static HttpClient httpsClient() {
+    /**
+     * A client that trusts the test server's self-signed certificate (and nothing is sent elsewhere), keeps cookies
+     * (the admin session, Secure over HTTPS) and does not follow redirects: how an operator's browser reaches a
+     * server that serves its admin pages over HTTPS only.
+     */
+    public static HttpClient httpsClient() {
         try {
             javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
             tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
@@ -101,7 +105,8 @@ public final class ConnectorServer {
             javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
             parameters.setEndpointIdentificationAlgorithm(null);
             return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-                    .sslParameters(parameters).followRedirects(HttpClient.Redirect.NEVER)
+                    .sslParameters(parameters).cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5)).build();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -93,17 +93,21 @@ class DatabaseOutageIT {
         throw new AssertionError("the outage server never answered readiness", last);
     }
 
-    /** The health details as the signed-in admin reads them. */
+    /**
+     * The health details as the signed-in admin reads them: over HTTPS, as the admin pages are served only there
+     * (TransportGuard; plain HTTP is refused by default).
+     */
     private static HttpResponse<String> details() throws IOException, InterruptedException {
-        java.net.http.HttpClient admin = ConnectorServer.client();
-        admin.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/health")).build(),
+        HttpClient admin = ConnectorServer.httpsClient();
+        admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/admin/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> signedIn = admin.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/j_security_check"))
+        HttpResponse<String> signedIn = admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl()
+                + "/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, signedIn.statusCode(), "signed in");
-        return admin.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/health"))
+        return admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/admin/health"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

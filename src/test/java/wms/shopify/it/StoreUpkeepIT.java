@@ -32,7 +32,8 @@ import wms.shopify.sandbox.WebhookSubscription;
  * connector with upkeep rounds every 5 s (STORE_UPKEEP_ROUND_SECONDS), a one-minute check interval and a refresh
  * margin so wide that tokens are due ten seconds after each refresh. Rather than wait out the check interval, the
  * test moves the store's last check back by two intervals, as if that time had passed (that a check is due only
- * after the interval is StoreTest's).
+ * after the interval is StoreTest's). A round that checks a store while its install is still registering the webhooks
+ * (Shopify answering slowly) does not make either check fail, and the install returns with every subscription.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreUpkeepIT {
@@ -92,6 +93,29 @@ class StoreUpkeepIT {
                 .until(() -> connector.get(admin, "/admin/activity.xhtml").body()
                         .contains("re-created after Shopify removed them: ORDERS_CREATE"));
         assertEquals("CONNECTED", column("status"), "the refreshed tokens kept working");
+    }
+
+    @Test
+    @Order(3)
+    void aStoreInstalledWhileARoundChecksItHasEverySubscriptionWhenTheInstallReturns() throws Exception {
+        // Shopify answering slowly (0.4 s a call) makes each install's registration outlast a round (every 5 s), so
+        // the round checks the just-connected store while the install is still registering its webhooks.
+        for (int i = 1; i <= 4; i++) {
+            String domain = "overlap-" + i + ".myshopify.com";
+            Shop shop = connector.sandbox().createShop(domain, Plan.STANDARD);
+            shop.addLocation("Overlap " + i);
+            shop.faults().latency(Duration.ofMillis(400));
+            connector.install(admin, shop);
+            assertEquals(Set.copyOf(wms.shopify.stores.control.WebhookSubscriptions.TOPICS), topics(shop),
+                    domain + ": every subscription registered when the install returns (an app/uninstalled right "
+                            + "after it must reach the connector)");
+            shop.faults().latency(Duration.ZERO);
+            String log = connector.server().log().lines().filter(line -> line.contains(domain))
+                    .collect(Collectors.joining("\n"));
+            assertFalse(log.contains("Store " + domain + " is connected, but"), "the install's registration "
+                    + "failed:\n" + log);
+            assertFalse(log.contains("Upkeep of store " + domain + " failed"), "the round's check failed:\n" + log);
+        }
     }
 
     private static String column(String name) throws Exception {
