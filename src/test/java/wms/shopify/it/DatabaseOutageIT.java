@@ -30,12 +30,15 @@ class DatabaseOutageIT {
     private static final String SERVER = "outageServer";
     private static ExtraServer server;
     private static int databasePort;
+    /** The operator's own admin password (a published one would refuse the start). */
+    private static final String ADMIN_PASSWORD = "outage-" + java.util.UUID.randomUUID();
 
     @BeforeAll
     static void startConnectorWithoutItsDatabase() throws Exception {
         databasePort = ExtraServer.freePort();
         server = ExtraServer.start(SERVER, ExtraServer.freePort(), List.of("DB_HOST=localhost", "DB_PORT=" + databasePort,
-                "DB_NAME=outage_test", "DB_USER=outage_test", "DB_PASSWORD=outage-secret", "WMS_RETRY_SECONDS=2"));
+                "DB_NAME=outage_test", "DB_USER=outage_test", "DB_PASSWORD=outage-secret", "WMS_RETRY_SECONDS=2",
+                "ADMIN_PASSWORD=" + ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -104,7 +107,7 @@ class DatabaseOutageIT {
         HttpResponse<String> signedIn = admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl()
                 + "/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + ADMIN_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, signedIn.statusCode(), "signed in");
         return admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/admin/health"))
