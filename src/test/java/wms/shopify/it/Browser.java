@@ -105,6 +105,11 @@ public final class Browser implements AutoCloseable {
         until(ExpectedConditions.textToBe(locator, text));
     }
 
+    /** Waits until the page (the answer to a form just posted, say) contains this text. */
+    public void awaitPageContaining(String text) {
+        until(driver -> driver.getPageSource().contains(text));
+    }
+
     /** Waits until an element (found again on every reload) has this attribute value. */
     public void awaitAttribute(By locator, String attribute, String value) {
         until(ExpectedConditions.attributeToBe(locator, attribute, value));

@@ -270,7 +270,7 @@ class ProductSyncIT {
             browser.visit(page + "&q=SCARF");
             browser.type(By.cssSelector("tr[data-sku='SCARF'] input[id$=':product']"), "NO-SUCH-PRODUCT");
             browser.click(By.cssSelector("tr[data-sku='SCARF'] input[id$=':map']"));
-            assertTrue(browser.driver().getPageSource().contains("No WMS product has the code or SKU"));
+            browser.awaitPageContaining("No WMS product has the code or SKU");
             browser.screenshot("product-unmapped-by-hand");
         }
         syncAndWait();

@@ -30,7 +30,7 @@ class PublishedSecretsIT {
     private static final List<String> PUBLISHED = List.of("ADMIN_PASSWORD=admin",
             "TOKEN_ENCRYPTION_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             "WMS_API_PEPPER=local-trial-pepper-change-me", "KEYSTORE_PASSWORD=wms-shopify-keystore",
-            "WMS_RETRY_SECONDS=2");
+            "WMS_RETRY_SECONDS=2", "ALLOW_PLAIN_HTTP=true");
     private static final HttpClient CLIENT = ConnectorServer.client();
     private static ExtraServer refused;
     private static ExtraServer trial;
@@ -43,7 +43,7 @@ class PublishedSecretsIT {
         // the trial leaves the admin password to the connector: its first start says where to read it
         trial = ExtraServer.start("localTrialServer", ExtraServer.freePort(), List.of("LOCAL_TRIAL=true",
                 "TOKEN_ENCRYPTION_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "DB_PORT="
-                        + ExtraServer.freePort(), "WMS_RETRY_SECONDS=2"));
+                        + ExtraServer.freePort(), "WMS_RETRY_SECONDS=2", "ALLOW_PLAIN_HTTP=true"));
     }
 
     @AfterAll
@@ -60,7 +60,19 @@ class PublishedSecretsIT {
     void publishedSecretsOutsideATrialRefuseTheStartNamingWhatToSet() throws Exception {
         HttpResponse<String> readiness = awaitDatabaseCheck(refused.baseUrl());
         assertEquals(503, readiness.statusCode(), readiness.body());
-        JsonObject database = HealthIT.check(HealthIT.json(readiness.body()), "database");
+        assertEquals("DOWN", HealthIT.check(HealthIT.json(readiness.body()), "database").getString("status"));
+        // the reason is a detail: for the signed-in admin (the registry still has the published password)
+        HttpClient admin = ConnectorServer.client();
+        admin.send(HttpRequest.newBuilder(URI.create(refused.baseUrl() + "/admin/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        admin.send(HttpRequest.newBuilder(URI.create(refused.baseUrl() + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> details = admin.send(HttpRequest.newBuilder(URI.create(refused.baseUrl()
+                + "/admin/health")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, details.statusCode(), details.body());
+        JsonObject database = HealthIT.check(HealthIT.json(details.body()), "database");
         assertEquals("DOWN", database.getString("status"));
         String reason = database.getJsonObject("data").getString("reason");
         assertTrue(reason.startsWith("refused to start: "), reason);
