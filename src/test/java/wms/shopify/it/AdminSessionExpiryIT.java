@@ -75,7 +75,7 @@ class AdminSessionExpiryIT {
             Thread.sleep(5000);
             replayed = withTokenOnly(token);
         }
-        System.out.println("A copy of the sign-in token was refused "
+        System.out.println("A copy of the sign-in token was answered " + replayed.statusCode() + " "
                 + Duration.between(signInTime, Instant.now()).toSeconds() + " s after the sign-in (session idle timeout "
                 + SESSION_MINUTES + " min)");
         assertEquals(302, replayed.statusCode(), "once the session has expired, a copy of its token opens nothing");
