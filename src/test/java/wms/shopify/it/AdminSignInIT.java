@@ -99,7 +99,8 @@ class AdminSignInIT {
         return signedIn;
     }
 
-    private static String token(HttpResponse<String> signIn) {
+    /** The sign-in token a sign-in set (checked HttpOnly and SameSite=Lax), as a copy of the cookie would carry it. */
+    static String token(HttpResponse<String> signIn) {
         List<String> cookies = signIn.headers().allValues("Set-Cookie");
         String cookie = cookies.stream().filter(c -> c.startsWith("LtpaToken2=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no LtpaToken2 in " + cookies));
