@@ -30,14 +30,16 @@ class GeneratedSecretsTest {
         assertTrue(secrets.createdNow());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         List<String> values = List.of(secrets.adminPassword(), secrets.superuserPassword(), secrets.tokenKey(),
-                secrets.apiPepper());
-        assertEquals(4, values.stream().distinct().count(), "four different values: " + values);
+                secrets.apiPepper(), secrets.metricsPassword());
+        assertEquals(5, values.stream().distinct().count(), "five different values: " + values);
         assertTrue(secrets.adminPassword().length() >= 24, secrets.adminPassword());
         assertTrue(secrets.apiPepper().length() >= 32, "a pepper of 32+ characters");
         assertEquals(32, Base64.getDecoder().decode(secrets.tokenKey()).length, "an AES-256 key");
         String xml = Files.readString(file);
         assertTrue(xml.contains("<variable name=\"wms.generated.admin-password\" value=\"" + secrets.adminPassword()
                 + "\"/>"), "Liberty reads the admin password as a variable: " + xml);
+        assertTrue(xml.contains("<variable name=\"wms.generated.metrics-password\" value=\""
+                + secrets.metricsPassword() + "\"/>"), "and the metrics password: " + xml);
         assertFalse(xml.contains("$") || xml.contains("&"), "no value Liberty or XML would read otherwise");
         assertFalse(Files.exists(file.resolveSibling(file.getFileName() + ".new")), "no temporary file left");
     }

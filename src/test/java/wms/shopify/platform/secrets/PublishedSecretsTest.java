@@ -21,19 +21,20 @@ class PublishedSecretsTest {
     @Test
     void everyPublishedDefaultAndDemoValueIsNamedWithWhatToSet() {
         this.set.put("ADMIN_PASSWORD", "admin");
+        this.set.put("METRICS_PASSWORD", "metrics");
         this.set.put("DB_PASSWORD", "wms_shopify");
         this.set.put("KEYSTORE_PASSWORD", "wms-shopify-keystore");
         this.set.put("TOKEN_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         this.set.put("WMS_API_PEPPER", "local-trial-pepper-change-me");
         List<String> findings = PublishedSecrets.findIn(this.set::get, true, true);
-        assertEquals(5, findings.size(), findings.toString());
-        List<String> settings = List.of("ADMIN_PASSWORD", "DB_PASSWORD", "KEYSTORE_PASSWORD", "TOKEN_ENCRYPTION_KEY",
-                "WMS_API_PEPPER");
+        assertEquals(6, findings.size(), findings.toString());
+        List<String> settings = List.of("ADMIN_PASSWORD", "METRICS_PASSWORD", "DB_PASSWORD", "KEYSTORE_PASSWORD",
+                "TOKEN_ENCRYPTION_KEY", "WMS_API_PEPPER");
         for (int i = 0; i < settings.size(); i++) {
             assertTrue(findings.get(i).startsWith(settings.get(i) + " is a published default or demo value: set "),
                     findings.get(i));
         }
-        assertTrue(findings.get(3).contains("openssl rand -base64 32"), findings.get(3));
+        assertTrue(findings.get(4).contains("openssl rand -base64 32"), findings.get(4));
     }
 
     @Test
@@ -49,6 +50,7 @@ class PublishedSecretsTest {
     @Test
     void valuesOfTheOperatorsOwnAreAccepted() {
         this.set.put("ADMIN_PASSWORD", "a-password-of-my-own");
+        this.set.put("METRICS_PASSWORD", "a-metrics-password-of-my-own");
         this.set.put("DB_PASSWORD", "another-one");
         this.set.put("KEYSTORE_PASSWORD", "and-a-third");
         this.set.put("TOKEN_ENCRYPTION_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
