@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import wms.shopify.shopify.entity.ShopDomain;
 
 /**
  * Shopify's GraphQL Admin API at the configured version. Each call waits for the store's {@link CostBudget} first,
  * feeds the budget what Shopify reports, and turns Shopify's answers into three outcomes: data, "try again later"
- * ({@link ShopifyUnavailableException}, retried here with a growing pause), and "refused"
- * ({@link ShopifyUnauthorizedException} on 401, {@link ShopifyRequestException} otherwise), never retried.
+ * ({@link ShopifyUnavailableException}, retried here with a growing pause and the same variables, so the same
+ * idempotency key), and "refused" ({@link ShopifyUnauthorizedException} on 401, {@link ShopifyRequestException}
+ * otherwise), never retried. Which code of Shopify's is which is decided by {@link ShopifyErrorCode} only.
  */
 @ApplicationScoped
 public class AdminApi {
@@ -33,6 +36,9 @@ public class AdminApi {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MetricRegistry metrics;
 
     private final ShopifyHttp http = new ShopifyHttp();
     private final Map<String, CostBudget> budgets = new ConcurrentHashMap<>();
@@ -81,29 +87,66 @@ public class AdminApi {
         switch (answer.status()) {
             case 200 -> {
                 observeCost(budget, answer.body(), now);
-                JsonArray errors = answer.body().getJsonArray("errors");
-                if (errors != null && !errors.isEmpty()) {
-                    if (errors.stream().anyMatch(AdminApi::isThrottled)) {
-                        throw new ShopifyUnavailableException(shop + " is throttled (" + operation.operationName()
-                                + ")");
-                    }
-                    throw new ShopifyRequestException(operation.operationName() + " failed on " + shop + ": "
-                            + errors.stream().map(AdminApi::message).collect(Collectors.joining("; ")));
+                // Partial data next to errors is never taken as success: the call fails as its decisive code says.
+                if (answer.body().get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
+                    throw failure(shop, operation, ShopifyErrorCode.decisive(errors), errors.stream()
+                            .map(AdminApi::message).distinct().collect(Collectors.joining("; ")));
                 }
-                return answer.body().getJsonObject("data");
+                if (!(answer.body().get("data") instanceof JsonObject data)) {
+                    return null;
+                }
+                refuseOnIdempotency(shop, operation, data);
+                return data;
             }
             case 401 -> throw new ShopifyUnauthorizedException("Shopify refused the token of " + shop);
             case 429 -> {
                 budget.pauseUntil(now.plus(retryAfter(answer.retryAfter())));
-                throw new ShopifyUnavailableException(shop + " answered 429 Too Many Requests");
+                throw failure(shop, operation, ShopifyErrorCode.THROTTLED, "HTTP 429 Too Many Requests");
             }
             default -> {
                 if (answer.status() >= 500) {
-                    throw new ShopifyUnavailableException(shop + " answered " + answer.status());
+                    counted(null);
+                    throw new ShopifyUnavailableException(operation.operationName() + " on " + shop + " answered "
+                            + answer.status());
                 }
                 throw new ShopifyRequestException(operation.operationName() + " on " + shop + " answered "
                         + answer.status());
             }
+        }
+    }
+
+    /**
+     * An {@code @idempotent} mutation reports the state of its key as a user error of its payload: a key still in
+     * flight is retried like any transient answer (same key), a spent key is refused for the caller to re-prepare.
+     */
+    private void refuseOnIdempotency(ShopDomain shop, AdminOperation operation, JsonObject data) {
+        for (JsonValue field : data.values()) {
+            if (field instanceof JsonObject payload && payload.get("userErrors") instanceof JsonArray userErrors) {
+                ShopifyErrorCode.idempotency(userErrors).ifPresent(code -> {
+                    throw failure(shop, operation, code, userErrors.stream()
+                            .filter(e -> e instanceof JsonObject o && code.name().equals(o.getString("code", "")))
+                            .map(AdminApi::message).findFirst().orElse(code.name()));
+                });
+            }
+        }
+    }
+
+    /** The exception for a call that met a code of Shopify's, with Shopify's words; a transient one is counted. */
+    private RuntimeException failure(ShopDomain shop, AdminOperation operation, ShopifyErrorCode code,
+            String shopifyMessage) {
+        String message = operation.operationName() + " on " + shop + ": " + shopifyMessage + " (" + code.name() + ")";
+        if (code.handling() == ShopifyErrorCode.Handling.RETRY) {
+            counted(code);
+            return new ShopifyUnavailableException(message, code);
+        }
+        return new ShopifyRequestException(message, code);
+    }
+
+    /** Counts a transient answer on {@code shopify_transient_answers} (each is retried: by the call or its caller). */
+    private void counted(ShopifyErrorCode code) {
+        if (this.metrics != null) {
+            this.metrics.counter("shopify_transient_answers", new Tag("code", code == null ? "HTTP_5XX" : code.name()))
+                    .inc();
         }
     }
 
@@ -121,14 +164,6 @@ public class AdminApi {
                 && status.get("restoreRate") instanceof JsonNumber rate) {
             budget.observe(available.doubleValue(), maximum.doubleValue(), rate.doubleValue(), now);
         }
-    }
-
-    private static boolean isThrottled(JsonValue error) {
-        if (!(error instanceof JsonObject object)) {
-            return false;
-        }
-        JsonObject extensions = object.getJsonObject("extensions");
-        return extensions != null && "THROTTLED".equals(extensions.getString("code", ""));
     }
 
     private static String message(JsonValue error) {

@@ -1,11 +1,32 @@
 package wms.shopify.shopify.control;
 
-/** Shopify refused a request as it was made (4xx other than 401 and 429, GraphQL errors): retrying cannot help. */
+/**
+ * Shopify refused a request as it was made (4xx other than 401 and 429, a permanent code of {@link ShopifyErrorCode}
+ * in a 200, or an idempotency key that is spent): sending the same call again cannot help. The message carries
+ * Shopify's own words.
+ */
 public class ShopifyRequestException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final ShopifyErrorCode code;
+
     public ShopifyRequestException(String message) {
+        this(message, ShopifyErrorCode.OTHER);
+    }
+
+    public ShopifyRequestException(String message, ShopifyErrorCode code) {
         super(message);
+        this.code = code;
+    }
+
+    /** Shopify's code ({@link ShopifyErrorCode#OTHER} for an HTTP refusal or a code not classified). */
+    public ShopifyErrorCode code() {
+        return this.code;
+    }
+
+    /** Whether the write did not happen and needs a new idempotency key (the work may be prepared again). */
+    public boolean needsNewKey() {
+        return this.code.handling() == ShopifyErrorCode.Handling.NEW_KEY;
     }
 }

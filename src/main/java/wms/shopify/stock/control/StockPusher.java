@@ -158,12 +158,17 @@ public class StockPusher {
         try {
             payload = this.access.call(store, token -> this.api.run(store.domain(), token, operation, variables))
                     .getJsonObject(field);
-        } catch (ShopifyUnavailableException | ShopifyUnauthorizedException e) {
-            failed(push, e.getMessage(), isThrottle(e));
+        } catch (ShopifyUnavailableException e) {
+            // Transient (ShopifyErrorCode): the call's own retries are spent; the push keeps its key for the next.
+            failed(push, e.getMessage(), e.throttled());
+            return;
+        } catch (ShopifyUnauthorizedException e) {
+            failed(push, e.getMessage(), false);
             return;
         } catch (ShopifyRequestException e) {
-            if (e.getMessage() != null && e.getMessage().contains("IDEMPOTENCY_CONCURRENT_REQUEST")) {
-                failed(push, e.getMessage(), false);
+            if (e.needsNewKey()) {
+                // Shopify wrote nothing under this key and will not: the changes go out again in a new push.
+                this.records.abandoned(push.id(), e.getMessage());
             } else {
                 LOG.warning("Stock push " + push.id() + " to " + store.domain().value() + " refused: "
                         + e.getMessage());
@@ -189,11 +194,6 @@ public class StockPusher {
                     + " found Shopify changed meanwhile; re-reading and recomputing");
             this.metrics.stale();
             this.records.stale(push.id(), reason);
-        } else if (hasCode(errors, "IDEMPOTENCY_CONCURRENT_REQUEST")) {
-            failed(push, reason, false);
-        } else if (hasCode(errors, "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED")
-                || hasCode(errors, "IDEMPOTENCY_KEY_PARAMETER_MISMATCH")) {
-            this.records.abandoned(push.id(), reason);
         } else {
             LOG.warning("Stock push " + push.id() + " to " + store.domain().value() + " refused: " + reason);
             this.metrics.rejected();
@@ -205,11 +205,6 @@ public class StockPusher {
         LOG.log(Level.WARNING, "Stock push " + push.id() + " attempt " + push.attempt() + " failed: " + reason);
         this.metrics.attemptFailed(throttled);
         this.records.attemptFailed(push.id(), reason, this.settings.maxAttempts());
-    }
-
-    private static boolean isThrottle(RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("throttled") || message.contains("429");
     }
 
     private static boolean hasCode(JsonArray errors, String code) {
