@@ -39,6 +39,15 @@ final class AdminClient {
         return post(sandbox.graphQlUrl(shop, "2026-07"), token, body);
     }
 
+    /** A GraphQL request naming its operation, as the connector sends them. */
+    HttpResponse<String> send(String query, String operationName, Map<String, ?> variables) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", query);
+        body.put("operationName", operationName);
+        body.put("variables", variables);
+        return post(sandbox.graphQlUrl(shop, "2026-07"), token, body);
+    }
+
     /** A GraphQL request that must be answered with HTTP 200; the answer's JSON. */
     JsonNode graphQl(String query, Map<String, ?> variables) throws Exception {
         HttpResponse<String> response = send(query, variables);

@@ -89,6 +89,13 @@ public final class AdminSchema {
         return Map.of(Shop.class, shop, Connections.BULK, bulk, "apiVersion", apiVersion);
     }
 
+    /** As {@link #context}, collecting the idempotency keys the request holds in flight into {@code held}. */
+    static Map<Object, Object> context(Shop shop, String apiVersion, List<String> held) {
+        Map<Object, Object> context = new java.util.HashMap<>(context(shop, false, apiVersion));
+        context.put(IdempotencyKeys.HELD, held);
+        return context;
+    }
+
     private RuntimeWiring wiring() {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(scalar("DateTime", v -> v instanceof Instant at ? at.truncatedTo(ChronoUnit.SECONDS).toString()
@@ -251,6 +258,27 @@ public final class AdminSchema {
                                 "The same idempotency key cannot be used with different operation parameters.",
                                 "IDEMPOTENCY_KEY_PARAMETER_MISMATCH")));
                     }
+                    if (verdict instanceof IdempotencyKeys.InFlight) {
+                        journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED,
+                                List.of("IDEMPOTENCY_CONCURRENT_REQUEST"));
+                        return Map.of("userErrors", List.of(new UserError(null,
+                                "This request is currently in progress, please try again.",
+                                "IDEMPOTENCY_CONCURRENT_REQUEST")));
+                    }
+                    if (verdict instanceof IdempotencyKeys.PreviouslyFailed) {
+                        journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED,
+                                List.of("IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED"));
+                        return Map.of("userErrors", List.of(new UserError(null,
+                                "A previous request with this idempotency key failed. Retry with a new idempotency key.",
+                                "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED")));
+                    }
+                    hold(env, shop, key);
+                }
+                if (shop.faults().errorAnswers().failMutationAttemptNow()) {
+                    if (key != null) {
+                        shop.idempotencyKeys().failed(key, fingerprint, shop.now());
+                    }
+                    throw ErrorAnswers.internalError();
                 }
                 Map<String, Object> payload = mutation.apply(env);
                 @SuppressWarnings("unchecked")
@@ -267,6 +295,19 @@ public final class AdminSchema {
                 return DataFetcherResult.newResult().error(e.at(env.getExecutionStepInfo().getPath().toList())).build();
             }
         };
+    }
+
+    /**
+     * Holds the key in flight until the request's answer is sent (the endpoint releases what the request collected),
+     * so a second request with it meanwhile gets IDEMPOTENCY_CONCURRENT_REQUEST. Without a collecting request (a
+     * call straight into the schema) there is no answer to wait for.
+     */
+    private static void hold(DataFetchingEnvironment env, Shop shop, String key) {
+        List<String> held = env.getGraphQlContext().get(IdempotencyKeys.HELD);
+        if (held != null) {
+            shop.idempotencyKeys().begin(key);
+            held.add(key);
+        }
     }
 
     private static void journal(Shop shop, String name, String key, Map<String, Object> arguments, int largest,

@@ -28,6 +28,7 @@ public final class Faults {
     private volatile double webhookDuplicateShare;
     private volatile Duration webhookDelay = Duration.ZERO;
     private volatile Duration webhookReorderWindow = Duration.ZERO;
+    private final ErrorAnswers errorAnswers = new ErrorAnswers();
 
     Faults(long seed, Runnable tokenRevoker) {
         this.random = new Random(seed);
@@ -90,6 +91,36 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Answers the next {@code requests} GraphQL requests of any operation with this failure in an HTTP 200, as
+     * Shopify words it (see {@link ErrorAnswers}).
+     */
+    public Faults errorAnswers(ErrorAnswers.Kind kind, int requests) {
+        return errorAnswers(kind, requests, null);
+    }
+
+    /** As {@link #errorAnswers(ErrorAnswers.Kind, int)}, for the requests of one operation (by operationName). */
+    public Faults errorAnswers(ErrorAnswers.Kind kind, int requests, String operationName) {
+        errorAnswers.add(kind, requests, operationName, "write_inventory");
+        return this;
+    }
+
+    /** Answers the next {@code requests} requests of the operation with ACCESS_DENIED naming this scope. */
+    public Faults accessDenied(String scope, int requests, String operationName) {
+        errorAnswers.add(ErrorAnswers.Kind.ACCESS_DENIED, requests, operationName, scope);
+        return this;
+    }
+
+    /**
+     * Fails the next {@code attempts} mutations inside Shopify: nothing is written, the answer is an
+     * INTERNAL_SERVER_ERROR at the mutation's path, and its idempotency key is spent (a retry with it gets
+     * IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED).
+     */
+    public Faults failMutationAttempts(int attempts) {
+        errorAnswers.failMutationAttempts(attempts);
+        return this;
+    }
+
     /** Delays every Admin API answer. */
     public Faults latency(Duration added) {
         latency = added;
@@ -146,6 +177,7 @@ public final class Faults {
         webhookDuplicateShare = 0;
         webhookDelay = Duration.ZERO;
         webhookReorderWindow = Duration.ZERO;
+        errorAnswers.clear();
         return this;
     }
 
@@ -171,6 +203,10 @@ public final class Faults {
 
     boolean throttledNow() {
         return throttledBurst.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    ErrorAnswers errorAnswers() {
+        return errorAnswers;
     }
 
     Duration latency() {

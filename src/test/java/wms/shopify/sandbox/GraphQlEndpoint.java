@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * {@code POST /admin/api/{version}/graphql.json} of one store, in the order Shopify applies its checks: injected
  * faults, the access token (401), the request body, the schema, input arrays of at most 250, the single-query cost
- * limit (MAX_COST_EXCEEDED), the bucket (THROTTLED, HTTP 200), then execution, with {@code extensions.cost} on every
- * GraphQL answer.
+ * limit (MAX_COST_EXCEEDED), injected errors in a 200 ({@link ErrorAnswers}), the bucket (THROTTLED, HTTP 200), then
+ * execution, with {@code extensions.cost} on every GraphQL answer. An idempotency key stays in flight until its
+ * request's answer is ready.
  */
 final class GraphQlEndpoint {
 
@@ -41,7 +42,14 @@ final class GraphQlEndpoint {
 
     void handle(HttpExchange exchange, Shop shop, String version) throws IOException {
         String raw = Http.body(exchange);
-        Answer answer = answer(exchange, shop, version, raw);
+        List<String> held = new ArrayList<>();
+        Answer answer;
+        try {
+            answer = answer(exchange, shop, version, raw, held);
+        } finally {
+            // The keys this request ran under are in flight until here, where its answer is ready to send.
+            held.forEach(shop.idempotencyKeys()::end);
+        }
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             exchange.getResponseHeaders().set(header.getKey(), header.getValue());
         }
@@ -59,7 +67,7 @@ final class GraphQlEndpoint {
         }
     }
 
-    private Answer answer(HttpExchange exchange, Shop shop, String version, String raw) {
+    private Answer answer(HttpExchange exchange, Shop shop, String version, String raw, List<String> held) {
         Faults faults = shop.faults();
         sleep(faults.latency().toMillis());
         if (!VERSIONS.contains(version)) {
@@ -93,7 +101,7 @@ final class GraphQlEndpoint {
                     "BAD_REQUEST");
         }
         ExecutionInput input = ExecutionInput.newExecutionInput(query).operationName(operationName)
-                .variables(variables).graphQLContext(AdminSchema.context(shop, false, version)).build();
+                .variables(variables).graphQLContext(AdminSchema.context(shop, version, held)).build();
         ParseAndValidateResult parsed = ParseAndValidate.parseAndValidate(schema.schema(), input);
         if (parsed.isFailure()) {
             return graphQlAnswer(shop, operationName, errors(parsed.getErrors()), null, 0, 0, "GRAPHQL_VALIDATION");
@@ -120,6 +128,12 @@ final class GraphQlEndpoint {
                     "MAX_COST_EXCEEDED", Map.of("cost", requested, "maxCost", QueryCost.SINGLE_QUERY_LIMIT,
                             "documentation", RATE_LIMIT_DOCS))), null, requested, null, "MAX_COST_EXCEEDED");
         }
+        ErrorAnswers.Injected injected = faults.errorAnswers().next(operationName);
+        if (injected != null && injected.kind() != ErrorAnswers.Kind.PARTIAL_DATA) {
+            return graphQlAnswer(shop, operationName, List.of(ErrorAnswers.error(injected,
+                    operation.getTopLevelFields().get(0).getName(), requested)), null, requested, null,
+                    injected.kind().name());
+        }
         if (faults.throttledNow() || !shop.bucket().tryTake(requested)) {
             return graphQlAnswer(shop, operationName, List.of(error("Throttled", "THROTTLED",
                     Map.of("documentation", RATE_LIMIT_DOCS))), null, requested, null, "THROTTLED");
@@ -139,8 +153,15 @@ final class GraphQlEndpoint {
             return Answer.of(faults.serverErrorStatus(), Map.of("errors", "Service Unavailable"),
                     "INJECTED_5XX_AFTER_WRITE");
         }
-        return graphQlAnswer(shop, operationName, result.getErrors().isEmpty() ? null : errors(result.getErrors()),
-                data, requested, actual, result.getErrors().isEmpty() ? null : "GRAPHQL_ERROR");
+        List<Map<String, Object>> errors = result.getErrors().isEmpty() ? null : errors(result.getErrors());
+        String errorCode = errors == null ? null : "GRAPHQL_ERROR";
+        if (injected != null && data != null && !data.isEmpty()) {
+            data = new LinkedHashMap<>(data);
+            errors = new ArrayList<>(errors == null ? List.of() : errors);
+            errors.add(ErrorAnswers.makePartial(data));
+            errorCode = "PARTIAL_DATA";
+        }
+        return graphQlAnswer(shop, operationName, errors, data, requested, actual, errorCode);
     }
 
     private Answer graphQlAnswer(Shop shop, String operationName, List<Map<String, Object>> errors,
