@@ -121,7 +121,7 @@ public final class ErrorAnswers {
 
     /**
      * Turns a full answer into partial data as Shopify sends it when part of the execution failed: within the first
-     * top-level field, the last field holding an object or a list becomes null (the top-level field itself when it has
+     * top-level field, the first field holding an object or a list becomes null (the top-level field itself when it has
      * none), and the error names its path.
      *
      * @return the error to send next to the changed data
@@ -134,7 +134,7 @@ public final class ErrorAnswers {
             Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) object);
             String nested = null;
             for (Map.Entry<String, Object> entry : copy.entrySet()) {
-                if (entry.getValue() instanceof Map || entry.getValue() instanceof List) {
+                if (nested == null && (entry.getValue() instanceof Map || entry.getValue() instanceof List)) {
                     nested = entry.getKey();
                 }
             }
