@@ -251,26 +251,21 @@ public final class AdminSchema {
                         journal(shop, name, key, arguments, largest, Journal.Outcome.REPLAYED, List.of());
                         return replay.answer();
                     }
+                    UserError refusal = null;
                     if (verdict instanceof IdempotencyKeys.Mismatch) {
-                        journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED,
-                                List.of("IDEMPOTENCY_KEY_PARAMETER_MISMATCH"));
-                        return Map.of("userErrors", List.of(new UserError(null,
-                                "The same idempotency key cannot be used with different operation parameters.",
-                                "IDEMPOTENCY_KEY_PARAMETER_MISMATCH")));
+                        refusal = new UserError(null, "The same idempotency key cannot be used with different "
+                                + "operation parameters.", "IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
+                    } else if (verdict instanceof IdempotencyKeys.InFlight) {
+                        refusal = new UserError(null, "This request is currently in progress, please try again.",
+                                "IDEMPOTENCY_CONCURRENT_REQUEST");
+                    } else if (verdict instanceof IdempotencyKeys.PreviouslyFailed) {
+                        refusal = new UserError(null, "A previous request with this idempotency key failed. Retry "
+                                + "with a new idempotency key.", "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED");
                     }
-                    if (verdict instanceof IdempotencyKeys.InFlight) {
+                    if (refusal != null) {
                         journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED,
-                                List.of("IDEMPOTENCY_CONCURRENT_REQUEST"));
-                        return Map.of("userErrors", List.of(new UserError(null,
-                                "This request is currently in progress, please try again.",
-                                "IDEMPOTENCY_CONCURRENT_REQUEST")));
-                    }
-                    if (verdict instanceof IdempotencyKeys.PreviouslyFailed) {
-                        journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED,
-                                List.of("IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED"));
-                        return Map.of("userErrors", List.of(new UserError(null,
-                                "A previous request with this idempotency key failed. Retry with a new idempotency key.",
-                                "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED")));
+                                List.of(refusal.code()));
+                        return Map.of("userErrors", List.of(refusal));
                     }
                     hold(env, shop, key);
                 }
