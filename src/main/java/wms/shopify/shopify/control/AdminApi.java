@@ -58,7 +58,8 @@ public class AdminApi {
      * Runs an operation once, never retried here: for a mutation that is not idempotent (fulfillmentCreate), where
      * the caller must check what Shopify already has before it tries again after an unclear outcome.
      *
-     * @throws ShopifyUnavailableException when Shopify could not answer (5xx, 429, THROTTLED, no answer in time)
+     * @throws ShopifyUnavailableException when Shopify could not answer (5xx, 429, a transient code of
+     *         {@link ShopifyErrorCode} such as INTERNAL_SERVER_ERROR in a 200, no answer in time): the outcome is unknown
      */
     public JsonObject runOnce(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         return send(shop, accessToken, operation, variables);
