@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +96,8 @@ class ShopifyErrorsIT {
             "PARTIAL_DATA"})
     void aStockPushMeetingATransientCodeLandsOnceUnderOneKey(ErrorAnswers.Kind kind) throws Exception {
         String sku = "E-" + kind.name();
+        String counted = kind == ErrorAnswers.Kind.PARTIAL_DATA ? "INTERNAL_SERVER_ERROR" : kind.name();
+        double countedBefore = transientAnswers(counted);
         stock.faults().errorAnswers(kind, 2, "InventoryAdjust");
         send(sku, 4, 14);
         awaitAvailable(stock, sku, 14);
@@ -106,6 +110,7 @@ class ShopifyErrorsIT {
                 "both injected answers met: " + codes(sent));
         assertEquals(1, keysOf(sent).size(), "every attempt under the same idempotency key: " + keysOf(sent));
         assertEquals(1, appliedFor(stock, sku), "written exactly once");
+        assertTrue(transientAnswers(counted) >= countedBefore + 2, "both counted on shopify_transient_answers");
         Thread.sleep(1500); // a second write would come within the 1 s coalescing window
         assertEquals(14, available(stock, sku));
     }
@@ -223,6 +228,13 @@ class ShopifyErrorsIT {
         HttpResponse<String> sent = wms.send(movement("M-" + sku + "-" + System.nanoTime(), "receiving", sku,
                 WAREHOUSE, delta, after));
         assertEquals(200, sent.statusCode(), sent.body());
+    }
+
+    /** The connector's count of transient answers with this code (0 before the first). */
+    private static double transientAnswers(String code) throws Exception {
+        Matcher value = Pattern.compile("shopify_transient_answers_total\\{[^}]*code=\""
+                + code + "\"[^}]*\\}\\s+([0-9.E]+)").matcher(connector.metrics("application"));
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     private static long parked() {
