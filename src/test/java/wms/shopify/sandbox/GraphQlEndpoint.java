@@ -12,6 +12,7 @@ import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +26,27 @@ import java.util.Set;
  */
 final class GraphQlEndpoint {
 
-    static final Set<String> VERSIONS = Set.of("2026-04", "2026-07");
     static final String INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
     private static final String RATE_LIMIT_DOCS = "https://shopify.dev/api/usage/rate-limits";
 
     private final AdminSchema schema;
     private final QueryCost cost;
     private final AccessTokens tokens;
+    private final ApiVersions versions;
+    private final boolean localDemo;
 
-    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens) {
+    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens, ApiVersions versions, boolean localDemo) {
         this.schema = schema;
         this.cost = new QueryCost(schema.schema());
         this.tokens = tokens;
+        this.versions = versions;
+        this.localDemo = localDemo;
     }
 
-    void handle(HttpExchange exchange, Shop shop, String version) throws IOException {
+    void handle(HttpExchange exchange, Shop shop, String requestedVersion) throws IOException {
         String raw = Http.body(exchange);
+        // A retired version falls forward to the oldest supported one, answered as that version (ApiVersions).
+        String version = versions.answering(requestedVersion).orElse(requestedVersion);
         Answer answer = answer(exchange, shop, version, raw);
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             exchange.getResponseHeaders().set(header.getKey(), header.getValue());
@@ -62,7 +68,7 @@ final class GraphQlEndpoint {
     private Answer answer(HttpExchange exchange, Shop shop, String version, String raw) {
         Faults faults = shop.faults();
         sleep(faults.latency().toMillis());
-        if (!VERSIONS.contains(version)) {
+        if (!ApiVersions.MODELLED.contains(version)) {
             return Answer.of(404, Map.of("errors", "Not Found"), "NOT_FOUND");
         }
         if (faults.serverErrorNow()) {
@@ -73,7 +79,8 @@ final class GraphQlEndpoint {
                     Map.of("Retry-After", String.valueOf(faults.retryAfterSeconds())), null, null, null,
                     "INJECTED_429");
         }
-        if (!tokens.valid(shop.domain(), exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
+        String token = exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token");
+        if (!tokens.valid(shop.domain(), token)) {
             return Answer.of(401, Map.of("errors", INVALID_TOKEN), "UNAUTHORIZED");
         }
         String query;
@@ -93,7 +100,7 @@ final class GraphQlEndpoint {
                     "BAD_REQUEST");
         }
         ExecutionInput input = ExecutionInput.newExecutionInput(query).operationName(operationName)
-                .variables(variables).graphQLContext(AdminSchema.context(shop, false, version)).build();
+                .variables(variables).graphQLContext(context(shop, version, token)).build();
         ParseAndValidateResult parsed = ParseAndValidate.parseAndValidate(schema.schema(), input);
         if (parsed.isFailure()) {
             return graphQlAnswer(shop, operationName, errors(parsed.getErrors()), null, 0, 0, "GRAPHQL_VALIDATION");
@@ -141,6 +148,14 @@ final class GraphQlEndpoint {
         }
         return graphQlAnswer(shop, operationName, result.getErrors().isEmpty() ? null : errors(result.getErrors()),
                 data, requested, actual, result.getErrors().isEmpty() ? null : "GRAPHQL_ERROR");
+    }
+
+    /** The store, the version answering, the token's granted scopes and whether this is a local demo. */
+    private Map<Object, Object> context(Shop shop, String version, String token) {
+        Map<Object, Object> context = new HashMap<>(AdminSchema.context(shop, false, version));
+        context.put(AccessScopes.GRANTED, AccessScopes.granted(tokens.scopes(token)));
+        context.put(AdminSchema.LOCAL_DEMO, localDemo);
+        return context;
     }
 
     private Answer graphQlAnswer(Shop shop, String operationName, List<Map<String, Object>> errors,
