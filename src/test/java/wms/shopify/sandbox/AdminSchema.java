@@ -61,7 +61,9 @@ public final class AdminSchema {
     AdminSchema(BulkQueries bulkQueries) {
         this.bulkQueries = bulkQueries;
         this.schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring());
-        this.graphQL = GraphQL.newGraphQL(schema).instrumentation(new AccessScopes()).build();
+        // Scopes first (a refused field is not read at all), then the protected customer data of what is read.
+        this.graphQL = GraphQL.newGraphQL(schema).instrumentation(new graphql.execution.instrumentation
+                .ChainedInstrumentation(new AccessScopes(), new ProtectedCustomerData.Redaction())).build();
     }
 
     /** The subset's SDL text. */

@@ -34,13 +34,16 @@ final class GraphQlEndpoint {
     private final AccessTokens tokens;
     private final ApiVersions versions;
     private final boolean localDemo;
+    private final ProtectedCustomerData customerData;
 
-    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens, ApiVersions versions, boolean localDemo) {
+    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens, ApiVersions versions, boolean localDemo,
+            ProtectedCustomerData customerData) {
         this.schema = schema;
         this.cost = new QueryCost(schema.schema());
         this.tokens = tokens;
         this.versions = versions;
         this.localDemo = localDemo;
+        this.customerData = customerData;
     }
 
     void handle(HttpExchange exchange, Shop shop, String requestedVersion) throws IOException {
@@ -150,11 +153,12 @@ final class GraphQlEndpoint {
                 data, requested, actual, result.getErrors().isEmpty() ? null : "GRAPHQL_ERROR");
     }
 
-    /** The store, the version answering, the token's granted scopes and whether this is a local demo. */
+    /** The store, the version answering, the token's scopes, the customer data access, whether a local demo. */
     private Map<Object, Object> context(Shop shop, String version, String token) {
         Map<Object, Object> context = new HashMap<>(AdminSchema.context(shop, false, version));
         context.put(AccessScopes.GRANTED, AccessScopes.granted(tokens.scopes(token)));
         context.put(AdminSchema.LOCAL_DEMO, localDemo);
+        context.put(ProtectedCustomerData.CONTEXT, customerData);
         return context;
     }
 

@@ -58,6 +58,7 @@ public final class ShopifySandbox implements AutoCloseable {
     private final BulkQueries bulkQueries;
 
     private final boolean localDemo;
+    private final ProtectedCustomerData customerData;
 
     private ShopifySandbox(SandboxSettings settings, boolean localDemo) throws IOException {
         this.settings = settings;
@@ -66,11 +67,12 @@ public final class ShopifySandbox implements AutoCloseable {
         this.tokens = new AccessTokens(settings.clock(), settings.accessTokenLifetime());
         this.versions = new ApiVersions(settings.clock());
         this.oauth = new OAuthEndpoints(settings, tokens);
-        this.webhooks = new WebhookDeliveries(settings, background, versions);
+        this.customerData = new ProtectedCustomerData(settings.clientId());
+        this.webhooks = new WebhookDeliveries(settings, background, versions, customerData);
         this.bulkQueries = new BulkQueries(background, op -> baseUrl() + "/bulk/" + op.legacyResourceId() + ".jsonl");
         AdminSchema schema = new AdminSchema(bulkQueries);
         bulkQueries.attach(schema);
-        this.graphQl = new GraphQlEndpoint(schema, tokens, versions, localDemo);
+        this.graphQl = new GraphQlEndpoint(schema, tokens, versions, localDemo, customerData);
         server.createContext("/", this::route);
         server.setExecutor(requests);
         server.start();
@@ -88,6 +90,14 @@ public final class ShopifySandbox implements AutoCloseable {
      */
     public static ShopifySandbox startForLocalDemo(SandboxSettings settings) throws IOException {
         return new ShopifySandbox(settings, true);
+    }
+
+    /**
+     * The app's access to protected customer data (level 0, 1, or 2 with name, address, email and phone approved one
+     * by one); level 2 with every field unless set, as a custom app has it.
+     */
+    public ProtectedCustomerData customerData() {
+        return customerData;
     }
 
     /** Whether this sandbox accepts plain-HTTP local webhook addresses ({@link #startForLocalDemo}). */
@@ -251,6 +261,21 @@ public final class ShopifySandbox implements AutoCloseable {
             exchange.getResponseHeaders().set("Location", "/sandbox");
             exchange.sendResponseHeaders(303, -1);
             exchange.close();
+        } else if (path.equals("/sandbox/customer-data") && exchange.getRequestMethod().equals("POST")) {
+            // The app's protected customer data access as Shopify's review would approve it: a level and, at level
+            // 2, the fields (comma separated: NAME, ADDRESS, EMAIL, PHONE).
+            Map<String, String> form = Http.parameters(Http.body(exchange));
+            java.util.Set<ProtectedCustomerData.Field> fields = java.util.EnumSet.noneOf(ProtectedCustomerData.Field.class);
+            for (String field : form.getOrDefault("fields", "").split(",")) {
+                if (!field.isBlank()) {
+                    fields.add(ProtectedCustomerData.Field.valueOf(field.trim().toUpperCase(java.util.Locale.ROOT)));
+                }
+            }
+            customerData.access(new ProtectedCustomerData.Access(Integer.parseInt(form.getOrDefault("level", "2")),
+                    fields));
+            exchange.getResponseHeaders().set("Location", "/sandbox");
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
         } else if (state.matches()) {
             Http.json(exchange, 200, state(shop(state.group(1))));
         } else if (path.equals("/sandbox") || path.equals("/sandbox/")) {
@@ -283,6 +308,10 @@ public final class ShopifySandbox implements AutoCloseable {
     private String overview() {
         StringBuilder page = new StringBuilder("<html><head><title>Shopify sandbox</title></head><body>"
                 + "<h1>Shopify sandbox</h1><p>Client id: <code>" + Http.escape(settings.clientId()) + "</code></p>"
+                + "<form method=\"post\" action=\"/sandbox/customer-data\">Protected customer data: level <input "
+                + "name=\"level\" size=\"1\" value=\"" + customerData.access().level() + "\"> fields <input name=\"fields\" "
+                + "value=\"" + String.join(",", customerData.access().fields().stream().map(Enum::name).sorted().toList())
+                + "\"> <button type=\"submit\">Change access</button></form>"
                 + (localDemo ? "<p><strong>Local demo mode:</strong> plain-HTTP local webhook addresses are accepted "
                         + "(Shopify refuses them).</p>" : ""));
         for (Shop shop : shops.values()) {

@@ -44,10 +44,13 @@ final class WebhookDeliveries {
     private final HttpClient client;
     private final RetrySchedule schedule;
     private final ApiVersions versions;
+    private final ProtectedCustomerData customerData;
 
-    WebhookDeliveries(SandboxSettings settings, ScheduledExecutorService scheduler, ApiVersions versions) {
+    WebhookDeliveries(SandboxSettings settings, ScheduledExecutorService scheduler, ApiVersions versions,
+            ProtectedCustomerData customerData) {
         this.settings = settings;
         this.versions = versions;
+        this.customerData = customerData;
         this.scheduler = scheduler;
         // Shopify allows 1 s to connect, and counts anything outside 2xx as failed, redirects included.
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
@@ -68,7 +71,7 @@ final class WebhookDeliveries {
             }
             Delivery delivery = new Delivery(event.shop(), subscription, subscription.uri(), subscription.restTopic(),
                     UUID.randomUUID().toString(), event.eventId(), event.triggeredAt(),
-                    json(fields(event.body(), subscription.includeFields())));
+                    json(fields(customerData.redactWebhook(event.body()), subscription.includeFields())));
             Faults faults = event.shop().faults();
             if (faults.dropWebhookNow()) {
                 journal(delivery, 0, -1, Journal.WebhookOutcome.DROPPED);
