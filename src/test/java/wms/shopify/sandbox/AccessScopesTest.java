@@ -117,4 +117,20 @@ class AccessScopesTest {
         sandbox.changeGrantedScopes(shop, ShopifySandbox.ALL_SCOPES);
         assertFalse(admin.graphQl(query, Map.of()).has("errors"));
     }
+
+    @Test
+    void aPersonChangesTheGrantOnTheSandboxPage() throws Exception {
+        AdminClient admin = new AdminClient(sandbox, shop, sandbox.issueAccessToken(shop));
+        java.net.http.HttpResponse<Void> changed = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + "/sandbox/shops/"
+                        + shop.domain() + "/scopes")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("scopes=read_locations")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(303, changed.statusCode());
+        JsonNode answer = admin.graphQl("{ locations(first: 1) { nodes { id } } products(first: 1) { nodes { id } } }",
+                Map.of());
+        assertEquals(1, answer.get("errors").size(), answer.toString());
+        assertEquals("Access denied for products field. Required access: `read_products` access scope.",
+                answer.at("/errors/0/message").asText());
+    }
 }
