@@ -16,13 +16,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code POST /admin/api/{version}/graphql.json} of one store, in the order Shopify applies its checks: injected
+ * {@code POST /admin/api/{version}/graphql.json} of one store, answered by the version Shopify would answer with
+ * ({@link ApiVersions}, named in {@code X-Shopify-API-Version}), in the order Shopify applies its checks: injected
  * faults, the access token (401), the request body, the schema, input arrays of at most 250, the single-query cost
- * limit (MAX_COST_EXCEEDED), the bucket (THROTTLED, HTTP 200), then execution, with {@code extensions.cost} on every
- * GraphQL answer.
+ * limit (MAX_COST_EXCEEDED), the bucket (THROTTLED, HTTP 200), then execution (fields outside the token's scopes
+ * refused, {@link AccessScopes}; protected customer data redacted, {@link ProtectedCustomerData}), with
+ * {@code extensions.cost} on every GraphQL answer.
  */
 final class GraphQlEndpoint {
 
