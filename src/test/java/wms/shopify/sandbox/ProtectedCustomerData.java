@@ -142,6 +142,15 @@ public final class ProtectedCustomerData {
         @Override
         public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
                 InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+            // Only order roots and protected fields are wrapped: every other field keeps its own fetcher.
+            DataFetchingEnvironment at = parameters.getEnvironment();
+            String parent = at.getParentType() instanceof GraphQLObjectType o ? o.getName() : "";
+            String name = at.getField().getName();
+            boolean orderRoot = parent.equals("QueryRoot") && (name.equals("order") || name.equals("orders"));
+            Field field = GRAPHQL_FIELDS.get(parent + "." + name);
+            if (!orderRoot && field == null) {
+                return dataFetcher;
+            }
             return env -> {
                 ProtectedCustomerData setting = env.getGraphQlContext().get(CONTEXT);
                 if (setting == null) {
@@ -149,13 +158,10 @@ public final class ProtectedCustomerData {
                 }
                 Access now = setting.access;
                 String detailsUrl = setting.detailsUrl;
-                String parent = env.getParentType() instanceof GraphQLObjectType o ? o.getName() : "";
-                String name = env.getField().getName();
-                if (now.level() == 0 && parent.equals("QueryRoot") && (name.equals("order") || name.equals("orders"))) {
+                if (now.level() == 0 && orderRoot) {
                     return refused(env, "This app is not approved to access the Order object. See " + detailsUrl
                             + " for more details.", true);
                 }
-                Field field = GRAPHQL_FIELDS.get(parent + "." + name);
                 if (field != null && !now.allows(field)) {
                     return refused(env, "This app is not approved to access the Customer object. See " + detailsUrl
                             + " for more details.", false);
