@@ -57,7 +57,9 @@ public final class SandboxConnector {
     public static final double WEBHOOK_TIME_SCALE = 0.001;
 
     private SandboxConnector(List<String> extraEnvironment, double webhookTimeScale) throws Exception {
-        this.sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(webhookTimeScale));
+        // The connector here listens on plain HTTP on localhost, which Shopify would refuse as a webhook address.
+        this.sandbox = ShopifySandbox.startForLocalDemo(SandboxSettings.defaults()
+                .withWebhookTimeScale(webhookTimeScale));
         this.databasePort = ExtraServer.freePort();
         this.databaseDirectory = Files.createTempDirectory("sandbox-connector-db");
         this.database = startDatabase();

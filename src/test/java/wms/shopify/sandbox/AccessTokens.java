@@ -108,6 +108,28 @@ final class AccessTokens {
                 && (token.expiresAt() == null || token.expiresAt().isAfter(clock.instant()));
     }
 
+    /** The scopes the token carries, comma separated; null for an unknown token. */
+    String scopes(String accessToken) {
+        Token token = accessToken == null ? null : tokens.get(accessToken);
+        return token == null ? null : token.scope();
+    }
+
+    /**
+     * The merchant changed the app's access on the store: every token and refresh token of the app there carries
+     * the new scopes from now on (a token's scopes are the installation's, not fixed at issue).
+     */
+    void regrant(String shop, String scope) {
+        tokens.replaceAll((key, t) -> t.shop().equals(shop) ? new Token(t.shop(), scope, t.expiresAt()) : t);
+        refreshTokens.replaceAll((key, r) -> {
+            if (!r.shop.equals(shop)) {
+                return r;
+            }
+            Refresh changed = new Refresh(r.shop, scope, r.expiresAt, r.predecessor);
+            changed.dead = r.dead;
+            return changed;
+        });
+    }
+
     void revokeAll(String shop) {
         tokens.values().removeIf(t -> t.shop().equals(shop));
         refreshTokens.values().forEach(r -> {

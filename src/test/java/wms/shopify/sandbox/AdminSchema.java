@@ -61,7 +61,9 @@ public final class AdminSchema {
     AdminSchema(BulkQueries bulkQueries) {
         this.bulkQueries = bulkQueries;
         this.schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring());
-        this.graphQL = GraphQL.newGraphQL(schema).build();
+        // Scopes first (a refused field is not read at all), then the protected customer data of what is read.
+        this.graphQL = GraphQL.newGraphQL(schema).instrumentation(new graphql.execution.instrumentation
+                .ChainedInstrumentation(new AccessScopes(), new ProtectedCustomerData.Redaction())).build();
     }
 
     /** The subset's SDL text. */
@@ -83,6 +85,9 @@ public final class AdminSchema {
     GraphQL graphQL() {
         return graphQL;
     }
+
+    /** Context key: true when the sandbox was started for a local demo (plain-HTTP webhook addresses accepted). */
+    static final String LOCAL_DEMO = "localDemo";
 
     /** The context a request runs in: its store. */
     static Map<Object, Object> context(Shop shop, boolean bulk, String apiVersion) {
@@ -216,7 +221,8 @@ public final class AdminSchema {
         t.dataFetcher("returnClose", gate(env -> new ReturnDesk(shop(env)).close(env.getArgument("id"))));
         t.dataFetcher("webhookSubscriptionCreate", gate(env -> WebhookDeliveries.subscribe(shop(env),
                 env.getArgument("topic"), env.getArgument("webhookSubscription"),
-                env.getGraphQlContext().getOrDefault("apiVersion", "2026-07"))));
+                env.getGraphQlContext().getOrDefault("apiVersion", "2026-07"),
+                env.getGraphQlContext().getOrDefault(LOCAL_DEMO, false))));
         t.dataFetcher("webhookSubscriptionDelete",
                 gate(env -> WebhookDeliveries.unsubscribe(shop(env), env.getArgument("id"))));
         t.dataFetcher("bulkOperationRunQuery", gate(env -> bulkQueries.start(shop(env), env.getArgument("query"),

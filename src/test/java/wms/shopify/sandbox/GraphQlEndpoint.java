@@ -12,36 +12,46 @@ import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code POST /admin/api/{version}/graphql.json} of one store, in the order Shopify applies its checks: injected
+ * {@code POST /admin/api/{version}/graphql.json} of one store, answered by the version Shopify would answer with
+ * ({@link ApiVersions}, named in {@code X-Shopify-API-Version}), in the order Shopify applies its checks: injected
  * faults, the access token (401), the request body, the schema, input arrays of at most 250, the single-query cost
  * limit (MAX_COST_EXCEEDED), injected errors in a 200 ({@link ErrorAnswers}), the bucket (THROTTLED, HTTP 200), then
- * execution, with {@code extensions.cost} on every GraphQL answer. An idempotency key stays in flight until its
- * request's answer is ready.
+ * execution (fields outside the token's scopes refused, {@link AccessScopes}; protected customer data redacted,
+ * {@link ProtectedCustomerData}), with {@code extensions.cost} on every GraphQL answer. An idempotency key stays in
+ * flight until its request's answer is ready.
  */
 final class GraphQlEndpoint {
 
-    static final Set<String> VERSIONS = Set.of("2026-04", "2026-07");
     static final String INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
     private static final String RATE_LIMIT_DOCS = "https://shopify.dev/api/usage/rate-limits";
 
     private final AdminSchema schema;
     private final QueryCost cost;
     private final AccessTokens tokens;
+    private final ApiVersions versions;
+    private final boolean localDemo;
+    private final ProtectedCustomerData customerData;
 
-    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens) {
+    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens, ApiVersions versions, boolean localDemo,
+            ProtectedCustomerData customerData) {
         this.schema = schema;
         this.cost = new QueryCost(schema.schema());
         this.tokens = tokens;
+        this.versions = versions;
+        this.localDemo = localDemo;
+        this.customerData = customerData;
     }
 
-    void handle(HttpExchange exchange, Shop shop, String version) throws IOException {
+    void handle(HttpExchange exchange, Shop shop, String requestedVersion) throws IOException {
         String raw = Http.body(exchange);
+        // A retired version falls forward to the oldest supported one, answered as that version (ApiVersions).
+        String version = versions.answering(requestedVersion).orElse(requestedVersion);
         List<String> held = new ArrayList<>();
         Answer answer;
         try {
@@ -70,7 +80,7 @@ final class GraphQlEndpoint {
     private Answer answer(HttpExchange exchange, Shop shop, String version, String raw, List<String> held) {
         Faults faults = shop.faults();
         sleep(faults.latency().toMillis());
-        if (!VERSIONS.contains(version)) {
+        if (!ApiVersions.MODELLED.contains(version)) {
             return Answer.of(404, Map.of("errors", "Not Found"), "NOT_FOUND");
         }
         if (faults.serverErrorNow()) {
@@ -81,7 +91,8 @@ final class GraphQlEndpoint {
                     Map.of("Retry-After", String.valueOf(faults.retryAfterSeconds())), null, null, null,
                     "INJECTED_429");
         }
-        if (!tokens.valid(shop.domain(), exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
+        String token = exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token");
+        if (!tokens.valid(shop.domain(), token)) {
             return Answer.of(401, Map.of("errors", INVALID_TOKEN), "UNAUTHORIZED");
         }
         String query;
@@ -101,7 +112,7 @@ final class GraphQlEndpoint {
                     "BAD_REQUEST");
         }
         ExecutionInput input = ExecutionInput.newExecutionInput(query).operationName(operationName)
-                .variables(variables).graphQLContext(AdminSchema.context(shop, version, held)).build();
+                .variables(variables).graphQLContext(context(shop, version, token, held)).build();
         ParseAndValidateResult parsed = ParseAndValidate.parseAndValidate(schema.schema(), input);
         if (parsed.isFailure()) {
             return graphQlAnswer(shop, operationName, errors(parsed.getErrors()), null, 0, 0, "GRAPHQL_VALIDATION");
@@ -162,6 +173,15 @@ final class GraphQlEndpoint {
             errorCode = "PARTIAL_DATA";
         }
         return graphQlAnswer(shop, operationName, errors, data, requested, actual, errorCode);
+    }
+
+    /** The store, the version answering, the token's scopes, the customer data access, whether a local demo. */
+    private Map<Object, Object> context(Shop shop, String version, String token, List<String> held) {
+        Map<Object, Object> context = new HashMap<>(AdminSchema.context(shop, version, held));
+        context.put(AccessScopes.GRANTED, AccessScopes.granted(tokens.scopes(token)));
+        context.put(AdminSchema.LOCAL_DEMO, localDemo);
+        context.put(ProtectedCustomerData.CONTEXT, customerData);
+        return context;
     }
 
     private Answer graphQlAnswer(Shop shop, String operationName, List<Map<String, Object>> errors,

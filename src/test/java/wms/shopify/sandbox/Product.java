@@ -8,6 +8,12 @@ import java.util.Locale;
 /** A Shopify product and its variants. */
 public final class Product extends ShopifyObject {
 
+    /**
+     * "It is now possible for all Shopify merchants to create products with up to 2,048 variants"
+     * (shopify.dev/changelog/the-product-variant-limit-is-now-2048-for-all-merchants, October 2025).
+     */
+    public static final int MAX_VARIANTS = 2048;
+
     private final String title;
     private final List<ProductVariant> variants = new ArrayList<>();
     private String status = "ACTIVE";

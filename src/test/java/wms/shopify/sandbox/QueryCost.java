@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * Shopify's calculated query cost. Scalars and enums cost 0, objects 1, interfaces and unions the most expensive of
  * their possible selections, connections 2 plus their page size ({@code first} or {@code last}) times the cost of one
- * node, nested connections multiplying through; every mutation field costs 10. The requested cost is computed before
- * execution from the arguments; the actual cost after it, from the objects and nodes really returned.
+ * node, nested connections multiplying through, {@code nodes(ids:)} one node per id; every mutation field costs 10
+ * plus its payload's selection. The requested cost is computed before execution from the arguments; the actual cost
+ * after it, from the objects and nodes really returned.
  */
 public final class QueryCost {
 
@@ -52,7 +53,14 @@ public final class QueryCost {
 
     private int cost(ExecutableNormalizedOperation operation, Map<String, Object> data, boolean actual) {
         if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
-            return MUTATION_COST * operation.getTopLevelFields().size();
+            // Shopify publishes a flat 10 per mutation but not whether the payload's selection is added: the costlier
+            // reading, 10 plus the selection as a query would be charged, is taken (docs/sandbox.md).
+            int total = 0;
+            for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+                Object payload = actual && data != null ? data.get(field.getResultKey()) : null;
+                total += MUTATION_COST + (actual && payload == null ? 0 : objectCost(field, payload, actual) - 1);
+            }
+            return total;
         }
         int total = 0;
         for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
@@ -77,8 +85,11 @@ public final class QueryCost {
             if (actual) {
                 return ((List<?>) value).stream().mapToInt(element -> objectCost(field, element, true)).sum();
             }
+            // nodes(ids:) is charged per id asked for; another list by its first, else as one element.
+            Object ids = field.getResolvedArguments().get("ids");
             Object first = field.getResolvedArguments().get("first");
-            return (first instanceof Integer n ? n : 1) * objectCost(field, null, false);
+            int size = ids instanceof List<?> list ? list.size() : first instanceof Integer n ? n : 1;
+            return size * objectCost(field, null, false);
         }
         return objectCost(field, value, actual);
     }

@@ -53,10 +53,20 @@ class QueryCostTest {
     }
 
     @Test
-    void aMutationCostsTen() {
-        assertEquals(10, requested("mutation { inventorySetQuantities(input: {name: \"available\", reason: "
+    void aMutationCostsTenPlusItsPayloadSelection() {
+        // 10 + inventoryAdjustmentGroup (1 + changes as one element (1 + item 1)) + userErrors as one element (1)
+        assertEquals(14, requested("mutation { inventorySetQuantities(input: {name: \"available\", reason: "
                 + "\"correction\", quantities: []}) { inventoryAdjustmentGroup { id changes { delta item { id } } } "
                 + "userErrors { code } } }"));
+        assertEquals(10, requested("mutation { returnClose(id: \"gid://shopify/Return/1\") { "
+                + "userErrors { field message } } }") - 1);
+    }
+
+    @Test
+    void nodesAreChargedPerIdAskedFor() {
+        assertEquals(300, cost.requested(op("query($ids: [ID!]!) { nodes(ids: $ids) { ... on InventoryItem { id "
+                + "inventoryLevel(locationId: \"gid://shopify/Location/1\") { quantities(names: [\"available\"]) "
+                + "{ quantity } } } } }", Map.of("ids", java.util.Collections.nCopies(100, "gid://shopify/InventoryItem/1")))));
     }
 
     @Test

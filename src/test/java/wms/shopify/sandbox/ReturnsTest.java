@@ -38,7 +38,7 @@ class ReturnsTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = ShopifySandbox.start(SandboxSettings.defaults());
+        sandbox = ShopifySandbox.startForLocalDemo(SandboxSettings.defaults());
         shop = sandbox.createShop("returns.myshopify.com", Plan.STANDARD);
         warehouse = shop.addLocation("Main warehouse");
         returnsCentre = shop.addLocation("Returns centre");

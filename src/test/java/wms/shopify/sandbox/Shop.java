@@ -106,9 +106,13 @@ public final class Shop {
 
     /**
      * Adds a product with one variant per SKU (a single SKU gives Shopify's "Default Title" variant), each with a
-     * tracked inventory item stocked nowhere yet.
+     * tracked inventory item stocked nowhere yet; at most {@link Product#MAX_VARIANTS}, as on Shopify.
      */
     public synchronized Product addProduct(String title, String... skus) {
+        if (skus.length > Product.MAX_VARIANTS) {
+            throw new IllegalArgumentException("a product has at most " + Product.MAX_VARIANTS + " variants, not "
+                    + skus.length);
+        }
         Instant at = now();
         Product product = register(new Product(ids.incrementAndGet(), title, at));
         for (int i = 0; i < skus.length; i++) {

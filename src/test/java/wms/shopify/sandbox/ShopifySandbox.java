@@ -51,29 +51,71 @@ public final class ShopifySandbox implements AutoCloseable {
     private final Map<String, Shop> shops = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
     private final AccessTokens tokens;
+    private final ApiVersions versions;
     private final OAuthEndpoints oauth;
     private final GraphQlEndpoint graphQl;
     private final WebhookDeliveries webhooks;
     private final BulkQueries bulkQueries;
 
-    private ShopifySandbox(SandboxSettings settings) throws IOException {
+    private final boolean localDemo;
+    private final ProtectedCustomerData customerData;
+
+    private ShopifySandbox(SandboxSettings settings, boolean localDemo) throws IOException {
         this.settings = settings;
+        this.localDemo = localDemo;
         this.server = HttpServer.create(new InetSocketAddress("localhost", settings.port()), 0);
         this.tokens = new AccessTokens(settings.clock(), settings.accessTokenLifetime());
+        this.versions = new ApiVersions(settings.clock());
         this.oauth = new OAuthEndpoints(settings, tokens);
-        this.webhooks = new WebhookDeliveries(settings, background);
+        this.customerData = new ProtectedCustomerData(settings.clientId());
+        this.webhooks = new WebhookDeliveries(settings, background, versions, customerData);
         this.bulkQueries = new BulkQueries(background, op -> baseUrl() + "/bulk/" + op.legacyResourceId() + ".jsonl");
         AdminSchema schema = new AdminSchema(bulkQueries);
         bulkQueries.attach(schema);
-        this.graphQl = new GraphQlEndpoint(schema, tokens);
+        this.graphQl = new GraphQlEndpoint(schema, tokens, versions, localDemo, customerData);
         server.createContext("/", this::route);
         server.setExecutor(requests);
         server.start();
     }
 
-    /** Starts a sandbox; close it when done. */
+    /** Starts a sandbox as strict as Shopify (webhook addresses must be public HTTPS); close it when done. */
     public static ShopifySandbox start(SandboxSettings settings) throws IOException {
-        return new ShopifySandbox(settings);
+        return new ShopifySandbox(settings, false);
+    }
+
+    /**
+     * Starts a sandbox for a connector on the same machine without TLS, as the tests and the README demo run it: it
+     * accepts {@code http://localhost} webhook addresses, which Shopify refuses ({@link CallbackAddresses}). Its
+     * overview page and start-up lines say so.
+     */
+    public static ShopifySandbox startForLocalDemo(SandboxSettings settings) throws IOException {
+        return new ShopifySandbox(settings, true);
+    }
+
+    /**
+     * The app's access to protected customer data (level 0, 1, or 2 with name, address, email and phone approved one
+     * by one); level 2 with every field unless set, as a custom app has it.
+     */
+    public ProtectedCustomerData customerData() {
+        return customerData;
+    }
+
+    /** Whether this sandbox accepts plain-HTTP local webhook addresses ({@link #startForLocalDemo}). */
+    public boolean localDemo() {
+        return localDemo;
+    }
+
+    /**
+     * The merchant edits the app's access on the store: every token of the app there carries these scopes (comma
+     * separated) from now on, and a field outside them is refused with {@code ACCESS_DENIED} ({@link AccessScopes}).
+     */
+    public void changeGrantedScopes(Shop shop, String scopes) {
+        tokens.regrant(shop.domain(), scopes);
+    }
+
+    /** A non-expiring offline token with exactly these scopes, as if the merchant had approved only them. */
+    public String issueAccessToken(Shop shop, String scopes) {
+        return (String) tokens.issue(shop.domain(), scopes, false, null).get("access_token");
     }
 
     /** Adds a store; its domain must be {@code name.myshopify.com}. */
@@ -198,6 +240,7 @@ public final class ShopifySandbox implements AutoCloseable {
     private void control(HttpExchange exchange, String path) throws IOException {
         Matcher order = Pattern.compile("/sandbox/shops/([^/]+)/orders").matcher(path);
         Matcher state = Pattern.compile("/sandbox/shops/([^/]+)/state").matcher(path);
+        Matcher scopes = Pattern.compile("/sandbox/shops/([^/]+)/scopes").matcher(path);
         if (order.matches() && exchange.getRequestMethod().equals("POST")) {
             Shop shop = shop(order.group(1));
             Map<String, String> form = Http.parameters(Http.body(exchange));
@@ -212,6 +255,27 @@ public final class ShopifySandbox implements AutoCloseable {
                 exchange.sendResponseHeaders(303, -1);
                 exchange.close();
             }
+        } else if (scopes.matches() && exchange.getRequestMethod().equals("POST")) {
+            // A merchant editing the app's access: the form's "scopes" become the grant of every token of the app.
+            changeGrantedScopes(shop(scopes.group(1)), Http.parameters(Http.body(exchange)).getOrDefault("scopes", ""));
+            exchange.getResponseHeaders().set("Location", "/sandbox");
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
+        } else if (path.equals("/sandbox/customer-data") && exchange.getRequestMethod().equals("POST")) {
+            // The app's protected customer data access as Shopify's review would approve it: a level and, at level
+            // 2, the fields (comma separated: NAME, ADDRESS, EMAIL, PHONE).
+            Map<String, String> form = Http.parameters(Http.body(exchange));
+            java.util.Set<ProtectedCustomerData.Field> fields = java.util.EnumSet.noneOf(ProtectedCustomerData.Field.class);
+            for (String field : form.getOrDefault("fields", "").split(",")) {
+                if (!field.isBlank()) {
+                    fields.add(ProtectedCustomerData.Field.valueOf(field.trim().toUpperCase(java.util.Locale.ROOT)));
+                }
+            }
+            customerData.access(new ProtectedCustomerData.Access(Integer.parseInt(form.getOrDefault("level", "2")),
+                    fields));
+            exchange.getResponseHeaders().set("Location", "/sandbox");
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
         } else if (state.matches()) {
             Http.json(exchange, 200, state(shop(state.group(1))));
         } else if (path.equals("/sandbox") || path.equals("/sandbox/")) {
@@ -243,7 +307,13 @@ public final class ShopifySandbox implements AutoCloseable {
 
     private String overview() {
         StringBuilder page = new StringBuilder("<html><head><title>Shopify sandbox</title></head><body>"
-                + "<h1>Shopify sandbox</h1><p>Client id: <code>" + Http.escape(settings.clientId()) + "</code></p>");
+                + "<h1>Shopify sandbox</h1><p>Client id: <code>" + Http.escape(settings.clientId()) + "</code></p>"
+                + "<form method=\"post\" action=\"/sandbox/customer-data\">Protected customer data: level <input "
+                + "name=\"level\" size=\"1\" value=\"" + customerData.access().level() + "\"> fields <input name=\"fields\" "
+                + "value=\"" + String.join(",", customerData.access().fields().stream().map(Enum::name).sorted().toList())
+                + "\"> <button type=\"submit\">Change access</button></form>"
+                + (localDemo ? "<p><strong>Local demo mode:</strong> plain-HTTP local webhook addresses are accepted "
+                        + "(Shopify refuses them).</p>" : ""));
         for (Shop shop : shops.values()) {
             String domain = Http.escape(shop.domain());
             page.append("<h2>").append(domain).append(" (").append(shop.plan().displayName()).append(")</h2>")
@@ -261,6 +331,9 @@ public final class ShopifySandbox implements AutoCloseable {
                 }
             }
             page.append("</table><form method=\"post\" action=\"/sandbox/shops/").append(domain)
+                    .append("/scopes\">App's access scopes: <input name=\"scopes\" size=\"80\" value=\"")
+                    .append(Http.escape(ALL_SCOPES)).append("\"> <button type=\"submit\">Change access</button>"
+                            + "</form><form method=\"post\" action=\"/sandbox/shops/").append(domain)
                     .append("/orders\">Place an order: SKU <input name=\"sku\"> quantity <input name=\"quantity\" "
                             + "value=\"1\" size=\"3\"> <button type=\"submit\">Place order</button></form>");
         }
@@ -276,11 +349,12 @@ public final class ShopifySandbox implements AutoCloseable {
                 .withPort(Integer.getInteger("sandbox.port", 8089))
                 .withCredentials(System.getProperty("sandbox.clientId", SandboxSettings.DEFAULT_CLIENT_ID),
                         System.getProperty("sandbox.clientSecret", SandboxSettings.DEFAULT_CLIENT_SECRET));
-        ShopifySandbox sandbox = start(settings);
+        ShopifySandbox sandbox = startForLocalDemo(settings);
         Shop shop = sandbox.createShop(System.getProperty("sandbox.shop", "demo.myshopify.com"), Plan.STANDARD);
         DemoStore.seed(shop);
         String token = sandbox.issueAccessToken(shop);
         System.out.println("Shopify sandbox running at " + sandbox.baseUrl() + "/sandbox");
+        System.out.println("  LOCAL DEMO MODE: accepts http://localhost webhook addresses, which Shopify refuses");
         System.out.println("  store:          " + shop.domain());
         System.out.println("  Admin API base: " + sandbox.adminBaseUrl(shop));
         System.out.println("  GraphQL:        " + sandbox.graphQlUrl(shop, "2026-07"));

@@ -37,7 +37,7 @@ class ShopifySandboxTest {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(0.0001)
+        sandbox = ShopifySandbox.startForLocalDemo(SandboxSettings.defaults().withWebhookTimeScale(0.0001)
                 .withWebhookTimeout(Duration.ofSeconds(2)));
         shop = sandbox.createShop("demo.myshopify.com", Plan.STANDARD);
         warehouse = shop.addLocation("Main warehouse");

@@ -43,9 +43,14 @@ final class WebhookDeliveries {
     private final ScheduledExecutorService scheduler;
     private final HttpClient client;
     private final RetrySchedule schedule;
+    private final ApiVersions versions;
+    private final ProtectedCustomerData customerData;
 
-    WebhookDeliveries(SandboxSettings settings, ScheduledExecutorService scheduler) {
+    WebhookDeliveries(SandboxSettings settings, ScheduledExecutorService scheduler, ApiVersions versions,
+            ProtectedCustomerData customerData) {
         this.settings = settings;
+        this.versions = versions;
+        this.customerData = customerData;
         this.scheduler = scheduler;
         // Shopify allows 1 s to connect, and counts anything outside 2xx as failed, redirects included.
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
@@ -66,7 +71,7 @@ final class WebhookDeliveries {
             }
             Delivery delivery = new Delivery(event.shop(), subscription, subscription.uri(), subscription.restTopic(),
                     UUID.randomUUID().toString(), event.eventId(), event.triggeredAt(),
-                    json(fields(event.body(), subscription.includeFields())));
+                    json(fields(customerData.redactWebhook(event.body()), subscription.includeFields())));
             Faults faults = event.shop().faults();
             if (faults.dropWebhookNow()) {
                 journal(delivery, 0, -1, Journal.WebhookOutcome.DROPPED);
@@ -90,7 +95,9 @@ final class WebhookDeliveries {
                 .header("X-Shopify-Topic", delivery.topic())
                 .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(delivery.body(), settings.clientSecret()))
                 .header("X-Shopify-Shop-Domain", delivery.shop().domain())
-                .header("X-Shopify-API-Version", delivery.subscription().apiVersionHandle())
+                // The subscription's version, or the oldest supported one once it is retired (ApiVersions).
+                .header("X-Shopify-API-Version", versions.answering(delivery.subscription().apiVersionHandle())
+                        .orElse(delivery.subscription().apiVersionHandle()))
                 .header("X-Shopify-Webhook-Id", delivery.webhookId())
                 .header("X-Shopify-Event-Id", delivery.eventId())
                 .header("X-Shopify-Triggered-At", delivery.triggeredAt().toString())
@@ -126,12 +133,14 @@ final class WebhookDeliveries {
     }
 
     /** {@code webhookSubscriptionCreate}: one subscription per topic and address. */
-    static Map<String, Object> subscribe(Shop shop, String topic, Map<String, Object> input, String apiVersion) {
+    static Map<String, Object> subscribe(Shop shop, String topic, Map<String, Object> input, String apiVersion,
+            boolean localDemo) {
         Map<String, Object> payload = new LinkedHashMap<>();
         String uri = (String) input.get("uri");
         List<UserError> errors = new ArrayList<>();
-        if (uri == null || !(uri.startsWith("https://") || uri.startsWith("http://"))) {
-            errors.add(new UserError(List.of("webhookSubscription", "callbackUrl"), "Address is invalid", null));
+        List<String> refused = CallbackAddresses.problems(uri, localDemo);
+        if (!refused.isEmpty()) {
+            refused.forEach(m -> errors.add(new UserError(List.of("webhookSubscription", "callbackUrl"), m, null)));
         } else if (shop.webhookSubscriptions().stream().anyMatch(s -> s.topic().equals(topic) && s.uri().equals(uri))) {
             errors.add(new UserError(List.of("webhookSubscription", "callbackUrl"),
                     "Address for this topic has already been taken", null));

@@ -29,7 +29,7 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(0.0001));
+        sandbox = ShopifySandbox.startForLocalDemo(SandboxSettings.defaults().withWebhookTimeScale(0.0001));
         shop = sandbox.createShop("hooks.myshopify.com", Plan.STANDARD);
         warehouse = shop.addLocation("Main warehouse");
         shop.addProduct("T-shirt", "TS-S");

@@ -28,7 +28,7 @@ class WebhookFaultsTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = ShopifySandbox.start(SandboxSettings.defaults());
+        sandbox = ShopifySandbox.startForLocalDemo(SandboxSettings.defaults());
         shop = sandbox.createShop("webhook-faults.myshopify.com", Plan.STANDARD);
         warehouse = shop.addLocation("Main warehouse");
         shop.addProduct("T-shirt", "TS-S");
