@@ -1,4 +1,4 @@
-package wms.shopify.stores.boundary;
+package wms.shopify.console.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -10,18 +10,25 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import wms.shopify.console.control.StoreSettings;
+import wms.shopify.orders.control.IntakePolicies;
+import wms.shopify.orders.entity.IntakePolicy;
+import wms.shopify.returns.control.ReturnPolicies;
+import wms.shopify.returns.entity.ReturnPolicy;
+import wms.shopify.stock.control.StockPolicies;
+import wms.shopify.stock.entity.StockPolicy;
+import wms.shopify.stock.entity.StockSyncMode;
 import wms.shopify.stores.control.LocationMapping;
 import wms.shopify.stores.control.Stores;
-import wms.shopify.stores.entity.StockSyncMode;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
-import wms.shopify.stores.entity.StoreSettings;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
 
 /**
  * Backing bean of Store Settings: the store's locations with their warehouse and shipping process, the default
- * location for new orders, and the stock, order and return settings, saved all at once.
+ * location for new orders, and the stock, order and return settings, saved all at once. It composes what the
+ * stores, stock, orders and returns components publish ({@link StoreSettings}); no component depends on it.
  */
 @Named
 @ViewScoped
@@ -34,6 +41,18 @@ public class StoreSettingsPage implements Serializable {
 
     @Inject
     LocationMapping mapping;
+
+    @Inject
+    StockPolicies stockPolicies;
+
+    @Inject
+    IntakePolicies intakePolicies;
+
+    @Inject
+    ReturnPolicies returnPolicies;
+
+    @Inject
+    StoreSettings settings;
 
     @Inject
     FacesContext faces;
@@ -73,17 +92,19 @@ public class StoreSettingsPage implements Serializable {
                 this.defaultLocation = location.id();
             }
         }
-        StoreSettings settings = store.settings();
         this.notifyCustomer = store.notifyCustomerOnShipment();
-        this.stockSyncEnabled = settings.stockSyncEnabled();
-        this.stockSyncMode = settings.stockSyncMode();
-        this.coalescingWindowSeconds = settings.coalescingWindowSeconds();
-        this.orderStatuses = settings.orderStatuses();
-        this.financialStatuses = settings.financialStatuses();
-        this.fulfillmentStatuses = settings.fulfillmentStatuses();
-        this.importTestOrders = settings.importTestOrders();
-        this.returnSyncEnabled = settings.returnSyncEnabled();
-        this.returnAutoClose = settings.returnAutoClose();
+        StockPolicy stock = this.stockPolicies.of(this.storeId);
+        this.stockSyncEnabled = stock.syncEnabled();
+        this.stockSyncMode = stock.mode();
+        this.coalescingWindowSeconds = stock.coalescingWindowSeconds();
+        IntakePolicy intake = this.intakePolicies.of(this.storeId);
+        this.orderStatuses = intake.orderStatuses();
+        this.financialStatuses = intake.financialStatuses();
+        this.fulfillmentStatuses = intake.fulfillmentStatuses();
+        this.importTestOrders = intake.importTestOrders();
+        ReturnPolicy returns = this.returnPolicies.of(this.storeId);
+        this.returnSyncEnabled = returns.syncEnabled();
+        this.returnAutoClose = returns.autoClose();
     }
 
     public boolean isNotifyCustomer() {
@@ -109,9 +130,11 @@ public class StoreSettingsPage implements Serializable {
                     this.processOf.get(location.id())));
         }
         try {
-            this.mapping.save(this.storeId, new StoreSettings(this.stockSyncEnabled, this.stockSyncMode,
-                    this.coalescingWindowSeconds, this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
-                    this.importTestOrders, this.returnSyncEnabled, this.returnAutoClose), this.notifyCustomer, targets,
+            this.settings.save(this.storeId,
+                    new StockPolicy(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds),
+                    new IntakePolicy(this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
+                            this.importTestOrders),
+                    new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose), this.notifyCustomer, targets,
                     this.defaultLocation, this.faces.getExternalContext().getRemoteUser());
         } catch (IllegalArgumentException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

@@ -1,0 +1,61 @@
+package wms.shopify.console.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import wms.shopify.orders.control.IntakePolicies;
+import wms.shopify.orders.entity.IntakePolicy;
+import wms.shopify.returns.control.ReturnPolicies;
+import wms.shopify.returns.entity.ReturnPolicy;
+import wms.shopify.stock.control.StockPolicies;
+import wms.shopify.stock.entity.StockPolicy;
+import wms.shopify.stores.control.LocationMapping;
+import wms.shopify.stores.control.Stores;
+
+/**
+ * Everything the merchant sets for one store on Store Settings, saved at once: each component's policy through its
+ * published interface, the location mapping and the store's own shipment notice. Either all of it is valid and
+ * taken, or nothing changes (one transaction; a component's save refuses what it does not accept).
+ */
+@ApplicationScoped
+public class StoreSettings {
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    LocationMapping mapping;
+
+    @Inject
+    StockPolicies stockPolicies;
+
+    @Inject
+    IntakePolicies intakePolicies;
+
+    @Inject
+    ReturnPolicies returnPolicies;
+
+    /**
+     * Saves a store's settings.
+     *
+     * @param notifyCustomerOnShipment whether Shopify tells the customer about a shipment, null for unchanged
+     * @param targets by location id
+     * @param defaultLocationId the location that receives new orders; exactly one when the store has locations
+     * @param actor who saved them (for the activity log)
+     * @throws IllegalArgumentException with a message for the merchant; nothing is changed then
+     */
+    @Transactional(rollbackOn = IllegalArgumentException.class)
+    public void save(long storeId, StockPolicy stock, IntakePolicy intake, ReturnPolicy returns,
+            Boolean notifyCustomerOnShipment, Map<Long, LocationMapping.Target> targets, Long defaultLocationId,
+            String actor) {
+        if (this.stores.find(storeId).isEmpty()) {
+            throw new IllegalArgumentException("This store does not exist (any more).");
+        }
+        this.stockPolicies.save(storeId, stock);
+        this.intakePolicies.save(storeId, intake, actor);
+        this.returnPolicies.save(storeId, returns);
+        this.mapping.save(storeId, targets, defaultLocationId);
+        this.stores.settingsSaved(storeId, notifyCustomerOnShipment, actor);
+    }
+}
