@@ -35,32 +35,19 @@ select id, order_statuses, financial_statuses, fulfillment_statuses, import_test
 insert into return_policy (store_id, sync_enabled, auto_close)
 select id, return_sync_enabled, return_auto_close from store;
 
-create function stock_policy_of_new_store() returns trigger language plpgsql as $$
+-- A new store's row in a policy table (the trigger's argument), with the columns' defaults.
+create function policy_of_new_store() returns trigger language plpgsql as $$
 begin
-    insert into stock_policy (store_id) values (new.id);
+    execute format('insert into %I (store_id) values ($1)', tg_argv[0]) using new.id;
     return new;
 end $$;
 
 create trigger stock_policy_of_new_store after insert on store
-    for each row execute function stock_policy_of_new_store();
-
-create function intake_policy_of_new_store() returns trigger language plpgsql as $$
-begin
-    insert into intake_policy (store_id) values (new.id);
-    return new;
-end $$;
-
+    for each row execute function policy_of_new_store('stock_policy');
 create trigger intake_policy_of_new_store after insert on store
-    for each row execute function intake_policy_of_new_store();
-
-create function return_policy_of_new_store() returns trigger language plpgsql as $$
-begin
-    insert into return_policy (store_id) values (new.id);
-    return new;
-end $$;
-
+    for each row execute function policy_of_new_store('intake_policy');
 create trigger return_policy_of_new_store after insert on store
-    for each row execute function return_policy_of_new_store();
+    for each row execute function policy_of_new_store('return_policy');
 
 alter table store
     drop constraint store_stock_sync_mode_known,

@@ -11,11 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import wms.shopify.console.control.StoreSettings;
-import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.entity.IntakePolicy;
-import wms.shopify.returns.control.ReturnPolicies;
 import wms.shopify.returns.entity.ReturnPolicy;
-import wms.shopify.stock.control.StockPolicies;
 import wms.shopify.stock.entity.StockPolicy;
 import wms.shopify.stock.entity.StockSyncMode;
 import wms.shopify.stores.control.LocationMapping;
@@ -41,15 +38,6 @@ public class StoreSettingsPage implements Serializable {
 
     @Inject
     LocationMapping mapping;
-
-    @Inject
-    StockPolicies stockPolicies;
-
-    @Inject
-    IntakePolicies intakePolicies;
-
-    @Inject
-    ReturnPolicies returnPolicies;
 
     @Inject
     StoreSettings settings;
@@ -93,16 +81,17 @@ public class StoreSettingsPage implements Serializable {
             }
         }
         this.notifyCustomer = store.notifyCustomerOnShipment();
-        StockPolicy stock = this.stockPolicies.of(this.storeId);
+        StoreSettings.Policies policies = this.settings.of(this.storeId);
+        StockPolicy stock = policies.stock();
         this.stockSyncEnabled = stock.syncEnabled();
         this.stockSyncMode = stock.mode();
         this.coalescingWindowSeconds = stock.coalescingWindowSeconds();
-        IntakePolicy intake = this.intakePolicies.of(this.storeId);
+        IntakePolicy intake = policies.intake();
         this.orderStatuses = intake.orderStatuses();
         this.financialStatuses = intake.financialStatuses();
         this.fulfillmentStatuses = intake.fulfillmentStatuses();
         this.importTestOrders = intake.importTestOrders();
-        ReturnPolicy returns = this.returnPolicies.of(this.storeId);
+        ReturnPolicy returns = policies.returns();
         this.returnSyncEnabled = returns.syncEnabled();
         this.returnAutoClose = returns.autoClose();
     }
@@ -130,11 +119,11 @@ public class StoreSettingsPage implements Serializable {
                     this.processOf.get(location.id())));
         }
         try {
-            this.settings.save(this.storeId,
+            this.settings.save(this.storeId, new StoreSettings.Policies(
                     new StockPolicy(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds),
                     new IntakePolicy(this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
                             this.importTestOrders),
-                    new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose), this.notifyCustomer, targets,
+                    new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)), this.notifyCustomer, targets,
                     this.defaultLocation, this.faces.getExternalContext().getRemoteUser());
         } catch (IllegalArgumentException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

@@ -36,6 +36,16 @@ public class StoreSettings {
     @Inject
     ReturnPolicies returnPolicies;
 
+    /** The three components' policies of one store, as Store Settings shows and saves them. */
+    public record Policies(StockPolicy stock, IntakePolicy intake, ReturnPolicy returns) {
+    }
+
+    /** The store's policies as they are now. */
+    public Policies of(long storeId) {
+        return new Policies(this.stockPolicies.of(storeId), this.intakePolicies.of(storeId),
+                this.returnPolicies.of(storeId));
+    }
+
     /**
      * Saves a store's settings.
      *
@@ -46,15 +56,14 @@ public class StoreSettings {
      * @throws IllegalArgumentException with a message for the merchant; nothing is changed then
      */
     @Transactional(rollbackOn = IllegalArgumentException.class)
-    public void save(long storeId, StockPolicy stock, IntakePolicy intake, ReturnPolicy returns,
-            Boolean notifyCustomerOnShipment, Map<Long, LocationMapping.Target> targets, Long defaultLocationId,
+    public void save(long storeId, Policies policies, Boolean notifyCustomerOnShipment, Map<Long, LocationMapping.Target> targets, Long defaultLocationId,
             String actor) {
         if (this.stores.find(storeId).isEmpty()) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }
-        this.stockPolicies.save(storeId, stock);
-        this.intakePolicies.save(storeId, intake, actor);
-        this.returnPolicies.save(storeId, returns);
+        this.stockPolicies.save(storeId, policies.stock());
+        this.intakePolicies.save(storeId, policies.intake(), actor);
+        this.returnPolicies.save(storeId, policies.returns());
         this.mapping.save(storeId, targets, defaultLocationId);
         this.stores.settingsSaved(storeId, notifyCustomerOnShipment, actor);
     }

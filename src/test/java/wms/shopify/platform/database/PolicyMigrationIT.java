@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The move of the per-store settings off {@code store} into each component's policy table (V50): a store with
  * values other than the defaults keeps every one of them, a store with the defaults keeps those, the old columns
  * are gone, and a store added afterwards gets each policy's defaults. Real PostgreSQL (embedded), the connector's
- * migrations up to V49 first, then the rest.
+ * migrations up to the one before V50 first, then the rest.
  */
 class PolicyMigrationIT {
 
@@ -39,8 +40,14 @@ class PolicyMigrationIT {
             dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/policy_migration");
             dataSource.setUser("wms");
             dataSource.setPassword("wms");
+            // Up to the last migration before V50 (whichever number it has), as a database of that release is.
+            MigrationVersion v50 = MigrationVersion.fromVersion("50");
+            MigrationVersion before = java.util.Arrays.stream(Flyway.configure(SchemaMigration.class.getClassLoader())
+                    .dataSource(dataSource).locations("classpath:db/migration").load().info().all())
+                    .map(MigrationInfo::getVersion).filter(v -> v.compareTo(v50) < 0)
+                    .max(MigrationVersion::compareTo).orElseThrow();
             Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(dataSource)
-                    .locations("classpath:db/migration").target(MigrationVersion.fromVersion("49")).load().migrate();
+                    .locations("classpath:db/migration").target(before).load().migrate();
             try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
                 sql.executeUpdate("insert into store (domain, status, installed_at, stock_sync_enabled, "
                         + "stock_sync_mode, coalescing_window_seconds, order_statuses, financial_statuses, "
@@ -80,9 +87,9 @@ class PolicyMigrationIT {
 
     /** A store's three policies in one line, in the order of the old columns. */
     private static String policies(Statement sql, String shop) throws SQLException {
-        try (ResultSet row = sql.executeQuery("select concat_ws('|', s.sync_enabled, s.sync_mode, "
+        try (ResultSet row = sql.executeQuery("select concat_ws('|', s.sync_enabled::text, s.sync_mode, "
                 + "s.coalescing_window_seconds, i.order_statuses, i.financial_statuses, i.fulfillment_statuses, "
-                + "i.import_test_orders, r.sync_enabled, r.auto_close) from store t "
+                + "i.import_test_orders::text, r.sync_enabled::text, r.auto_close::text) from store t "
                 + "join stock_policy s on s.store_id = t.id join intake_policy i on i.store_id = t.id "
                 + "join return_policy r on r.store_id = t.id where t.domain = '" + shop + ".myshopify.com'")) {
             assertTrue(row.next(), shop + " has a row in each policy table");
