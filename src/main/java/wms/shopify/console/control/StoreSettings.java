@@ -56,8 +56,8 @@ public class StoreSettings {
      * @throws IllegalArgumentException with a message for the merchant; nothing is changed then
      */
     @Transactional(rollbackOn = IllegalArgumentException.class)
-    public void save(long storeId, Policies policies, Boolean notifyCustomerOnShipment, Map<Long, LocationMapping.Target> targets, Long defaultLocationId,
-            String actor) {
+    public void save(long storeId, Policies policies, Boolean notifyCustomerOnShipment,
+            Map<Long, LocationMapping.Target> targets, Long defaultLocationId, String actor) {
         if (this.stores.find(storeId).isEmpty()) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }

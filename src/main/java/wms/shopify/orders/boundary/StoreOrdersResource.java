@@ -70,7 +70,8 @@ public class StoreOrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
     public JsonObject filters(@PathParam("store") String domain) {
-        return json(this.intakePolicies.of(this.stores.find(domain).orElseThrow(NotFoundException::new).id()).filters());
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
+        return json(this.intakePolicies.of(store.id()).filters());
     }
 
     @PUT

@@ -38,8 +38,9 @@ public record IntakePolicy(String orderStatuses, String financialStatuses, Strin
 
     /** The policy of these filters. */
     public static IntakePolicy of(OrderFilters filters) {
-        return new IntakePolicy(String.join(",", filters.orderStatuses()), String.join(",", filters.financialStatuses()),
-                String.join(",", filters.fulfillmentStatuses()), filters.includeTestOrders());
+        return new IntakePolicy(String.join(",", filters.orderStatuses()),
+                String.join(",", filters.financialStatuses()), String.join(",", filters.fulfillmentStatuses()),
+                filters.includeTestOrders());
     }
 
     /** The filters an order is decided by. */

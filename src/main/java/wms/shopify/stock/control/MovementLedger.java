@@ -39,8 +39,9 @@ public class MovementLedger {
 
     /**
      * The assignments that mark a level's change as changed again (for a {@code stock_change c} updated together
-     * with its store's {@code stock_policy sp}): a new generation, and an idle change made due after the first-push delay (the one
-     * parameter, in seconds) but not before the store's coalescing window since its last push has passed.
+     * with its store's {@code stock_policy sp}): a new generation, and an idle change made due after the first-push
+     * delay (the one parameter, in seconds) but not before the store's coalescing window since its last push has
+     * passed.
      */
     static final String CHANGED_AGAIN = """
             generation = c.generation + 1,
@@ -94,7 +95,8 @@ public class MovementLedger {
                 first_change_at = coalesce(stock_change.first_change_at, excluded.first_change_at),
                 due_at = case when stock_change.state = 'IDLE' and excluded.state = 'PENDING'
                     then greatest(excluded.due_at, coalesce(stock_change.last_pushed_at + make_interval(secs =>
-                        (select sp.coalescing_window_seconds from stock_policy sp where sp.store_id = stock_change.store_id)),
+                        (select sp.coalescing_window_seconds from stock_policy sp
+                            where sp.store_id = stock_change.store_id)),
                         excluded.due_at))
                     else stock_change.due_at end,
                 state = case when stock_change.state = 'IDLE' then excluded.state else stock_change.state end,
