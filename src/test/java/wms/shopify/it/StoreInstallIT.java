@@ -145,7 +145,10 @@ class StoreInstallIT {
                 org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector(".message.error"), "Unknown financial status"));
         assertTrue(browser.driver().getPageSource().contains("&lt;b&gt;x&lt;/b&gt;"), "markup shown escaped");
-        assertEquals("paid", string("select financial_statuses from intake_policy where store_id = " + store), "nothing saved");
+        assertEquals("paid", string("select financial_statuses from intake_policy where store_id = " + store),
+                "nothing saved");
+        assertEquals("30|DELTA", string("select coalescing_window_seconds || '|' || sync_mode from stock_policy "
+                + "where store_id = " + store), "nor the stock policy, saved before the order filters were refused");
         browser.type(By.id("settings:financial-statuses"), "paid, Authorized");
         browser.click(By.id("settings:save"));
         assertEquals("Settings saved.", browser.text(By.id("saved")));
