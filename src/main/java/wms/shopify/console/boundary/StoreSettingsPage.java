@@ -13,6 +13,7 @@ import java.util.Map;
 import wms.shopify.console.control.StoreSettings;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.returns.entity.ReturnPolicy;
+import wms.shopify.shipping.entity.ShippingPolicy;
 import wms.shopify.stock.entity.StockPolicy;
 import wms.shopify.stock.entity.StockSyncMode;
 import wms.shopify.stores.control.LocationMapping;
@@ -60,7 +61,7 @@ public class StoreSettingsPage implements Serializable {
     private boolean importTestOrders;
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
-    private boolean notifyCustomer = true;
+    private boolean notifyCustomer;
 
     /** Loads the store named by the {@code store} parameter; the view keeps it across the form's postbacks. */
     @PostConstruct
@@ -80,7 +81,6 @@ public class StoreSettingsPage implements Serializable {
                 this.defaultLocation = location.id();
             }
         }
-        this.notifyCustomer = store.notifyCustomerOnShipment();
         StoreSettings.Policies policies = this.settings.of(this.storeId);
         StockPolicy stock = policies.stock();
         this.stockSyncEnabled = stock.syncEnabled();
@@ -91,6 +91,7 @@ public class StoreSettingsPage implements Serializable {
         this.financialStatuses = intake.financialStatuses();
         this.fulfillmentStatuses = intake.fulfillmentStatuses();
         this.importTestOrders = intake.importTestOrders();
+        this.notifyCustomer = policies.shipping().notifyCustomer();
         ReturnPolicy returns = policies.returns();
         this.returnSyncEnabled = returns.syncEnabled();
         this.returnAutoClose = returns.autoClose();
@@ -123,7 +124,8 @@ public class StoreSettingsPage implements Serializable {
                     new StockPolicy(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds),
                     new IntakePolicy(this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
                             this.importTestOrders),
-                    new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)), this.notifyCustomer, targets,
+                    new ShippingPolicy(this.notifyCustomer),
+                    new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)), targets,
                     this.defaultLocation, this.faces.getExternalContext().getRemoteUser());
         } catch (IllegalArgumentException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

@@ -8,6 +8,8 @@ import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.returns.control.ReturnPolicies;
 import wms.shopify.returns.entity.ReturnPolicy;
+import wms.shopify.shipping.control.ShippingPolicies;
+import wms.shopify.shipping.entity.ShippingPolicy;
 import wms.shopify.stock.control.StockPolicies;
 import wms.shopify.stock.entity.StockPolicy;
 import wms.shopify.stores.control.LocationMapping;
@@ -15,8 +17,8 @@ import wms.shopify.stores.control.Stores;
 
 /**
  * Everything the merchant sets for one store on Store Settings, saved at once: each component's policy through its
- * published interface, the location mapping and the store's own shipment notice. Either all of it is valid and
- * taken, or nothing changes (one transaction; a component's save refuses what it does not accept).
+ * published interface, and the location mapping. Either all of it is valid and taken, or nothing changes (one
+ * transaction; a component's save refuses what it does not accept).
  */
 @ApplicationScoped
 public class StoreSettings {
@@ -34,37 +36,40 @@ public class StoreSettings {
     IntakePolicies intakePolicies;
 
     @Inject
+    ShippingPolicies shippingPolicies;
+
+    @Inject
     ReturnPolicies returnPolicies;
 
-    /** The three components' policies of one store, as Store Settings shows and saves them. */
-    public record Policies(StockPolicy stock, IntakePolicy intake, ReturnPolicy returns) {
+    /** The components' policies of one store, as Store Settings shows and saves them. */
+    public record Policies(StockPolicy stock, IntakePolicy intake, ShippingPolicy shipping, ReturnPolicy returns) {
     }
 
     /** The store's policies as they are now. */
     public Policies of(long storeId) {
         return new Policies(this.stockPolicies.of(storeId), this.intakePolicies.of(storeId),
-                this.returnPolicies.of(storeId));
+                this.shippingPolicies.of(storeId), this.returnPolicies.of(storeId));
     }
 
     /**
      * Saves a store's settings.
      *
-     * @param notifyCustomerOnShipment whether Shopify tells the customer about a shipment, null for unchanged
      * @param targets by location id
      * @param defaultLocationId the location that receives new orders; exactly one when the store has locations
      * @param actor who saved them (for the activity log)
      * @throws IllegalArgumentException with a message for the merchant; nothing is changed then
      */
     @Transactional(rollbackOn = IllegalArgumentException.class)
-    public void save(long storeId, Policies policies, Boolean notifyCustomerOnShipment,
-            Map<Long, LocationMapping.Target> targets, Long defaultLocationId, String actor) {
+    public void save(long storeId, Policies policies, Map<Long, LocationMapping.Target> targets,
+            Long defaultLocationId, String actor) {
         if (this.stores.find(storeId).isEmpty()) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }
         this.stockPolicies.save(storeId, policies.stock());
         this.intakePolicies.save(storeId, policies.intake(), actor);
+        this.shippingPolicies.save(storeId, policies.shipping());
         this.returnPolicies.save(storeId, policies.returns());
         this.mapping.save(storeId, targets, defaultLocationId);
-        this.stores.settingsSaved(storeId, notifyCustomerOnShipment, actor);
+        this.stores.settingsSaved(storeId, actor);
     }
 }

@@ -108,18 +108,15 @@ public class Stores {
     }
 
     /**
-     * Takes whether Shopify tells the customer about a shipment (null: unchanged), and records that the store's
-     * settings were saved (on Store Settings, together with the components' policies and the location mapping).
+     * Records that the store's settings were saved (on Store Settings, the components' policies and the location
+     * mapping together).
      *
      * @throws IllegalArgumentException when the store does not exist (any more)
      */
     @Transactional
-    public void settingsSaved(long storeId, Boolean notifyCustomerOnShipment, String actor) {
+    public void settingsSaved(long storeId, String actor) {
         Store store = find(storeId).orElseThrow(() -> new IllegalArgumentException(
                 "This store does not exist (any more)."));
-        if (notifyCustomerOnShipment != null) {
-            store.notifyCustomerOnShipment(notifyCustomerOnShipment);
-        }
         this.activity.record(CATEGORY, "Settings and location mapping of " + store.domain() + " saved.", actor);
     }
 

@@ -17,8 +17,8 @@ import wms.shopify.shopify.entity.ShopDomain;
 
 /**
  * A Shopify store the merchant connected: its domain, whether the connector can work with it, its (encrypted)
- * tokens and whether Shopify tells the customer about a shipment (stock, order intake and return settings are kept by
- * their components, each in its policy table). The store knows its own life cycle: connected by an install, its
+ * tokens (what the merchant sets per store for stock, order intake, shipping and returns is kept by those
+ * components, each in its policy table). The store knows its own life cycle: connected by an install, its
  * token refreshed, refused by Shopify, disconnected by an uninstall, connected again by a reinstall.
  */
 @Entity
@@ -75,9 +75,6 @@ public class Store {
 
     @Column(name = "subscriptions_checked_at")
     private Instant subscriptionsCheckedAt;
-
-    @Column(name = "notify_customer_on_shipment", nullable = false)
-    private boolean notifyCustomerOnShipment = true;
 
     @Version
     @Column(name = "version")
@@ -247,12 +244,4 @@ public class Store {
         return this.subscriptionsCheckedAt;
     }
 
-    /** Whether Shopify tells the customer when a shipment of theirs is pushed as a fulfillment. */
-    public boolean notifyCustomerOnShipment() {
-        return this.notifyCustomerOnShipment;
-    }
-
-    public void notifyCustomerOnShipment(boolean notify) {
-        this.notifyCustomerOnShipment = notify;
-    }
 }

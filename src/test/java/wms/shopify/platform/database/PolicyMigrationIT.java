@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The move of the per-store settings off {@code store} into each component's policy table (V50): a store with
+ * The move of the per-store settings off {@code store} into each component's policy table (V50, V51): a store with
  * values other than the defaults keeps every one of them, a store with the defaults keeps those, the old columns
  * are gone, and a store added afterwards gets each policy's defaults. Real PostgreSQL (embedded), the connector's
  * migrations up to the one before V50 first, then the rest.
@@ -51,9 +51,9 @@ class PolicyMigrationIT {
             try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
                 sql.executeUpdate("insert into store (domain, status, installed_at, stock_sync_enabled, "
                         + "stock_sync_mode, coalescing_window_seconds, order_statuses, financial_statuses, "
-                        + "fulfillment_statuses, import_test_orders, return_sync_enabled, return_auto_close) values "
-                        + "('chosen.myshopify.com', 'DISCONNECTED', now(), true, 'ABSOLUTE', 45, 'open,closed', "
-                        + "'paid,authorized', '', true, true, true)");
+                        + "fulfillment_statuses, import_test_orders, return_sync_enabled, return_auto_close, "
+                        + "notify_customer_on_shipment) values ('chosen.myshopify.com', 'DISCONNECTED', now(), true, "
+                        + "'ABSOLUTE', 45, 'open,closed', 'paid,authorized', '', true, true, true, false)");
                 sql.executeUpdate("insert into store (domain, status, installed_at) values "
                         + "('untouched.myshopify.com', 'DISCONNECTED', now())");
             }
@@ -61,36 +61,40 @@ class PolicyMigrationIT {
             assertTrue(new SchemaMigration().migrate(dataSource).applied() > 0, "V50 (and any later) applied");
 
             try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
-                assertEquals("true|ABSOLUTE|45|open,closed|paid,authorized||true|true|true", policies(sql, "chosen"));
-                assertEquals("false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false",
+                assertEquals("true|ABSOLUTE|45|open,closed|paid,authorized||true|true|true|false",
+                        policies(sql, "chosen"));
+                assertEquals("false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false|true",
                         policies(sql, "untouched"));
                 for (String column : new String[] {"stock_sync_enabled", "stock_sync_mode", "coalescing_window_seconds",
                         "order_statuses", "financial_statuses", "fulfillment_statuses", "import_test_orders",
-                        "return_sync_enabled", "return_auto_close"}) {
+                        "return_sync_enabled", "return_auto_close", "notify_customer_on_shipment"}) {
                     assertFalse(hasColumn(sql, "store", column), "store." + column + " was dropped");
                 }
 
                 sql.executeUpdate("insert into store (domain, status, installed_at) values "
                         + "('later.myshopify.com', 'DISCONNECTED', now())");
-                assertEquals("false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false",
+                assertEquals("false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false|true",
                         policies(sql, "later"), "a store added later has each policy's defaults");
 
                 sql.executeUpdate("delete from store where domain = 'later.myshopify.com'");
                 try (ResultSet left = sql.executeQuery("select (select count(*) from stock_policy) || '|' "
-                        + "|| (select count(*) from intake_policy) || '|' || (select count(*) from return_policy)")) {
+                        + "|| (select count(*) from intake_policy) || '|' || (select count(*) from return_policy) "
+                        + "|| '|' || (select count(*) from shipping_policy)")) {
                     assertTrue(left.next());
-                    assertEquals("2|2|2", left.getString(1), "a store's policies go with it");
+                    assertEquals("2|2|2|2", left.getString(1), "a store's policies go with it");
                 }
             }
         }
     }
 
-    /** A store's three policies in one line, in the order of the old columns. */
+    /** A store's policies in one line, in the order of the old columns. */
     private static String policies(Statement sql, String shop) throws SQLException {
         try (ResultSet row = sql.executeQuery("select concat_ws('|', s.sync_enabled::text, s.sync_mode, "
                 + "s.coalescing_window_seconds, i.order_statuses, i.financial_statuses, i.fulfillment_statuses, "
-                + "i.import_test_orders::text, r.sync_enabled::text, r.auto_close::text) from store t "
-                + "join stock_policy s on s.store_id = t.id join intake_policy i on i.store_id = t.id "
+                + "i.import_test_orders::text, r.sync_enabled::text, r.auto_close::text, "
+                + "h.notify_customer_on_shipment::text) "
+                + "from store t join stock_policy s on s.store_id = t.id join intake_policy i on i.store_id = t.id "
+                + "join shipping_policy h on h.store_id = t.id "
                 + "join return_policy r on r.store_id = t.id where t.domain = '" + shop + ".myshopify.com'")) {
             assertTrue(row.next(), shop + " has a row in each policy table");
             String line = row.getString(1);
