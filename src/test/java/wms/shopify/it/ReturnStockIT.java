@@ -102,7 +102,7 @@ class ReturnStockIT {
         fixture.registerProducts(List.of(sku));
         fixture.syncProducts(domain);
         fixture.stockSync(store, mode, WINDOW_SECONDS);
-        fixture.sql("update store set return_sync_enabled = true, return_auto_close = true where id = " + store);
+        fixture.sql("update return_policy set sync_enabled = true, auto_close = true where store_id = " + store);
         return new Store(shop, location, sku, warehouse);
     }
 

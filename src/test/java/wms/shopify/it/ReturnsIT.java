@@ -68,8 +68,8 @@ class ReturnsIT {
     @Order(2)
     void aReturnRequestedAndApprovedIsExpectedReceivedDisposedOfOnceAndClosed() throws Exception {
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("update store set return_sync_enabled = true, return_auto_close = true "
-                    + "where domain = '" + DOMAIN + "'");
+            db.createStatement().executeUpdate("update return_policy set sync_enabled = true, auto_close = true "
+                    + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
         }
         var order = shippedOrder("RS-ON", Map.of("R-SHIRT", 3, "R-MUG", 1), "W-SHIRT", 3, "W-MUG", 1);
         Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 2, "R-MUG", 1));
@@ -136,8 +136,8 @@ class ReturnsIT {
                 .toString()).statusCode(), "a product not in the order");
 
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("update store set return_sync_enabled = false where domain = '"
-                    + DOMAIN + "'");
+            db.createStatement().executeUpdate("update return_policy set sync_enabled = false "
+                    + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
         }
         HttpResponse<String> held = wms.api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId",
                 "RCPT-U2").add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, false)))

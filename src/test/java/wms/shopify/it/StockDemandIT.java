@@ -43,9 +43,9 @@ class StockDemandIT {
         String location = "gid://shopify/Location/77";
         String order = "gid://shopify/Order/" + Math.abs(suffix.hashCode());
         // A disconnected store, so the connector's flusher leaves its change alone.
-        long store = ((Number) single("insert into store (domain, status, installed_at, stock_sync_enabled, "
-                + "stock_sync_mode) values ('demand-" + suffix + ".myshopify.com', 'DISCONNECTED', now(), true, "
-                + "'ABSOLUTE') returning id")).longValue();
+        long store = ((Number) single("insert into store (domain, status, installed_at) values ('demand-" + suffix
+                + ".myshopify.com', 'DISCONNECTED', now()) returning id")).longValue();
+        execute("update stock_policy set sync_enabled = true, sync_mode = 'ABSOLUTE' where store_id = " + store);
         long product = ((Number) single("insert into wms_product (code, name, updated_at) values ('DEM-" + suffix
                 + "', 'Demand', now()) returning id")).longValue();
         long warehouse = ((Number) single("insert into warehouse (code, name, updated_at) values ('DEM-" + suffix

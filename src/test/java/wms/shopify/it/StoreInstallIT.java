@@ -145,15 +145,19 @@ class StoreInstallIT {
                 org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector(".message.error"), "Unknown financial status"));
         assertTrue(browser.driver().getPageSource().contains("&lt;b&gt;x&lt;/b&gt;"), "markup shown escaped");
-        assertEquals("paid", string("select financial_statuses from store where id = " + store), "nothing saved");
+        assertEquals("paid", string("select financial_statuses from intake_policy where store_id = " + store),
+                "nothing saved");
+        assertEquals("30|DELTA", string("select coalescing_window_seconds || '|' || sync_mode from stock_policy "
+                + "where store_id = " + store), "nor the stock policy, saved before the order filters were refused");
         browser.type(By.id("settings:financial-statuses"), "paid, Authorized");
         browser.click(By.id("settings:save"));
         assertEquals("Settings saved.", browser.text(By.id("saved")));
         assertEquals("Outlet", browser.chosen(By.id("settings:default-location")), "shown as saved");
         browser.screenshot("store-settings-saved");
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store));
-        assertEquals("45|ABSOLUTE|paid,authorized", string("select coalescing_window_seconds || '|' "
-                + "|| stock_sync_mode || '|' || financial_statuses from store where id = " + store),
+        assertEquals("45|ABSOLUTE|paid,authorized", string("select s.coalescing_window_seconds || '|' "
+                + "|| s.sync_mode || '|' || i.financial_statuses from stock_policy s join intake_policy i "
+                + "on i.store_id = s.store_id where s.store_id = " + store),
                 "kept normalised");
 
         // A post without a default (a browser cannot send one; a forged or stale form can): refused, nothing saved.
@@ -172,7 +176,7 @@ class StoreInstallIT {
                         .submittedWith("settings:save", "Save settings"));
         assertTrue(foreign.body().contains("class=\"message error\""), "the validation message is shown");
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store), "nothing changed");
-        assertEquals(45, count("select coalescing_window_seconds from store where id = " + store));
+        assertEquals(45, count("select coalescing_window_seconds from stock_policy where store_id = " + store));
 
         // And the database holds the rule too: a second default cannot be written past the connector.
         try (Connection db = connector.jdbc()) {

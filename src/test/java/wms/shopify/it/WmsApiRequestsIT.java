@@ -228,8 +228,8 @@ class WmsApiRequestsIT {
         // Held back while the change is given a value no movement can bring (each is at most ±1 000 000, but many
         // of them add up while a store cannot be written to).
         wms.sql("update plugin set active = false where code = 'shopify'");
-        wms.sql("update store set stock_sync_enabled = true, stock_sync_mode = 'DELTA', coalescing_window_seconds = 1"
-                + " where id = " + storeId);
+        wms.sql("update stock_policy set sync_enabled = true, sync_mode = 'DELTA', coalescing_window_seconds = 1"
+                + " where store_id = " + storeId);
         HttpResponse<String> moved = wms.api("POST", "/api/v1/stock-movements", "[{\"movementId\":\"" + run
                 + "-PUSH-1\",\"type\":\"receiving\",\"product\":\"W-R-SHIRT\",\"warehouse\":\"WH-REQ\","
                 + "\"delta\":5,\"sellableAfter\":405,\"sequence\":900001},{\"movementId\":\"" + run

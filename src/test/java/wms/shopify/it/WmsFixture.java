@@ -146,8 +146,8 @@ final class WmsFixture {
     /** Stock sync on for the store (and the Shopify plugin active, without which nothing is pushed). */
     void stockSync(long storeId, String mode, int windowSeconds) throws Exception {
         sql("update plugin set active = true where code = 'shopify'");
-        sql("update store set stock_sync_enabled = true, stock_sync_mode = '" + mode
-                + "', coalescing_window_seconds = " + windowSeconds + " where id = " + storeId);
+        sql("update stock_policy set sync_enabled = true, sync_mode = '" + mode
+                + "', coalescing_window_seconds = " + windowSeconds + " where store_id = " + storeId);
     }
 
     long storeId(String domain) throws Exception {

@@ -27,6 +27,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.control.OrderFilterSettings;
 import wms.shopify.orders.control.OrderSweeps;
 import wms.shopify.orders.entity.OrderFilters;
@@ -51,6 +52,9 @@ public class StoreOrdersResource {
     OrderFilterSettings filterSettings;
 
     @Inject
+    IntakePolicies intakePolicies;
+
+    @Inject
     OrderSweeps sweeps;
 
     @Context
@@ -66,7 +70,8 @@ public class StoreOrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
     public JsonObject filters(@PathParam("store") String domain) {
-        return json(OrderFilters.of(this.stores.find(domain).orElseThrow(NotFoundException::new).settings()));
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
+        return json(this.intakePolicies.of(store.id()).filters());
     }
 
     @PUT

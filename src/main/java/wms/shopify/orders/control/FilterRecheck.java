@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.orders.entity.OrderFiltersChanged;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
-import wms.shopify.stores.entity.OrderFiltersChanged;
 import wms.shopify.stores.entity.Store;
 
 /**

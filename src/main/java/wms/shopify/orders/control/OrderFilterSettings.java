@@ -1,20 +1,18 @@
 package wms.shopify.orders.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderFilters;
-import wms.shopify.stores.entity.OrderFiltersChanged;
 import wms.shopify.stores.entity.Store;
-import wms.shopify.stores.entity.StoreSettings;
 
 /**
- * A store's order filters through the API: the same settings Store Settings edits (kept with the store), changed
- * alone. A change has the store's orders filtered out so far decided again with the new filters right after it
+ * A store's order filters through the API: the same intake policy Store Settings edits ({@link IntakePolicies}),
+ * changed alone. A change has the store's orders filtered out so far decided again with the new filters right after it
  * commits ({@link FilterRecheck}).
  */
 @ApplicationScoped
@@ -27,7 +25,7 @@ public class OrderFilterSettings {
     ActivityLog activity;
 
     @Inject
-    Event<OrderFiltersChanged> filtersChanged;
+    IntakePolicies policies;
 
     /**
      * Changes the filters.
@@ -37,15 +35,7 @@ public class OrderFilterSettings {
     @Transactional(rollbackOn = IllegalArgumentException.class)
     public OrderFilters change(long storeId, OrderFilters filters, String by) {
         Store store = this.entityManager.find(Store.class, storeId);
-        StoreSettings changed = store.settings().withOrderFilters(String.join(",", filters.orderStatuses()),
-                String.join(",", filters.financialStatuses()), String.join(",", filters.fulfillmentStatuses()),
-                filters.includeTestOrders());
-        boolean different = !store.settings().sameOrderFilters(changed);
-        store.changeSettings(changed);
-        if (different) {
-            this.filtersChanged.fire(new OrderFiltersChanged(storeId, by));
-        }
-        OrderFilters saved = OrderFilters.of(store.settings());
+        OrderFilters saved = this.policies.save(storeId, IntakePolicy.of(filters), by).filters();
         this.activity.record(OrderRecords.CATEGORY, "Order filters of " + store.domain() + " changed: order status "
                 + saved.orderStatuses() + ", financial status " + saved.financialStatuses() + ", fulfillment status "
                 + saved.fulfillmentStatuses() + ", test orders " + (saved.includeTestOrders() ? "in" : "out") + ".",

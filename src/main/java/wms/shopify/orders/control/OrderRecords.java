@@ -54,6 +54,9 @@ public class OrderRecords {
     ActivityLog activity;
 
     @Inject
+    IntakePolicies intakePolicies;
+
+    @Inject
     Clock clock;
 
     /** What became of one read. */
@@ -78,7 +81,7 @@ public class OrderRecords {
         var holdBefore = row.holdReason();
         List<OrderDemand.Line> demandBefore = row.demand();
         OrderPlan plan = plan(storeId, order);
-        ShopOrder.Change change = row.apply(order, OrderFilters.of(store.settings()), plan, now, source);
+        ShopOrder.Change change = row.apply(order, this.intakePolicies.of(storeId).filters(), plan, now, source);
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
         switch (change) {

@@ -1,43 +1,21 @@
 package wms.shopify.orders.entity;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import wms.shopify.stores.entity.StoreSettings;
 
 /**
  * Which of a store's orders go to the WMS, as the merchant set it on Store Settings or through the API: order
  * status (open, closed, cancelled), {@code displayFinancialStatus} values, {@code displayFulfillmentStatus} values
  * (both in lower case, e.g. paid, partially_paid, unfulfilled, partially_fulfilled), and whether test orders count.
- * An empty list lets every value through.
+ * An empty list lets every value through. Kept as the store's {@link IntakePolicy}.
  */
 public record OrderFilters(Set<String> orderStatuses, Set<String> financialStatuses, Set<String> fulfillmentStatuses,
         boolean includeTestOrders) {
-
-    /** The order statuses a filter may name. */
-    public static final Set<String> ORDER_STATUSES = Set.of("open", "closed", "cancelled");
 
     public OrderFilters {
         orderStatuses = Set.copyOf(orderStatuses);
         financialStatuses = Set.copyOf(financialStatuses);
         fulfillmentStatuses = Set.copyOf(fulfillmentStatuses);
-    }
-
-    /** The filters of a store's settings (comma separated lists). */
-    public static OrderFilters of(StoreSettings settings) {
-        return new OrderFilters(set(settings.orderStatuses()), set(settings.financialStatuses()),
-                set(settings.fulfillmentStatuses()), settings.importTestOrders());
-    }
-
-    static Set<String> set(String list) {
-        if (list == null || list.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** Why the order does not pass, for the merchant; empty when it does. */

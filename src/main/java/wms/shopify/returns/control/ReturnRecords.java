@@ -47,6 +47,9 @@ public class ReturnRecords {
     @Inject
     Clock clock;
 
+    @Inject
+    ReturnPolicies policies;
+
     /** Records a return as Shopify has it now; a new one the WMS can handle enters the feed. */
     @Transactional
     public String announce(long storeId, ShopifyReturns.ShopifyReturn read) {
@@ -178,7 +181,7 @@ public class ReturnRecords {
                     + "; nothing was stored.", errors);
         }
         Instant now = this.clock.instant();
-        boolean allowed = store.settings().returnSyncEnabled();
+        boolean allowed = this.policies.of(store.id()).syncEnabled();
         ShopReturn created = ShopReturn.unannounced(order, receiptKey, returnLines, allowed, now);
         this.entityManager.persist(created);
         ReturnReceipt receipt = new ReturnReceipt(receiptKey, created, lines, now);
@@ -259,7 +262,7 @@ public class ReturnRecords {
             return new Intake(Verdict.NOT_ALLOWED, null, "Return " + found.name() + " belongs to store "
                     + store.domain() + ", which is not connected: reconnect it first.", List.of());
         }
-        if (!store.settings().returnSyncEnabled()) {
+        if (!this.policies.of(store.id()).syncEnabled()) {
             return new Intake(Verdict.NOT_ALLOWED, null, "Return sync is off for " + store.domain()
                     + " (Store Settings): receipts are not taken.", List.of());
         }
@@ -343,7 +346,7 @@ public class ReturnRecords {
         Store store = shopReturn.store();
         return Optional.of(new Attempt(receipt.id(), receipt.receiptKey(), store.id(), shopReturn.id(),
                 shopReturn.shopifyReturnId(), shopReturn.name(), receipt.lines(), products,
-                location(store, shopReturn.order()), store.settings().returnAutoClose(), receipt.outcomeUnclear(),
+                location(store, shopReturn.order()), this.policies.of(store.id()).autoClose(), receipt.outcomeUnclear(),
                 receipt.baseline(), receipt.planned(), receipt.attempts(), shopReturn.pendingOnShopify(),
                 shopReturn.shopifyOrderId(), shopReturn.order() == null ? Map.of()
                         : productsByLineItem(shopReturn.order())));

@@ -32,6 +32,9 @@ public class ReturnWebhooks {
     @Inject
     Stores stores;
 
+    @Inject
+    ReturnPolicies policies;
+
     void onWebhook(@Observes WebhookReceived webhook) {
         if (!TOPICS.contains(webhook.topic())) {
             return;
@@ -44,7 +47,7 @@ public class ReturnWebhooks {
         if (store.isEmpty() || !store.get().isConnected()) {
             return "The store is not connected: return ignored.";
         }
-        if (!store.get().settings().returnSyncEnabled()) {
+        if (!this.policies.of(store.get().id()).syncEnabled()) {
             return "Return sync is off for " + store.get().domain() + ": return ignored.";
         }
         Optional<String> returnId = returnIdOf(webhook.bodyObject());

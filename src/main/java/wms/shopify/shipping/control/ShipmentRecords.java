@@ -48,6 +48,9 @@ public class ShipmentRecords {
     @Inject
     Clock clock;
 
+    @Inject
+    ShippingPolicies policies;
+
     /** What became of a reported shipment. */
     public enum Verdict {
         /** Stored and queued. */
@@ -212,7 +215,8 @@ public class ShipmentRecords {
         return Optional.of(new Attempt(shipment.id(), shipment.shipmentKey(), shipment.store().id(),
                 order.shopifyOrderId(), order.name(), order.locationId(), wanted, lineItems,
                 shipment.outcomeUnclear(), shipment.plannedLines(), shipment.trackingNumbers(),
-                shipment.trackingUrls(), shipment.trackingCompany(), shipment.store().notifyCustomerOnShipment(),
+                shipment.trackingUrls(), shipment.trackingCompany(),
+                this.policies.of(shipment.store().id()).notifyCustomer(),
                 claimed, shipment.attempts()));
     }
 
@@ -323,7 +327,7 @@ public class ShipmentRecords {
             return null;
         }
         return new TrackingSnapshot(s.shipmentKey(), s.store().id(), s.fulfillmentId(), s.trackingCompany(),
-                s.trackingNumbers(), s.trackingUrls(), s.store().notifyCustomerOnShipment());
+                s.trackingNumbers(), s.trackingUrls(), this.policies.of(s.store().id()).notifyCustomer());
     }
 
     /** The later tracking reached Shopify, or Shopify refused it (recorded, not retried). */

@@ -65,9 +65,9 @@ public class DemandLedger {
                         unexplained = least(0, c.unexplained + greatest(0, ?)),
                         explained_ahead = c.explained_ahead + greatest(0, greatest(0, ?) + c.unexplained),
                     """ + MovementLedger.CHANGED_AGAIN + """
-                    from store s
-                    where s.id = c.store_id and c.store_id = ? and c.inventory_item_id = ? and c.location_id = ?
-                        and s.stock_sync_enabled and s.stock_sync_mode = 'ABSOLUTE' and c.sellable is not null
+                    from stock_policy sp
+                    where sp.store_id = c.store_id and c.store_id = ? and c.inventory_item_id = ? and c.location_id = ?
+                        and sp.sync_enabled and sp.sync_mode = 'ABSOLUTE' and c.sellable is not null
                     """)) {
                 for (String level : levels) {
                     long change = after.getOrDefault(level, 0L) - before.getOrDefault(level, 0L);

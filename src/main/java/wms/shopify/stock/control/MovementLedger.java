@@ -39,14 +39,15 @@ public class MovementLedger {
 
     /**
      * The assignments that mark a level's change as changed again (for a {@code stock_change c} updated together
-     * with its {@code store s}): a new generation, and an idle change made due after the first-push delay (the one
-     * parameter, in seconds) but not before the store's coalescing window since its last push has passed.
+     * with its store's {@code stock_policy sp}): a new generation, and an idle change made due after the first-push
+     * delay (the one parameter, in seconds) but not before the store's coalescing window since its last push has
+     * passed.
      */
     static final String CHANGED_AGAIN = """
             generation = c.generation + 1,
                 first_change_at = coalesce(c.first_change_at, now()),
                 due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
-                    coalesce(c.last_pushed_at + make_interval(secs => s.coalescing_window_seconds), now()))
+                    coalesce(c.last_pushed_at + make_interval(secs => sp.coalescing_window_seconds), now()))
                     else c.due_at end,
                 state = case when c.state = 'IDLE' then 'PENDING' else c.state end,
                 updated_at = now()
@@ -94,7 +95,8 @@ public class MovementLedger {
                 first_change_at = coalesce(stock_change.first_change_at, excluded.first_change_at),
                 due_at = case when stock_change.state = 'IDLE' and excluded.state = 'PENDING'
                     then greatest(excluded.due_at, coalesce(stock_change.last_pushed_at + make_interval(secs =>
-                        (select s.coalescing_window_seconds from store s where s.id = stock_change.store_id)),
+                        (select sp.coalescing_window_seconds from stock_policy sp
+                            where sp.store_id = stock_change.store_id)),
                         excluded.due_at))
                     else stock_change.due_at end,
                 state = case when stock_change.state = 'IDLE' then excluded.state else stock_change.state end,
@@ -228,11 +230,12 @@ public class MovementLedger {
         }
         Map<Target, Absorbed> changes = new LinkedHashMap<>();
         try (PreparedStatement targets = db.prepareStatement("""
-                select m.id, s.id, s.stock_sync_mode, s.coalescing_window_seconds, v.inventory_item_id,
+                select m.id, s.id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id,
                     l.shopify_location_id
                 from stock_movement m
                 join store_location l on l.warehouse_id = m.warehouse_id and l.active
-                join store s on s.id = l.store_id and s.stock_sync_enabled and s.status = 'CONNECTED'
+                join store s on s.id = l.store_id and s.status = 'CONNECTED'
+                join stock_policy sp on sp.store_id = s.id and sp.sync_enabled
                 join store_variant v on v.store_id = s.id and v.product_id = m.product_id
                     and v.inventory_item_id is not null and v.tracked
                 where m.id = any(?)

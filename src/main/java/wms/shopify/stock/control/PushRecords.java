@@ -51,7 +51,8 @@ public class PushRecords {
     public List<Long> storesWithWork() {
         return longs("""
                 select c.store_id from stock_change c join store s on s.id = c.store_id
-                where c.state = 'PENDING' and c.due_at <= now() and s.stock_sync_enabled and s.status = 'CONNECTED'
+                    join stock_policy sp on sp.store_id = c.store_id
+                where c.state = 'PENDING' and c.due_at <= now() and sp.sync_enabled and s.status = 'CONNECTED'
                     and exists (select 1 from plugin where code = 'shopify' and active)
                 union
                 select p.store_id from stock_push p join store s on s.id = p.store_id
@@ -332,12 +333,12 @@ public class PushRecords {
                         state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
                             else 'IDLE' end,
                         due_at = case when c.generation > c.in_push_generation or c.delta <> 0
-                            then now() + make_interval(secs => s.coalescing_window_seconds) end,
+                            then now() + make_interval(secs => sp.coalescing_window_seconds) end,
                         first_change_at = case when c.generation > c.in_push_generation or c.delta <> 0
                             then now() end,
                         updated_at = now()
-                    from stock_push p, store s
-                    where p.id = c.push_id and s.id = c.store_id and c.push_id = ?
+                    from stock_push p, stock_policy sp
+                    where p.id = c.push_id and sp.store_id = c.store_id and c.push_id = ?
                     """)) {
                 rows.setLong(1, pushId);
                 rows.executeUpdate();
@@ -484,7 +485,8 @@ public class PushRecords {
         return query(db -> {
             List<Long> stores = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement("""
-                    select s.id from store s where s.stock_sync_enabled and s.status = 'CONNECTED'
+                    select s.id from store s join stock_policy sp on sp.store_id = s.id
+                    where sp.sync_enabled and s.status = 'CONNECTED'
                         and not exists (select 1 from stock_reconciliation r where r.store_id = s.id
                             and r.started_at > now() - make_interval(mins => ?))
                     """)) {

@@ -27,8 +27,8 @@ import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.shopify.control.AdminApi;
 import wms.shopify.shopify.control.AdminOperation;
 import wms.shopify.stock.entity.ReconciliationView;
+import wms.shopify.stock.entity.StockSyncMode;
 import wms.shopify.stores.control.StoreAccess;
-import wms.shopify.stores.entity.StockSyncMode;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -70,6 +70,9 @@ public class Reconciliations {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StockPolicies policies;
 
     /** Starts one; empty when the store's previous one is still running. */
     public Optional<Long> start(Store store, String by) {
@@ -117,7 +120,7 @@ public class Reconciliations {
     }
 
     void run(Store store, long id) {
-        boolean absolute = store.settings().stockSyncMode() == StockSyncMode.ABSOLUTE;
+        boolean absolute = this.policies.of(store.id()).mode() == StockSyncMode.ABSOLUTE;
         try (Connection db = this.dataSource.getConnection()) {
             Map<String, Variant> variants = new HashMap<>();
             try (PreparedStatement query = db.prepareStatement("select inventory_item_id, product_id, sku from "

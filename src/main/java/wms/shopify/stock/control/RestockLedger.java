@@ -57,8 +57,8 @@ public class RestockLedger {
         try (PreparedStatement due = db.prepareStatement("""
                 update stock_change c set reread = true,
                 """ + MovementLedger.CHANGED_AGAIN + """
-                from store s
-                where s.id = c.store_id and s.stock_sync_enabled and s.stock_sync_mode = 'ABSOLUTE' and
+                from stock_policy sp
+                where sp.store_id = c.store_id and sp.sync_enabled and sp.sync_mode = 'ABSOLUTE' and
                 """ + levels)) {
             due.setDouble(1, delaySeconds);
             due.setLong(2, restock.storeId());

@@ -24,9 +24,10 @@ import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.shopify.control.ShopifyUnavailableException;
 import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.OpenPush;
-import wms.shopify.stores.control.Stores;
+import wms.shopify.stock.entity.StockPolicy;
+import wms.shopify.stock.entity.StockSyncMode;
 import wms.shopify.stores.control.StoreAccess;
-import wms.shopify.stores.entity.StockSyncMode;
+import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -65,6 +66,9 @@ public class StockPusher {
     @Inject
     Clock clock;
 
+    @Inject
+    StockPolicies policies;
+
     public void drain(long storeId) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Store store = this.stores.find(storeId).orElse(null);
@@ -76,10 +80,11 @@ public class StockPusher {
                 send(store, open.get());
                 continue;
             }
-            if (!store.settings().stockSyncEnabled()) {
+            StockPolicy policy = this.policies.of(storeId);
+            if (!policy.syncEnabled()) {
                 return;
             }
-            StockSyncMode mode = store.settings().stockSyncMode();
+            StockSyncMode mode = policy.mode();
             if (mode == StockSyncMode.ABSOLUTE) {
                 List<LevelToRead> unknown = this.records.levelsToRead(storeId);
                 if (!unknown.isEmpty()) {

@@ -25,13 +25,14 @@ public class StockViews {
         return this.records.query(db -> {
             List<StoreStockSummary> stores = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement("""
-                    select s.id, s.domain, s.stock_sync_enabled, s.stock_sync_mode, s.coalescing_window_seconds,
+                    select s.id, s.domain, sp.sync_enabled, sp.sync_mode, sp.coalescing_window_seconds,
                         (select count(*) from stock_change c where c.store_id = s.id and c.state = 'PENDING'),
                         (select count(*) from stock_change c where c.store_id = s.id and c.state = 'PUSHING'),
                         (select count(*) from stock_change c where c.store_id = s.id and c.state = 'FAILED'),
                         (select count(*) from stock_push p where p.store_id = s.id and p.state = 'FAILED'),
                         (select count(*) from stock_push p where p.store_id = s.id and p.state = 'PUSHED')
-                    from store s where s.status = 'CONNECTED' order by s.domain
+                    from store s join stock_policy sp on sp.store_id = s.id
+                    where s.status = 'CONNECTED' order by s.domain
                     """); ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     stores.add(new StoreStockSummary(rows.getLong(1), rows.getString(2), rows.getBoolean(3),

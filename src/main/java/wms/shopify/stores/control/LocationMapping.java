@@ -1,8 +1,6 @@
 package wms.shopify.stores.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -11,29 +9,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import wms.shopify.activity.control.ActivityLog;
-import wms.shopify.stores.entity.OrderFiltersChanged;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
-import wms.shopify.stores.entity.StoreSettings;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
 
 /**
- * A store's settings and the mapping of its Shopify locations to WMS warehouses and shipping processes, saved
- * together: either everything the merchant entered is valid and taken, or nothing changes.
+ * The mapping of a store's Shopify locations to WMS warehouses and shipping processes, with the one location that
+ * receives new orders, and the locations as last read from Shopify.
  */
 @ApplicationScoped
 public class LocationMapping {
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
-
-    @Inject
-    ActivityLog activity;
-
-    @Inject
-    Event<OrderFiltersChanged> filtersChanged;
 
     /** Where one location should go: ids of a warehouse and a shipping process, either null for "not mapped". */
     public record Target(Long warehouseId, Long shippingProcessId) {
@@ -53,36 +42,16 @@ public class LocationMapping {
     }
 
     /**
-     * Saves a store's settings and location mapping.
+     * Saves a store's location mapping: either everything is valid and taken, or nothing changes.
      *
      * @param targets by location id
      * @param defaultLocationId the location that receives new orders; exactly one when the store has locations
      * @throws IllegalArgumentException with a message for the merchant; nothing is changed then
      */
     @Transactional(rollbackOn = IllegalArgumentException.class)
-    public void save(long storeId, StoreSettings settings, Map<Long, Target> targets, Long defaultLocationId,
-            String actor) {
-        save(storeId, settings, null, targets, defaultLocationId, actor);
-    }
-
-    /**
-     * Saves a store's settings, whether Shopify tells the customer about a shipment (null: unchanged), and its
-     * location mapping, all at once.
-     */
-    @Transactional(rollbackOn = IllegalArgumentException.class)
-    public void save(long storeId, StoreSettings settings, Boolean notifyCustomerOnShipment, Map<Long, Target> targets,
-            Long defaultLocationId, String actor) {
-        Store store = this.entityManager.find(Store.class, storeId);
-        if (store == null) {
+    public void save(long storeId, Map<Long, Target> targets, Long defaultLocationId) {
+        if (this.entityManager.find(Store.class, storeId) == null) {
             throw new IllegalArgumentException("This store does not exist (any more).");
-        }
-        boolean filtersChanged = !store.settings().sameOrderFilters(settings);
-        store.changeSettings(settings);
-        if (filtersChanged) {
-            this.filtersChanged.fire(new OrderFiltersChanged(storeId, actor));
-        }
-        if (notifyCustomerOnShipment != null) {
-            store.notifyCustomerOnShipment(notifyCustomerOnShipment);
         }
         List<StoreLocation> locations = locations(storeId);
         if (!locations.isEmpty() && locations.stream().noneMatch(l -> l.id().equals(defaultLocationId))) {
@@ -100,7 +69,6 @@ public class LocationMapping {
         this.entityManager.flush();
         locations.stream().filter(l -> Objects.equals(l.id(), defaultLocationId)).findFirst()
                 .ifPresent(l -> l.defaultForOrders(true));
-        this.activity.record(Stores.CATEGORY, "Settings and location mapping of " + store.domain() + " saved.", actor);
     }
 
     /**

@@ -107,6 +107,19 @@ public class Stores {
         });
     }
 
+    /**
+     * Records that the store's settings were saved (on Store Settings, the components' policies and the location
+     * mapping together).
+     *
+     * @throws IllegalArgumentException when the store does not exist (any more)
+     */
+    @Transactional
+    public void settingsSaved(long storeId, String actor) {
+        Store store = find(storeId).orElseThrow(() -> new IllegalArgumentException(
+                "This store does not exist (any more)."));
+        this.activity.record(CATEGORY, "Settings and location mapping of " + store.domain() + " saved.", actor);
+    }
+
     @Transactional
     public void subscriptionsChecked(long storeId) {
         find(storeId).ifPresent(store -> store.subscriptionsChecked(this.clock.instant()));

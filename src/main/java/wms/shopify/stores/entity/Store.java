@@ -17,8 +17,9 @@ import wms.shopify.shopify.entity.ShopDomain;
 
 /**
  * A Shopify store the merchant connected: its domain, whether the connector can work with it, its (encrypted)
- * tokens and its settings. The store knows its own life cycle: connected by an install, its token refreshed,
- * refused by Shopify, disconnected by an uninstall, connected again by a reinstall.
+ * tokens (what the merchant sets per store for stock, order intake, shipping and returns is kept by those
+ * components, each in its policy table). The store knows its own life cycle: connected by an install, its
+ * token refreshed, refused by Shopify, disconnected by an uninstall, connected again by a reinstall.
  */
 @Entity
 @Table(name = "store")
@@ -30,9 +31,6 @@ public class Store {
     public static final String ALL = "Store.all";
     public static final String BY_DOMAIN = "Store.byDomain";
     public static final String CONNECTED_LIST = "Store.connected";
-    /** The longest coalescing window a merchant may choose, in seconds (also a database constraint). */
-    public static final int LONGEST_COALESCING_WINDOW = 3600;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "id")
@@ -77,37 +75,6 @@ public class Store {
 
     @Column(name = "subscriptions_checked_at")
     private Instant subscriptionsCheckedAt;
-
-    @Column(name = "stock_sync_enabled", nullable = false)
-    private boolean stockSyncEnabled;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "stock_sync_mode", nullable = false)
-    private StockSyncMode stockSyncMode = StockSyncMode.DELTA;
-
-    @Column(name = "coalescing_window_seconds", nullable = false)
-    private int coalescingWindowSeconds = 30;
-
-    @Column(name = "order_statuses", nullable = false)
-    private String orderStatuses = "open";
-
-    @Column(name = "financial_statuses", nullable = false)
-    private String financialStatuses = "paid";
-
-    @Column(name = "fulfillment_statuses", nullable = false)
-    private String fulfillmentStatuses = "unfulfilled,partially_fulfilled";
-
-    @Column(name = "import_test_orders", nullable = false)
-    private boolean importTestOrders;
-
-    @Column(name = "return_sync_enabled", nullable = false)
-    private boolean returnSyncEnabled;
-
-    @Column(name = "return_auto_close", nullable = false)
-    private boolean returnAutoClose;
-
-    @Column(name = "notify_customer_on_shipment", nullable = false)
-    private boolean notifyCustomerOnShipment = true;
 
     @Version
     @Column(name = "version")
@@ -222,39 +189,6 @@ public class Store {
         this.name = shopName;
     }
 
-    /**
-     * Takes the merchant's stock, order and return settings.
-     *
-     * @throws IllegalArgumentException with a message for the merchant when a value is out of range
-     */
-    public void changeSettings(StoreSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (settings.coalescingWindowSeconds() < 0 || settings.coalescingWindowSeconds() > LONGEST_COALESCING_WINDOW) {
-            throw new IllegalArgumentException("The coalescing window must be between 0 and "
-                    + LONGEST_COALESCING_WINDOW + " seconds.");
-        }
-        java.util.List<String> unknown = settings.unknownOrderFilterValues();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", unknown));
-        }
-        this.stockSyncEnabled = settings.stockSyncEnabled();
-        this.stockSyncMode = Objects.requireNonNull(settings.stockSyncMode(), "stockSyncMode");
-        this.coalescingWindowSeconds = settings.coalescingWindowSeconds();
-        this.orderStatuses = settings.orderStatuses();
-        this.financialStatuses = settings.financialStatuses();
-        this.fulfillmentStatuses = settings.fulfillmentStatuses();
-        this.importTestOrders = settings.importTestOrders();
-        this.returnSyncEnabled = settings.returnSyncEnabled();
-        this.returnAutoClose = settings.returnAutoClose();
-    }
-
-    /** The merchant's settings as they are now. */
-    public StoreSettings settings() {
-        return new StoreSettings(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds,
-                this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses, this.importTestOrders,
-                this.returnSyncEnabled, this.returnAutoClose);
-    }
-
     public Long id() {
         return this.id;
     }
@@ -310,12 +244,4 @@ public class Store {
         return this.subscriptionsCheckedAt;
     }
 
-    /** Whether Shopify tells the customer when a shipment of theirs is pushed as a fulfillment. */
-    public boolean notifyCustomerOnShipment() {
-        return this.notifyCustomerOnShipment;
-    }
-
-    public void notifyCustomerOnShipment(boolean notify) {
-        this.notifyCustomerOnShipment = notify;
-    }
 }

@@ -100,13 +100,15 @@ class RestockLedgerLockOrderTest {
             sql.executeUpdate("insert into warehouse (code, name, updated_at) values ('WH', 'Main', now())");
             sql.executeUpdate("insert into wms_product (code, name, updated_at) values ('P-1', 'One', now()), "
                     + "('P-2', 'Two', now())");
-            sql.executeUpdate("insert into store (domain, status, installed_at, stock_sync_enabled, stock_sync_mode) "
-                    + "values ('lock-order.myshopify.com', 'DISCONNECTED', now(), true, 'ABSOLUTE')");
+            sql.executeUpdate("insert into store (domain, status, installed_at) "
+                    + "values ('lock-order.myshopify.com', 'DISCONNECTED', now())");
             long store;
             try (ResultSet row = sql.executeQuery("select id from store")) {
                 row.next();
                 store = row.getLong(1);
             }
+            sql.executeUpdate("update stock_policy set sync_enabled = true, sync_mode = 'ABSOLUTE' where store_id = "
+                    + store);
             for (int i : new int[] {2, 1}) {
                 sql.executeUpdate("insert into store_variant (store_id, variant_id, product_title, tracked, "
                         + "stocked_at_mapped, status, seen_at, product_id, inventory_item_id) values (" + store

@@ -3,7 +3,6 @@ package wms.shopify.stores.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -11,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import wms.shopify.shopify.entity.ShopDomain;
 
-/** A store's life cycle: install, refresh due, token refused, uninstall, reinstall; and its settings' bounds. */
+/** A store's life cycle: install, refresh due, token refused, uninstall, reinstall. */
 class StoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
@@ -55,18 +54,5 @@ class StoreTest {
         gone.disconnect(T0, "uninstalled");
         gone.resealTokens(sealed -> "v2:k:" + sealed);
         assertNull(gone.sealedAccessToken(), "no token, nothing to re-seal");
-    }
-
-    @Test
-    void settingsAreNormalisedAndBounded() {
-        Store store = new Store(new ShopDomain("acme.myshopify.com"), tokens("v1:a", null), T0, null);
-        assertEquals(StockSyncMode.DELTA, store.settings().stockSyncMode());
-        assertEquals(30, store.settings().coalescingWindowSeconds());
-        store.changeSettings(new StoreSettings(true, StockSyncMode.ABSOLUTE, 60, " Open, ,CLOSED ", "paid", "", false,
-                true, true));
-        assertEquals("open,closed", store.settings().orderStatuses());
-        assertThrows(IllegalArgumentException.class, () -> store.changeSettings(new StoreSettings(true,
-                StockSyncMode.DELTA, -1, "", "", "", false, false, false)));
-        assertEquals(60, store.settings().coalescingWindowSeconds(), "a refused change changes nothing");
     }
 }

@@ -1,4 +1,4 @@
-package wms.shopify.stores.entity;
+package wms.shopify.orders.entity;
 
 /**
  * A store's order filters changed (Store Settings or the filters API), fired within the transaction that changed

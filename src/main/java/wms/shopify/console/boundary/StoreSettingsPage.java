@@ -1,4 +1,4 @@
-package wms.shopify.stores.boundary;
+package wms.shopify.console.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -10,18 +10,23 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import wms.shopify.console.control.StoreSettings;
+import wms.shopify.orders.entity.IntakePolicy;
+import wms.shopify.returns.entity.ReturnPolicy;
+import wms.shopify.shipping.entity.ShippingPolicy;
+import wms.shopify.stock.entity.StockPolicy;
+import wms.shopify.stock.entity.StockSyncMode;
 import wms.shopify.stores.control.LocationMapping;
 import wms.shopify.stores.control.Stores;
-import wms.shopify.stores.entity.StockSyncMode;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
-import wms.shopify.stores.entity.StoreSettings;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
 
 /**
  * Backing bean of Store Settings: the store's locations with their warehouse and shipping process, the default
- * location for new orders, and the stock, order and return settings, saved all at once.
+ * location for new orders, and the stock, order and return settings, saved all at once. It composes what the
+ * stores, stock, orders and returns components publish ({@link StoreSettings}); no component depends on it.
  */
 @Named
 @ViewScoped
@@ -34,6 +39,9 @@ public class StoreSettingsPage implements Serializable {
 
     @Inject
     LocationMapping mapping;
+
+    @Inject
+    StoreSettings settings;
 
     @Inject
     FacesContext faces;
@@ -53,7 +61,7 @@ public class StoreSettingsPage implements Serializable {
     private boolean importTestOrders;
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
-    private boolean notifyCustomer = true;
+    private boolean notifyCustomer;
 
     /** Loads the store named by the {@code store} parameter; the view keeps it across the form's postbacks. */
     @PostConstruct
@@ -73,17 +81,20 @@ public class StoreSettingsPage implements Serializable {
                 this.defaultLocation = location.id();
             }
         }
-        StoreSettings settings = store.settings();
-        this.notifyCustomer = store.notifyCustomerOnShipment();
-        this.stockSyncEnabled = settings.stockSyncEnabled();
-        this.stockSyncMode = settings.stockSyncMode();
-        this.coalescingWindowSeconds = settings.coalescingWindowSeconds();
-        this.orderStatuses = settings.orderStatuses();
-        this.financialStatuses = settings.financialStatuses();
-        this.fulfillmentStatuses = settings.fulfillmentStatuses();
-        this.importTestOrders = settings.importTestOrders();
-        this.returnSyncEnabled = settings.returnSyncEnabled();
-        this.returnAutoClose = settings.returnAutoClose();
+        StoreSettings.Policies policies = this.settings.of(this.storeId);
+        StockPolicy stock = policies.stock();
+        this.stockSyncEnabled = stock.syncEnabled();
+        this.stockSyncMode = stock.mode();
+        this.coalescingWindowSeconds = stock.coalescingWindowSeconds();
+        IntakePolicy intake = policies.intake();
+        this.orderStatuses = intake.orderStatuses();
+        this.financialStatuses = intake.financialStatuses();
+        this.fulfillmentStatuses = intake.fulfillmentStatuses();
+        this.importTestOrders = intake.importTestOrders();
+        this.notifyCustomer = policies.shipping().notifyCustomer();
+        ReturnPolicy returns = policies.returns();
+        this.returnSyncEnabled = returns.syncEnabled();
+        this.returnAutoClose = returns.autoClose();
     }
 
     public boolean isNotifyCustomer() {
@@ -109,9 +120,12 @@ public class StoreSettingsPage implements Serializable {
                     this.processOf.get(location.id())));
         }
         try {
-            this.mapping.save(this.storeId, new StoreSettings(this.stockSyncEnabled, this.stockSyncMode,
-                    this.coalescingWindowSeconds, this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
-                    this.importTestOrders, this.returnSyncEnabled, this.returnAutoClose), this.notifyCustomer, targets,
+            this.settings.save(this.storeId, new StoreSettings.Policies(
+                    new StockPolicy(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds),
+                    new IntakePolicy(this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
+                            this.importTestOrders),
+                    new ShippingPolicy(this.notifyCustomer),
+                    new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)), targets,
                     this.defaultLocation, this.faces.getExternalContext().getRemoteUser());
         } catch (IllegalArgumentException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

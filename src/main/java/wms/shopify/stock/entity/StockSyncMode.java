@@ -1,6 +1,6 @@
-package wms.shopify.stores.entity;
+package wms.shopify.stock.entity;
 
-/** How stock is written to a store's Shopify locations (see docs/stores.md). */
+/** How stock is written to a store's Shopify locations (see docs/stock.md). */
 public enum StockSyncMode {
     /** The sum of sellable changes is added to Shopify's quantity; it never overwrites what Shopify has. */
     DELTA,
