@@ -23,11 +23,11 @@ import wms.shopify.stock.entity.ShopifyRestock;
 
 /**
  * A Shopify restock marks several pending changes in one transaction; it must lock them in the order intake does
- * ({@link MovementLedger#LOCK_ORDER}), or a restock and a call recording movements of the same items deadlock.
+ * ({@link StockChanges#LOCK_ORDER}), or a restock and a call recording movements of the same items deadlock.
  * Real PostgreSQL (embedded, the connector's migrations), two transactions driven step by step: intake holds the
  * first level (in key order) and goes on to the second while the restock runs.
  */
-class RestockLedgerLockOrderTest {
+class RestockLockOrderIT {
 
     private static final String FIRST = "gid://shopify/InventoryItem/1";
     private static final String SECOND = "gid://shopify/InventoryItem/2";
@@ -64,7 +64,7 @@ class RestockLedgerLockOrderTest {
                 // Intake absorbs a movement of the first item (in key order), then of the second.
                 absorb(intake, FIRST);
                 Future<Integer> marked = restocks.submit(() -> {
-                    int levels = RestockLedger.markToReadAgain(restock,
+                    int levels = StockChanges.markToReadAgain(restock,
                             new ShopifyRestock(store, LOCATION, Set.of("P-1", "P-2")), 0);
                     restock.commit();
                     return levels;
