@@ -26,6 +26,8 @@ import wms.shopify.stores.entity.StoreStatus;
  * with {@code FOR UPDATE SKIP LOCKED}, its input and idempotency key stored) and committed before it is sent;
  * its outcome then moves the changes on. A push being sent is leased to one instance; an expired lease (a crash,
  * a kill) lets any instance send it again, with the same key and input, so Shopify applies it at most once.
+ * This class holds the statements on {@code stock_push}; the changes a push carries are moved on through
+ * {@link StockChanges}, and its input is built by {@link InventoryGateway} (stored here, never looked into).
  */
 @ApplicationScoped
 public class PushRecords {
