@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import wms.shopify.plugins.entity.Plugin;
 import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.OpenPush;
 import wms.shopify.stores.entity.StoreStatus;
@@ -49,13 +50,13 @@ public class PushRecords {
                 select c.store_id from stock_change c join store s on s.id = c.store_id
                     join store_connection sc on sc.store_id = c.store_id
                 where c.state = 'PENDING' and c.due_at <= now() and s.stock_sync_enabled
-                    and sc.status = any(?) and exists (select 1 from active_plugin where code = 'shopify')
+                    and sc.status = any(?) and exists (select 1 from active_plugin where code = ?)
                 union
                 select p.store_id from stock_push p join store_connection sc on sc.store_id = p.store_id
                 where p.state = 'SENDING' and p.next_attempt_at <= now()
                     and (p.lease_until is null or p.lease_until < now()) and sc.status = any(?)
-                    and exists (select 1 from active_plugin where code = 'shopify')
-                """, CONNECTED, CONNECTED);
+                    and exists (select 1 from active_plugin where code = ?)
+                """, CONNECTED, Plugin.SHOPIFY, CONNECTED, Plugin.SHOPIFY);
     }
 
     /** Takes a push of the store that is due to be (re)sent and not leased to anyone, if there is one. */
@@ -358,12 +359,17 @@ public class PushRecords {
         return text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
     }
 
-    private List<Long> longs(String sql, String[]... statusLists) {
+    /** The first column of a query's rows; a String[] parameter is bound as an array. */
+    private List<Long> longs(String sql, Object... parameters) {
         return query(db -> {
             List<Long> values = new ArrayList<>();
             try (PreparedStatement select = db.prepareStatement(sql)) {
-                for (int i = 0; i < statusLists.length; i++) {
-                    select.setArray(i + 1, db.createArrayOf("varchar", statusLists[i]));
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i] instanceof String[] list) {
+                        select.setArray(i + 1, db.createArrayOf("varchar", list));
+                    } else {
+                        select.setObject(i + 1, parameters[i]);
+                    }
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
