@@ -13,6 +13,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wms.shopify.stock.control.DemandLedger;
+import wms.shopify.stock.entity.LevelToRead;
+import wms.shopify.stock.entity.MovementKind;
+import wms.shopify.stock.entity.ResolvedMovement;
+import wms.shopify.stock.entity.ShopifyRestock;
 import wms.shopify.stock.entity.OrderDemand;
 
 /**
@@ -31,7 +35,10 @@ class StockDemandIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "stock-demand-it.war")
                 .addClasses(StockDemandIT.class, InContainerResources.class, OrderDemand.class,
-                        OrderDemand.Line.class, DemandLedger.class)
+                        OrderDemand.Line.class, DemandLedger.class, ResolvedMovement.class, MovementKind.class,
+                        LevelToRead.class, ShopifyRestock.class)
+                // DemandLedger writes pending changes through their repository (package-private: named).
+                .addClass("wms.shopify.stock.control.StockChanges")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

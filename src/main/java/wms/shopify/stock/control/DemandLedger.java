@@ -9,10 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.stock.entity.ResolvedMovement;
 
 /**
  * Keeps the latest unallocated lines of every order ({@link OrderDemand}, fired by the orders component inside its
@@ -58,36 +59,50 @@ public class DemandLedger {
                 insert.executeBatch();
             }
             // In key order ("item\nlocation" sorts as item, then location), as intake locks pending changes.
-            Set<String> levels = new java.util.TreeSet<>(before.keySet());
-            levels.addAll(after.keySet());
-            try (PreparedStatement due = db.prepareStatement("""
-                    update stock_change c set
-                        unexplained = least(0, c.unexplained + greatest(0, ?)),
-                        explained_ahead = c.explained_ahead + greatest(0, greatest(0, ?) + c.unexplained),
-                    """ + MovementLedger.CHANGED_AGAIN + """
-                    from stock_policy sp
-                    where sp.store_id = c.store_id and c.store_id = ? and c.inventory_item_id = ? and c.location_id = ?
-                        and sp.sync_enabled and sp.sync_mode = 'ABSOLUTE' and c.sellable is not null
-                    """)) {
-                for (String level : levels) {
-                    long change = after.getOrDefault(level, 0L) - before.getOrDefault(level, 0L);
-                    if (change == 0) {
-                        continue;
-                    }
-                    String[] key = level.split("\n", 2);
-                    due.setLong(1, change);
-                    due.setLong(2, change);
-                    due.setDouble(3, firstPushDelaySeconds());
-                    due.setLong(4, demand.storeId());
-                    due.setString(5, key[0]);
-                    due.setString(6, key[1]);
-                    due.addBatch();
-                }
-                due.executeBatch();
+            java.util.SortedMap<String, Long> changes = new java.util.TreeMap<>();
+            for (String level : before.keySet()) {
+                changes.put(level, -before.get(level));
             }
+            after.forEach((level, quantity) -> changes.merge(level, quantity, Long::sum));
+            StockChanges.demandChanged(db, demand.storeId(), changes, firstPushDelaySeconds());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the demand of order " + demand.shopifyOrderId() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Intake, in its transaction: a movement naming an order that lowers sellable is that order's allocation: its
+     * demand shrinks as much (lines fully allocated are deleted first, so that no quantity drops to zero or below).
+     */
+    static void allocated(Connection db, List<ResolvedMovement> fresh) throws SQLException {
+        for (ResolvedMovement m : fresh) {
+            if (m.orderStoreId() == null || m.delta() >= 0) {
+                continue;
+            }
+            String lines = " where d.store_id = ? and d.shopify_order_id = ? and (d.inventory_item_id, d.location_id) in ("
+                    + "select v.inventory_item_id, l.location_id from store_variant_mapping v "
+                    + "join store_location_mapping l on l.store_id = v.store_id "
+                    + "where v.store_id = ? and v.product_id = ? and l.warehouse_id = ?)";
+            try (PreparedStatement remove = db.prepareStatement("delete from order_demand d" + lines
+                    + " and d.quantity <= ?");
+                    PreparedStatement reduce = db.prepareStatement("update order_demand d set quantity = d.quantity - ?, "
+                            + "updated_at = now()" + lines)) {
+                remove.setLong(1, m.orderStoreId());
+                remove.setString(2, m.shopifyOrderId());
+                remove.setLong(3, m.orderStoreId());
+                remove.setLong(4, m.productId());
+                remove.setLong(5, m.warehouseId());
+                remove.setLong(6, -m.delta());
+                remove.executeUpdate();
+                reduce.setLong(1, -m.delta());
+                reduce.setLong(2, m.orderStoreId());
+                reduce.setString(3, m.shopifyOrderId());
+                reduce.setLong(4, m.orderStoreId());
+                reduce.setLong(5, m.productId());
+                reduce.setLong(6, m.warehouseId());
+                reduce.executeUpdate();
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import wms.shopify.stock.entity.IntakeResult;
 import wms.shopify.stock.entity.ResolvedMovement;
+import wms.shopify.stores.entity.StoreStatus;
 
 /**
  * Stores new movements (a known movement id is a no-op) and, in the same transaction, fans each one out to every
@@ -28,81 +29,8 @@ import wms.shopify.stock.entity.ResolvedMovement;
 @ApplicationScoped
 public class MovementLedger {
 
-    /**
-     * The one order in which every transaction locks pending changes (stock_change rows): by store, inventory item
-     * and location, compared byte by byte (Java's String order for these ASCII ids). Intake locks them as it absorbs
-     * movements, a push's bookkeeping when it finishes; two transactions that lock some of the same rows in the same
-     * order wait for each other instead of deadlocking (before, concurrent calls listing items in different orders
-     * deadlocked and one of them was answered 500).
-     */
-    static final String LOCK_ORDER = "store_id, inventory_item_id collate \"C\", location_id collate \"C\"";
-
-    /**
-     * The assignments that mark a level's change as changed again (for a {@code stock_change c} updated together
-     * with its store's {@code stock_policy sp}): a new generation, and an idle change made due after the first-push
-     * delay (the one parameter, in seconds) but not before the store's coalescing window since its last push has
-     * passed.
-     */
-    static final String CHANGED_AGAIN = """
-            generation = c.generation + 1,
-                first_change_at = coalesce(c.first_change_at, now()),
-                due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
-                    coalesce(c.last_pushed_at + make_interval(secs => sp.coalescing_window_seconds), now()))
-                    else c.due_at end,
-                state = case when c.state = 'IDLE' then 'PENDING' else c.state end,
-                updated_at = now()
-            """;
-
-    /**
-     * Locks the pending changes that {@code condition} selects (the table's alias is {@code c}) in {@link #LOCK_ORDER},
-     * before one statement updates several of them: an update takes its rows in the order of its plan (a bitmap or
-     * sequential scan: the table's physical order), and a batch of updates in the order of its batch.
-     */
-    static void lockInOrder(Connection db, String condition, Object... parameters) throws SQLException {
-        try (PreparedStatement lock = db.prepareStatement("select c.id from stock_change c where " + condition
-                + " order by " + LOCK_ORDER + " for update of c")) {
-            for (int i = 0; i < parameters.length; i++) {
-                lock.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = lock.executeQuery()) {
-                while (rows.next()) {
-                    // locked
-                }
-            }
-        }
-    }
-
-    /** All changes of a call in one statement: one row per (store, item, location), absorbed into what is there. */
-    private static final String UPSERT = """
-            insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,
-                delta, sellable, sellable_sequence, generation, due_at, first_change_at, updated_at)
-            select t.store_id, t.item, t.location, t.product, t.warehouse,
-                case when t.touch then 'PENDING' else 'IDLE' end, t.delta, t.sellable, t.sequence,
-                case when t.touch then 1 else 0 end,
-                now() + make_interval(secs => ?),
-                case when t.touch then now() end, now()
-            from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], ?::bigint[],
-                ?::bigint[], ?::bigint[])
-                as t(store_id, item, location, product, warehouse, touch, delta, sellable, sequence)
-            order by t.store_id, t.item collate "C", t.location collate "C"
-            on conflict (store_id, inventory_item_id, location_id) do update set
-                delta = stock_change.delta + excluded.delta,
-                sellable = case when stock_change.sellable_sequence is null
-                    or excluded.sellable_sequence >= stock_change.sellable_sequence then excluded.sellable
-                    else stock_change.sellable end,
-                sellable_sequence = greatest(stock_change.sellable_sequence, excluded.sellable_sequence),
-                generation = stock_change.generation + excluded.generation,
-                first_change_at = coalesce(stock_change.first_change_at, excluded.first_change_at),
-                due_at = case when stock_change.state = 'IDLE' and excluded.state = 'PENDING'
-                    then greatest(excluded.due_at, coalesce(stock_change.last_pushed_at + make_interval(secs =>
-                        (select sp.coalescing_window_seconds from stock_policy sp
-                            where sp.store_id = stock_change.store_id)),
-                        excluded.due_at))
-                    else stock_change.due_at end,
-                state = case when stock_change.state = 'IDLE' then excluded.state else stock_change.state end,
-                updated_at = now()
-            returning id, store_id, inventory_item_id, location_id
-            """;
+    /** The store statuses stock syncs with (from the enum, never a literal). */
+    private static final String[] CONNECTED = StoreStatus.names(StoreStatus::isConnected);
 
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;
@@ -124,7 +52,7 @@ public class MovementLedger {
             // Tables in the order every transaction takes them (stock levels, order demand, pending changes), and the
             // rows of each in key order, so that concurrent calls, order imports and pushes never deadlock.
             levels(db, fresh);
-            allocations(db, fresh);
+            DemandLedger.allocated(db, fresh);
             int changes = fanOut(db, fresh, inserted);
             return new IntakeResult(fresh.size(), duplicates, changes);
         } catch (SQLException e) {
@@ -230,18 +158,19 @@ public class MovementLedger {
         }
         Map<Target, Absorbed> changes = new LinkedHashMap<>();
         try (PreparedStatement targets = db.prepareStatement("""
-                select m.id, s.id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id,
-                    l.shopify_location_id
+                select m.id, sp.store_id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id,
+                    l.location_id
                 from stock_movement m
-                join store_location l on l.warehouse_id = m.warehouse_id and l.active
-                join store s on s.id = l.store_id and s.status = 'CONNECTED'
-                join stock_policy sp on sp.store_id = s.id and sp.sync_enabled
-                join store_variant v on v.store_id = s.id and v.product_id = m.product_id
+                join store_location_mapping l on l.warehouse_id = m.warehouse_id and l.active
+                join stock_policy sp on sp.store_id = l.store_id and sp.sync_enabled
+                join store_connection sc on sc.store_id = sp.store_id and sc.status = any(?)
+                join store_variant_mapping v on v.store_id = sp.store_id and v.product_id = m.product_id
                     and v.inventory_item_id is not null and v.tracked
                 where m.id = any(?)
                 order by m.id
                 """)) {
-            targets.setArray(1, db.createArrayOf("bigint", byId.keySet().toArray()));
+            targets.setArray(1, db.createArrayOf("varchar", CONNECTED));
+            targets.setArray(2, db.createArrayOf("bigint", byId.keySet().toArray()));
             try (ResultSet rows = targets.executeQuery()) {
                 while (rows.next()) {
                     ResolvedMovement m = byId.get(rows.getLong(1));
@@ -271,96 +200,25 @@ public class MovementLedger {
             return 0;
         }
         double delay = this.settings.firstPushDelaySeconds();
-        List<Map.Entry<Target, Absorbed>> entries = new ArrayList<>(changes.entrySet());
-        int n = entries.size();
-        Object[] stores = new Object[n];
-        Object[] items = new Object[n];
-        Object[] locations = new Object[n];
-        Object[] products = new Object[n];
-        Object[] warehouses = new Object[n];
-        Object[] touches = new Object[n];
-        Object[] deltas = new Object[n];
-        Object[] sellables = new Object[n];
-        Object[] sequences = new Object[n];
+        List<StockChanges.Absorption> absorptions = new ArrayList<>();
         Map<String, Absorbed> byKey = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Target t = entries.get(i).getKey();
-            Absorbed a = entries.get(i).getValue();
-            stores[i] = t.storeId();
-            items[i] = t.item();
-            locations[i] = t.location();
-            products[i] = t.productId();
-            warehouses[i] = t.warehouseId();
-            touches[i] = a.touch;
-            deltas[i] = a.delta;
-            sellables[i] = a.sellable;
-            sequences[i] = a.sequence;
+        for (Map.Entry<Target, Absorbed> entry : changes.entrySet()) {
+            Target t = entry.getKey();
+            Absorbed a = entry.getValue();
+            absorptions.add(new StockChanges.Absorption(t.storeId(), t.item(), t.location(), t.productId(),
+                    t.warehouseId(), a.touch, a.delta, a.sellable, a.sequence));
             byKey.put(t.storeId() + "\n" + t.item() + "\n" + t.location(), a);
         }
         List<Object> linkMovements = new ArrayList<>();
         List<Object> linkChanges = new ArrayList<>();
-        try (PreparedStatement upsert = db.prepareStatement(UPSERT)) {
-            upsert.setDouble(1, delay);
-            upsert.setArray(2, db.createArrayOf("bigint", stores));
-            upsert.setArray(3, db.createArrayOf("varchar", items));
-            upsert.setArray(4, db.createArrayOf("varchar", locations));
-            upsert.setArray(5, db.createArrayOf("bigint", products));
-            upsert.setArray(6, db.createArrayOf("bigint", warehouses));
-            upsert.setArray(7, db.createArrayOf("boolean", touches));
-            upsert.setArray(8, db.createArrayOf("bigint", deltas));
-            upsert.setArray(9, db.createArrayOf("bigint", sellables));
-            upsert.setArray(10, db.createArrayOf("bigint", sequences));
-            try (ResultSet rows = upsert.executeQuery()) {
-                while (rows.next()) {
-                    Absorbed a = byKey.get(rows.getLong(2) + "\n" + rows.getString(3) + "\n" + rows.getString(4));
-                    for (Long movement : a.movements) {
-                        linkMovements.add(movement);
-                        linkChanges.add(rows.getLong(1));
-                    }
-                }
+        for (StockChanges.Level level : StockChanges.absorb(db, delay, absorptions)) {
+            Absorbed a = byKey.get(level.storeId() + "\n" + level.inventoryItemId() + "\n" + level.locationId());
+            for (Long movement : a.movements) {
+                linkMovements.add(movement);
+                linkChanges.add(level.changeId());
             }
         }
-        try (PreparedStatement link = db.prepareStatement("insert into stock_movement_target (movement_id, change_id) "
-                + "select * from unnest(?::bigint[], ?::bigint[]) on conflict do nothing")) {
-            link.setArray(1, db.createArrayOf("bigint", linkMovements.toArray()));
-            link.setArray(2, db.createArrayOf("bigint", linkChanges.toArray()));
-            link.executeUpdate();
-        }
+        StockChanges.linkMovements(db, linkMovements, linkChanges);
         return changes.size();
-    }
-
-    /**
-     * A movement naming an order that lowers sellable is that order's allocation: its demand shrinks as much (lines
-     * fully allocated are deleted first, so that no quantity drops to zero or below).
-     */
-    private static void allocations(Connection db, List<ResolvedMovement> fresh) throws SQLException {
-        for (ResolvedMovement m : fresh) {
-            if (m.orderStoreId() == null || m.delta() >= 0) {
-                continue;
-            }
-            String lines = " where d.store_id = ? and d.shopify_order_id = ? and (d.inventory_item_id, d.location_id) in ("
-                    + "select v.inventory_item_id, l.shopify_location_id from store_variant v "
-                    + "join store_location l on l.store_id = v.store_id "
-                    + "where v.store_id = ? and v.product_id = ? and l.warehouse_id = ?)";
-            try (PreparedStatement remove = db.prepareStatement("delete from order_demand d" + lines
-                    + " and d.quantity <= ?");
-                    PreparedStatement reduce = db.prepareStatement("update order_demand d set quantity = d.quantity - ?, "
-                            + "updated_at = now()" + lines)) {
-                remove.setLong(1, m.orderStoreId());
-                remove.setString(2, m.shopifyOrderId());
-                remove.setLong(3, m.orderStoreId());
-                remove.setLong(4, m.productId());
-                remove.setLong(5, m.warehouseId());
-                remove.setLong(6, -m.delta());
-                remove.executeUpdate();
-                reduce.setLong(1, -m.delta());
-                reduce.setLong(2, m.orderStoreId());
-                reduce.setString(3, m.shopifyOrderId());
-                reduce.setLong(4, m.orderStoreId());
-                reduce.setLong(5, m.productId());
-                reduce.setLong(6, m.warehouseId());
-                reduce.executeUpdate();
-            }
-        }
     }
 }

@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,10 +23,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
 import wms.shopify.stock.entity.ReconciliationView;
 import wms.shopify.stock.entity.StockSyncMode;
-import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -57,10 +53,10 @@ public class Reconciliations {
     ManagedExecutorService executor;
 
     @Inject
-    StoreAccess access;
+    AdminApi api;
 
     @Inject
-    AdminApi api;
+    InventoryGateway gateway;
 
     @Inject
     ActivityLog activity;
@@ -124,7 +120,7 @@ public class Reconciliations {
         try (Connection db = this.dataSource.getConnection()) {
             Map<String, Variant> variants = new HashMap<>();
             try (PreparedStatement query = db.prepareStatement("select inventory_item_id, product_id, sku from "
-                    + "store_variant where store_id = ? and product_id is not null and tracked "
+                    + "store_variant_mapping where store_id = ? and product_id is not null and tracked "
                     + "and inventory_item_id is not null")) {
                 query.setLong(1, store.id());
                 try (ResultSet rows = query.executeQuery()) {
@@ -134,8 +130,8 @@ public class Reconciliations {
                 }
             }
             List<Location> locations = new ArrayList<>();
-            try (PreparedStatement query = db.prepareStatement("select shopify_location_id, warehouse_id from "
-                    + "store_location where store_id = ? and warehouse_id is not null and active")) {
+            try (PreparedStatement query = db.prepareStatement("select location_id, warehouse_id from "
+                    + "store_location_mapping where store_id = ? and warehouse_id is not null and active")) {
                 query.setLong(1, store.id());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -150,18 +146,10 @@ public class Reconciliations {
             for (Location location : locations) {
                 String after = null;
                 do {
-                    var variables = Json.createObjectBuilder().add("location", location.id());
-                    if (after != null) {
-                        variables.add("after", after);
-                    }
-                    JsonObject vars = variables.build();
                     leaveRoomForPushes(store);
-                    JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
-                            AdminOperation.LOCATION_AVAILABLE, vars));
-                    JsonObject levels = data.getJsonObject("location").getJsonObject("inventoryLevels");
-                    for (JsonValue node : levels.getJsonArray("nodes")) {
-                        JsonObject level = node.asJsonObject();
-                        String item = level.getJsonObject("item").getString("id");
+                    InventoryGateway.LevelsPage page = this.gateway.levels(store, location.id(), after);
+                    for (Map.Entry<String, Long> level : page.available().entrySet()) {
+                        String item = level.getKey();
                         Variant variant = variants.get(item);
                         if (variant == null) {
                             continue;
@@ -170,8 +158,8 @@ public class Reconciliations {
                         if (sellable == null) {
                             continue; // the WMS never reported this product's stock here
                         }
-                        long shopify = available(level);
-                        Long expected = expected(db, store.id(), item, location.id(), sellable);
+                        long shopify = level.getValue();
+                        Long expected = StockChanges.expected(db, store.id(), item, location.id(), sellable);
                         if (expected == null) {
                             continue; // a write is under way
                         }
@@ -183,14 +171,13 @@ public class Reconciliations {
                                         .add("inventoryItemId", item).add("locationId", location.id())
                                         .add("shopify", shopify).add("wms", expected));
                             }
-                            if (absolute && correct(db, store.id(), item, location.id(), variant.productId(),
-                                    location.warehouseId(), sellable, shopify)) {
+                            if (absolute && StockChanges.correct(db, store.id(), item, location.id(),
+                                    variant.productId(), location.warehouseId(), sellable, shopify)) {
                                 corrected++;
                             }
                         }
                     }
-                    JsonObject page = levels.getJsonObject("pageInfo");
-                    after = page.getBoolean("hasNextPage") ? page.getString("endCursor") : null;
+                    after = page.next();
                 } while (after != null);
             }
             finish(db, id, "SUCCEEDED", checked, differences, corrected, report.build().toString(), null);
@@ -209,7 +196,7 @@ public class Reconciliations {
 
     private void leaveRoomForPushes(Store store) {
         Duration wait = this.api.budget(store.domain()).waitBefore(
-                AdminOperation.LOCATION_AVAILABLE.estimatedCost() + PUSH_RESERVE, this.clock.instant());
+                InventoryGateway.levelsPageCost() + PUSH_RESERVE, this.clock.instant());
         if (!wait.isZero()) {
             try {
                 Thread.sleep(wait.toMillis());
@@ -220,15 +207,6 @@ public class Reconciliations {
         }
     }
 
-    private static long available(JsonObject level) {
-        for (JsonValue value : level.getJsonArray("quantities")) {
-            if (PushRecords.QUANTITY_NAME.equals(value.asJsonObject().getString("name"))) {
-                return value.asJsonObject().getJsonNumber("quantity").longValue();
-            }
-        }
-        return 0;
-    }
-
     private static Long sellable(Connection db, long productId, long warehouseId) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("select sellable from stock_level where product_id = ? "
                 + "and warehouse_id = ?")) {
@@ -237,64 +215,6 @@ public class Reconciliations {
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getLong(1) : null;
             }
-        }
-    }
-
-    /**
-     * What Shopify should hold (with the drops seen on Shopify that no known order explains yet: a sale whose order
-     * has not arrived is not put back on sale by a reconciliation either); null while a push of the level is under
-     * way (its outcome decides).
-     */
-    private static Long expected(Connection db, long storeId, String item, String location, long sellable)
-            throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("""
-                select coalesce((select sum(quantity) from order_demand where store_id = ? and inventory_item_id = ?
-                    and location_id = ?), 0),
-                    c.state, c.unexplained
-                from (select 1) one left join stock_change c on c.store_id = ? and c.inventory_item_id = ?
-                    and c.location_id = ?
-                """)) {
-            query.setLong(1, storeId);
-            query.setString(2, item);
-            query.setString(3, location);
-            query.setLong(4, storeId);
-            query.setString(5, item);
-            query.setString(6, location);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                if ("PUSHING".equals(row.getString(2))) {
-                    return null;
-                }
-                return AbsoluteTarget.of(sellable, row.getLong(1), row.getLong(3));
-            }
-        }
-    }
-
-    /** Makes the level's change pending with Shopify's quantity as the compare-and-set value. */
-    private static boolean correct(Connection db, long storeId, String item, String location, long productId,
-            long warehouseId, long sellable, long shopify) throws SQLException {
-        try (PreparedStatement upsert = db.prepareStatement("""
-                insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,
-                    sellable, sellable_sequence, shopify_known, generation, due_at, first_change_at, updated_at)
-                values (?, ?, ?, ?, ?, 'PENDING', ?, (select sequence from stock_level where product_id = ?
-                    and warehouse_id = ?), ?, 1, now(), now(), now())
-                on conflict (store_id, inventory_item_id, location_id) do update set
-                    shopify_known = excluded.shopify_known, explained_ahead = 0, reread = false,
-                    sellable = excluded.sellable, sellable_sequence = excluded.sellable_sequence,
-                    generation = stock_change.generation + 1, state = 'PENDING', due_at = now(),
-                    first_change_at = coalesce(stock_change.first_change_at, now()), updated_at = now()
-                where stock_change.state in ('IDLE', 'PENDING')
-                """)) {
-            upsert.setLong(1, storeId);
-            upsert.setString(2, item);
-            upsert.setString(3, location);
-            upsert.setLong(4, productId);
-            upsert.setLong(5, warehouseId);
-            upsert.setLong(6, sellable);
-            upsert.setLong(7, productId);
-            upsert.setLong(8, warehouseId);
-            upsert.setLong(9, shopify);
-            return upsert.executeUpdate() == 1;
         }
     }
 

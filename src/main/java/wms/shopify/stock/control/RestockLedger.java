@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -32,39 +31,13 @@ public class RestockLedger {
             return;
         }
         try (Connection db = this.dataSource.getConnection()) {
-            int levels = markToReadAgain(db, restock, firstPushDelaySeconds());
+            int levels = StockChanges.markToReadAgain(db, restock, firstPushDelaySeconds());
             if (levels > 0) {
                 LOG.info(() -> "Shopify restocked returned units at " + restock.locationId() + " of store "
                         + restock.storeId() + ": " + levels + " Absolute level(s) to read again and set");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not mark the levels restocked on Shopify: " + e.getMessage(), e);
-        }
-    }
-
-    /** Marks the restock's Absolute levels to be read again and makes them due; answers how many. */
-    static int markToReadAgain(Connection db, ShopifyRestock restock, double delaySeconds) throws SQLException {
-        String levels = """
-                c.store_id = ? and c.location_id = ? and c.sellable is not null
-                    and c.state in ('IDLE', 'PENDING', 'PUSHING')
-                    and c.inventory_item_id in (select v.inventory_item_id from store_variant v
-                        join wms_product p on p.id = v.product_id
-                        where v.store_id = c.store_id and p.code = any(?) and v.inventory_item_id is not null)
-                """;
-        java.sql.Array codes = db.createArrayOf("varchar", restock.productCodes().toArray());
-        // In the order intake locks them: several levels, which intake may be recording movements of.
-        MovementLedger.lockInOrder(db, levels, restock.storeId(), restock.locationId(), codes);
-        try (PreparedStatement due = db.prepareStatement("""
-                update stock_change c set reread = true,
-                """ + MovementLedger.CHANGED_AGAIN + """
-                from stock_policy sp
-                where sp.store_id = c.store_id and sp.sync_enabled and sp.sync_mode = 'ABSOLUTE' and
-                """ + levels)) {
-            due.setDouble(1, delaySeconds);
-            due.setLong(2, restock.storeId());
-            due.setString(3, restock.locationId());
-            due.setArray(4, codes);
-            return due.executeUpdate();
         }
     }
 

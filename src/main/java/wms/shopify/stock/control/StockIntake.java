@@ -65,9 +65,9 @@ public class StockIntake {
         Map<String, Long> warehouses;
         Map<String, Long> stores;
         try (Connection db = this.dataSource.getConnection()) {
-            products = ids(db, "select code, id from wms_product where code = any(?)", productCodes);
-            warehouses = ids(db, "select code, id from warehouse where code = any(?)", warehouseCodes);
-            stores = ids(db, "select domain, id from store where domain = any(?)", domains);
+            products = ids(db, "select code, product_id from product_code where code = any(?)", productCodes);
+            warehouses = ids(db, "select code, warehouse_id from warehouse_code where code = any(?)", warehouseCodes);
+            stores = ids(db, "select domain, store_id from store_connection where domain = any(?)", domains);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the catalog: " + e.getMessage(), e);
         }

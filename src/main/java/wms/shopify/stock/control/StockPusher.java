@@ -2,11 +2,7 @@ package wms.shopify.stock.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
 import wms.shopify.shopify.control.ShopifyRequestException;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.shopify.control.ShopifyUnavailableException;
@@ -26,7 +21,6 @@ import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.OpenPush;
 import wms.shopify.stock.entity.StockPolicy;
 import wms.shopify.stock.entity.StockSyncMode;
-import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
@@ -52,10 +46,10 @@ public class StockPusher {
     Stores stores;
 
     @Inject
-    StoreAccess access;
+    AdminApi api;
 
     @Inject
-    AdminApi api;
+    InventoryGateway gateway;
 
     @Inject
     StockSettings settings;
@@ -112,18 +106,8 @@ public class StockPusher {
                 List<LevelToRead> all = location.getValue();
                 for (int from = 0; from < all.size(); from += READ_CHUNK) {
                     List<LevelToRead> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
-                    var ids = Json.createArrayBuilder();
-                    chunk.forEach(level -> ids.add(level.inventoryItemId()));
-                    JsonObject variables = Json.createObjectBuilder().add("ids", ids)
-                            .add("location", location.getKey()).build();
-                    JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
-                            AdminOperation.STOCK_LEVELS, variables));
-                    Map<String, Long> byItem = new HashMap<>();
-                    for (JsonValue node : data.getJsonArray("nodes")) {
-                        if (node instanceof JsonObject item && item.containsKey("id")) {
-                            byItem.put(item.getString("id"), availableOf(item.get("inventoryLevel")));
-                        }
-                    }
+                    Map<String, Long> byItem = this.gateway.available(store, location.getKey(),
+                            chunk.stream().map(LevelToRead::inventoryItemId).toList());
                     chunk.forEach(level -> available.put(level.changeId(), byItem.get(level.inventoryItemId())));
                 }
             }
@@ -138,31 +122,12 @@ public class StockPusher {
         return true;
     }
 
-    private static Long availableOf(JsonValue level) {
-        if (!(level instanceof JsonObject object)) {
-            return null;
-        }
-        for (JsonValue quantity : object.getJsonArray("quantities")) {
-            JsonObject q = quantity.asJsonObject();
-            if (PushRecords.QUANTITY_NAME.equals(q.getString("name"))) {
-                return q.getJsonNumber("quantity").longValue();
-            }
-        }
-        return null;
-    }
-
     void send(Store store, OpenPush push) {
-        AdminOperation operation = push.absolute() ? AdminOperation.INVENTORY_SET : AdminOperation.INVENTORY_ADJUST;
-        String field = push.absolute() ? "inventorySetQuantities" : "inventoryAdjustQuantities";
-        JsonObject variables = Json.createObjectBuilder()
-                .add("input", Json.createReader(new StringReader(push.payload())).readObject())
-                .add("idempotencyKey", push.idempotencyKey()).build();
-        this.metrics.budgetWait(this.api.budget(store.domain()).waitBefore(operation.estimatedCost(),
-                this.clock.instant()));
-        JsonObject payload;
+        this.metrics.budgetWait(this.api.budget(store.domain()).waitBefore(
+                InventoryGateway.operation(push.absolute()).estimatedCost(), this.clock.instant()));
+        JsonObject written;
         try {
-            payload = this.access.call(store, token -> this.api.run(store.domain(), token, operation, variables))
-                    .getJsonObject(field);
+            written = this.gateway.write(store, push);
         } catch (ShopifyUnavailableException e) {
             // Transient (ShopifyErrorCode): the call's own retries are spent; the push keeps its key for the next.
             failed(push, e.getMessage(), e.throttled());
@@ -184,25 +149,26 @@ public class StockPusher {
             failed(push, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
             return;
         }
-        JsonArray errors = payload.getJsonArray("userErrors");
-        if (errors == null || errors.isEmpty()) {
-            if (this.records.completed(push.id(), after(payload))) {
-                this.metrics.pushed(push.mode(), push.quantities(), push.oldestChangeAt() == null ? null
-                        : Duration.between(push.oldestChangeAt(), this.clock.instant()));
+        InventoryGateway.Answer answer = InventoryGateway.answer(written);
+        String reason = answer.reason();
+        switch (answer.outcome()) {
+            case APPLIED -> {
+                if (this.records.completed(push.id(), answer.after())) {
+                    this.metrics.pushed(push.mode(), push.quantities(), push.oldestChangeAt() == null ? null
+                            : Duration.between(push.oldestChangeAt(), this.clock.instant()));
+                }
             }
-            return;
-        }
-        String reason = errors.stream().map(e -> e.asJsonObject().getString("code", "ERROR") + ": "
-                + e.asJsonObject().getString("message", "")).distinct().collect(Collectors.joining("; "));
-        if (hasCode(errors, "CHANGE_FROM_QUANTITY_STALE")) {
-            LOG.info(() -> "Stock push " + push.id() + " to " + store.domain().value()
-                    + " found Shopify changed meanwhile; re-reading and recomputing");
-            this.metrics.stale();
-            this.records.stale(push.id(), reason);
-        } else {
-            LOG.warning("Stock push " + push.id() + " to " + store.domain().value() + " refused: " + reason);
-            this.metrics.rejected();
-            this.records.rejected(push.id(), positions(errors), reason);
+            case STALE -> {
+                LOG.info(() -> "Stock push " + push.id() + " to " + store.domain().value()
+                        + " found Shopify changed meanwhile; re-reading and recomputing");
+                this.metrics.stale();
+                this.records.stale(push.id(), reason);
+            }
+            case REFUSED -> {
+                LOG.warning("Stock push " + push.id() + " to " + store.domain().value() + " refused: " + reason);
+                this.metrics.rejected();
+                this.records.rejected(push.id(), answer.refusedPositions(), reason);
+            }
         }
     }
 
@@ -210,44 +176,5 @@ public class StockPusher {
         LOG.log(Level.WARNING, "Stock push " + push.id() + " attempt " + push.attempt() + " failed: " + reason);
         this.metrics.attemptFailed(throttled);
         this.records.attemptFailed(push.id(), reason, this.settings.maxAttempts());
-    }
-
-    private static boolean hasCode(JsonArray errors, String code) {
-        return errors.stream().anyMatch(e -> code.equals(e.asJsonObject().getString("code", "")));
-    }
-
-    /** The entry positions named by the errors' field paths ({@code ["input","changes","3","delta"]}). */
-    static Map<Integer, String> positions(JsonArray errors) {
-        Map<Integer, String> positions = new HashMap<>();
-        for (JsonValue value : errors) {
-            JsonObject error = value.asJsonObject();
-            if (error.get("field") instanceof JsonArray field && field.size() >= 3 && field.get(2) instanceof jakarta.json.JsonString index) {
-                try {
-                    positions.merge(Integer.parseInt(index.getString()), error.getString("code", "ERROR") + ": "
-                            + error.getString("message", ""), (a, b) -> a + "; " + b);
-                } catch (NumberFormatException e) {
-                    // not an entry: the whole push is refused
-                }
-            }
-        }
-        return positions;
-    }
-
-    /** "available" after the write per item and location, from the adjustment group's changes. */
-    private static Map<String, Long> after(JsonObject payload) {
-        Map<String, Long> after = new HashMap<>();
-        JsonValue group = payload.get("inventoryAdjustmentGroup");
-        if (group instanceof JsonObject object && object.get("changes") instanceof JsonArray changes) {
-            for (JsonValue value : changes) {
-                JsonObject change = value.asJsonObject();
-                if (PushRecords.QUANTITY_NAME.equals(change.getString("name", ""))
-                        && change.get("quantityAfterChange") instanceof jakarta.json.JsonNumber) {
-                    after.put(change.getJsonObject("item").getString("id") + "\n"
-                            + change.getJsonObject("location").getString("id"),
-                            change.getJsonNumber("quantityAfterChange").longValue());
-                }
-            }
-        }
-        return after;
     }
 }

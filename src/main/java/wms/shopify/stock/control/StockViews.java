@@ -13,10 +13,14 @@ import java.util.Optional;
 import wms.shopify.stock.entity.ChangeView;
 import wms.shopify.stock.entity.PushView;
 import wms.shopify.stock.entity.StoreStockSummary;
+import wms.shopify.stores.entity.StoreStatus;
 
 /** What the Stock page and the API show: stores' stock sync state, changes and pushes with their reasons. */
 @ApplicationScoped
 public class StockViews {
+
+    /** The store statuses stock syncs with (from the enum, never a literal). */
+    private static final String[] CONNECTED = StoreStatus.names(StoreStatus::isConnected);
 
     @Inject
     PushRecords records;
@@ -25,19 +29,22 @@ public class StockViews {
         return this.records.query(db -> {
             List<StoreStockSummary> stores = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement("""
-                    select s.id, s.domain, sp.sync_enabled, sp.sync_mode, sp.coalescing_window_seconds,
-                        (select count(*) from stock_change c where c.store_id = s.id and c.state = 'PENDING'),
-                        (select count(*) from stock_change c where c.store_id = s.id and c.state = 'PUSHING'),
-                        (select count(*) from stock_change c where c.store_id = s.id and c.state = 'FAILED'),
-                        (select count(*) from stock_push p where p.store_id = s.id and p.state = 'FAILED'),
-                        (select count(*) from stock_push p where p.store_id = s.id and p.state = 'PUSHED')
-                    from store s join stock_policy sp on sp.store_id = s.id
-                    where s.status = 'CONNECTED' order by s.domain
-                    """); ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    stores.add(new StoreStockSummary(rows.getLong(1), rows.getString(2), rows.getBoolean(3),
-                            rows.getString(4), rows.getInt(5), rows.getLong(6), rows.getLong(7), rows.getLong(8),
-                            rows.getLong(9), rows.getLong(10)));
+                    select sc.store_id, sc.domain, sp.sync_enabled, sp.sync_mode, sp.coalescing_window_seconds,
+                        (select count(*) from stock_change c where c.store_id = sc.store_id and c.state = 'PENDING'),
+                        (select count(*) from stock_change c where c.store_id = sc.store_id and c.state = 'PUSHING'),
+                        (select count(*) from stock_change c where c.store_id = sc.store_id and c.state = 'FAILED'),
+                        (select count(*) from stock_push p where p.store_id = sc.store_id and p.state = 'FAILED'),
+                        (select count(*) from stock_push p where p.store_id = sc.store_id and p.state = 'PUSHED')
+                    from store_connection sc join stock_policy sp on sp.store_id = sc.store_id
+                    where sc.status = any(?) order by sc.domain
+                    """)) {
+                query.setArray(1, db.createArrayOf("varchar", CONNECTED));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        stores.add(new StoreStockSummary(rows.getLong(1), rows.getString(2), rows.getBoolean(3),
+                                rows.getString(4), rows.getInt(5), rows.getLong(6), rows.getLong(7), rows.getLong(8),
+                                rows.getLong(9), rows.getLong(10)));
+                    }
                 }
             }
             return stores;
@@ -51,11 +58,11 @@ public class StockViews {
             try (PreparedStatement query = db.prepareStatement("""
                     select c.id, s.domain, v.sku, p.code, c.inventory_item_id, c.location_id, c.state, c.delta,
                         c.sellable, c.shopify_known,
-                        coalesce((select sum(d.quantity) from order_demand d where d.store_id = c.store_id
-                            and d.inventory_item_id = c.inventory_item_id and d.location_id = c.location_id), 0),
+                        stock_level_demand(c.store_id, c.inventory_item_id, c.location_id),
                         c.due_at, c.push_id, c.reason
-                    from stock_change c join store s on s.id = c.store_id join wms_product p on p.id = c.product_id
-                    left join lateral (select sku from store_variant sv where sv.store_id = c.store_id
+                    from stock_change c join store_connection s on s.store_id = c.store_id
+                    join product_code p on p.product_id = c.product_id
+                    left join lateral (select sku from store_variant_mapping sv where sv.store_id = c.store_id
                         and sv.inventory_item_id = c.inventory_item_id limit 1) v on true
                     where c.state <> 'IDLE' and (?::bigint is null or c.store_id = ?)
                     order by case c.state when 'FAILED' then 0 when 'PUSHING' then 1 else 2 end, c.due_at, c.id
@@ -82,7 +89,8 @@ public class StockViews {
         return this.records.query(db -> {
             List<PushView> pushes = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement("select p.id, s.domain, p.mode, p.state, p.quantities, "
-                    + "p.attempts, p.reason, p.created_at, p.finished_at from stock_push p join store s on s.id = p.store_id "
+                    + "p.attempts, p.reason, p.created_at, p.finished_at from stock_push p "
+                    + "join store_connection s on s.store_id = p.store_id "
                     + "where (?::bigint is null or p.store_id = ?) order by p.id desc limit ?")) {
                 query.setObject(1, storeId);
                 query.setObject(2, storeId);
@@ -104,7 +112,8 @@ public class StockViews {
             try (PreparedStatement query = db.prepareStatement("""
                     select m.movement_id, m.kind, p.code, w.code, m.delta, m.sellable_after, m.sequence
                     from stock_movement_target t join stock_movement m on m.id = t.movement_id
-                    join wms_product p on p.id = m.product_id join warehouse w on w.id = m.warehouse_id
+                    join product_code p on p.product_id = m.product_id
+                    join warehouse_code w on w.warehouse_id = m.warehouse_id
                     where t.push_id = ? order by m.id
                     """)) {
                 query.setLong(1, id);
@@ -117,7 +126,8 @@ public class StockViews {
                 }
             }
             try (PreparedStatement query = db.prepareStatement("select p.id, s.domain, p.mode, p.state, p.quantities, "
-                    + "p.attempts, p.reason, p.created_at, p.finished_at from stock_push p join store s on s.id = p.store_id "
+                    + "p.attempts, p.reason, p.created_at, p.finished_at from stock_push p "
+                    + "join store_connection s on s.store_id = p.store_id "
                     + "where p.id = ?")) {
                 query.setLong(1, id);
                 try (ResultSet rows = query.executeQuery()) {

@@ -19,6 +19,19 @@ public enum StoreStatus {
         return this.label;
     }
 
+    /**
+     * The connector works with the store: it syncs stock to it and imports its orders. Other components' queries
+     * filter on {@link #names} of this, never on a status literal.
+     */
+    public boolean isConnected() {
+        return this == CONNECTED;
+    }
+
+    /** The names of the statuses that pass the test, for a query's {@code status = any(?)}. */
+    public static String[] names(java.util.function.Predicate<StoreStatus> test) {
+        return java.util.Arrays.stream(values()).filter(test).map(StoreStatus::name).toArray(String[]::new);
+    }
+
     /** Webhooks of a store that was uninstalled (or never installed) are refused; compliance topics excepted. */
     public boolean acceptsWebhooks() {
         return this != DISCONNECTED;

@@ -1,0 +1,542 @@
+package wms.shopify.stock.control;
+
+import jakarta.json.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import wms.shopify.stock.entity.LevelToRead;
+import wms.shopify.stock.entity.ShopifyRestock;
+
+/**
+ * The pending changes' repository ({@code stock_change}, with the links of movements to them in
+ * {@code stock_movement_target}): every statement that writes them, and the one order in which they are locked. Each
+ * method runs on the caller's connection, inside the caller's transaction; the callers (intake, demand, restocks,
+ * pushes, reconciliation) decide when, this class decides how.
+ *
+ * <p>The lock order: every transaction locks pending changes by store, inventory item and location, compared byte
+ * by byte (Java's String order for these ASCII ids). Two transactions that lock some of the same rows in the same
+ * order wait for each other instead of deadlocking (before, concurrent calls listing items in different orders
+ * deadlocked and one of them was answered 500). An update takes its rows in the order of its plan (a bitmap or
+ * sequential scan: the table's physical order) and a batch in the order of its batch, so a statement that updates
+ * several rows locks them first ({@link #lockInOrder}), and batches are sent in key order.
+ */
+final class StockChanges {
+
+    /** The lock order, as SQL over {@code stock_change c}. */
+    static final String LOCK_ORDER = "store_id, inventory_item_id collate \"C\", location_id collate \"C\"";
+
+    /**
+     * The assignments that mark a level's change as changed again (for a {@code stock_change c} updated together
+     * with its store's {@code stock_policy sp}): a new generation, and an idle change made due after the first-push delay (the one
+     * parameter, in seconds) but not before the store's coalescing window since its last push has passed.
+     */
+    private static final String CHANGED_AGAIN = """
+            generation = c.generation + 1,
+                first_change_at = coalesce(c.first_change_at, now()),
+                due_at = case when c.state = 'IDLE' then greatest(now() + make_interval(secs => ?),
+                    coalesce(c.last_pushed_at + make_interval(secs => sp.coalescing_window_seconds), now()))
+                    else c.due_at end,
+                state = case when c.state = 'IDLE' then 'PENDING' else c.state end,
+                updated_at = now()
+            """;
+
+    /** All changes of a call in one statement: one row per (store, item, location), absorbed into what is there. */
+    private static final String ABSORB = """
+            insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,
+                delta, sellable, sellable_sequence, generation, due_at, first_change_at, updated_at)
+            select t.store_id, t.item, t.location, t.product, t.warehouse,
+                case when t.touch then 'PENDING' else 'IDLE' end, t.delta, t.sellable, t.sequence,
+                case when t.touch then 1 else 0 end,
+                now() + make_interval(secs => ?),
+                case when t.touch then now() end, now()
+            from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], ?::bigint[],
+                ?::bigint[], ?::bigint[])
+                as t(store_id, item, location, product, warehouse, touch, delta, sellable, sequence)
+            order by t.store_id, t.item collate "C", t.location collate "C"
+            on conflict (store_id, inventory_item_id, location_id) do update set
+                delta = stock_change.delta + excluded.delta,
+                sellable = case when stock_change.sellable_sequence is null
+                    or excluded.sellable_sequence >= stock_change.sellable_sequence then excluded.sellable
+                    else stock_change.sellable end,
+                sellable_sequence = greatest(stock_change.sellable_sequence, excluded.sellable_sequence),
+                generation = stock_change.generation + excluded.generation,
+                first_change_at = coalesce(stock_change.first_change_at, excluded.first_change_at),
+                due_at = case when stock_change.state = 'IDLE' and excluded.state = 'PENDING'
+                    then greatest(excluded.due_at, coalesce(stock_change.last_pushed_at + make_interval(secs =>
+                        (select sp.coalescing_window_seconds from stock_policy sp
+                            where sp.store_id = stock_change.store_id)),
+                        excluded.due_at))
+                    else stock_change.due_at end,
+                state = case when stock_change.state = 'IDLE' then excluded.state else stock_change.state end,
+                updated_at = now()
+            returning id, store_id, inventory_item_id, location_id
+            """;
+
+    private StockChanges() {
+    }
+
+    /**
+     * What a call's movements bring to one level.
+     *
+     * @param touch whether the level has something new to write (else it is only recorded, idle)
+     */
+    record Absorption(long storeId, String inventoryItemId, String locationId, long productId, long warehouseId,
+            boolean touch, long delta, long sellable, long sequence) {
+    }
+
+    /** A level's change, as stored. */
+    record Level(long changeId, long storeId, String inventoryItemId, String locationId) {
+    }
+
+    /**
+     * A due change claimed for a push.
+     *
+     * @param maySell what Absolute mode writes ({@code stock_may_sell}); meaningless without a sellable quantity
+     */
+    record Due(long id, String inventoryItemId, String locationId, long delta, long maySell, Long known,
+            Timestamp firstChange) {
+    }
+
+    /** Locks the changes that {@code condition} selects (alias {@code c}) in {@link #LOCK_ORDER}. */
+    private static void lockInOrder(Connection db, String condition, Object... parameters) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("select c.id from stock_change c where " + condition
+                + " order by " + LOCK_ORDER + " for update of c")) {
+            for (int i = 0; i < parameters.length; i++) {
+                lock.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    // locked
+                }
+            }
+        }
+    }
+
+    /**
+     * Intake: absorbs the levels' new movements into their changes (sum of deltas, latest sellable by sequence), in
+     * one statement and in the lock order; an idle change that is touched becomes due after the first-push delay,
+     * or when the store's coalescing window since its last push closes.
+     */
+    static List<Level> absorb(Connection db, double delaySeconds, List<Absorption> levels) throws SQLException {
+        int n = levels.size();
+        Object[] stores = new Object[n];
+        Object[] items = new Object[n];
+        Object[] locations = new Object[n];
+        Object[] products = new Object[n];
+        Object[] warehouses = new Object[n];
+        Object[] touches = new Object[n];
+        Object[] deltas = new Object[n];
+        Object[] sellables = new Object[n];
+        Object[] sequences = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Absorption a = levels.get(i);
+            stores[i] = a.storeId();
+            items[i] = a.inventoryItemId();
+            locations[i] = a.locationId();
+            products[i] = a.productId();
+            warehouses[i] = a.warehouseId();
+            touches[i] = a.touch();
+            deltas[i] = a.delta();
+            sellables[i] = a.sellable();
+            sequences[i] = a.sequence();
+        }
+        List<Level> absorbed = new ArrayList<>();
+        try (PreparedStatement upsert = db.prepareStatement(ABSORB)) {
+            upsert.setDouble(1, delaySeconds);
+            upsert.setArray(2, db.createArrayOf("bigint", stores));
+            upsert.setArray(3, db.createArrayOf("varchar", items));
+            upsert.setArray(4, db.createArrayOf("varchar", locations));
+            upsert.setArray(5, db.createArrayOf("bigint", products));
+            upsert.setArray(6, db.createArrayOf("bigint", warehouses));
+            upsert.setArray(7, db.createArrayOf("boolean", touches));
+            upsert.setArray(8, db.createArrayOf("bigint", deltas));
+            upsert.setArray(9, db.createArrayOf("bigint", sellables));
+            upsert.setArray(10, db.createArrayOf("bigint", sequences));
+            try (ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    absorbed.add(new Level(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4)));
+                }
+            }
+        }
+        return absorbed;
+    }
+
+    /** Intake: which movements each change absorbed (pairs of equal length); a push links them to itself. */
+    static void linkMovements(Connection db, List<Object> movements, List<Object> changes) throws SQLException {
+        try (PreparedStatement link = db.prepareStatement("insert into stock_movement_target (movement_id, change_id) "
+                + "select * from unnest(?::bigint[], ?::bigint[]) on conflict do nothing")) {
+            link.setArray(1, db.createArrayOf("bigint", movements.toArray()));
+            link.setArray(2, db.createArrayOf("bigint", changes.toArray()));
+            link.executeUpdate();
+        }
+    }
+
+    /**
+     * Order demand: the store's unallocated units at these levels changed by these amounts ("item\nlocation" →
+     * change, sorted: the key order). In Absolute mode the level's change is due, and a rise first explains
+     * Shopify-side drops noticed without their order ({@code unexplained}); what it does not explain is kept as
+     * {@code explained_ahead}, for the next read: a sale is never subtracted twice, whichever comes first.
+     */
+    static void demandChanged(Connection db, long storeId, SortedMap<String, Long> changes, double delaySeconds)
+            throws SQLException {
+        try (PreparedStatement due = db.prepareStatement("""
+                update stock_change c set
+                    unexplained = least(0, c.unexplained + greatest(0, ?)),
+                    explained_ahead = c.explained_ahead + greatest(0, greatest(0, ?) + c.unexplained),
+                """ + CHANGED_AGAIN + """
+                from stock_policy sp
+                where sp.store_id = c.store_id and c.store_id = ? and c.inventory_item_id = ? and c.location_id = ?
+                    and sp.sync_enabled and sp.sync_mode = 'ABSOLUTE' and c.sellable is not null
+                """)) {
+            for (Map.Entry<String, Long> level : changes.entrySet()) {
+                if (level.getValue() == 0) {
+                    continue;
+                }
+                String[] key = level.getKey().split("\n", 2);
+                due.setLong(1, level.getValue());
+                due.setLong(2, level.getValue());
+                due.setDouble(3, delaySeconds);
+                due.setLong(4, storeId);
+                due.setString(5, key[0]);
+                due.setString(6, key[1]);
+                due.addBatch();
+            }
+            due.executeBatch();
+        }
+    }
+
+    /** A Shopify restock: marks its Absolute levels to be read again and makes them due; answers how many. */
+    static int markToReadAgain(Connection db, ShopifyRestock restock, double delaySeconds) throws SQLException {
+        String levels = """
+                c.store_id = ? and c.location_id = ? and c.sellable is not null
+                    and c.state in ('IDLE', 'PENDING', 'PUSHING')
+                    and c.inventory_item_id in (select v.inventory_item_id from store_variant_mapping v
+                        join product_code p on p.product_id = v.product_id
+                        where v.store_id = c.store_id and p.code = any(?) and v.inventory_item_id is not null)
+                """;
+        java.sql.Array codes = db.createArrayOf("varchar", restock.productCodes().toArray());
+        // Several levels, which intake may be recording movements of.
+        lockInOrder(db, levels, restock.storeId(), restock.locationId(), codes);
+        try (PreparedStatement due = db.prepareStatement("""
+                update stock_change c set reread = true,
+                """ + CHANGED_AGAIN + """
+                from stock_policy sp
+                where sp.store_id = c.store_id and sp.sync_enabled and sp.sync_mode = 'ABSOLUTE' and
+                """ + levels)) {
+            due.setDouble(1, delaySeconds);
+            due.setLong(2, restock.storeId());
+            due.setString(3, restock.locationId());
+            due.setArray(4, codes);
+            return due.executeUpdate();
+        }
+    }
+
+    /** Absolute changes that are due but whose Shopify quantity is unknown or was found stale (at most 250). */
+    static List<LevelToRead> toRead(Connection db, long storeId) throws SQLException {
+        List<LevelToRead> levels = new ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement("""
+                select id, inventory_item_id, location_id from stock_change
+                where store_id = ? and state = 'PENDING' and due_at <= now() and sellable is not null
+                    and (shopify_known is null or reread)
+                order by location_id, id limit 250
+                """)) {
+            select.setLong(1, storeId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    levels.add(new LevelToRead(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        return levels;
+    }
+
+    /**
+     * What Shopify holds now for levels that were read (see {@link PushRecords#levelsRead}); a level not stocked at
+     * its location (null) is parked with the reason.
+     */
+    static void levelsRead(Connection db, Map<Long, Long> available) throws SQLException {
+        lockInOrder(db, "c.id = any(?) and c.state = 'PENDING'",
+                db.createArrayOf("bigint", available.keySet().toArray()));
+        try (PreparedStatement known = db.prepareStatement("""
+                update stock_change set
+                    unexplained = case when reread and shopify_known is not null and ? < shopify_known
+                        then least(0, unexplained + least(0, ? - shopify_known + explained_ahead))
+                        else unexplained end,
+                    shopify_known = ?, explained_ahead = 0, reread = false, updated_at = now()
+                where id = ? and state = 'PENDING'
+                """);
+                PreparedStatement missing = db.prepareStatement("""
+                        update stock_change set state = 'FAILED', reason = 'The inventory item is not stocked at '
+                            || 'this location on Shopify: activate it there (or unmap the variant), then retry.',
+                            updated_at = now()
+                        where id = ? and state = 'PENDING'
+                        """)) {
+            for (Map.Entry<Long, Long> level : available.entrySet()) {
+                if (level.getValue() == null) {
+                    missing.setLong(1, level.getKey());
+                    missing.addBatch();
+                } else {
+                    known.setLong(1, level.getValue());
+                    known.setLong(2, level.getValue());
+                    known.setLong(3, level.getValue());
+                    known.setLong(4, level.getKey());
+                    known.addBatch();
+                }
+            }
+            known.executeBatch();
+            missing.executeBatch();
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due changes of the store not claimed by anyone else ({@code SKIP LOCKED}), with
+     * what Absolute mode would write (the one availability calculation, {@code stock_may_sell}); in Absolute mode
+     * only those whose Shopify quantity is known and fresh.
+     */
+    static List<Due> claimDue(Connection db, long storeId, boolean absolute, int limit) throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement("""
+                select c.id, c.inventory_item_id, c.location_id, c.delta, c.shopify_known, c.first_change_at,
+                    stock_may_sell(c.sellable, stock_level_demand(c.store_id, c.inventory_item_id, c.location_id),
+                        c.unexplained)
+                from stock_change c
+                where c.store_id = ? and c.state = 'PENDING' and c.due_at <= now()
+                    and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread))
+                order by c.due_at, c.id limit ? for update of c skip locked
+                """)) {
+            select.setLong(1, storeId);
+            select.setBoolean(2, absolute);
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.add(new Due(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                            rows.getLong(7), (Long) rows.getObject(5), rows.getTimestamp(6)));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** Claimed changes with nothing to write go idle (in Absolute mode their delta, which it never sends, too). */
+    static void idle(Connection db, List<Long> ids, boolean absolute) throws SQLException {
+        try (PreparedStatement rest = db.prepareStatement("update stock_change set state = 'IDLE', due_at = null, "
+                + "first_change_at = null, delta = case when ? then 0 else delta end, updated_at = now() where id = ?")) {
+            for (Long id : ids) {
+                rest.setBoolean(1, absolute);
+                rest.setLong(2, id);
+                rest.addBatch();
+            }
+            rest.executeBatch();
+        }
+    }
+
+    /** Claimed changes parked with their reasons (change id → reason). */
+    static void park(Connection db, Map<Long, String> reasons) throws SQLException {
+        try (PreparedStatement park = db.prepareStatement("update stock_change set state = 'FAILED', reason = ?, "
+                + "updated_at = now() where id = ?")) {
+            for (Map.Entry<Long, String> change : reasons.entrySet()) {
+                park.setString(1, change.getValue());
+                park.setLong(2, change.getKey());
+                park.addBatch();
+            }
+            park.executeBatch();
+        }
+    }
+
+    /**
+     * Claimed changes go into a push, each at its position in the input, carrying its delta (and in Absolute mode
+     * the quantity written); the movements they absorbed so far are the push's.
+     *
+     * @param entries the claimed changes in input order, with the quantity written (0 in Delta mode)
+     */
+    static void bind(Connection db, long pushId, List<Due> entries, boolean absolute) throws SQLException {
+        try (PreparedStatement bind = db.prepareStatement("""
+                update stock_change set state = 'PUSHING', push_id = ?, in_push_position = ?, in_push_delta = ?,
+                    in_push_quantity = ?, in_push_generation = generation, delta = delta - ?, reason = null,
+                    updated_at = now()
+                where id = ?
+                """)) {
+            for (int i = 0; i < entries.size(); i++) {
+                Due row = entries.get(i);
+                long carried = row.delta();
+                bind.setLong(1, pushId);
+                bind.setInt(2, i);
+                bind.setLong(3, carried);
+                bind.setLong(4, absolute ? row.maySell() : 0);
+                bind.setLong(5, carried);
+                bind.setLong(6, row.id());
+                bind.addBatch();
+            }
+            bind.executeBatch();
+        }
+        try (PreparedStatement link = db.prepareStatement("update stock_movement_target set push_id = ? "
+                + "where change_id = any(?) and push_id is null")) {
+            link.setLong(1, pushId);
+            link.setArray(2, db.createArrayOf("bigint", entries.stream().map(Due::id).toArray()));
+            link.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks a push's changes, and those of the levels given ("item\nlocation" of the store), in the lock order,
+     * before they are updated: an update by push id would take them in the table's order and could deadlock with a
+     * call recording movements of the same items.
+     */
+    static void lockPush(Connection db, long pushId, Long storeId, Collection<String> levels) throws SQLException {
+        lockInOrder(db, "c.push_id = ? or (c.store_id = ? and c.inventory_item_id || E'\\n' || "
+                + "c.location_id = any(?))", pushId, storeId, db.createArrayOf("varchar", levels.toArray()));
+    }
+
+    /**
+     * Shopify applied the push: its changes learn what Shopify now holds; those that absorbed movements meanwhile
+     * are due when the store's window since now closes; the store's other levels the write changed learn it too.
+     */
+    static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after) throws SQLException {
+        lockPush(db, pushId, storeId, after.keySet());
+        try (PreparedStatement rows = db.prepareStatement("""
+                update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
+                    shopify_known = case when p.mode = 'ABSOLUTE' then c.in_push_quantity
+                        when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
+                    explained_ahead = 0,
+                    state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
+                        else 'IDLE' end,
+                    due_at = case when c.generation > c.in_push_generation or c.delta <> 0
+                        then now() + make_interval(secs => sp.coalescing_window_seconds) end,
+                    first_change_at = case when c.generation > c.in_push_generation or c.delta <> 0
+                        then now() end,
+                    updated_at = now()
+                from stock_push p, stock_policy sp
+                where p.id = c.push_id and sp.store_id = c.store_id and c.push_id = ?
+                """)) {
+            rows.setLong(1, pushId);
+            rows.executeUpdate();
+        }
+        try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ?, explained_ahead = 0 "
+                + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
+            for (Map.Entry<String, Long> level : new TreeMap<>(after).entrySet()) {
+                String[] key = level.getKey().split("\n", 2);
+                known.setLong(1, level.getValue());
+                known.setLong(2, storeId);
+                known.setString(3, key[0]);
+                known.setString(4, key[1]);
+                known.addBatch();
+            }
+            known.executeBatch();
+        }
+    }
+
+    /**
+     * Shopify refused the push (nothing written): the entries it named (all when none is named) are parked with its
+     * message, the others are due again; every change takes back the delta it carried.
+     */
+    static void pushRefused(Connection db, long pushId, Map<Integer, String> refusedPositions, String reason)
+            throws SQLException {
+        lockPush(db, pushId, null, List.of());
+        try (PreparedStatement rows = db.prepareStatement("""
+                update stock_change set push_id = null, delta = delta + in_push_delta, updated_at = now(),
+                    state = case when ? or in_push_position = any(?) then 'FAILED' else 'PENDING' end,
+                    reason = case when ? then ? else ?::jsonb ->> in_push_position::text end,
+                    due_at = now()
+                where push_id = ?
+                """)) {
+            boolean all = refusedPositions.isEmpty();
+            rows.setBoolean(1, all);
+            rows.setArray(2, db.createArrayOf("integer", refusedPositions.keySet().toArray()));
+            rows.setBoolean(3, all);
+            rows.setString(4, reason);
+            var messages = Json.createObjectBuilder();
+            refusedPositions.forEach((position, message) -> messages.add(String.valueOf(position), message));
+            rows.setString(5, messages.build().toString());
+            rows.setLong(6, pushId);
+            rows.executeUpdate();
+        }
+    }
+
+    /**
+     * Nothing of the push was written: its changes take back their deltas and are due at once (to be read again
+     * first when {@code reread}: Shopify's quantity was stale).
+     */
+    static void pushReleased(Connection db, long pushId, boolean reread) throws SQLException {
+        lockPush(db, pushId, null, List.of());
+        try (PreparedStatement rows = db.prepareStatement("update stock_change set push_id = null, "
+                + "delta = delta + in_push_delta, updated_at = now(), state = 'PENDING', due_at = now()"
+                + (reread ? ", reread = true" : "") + " where push_id = ?")) {
+            rows.setLong(1, pushId);
+            rows.executeUpdate();
+        }
+    }
+
+    /** The admin retries the parked changes (of one store, or all when null): due at once, in a new push. */
+    static int retryFailed(Connection db, Long storeId) throws SQLException {
+        lockInOrder(db, "c.state = 'FAILED' and (?::bigint is null or c.store_id = ?)", storeId, storeId);
+        try (PreparedStatement changes = db.prepareStatement("update stock_change set state = 'PENDING', "
+                + "due_at = now(), reason = null, updated_at = now() where state = 'FAILED' "
+                + "and (?::bigint is null or store_id = ?)")) {
+            changes.setObject(1, storeId);
+            changes.setObject(2, storeId);
+            return changes.executeUpdate();
+        }
+    }
+
+    /**
+     * Reconciliation: what Shopify should hold at a level, given the WMS's sellable quantity there (the one
+     * availability calculation, with the drops seen on Shopify that no known order explains yet); null while a push
+     * of the level is under way (its outcome decides).
+     */
+    static Long expected(Connection db, long storeId, String item, String location, long sellable)
+            throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("""
+                select stock_may_sell(?, stock_level_demand(?, ?, ?), coalesce(c.unexplained, 0)), c.state
+                from (select 1) one left join stock_change c on c.store_id = ? and c.inventory_item_id = ?
+                    and c.location_id = ?
+                """)) {
+            query.setLong(1, sellable);
+            query.setLong(2, storeId);
+            query.setString(3, item);
+            query.setString(4, location);
+            query.setLong(5, storeId);
+            query.setString(6, item);
+            query.setString(7, location);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return "PUSHING".equals(row.getString(2)) ? null : row.getLong(1);
+            }
+        }
+    }
+
+    /** Reconciliation, Absolute mode: the level's change is due with Shopify's quantity as compare-and-set value. */
+    static boolean correct(Connection db, long storeId, String item, String location, long productId,
+            long warehouseId, long sellable, long shopify) throws SQLException {
+        try (PreparedStatement upsert = db.prepareStatement("""
+                insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,
+                    sellable, sellable_sequence, shopify_known, generation, due_at, first_change_at, updated_at)
+                values (?, ?, ?, ?, ?, 'PENDING', ?, (select sequence from stock_level where product_id = ?
+                    and warehouse_id = ?), ?, 1, now(), now(), now())
+                on conflict (store_id, inventory_item_id, location_id) do update set
+                    shopify_known = excluded.shopify_known, explained_ahead = 0, reread = false,
+                    sellable = excluded.sellable, sellable_sequence = excluded.sellable_sequence,
+                    generation = stock_change.generation + 1, state = 'PENDING', due_at = now(),
+                    first_change_at = coalesce(stock_change.first_change_at, now()), updated_at = now()
+                where stock_change.state in ('IDLE', 'PENDING')
+                """)) {
+            upsert.setLong(1, storeId);
+            upsert.setString(2, item);
+            upsert.setString(3, location);
+            upsert.setLong(4, productId);
+            upsert.setLong(5, warehouseId);
+            upsert.setLong(6, sellable);
+            upsert.setLong(7, productId);
+            upsert.setLong(8, warehouseId);
+            upsert.setLong(9, shopify);
+            return upsert.executeUpdate() == 1;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package wms.shopify.stock.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Stock's Shopify JSON: the writes' input, and what a write's answer means for the push. */
+class InventoryGatewayTest {
+
+    private static final String ITEM = "gid://shopify/InventoryItem/7";
+    private static final String LOCATION = "gid://shopify/Location/3";
+
+    @Test
+    void absoluteInputSetsWithCompareAndSetAndNamesThePush() {
+        String input = InventoryGateway.input(true, 42, List.of(new InventoryGateway.Entry(ITEM, LOCATION, 12, 9L, 5)));
+        assertEquals("{\"name\":\"available\",\"reason\":\"correction\",\"referenceDocumentUri\":"
+                + "\"gid://wms-shopify-connector/StockPush/42\",\"quantities\":[{\"inventoryItemId\":\"" + ITEM
+                + "\",\"locationId\":\"" + LOCATION + "\",\"quantity\":12,\"changeFromQuantity\":9}]}", input);
+    }
+
+    @Test
+    void deltaInputAddsAndSaysThereIsNoCompareAndSet() {
+        String input = InventoryGateway.input(false, 43, List.of(new InventoryGateway.Entry(ITEM, LOCATION, 0, null,
+                -4)));
+        assertEquals("{\"name\":\"available\",\"reason\":\"correction\",\"referenceDocumentUri\":"
+                + "\"gid://wms-shopify-connector/StockPush/43\",\"changes\":[{\"inventoryItemId\":\"" + ITEM
+                + "\",\"locationId\":\"" + LOCATION + "\",\"delta\":-4,\"changeFromQuantity\":null}]}", input);
+    }
+
+    @Test
+    void anAnswerWithoutUserErrorsIsAppliedWithTheQuantitiesAfterTheWrite() {
+        InventoryGateway.Answer answer = InventoryGateway.answer(json("""
+                {"inventoryAdjustmentGroup":{"changes":[
+                  {"name":"available","quantityAfterChange":12,"item":{"id":"%s"},"location":{"id":"%s"}},
+                  {"name":"on_hand","quantityAfterChange":30,"item":{"id":"%s"},"location":{"id":"%s"}}]},
+                 "userErrors":[]}""".formatted(ITEM, LOCATION, ITEM, LOCATION)));
+        assertEquals(InventoryGateway.Outcome.APPLIED, answer.outcome());
+        assertEquals(Map.of(ITEM + "\n" + LOCATION, 12L), answer.after(), "only \"available\" is taken");
+    }
+
+    @Test
+    void userErrorCodesDecideWhatThePushDoesNext() {
+        assertEquals(InventoryGateway.Outcome.STALE, outcome("CHANGE_FROM_QUANTITY_STALE"));
+        assertEquals(InventoryGateway.Outcome.REFUSED, outcome("INVALID_QUANTITY_NAME"));
+    }
+
+    @Test
+    void aRefusalNamesTheEntriesByTheirPositionAndKeepsShopifysWords() {
+        InventoryGateway.Answer answer = InventoryGateway.answer(json("""
+                {"userErrors":[
+                 {"field":["input","changes","3","locationId"],"message":"not stocked","code":"ITEM_NOT_STOCKED_AT_LOCATION"},
+                 {"field":["input","reason"],"message":"bad","code":"INVALID_REASON"},
+                 {"field":null,"message":"x","code":"OTHER"}]}"""));
+        assertEquals(InventoryGateway.Outcome.REFUSED, answer.outcome());
+        assertEquals(Map.of(3, "ITEM_NOT_STOCKED_AT_LOCATION: not stocked"), answer.refusedPositions());
+        assertEquals("ITEM_NOT_STOCKED_AT_LOCATION: not stocked; INVALID_REASON: bad; OTHER: x", answer.reason());
+    }
+
+    private static InventoryGateway.Outcome outcome(String code) {
+        return InventoryGateway.answer(json("{\"userErrors\":[{\"field\":null,\"message\":\"m\",\"code\":\"" + code
+                + "\"}]}")).outcome();
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+}

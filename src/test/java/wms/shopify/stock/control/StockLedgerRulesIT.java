@@ -1,0 +1,289 @@
+package wms.shopify.stock.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import wms.shopify.platform.database.EmbeddedDatabase;
+import wms.shopify.platform.database.SchemaMigration;
+
+/**
+ * The stock ledger's rules where they are SQL, against real PostgreSQL (embedded, the connector's migrations, no
+ * Liberty): demand and the quantity Shopify may sell (the one availability calculation), coalescing of movements into
+ * a level's pending change, and demand making a level due. Each test works on a store of its own, so none depends on
+ * another's data or order.
+ */
+class StockLedgerRulesIT {
+
+    private static final String ITEM = "gid://shopify/InventoryItem/1";
+    private static final String OTHER_ITEM = "gid://shopify/InventoryItem/2";
+    private static final String LOCATION = "gid://shopify/Location/1";
+    private static final String OTHER_LOCATION = "gid://shopify/Location/2";
+
+    @TempDir
+    static Path directory;
+
+    private static EmbeddedDatabase database;
+    private static PGSimpleDataSource dataSource;
+    private static long product;
+    private static long warehouse;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        database = EmbeddedDatabase.start(directory, port, "ledger_rules", "wms", "wms", "ledger-rules-superuser");
+        dataSource = new PGSimpleDataSource();
+        dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/ledger_rules");
+        dataSource.setUser("wms");
+        dataSource.setPassword("wms");
+        new SchemaMigration().migrate(dataSource);
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            sql.executeUpdate("insert into warehouse (code, name, updated_at) values ('WH', 'Main', now())");
+            sql.executeUpdate("insert into wms_product (code, name, updated_at) values ('P-1', 'One', now())");
+            product = single(db, "select id from wms_product");
+            warehouse = single(db, "select id from warehouse");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void demandIsTheSumOfTheLevelsUnallocatedOrderLinesOfThatStoreOnly() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "demand-sum", "ABSOLUTE", 30);
+            long other = store(db, "demand-other", "ABSOLUTE", 30);
+            assertEquals(0, demand(db, store, ITEM, LOCATION), "no orders: no demand");
+            demandLine(db, store, "gid://shopify/Order/1", ITEM, LOCATION, 2);
+            demandLine(db, store, "gid://shopify/Order/2", ITEM, LOCATION, 3);
+            demandLine(db, store, "gid://shopify/Order/3", OTHER_ITEM, LOCATION, 7);
+            demandLine(db, store, "gid://shopify/Order/4", ITEM, OTHER_LOCATION, 11);
+            demandLine(db, other, "gid://shopify/Order/1", ITEM, LOCATION, 13);
+            assertEquals(5, demand(db, store, ITEM, LOCATION));
+            assertEquals(13, demand(db, other, ITEM, LOCATION));
+        }
+    }
+
+    @Test
+    void shopifyMaySellTheSellableLessDemandLessUnexplainedDropsNeverBelowZero() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            assertEquals(15, maySell(db, 15, 0, 0));
+            assertEquals(12, maySell(db, 15, 3, 0), "orders Shopify took and the WMS has not allocated");
+            assertEquals(10, maySell(db, 15, 3, -2), "a sale seen on Shopify whose order is not known yet");
+            assertEquals(0, maySell(db, 2, 5, 0), "never below zero");
+            assertEquals(15, maySell(db, 15, 0, 4), "an unexplained rise never adds stock the WMS does not have");
+        }
+    }
+
+    @Test
+    void anAbsolutePushWritesWhatShopifyMaySellAndTheReconciliationExpectsTheSame() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "may-sell", "ABSOLUTE", 30);
+            absorb(db, store, ITEM, true, 0, 20, 1);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set shopify_known = 20, unexplained = -1, due_at = now() "
+                        + "where store_id = " + store);
+            }
+            demandLine(db, store, "gid://shopify/Order/9", ITEM, LOCATION, 4);
+            assertEquals(15L, StockChanges.expected(db, store, ITEM, LOCATION, 20), "20 - 4 - 1");
+            assertEquals(16L, StockChanges.expected(db, store, OTHER_ITEM, LOCATION, 16),
+                    "a level without a change: sellable less its (no) demand");
+            db.setAutoCommit(false);
+            List<StockChanges.Due> due = StockChanges.claimDue(db, store, true, 250);
+            db.rollback();
+            db.setAutoCommit(true);
+            assertEquals(1, due.size());
+            assertEquals(15, due.get(0).maySell());
+            assertEquals(20L, due.get(0).known());
+        }
+    }
+
+    @Test
+    void movementsCoalesceIntoOnePendingChangeWithTheLatestSellableBySequence() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "coalesce", "DELTA", 30);
+            absorb(db, store, ITEM, true, -2, 8, 5);
+            absorb(db, store, ITEM, true, -3, 5, 7);
+            absorb(db, store, ITEM, true, 1, 9, 6); // arrives late: its delta counts, its sellable is older
+            try (ResultSet row = db.createStatement().executeQuery("select count(*), sum(delta), max(sellable), "
+                    + "max(sellable_sequence), max(generation), max(state) from stock_change where store_id = " + store)) {
+                row.next();
+                assertEquals(1, row.getInt(1), "one change per level");
+                assertEquals(-4, row.getLong(2), "deltas summed");
+                assertEquals(5, row.getLong(3), "sellable of the highest sequence");
+                assertEquals(7, row.getLong(4));
+                assertEquals(3, row.getLong(5), "a generation per touch");
+                assertEquals("PENDING", row.getString(6));
+            }
+        }
+    }
+
+    @Test
+    void anIdleLevelTouchedAgainWaitsForTheStoresWindowSinceItsLastPush() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "window", "DELTA", 600);
+            absorb(db, store, ITEM, true, -1, 9, 1);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set state = 'IDLE', due_at = null, first_change_at = null, "
+                        + "delta = 0, last_pushed_at = now() - interval '100 seconds' where store_id = " + store);
+            }
+            absorb(db, store, ITEM, true, -1, 8, 2);
+            try (ResultSet row = db.createStatement().executeQuery("select state, "
+                    + "extract(epoch from due_at - last_pushed_at) from stock_change where store_id = " + store)) {
+                row.next();
+                assertEquals("PENDING", row.getString(1));
+                assertEquals(600, row.getDouble(2), 0.001, "due when the 600 s window since the last push closes");
+            }
+        }
+    }
+
+    @Test
+    void aMovementWithNothingToWriteIsRecordedIdle() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "untouched", "DELTA", 30);
+            absorb(db, store, ITEM, false, 0, 4, 1);
+            try (ResultSet row = db.createStatement().executeQuery("select state, generation, first_change_at "
+                    + "from stock_change where store_id = " + store)) {
+                row.next();
+                assertEquals("IDLE", row.getString(1));
+                assertEquals(0, row.getLong(2));
+                assertNull(row.getTimestamp(3));
+            }
+        }
+    }
+
+    @Test
+    void risingDemandExplainsAnEarlierDropFirstAndKeepsTheRestForTheNextRead() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "explain", "ABSOLUTE", 30);
+            absorb(db, store, ITEM, false, 0, 10, 1);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set unexplained = -2 where store_id = " + store);
+            }
+            TreeMap<String, Long> changes = new TreeMap<>();
+            changes.put(ITEM + "\n" + LOCATION, 5L);
+            StockChanges.demandChanged(db, store, changes, 0);
+            try (ResultSet row = db.createStatement().executeQuery("select unexplained, explained_ahead, state, "
+                    + "due_at <= now() from stock_change where store_id = " + store)) {
+                row.next();
+                assertEquals(0, row.getLong(1), "the 2 units Shopify dropped are the order's");
+                assertEquals(3, row.getLong(2), "the other 3 are a drop the next read will find");
+                assertEquals("PENDING", row.getString(3), "the level is due: what Shopify may sell changed");
+                assertTrue(row.getBoolean(4));
+            }
+        }
+    }
+
+    @Test
+    void demandOfADeltaStoreMakesNothingDue() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "delta-demand", "DELTA", 30);
+            absorb(db, store, ITEM, false, 0, 10, 1);
+            TreeMap<String, Long> changes = new TreeMap<>();
+            changes.put(ITEM + "\n" + LOCATION, 5L);
+            StockChanges.demandChanged(db, store, changes, 0);
+            try (ResultSet row = db.createStatement().executeQuery("select state, explained_ahead from stock_change "
+                    + "where store_id = " + store)) {
+                row.next();
+                assertEquals("IDLE", row.getString(1), "Shopify counted the sale itself");
+                assertEquals(0, row.getLong(2));
+                assertFalse(row.next());
+            }
+        }
+    }
+
+    /** A store with stock sync on in the mode given, connected as far as stock is concerned. */
+    private static long store(Connection db, String name, String mode, int windowSeconds) throws SQLException {
+        long id;
+        try (PreparedStatement insert = db.prepareStatement("insert into store (domain, status, installed_at) "
+                + "values (?, 'DISCONNECTED', now()) returning id")) {
+            insert.setString(1, name + ".myshopify.com");
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+            }
+        }
+        // The store's stock policy row is made by the insert's trigger with the defaults.
+        try (PreparedStatement policy = db.prepareStatement("update stock_policy set sync_enabled = true, "
+                + "sync_mode = ?, coalescing_window_seconds = ? where store_id = ?")) {
+            policy.setString(1, mode);
+            policy.setInt(2, windowSeconds);
+            policy.setLong(3, id);
+            policy.executeUpdate();
+        }
+        return id;
+    }
+
+    /** What intake does with one level's movements of a call. */
+    private static void absorb(Connection db, long store, String item, boolean touch, long delta, long sellable,
+            long sequence) throws SQLException {
+        StockChanges.absorb(db, 0, List.of(new StockChanges.Absorption(store, item, LOCATION, product, warehouse,
+                touch, delta, sellable, sequence)));
+    }
+
+    private static void demandLine(Connection db, long store, String order, String item, String location,
+            long quantity) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("insert into order_demand (store_id, shopify_order_id, "
+                + "inventory_item_id, location_id, quantity, updated_at) values (?, ?, ?, ?, ?, now())")) {
+            insert.setLong(1, store);
+            insert.setString(2, order);
+            insert.setString(3, item);
+            insert.setString(4, location);
+            insert.setLong(5, quantity);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long demand(Connection db, long store, String item, String location) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select stock_level_demand(?, ?, ?)")) {
+            query.setLong(1, store);
+            query.setString(2, item);
+            query.setString(3, location);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long maySell(Connection db, long sellable, long demand, long unexplained) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select stock_may_sell(?, ?, ?)")) {
+            query.setLong(1, sellable);
+            query.setLong(2, demand);
+            query.setLong(3, unexplained);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long single(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
