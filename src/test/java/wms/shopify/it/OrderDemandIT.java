@@ -65,7 +65,8 @@ class OrderDemandIT {
                         wms.shopify.orders.control.FeedEntryAdded.class,
                         wms.shopify.orders.control.UnallocatedDemand.class,
                         ActivityLog.class, ActivityEvent.class, DatabaseReady.class, SystemClock.class,
-                        InstantConverter.class)
+                        InstantConverter.class, wms.shopify.platform.database.FeedPositions.class,
+                        wms.shopify.platform.database.FeedPositions.Feed.class)
                 .addPackages(false, ShopOrder.class.getPackage(), OrderDemand.class.getPackage(),
                         Store.class.getPackage(), WmsProduct.class.getPackage(), Warehouse.class.getPackage(),
                         ShopDomain.class.getPackage())
@@ -84,6 +85,11 @@ class OrderDemandIT {
         return CDI.current().select(type).get();
     }
 
+    /** Applies a read as the import does, in a transaction of its own under the order's lock. */
+    private static OrderRecords.Outcome apply(OrderRecords records, long store, ShopifyOrder order) {
+        return records.readUnderLock(store, order.id(), () -> java.util.Optional.of(order), "it").orElseThrow();
+    }
+
     @Test
     void theUnallocatedLinesAreAnnouncedInTheTransactionWhenTheyChangeAndOnlyThen() throws Exception {
         long store = store(false);
@@ -93,7 +99,7 @@ class OrderDemandIT {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         // Held (the mug is not mapped): Shopify committed the units and the WMS has not, so they are demand.
-        assertEquals(OrderState.HELD, records.apply(store, order(id, t0, "paid", null, 2, 1), "it").state());
+        assertEquals(OrderState.HELD, apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
         List<OrderDemandRecorder.Seen> seen = recorder.of(id);
         assertEquals(1, seen.size());
         assertTrue(seen.get(0).inTransaction(), "fired inside the orders' transaction");
@@ -101,16 +107,16 @@ class OrderDemandIT {
         assertEquals(List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 2), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
                 seen.get(0).demand().lines());
 
-        records.apply(store, order(id, t0, "paid", null, 2, 1), "it");
+        apply(records, store, order(id, t0, "paid", null, 2, 1));
         assertEquals(1, recorder.of(id).size(), "a duplicate read changes nothing, announces nothing");
         assertEquals(seen.get(0).demand().lines(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store),
                 "the one query adds up to what was announced");
 
         mapMug(store);
-        assertEquals(OrderState.READY, records.apply(store, order(id, t0, "paid", null, 2, 1), "it").state());
+        assertEquals(OrderState.READY, apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
         assertEquals(1, recorder.of(id).size(), "released to the feed with the same lines: nothing changed for stock");
 
-        records.apply(store, order(id, t0.plusSeconds(1), "paid", null, 3, 1), "it");
+        apply(records, store, order(id, t0.plusSeconds(1), "paid", null, 3, 1));
         assertEquals(List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 3), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
                 last(recorder, id).lines(), "an edited quantity is announced");
 
@@ -129,14 +135,14 @@ class OrderDemandIT {
         String id = "gid://shopify/Order/" + UUID.randomUUID().getMostSignificantBits();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        assertEquals(OrderState.FILTERED, records.apply(store, order(id, t0, "pending", null, 1, 1), "it").state());
+        assertEquals(OrderState.FILTERED, apply(records, store, order(id, t0, "pending", null, 1, 1)).state());
         assertEquals(2, last(recorder, id).lines().size(),
                 "filtered out but open: Shopify took its units off sale, so they are demand");
-        records.apply(store, order(id, t0.plusSeconds(1), "paid", null, 1, 1), "it");
+        apply(records, store, order(id, t0.plusSeconds(1), "paid", null, 1, 1));
         assertEquals(1, recorder.of(id).size(), "paid later: in the feed with the same lines, nothing new to announce");
         assertEquals(2, last(recorder, id).lines().size(), "paid later: in the feed, its lines are still demand");
-        assertEquals(OrderState.CANCELLED, records.apply(store, order(id, t0.plusSeconds(2), "paid",
-                t0.plusSeconds(2), 1, 1), "it").state());
+        assertEquals(OrderState.CANCELLED, apply(records, store, order(id, t0.plusSeconds(2), "paid",
+                t0.plusSeconds(2), 1, 1)).state());
         assertEquals(List.of(), last(recorder, id).lines(), "cancelled: released entirely");
     }
 
@@ -147,7 +153,7 @@ class OrderDemandIT {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Callable<OrderState>> reads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            reads.add(() -> bean(OrderRecords.class).apply(store, order(id, t0, "paid", null, 1, 1), "it").state());
+            reads.add(() -> apply(bean(OrderRecords.class), store, order(id, t0, "paid", null, 1, 1)).state());
         }
         for (Future<OrderState> read : bean(Fixture.class).executor.invokeAll(reads)) {
             assertEquals(OrderState.READY, read.get());

@@ -10,11 +10,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.stock.entity.OrderDemand;
 
 /**
  * The WMS feed: the orders to ship (and cancellations of orders the WMS has) that it has not acknowledged, in feed
- * position order. Positions only grow and are committed in order, so a cursor (the last position read) is stable;
+ * position order. Positions only grow, and a page holds only positions below every one still being committed
+ * ({@link FeedPositions#committedUpTo}), so a cursor (the last position read) never skips an entry;
  * an entry stays in the feed until the WMS acknowledges that very revision, and a read from the start (cursor 0)
  * brings every unacknowledged entry again.
  */
@@ -30,16 +32,21 @@ public class OrderFeed {
     @Inject
     Clock clock;
 
+    @Inject
+    FeedPositions positions;
+
     /** Up to {@code limit} unacknowledged entries after the cursor, in position order. */
     public List<ShopOrder> after(long cursor, int limit) {
         return this.entityManager.createNamedQuery(ShopOrder.FEED, ShopOrder.class).setParameter("after", cursor)
-                .setMaxResults(limit).getResultList();
+                .setParameter("upTo", this.positions.committedUpTo(OrderRecords.FEED)).setMaxResults(limit)
+                .getResultList();
     }
 
     /** As {@link #after(long, int)}, of these stores (shop domains) only. */
     public List<ShopOrder> after(long cursor, int limit, java.util.Set<String> stores) {
         return this.entityManager.createNamedQuery(ShopOrder.FEED_OF_STORES, ShopOrder.class)
-                .setParameter("after", cursor).setParameter("stores", List.copyOf(stores))
+                .setParameter("after", cursor).setParameter("upTo", this.positions.committedUpTo(OrderRecords.FEED))
+                .setParameter("stores", List.copyOf(stores))
                 .setMaxResults(limit).getResultList();
     }
 

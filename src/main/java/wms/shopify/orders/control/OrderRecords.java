@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.orders.entity.OrderFilters;
@@ -22,12 +24,14 @@ import wms.shopify.orders.entity.OrderPlan;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.stock.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 
 /**
- * Records what a read of an order from Shopify means for its one WMS order, in one transaction: the row is
+ * Records what a read of an order from Shopify means for its one WMS order, in one short transaction that calls
+ * nobody (the read is taken before it, see {@link OrderImport}): the row is
  * inserted if absent (the unique constraint on store and Shopify order turns a concurrent duplicate into "already
  * there"), locked, decided by the order's own rules, given a feed position when the WMS must see it, and the
  * order's unallocated lines are announced as {@link OrderDemand} whenever they change.
@@ -35,8 +39,8 @@ import wms.shopify.stores.entity.StoreLocation;
 @ApplicationScoped
 public class OrderRecords {
 
-    /** The advisory lock that orders feed positions by commit: a position is taken and committed under it. */
-    private static final long FEED_LOCK = 7_007_007L;
+    /** The orders' feed: its positions and the lock that makes them gap-safe for a reader ({@link FeedPositions}). */
+    public static final FeedPositions.Feed FEED = new FeedPositions.Feed("shop_order_feed_seq", 7_007_007L);
     static final String CATEGORY = "orders";
     /** The first key of the per-order advisory locks. */
     private static final int ORDER_LOCK_CLASS = 7;
@@ -56,20 +60,83 @@ public class OrderRecords {
     @Inject
     Clock clock;
 
+    @Inject
+    FeedPositions positions;
+
     /** What became of one read. */
     public record Outcome(ShopOrder.Change change, OrderState state, String note) {
     }
 
-    /** Applies the order's current state (read from Shopify just before) to its WMS order. */
-    @Transactional
-    public Outcome apply(long storeId, ShopifyOrder order, String source) {
+    /**
+     * Which read of an order was applied last, taken before the order is read from Shopify: the row's version (every
+     * applied read changes it), or null when the order is not recorded yet.
+     */
+    public record Applied(Long version) {
+    }
+
+    /** The order as recorded now, read without a lock (outside any transaction of the import). */
+    public Applied applied(long storeId, String orderId) {
+        List<?> versions = this.entityManager.createNativeQuery("select version from shop_order where store_id = ? "
+                + "and shopify_order_id = ?").setParameter(1, storeId).setParameter(2, orderId).getResultList();
+        return new Applied(versions.isEmpty() ? null : ((Number) versions.get(0)).longValue());
+    }
+
+    /**
+     * Applies a read of the order taken outside any transaction, in a short transaction of its own that locks the
+     * order, provided no other read was applied since {@code before} was taken: an order imported meanwhile by
+     * another path may have been read later than this read, so this one is not applied (the caller reads again).
+     *
+     * @return empty when another read was applied since {@code before}
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Outcome> applyRead(long storeId, ShopifyOrder order, Applied before, String source) {
         Instant now = this.clock.instant();
-        this.entityManager.createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
+        lockOrder(storeId, order.id());
+        boolean inserted = insertIfAbsent(storeId, order, now);
+        Long version = ((Number) this.entityManager.createNativeQuery("select version from shop_order where "
+                + "store_id = ? and shopify_order_id = ?").setParameter(1, storeId).setParameter(2, order.id())
+                .getSingleResult()).longValue();
+        boolean unchanged = inserted ? before.version() == null : version.equals(before.version());
+        return unchanged ? Optional.of(record(storeId, order, source, now)) : Optional.empty();
+    }
+
+    /**
+     * Reads the order while holding its lock, and applies the read, in a transaction of its own: for an order other
+     * imports keep changing while it is read (the exception to "no call to Shopify under a lock"), so that this read
+     * is certain to be the latest applied.
+     *
+     * @return empty when Shopify has no such order
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Outcome> readUnderLock(long storeId, String orderId, Supplier<Optional<ShopifyOrder>> read,
+            String source) {
+        lockOrder(storeId, orderId);
+        Optional<ShopifyOrder> order = read.get();
+        if (order.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = this.clock.instant();
+        insertIfAbsent(storeId, order.get(), now);
+        return Optional.of(record(storeId, order.get(), source, now));
+    }
+
+    /**
+     * Inserts the order's row if absent: the unique constraint on store and Shopify order turns a concurrent duplicate
+     * into "already there".
+     *
+     * @return whether this call inserted it
+     */
+    private boolean insertIfAbsent(long storeId, ShopifyOrder order, Instant now) {
+        return this.entityManager.createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
                 + "first_seen_at, updated_at) values (?, ?, ?, 'NEW', ?, ?) "
                 + "on conflict (store_id, shopify_order_id) do nothing")
                 .setParameter(1, storeId).setParameter(2, order.id()).setParameter(3, order.name())
                 .setParameter(4, Timestamp.from(now)).setParameter(5, Timestamp.from(now))
-                .executeUpdate();
+                .executeUpdate() == 1;
+    }
+
+    /** Applies the order's current state (read from Shopify just before) to its locked WMS order. */
+    private Outcome record(long storeId, ShopifyOrder order, String source, Instant now) {
         ShopOrder row = this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
                 .setParameter("store", storeId).setParameter("order", order.id())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
@@ -97,8 +164,9 @@ public class OrderRecords {
             }
         }
         if (change.needsFeedPosition()) {
-            // Last, so that the feed lock (held until commit) is held as briefly as this transaction allows.
-            row.enterFeed(nextFeedPosition());
+            // Last, after everything else is written, so that the feed's shared lock is held only for the commit.
+            this.entityManager.flush();
+            row.enterFeed(this.positions.next(FEED));
             this.feedEntries.fire(new FeedEntryAdded(row.id(), row.feedSeq(), row.feedKind().name(),
                     store.domain().value(), row.shopifyOrderId()));
         }
@@ -159,20 +227,10 @@ public class OrderRecords {
     }
 
     /**
-     * The next feed position. Taken under a transaction-scoped advisory lock held until commit, so positions are
-     * committed in the order they are given: a WMS reading from a cursor never finds a smaller one appear later.
-     */
-    long nextFeedPosition() {
-        Object next = this.entityManager.createNativeQuery("select nextval('shop_order_feed_seq') from "
-                + "(select pg_advisory_xact_lock(" + FEED_LOCK + ")) as feed_lock").getSingleResult();
-        return ((Number) next).longValue();
-    }
-
-    /**
      * Locks one order of a store until the transaction ends (two-key advisory lock, a key space apart from the feed
-     * lock's): taken before the order is read from Shopify, so reads of one order are applied in the order taken.
+     * lock's), even one not recorded yet: every read of the order is applied under it.
      */
-    public void lockOrder(long storeId, String orderId) {
+    void lockOrder(long storeId, String orderId) {
         this.entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?, hashtext(?))) as l")
                 .setParameter(1, ORDER_LOCK_CLASS).setParameter(2, storeId + "/" + orderId).getSingleResult();
     }

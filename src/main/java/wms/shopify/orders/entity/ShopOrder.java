@@ -35,9 +35,10 @@ import wms.shopify.stores.entity.Store;
 @NamedQuery(name = ShopOrder.BY_SHOPIFY_ID, query = "select o from ShopOrder o where o.store.id = :store "
         + "and o.shopifyOrderId = :order")
 @NamedQuery(name = ShopOrder.FEED, query = "select o from ShopOrder o join fetch o.store where o.feedPending = true "
-        + "and o.feedSeq > :after order by o.feedSeq")
+        + "and o.feedSeq > :after and o.feedSeq <= :upTo order by o.feedSeq")
 @NamedQuery(name = ShopOrder.FEED_OF_STORES, query = "select o from ShopOrder o join fetch o.store where "
-        + "o.feedPending = true and o.feedSeq > :after and o.store.domain in :stores order by o.feedSeq")
+        + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo and o.store.domain in :stores "
+        + "order by o.feedSeq")
 public class ShopOrder {
 
     public static final String BY_SHOPIFY_ID = "ShopOrder.byShopifyId";

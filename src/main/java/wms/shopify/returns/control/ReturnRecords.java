@@ -19,6 +19,7 @@ import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.orders.entity.OrderLine;
 import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.returns.entity.ReceiptLine;
 import wms.shopify.returns.entity.ReceiptState;
 import wms.shopify.returns.entity.ReturnLine;
@@ -32,8 +33,8 @@ import wms.shopify.stores.entity.StoreLocation;
 public class ReturnRecords {
 
     static final String CATEGORY = "returns";
-    /** The advisory lock under which return feed positions are taken and committed in order. */
-    private static final long FEED_LOCK = 8_008_008L;
+    /** The returns' feed: its positions and the lock that makes them gap-safe for a reader ({@link FeedPositions}). */
+    static final FeedPositions.Feed FEED = new FeedPositions.Feed("shop_return_feed_seq", 8_008_008L);
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
@@ -46,6 +47,9 @@ public class ReturnRecords {
 
     @Inject
     Clock clock;
+
+    @Inject
+    FeedPositions positions;
 
     /** Records a return as Shopify has it now; a new one the WMS can handle enters the feed. */
     @Transactional
@@ -95,7 +99,8 @@ public class ReturnRecords {
                 now);
         this.entityManager.persist(created);
         if (created.announceable()) {
-            created.enterFeed(nextFeedPosition());
+            this.entityManager.flush(); // the position last, so that the feed's shared lock is held only to commit
+            created.enterFeed(this.positions.next(FEED));
             return "Return " + read.name() + " expected by the WMS (feed position " + created.feedSeq() + ").";
         }
         this.activity.record(CATEGORY, "Return " + read.name() + " of " + store.domain() + ": " + created.note(),
@@ -208,15 +213,9 @@ public class ReturnRecords {
                 + "received without a request.", null);
     }
 
-    long nextFeedPosition() {
-        Object next = this.entityManager.createNativeQuery("select nextval('shop_return_feed_seq') from "
-                + "(select pg_advisory_xact_lock(" + FEED_LOCK + ")) as feed_lock").getSingleResult();
-        return ((Number) next).longValue();
-    }
-
     public List<ShopReturn> feed(long after, int limit) {
         return this.entityManager.createNamedQuery(ShopReturn.FEED, ShopReturn.class).setParameter("after", after)
-                .setMaxResults(limit).getResultList();
+                .setParameter("upTo", this.positions.committedUpTo(FEED)).setMaxResults(limit).getResultList();
     }
 
     public Optional<ShopReturn> find(long id) {

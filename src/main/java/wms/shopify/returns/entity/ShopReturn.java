@@ -34,7 +34,7 @@ import wms.shopify.stores.entity.Store;
 @NamedQuery(name = ShopReturn.BY_SHOPIFY_ID, query = "select r from ShopReturn r where r.store.id = :store "
         + "and r.shopifyReturnId = :id")
 @NamedQuery(name = ShopReturn.FEED, query = "select r from ShopReturn r join fetch r.store where r.feedPending = true "
-        + "and r.feedSeq > :after order by r.feedSeq")
+        + "and r.feedSeq > :after and r.feedSeq <= :upTo order by r.feedSeq")
 public class ShopReturn {
 
     public static final String BY_SHOPIFY_ID = "ShopReturn.byShopifyId";
