@@ -28,9 +28,9 @@ import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.catalog.entity.WmsProduct;
 import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.control.OrderRecords;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
-import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.platform.database.DatabaseReady;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.platform.time.SystemClock;
@@ -67,7 +67,7 @@ class OrderDemandIT {
                         ActivityLog.class, ActivityEvent.class, DatabaseReady.class, SystemClock.class,
                         InstantConverter.class, wms.shopify.platform.database.FeedPositions.class,
                         wms.shopify.platform.database.FeedPositions.Feed.class)
-                .addPackages(false, ShopOrder.class.getPackage(), OrderDemand.class.getPackage(),
+                .addPackages(false, ImportedOrder.class.getPackage(), OrderDemand.class.getPackage(),
                         Store.class.getPackage(), WmsProduct.class.getPackage(), Warehouse.class.getPackage(),
                         ShopDomain.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
@@ -86,7 +86,7 @@ class OrderDemandIT {
     }
 
     /** Applies a read as the import does, in a transaction of its own under the order's lock. */
-    private static OrderRecords.Outcome apply(OrderRecords records, long store, ShopifyOrder order) {
+    private static OrderRecords.Outcome apply(OrderRecords records, long store, ShopifyOrderSnapshot order) {
         return records.readUnderLock(store, order.id(), () -> java.util.Optional.of(order), "it").orElseThrow();
     }
 
@@ -120,8 +120,8 @@ class OrderDemandIT {
         assertEquals(List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 3), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
                 last(recorder, id).lines(), "an edited quantity is announced");
 
-        ShopOrder fed = feedEntry(id);
-        assertEquals(ShopOrder.Ack.DONE, bean(OrderFeed.class).acknowledge(fed.id(), fed.feedSeq()).orElseThrow());
+        ImportedOrder fed = feedEntry(id);
+        assertEquals(ImportedOrder.Ack.DONE, bean(OrderFeed.class).acknowledge(fed.id(), fed.feedSeq()).orElseThrow());
         assertEquals(List.of(), last(recorder, id).lines(), "acknowledged by the WMS: allocated, no demand");
         assertEquals(List.of(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store));
         assertTrue(recorder.of(id).stream().allMatch(OrderDemandRecorder.Seen::inTransaction));
@@ -171,21 +171,21 @@ class OrderDemandIT {
         return seen.get(seen.size() - 1).demand();
     }
 
-    private static ShopOrder feedEntry(String id) {
-        return bean(InContainerResources.class).entityManager.createQuery("select o from ShopOrder o where "
-                + "o.shopifyOrderId = :id", ShopOrder.class).setParameter("id", id).getSingleResult();
+    private static ImportedOrder feedEntry(String id) {
+        return bean(InContainerResources.class).entityManager.createQuery("select o from ImportedOrder o where "
+                + "o.shopifyOrderId = :id", ImportedOrder.class).setParameter("id", id).getSingleResult();
     }
 
-    private static ShopifyOrder order(String id, Instant updated, String financial, Instant cancelled, int shirts,
+    private static ShopifyOrderSnapshot order(String id, Instant updated, String financial, Instant cancelled, int shirts,
             int mugs) {
-        List<ShopifyOrder.Line> lines = List.of(
-                new ShopifyOrder.Line(id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true),
-                new ShopifyOrder.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true));
-        return new ShopifyOrder(id, "#D" + Math.abs(id.hashCode() % 10000), updated, updated, false, cancelled != null,
+        List<ShopifyOrderSnapshot.Line> lines = List.of(
+                new ShopifyOrderSnapshot.Line(id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true),
+                new ShopifyOrderSnapshot.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true));
+        return new ShopifyOrderSnapshot(id, "#D" + Math.abs(id.hashCode() % 10000), updated, updated, false, cancelled != null,
                 cancelled, financial, "unfulfilled", "d@example.com", null, null, null, null, null, lines,
-                List.of(new ShopifyOrder.FulfillmentOrder(id + "-FO", cancelled == null ? "OPEN" : "CLOSED", LOCATION,
-                        List.of(new ShopifyOrder.FulfillmentLine(id + "-L1", SHIRT_ITEM, shirts),
-                                new ShopifyOrder.FulfillmentLine(id + "-L2", MUG_ITEM, mugs)))), true);
+                List.of(new ShopifyOrderSnapshot.FulfillmentOrder(id + "-FO", cancelled == null ? "OPEN" : "CLOSED", LOCATION,
+                        List.of(new ShopifyOrderSnapshot.FulfillmentLine(id + "-L1", SHIRT_ITEM, shirts),
+                                new ShopifyOrderSnapshot.FulfillmentLine(id + "-L2", MUG_ITEM, mugs)))), true);
     }
 
     /** A store with one location mapped to a warehouse as the default, the shirt mapped (and the mug if asked). */

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
-import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -47,7 +47,7 @@ public class OrderImport {
     public OrderRecords.Outcome importOrder(Store store, String orderId, String source) {
         for (int attempt = 1; attempt < OPTIMISTIC_READS; attempt++) {
             OrderRecords.Applied known = this.records.applied(store.id(), orderId);
-            Optional<ShopifyOrder> order = this.shopify.read(store, orderId);
+            Optional<ShopifyOrderSnapshot> order = this.shopify.read(store, orderId);
             if (order.isEmpty()) {
                 return deleted(orderId);
             }
@@ -66,7 +66,7 @@ public class OrderImport {
     }
 
     private static OrderRecords.Outcome deleted(String orderId) {
-        return new OrderRecords.Outcome(ShopOrder.Change.NONE, OrderState.NEW, "Order " + orderId
+        return new OrderRecords.Outcome(ImportedOrder.Change.NONE, OrderState.NEW, "Order " + orderId
                 + " is not on Shopify (deleted): nothing imported.");
     }
 }

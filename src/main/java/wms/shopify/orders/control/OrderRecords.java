@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderFilters;
 import wms.shopify.orders.entity.OrderPlan;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
-import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.stock.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
@@ -64,7 +64,7 @@ public class OrderRecords {
     FeedPositions positions;
 
     /** What became of one read. */
-    public record Outcome(ShopOrder.Change change, OrderState state, String note) {
+    public record Outcome(ImportedOrder.Change change, OrderState state, String note) {
     }
 
     /**
@@ -89,7 +89,7 @@ public class OrderRecords {
      * @return empty when another read was applied since {@code before}
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Outcome> applyRead(long storeId, ShopifyOrder order, Applied before, String source) {
+    public Optional<Outcome> applyRead(long storeId, ShopifyOrderSnapshot order, Applied before, String source) {
         Instant now = this.clock.instant();
         lockOrder(storeId, order.id());
         boolean inserted = insertIfAbsent(storeId, order, now);
@@ -108,10 +108,10 @@ public class OrderRecords {
      * @return empty when Shopify has no such order
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Outcome> readUnderLock(long storeId, String orderId, Supplier<Optional<ShopifyOrder>> read,
+    public Optional<Outcome> readUnderLock(long storeId, String orderId, Supplier<Optional<ShopifyOrderSnapshot>> read,
             String source) {
         lockOrder(storeId, orderId);
-        Optional<ShopifyOrder> order = read.get();
+        Optional<ShopifyOrderSnapshot> order = read.get();
         if (order.isEmpty()) {
             return Optional.empty();
         }
@@ -126,7 +126,7 @@ public class OrderRecords {
      *
      * @return whether this call inserted it
      */
-    private boolean insertIfAbsent(long storeId, ShopifyOrder order, Instant now) {
+    private boolean insertIfAbsent(long storeId, ShopifyOrderSnapshot order, Instant now) {
         return this.entityManager.createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
                 + "first_seen_at, updated_at) values (?, ?, ?, 'NEW', ?, ?) "
                 + "on conflict (store_id, shopify_order_id) do nothing")
@@ -136,8 +136,8 @@ public class OrderRecords {
     }
 
     /** Applies the order's current state (read from Shopify just before) to its locked WMS order. */
-    private Outcome record(long storeId, ShopifyOrder order, String source, Instant now) {
-        ShopOrder row = this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+    private Outcome record(long storeId, ShopifyOrderSnapshot order, String source, Instant now) {
+        ImportedOrder row = this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
                 .setParameter("store", storeId).setParameter("order", order.id())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
         Store store = this.entityManager.find(Store.class, storeId);
@@ -145,7 +145,7 @@ public class OrderRecords {
         var holdBefore = row.holdReason();
         List<OrderDemand.Line> demandBefore = row.demand();
         OrderPlan plan = plan(storeId, order);
-        ShopOrder.Change change = row.apply(order, OrderFilters.of(store.settings()), plan, now, source);
+        ImportedOrder.Change change = row.apply(order, OrderFilters.of(store.settings()), plan, now, source);
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
         switch (change) {
@@ -174,14 +174,14 @@ public class OrderRecords {
     }
 
     /** Announces the order's unallocated lines when they differ from what they were. */
-    void announce(ShopOrder row, List<OrderDemand.Line> before) {
+    void announce(ImportedOrder row, List<OrderDemand.Line> before) {
         List<OrderDemand.Line> after = row.demand();
         if (!Objects.equals(before, after)) {
             this.demand.fire(new OrderDemand(row.store().id(), row.shopifyOrderId(), after));
         }
     }
 
-    private static String note(String name, ShopOrder.Change change, ShopOrder row) {
+    private static String note(String name, ImportedOrder.Change change, ImportedOrder row) {
         return switch (change) {
             case NONE -> "Order " + name + " unchanged for the WMS (" + row.state().name().toLowerCase() + ").";
             case STALE -> "Order " + name + ": an older state than the one already applied; ignored.";
@@ -195,8 +195,8 @@ public class OrderRecords {
     }
 
     /** The lines and warehouse of the order through the store's product and location mappings. */
-    OrderPlan plan(long storeId, ShopifyOrder order) {
-        List<String> variantIds = order.lines().stream().map(ShopifyOrder.Line::variantId)
+    OrderPlan plan(long storeId, ShopifyOrderSnapshot order) {
+        List<String> variantIds = order.lines().stream().map(ShopifyOrderSnapshot.Line::variantId)
                 .filter(Objects::nonNull).distinct().toList();
         Map<String, OrderPlan.MappedVariant> variants = new HashMap<>();
         if (!variantIds.isEmpty()) {
@@ -237,20 +237,20 @@ public class OrderRecords {
 
     /** When Shopify last changed the order as far as the connector knows, or null when it does not know it. */
     public Instant knownUpdatedAt(long storeId, String orderId) {
-        return this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+        return this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
                 .setParameter("store", storeId).setParameter("order", orderId).getResultStream()
-                .map(ShopOrder::shopifyUpdatedAt).filter(Objects::nonNull).findFirst().orElse(null);
+                .map(ImportedOrder::shopifyUpdatedAt).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /**
      * The store's orders that are the customer's: those named (global ids), and guest orders, which carry no customer
      * account, with the customer's e-mail (compared without case). Orders of other customers are never matched.
      */
-    public List<ShopOrder> customerOrders(long storeId, Set<String> orderIds, String email) {
+    public List<ImportedOrder> customerOrders(long storeId, Set<String> orderIds, String email) {
         boolean byEmail = email != null && !email.isBlank();
-        var query = this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
+        var query = this.entityManager.createQuery("select o from ImportedOrder o where o.store.id = :store and "
                 + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "") + ") "
-                + "order by o.id", ShopOrder.class).setParameter("store", storeId)
+                + "order by o.id", ImportedOrder.class).setParameter("store", storeId)
                 .setParameter("ids", orderIds.isEmpty() ? List.of("-") : List.copyOf(orderIds));
         if (byEmail) {
             query.setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT));
@@ -265,7 +265,7 @@ public class OrderRecords {
      * @return the orders erased now (those erased before are left as they are)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ShopOrder> redact(long storeId, Set<String> orderIds, String email) {
+    public List<ImportedOrder> redact(long storeId, Set<String> orderIds, String email) {
         Instant now = this.clock.instant();
         return customerOrders(storeId, orderIds, email).stream().filter(o -> o.redact(now)).toList();
     }
@@ -279,8 +279,8 @@ public class OrderRecords {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int redactBatch(long storeId, int batch) {
         Instant now = this.clock.instant();
-        return (int) this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
-                + "o.redactedAt is null order by o.id", ShopOrder.class).setParameter("store", storeId)
+        return (int) this.entityManager.createQuery("select o from ImportedOrder o where o.store.id = :store and "
+                + "o.redactedAt is null order by o.id", ImportedOrder.class).setParameter("store", storeId)
                 .setMaxResults(batch).getResultList().stream().filter(o -> o.redact(now)).count();
     }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
-import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.returns.entity.ReceiptLine;
@@ -72,7 +72,7 @@ public class ReturnRecords {
                     + "received: not announced again.";
         }
         Store store = this.entityManager.find(Store.class, storeId);
-        ShopOrder order = this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+        ImportedOrder order = this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
                 .setParameter("store", storeId).setParameter("order", read.orderId()).getResultStream().findFirst()
                 .orElse(null);
         Map<String, String> byLineItem = new HashMap<>();
@@ -120,7 +120,7 @@ public class ReturnRecords {
     }
 
     /** Units of each WMS product of an order, by its Shopify line items (from the order's lines). */
-    static Map<String, String> productsByLineItem(ShopOrder order) {
+    static Map<String, String> productsByLineItem(ImportedOrder order) {
         Map<String, String> byLineItem = new HashMap<>();
         for (OrderLine line : order.lines()) {
             if (line.productCode() != null) {
@@ -140,7 +140,7 @@ public class ReturnRecords {
         if (known.isPresent()) {
             return repeated(known.get(), known.get().shopReturn().id(), lines);
         }
-        ShopOrder order = this.entityManager.find(ShopOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return new Intake(Verdict.UNKNOWN_RETURN, null, "There is no order " + orderId
                     + ": use the orderId of the order feed.", List.of(new FieldError("orderId", "unknown order")));
@@ -349,7 +349,7 @@ public class ReturnRecords {
     }
 
     /** Where restocked units go back on sale: the order's location, else the store's default location. */
-    private String location(Store store, ShopOrder order) {
+    private String location(Store store, ImportedOrder order) {
         if (order != null && order.locationId() != null) {
             return order.locationId();
         }
