@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static wms.shopify.it.WmsFixture.json;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,16 +26,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import wms.shopify.orders.control.OrderRecords;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Order;
 import wms.shopify.sandbox.Shop;
 
 /**
- * The order feed is gap-safe without a global lock: while dozens of threads bring orders in at once (the sandbox's
+ * The order feed is gap-safe without a global lock. While dozens of threads bring orders in at once (the sandbox's
  * own webhooks, and each order's {@code orders/paid} and {@code orders/updated} sent again at the same time, so the
  * connector imports many orders concurrently), a WMS reads the feed by cursor in a loop, a few entries a page. It
  * must see every entry exactly once, in position order: an entry that commits after a later position was read must
- * not be skipped by the cursor.
+ * not be skipped by the cursor. And that case made to happen at will, with a writer's transaction held open.
  */
 class OrderFeedCursorIT {
 
@@ -91,6 +97,78 @@ class OrderFeedCursorIT {
             importsDone.set(true);
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * The case the cursor must survive, made to happen: an order's new position is taken (as the import takes it,
+     * under the feed's shared lock) in a transaction left open, a later order enters the feed and commits with a larger
+     * position, and a WMS reads from a cursor before both. The reader must wait for the open transaction rather than
+     * hand out the larger position alone (its cursor would then have passed the smaller one for good), and then see
+     * both, the smaller first.
+     */
+    @Test
+    void aReaderWaitsForAPositionStillBeingCommittedInsteadOfSkippingIt() throws Exception {
+        SandboxConnector connector = SandboxConnector.get();
+        String domain = "feed-commit-it.myshopify.com";
+        Shop shop = WmsFixture.stockedShop(connector, domain, "Commit main", 100, "Glove", "G-GLOVE");
+        Location main = shop.location("Commit main");
+        WmsFixture wms = new WmsFixture(connector, "feed-commit-it");
+        wms.installForOrders(shop, main, "WH-COMMIT", "COMMIT-PARCEL");
+        wms.catalog(domain, "W-GLOVE", "G-GLOVE");
+        Order first = shop.placeOrder(main, true, Map.of("G-GLOVE", 1));
+        long cursor = awaitPosition(wms, first.id());
+        awaitProcessed(wms);
+
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (Connection writer = connector.jdbc()) {
+            writer.setAutoCommit(false);
+            long moved;
+            try (Statement statement = writer.createStatement(); ResultSet next = statement.executeQuery(
+                    "select nextval('" + OrderRecords.FEED.sequence() + "') from (select "
+                    + "pg_advisory_xact_lock_shared(" + OrderRecords.FEED.lock() + ") offset 0) as writer")) {
+                next.next();
+                moved = next.getLong(1);
+            }
+            try (PreparedStatement update = writer.prepareStatement("update shop_order set feed_seq = ? where "
+                    + "shopify_order_id = ?")) {
+                update.setLong(1, moved);
+                update.setString(2, first.id());
+                assertEquals(1, update.executeUpdate());
+            }
+            Order second = shop.placeOrder(main, true, Map.of("G-GLOVE", 1));
+            long later = awaitPosition(wms, second.id());
+            assertTrue(later > moved, "the later order committed with the larger position: " + later + " > " + moved);
+
+            Future<JsonObject> page = reader.submit(() -> json(wms.api("GET", "/api/v1/orders/feed?after=" + cursor
+                    + "&limit=500", null)));
+            WmsFixture.await(Duration.ofSeconds(60), () -> wms.count("select count(*) from pg_locks where "
+                    + "locktype = 'advisory' and mode = 'ExclusiveLock' and not granted and classid = 0 and objid = "
+                    + OrderRecords.FEED.lock()) > 0, "the reader to wait for the position still being committed",
+                    () -> page.isDone() ? "; it answered at once: " + page.get() : "");
+            writer.commit();
+
+            List<String> read = page.get().getJsonArray("entries").stream().map(JsonValue::asJsonObject)
+                    .filter(e -> domain.equals(e.getString("store")))
+                    .map(e -> e.getJsonNumber("revision") + " " + e.getString("shopifyOrderId")).toList();
+            assertEquals(List.of(moved + " " + first.id(), later + " " + second.id()), read,
+                    "both, the position committed last (and smaller) first");
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** Waits until the order is in the feed (committed), and answers its position. */
+    private static long awaitPosition(WmsFixture wms, String shopifyOrderId) throws Exception {
+        String query = "select coalesce(max(feed_seq), 0) from shop_order where feed_pending and shopify_order_id = '"
+                + shopifyOrderId + "'";
+        WmsFixture.await(Duration.ofSeconds(60), () -> wms.count(query) > 0, "order " + shopifyOrderId
+                + " in the feed", () -> "");
+        return wms.count(query);
+    }
+
+    private static void awaitProcessed(WmsFixture wms) throws Exception {
+        WmsFixture.await(Duration.ofSeconds(60), () -> wms.count("select count(*) from webhook_delivery where "
+                + "outcome = 'RECEIVED'") == 0, "every delivery processed", () -> "");
     }
 
     /**

@@ -31,10 +31,10 @@ import wms.shopify.stores.entity.StoreLocation;
 
 /**
  * Records what a read of an order from Shopify means for its one WMS order, in one short transaction that calls
- * nobody (the read is taken before it, see {@link OrderImport}): the row is
- * inserted if absent (the unique constraint on store and Shopify order turns a concurrent duplicate into "already
- * there"), locked, decided by the order's own rules, given a feed position when the WMS must see it, and the
- * order's unallocated lines are announced as {@link OrderDemand} whenever they change.
+ * nobody (the read is taken before it, see {@link OrderImport}): the row is inserted if absent (the unique constraint
+ * on store and Shopify order turns a concurrent duplicate into "already there"), locked, decided by the order's own
+ * rules, given a feed position when the WMS must see it, and the order's unallocated lines are announced as
+ * {@link OrderDemand} whenever they change.
  */
 @ApplicationScoped
 public class OrderRecords {
