@@ -28,9 +28,9 @@ import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.catalog.entity.WmsProduct;
 import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.control.OrderRecords;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
-import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.platform.database.DatabaseReady;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.platform.time.SystemClock;
@@ -65,8 +65,9 @@ class OrderDemandIT {
                         wms.shopify.orders.control.FeedEntryAdded.class,
                         wms.shopify.orders.control.UnallocatedDemand.class,
                         ActivityLog.class, ActivityEvent.class, DatabaseReady.class, SystemClock.class,
-                        InstantConverter.class)
-                .addPackages(false, ShopOrder.class.getPackage(), OrderDemand.class.getPackage(),
+                        InstantConverter.class, wms.shopify.platform.database.FeedPositions.class,
+                        wms.shopify.platform.database.FeedPositions.Feed.class)
+                .addPackages(false, ImportedOrder.class.getPackage(), OrderDemand.class.getPackage(),
                         Store.class.getPackage(), WmsProduct.class.getPackage(), Warehouse.class.getPackage(),
                         ShopDomain.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
@@ -84,6 +85,11 @@ class OrderDemandIT {
         return CDI.current().select(type).get();
     }
 
+    /** Applies a read as the import does, in a transaction of its own under the order's lock. */
+    private static OrderRecords.Outcome apply(OrderRecords records, long store, ShopifyOrderSnapshot order) {
+        return records.readUnderLock(store, order.id(), () -> java.util.Optional.of(order), "it").orElseThrow();
+    }
+
     @Test
     void theUnallocatedLinesAreAnnouncedInTheTransactionWhenTheyChangeAndOnlyThen() throws Exception {
         long store = store(false);
@@ -93,7 +99,7 @@ class OrderDemandIT {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         // Held (the mug is not mapped): Shopify committed the units and the WMS has not, so they are demand.
-        assertEquals(OrderState.HELD, records.apply(store, order(id, t0, "paid", null, 2, 1), "it").state());
+        assertEquals(OrderState.HELD, apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
         List<OrderDemandRecorder.Seen> seen = recorder.of(id);
         assertEquals(1, seen.size());
         assertTrue(seen.get(0).inTransaction(), "fired inside the orders' transaction");
@@ -101,21 +107,21 @@ class OrderDemandIT {
         assertEquals(List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 2), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
                 seen.get(0).demand().lines());
 
-        records.apply(store, order(id, t0, "paid", null, 2, 1), "it");
+        apply(records, store, order(id, t0, "paid", null, 2, 1));
         assertEquals(1, recorder.of(id).size(), "a duplicate read changes nothing, announces nothing");
         assertEquals(seen.get(0).demand().lines(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store),
                 "the one query adds up to what was announced");
 
         mapMug(store);
-        assertEquals(OrderState.READY, records.apply(store, order(id, t0, "paid", null, 2, 1), "it").state());
+        assertEquals(OrderState.READY, apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
         assertEquals(1, recorder.of(id).size(), "released to the feed with the same lines: nothing changed for stock");
 
-        records.apply(store, order(id, t0.plusSeconds(1), "paid", null, 3, 1), "it");
+        apply(records, store, order(id, t0.plusSeconds(1), "paid", null, 3, 1));
         assertEquals(List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 3), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
                 last(recorder, id).lines(), "an edited quantity is announced");
 
-        ShopOrder fed = feedEntry(id);
-        assertEquals(ShopOrder.Ack.DONE, bean(OrderFeed.class).acknowledge(fed.id(), fed.feedSeq()).orElseThrow());
+        ImportedOrder fed = feedEntry(id);
+        assertEquals(ImportedOrder.Ack.DONE, bean(OrderFeed.class).acknowledge(fed.id(), fed.feedSeq()).orElseThrow());
         assertEquals(List.of(), last(recorder, id).lines(), "acknowledged by the WMS: allocated, no demand");
         assertEquals(List.of(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store));
         assertTrue(recorder.of(id).stream().allMatch(OrderDemandRecorder.Seen::inTransaction));
@@ -129,14 +135,14 @@ class OrderDemandIT {
         String id = "gid://shopify/Order/" + UUID.randomUUID().getMostSignificantBits();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        assertEquals(OrderState.FILTERED, records.apply(store, order(id, t0, "pending", null, 1, 1), "it").state());
+        assertEquals(OrderState.FILTERED, apply(records, store, order(id, t0, "pending", null, 1, 1)).state());
         assertEquals(2, last(recorder, id).lines().size(),
                 "filtered out but open: Shopify took its units off sale, so they are demand");
-        records.apply(store, order(id, t0.plusSeconds(1), "paid", null, 1, 1), "it");
+        apply(records, store, order(id, t0.plusSeconds(1), "paid", null, 1, 1));
         assertEquals(1, recorder.of(id).size(), "paid later: in the feed with the same lines, nothing new to announce");
         assertEquals(2, last(recorder, id).lines().size(), "paid later: in the feed, its lines are still demand");
-        assertEquals(OrderState.CANCELLED, records.apply(store, order(id, t0.plusSeconds(2), "paid",
-                t0.plusSeconds(2), 1, 1), "it").state());
+        assertEquals(OrderState.CANCELLED, apply(records, store, order(id, t0.plusSeconds(2), "paid",
+                t0.plusSeconds(2), 1, 1)).state());
         assertEquals(List.of(), last(recorder, id).lines(), "cancelled: released entirely");
     }
 
@@ -147,7 +153,7 @@ class OrderDemandIT {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Callable<OrderState>> reads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            reads.add(() -> bean(OrderRecords.class).apply(store, order(id, t0, "paid", null, 1, 1), "it").state());
+            reads.add(() -> apply(bean(OrderRecords.class), store, order(id, t0, "paid", null, 1, 1)).state());
         }
         for (Future<OrderState> read : bean(Fixture.class).executor.invokeAll(reads)) {
             assertEquals(OrderState.READY, read.get());
@@ -165,21 +171,21 @@ class OrderDemandIT {
         return seen.get(seen.size() - 1).demand();
     }
 
-    private static ShopOrder feedEntry(String id) {
-        return bean(InContainerResources.class).entityManager.createQuery("select o from ShopOrder o where "
-                + "o.shopifyOrderId = :id", ShopOrder.class).setParameter("id", id).getSingleResult();
+    private static ImportedOrder feedEntry(String id) {
+        return bean(InContainerResources.class).entityManager.createQuery("select o from ImportedOrder o where "
+                + "o.shopifyOrderId = :id", ImportedOrder.class).setParameter("id", id).getSingleResult();
     }
 
-    private static ShopifyOrder order(String id, Instant updated, String financial, Instant cancelled, int shirts,
+    private static ShopifyOrderSnapshot order(String id, Instant updated, String financial, Instant cancelled, int shirts,
             int mugs) {
-        List<ShopifyOrder.Line> lines = List.of(
-                new ShopifyOrder.Line(id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true),
-                new ShopifyOrder.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true));
-        return new ShopifyOrder(id, "#D" + Math.abs(id.hashCode() % 10000), updated, updated, false, cancelled != null,
+        List<ShopifyOrderSnapshot.Line> lines = List.of(
+                new ShopifyOrderSnapshot.Line(id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true),
+                new ShopifyOrderSnapshot.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true));
+        return new ShopifyOrderSnapshot(id, "#D" + Math.abs(id.hashCode() % 10000), updated, updated, false, cancelled != null,
                 cancelled, financial, "unfulfilled", "d@example.com", null, null, null, null, null, lines,
-                List.of(new ShopifyOrder.FulfillmentOrder(id + "-FO", cancelled == null ? "OPEN" : "CLOSED", LOCATION,
-                        List.of(new ShopifyOrder.FulfillmentLine(id + "-L1", SHIRT_ITEM, shirts),
-                                new ShopifyOrder.FulfillmentLine(id + "-L2", MUG_ITEM, mugs)))), true);
+                List.of(new ShopifyOrderSnapshot.FulfillmentOrder(id + "-FO", cancelled == null ? "OPEN" : "CLOSED", LOCATION,
+                        List.of(new ShopifyOrderSnapshot.FulfillmentLine(id + "-L1", SHIRT_ITEM, shirts),
+                                new ShopifyOrderSnapshot.FulfillmentLine(id + "-L2", MUG_ITEM, mugs)))), true);
     }
 
     /** A store with one location mapped to a warehouse as the default, the shirt mapped (and the mug if asked). */

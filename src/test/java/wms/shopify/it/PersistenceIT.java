@@ -57,7 +57,7 @@ class PersistenceIT {
                 .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
                         WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage(),
                         wms.shopify.catalog.entity.WmsProduct.class.getPackage(),
-                        wms.shopify.orders.entity.ShopOrder.class.getPackage(),
+                        wms.shopify.orders.entity.ImportedOrder.class.getPackage(),
                         wms.shopify.shipping.entity.Shipment.class.getPackage(),
                         wms.shopify.returns.entity.ShopReturn.class.getPackage(),
                         ApiCredential.class.getPackage())

@@ -2,9 +2,9 @@ package wms.shopify.orders.boundary;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import wms.shopify.platform.api.Feed;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
-import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.platform.api.Feed;
 
 /**
  * One feed entry: an order to ship, or the cancellation of one the WMS has.
@@ -43,7 +43,7 @@ public record OrderEntryView(
             @Schema(description = "The Shopify line item (GID)") String shopifyLineItemId, String sku, String title) {
     }
 
-    public static OrderEntryView of(ShopOrder order) {
+    public static OrderEntryView of(ImportedOrder order) {
         return new OrderEntryView(order.id(), order.feedSeq() == null ? 0 : order.feedSeq(),
                 order.feedKind() == null ? "ORDER" : order.feedKind().name(), order.store().domain().value(),
                 order.shopifyOrderId(), order.name(), order.warehouseCode(), order.shippingProcessCode(),

@@ -20,9 +20,9 @@ import wms.shopify.orders.control.OrderSweeps;
 import wms.shopify.orders.control.Orders;
 import wms.shopify.orders.control.SweepRecords;
 import wms.shopify.orders.entity.HoldReason;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.OrderSweep;
-import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.platform.web.AdminFormat;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.shopify.control.ShopifyUnavailableException;
@@ -63,7 +63,7 @@ public class OrdersPage implements Serializable {
     private int page;
     private String sweepFrom;
     private String sweepUntil;
-    private transient List<ShopOrder> shown;
+    private transient List<ImportedOrder> shown;
 
     @PostConstruct
     void load() {
@@ -97,7 +97,7 @@ public class OrdersPage implements Serializable {
         }
     }
 
-    public List<ShopOrder> getOrders() {
+    public List<ImportedOrder> getOrders() {
         if (this.shown == null) {
             this.shown = this.orders.page(this.storeId, this.state, this.reason, this.page * PAGE_SIZE, PAGE_SIZE + 1);
         }
@@ -149,7 +149,7 @@ public class OrdersPage implements Serializable {
                 .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue));
     }
 
-    public String label(ShopOrder order) {
+    public String label(ImportedOrder order) {
         return switch (order.state()) {
             case READY -> order.feedKind() != null && order.feedKind().name().equals("CANCELLATION")
                     ? "Cancellation in feed" : "In WMS feed";
@@ -161,7 +161,7 @@ public class OrdersPage implements Serializable {
         };
     }
 
-    public String lines(ShopOrder order) {
+    public String lines(ImportedOrder order) {
         return order.lines().stream().map(l -> l.quantity() + " × " + (l.productCode() == null
                 ? (l.sku() == null ? "?" : l.sku()) + " (unmapped)" : l.productCode())).collect(Collectors.joining(", "));
     }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.credentials.entity.ApiScope;
 import wms.shopify.orders.control.OrderFeed;
-import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.api.Feed;
 import wms.shopify.platform.api.StoreReach;
 import wms.shopify.platform.web.WmsApi;
@@ -93,8 +93,8 @@ public class OrdersResource {
         if (this.feed.find(id).filter(this::inScope).isEmpty()) {
             throw new NotFoundException();
         }
-        ShopOrder.Ack ack = this.feed.acknowledge(id, revision).orElseThrow(NotFoundException::new);
-        if (ack == ShopOrder.Ack.OUTDATED) {
+        ImportedOrder.Ack ack = this.feed.acknowledge(id, revision).orElseThrow(NotFoundException::new);
+        if (ack == ImportedOrder.Ack.OUTDATED) {
             return Feed.outdated("Order " + id + " changed since revision " + revision
                     + ": read the feed for its current revision.", "/api/v1/orders/" + id + "/acknowledgement");
         }
@@ -107,7 +107,7 @@ public class OrdersResource {
     }
 
     /** An order of another store than the credential's is answered as if it did not exist. */
-    private boolean inScope(ShopOrder order) {
+    private boolean inScope(ImportedOrder order) {
         return scope().reaches(order.store().domain().value());
     }
 }

@@ -16,8 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.orders.entity.OrderFiltersChanged;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.stores.entity.Store;
 
@@ -90,7 +90,7 @@ public class FilterRecheck {
         if (store == null || !store.isConnected()) {
             return new Result(0, 0, 0, 0);
         }
-        List<String> filtered = this.entityManager.createQuery("select o.shopifyOrderId from ShopOrder o where "
+        List<String> filtered = this.entityManager.createQuery("select o.shopifyOrderId from ImportedOrder o where "
                 + "o.store.id = :store and o.state = :state order by o.id", String.class).setParameter("store", storeId)
                 .setParameter("state", OrderState.FILTERED).getResultList();
         int toWms = 0;
@@ -100,7 +100,7 @@ public class FilterRecheck {
             String orderId = filtered.get(i);
             try {
                 OrderRecords.Outcome outcome = this.importer.importOrder(store, orderId, SOURCE);
-                if (outcome.change() == ShopOrder.Change.TO_FEED) {
+                if (outcome.change() == ImportedOrder.Change.TO_FEED) {
                     toWms++;
                 } else if (outcome.state() == OrderState.HELD) {
                     held++;

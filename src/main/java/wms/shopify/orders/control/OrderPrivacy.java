@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
-import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.webhooks.control.PrivacyRequest;
 
 /**
@@ -29,7 +29,8 @@ public class OrderPrivacy {
         switch (request.kind()) {
             case CUSTOMER_DATA -> list(request);
             case CUSTOMER_REDACT -> {
-                List<ShopOrder> erased = this.records.redact(request.storeId(), request.orderIds(), request.email());
+                List<ImportedOrder> erased = this.records.redact(request.storeId(), request.orderIds(),
+                        request.email());
                 erased.forEach(o -> request.addOrder(o.shopifyOrderId()));
                 request.report("the name, address, e-mail, phone and note of " + erased.size() + " orders erased"
                         + (erased.isEmpty() ? "" : " (" + names(erased) + ")"));
@@ -46,7 +47,7 @@ public class OrderPrivacy {
     }
 
     private void list(PrivacyRequest request) {
-        List<ShopOrder> orders = this.records.customerOrders(request.storeId(), request.orderIds(),
+        List<ImportedOrder> orders = this.records.customerOrders(request.storeId(), request.orderIds(),
                 request.email());
         orders.forEach(o -> request.addOrder(o.shopifyOrderId()));
         if (orders.isEmpty()) {
@@ -61,12 +62,12 @@ public class OrderPrivacy {
                 + (orders.size() > NAMES_LISTED ? "; and " + (orders.size() - NAMES_LISTED) + " more" : ""));
     }
 
-    private static String names(List<ShopOrder> orders) {
+    private static String names(List<ImportedOrder> orders) {
         return orders.stream().limit(NAMES_LISTED).map(OrderPrivacy::label).collect(Collectors.joining(", "))
                 + (orders.size() > NAMES_LISTED ? " and " + (orders.size() - NAMES_LISTED) + " more" : "");
     }
 
-    private static String label(ShopOrder order) {
+    private static String label(ImportedOrder order) {
         return (order.name() == null ? "" : order.name() + " ") + "(" + order.shopifyOrderId() + ")";
     }
 }

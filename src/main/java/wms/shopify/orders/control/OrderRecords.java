@@ -14,29 +14,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderFilters;
 import wms.shopify.orders.entity.OrderPlan;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
-import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.orders.entity.ShopifyOrderSnapshot;
+import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.stock.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 
 /**
- * Records what a read of an order from Shopify means for its one WMS order, in one transaction: the row is
- * inserted if absent (the unique constraint on store and Shopify order turns a concurrent duplicate into "already
- * there"), locked, decided by the order's own rules, given a feed position when the WMS must see it, and the
- * order's unallocated lines are announced as {@link OrderDemand} whenever they change.
+ * Records what a read of an order from Shopify means for its one WMS order, in one short transaction that calls
+ * nobody (the read is taken before it, see {@link OrderImport}): the row is inserted if absent (the unique constraint
+ * on store and Shopify order turns a concurrent duplicate into "already there"), locked, decided by the order's own
+ * rules, given a feed position when the WMS must see it, and the order's unallocated lines are announced as
+ * {@link OrderDemand} whenever they change.
  */
 @ApplicationScoped
 public class OrderRecords {
 
-    /** The advisory lock that orders feed positions by commit: a position is taken and committed under it. */
-    private static final long FEED_LOCK = 7_007_007L;
+    /** The orders' feed: its positions and the lock that makes them gap-safe for a reader ({@link FeedPositions}). */
+    public static final FeedPositions.Feed FEED = new FeedPositions.Feed("shop_order_feed_seq", 7_007_007L);
     static final String CATEGORY = "orders";
     /** The first key of the per-order advisory locks. */
     private static final int ORDER_LOCK_CLASS = 7;
@@ -59,21 +63,84 @@ public class OrderRecords {
     @Inject
     Clock clock;
 
+    @Inject
+    FeedPositions positions;
+
     /** What became of one read. */
-    public record Outcome(ShopOrder.Change change, OrderState state, String note) {
+    public record Outcome(ImportedOrder.Change change, OrderState state, String note) {
     }
 
-    /** Applies the order's current state (read from Shopify just before) to its WMS order. */
-    @Transactional
-    public Outcome apply(long storeId, ShopifyOrder order, String source) {
+    /**
+     * Which read of an order was applied last, taken before the order is read from Shopify: the row's version (every
+     * applied read changes it), or null when the order is not recorded yet.
+     */
+    public record Applied(Long version) {
+    }
+
+    /** The order as recorded now, read without a lock (outside any transaction of the import). */
+    public Applied applied(long storeId, String orderId) {
+        List<?> versions = this.entityManager.createNativeQuery("select version from shop_order where store_id = ? "
+                + "and shopify_order_id = ?").setParameter(1, storeId).setParameter(2, orderId).getResultList();
+        return new Applied(versions.isEmpty() ? null : ((Number) versions.get(0)).longValue());
+    }
+
+    /**
+     * Applies a read of the order taken outside any transaction, in a short transaction of its own that locks the
+     * order, provided no other read was applied since {@code before} was taken: an order imported meanwhile by
+     * another path may have been read later than this read, so this one is not applied (the caller reads again).
+     *
+     * @return empty when another read was applied since {@code before}
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Outcome> applyRead(long storeId, ShopifyOrderSnapshot order, Applied before, String source) {
         Instant now = this.clock.instant();
-        this.entityManager.createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
+        lockOrder(storeId, order.id());
+        boolean inserted = insertIfAbsent(storeId, order, now);
+        Long version = ((Number) this.entityManager.createNativeQuery("select version from shop_order where "
+                + "store_id = ? and shopify_order_id = ?").setParameter(1, storeId).setParameter(2, order.id())
+                .getSingleResult()).longValue();
+        boolean unchanged = inserted ? before.version() == null : version.equals(before.version());
+        return unchanged ? Optional.of(record(storeId, order, source, now)) : Optional.empty();
+    }
+
+    /**
+     * Reads the order while holding its lock, and applies the read, in a transaction of its own: for an order other
+     * imports keep changing while it is read (the exception to "no call to Shopify under a lock"), so that this read
+     * is certain to be the latest applied.
+     *
+     * @return empty when Shopify has no such order
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Outcome> readUnderLock(long storeId, String orderId, Supplier<Optional<ShopifyOrderSnapshot>> read,
+            String source) {
+        lockOrder(storeId, orderId);
+        Optional<ShopifyOrderSnapshot> order = read.get();
+        if (order.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = this.clock.instant();
+        insertIfAbsent(storeId, order.get(), now);
+        return Optional.of(record(storeId, order.get(), source, now));
+    }
+
+    /**
+     * Inserts the order's row if absent: the unique constraint on store and Shopify order turns a concurrent duplicate
+     * into "already there".
+     *
+     * @return whether this call inserted it
+     */
+    private boolean insertIfAbsent(long storeId, ShopifyOrderSnapshot order, Instant now) {
+        return this.entityManager.createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
                 + "first_seen_at, updated_at) values (?, ?, ?, 'NEW', ?, ?) "
                 + "on conflict (store_id, shopify_order_id) do nothing")
                 .setParameter(1, storeId).setParameter(2, order.id()).setParameter(3, order.name())
                 .setParameter(4, Timestamp.from(now)).setParameter(5, Timestamp.from(now))
-                .executeUpdate();
-        ShopOrder row = this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+                .executeUpdate() == 1;
+    }
+
+    /** Applies the order's current state (read from Shopify just before) to its locked WMS order. */
+    private Outcome record(long storeId, ShopifyOrderSnapshot order, String source, Instant now) {
+        ImportedOrder row = this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
                 .setParameter("store", storeId).setParameter("order", order.id())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
         Store store = this.entityManager.find(Store.class, storeId);
@@ -81,7 +148,7 @@ public class OrderRecords {
         var holdBefore = row.holdReason();
         List<OrderDemand.Line> demandBefore = row.demand();
         OrderPlan plan = plan(storeId, order);
-        ShopOrder.Change change = row.apply(order, this.intakePolicies.of(storeId).filters(), plan, now, source);
+        ImportedOrder.Change change = row.apply(order, this.intakePolicies.of(storeId).filters(), plan, now, source);
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
         switch (change) {
@@ -100,8 +167,9 @@ public class OrderRecords {
             }
         }
         if (change.needsFeedPosition()) {
-            // Last, so that the feed lock (held until commit) is held as briefly as this transaction allows.
-            row.enterFeed(nextFeedPosition());
+            // Last, after everything else is written, so that the feed's shared lock is held only for the commit.
+            this.entityManager.flush();
+            row.enterFeed(this.positions.next(FEED));
             this.feedEntries.fire(new FeedEntryAdded(row.id(), row.feedSeq(), row.feedKind().name(),
                     store.domain().value(), row.shopifyOrderId()));
         }
@@ -109,14 +177,14 @@ public class OrderRecords {
     }
 
     /** Announces the order's unallocated lines when they differ from what they were. */
-    void announce(ShopOrder row, List<OrderDemand.Line> before) {
+    void announce(ImportedOrder row, List<OrderDemand.Line> before) {
         List<OrderDemand.Line> after = row.demand();
         if (!Objects.equals(before, after)) {
             this.demand.fire(new OrderDemand(row.store().id(), row.shopifyOrderId(), after));
         }
     }
 
-    private static String note(String name, ShopOrder.Change change, ShopOrder row) {
+    private static String note(String name, ImportedOrder.Change change, ImportedOrder row) {
         return switch (change) {
             case NONE -> "Order " + name + " unchanged for the WMS (" + row.state().name().toLowerCase() + ").";
             case STALE -> "Order " + name + ": an older state than the one already applied; ignored.";
@@ -130,8 +198,8 @@ public class OrderRecords {
     }
 
     /** The lines and warehouse of the order through the store's product and location mappings. */
-    OrderPlan plan(long storeId, ShopifyOrder order) {
-        List<String> variantIds = order.lines().stream().map(ShopifyOrder.Line::variantId)
+    OrderPlan plan(long storeId, ShopifyOrderSnapshot order) {
+        List<String> variantIds = order.lines().stream().map(ShopifyOrderSnapshot.Line::variantId)
                 .filter(Objects::nonNull).distinct().toList();
         Map<String, OrderPlan.MappedVariant> variants = new HashMap<>();
         if (!variantIds.isEmpty()) {
@@ -162,40 +230,30 @@ public class OrderRecords {
     }
 
     /**
-     * The next feed position. Taken under a transaction-scoped advisory lock held until commit, so positions are
-     * committed in the order they are given: a WMS reading from a cursor never finds a smaller one appear later.
-     */
-    long nextFeedPosition() {
-        Object next = this.entityManager.createNativeQuery("select nextval('shop_order_feed_seq') from "
-                + "(select pg_advisory_xact_lock(" + FEED_LOCK + ")) as feed_lock").getSingleResult();
-        return ((Number) next).longValue();
-    }
-
-    /**
      * Locks one order of a store until the transaction ends (two-key advisory lock, a key space apart from the feed
-     * lock's): taken before the order is read from Shopify, so reads of one order are applied in the order taken.
+     * lock's), even one not recorded yet: every read of the order is applied under it.
      */
-    public void lockOrder(long storeId, String orderId) {
+    void lockOrder(long storeId, String orderId) {
         this.entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?, hashtext(?))) as l")
                 .setParameter(1, ORDER_LOCK_CLASS).setParameter(2, storeId + "/" + orderId).getSingleResult();
     }
 
     /** When Shopify last changed the order as far as the connector knows, or null when it does not know it. */
     public Instant knownUpdatedAt(long storeId, String orderId) {
-        return this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+        return this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
                 .setParameter("store", storeId).setParameter("order", orderId).getResultStream()
-                .map(ShopOrder::shopifyUpdatedAt).filter(Objects::nonNull).findFirst().orElse(null);
+                .map(ImportedOrder::shopifyUpdatedAt).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /**
      * The store's orders that are the customer's: those named (global ids), and guest orders, which carry no customer
      * account, with the customer's e-mail (compared without case). Orders of other customers are never matched.
      */
-    public List<ShopOrder> customerOrders(long storeId, Set<String> orderIds, String email) {
+    public List<ImportedOrder> customerOrders(long storeId, Set<String> orderIds, String email) {
         boolean byEmail = email != null && !email.isBlank();
-        var query = this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
+        var query = this.entityManager.createQuery("select o from ImportedOrder o where o.store.id = :store and "
                 + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "") + ") "
-                + "order by o.id", ShopOrder.class).setParameter("store", storeId)
+                + "order by o.id", ImportedOrder.class).setParameter("store", storeId)
                 .setParameter("ids", orderIds.isEmpty() ? List.of("-") : List.copyOf(orderIds));
         if (byEmail) {
             query.setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT));
@@ -210,7 +268,7 @@ public class OrderRecords {
      * @return the orders erased now (those erased before are left as they are)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ShopOrder> redact(long storeId, Set<String> orderIds, String email) {
+    public List<ImportedOrder> redact(long storeId, Set<String> orderIds, String email) {
         Instant now = this.clock.instant();
         return customerOrders(storeId, orderIds, email).stream().filter(o -> o.redact(now)).toList();
     }
@@ -224,8 +282,8 @@ public class OrderRecords {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int redactBatch(long storeId, int batch) {
         Instant now = this.clock.instant();
-        return (int) this.entityManager.createQuery("select o from ShopOrder o where o.store.id = :store and "
-                + "o.redactedAt is null order by o.id", ShopOrder.class).setParameter("store", storeId)
+        return (int) this.entityManager.createQuery("select o from ImportedOrder o where o.store.id = :store and "
+                + "o.redactedAt is null order by o.id", ImportedOrder.class).setParameter("store", storeId)
                 .setMaxResults(batch).getResultList().stream().filter(o -> o.redact(now)).count();
     }
 }

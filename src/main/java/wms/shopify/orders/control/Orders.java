@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.orders.entity.HoldReason;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.stores.entity.Store;
 
 /** The orders as the admin sees them: listed by store, state and hold reason; held ones released. */
@@ -29,8 +29,8 @@ public class Orders {
     ActivityLog activity;
 
     /** A page of orders, newest first, optionally of one store, state and hold reason. */
-    public List<ShopOrder> page(Long storeId, OrderState state, HoldReason reason, int offset, int size) {
-        StringBuilder jpql = new StringBuilder("select o from ShopOrder o join fetch o.store where 1 = 1");
+    public List<ImportedOrder> page(Long storeId, OrderState state, HoldReason reason, int offset, int size) {
+        StringBuilder jpql = new StringBuilder("select o from ImportedOrder o join fetch o.store where 1 = 1");
         if (storeId != null) {
             jpql.append(" and o.store.id = :store");
         }
@@ -41,7 +41,7 @@ public class Orders {
             jpql.append(" and o.holdReason = :reason");
         }
         jpql.append(" order by o.id desc");
-        TypedQuery<ShopOrder> query = this.entityManager.createQuery(jpql.toString(), ShopOrder.class);
+        TypedQuery<ImportedOrder> query = this.entityManager.createQuery(jpql.toString(), ImportedOrder.class);
         if (storeId != null) {
             query.setParameter("store", storeId);
         }
@@ -57,7 +57,7 @@ public class Orders {
     /** How many orders are in each state, of one store or all. */
     public Map<OrderState, Long> counts(Long storeId) {
         Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
-        var query = this.entityManager.createQuery("select o.state, count(o) from ShopOrder o"
+        var query = this.entityManager.createQuery("select o.state, count(o) from ImportedOrder o"
                 + (storeId == null ? "" : " where o.store.id = :store") + " group by o.state", Object[].class);
         if (storeId != null) {
             query.setParameter("store", storeId);
@@ -68,8 +68,8 @@ public class Orders {
         return counts;
     }
 
-    public Optional<ShopOrder> find(long id) {
-        return Optional.ofNullable(this.entityManager.find(ShopOrder.class, id));
+    public Optional<ImportedOrder> find(long id) {
+        return Optional.ofNullable(this.entityManager.find(ImportedOrder.class, id));
     }
 
     /**
@@ -77,7 +77,7 @@ public class Orders {
      * filters. An order whose cause was fixed goes to the feed; one still blocked stays held with its reason.
      */
     public OrderRecords.Outcome release(long orderId, String by) {
-        ShopOrder order = find(orderId).orElseThrow(() -> new IllegalArgumentException("No order " + orderId));
+        ImportedOrder order = find(orderId).orElseThrow(() -> new IllegalArgumentException("No order " + orderId));
         Store store = order.store();
         OrderRecords.Outcome outcome = this.importer.importOrder(store, order.shopifyOrderId(), "released");
         this.activity.record(OrderRecords.CATEGORY, "Order " + order.name() + " of " + store.domain()
@@ -87,7 +87,7 @@ public class Orders {
 
     /** Releases every held order of a store (after a mapping was fixed). */
     public int releaseHeld(long storeId, String by) {
-        List<Long> held = this.entityManager.createQuery("select o.id from ShopOrder o where o.store.id = :store "
+        List<Long> held = this.entityManager.createQuery("select o.id from ImportedOrder o where o.store.id = :store "
                 + "and o.state = :state", Long.class).setParameter("store", storeId)
                 .setParameter("state", OrderState.HELD).getResultList();
         int released = 0;

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import wms.shopify.orders.entity.ShopifyOrder;
+import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.shopify.control.AdminApi;
 import wms.shopify.shopify.control.AdminOperation;
 import wms.shopify.stores.control.StoreAccess;
@@ -38,11 +38,11 @@ public class ShopifyOrders {
     }
 
     /** The order as it is now, or empty when Shopify has no such order (deleted). */
-    public Optional<ShopifyOrder> read(Store store, String orderId) {
+    public Optional<ShopifyOrderSnapshot> read(Store store, String orderId) {
         JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token, AdminOperation.ORDER,
                 Json.createObjectBuilder().add("id", orderId).build()));
         JsonValue order = data.get("order");
-        return order instanceof JsonObject found ? Optional.of(ShopifyOrder.from(found)) : Optional.empty();
+        return order instanceof JsonObject found ? Optional.of(ShopifyOrderSnapshot.from(found)) : Optional.empty();
     }
 
     /** Lists the orders updated in [from, until], oldest change first, a page of 100 at a time. */

@@ -22,7 +22,7 @@ public class UnallocatedDemand {
     /** The unallocated units of a store per (inventory item, location), by inventory item then location. */
     public List<OrderDemand.Line> of(long storeId) {
         List<Object[]> rows = this.entityManager.createQuery("select l.inventoryItemId, l.locationId, sum(l.quantity) "
-                + "from ShopOrder o join o.lines l where o.store.id = :store and o.state in :states "
+                + "from ImportedOrder o join o.lines l where o.store.id = :store and o.state in :states "
                 + "and l.inventoryItemId is not null and l.locationId is not null "
                 + "group by l.inventoryItemId, l.locationId order by l.inventoryItemId, l.locationId", Object[].class)
                 .setParameter("store", storeId).setParameter("states", List.of(OrderState.HELD, OrderState.READY))

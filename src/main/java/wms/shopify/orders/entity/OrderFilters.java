@@ -19,7 +19,7 @@ public record OrderFilters(Set<String> orderStatuses, Set<String> financialStatu
     }
 
     /** Why the order does not pass, for the merchant; empty when it does. */
-    public Optional<String> refusal(ShopifyOrder order) {
+    public Optional<String> refusal(ShopifyOrderSnapshot order) {
         if (order.test() && !this.includeTestOrders) {
             return Optional.of("a test order (test orders are not imported)");
         }

@@ -36,14 +36,14 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
      * @param locations the store's locations mapped to a warehouse, by Shopify location id
      * @param defaultLocation the store's default location for orders, if it is mapped, else null
      */
-    public static OrderPlan of(ShopifyOrder order, Map<String, MappedVariant> variants,
+    public static OrderPlan of(ShopifyOrderSnapshot order, Map<String, MappedVariant> variants,
             Map<String, Destination> locations, Destination defaultLocation) {
         List<OrderLine> lines = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> inactive = new LinkedHashSet<>();
         String firstLocation = null;
         for (Open open : openQuantities(order)) {
-            ShopifyOrder.Line line = open.line();
+            ShopifyOrderSnapshot.Line line = open.line();
             MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
             String label = describe(line);
             if (mapped == null) {
@@ -86,7 +86,7 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
     }
 
     /** The units left to ship of one line item at one location. */
-    record Open(ShopifyOrder.Line line, String locationId, String inventoryItemId, int quantity) {
+    record Open(ShopifyOrderSnapshot.Line line, String locationId, String inventoryItemId, int quantity) {
     }
 
     /**
@@ -94,15 +94,15 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
      * when Shopify gave none, from the lines' unfulfilled quantity with no location. Lines that need no shipping are
      * left out.
      */
-    static List<Open> openQuantities(ShopifyOrder order) {
+    static List<Open> openQuantities(ShopifyOrderSnapshot order) {
         List<Open> open = new ArrayList<>();
         if (!order.fulfillmentOrders().isEmpty()) {
-            for (ShopifyOrder.FulfillmentOrder fo : order.fulfillmentOrders()) {
+            for (ShopifyOrderSnapshot.FulfillmentOrder fo : order.fulfillmentOrders()) {
                 if (!fo.open()) {
                     continue;
                 }
-                for (ShopifyOrder.FulfillmentLine foLine : fo.lines()) {
-                    ShopifyOrder.Line line = order.line(foLine.lineItemId());
+                for (ShopifyOrderSnapshot.FulfillmentLine foLine : fo.lines()) {
+                    ShopifyOrderSnapshot.Line line = order.line(foLine.lineItemId());
                     if (line != null && line.requiresShipping() && foLine.remainingQuantity() > 0) {
                         open.add(new Open(line, fo.locationId(), foLine.inventoryItemId(),
                                 foLine.remainingQuantity()));
@@ -111,7 +111,7 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
             }
             return open;
         }
-        for (ShopifyOrder.Line line : order.lines()) {
+        for (ShopifyOrderSnapshot.Line line : order.lines()) {
             if (line.requiresShipping() && line.unfulfilledQuantity() > 0) {
                 open.add(new Open(line, null, line.inventoryItemId(), line.unfulfilledQuantity()));
             }
@@ -119,7 +119,7 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
         return open;
     }
 
-    private static String describe(ShopifyOrder.Line line) {
+    private static String describe(ShopifyOrderSnapshot.Line line) {
         String sku = line.sku() == null || line.sku().isBlank() ? "no SKU" : "SKU " + line.sku();
         return (line.title() == null ? "a line" : line.title()) + " (" + sku + ")";
     }

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
-import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.returns.entity.ReceiptLine;
 import wms.shopify.returns.entity.ReceiptState;
 import wms.shopify.returns.entity.ReturnLine;
@@ -32,8 +33,8 @@ import wms.shopify.stores.entity.StoreLocation;
 public class ReturnRecords {
 
     static final String CATEGORY = "returns";
-    /** The advisory lock under which return feed positions are taken and committed in order. */
-    private static final long FEED_LOCK = 8_008_008L;
+    /** The returns' feed: its positions and the lock that makes them gap-safe for a reader ({@link FeedPositions}). */
+    static final FeedPositions.Feed FEED = new FeedPositions.Feed("shop_return_feed_seq", 8_008_008L);
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
@@ -49,6 +50,9 @@ public class ReturnRecords {
 
     @Inject
     ReturnPolicies policies;
+
+    @Inject
+    FeedPositions positions;
 
     /** Records a return as Shopify has it now; a new one the WMS can handle enters the feed. */
     @Transactional
@@ -71,7 +75,7 @@ public class ReturnRecords {
                     + "received: not announced again.";
         }
         Store store = this.entityManager.find(Store.class, storeId);
-        ShopOrder order = this.entityManager.createNamedQuery(ShopOrder.BY_SHOPIFY_ID, ShopOrder.class)
+        ImportedOrder order = this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
                 .setParameter("store", storeId).setParameter("order", read.orderId()).getResultStream().findFirst()
                 .orElse(null);
         Map<String, String> byLineItem = new HashMap<>();
@@ -98,7 +102,8 @@ public class ReturnRecords {
                 now);
         this.entityManager.persist(created);
         if (created.announceable()) {
-            created.enterFeed(nextFeedPosition());
+            this.entityManager.flush(); // the position last, so that the feed's shared lock is held only to commit
+            created.enterFeed(this.positions.next(FEED));
             return "Return " + read.name() + " expected by the WMS (feed position " + created.feedSeq() + ").";
         }
         this.activity.record(CATEGORY, "Return " + read.name() + " of " + store.domain() + ": " + created.note(),
@@ -118,7 +123,7 @@ public class ReturnRecords {
     }
 
     /** Units of each WMS product of an order, by its Shopify line items (from the order's lines). */
-    static Map<String, String> productsByLineItem(ShopOrder order) {
+    static Map<String, String> productsByLineItem(ImportedOrder order) {
         Map<String, String> byLineItem = new HashMap<>();
         for (OrderLine line : order.lines()) {
             if (line.productCode() != null) {
@@ -138,7 +143,7 @@ public class ReturnRecords {
         if (known.isPresent()) {
             return repeated(known.get(), known.get().shopReturn().id(), lines);
         }
-        ShopOrder order = this.entityManager.find(ShopOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return new Intake(Verdict.UNKNOWN_RETURN, null, "There is no order " + orderId
                     + ": use the orderId of the order feed.", List.of(new FieldError("orderId", "unknown order")));
@@ -211,15 +216,9 @@ public class ReturnRecords {
                 + "received without a request.", null);
     }
 
-    long nextFeedPosition() {
-        Object next = this.entityManager.createNativeQuery("select nextval('shop_return_feed_seq') from "
-                + "(select pg_advisory_xact_lock(" + FEED_LOCK + ")) as feed_lock").getSingleResult();
-        return ((Number) next).longValue();
-    }
-
     public List<ShopReturn> feed(long after, int limit) {
         return this.entityManager.createNamedQuery(ShopReturn.FEED, ShopReturn.class).setParameter("after", after)
-                .setMaxResults(limit).getResultList();
+                .setParameter("upTo", this.positions.committedUpTo(FEED)).setMaxResults(limit).getResultList();
     }
 
     public Optional<ShopReturn> find(long id) {
@@ -353,7 +352,7 @@ public class ReturnRecords {
     }
 
     /** Where restocked units go back on sale: the order's location, else the store's default location. */
-    private String location(Store store, ShopOrder order) {
+    private String location(Store store, ImportedOrder order) {
         if (order != null && order.locationId() != null) {
             return order.locationId();
         }

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -34,7 +34,7 @@ import wms.shopify.stores.entity.Store;
 @NamedQuery(name = ShopReturn.BY_SHOPIFY_ID, query = "select r from ShopReturn r where r.store.id = :store "
         + "and r.shopifyReturnId = :id")
 @NamedQuery(name = ShopReturn.FEED, query = "select r from ShopReturn r join fetch r.store where r.feedPending = true "
-        + "and r.feedSeq > :after order by r.feedSeq")
+        + "and r.feedSeq > :after and r.feedSeq <= :upTo order by r.feedSeq")
 public class ShopReturn {
 
     public static final String BY_SHOPIFY_ID = "ShopReturn.byShopifyId";
@@ -57,7 +57,7 @@ public class ShopReturn {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "order_id")
-    private ShopOrder order;
+    private ImportedOrder order;
 
     @Column(name = "name")
     private String name;
@@ -100,7 +100,7 @@ public class ShopReturn {
         // for JPA
     }
 
-    public ShopReturn(Store store, String shopifyReturnId, String shopifyOrderId, ShopOrder order, String name,
+    public ShopReturn(Store store, String shopifyReturnId, String shopifyOrderId, ImportedOrder order, String name,
             String shopifyStatus, List<ReturnLine> lines, Instant now) {
         this.store = store;
         this.shopifyReturnId = shopifyReturnId;
@@ -131,8 +131,8 @@ public class ShopReturn {
      * A return the WMS received that Shopify does not know (the customer sent it back without a request): created on
      * Shopify when the store allows it, else held with the reason.
      */
-    public static ShopReturn unannounced(ShopOrder order, String receiptKey, List<ReturnLine> lines, boolean allowed,
-            Instant now) {
+    public static ShopReturn unannounced(ImportedOrder order, String receiptKey, List<ReturnLine> lines,
+            boolean allowed, Instant now) {
         ShopReturn r = new ShopReturn(order.store(), PENDING + receiptKey, order.shopifyOrderId(), order,
                 order.name() == null ? null : order.name() + "-R?", "NONE", lines, now);
         if (!allowed) {
@@ -249,7 +249,7 @@ public class ShopReturn {
         return this.shopifyOrderId;
     }
 
-    public ShopOrder order() {
+    public ImportedOrder order() {
         return this.order;
     }
 

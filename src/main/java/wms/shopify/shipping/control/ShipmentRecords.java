@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.shipping.entity.Shipment;
 import wms.shopify.shipping.entity.ShipmentLine;
@@ -78,7 +78,8 @@ public class ShipmentRecords {
         if (known.isPresent()) {
             return repeated(known.get(), request);
         }
-        ShopOrder order = this.entityManager.find(ShopOrder.class, request.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        ImportedOrder order = this.entityManager.find(ImportedOrder.class, request.orderId(),
+                LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return new Intake(Verdict.UNKNOWN_ORDER, null, "There is no order " + request.orderId()
                     + ": use the orderId of the order feed.", List.of(new FieldError("orderId", "unknown order")));
@@ -141,7 +142,7 @@ public class ShipmentRecords {
     }
 
     /** Units ordered per WMS product: the order's lines as handed to the WMS. */
-    static Map<String, Integer> ordered(ShopOrder order) {
+    static Map<String, Integer> ordered(ImportedOrder order) {
         Map<String, Integer> ordered = new LinkedHashMap<>();
         for (OrderLine line : order.lines()) {
             if (line.productCode() != null) {
@@ -152,7 +153,7 @@ public class ShipmentRecords {
     }
 
     /** Units per product still to ship: ordered minus every shipment recorded for the order. */
-    Map<String, Integer> remaining(ShopOrder order, List<Shipment> ignored) {
+    Map<String, Integer> remaining(ImportedOrder order, List<Shipment> ignored) {
         Map<String, Integer> remaining = ordered(order);
         for (Shipment shipment : ofOrder(order.id())) {
             for (ShipmentLine line : shipment.lines()) {
@@ -200,7 +201,7 @@ public class ShipmentRecords {
             return Optional.empty();
         }
         shipment.claim(now);
-        ShopOrder order = shipment.order();
+        ImportedOrder order = shipment.order();
         Map<String, Integer> wanted = new LinkedHashMap<>();
         shipment.lines().forEach(l -> wanted.merge(l.productCode(), l.quantity(), Integer::sum));
         Map<String, List<String>> lineItems = new HashMap<>();

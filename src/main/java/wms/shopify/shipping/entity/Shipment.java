@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import wms.shopify.orders.entity.ShopOrder;
+import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.retry.Attempts;
 import wms.shopify.stores.entity.Store;
 
@@ -60,7 +60,7 @@ public class Shipment {
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "order_id")
-    private ShopOrder order;
+    private ImportedOrder order;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "store_id")
@@ -121,8 +121,8 @@ public class Shipment {
         // for JPA
     }
 
-    public Shipment(String shipmentKey, ShopOrder order, String carrier, Instant shippedAt, List<ShipmentLine> lines,
-            List<Parcel> parcels, String fingerprint, Instant now) {
+    public Shipment(String shipmentKey, ImportedOrder order, String carrier, Instant shippedAt,
+            List<ShipmentLine> lines, List<Parcel> parcels, String fingerprint, Instant now) {
         this.shipmentKey = Objects.requireNonNull(shipmentKey, "shipmentKey");
         this.order = Objects.requireNonNull(order, "order");
         this.store = order.store();
@@ -241,7 +241,7 @@ public class Shipment {
         return this.shipmentKey;
     }
 
-    public ShopOrder order() {
+    public ImportedOrder order() {
         return this.order;
     }
 

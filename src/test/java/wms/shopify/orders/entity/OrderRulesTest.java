@@ -29,36 +29,36 @@ class OrderRulesTest {
             MAIN, new OrderPlan.Destination(MAIN, "WH-MAIN", "PARCEL"),
             OUTLET, new OrderPlan.Destination(OUTLET, "WH-OUT", null));
 
-    static ShopifyOrder order(Instant updated, String financial, String fulfillment, boolean test, Instant cancelled,
+    static ShopifyOrderSnapshot order(Instant updated, String financial, String fulfillment, boolean test, Instant cancelled,
             String location, int shirts, int mugs) {
-        List<ShopifyOrder.Line> lines = List.of(
-                new ShopifyOrder.Line("gid://shopify/LineItem/1", "gid://shopify/ProductVariant/1",
+        List<ShopifyOrderSnapshot.Line> lines = List.of(
+                new ShopifyOrderSnapshot.Line("gid://shopify/LineItem/1", "gid://shopify/ProductVariant/1",
                         "gid://shopify/InventoryItem/1", "SHIRT", "Shirt", shirts, shirts, true),
-                new ShopifyOrder.Line("gid://shopify/LineItem/2", "gid://shopify/ProductVariant/2",
+                new ShopifyOrderSnapshot.Line("gid://shopify/LineItem/2", "gid://shopify/ProductVariant/2",
                         "gid://shopify/InventoryItem/2", "MUG", "Mug", mugs, mugs, true));
-        List<ShopifyOrder.FulfillmentOrder> fos = List.of(new ShopifyOrder.FulfillmentOrder("gid://shopify/FulfillmentOrder/1",
+        List<ShopifyOrderSnapshot.FulfillmentOrder> fos = List.of(new ShopifyOrderSnapshot.FulfillmentOrder("gid://shopify/FulfillmentOrder/1",
                 cancelled == null ? "OPEN" : "CLOSED", location, List.of(
-                        new ShopifyOrder.FulfillmentLine("gid://shopify/LineItem/1", "gid://shopify/InventoryItem/1", shirts),
-                        new ShopifyOrder.FulfillmentLine("gid://shopify/LineItem/2", "gid://shopify/InventoryItem/2", mugs))));
-        return new ShopifyOrder(ORDER, "#1001", T0, updated, test, cancelled != null, cancelled, financial, fulfillment,
+                        new ShopifyOrderSnapshot.FulfillmentLine("gid://shopify/LineItem/1", "gid://shopify/InventoryItem/1", shirts),
+                        new ShopifyOrderSnapshot.FulfillmentLine("gid://shopify/LineItem/2", "gid://shopify/InventoryItem/2", mugs))));
+        return new ShopifyOrderSnapshot(ORDER, "#1001", T0, updated, test, cancelled != null, cancelled, financial, fulfillment,
                 "bob@example.com", null, "Leave at the door",
-                new ShopifyOrder.ShipTo("Bob", null, "Chestnut 1", null, "Louisville", "Kentucky", "KY", "40202", "US",
+                new ShopifyOrderSnapshot.ShipTo("Bob", null, "Chestnut 1", null, "Louisville", "Kentucky", "KY", "40202", "US",
                         "+1 502"), "Standard", "STANDARD", lines, fos, true);
     }
 
-    static ShopifyOrder paid(Instant updated) {
+    static ShopifyOrderSnapshot paid(Instant updated) {
         return order(updated, "paid", "unfulfilled", false, null, MAIN, 2, 1);
     }
 
-    static ShopOrder.Change apply(ShopOrder row, ShopifyOrder order, Map<String, OrderPlan.MappedVariant> variants) {
+    static ImportedOrder.Change apply(ImportedOrder row, ShopifyOrderSnapshot order, Map<String, OrderPlan.MappedVariant> variants) {
         return row.apply(order, DEFAULTS, OrderPlan.of(order, variants, LOCATIONS, LOCATIONS.get(OUTLET)),
                 order.updatedAt(), "test");
     }
 
     @Test
     void aPaidOrderOfMappedLinesGoesToTheFeedFromItsLocationsWarehouse() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
-        assertEquals(ShopOrder.Change.TO_FEED, apply(row, paid(T0), MAPPED));
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
+        assertEquals(ImportedOrder.Change.TO_FEED, apply(row, paid(T0), MAPPED));
         row.enterFeed(5);
         assertEquals(OrderState.READY, row.state());
         assertEquals("WH-MAIN", row.warehouseCode());
@@ -69,13 +69,13 @@ class OrderRulesTest {
         assertEquals("Leave at the door", row.note());
         assertEquals(List.of(new OrderDemand.Line("gid://shopify/InventoryItem/1", MAIN, 2),
                 new OrderDemand.Line("gid://shopify/InventoryItem/2", MAIN, 1)), row.demand());
-        assertEquals(ShopOrder.Change.NONE, apply(row, paid(T0), MAPPED), "a duplicate changes nothing");
+        assertEquals(ImportedOrder.Change.NONE, apply(row, paid(T0), MAPPED), "a duplicate changes nothing");
     }
 
     @Test
     void anUnmappedLocationShipsFromTheDefaultLocation() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
-        ShopifyOrder order = order(T0, "paid", "unfulfilled", false, null, "gid://shopify/Location/99", 1, 1);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
+        ShopifyOrderSnapshot order = order(T0, "paid", "unfulfilled", false, null, "gid://shopify/Location/99", 1, 1);
         apply(row, order, MAPPED);
         assertEquals("WH-OUT", row.warehouseCode());
         assertEquals("gid://shopify/Location/99", row.lines().get(0).locationId(), "demand stays where Shopify has it");
@@ -83,22 +83,22 @@ class OrderRulesTest {
 
     @Test
     void eachFilterDimensionRefusesAndALaterUpdateIsDecidedAgain() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
-        assertEquals(ShopOrder.Change.FILTERED, apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1),
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
+        assertEquals(ImportedOrder.Change.FILTERED, apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1),
                 MAPPED));
         assertTrue(row.stateNote().contains("financial status pending"), row.stateNote());
         assertEquals(2, row.demand().size(), "filtered out but open: Shopify committed its units, they are demand");
-        assertEquals(ShopOrder.Change.FILTERED, apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled", true,
+        assertEquals(ImportedOrder.Change.FILTERED, apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled", true,
                 null, MAIN, 1, 1), MAPPED));
         assertTrue(row.stateNote().contains("test order"), row.stateNote());
-        assertEquals(ShopOrder.Change.FILTERED, apply(row, order(T0.plusSeconds(2), "paid", "fulfilled", false,
+        assertEquals(ImportedOrder.Change.FILTERED, apply(row, order(T0.plusSeconds(2), "paid", "fulfilled", false,
                 null, MAIN, 1, 1), MAPPED));
         assertTrue(row.stateNote().contains("fulfillment status fulfilled"), row.stateNote());
-        ShopifyOrder closed = new ShopifyOrder(ORDER, "#1001", T0, T0.plusSeconds(3), false, true, null, "paid",
+        ShopifyOrderSnapshot closed = new ShopifyOrderSnapshot(ORDER, "#1001", T0, T0.plusSeconds(3), false, true, null, "paid",
                 "unfulfilled", null, null, null, null, null, null, paid(T0).lines(), paid(T0).fulfillmentOrders(), true);
-        assertEquals(ShopOrder.Change.FILTERED, apply(row, closed, MAPPED));
+        assertEquals(ImportedOrder.Change.FILTERED, apply(row, closed, MAPPED));
         assertTrue(row.stateNote().contains("order status closed"), row.stateNote());
-        assertEquals(ShopOrder.Change.TO_FEED, apply(row, paid(T0.plusSeconds(4)), MAPPED), "paid later: imported");
+        assertEquals(ImportedOrder.Change.TO_FEED, apply(row, paid(T0.plusSeconds(4)), MAPPED), "paid later: imported");
     }
 
     @Test
@@ -109,86 +109,86 @@ class OrderRulesTest {
 
     @Test
     void anUnmappedLineHoldsTheOrderWithAReasonUntilReleasedAfterMapping() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         Map<String, OrderPlan.MappedVariant> shirtOnly = Map.of("gid://shopify/ProductVariant/1",
                 MAPPED.get("gid://shopify/ProductVariant/1"));
-        assertEquals(ShopOrder.Change.HELD, apply(row, paid(T0), shirtOnly));
+        assertEquals(ImportedOrder.Change.HELD, apply(row, paid(T0), shirtOnly));
         assertEquals(HoldReason.UNMAPPED_LINE, row.holdReason());
         assertTrue(row.stateNote().contains("Mug (SKU MUG)"), row.stateNote());
         assertEquals(2, row.demand().size(), "held: Shopify committed the units, the WMS has not");
-        assertEquals(ShopOrder.Change.TO_FEED, apply(row, paid(T0), MAPPED), "released after mapping");
+        assertEquals(ImportedOrder.Change.TO_FEED, apply(row, paid(T0), MAPPED), "released after mapping");
         assertNull(row.holdReason());
     }
 
     @Test
     void anInactiveProductOrNoWarehouseHoldsToo() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         Map<String, OrderPlan.MappedVariant> inactive = Map.of(
                 "gid://shopify/ProductVariant/1", new OrderPlan.MappedVariant("W-SHIRT", false, null),
                 "gid://shopify/ProductVariant/2", MAPPED.get("gid://shopify/ProductVariant/2"));
         apply(row, paid(T0), inactive);
         assertEquals(HoldReason.INACTIVE_PRODUCT, row.holdReason());
-        ShopifyOrder order = order(T0, "paid", "unfulfilled", false, null, "gid://shopify/Location/99", 1, 1);
-        ShopOrder other = ShopOrder.forTest(ORDER, T0);
+        ShopifyOrderSnapshot order = order(T0, "paid", "unfulfilled", false, null, "gid://shopify/Location/99", 1, 1);
+        ImportedOrder other = ImportedOrder.forTest(ORDER, T0);
         other.apply(order, DEFAULTS, OrderPlan.of(order, MAPPED, LOCATIONS, null), T0, "test");
         assertEquals(HoldReason.NO_WAREHOUSE, other.holdReason());
     }
 
     @Test
     void anOlderReadIsIgnored() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         apply(row, paid(T0.plusSeconds(10)), MAPPED);
-        assertEquals(ShopOrder.Change.STALE, apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1),
+        assertEquals(ImportedOrder.Change.STALE, apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1),
                 MAPPED));
         assertEquals(OrderState.READY, row.state());
     }
 
     @Test
     void theWmsAcknowledgesARevisionAndTheDemandEnds() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         apply(row, paid(T0), MAPPED);
         row.enterFeed(5);
         apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled", false, null, MAIN, 3, 1), MAPPED);
         row.enterFeed(9);
-        assertEquals(ShopOrder.Ack.OUTDATED, row.acknowledge(5, T0), "the order changed since revision 5");
-        assertEquals(ShopOrder.Ack.DONE, row.acknowledge(9, T0));
-        assertEquals(ShopOrder.Ack.ALREADY, row.acknowledge(9, T0));
+        assertEquals(ImportedOrder.Ack.OUTDATED, row.acknowledge(5, T0), "the order changed since revision 5");
+        assertEquals(ImportedOrder.Ack.DONE, row.acknowledge(9, T0));
+        assertEquals(ImportedOrder.Ack.ALREADY, row.acknowledge(9, T0));
         assertEquals(OrderState.ACCEPTED, row.state());
         assertEquals(List.of(), row.demand());
-        assertEquals(ShopOrder.Change.NONE, apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null,
+        assertEquals(ImportedOrder.Change.NONE, apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null,
                 MAIN, 4, 1), MAPPED), "once accepted, only a cancellation changes it");
     }
 
     @Test
     void aCancellationBeforeShippingCancelsAndGoesToTheFeedAfterShippingItIsOnlyReported() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         apply(row, paid(T0), MAPPED);
         row.enterFeed(5);
         row.acknowledge(5, T0);
-        assertEquals(ShopOrder.Change.CANCELLATION_TO_FEED, apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled",
+        assertEquals(ImportedOrder.Change.CANCELLATION_TO_FEED, apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled",
                 false, T0.plusSeconds(1), MAIN, 2, 1), MAPPED));
         row.enterFeed(6);
         assertEquals(FeedKind.CANCELLATION, row.feedKind());
         assertEquals(OrderState.CANCELLED, row.state());
 
-        ShopOrder shipped = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder shipped = ImportedOrder.forTest(ORDER, T0);
         apply(shipped, paid(T0), MAPPED);
         shipped.enterFeed(7);
         shipped.acknowledge(7, T0);
-        assertEquals(ShopOrder.Change.CANCELLATION_REPORTED, apply(shipped, order(T0.plusSeconds(1), "paid",
+        assertEquals(ImportedOrder.Change.CANCELLATION_REPORTED, apply(shipped, order(T0.plusSeconds(1), "paid",
                 "partially_fulfilled", false, T0.plusSeconds(1), MAIN, 1, 1), MAPPED));
         assertEquals(OrderState.ACCEPTED, shipped.state());
         assertTrue(shipped.cancelNote().contains("not applied"));
 
-        ShopOrder neverSent = ShopOrder.forTest(ORDER, T0);
-        assertEquals(ShopOrder.Change.CANCELLED, apply(neverSent, order(T0, "pending", "unfulfilled", false, T0, MAIN,
+        ImportedOrder neverSent = ImportedOrder.forTest(ORDER, T0);
+        assertEquals(ImportedOrder.Change.CANCELLED, apply(neverSent, order(T0, "pending", "unfulfilled", false, T0, MAIN,
                 1, 1), MAPPED));
         assertEquals(List.of(), neverSent.demand());
     }
 
     @Test
     void redactionErasesTheCustomerButNotTheGoods() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         apply(row, paid(T0), MAPPED);
         assertTrue(row.redact(T0));
         assertNull(row.shipName());
@@ -201,7 +201,7 @@ class OrderRulesTest {
 
     @Test
     void aDataRequestIsToldWhichPersonalFieldsAnOrderHoldsAndNothingOnceRedacted() {
-        ShopOrder row = ShopOrder.forTest(ORDER, T0);
+        ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         assertEquals(List.of(), row.personalData(), "nothing imported yet");
         apply(row, paid(T0), MAPPED);
         assertEquals(List.of("name", "shipping address", "e-mail", "phone", "note"), row.personalData());
@@ -226,7 +226,7 @@ class OrderRulesTest {
                    "lineItems":{"nodes":[{"remainingQuantity":2,"inventoryItemId":"gid://shopify/InventoryItem/1",
                      "lineItem":{"id":"gid://shopify/LineItem/1"}}]}}]}}
                 """;
-        ShopifyOrder order = ShopifyOrder.from(Json.createReader(new StringReader(json)).readObject());
+        ShopifyOrderSnapshot order = ShopifyOrderSnapshot.from(Json.createReader(new StringReader(json)).readObject());
         assertEquals("paid", order.financialStatus());
         assertEquals("unfulfilled", order.fulfillmentStatus());
         assertEquals("open", order.orderStatus());

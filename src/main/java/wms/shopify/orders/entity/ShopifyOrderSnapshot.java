@@ -9,23 +9,24 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * An order as Shopify has it now, read by id through the Admin API ({@code Order.graphql}): what the connector
- * decides on. Never built from a webhook body, which may be stale, reordered or a duplicate.
+ * A snapshot of an order as Shopify had it when read by id through the Admin API ({@code Order.graphql}): what the
+ * connector decides on, applied to the {@link ImportedOrder}. Never built from a webhook body, which may be stale,
+ * reordered or a duplicate.
  *
  * @param financialStatus {@code displayFinancialStatus} in lower case (paid, pending, authorized...), or ""
  * @param fulfillmentStatus {@code displayFulfillmentStatus} in lower case (unfulfilled, partially_fulfilled...)
  * @param shippingMethod the shipping line's title, or null
  * @param complete false when Shopify had more lines or fulfillment orders than one read takes
  */
-public record ShopifyOrder(String id, String name, Instant createdAt, Instant updatedAt, boolean test, boolean closed,
-        Instant cancelledAt, String financialStatus, String fulfillmentStatus, String email, String phone,
-        String note, ShipTo shipTo, String shippingMethod, String shippingCode, List<Line> lines,
+public record ShopifyOrderSnapshot(String id, String name, Instant createdAt, Instant updatedAt, boolean test,
+        boolean closed, Instant cancelledAt, String financialStatus, String fulfillmentStatus, String email,
+        String phone, String note, ShipTo shipTo, String shippingMethod, String shippingCode, List<Line> lines,
         List<FulfillmentOrder> fulfillmentOrders, boolean complete) {
 
     /** Fulfillment order statuses with units still to ship from their location. */
     private static final Set<String> OPEN_FULFILLMENT = Set.of("OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD");
 
-    public ShopifyOrder {
+    public ShopifyOrderSnapshot {
         lines = List.copyOf(lines);
         fulfillmentOrders = List.copyOf(fulfillmentOrders);
     }
@@ -71,7 +72,7 @@ public record ShopifyOrder(String id, String name, Instant createdAt, Instant up
     }
 
     /** Reads Shopify's answer to {@code Order.graphql}. */
-    public static ShopifyOrder from(JsonObject order) {
+    public static ShopifyOrderSnapshot from(JsonObject order) {
         List<Line> lines = new ArrayList<>();
         boolean complete = !hasNextPage(order.getJsonObject("lineItems"));
         for (JsonValue value : order.getJsonObject("lineItems").getJsonArray("nodes")) {
@@ -108,7 +109,7 @@ public record ShopifyOrder(String id, String name, Instant createdAt, Instant up
                 text(address, "province"), text(address, "provinceCode"), text(address, "zip"),
                 text(address, "countryCodeV2"), text(address, "phone"));
         JsonObject shipping = object(order, "shippingLine");
-        return new ShopifyOrder(order.getString("id"), text(order, "name"), instant(order, "createdAt"),
+        return new ShopifyOrderSnapshot(order.getString("id"), text(order, "name"), instant(order, "createdAt"),
                 instant(order, "updatedAt"), order.getBoolean("test", false), order.getBoolean("closed", false),
                 instant(order, "cancelledAt"), lower(text(order, "displayFinancialStatus")),
                 lower(text(order, "displayFulfillmentStatus")), text(order, "email"), text(order, "phone"),

@@ -25,25 +25,27 @@ import wms.shopify.stock.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
 
 /**
- * The one WMS order of a Shopify order (the database allows one per store and Shopify order id), and the rules of its
- * life: every time the order's current state is read from Shopify it is {@link #apply applied} here, whatever topic
- * or sweep brought it and in whatever order. An order the filters refuse, or that a mapping holds back, is decided
+ * A Shopify order as the connector imported it (table {@code shop_order}): the one WMS order of a Shopify order (the
+ * database allows one per store and Shopify order id), its state, hold, feed position and customer data, and the
+ * rules of its life: every {@link ShopifyOrderSnapshot} read from Shopify is {@link #apply applied} here, whatever
+ * topic or sweep brought it and in whatever order. An order the filters refuse, or that a mapping holds back, is decided
  * again on the next read; once the WMS has it (in the feed), only a cancellation changes it.
  */
 @Entity
 @Table(name = "shop_order")
-@NamedQuery(name = ShopOrder.BY_SHOPIFY_ID, query = "select o from ShopOrder o where o.store.id = :store "
+@NamedQuery(name = ImportedOrder.BY_SHOPIFY_ID, query = "select o from ImportedOrder o where o.store.id = :store "
         + "and o.shopifyOrderId = :order")
-@NamedQuery(name = ShopOrder.FEED, query = "select o from ShopOrder o join fetch o.store where o.feedPending = true "
-        + "and o.feedSeq > :after order by o.feedSeq")
-@NamedQuery(name = ShopOrder.FEED_OF_STORES, query = "select o from ShopOrder o join fetch o.store where "
-        + "o.feedPending = true and o.feedSeq > :after and o.store.domain in :stores order by o.feedSeq")
-public class ShopOrder {
+@NamedQuery(name = ImportedOrder.FEED, query = "select o from ImportedOrder o join fetch o.store where "
+        + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo order by o.feedSeq")
+@NamedQuery(name = ImportedOrder.FEED_OF_STORES, query = "select o from ImportedOrder o join fetch o.store where "
+        + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo and o.store.domain in :stores "
+        + "order by o.feedSeq")
+public class ImportedOrder {
 
-    public static final String BY_SHOPIFY_ID = "ShopOrder.byShopifyId";
-    public static final String FEED = "ShopOrder.feed";
+    public static final String BY_SHOPIFY_ID = "ImportedOrder.byShopifyId";
+    public static final String FEED = "ImportedOrder.feed";
     /** The feed of some stores only, for a WMS API credential limited to them. */
-    public static final String FEED_OF_STORES = "ShopOrder.feedOfStores";
+    public static final String FEED_OF_STORES = "ImportedOrder.feedOfStores";
 
     @Id
     @Column(name = "id")
@@ -183,7 +185,7 @@ public class ShopOrder {
     @Column(name = "version")
     private long version;
 
-    protected ShopOrder() {
+    protected ImportedOrder() {
         // for JPA; rows are inserted by the import's insert-if-absent, which the unique constraint makes safe
     }
 
@@ -224,7 +226,7 @@ public class ShopOrder {
      * @return what changed; when it {@linkplain Change#needsFeedPosition needs a feed position} the caller gives one
      *         with {@link #enterFeed}
      */
-    public Change apply(ShopifyOrder order, OrderFilters filters, OrderPlan plan, Instant now, String source) {
+    public Change apply(ShopifyOrderSnapshot order, OrderFilters filters, OrderPlan plan, Instant now, String source) {
         if (!this.shopifyOrderId.equals(order.id())) {
             throw new IllegalArgumentException(order.id() + " is not " + this.shopifyOrderId);
         }
@@ -273,7 +275,7 @@ public class ShopOrder {
         return Change.TO_FEED;
     }
 
-    private Change cancel(ShopifyOrder order) {
+    private Change cancel(ShopifyOrderSnapshot order) {
         switch (this.state) {
             case CANCELLED -> {
                 return Change.NONE;
@@ -302,7 +304,7 @@ public class ShopOrder {
         }
     }
 
-    private void takeFacts(ShopifyOrder order, Instant now, String source) {
+    private void takeFacts(ShopifyOrderSnapshot order, Instant now, String source) {
         this.name = OrderPlan.bounded(order.name(), 64);
         this.shopifyCreatedAt = order.createdAt();
         this.shopifyUpdatedAt = order.updatedAt();
@@ -317,8 +319,8 @@ public class ShopOrder {
         }
     }
 
-    private void takeContact(ShopifyOrder order) {
-        ShopifyOrder.ShipTo to = order.shipTo();
+    private void takeContact(ShopifyOrderSnapshot order) {
+        ShopifyOrderSnapshot.ShipTo to = order.shipTo();
         this.shipName = to == null ? null : b(to.name());
         this.shipCompany = to == null ? null : b(to.company());
         this.shipAddress1 = to == null ? null : b(to.address1());
@@ -643,8 +645,8 @@ public class ShopOrder {
     }
 
     /** A new order for unit tests of the rules; the application inserts rows through the import. */
-    public static ShopOrder forTest(String shopifyOrderId, Instant at) {
-        ShopOrder order = new ShopOrder();
+    public static ImportedOrder forTest(String shopifyOrderId, Instant at) {
+        ImportedOrder order = new ImportedOrder();
         order.shopifyOrderId = shopifyOrderId;
         order.state = OrderState.NEW;
         order.firstSeenAt = at;
