@@ -13,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wms.shopify.stock.control.DemandLedger;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 
 /**
  * In-container (Arquillian): the stock component's consumer of {@link OrderDemand}, fired through CDI inside a

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.orders.entity.ShopOrder;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 
 /**
  * The WMS feed: the orders to ship (and cancellations of orders the WMS has) that it has not acknowledged, in feed

@@ -1,5 +1,6 @@
 package wms.shopify.orders.control;
 
+import wms.shopify.orders.entity.FeedEntryAdded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,7 +23,7 @@ import wms.shopify.orders.entity.OrderPlan;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.ShopOrder;
 import wms.shopify.orders.entity.ShopifyOrder;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 
 /**
  * Keeps the latest unallocated lines of every order ({@link OrderDemand}, fired by the orders component inside its

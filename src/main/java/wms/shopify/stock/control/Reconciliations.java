@@ -26,7 +26,6 @@ import javax.sql.DataSource;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.shopify.control.AdminApi;
 import wms.shopify.shopify.control.AdminOperation;
-import wms.shopify.stock.entity.ReconciliationView;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.StockSyncMode;
 import wms.shopify.stores.entity.Store;

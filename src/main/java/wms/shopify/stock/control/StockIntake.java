@@ -22,7 +22,6 @@ import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.stock.entity.IntakeResult;
 import wms.shopify.stock.entity.MovementKind;
 import wms.shopify.stock.entity.ResolvedMovement;
-import wms.shopify.stock.entity.StockMovementInput;
 
 /**
  * Takes the WMS's stock movements: checks the whole call (rules, then products, warehouses and order stores by

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import wms.shopify.platform.database.EmbeddedDatabase;
 import wms.shopify.platform.database.SchemaMigration;
-import wms.shopify.stock.entity.ShopifyRestock;
+import wms.shopify.returns.entity.ShopifyRestock;
 
 /**
  * A Shopify restock marks several pending changes in one transaction; it must lock them in the order intake does

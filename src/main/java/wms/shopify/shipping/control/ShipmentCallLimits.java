@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** One {@link StoreGuard} per store (in this server; each instance guards its own calls). */
+/**
+ * The configured limits on shipping's calls to Shopify: one {@link StoreBreaker} per store (in this server; each
+ * instance guards its own calls).
+ */
 @ApplicationScoped
-public class StoreGuards {
+public class ShipmentCallLimits {
 
     @Inject
     @ConfigProperty(name = "wms.shipping.breaker-failures", defaultValue = "5")
@@ -23,10 +26,10 @@ public class StoreGuards {
     @ConfigProperty(name = "wms.shipping.store-concurrency", defaultValue = "2")
     int storeConcurrency;
 
-    private final Map<Long, StoreGuard> guards = new ConcurrentHashMap<>();
+    private final Map<Long, StoreBreaker> guards = new ConcurrentHashMap<>();
 
-    public StoreGuard of(long storeId) {
-        return this.guards.computeIfAbsent(storeId, id -> new StoreGuard(this.breakerFailures,
+    public StoreBreaker of(long storeId) {
+        return this.guards.computeIfAbsent(storeId, id -> new StoreBreaker(this.breakerFailures,
                 Duration.ofSeconds(this.breakerOpenSeconds), this.storeConcurrency));
     }
 }
