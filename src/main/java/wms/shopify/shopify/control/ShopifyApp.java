@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.retry.RequestTimeout;
 import wms.shopify.shopify.entity.ShopDomain;
 
 /**
@@ -17,7 +18,7 @@ import wms.shopify.shopify.entity.ShopDomain;
  * and their defaults are in docs/operations.md.
  */
 @ApplicationScoped
-public class ShopifyApp {
+public class ShopifyApp implements RequestTimeout {
 
     @Inject
     @ConfigProperty(name = "wms.shopify.client-id")
@@ -84,6 +85,7 @@ public class ShopifyApp {
     long requestTimeoutSeconds;
 
     /** How long an Admin API call waits for Shopify's answer before its outcome counts as unknown. */
+    @Override
     public java.time.Duration requestTimeout() {
         return java.time.Duration.ofSeconds(Math.max(1, this.requestTimeoutSeconds));
     }
