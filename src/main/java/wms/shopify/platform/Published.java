@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * {@code entity} package (its state, values and the events it fires) is readable by the others without a mark.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 public @interface Published {
 }

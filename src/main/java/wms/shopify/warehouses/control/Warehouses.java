@@ -24,6 +24,7 @@ import wms.shopify.platform.api.RegistrationResult;
 import wms.shopify.platform.api.Upsert;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
+import wms.shopify.platform.Published;
 
 /**
  * The WMS's warehouses and shipping processes as the WMS registers them: bulk upserts by code that check the
@@ -33,6 +34,7 @@ import wms.shopify.warehouses.entity.Warehouse;
  * guard. Each registration is one transaction, all or nothing; each that changes something is one event in the
  * activity log.
  */
+@Published
 @ApplicationScoped
 public class Warehouses {
 
