@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.platform.database.DatabaseReady;
-import wms.shopify.platform.security.SignInLocked;
 import wms.shopify.platform.Published;
 
 /**
@@ -60,11 +59,6 @@ public class ActivityLog {
             throw new IllegalStateException("Could not build the activity message", e);
         }
         this.jms.createProducer().send(this.queue, event);
-    }
-
-    /** A sign-in lock the platform announced, recorded as a security event of the connector. */
-    void signInLocked(@Observes SignInLocked lock) {
-        record("security", lock.message(), null);
     }
 
     /** Stores an event received from the activity queue. */

@@ -24,10 +24,6 @@ public class TokenCipher {
     private static final Logger LOG = Logger.getLogger(TokenCipher.class.getName());
 
     @Inject
-    @ConfigProperty(name = "wms.crypto.token-key")
-    Optional<String> configuredKey;
-
-    @Inject
     @ConfigProperty(name = "wms.crypto.old-token-keys")
     Optional<String> configuredOldKeys;
 
@@ -44,8 +40,7 @@ public class TokenCipher {
             this.problem = "The connector refused to start: " + this.secrets.refusal().get();
         } else {
             try {
-                this.keys = new TokenKeys(AesGcm.ofBase64(this.configuredKey.filter(key -> !key.isBlank())
-                        .orElseGet(this.secrets::generatedTokenKey)), oldKeys());
+                this.keys = new TokenKeys(AesGcm.ofBase64(this.secrets.tokenKey()), oldKeys());
                 LOG.info(() -> "Store tokens are sealed with the token key " + this.keys.currentKeyId() + ".");
             } catch (IllegalArgumentException e) {
                 this.problem = e.getMessage() + " Stores cannot be connected until TOKEN_ENCRYPTION_KEY and"

@@ -18,19 +18,19 @@ public class RetryPolicy {
     RequestTimeout calls;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.max-attempts", defaultValue = "8")
+    @ConfigProperty(name = "wms.shipping.max-attempts")
     int maxAttempts;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.retry-base-seconds", defaultValue = "5")
+    @ConfigProperty(name = "wms.shipping.retry-base-seconds")
     long retryBaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
+    @ConfigProperty(name = "wms.shipping.retry-max-seconds")
     long retryMaxSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.attempt-lease-seconds", defaultValue = "0")
+    @ConfigProperty(name = "wms.shipping.attempt-lease-seconds")
     long attemptLeaseSeconds;
 
     /** The pause before attempt n+1 after n failed: base x 2^(n-1), capped. */

@@ -28,19 +28,19 @@ public class SignInThrottle {
     Event<SignInLocked> locked;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.account-failures", defaultValue = "5")
+    @ConfigProperty(name = "wms.sign-in.account-failures")
     int accountFailures;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.client-failures", defaultValue = "20")
+    @ConfigProperty(name = "wms.sign-in.client-failures")
     int clientFailures;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.lock-seconds", defaultValue = "30")
+    @ConfigProperty(name = "wms.sign-in.lock-seconds")
     long lockSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.longest-lock-seconds", defaultValue = "900")
+    @ConfigProperty(name = "wms.sign-in.longest-lock-seconds")
     long longestLockSeconds;
 
     private FailureThrottle accounts;

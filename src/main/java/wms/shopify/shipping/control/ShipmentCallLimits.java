@@ -15,15 +15,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ShipmentCallLimits {
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.breaker-failures", defaultValue = "5")
+    @ConfigProperty(name = "wms.shipping.breaker-failures")
     int breakerFailures;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.breaker-open-seconds", defaultValue = "60")
+    @ConfigProperty(name = "wms.shipping.breaker-open-seconds")
     long breakerOpenSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.store-concurrency", defaultValue = "2")
+    @ConfigProperty(name = "wms.shipping.store-concurrency")
     int storeConcurrency;
 
     private final Map<Long, StoreBreaker> guards = new ConcurrentHashMap<>();

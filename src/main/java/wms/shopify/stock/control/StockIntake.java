@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.WholeNumber;
@@ -38,15 +39,14 @@ public class StockIntake {
     MovementLedger ledger;
 
     @Inject
-    @ConfigProperty(name = "wms.api.max-items-per-call", defaultValue = "1000")
-    int maxPerCall;
+    ItemsPerCall itemsPerCall;
 
     /**
      * @throws InvalidRequestException listing every problem, when any movement breaks a rule or names something
      *         unknown; nothing is stored then
      */
     public IntakeResult accept(List<StockMovementInput> movements) {
-        List<FieldError> errors = MovementRules.check(movements, this.maxPerCall);
+        List<FieldError> errors = MovementRules.check(movements, this.itemsPerCall.max());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

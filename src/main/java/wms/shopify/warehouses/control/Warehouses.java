@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.RegistrationResult;
@@ -48,14 +49,13 @@ public class Warehouses {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wms.api.max-items-per-call", defaultValue = "1000")
-    int maxItemsPerCall;
+    ItemsPerCall itemsPerCall;
 
     private WarehouseRules rules;
 
     @PostConstruct
     void init() {
-        this.rules = new WarehouseRules(this.maxItemsPerCall);
+        this.rules = new WarehouseRules(this.itemsPerCall.max());
     }
 
     public List<Warehouse> allWarehouses() {
