@@ -131,6 +131,41 @@ class ArchitectureTest {
         }).check(connector);
     }
 
+    @Test
+    void eachComponentSaysWhatItIsForItsTablesAndTheEventsItFiresAndObserves() throws java.io.IOException {
+        java.util.Map<String, Set<String>> named = new java.util.TreeMap<>();
+        for (JavaClass type : connector) {
+            component(type).ifPresent(c -> {
+                Set<String> events = named.computeIfAbsent(c, k -> new java.util.TreeSet<>());
+                type.getFields().forEach(field -> firedEvent(field).ifPresent(e -> events.add(e.getSimpleName())));
+                type.getMethods().forEach(method -> method.getParameters().forEach(parameter -> {
+                    if (parameter.isAnnotatedWith(jakarta.enterprise.event.Observes.class)) {
+                        events.add(parameter.getRawType().getSimpleName());
+                    }
+                }));
+            });
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (var component : named.entrySet()) {
+            java.nio.file.Path info = java.nio.file.Path.of("src/main/java/wms/shopify", component.getKey(),
+                    "package-info.java");
+            if (!java.nio.file.Files.exists(info)) {
+                missing.add(info + " is missing");
+                continue;
+            }
+            String text = java.nio.file.Files.readString(info);
+            if (!text.contains("Tables:")) {
+                missing.add(info + " does not say which tables it owns (\"Tables:\")");
+            }
+            for (String event : component.getValue()) {
+                if (!text.contains(event)) {
+                    missing.add(info + " does not name the event " + event + ", which it fires or observes");
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), missing);
+    }
+
     /** The class of the events a field {@code Event<X>} fires, when it is one. */
     private static Optional<JavaClass> firedEvent(JavaField field) {
         JavaType type = field.getType();
