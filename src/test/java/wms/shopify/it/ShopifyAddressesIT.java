@@ -47,6 +47,8 @@ class ShopifyAddressesIT {
     void onlyPostIsTakenAtTheWebhookAddress() throws Exception {
         HttpResponse<String> answer = ConnectorServer.get(ConnectorServer.client(), "/shopify/webhooks");
         assertEquals(405, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Allow").orElse("").contains("POST"), answer.headers().toString());
+        assertEquals("Method Not Allowed", answer.body());
     }
 
     @Test

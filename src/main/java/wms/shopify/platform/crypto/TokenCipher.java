@@ -11,9 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.platform.secrets.Secrets;
 
 /**
- * Encrypts store tokens at rest with the current key from configuration ({@code wms.crypto.token-key}, Liberty
- * variable {@code TOKEN_ENCRYPTION_KEY}), or when that is not set the key the connector generated on its first start
- * ({@link Secrets}), and opens them with it or with one of the old keys ({@code wms.crypto.old-token-keys},
+ * Encrypts store tokens at rest with the current key ({@link Secrets#tokenKey()}: {@code TOKEN_ENCRYPTION_KEY}, or
+ * when that is not set the key the connector generated on its first start), and opens them with it or with one of the old keys ({@code wms.crypto.old-token-keys},
  * {@code TOKEN_ENCRYPTION_OLD_KEYS}), so the key can be rotated: set the new key, move the old one to the old keys,
  * re-seal the tokens (Stores page), then drop the old key. Without a usable key the connector still starts, says so
  * once in the log, and refuses installs with {@link #problem()} as the reason: a token is never stored in clear.

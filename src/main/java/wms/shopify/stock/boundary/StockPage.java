@@ -15,7 +15,7 @@ import wms.shopify.stock.control.StockViews;
 import wms.shopify.stock.control.ChangeView;
 import wms.shopify.stock.control.PushView;
 import wms.shopify.stock.control.ReconciliationView;
-import wms.shopify.stock.entity.StoreStockSummary;
+import wms.shopify.stock.control.StoreStockSummary;
 import wms.shopify.stores.control.Stores;
 
 /**

@@ -20,7 +20,6 @@ import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.WholeNumber;
-import wms.shopify.stock.entity.IntakeResult;
 import wms.shopify.stock.entity.MovementKind;
 import wms.shopify.stock.entity.ResolvedMovement;
 

@@ -38,9 +38,12 @@ public class InstallCallback {
             Map<String, String> query = singleValued(request.getParameterMap());
             Store store = this.installation.complete(query, InstallSession.of(request.getSession(true)),
                     request.getRemoteUser());
-            return Response.status(Response.Status.FOUND).location(URI.create(request.getContextPath()
+            // Absolute, from the request's own address as a servlet's redirect is: JAX-RS would resolve a path
+            // against the application's base (/admin/shopify), not the server's root.
+            URI stores = URI.create(request.getRequestURL().toString()).resolve(request.getContextPath()
                     + "/admin/stores.xhtml?connected=" + URLEncoder.encode(store.domain().value(),
-                            StandardCharsets.UTF_8))).build();
+                            StandardCharsets.UTF_8));
+            return Response.status(Response.Status.FOUND).location(stores).build();
         } catch (InstallRefusedException e) {
             return refuse(e.getMessage());
         }

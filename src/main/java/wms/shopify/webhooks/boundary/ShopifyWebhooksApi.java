@@ -3,6 +3,7 @@ package wms.shopify.webhooks.boundary;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import wms.shopify.platform.web.PlainWebErrors;
 
 /**
  * The JAX-RS application Shopify delivers webhooks to, under {@code /shopify}: the webhook endpoint alone. It lists
@@ -14,6 +15,6 @@ public class ShopifyWebhooksApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(WebhookEndpoint.class);
+        return Set.of(WebhookEndpoint.class, PlainWebErrors.class);
     }
 }
