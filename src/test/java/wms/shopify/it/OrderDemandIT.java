@@ -35,7 +35,7 @@ import wms.shopify.platform.database.DatabaseReady;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.platform.time.SystemClock;
 import wms.shopify.shopify.entity.ShopDomain;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
@@ -62,7 +62,7 @@ class OrderDemandIT {
         return ShrinkWrap.create(WebArchive.class, "order-demand-it.war")
                 .addClasses(OrderDemandIT.class, OrderDemandRecorder.class, OrderDemandRecorder.Seen.class,
                         Fixture.class, InContainerResources.class, OrderRecords.class, OrderFeed.class,
-                        wms.shopify.orders.control.FeedEntryAdded.class,
+                        wms.shopify.orders.entity.FeedEntryAdded.class,
                         wms.shopify.orders.control.UnallocatedDemand.class,
                         ActivityLog.class, ActivityEvent.class, DatabaseReady.class, SystemClock.class,
                         InstantConverter.class, wms.shopify.platform.database.FeedPositions.class,

@@ -7,7 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 
 /**
  * Stands in for stock sync in {@link OrderDemandIT}: observes every {@link OrderDemand} the orders component fires,

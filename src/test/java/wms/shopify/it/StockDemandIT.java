@@ -16,8 +16,8 @@ import wms.shopify.stock.control.DemandLedger;
 import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.MovementKind;
 import wms.shopify.stock.entity.ResolvedMovement;
-import wms.shopify.stock.entity.ShopifyRestock;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.returns.entity.ShopifyRestock;
+import wms.shopify.orders.entity.OrderDemand;
 
 /**
  * In-container (Arquillian): the stock component's consumer of {@link OrderDemand}, fired through CDI inside a

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.platform.database.DatabaseReady;
+import wms.shopify.platform.Published;
 
 /**
  * The activity log: what happened, when and by whom, for the Activity page.
@@ -24,6 +25,7 @@ import wms.shopify.platform.database.DatabaseReady;
  * <p>Recording goes through the activity queue: the message is sent within the caller's transaction, so an event
  * is logged exactly when the change it describes commits, and writing the log never holds up the caller.
  */
+@Published
 @ApplicationScoped
 public class ActivityLog {
 

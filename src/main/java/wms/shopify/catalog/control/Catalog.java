@@ -47,7 +47,7 @@ public class Catalog {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wms.api.max-products-per-call", defaultValue = "5000")
+    @ConfigProperty(name = "wms.api.max-products-per-call")
     int maxProductsPerCall;
 
     /**

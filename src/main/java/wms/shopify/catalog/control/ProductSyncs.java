@@ -52,12 +52,12 @@ public class ProductSyncs {
      * and 503 more per 250 items stocked at each mapped location. 0: always, without asking for the count.
      */
     @Inject
-    @ConfigProperty(name = "wms.catalog.bulk-from-variants", defaultValue = "2000")
+    @ConfigProperty(name = "wms.catalog.bulk-from-variants")
     int bulkFromVariants;
 
     /** How long a Bulk Operation may run on Shopify's side before the sync gives up. */
     @Inject
-    @ConfigProperty(name = "wms.catalog.bulk-timeout-minutes", defaultValue = "30")
+    @ConfigProperty(name = "wms.catalog.bulk-timeout-minutes")
     int bulkTimeoutMinutes;
 
     /**

@@ -39,8 +39,7 @@ public class SyncRecords {
 
     /** A sync still "running" this long after it started was abandoned (its server stopped): it no longer blocks. */
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wms.catalog.sync-abandoned-after-minutes",
-            defaultValue = "30")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wms.catalog.sync-abandoned-after-minutes")
     long abandonedAfterMinutes;
 
     /**

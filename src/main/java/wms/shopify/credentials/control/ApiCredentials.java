@@ -38,14 +38,10 @@ public class ApiCredentials {
 
     /** WMS_API_PEPPER; when not set, the one the connector generated on its first start ({@link Secrets}). */
     @Inject
-    @ConfigProperty(name = "wms.api.credential-pepper")
-    Optional<String> pepper;
-
-    @Inject
     Secrets secrets;
 
     @Inject
-    @ConfigProperty(name = "wms.api.last-used-precision-seconds", defaultValue = "60")
+    @ConfigProperty(name = "wms.api.last-used-precision-seconds")
     long lastUsedPrecisionSeconds;
 
     private SecretHasher hasher;
@@ -54,8 +50,7 @@ public class ApiCredentials {
     @PostConstruct
     void init() {
         // a published pepper outside a local trial refuses the start (Secrets); unusable then, as is the database
-        this.hasher = new SecretHasher(this.pepper.filter(value -> !value.isBlank())
-                .orElseGet(this.secrets::generatedApiPepper), new SecureRandom());
+        this.hasher = new SecretHasher(this.secrets.apiPepper(), new SecureRandom());
         this.check = new CredentialCheck(this.hasher);
     }
 

@@ -28,15 +28,15 @@ public class FailedAuthentications {
     ActivityLog activity;
 
     @Inject
-    @ConfigProperty(name = "wms.api.auth-failures", defaultValue = "50")
+    @ConfigProperty(name = "wms.api.auth-failures")
     int failuresBeforeLock;
 
     @Inject
-    @ConfigProperty(name = "wms.api.auth-lock-seconds", defaultValue = "30")
+    @ConfigProperty(name = "wms.api.auth-lock-seconds")
     long lockSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.api.auth-longest-lock-seconds", defaultValue = "900")
+    @ConfigProperty(name = "wms.api.auth-longest-lock-seconds")
     long longestLockSeconds;
 
     private FailureThrottle clients;

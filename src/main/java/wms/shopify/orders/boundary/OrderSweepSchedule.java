@@ -19,7 +19,7 @@ public class OrderSweepSchedule {
     OrderSweeps sweeps;
 
     @Inject
-    @ConfigProperty(name = "wms.orders.sweep-interval-seconds", defaultValue = "600")
+    @ConfigProperty(name = "wms.orders.sweep-interval-seconds")
     long intervalSeconds;
 
     private boolean started;

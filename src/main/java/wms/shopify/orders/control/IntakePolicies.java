@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderFiltersChanged;
+import wms.shopify.platform.Published;
 
 /**
  * The orders component's published read and save interface for its per-store intake policy ({@code intake_policy},
@@ -15,6 +16,7 @@ import wms.shopify.orders.entity.OrderFiltersChanged;
  * A save that changes the filters fires {@link OrderFiltersChanged}, so the store's filtered-out orders are decided
  * again once it commits ({@link FilterRecheck}).
  */
+@Published
 @ApplicationScoped
 public class IntakePolicies {
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.database.FeedPositions;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 
 /**
  * The WMS feed: the orders to ship (and cancellations of orders the WMS has) that it has not acknowledged, in feed

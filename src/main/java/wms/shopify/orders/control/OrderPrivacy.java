@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
 import wms.shopify.orders.entity.ImportedOrder;
-import wms.shopify.webhooks.control.PrivacyRequest;
+import wms.shopify.webhooks.entity.PrivacyRequest;
 
 /**
  * The orders' part of Shopify's privacy requests, for what imported orders keep of the customer (shipping name and

@@ -1,5 +1,6 @@
 package wms.shopify.orders.control;
 
+import wms.shopify.orders.entity.FeedEntryAdded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import wms.shopify.orders.entity.OrderPlan;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.platform.database.FeedPositions;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 

@@ -48,11 +48,11 @@ public class OrderSweeps {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wms.orders.sweep-overlap-seconds", defaultValue = "900")
+    @ConfigProperty(name = "wms.orders.sweep-overlap-seconds")
     long overlapSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.orders.sweep-lag-seconds", defaultValue = "60")
+    @ConfigProperty(name = "wms.orders.sweep-lag-seconds")
     long lagSeconds;
 
     /** How far back a store's first scheduled sweep looks at most (older orders: the merchant's date range). */

@@ -9,7 +9,7 @@ import wms.shopify.shopify.control.ShopifyRequestException;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
-import wms.shopify.webhooks.control.WebhookReceived;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * The orders' part of webhook processing. Every order topic is only a signal "this order changed": the order is

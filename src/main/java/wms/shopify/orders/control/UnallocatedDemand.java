@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 
 /**
  * The one query for the units Shopify took off sale that the WMS has not allocated yet: the lines of a store's orders

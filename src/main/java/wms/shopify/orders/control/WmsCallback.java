@@ -1,5 +1,6 @@
 package wms.shopify.orders.control;
 
+import wms.shopify.orders.entity.FeedEntryAdded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import wms.shopify.stock.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
 
 /**

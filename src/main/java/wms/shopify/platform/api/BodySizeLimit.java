@@ -7,7 +7,6 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Counts the bytes of a request body as it is read and stops at the configured limit (413), for bodies whose
@@ -19,12 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit implements ReaderInterceptor {
 
     @Inject
-    @ConfigProperty(name = "wms.api.max-body-bytes", defaultValue = "1048576")
-    long limit;
+    RequestSizeLimit sizes;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        InputStream limited = new RequestSizeLimit.LimitedStream(context.getInputStream(), this.limit);
+        InputStream limited = new RequestSizeLimit.LimitedStream(context.getInputStream(), this.sizes.limit());
         boolean json = context.getMediaType() == null
                 || context.getMediaType().isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE);
         context.setInputStream(json ? new JsonNestingLimit(limited) : limited);

@@ -26,8 +26,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "wms.api.max-body-bytes", defaultValue = "1048576")
+    @ConfigProperty(name = "wms.api.max-body-bytes")
     long limit;
+
+    /** The most bytes a request body may have (WMS_API_MAX_BODY_BYTES). */
+    public long limit() {
+        return this.limit;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {

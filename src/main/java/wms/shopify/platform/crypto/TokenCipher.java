@@ -11,9 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.platform.secrets.Secrets;
 
 /**
- * Encrypts store tokens at rest with the current key from configuration ({@code wms.crypto.token-key}, Liberty
- * variable {@code TOKEN_ENCRYPTION_KEY}), or when that is not set the key the connector generated on its first start
- * ({@link Secrets}), and opens them with it or with one of the old keys ({@code wms.crypto.old-token-keys},
+ * Encrypts store tokens at rest with the current key ({@link Secrets#tokenKey()}: {@code TOKEN_ENCRYPTION_KEY}, or
+ * when that is not set the key the connector generated on its first start), and opens them with it or with one of the old keys ({@code wms.crypto.old-token-keys},
  * {@code TOKEN_ENCRYPTION_OLD_KEYS}), so the key can be rotated: set the new key, move the old one to the old keys,
  * re-seal the tokens (Stores page), then drop the old key. Without a usable key the connector still starts, says so
  * once in the log, and refuses installs with {@link #problem()} as the reason: a token is never stored in clear.
@@ -22,10 +21,6 @@ import wms.shopify.platform.secrets.Secrets;
 public class TokenCipher {
 
     private static final Logger LOG = Logger.getLogger(TokenCipher.class.getName());
-
-    @Inject
-    @ConfigProperty(name = "wms.crypto.token-key")
-    Optional<String> configuredKey;
 
     @Inject
     @ConfigProperty(name = "wms.crypto.old-token-keys")
@@ -44,8 +39,7 @@ public class TokenCipher {
             this.problem = "The connector refused to start: " + this.secrets.refusal().get();
         } else {
             try {
-                this.keys = new TokenKeys(AesGcm.ofBase64(this.configuredKey.filter(key -> !key.isBlank())
-                        .orElseGet(this.secrets::generatedTokenKey)), oldKeys());
+                this.keys = new TokenKeys(AesGcm.ofBase64(this.secrets.tokenKey()), oldKeys());
                 LOG.info(() -> "Store tokens are sealed with the token key " + this.keys.currentKeyId() + ".");
             } catch (IllegalArgumentException e) {
                 this.problem = e.getMessage() + " Stores cannot be connected until TOKEN_ENCRYPTION_KEY and"

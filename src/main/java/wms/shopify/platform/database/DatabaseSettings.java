@@ -17,23 +17,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DatabaseSettings {
 
     @Inject
-    @ConfigProperty(name = "wms.db.host", defaultValue = "localhost")
+    @ConfigProperty(name = "wms.db.host")
     String host;
 
     @Inject
-    @ConfigProperty(name = "wms.db.port", defaultValue = "15432")
+    @ConfigProperty(name = "wms.db.port")
     int port;
 
     @Inject
-    @ConfigProperty(name = "wms.db.name", defaultValue = "wms_shopify")
+    @ConfigProperty(name = "wms.db.name")
     String name;
 
     @Inject
-    @ConfigProperty(name = "wms.db.user", defaultValue = "wms_shopify")
+    @ConfigProperty(name = "wms.db.user")
     String user;
 
     @Inject
-    @ConfigProperty(name = "wms.db.embedded.dir", defaultValue = "embedded-postgres")
+    @ConfigProperty(name = "wms.db.embedded.dir")
     String embeddedDirectory;
 
     /** True when no external database was configured, so the connector must start its own. */

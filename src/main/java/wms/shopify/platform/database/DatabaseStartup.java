@@ -47,7 +47,7 @@ public class DatabaseStartup {
     Event<DatabaseReady> ready;
 
     @Inject
-    @ConfigProperty(name = "wms.startup.retry-seconds", defaultValue = "10")
+    @ConfigProperty(name = "wms.startup.retry-seconds")
     int retrySeconds;
 
     @Resource(lookup = "jdbc/wms")

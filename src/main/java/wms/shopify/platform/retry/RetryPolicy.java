@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import wms.shopify.shopify.control.ShopifyApp;
 
 /**
  * How records pushed to Shopify in attempts (shipments, return receipts) are retried: at most
@@ -16,22 +15,22 @@ import wms.shopify.shopify.control.ShopifyApp;
 public class RetryPolicy {
 
     @Inject
-    ShopifyApp app;
+    RequestTimeout calls;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.max-attempts", defaultValue = "8")
+    @ConfigProperty(name = "wms.shipping.max-attempts")
     int maxAttempts;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.retry-base-seconds", defaultValue = "5")
+    @ConfigProperty(name = "wms.shipping.retry-base-seconds")
     long retryBaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.retry-max-seconds", defaultValue = "600")
+    @ConfigProperty(name = "wms.shipping.retry-max-seconds")
     long retryMaxSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.attempt-lease-seconds", defaultValue = "0")
+    @ConfigProperty(name = "wms.shipping.attempt-lease-seconds")
     long attemptLeaseSeconds;
 
     /** The pause before attempt n+1 after n failed: base x 2^(n-1), capped. */
@@ -51,7 +50,7 @@ public class RetryPolicy {
 
     /** The longest an attempt can take; one "under way" for longer was interrupted. */
     public Duration attemptTakesAtMost() {
-        return attemptLease(this.attemptLeaseSeconds, this.app.requestTimeout());
+        return attemptLease(this.attemptLeaseSeconds, this.calls.requestTimeout());
     }
 
     /**

@@ -25,7 +25,7 @@ public class RetrySweeps {
     RetryPolicy policy;
 
     @Inject
-    @ConfigProperty(name = "wms.shipping.sweep-seconds", defaultValue = "30")
+    @ConfigProperty(name = "wms.shipping.sweep-seconds")
     long sweepSeconds;
 
     private final Set<String> started = ConcurrentHashMap.newKeySet();

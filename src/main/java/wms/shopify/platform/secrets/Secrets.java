@@ -31,15 +31,15 @@ public class Secrets {
     private static final String LIBERTY_KEYSTORE_PASSWORD = "keystore_password";
 
     @Inject
-    @ConfigProperty(name = "wms.trial", defaultValue = "false")
+    @ConfigProperty(name = "wms.trial")
     boolean trial;
 
     @Inject
-    @ConfigProperty(name = "wms.secrets.file", defaultValue = "embedded-postgres-secrets.xml")
+    @ConfigProperty(name = "wms.secrets.file")
     String file;
 
     @Inject
-    @ConfigProperty(name = "wms.admin.user", defaultValue = "admin")
+    @ConfigProperty(name = "wms.admin.user")
     String adminUser;
 
     @Inject
@@ -146,6 +146,16 @@ public class Secrets {
     /** The password of the embedded PostgreSQL's superuser (always generated; the connector alone uses it). */
     public String superuserPassword() {
         return usable().superuserPassword();
+    }
+
+    /** The token encryption key: TOKEN_ENCRYPTION_KEY when set, else the one generated on the first start. */
+    public String tokenKey() {
+        return this.configuredTokenKey.filter(Secrets::present).orElseGet(this::generatedTokenKey);
+    }
+
+    /** The WMS API pepper: WMS_API_PEPPER when set, else the one generated on the first start. */
+    public String apiPepper() {
+        return this.configuredPepper.filter(Secrets::present).orElseGet(this::generatedApiPepper);
     }
 
     /** The token encryption key to use when TOKEN_ENCRYPTION_KEY is not set. */

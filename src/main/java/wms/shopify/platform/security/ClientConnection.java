@@ -24,7 +24,7 @@ public class ClientConnection {
     Optional<String> trustedProxies;
 
     @Inject
-    @ConfigProperty(name = "wms.transport.allow-plain-http", defaultValue = "false")
+    @ConfigProperty(name = "wms.transport.allow-plain-http")
     boolean allowPlainHttp;
 
     private Set<String> proxies;

@@ -1,9 +1,9 @@
 package wms.shopify.platform.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Marks the session cookie {@code Secure} (sent back over HTTPS only) unless plain HTTP is allowed for a local trial
@@ -13,10 +13,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @WebListener
 public class SessionCookies implements ServletContextListener {
 
+    @Inject
+    ClientConnection connection;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        boolean plainHttpAllowed = ConfigProvider.getConfig()
-                .getOptionalValue("wms.transport.allow-plain-http", Boolean.class).orElse(false);
-        event.getServletContext().getSessionCookieConfig().setSecure(!plainHttpAllowed);
+        event.getServletContext().getSessionCookieConfig().setSecure(!this.connection.plainHttpAllowed());
     }
 }

@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+import jakarta.enterprise.event.Event;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import wms.shopify.activity.control.ActivityLog;
 
 /**
  * Throttles failed sign-ins to the admin pages, per account (the user name tried) and per client (the address the
  * attempt came from): after a few failures the account, or the client, is locked out for a growing period, during
- * which even the right password is refused. Every lock is logged and recorded in the Activity log.
+ * which even the right password is refused. Every lock is logged and recorded in the Activity log (the activity component observes {@link SignInLocked}).
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -25,22 +25,22 @@ public class SignInThrottle {
     Clock clock;
 
     @Inject
-    ActivityLog activity;
+    Event<SignInLocked> locked;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.account-failures", defaultValue = "5")
+    @ConfigProperty(name = "wms.sign-in.account-failures")
     int accountFailures;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.client-failures", defaultValue = "20")
+    @ConfigProperty(name = "wms.sign-in.client-failures")
     int clientFailures;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.lock-seconds", defaultValue = "30")
+    @ConfigProperty(name = "wms.sign-in.lock-seconds")
     long lockSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.sign-in.longest-lock-seconds", defaultValue = "900")
+    @ConfigProperty(name = "wms.sign-in.longest-lock-seconds")
     long longestLockSeconds;
 
     private FailureThrottle accounts;
@@ -78,7 +78,7 @@ public class SignInThrottle {
         String message = "Sign-in locked for " + lock.length().toSeconds() + " s for " + who + " after "
                 + lock.failures() + " failed sign-ins in a row";
         LOG.warning(message + ".");
-        this.activity.record("security", message, null);
+        this.locked.fire(new SignInLocked(message));
     }
 
     /** User names are compared as the registry compares them, without case; bounded, so a key stays small. */

@@ -34,11 +34,11 @@ public class TransportGuard extends HttpFilter {
     transient ClientConnection connection;
 
     @Inject
-    @ConfigProperty(name = "wms.transport.https-port", defaultValue = "9443")
+    @ConfigProperty(name = "wms.transport.https-port")
     int httpsPort;
 
     @Inject
-    @ConfigProperty(name = "wms.transport.hsts-max-age-seconds", defaultValue = "31536000")
+    @ConfigProperty(name = "wms.transport.hsts-max-age-seconds")
     long hstsMaxAgeSeconds;
 
     @Override

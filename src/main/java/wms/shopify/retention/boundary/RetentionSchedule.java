@@ -26,7 +26,7 @@ public class RetentionSchedule {
     Pruning pruning;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.round-seconds", defaultValue = "3600")
+    @ConfigProperty(name = "wms.retention.round-seconds")
     long intervalSeconds;
 
     private boolean started;

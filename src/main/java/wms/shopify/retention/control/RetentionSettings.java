@@ -17,43 +17,43 @@ public class RetentionSettings {
     private static final Logger LOG = Logger.getLogger(RetentionSettings.class.getName());
 
     @Inject
-    @ConfigProperty(name = "wms.retention.webhook-body-days", defaultValue = "30")
+    @ConfigProperty(name = "wms.retention.webhook-body-days")
     int webhookBodyDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.webhook-delivery-days", defaultValue = "90")
+    @ConfigProperty(name = "wms.retention.webhook-delivery-days")
     int webhookDeliveryDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.activity-days", defaultValue = "90")
+    @ConfigProperty(name = "wms.retention.activity-days")
     int activityDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.stock-push-days", defaultValue = "30")
+    @ConfigProperty(name = "wms.retention.stock-push-days")
     int stockPushDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.stock-movement-days", defaultValue = "90")
+    @ConfigProperty(name = "wms.retention.stock-movement-days")
     int stockMovementDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.finished-order-days", defaultValue = "365")
+    @ConfigProperty(name = "wms.retention.finished-order-days")
     int finishedOrderDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.closed-return-days", defaultValue = "365")
+    @ConfigProperty(name = "wms.retention.closed-return-days")
     int closedReturnDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.run-history-days", defaultValue = "30")
+    @ConfigProperty(name = "wms.retention.run-history-days")
     int runHistoryDays;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "wms.retention.batch-size")
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "wms.retention.batch-pause-ms", defaultValue = "50")
+    @ConfigProperty(name = "wms.retention.batch-pause-ms")
     long batchPauseMillis;
 
     private RetentionPolicy policy;

@@ -13,7 +13,7 @@ import wms.shopify.shopify.control.ShopifyRequestException;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.shopify.control.ShopifyUnavailableException;
 import wms.shopify.stores.control.Stores;
-import wms.shopify.stock.entity.ShopifyRestock;
+import wms.shopify.returns.entity.ShopifyRestock;
 import wms.shopify.stores.entity.Store;
 
 /**

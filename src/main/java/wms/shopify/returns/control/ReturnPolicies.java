@@ -5,11 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.returns.entity.ReturnPolicy;
+import wms.shopify.platform.Published;
 
 /**
  * The returns component's published read and save interface for its per-store policy ({@code return_policy}, one
  * row per store, made with the store). Other components and the Store Settings page use this, never the table.
  */
+@Published
 @ApplicationScoped
 public class ReturnPolicies {
 

@@ -11,7 +11,7 @@ import wms.shopify.shopify.control.ShopifyRequestException;
 import wms.shopify.shopify.control.ShopifyUnauthorizedException;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
-import wms.shopify.webhooks.control.WebhookReceived;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * The returns' part of webhook processing: {@code returns/request} and {@code returns/approve} are signals "this

@@ -39,7 +39,7 @@ public class ShipmentPush {
     ShopifyFulfillments shopify;
 
     @Inject
-    StoreGuards guards;
+    ShipmentCallLimits guards;
 
     @Inject
     Stores stores;
@@ -57,8 +57,8 @@ public class ShipmentPush {
             return;
         }
         ShipmentRecords.Attempt attempt = claimed.get();
-        StoreGuard guard = this.guards.of(attempt.storeId());
-        StoreGuard.Entry entry = guard.enter(this.clock.instant());
+        StoreBreaker guard = this.guards.of(attempt.storeId());
+        StoreBreaker.Entry entry = guard.enter(this.clock.instant());
         if (entry.granted().isEmpty()) {
             Duration pause = guard.open(this.clock.instant()) ? this.retries.backOff(1)
                     .plusSeconds(1) : BULKHEAD_PAUSE;
@@ -66,12 +66,12 @@ public class ShipmentPush {
             this.queue.later(shipmentId, pause);
             return;
         }
-        try (StoreGuard.Pass pass = entry.pass()) {
+        try (StoreBreaker.Pass pass = entry.pass()) {
             attempt(attempt, guard);
         }
     }
 
-    private void attempt(ShipmentRecords.Attempt attempt, StoreGuard guard) {
+    private void attempt(ShipmentRecords.Attempt attempt, StoreBreaker guard) {
         long id = attempt.shipmentId();
         Store store = this.stores.find(attempt.storeId()).orElse(null);
         if (store == null || !store.isConnected()) {

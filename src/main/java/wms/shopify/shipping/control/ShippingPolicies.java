@@ -5,11 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.shipping.entity.ShippingPolicy;
+import wms.shopify.platform.Published;
 
 /**
  * The shipping component's published read and save interface for its per-store policy ({@code shipping_policy}, one
  * row per store, made with the store). Other components and the Store Settings page use this, never the table.
  */
+@Published
 @ApplicationScoped
 public class ShippingPolicies {
 

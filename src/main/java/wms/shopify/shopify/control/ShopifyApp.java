@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.retry.RequestTimeout;
 import wms.shopify.shopify.entity.ShopDomain;
 
 /**
@@ -17,7 +18,7 @@ import wms.shopify.shopify.entity.ShopDomain;
  * and their defaults are in docs/operations.md.
  */
 @ApplicationScoped
-public class ShopifyApp {
+public class ShopifyApp implements RequestTimeout {
 
     @Inject
     @ConfigProperty(name = "wms.shopify.client-id")
@@ -36,65 +37,58 @@ public class ShopifyApp {
     Optional<String> previousClientSecretUntil;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.scopes", defaultValue = DEFAULT_SCOPES)
+    @ConfigProperty(name = "wms.shopify.scopes")
     String scopes;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.api-version", defaultValue = "2026-07")
+    @ConfigProperty(name = "wms.shopify.api-version")
     String apiVersion;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.shop-url-template", defaultValue = "https://{shop}")
+    @ConfigProperty(name = "wms.shopify.shop-url-template")
     String shopUrlTemplate;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.callback-url", defaultValue = "http://localhost:9080/admin/shopify/callback")
+    @ConfigProperty(name = "wms.shopify.callback-url")
     String callbackUrl;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.webhook-url", defaultValue = "http://localhost:9080/shopify/webhooks")
+    @ConfigProperty(name = "wms.shopify.webhook-url")
     String webhookUrl;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.webhook-max-bytes", defaultValue = "2097152")
+    @ConfigProperty(name = "wms.shopify.webhook-max-bytes")
     int webhookMaxBytes;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.webhook-max-age-hours", defaultValue = "48")
+    @ConfigProperty(name = "wms.shopify.webhook-max-age-hours")
     long webhookMaxAgeHours;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.subscription-check-minutes", defaultValue = "60")
+    @ConfigProperty(name = "wms.shopify.subscription-check-minutes")
     long subscriptionCheckMinutes;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.token-refresh-margin-seconds", defaultValue = "300")
+    @ConfigProperty(name = "wms.shopify.token-refresh-margin-seconds")
     long tokenRefreshMarginSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.callback-max-age-seconds", defaultValue = "90")
+    @ConfigProperty(name = "wms.shopify.callback-max-age-seconds")
     long callbackMaxAgeSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.install-timeout-minutes", defaultValue = "10")
+    @ConfigProperty(name = "wms.shopify.install-timeout-minutes")
     long installTimeoutMinutes;
 
     @Inject
-    @ConfigProperty(name = "wms.shopify.request-timeout-seconds", defaultValue = "30")
+    @ConfigProperty(name = "wms.shopify.request-timeout-seconds")
     long requestTimeoutSeconds;
 
     /** How long an Admin API call waits for Shopify's answer before its outcome counts as unknown. */
+    @Override
     public java.time.Duration requestTimeout() {
         return java.time.Duration.ofSeconds(Math.max(1, this.requestTimeoutSeconds));
     }
-
-    /**
-     * What the connector needs and why (docs/stores.md explains each to the merchant): products for Sync Products,
-     * inventory and locations for stock, orders and merchant-managed fulfillment orders for import and shipping,
-     * fulfillments for tracking, returns for return sync.
-     */
-    static final String DEFAULT_SCOPES = "read_products,write_inventory,read_locations,read_orders,"
-            + "write_merchant_managed_fulfillment_orders,write_fulfillments,write_returns";
 
     /** Why installs cannot start (client id or secret missing), or empty when they can. */
     public Optional<String> problem() {

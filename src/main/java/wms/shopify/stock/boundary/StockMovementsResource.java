@@ -22,8 +22,8 @@ import wms.shopify.platform.api.OutOfScopeException;
 import wms.shopify.platform.api.WarehouseReach;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.stock.control.StockIntake;
-import wms.shopify.stock.entity.IntakeResult;
-import wms.shopify.stock.entity.StockMovementInput;
+import wms.shopify.stock.control.IntakeResult;
+import wms.shopify.stock.control.StockMovementInput;
 
 /** The WMS reports its stock movements here; they reach every store that sells the product within seconds. */
 @Path("v1/stock-movements")

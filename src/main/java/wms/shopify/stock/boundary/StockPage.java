@@ -12,10 +12,10 @@ import wms.shopify.platform.web.AdminFormat;
 import wms.shopify.stock.control.PushRecords;
 import wms.shopify.stock.control.Reconciliations;
 import wms.shopify.stock.control.StockViews;
-import wms.shopify.stock.entity.ChangeView;
-import wms.shopify.stock.entity.PushView;
-import wms.shopify.stock.entity.ReconciliationView;
-import wms.shopify.stock.entity.StoreStockSummary;
+import wms.shopify.stock.control.ChangeView;
+import wms.shopify.stock.control.PushView;
+import wms.shopify.stock.control.ReconciliationView;
+import wms.shopify.stock.control.StoreStockSummary;
 import wms.shopify.stores.control.Stores;
 
 /**

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.stock.control.Reconciliations;
-import wms.shopify.stock.entity.ReconciliationView;
+import wms.shopify.stock.control.ReconciliationView;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 

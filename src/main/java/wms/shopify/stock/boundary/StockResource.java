@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.stock.control.StockViews;
-import wms.shopify.stock.entity.PushView;
+import wms.shopify.stock.control.PushView;
 
 /** A write of stock sync to Shopify: what a Shopify adjustment's referenceDocumentUri leads to. */
 @Path("v1/stock/pushes")

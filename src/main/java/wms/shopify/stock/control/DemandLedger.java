@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import wms.shopify.stock.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.stock.entity.ResolvedMovement;
 
 /**

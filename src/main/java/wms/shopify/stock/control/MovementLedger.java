@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import wms.shopify.stock.entity.IntakeResult;
 import wms.shopify.stock.entity.ResolvedMovement;
 import wms.shopify.stores.entity.StoreStatus;
 

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.stock.entity.MovementKind;
-import wms.shopify.stock.entity.StockMovementInput;
 
 /**
  * The rules a stock movement call must keep, checked on the whole call before anything is stored, so that the WMS

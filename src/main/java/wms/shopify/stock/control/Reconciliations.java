@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.stock.entity.ReconciliationView;
 import wms.shopify.stock.entity.StockSyncMode;
+import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
 /**

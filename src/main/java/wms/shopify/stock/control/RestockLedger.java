@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import wms.shopify.stock.entity.ShopifyRestock;
+import wms.shopify.returns.entity.ShopifyRestock;
 
 /**
  * Shopify restocked returned units itself ({@link ShopifyRestock}): in Absolute mode the levels concerned are marked

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import wms.shopify.stock.entity.LevelToRead;
-import wms.shopify.stock.entity.ShopifyRestock;
+import wms.shopify.returns.entity.ShopifyRestock;
 
 /**
  * The pending changes' repository ({@code stock_change}, with the links of movements to them in

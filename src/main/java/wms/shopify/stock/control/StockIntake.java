@@ -16,13 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.WholeNumber;
-import wms.shopify.stock.entity.IntakeResult;
 import wms.shopify.stock.entity.MovementKind;
 import wms.shopify.stock.entity.ResolvedMovement;
-import wms.shopify.stock.entity.StockMovementInput;
 
 /**
  * Takes the WMS's stock movements: checks the whole call (rules, then products, warehouses and order stores by
@@ -39,15 +38,14 @@ public class StockIntake {
     MovementLedger ledger;
 
     @Inject
-    @ConfigProperty(name = "wms.api.max-items-per-call", defaultValue = "1000")
-    int maxPerCall;
+    ItemsPerCall itemsPerCall;
 
     /**
      * @throws InvalidRequestException listing every problem, when any movement breaks a rule or names something
      *         unknown; nothing is stored then
      */
     public IntakeResult accept(List<StockMovementInput> movements) {
-        List<FieldError> errors = MovementRules.check(movements, this.maxPerCall);
+        List<FieldError> errors = MovementRules.check(movements, this.itemsPerCall.max());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

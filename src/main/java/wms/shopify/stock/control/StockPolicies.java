@@ -6,11 +6,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.stock.entity.StockPolicy;
 import wms.shopify.stock.entity.StockSyncMode;
+import wms.shopify.platform.Published;
 
 /**
  * The stock component's published read and save interface for its per-store policy ({@code stock_policy}, one row
  * per store, made with the store). Other components and the Store Settings page use this, never the table.
  */
+@Published
 @ApplicationScoped
 public class StockPolicies {
 

@@ -39,32 +39,32 @@ public class StockSettings {
 
     /** How long a change after a quiet spell waits for company before it is pushed (well within 2 s). */
     @Inject
-    @ConfigProperty(name = "wms.stock.first-push-delay-ms", defaultValue = "300")
+    @ConfigProperty(name = "wms.stock.first-push-delay-ms")
     long firstPushDelayMillis;
 
     /** How often the flusher looks for due changes. */
     @Inject
-    @ConfigProperty(name = "wms.stock.flush-interval-ms", defaultValue = "250")
+    @ConfigProperty(name = "wms.stock.flush-interval-ms")
     long flushIntervalMillis;
 
     /** Failed attempts of one push (each already retried within the call) before it is parked as failed. */
     @Inject
-    @ConfigProperty(name = "wms.stock.max-attempts", defaultValue = "5")
+    @ConfigProperty(name = "wms.stock.max-attempts")
     int maxAttempts;
 
     /** How long an instance owns a push it is sending; after that another instance (or a restart) takes it over. */
     @Inject
-    @ConfigProperty(name = "wms.stock.push-lease-seconds", defaultValue = "60")
+    @ConfigProperty(name = "wms.stock.push-lease-seconds")
     int leaseSeconds;
 
     /** Minutes between scheduled drift reconciliations of each store with stock sync on; 0 turns them off. */
     @Inject
-    @ConfigProperty(name = "wms.stock.reconcile-minutes", defaultValue = "60")
+    @ConfigProperty(name = "wms.stock.reconcile-minutes")
     int reconcileMinutes;
 
     /** Minutes between automatic retries of parked pushes (besides the retry when a store's next push succeeds). */
     @Inject
-    @ConfigProperty(name = "wms.stock.failed-retry-minutes", defaultValue = "10")
+    @ConfigProperty(name = "wms.stock.failed-retry-minutes")
     int failedRetryMinutes;
 
     public double firstPushDelaySeconds() {

@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import wms.shopify.stock.entity.ChangeView;
-import wms.shopify.stock.entity.PushView;
-import wms.shopify.stock.entity.StoreStockSummary;
 import wms.shopify.stores.entity.StoreStatus;
 
 /** What the Stock page and the API show: stores' stock sync state, changes and pushes with their reasons. */

@@ -12,7 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import wms.shopify.webhooks.control.WebhookReceived;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * {@code inventory_levels/update}: Shopify reports every change of a level, the connector's own writes included.

@@ -22,7 +22,7 @@ public class StoreSchedule {
 
     /** Seconds between the end of one round and the start of the next. */
     @Inject
-    @ConfigProperty(name = "wms.stores.upkeep-round-seconds", defaultValue = "60")
+    @ConfigProperty(name = "wms.stores.upkeep-round-seconds")
     long roundSeconds;
 
     @Inject

@@ -13,7 +13,7 @@ import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.control.TokenResealing;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.platform.web.AdminFormat;
-import wms.shopify.webhooks.control.WebhookProcessing;
+import wms.shopify.webhooks.control.LastDeliveries;
 
 /**
  * Backing bean of the Stores page: every store with its status and when it last heard from Shopify, and the token
@@ -30,7 +30,7 @@ public class StoresPage {
     FacesContext faces;
 
     @Inject
-    WebhookProcessing webhooks;
+    LastDeliveries webhooks;
 
     @Inject
     TokenCipher cipher;
@@ -62,7 +62,7 @@ public class StoresPage {
     /** When the store last received a webhook, or "never". */
     public String lastWebhook(Store store) {
         if (this.lastWebhooks == null) {
-            this.lastWebhooks = this.webhooks.lastReceived();
+            this.lastWebhooks = this.webhooks.perStore();
         }
         return format(this.lastWebhooks.get(store.id()));
     }

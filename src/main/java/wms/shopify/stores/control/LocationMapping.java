@@ -13,11 +13,13 @@ import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
+import wms.shopify.platform.Published;
 
 /**
  * The mapping of a store's Shopify locations to WMS warehouses and shipping processes, with the one location that
  * receives new orders, and the locations as last read from Shopify.
  */
+@Published
 @ApplicationScoped
 public class LocationMapping {
 

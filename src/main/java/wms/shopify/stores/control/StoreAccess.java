@@ -11,12 +11,14 @@ import wms.shopify.shopify.entity.GrantedTokens;
 import wms.shopify.shopify.entity.ShopDomain;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;
+import wms.shopify.platform.Published;
 
 /**
  * Calls Shopify on a store's behalf with its token, opened only for the call. When Shopify refuses the token the
  * store's refresh token is tried once; if that does not help the store is marked "token problem" and the refusal
  * is passed on: never a retry loop on a dead token.
  */
+@Published
 @ApplicationScoped
 public class StoreAccess {
 

@@ -3,7 +3,7 @@ package wms.shopify.stores.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import wms.shopify.webhooks.control.WebhookReceived;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * The stores' part of webhook processing: {@code app/uninstalled} disconnects the store at once. Shopify has

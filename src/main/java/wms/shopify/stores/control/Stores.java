@@ -13,8 +13,10 @@ import wms.shopify.shopify.entity.InvalidShopDomainException;
 import wms.shopify.shopify.entity.ShopDomain;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;
+import wms.shopify.platform.Published;
 
 /** The connected stores: finding them and the changes of their life cycle, each logged in the activity log. */
+@Published
 @ApplicationScoped
 public class Stores {
 

@@ -18,12 +18,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.RegistrationResult;
 import wms.shopify.platform.api.Upsert;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
+import wms.shopify.platform.Published;
 
 /**
  * The WMS's warehouses and shipping processes as the WMS registers them: bulk upserts by code that check the
@@ -33,6 +35,7 @@ import wms.shopify.warehouses.entity.Warehouse;
  * guard. Each registration is one transaction, all or nothing; each that changes something is one event in the
  * activity log.
  */
+@Published
 @ApplicationScoped
 public class Warehouses {
 
@@ -46,14 +49,13 @@ public class Warehouses {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wms.api.max-items-per-call", defaultValue = "1000")
-    int maxItemsPerCall;
+    ItemsPerCall itemsPerCall;
 
     private WarehouseRules rules;
 
     @PostConstruct
     void init() {
-        this.rules = new WarehouseRules(this.maxItemsPerCall);
+        this.rules = new WarehouseRules(this.itemsPerCall.max());
     }
 
     public List<Warehouse> allWarehouses() {

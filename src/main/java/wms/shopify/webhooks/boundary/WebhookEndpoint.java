@@ -1,18 +1,21 @@
 package wms.shopify.webhooks.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import wms.shopify.shopify.control.ShopifyApp;
 import wms.shopify.webhooks.control.WebhookHeaders;
 import wms.shopify.webhooks.control.WebhookIntake;
@@ -20,75 +23,79 @@ import wms.shopify.webhooks.control.WebhookMetrics;
 import wms.shopify.webhooks.control.WebhookRejectedException;
 
 /**
- * The address Shopify delivers every webhook to. A servlet rather than a JAX-RS resource, so the body is read as
- * the exact bytes Shopify signed, with the size limit applied while reading. Answers: 200 stored or duplicate;
- * 401 bad signature; 400 malformed (headers missing, JSON not readable, nested past the parser's limit) or triggered
- * longer ago than the age limit (a replay); 404 unknown store; 413 too large; 415 not JSON; 503 when it cannot be
- * stored.
+ * The address Shopify delivers every webhook to ({@code POST /shopify/webhooks}, {@link ShopifyWebhooksApi}). The
+ * body is taken as a stream, not as an entity JAX-RS converts, so the HMAC is checked over the exact bytes Shopify
+ * signed, read with the size limit applied while reading; no {@code @Consumes}, so that a body of another type is
+ * answered here, in the intake's words. No transaction and no entity manager: the intake's one autocommitted
+ * statement is all a delivery costs. Answers (text/plain): 200 stored or duplicate; 401 bad signature; 400
+ * malformed (headers missing, JSON not readable, nested past the parser's limit) or triggered longer ago than the age
+ * limit (a replay); 404 unknown store; 413 too large; 415 not JSON; 503 when it cannot be stored.
  */
-@WebServlet("/shopify/webhooks")
-public class WebhookEndpoint extends HttpServlet {
+@ApplicationScoped
+@Path("webhooks")
+public class WebhookEndpoint {
 
-    private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(WebhookEndpoint.class.getName());
+    private static final String TEXT = "text/plain;charset=UTF-8";
 
     @Inject
-    transient WebhookIntake intake;
+    WebhookIntake intake;
 
     @Inject
-    transient ShopifyApp app;
+    ShopifyApp app;
 
     @Inject
-    transient WebhookMetrics metrics;
+    WebhookMetrics metrics;
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @POST
+    @Operation(hidden = true) // Shopify's address, not the WMS API's
+    public Response take(@Context HttpHeaders headers, InputStream body) throws IOException {
         long started = System.nanoTime();
+        int status = 500; // what an exception escaping here becomes
         try {
-            take(request, response);
+            Response answer = answer(headers, body);
+            status = answer.getStatus();
+            return answer;
         } finally {
-            this.metrics.answered(response.getStatus(), Duration.ofNanos(System.nanoTime() - started));
+            this.metrics.answered(status, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    private void take(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            answer(response, 415, "Webhooks are JSON (Content-Type: application/json).");
-            return;
+    private Response answer(HttpHeaders headers, InputStream in) throws IOException {
+        String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            return answer(415, "Webhooks are JSON (Content-Type: application/json).");
         }
         int limit = this.app.webhookMaxBytes();
-        if (request.getContentLengthLong() > limit) {
-            answer(response, 413, "The body is larger than " + limit + " bytes.");
-            return;
+        if (headers.getLength() > limit) {
+            return answer(413, "The body is larger than " + limit + " bytes.");
         }
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
+        try (in) {
             body = in.readNBytes(limit + 1);
         }
         if (body.length > limit) {
-            answer(response, 413, "The body is larger than " + limit + " bytes.");
-            return;
+            return answer(413, "The body is larger than " + limit + " bytes.");
         }
-        Map<String, String> headers = new HashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, request.getHeader(name));
-        }
+        Map<String, String> named = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                named.put(name, values.get(0));
+            }
+        });
         try {
-            WebhookIntake.Receipt receipt = this.intake.receive(new WebhookHeaders(headers), body);
-            answer(response, 200, receipt.name().toLowerCase(java.util.Locale.ROOT));
+            WebhookIntake.Receipt receipt = this.intake.receive(new WebhookHeaders(named), body);
+            return answer(200, receipt.name().toLowerCase(Locale.ROOT));
         } catch (WebhookRejectedException e) {
-            answer(response, e.status(), e.getMessage());
+            return answer(e.status(), e.getMessage());
         } catch (RuntimeException e) {
             // Not stored (database away, transaction failed): Shopify must deliver it again.
             LOG.log(Level.WARNING, "A webhook could not be stored and was answered 503 for Shopify to retry: " + e);
-            answer(response, 503, "Not stored; deliver again later.");
+            return answer(503, "Not stored; deliver again later.");
         }
     }
 
-    private static void answer(HttpServletResponse response, int status, String text) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write(text);
+    private static Response answer(int status, String text) {
+        return Response.status(status).type(TEXT).entity(text).build();
     }
 }

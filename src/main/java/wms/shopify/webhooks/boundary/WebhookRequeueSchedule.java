@@ -19,7 +19,7 @@ public class WebhookRequeueSchedule {
     WebhookRequeue requeue;
 
     @Inject
-    @ConfigProperty(name = "wms.webhooks.requeue-interval-seconds", defaultValue = "30")
+    @ConfigProperty(name = "wms.webhooks.requeue-interval-seconds")
     long intervalSeconds;
 
     private boolean started;

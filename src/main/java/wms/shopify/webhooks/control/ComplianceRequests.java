@@ -1,5 +1,7 @@
 package wms.shopify.webhooks.control;
 
+import wms.shopify.webhooks.entity.PrivacyRequest;
+import wms.shopify.webhooks.entity.WebhookReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +19,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import wms.shopify.activity.control.ActivityLog;
-import wms.shopify.webhooks.control.PrivacyRequest.Kind;
+import wms.shopify.webhooks.entity.PrivacyRequest.Kind;
 import wms.shopify.webhooks.entity.WebhookDelivery;
 
 /**

@@ -1,5 +1,6 @@
 package wms.shopify.webhooks.control;
 
+import wms.shopify.webhooks.entity.WebhookReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;

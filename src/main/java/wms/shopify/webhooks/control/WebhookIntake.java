@@ -22,7 +22,6 @@ import wms.shopify.shopify.control.ShopifyHmac;
 import wms.shopify.shopify.entity.InvalidShopDomainException;
 import wms.shopify.shopify.entity.ShopDomain;
 import javax.sql.DataSource;
-import wms.shopify.stores.entity.StoreStatus;
 
 /**
  * The single intake of every Shopify webhook: the signature is checked over the raw bytes before anything else is
@@ -124,12 +123,21 @@ public class WebhookIntake {
                 + "from s where s.status = any(?) or ? on conflict do nothing returning id) "
                 + "select s.status, (select id from inserted) from s";
 
-        /** The statuses of a store whose webhooks are taken (compliance topics are taken whatever the status). */
-        private static final String[] ACCEPTING = java.util.Arrays.stream(StoreStatus.values())
-                .filter(StoreStatus::acceptsWebhooks).map(StoreStatus::name).toArray(String[]::new);
-
         @Resource(lookup = "jdbc/wms")
         DataSource dataSource;
+
+        @Inject
+        StatusesTakingWebhooks taking;
+
+        /** The statuses of a store whose webhooks are taken (compliance topics are taken whatever the status). */
+        private Set<String> accepting;
+        private String[] acceptingArray;
+
+        @jakarta.annotation.PostConstruct
+        void init() {
+            this.accepting = this.taking.names();
+            this.acceptingArray = this.accepting.toArray(String[]::new);
+        }
 
         /** Stores a checked delivery; committed when this returns (a failure throws, and nothing is stored). */
         public Stored store(WebhookHeaders headers, ShopDomain shop, byte[] body, Instant now) {
@@ -150,7 +158,7 @@ public class WebhookIntake {
                 statement.setBytes(8, body);
                 statement.setTimestamp(9, Timestamp.from(now));
                 statement.setBytes(10, digest(body));
-                statement.setArray(11, connection.createArrayOf("varchar", ACCEPTING));
+                statement.setArray(11, connection.createArrayOf("varchar", this.acceptingArray));
                 statement.setBoolean(12, compliance);
                 try (ResultSet result = statement.executeQuery()) {
                     if (!result.next()) {
@@ -167,7 +175,7 @@ public class WebhookIntake {
             if (status == null && compliance) {
                 return new Stored(Receipt.NOTHING_HELD, 0);
             }
-            if (status == null || !(compliance || StoreStatus.valueOf(status).acceptsWebhooks())) {
+            if (status == null || !(compliance || this.accepting.contains(status))) {
                 LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop
                         + ": no connected store with that domain");
                 throw new WebhookRejectedException(404, "No connected store " + shop + ".");

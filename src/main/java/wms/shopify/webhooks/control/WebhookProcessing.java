@@ -1,5 +1,6 @@
 package wms.shopify.webhooks.control;
 
+import wms.shopify.webhooks.entity.WebhookReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -8,10 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import wms.shopify.webhooks.entity.WebhookDelivery;
 import wms.shopify.webhooks.entity.WebhookOutcome;
 
@@ -94,13 +93,5 @@ public class WebhookProcessing {
             return time.toInstant();
         }
         return value instanceof java.time.Instant instant ? instant : null;
-    }
-
-    /** When each store last received a webhook, by store id. */
-    public Map<Long, java.time.Instant> lastReceived() {
-        List<Object[]> rows = this.entityManager.createNamedQuery(WebhookDelivery.LAST_PER_STORE, Object[].class)
-                .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (java.time.Instant) r[1],
-                (first, same) -> first)); // two deliveries received in the same instant
     }
 }

@@ -36,11 +36,11 @@ public class WebhookRequeue {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wms.webhooks.requeue-after-seconds", defaultValue = "60")
+    @ConfigProperty(name = "wms.webhooks.requeue-after-seconds")
     long afterSeconds;
 
     @Inject
-    @ConfigProperty(name = "wms.webhooks.requeue-lookback-hours", defaultValue = "24")
+    @ConfigProperty(name = "wms.webhooks.requeue-lookback-hours")
     long lookbackHours;
 
     private Instant lookedUntil;

@@ -10,7 +10,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import wms.shopify.stores.entity.Store;
 
 /**
  * A Shopify webhook delivery as it arrived (topic, Shopify's ids, headers, the raw body) and what became of it.
@@ -39,7 +38,7 @@ public class WebhookDelivery {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "store_id")
-    private Store store;
+    private DeliveryStore store;
 
     @Column(name = "topic", nullable = false)
     private String topic;
@@ -88,7 +87,7 @@ public class WebhookDelivery {
         return this.webhookId;
     }
 
-    public Store store() {
+    public DeliveryStore store() {
         return this.store;
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import wms.shopify.stock.entity.OrderDemand;
 
 /** The rules of an order's life: filters, mapping and holds, feed, acknowledgement, cancellation, demand. */
 class OrderRulesTest {

@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import wms.shopify.platform.api.FieldError;
-import wms.shopify.stock.entity.StockMovementInput;
-import wms.shopify.stock.entity.StockMovementInput.OrderReference;
+import wms.shopify.stock.control.StockMovementInput.OrderReference;
 
 class MovementRulesTest {
 

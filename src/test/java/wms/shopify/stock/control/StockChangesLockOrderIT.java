@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import wms.shopify.platform.database.EmbeddedDatabase;
 import wms.shopify.platform.database.SchemaMigration;
-import wms.shopify.stock.entity.ShopifyRestock;
+import wms.shopify.returns.entity.ShopifyRestock;
 
 /**
  * Transactions that update several pending changes must lock them in the order intake does

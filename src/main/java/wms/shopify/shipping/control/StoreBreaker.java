@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
  * called for a while (open), then gets one trial call (half open); and a store takes at most {@code concurrency}
  * message threads at once, so one store cannot hold every shipping thread while its calls hang.
  */
-public final class StoreGuard {
+public final class StoreBreaker {
 
     private final int failureThreshold;
     private final Duration openFor;
@@ -20,7 +20,7 @@ public final class StoreGuard {
     private Instant openUntil;
     private boolean trialUnderWay;
 
-    public StoreGuard(int failureThreshold, Duration openFor, int concurrency) {
+    public StoreBreaker(int failureThreshold, Duration openFor, int concurrency) {
         this.failureThreshold = Math.max(1, failureThreshold);
         this.openFor = openFor;
         this.permits = new Semaphore(Math.max(1, concurrency));

@@ -1,4 +1,4 @@
-package wms.shopify.stock.entity;
+package wms.shopify.stock.control;
 
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

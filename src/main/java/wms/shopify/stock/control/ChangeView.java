@@ -1,4 +1,4 @@
-package wms.shopify.stock.entity;
+package wms.shopify.stock.control;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package wms.shopify.stock.entity;
+package wms.shopify.orders.entity;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package wms.shopify.webhooks.control;
+package wms.shopify.webhooks.entity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,7 +7,7 @@ import java.util.Set;
 import wms.shopify.shopify.entity.ShopDomain;
 
 /**
- * One of Shopify's mandatory privacy requests for a store, as a CDI event fired by {@link ComplianceRequests}: each
+ * One of Shopify's mandatory privacy requests for a store, as a CDI event fired by {@code webhooks.control.ComplianceRequests}: each
  * component observes it and erases (or, for a data request, lists) what its own tables hold, then says so with
  * {@link #report(String)}. The orders are those Shopify names plus those the stored webhooks tie to the customer;
  * a component that finds more of the customer's orders adds them with {@link #addOrder(String)}, so the webhook

@@ -1,4 +1,4 @@
-package wms.shopify.stock.entity;
+package wms.shopify.returns.entity;
 
 import java.util.Objects;
 import java.util.Set;

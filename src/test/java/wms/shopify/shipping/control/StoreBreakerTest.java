@@ -9,22 +9,22 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class StoreGuardTest {
+class StoreBreakerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
     @Test
     void theBreakerOpensAfterFailuresInARowThenLetsOneTrialThrough() {
-        StoreGuard guard = new StoreGuard(3, Duration.ofSeconds(60), 2);
+        StoreBreaker guard = new StoreBreaker(3, Duration.ofSeconds(60), 2);
         for (int i = 0; i < 3; i++) {
-            StoreGuard.Entry entry = guard.enter(T0);
+            StoreBreaker.Entry entry = guard.enter(T0);
             assertTrue(entry.granted().isPresent());
             guard.failed(T0);
             entry.pass().close();
         }
         assertTrue(guard.open(T0.plusSeconds(59)));
         assertTrue(guard.enter(T0.plusSeconds(59)).refusal().startsWith("Circuit open"));
-        StoreGuard.Entry trial = guard.enter(T0.plusSeconds(61));
+        StoreBreaker.Entry trial = guard.enter(T0.plusSeconds(61));
         assertTrue(trial.granted().isPresent(), "half open: one trial");
         assertTrue(guard.enter(T0.plusSeconds(61)).refusal().contains("trial call"));
         guard.succeeded();
@@ -35,10 +35,10 @@ class StoreGuardTest {
 
     @Test
     void theBulkheadLetsAStoreHoldAtMostItsShareOfThreads() {
-        StoreGuard guard = new StoreGuard(5, Duration.ofSeconds(60), 2);
-        StoreGuard.Entry one = guard.enter(T0);
-        StoreGuard.Entry two = guard.enter(T0);
-        StoreGuard.Entry three = guard.enter(T0);
+        StoreBreaker guard = new StoreBreaker(5, Duration.ofSeconds(60), 2);
+        StoreBreaker.Entry one = guard.enter(T0);
+        StoreBreaker.Entry two = guard.enter(T0);
+        StoreBreaker.Entry three = guard.enter(T0);
         assertTrue(one.granted().isPresent() && two.granted().isPresent());
         assertNotNull(three.refusal());
         assertEquals(0, guard.available());

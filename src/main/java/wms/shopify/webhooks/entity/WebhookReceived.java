@@ -1,4 +1,4 @@
-package wms.shopify.webhooks.control;
+package wms.shopify.webhooks.entity;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;

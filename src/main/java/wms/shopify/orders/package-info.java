@@ -1,0 +1,12 @@
+/**
+ * Orders: Shopify orders read again on each signal (webhook, sweep), filtered, mapped, held with a reason or fed to
+ * the WMS, which reads and acknowledges the feed; the Orders page; privacy requests for orders.
+ *
+ * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code order_sweep}, {@code order_sweep_state}, {@code intake_policy} (the
+ * store's filters and test orders; published: {@code control.IntakePolicies}). Fires
+ * {@code entity.OrderDemand} (the unallocated lines, for stock), {@code entity.FeedEntryAdded} (observed by its own
+ * {@code WmsCallback}) and {@code entity.OrderFiltersChanged} (from {@code IntakePolicies.save}). Observes
+ * {@code webhooks.entity.WebhookReceived} (order topics), {@code webhooks.entity.PrivacyRequest},
+ * {@code entity.OrderFiltersChanged} and {@code platform.database.DatabaseReady}.
+ */
+package wms.shopify.orders;

@@ -1,0 +1,6 @@
+/**
+ * The plugins a merchant activates (Plugins, Marketplaces, Shopify).
+ *
+ * <p>Tables: {@code plugin}. Fires no event and observes none.
+ */
+package wms.shopify.plugins;

@@ -1,0 +1,8 @@
+/**
+ * The Shopify Admin API client the components' gateways use: GraphQL requests with cost-based pacing per store,
+ * the app's settings, OAuth token requests, signatures, shop domains. Published: the whole {@code control}
+ * package (see its {@code package-info}).
+ *
+ * <p>Tables: none. Fires no event and observes none.
+ */
+package wms.shopify.shopify;

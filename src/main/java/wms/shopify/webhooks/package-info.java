@@ -1,0 +1,11 @@
+/**
+ * The single verified, durable intake of every Shopify webhook, its processing through the webhook queue and the
+ * compliance (privacy) topics. Published: {@code control.LastDeliveries} (when each store last received a webhook)
+ * and {@code control.StatusesTakingWebhooks} (which the stores component provides).
+ *
+ * <p>Tables: {@code webhook_delivery}; reads the id and domain of {@code store} ({@code entity.DeliveryStore}, and the
+ * intake's one statement). Fires {@code entity.WebhookReceived} (every processed delivery, to the component owning
+ * the topic) and {@code entity.PrivacyRequest}. Observes {@code entity.WebhookReceived} (compliance topics) and
+ * {@code platform.database.DatabaseReady}.
+ */
+package wms.shopify.webhooks;
