@@ -153,6 +153,7 @@ class StockSyncIT {
     @Order(3)
     void aHundredMovementsOfOneSkuWithinTheWindowGiveAtMostTwoWritesAndTheRightValue() throws Exception {
         long sellable = 10;
+        long sendingFrom = System.nanoTime();
         for (int i = 0; i < 100; i++) {
             long change = i % 3 == 2 ? -1 : 1;
             sellable += change;
@@ -160,6 +161,11 @@ class StockSyncIT {
                     WAREHOUSE, change, sellable));
             assertEquals(200, sent.statusCode(), sent.body());
         }
+        // One write per coalescing window at most: the first change goes out at once, each later one waits out the
+        // window since the previous write. Sent within one window (as on a quiet machine) that is two writes; a busy
+        // machine that takes longer to send the hundred calls allows one more per window the sending spanned.
+        long sendingSeconds = Duration.ofNanos(System.nanoTime() - sendingFrom).toSeconds();
+        long mostWrites = 1 + Math.max(1, (sendingSeconds + WINDOW_SECONDS - 1) / WINDOW_SECONDS);
         long expected = sellable;
         await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(delta, "ST-B") == expected
                 && available(absolute, "ST-B") == expected, "both stores at " + expected);
@@ -172,8 +178,10 @@ class StockSyncIT {
                 .filter(m -> String.valueOf(m.arguments()).contains(item)).count();
         long absoluteWrites = absolute.journal().applied("inventorySetQuantities").stream()
                 .filter(m -> String.valueOf(m.arguments()).contains(absoluteItem)).count();
-        assertTrue(deltaWrites >= 1 && deltaWrites <= 2, deltaWrites + " writes to the Delta store");
-        assertTrue(absoluteWrites >= 1 && absoluteWrites <= 2, absoluteWrites + " writes to the Absolute store");
+        assertTrue(deltaWrites >= 1 && deltaWrites <= mostWrites, deltaWrites + " writes to the Delta store, sent over "
+                + sendingSeconds + " s, at most " + mostWrites);
+        assertTrue(absoluteWrites >= 1 && absoluteWrites <= mostWrites, absoluteWrites + " writes to the Absolute "
+                + "store, sent over " + sendingSeconds + " s, at most " + mostWrites);
     }
 
     @Test
