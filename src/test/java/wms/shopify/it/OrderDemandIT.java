@@ -34,7 +34,7 @@ import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.platform.database.DatabaseReady;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.platform.time.SystemClock;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;

@@ -31,7 +31,7 @@ import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.credentials.entity.ApiCredential;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.plugins.entity.Plugin;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.warehouses.entity.Warehouse;
 import wms.shopify.webhooks.entity.WebhookDelivery;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectorOperationsCostTest {
 
-    private static final Path OPERATIONS = Path.of("src/main/resources/wms/shopify/shopify/graphql");
+    private static final Path OPERATIONS = Path.of("src/main/resources/wms/shopify/adminapi/graphql");
     private static final GraphQLSchema SCHEMA = new AdminSchema(new BulkQueries(Runnable::run, op -> "")).schema();
     private static final String ID = "gid://shopify/Thing/1";
 

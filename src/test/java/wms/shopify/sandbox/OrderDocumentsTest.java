@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminOperation;
 
 /** The connector's order documents answered by the sandbox as Shopify answers them: a placed, a paid, a cancelled order. */
 class OrderDocumentsTest {

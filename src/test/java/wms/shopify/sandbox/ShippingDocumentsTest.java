@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminOperation;
 
 /**
  * The connector's shipping documents answered by the sandbox: an order's fulfillment orders and fulfillments read

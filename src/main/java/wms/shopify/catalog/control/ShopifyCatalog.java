@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import wms.shopify.catalog.entity.ShopifyVariant;
-import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminApi;
+import wms.shopify.adminapi.control.AdminOperation;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 

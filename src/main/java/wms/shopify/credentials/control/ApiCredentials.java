@@ -142,7 +142,7 @@ public class ApiCredentials {
         for (String entry : (typed == null ? "" : typed).split("[,\\s]+")) {
             if (!entry.isBlank()) {
                 try {
-                    stores.add(wms.shopify.shopify.entity.ShopDomain.parse(entry).value());
+                    stores.add(wms.shopify.adminapi.entity.ShopDomain.parse(entry).value());
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("Stores: '" + entry + "': " + e.getMessage());
                 }

@@ -24,8 +24,8 @@ import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.platform.web.AdminFormat;
-import wms.shopify.shopify.control.ShopifyUnauthorizedException;
-import wms.shopify.shopify.control.ShopifyUnavailableException;
+import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 

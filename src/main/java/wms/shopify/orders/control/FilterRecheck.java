@@ -18,7 +18,7 @@ import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.orders.entity.OrderFiltersChanged;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.shopify.control.ShopifyUnauthorizedException;
+import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.stores.entity.Store;
 
 /**

@@ -41,8 +41,8 @@ public class OrderImport {
     /**
      * Reads and records the order.
      *
-     * @throws wms.shopify.shopify.control.ShopifyUnavailableException when Shopify cannot answer now (try again)
-     * @throws wms.shopify.shopify.control.ShopifyUnauthorizedException when the store's token is refused
+     * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when Shopify cannot answer now (try again)
+     * @throws wms.shopify.adminapi.control.ShopifyUnauthorizedException when the store's token is refused
      */
     public OrderRecords.Outcome importOrder(Store store, String orderId, String source) {
         for (int attempt = 1; attempt < OPTIMISTIC_READS; attempt++) {

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import wms.shopify.orders.entity.ShopifyOrderSnapshot;
-import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminApi;
+import wms.shopify.adminapi.control.AdminOperation;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.returns.entity.DisposalPlan;
-import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminApi;
+import wms.shopify.adminapi.control.AdminOperation;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 

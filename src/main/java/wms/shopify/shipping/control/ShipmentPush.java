@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import wms.shopify.platform.retry.RetryPolicy;
 import wms.shopify.shipping.entity.FulfillmentPlan;
-import wms.shopify.shopify.control.ShopifyRequestException;
-import wms.shopify.shopify.control.ShopifyUnauthorizedException;
-import wms.shopify.shopify.control.ShopifyUnavailableException;
+import wms.shopify.adminapi.control.ShopifyRequestException;
+import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 

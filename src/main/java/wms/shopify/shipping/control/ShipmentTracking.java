@@ -13,9 +13,9 @@ import java.util.logging.Logger;
 import wms.shopify.shipping.entity.Parcel;
 import wms.shopify.shipping.entity.Shipment;
 import wms.shopify.shipping.entity.ShipmentState;
-import wms.shopify.shopify.control.ShopifyRequestException;
-import wms.shopify.shopify.control.ShopifyUnauthorizedException;
-import wms.shopify.shopify.control.ShopifyUnavailableException;
+import wms.shopify.adminapi.control.ShopifyRequestException;
+import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.stores.entity.Store;
 
 /**

@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import wms.shopify.shipping.entity.FulfillmentPlan;
-import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminApi;
+import wms.shopify.adminapi.control.AdminOperation;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
@@ -83,7 +83,7 @@ public class ShopifyFulfillments {
     /**
      * Creates the fulfillment, once: never retried here, as a repeat could fulfil twice.
      *
-     * @throws wms.shopify.shopify.control.ShopifyUnavailableException when the outcome is unknown
+     * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when the outcome is unknown
      */
     public Written create(Store store, FulfillmentPlan.Plan plan, JsonObject tracking, boolean notifyCustomer) {
         JsonArrayBuilder groups = Json.createArrayBuilder();

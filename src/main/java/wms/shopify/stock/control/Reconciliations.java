@@ -22,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import wms.shopify.activity.control.ActivityLog;
-import wms.shopify.shopify.control.AdminApi;
+import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.stock.entity.StockSyncMode;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminOperation;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 

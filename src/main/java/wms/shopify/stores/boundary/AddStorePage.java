@@ -9,8 +9,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
-import wms.shopify.shopify.entity.InvalidShopDomainException;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.InvalidShopDomainException;
+import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.stores.control.InstallRefusedException;
 import wms.shopify.stores.control.Installation;
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
  * The installs an admin's browser has started and not finished: for each, the {@code state} nonce sent to Shopify,

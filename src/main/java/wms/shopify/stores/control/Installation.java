@@ -13,15 +13,15 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import wms.shopify.platform.crypto.TokenCipher;
-import wms.shopify.shopify.control.OAuthClient;
-import wms.shopify.shopify.control.ShopifyApp;
-import wms.shopify.shopify.control.ShopifyHmac;
-import wms.shopify.shopify.control.ShopifyRequestException;
-import wms.shopify.shopify.control.ShopifyUnauthorizedException;
-import wms.shopify.shopify.control.ShopifyUnavailableException;
-import wms.shopify.shopify.entity.GrantedTokens;
-import wms.shopify.shopify.entity.InvalidShopDomainException;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.control.OAuthClient;
+import wms.shopify.adminapi.control.ShopifyApp;
+import wms.shopify.adminapi.control.ShopifyHmac;
+import wms.shopify.adminapi.control.ShopifyRequestException;
+import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.adminapi.control.ShopifyUnavailableException;
+import wms.shopify.adminapi.entity.GrantedTokens;
+import wms.shopify.adminapi.entity.InvalidShopDomainException;
+import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.stores.entity.Store;
 
 /**

@@ -7,8 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
-import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
+import wms.shopify.adminapi.control.AdminApi;
+import wms.shopify.adminapi.control.AdminOperation;
 import wms.shopify.stores.entity.Store;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
-import wms.shopify.shopify.control.ShopifyApp;
+import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.stores.entity.Store;
 
 /**

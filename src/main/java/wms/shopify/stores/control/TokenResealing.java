@@ -72,7 +72,7 @@ public class TokenResealing {
                         this.cipher.open(sealed, domain);
                     }
                 }
-                store.resealTokens(sealed -> this.cipher.seal(this.cipher.open(sealed, domain), domain));
+                store.resealTokens(current -> this.cipher.seal(this.cipher.open(current, domain), domain));
                 resealed++;
             } catch (SealedTextException e) {
                 unreadable.add(domain + " (" + e.getMessage() + ")");

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import wms.shopify.activity.control.ActivityLog;
-import wms.shopify.shopify.control.AdminApi;
-import wms.shopify.shopify.control.AdminOperation;
-import wms.shopify.shopify.control.ShopifyApp;
-import wms.shopify.shopify.control.ShopifyRequestException;
+import wms.shopify.adminapi.control.AdminApi;
+import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.adminapi.control.ShopifyApp;
+import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.stores.entity.Store;
 
 /**

@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
  * A Shopify store the merchant connected: its domain, whether the connector can work with it, its (encrypted)

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import wms.shopify.shopify.control.ShopifyApp;
+import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.webhooks.control.WebhookHeaders;
 import wms.shopify.webhooks.control.WebhookIntake;
 import wms.shopify.webhooks.control.WebhookMetrics;

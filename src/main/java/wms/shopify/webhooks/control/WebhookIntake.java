@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import wms.shopify.shopify.control.ShopifyApp;
-import wms.shopify.shopify.control.ShopifyHmac;
-import wms.shopify.shopify.entity.InvalidShopDomainException;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.control.ShopifyApp;
+import wms.shopify.adminapi.control.ShopifyHmac;
+import wms.shopify.adminapi.entity.InvalidShopDomainException;
+import wms.shopify.adminapi.entity.ShopDomain;
 import javax.sql.DataSource;
 
 /**

@@ -7,7 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
  * A stored delivery handed to the components (a CDI event fired by webhook processing). The component that owns

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /** A store's life cycle: install, refresh due, token refused, uninstall, reinstall. */
 class StoreTest {
@@ -45,7 +45,7 @@ class StoreTest {
     @Test
     void resealingChangesHowTheTokensAreSealedOnly() {
         Store store = new Store(new ShopDomain("acme.myshopify.com"), tokens("v1:a", T0.plusSeconds(3600)), T0, null);
-        store.resealTokens(sealed -> "v2:k:" + sealed);
+        store.resealTokens(current -> "v2:k:" + current);
         assertEquals("v2:k:v1:a", store.sealedAccessToken());
         assertEquals("v2:k:v1:refresh", store.sealedRefreshToken());
         assertEquals(T0.plusSeconds(3600), store.accessTokenExpiresAt(), "the rest is unchanged");

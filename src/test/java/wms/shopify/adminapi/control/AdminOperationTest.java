@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import wms.shopify.shopify.TestVectors;
+import wms.shopify.adminapi.TestVectors;
 
 /** Every GraphQL document the connector sends is valid against Shopify's real Admin schema of the pinned version. */
 class AdminOperationTest {

@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
  * Shopify's GraphQL Admin API at the configured version. Each call waits for the store's {@link CostBudget} first,

@@ -1,4 +1,4 @@
-package wms.shopify.shopify;
+package wms.shopify.adminapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

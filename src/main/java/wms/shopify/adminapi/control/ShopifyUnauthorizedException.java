@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 /** Shopify refused the store's token (401, or a refresh token it no longer knows): retrying cannot help. */
 public class ShopifyUnauthorizedException extends RuntimeException {

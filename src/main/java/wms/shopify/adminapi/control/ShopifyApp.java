@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.platform.retry.RequestTimeout;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
  * The connector as a Shopify app: its credentials, the scopes it asks for, the API version it speaks, where Shopify

@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

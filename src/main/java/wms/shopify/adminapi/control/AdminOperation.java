@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ public enum AdminOperation {
 
     /** Where the document is on the class path. */
     public static String resource(String operationName) {
-        return "/wms/shopify/shopify/graphql/" + operationName + ".graphql";
+        return "/wms/shopify/adminapi/graphql/" + operationName + ".graphql";
     }
 
     private static String load(String resource) {

@@ -5,4 +5,4 @@
  *
  * <p>Tables: none. Fires no event and observes none.
  */
-package wms.shopify.shopify;
+package wms.shopify.adminapi;

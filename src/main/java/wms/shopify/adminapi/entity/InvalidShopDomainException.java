@@ -1,4 +1,4 @@
-package wms.shopify.shopify.entity;
+package wms.shopify.adminapi.entity;
 
 /** A text that is not a {@code <name>.myshopify.com} store domain. */
 public class InvalidShopDomainException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import wms.shopify.shopify.TestVectors;
+import wms.shopify.adminapi.TestVectors;
 
 /** Shopify's signatures against the published vectors, and what must not pass. */
 class ShopifyHmacTest {

@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
  * How the Admin API client reads each answer of Shopify's that is not plain data: every top-level

@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 /**
  * Shopify refused a request as it was made (4xx other than 401 and 429, a permanent code of {@link ShopifyErrorCode}

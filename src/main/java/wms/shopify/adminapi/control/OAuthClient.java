@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,8 +9,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import wms.shopify.shopify.entity.GrantedTokens;
-import wms.shopify.shopify.entity.ShopDomain;
+import wms.shopify.adminapi.entity.GrantedTokens;
+import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
  * Shopify's token endpoint ({@code POST /admin/oauth/access_token}): an install's code for an expiring offline

@@ -1,4 +1,4 @@
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 /**
  * Shopify could not answer now (5xx, 429, a transient code of {@link ShopifyErrorCode} in a 200, no connection):

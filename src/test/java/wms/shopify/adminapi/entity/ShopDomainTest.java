@@ -1,4 +1,4 @@
-package wms.shopify.shopify.entity;
+package wms.shopify.adminapi.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import wms.shopify.shopify.TestVectors;
+import wms.shopify.adminapi.TestVectors;
 
 /**
  * The shop-domain rule: the published cases of Shopify's libraries, decided by this connector's stricter rule

@@ -3,6 +3,6 @@
  * and the errors a call ends in): published as a whole, since calling Shopify through it is what it is for.
  */
 @Published
-package wms.shopify.shopify.control;
+package wms.shopify.adminapi.control;
 
 import wms.shopify.platform.Published;

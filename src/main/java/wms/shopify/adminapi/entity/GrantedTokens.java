@@ -1,4 +1,4 @@
-package wms.shopify.shopify.entity;
+package wms.shopify.adminapi.entity;
 
 import java.time.Instant;
 
