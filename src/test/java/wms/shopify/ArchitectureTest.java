@@ -49,7 +49,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void readTheConnector() {
-        connector = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        connector = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("wms.shopify");
     }
 
@@ -60,71 +61,115 @@ class ArchitectureTest {
 
     @Test
     void entitiesUseNoControlAndNoBoundary() {
-        noClasses().that().resideInAPackage("wms.shopify.*.entity..").should().dependOnClassesThat()
-                .resideInAnyPackage("wms.shopify.*.control..", "wms.shopify.*.boundary..").check(connector);
+        noClasses()
+                .that()
+                .resideInAPackage("wms.shopify.*.entity..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("wms.shopify.*.control..", "wms.shopify.*.boundary..")
+                .check(connector);
     }
 
     @Test
     void controlUsesNoBoundary() {
-        noClasses().that().resideInAPackage("wms.shopify.*.control..").should().dependOnClassesThat()
-                .resideInAPackage("wms.shopify.*.boundary..").check(connector);
+        noClasses()
+                .that()
+                .resideInAPackage("wms.shopify.*.control..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("wms.shopify.*.boundary..")
+                .check(connector);
     }
 
     @Test
     void thePlatformUsesNoComponent() {
-        noClasses().that().resideInAPackage("wms.shopify.platform..").should().dependOnClassesThat(
-                DescribedPredicate.describe("belong to a component", c -> component(c).filter(name ->
-                        !name.equals(PLATFORM)).isPresent())).check(connector);
+        noClasses()
+                .that()
+                .resideInAPackage("wms.shopify.platform..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "belong to a component",
+                        c -> component(c).filter(name -> !name.equals(PLATFORM)).isPresent()))
+                .check(connector);
     }
 
     @Test
     void noComponentUsesAnothersBoundary() {
-        classes().that().resideInAPackage("wms.shopify..").should(useOfAnotherComponent("boundary", false))
+        classes()
+                .that()
+                .resideInAPackage("wms.shopify..")
+                .should(useOfAnotherComponent("boundary", false))
                 .check(connector);
     }
 
     @Test
     void aComponentUsesAnothersControlOnlyWhereItIsPublished() {
-        classes().that().resideInAPackage("wms.shopify..").should(useOfAnotherComponent("control", true))
+        classes()
+                .that()
+                .resideInAPackage("wms.shopify..")
+                .should(useOfAnotherComponent("control", true))
                 .check(connector);
     }
 
     @Test
     void viewsAreShapedInBoundaryOrControlNeverInEntity() {
-        noClasses().that().haveSimpleNameEndingWith("View").should().resideInAPackage("..entity..")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("View")
+                .should()
+                .resideInAPackage("..entity..")
                 .check(connector);
     }
 
     @Test
     void requestsTheWmsSendsAreReadInControl() {
-        classes().that().resideOutsideOfPackage("wms.shopify.platform..")
-                .and().haveSimpleNameEndingWith("Input").or().haveSimpleNameEndingWith("Request")
+        classes()
+                .that()
+                .resideOutsideOfPackage("wms.shopify.platform..")
+                .and()
+                .haveSimpleNameEndingWith("Input")
+                .or()
+                .haveSimpleNameEndingWith("Request")
                 // Shopify's name for its privacy request: an event the webhooks component fires, placed as events are.
-                .and().doNotHaveFullyQualifiedName("wms.shopify.webhooks.entity.PrivacyRequest")
-                .should().resideInAPackage("..control..").check(connector);
+                .and()
+                .doNotHaveFullyQualifiedName("wms.shopify.webhooks.entity.PrivacyRequest")
+                .should()
+                .resideInAPackage("..control..")
+                .check(connector);
     }
 
     @Test
     void eventsLiveInTheEntityPackageOfTheComponentThatFiresThem() {
-        classes().that().resideInAPackage("wms.shopify..").should(new ArchCondition<JavaClass>(
-                "fire CDI events whose class is in their own component's entity package (the platform: its own)") {
-            @Override
-            public void check(JavaClass item, ConditionEvents events) {
-                for (JavaField field : item.getFields()) {
-                    firedEvent(field).ifPresent(event -> {
-                        boolean ownEntity = component(event).equals(component(item))
-                                && (event.getPackageName().contains(".entity")
-                                        || component(item).orElse("").equals(PLATFORM));
-                        if (!ownEntity && !EVENTS_FIRED_ELSEWHERE.contains(item.getName() + " -> "
-                                + event.getName())) {
-                            events.add(SimpleConditionEvent.violated(item, item.getName() + " fires "
-                                    + event.getName() + ", which is not in " + component(item).orElse("?")
-                                    + "'s entity package"));
-                        }
-                    });
-                }
-            }
-        }).check(connector);
+        classes()
+                .that()
+                .resideInAPackage("wms.shopify..")
+                .should(
+                        new ArchCondition<JavaClass>(
+                                "fire CDI events whose class is in their own component's entity package (the platform: its own)") {
+                            @Override
+                            public void check(JavaClass item, ConditionEvents events) {
+                                for (JavaField field : item.getFields()) {
+                                    firedEvent(field).ifPresent(event -> {
+                                        boolean ownEntity = component(event).equals(component(item))
+                                                && (event.getPackageName().contains(".entity")
+                                                        || component(item)
+                                                                .orElse("")
+                                                                .equals(PLATFORM));
+                                        if (!ownEntity
+                                                && !EVENTS_FIRED_ELSEWHERE.contains(
+                                                        item.getName() + " -> " + event.getName())) {
+                                            events.add(SimpleConditionEvent.violated(
+                                                    item,
+                                                    item.getName() + " fires "
+                                                            + event.getName() + ", which is not in "
+                                                            + component(item).orElse("?")
+                                                            + "'s entity package"));
+                                        }
+                                    });
+                                }
+                            }
+                        })
+                .check(connector);
     }
 
     @Test
@@ -134,17 +179,18 @@ class ArchitectureTest {
             component(type).ifPresent(c -> {
                 Set<String> events = named.computeIfAbsent(c, k -> new java.util.TreeSet<>());
                 type.getFields().forEach(field -> firedEvent(field).ifPresent(e -> events.add(e.getSimpleName())));
-                type.getMethods().forEach(method -> method.getParameters().forEach(parameter -> {
-                    if (parameter.isAnnotatedWith(jakarta.enterprise.event.Observes.class)) {
-                        events.add(parameter.getRawType().getSimpleName());
-                    }
-                }));
+                type.getMethods()
+                        .forEach(method -> method.getParameters().forEach(parameter -> {
+                            if (parameter.isAnnotatedWith(jakarta.enterprise.event.Observes.class)) {
+                                events.add(parameter.getRawType().getSimpleName());
+                            }
+                        }));
             });
         }
         java.util.List<String> missing = new java.util.ArrayList<>();
         for (var component : named.entrySet()) {
-            java.nio.file.Path info = java.nio.file.Path.of("src/main/java/wms/shopify", component.getKey(),
-                    "package-info.java");
+            java.nio.file.Path info =
+                    java.nio.file.Path.of("src/main/java/wms/shopify", component.getKey(), "package-info.java");
             if (!java.nio.file.Files.exists(info)) {
                 missing.add(info + " is missing");
                 continue;
@@ -196,7 +242,8 @@ class ArchitectureTest {
      * (or in a package marked so) may be used.
      */
     private static ArchCondition<JavaClass> useOfAnotherComponent(String layer, boolean unlessPublished) {
-        String what = unlessPublished ? "use another component's " + layer + " only where it is @Published"
+        String what = unlessPublished
+                ? "use another component's " + layer + " only where it is @Published"
                 : "use no other component's " + layer;
         return new ArchCondition<>(what) {
             @Override
@@ -205,7 +252,9 @@ class ArchitectureTest {
                 for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     Optional<String> to = component(target);
-                    if (to.isEmpty() || to.equals(from) || !layer(target).equals(Optional.of(layer))
+                    if (to.isEmpty()
+                            || to.equals(from)
+                            || !layer(target).equals(Optional.of(layer))
                             || (unlessPublished && published(target))
                             || KNOWN_EXCEPTIONS.contains(from.orElse("") + " -> " + target.getName())) {
                         continue;

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static final Pattern VARIABLE = Pattern.compile("<variable name=\"([^\"]+)\" defaultValue=\"([^\"]*)\"/>");
-    private static final Pattern MAPPING = Pattern.compile("<property name=\"(wms\\.[^\"]+)\" value=\"\\$\\{([^}]+)}\"/>");
+    private static final Pattern MAPPING =
+            Pattern.compile("<property name=\"(wms\\.[^\"]+)\" value=\"\\$\\{([^}]+)}\"/>");
     private static final Pattern DOCUMENTED = Pattern.compile("^\\| `([^`]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
 
     /**
@@ -43,7 +44,8 @@ class SettingsTest {
      * StockDemandIT deploys DemandLedger alone, without the application's properties or StockSettings; they are to
      * ask StockSettings once that test deploys it with the properties.
      */
-    private static final Map<String, Set<String>> SECOND_READERS = Map.of("wms.stock.first-push-delay-ms",
+    private static final Map<String, Set<String>> SECOND_READERS = Map.of(
+            "wms.stock.first-push-delay-ms",
             Set.of("wms.shopify.stock.control.DemandLedger", "wms.shopify.stock.control.RestockLedger"));
 
     /**
@@ -59,7 +61,8 @@ class SettingsTest {
 
     @BeforeAll
     static void read() throws IOException {
-        connector = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        connector = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("wms.shopify");
         serverXml = Files.readString(Path.of("liberty/server.xml"));
         operations = Files.readString(Path.of("docs/operations.md"));
@@ -70,8 +73,9 @@ class SettingsTest {
         Map<String, Set<String>> readers = new TreeMap<>();
         for (JavaClass type : connector) {
             for (JavaField field : type.getFields()) {
-                field.tryGetAnnotationOfType(ConfigProperty.class).ifPresent(property -> readers
-                        .computeIfAbsent(property.name(), name -> new TreeSet<>()).add(type.getName()));
+                field.tryGetAnnotationOfType(ConfigProperty.class)
+                        .ifPresent(property -> readers.computeIfAbsent(property.name(), name -> new TreeSet<>())
+                                .add(type.getName()));
             }
         }
         return readers;
@@ -101,14 +105,17 @@ class SettingsTest {
 
     @Test
     void eachPropertyIsReadByOneClass() {
-        Map<String, Set<String>> shared = readers().entrySet().stream().filter(e -> e.getValue().size() > 1)
+        Map<String, Set<String>> shared = readers().entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertEquals(Map.of(), shared, "one class reads a setting; the others ask it");
         List<String> throughProvider = connector.stream()
-                .filter(type -> type.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass()
-                        .getName().equals("org.eclipse.microprofile.config.ConfigProvider")))
-                .map(JavaClass::getName).filter(name -> SECOND_READERS.values().stream()
-                        .noneMatch(known -> known.contains(name))).toList();
+                .filter(type -> type.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(d ->
+                                d.getTargetClass().getName().equals("org.eclipse.microprofile.config.ConfigProvider")))
+                .map(JavaClass::getName)
+                .filter(name -> SECOND_READERS.values().stream().noneMatch(known -> known.contains(name)))
+                .toList();
         assertEquals(List.of(), throughProvider, "settings are injected into the one class that reads them");
     }
 
@@ -121,10 +128,13 @@ class SettingsTest {
             variables.put(m.group(1), m.group(2));
         }
         Set<String> read = readers().keySet();
-        assertEquals(new TreeSet<>(read), new TreeSet<>(mappings.keySet()),
+        assertEquals(
+                new TreeSet<>(read),
+                new TreeSet<>(mappings.keySet()),
                 "every property read is mapped in server.xml's appProperties, and every mapping is read");
-        mappings.forEach((property, variable) -> assertTrue(variables.containsKey(variable)
-                || variable.equals("https.port"), property + " is mapped from " + variable + ", which has no default"));
+        mappings.forEach((property, variable) -> assertTrue(
+                variables.containsKey(variable) || variable.equals("https.port"),
+                property + " is mapped from " + variable + ", which has no default"));
     }
 
     @Test
@@ -144,11 +154,12 @@ class SettingsTest {
                 continue; // Liberty's own (ports, pools, passwords): operations.md describes them where they apply
             }
             String shown = documented.get(name);
-            boolean same = shown != null && (value.isEmpty() ? shown.startsWith("unset")
-                    : shown.equals("`" + value + "`") || shown.equals(DOCUMENTED_OTHERWISE.get(name)));
+            boolean same = shown != null
+                    && (value.isEmpty()
+                            ? shown.startsWith("unset")
+                            : shown.equals("`" + value + "`") || shown.equals(DOCUMENTED_OTHERWISE.get(name)));
             if (!same) {
-                wrong.add(name + ": server.xml " + (value.isEmpty() ? "(empty)" : value) + ", operations.md "
-                        + shown);
+                wrong.add(name + ": server.xml " + (value.isEmpty() ? "(empty)" : value) + ", operations.md " + shown);
             }
         }
         assertEquals(List.of(), wrong, "docs/operations.md shows each setting's one default");

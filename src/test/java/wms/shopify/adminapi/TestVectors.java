@@ -12,8 +12,7 @@ import java.nio.file.Path;
  */
 public final class TestVectors {
 
-    private TestVectors() {
-    }
+    private TestVectors() {}
 
     public static Path shared(String relative) {
         Path file = Path.of(System.getProperty("wms.shared.dir", "../shared")).resolve(relative);
@@ -25,6 +24,7 @@ public final class TestVectors {
     }
 
     public static JsonNode json(String name) throws IOException {
-        return new ObjectMapper().readTree(shared("shopify/test-vectors/" + name).toFile());
+        return new ObjectMapper()
+                .readTree(shared("shopify/test-vectors/" + name).toFile());
     }
 }

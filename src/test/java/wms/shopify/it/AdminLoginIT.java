@@ -25,12 +25,20 @@ class AdminLoginIT {
     @Test
     void everyAdminPageSendsAnUnauthenticatedVisitorToTheLoginPage() throws Exception {
         HttpClient client = ConnectorServer.client();
-        for (String page : new String[] {"/admin/plugins.xhtml", "/admin/stores.xhtml", "/admin/activity.xhtml",
-                "/admin/integration-guide.xhtml", "/"}) {
+        for (String page : new String[] {
+            "/admin/plugins.xhtml",
+            "/admin/stores.xhtml",
+            "/admin/activity.xhtml",
+            "/admin/integration-guide.xhtml",
+            "/"
+        }) {
             // The root forwards to the first admin page, which then asks for the login: follow at most two hops.
             String at = page;
             HttpResponse<String> response = ConnectorServer.get(client, at);
-            for (int hop = 0; hop < 2 && response.statusCode() == 302 && !location(response).endsWith("/login.xhtml");
+            for (int hop = 0;
+                    hop < 2
+                            && response.statusCode() == 302
+                            && !location(response).endsWith("/login.xhtml");
                     hop++) {
                 at = location(response);
                 response = ConnectorServer.get(client, at);
@@ -71,8 +79,9 @@ class AdminLoginIT {
 
         HttpResponse<String> activity = ConnectorServer.get(client, "/admin/activity.xhtml");
         assertEquals(200, activity.statusCode());
-        for (String item : new String[] {"Plugins", "Marketplaces", "Shopify", "Stores", "Product Mapping", "Orders",
-                "Activity", "Integration Guide"}) {
+        for (String item : new String[] {
+            "Plugins", "Marketplaces", "Shopify", "Stores", "Product Mapping", "Orders", "Activity", "Integration Guide"
+        }) {
             assertTrue(activity.body().contains(item), "navigation lacks " + item);
         }
         assertTrue(activity.body().contains("Connector started"), "the start-up is in the activity log");
@@ -83,7 +92,8 @@ class AdminLoginIT {
         assertTrue(stores.body().contains("Product Mapping"));
         HttpResponse<String> orders = ConnectorServer.get(client, "/admin/orders.xhtml");
         assertEquals(200, orders.statusCode());
-        assertTrue(orders.body().contains("id=\"state-filter\"") && !orders.body().contains("Not available yet"),
+        assertTrue(
+                orders.body().contains("id=\"state-filter\"") && !orders.body().contains("Not available yet"),
                 "the Orders page is a real page now");
         assertTrue(orders.body().contains("Failed shipments"), "the Orders page with its failed shipments");
     }
@@ -91,15 +101,18 @@ class AdminLoginIT {
     static HttpResponse<String> signIn(HttpClient client, String user, String password) throws Exception {
         String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return client.send(HttpRequest.newBuilder(ConnectorServer.uri("/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(ConnectorServer.uri("/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String location(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location").orElseThrow();
-        return location.startsWith("http") ? location.substring(location.indexOf('/', location.indexOf("//") + 2))
+        return location.startsWith("http")
+                ? location.substring(location.indexOf('/', location.indexOf("//") + 2))
                 : location;
     }
 }

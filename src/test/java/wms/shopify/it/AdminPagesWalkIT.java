@@ -35,8 +35,16 @@ class AdminPagesWalkIT {
 
     /** A Java stack frame as Liberty writes it into messages.log. */
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w$.]+\\(.*\\)$", Pattern.MULTILINE);
-    private static final Set<String> NAVIGATION = Set.of("nav-plugins", "nav-stores", "nav-product-mapping",
-            "nav-stock", "nav-orders", "nav-activity", "nav-integration-guide", "nav-wms-api");
+
+    private static final Set<String> NAVIGATION = Set.of(
+            "nav-plugins",
+            "nav-stores",
+            "nav-product-mapping",
+            "nav-stock",
+            "nav-orders",
+            "nav-activity",
+            "nav-integration-guide",
+            "nav-wms-api");
 
     private static Browser browser;
 
@@ -63,7 +71,8 @@ class AdminPagesWalkIT {
         long logBefore = Files.size(messagesLog());
 
         List<String> links = browser.driver().findElements(By.cssSelector("nav.side a")).stream()
-                .map(a -> a.getAttribute("id")).collect(Collectors.toList());
+                .map(a -> a.getAttribute("id"))
+                .collect(Collectors.toList());
         assertEquals(NAVIGATION, Set.copyOf(links), "the walk covers every page of the menu");
         List<String> visited = new ArrayList<>();
         for (String link : links) {
@@ -83,18 +92,22 @@ class AdminPagesWalkIT {
         browser.text(By.tagName("h1"));
 
         // The favicon each of those pages made the browser ask for (headless Chromium does not always ask).
-        HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                ConnectorServer.uri("/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(ConnectorServer.uri("/favicon.ico"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, icon.statusCode(), "the WAR serves /favicon.ico");
-        assertEquals("image/x-icon", icon.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "image/x-icon",
+                icon.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertArrayEquals(new byte[] {0, 0, 1, 0}, java.util.Arrays.copyOf(icon.body(), 4), "an ICO file");
 
         Set<String> newIncidents = incidents();
         newIncidents.removeAll(incidentsBefore);
         assertTrue(newIncidents.isEmpty(), "FFDC incidents while walking " + visited + ": " + newIncidents);
         String logged = logSince(logBefore);
-        assertFalse(STACK_FRAME.matcher(logged).find(), "a stack trace was logged while walking the pages:\n"
-                + logged);
+        assertFalse(STACK_FRAME.matcher(logged).find(), "a stack trace was logged while walking the pages:\n" + logged);
     }
 
     @Test
@@ -109,8 +122,14 @@ class AdminPagesWalkIT {
         assertTrue(browser.text(By.id("steps-delivered")).contains("Every step is available today"));
         // The Add Store page sends the merchant here for the permissions: each one asked for is listed.
         String scopes = browser.text(By.id("scopes"));
-        for (String scope : List.of("read_products", "write_inventory", "read_locations", "read_orders",
-                "write_merchant_managed_fulfillment_orders", "write_fulfillments", "write_returns")) {
+        for (String scope : List.of(
+                "read_products",
+                "write_inventory",
+                "read_locations",
+                "read_orders",
+                "write_merchant_managed_fulfillment_orders",
+                "write_fulfillments",
+                "write_returns")) {
             assertTrue(scopes.contains(scope), scope + " is listed");
         }
     }
@@ -121,8 +140,10 @@ class AdminPagesWalkIT {
     }
 
     private static Path logs() {
-        return ConnectorServer.wlp().resolve("usr/servers")
-                .resolve(System.getProperty("it.server.name", "defaultServer")).resolve("logs");
+        return ConnectorServer.wlp()
+                .resolve("usr/servers")
+                .resolve(System.getProperty("it.server.name", "defaultServer"))
+                .resolve("logs");
     }
 
     private static Path messagesLog() {
@@ -135,7 +156,8 @@ class AdminPagesWalkIT {
             return new java.util.HashSet<>();
         }
         try (Stream<Path> files = Files.list(ffdc)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("ffdc_"))
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("ffdc_"))
                     .collect(Collectors.toCollection(java.util.HashSet::new));
         }
     }
@@ -143,7 +165,8 @@ class AdminPagesWalkIT {
     /** What messages.log gained since it had the given size (Liberty appends; it rolls over only at 20 MB). */
     private static String logSince(long size) throws IOException {
         byte[] all = Files.readAllBytes(messagesLog());
-        return all.length < size ? new String(all, StandardCharsets.UTF_8)
+        return all.length < size
+                ? new String(all, StandardCharsets.UTF_8)
                 : new String(all, (int) size, all.length - (int) size, StandardCharsets.UTF_8);
     }
 }

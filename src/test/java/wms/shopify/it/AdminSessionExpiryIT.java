@@ -35,10 +35,17 @@ class AdminSessionExpiryIT {
 
     @BeforeAll
     static void startWithAOneMinuteSession() throws Exception {
-        server = ExtraServer.start("sessionServer", ExtraServer.freePort(), List.of("DB_HOST=localhost",
-                "DB_PORT=" + System.getProperty("it.db.port", "15432"), "WMS_RETRY_SECONDS=2",
-                "DB_PASSWORD=" + ConnectorServer.databasePassword(), "ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-                "ALLOW_PLAIN_HTTP=true", "ADMIN_SESSION_MINUTES=" + SESSION_MINUTES));
+        server = ExtraServer.start(
+                "sessionServer",
+                ExtraServer.freePort(),
+                List.of(
+                        "DB_HOST=localhost",
+                        "DB_PORT=" + System.getProperty("it.db.port", "15432"),
+                        "WMS_RETRY_SECONDS=2",
+                        "DB_PASSWORD=" + ConnectorServer.databasePassword(),
+                        "ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                        "ALLOW_PLAIN_HTTP=true",
+                        "ADMIN_SESSION_MINUTES=" + SESSION_MINUTES));
         ConnectorServer.awaitReady(server.baseUrl());
     }
 
@@ -54,9 +61,12 @@ class AdminSessionExpiryIT {
         HttpClient browser = ConnectorServer.client();
         assertEquals(302, get(browser, PAGE, null).statusCode(), "the admin page asks for a sign-in first");
         String form = "j_username=admin&j_password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Instant signInTime = Instant.now();
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         assertTrue(AdminLoginIT.location(signedIn).endsWith(PAGE), AdminLoginIT.location(signedIn));
@@ -76,7 +86,8 @@ class AdminSessionExpiryIT {
             replayed = withTokenOnly(token);
         }
         System.out.println("A copy of the sign-in token was answered " + replayed.statusCode() + " "
-                + Duration.between(signInTime, Instant.now()).toSeconds() + " s after the sign-in (session idle timeout "
+                + Duration.between(signInTime, Instant.now()).toSeconds()
+                + " s after the sign-in (session idle timeout "
                 + SESSION_MINUTES + " min)");
         assertEquals(302, replayed.statusCode(), "once the session has expired, a copy of its token opens nothing");
         assertTrue(AdminLoginIT.location(replayed).endsWith("/login.xhtml"), AdminLoginIT.location(replayed));
@@ -90,8 +101,8 @@ class AdminSessionExpiryIT {
     }
 
     private static HttpResponse<String> get(HttpClient client, String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(30));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -100,7 +111,12 @@ class AdminSessionExpiryIT {
 
     /** The admin page asked with nothing but this token: no session cookie, as a copied cookie would be replayed. */
     private static HttpResponse<String> withTokenOnly(String token) throws Exception {
-        return get(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build(), PAGE, "LtpaToken2=" + token);
+        return get(
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                PAGE,
+                "LtpaToken2=" + token);
     }
 }

@@ -45,9 +45,12 @@ class AdminSignInIT {
         assertEquals(200, withTokenOnly(firstToken).statusCode(), "the token alone opens the admin pages");
         HttpResponse<String> page = ConnectorServer.get(first, PAGE);
         String form = FacesForm.of(page.body(), "session").submittedWith("session:sign-out", "Sign out");
-        HttpResponse<String> signedOut = first.send(HttpRequest.newBuilder(ConnectorServer.uri(PAGE))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedOut = first.send(
+                HttpRequest.newBuilder(ConnectorServer.uri(PAGE))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(302, signedOut.statusCode(), signedOut.body());
         assertTrue(AdminLoginIT.location(signedOut).startsWith("/login"), AdminLoginIT.location(signedOut));
 
@@ -71,9 +74,11 @@ class AdminSignInIT {
         HttpResponse<String> refused = AdminLoginIT.signIn(guesser, "Admin", ConnectorServer.adminPassword());
         assertEquals(303, refused.statusCode(), "the right password is refused while the account is locked");
         assertTrue(AdminLoginIT.location(refused).startsWith("/login.xhtml?locked="), AdminLoginIT.location(refused));
-        assertTrue(refused.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("LtpaToken2=")),
+        assertTrue(
+                refused.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("LtpaToken2=")),
                 "no token while locked");
-        String message = ConnectorServer.get(guesser, AdminLoginIT.location(refused)).body();
+        String message =
+                ConnectorServer.get(guesser, AdminLoginIT.location(refused)).body();
         assertTrue(message.contains("Too many failed sign-ins") && message.contains("Try again in"), message);
 
         // Once the pause is over (30 s by default), the right password works again.
@@ -102,7 +107,9 @@ class AdminSignInIT {
     /** The sign-in token a sign-in set (checked HttpOnly and SameSite=Lax), as a copy of the cookie would carry it. */
     static String token(HttpResponse<String> signIn) {
         List<String> cookies = signIn.headers().allValues("Set-Cookie");
-        String cookie = cookies.stream().filter(c -> c.startsWith("LtpaToken2=")).findFirst()
+        String cookie = cookies.stream()
+                .filter(c -> c.startsWith("LtpaToken2="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no LtpaToken2 in " + cookies));
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
@@ -110,9 +117,14 @@ class AdminSignInIT {
     }
 
     private static HttpResponse<String> withTokenOnly(String token) throws Exception {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(ConnectorServer.uri(PAGE)).header("Cookie", "LtpaToken2=" + token)
-                        .build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(ConnectorServer.uri(PAGE))
+                                .header("Cookie", "LtpaToken2=" + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** The Activity page once it shows an entry with this text (the log is written through a queue). */

@@ -36,8 +36,15 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1280,900");
         ChromeDriver chrome = new ChromeDriver(options);
         // Every page this browser opens records the Content-Security-Policy violations it meets (a blocked inline
@@ -77,7 +84,8 @@ public final class Browser implements AutoCloseable {
 
     /** The text of the option a drop-down shows as chosen. */
     public String chosen(By locator) {
-        return new Select(until(ExpectedConditions.visibilityOfElementLocated(locator))).getFirstSelectedOption()
+        return new Select(until(ExpectedConditions.visibilityOfElementLocated(locator)))
+                .getFirstSelectedOption()
                 .getText();
     }
 
@@ -88,7 +96,9 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in on the login page the browser was sent to. */
     public void signIn(String user, String password) {
-        this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
+        this.wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")))
+                .sendKeys(user);
         this.driver.findElement(By.id("j_password")).sendKeys(password);
         this.driver.findElement(By.id("sign-in")).click();
     }
@@ -144,7 +154,8 @@ public final class Browser implements AutoCloseable {
     public void screenshot(String name) throws java.io.IOException {
         Path directory = Path.of("target", "screenshots");
         Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                directory.resolve(name + ".png"), ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
     }
 
     @Override

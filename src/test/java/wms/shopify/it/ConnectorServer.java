@@ -23,8 +23,7 @@ public final class ConnectorServer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
 
-    private ConnectorServer() {
-    }
+    private ConnectorServer() {}
 
     /** The root URL of the connector, without a trailing slash. */
     public static String url() {
@@ -48,7 +47,11 @@ public final class ConnectorServer {
     }
 
     public static HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -57,18 +60,27 @@ public final class ConnectorServer {
      * server's self-signed certificate trusted) with the metrics credential (METRICS_USER, default metrics/metrics).
      */
     public static HttpResponse<String> metrics(int httpsPort, String scope) throws IOException, InterruptedException {
-        return metrics(httpsPort, scope, "metrics", generatedSecret(secretsFile(serverName()),
-                "wms.generated.metrics-password"));
+        return metrics(
+                httpsPort,
+                scope,
+                "metrics",
+                generatedSecret(secretsFile(serverName()), "wms.generated.metrics-password"));
     }
 
     /** As {@link #metrics(int, String)} with another user, or none when {@code user} is null. */
     public static HttpResponse<String> metrics(int httpsPort, String scope, String user, String password)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort
-                + "/metrics?scope=" + scope)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + httpsPort + "/metrics?scope=" + scope))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (user != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(
+                                            (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return httpsClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -86,28 +98,37 @@ public final class ConnectorServer {
     public static HttpClient httpsClient() {
         try {
             javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-            tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-                @Override
-                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                    // not a client certificate check
-                }
+            tls.init(
+                    null,
+                    new javax.net.ssl.TrustManager[] {
+                        new javax.net.ssl.X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                                // not a client certificate check
+                            }
 
-                @Override
-                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                    // the test server's own self-signed certificate on localhost
-                }
+                            @Override
+                            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                                // the test server's own self-signed certificate on localhost
+                            }
 
-                @Override
-                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                    return new java.security.cert.X509Certificate[0];
-                }
-            } }, new java.security.SecureRandom());
+                            @Override
+                            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                                return new java.security.cert.X509Certificate[0];
+                            }
+                        }
+                    },
+                    new java.security.SecureRandom());
             javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
             parameters.setEndpointIdentificationAlgorithm(null);
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-                    .sslParameters(parameters).cookieHandler(new CookieManager())
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(tls)
+                    .sslParameters(parameters)
+                    .cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -120,8 +141,10 @@ public final class ConnectorServer {
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl
-                        + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -167,8 +190,10 @@ public final class ConnectorServer {
      * for tests that write rows the way the connector would have, or check what it stored.
      */
     public static java.sql.Connection database() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + System.getProperty("it.db.port",
-                "15432") + "/wms_shopify", "wms_shopify", databasePassword());
+        return java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + System.getProperty("it.db.port", "15432") + "/wms_shopify",
+                "wms_shopify",
+                databasePassword());
     }
 
     /**
@@ -186,8 +211,10 @@ public final class ConnectorServer {
     public static String databasePassword() {
         try {
             return Files.readAllLines(wlp().resolve("usr/servers/" + serverName() + "/server.env")).stream()
-                    .filter(line -> line.startsWith("keystore_password=")).map(line -> line.substring(18))
-                    .findFirst().orElseThrow(() -> new AssertionError("no keystore_password in the server.env"));
+                    .filter(line -> line.startsWith("keystore_password="))
+                    .map(line -> line.substring(18))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no keystore_password in the server.env"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -204,8 +231,9 @@ public final class ConnectorServer {
 
     /** One value of a connector's secrets file (a Liberty configuration file of variables). */
     public static String generatedSecret(Path file, String variable) throws IOException {
-        java.util.regex.Matcher value = java.util.regex.Pattern.compile("<variable name=\"" + java.util.regex.Pattern
-                .quote(variable) + "\" value=\"([^\"]+)\"/>").matcher(Files.readString(file));
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile(
+                        "<variable name=\"" + java.util.regex.Pattern.quote(variable) + "\" value=\"([^\"]+)\"/>")
+                .matcher(Files.readString(file));
         if (!value.find()) {
             throw new AssertionError("no " + variable + " in " + file);
         }

@@ -21,9 +21,16 @@ import org.openqa.selenium.By;
 @MicroShedTest
 class ContentSecurityPolicyPageIT {
 
-    private static final List<String> PAGES = List.of("/admin/plugins.xhtml", "/admin/stores.xhtml",
-            "/admin/store-add.xhtml", "/admin/product-mapping.xhtml", "/admin/stock.xhtml", "/admin/orders.xhtml",
-            "/admin/activity.xhtml", "/admin/integration-guide.xhtml", "/admin/wms-api.xhtml");
+    private static final List<String> PAGES = List.of(
+            "/admin/plugins.xhtml",
+            "/admin/stores.xhtml",
+            "/admin/store-add.xhtml",
+            "/admin/product-mapping.xhtml",
+            "/admin/stock.xhtml",
+            "/admin/orders.xhtml",
+            "/admin/activity.xhtml",
+            "/admin/integration-guide.xhtml",
+            "/admin/wms-api.xhtml");
 
     private static Browser browser;
 

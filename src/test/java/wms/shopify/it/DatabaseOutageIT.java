@@ -36,9 +36,17 @@ class DatabaseOutageIT {
     @BeforeAll
     static void startConnectorWithoutItsDatabase() throws Exception {
         databasePort = ExtraServer.freePort();
-        server = ExtraServer.start(SERVER, ExtraServer.freePort(), List.of("DB_HOST=localhost", "DB_PORT=" + databasePort,
-                "DB_NAME=outage_test", "DB_USER=outage_test", "DB_PASSWORD=outage-secret", "WMS_RETRY_SECONDS=2",
-                "ADMIN_PASSWORD=" + ADMIN_PASSWORD));
+        server = ExtraServer.start(
+                SERVER,
+                ExtraServer.freePort(),
+                List.of(
+                        "DB_HOST=localhost",
+                        "DB_PORT=" + databasePort,
+                        "DB_NAME=outage_test",
+                        "DB_USER=outage_test",
+                        "DB_PASSWORD=outage-secret",
+                        "WMS_RETRY_SECONDS=2",
+                        "ADMIN_PASSWORD=" + ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -59,22 +67,30 @@ class DatabaseOutageIT {
         JsonObject detailed = HealthIT.check(HealthIT.json(details.body()), "database");
         String reason = detailed.getJsonObject("data").getString("reason");
         assertTrue(reason.contains("retrying every 2 s"), reason);
-        assertTrue(detailed.getJsonObject("data").getString("database").contains("outage_test"), "the admin "
-                + "sees which database");
+        assertTrue(
+                detailed.getJsonObject("data").getString("database").contains("outage_test"),
+                "the admin " + "sees which database");
         assertFalse(details.body().contains("outage-secret"), "the password is never shown");
 
         String log = server.log();
-        assertTrue(log.contains("is not available") && log.contains("Readiness stays DOWN"),
+        assertTrue(
+                log.contains("is not available") && log.contains("Readiness stays DOWN"),
                 "one clear line explains the situation");
         assertFalse(log.lines().anyMatch(line -> line.startsWith("\tat ")), "no stack trace in the log");
         assertFalse(log.contains("outage-secret"), "the password is never logged");
         assertTrue(log.contains("CWWKZ0001I"), "the application started despite the missing database");
 
-        try (EmbeddedDatabase appeared = EmbeddedDatabase.start(databaseDirectory, databasePort, "outage_test",
-                "outage_test", "outage-secret", "outage-superuser-secret")) {
+        try (EmbeddedDatabase appeared = EmbeddedDatabase.start(
+                databaseDirectory,
+                databasePort,
+                "outage_test",
+                "outage_test",
+                "outage-secret",
+                "outage-superuser-secret")) {
             ConnectorServer.awaitReady(baseUrl());
             HttpResponse<String> up = readiness();
-            assertEquals("UP", HealthIT.check(HealthIT.json(up.body()), "database").getString("status"));
+            assertEquals(
+                    "UP", HealthIT.check(HealthIT.json(up.body()), "database").getString("status"));
         }
     }
 
@@ -102,21 +118,31 @@ class DatabaseOutageIT {
      */
     private static HttpResponse<String> details() throws IOException, InterruptedException {
         HttpClient admin = ConnectorServer.httpsClient();
-        admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/admin/health")).build(),
+        admin.send(
+                HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/admin/health"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> signedIn = admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl()
-                + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + ADMIN_PASSWORD)).build(),
+        HttpResponse<String> signedIn = admin.send(
+                HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + ADMIN_PASSWORD))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, signedIn.statusCode(), "signed in");
-        return admin.send(HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/admin/health"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return admin.send(
+                HttpRequest.newBuilder(URI.create(server.httpsUrl() + "/admin/health"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> readiness() throws IOException, InterruptedException {
-        return ConnectorServer.client().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return ConnectorServer.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String baseUrl() {

@@ -42,16 +42,25 @@ public final class ExtraServer {
         Path project = Path.of("").toAbsolutePath();
         Path built = wlp.resolve("usr/servers/" + System.getProperty("it.server.name", "defaultServer"));
         for (String file : List.of("server.xml", "jvm.options", "bootstrap.properties")) {
-            Files.copy(project.resolve("liberty").resolve(file), directory.resolve(file),
+            Files.copy(
+                    project.resolve("liberty").resolve(file),
+                    directory.resolve(file),
                     StandardCopyOption.REPLACE_EXISTING);
         }
         copy(built.resolve("lib/jdbc/postgresql.jar"), directory.resolve("lib/jdbc/postgresql.jar"));
-        copy(built.resolve("apps/wms-shopify-connector.war.xml"), directory.resolve("apps/wms-shopify-connector.war.xml"));
-        Files.writeString(directory.resolve("bootstrap.properties"),
-                "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n", StandardOpenOption.APPEND);
+        copy(
+                built.resolve("apps/wms-shopify-connector.war.xml"),
+                directory.resolve("apps/wms-shopify-connector.war.xml"));
+        Files.writeString(
+                directory.resolve("bootstrap.properties"),
+                "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n",
+                StandardOpenOption.APPEND);
         // appended: "server create" wrote the server's own random keystore_password there, as it does for any server
-        Files.writeString(directory.resolve("server.env"), "\n" + String.join("\n", environment) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                directory.resolve("server.env"),
+                "\n" + String.join("\n", environment) + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         ConnectorServer.runServerCommand("start", name);
         return new ExtraServer(name, directory, httpPort, httpsPort);
     }
@@ -70,7 +79,9 @@ public final class ExtraServer {
     /** Kills the server's JVM at once, as {@code kill -9} does: no shutdown, nothing flushed or finished. */
     public void kill() throws Exception {
         long pid = pid();
-        Process kill = new ProcessBuilder("kill", "-9", String.valueOf(pid)).redirectErrorStream(true).start();
+        Process kill = new ProcessBuilder("kill", "-9", String.valueOf(pid))
+                .redirectErrorStream(true)
+                .start();
         kill.waitFor();
         java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
         if (process.isPresent()) {

@@ -17,15 +17,14 @@ import java.util.regex.Pattern;
 final class FacesForm {
 
     private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SELECT = Pattern.compile("<select\\b([^>]*)>(.*?)</select>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SELECT =
+            Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)=\"([^\"]*)\"");
 
     private final Map<String, String> fields = new LinkedHashMap<>();
 
-    private FacesForm() {
-    }
+    private FacesForm() {}
 
     /** The form with this id as the page rendered it. */
     static FacesForm of(String page, String formId) {
@@ -39,8 +38,7 @@ final class FacesForm {
         while (input.find()) {
             Map<String, String> attributes = attributes(input.group(1));
             String type = attributes.getOrDefault("type", "text");
-            boolean unchecked = (type.equals("checkbox") || type.equals("radio"))
-                    && !attributes.containsKey("checked");
+            boolean unchecked = (type.equals("checkbox") || type.equals("radio")) && !attributes.containsKey("checked");
             if (attributes.containsKey("name") && !type.equals("submit") && !unchecked) {
                 result.fields.put(attributes.get("name"), attributes.getOrDefault("value", "on"));
             }
@@ -75,7 +73,8 @@ final class FacesForm {
         sent.put(button, buttonValue);
         StringBuilder body = new StringBuilder();
         sent.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
     }
@@ -90,7 +89,10 @@ final class FacesForm {
     }
 
     private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
+        return html.replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

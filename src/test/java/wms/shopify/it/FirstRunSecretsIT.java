@@ -41,10 +41,12 @@ class FirstRunSecretsIT {
     void theGeneratedSecretsAreReadableByTheirOwnerOnlyAndInNoLog() throws Exception {
         Path file = ConnectorServer.secretsFile(SERVER);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        List<String> secrets = List.of(ConnectorServer.adminPassword(),
+        List<String> secrets = List.of(
+                ConnectorServer.adminPassword(),
                 ConnectorServer.generatedSecret(file, "wms.generated.database-superuser-password"),
                 ConnectorServer.generatedSecret(file, "wms.generated.token-key"),
-                ConnectorServer.generatedSecret(file, "wms.generated.api-pepper"), ConnectorServer.databasePassword());
+                ConnectorServer.generatedSecret(file, "wms.generated.api-pepper"),
+                ConnectorServer.databasePassword());
         try (Stream<Path> logs = Files.list(ConnectorServer.wlp().resolve("usr/servers/" + SERVER + "/logs"))) {
             for (Path log : logs.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(log);
@@ -60,16 +62,19 @@ class FirstRunSecretsIT {
         HttpClient client = ConnectorServer.client();
         ConnectorServer.get(client, "/admin/plugins.xhtml");
         HttpResponse<String> refused = AdminLoginIT.signIn(client, "admin", "admin");
-        assertTrue(refused.headers().firstValue("Location").orElse("").contains("login-failed"),
+        assertTrue(
+                refused.headers().firstValue("Location").orElse("").contains("login-failed"),
                 "admin/admin is refused: " + refused.headers().map());
         assertEquals(302, ConnectorServer.get(client, "/admin/plugins.xhtml").statusCode(), "still signed out");
     }
 
     @Test
     void theEmbeddedDatabaseLetsNobodyInWithoutThePassword() {
-        for (String[] attempt : new String[][] {{"postgres", ""}, {"postgres", "postgres"},
-                {"wms_shopify", "wms_shopify"}, {"wms_shopify", ""}}) {
-            SQLException refused = assertThrows(SQLException.class,
+        for (String[] attempt : new String[][] {
+            {"postgres", ""}, {"postgres", "postgres"}, {"wms_shopify", "wms_shopify"}, {"wms_shopify", ""}
+        }) {
+            SQLException refused = assertThrows(
+                    SQLException.class,
                     () -> connect("wms_shopify", attempt[0], attempt[1]).close(),
                     attempt[0] + " got in with the password '" + attempt[1] + "'");
             assertTrue(refused.getMessage().toLowerCase(Locale.ROOT).contains("password"), refused.getMessage());
@@ -84,8 +89,8 @@ class FirstRunSecretsIT {
             assertTrue(user.next());
             assertFalse(user.getBoolean(1), "the connector's database user is no superuser");
         }
-        String superuserPassword = ConnectorServer.generatedSecret(ConnectorServer.secretsFile(SERVER),
-                "wms.generated.database-superuser-password");
+        String superuserPassword = ConnectorServer.generatedSecret(
+                ConnectorServer.secretsFile(SERVER), "wms.generated.database-superuser-password");
         try (Connection superuser = connect("postgres", "postgres", superuserPassword);
                 Statement statement = superuser.createStatement();
                 ResultSet rules = statement.executeQuery("select distinct auth_method from pg_hba_file_rules")) {
@@ -96,7 +101,9 @@ class FirstRunSecretsIT {
     }
 
     private static Connection connect(String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + System.getProperty("it.db.port", "15432")
-                + "/" + database, user, password);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + System.getProperty("it.db.port", "15432") + "/" + database,
+                user,
+                password);
     }
 }

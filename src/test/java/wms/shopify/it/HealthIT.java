@@ -39,15 +39,20 @@ class HealthIT {
                 assertTrue(withoutDetails(check.asJsonObject()), path + " shows no details: " + check);
             }
             String body = response.body();
-            assertFalse(body.contains("wms_shopify") || body.contains("localhost") || body.contains("PostgreSQL")
-                    || body.contains(System.getProperty("it.db.port", "15432")), path + " names no database: "
-                    + body);
+            assertFalse(
+                    body.contains("wms_shopify")
+                            || body.contains("localhost")
+                            || body.contains("PostgreSQL")
+                            || body.contains(System.getProperty("it.db.port", "15432")),
+                    path + " names no database: " + body);
         }
         JsonObject ready = json(ConnectorServer.get(CLIENT, "/health/ready").body());
         assertEquals("UP", check(ready, "database").getString("status"));
         assertEquals("UP", check(ready, "messaging").getString("status"));
-        assertEquals("UP", check(json(ConnectorServer.get(CLIENT, "/health/live").body()), "threads")
-                .getString("status"));
+        assertEquals(
+                "UP",
+                check(json(ConnectorServer.get(CLIENT, "/health/live").body()), "threads")
+                        .getString("status"));
     }
 
     @Test
@@ -69,7 +74,8 @@ class HealthIT {
         assertTrue(described.contains("PostgreSQL") && described.contains("wms_shopify"), described);
         assertFalse(response.body().contains("password"), "never the password");
         assertTrue(check(health, "messaging").getJsonObject("data").containsKey("deadLetters"));
-        assertTrue(Integer.parseInt(check(health, "threads").getJsonObject("data").getString("liveThreads")) > 0);
+        assertTrue(
+                Integer.parseInt(check(health, "threads").getJsonObject("data").getString("liveThreads")) > 0);
     }
 
     @Test
@@ -98,7 +104,8 @@ class HealthIT {
         HttpResponse<String> admin = ConnectorServer.metrics(https, "base", "admin", ConnectorServer.adminPassword());
         assertEquals(403, admin.statusCode(), "the pages' admin is not the metrics reader");
         HttpResponse<String> plain = ConnectorServer.get(CLIENT, "/metrics?scope=base");
-        assertFalse(plain.statusCode() == 200 || plain.body().contains("jvm_uptime_seconds"),
+        assertFalse(
+                plain.statusCode() == 200 || plain.body().contains("jvm_uptime_seconds"),
                 "nothing over plain HTTP without the credential: " + plain.statusCode());
 
         HttpResponse<String> response = ConnectorServer.metrics(https, "base");
@@ -110,7 +117,9 @@ class HealthIT {
     void openApiDocumentDescribesTheWmsApi() throws Exception {
         HttpResponse<String> document = ConnectorServer.get(CLIENT, "/openapi?format=JSON");
         assertEquals(200, document.statusCode());
-        assertEquals("WMS Shopify connector API", json(document.body()).getJsonObject("info").getString("title"));
+        assertEquals(
+                "WMS Shopify connector API",
+                json(document.body()).getJsonObject("info").getString("title"));
         HttpResponse<String> ui = ConnectorServer.get(CLIENT, "/openapi/ui/");
         assertEquals(200, ui.statusCode());
     }

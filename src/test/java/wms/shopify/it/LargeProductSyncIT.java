@@ -29,7 +29,8 @@ class LargeProductSyncIT {
         SandboxConnector connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=5000"));
         Shop shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         Location main = shop.addLocation("Poster store");
-        List<String> skus = IntStream.range(0, Product.MAX_VARIANTS).mapToObj(i -> String.format("POSTER-%04d", i))
+        List<String> skus = IntStream.range(0, Product.MAX_VARIANTS)
+                .mapToObj(i -> String.format("POSTER-%04d", i))
                 .toList();
         shop.addProduct("Poster", skus.toArray(String[]::new));
         // All but the last are stocked at the mapped location.
@@ -45,11 +46,14 @@ class LargeProductSyncIT {
         assertEquals(2048, result.getInt("matched"), result.toString());
         assertEquals(0, result.getInt("unmapped") + result.getInt("ambiguous"), result.toString());
         assertEquals(1, result.getInt("problems"), "the one not stocked at the mapped location: " + result);
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select count(*), "
-                + "count(distinct v.sku), count(*) filter (where not v.stocked_at_mapped), "
-                + "count(*) filter (where p.code = 'W-' || v.sku) from store_variant v join store s "
-                + "on s.id = v.store_id left join wms_product p on p.id = v.product_id where s.domain = '" + DOMAIN
-                + "'")) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select count(*), "
+                                + "count(distinct v.sku), count(*) filter (where not v.stocked_at_mapped), "
+                                + "count(*) filter (where p.code = 'W-' || v.sku) from store_variant v join store s "
+                                + "on s.id = v.store_id left join wms_product p on p.id = v.product_id where s.domain = '"
+                                + DOMAIN
+                                + "'")) {
             rows.next();
             assertEquals(2048, rows.getInt(1), "one row per variant");
             assertEquals(2048, rows.getInt(2), "none twice");
@@ -57,9 +61,13 @@ class LargeProductSyncIT {
             assertEquals(2048, rows.getInt(4), "each mapped to its own WMS product");
         }
         System.out.println("Sync Products read the 2048-variant store through "
-                + shop.journal().requests().stream().filter(r -> "ProductVariants".equals(r.operationName())).count()
+                + shop.journal().requests().stream()
+                        .filter(r -> "ProductVariants".equals(r.operationName()))
+                        .count()
                 + " ProductVariants pages and "
-                + shop.journal().requests().stream().filter(r -> "BulkVariants".equals(r.operationName())).count()
+                + shop.journal().requests().stream()
+                        .filter(r -> "BulkVariants".equals(r.operationName()))
+                        .count()
                 + " Bulk Operations");
     }
 }

@@ -55,6 +55,7 @@ class OrderCrashIT {
     private static final int ORDERS = 300;
     /** Orders placed only after the restart, so that some webhooks reach the connector as it comes back. */
     private static final int AFTER_RESTART = 60;
+
     private static final int SKUS = 30;
     private static final int START = 1000;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
@@ -67,20 +68,24 @@ class OrderCrashIT {
     private final Map<String, AtomicInteger> shippedUnits = new ConcurrentHashMap<>();
     /** The WMS's own sellable quantity per SKU. */
     private final Map<String, AtomicInteger> sellable = new ConcurrentHashMap<>();
+
     private final AtomicBoolean restarted = new AtomicBoolean();
     private final AtomicBoolean customersDone = new AtomicBoolean();
     private final AtomicBoolean warehouseStops = new AtomicBoolean();
 
     /** What the WMS saw: every sighting of an order in the feed, the connector's id for it, what it acknowledged. */
     private final Map<String, AtomicInteger> sightings = new ConcurrentHashMap<>();
+
     private final Map<String, Set<Long>> connectorIds = new ConcurrentHashMap<>();
     private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     /** Orders the WMS left unacknowledged the first time it saw them. */
     private final Map<Long, String> deferred = new ConcurrentHashMap<>();
+
     private final Set<String> allocated = ConcurrentHashMap.newKeySet();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     /** Shipments the WMS reported (key to Shopify order id), and their units per SKU. */
     private final Map<String, String> shipments = new ConcurrentHashMap<>();
+
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong feedReads = new AtomicLong();
     private final AtomicLong movedOn = new AtomicLong();
@@ -94,11 +99,20 @@ class OrderCrashIT {
             throws Exception {
         // Shopify's retries scaled by 1/50: a webhook's 8th failed attempt comes 2.5 minutes after its first, well
         // beyond the restart, as 4 hours are beyond a real one. The sweep is off: the webhooks alone must suffice.
-        SandboxConnector connector = SandboxConnector.get(List.of("STOCK_PUSH_LEASE_SECONDS=5",
-                "STOCK_RECONCILE_MINUTES=0", "ORDER_SWEEP_INTERVAL_SECONDS=0", "WEBHOOK_REQUEUE_INTERVAL_SECONDS=2",
-                "WEBHOOK_REQUEUE_AFTER_SECONDS=5", "SHOPIFY_REQUEST_TIMEOUT_SECONDS=5", "SHIPPING_SWEEP_SECONDS=2",
-                "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_RETRY_MAX_SECONDS=4", "SHIPPING_ATTEMPT_LEASE_SECONDS=20",
-                "SHIPPING_BREAKER_FAILURES=50"), 0.02);
+        SandboxConnector connector = SandboxConnector.get(
+                List.of(
+                        "STOCK_PUSH_LEASE_SECONDS=5",
+                        "STOCK_RECONCILE_MINUTES=0",
+                        "ORDER_SWEEP_INTERVAL_SECONDS=0",
+                        "WEBHOOK_REQUEUE_INTERVAL_SECONDS=2",
+                        "WEBHOOK_REQUEUE_AFTER_SECONDS=5",
+                        "SHOPIFY_REQUEST_TIMEOUT_SECONDS=5",
+                        "SHIPPING_SWEEP_SECONDS=2",
+                        "SHIPPING_RETRY_BASE_SECONDS=1",
+                        "SHIPPING_RETRY_MAX_SECONDS=4",
+                        "SHIPPING_ATTEMPT_LEASE_SECONDS=20",
+                        "SHIPPING_BREAKER_FAILURES=50"),
+                0.02);
         this.fixture = new WmsFixture(connector, "order-crash-it");
         this.shop = connector.sandbox().createShop(DOMAIN, Plan.PLUS);
         this.location = this.shop.addLocation("Order crash warehouse");
@@ -136,8 +150,14 @@ class OrderCrashIT {
                 return null;
             });
 
-            await(Duration.ofSeconds(120), () -> this.placed.size() >= ORDERS / 3
-                    && fulfilled() >= 3 && !this.shop.journal().applied("inventoryAdjustQuantities").isEmpty(),
+            await(
+                    Duration.ofSeconds(120),
+                    () -> this.placed.size() >= ORDERS / 3
+                            && fulfilled() >= 3
+                            && !this.shop
+                                    .journal()
+                                    .applied("inventoryAdjustQuantities")
+                                    .isEmpty(),
                     "orders, shipments and stock pushes under way");
             connector.server().kill();
             int placedAtKill = this.placed.size();
@@ -155,8 +175,11 @@ class OrderCrashIT {
                 wms.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 throw new AssertionError("the WMS acknowledged " + this.acknowledged.size() + " of " + ORDERS
-                        + " orders in " + PATIENCE.toMinutes() + " minutes; orders never in the feed: " + this.placed
-                        .stream().filter(o -> !this.sightings.containsKey(o.id())).map(Order::name).toList()
+                        + " orders in " + PATIENCE.toMinutes() + " minutes; orders never in the feed: "
+                        + this.placed.stream()
+                                .filter(o -> !this.sightings.containsKey(o.id()))
+                                .map(Order::name)
+                                .toList()
                         + "; webhooks never delivered: " + undelivered().size());
             }
             this.warehouseStops.set(true);
@@ -174,29 +197,50 @@ class OrderCrashIT {
             }
 
             List<Journal.Webhook> attempts = this.shop.journal().webhooks();
-            long failed = attempts.stream().filter(w -> w.outcome() == Journal.WebhookOutcome.FAILED).count();
-            long retriedDelivered = attempts.stream().filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED
-                    && w.attempt() > 1).count();
+            long failed = attempts.stream()
+                    .filter(w -> w.outcome() == Journal.WebhookOutcome.FAILED)
+                    .count();
+            long retriedDelivered = attempts.stream()
+                    .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED && w.attempt() > 1)
+                    .count();
             assertTrue(open > 0, "work was left when the server died");
             assertTrue(failed > 0 && retriedDelivered > 0, "webhooks failed during the outage and were retried");
-            System.out.printf("OrderCrashIT: %d orders (%d placed before the kill, %d after the restart), "
-                    + "%d webhooks, %d attempts failed while down, %d delivered on a retry; WMS: %d feed reads, "
-                    + "%d sightings of %d orders (%d left unacknowledged at first), %d acknowledgements refused "
-                    + "as moved on, %d calls sent again; "
-                    + "%d shipments (%d fulfilled before the kill, "
-                    + "%d fulfillmentCreate answered 503 after the write), %d fulfillments; stock: %d movements, "
-                    + "%d pushes applied, %d replays answered; %d units of work open at the kill%n",
-                    this.placed.size(), placedAtKill, AFTER_RESTART,
-                    attempts.stream().map(Journal.Webhook::webhookId).distinct().count(), failed, retriedDelivered,
-                    this.feedReads.get(), this.sightings.values().stream().mapToInt(AtomicInteger::get).sum(),
-                    this.sightings.size(), this.deferred.size(), this.movedOn.get(), this.unanswered.get(), this.shipments.size(), fulfilledAtKill,
-                    this.shop.journal().requests().stream().filter(r -> "INJECTED_5XX_AFTER_WRITE".equals(
-                            r.errorCode()) && r.body() != null && r.body().contains("fulfillmentCreate")).count(),
+            System.out.printf(
+                    "OrderCrashIT: %d orders (%d placed before the kill, %d after the restart), "
+                            + "%d webhooks, %d attempts failed while down, %d delivered on a retry; WMS: %d feed reads, "
+                            + "%d sightings of %d orders (%d left unacknowledged at first), %d acknowledgements refused "
+                            + "as moved on, %d calls sent again; "
+                            + "%d shipments (%d fulfilled before the kill, "
+                            + "%d fulfillmentCreate answered 503 after the write), %d fulfillments; stock: %d movements, "
+                            + "%d pushes applied, %d replays answered; %d units of work open at the kill%n",
+                    this.placed.size(),
+                    placedAtKill,
+                    AFTER_RESTART,
+                    attempts.stream().map(Journal.Webhook::webhookId).distinct().count(),
+                    failed,
+                    retriedDelivered,
+                    this.feedReads.get(),
+                    this.sightings.values().stream()
+                            .mapToInt(AtomicInteger::get)
+                            .sum(),
+                    this.sightings.size(),
+                    this.deferred.size(),
+                    this.movedOn.get(),
+                    this.unanswered.get(),
+                    this.shipments.size(),
+                    fulfilledAtKill,
+                    this.shop.journal().requests().stream()
+                            .filter(r -> "INJECTED_5XX_AFTER_WRITE".equals(r.errorCode())
+                                    && r.body() != null
+                                    && r.body().contains("fulfillmentCreate"))
+                            .count(),
                     this.shop.journal().applied("fulfillmentCreate").size(),
-                    this.received.values().stream().mapToInt(AtomicInteger::get).sum()
-                            + this.allocated.size(), keys.size(),
+                    this.received.values().stream().mapToInt(AtomicInteger::get).sum() + this.allocated.size(),
+                    keys.size(),
                     this.shop.journal().mutations("inventoryAdjustQuantities").stream()
-                            .filter(m -> m.outcome() == Journal.Outcome.REPLAYED).count(), open);
+                            .filter(m -> m.outcome() == Journal.Outcome.REPLAYED)
+                            .count(),
+                    open);
         } finally {
             this.warehouseStops.set(true);
             this.customersDone.set(true);
@@ -234,11 +278,16 @@ class OrderCrashIT {
             for (int i = 0; i < 10; i++) {
                 String sku = this.skus.get(this.random.nextInt(SKUS));
                 this.received.get(sku).incrementAndGet();
-                movements.add(movement("OC-RCV-" + batch + "-" + i, "receiving", sku, WAREHOUSE, 1,
+                movements.add(movement(
+                        "OC-RCV-" + batch + "-" + i,
+                        "receiving",
+                        sku,
+                        WAREHOUSE,
+                        1,
                         this.sellable.get(sku).incrementAndGet()));
             }
-            HttpResponse<String> sent = this.fixture.apiUntilAnswered("POST", "/api/v1/stock-movements",
-                    movements.build().toString(), PATIENCE, this.unanswered);
+            HttpResponse<String> sent = this.fixture.apiUntilAnswered(
+                    "POST", "/api/v1/stock-movements", movements.build().toString(), PATIENCE, this.unanswered);
             assertEquals(200, sent.statusCode(), sent.body());
             batch++;
             Thread.sleep(100);
@@ -254,8 +303,8 @@ class OrderCrashIT {
     private void takeOrdersAndShip() throws Exception {
         long cursor = 0;
         while (!(this.customersDone.get() && this.acknowledged.size() >= ORDERS)) {
-            HttpResponse<String> page = this.fixture.apiUntilAnswered("GET", "/api/v1/orders/feed?after=" + cursor
-                    + "&limit=100", null, PATIENCE, this.unanswered);
+            HttpResponse<String> page = this.fixture.apiUntilAnswered(
+                    "GET", "/api/v1/orders/feed?after=" + cursor + "&limit=100", null, PATIENCE, this.unanswered);
             assertEquals(200, page.statusCode(), page.body());
             this.feedReads.incrementAndGet();
             JsonObject body = json(page);
@@ -276,7 +325,9 @@ class OrderCrashIT {
         long orderId = entry.getJsonNumber("orderId").longValue();
         long revision = entry.getJsonNumber("revision").longValue();
         this.sightings.computeIfAbsent(shopifyOrderId, k -> new AtomicInteger()).incrementAndGet();
-        this.connectorIds.computeIfAbsent(shopifyOrderId, k -> ConcurrentHashMap.newKeySet()).add(orderId);
+        this.connectorIds
+                .computeIfAbsent(shopifyOrderId, k -> ConcurrentHashMap.newKeySet())
+                .add(orderId);
         if (this.acknowledged.contains(orderId)) {
             this.violations.add("order " + orderId + " (" + shopifyOrderId + ") came back after its acknowledgement");
             return;
@@ -289,22 +340,30 @@ class OrderCrashIT {
             return;
         }
         Map<String, Integer> units = new TreeMap<>();
-        entry.getJsonArray("lines").forEach(l -> units.merge(l.asJsonObject().getString("product"),
-                l.asJsonObject().getInt("quantity"), Integer::sum));
+        entry.getJsonArray("lines")
+                .forEach(l -> units.merge(
+                        l.asJsonObject().getString("product"), l.asJsonObject().getInt("quantity"), Integer::sum));
         JsonArrayBuilder allocations = Json.createArrayBuilder();
         units.forEach((product, quantity) -> {
             String sku = product.substring("W-".length());
             String id = "OC-ALLOC-" + orderId + "-" + product;
-            int after = this.allocated.add(id) ? this.sellable.get(sku).addAndGet(-quantity)
+            int after = this.allocated.add(id)
+                    ? this.sellable.get(sku).addAndGet(-quantity)
                     : this.sellable.get(sku).get();
-            allocations.add(movement(id, "allocation", sku, WAREHOUSE, -quantity, after).add("order",
-                    Json.createObjectBuilder().add("store", DOMAIN).add("orderId", shopifyOrderId)));
+            allocations.add(movement(id, "allocation", sku, WAREHOUSE, -quantity, after)
+                    .add(
+                            "order",
+                            Json.createObjectBuilder().add("store", DOMAIN).add("orderId", shopifyOrderId)));
         });
-        HttpResponse<String> allocated = this.fixture.apiUntilAnswered("POST", "/api/v1/stock-movements",
-                allocations.build().toString(), PATIENCE, this.unanswered);
+        HttpResponse<String> allocated = this.fixture.apiUntilAnswered(
+                "POST", "/api/v1/stock-movements", allocations.build().toString(), PATIENCE, this.unanswered);
         assertEquals(200, allocated.statusCode(), allocated.body());
-        HttpResponse<String> ack = this.fixture.apiUntilAnswered("POST", "/api/v1/orders/" + orderId
-                + "/acknowledgement", "{\"revision\":" + revision + "}", PATIENCE, this.unanswered);
+        HttpResponse<String> ack = this.fixture.apiUntilAnswered(
+                "POST",
+                "/api/v1/orders/" + orderId + "/acknowledgement",
+                "{\"revision\":" + revision + "}",
+                PATIENCE,
+                this.unanswered);
         if (ack.statusCode() == 409) {
             this.movedOn.incrementAndGet(); // the order changed meanwhile: its newer entry is further on in the feed
             return;
@@ -314,18 +373,26 @@ class OrderCrashIT {
         if (orderId % 2 == 0) {
             String key = "OC-SHP-" + orderId;
             JsonArrayBuilder lines = Json.createArrayBuilder();
-            units.forEach((product, quantity) -> lines.add(Json.createObjectBuilder().add("product", product)
-                    .add("quantity", quantity)));
-            String shipment = Json.createObjectBuilder().add("shipmentId", key).add("orderId", orderId)
-                    .add("carrier", "UPS").add("shippedAt", "2026-11-27T10:00:00Z").add("lines", lines)
-                    .add("parcels", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("trackingNumber", "1Z" + orderId))).build().toString();
-            HttpResponse<String> shipped = this.fixture.apiUntilAnswered("POST", "/api/v1/shipments", shipment,
-                    PATIENCE, this.unanswered);
+            units.forEach((product, quantity) ->
+                    lines.add(Json.createObjectBuilder().add("product", product).add("quantity", quantity)));
+            String shipment = Json.createObjectBuilder()
+                    .add("shipmentId", key)
+                    .add("orderId", orderId)
+                    .add("carrier", "UPS")
+                    .add("shippedAt", "2026-11-27T10:00:00Z")
+                    .add("lines", lines)
+                    .add(
+                            "parcels",
+                            Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder().add("trackingNumber", "1Z" + orderId)))
+                    .build()
+                    .toString();
+            HttpResponse<String> shipped =
+                    this.fixture.apiUntilAnswered("POST", "/api/v1/shipments", shipment, PATIENCE, this.unanswered);
             assertTrue(shipped.statusCode() == 202 || shipped.statusCode() == 200, key + ": " + shipped.body());
             if (this.shipments.put(key, shopifyOrderId) == null) {
-                units.forEach((product, quantity) -> this.shippedUnits.get(product.substring("W-".length()))
-                        .addAndGet(quantity));
+                units.forEach((product, quantity) ->
+                        this.shippedUnits.get(product.substring("W-".length())).addAndGet(quantity));
             }
         }
     }
@@ -333,22 +400,28 @@ class OrderCrashIT {
     // ---- what must hold at the end ---------------------------------------------------------------------------
 
     private void assertEverythingSettled() throws Exception {
-        await(PATIENCE, () -> {
-            try {
-                return this.fixture.longValue("select count(*) from shipment where state <> 'FULFILLED'") == 0
-                        && this.fixture.longValue("select count(*) from shipment") == this.shipments.size();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "every shipment fulfilled");
-        await(PATIENCE, () -> {
-            for (String sku : this.skus) {
-                if (this.shop.quantity(sku, this.location, "available") != expectedAvailable(sku)) {
-                    return false;
-                }
-            }
-            return true;
-        }, "every quantity right on Shopify");
+        await(
+                PATIENCE,
+                () -> {
+                    try {
+                        return this.fixture.longValue("select count(*) from shipment where state <> 'FULFILLED'") == 0
+                                && this.fixture.longValue("select count(*) from shipment") == this.shipments.size();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "every shipment fulfilled");
+        await(
+                PATIENCE,
+                () -> {
+                    for (String sku : this.skus) {
+                        if (this.shop.quantity(sku, this.location, "available") != expectedAvailable(sku)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                "every quantity right on Shopify");
         // Every webhook Shopify tried reached the connector in the end (none was lost for good).
         await(PATIENCE, () -> undelivered().isEmpty(), "every webhook delivered");
     }
@@ -356,9 +429,11 @@ class OrderCrashIT {
     private void assertEveryOrderOnceInTheWms() throws Exception {
         assertEquals(List.of(), this.violations, "what the WMS saw in the feed");
         Map<String, Long> rows = new HashMap<>();
-        try (Connection db = this.fixture.connector.jdbc(); ResultSet result = db.createStatement().executeQuery(
-                "select o.shopify_order_id, count(*) from shop_order o join store s on s.id = o.store_id "
-                        + "where s.domain = '" + DOMAIN + "' group by o.shopify_order_id")) {
+        try (Connection db = this.fixture.connector.jdbc();
+                ResultSet result = db.createStatement()
+                        .executeQuery(
+                                "select o.shopify_order_id, count(*) from shop_order o join store s on s.id = o.store_id "
+                                        + "where s.domain = '" + DOMAIN + "' group by o.shopify_order_id")) {
             while (result.next()) {
                 rows.put(result.getString(1), result.getLong(2));
             }
@@ -371,8 +446,8 @@ class OrderCrashIT {
         }
         assertEquals(ORDERS, this.acknowledged.size(), "every order acknowledged");
         assertTrue(!this.deferred.isEmpty(), "some orders were left unacknowledged at first");
-        this.deferred.forEach((orderId, shopifyOrderId) -> assertTrue(this.sightings.get(shopifyOrderId).get() >= 2,
-                "order " + orderId + ", unacknowledged, came again"));
+        this.deferred.forEach((orderId, shopifyOrderId) -> assertTrue(
+                this.sightings.get(shopifyOrderId).get() >= 2, "order " + orderId + ", unacknowledged, came again"));
         JsonObject rest = json(this.fixture.feed(0, 500));
         assertEquals(0, rest.getJsonArray("entries").size(), "nothing left in the feed: " + rest);
     }
@@ -384,20 +459,32 @@ class OrderCrashIT {
             long expected = shipmentsPerOrder.getOrDefault(order.id(), 0L);
             assertEquals(expected, order.fulfillments().size(), order.name() + ": one fulfillment per shipment");
         }
-        assertEquals(this.shipments.size(), this.shop.journal().applied("fulfillmentCreate").size(),
+        assertEquals(
+                this.shipments.size(),
+                this.shop.journal().applied("fulfillmentCreate").size(),
                 "fulfillmentCreate applied once per shipment");
     }
 
     private void assertEveryQuantityRight() {
         for (String sku : this.skus) {
-            assertEquals(expectedAvailable(sku), this.shop.quantity(sku, this.location, "available"),
+            assertEquals(
+                    expectedAvailable(sku),
+                    this.shop.quantity(sku, this.location, "available"),
                     sku + ": available = start + received - ordered");
-            assertEquals(this.sellable.get(sku).get(), this.shop.quantity(sku, this.location, "available"),
+            assertEquals(
+                    this.sellable.get(sku).get(),
+                    this.shop.quantity(sku, this.location, "available"),
                     sku + ": Shopify sells what the WMS has unallocated");
-            assertEquals(this.ordered.get(sku).get() - this.shippedUnits.get(sku).get(),
-                    this.shop.quantity(sku, this.location, "committed"), sku + ": committed = ordered - shipped");
-            assertEquals(START + this.received.get(sku).get() - this.shippedUnits.get(sku).get(),
-                    this.shop.quantity(sku, this.location, "on_hand"), sku + ": on hand = start + received - shipped");
+            assertEquals(
+                    this.ordered.get(sku).get() - this.shippedUnits.get(sku).get(),
+                    this.shop.quantity(sku, this.location, "committed"),
+                    sku + ": committed = ordered - shipped");
+            assertEquals(
+                    START
+                            + this.received.get(sku).get()
+                            - this.shippedUnits.get(sku).get(),
+                    this.shop.quantity(sku, this.location, "on_hand"),
+                    sku + ": on hand = start + received - shipped");
         }
     }
 

@@ -23,19 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.activity.entity.ActivityEvent;
+import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.catalog.entity.ShopifyVariant;
 import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.catalog.entity.WmsProduct;
 import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.control.OrderRecords;
 import wms.shopify.orders.entity.ImportedOrder;
+import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.platform.database.DatabaseReady;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.platform.time.SystemClock;
-import wms.shopify.adminapi.entity.ShopDomain;
-import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
@@ -60,15 +60,30 @@ class OrderDemandIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "order-demand-it.war")
-                .addClasses(OrderDemandIT.class, OrderDemandRecorder.class, OrderDemandRecorder.Seen.class,
-                        Fixture.class, InContainerResources.class, OrderRecords.class, OrderFeed.class,
+                .addClasses(
+                        OrderDemandIT.class,
+                        OrderDemandRecorder.class,
+                        OrderDemandRecorder.Seen.class,
+                        Fixture.class,
+                        InContainerResources.class,
+                        OrderRecords.class,
+                        OrderFeed.class,
                         wms.shopify.orders.entity.FeedEntryAdded.class,
                         wms.shopify.orders.control.UnallocatedDemand.class,
-                        ActivityLog.class, ActivityEvent.class, DatabaseReady.class, SystemClock.class,
-                        InstantConverter.class, wms.shopify.platform.database.FeedPositions.class,
+                        ActivityLog.class,
+                        ActivityEvent.class,
+                        DatabaseReady.class,
+                        SystemClock.class,
+                        InstantConverter.class,
+                        wms.shopify.platform.database.FeedPositions.class,
                         wms.shopify.platform.database.FeedPositions.Feed.class)
-                .addPackages(false, ImportedOrder.class.getPackage(), OrderDemand.class.getPackage(),
-                        Store.class.getPackage(), WmsProduct.class.getPackage(), Warehouse.class.getPackage(),
+                .addPackages(
+                        false,
+                        ImportedOrder.class.getPackage(),
+                        OrderDemand.class.getPackage(),
+                        Store.class.getPackage(),
+                        WmsProduct.class.getPackage(),
+                        Warehouse.class.getPackage(),
                         ShopDomain.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -87,7 +102,8 @@ class OrderDemandIT {
 
     /** Applies a read as the import does, in a transaction of its own under the order's lock. */
     private static OrderRecords.Outcome apply(OrderRecords records, long store, ShopifyOrderSnapshot order) {
-        return records.readUnderLock(store, order.id(), () -> java.util.Optional.of(order), "it").orElseThrow();
+        return records.readUnderLock(store, order.id(), () -> java.util.Optional.of(order), "it")
+                .orElseThrow();
     }
 
     @Test
@@ -99,31 +115,44 @@ class OrderDemandIT {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         // Held (the mug is not mapped): Shopify committed the units and the WMS has not, so they are demand.
-        assertEquals(OrderState.HELD, apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
+        assertEquals(
+                OrderState.HELD,
+                apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
         List<OrderDemandRecorder.Seen> seen = recorder.of(id);
         assertEquals(1, seen.size());
         assertTrue(seen.get(0).inTransaction(), "fired inside the orders' transaction");
         assertEquals(store, seen.get(0).demand().storeId());
-        assertEquals(List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 2), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
+        assertEquals(
+                List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 2), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
                 seen.get(0).demand().lines());
 
         apply(records, store, order(id, t0, "paid", null, 2, 1));
         assertEquals(1, recorder.of(id).size(), "a duplicate read changes nothing, announces nothing");
-        assertEquals(seen.get(0).demand().lines(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store),
+        assertEquals(
+                seen.get(0).demand().lines(),
+                bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store),
                 "the one query adds up to what was announced");
 
         mapMug(store);
-        assertEquals(OrderState.READY, apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
+        assertEquals(
+                OrderState.READY,
+                apply(records, store, order(id, t0, "paid", null, 2, 1)).state());
         assertEquals(1, recorder.of(id).size(), "released to the feed with the same lines: nothing changed for stock");
 
         apply(records, store, order(id, t0.plusSeconds(1), "paid", null, 3, 1));
-        assertEquals(List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 3), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
-                last(recorder, id).lines(), "an edited quantity is announced");
+        assertEquals(
+                List.of(new OrderDemand.Line(SHIRT_ITEM, LOCATION, 3), new OrderDemand.Line(MUG_ITEM, LOCATION, 1)),
+                last(recorder, id).lines(),
+                "an edited quantity is announced");
 
         ImportedOrder fed = feedEntry(id);
-        assertEquals(ImportedOrder.Ack.DONE, bean(OrderFeed.class).acknowledge(fed.id(), fed.feedSeq()).orElseThrow());
+        assertEquals(
+                ImportedOrder.Ack.DONE,
+                bean(OrderFeed.class).acknowledge(fed.id(), fed.feedSeq()).orElseThrow());
         assertEquals(List.of(), last(recorder, id).lines(), "acknowledged by the WMS: allocated, no demand");
-        assertEquals(List.of(), bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store));
+        assertEquals(
+                List.of(),
+                bean(wms.shopify.orders.control.UnallocatedDemand.class).of(store));
         assertTrue(recorder.of(id).stream().allMatch(OrderDemandRecorder.Seen::inTransaction));
     }
 
@@ -135,14 +164,20 @@ class OrderDemandIT {
         String id = "gid://shopify/Order/" + UUID.randomUUID().getMostSignificantBits();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        assertEquals(OrderState.FILTERED, apply(records, store, order(id, t0, "pending", null, 1, 1)).state());
-        assertEquals(2, last(recorder, id).lines().size(),
+        assertEquals(
+                OrderState.FILTERED,
+                apply(records, store, order(id, t0, "pending", null, 1, 1)).state());
+        assertEquals(
+                2,
+                last(recorder, id).lines().size(),
                 "filtered out but open: Shopify took its units off sale, so they are demand");
         apply(records, store, order(id, t0.plusSeconds(1), "paid", null, 1, 1));
         assertEquals(1, recorder.of(id).size(), "paid later: in the feed with the same lines, nothing new to announce");
         assertEquals(2, last(recorder, id).lines().size(), "paid later: in the feed, its lines are still demand");
-        assertEquals(OrderState.CANCELLED, apply(records, store, order(id, t0.plusSeconds(2), "paid",
-                t0.plusSeconds(2), 1, 1)).state());
+        assertEquals(
+                OrderState.CANCELLED,
+                apply(records, store, order(id, t0.plusSeconds(2), "paid", t0.plusSeconds(2), 1, 1))
+                        .state());
         assertEquals(List.of(), last(recorder, id).lines(), "cancelled: released entirely");
     }
 
@@ -153,13 +188,17 @@ class OrderDemandIT {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Callable<OrderState>> reads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            reads.add(() -> apply(bean(OrderRecords.class), store, order(id, t0, "paid", null, 1, 1)).state());
+            reads.add(() -> apply(bean(OrderRecords.class), store, order(id, t0, "paid", null, 1, 1))
+                    .state());
         }
         for (Future<OrderState> read : bean(Fixture.class).executor.invokeAll(reads)) {
             assertEquals(OrderState.READY, read.get());
         }
-        Number rows = (Number) bean(InContainerResources.class).entityManager.createNativeQuery("select count(*) from "
-                + "shop_order where shopify_order_id = ?").setParameter(1, id).getSingleResult();
+        Number rows = (Number) bean(InContainerResources.class)
+                .entityManager
+                .createNativeQuery("select count(*) from " + "shop_order where shopify_order_id = ?")
+                .setParameter(1, id)
+                .getSingleResult();
         assertEquals(1, rows.intValue());
         assertEquals(1, bean(OrderDemandRecorder.class).of(id).size(), "announced once");
     }
@@ -172,20 +211,43 @@ class OrderDemandIT {
     }
 
     private static ImportedOrder feedEntry(String id) {
-        return bean(InContainerResources.class).entityManager.createQuery("select o from ImportedOrder o where "
-                + "o.shopifyOrderId = :id", ImportedOrder.class).setParameter("id", id).getSingleResult();
+        return bean(InContainerResources.class)
+                .entityManager
+                .createQuery("select o from ImportedOrder o where " + "o.shopifyOrderId = :id", ImportedOrder.class)
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
-    private static ShopifyOrderSnapshot order(String id, Instant updated, String financial, Instant cancelled, int shirts,
-            int mugs) {
+    private static ShopifyOrderSnapshot order(
+            String id, Instant updated, String financial, Instant cancelled, int shirts, int mugs) {
         List<ShopifyOrderSnapshot.Line> lines = List.of(
                 new ShopifyOrderSnapshot.Line(id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true),
                 new ShopifyOrderSnapshot.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true));
-        return new ShopifyOrderSnapshot(id, "#D" + Math.abs(id.hashCode() % 10000), updated, updated, false, cancelled != null,
-                cancelled, financial, "unfulfilled", "d@example.com", null, null, null, null, null, lines,
-                List.of(new ShopifyOrderSnapshot.FulfillmentOrder(id + "-FO", cancelled == null ? "OPEN" : "CLOSED", LOCATION,
-                        List.of(new ShopifyOrderSnapshot.FulfillmentLine(id + "-L1", SHIRT_ITEM, shirts),
-                                new ShopifyOrderSnapshot.FulfillmentLine(id + "-L2", MUG_ITEM, mugs)))), true);
+        return new ShopifyOrderSnapshot(
+                id,
+                "#D" + Math.abs(id.hashCode() % 10000),
+                updated,
+                updated,
+                false,
+                cancelled != null,
+                cancelled,
+                financial,
+                "unfulfilled",
+                "d@example.com",
+                null,
+                null,
+                null,
+                null,
+                null,
+                lines,
+                List.of(new ShopifyOrderSnapshot.FulfillmentOrder(
+                        id + "-FO",
+                        cancelled == null ? "OPEN" : "CLOSED",
+                        LOCATION,
+                        List.of(
+                                new ShopifyOrderSnapshot.FulfillmentLine(id + "-L1", SHIRT_ITEM, shirts),
+                                new ShopifyOrderSnapshot.FulfillmentLine(id + "-L2", MUG_ITEM, mugs)))),
+                true);
     }
 
     /** A store with one location mapped to a warehouse as the default, the shirt mapped (and the mug if asked). */
@@ -194,8 +256,11 @@ class OrderDemandIT {
         String suffix = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36);
         Instant now = Instant.now();
         resources.transaction.begin();
-        Store store = new Store(new ShopDomain("demand-" + suffix + ".myshopify.com"),
-                new SealedTokens("v1:sealed", null, null, null, "read_orders"), now, "it");
+        Store store = new Store(
+                new ShopDomain("demand-" + suffix + ".myshopify.com"),
+                new SealedTokens("v1:sealed", null, null, null, "read_orders"),
+                now,
+                "it");
         resources.entityManager.persist(store);
         Warehouse warehouse = new Warehouse("WD-" + suffix, "Demand " + suffix, true, now);
         resources.entityManager.persist(warehouse);
@@ -214,17 +279,22 @@ class OrderDemandIT {
     private static void mapMug(long storeId) throws Exception {
         InContainerResources resources = bean(InContainerResources.class);
         resources.transaction.begin();
-        variant(resources, resources.entityManager.find(Store.class, storeId), MUG, MUG_ITEM,
-                "PD-MUG-" + storeId + "-" + UUID.randomUUID().toString().substring(0, 6), Instant.now());
+        variant(
+                resources,
+                resources.entityManager.find(Store.class, storeId),
+                MUG,
+                MUG_ITEM,
+                "PD-MUG-" + storeId + "-" + UUID.randomUUID().toString().substring(0, 6),
+                Instant.now());
         resources.transaction.commit();
     }
 
-    private static void variant(InContainerResources resources, Store store, String variantId, String itemId,
-            String code, Instant at) {
+    private static void variant(
+            InContainerResources resources, Store store, String variantId, String itemId, String code, Instant at) {
         WmsProduct product = new WmsProduct(code, null, null, code, true, at);
         resources.entityManager.persist(product);
-        StoreVariant variant = new StoreVariant(store, new ShopifyVariant(variantId, itemId, "Product", null, null,
-                null, true, true), at);
+        StoreVariant variant = new StoreVariant(
+                store, new ShopifyVariant(variantId, itemId, "Product", null, null, null, true, true), at);
         variant.mapByHand(product, "it", at);
         resources.entityManager.persist(variant);
     }

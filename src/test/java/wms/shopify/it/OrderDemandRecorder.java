@@ -17,8 +17,7 @@ import wms.shopify.orders.entity.OrderDemand;
 public class OrderDemandRecorder {
 
     /** One observed event and whether a transaction was active when it came. */
-    public record Seen(OrderDemand demand, boolean inTransaction) {
-    }
+    public record Seen(OrderDemand demand, boolean inTransaction) {}
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -31,6 +30,8 @@ public class OrderDemandRecorder {
 
     /** The events seen for one order, oldest first. */
     public List<Seen> of(String shopifyOrderId) {
-        return this.seen.stream().filter(s -> s.demand().shopifyOrderId().equals(shopifyOrderId)).toList();
+        return this.seen.stream()
+                .filter(s -> s.demand().shopifyOrderId().equals(shopifyOrderId))
+                .toList();
     }
 }

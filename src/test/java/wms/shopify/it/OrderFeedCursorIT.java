@@ -61,11 +61,17 @@ class OrderFeedCursorIT {
             for (int i = 0; i < ORDERS; i++) {
                 imports.add(() -> {
                     Order order = shop.placeOrder(main, true, Map.of("C-SCARF", 1));
-                    byte[] body = ("{\"id\":" + order.legacyResourceId() + ",\"admin_graphql_api_id\":\""
-                            + order.id() + "\"}").getBytes(StandardCharsets.UTF_8);
+                    byte[] body = ("{\"id\":" + order.legacyResourceId() + ",\"admin_graphql_api_id\":\"" + order.id()
+                                    + "\"}")
+                            .getBytes(StandardCharsets.UTF_8);
                     for (String topic : List.of("orders/paid", "orders/updated")) {
-                        int status = SandboxConnector.deliverWebhook(connector.url(), DOMAIN, topic,
-                                UUID.randomUUID().toString(), body).statusCode();
+                        int status = SandboxConnector.deliverWebhook(
+                                        connector.url(),
+                                        DOMAIN,
+                                        topic,
+                                        UUID.randomUUID().toString(),
+                                        body)
+                                .statusCode();
                         assertEquals(200, status, topic + " of " + order.id());
                     }
                     return order.id();
@@ -75,20 +81,26 @@ class OrderFeedCursorIT {
             for (Future<String> done : threads.invokeAll(imports)) {
                 placed.add(done.get());
             }
-            WmsFixture.await(Duration.ofSeconds(180), () -> ourIds(wms.feed("orders", 100)).containsAll(placed)
-                    && wms.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
+            WmsFixture.await(
+                    Duration.ofSeconds(180),
+                    () -> ourIds(wms.feed("orders", 100)).containsAll(placed)
+                            && wms.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
                     "all " + ORDERS + " orders in the feed and every delivery processed",
                     () -> "; in the feed: " + ourIds(wms.feed("orders", 100)).size());
             importsDone.set(true);
             List<JsonObject> seen = reader.get();
 
-            List<Long> positions = seen.stream().map(e -> e.getJsonNumber("revision").longValue()).toList();
+            List<Long> positions = seen.stream()
+                    .map(e -> e.getJsonNumber("revision").longValue())
+                    .toList();
             for (int i = 1; i < positions.size(); i++) {
-                assertTrue(positions.get(i) > positions.get(i - 1), "in position order, never one twice: "
-                        + positions.get(i - 1) + " then " + positions.get(i));
+                assertTrue(
+                        positions.get(i) > positions.get(i - 1),
+                        "in position order, never one twice: " + positions.get(i - 1) + " then " + positions.get(i));
             }
             Map<String, Long> timesSeen = new HashMap<>();
-            seen.stream().filter(e -> DOMAIN.equals(e.getString("store")))
+            seen.stream()
+                    .filter(e -> DOMAIN.equals(e.getString("store")))
                     .forEach(e -> timesSeen.merge(e.getString("shopifyOrderId"), 1L, Long::sum));
             assertEquals(placed, timesSeen.keySet(), "the reader saw every order (none skipped by its cursor)");
             assertEquals(Set.of(1L), Set.copyOf(timesSeen.values()), "each exactly once: " + timesSeen);
@@ -123,14 +135,15 @@ class OrderFeedCursorIT {
         try (Connection writer = connector.jdbc()) {
             writer.setAutoCommit(false);
             long moved;
-            try (Statement statement = writer.createStatement(); ResultSet next = statement.executeQuery(
-                    "select nextval('" + OrderRecords.FEED.sequence() + "') from (select "
-                    + "pg_advisory_xact_lock_shared(" + OrderRecords.FEED.lock() + ") offset 0) as writer")) {
+            try (Statement statement = writer.createStatement();
+                    ResultSet next = statement.executeQuery("select nextval('" + OrderRecords.FEED.sequence()
+                            + "') from (select " + "pg_advisory_xact_lock_shared(" + OrderRecords.FEED.lock()
+                            + ") offset 0) as writer")) {
                 next.next();
                 moved = next.getLong(1);
             }
-            try (PreparedStatement update = writer.prepareStatement("update shop_order set feed_seq = ? where "
-                    + "shopify_order_id = ?")) {
+            try (PreparedStatement update =
+                    writer.prepareStatement("update shop_order set feed_seq = ? where " + "shopify_order_id = ?")) {
                 update.setLong(1, moved);
                 update.setString(2, first.id());
                 assertEquals(1, update.executeUpdate());
@@ -139,18 +152,26 @@ class OrderFeedCursorIT {
             long later = awaitPosition(wms, second.id());
             assertTrue(later > moved, "the later order committed with the larger position: " + later + " > " + moved);
 
-            Future<JsonObject> page = reader.submit(() -> json(wms.api("GET", "/api/v1/orders/feed?after=" + cursor
-                    + "&limit=500", null)));
-            WmsFixture.await(Duration.ofSeconds(60), () -> wms.count("select count(*) from pg_locks where "
-                    + "locktype = 'advisory' and mode = 'ExclusiveLock' and not granted and classid = 0 and objid = "
-                    + OrderRecords.FEED.lock()) > 0, "the reader to wait for the position still being committed",
+            Future<JsonObject> page = reader.submit(
+                    () -> json(wms.api("GET", "/api/v1/orders/feed?after=" + cursor + "&limit=500", null)));
+            WmsFixture.await(
+                    Duration.ofSeconds(60),
+                    () -> wms.count("select count(*) from pg_locks where "
+                                    + "locktype = 'advisory' and mode = 'ExclusiveLock' and not granted and classid = 0 and objid = "
+                                    + OrderRecords.FEED.lock())
+                            > 0,
+                    "the reader to wait for the position still being committed",
                     () -> page.isDone() ? "; it answered at once: " + page.get() : "");
             writer.commit();
 
-            List<String> read = page.get().getJsonArray("entries").stream().map(JsonValue::asJsonObject)
+            List<String> read = page.get().getJsonArray("entries").stream()
+                    .map(JsonValue::asJsonObject)
                     .filter(e -> domain.equals(e.getString("store")))
-                    .map(e -> e.getJsonNumber("revision") + " " + e.getString("shopifyOrderId")).toList();
-            assertEquals(List.of(moved + " " + first.id(), later + " " + second.id()), read,
+                    .map(e -> e.getJsonNumber("revision") + " " + e.getString("shopifyOrderId"))
+                    .toList();
+            assertEquals(
+                    List.of(moved + " " + first.id(), later + " " + second.id()),
+                    read,
                     "both, the position committed last (and smaller) first");
         } finally {
             reader.shutdownNow();
@@ -161,14 +182,20 @@ class OrderFeedCursorIT {
     private static long awaitPosition(WmsFixture wms, String shopifyOrderId) throws Exception {
         String query = "select coalesce(max(feed_seq), 0) from shop_order where feed_pending and shopify_order_id = '"
                 + shopifyOrderId + "'";
-        WmsFixture.await(Duration.ofSeconds(60), () -> wms.count(query) > 0, "order " + shopifyOrderId
-                + " in the feed", () -> "");
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> wms.count(query) > 0,
+                "order " + shopifyOrderId + " in the feed",
+                () -> "");
         return wms.count(query);
     }
 
     private static void awaitProcessed(WmsFixture wms) throws Exception {
-        WmsFixture.await(Duration.ofSeconds(60), () -> wms.count("select count(*) from webhook_delivery where "
-                + "outcome = 'RECEIVED'") == 0, "every delivery processed", () -> "");
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> wms.count("select count(*) from webhook_delivery where " + "outcome = 'RECEIVED'") == 0,
+                "every delivery processed",
+                () -> "");
     }
 
     /**
@@ -191,13 +218,17 @@ class OrderFeedCursorIT {
     }
 
     private static Set<String> ourIds(List<JsonObject> entries) {
-        return entries.stream().filter(e -> DOMAIN.equals(e.getString("store")))
-                .map(e -> e.getString("shopifyOrderId")).collect(Collectors.toSet());
+        return entries.stream()
+                .filter(e -> DOMAIN.equals(e.getString("store")))
+                .map(e -> e.getString("shopifyOrderId"))
+                .collect(Collectors.toSet());
     }
 
     /** This store's entries as (revision, order), in the order read. */
     private static List<String> ours(List<JsonObject> entries) {
-        return entries.stream().filter(e -> DOMAIN.equals(e.getString("store")))
-                .map(e -> e.getJsonNumber("revision") + " " + e.getString("shopifyOrderId")).toList();
+        return entries.stream()
+                .filter(e -> DOMAIN.equals(e.getString("store")))
+                .map(e -> e.getJsonNumber("revision") + " " + e.getString("shopifyOrderId"))
+                .toList();
     }
 }

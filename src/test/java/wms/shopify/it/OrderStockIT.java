@@ -38,8 +38,8 @@ class OrderStockIT {
 
     @BeforeAll
     static void absoluteStoreWithOneMappedProduct() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0",
-                "ORDER_SWEEP_INTERVAL_SECONDS=0"));
+        SandboxConnector connector =
+                SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0", "ORDER_SWEEP_INTERVAL_SECONDS=0"));
         fixture = new WmsFixture(connector, "order-stock-it");
         shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         location = shop.addLocation("Order stock warehouse");
@@ -53,30 +53,49 @@ class OrderStockIT {
 
     @Test
     void aSaleTheWmsHasNotTakenOnIsNeverPutBackOnSale() throws Exception {
-        assertEquals(200, fixture.send(movement("OS-1", "receiving", SKU, WAREHOUSE, 10, 10)).statusCode());
+        assertEquals(
+                200,
+                fixture.send(movement("OS-1", "receiving", SKU, WAREHOUSE, 10, 10))
+                        .statusCode());
         await(Duration.ofSeconds(15), () -> available() == 10, "Absolute mode sets the WMS's 10");
 
         Order sale = shop.placeOrder(location, true, Map.of(SKU, 3));
         assertEquals(7, available(), "Shopify took the 3 units off sale");
         JsonObject entry = awaitEntry(sale.id());
 
-        assertEquals(200, fixture.send(movement("OS-2", "receiving", SKU, WAREHOUSE, 2, 12)).statusCode());
-        await(Duration.ofSeconds(WINDOW_SECONDS + 15), () -> available() == 9,
+        assertEquals(
+                200,
+                fixture.send(movement("OS-2", "receiving", SKU, WAREHOUSE, 2, 12))
+                        .statusCode());
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 15),
+                () -> available() == 9,
                 "12 sellable in the WMS less the 3 of the order it has not taken on");
         Thread.sleep(WINDOW_SECONDS * 1000L + 1000);
         assertEquals(9, available(), "and not 12: the sold units stay off sale");
 
         // The WMS allocates the order (its sellable drops by 3, naming the order) and acknowledges it.
-        assertEquals(200, fixture.send(movement("OS-3", "allocation", SKU, WAREHOUSE, -3, 9)
-                .add("order", Json.createObjectBuilder().add("store", DOMAIN).add("orderId", sale.id())))
-                .statusCode());
-        HttpResponse<String> acked = fixture.api("POST", "/api/v1/orders/" + entry.getJsonNumber("orderId")
-                + "/acknowledgement", "{\"revision\":" + entry.getJsonNumber("revision") + "}");
+        assertEquals(
+                200,
+                fixture.send(movement("OS-3", "allocation", SKU, WAREHOUSE, -3, 9)
+                                .add(
+                                        "order",
+                                        Json.createObjectBuilder()
+                                                .add("store", DOMAIN)
+                                                .add("orderId", sale.id())))
+                        .statusCode());
+        HttpResponse<String> acked = fixture.api(
+                "POST",
+                "/api/v1/orders/" + entry.getJsonNumber("orderId") + "/acknowledgement",
+                "{\"revision\":" + entry.getJsonNumber("revision") + "}");
         assertEquals(200, acked.statusCode(), acked.body());
         Thread.sleep(WINDOW_SECONDS * 1000L + 2000);
         assertEquals(9, available(), "allocated and acknowledged: 9 sellable, nothing left to subtract, still 9");
-        assertEquals(0, fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where "
-                + "shopify_order_id = '" + sale.id() + "'"), "the order is no longer demand");
+        assertEquals(
+                0,
+                fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where " + "shopify_order_id = '"
+                        + sale.id() + "'"),
+                "the order is no longer demand");
     }
 
     private static int available() {
@@ -85,20 +104,23 @@ class OrderStockIT {
 
     private static JsonObject awaitEntry(String shopifyOrderId) throws Exception {
         JsonObject[] found = new JsonObject[1];
-        await(Duration.ofSeconds(30), () -> {
-            try {
-                for (JsonValue entry : json(fixture.api("GET", "/api/v1/orders/feed?after=0&limit=500", null))
-                        .getJsonArray("entries")) {
-                    if (entry.asJsonObject().getString("shopifyOrderId").equals(shopifyOrderId)) {
-                        found[0] = entry.asJsonObject();
-                        return true;
+        await(
+                Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        for (JsonValue entry : json(fixture.api("GET", "/api/v1/orders/feed?after=0&limit=500", null))
+                                .getJsonArray("entries")) {
+                            if (entry.asJsonObject().getString("shopifyOrderId").equals(shopifyOrderId)) {
+                                found[0] = entry.asJsonObject();
+                                return true;
+                            }
+                        }
+                        return false;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "order " + shopifyOrderId + " in the WMS feed");
+                },
+                "order " + shopifyOrderId + " in the WMS feed");
         return found[0];
     }
 }

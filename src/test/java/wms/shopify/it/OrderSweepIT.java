@@ -31,8 +31,8 @@ class OrderSweepIT {
 
     @BeforeAll
     static void storeWithAMappedLocation() throws Exception {
-        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=2", "ORDER_SWEEP_LAG_SECONDS=3",
-                "ORDER_SWEEP_OVERLAP_SECONDS=60"));
+        connector = SandboxConnector.get(List.of(
+                "ORDER_SWEEP_INTERVAL_SECONDS=2", "ORDER_SWEEP_LAG_SECONDS=3", "ORDER_SWEEP_OVERLAP_SECONDS=60"));
         shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         main = shop.addLocation("Sweep main");
         shop.addProduct("Shirt", "S-SHIRT");
@@ -40,11 +40,14 @@ class OrderSweepIT {
         HttpClient admin = connector.signedInAdmin();
         connector.install(admin, shop);
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-SWEEP', 'Sweep warehouse', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-SWEEP'), default_for_orders = true where shopify_location_id = '" + main.id()
-                    + "'");
+            db.createStatement()
+                    .executeUpdate("insert into warehouse (code, name, updated_at) values "
+                            + "('WH-SWEEP', 'Sweep warehouse', now())");
+            db.createStatement()
+                    .executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                            + "where code = 'WH-SWEEP'), default_for_orders = true where shopify_location_id = '"
+                            + main.id()
+                            + "'");
         }
     }
 
@@ -54,22 +57,34 @@ class OrderSweepIT {
         Order lost = shop.placeOrder(main, true, Map.of("S-SHIRT", 1));
         shop.faults().none();
         // Unmapped variant (no catalog here): the order is held, which shows it was imported all the same.
-        await(() -> "HELD".equals(text("select state from shop_order where shopify_order_id = '" + lost.id() + "'")),
+        await(
+                () -> "HELD".equals(text("select state from shop_order where shopify_order_id = '" + lost.id() + "'")),
                 "the sweep to import " + lost.name());
-        await(() -> text("select gap_orders from order_sweep where started_by is null and gap_orders like '%"
-                + lost.name() + "%'") != null, "the sweep recorded as having filled the gap");
-        assertEquals(0, Integer.parseInt(text("select count(*) from webhook_delivery where body::text like '%"
-                + lost.legacyResourceId() + "%'")), "no webhook ever came for it");
+        await(
+                () -> text("select gap_orders from order_sweep where started_by is null and gap_orders like '%"
+                                + lost.name() + "%'")
+                        != null,
+                "the sweep recorded as having filled the gap");
+        assertEquals(
+                0,
+                Integer.parseInt(text("select count(*) from webhook_delivery where body::text like '%"
+                        + lost.legacyResourceId() + "%'")),
+                "no webhook ever came for it");
 
         Order delivered = shop.placeOrder(main, true, Map.of("S-SHIRT", 1));
-        await(() -> text("select state from shop_order where shopify_order_id = '" + delivered.id() + "'") != null,
+        await(
+                () -> text("select state from shop_order where shopify_order_id = '" + delivered.id() + "'") != null,
                 "the webhook to bring " + delivered.name());
         Instant after = Instant.now().plusSeconds(8);
         await(() -> Instant.now().isAfter(after), "two more sweeps");
-        assertEquals(null, text("select gap_orders from order_sweep where gap_orders like '%" + delivered.name()
-                + "%'"), "what a webhook brought is not a gap");
+        assertEquals(
+                null,
+                text("select gap_orders from order_sweep where gap_orders like '%" + delivered.name() + "%'"),
+                "what a webhook brought is not a gap");
 
-        String activity = connector.get(connector.signedInAdmin(), "/admin/activity.xhtml").body();
+        String activity = connector
+                .get(connector.signedInAdmin(), "/admin/activity.xhtml")
+                .body();
         assertTrue(activity.contains("id=\"sweep-gaps\"") && activity.contains(lost.name()), "the gap is shown");
         assertTrue(activity.contains("no webhook had brought"), "and logged");
     }
@@ -90,7 +105,8 @@ class OrderSweepIT {
     }
 
     private static String text(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
+        try (Connection db = connector.jdbc();
+                ResultSet result = db.createStatement().executeQuery(sql)) {
             return result.next() ? result.getString(1) : null;
         }
     }

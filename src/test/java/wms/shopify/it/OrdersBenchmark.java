@@ -60,7 +60,9 @@ class OrdersBenchmark {
             + "where s.domain = '" + DOMAIN + "' and o.feed_pending";
     private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
     private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private SandboxConnector connector;
     private String token;
@@ -82,21 +84,33 @@ class OrdersBenchmark {
         HttpClient admin = this.connector.signedInAdmin();
         this.connector.install(admin, shop);
         try (Connection db = this.connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-BENCH', 'Bench', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-BENCH'), default_for_orders = true where shopify_location_id = '" + main.id()
-                    + "'");
+            db.createStatement()
+                    .executeUpdate(
+                            "insert into warehouse (code, name, updated_at) values " + "('WH-BENCH', 'Bench', now())");
+            db.createStatement()
+                    .executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                            + "where code = 'WH-BENCH'), default_for_orders = true where shopify_location_id = '"
+                            + main.id()
+                            + "'");
         }
         String page = this.connector.get(admin, "/admin/wms-api.xhtml").body();
-        Matcher matcher = TOKEN.matcher(this.connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
-                .set("create:name", "orders-benchmark").submittedWith("create:create-credential", "Create credential"))
+        Matcher matcher = TOKEN.matcher(this.connector
+                .post(
+                        admin,
+                        "/admin/wms-api.xhtml",
+                        FacesForm.of(page, "create")
+                                .set("create:name", "orders-benchmark")
+                                .submittedWith("create:create-credential", "Create credential"))
                 .body());
         assertTrue(matcher.find());
         this.token = matcher.group(1).trim();
-        assertEquals(200, api("PUT", "/api/v1/products", "[{\"code\":\"W-BENCH\",\"sku\":\"B-SHIRT\",\"name\":\"B\"}]")
-                .statusCode());
-        assertEquals(202, api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null).statusCode());
+        assertEquals(
+                200,
+                api("PUT", "/api/v1/products", "[{\"code\":\"W-BENCH\",\"sku\":\"B-SHIRT\",\"name\":\"B\"}]")
+                        .statusCode());
+        assertEquals(
+                202,
+                api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null).statusCode());
         awaitMapped();
 
         // P6 start-up: the configured server stopped and started as an operator does, until it answers ready.
@@ -110,8 +124,8 @@ class OrdersBenchmark {
         long restingRss = residentKib(pid);
         AtomicLong peakRss = new AtomicLong(restingRss);
         ScheduledExecutorService rssSampler = Executors.newSingleThreadScheduledExecutor();
-        rssSampler.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(residentKib(pid), Math::max), 0, 100,
-                TimeUnit.MILLISECONDS);
+        rssSampler.scheduleAtFixedRate(
+                () -> peakRss.accumulateAndGet(residentKib(pid), Math::max), 0, 100, TimeUnit.MILLISECONDS);
         // A server that has just started meets its first webhooks with nothing loaded, compiled or pooled yet;
         // Shopify's storms reach a server that has been running. The first round shows the cold case, the second
         // (the measured P4 round) a running server.
@@ -119,22 +133,30 @@ class OrdersBenchmark {
         Storm warm = storm(shop, main, ORDERS);
         if (System.getenv("BENCH_JFR_DUMP") != null) {
             new ProcessBuilder("jcmd", Long.toString(pid), "JFR.dump", "filename=" + System.getenv("BENCH_JFR_DUMP"))
-                    .inheritIO().start().waitFor();
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
         rssSampler.shutdown();
-        assertEquals(WARM_UP + ORDERS, count("select count(*) from shop_order o join store s on s.id = o.store_id "
-                + "where s.domain = '" + DOMAIN + "'"), "exactly once");
+        assertEquals(
+                WARM_UP + ORDERS,
+                count("select count(*) from shop_order o join store s on s.id = o.store_id " + "where s.domain = '"
+                        + DOMAIN + "'"),
+                "exactly once");
 
         System.out.printf("%nP4: %d orders/create webhooks from %d concurrent senders%n", ORDERS, SENDERS);
         warm.print();
         System.out.printf("  (just after start-up, the first %d webhooks:)%n", WARM_UP);
         cold.print();
         String metrics = this.connector.metrics("application");
-        System.out.printf("  server's own answer time, both rounds (webhook_answer_time on /metrics): p50 %s ms, "
-                + "p99 %s ms, max %s ms%n", metric(metrics, "webhook_answer_time_seconds{", "quantile=\"0.5\""),
+        System.out.printf(
+                "  server's own answer time, both rounds (webhook_answer_time on /metrics): p50 %s ms, "
+                        + "p99 %s ms, max %s ms%n",
+                metric(metrics, "webhook_answer_time_seconds{", "quantile=\"0.5\""),
                 metric(metrics, "webhook_answer_time_seconds{", "quantile=\"0.99\""),
                 metric(metrics, "webhook_answer_time_seconds_max{", ""));
-        System.out.printf("P6: start-up to ready %.1f s; resident memory %d MiB at rest, peak %d MiB under P4%n%n",
+        System.out.printf(
+                "P6: start-up to ready %.1f s; resident memory %d MiB at rest, peak %d MiB under P4%n%n",
                 startUp.toMillis() / 1000.0, restingRss / 1024, peakRss.get() / 1024);
     }
 
@@ -146,12 +168,14 @@ class OrdersBenchmark {
             System.out.printf("  ack latency p50        %.1f ms%n", percentile(this.sortedLatencies, 50));
             System.out.printf("  ack latency p95        %.1f ms%n", percentile(this.sortedLatencies, 95));
             System.out.printf("  ack latency p99        %.1f ms%n", percentile(this.sortedLatencies, 99));
-            System.out.printf("  ack latency max        %.1f ms%n",
+            System.out.printf(
+                    "  ack latency max        %.1f ms%n",
                     this.sortedLatencies.get(this.sortedLatencies.size() - 1) / 1e6);
             System.out.printf("  last ack to all in feed %d ms%n", this.toFeed.toMillis());
             int webhooks = this.sortedLatencies.size();
-            System.out.printf("  CPU per webhook, from the first send until all in the feed: connector %.1f ms, its "
-                    + "PostgreSQL %.1f ms, test JVM (senders and the sandbox answering the order reads) %.1f ms%n",
+            System.out.printf(
+                    "  CPU per webhook, from the first send until all in the feed: connector %.1f ms, its "
+                            + "PostgreSQL %.1f ms, test JVM (senders and the sandbox answering the order reads) %.1f ms%n",
                     this.cpu.connector() / webhooks, this.cpu.database() / webhooks, this.cpu.tests() / webhooks);
         }
     }
@@ -160,8 +184,8 @@ class OrdersBenchmark {
     private record Cpu(double connector, double database, double tests) {
 
         Cpu minus(Cpu earlier) {
-            return new Cpu(this.connector - earlier.connector, this.database - earlier.database,
-                    this.tests - earlier.tests);
+            return new Cpu(
+                    this.connector - earlier.connector, this.database - earlier.database, this.tests - earlier.tests);
         }
     }
 
@@ -169,7 +193,8 @@ class OrdersBenchmark {
         long database = this.connector.databasePid();
         double children = 0;
         try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-            for (java.nio.file.Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+"))
+            for (java.nio.file.Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
                     .toList()) {
                 long[] stat = procStat(Long.parseLong(process.getFileName().toString()));
                 if (stat.length > 0 && stat[0] == database) {
@@ -181,7 +206,8 @@ class OrdersBenchmark {
         long[] server = procStat(this.connector.server().pid());
         long[] tests = procStat(ProcessHandle.current().pid());
         double tick = 10; // ms per clock tick (USER_HZ 100 on Linux)
-        return new Cpu((server[1] + server[2]) * tick,
+        return new Cpu(
+                (server[1] + server[2]) * tick,
                 (postmaster[1] + postmaster[2] + postmaster[3] + postmaster[4] + children) * tick,
                 (tests[1] + tests[2]) * tick);
     }
@@ -194,8 +220,13 @@ class OrdersBenchmark {
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
-                Long.parseLong(fields[13]), Long.parseLong(fields[14])};
+            return new long[] {
+                Long.parseLong(fields[1]),
+                Long.parseLong(fields[11]),
+                Long.parseLong(fields[12]),
+                Long.parseLong(fields[13]),
+                Long.parseLong(fields[14])
+            };
         } catch (java.io.IOException | RuntimeException e) {
             return new long[0];
         }
@@ -216,15 +247,18 @@ class OrdersBenchmark {
         long alreadyInFeed = count(IN_FEED);
         // Each body is Shopify's published sample order (27 KiB) with this order's ids, compact as Shopify sends it.
         JsonObject sample;
-        try (var reader = Json.createReader(java.nio.file.Files.newBufferedReader(
-                SharedDir.file("shopify/samples/order.json")))) {
+        try (var reader = Json.createReader(
+                java.nio.file.Files.newBufferedReader(SharedDir.file("shopify/samples/order.json")))) {
             sample = reader.readObject();
         }
         List<byte[]> requests = new ArrayList<>();
         for (Order order : orders) {
             requests.add(webhookRequest(Json.createObjectBuilder(sample)
                     .add("id", order.legacyResourceId())
-                    .add("admin_graphql_api_id", order.id()).build().toString().getBytes(StandardCharsets.UTF_8)));
+                    .add("admin_graphql_api_id", order.id())
+                    .build()
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8)));
         }
 
         Cpu before = cpu();
@@ -270,8 +304,8 @@ class OrdersBenchmark {
         assertEquals(orderCount, inFeed, "every order in the feed");
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Storm(sorted, Duration.between(started, lastAck), Duration.between(lastAck, allInFeed),
-                cpu().minus(before));
+        return new Storm(
+                sorted, Duration.between(started, lastAck), Duration.between(lastAck, allInFeed), cpu().minus(before));
     }
 
     /** The resident set size of a process in KiB (Linux /proc), 0 when it cannot be read. */
@@ -290,10 +324,12 @@ class OrdersBenchmark {
 
     /** A status-200 webhook_answer_time figure from the Prometheus text, in milliseconds. */
     private static String metric(String metrics, String name, String label) {
-        return metrics.lines().filter(line -> line.startsWith(name) && line.contains("status=\"200\"")
-                && line.contains(label)).findFirst()
-                .map(line -> String.format("%.1f", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))
-                        * 1000)).orElse("n/a");
+        return metrics.lines()
+                .filter(line -> line.startsWith(name) && line.contains("status=\"200\"") && line.contains(label))
+                .findFirst()
+                .map(line ->
+                        String.format("%.1f", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000))
+                .orElse("n/a");
     }
 
     private static double percentile(List<Long> sorted, int p) {
@@ -359,8 +395,9 @@ class OrdersBenchmark {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(),
-                        16)) {
+                for (long size = Long.parseLong(line().trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line().trim(), 16)) {
                     this.in.skipNBytes(size);
                     line();
                 }
@@ -399,8 +436,10 @@ class OrdersBenchmark {
     private void awaitMapped() throws Exception {
         Instant until = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(until)) {
-            JsonObject latest = Json.createReader(new StringReader(api("GET", "/api/v1/stores/" + DOMAIN
-                    + "/product-sync", null).body())).readObject();
+            JsonObject latest = Json.createReader(
+                            new StringReader(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null)
+                                    .body()))
+                    .readObject();
             if (!"running".equals(latest.getString("state"))) {
                 assertEquals(1, latest.getInt("matched"));
                 return;
@@ -411,19 +450,21 @@ class OrdersBenchmark {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection db = this.connector.jdbc(); ResultSet result = db.createStatement().executeQuery(sql)) {
+        try (Connection db = this.connector.jdbc();
+                ResultSet result = db.createStatement().executeQuery(sql)) {
             return result.next() ? result.getLong(1) : 0;
         }
     }
 
     private HttpResponse<String> api(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.connector.url() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + this.token);
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + this.token);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

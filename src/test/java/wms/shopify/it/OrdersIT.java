@@ -53,9 +53,11 @@ class OrdersIT {
     static Location main;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wmsApi;
+
     static ExecutorService senders;
     /** The WMS's callback address, as a test server: records every call; the very first one fails. */
     static com.sun.net.httpserver.HttpServer wms;
+
     static final List<String> CALLBACKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -67,11 +69,12 @@ class OrdersIT {
             exchange.close();
         });
         wms.start();
-        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0",
+        connector = SandboxConnector.get(List.of(
+                "ORDER_SWEEP_INTERVAL_SECONDS=0",
                 "WMS_ORDER_CALLBACK_URL=http://localhost:" + wms.getAddress().getPort() + "/wms/orders"));
         senders = Executors.newFixedThreadPool(9);
-        shop = WmsFixture.stockedShop(connector, DOMAIN, "Orders main", 100, "Shirt", "O-SHIRT", "Mug", "O-MUG", "Hat",
-                "O-HAT");
+        shop = WmsFixture.stockedShop(
+                connector, DOMAIN, "Orders main", 100, "Shirt", "O-SHIRT", "Mug", "O-MUG", "Hat", "O-HAT");
         main = shop.location("Orders main");
         wmsApi = new WmsFixture(connector, "orders-it");
         wmsApi.installForOrders(shop, main, "WH-ORD", "ORD-PARCEL");
@@ -111,8 +114,14 @@ class OrdersIT {
         assertEquals("ACCEPTED", state(order.id()));
         assertEquals(404, ack(999_999, 1).statusCode());
         assertEquals(400, wmsApi.api("GET", "/api/v1/orders/feed?limit=0", null).statusCode());
-        assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(connector.url() + "/api/v1/orders/feed"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                401,
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create(connector.url() + "/api/v1/orders/feed"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 
     @Test
@@ -134,13 +143,20 @@ class OrdersIT {
             assertEquals(200, sent.get());
         }
         awaitProcessed();
-        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id()
-                + "'"));
+        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
         JsonObject entry = awaitEntry(order.id());
-        assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
+        assertEquals(
+                1,
+                feed().stream()
+                        .filter(e -> e.getString("shopifyOrderId").equals(order.id()))
+                        .count());
         assertEquals(Map.of("W-SHIRT", 1), quantities(entry));
-        assertEquals(200, ack(entry.getJsonNumber("orderId").longValue(),
-                entry.getJsonNumber("revision").longValue()).statusCode());
+        assertEquals(
+                200,
+                ack(
+                                entry.getJsonNumber("orderId").longValue(),
+                                entry.getJsonNumber("revision").longValue())
+                        .statusCode());
     }
 
     @Test
@@ -150,14 +166,20 @@ class OrdersIT {
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 3));
         shop.faults().none();
         byte[] body = body(order.legacyResourceId(), order.id());
-        assertEquals(200, webhook("orders/paid", UUID.randomUUID().toString(), body).statusCode());
+        assertEquals(
+                200, webhook("orders/paid", UUID.randomUUID().toString(), body).statusCode());
         awaitProcessed();
         assertEquals(Map.of("W-MUG", 3), quantities(awaitEntry(order.id())));
-        assertEquals(200, webhook("orders/create", UUID.randomUUID().toString(), body).statusCode());
+        assertEquals(
+                200,
+                webhook("orders/create", UUID.randomUUID().toString(), body).statusCode());
         awaitProcessed();
-        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id()
-                + "'"));
-        assertEquals(1, feed().stream().filter(e -> e.getString("shopifyOrderId").equals(order.id())).count());
+        assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
+        assertEquals(
+                1,
+                feed().stream()
+                        .filter(e -> e.getString("shopifyOrderId").equals(order.id()))
+                        .count());
     }
 
     @Test
@@ -191,12 +213,19 @@ class OrdersIT {
         assertTrue(note(unfulfilled.id()).contains("fulfillment status unfulfilled"), note(unfulfilled.id()));
 
         // A value Shopify does not have is refused; the filters are read back as saved.
-        assertEquals(400, wmsApi.api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters",
-                "{\"orderStatuses\":[\"opn\"],"
-                + "\"financialStatuses\":[],\"fulfillmentStatuses\":[],\"testOrders\":false}").statusCode());
+        assertEquals(
+                400,
+                wmsApi.api(
+                                "PUT",
+                                "/api/v1/stores/" + DOMAIN + "/order-filters",
+                                "{\"orderStatuses\":[\"opn\"],"
+                                        + "\"financialStatuses\":[],\"fulfillmentStatuses\":[],\"testOrders\":false}")
+                        .statusCode());
         filters("[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", false);
         JsonObject saved = json(wmsApi.api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters", null));
-        assertEquals("[\"partially_fulfilled\",\"unfulfilled\"]", saved.getJsonArray("fulfillmentStatuses").toString());
+        assertEquals(
+                "[\"partially_fulfilled\",\"unfulfilled\"]",
+                saved.getJsonArray("fulfillmentStatuses").toString());
         shop.editNote(open, "again");
         awaitEntry(open.id());
         awaitEntry(unfulfilled.id());
@@ -242,7 +271,8 @@ class OrdersIT {
         assertEquals("CANCELLATION", cancellation.getString("kind"));
         assertEquals(id, cancellation.getJsonNumber("orderId").longValue());
         assertEquals("CANCELLED", state(order.id()));
-        assertEquals(200, ack(id, cancellation.getJsonNumber("revision").longValue()).statusCode());
+        assertEquals(
+                200, ack(id, cancellation.getJsonNumber("revision").longValue()).statusCode());
         assertNull(entryFor(order.id()));
 
         // Cancelled before the WMS saw it: no entry at all.
@@ -261,21 +291,26 @@ class OrdersIT {
         var lost = shop.placeOrder(main, true, Map.of("O-SHIRT", 4));
         shop.faults().none();
         Thread.sleep(1500);
-        assertEquals(0, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + lost.id()
-                + "'"));
-        HttpResponse<String> swept = wmsApi.api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
-                + Instant.now().minus(Duration.ofHours(1)) + "\"}");
+        assertEquals(0, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + lost.id() + "'"));
+        HttpResponse<String> swept = wmsApi.api(
+                "POST",
+                "/api/v1/stores/" + DOMAIN + "/order-sweep",
+                "{\"from\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\"}");
         assertEquals(200, swept.statusCode(), swept.body());
         JsonObject result = json(swept);
         assertEquals("succeeded", result.getString("state"));
         assertEquals(1, result.getInt("gapsFilled"), result.toString());
         assertEquals(lost.name(), result.getString("gapOrders"));
         assertEquals(Map.of("W-SHIRT", 4), quantities(awaitEntry(lost.id())));
-        JsonObject again = json(wmsApi.api("POST", "/api/v1/stores/" + DOMAIN + "/order-sweep", "{\"from\":\""
-                + Instant.now().minus(Duration.ofHours(1)) + "\"}"));
+        JsonObject again = json(wmsApi.api(
+                "POST",
+                "/api/v1/stores/" + DOMAIN + "/order-sweep",
+                "{\"from\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\"}"));
         assertEquals(0, again.getInt("gapsFilled"), "idempotent: " + again);
 
-        String activity = connector.get(connector.signedInAdmin(), "/admin/activity.xhtml").body();
+        String activity = connector
+                .get(connector.signedInAdmin(), "/admin/activity.xhtml")
+                .body();
         assertTrue(activity.contains("id=\"webhook-health\""), "webhook health is shown");
         assertTrue(activity.contains("data-topic=\"orders/create\""));
         assertTrue(activity.contains("id=\"sweep-gaps\"") && activity.contains(lost.name()), "the gap is shown");
@@ -287,12 +322,18 @@ class OrdersIT {
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 1));
         awaitEntry(order.id());
         byte[] redact = ("{\"shop_domain\":\"" + DOMAIN + "\",\"customer\":{\"id\":1,\"email\":\"nobody@example.com\"},"
-                + "\"orders_to_redact\":[" + order.legacyResourceId() + "]}").getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, webhook("customers/redact", UUID.randomUUID().toString(), redact).statusCode());
+                        + "\"orders_to_redact\":[" + order.legacyResourceId() + "]}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(
+                200,
+                webhook("customers/redact", UUID.randomUUID().toString(), redact)
+                        .statusCode());
         awaitProcessed();
-        try (Connection db = connector.jdbc(); ResultSet row = db.createStatement().executeQuery("select ship_name, "
-                + "ship_address1, contact_email, redacted_at, (select count(*) from shop_order_line l where l.order_id "
-                + "= o.id) from shop_order o where shopify_order_id = '" + order.id() + "'")) {
+        try (Connection db = connector.jdbc();
+                ResultSet row = db.createStatement()
+                        .executeQuery("select ship_name, "
+                                + "ship_address1, contact_email, redacted_at, (select count(*) from shop_order_line l where l.order_id "
+                                + "= o.id) from shop_order o where shopify_order_id = '" + order.id() + "'")) {
             assertTrue(row.next());
             assertNull(row.getString(1));
             assertNull(row.getString(2));
@@ -310,12 +351,14 @@ class OrdersIT {
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 2));
         JsonObject entry = awaitEntry(order.id());
         String expected = "\"revision\":" + entry.getJsonNumber("revision").longValue();
-        await(() -> CALLBACKS.stream().anyMatch(c -> c.contains(expected) && c.contains(order.id())),
+        await(
+                () -> CALLBACKS.stream().anyMatch(c -> c.contains(expected) && c.contains(order.id())),
                 "the callback for " + order.name());
         assertTrue(CALLBACKS.size() >= 2, "calls arrived");
         String first = CALLBACKS.get(0);
         assertTrue(CALLBACKS.stream().skip(1).anyMatch(first::equals), "the first call failed (503) and was retried");
-        assertTrue(CALLBACKS.stream().anyMatch(c -> c.contains("\"kind\":\"CANCELLATION\"")),
+        assertTrue(
+                CALLBACKS.stream().anyMatch(c -> c.contains("\"kind\":\"CANCELLATION\"")),
                 "a cancellation is called back too");
     }
 
@@ -330,31 +373,42 @@ class OrdersIT {
         awaitState(unpaid.id(), "FILTERED");
         awaitState(test.id(), "FILTERED");
         long activityBefore = wmsApi.count("select coalesce(max(id), 0) from activity_event");
-        String updatedBefore = wmsApi.text("select cast(shopify_updated_at as varchar) from shop_order "
-                + "where shopify_order_id = ?", unpaid.id());
+        String updatedBefore = wmsApi.text(
+                "select cast(shopify_updated_at as varchar) from shop_order " + "where shopify_order_id = ?",
+                unpaid.id());
 
         // Pending orders now pass: the unpaid order enters the feed without any update on Shopify.
         filters("[\"open\"]", "[\"paid\",\"pending\"]", usual, false);
         JsonObject entry = awaitEntry(unpaid.id());
         assertEquals("READY", state(unpaid.id()));
-        assertEquals(updatedBefore, wmsApi.text("select cast(shopify_updated_at as varchar) from shop_order "
-                + "where shopify_order_id = ?", unpaid.id()), "decided on the filter change, not on an update");
-        assertEquals("filter change", wmsApi.text("select last_source from shop_order where shopify_order_id = ?",
-                unpaid.id()));
+        assertEquals(
+                updatedBefore,
+                wmsApi.text(
+                        "select cast(shopify_updated_at as varchar) from shop_order " + "where shopify_order_id = ?",
+                        unpaid.id()),
+                "decided on the filter change, not on an update");
+        assertEquals(
+                "filter change",
+                wmsApi.text("select last_source from shop_order where shopify_order_id = ?", unpaid.id()));
         await(() -> recheckMessages(activityBefore).size() == 1, "the re-check in the activity log");
         String message = recheckMessages(activityBefore).get(0);
-        assertTrue(message.matches("\\d+ orders of " + DOMAIN.replace(".", "\\.") + " re-checked after the filter "
-                + "change, [1-9]\\d* now go to the WMS.*"), message);
+        assertTrue(
+                message.matches("\\d+ orders of " + DOMAIN.replace(".", "\\.") + " re-checked after the filter "
+                        + "change, [1-9]\\d* now go to the WMS.*"),
+                message);
         assertEquals("FILTERED", state(test.id()), "still out: test orders are not imported");
 
         // Another change re-checks what is still filtered out: the order in the feed is not handed over again.
         filters("[\"open\"]", "[]", usual, false);
         await(() -> recheckMessages(activityBefore).size() == 2, "the second re-check in the activity log");
-        List<JsonObject> entries = feed().stream().filter(e -> e.getString("shopifyOrderId").equals(unpaid.id()))
+        List<JsonObject> entries = feed().stream()
+                .filter(e -> e.getString("shopifyOrderId").equals(unpaid.id()))
                 .toList();
         assertEquals(1, entries.size(), "once in the feed");
-        assertEquals(entry.getJsonNumber("revision").longValue(), entries.get(0).getJsonNumber("revision")
-                .longValue(), "the same revision: not handed over twice");
+        assertEquals(
+                entry.getJsonNumber("revision").longValue(),
+                entries.get(0).getJsonNumber("revision").longValue(),
+                "the same revision: not handed over twice");
         assertEquals("FILTERED", state(test.id()), "re-checked again, still out");
 
         filters("[\"open\"]", "[\"paid\"]", usual, false);
@@ -364,10 +418,12 @@ class OrdersIT {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static void filters(String orders, String financial, String fulfillment, boolean test) throws Exception {
-        HttpResponse<String> changed = wmsApi.api("PUT", "/api/v1/stores/" + DOMAIN + "/order-filters",
+        HttpResponse<String> changed = wmsApi.api(
+                "PUT",
+                "/api/v1/stores/" + DOMAIN + "/order-filters",
                 "{\"orderStatuses\":"
-                + orders + ",\"financialStatuses\":" + financial + ",\"fulfillmentStatuses\":" + fulfillment
-                + ",\"testOrders\":" + test + "}");
+                        + orders + ",\"financialStatuses\":" + financial + ",\"fulfillmentStatuses\":" + fulfillment
+                        + ",\"testOrders\":" + test + "}");
         assertEquals(200, changed.statusCode(), changed.body());
     }
 
@@ -381,7 +437,8 @@ class OrdersIT {
 
     /** Waits until every stored delivery has been processed. */
     private static void awaitProcessed() throws Exception {
-        await(() -> wmsApi.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
+        await(
+                () -> wmsApi.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
                 "the webhook queue to drain");
     }
 
@@ -401,11 +458,17 @@ class OrdersIT {
 
     private static String latestDeliveries() throws Exception {
         StringBuilder notes = new StringBuilder();
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select topic, "
-                + "outcome, outcome_note from webhook_delivery order by id desc limit 5")) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select topic, "
+                                + "outcome, outcome_note from webhook_delivery order by id desc limit 5")) {
             while (rows.next()) {
-                notes.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(": ")
-                        .append(rows.getString(3)).append(" | ");
+                notes.append(rows.getString(1))
+                        .append(' ')
+                        .append(rows.getString(2))
+                        .append(": ")
+                        .append(rows.getString(3))
+                        .append(" | ");
             }
         }
         return notes.toString();
@@ -417,14 +480,20 @@ class OrdersIT {
     }
 
     private static JsonObject entryFor(String shopifyOrderId) throws Exception {
-        return feed().stream().filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId)).findFirst()
+        return feed().stream()
+                .filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId))
+                .findFirst()
                 .orElse(null);
     }
 
     private static void ackAll() throws Exception {
         for (JsonObject entry : feed()) {
-            assertEquals(200, ack(entry.getJsonNumber("orderId").longValue(),
-                    entry.getJsonNumber("revision").longValue()).statusCode());
+            assertEquals(
+                    200,
+                    ack(
+                                    entry.getJsonNumber("orderId").longValue(),
+                                    entry.getJsonNumber("revision").longValue())
+                            .statusCode());
         }
     }
 
@@ -435,9 +504,12 @@ class OrdersIT {
     /** The activity entries of filter re-checks after the given entry, oldest first. */
     private static List<String> recheckMessages(long afterId) throws Exception {
         List<String> messages = new ArrayList<>();
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select message "
-                + "from activity_event where id > " + afterId + " and message like '%re-checked after the filter "
-                + "change%' order by id")) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select message "
+                                + "from activity_event where id > " + afterId
+                                + " and message like '%re-checked after the filter "
+                                + "change%' order by id")) {
             while (rows.next()) {
                 messages.add(rows.getString(1));
             }

@@ -28,10 +28,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wms.shopify.activity.entity.ActivityEvent;
+import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.credentials.entity.ApiCredential;
 import wms.shopify.platform.database.InstantConverter;
 import wms.shopify.plugins.entity.Plugin;
-import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.warehouses.entity.Warehouse;
 import wms.shopify.webhooks.entity.WebhookDelivery;
@@ -51,11 +51,20 @@ class PersistenceIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
-                .addClasses(PersistenceIT.class, InContainerResources.class, Plugin.class, ActivityEvent.class,
-                        InstantConverter.class, wms.shopify.platform.retry.Attempts.class)
+                .addClasses(
+                        PersistenceIT.class,
+                        InContainerResources.class,
+                        Plugin.class,
+                        ActivityEvent.class,
+                        InstantConverter.class,
+                        wms.shopify.platform.retry.Attempts.class)
                 // Every entity package, so that the schema check below sees every table the connector maps.
-                .addPackages(false, Warehouse.class.getPackage(), Store.class.getPackage(),
-                        WebhookDelivery.class.getPackage(), ShopDomain.class.getPackage(),
+                .addPackages(
+                        false,
+                        Warehouse.class.getPackage(),
+                        Store.class.getPackage(),
+                        WebhookDelivery.class.getPackage(),
+                        ShopDomain.class.getPackage(),
                         wms.shopify.catalog.entity.WmsProduct.class.getPackage(),
                         wms.shopify.orders.entity.ImportedOrder.class.getPackage(),
                         wms.shopify.shipping.entity.Shipment.class.getPackage(),
@@ -93,10 +102,14 @@ class PersistenceIT {
         assertNull(resources().entityManager.find(Plugin.class, "Not A Code!"));
 
         assertRefused(() -> resources().entityManager.persist(new Plugin(Plugin.SHOPIFY, "Testing", "Second Shopify")));
-        assertEquals("Shopify", resources().entityManager.find(Plugin.class, Plugin.SHOPIFY).name());
+        assertEquals(
+                "Shopify",
+                resources().entityManager.find(Plugin.class, Plugin.SHOPIFY).name());
 
-        assertRefused(() -> resources().entityManager.persist(new ActivityEvent(Instant.now(), "testing", "   ", null)));
-        assertRefused(() -> resources().entityManager.persist(new ActivityEvent(Instant.now(), "Bad Category", "x", null)));
+        assertRefused(
+                () -> resources().entityManager.persist(new ActivityEvent(Instant.now(), "testing", "   ", null)));
+        assertRefused(
+                () -> resources().entityManager.persist(new ActivityEvent(Instant.now(), "Bad Category", "x", null)));
     }
 
     @Test
@@ -134,8 +147,15 @@ class PersistenceIT {
      * Retention's one-row lease (retention_round: claimed and renewed by conditional updates, so only one instance
      * prunes at a time) is SQL too; RetentionIT runs its statements.
      */
-    private static final Set<String> SQL_ONLY_TABLES = Set.of("stock_level", "stock_movement", "stock_push",
-            "stock_change", "stock_movement_target", "order_demand", "stock_reconciliation", "retention_round");
+    private static final Set<String> SQL_ONLY_TABLES = Set.of(
+            "stock_level",
+            "stock_movement",
+            "stock_push",
+            "stock_change",
+            "stock_movement_target",
+            "order_demand",
+            "stock_reconciliation",
+            "retention_round");
 
     @Test
     void theMigrationsCreateExactlyTheTablesAndColumnsTheEntitiesUse() {
@@ -145,27 +165,36 @@ class PersistenceIT {
             String table = type.getAnnotation(Table.class).name();
             entityTables.add(table);
             for (Field field : type.getDeclaredFields()) {
-                jakarta.persistence.CollectionTable collection = field.getAnnotation(
-                        jakarta.persistence.CollectionTable.class);
+                jakarta.persistence.CollectionTable collection =
+                        field.getAnnotation(jakarta.persistence.CollectionTable.class);
                 if (collection != null) {
                     entityTables.add(collection.name()); // its columns are those of the embeddable, checked below
-                    assertColumns(collection.name(), (Class<?>) ((java.lang.reflect.ParameterizedType) field
-                            .getGenericType()).getActualTypeArguments()[0]);
+                    assertColumns(collection.name(), (Class<?>)
+                            ((java.lang.reflect.ParameterizedType) field.getGenericType()).getActualTypeArguments()[0]);
                 }
                 String column = columnOf(field);
                 if (column != null) {
-                    List<?> found = resources().entityManager.createNativeQuery("select column_name from "
-                            + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
-                            + "and column_name = ?2").setParameter(1, table).setParameter(2, column)
+                    List<?> found = resources()
+                            .entityManager
+                            .createNativeQuery("select column_name from "
+                                    + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
+                                    + "and column_name = ?2")
+                            .setParameter(1, table)
+                            .setParameter(2, column)
                             .getResultList();
-                    assertEquals(1, found.size(), type.getSimpleName() + "." + field.getName() + " has no column "
-                            + table + "." + column);
+                    assertEquals(
+                            1,
+                            found.size(),
+                            type.getSimpleName() + "." + field.getName() + " has no column " + table + "." + column);
                 }
             }
         }
         @SuppressWarnings("unchecked")
-        List<String> tables = resources().entityManager.createNativeQuery("select table_name from information_schema.tables "
-                + "where table_schema = 'public' and table_name <> 'flyway_schema_history'").getResultList();
+        List<String> tables = resources()
+                .entityManager
+                .createNativeQuery("select table_name from information_schema.tables "
+                        + "where table_schema = 'public' and table_name <> 'flyway_schema_history'")
+                .getResultList();
         assertEquals(entityTables, new HashSet<>(tables), "tables of the migrations vs tables of the entities");
     }
 
@@ -173,11 +202,18 @@ class PersistenceIT {
         for (Field field : embeddable.getDeclaredFields()) {
             String column = columnOf(field);
             if (column != null) {
-                List<?> found = resources().entityManager.createNativeQuery("select column_name from "
-                        + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
-                        + "and column_name = ?2").setParameter(1, table).setParameter(2, column).getResultList();
-                assertEquals(1, found.size(), embeddable.getSimpleName() + "." + field.getName() + " has no column "
-                        + table + "." + column);
+                List<?> found = resources()
+                        .entityManager
+                        .createNativeQuery("select column_name from "
+                                + "information_schema.columns where table_schema = 'public' and table_name = ?1 "
+                                + "and column_name = ?2")
+                        .setParameter(1, table)
+                        .setParameter(2, column)
+                        .getResultList();
+                assertEquals(
+                        1,
+                        found.size(),
+                        embeddable.getSimpleName() + "." + field.getName() + " has no column " + table + "." + column);
             }
         }
     }
@@ -221,8 +257,11 @@ class PersistenceIT {
 
     private List<ActivityEvent> events(String text) {
         resources().entityManager.clear();
-        return resources().entityManager.createQuery("select e from ActivityEvent e where e.message = :text",
-                ActivityEvent.class).setParameter("text", text).getResultList();
+        return resources()
+                .entityManager
+                .createQuery("select e from ActivityEvent e where e.message = :text", ActivityEvent.class)
+                .setParameter("text", text)
+                .getResultList();
     }
 
     private void assertRefused(Runnable write) throws Exception {

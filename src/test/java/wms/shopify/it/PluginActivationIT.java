@@ -64,7 +64,8 @@ class PluginActivationIT {
         assertEquals("Active", browser.text(SHOPIFY_STATUS), "still active after the server restarted");
 
         browser.open("/admin/activity.xhtml");
-        assertTrue(browser.text(By.id("activity")).contains("Shopify plugin activated"),
+        assertTrue(
+                browser.text(By.id("activity")).contains("Shopify plugin activated"),
                 "the activation is in the activity log");
 
         browser.open("/admin/plugins.xhtml");

@@ -55,8 +55,8 @@ class PrivacyIT {
 
     @BeforeAll
     static void twoCustomersWithOrdersAndReturns() throws Exception {
-        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1",
-                "SHIPPING_SWEEP_SECONDS=2"));
+        connector = SandboxConnector.get(
+                List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_SWEEP_SECONDS=2"));
         shop = WmsFixture.stockedShop(connector, DOMAIN, "Privacy main", 100, "Shirt", "P-SHIRT", "Mug", "P-MUG");
         main = shop.location("Privacy main");
         wms = new WmsFixture(connector, "privacy-it");
@@ -82,18 +82,25 @@ class PrivacyIT {
         assertTrue(entry.contains("(customer " + alice.id() + " of " + DOMAIN + ")"), entry);
         assertTrue(entry.contains("2 imported orders"), entry);
         for (var order : List.of(aliceShipped, aliceWaiting)) {
-            assertTrue(entry.contains(order.name() + " (" + order.id() + "): name, shipping address, e-mail, phone"),
+            assertTrue(
+                    entry.contains(order.name() + " (" + order.id() + "): name, shipping address, e-mail, phone"),
                     "which fields of " + order.name() + ": " + entry);
         }
         assertTrue(entry.contains("× returns/request") && entry.contains("× orders/create"), entry);
-        assertFalse(entry.contains(carolShipped.id()) || entry.contains(carolShipped.name() + " "),
+        assertFalse(
+                entry.contains(carolShipped.id()) || entry.contains(carolShipped.name() + " "),
                 "nothing of Carol: " + entry);
         assertFalse(entry.contains(alice.email()), "the entry names no e-mail: " + entry);
-        String page = connector.get(connector.signedInAdmin(), "/admin/activity.xhtml").body();
-        assertTrue(page.contains("data request 9001") && page.contains(aliceShipped.name() + " ("),
+        String page = connector
+                .get(connector.signedInAdmin(), "/admin/activity.xhtml")
+                .body();
+        assertTrue(
+                page.contains("data request 9001") && page.contains(aliceShipped.name() + " ("),
                 "the merchant reads it on the Activity page");
-        assertEquals(1, wms.count("select count(*) from webhook_delivery where store_id = " + storeId
-                + " and topic = 'customers/data_request' and outcome = 'PROCESSED'"));
+        assertEquals(
+                1,
+                wms.count("select count(*) from webhook_delivery where store_id = " + storeId
+                        + " and topic = 'customers/data_request' and outcome = 'PROCESSED'"));
     }
 
     @Test
@@ -111,27 +118,43 @@ class PrivacyIT {
         String redactId = deliver("customers/redact", alice.redactPayload(shop, List.of(aliceShipped)));
         String summary = awaitActivity(before, "erase a customer's personal data");
         assertTrue(summary.contains("of 2 orders erased"), summary);
-        assertTrue(summary.contains((aliceBodies.size() + 1) + " stored webhook bodies erased"),
+        assertTrue(
+                summary.contains((aliceBodies.size() + 1) + " stored webhook bodies erased"),
                 "her order and return bodies and her data request: " + summary);
         assertTrue(summary.contains("1 activity entries about the customer erased"), summary);
 
         for (var order : List.of(aliceShipped, aliceWaiting)) {
             Map<String, String> row = orderRow(order);
-            for (String column : List.of("ship_name", "ship_address1", "ship_city", "ship_zip", "ship_phone",
-                    "contact_email", "contact_phone", "note")) {
+            for (String column : List.of(
+                    "ship_name",
+                    "ship_address1",
+                    "ship_city",
+                    "ship_zip",
+                    "ship_phone",
+                    "contact_email",
+                    "contact_phone",
+                    "note")) {
                 assertNull(row.get(column), column + " of " + order.name() + " erased");
             }
             assertNotNull(row.get("redacted_at"));
             assertEquals("1", row.get("lines"), "the goods stay: " + order.name());
         }
         Map<Long, String> aliceAfter = bodies(aliceBodies.keySet());
-        aliceAfter.forEach((id, body) -> assertEquals("{}", body, "Alice's delivery " + id + " ("
-                + aliceBodies.get(id) + ") erased"));
-        assertEquals("{}", wms.text("select convert_from(body, 'UTF8') from webhook_delivery where webhook_id = ?",
-                redactId), "the request itself names her e-mail and phone: erased once acted on");
-        assertEquals("{}", wms.text("select convert_from(body, 'UTF8') from webhook_delivery where topic = ?",
-                "customers/data_request"), "her earlier data request is erased too");
-        assertEquals(0, wms.count("select count(*) from activity_event where message like '%" + alice.id() + "%'"),
+        aliceAfter.forEach((id, body) ->
+                assertEquals("{}", body, "Alice's delivery " + id + " (" + aliceBodies.get(id) + ") erased"));
+        assertEquals(
+                "{}",
+                wms.text("select convert_from(body, 'UTF8') from webhook_delivery where webhook_id = ?", redactId),
+                "the request itself names her e-mail and phone: erased once acted on");
+        assertEquals(
+                "{}",
+                wms.text(
+                        "select convert_from(body, 'UTF8') from webhook_delivery where topic = ?",
+                        "customers/data_request"),
+                "her earlier data request is erased too");
+        assertEquals(
+                0,
+                wms.count("select count(*) from activity_event where message like '%" + alice.id() + "%'"),
                 "no activity entry names her any more");
         JsonObject waiting = wms.orderEntry(aliceWaiting.id());
         assertNotNull(waiting, "her waiting order is still in the feed, for the goods");
@@ -142,18 +165,26 @@ class PrivacyIT {
         assertEquals(carolOrderBefore, orderRow(carolShipped), "Carol's order is untouched");
         assertEquals("Carol Danvers", carolOrderBefore.get("ship_name"));
         assertEquals("carol@example.com", carolOrderBefore.get("contact_email"));
-        long erasedInStore = wms.count("select count(*) from webhook_delivery where store_id = " + storeId
-                + " and body = '\\x7b7d'::bytea");
-        assertEquals(aliceBodies.size() + 2, erasedInStore, "exactly Alice's bodies, her data request and the "
-                + "redaction request: nothing else");
+        long erasedInStore = wms.count(
+                "select count(*) from webhook_delivery where store_id = " + storeId + " and body = '\\x7b7d'::bytea");
+        assertEquals(
+                aliceBodies.size() + 2,
+                erasedInStore,
+                "exactly Alice's bodies, her data request and the " + "redaction request: nothing else");
 
         // Shopify may send the same request again (a new webhook id, the same body): the intake knows the body
         // (replay protection, WebhookIntake) and answers 200 without storing or acting on it again.
         String repeatId = UUID.randomUUID().toString();
-        HttpResponse<String> repeat = SandboxConnector.deliverWebhook(connector.url(), DOMAIN, "customers/redact",
-                repeatId, JSON.writeValueAsBytes(alice.redactPayload(shop, List.of(aliceShipped))));
+        HttpResponse<String> repeat = SandboxConnector.deliverWebhook(
+                connector.url(),
+                DOMAIN,
+                "customers/redact",
+                repeatId,
+                JSON.writeValueAsBytes(alice.redactPayload(shop, List.of(aliceShipped))));
         assertEquals(200, repeat.statusCode(), repeat.body());
-        assertEquals(0, wms.count("select count(*) from webhook_delivery where webhook_id = '" + repeatId + "'"),
+        assertEquals(
+                0,
+                wms.count("select count(*) from webhook_delivery where webhook_id = '" + repeatId + "'"),
                 "nothing stored again");
         assertEquals(carolBefore, bodies(carolBodies.keySet()), "Carol's stored bodies are still untouched");
     }
@@ -164,8 +195,8 @@ class PrivacyIT {
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
         deliver("customers/data_request", alice.dataRequestPayload(shop, List.of(aliceShipped), 9002));
         String entry = awaitActivity(before, "data request 9002");
-        assertTrue(entry.contains(aliceShipped.name() + " (" + aliceShipped.id() + "): nothing personal (erased)"),
-                entry);
+        assertTrue(
+                entry.contains(aliceShipped.name() + " (" + aliceShipped.id() + "): nothing personal (erased)"), entry);
         assertTrue(entry.contains("no stored webhook body names the customer or these orders"), entry);
     }
 
@@ -182,14 +213,23 @@ class PrivacyIT {
         String redactId = deliver("shop/redact", shop.shopRedactPayload());
         String summary = awaitActivity(before, "erase the shop's data");
         assertTrue(summary.contains("of " + (orders - 2) + " orders erased"), "all but Alice's two: " + summary);
-        assertEquals(0, wms.count("select count(*) from shop_order where store_id = " + storeId
-                + " and (redacted_at is null or ship_name is not null or contact_email is not null)"));
-        assertEquals(0, wms.count("select count(*) from webhook_delivery where store_id = " + storeId
-                + " and webhook_id <> '" + redactId + "' and body <> '\\x7b7d'::bytea"),
+        assertEquals(
+                0,
+                wms.count("select count(*) from shop_order where store_id = " + storeId
+                        + " and (redacted_at is null or ship_name is not null or contact_email is not null)"));
+        assertEquals(
+                0,
+                wms.count("select count(*) from webhook_delivery where store_id = " + storeId + " and webhook_id <> '"
+                        + redactId + "' and body <> '\\x7b7d'::bytea"),
                 "every stored body of the store erased (of " + bodies + ")");
-        assertEquals(0, wms.count("select count(*) from activity_event where message like '%(customer gid://%of "
-                + DOMAIN + ")%'"), "no entry names a customer of the store");
-        assertEquals(orders, wms.count("select count(*) from shop_order where store_id = " + storeId),
+        assertEquals(
+                0,
+                wms.count("select count(*) from activity_event where message like '%(customer gid://%of " + DOMAIN
+                        + ")%'"),
+                "no entry names a customer of the store");
+        assertEquals(
+                orders,
+                wms.count("select count(*) from shop_order where store_id = " + storeId),
                 "the orders stay for the warehouse's records, without the customer");
     }
 
@@ -198,12 +238,26 @@ class PrivacyIT {
     private static wms.shopify.sandbox.Order shippedOrderWithReturn(String key, Customer customer) throws Exception {
         var order = shop.placeOrder(main, true, Map.of("P-SHIRT", 1), customer);
         long id = wms.acceptedOrder(order.id());
-        HttpResponse<String> shipped = wms.api("POST", "/api/v1/shipments", Json.createObjectBuilder()
-                .add("shipmentId", key).add("orderId", id).add("shippedAt", "2026-11-27T10:00:00Z")
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("product", "W-SHIRT")
-                        .add("quantity", 1))).build().toString());
+        HttpResponse<String> shipped = wms.api(
+                "POST",
+                "/api/v1/shipments",
+                Json.createObjectBuilder()
+                        .add("shipmentId", key)
+                        .add("orderId", id)
+                        .add("shippedAt", "2026-11-27T10:00:00Z")
+                        .add(
+                                "lines",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("product", "W-SHIRT")
+                                                .add("quantity", 1)))
+                        .build()
+                        .toString());
         assertEquals(202, shipped.statusCode(), shipped.body());
-        await(() -> "FULFILLED".equals(json(wms.api("GET", "/api/v1/shipments/" + key, null)).getString("state")),
+        await(
+                () -> "FULFILLED"
+                        .equals(json(wms.api("GET", "/api/v1/shipments/" + key, null))
+                                .getString("state")),
                 "shipment " + key);
         shop.requestReturn(order, Map.of("P-SHIRT", 1));
         return order;
@@ -212,11 +266,13 @@ class PrivacyIT {
     /** Delivers a privacy request, signed, and waits until it is processed; its webhook id. */
     private static String deliver(String topic, Map<String, Object> payload) throws Exception {
         String webhookId = UUID.randomUUID().toString();
-        HttpResponse<String> answer = SandboxConnector.deliverWebhook(connector.url(), DOMAIN, topic, webhookId,
-                JSON.writeValueAsBytes(payload));
+        HttpResponse<String> answer = SandboxConnector.deliverWebhook(
+                connector.url(), DOMAIN, topic, webhookId, JSON.writeValueAsBytes(payload));
         assertEquals(200, answer.statusCode(), answer.body());
-        await(() -> "PROCESSED".equals(wms.text("select outcome from webhook_delivery where webhook_id = ?",
-                webhookId)), topic + " processed");
+        await(
+                () -> "PROCESSED"
+                        .equals(wms.text("select outcome from webhook_delivery where webhook_id = ?", webhookId)),
+                topic + " processed");
         return webhookId;
     }
 
@@ -224,8 +280,10 @@ class PrivacyIT {
     private static Map<Long, String> bodiesNaming(wms.shopify.sandbox.Order... orders) throws Exception {
         Map<Long, String> found = new LinkedHashMap<>();
         for (var order : orders) {
-            try (Connection db = connector.jdbc(); PreparedStatement select = db.prepareStatement("select id, topic "
-                    + "from webhook_delivery where store_id = ? and convert_from(body, 'UTF8') like ? order by id")) {
+            try (Connection db = connector.jdbc();
+                    PreparedStatement select = db.prepareStatement(
+                            "select id, topic "
+                                    + "from webhook_delivery where store_id = ? and convert_from(body, 'UTF8') like ? order by id")) {
                 select.setLong(1, storeId);
                 select.setString(2, "%\"" + order.id() + "\"%");
                 try (ResultSet rows = select.executeQuery()) {
@@ -241,8 +299,9 @@ class PrivacyIT {
 
     private static Map<Long, String> bodies(java.util.Collection<Long> ids) throws Exception {
         Map<Long, String> bodies = new LinkedHashMap<>();
-        try (Connection db = connector.jdbc(); PreparedStatement select = db.prepareStatement("select id, "
-                + "convert_from(body, 'UTF8') from webhook_delivery where id = any(?) order by id")) {
+        try (Connection db = connector.jdbc();
+                PreparedStatement select = db.prepareStatement("select id, "
+                        + "convert_from(body, 'UTF8') from webhook_delivery where id = any(?) order by id")) {
             select.setArray(1, db.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -255,10 +314,11 @@ class PrivacyIT {
 
     private static Map<String, String> orderRow(wms.shopify.sandbox.Order order) throws Exception {
         Map<String, String> row = new LinkedHashMap<>();
-        try (Connection db = connector.jdbc(); PreparedStatement select = db.prepareStatement("select ship_name, "
-                + "ship_address1, ship_city, ship_zip, ship_phone, contact_email, contact_phone, note, "
-                + "cast(redacted_at as varchar) as redacted_at, (select count(*) from shop_order_line l "
-                + "where l.order_id = o.id) as lines from shop_order o where shopify_order_id = ?")) {
+        try (Connection db = connector.jdbc();
+                PreparedStatement select = db.prepareStatement("select ship_name, "
+                        + "ship_address1, ship_city, ship_zip, ship_phone, contact_email, contact_phone, note, "
+                        + "cast(redacted_at as varchar) as redacted_at, (select count(*) from shop_order_line l "
+                        + "where l.order_id = o.id) as lines from shop_order o where shopify_order_id = ?")) {
             select.setString(1, order.id());
             try (ResultSet rows = select.executeQuery()) {
                 assertTrue(rows.next(), "order " + order.name() + " imported");
@@ -273,14 +333,19 @@ class PrivacyIT {
     /** Waits for the privacy activity entry (after event {@code after}) that contains the text; its message. */
     private static String awaitActivity(long after, String containing) throws Exception {
         String[] found = new String[1];
-        await(() -> (found[0] = wms.text("select message from activity_event where category = 'privacy' and id > "
-                + after + " and message like ? order by id desc limit 1", "%" + containing + "%")) != null,
+        await(
+                () -> (found[0] = wms.text(
+                                "select message from activity_event where category = 'privacy' and id > " + after
+                                        + " and message like ? order by id desc limit 1",
+                                "%" + containing + "%"))
+                        != null,
                 "the activity entry with \"" + containing + "\"");
         return found[0];
     }
 
     private static void awaitProcessed() throws Exception {
-        await(() -> wms.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
+        await(
+                () -> wms.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
                 "the webhook queue to drain");
     }
 
@@ -290,8 +355,9 @@ class PrivacyIT {
 
     private static List<String> latest() throws Exception {
         List<String> messages = new ArrayList<>();
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select message "
-                + "from activity_event order by id desc limit 5")) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select message " + "from activity_event order by id desc limit 5")) {
             while (rows.next()) {
                 messages.add(rows.getString(1));
             }

@@ -7,10 +7,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,8 +50,14 @@ class ProductSyncBenchmark {
         this.connector = SandboxConnector.get(List.of());
         HttpClient admin = this.connector.signedInAdmin();
         String page = this.connector.get(admin, "/admin/wms-api.xhtml").body();
-        Matcher matcher = TOKEN.matcher(this.connector.post(admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
-                .set("create:name", "benchmark").submittedWith("create:create-credential", "Create credential")).body());
+        Matcher matcher = TOKEN.matcher(this.connector
+                .post(
+                        admin,
+                        "/admin/wms-api.xhtml",
+                        FacesForm.of(page, "create")
+                                .set("create:name", "benchmark")
+                                .submittedWith("create:create-credential", "Create credential"))
+                .body());
         matcher.find();
         this.token = matcher.group(1).trim();
         for (int variants : new int[] {10_000, 50_000}) {
@@ -81,42 +87,63 @@ class ProductSyncBenchmark {
         }
         this.connector.install(admin, shop);
         try (Connection db = this.connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values ('WH-" + variants
-                    + "', 'Bench warehouse', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'WH-" + variants + "') where shopify_location_id = '" + location.id() + "'");
+            db.createStatement()
+                    .executeUpdate("insert into warehouse (code, name, updated_at) values ('WH-" + variants
+                            + "', 'Bench warehouse', now())");
+            db.createStatement()
+                    .executeUpdate(
+                            "update store_location set warehouse_id = (select id from warehouse " + "where code = 'WH-"
+                                    + variants + "') where shopify_location_id = '" + location.id() + "'");
         }
         for (int from = 0; from < variants; from += 5000) {
             JsonArrayBuilder products = Json.createArrayBuilder();
             for (int i = from; i < Math.min(variants, from + 5000); i++) {
-                products.add(Json.createObjectBuilder().add("code", "W" + prefix + i).add("sku", prefix + i)
+                products.add(Json.createObjectBuilder()
+                        .add("code", "W" + prefix + i)
+                        .add("sku", prefix + i)
                         .add("name", "WMS product " + i));
             }
-            assertEquals(200, api("PUT", "/api/v1/products", products.build().toString()).statusCode());
+            assertEquals(
+                    200,
+                    api("PUT", "/api/v1/products", products.build().toString()).statusCode());
         }
 
         System.gc();
         double heapBefore = usedHeap();
         long start = System.nanoTime();
-        assertEquals(202, api("POST", "/api/v1/stores/" + domain + "/product-sync", null).statusCode());
+        assertEquals(
+                202,
+                api("POST", "/api/v1/stores/" + domain + "/product-sync", null).statusCode());
         double peak = heapBefore;
         JsonObject result;
         while (true) {
             peak = Math.max(peak, usedHeap());
-            result = Json.createReader(new StringReader(api("GET", "/api/v1/stores/" + domain + "/product-sync",
-                    null).body())).readObject();
+            result = Json.createReader(new StringReader(api("GET", "/api/v1/stores/" + domain + "/product-sync", null)
+                            .body()))
+                    .readObject();
             if (!"running".equals(result.getString("state"))) {
                 break;
             }
             Thread.sleep(200);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> operations = shop.journal().requests().stream().map(r -> r.operationName()).distinct().toList();
-        System.out.printf("P5 Sync Products: %d variants in %.1f s (%.0f variants/s), state %s, %d mapped, "
-                + "%d with problems (not stocked at the mapped location); connector heap used before %.0f MiB, "
-                + "peak during %.0f MiB; operations %s%n", result.getInt("variantsRead"), seconds,
-                result.getInt("variantsRead") / seconds, result.getString("state"), result.getInt("matched"),
-                result.getInt("problems"), heapBefore / 1048576, peak / 1048576, operations);
+        List<String> operations = shop.journal().requests().stream()
+                .map(r -> r.operationName())
+                .distinct()
+                .toList();
+        System.out.printf(
+                "P5 Sync Products: %d variants in %.1f s (%.0f variants/s), state %s, %d mapped, "
+                        + "%d with problems (not stocked at the mapped location); connector heap used before %.0f MiB, "
+                        + "peak during %.0f MiB; operations %s%n",
+                result.getInt("variantsRead"),
+                seconds,
+                result.getInt("variantsRead") / seconds,
+                result.getString("state"),
+                result.getInt("matched"),
+                result.getInt("problems"),
+                heapBefore / 1048576,
+                peak / 1048576,
+                operations);
         assertEquals(variants, result.getInt("variantsRead"), result.toString());
         assertEquals(variants, result.getInt("matched"), result.toString());
         assertEquals(unstocked, result.getInt("problems"), result.toString());
@@ -129,8 +156,9 @@ class ProductSyncBenchmark {
      */
     private void search(HttpClient admin, String domain, int variants) throws Exception {
         long storeId;
-        try (Connection db = this.connector.jdbc(); ResultSet row = db.createStatement().executeQuery(
-                "select id from store where domain = '" + domain + "'")) {
+        try (Connection db = this.connector.jdbc();
+                ResultSet row =
+                        db.createStatement().executeQuery("select id from store where domain = '" + domain + "'")) {
             row.next();
             storeId = row.getLong(1);
             // The table went from empty to this size in seconds: autovacuum's analyze updates the statistics the
@@ -152,12 +180,14 @@ class ProductSyncBenchmark {
                 rows = page.body().split(" data-sku=\"", -1).length - 1;
             }
             Arrays.sort(millis);
-            System.out.printf("P5 search of %d variants for '%s': %d rows, page median %d ms (min %d, max %d)%n",
+            System.out.printf(
+                    "P5 search of %d variants for '%s': %d rows, page median %d ms (min %d, max %d)%n",
                     variants, term, rows, millis[millis.length / 2], millis[0], millis[millis.length - 1]);
         }
-        try (Connection db = this.connector.jdbc(); PreparedStatement explain = db.prepareStatement("explain "
-                + "(analyze, costs off) select v.id from store_variant v where v.store_id = ? and v.id > 0 and "
-                + "(v.sku = ? or v.barcode = ? or lower(v.product_title) like ?) order by v.id limit 50")) {
+        try (Connection db = this.connector.jdbc();
+                PreparedStatement explain = db.prepareStatement("explain "
+                        + "(analyze, costs off) select v.id from store_variant v where v.store_id = ? and v.id > 0 and "
+                        + "(v.sku = ? or v.barcode = ? or lower(v.product_title) like ?) order by v.id limit 50")) {
             explain.setLong(1, storeId);
             explain.setString(2, title);
             explain.setString(3, title);
@@ -180,12 +210,13 @@ class ProductSyncBenchmark {
 
     private HttpResponse<String> api(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.connector.url() + path))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + this.token);
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + this.token);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

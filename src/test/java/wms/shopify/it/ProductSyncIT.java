@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +50,7 @@ class ProductSyncIT {
     static String token;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wms;
+
     static final HttpClient HTTP = ConnectorServer.client();
 
     @BeforeAll
@@ -83,10 +83,12 @@ class ProductSyncIT {
         connector.install(admin, shop);
         try (Connection db = connector.jdbc()) {
             // The warehouse and the location mapping are set-up here (tested by StoreInstallIT), written directly.
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('CAT-WH', 'Catalog warehouse', now())");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = 'CAT-WH') where shopify_location_id = '" + main.id() + "'");
+            db.createStatement()
+                    .executeUpdate("insert into warehouse (code, name, updated_at) values "
+                            + "('CAT-WH', 'Catalog warehouse', now())");
+            db.createStatement()
+                    .executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                            + "where code = 'CAT-WH') where shopify_location_id = '" + main.id() + "'");
         }
         wms = new WmsFixture(connector, "product-sync-it");
         token = wms.token;
@@ -94,7 +96,8 @@ class ProductSyncIT {
         JsonArrayBuilder products = Json.createArrayBuilder()
                 .add(product("W-SHS", "SH-S", null))
                 .add(product("W-SHM", "  SH-M ", null))
-                .add(product("W-MUG", "MUG-WMS", shop.item("MUG-SHOPIFY").variant().barcode()))
+                .add(product(
+                        "W-MUG", "MUG-WMS", shop.item("MUG-SHOPIFY").variant().barcode()))
                 .add(product("W-CAP1", "CAP", null))
                 .add(product("W-CAP2", "CAP", null))
                 .add(product("W-SOCK", "SOCK", null))
@@ -102,7 +105,8 @@ class ProductSyncIT {
         for (int i = 0; i < BULK; i++) {
             products.add(product("W-BULK-" + i, "BULK-" + i, null));
         }
-        HttpResponse<String> registered = api("PUT", "/api/v1/products", products.build().toString());
+        HttpResponse<String> registered =
+                api("PUT", "/api/v1/products", products.build().toString());
         assertEquals(200, registered.statusCode(), registered.body());
         assertEquals("[\"CAP\"]", json(registered).getJsonArray("duplicateSkus").toString());
     }
@@ -131,10 +135,14 @@ class ProductSyncIT {
         assertTrue(rows.get("SH-S")[4].startsWith("gid://shopify/InventoryItem/"), "the inventory item is kept");
 
         assertEquals(List.of(), writesBesidesTheInstall(), "a sync writes nothing to Shopify");
-        List<String> operations = shop.journal().requests().stream().map(r -> r.operationName()).toList();
+        List<String> operations =
+                shop.journal().requests().stream().map(r -> r.operationName()).toList();
         assertEquals(2, operations.stream().filter("ProductVariants"::equals).count(), "two pages: " + operations);
-        assertEquals(1, operations.stream().filter("ProductVariantsCount"::equals).count(), "counted first");
-        assertEquals(2, operations.stream().filter("LocationInventoryLevels"::equals).count(),
+        assertEquals(
+                1, operations.stream().filter("ProductVariantsCount"::equals).count(), "counted first");
+        assertEquals(
+                2,
+                operations.stream().filter("LocationInventoryLevels"::equals).count(),
                 "the mapped location's 306 stocked items, in two pages");
         assertEquals(0, operations("BulkVariants"));
     }
@@ -149,15 +157,25 @@ class ProductSyncIT {
         shop.stock("GLOVE-S", main, 3);
         shop.stock("GLOVE-M", main, 3);
         shop.stock("GLOVE-L", shop.addLocation("Outlet"), 3);
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder()
-                .add(product("W-BELT2", "BELT-2", null))
-                .add(product("W-SCARF", "SCARF", null))
-                .add(product("W-GLOVE-S", "GLOVE-S", null))
-                .add(product("W-GLOVE-M", "GLOVE-M", null))
-                .add(product("W-GLOVE-L", "GLOVE-L", null))
-                .add(Json.createObjectBuilder().add("code", "W-CAP2").add("sku", "CAP").add("name", "W-CAP2")
-                        .add("active", false))
-                .build().toString()).statusCode());
+        assertEquals(
+                200,
+                api(
+                                "PUT",
+                                "/api/v1/products",
+                                Json.createArrayBuilder()
+                                        .add(product("W-BELT2", "BELT-2", null))
+                                        .add(product("W-SCARF", "SCARF", null))
+                                        .add(product("W-GLOVE-S", "GLOVE-S", null))
+                                        .add(product("W-GLOVE-M", "GLOVE-M", null))
+                                        .add(product("W-GLOVE-L", "GLOVE-L", null))
+                                        .add(Json.createObjectBuilder()
+                                                .add("code", "W-CAP2")
+                                                .add("sku", "CAP")
+                                                .add("name", "W-CAP2")
+                                                .add("active", false))
+                                        .build()
+                                        .toString())
+                        .statusCode());
 
         long levelPagesBefore = operations("LocationInventoryLevels");
         long pagesBefore = operations("ProductVariants");
@@ -190,18 +208,27 @@ class ProductSyncIT {
     void oneSyncPerStoreAtATimeAndUnknownStoresAre404() throws Exception {
         // The database refuses a second running sync: a row left running (a crashed instance) blocks a start.
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into product_sync (store_id, state, started_at) select id, "
-                    + "'RUNNING', now() from store where domain = '" + DOMAIN + "'");
+            db.createStatement()
+                    .executeUpdate("insert into product_sync (store_id, state, started_at) select id, "
+                            + "'RUNNING', now() from store where domain = '" + DOMAIN + "'");
         }
         HttpResponse<String> refused = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
         assertEquals(409, refused.statusCode(), refused.body());
-        assertEquals("running", json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null))
-                .getString("state"));
-        assertEquals(404, api("POST", "/api/v1/stores/nowhere.myshopify.com/product-sync", null).statusCode());
-        assertEquals(404, api("POST", "/api/v1/stores/not%20a%20shop/product-sync", null).statusCode());
+        assertEquals(
+                "running",
+                json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null))
+                        .getString("state"));
+        assertEquals(
+                404,
+                api("POST", "/api/v1/stores/nowhere.myshopify.com/product-sync", null)
+                        .statusCode());
+        assertEquals(
+                404,
+                api("POST", "/api/v1/stores/not%20a%20shop/product-sync", null).statusCode());
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("update product_sync set state = 'FAILED', finished_at = now() "
-                    + "where state = 'RUNNING'");
+            db.createStatement()
+                    .executeUpdate("update product_sync set state = 'FAILED', finished_at = now() "
+                            + "where state = 'RUNNING'");
         }
     }
 
@@ -227,11 +254,14 @@ class ProductSyncIT {
             // could be the one on the page being left (the shirt's row is on the first page too).
             browser.awaitUrlContaining("q=BELT-2");
             WebElement row = browser.driver().findElement(By.cssSelector("tr[data-sku='BELT-2']"));
-            assertEquals("SKU", row.findElement(By.cssSelector("td.mapping")).getText().strip());
+            assertEquals(
+                    "SKU",
+                    row.findElement(By.cssSelector("td.mapping")).getText().strip());
             row.findElement(By.cssSelector("input[id$=':product']")).sendKeys("W-BELT2");
             row.findElement(By.cssSelector("input[id$=':map']")).click();
             browser.awaitText(By.cssSelector("tr[data-sku='BELT-2'] td.mapping"), "MANUAL");
-            assertTrue(browser.text(By.cssSelector("tr[data-sku='BELT-2'] td.product")).startsWith("W-BELT2"));
+            assertTrue(browser.text(By.cssSelector("tr[data-sku='BELT-2'] td.product"))
+                    .startsWith("W-BELT2"));
             browser.screenshot("product-mapped-by-hand");
         }
         // A sync after it keeps the hand-made mapping.
@@ -244,9 +274,25 @@ class ProductSyncIT {
     @Order(5)
     void inTheBrowserUnmapByHandProblemsFilterAndADeactivatedProductAreShown() throws Exception {
         // The WMS deactivates the mug's product: the mapping stays and is flagged.
-        assertEquals(200, api("PUT", "/api/v1/products", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                .add("code", "W-MUG").add("sku", "MUG-WMS").add("barcode", shop.item("MUG-SHOPIFY").variant().barcode())
-                .add("name", "W-MUG").add("active", false)).build().toString()).statusCode());
+        assertEquals(
+                200,
+                api(
+                                "PUT",
+                                "/api/v1/products",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("code", "W-MUG")
+                                                .add("sku", "MUG-WMS")
+                                                .add(
+                                                        "barcode",
+                                                        shop.item("MUG-SHOPIFY")
+                                                                .variant()
+                                                                .barcode())
+                                                .add("name", "W-MUG")
+                                                .add("active", false))
+                                        .build()
+                                        .toString())
+                        .statusCode());
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/product-mapping.xhtml");
             browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
@@ -254,7 +300,9 @@ class ProductSyncIT {
 
             browser.visit(page + "&filter=problems");
             List<String> problems = browser.driver().findElements(By.cssSelector("#variant-list tbody tr")).stream()
-                    .map(row -> row.getAttribute("data-sku")).sorted().toList();
+                    .map(row -> row.getAttribute("data-sku"))
+                    .sorted()
+                    .toList();
             assertEquals(List.of("BELT", "GLOVE-L", "SOCK"), problems);
 
             browser.visit(page + "&q=MUG-SHOPIFY");
@@ -281,20 +329,24 @@ class ProductSyncIT {
     }
 
     private static long operations(String name) {
-        return shop.journal().requests().stream().filter(r -> name.equals(r.operationName())).count();
+        return shop.journal().requests().stream()
+                .filter(r -> name.equals(r.operationName()))
+                .count();
     }
 
     /** Mutations other than the webhook subscriptions the install creates: none, ever, from a sync. */
     private static List<String> writesBesidesTheInstall() {
         // bulkOperationRunQuery starts a read; it changes nothing in the store.
-        return shop.journal().mutations().stream().map(m -> m.name())
+        return shop.journal().mutations().stream()
+                .map(m -> m.name())
                 .filter(name -> !name.equals("webhookSubscriptionCreate") && !name.equals("bulkOperationRunQuery"))
                 .toList();
     }
 
     private static long storeId() throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet result = db.createStatement().executeQuery(
-                "select id from store where domain = '" + DOMAIN + "'")) {
+        try (Connection db = connector.jdbc();
+                ResultSet result =
+                        db.createStatement().executeQuery("select id from store where domain = '" + DOMAIN + "'")) {
             result.next();
             return result.getLong(1);
         }
@@ -317,25 +369,33 @@ class ProductSyncIT {
     /** By SKU on Shopify: status, WMS product code, problem (untracked / not stocked), note, inventory item. */
     private static Map<String, String[]> variants() throws Exception {
         Map<String, String[]> rows = new HashMap<>();
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement("select v.sku, v.status, "
-                + "p.code, case when not v.tracked then 'untracked' when not v.stocked_at_mapped then 'not stocked' end,"
-                + " v.status_note, v.inventory_item_id from store_variant v join store s on s.id = v.store_id "
-                + "left join wms_product p on p.id = v.product_id where s.domain = ?")) {
+        try (Connection db = connector.jdbc();
+                PreparedStatement query = db.prepareStatement("select v.sku, v.status, "
+                        + "p.code, case when not v.tracked then 'untracked' when not v.stocked_at_mapped then 'not stocked' end,"
+                        + " v.status_note, v.inventory_item_id from store_variant v join store s on s.id = v.store_id "
+                        + "left join wms_product p on p.id = v.product_id where s.domain = ?")) {
             query.setString(1, DOMAIN);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.put(result.getString(1), new String[] {result.getString(2), result.getString(3),
-                        result.getString(4), result.getString(5), result.getString(6)});
+                    rows.put(result.getString(1), new String[] {
+                        result.getString(2),
+                        result.getString(3),
+                        result.getString(4),
+                        result.getString(5),
+                        result.getString(6)
+                    });
                 }
             }
         }
         return rows;
     }
 
-    private static void assertRow(Map<String, String[]> rows, String sku, String status, String product,
-            String problem) {
+    private static void assertRow(
+            Map<String, String[]> rows, String sku, String status, String product, String problem) {
         String[] row = rows.get(sku);
-        assertTrue(row != null, "no variant with SKU " + sku + " among " + rows.keySet().size());
+        assertTrue(
+                row != null,
+                "no variant with SKU " + sku + " among " + rows.keySet().size());
         assertEquals(status, row[0], sku);
         assertEquals(product, row[1], sku);
         if (problem == null) {
@@ -346,13 +406,13 @@ class ProductSyncIT {
     }
 
     private static JsonObject product(String code, String sku, String barcode) {
-        var product = Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code);
+        var product =
+                Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code);
         if (barcode != null) {
             product.add("barcode", barcode);
         }
         return product.build();
     }
-
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
         return wms.api(method, path, body);

@@ -44,8 +44,11 @@ class ProductsApiIT {
     void thousandsInOneCallThenTheSameCallChangesNothing() throws Exception {
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (int i = 0; i < 3000; i++) {
-            items.add(Json.createObjectBuilder().add("code", run + "-B" + i).add("sku", run + "-SKU-" + i)
-                    .add("barcode", run + "-EAN-" + i).add("name", "Bulk " + i));
+            items.add(Json.createObjectBuilder()
+                    .add("code", run + "-B" + i)
+                    .add("sku", run + "-SKU-" + i)
+                    .add("barcode", run + "-EAN-" + i)
+                    .add("name", "Bulk " + i));
         }
         String body = items.build().toString();
         JsonObject first = ok(put(PRODUCTS, token, body));
@@ -62,8 +65,10 @@ class ProductsApiIT {
         String after = run + "-B";
         while (true) {
             JsonArray page = array(get(PRODUCTS + "?limit=700&after=" + after, token));
-            long ours = page.stream().map(JsonValue::asJsonObject)
-                    .filter(p -> p.getString("code").startsWith(run + "-B")).count();
+            long ours = page.stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(p -> p.getString("code").startsWith(run + "-B"))
+                    .count();
             seen += (int) ours;
             if (page.isEmpty() || ours < page.size()) {
                 break;
@@ -76,22 +81,40 @@ class ProductsApiIT {
     @Test
     void sharedSkusAndBarcodesAreReportedNotMerged() throws Exception {
         String body = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("code", run + "-D1").add("sku", run + "-SAME")
-                        .add("barcode", run + "-EAN").add("name", "One"))
-                .add(Json.createObjectBuilder().add("code", run + "-D2").add("sku", " " + run + "-SAME ")
-                        .add("barcode", run + "-EAN").add("name", "Two"))
-                .add(Json.createObjectBuilder().add("code", run + "-D3").add("sku", "").add("name", "No SKU"))
-                .add(Json.createObjectBuilder().add("code", run + "-D4").add("sku", "").add("name", "No SKU either"))
-                .build().toString();
+                .add(Json.createObjectBuilder()
+                        .add("code", run + "-D1")
+                        .add("sku", run + "-SAME")
+                        .add("barcode", run + "-EAN")
+                        .add("name", "One"))
+                .add(Json.createObjectBuilder()
+                        .add("code", run + "-D2")
+                        .add("sku", " " + run + "-SAME ")
+                        .add("barcode", run + "-EAN")
+                        .add("name", "Two"))
+                .add(Json.createObjectBuilder()
+                        .add("code", run + "-D3")
+                        .add("sku", "")
+                        .add("name", "No SKU"))
+                .add(Json.createObjectBuilder()
+                        .add("code", run + "-D4")
+                        .add("sku", "")
+                        .add("name", "No SKU either"))
+                .build()
+                .toString();
         JsonObject report = ok(put(PRODUCTS, token, body));
         assertEquals(4, report.getInt("created"), "both products are kept");
-        assertEquals(Json.createArrayBuilder().add(run + "-SAME").build(), report.getJsonArray("duplicateSkus"),
+        assertEquals(
+                Json.createArrayBuilder().add(run + "-SAME").build(),
+                report.getJsonArray("duplicateSkus"),
                 "trimmed SKUs compared; empty SKUs are no SKU, not a duplicate");
         assertEquals(Json.createArrayBuilder().add(run + "-EAN").build(), report.getJsonArray("duplicateBarcodes"));
 
         // Deactivating one resolves the duplicate; the product is still listed, inactive.
-        JsonObject after = ok(put(PRODUCTS, token, "[{\"code\":\"" + run + "-D2\",\"sku\":\"" + run
-                + "-SAME\",\"barcode\":\"" + run + "-EAN\",\"name\":\"Two\",\"active\":false}]"));
+        JsonObject after = ok(put(
+                PRODUCTS,
+                token,
+                "[{\"code\":\"" + run + "-D2\",\"sku\":\"" + run + "-SAME\",\"barcode\":\"" + run
+                        + "-EAN\",\"name\":\"Two\",\"active\":false}]"));
         assertEquals(1, after.getInt("updated"));
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, after.getJsonArray("duplicateSkus"));
         JsonObject two = withCode(array(get(PRODUCTS + "?after=" + run + "-D1&limit=1", token)), run + "-D2")
@@ -110,11 +133,17 @@ class ProductsApiIT {
         assertEquals("[1].sku", errors.getJsonObject(0).getString("field"));
         assertEquals("[2].code", errors.getJsonObject(1).getString("field"));
         assertEquals("[2].active", errors.getJsonObject(2).getString("field"));
-        assertTrue(array(get(PRODUCTS + "?after=" + run + "-O&limit=5", token)).stream()
-                .noneMatch(p -> p.asJsonObject().getString("code").equals(run + "-OK")), "nothing stored");
+        assertTrue(
+                array(get(PRODUCTS + "?after=" + run + "-O&limit=5", token)).stream()
+                        .noneMatch(p -> p.asJsonObject().getString("code").equals(run + "-OK")),
+                "nothing stored");
 
-        assertEquals("limit", problem(get(PRODUCTS + "?limit=0", token), 400).getJsonArray("errors")
-                .getJsonObject(0).getString("field"));
+        assertEquals(
+                "limit",
+                problem(get(PRODUCTS + "?limit=0", token), 400)
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"));
         assertEquals(401, get(PRODUCTS, null).statusCode());
     }
 }

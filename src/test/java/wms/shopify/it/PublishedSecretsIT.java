@@ -27,10 +27,14 @@ import org.junit.jupiter.api.Test;
 class PublishedSecretsIT {
 
     /** What a merchant who copied the README's demo command and the former defaults would run with. */
-    private static final List<String> PUBLISHED = List.of("ADMIN_PASSWORD=admin",
+    private static final List<String> PUBLISHED = List.of(
+            "ADMIN_PASSWORD=admin",
             "TOKEN_ENCRYPTION_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-            "WMS_API_PEPPER=local-trial-pepper-change-me", "KEYSTORE_PASSWORD=wms-shopify-keystore",
-            "WMS_RETRY_SECONDS=2", "ALLOW_PLAIN_HTTP=true");
+            "WMS_API_PEPPER=local-trial-pepper-change-me",
+            "KEYSTORE_PASSWORD=wms-shopify-keystore",
+            "WMS_RETRY_SECONDS=2",
+            "ALLOW_PLAIN_HTTP=true");
+
     private static final HttpClient CLIENT = ConnectorServer.client();
     private static ExtraServer refused;
     private static ExtraServer trial;
@@ -41,9 +45,15 @@ class PublishedSecretsIT {
         refusedEnvironment.add("DB_PORT=" + ExtraServer.freePort());
         refused = ExtraServer.start("publishedSecretsServer", ExtraServer.freePort(), refusedEnvironment);
         // the trial leaves the admin password to the connector: its first start says where to read it
-        trial = ExtraServer.start("localTrialServer", ExtraServer.freePort(), List.of("LOCAL_TRIAL=true",
-                "TOKEN_ENCRYPTION_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "DB_PORT="
-                        + ExtraServer.freePort(), "WMS_RETRY_SECONDS=2", "ALLOW_PLAIN_HTTP=true"));
+        trial = ExtraServer.start(
+                "localTrialServer",
+                ExtraServer.freePort(),
+                List.of(
+                        "LOCAL_TRIAL=true",
+                        "TOKEN_ENCRYPTION_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                        "DB_PORT=" + ExtraServer.freePort(),
+                        "WMS_RETRY_SECONDS=2",
+                        "ALLOW_PLAIN_HTTP=true"));
     }
 
     @AfterAll
@@ -60,24 +70,33 @@ class PublishedSecretsIT {
     void publishedSecretsOutsideATrialRefuseTheStartNamingWhatToSet() throws Exception {
         HttpResponse<String> readiness = awaitDatabaseCheck(refused.baseUrl());
         assertEquals(503, readiness.statusCode(), readiness.body());
-        assertEquals("DOWN", HealthIT.check(HealthIT.json(readiness.body()), "database").getString("status"));
+        assertEquals(
+                "DOWN",
+                HealthIT.check(HealthIT.json(readiness.body()), "database").getString("status"));
         // the reason is a detail: for the signed-in admin (the registry still has the published password)
         HttpClient admin = ConnectorServer.client();
-        admin.send(HttpRequest.newBuilder(URI.create(refused.baseUrl() + "/admin/health")).build(),
+        admin.send(
+                HttpRequest.newBuilder(URI.create(refused.baseUrl() + "/admin/health"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        admin.send(HttpRequest.newBuilder(URI.create(refused.baseUrl() + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin")).build(),
+        admin.send(
+                HttpRequest.newBuilder(URI.create(refused.baseUrl() + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=admin"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> details = admin.send(HttpRequest.newBuilder(URI.create(refused.baseUrl()
-                + "/admin/health")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> details = admin.send(
+                HttpRequest.newBuilder(URI.create(refused.baseUrl() + "/admin/health"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(503, details.statusCode(), details.body());
         JsonObject database = HealthIT.check(HealthIT.json(details.body()), "database");
         assertEquals("DOWN", database.getString("status"));
         String reason = database.getJsonObject("data").getString("reason");
         assertTrue(reason.startsWith("refused to start: "), reason);
-        for (String setting : List.of("ADMIN_PASSWORD", "TOKEN_ENCRYPTION_KEY", "WMS_API_PEPPER",
-                "KEYSTORE_PASSWORD")) {
+        for (String setting :
+                List.of("ADMIN_PASSWORD", "TOKEN_ENCRYPTION_KEY", "WMS_API_PEPPER", "KEYSTORE_PASSWORD")) {
             assertTrue(reason.contains(setting + " is a published default or demo value: set "), reason);
         }
         assertTrue(reason.contains("LOCAL_TRIAL=true"), "the way to a demo is named: " + reason);
@@ -86,40 +105,53 @@ class PublishedSecretsIT {
         String log = refused.log();
         assertTrue(log.contains("The connector refuses to start: ADMIN_PASSWORD is a published default"), log);
         assertFalse(log.contains("Embedded PostgreSQL running"), "nothing was started");
-        assertFalse(Files.exists(refused.directory().resolve("embedded-postgres/PG_VERSION")),
-                "no database was made");
+        assertFalse(Files.exists(refused.directory().resolve("embedded-postgres/PG_VERSION")), "no database was made");
     }
 
     @Test
     void theSameInALocalTrialStartsAndEveryPageSaysItIsATrial() throws Exception {
         ConnectorServer.awaitReady(trial.baseUrl());
-        HttpResponse<String> login = CLIENT.send(HttpRequest.newBuilder(URI.create(trial.baseUrl() + "/login.xhtml"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(trial.baseUrl() + "/login.xhtml"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode());
-        assertTrue(login.body().contains("id=\"local-trial\"") && login.body().contains("Local trial"),
-                login.body());
+        assertTrue(login.body().contains("id=\"local-trial\"") && login.body().contains("Local trial"), login.body());
 
         Path secrets = trial.directory().resolve("embedded-postgres-secrets.xml");
         String adminPassword = ConnectorServer.generatedSecret(secrets, "wms.generated.admin-password");
         String log = trial.log();
-        assertTrue(log.contains("Local trial mode (LOCAL_TRIAL=true): accepted although TOKEN_ENCRYPTION_KEY is a"
-                + " published default or demo value"), log);
-        assertTrue(log.contains("generated its own secrets into " + secrets.toAbsolutePath().normalize()), log);
+        assertTrue(
+                log.contains("Local trial mode (LOCAL_TRIAL=true): accepted although TOKEN_ENCRYPTION_KEY is a"
+                        + " published default or demo value"),
+                log);
+        assertTrue(
+                log.contains("generated its own secrets into "
+                        + secrets.toAbsolutePath().normalize()),
+                log);
         assertTrue(log.contains("Sign in as admin with the password in that file"), log);
         assertFalse(log.contains(adminPassword), "the admin password itself is never logged");
 
         HttpClient admin = ConnectorServer.client();
-        admin.send(HttpRequest.newBuilder(URI.create(trial.baseUrl() + "/admin/stores.xhtml")).build(),
+        admin.send(
+                HttpRequest.newBuilder(URI.create(trial.baseUrl() + "/admin/stores.xhtml"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> signedIn = admin.send(HttpRequest.newBuilder(URI.create(trial.baseUrl()
-                + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + java.net.URLEncoder.encode(
-                        adminPassword, java.nio.charset.StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> signedIn = admin.send(
+                HttpRequest.newBuilder(URI.create(trial.baseUrl() + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password="
+                                + java.net.URLEncoder.encode(adminPassword, java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertTrue(signedIn.headers().firstValue("Location").orElse("").endsWith("/admin/stores.xhtml"),
+        assertTrue(
+                signedIn.headers().firstValue("Location").orElse("").endsWith("/admin/stores.xhtml"),
                 "the generated password signs in: " + signedIn.headers().map());
-        HttpResponse<String> page = admin.send(HttpRequest.newBuilder(URI.create(trial.baseUrl()
-                + "/admin/stores.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = admin.send(
+                HttpRequest.newBuilder(URI.create(trial.baseUrl() + "/admin/stores.xhtml"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"local-trial\""), "the admin pages' header says it too");
     }
@@ -130,8 +162,10 @@ class PublishedSecretsIT {
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl
-                        + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> response = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.body().contains("\"database\"")) {
                     return response;

@@ -43,8 +43,8 @@ class RetentionIT {
 
     private static final String TAG = UUID.randomUUID().toString().substring(0, 8);
     private static final String DOMAIN = "retention-" + TAG + ".myshopify.com";
-    private static final byte[] BODY = "{\"id\":820982911946154508,\"note\":\"a stored order body\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"id\":820982911946154508,\"note\":\"a stored order body\"}".getBytes(StandardCharsets.UTF_8);
 
     private static long store;
     private static long product;
@@ -54,12 +54,19 @@ class RetentionIT {
     static void ready() throws Exception {
         ConnectorServer.awaitReady(ConnectorServer.url());
         try (Connection db = ConnectorServer.database()) {
-            store = id(db, "insert into store (domain, status, installed_at) values (?, 'DISCONNECTED', now()) "
-                    + "returning id", DOMAIN);
-            warehouse = id(db, "insert into warehouse (code, name, updated_at) values (?, 'Retention', now()) "
-                    + "returning id", "RET-" + TAG);
-            product = id(db, "insert into wms_product (code, name, updated_at) values (?, 'Retention', now()) "
-                    + "returning id", "RET-" + TAG);
+            store = id(
+                    db,
+                    "insert into store (domain, status, installed_at) values (?, 'DISCONNECTED', now()) "
+                            + "returning id",
+                    DOMAIN);
+            warehouse = id(
+                    db,
+                    "insert into warehouse (code, name, updated_at) values (?, 'Retention', now()) " + "returning id",
+                    "RET-" + TAG);
+            product = id(
+                    db,
+                    "insert into wms_product (code, name, updated_at) values (?, 'Retention', now()) " + "returning id",
+                    "RET-" + TAG);
         }
     }
 
@@ -83,13 +90,22 @@ class RetentionIT {
             long notProcessed = delivery(db, "RECEIVED", 100);
             long recentDelivery = delivery(db, "PROCESSED", 1);
 
-            long activityGone = id(db, "insert into activity_event (occurred_at, category, message) values "
-                    + "(now() - interval '100 days', 'retention-it', ?) returning id", "old entry " + TAG);
+            long activityGone = id(
+                    db,
+                    "insert into activity_event (occurred_at, category, message) values "
+                            + "(now() - interval '100 days', 'retention-it', ?) returning id",
+                    "old entry " + TAG);
             // More than a batch (500 rows by default): the round goes on batch after batch until none is left.
-            update(db, "insert into activity_event (occurred_at, category, message) select now() - interval "
-                    + "'100 days', 'retention-it', 'backlog ' || g || ' " + TAG + "' from generate_series(1, 1200) g");
-            long activityKept = id(db, "insert into activity_event (occurred_at, category, message) values "
-                    + "(now() - interval '10 days', 'retention-it', ?) returning id", "recent entry " + TAG);
+            update(
+                    db,
+                    "insert into activity_event (occurred_at, category, message) select now() - interval "
+                            + "'100 days', 'retention-it', 'backlog ' || g || ' " + TAG
+                            + "' from generate_series(1, 1200) g");
+            long activityKept = id(
+                    db,
+                    "insert into activity_event (occurred_at, category, message) values "
+                            + "(now() - interval '10 days', 'retention-it', ?) returning id",
+                    "recent entry " + TAG);
 
             // Stock: a finished push goes with its links to the movements; a parked one stays, and so do the
             // movements it carries, those a pending change has not pushed yet and those of a recent push.
@@ -114,9 +130,12 @@ class RetentionIT {
             long cancelledWithOpenReturn = order(db, "CANCELLED", null, false, 400);
             long recentlyCancelled = order(db, "CANCELLED", null, false, 10);
             long filteredWithDemand = order(db, "FILTERED", null, false, 400);
-            update(db, "insert into order_demand (store_id, shopify_order_id, inventory_item_id, location_id, "
-                    + "quantity, updated_at) select store_id, shopify_order_id, 'gid://shopify/InventoryItem/9', "
-                    + "'gid://shopify/Location/1', 2, now() from shop_order where id = ?", filteredWithDemand);
+            update(
+                    db,
+                    "insert into order_demand (store_id, shopify_order_id, inventory_item_id, location_id, "
+                            + "quantity, updated_at) select store_id, shopify_order_id, 'gid://shopify/InventoryItem/9', "
+                            + "'gid://shopify/Location/1', 2, now() from shop_order where id = ?",
+                    filteredWithDemand);
             long shippedWithParkedShipment = order(db, "ACCEPTED", "SHIPPED", false, 400);
             long parkedShipment = shipment(db, shippedWithParkedShipment, "FAILED");
 
@@ -148,25 +167,38 @@ class RetentionIT {
             assertNull(timestamp(db, "select body_erased_at from webhook_delivery where id = ?", recentDelivery));
 
             assertGone(db, "activity_event", activityGone);
-            assertEquals(0, count(db, "select count(*) from activity_event where message like ?",
-                    "backlog % " + TAG), "a backlog of several batches is pruned in one round");
+            assertEquals(
+                    0,
+                    count(db, "select count(*) from activity_event where message like ?", "backlog % " + TAG),
+                    "a backlog of several batches is pruned in one round");
             assertKept(db, "activity_event", activityKept);
 
             assertGone(db, "stock_push", pushGone);
             assertKept(db, "stock_push", parked, recentPush);
             assertGone(db, "stock_movement", movementOfGonePush, movementWithoutStore);
-            assertKept(db, "stock_movement", movementOfParked, movementNotPushed, recentMovement,
-                    movementOfRecentPush);
+            assertKept(db, "stock_movement", movementOfParked, movementNotPushed, recentMovement, movementOfRecentPush);
             assertEquals(List.of(parked), pushesOf(db, movementOfParked), "the parked push still lists its movement");
-            assertEquals(List.of(recentPush), pushesOf(db, movementOfRecentPush),
-                    "the kept push still lists its movement");
-            assertEquals(1, count(db, "select count(*) from stock_movement_target where movement_id = ? "
-                    + "and push_id is null", movementNotPushed), "the movement not pushed yet still waits for a push");
+            assertEquals(
+                    List.of(recentPush), pushesOf(db, movementOfRecentPush), "the kept push still lists its movement");
+            assertEquals(
+                    1,
+                    count(
+                            db,
+                            "select count(*) from stock_movement_target where movement_id = ? " + "and push_id is null",
+                            movementNotPushed),
+                    "the movement not pushed yet still waits for a push");
 
             assertGone(db, "shop_order", shipped);
             assertGone(db, "shipment", shippedShipment);
-            assertKept(db, "shop_order", unacknowledged, open, cancelledWithOpenReturn, recentlyCancelled,
-                    filteredWithDemand, shippedWithParkedShipment);
+            assertKept(
+                    db,
+                    "shop_order",
+                    unacknowledged,
+                    open,
+                    cancelledWithOpenReturn,
+                    recentlyCancelled,
+                    filteredWithDemand,
+                    shippedWithParkedShipment);
             assertKept(db, "shipment", parkedShipment);
 
             assertGone(db, "shop_return", closedReturn);
@@ -183,39 +215,66 @@ class RetentionIT {
             String summary = string(db, "select summary from retention_round where id = 1");
             assertTrue(summary.matches(".*webhook bodies: \\d+ erased \\(older than 30 days\\).*"), summary);
             assertTrue(summary.matches(".*finished orders: \\d+ deleted \\(older than 365 days\\).*"), summary);
-            String metrics = ConnectorServer.metrics(ConnectorServer.httpsPort(), "application").body();
-            Matcher pruned = Pattern.compile("retention_pruned_total\\{[^}]*kind=\"finished_orders\"[^}]*\\} "
-                    + "([0-9.]+)").matcher(metrics);
+            String metrics = ConnectorServer.metrics(ConnectorServer.httpsPort(), "application")
+                    .body();
+            Matcher pruned = Pattern.compile(
+                            "retention_pruned_total\\{[^}]*kind=\"finished_orders\"[^}]*\\} " + "([0-9.]+)")
+                    .matcher(metrics);
             assertTrue(pruned.find(), "the pruned rows are counted per kind on /metrics");
             assertTrue(Double.parseDouble(pruned.group(1)) >= 1, pruned.group());
-            assertTrue(Pattern.compile("database_table_bytes\\{[^}]*table=\"webhook_delivery\"[^}]*\\} [1-9]")
-                    .matcher(metrics).find(), "each table's size is on /metrics");
-            WmsFixture.await(Duration.ofSeconds(60), () -> count(db, "select count(*) from activity_event where "
-                    + "category = 'retention' and actor = 'admin' and occurred_at >= ?", Timestamp.from(asked)) == 1,
+            assertTrue(
+                    Pattern.compile("database_table_bytes\\{[^}]*table=\"webhook_delivery\"[^}]*\\} [1-9]")
+                            .matcher(metrics)
+                            .find(),
+                    "each table's size is on /metrics");
+            WmsFixture.await(
+                    Duration.ofSeconds(60),
+                    () -> count(
+                                    db,
+                                    "select count(*) from activity_event where "
+                                            + "category = 'retention' and actor = 'admin' and occurred_at >= ?",
+                                    Timestamp.from(asked))
+                            == 1,
                     "one activity entry for the round, by the admin who asked for it",
-                    () -> "; entries: " + string(db, "select string_agg(message, ' | ') from activity_event "
-                            + "where category = 'retention'"));
+                    () -> "; entries: "
+                            + string(
+                                    db,
+                                    "select string_agg(message, ' | ') from activity_event "
+                                            + "where category = 'retention'"));
         }
     }
 
     @Test
     void aRoundRunsOnOneInstanceAtATimeAndIsTakenOverWhenThatInstanceDied() throws Exception {
         try (Connection db = ConnectorServer.database()) {
-            long old = id(db, "insert into activity_event (occurred_at, category, message) values "
-                    + "(now() - interval '100 days', 'retention-it', ?) returning id", "held back " + TAG);
+            long old = id(
+                    db,
+                    "insert into activity_event (occurred_at, category, message) values "
+                            + "(now() - interval '100 days', 'retention-it', ?) returning id",
+                    "held back " + TAG);
             // Another instance is in the middle of a round: it holds the lease.
-            update(db, "update retention_round set holder = 'another instance', lease_until = now() + "
-                    + "interval '10 minutes', started_at = now(), finished_at = null, summary = null where id = 1");
+            update(
+                    db,
+                    "update retention_round set holder = 'another instance', lease_until = now() + "
+                            + "interval '10 minutes', started_at = now(), finished_at = null, summary = null where id = 1");
             HttpClient admin = signedInAdmin();
             HttpResponse<String> pressed = press(admin);
             assertTrue(location(pressed).endsWith("pruning=busy"), location(pressed));
-            assertTrue(ConnectorServer.get(admin, location(pressed).substring(ConnectorServer.url().length())).body()
-                    .contains("id=\"pruning-busy\""), "the page says a round is running already");
+            assertTrue(
+                    ConnectorServer.get(
+                                    admin,
+                                    location(pressed)
+                                            .substring(ConnectorServer.url().length()))
+                            .body()
+                            .contains("id=\"pruning-busy\""),
+                    "the page says a round is running already");
             assertKept(db, "activity_event", old);
 
             // That instance died: once its lease has run out, the next round takes over.
-            update(db, "update retention_round set lease_until = now() - interval '1 second' "
-                    + "where holder = 'another instance'");
+            update(
+                    db,
+                    "update retention_round set lease_until = now() - interval '1 second' "
+                            + "where holder = 'another instance'");
             Instant asked = timestamp(db, "select now()", null);
             assertTrue(location(press(admin)).endsWith("pruning=started"));
             awaitRoundSince(db, asked);
@@ -240,17 +299,23 @@ class RetentionIT {
     private static HttpClient signedInAdmin() throws Exception {
         HttpClient admin = ConnectorServer.client();
         ConnectorServer.get(admin, "/admin/activity.xhtml");
-        assertEquals(302, AdminLoginIT.signIn(admin, "admin", ConnectorServer.adminPassword()).statusCode(), "signed in");
+        assertEquals(
+                302,
+                AdminLoginIT.signIn(admin, "admin", ConnectorServer.adminPassword())
+                        .statusCode(),
+                "signed in");
         return admin;
     }
 
     /** Presses "Prune now" as a browser does; the answer redirects to the page, saying whether a round started. */
     private static HttpResponse<String> press(HttpClient admin) throws Exception {
         String page = ConnectorServer.get(admin, "/admin/activity.xhtml").body();
-        HttpResponse<String> pressed = admin.send(HttpRequest.newBuilder(URI.create(ConnectorServer.url()
-                + "/admin/activity.xhtml")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(FacesForm.of(page, "retention")
-                        .submittedWith("retention:prune-now", "Prune now"))).build(),
+        HttpResponse<String> pressed = admin.send(
+                HttpRequest.newBuilder(URI.create(ConnectorServer.url() + "/admin/activity.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                FacesForm.of(page, "retention").submittedWith("retention:prune-now", "Prune now")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, pressed.statusCode(), pressed.body());
         return pressed;
@@ -261,11 +326,20 @@ class RetentionIT {
     }
 
     private static void awaitRoundSince(Connection db, Instant asked) throws Exception {
-        WmsFixture.await(Duration.ofSeconds(120), () -> count(db, "select count(*) from retention_round "
-                + "where started_at >= ? and finished_at is not null", Timestamp.from(asked)) == 1,
-                "a retention round that started after Prune now to finish", () -> "; the round: " + string(db,
-                        "select concat_ws(' ', holder, started_at, lease_until, finished_at, summary) "
-                                + "from retention_round"));
+        WmsFixture.await(
+                Duration.ofSeconds(120),
+                () -> count(
+                                db,
+                                "select count(*) from retention_round "
+                                        + "where started_at >= ? and finished_at is not null",
+                                Timestamp.from(asked))
+                        == 1,
+                "a retention round that started after Prune now to finish",
+                () -> "; the round: "
+                        + string(
+                                db,
+                                "select concat_ws(' ', holder, started_at, lease_until, finished_at, summary) "
+                                        + "from retention_round"));
     }
 
     private static long delivery(Connection db, String outcome, int daysAgo) throws SQLException {
@@ -284,98 +358,166 @@ class RetentionIT {
 
     private static long push(Connection db, String state, int daysAgo) throws SQLException {
         // A parked push's next attempt lies ahead, so the parked-push retry leaves it where it is during the test.
-        return id(db, "insert into stock_push (store_id, mode, idempotency_key, payload, quantities, state, "
-                + "next_attempt_at, created_at, finished_at, reason) values (?, 'DELTA', ?, '{}', 1, ?, "
-                + "now() + interval '1 day', now() - make_interval(days => ?), "
-                + "case when ? <> 'FAILED' then now() - make_interval(days => ?) end, "
-                + "case when ? = 'FAILED' then 'Shopify unavailable' end) returning id",
-                store, UUID.randomUUID().toString(), state, daysAgo, state, daysAgo, state);
+        return id(
+                db,
+                "insert into stock_push (store_id, mode, idempotency_key, payload, quantities, state, "
+                        + "next_attempt_at, created_at, finished_at, reason) values (?, 'DELTA', ?, '{}', 1, ?, "
+                        + "now() + interval '1 day', now() - make_interval(days => ?), "
+                        + "case when ? <> 'FAILED' then now() - make_interval(days => ?) end, "
+                        + "case when ? = 'FAILED' then 'Shopify unavailable' end) returning id",
+                store,
+                UUID.randomUUID().toString(),
+                state,
+                daysAgo,
+                state,
+                daysAgo,
+                state);
     }
 
     private static long change(Connection db, String state, Long push) throws SQLException {
-        return id(db, "insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, "
-                + "state, push_id, updated_at) values (?, ?, 'gid://shopify/Location/1', ?, ?, ?, ?, now()) "
-                + "returning id", store, "gid://shopify/InventoryItem/" + UUID.randomUUID(), product, warehouse,
-                state, push);
+        return id(
+                db,
+                "insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, "
+                        + "state, push_id, updated_at) values (?, ?, 'gid://shopify/Location/1', ?, ?, ?, ?, now()) "
+                        + "returning id",
+                store,
+                "gid://shopify/InventoryItem/" + UUID.randomUUID(),
+                product,
+                warehouse,
+                state,
+                push);
     }
 
     private static long movement(Connection db, int daysAgo, Long change, Long push) throws SQLException {
-        long movement = id(db, "insert into stock_movement (movement_id, kind, product_id, warehouse_id, delta, "
-                + "sellable_after, sequence, received_at) values (?, 'ADJUSTMENT', ?, ?, 1, 1, 1, "
-                + "now() - make_interval(days => ?)) returning id", "retention-" + UUID.randomUUID(), product,
-                warehouse, daysAgo);
+        long movement = id(
+                db,
+                "insert into stock_movement (movement_id, kind, product_id, warehouse_id, delta, "
+                        + "sellable_after, sequence, received_at) values (?, 'ADJUSTMENT', ?, ?, 1, 1, 1, "
+                        + "now() - make_interval(days => ?)) returning id",
+                "retention-" + UUID.randomUUID(),
+                product,
+                warehouse,
+                daysAgo);
         if (change != null) {
-            update(db, "insert into stock_movement_target (movement_id, change_id, push_id) values (?, ?, ?)",
-                    movement, change, push);
+            update(
+                    db,
+                    "insert into stock_movement_target (movement_id, change_id, push_id) values (?, ?, ?)",
+                    movement,
+                    change,
+                    push);
         }
         return movement;
     }
 
-    private static long order(Connection db, String state, String shippingState, boolean unacknowledged,
-            int daysAgo) throws SQLException {
-        return id(db, "insert into shop_order (store_id, shopify_order_id, state, shipping_state, feed_pending, "
-                + "feed_seq, feed_kind, first_seen_at, updated_at) values (?, ?, ?, ?, ?, "
-                + "case when ? then nextval('shop_order_feed_seq') end, case when ? then 'ORDER' end, "
-                + "now() - make_interval(days => ?), now() - make_interval(days => ?)) returning id",
-                store, "gid://shopify/Order/" + UUID.randomUUID(), state, shippingState, unacknowledged,
-                unacknowledged, unacknowledged, daysAgo, daysAgo);
+    private static long order(Connection db, String state, String shippingState, boolean unacknowledged, int daysAgo)
+            throws SQLException {
+        return id(
+                db,
+                "insert into shop_order (store_id, shopify_order_id, state, shipping_state, feed_pending, "
+                        + "feed_seq, feed_kind, first_seen_at, updated_at) values (?, ?, ?, ?, ?, "
+                        + "case when ? then nextval('shop_order_feed_seq') end, case when ? then 'ORDER' end, "
+                        + "now() - make_interval(days => ?), now() - make_interval(days => ?)) returning id",
+                store,
+                "gid://shopify/Order/" + UUID.randomUUID(),
+                state,
+                shippingState,
+                unacknowledged,
+                unacknowledged,
+                unacknowledged,
+                daysAgo,
+                daysAgo);
     }
 
     private static long shipment(Connection db, long order, String state) throws SQLException {
-        return id(db, "insert into shipment (shipment_key, order_id, store_id, state, shipped_at, fingerprint, "
-                + "fulfillment_id, reason, received_at, updated_at) values (?, ?, ?, ?, now() - interval '400 days', "
-                + "'f', case when ? = 'FULFILLED' then ? end, case when ? = 'FAILED' then 'Shopify refused it' end, "
-                + "now() - interval '400 days', now() - interval '400 days') returning id",
-                "retention-" + UUID.randomUUID(), order, store, state, state,
-                "gid://shopify/Fulfillment/" + UUID.randomUUID(), state);
+        return id(
+                db,
+                "insert into shipment (shipment_key, order_id, store_id, state, shipped_at, fingerprint, "
+                        + "fulfillment_id, reason, received_at, updated_at) values (?, ?, ?, ?, now() - interval '400 days', "
+                        + "'f', case when ? = 'FULFILLED' then ? end, case when ? = 'FAILED' then 'Shopify refused it' end, "
+                        + "now() - interval '400 days', now() - interval '400 days') returning id",
+                "retention-" + UUID.randomUUID(),
+                order,
+                store,
+                state,
+                state,
+                "gid://shopify/Fulfillment/" + UUID.randomUUID(),
+                state);
     }
 
     private static long shopReturn(Connection db, String state, Long order, int daysAgo) throws SQLException {
-        return id(db, "insert into shop_return (store_id, shopify_return_id, shopify_order_id, order_id, "
-                + "shopify_status, state, created_at, updated_at) values (?, ?, 'gid://shopify/Order/1', ?, ?, ?, "
-                + "now() - make_interval(days => ?), now() - make_interval(days => ?)) returning id",
-                store, "gid://shopify/Return/" + UUID.randomUUID(), order, "CLOSED".equals(state) ? "CLOSED" : "OPEN",
-                state, daysAgo, daysAgo);
+        return id(
+                db,
+                "insert into shop_return (store_id, shopify_return_id, shopify_order_id, order_id, "
+                        + "shopify_status, state, created_at, updated_at) values (?, ?, 'gid://shopify/Order/1', ?, ?, ?, "
+                        + "now() - make_interval(days => ?), now() - make_interval(days => ?)) returning id",
+                store,
+                "gid://shopify/Return/" + UUID.randomUUID(),
+                order,
+                "CLOSED".equals(state) ? "CLOSED" : "OPEN",
+                state,
+                daysAgo,
+                daysAgo);
     }
 
     private static long receipt(Connection db, long shopReturn, String state) throws SQLException {
-        return id(db, "insert into return_receipt (receipt_key, return_id, state, reason, received_at, updated_at) "
-                + "values (?, ?, ?, case when ? = 'FAILED' then 'Shopify refused it' end, "
-                + "now() - interval '400 days', now() - interval '400 days') returning id",
-                "retention-" + UUID.randomUUID(), shopReturn, state, state);
+        return id(
+                db,
+                "insert into return_receipt (receipt_key, return_id, state, reason, received_at, updated_at) "
+                        + "values (?, ?, ?, case when ? = 'FAILED' then 'Shopify refused it' end, "
+                        + "now() - interval '400 days', now() - interval '400 days') returning id",
+                "retention-" + UUID.randomUUID(),
+                shopReturn,
+                state,
+                state);
     }
 
     private static long sweep(Connection db, String state, int daysAgo) throws SQLException {
-        return id(db, "insert into order_sweep (store_id, window_from, window_until, started_at, finished_at, state) "
-                + "values (?, now() - make_interval(days => ?), now() - make_interval(days => ?), "
-                + "now() - make_interval(days => ?), case when ? <> 'RUNNING' then now() - make_interval(days => ?) "
-                + "end, ?) returning id", store, daysAgo + 1, daysAgo, daysAgo, state, daysAgo, state);
+        return id(
+                db,
+                "insert into order_sweep (store_id, window_from, window_until, started_at, finished_at, state) "
+                        + "values (?, now() - make_interval(days => ?), now() - make_interval(days => ?), "
+                        + "now() - make_interval(days => ?), case when ? <> 'RUNNING' then now() - make_interval(days => ?) "
+                        + "end, ?) returning id",
+                store,
+                daysAgo + 1,
+                daysAgo,
+                daysAgo,
+                state,
+                daysAgo,
+                state);
     }
 
     private static long run(Connection db, String table, String state, int daysAgo) throws SQLException {
-        return id(db, "insert into " + table + " (store_id, state, started_at, finished_at) values (?, ?, "
-                + "now() - make_interval(days => ?), now() - make_interval(days => ?)) returning id",
-                store, state, daysAgo, daysAgo);
+        return id(
+                db,
+                "insert into " + table + " (store_id, state, started_at, finished_at) values (?, ?, "
+                        + "now() - make_interval(days => ?), now() - make_interval(days => ?)) returning id",
+                store,
+                state,
+                daysAgo,
+                daysAgo);
     }
 
     private static void assertGone(Connection db, String table, long... ids) throws SQLException {
         for (long id : ids) {
-            assertEquals(0, count(db, "select count(*) from " + table + " where id = ?", id),
+            assertEquals(
+                    0,
+                    count(db, "select count(*) from " + table + " where id = ?", id),
                     table + " " + id + " is pruned");
         }
     }
 
     private static void assertKept(Connection db, String table, long... ids) throws SQLException {
         for (long id : ids) {
-            assertEquals(1, count(db, "select count(*) from " + table + " where id = ?", id),
-                    table + " " + id + " is kept");
+            assertEquals(
+                    1, count(db, "select count(*) from " + table + " where id = ?", id), table + " " + id + " is kept");
         }
     }
 
     private static List<Long> pushesOf(Connection db, long movement) throws SQLException {
         List<Long> pushes = new ArrayList<>();
-        try (PreparedStatement select = db.prepareStatement("select push_id from stock_movement_target "
-                + "where movement_id = ?")) {
+        try (PreparedStatement select =
+                db.prepareStatement("select push_id from stock_movement_target " + "where movement_id = ?")) {
             select.setLong(1, movement);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -430,7 +572,8 @@ class RetentionIT {
     }
 
     private static String string(Connection db, String sql) throws SQLException {
-        try (PreparedStatement statement = bound(db, sql); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = bound(db, sql);
+                ResultSet row = statement.executeQuery()) {
             return row.next() ? row.getString(1) : null;
         }
     }

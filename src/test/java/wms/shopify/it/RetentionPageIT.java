@@ -57,23 +57,29 @@ class RetentionPageIT {
                 row.next();
                 pluginBytes = row.getLong(1);
             }
-            assertEquals(String.format(Locale.ROOT, "%.1f", pluginBytes / (1024.0 * 1024.0)),
+            assertEquals(
+                    String.format(Locale.ROOT, "%.1f", pluginBytes / (1024.0 * 1024.0)),
                     browser.text(By.cssSelector("#data-sizes tr[data-table='plugin'] td:nth-child(3)")),
                     "the MiB shown are the table's size with its indexes");
         }
         String rows = browser.text(By.cssSelector("#data-sizes tr[data-table='webhook_delivery'] td:nth-child(2)"));
         assertTrue(rows.matches("\\d+"), "rows are shown as a number: " + rows);
-        assertTrue(browser.text(By.cssSelector("#retention-rules tr[data-kind='WEBHOOK_BODIES']"))
-                .contains("30 days"), "webhook bodies are kept 30 days by default");
-        assertTrue(browser.text(By.cssSelector("#retention-rules tr[data-kind='FINISHED_ORDERS']"))
-                .contains("orders the WMS has not acknowledged"), "what is kept regardless is said");
+        assertTrue(
+                browser.text(By.cssSelector("#retention-rules tr[data-kind='WEBHOOK_BODIES']"))
+                        .contains("30 days"),
+                "webhook bodies are kept 30 days by default");
+        assertTrue(
+                browser.text(By.cssSelector("#retention-rules tr[data-kind='FINISHED_ORDERS']"))
+                        .contains("orders the WMS has not acknowledged"),
+                "what is kept regardless is said");
         browser.screenshot("retention-data");
 
         browser.click(By.id("retention:prune-now"));
         browser.awaitUrlContaining("pruning=");
         // A scheduled round running at that very moment makes the button start nothing, and the page says so.
         String said = browser.driver().getCurrentUrl().endsWith("pruning=busy")
-                ? browser.text(By.id("pruning-busy")) : browser.text(By.id("pruning-started"));
+                ? browser.text(By.id("pruning-busy"))
+                : browser.text(By.id("pruning-started"));
         assertTrue(said.contains("has started") || said.contains("running already"), said);
         browser.open("/admin/activity.xhtml");
         String last = browser.text(By.id("last-round"));
@@ -83,7 +89,7 @@ class RetentionPageIT {
     private static Set<String> tables(Connection db) throws Exception {
         Set<String> tables = new TreeSet<>();
         try (PreparedStatement select = db.prepareStatement("select table_name from information_schema.tables "
-                + "where table_schema = current_schema() and table_type = 'BASE TABLE'");
+                        + "where table_schema = current_schema() and table_type = 'BASE TABLE'");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 tables.add(rows.getString(1));

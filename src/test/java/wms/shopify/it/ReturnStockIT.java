@@ -40,8 +40,11 @@ class ReturnStockIT {
 
     @BeforeAll
     static void connector() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0",
-                "ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_SWEEP_SECONDS=2"));
+        SandboxConnector connector = SandboxConnector.get(List.of(
+                "STOCK_RECONCILE_MINUTES=0",
+                "ORDER_SWEEP_INTERVAL_SECONDS=0",
+                "SHIPPING_RETRY_BASE_SECONDS=1",
+                "SHIPPING_SWEEP_SECONDS=2"));
         fixture = new WmsFixture(connector, "return-stock-it");
     }
 
@@ -73,7 +76,9 @@ class ReturnStockIT {
 
         // The WMS movement first: pushed as an absolute 9, then the disposal restocks the same 2 units on Shopify.
         absolute.returnReceiptMovement();
-        await(Duration.ofSeconds(WINDOW_SECONDS + 15), () -> absolute.available() == 9,
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 15),
+                () -> absolute.available() == 9,
                 "the WMS's sellable 9 set on Shopify");
         absolute.receiptDisposedAndClosed();
         Thread.sleep(WINDOW_SECONDS * 1000L + 2000);
@@ -90,15 +95,14 @@ class ReturnStockIT {
         assertEquals(8, absolute.available(), "and it stays");
     }
 
-    private static Store store(String domain, String warehouse, String sku, String mode, int initial)
-            throws Exception {
+    private static Store store(String domain, String warehouse, String sku, String mode, int initial) throws Exception {
         Shop shop = fixture.connector.sandbox().createShop(domain, Plan.STANDARD);
         Location location = shop.addLocation(domain + " warehouse");
         shop.addProduct("Tee", sku);
         shop.stock(sku, location, initial);
         long store = fixture.install(shop, location, warehouse);
-        fixture.sql("update store_location set default_for_orders = true where shopify_location_id = '"
-                + location.id() + "'");
+        fixture.sql("update store_location set default_for_orders = true where shopify_location_id = '" + location.id()
+                + "'");
         fixture.registerProducts(List.of(sku));
         fixture.syncProducts(domain);
         fixture.stockSync(store, mode, WINDOW_SECONDS);
@@ -139,65 +143,111 @@ class ReturnStockIT {
             this.round++;
             this.order = this.shop.placeOrder(this.location, true, Map.of(this.sku, 3));
             JsonObject[] entry = new JsonObject[1];
-            await(Duration.ofSeconds(30), () -> (entry[0] = orderEntry(this.order.id())) != null,
+            await(
+                    Duration.ofSeconds(30),
+                    () -> (entry[0] = orderEntry(this.order.id())) != null,
                     "order " + this.order.id() + " in the WMS feed");
             this.sellable -= 3;
-            send(movement(key("ALLOC"), "allocation", this.sku, this.warehouse, -3, this.sellable).add("order",
-                    orderRef()));
+            send(movement(key("ALLOC"), "allocation", this.sku, this.warehouse, -3, this.sellable)
+                    .add("order", orderRef()));
             long orderId = entry[0].getJsonNumber("orderId").longValue();
-            HttpResponse<String> acked = fixture.api("POST", "/api/v1/orders/" + orderId + "/acknowledgement",
+            HttpResponse<String> acked = fixture.api(
+                    "POST",
+                    "/api/v1/orders/" + orderId + "/acknowledgement",
                     "{\"revision\":" + entry[0].getJsonNumber("revision") + "}");
             assertEquals(200, acked.statusCode(), acked.body());
             String shipment = key("SHIP");
-            HttpResponse<String> shipped = fixture.api("POST", "/api/v1/shipments", Json.createObjectBuilder()
-                    .add("shipmentId", shipment).add("orderId", orderId).add("shippedAt", "2026-11-27T10:00:00Z")
-                    .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("product", "W-"
-                            + this.sku).add("quantity", 3))).build().toString());
+            HttpResponse<String> shipped = fixture.api(
+                    "POST",
+                    "/api/v1/shipments",
+                    Json.createObjectBuilder()
+                            .add("shipmentId", shipment)
+                            .add("orderId", orderId)
+                            .add("shippedAt", "2026-11-27T10:00:00Z")
+                            .add(
+                                    "lines",
+                                    Json.createArrayBuilder()
+                                            .add(Json.createObjectBuilder()
+                                                    .add("product", "W-" + this.sku)
+                                                    .add("quantity", 3)))
+                            .build()
+                            .toString());
             assertEquals(202, shipped.statusCode(), shipped.body());
-            await(Duration.ofSeconds(60), () -> "FULFILLED".equals(get("/api/v1/shipments/" + shipment)
-                    .getString("state")), "shipment " + shipment + " fulfilled on Shopify");
+            await(
+                    Duration.ofSeconds(60),
+                    () -> "FULFILLED"
+                            .equals(get("/api/v1/shipments/" + shipment).getString("state")),
+                    "shipment " + shipment + " fulfilled on Shopify");
             Thread.sleep(WINDOW_SECONDS * 1000L + 2000);
 
             this.requested = this.shop.requestReturn(this.order, Map.of(this.sku, 3));
             JsonObject[] expected = new JsonObject[1];
-            await(Duration.ofSeconds(60), () -> (expected[0] = returnEntry(this.requested.id())) != null,
+            await(
+                    Duration.ofSeconds(60),
+                    () -> (expected[0] = returnEntry(this.requested.id())) != null,
                     "the return in the return feed");
             this.returnId = expected[0].getJsonNumber("returnId").longValue();
-            assertEquals(200, fixture.api("POST", "/api/v1/returns/" + this.returnId + "/acknowledgement",
-                    "{\"revision\":" + expected[0].getJsonNumber("revision") + "}").statusCode());
+            assertEquals(
+                    200,
+                    fixture.api(
+                                    "POST",
+                                    "/api/v1/returns/" + this.returnId + "/acknowledgement",
+                                    "{\"revision\":" + expected[0].getJsonNumber("revision") + "}")
+                            .statusCode());
             this.shop.approveReturn(this.requested);
-            await(Duration.ofSeconds(60), () -> "OPEN".equals(get("/api/v1/returns/" + this.returnId)
-                    .getString("shopifyStatus")), "the approval seen by the connector");
+            await(
+                    Duration.ofSeconds(60),
+                    () -> "OPEN".equals(get("/api/v1/returns/" + this.returnId).getString("shopifyStatus")),
+                    "the approval seen by the connector");
         }
 
         /** The WMS's own stock movement for the 2 units it put back on its shelves, naming the order. */
         void returnReceiptMovement() throws Exception {
             this.sellable += 2;
-            send(movement(key("RET"), "return_receipt", this.sku, this.warehouse, 2, this.sellable).add("order",
-                    orderRef()));
+            send(movement(key("RET"), "return_receipt", this.sku, this.warehouse, 2, this.sellable)
+                    .add("order", orderRef()));
         }
 
         /** The WMS receives 2 units as restock and 1 not: disposed of on Shopify once and the return closed. */
         void receiptDisposedAndClosed() throws Exception {
             String receipt = key("RCPT");
-            HttpResponse<String> received = fixture.api("POST", "/api/v1/returns/" + this.returnId + "/receipts",
-                    Json.createObjectBuilder().add("receiptId", receipt).add("lines", Json.createArrayBuilder()
-                            .add(line(2, true)).add(line(1, false))).build().toString());
+            HttpResponse<String> received = fixture.api(
+                    "POST",
+                    "/api/v1/returns/" + this.returnId + "/receipts",
+                    Json.createObjectBuilder()
+                            .add("receiptId", receipt)
+                            .add(
+                                    "lines",
+                                    Json.createArrayBuilder().add(line(2, true)).add(line(1, false)))
+                            .build()
+                            .toString());
             assertEquals(202, received.statusCode(), received.body());
-            await(Duration.ofSeconds(60), () -> "DONE".equals(get("/api/v1/returns/receipts/" + receipt)
-                    .getString("state")), "receipt " + receipt + " disposed of");
+            await(
+                    Duration.ofSeconds(60),
+                    () -> "DONE"
+                            .equals(get("/api/v1/returns/receipts/" + receipt).getString("state")),
+                    "receipt " + receipt + " disposed of");
             assertEquals("CLOSED", this.requested.status(), "closed on Shopify (automatic closing)");
             assertEquals("CLOSED", get("/api/v1/returns/" + this.returnId).getString("state"));
-            List<ReverseFulfillmentOrderLineItem> lines = this.requested.reverseFulfillmentOrders().get(0)
-                    .lineItems();
-            assertEquals(3, lines.stream().mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity).sum(),
+            List<ReverseFulfillmentOrderLineItem> lines =
+                    this.requested.reverseFulfillmentOrders().get(0).lineItems();
+            assertEquals(
+                    3,
+                    lines.stream()
+                            .mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity)
+                            .sum(),
                     "every unit disposed of once");
-            assertTrue(lines.stream().flatMap(l -> l.dispositions().stream()).anyMatch(d -> "NOT_RESTOCKED"
-                    .equals(d.get("type"))), "one unit not restocked");
+            assertTrue(
+                    lines.stream()
+                            .flatMap(l -> l.dispositions().stream())
+                            .anyMatch(d -> "NOT_RESTOCKED".equals(d.get("type"))),
+                    "one unit not restocked");
         }
 
         private JsonObjectBuilder line(int quantity, boolean restock) {
-            return Json.createObjectBuilder().add("product", "W-" + this.sku).add("quantity", quantity)
+            return Json.createObjectBuilder()
+                    .add("product", "W-" + this.sku)
+                    .add("quantity", quantity)
                     .add("restock", restock);
         }
 
@@ -225,13 +275,17 @@ class ReturnStockIT {
 
     private static JsonObject orderEntry(String shopifyOrderId) {
         return get("/api/v1/orders/feed?after=0&limit=500").getJsonArray("entries").stream()
-                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId))
-                .findFirst().orElse(null);
+                .map(e -> e.asJsonObject())
+                .filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId))
+                .findFirst()
+                .orElse(null);
     }
 
     private static JsonObject returnEntry(String shopifyReturnId) {
         return get("/api/v1/returns/feed?after=0&limit=500").getJsonArray("entries").stream()
-                .map(e -> e.asJsonObject()).filter(e -> e.getString("shopifyReturnId").equals(shopifyReturnId))
-                .findFirst().orElse(null);
+                .map(e -> e.asJsonObject())
+                .filter(e -> e.getString("shopifyReturnId").equals(shopifyReturnId))
+                .findFirst()
+                .orElse(null);
     }
 }

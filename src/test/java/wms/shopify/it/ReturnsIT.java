@@ -44,8 +44,8 @@ class ReturnsIT {
 
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
-        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1",
-                "SHIPPING_SWEEP_SECONDS=2"));
+        connector = SandboxConnector.get(
+                List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_SWEEP_SECONDS=2"));
         shop = WmsFixture.stockedShop(connector, DOMAIN, "Returns main", 100, "Shirt", "R-SHIRT", "Mug", "R-MUG");
         main = shop.location("Returns main");
         wms = new WmsFixture(connector, "returns-it");
@@ -58,18 +58,26 @@ class ReturnsIT {
     void withReturnSyncOffARequestedReturnChangesNothing() throws Exception {
         var order = shippedOrder("RS-OFF", Map.of("R-SHIRT", 1), "W-SHIRT", 1);
         Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 1));
-        await(() -> "PROCESSED".equals(wms.text("select outcome from webhook_delivery where topic = 'returns/request' "
-                + "and convert_from(body, 'UTF8') like ?", "%" + requested.id() + "%")), "the returns/request delivery processed");
+        await(
+                () -> "PROCESSED"
+                        .equals(wms.text(
+                                "select outcome from webhook_delivery where topic = 'returns/request' "
+                                        + "and convert_from(body, 'UTF8') like ?",
+                                "%" + requested.id() + "%")),
+                "the returns/request delivery processed");
         assertEquals(0, wms.count("select count(*) from shop_return"), "nothing recorded");
-        assertTrue(json(wms.api("GET", "/api/v1/returns/feed", null)).getJsonArray("entries").isEmpty());
+        assertTrue(json(wms.api("GET", "/api/v1/returns/feed", null))
+                .getJsonArray("entries")
+                .isEmpty());
     }
 
     @Test
     @Order(2)
     void aReturnRequestedAndApprovedIsExpectedReceivedDisposedOfOnceAndClosed() throws Exception {
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("update return_policy set sync_enabled = true, auto_close = true "
-                    + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
+            db.createStatement()
+                    .executeUpdate("update return_policy set sync_enabled = true, auto_close = true "
+                            + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
         }
         var order = shippedOrder("RS-ON", Map.of("R-SHIRT", 3, "R-MUG", 1), "W-SHIRT", 3, "W-MUG", 1);
         Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 2, "R-MUG", 1));
@@ -79,32 +87,66 @@ class ReturnsIT {
         assertEquals("WH-RET", entry[0].getString("warehouse"));
         assertEquals(Map.of("W-SHIRT", 2, "W-MUG", 1), quantities(entry[0]));
         long returnId = entry[0].getJsonNumber("returnId").longValue();
-        assertEquals(200, wms.api("POST", "/api/v1/returns/" + returnId + "/acknowledgement", "{\"revision\":"
-                + entry[0].getJsonNumber("revision").longValue() + "}").statusCode());
+        assertEquals(
+                200,
+                wms.api(
+                                "POST",
+                                "/api/v1/returns/" + returnId + "/acknowledgement",
+                                "{\"revision\":"
+                                        + entry[0].getJsonNumber("revision").longValue() + "}")
+                        .statusCode());
         assertEquals(null, entry(requested.id()), "acknowledged: out of the feed");
 
         shop.approveReturn(requested);
-        await(() -> "OPEN".equals(json(wms.api("GET", "/api/v1/returns/" + returnId, null)).getString("shopifyStatus")),
+        await(
+                () -> "OPEN"
+                        .equals(json(wms.api("GET", "/api/v1/returns/" + returnId, null))
+                                .getString("shopifyStatus")),
                 "the approval seen");
 
         HttpResponse<String> tooMany = receipt(returnId, "RCPT-X", line("W-SHIRT", 3, true));
         assertEquals(422, tooMany.statusCode(), tooMany.body());
         int availableBefore = shop.quantity("R-SHIRT", main, "available");
         int mugsBefore = shop.quantity("R-MUG", main, "available");
-        String body = Json.createObjectBuilder().add("receiptId", "RCPT-1").add("lines", Json.createArrayBuilder()
-                .add(line("W-SHIRT", 2, true)).add(line("W-MUG", 1, false))).build().toString();
-        assertEquals(202, wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode());
-        assertEquals(200, wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", body).statusCode(),
+        String body = Json.createObjectBuilder()
+                .add("receiptId", "RCPT-1")
+                .add(
+                        "lines",
+                        Json.createArrayBuilder().add(line("W-SHIRT", 2, true)).add(line("W-MUG", 1, false)))
+                .build()
+                .toString();
+        assertEquals(
+                202,
+                wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", body)
+                        .statusCode());
+        assertEquals(
+                200,
+                wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", body)
+                        .statusCode(),
                 "the same receipt again changes nothing");
-        await(() -> "DONE".equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getString("state")),
+        await(
+                () -> "DONE"
+                        .equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-1", null))
+                                .getString("state")),
                 "the receipt disposed of");
         assertTrue(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-1", null)).getBoolean("closedReturn"));
         assertEquals("CLOSED", requested.status(), "closed on Shopify (automatic closing)");
-        List<ReverseFulfillmentOrderLineItem> lines = requested.reverseFulfillmentOrders().get(0).lineItems();
-        assertEquals(3, lines.stream().mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity).sum(),
+        List<ReverseFulfillmentOrderLineItem> lines =
+                requested.reverseFulfillmentOrders().get(0).lineItems();
+        assertEquals(
+                3,
+                lines.stream()
+                        .mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity)
+                        .sum(),
                 "every unit disposed of once");
-        assertEquals(List.of("NOT_RESTOCKED", "RESTOCKED"), lines.stream().flatMap(l -> l.dispositions().stream())
-                .map(d -> (String) d.get("type")).distinct().sorted().toList());
+        assertEquals(
+                List.of("NOT_RESTOCKED", "RESTOCKED"),
+                lines.stream()
+                        .flatMap(l -> l.dispositions().stream())
+                        .map(d -> (String) d.get("type"))
+                        .distinct()
+                        .sorted()
+                        .toList());
         assertEquals(availableBefore + 2, shop.quantity("R-SHIRT", main, "available"), "restocked at the location");
         assertEquals(mugsBefore, shop.quantity("R-MUG", main, "available"), "not restocked");
         JsonObject after = json(wms.api("GET", "/api/v1/returns/" + returnId, null));
@@ -119,29 +161,53 @@ class ReturnsIT {
         var order = shippedOrder("RS-UNANNOUNCED", Map.of("R-MUG", 2), "W-MUG", 2);
         long orderId = wms.count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
         int mugsBefore = shop.quantity("R-MUG", main, "available");
-        String body = Json.createObjectBuilder().add("receiptId", "RCPT-U1").add("orderId", orderId)
-                .add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, true))).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("receiptId", "RCPT-U1")
+                .add("orderId", orderId)
+                .add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, true)))
+                .build()
+                .toString();
         HttpResponse<String> created = wms.api("POST", "/api/v1/returns", body);
         assertEquals(202, created.statusCode(), created.body());
-        await(() -> "DONE".equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-U1", null)).getString("state")),
+        await(
+                () -> "DONE"
+                        .equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-U1", null))
+                                .getString("state")),
                 "the return created on Shopify and disposed of");
         assertEquals(1, order.returns().size(), "one return created on Shopify");
         assertEquals("CLOSED", order.returns().get(0).status());
         assertEquals(mugsBefore + 1, shop.quantity("R-MUG", main, "available"));
-        assertEquals(200, wms.api("POST", "/api/v1/returns", body).statusCode(),
-                "the same receipt again changes nothing");
+        assertEquals(
+                200, wms.api("POST", "/api/v1/returns", body).statusCode(), "the same receipt again changes nothing");
         assertEquals(1, order.returns().size());
-        assertEquals(422, wms.api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId", "RCPT-U9")
-                .add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-SHIRT", 1, true))).build()
-                .toString()).statusCode(), "a product not in the order");
+        assertEquals(
+                422,
+                wms.api(
+                                "POST",
+                                "/api/v1/returns",
+                                Json.createObjectBuilder()
+                                        .add("receiptId", "RCPT-U9")
+                                        .add("orderId", orderId)
+                                        .add("lines", Json.createArrayBuilder().add(line("W-SHIRT", 1, true)))
+                                        .build()
+                                        .toString())
+                        .statusCode(),
+                "a product not in the order");
 
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("update return_policy set sync_enabled = false "
-                    + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
+            db.createStatement()
+                    .executeUpdate("update return_policy set sync_enabled = false "
+                            + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
         }
-        HttpResponse<String> held = wms.api("POST", "/api/v1/returns", Json.createObjectBuilder().add("receiptId",
-                "RCPT-U2").add("orderId", orderId).add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, false)))
-                .build().toString());
+        HttpResponse<String> held = wms.api(
+                "POST",
+                "/api/v1/returns",
+                Json.createObjectBuilder()
+                        .add("receiptId", "RCPT-U2")
+                        .add("orderId", orderId)
+                        .add("lines", Json.createArrayBuilder().add(line("W-MUG", 1, false)))
+                        .build()
+                        .toString());
         assertEquals(202, held.statusCode(), held.body());
         JsonObject parked = json(wms.api("GET", "/api/v1/returns/receipts/RCPT-U2", null));
         assertEquals("FAILED", parked.getString("state"));
@@ -156,12 +222,27 @@ class ReturnsIT {
         long id = wms.acceptedOrder(order.id());
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (int i = 0; i < shipped.length; i += 2) {
-            lines.add(Json.createObjectBuilder().add("product", (String) shipped[i]).add("quantity", (Integer) shipped[i + 1]));
+            lines.add(Json.createObjectBuilder()
+                    .add("product", (String) shipped[i])
+                    .add("quantity", (Integer) shipped[i + 1]));
         }
-        assertEquals(202, wms.api("POST", "/api/v1/shipments", Json.createObjectBuilder().add("shipmentId", key)
-                .add("orderId", id).add("shippedAt", "2026-11-27T10:00:00Z").add("lines", lines).build().toString())
-                .statusCode());
-        await(() -> "FULFILLED".equals(json(wms.api("GET", "/api/v1/shipments/" + key, null)).getString("state")),
+        assertEquals(
+                202,
+                wms.api(
+                                "POST",
+                                "/api/v1/shipments",
+                                Json.createObjectBuilder()
+                                        .add("shipmentId", key)
+                                        .add("orderId", id)
+                                        .add("shippedAt", "2026-11-27T10:00:00Z")
+                                        .add("lines", lines)
+                                        .build()
+                                        .toString())
+                        .statusCode());
+        await(
+                () -> "FULFILLED"
+                        .equals(json(wms.api("GET", "/api/v1/shipments/" + key, null))
+                                .getString("state")),
                 "shipment " + key);
         return order;
     }
@@ -171,12 +252,21 @@ class ReturnsIT {
     }
 
     private static HttpResponse<String> receipt(long returnId, String key, JsonObjectBuilder line) throws Exception {
-        return wms.api("POST", "/api/v1/returns/" + returnId + "/receipts", Json.createObjectBuilder()
-                .add("receiptId", key).add("lines", Json.createArrayBuilder().add(line)).build().toString());
+        return wms.api(
+                "POST",
+                "/api/v1/returns/" + returnId + "/receipts",
+                Json.createObjectBuilder()
+                        .add("receiptId", key)
+                        .add("lines", Json.createArrayBuilder().add(line))
+                        .build()
+                        .toString());
     }
 
     private static JsonObjectBuilder line(String product, int quantity, boolean restock) {
-        return Json.createObjectBuilder().add("product", product).add("quantity", quantity).add("restock", restock);
+        return Json.createObjectBuilder()
+                .add("product", product)
+                .add("quantity", quantity)
+                .add("restock", restock);
     }
 
     private static void await(WmsFixture.Check check, String what) throws Exception {

@@ -17,8 +17,8 @@ import java.util.List;
 import wms.shopify.platform.database.EmbeddedDatabase;
 import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
-import wms.shopify.sandbox.ShopifySignatures;
 import wms.shopify.sandbox.ShopifySandbox;
+import wms.shopify.sandbox.ShopifySignatures;
 
 /**
  * The connector configured for the Shopify sandbox: a sandbox on a free port, a PostgreSQL owned by the test (so a
@@ -27,8 +27,10 @@ import wms.shopify.sandbox.ShopifySandbox;
  */
 public final class SandboxConnector {
 
-    private static final HttpClient WEBHOOK_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient WEBHOOK_CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public static final String DB_NAME = "sandbox_test";
     public static final String DB_USER = "sandbox_test";
@@ -39,11 +41,13 @@ public final class SandboxConnector {
      * key and an API pepper of its own, shared by every instance of this test JVM (not generated per server).
      */
     public static final String ADMIN_PASSWORD = randomText(18);
+
     private static final String METRICS_PASSWORD = randomText(18);
     private static final String TOKEN_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
     private static final String API_PEPPER = randomText(32);
     /** The client secret before a rotation whose window has ended: webhooks signed with it must be refused. */
     public static final String EXPIRED_PREVIOUS_SECRET = "secret-before-rotation";
+
     private static SandboxConnector instance;
 
     private final ShopifySandbox sandbox;
@@ -58,16 +62,21 @@ public final class SandboxConnector {
 
     private SandboxConnector(List<String> extraEnvironment, double webhookTimeScale) throws Exception {
         // The connector here listens on plain HTTP on localhost, which Shopify would refuse as a webhook address.
-        this.sandbox = ShopifySandbox.startForLocalDemo(SandboxSettings.defaults()
-                .withWebhookTimeScale(webhookTimeScale));
+        this.sandbox =
+                ShopifySandbox.startForLocalDemo(SandboxSettings.defaults().withWebhookTimeScale(webhookTimeScale));
         this.databasePort = ExtraServer.freePort();
         this.databaseDirectory = Files.createTempDirectory("sandbox-connector-db");
         this.database = startDatabase();
         int httpPort = ExtraServer.freePort();
         String base = "http://localhost:" + httpPort;
-        List<String> environment = new ArrayList<>(List.of("DB_HOST=localhost",
-                "DB_PORT=" + this.databasePort, "DB_NAME=" + DB_NAME, "DB_USER=" + DB_USER,
-                "DB_PASSWORD=" + DB_PASSWORD, "WMS_RETRY_SECONDS=2", "ALLOW_PLAIN_HTTP=true",
+        List<String> environment = new ArrayList<>(List.of(
+                "DB_HOST=localhost",
+                "DB_PORT=" + this.databasePort,
+                "DB_NAME=" + DB_NAME,
+                "DB_USER=" + DB_USER,
+                "DB_PASSWORD=" + DB_PASSWORD,
+                "WMS_RETRY_SECONDS=2",
+                "ALLOW_PLAIN_HTTP=true",
                 "SHOPIFY_CLIENT_ID=" + SandboxSettings.DEFAULT_CLIENT_ID,
                 "SHOPIFY_CLIENT_SECRET=" + SandboxSettings.DEFAULT_CLIENT_SECRET,
                 "SHOPIFY_PREVIOUS_CLIENT_SECRET=" + EXPIRED_PREVIOUS_SECRET,
@@ -76,8 +85,10 @@ public final class SandboxConnector {
                 "SHOPIFY_CALLBACK_URL=" + base + "/admin/shopify/callback",
                 "SHOPIFY_WEBHOOK_URL=" + base + "/shopify/webhooks",
                 "SHOPIFY_WEBHOOK_MAX_BYTES=65536",
-                "TOKEN_ENCRYPTION_KEY=" + TOKEN_KEY, "WMS_API_PEPPER=" + API_PEPPER,
-                "ADMIN_PASSWORD=" + ADMIN_PASSWORD, "METRICS_PASSWORD=" + METRICS_PASSWORD));
+                "TOKEN_ENCRYPTION_KEY=" + TOKEN_KEY,
+                "WMS_API_PEPPER=" + API_PEPPER,
+                "ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                "METRICS_PASSWORD=" + METRICS_PASSWORD));
         environment.addAll(extraEnvironment);
         this.environment = List.copyOf(environment);
         this.server = ExtraServer.start("sandboxServer", httpPort, environment);
@@ -121,31 +132,41 @@ public final class SandboxConnector {
     }
 
     private EmbeddedDatabase startDatabase() throws IOException {
-        return EmbeddedDatabase.start(this.databaseDirectory, this.databasePort, DB_NAME, DB_USER, DB_PASSWORD,
-                DB_SUPERUSER_PASSWORD);
+        return EmbeddedDatabase.start(
+                this.databaseDirectory, this.databasePort, DB_NAME, DB_USER, DB_PASSWORD, DB_SUPERUSER_PASSWORD);
     }
 
     /** The process id of the connector's embedded PostgreSQL server (its postmaster). */
     public long databasePid() throws IOException {
-        return Long.parseLong(Files.readAllLines(this.databaseDirectory.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(this.databaseDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     /**
      * Delivers a webhook to a connector at {@code baseUrl} as Shopify does: JSON, the topic, shop, API version and
      * webhook id headers, and the body signed with the sandbox app's client secret.
      */
-    public static HttpResponse<String> deliverWebhook(String baseUrl, String shop, String topic, String webhookId,
-            byte[] body) throws IOException, InterruptedException {
-        return WEBHOOK_CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/shopify/webhooks"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", topic)
-                .header("X-Shopify-Shop-Domain", shop)
-                .header("X-Shopify-API-Version", "2026-07")
-                .header("X-Shopify-Webhook-Id", webhookId)
-                .header("X-Shopify-Triggered-At", java.time.Instant.now().toString())
-                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    public static HttpResponse<String> deliverWebhook(
+            String baseUrl, String shop, String topic, String webhookId, byte[] body)
+            throws IOException, InterruptedException {
+        return WEBHOOK_CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/shopify/webhooks"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("X-Shopify-Topic", topic)
+                        .header("X-Shopify-Shop-Domain", shop)
+                        .header("X-Shopify-API-Version", "2026-07")
+                        .header("X-Shopify-Webhook-Id", webhookId)
+                        .header(
+                                "X-Shopify-Triggered-At",
+                                java.time.Instant.now().toString())
+                        .header(
+                                "X-Shopify-Hmac-Sha256",
+                                ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public ShopifySandbox sandbox() {
@@ -172,16 +193,19 @@ public final class SandboxConnector {
 
     /** A connection to the connector's database, for tests to check what was (not) stored. */
     public Connection jdbc() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + this.databasePort + "/" + DB_NAME,
-                DB_USER, DB_PASSWORD);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + this.databasePort + "/" + DB_NAME, DB_USER, DB_PASSWORD);
     }
 
     /** An HTTP client signed in as the admin, keeping its session, not following redirects. */
     public HttpClient signedInAdmin() throws Exception {
         HttpClient client = ConnectorServer.client();
         get(client, "/admin/stores.xhtml");
-        HttpResponse<String> signedIn = post(client, "/j_security_check", "j_username=admin&j_password="
-                + java.net.URLEncoder.encode(ADMIN_PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> signedIn = post(
+                client,
+                "/j_security_check",
+                "j_username=admin&j_password="
+                        + java.net.URLEncoder.encode(ADMIN_PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
         if (signedIn.statusCode() != 302) {
             throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
         }
@@ -190,32 +214,47 @@ public final class SandboxConnector {
 
     /** The connector's /metrics of one scope, read as Prometheus does: HTTPS with the metrics credential. */
     public String metrics(String scope) throws IOException, InterruptedException {
-        return ConnectorServer.metrics(this.server.httpsPort(), scope, "metrics", METRICS_PASSWORD).body();
+        return ConnectorServer.metrics(this.server.httpsPort(), scope, "metrics", METRICS_PASSWORD)
+                .body();
     }
 
     public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url() + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(HttpClient client, String path, String form)
             throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url() + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Add Store submitted as the browser would, to see the raw answer (status, redirect to Shopify). */
     public HttpResponse<String> addStore(HttpClient admin, String shop) throws IOException, InterruptedException {
         String page = get(admin, "/admin/store-add.xhtml").body();
-        return post(admin, "/admin/store-add.xhtml", FacesForm.of(page, "add-store").set("add-store:shop", shop)
-                .submittedWith("add-store:install", "Connect store"));
+        return post(
+                admin,
+                "/admin/store-add.xhtml",
+                FacesForm.of(page, "add-store")
+                        .set("add-store:shop", shop)
+                        .submittedWith("add-store:install", "Connect store"));
     }
 
     /** Installs the app on a sandbox shop over HTTP: Add Store, the merchant's approval, Shopify's callback. */
     public void install(HttpClient admin, Shop shop) throws IOException, InterruptedException {
-        String authorize = addStore(admin, shop.domain()).headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> back = get(admin, this.sandbox.approveInstall(authorize).substring(url().length()));
+        String authorize =
+                addStore(admin, shop.domain()).headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> back =
+                get(admin, this.sandbox.approveInstall(authorize).substring(url().length()));
         if (back.statusCode() != 302) {
             throw new IllegalStateException("install of " + shop.domain() + " failed: " + back.body());
         }

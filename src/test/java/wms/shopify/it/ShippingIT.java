@@ -1,7 +1,6 @@
 package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static wms.shopify.it.WmsFixture.json;
 
@@ -51,9 +50,14 @@ class ShippingIT {
 
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
-        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
-                "SHIPPING_MAX_ATTEMPTS=8", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_RETRY_MAX_SECONDS=2",
-                "SHIPPING_SWEEP_SECONDS=2", "SHIPPING_BREAKER_FAILURES=50"));
+        connector = SandboxConnector.get(List.of(
+                "ORDER_SWEEP_INTERVAL_SECONDS=0",
+                "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
+                "SHIPPING_MAX_ATTEMPTS=8",
+                "SHIPPING_RETRY_BASE_SECONDS=1",
+                "SHIPPING_RETRY_MAX_SECONDS=2",
+                "SHIPPING_SWEEP_SECONDS=2",
+                "SHIPPING_BREAKER_FAILURES=50"));
         shop = WmsFixture.stockedShop(connector, DOMAIN, "Shipping main", 500, "Shirt", "S-SHIRT", "Mug", "S-MUG");
         main = shop.location("Shipping main");
         wms = new WmsFixture(connector, "shipping-it");
@@ -72,34 +76,50 @@ class ShippingIT {
         var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 3, "S-MUG", 1));
         long orderId = acceptedOrder(order.id());
 
-        HttpResponse<String> first = ship(shipment("SHIP-1A", orderId, "dhl express",
-                lines("W-SHIRT", 2), parcel("JD0001", null), parcel("JD0002", null)));
+        HttpResponse<String> first = ship(shipment(
+                "SHIP-1A",
+                orderId,
+                "dhl express",
+                lines("W-SHIRT", 2),
+                parcel("JD0001", null),
+                parcel("JD0002", null)));
         assertEquals(202, first.statusCode(), first.body());
         awaitShipment("SHIP-1A", "FULFILLED");
-        assertEquals("PARTIALLY_SHIPPED", json(wms.api("GET", "/api/v1/orders/" + orderId, null))
-                .getString("shipping"));
+        assertEquals(
+                "PARTIALLY_SHIPPED",
+                json(wms.api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
 
-        HttpResponse<String> second = ship(shipment("SHIP-1B", orderId, "Acme Couriers",
-                lines("W-SHIRT", 1, "W-MUG", 1), parcel("AC-77", "https://track.acme.example/AC-77")));
+        HttpResponse<String> second = ship(shipment(
+                "SHIP-1B",
+                orderId,
+                "Acme Couriers",
+                lines("W-SHIRT", 1, "W-MUG", 1),
+                parcel("AC-77", "https://track.acme.example/AC-77")));
         assertEquals(202, second.statusCode(), second.body());
         JsonObject done = awaitShipment("SHIP-1B", "FULFILLED");
-        assertEquals("SHIPPED", json(wms.api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
+        assertEquals(
+                "SHIPPED",
+                json(wms.api("GET", "/api/v1/orders/" + orderId, null)).getString("shipping"));
 
         List<Fulfillment> fulfillments = order.fulfillments();
         assertEquals(2, fulfillments.size(), "one fulfillment per shipment");
         Fulfillment parcels = fulfillments.get(0);
         assertEquals(2, parcels.totalQuantity());
-        assertEquals(List.of("JD0001", "JD0002"), parcels.trackingInfo().stream().map(t -> t.get("number")).toList());
+        assertEquals(
+                List.of("JD0001", "JD0002"),
+                parcels.trackingInfo().stream().map(t -> t.get("number")).toList());
         assertEquals("DHL Express", parcels.trackingInfo().get(0).get("company"), "Shopify's spelling of the carrier");
         Fulfillment rest = fulfillments.get(1);
         assertEquals(done.getString("fulfillmentId"), rest.id());
         assertEquals(2, rest.totalQuantity());
         assertEquals("Acme Couriers", rest.trackingInfo().get(0).get("company"), "an unknown carrier as named");
-        assertEquals("https://track.acme.example/AC-77", rest.trackingInfo().get(0).get("url"));
+        assertEquals(
+                "https://track.acme.example/AC-77", rest.trackingInfo().get(0).get("url"));
         assertEquals("FULFILLED", order.displayFulfillmentStatus());
         List<Journal.Mutation> created = shop.journal().applied("fulfillmentCreate");
         @SuppressWarnings("unchecked")
-        Map<String, Object> input = (Map<String, Object>) created.get(created.size() - 1).arguments().get("fulfillment");
+        Map<String, Object> input = (Map<String, Object>)
+                created.get(created.size() - 1).arguments().get("fulfillment");
         assertEquals(Boolean.TRUE, input.get("notifyCustomer"), "the store setting: notify the customer");
     }
 
@@ -133,27 +153,32 @@ class ShippingIT {
         HttpResponse<String> malformed = ship("{\"shipmentId\":\"has space\",\"lines\":[{\"quantity\":0}],"
                 + "\"parcels\":[{\"trackingUrl\":\"ftp://x\"}]}");
         assertEquals(400, malformed.statusCode());
-        for (String field : List.of("shipmentId", "orderId", "shippedAt", "lines[0].product", "lines[0].quantity",
+        for (String field : List.of(
+                "shipmentId",
+                "orderId",
+                "shippedAt",
+                "lines[0].product",
+                "lines[0].quantity",
                 "parcels[0].trackingUrl")) {
             assertTrue(malformed.body().contains("\"" + field + "\""), field + " in " + malformed.body());
         }
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("update store set status = 'DISCONNECTED' where domain = '" + DOMAIN
-                    + "'");
+            db.createStatement()
+                    .executeUpdate("update store set status = 'DISCONNECTED' where domain = '" + DOMAIN + "'");
             try {
                 HttpResponse<String> disconnected = ship(shipment("SHIP-2D", orderId, null, lines("W-SHIRT", 1)));
                 assertEquals(409, disconnected.statusCode());
                 assertTrue(disconnected.body().contains("not connected"), disconnected.body());
             } finally {
-                db.createStatement().executeUpdate("update store set status = 'CONNECTED' where domain = '" + DOMAIN
-                        + "'");
+                db.createStatement()
+                        .executeUpdate("update store set status = 'CONNECTED' where domain = '" + DOMAIN + "'");
             }
         }
         var unacknowledged = shop.placeOrder(main, true, Map.of("S-MUG", 1));
         JsonObject[] entry = new JsonObject[1];
         await(() -> (entry[0] = entryFor(unacknowledged.id())) != null, "the order in the feed");
-        HttpResponse<String> early = ship(shipment("SHIP-2E", entry[0].getJsonNumber("orderId").longValue(), null,
-                lines("W-MUG", 1)));
+        HttpResponse<String> early =
+                ship(shipment("SHIP-2E", entry[0].getJsonNumber("orderId").longValue(), null, lines("W-MUG", 1)));
         assertEquals(409, early.statusCode());
         assertTrue(early.body().contains("acknowledge it before"), early.body());
         assertEquals(before, wms.count("select count(*) from shipment"), "nothing stored for refused reports");
@@ -165,10 +190,13 @@ class ShippingIT {
         var order = shop.placeOrder(main, true, Map.of("S-MUG", 2));
         long orderId = acceptedOrder(order.id());
         shop.faults().serverErrorShare(1.0);
-        assertEquals(202, ship(shipment("SHIP-3", orderId, "FedEx", lines("W-MUG", 2), parcel("FX3", null)))
-                .statusCode());
-        await(() -> intValue("select attempts from shipment where shipment_key = 'SHIP-3'") >= 1
-                && "QUEUED".equals(wms.text("select state from shipment where shipment_key = ?", "SHIP-3")),
+        assertEquals(
+                202,
+                ship(shipment("SHIP-3", orderId, "FedEx", lines("W-MUG", 2), parcel("FX3", null)))
+                        .statusCode());
+        await(
+                () -> intValue("select attempts from shipment where shipment_key = 'SHIP-3'") >= 1
+                        && "QUEUED".equals(wms.text("select state from shipment where shipment_key = ?", "SHIP-3")),
                 "a failed attempt waiting for the next");
         String reason = wms.text("select reason from shipment where shipment_key = ?", "SHIP-3");
         assertTrue(reason.contains("503"), reason);
@@ -184,13 +212,17 @@ class ShippingIT {
         long orderId = acceptedOrder(order.id());
         int appliedBefore = shop.journal().applied("fulfillmentCreate").size();
         shop.faults().answerDelayAfterWrite(Duration.ofSeconds(6), 1);
-        assertEquals(202, ship(shipment("SHIP-4", orderId, "USPS", lines("W-SHIRT", 1, "W-MUG", 1),
-                parcel("94001", null))).statusCode());
+        assertEquals(
+                202,
+                ship(shipment("SHIP-4", orderId, "USPS", lines("W-SHIRT", 1, "W-MUG", 1), parcel("94001", null)))
+                        .statusCode());
         JsonObject done = awaitShipment("SHIP-4", "FULFILLED");
         assertTrue(done.getInt("attempts") >= 2, "the first attempt timed out: " + done);
         assertEquals(1, order.fulfillments().size(), "no duplicate fulfillment");
         assertEquals(order.fulfillments().get(0).id(), done.getString("fulfillmentId"), "the one Shopify made");
-        assertEquals(appliedBefore + 1, shop.journal().applied("fulfillmentCreate").size(),
+        assertEquals(
+                appliedBefore + 1,
+                shop.journal().applied("fulfillmentCreate").size(),
                 "fulfillmentCreate applied once");
     }
 
@@ -200,12 +232,15 @@ class ShippingIT {
         var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 1));
         long orderId = acceptedOrder(order.id());
         shop.faults().serverErrorShare(1.0);
-        assertEquals(202, ship(shipment("SHIP-5", orderId, "GLS", lines("W-SHIRT", 1), parcel("GLS5", null)))
-                .statusCode());
+        assertEquals(
+                202,
+                ship(shipment("SHIP-5", orderId, "GLS", lines("W-SHIRT", 1), parcel("GLS5", null)))
+                        .statusCode());
         JsonObject failed = awaitShipment("SHIP-5", "FAILED");
         assertTrue(failed.getString("reason").startsWith("Gave up after 8 attempts"), failed.getString("reason"));
         assertEquals(0, order.fulfillments().size());
-        assertEquals(409, wms.api("POST", "/api/v1/shipments/SHIP-4/retry", null).statusCode(), "only failed ones");
+        assertEquals(
+                409, wms.api("POST", "/api/v1/shipments/SHIP-4/retry", null).statusCode(), "only failed ones");
         shop.faults().none();
         long rowId = wms.count("select id from shipment where shipment_key = 'SHIP-5'");
         try (Browser browser = new Browser()) {
@@ -229,18 +264,31 @@ class ShippingIT {
     void trackingKnownLaterUpdatesTheFulfillment() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-MUG", 1));
         long orderId = acceptedOrder(order.id());
-        assertEquals(202, ship(shipment("SHIP-6", orderId, null, lines("W-MUG", 1))).statusCode());
+        assertEquals(
+                202, ship(shipment("SHIP-6", orderId, null, lines("W-MUG", 1))).statusCode());
         awaitShipment("SHIP-6", "FULFILLED");
         assertTrue(order.fulfillments().get(0).trackingInfo().isEmpty(), "no tracking yet");
-        HttpResponse<String> tracked = wms.api("PUT", "/api/v1/shipments/SHIP-6/tracking", Json.createObjectBuilder()
-                .add("carrier", "royal mail").add("parcels", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("trackingNumber", "RM6"))).build().toString());
+        HttpResponse<String> tracked = wms.api(
+                "PUT",
+                "/api/v1/shipments/SHIP-6/tracking",
+                Json.createObjectBuilder()
+                        .add("carrier", "royal mail")
+                        .add(
+                                "parcels",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder().add("trackingNumber", "RM6")))
+                        .build()
+                        .toString());
         assertEquals(202, tracked.statusCode(), tracked.body());
         await(() -> !order.fulfillments().get(0).trackingInfo().isEmpty(), "the tracking on Shopify");
         assertEquals("RM6", order.fulfillments().get(0).trackingInfo().get(0).get("number"));
-        assertEquals("Royal Mail", order.fulfillments().get(0).trackingInfo().get(0).get("company"));
+        assertEquals(
+                "Royal Mail", order.fulfillments().get(0).trackingInfo().get(0).get("company"));
         assertEquals(1, order.fulfillments().size());
-        assertEquals(404, wms.api("PUT", "/api/v1/shipments/NOPE/tracking", "{\"carrier\":\"UPS\"}").statusCode());
+        assertEquals(
+                404,
+                wms.api("PUT", "/api/v1/shipments/NOPE/tracking", "{\"carrier\":\"UPS\"}")
+                        .statusCode());
     }
 
     @Test
@@ -259,8 +307,13 @@ class ShippingIT {
         int appliedBefore = shop.journal().applied("fulfillmentCreate").size();
         int requestsBefore = shop.journal().requests().size();
         Instant start = Instant.now();
-        shop.faults().serverErrorShare(0.2).serverErrorAfterWriteShare(0.2).throttledBurst(3)
-                .tooManyRequestsBurst(2, 1.0).tooManyRequests(0.1, 1.0).latency(Duration.ofSeconds(2));
+        shop.faults()
+                .serverErrorShare(0.2)
+                .serverErrorAfterWriteShare(0.2)
+                .throttledBurst(3)
+                .tooManyRequestsBurst(2, 1.0)
+                .tooManyRequests(0.1, 1.0)
+                .latency(Duration.ofSeconds(2));
         try {
             for (int i = 0; i < count; i++) {
                 if (i == count / 2) {
@@ -270,8 +323,15 @@ class ShippingIT {
                     shop.faults().throttledBurst(3).tooManyRequestsBurst(2, 1.0); // the second bursts
                 }
                 int quantity = 1 + i % 3;
-                assertEquals(202, ship(shipment("SHIP-R3-" + i, orderIds.get(i), "DHL",
-                        lines(i % 2 == 0 ? "W-SHIRT" : "W-MUG", quantity), parcel("R3-" + i, null))).statusCode());
+                assertEquals(
+                        202,
+                        ship(shipment(
+                                        "SHIP-R3-" + i,
+                                        orderIds.get(i),
+                                        "DHL",
+                                        lines(i % 2 == 0 ? "W-SHIRT" : "W-MUG", quantity),
+                                        parcel("R3-" + i, null)))
+                                .statusCode());
             }
             for (int i = 0; i < count; i++) {
                 awaitFulfilledNotParked("SHIP-R3-" + i);
@@ -285,22 +345,35 @@ class ShippingIT {
             List<Fulfillment> made = orders.get(i).fulfillments();
             assertEquals(1, made.size(), "order " + i + " fulfilled exactly once");
             assertEquals(1 + i % 3, made.get(0).totalQuantity());
-            assertEquals(made.get(0).id(), wms.text("select fulfillment_id from shipment where shipment_key = ?",
-                    "SHIP-R3-" + i), "the connector knows the one Shopify made");
+            assertEquals(
+                    made.get(0).id(),
+                    wms.text("select fulfillment_id from shipment where shipment_key = ?", "SHIP-R3-" + i),
+                    "the connector knows the one Shopify made");
         }
-        assertEquals(appliedBefore + count, shop.journal().applied("fulfillmentCreate").size(),
+        assertEquals(
+                appliedBefore + count,
+                shop.journal().applied("fulfillmentCreate").size(),
                 "fulfillmentCreate applied once per shipment");
-        assertEquals(0, wms.count("select count(*) from shipment where shipment_key like 'SHIP-R3-%' "
-                + "and state <> 'FULFILLED'"), "none parked");
+        assertEquals(
+                0,
+                wms.count("select count(*) from shipment where shipment_key like 'SHIP-R3-%' "
+                        + "and state <> 'FULFILLED'"),
+                "none parked");
         List<Journal.Request> requests = shop.journal().requests();
         requests = requests.subList(requestsBefore, requests.size());
         assertTrue(requests.stream().anyMatch(r -> r.status() == 429), "Shopify answered 429 meanwhile");
         assertTrue(requests.stream().anyMatch(r -> r.status() >= 500), "Shopify answered 5xx meanwhile");
         List<Journal.Request> creates = requests.stream()
-                .filter(r -> r.body() != null && r.body().contains("fulfillmentCreate(")).toList();
-        System.out.printf("ShippingIT: %d shipments fulfilled once each after %d ms through %d requests (%d "
-                + "fulfillmentCreate sent: %d answered 5xx, %d 429, %d THROTTLED; in all %d answered 5xx, %d 429, %d "
-                + "THROTTLED), %d attempts in all%n", count, landed.toMillis(), requests.size(), creates.size(),
+                .filter(r -> r.body() != null && r.body().contains("fulfillmentCreate("))
+                .toList();
+        System.out.printf(
+                "ShippingIT: %d shipments fulfilled once each after %d ms through %d requests (%d "
+                        + "fulfillmentCreate sent: %d answered 5xx, %d 429, %d THROTTLED; in all %d answered 5xx, %d 429, %d "
+                        + "THROTTLED), %d attempts in all%n",
+                count,
+                landed.toMillis(),
+                requests.size(),
+                creates.size(),
                 creates.stream().filter(r -> r.status() >= 500).count(),
                 creates.stream().filter(r -> r.status() == 429).count(),
                 creates.stream().filter(r -> "THROTTLED".equals(r.errorCode())).count(),
@@ -317,15 +390,42 @@ class ShippingIT {
         long orderId = acceptedOrder(order.id());
         String url = "https://track.acme.example/";
         // The reported case: the first parcel without a URL, the second with one.
-        assertEquals(202, ship(shipment("SHIP-10A", orderId, "Acme Couriers", lines("W-SHIRT", 1),
-                parcel("1Z999", null), parcel("1Z998", url + "1Z998"))).statusCode());
-        assertEquals(202, ship(shipment("SHIP-10B", orderId, "dhl express", lines("W-SHIRT", 1),
-                parcel("A1", url + "A1"), parcel("A2", null), parcel("A3", url + "A3"), parcel("A4", null)))
-                .statusCode());
-        assertEquals(202, ship(shipment("SHIP-10C", orderId, null, lines("W-SHIRT", 1),
-                parcel("N1", null), parcel("N2", null))).statusCode());
-        assertEquals(202, ship(shipment("SHIP-10D", orderId, "Acme Couriers", lines("W-SHIRT", 1),
-                parcel("U1", url + "U1"), parcel("U2", url + "U2"))).statusCode());
+        assertEquals(
+                202,
+                ship(shipment(
+                                "SHIP-10A",
+                                orderId,
+                                "Acme Couriers",
+                                lines("W-SHIRT", 1),
+                                parcel("1Z999", null),
+                                parcel("1Z998", url + "1Z998")))
+                        .statusCode());
+        assertEquals(
+                202,
+                ship(shipment(
+                                "SHIP-10B",
+                                orderId,
+                                "dhl express",
+                                lines("W-SHIRT", 1),
+                                parcel("A1", url + "A1"),
+                                parcel("A2", null),
+                                parcel("A3", url + "A3"),
+                                parcel("A4", null)))
+                        .statusCode());
+        assertEquals(
+                202,
+                ship(shipment("SHIP-10C", orderId, null, lines("W-SHIRT", 1), parcel("N1", null), parcel("N2", null)))
+                        .statusCode());
+        assertEquals(
+                202,
+                ship(shipment(
+                                "SHIP-10D",
+                                orderId,
+                                "Acme Couriers",
+                                lines("W-SHIRT", 1),
+                                parcel("U1", url + "U1"),
+                                parcel("U2", url + "U2")))
+                        .statusCode());
         for (String key : List.of("SHIP-10A", "SHIP-10B", "SHIP-10C", "SHIP-10D")) {
             awaitShipment(key, "FULFILLED");
         }
@@ -349,9 +449,18 @@ class ShippingIT {
         assertEquals(Map.of("U1", url + "U1", "U2", url + "U2"), urlsByNumber(fulfillmentOf("SHIP-10D", order)));
 
         // Tracking known later, with the same kind of mix, replaces the fulfillment's tracking with the pairs right.
-        HttpResponse<String> later = wms.api("PUT", "/api/v1/shipments/SHIP-10C/tracking", Json.createObjectBuilder()
-                .add("carrier", "Acme Couriers").add("parcels", Json.createArrayBuilder()
-                        .add(parcel("L1", null)).add(parcel("L2", url + "L2"))).build().toString());
+        HttpResponse<String> later = wms.api(
+                "PUT",
+                "/api/v1/shipments/SHIP-10C/tracking",
+                Json.createObjectBuilder()
+                        .add("carrier", "Acme Couriers")
+                        .add(
+                                "parcels",
+                                Json.createArrayBuilder()
+                                        .add(parcel("L1", null))
+                                        .add(parcel("L2", url + "L2")))
+                        .build()
+                        .toString());
         assertEquals(202, later.statusCode(), later.body());
         Map<String, String> updated = new java.util.HashMap<>();
         updated.put("L1", null);
@@ -361,8 +470,12 @@ class ShippingIT {
     }
 
     private static Fulfillment fulfillmentOf(String shipmentKey, wms.shopify.sandbox.Order order) throws Exception {
-        String id = json(wms.api("GET", "/api/v1/shipments/" + shipmentKey, null)).getString("fulfillmentId");
-        return order.fulfillments().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        String id =
+                json(wms.api("GET", "/api/v1/shipments/" + shipmentKey, null)).getString("fulfillmentId");
+        return order.fulfillments().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** What Shopify shows: each tracking number with the URL it links to (null: none given). */
@@ -373,17 +486,23 @@ class ShippingIT {
     }
 
     private static Set<Object> companies(Fulfillment fulfillment) {
-        return fulfillment.trackingInfo().stream().map(t -> t.get("company")).collect(java.util.stream.Collectors.toSet());
+        return fulfillment.trackingInfo().stream()
+                .map(t -> t.get("company"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     // --- helpers
 
     private static void awaitFulfilledNotParked(String key) throws Exception {
-        WmsFixture.await(Duration.ofSeconds(240), () -> {
-            String state = wms.text("select state from shipment where shipment_key = ?", key);
-            assertTrue(!"FAILED".equals(state), key + " parked: " + shipments());
-            return "FULFILLED".equals(state);
-        }, key + " to be fulfilled", () -> "; shipments: " + shipments());
+        WmsFixture.await(
+                Duration.ofSeconds(240),
+                () -> {
+                    String state = wms.text("select state from shipment where shipment_key = ?", key);
+                    assertTrue(!"FAILED".equals(state), key + " parked: " + shipments());
+                    return "FULFILLED".equals(state);
+                },
+                key + " to be fulfilled",
+                () -> "; shipments: " + shipments());
     }
 
     private static long acceptedOrder(String shopifyOrderId) throws Exception {
@@ -396,11 +515,13 @@ class ShippingIT {
 
     private static JsonObject awaitShipment(String key, String state) throws Exception {
         JsonObject[] found = new JsonObject[1];
-        await(() -> {
-            HttpResponse<String> response = wms.api("GET", "/api/v1/shipments/" + key, null);
-            found[0] = response.statusCode() == 200 ? json(response) : null;
-            return found[0] != null && state.equals(found[0].getString("state"));
-        }, "shipment " + key + " to be " + state);
+        await(
+                () -> {
+                    HttpResponse<String> response = wms.api("GET", "/api/v1/shipments/" + key, null);
+                    found[0] = response.statusCode() == 200 ? json(response) : null;
+                    return found[0] != null && state.equals(found[0].getString("state"));
+                },
+                "shipment " + key + " to be " + state);
         return found[0];
     }
 
@@ -408,10 +529,13 @@ class ShippingIT {
         return wms.api("POST", "/api/v1/shipments", body);
     }
 
-    private static String shipment(String key, long orderId, String carrier, JsonArrayBuilder lines,
-            JsonObjectBuilder... parcels) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("shipmentId", key).add("orderId", orderId)
-                .add("shippedAt", Instant.parse("2026-11-27T10:00:00Z").toString()).add("lines", lines);
+    private static String shipment(
+            String key, long orderId, String carrier, JsonArrayBuilder lines, JsonObjectBuilder... parcels) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("shipmentId", key)
+                .add("orderId", orderId)
+                .add("shippedAt", Instant.parse("2026-11-27T10:00:00Z").toString())
+                .add("lines", lines);
         if (carrier != null) {
             body.add("carrier", carrier);
         }
@@ -425,7 +549,8 @@ class ShippingIT {
     private static JsonArrayBuilder lines(Object... productsAndQuantities) {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (int i = 0; i < productsAndQuantities.length; i += 2) {
-            lines.add(Json.createObjectBuilder().add("product", (String) productsAndQuantities[i])
+            lines.add(Json.createObjectBuilder()
+                    .add("product", (String) productsAndQuantities[i])
                     .add("quantity", (Integer) productsAndQuantities[i + 1]));
         }
         return lines;
@@ -445,11 +570,18 @@ class ShippingIT {
 
     private static String shipments() throws Exception {
         StringBuilder text = new StringBuilder();
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery("select "
-                + "shipment_key, state, attempts, reason from shipment order by id")) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select " + "shipment_key, state, attempts, reason from shipment order by id")) {
             while (rows.next()) {
-                text.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(' ')
-                        .append(rows.getInt(3)).append(": ").append(rows.getString(4)).append(" | ");
+                text.append(rows.getString(1))
+                        .append(' ')
+                        .append(rows.getString(2))
+                        .append(' ')
+                        .append(rows.getInt(3))
+                        .append(": ")
+                        .append(rows.getString(4))
+                        .append(" | ");
             }
         }
         return text.toString();

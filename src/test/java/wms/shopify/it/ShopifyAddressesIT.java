@@ -31,15 +31,15 @@ class ShopifyAddressesIT {
         HttpResponse<String> answer = post("/shopify/webhooks", body);
         assertEquals(401, answer.statusCode(), answer.body());
         assertEquals("The HMAC signature is wrong or missing.", answer.body());
-        assertEquals("text/plain;charset=UTF-8", answer.headers().firstValue("Content-Type").orElse("")
-                .replace(" ", ""));
+        assertEquals(
+                "text/plain;charset=UTF-8",
+                answer.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
     }
 
     @Test
     void theWmsApiDoesNotServeTheWebhookIntake() throws Exception {
         HttpResponse<String> answer = post("/api/webhooks", "{}");
-        assertNotEquals("The HMAC signature is wrong or missing.", answer.body(),
-                "the intake answered under /api");
+        assertNotEquals("The HMAC signature is wrong or missing.", answer.body(), "the intake answered under /api");
         assertTrue(answer.statusCode() == 401 || answer.statusCode() == 404, answer.statusCode() + " " + answer.body());
     }
 
@@ -47,14 +47,16 @@ class ShopifyAddressesIT {
     void onlyPostIsTakenAtTheWebhookAddress() throws Exception {
         HttpResponse<String> answer = ConnectorServer.get(ConnectorServer.client(), "/shopify/webhooks");
         assertEquals(405, answer.statusCode(), answer.body());
-        assertTrue(answer.headers().firstValue("Allow").orElse("").contains("POST"), answer.headers().toString());
+        assertTrue(
+                answer.headers().firstValue("Allow").orElse("").contains("POST"),
+                answer.headers().toString());
         assertEquals("Method Not Allowed", answer.body());
     }
 
     @Test
     void theCallbackAsksForTheAdminsSignIn() throws Exception {
-        HttpResponse<String> answer = ConnectorServer.get(ConnectorServer.client(),
-                "/admin/shopify/callback?shop=a.myshopify.com");
+        HttpResponse<String> answer =
+                ConnectorServer.get(ConnectorServer.client(), "/admin/shopify/callback?shop=a.myshopify.com");
         assertEquals(302, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Location").orElseThrow().contains("login"));
     }
@@ -73,11 +75,18 @@ class ShopifyAddressesIT {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return ConnectorServer.client().send(HttpRequest.newBuilder(ConnectorServer.uri(path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", "orders/create").header("X-Shopify-Shop-Domain", "nobody.myshopify.com")
-                .header("X-Shopify-Hmac-Sha256", "AAAA").header("X-Shopify-Webhook-Id", "addresses-it")
-                .header("X-Shopify-Triggered-At", Instant.now().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return ConnectorServer.client()
+                .send(
+                        HttpRequest.newBuilder(ConnectorServer.uri(path))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/json")
+                                .header("X-Shopify-Topic", "orders/create")
+                                .header("X-Shopify-Shop-Domain", "nobody.myshopify.com")
+                                .header("X-Shopify-Hmac-Sha256", "AAAA")
+                                .header("X-Shopify-Webhook-Id", "addresses-it")
+                                .header("X-Shopify-Triggered-At", Instant.now().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -45,8 +45,13 @@ class ShopifyErrorsIT {
     private static final String REFUSED = "errors-refused.myshopify.com";
     private static final String ORDERS = "errors-orders.myshopify.com";
     private static final String WAREHOUSE = "WH-ERRORS";
-    private static final List<String> STOCK_SKUS = List.of("E-THROTTLED", "E-INTERNAL_SERVER_ERROR", "E-TIMEOUT",
-            "E-PARTIAL_DATA", "E-CONCURRENT", "E-FAILED-ATTEMPT");
+    private static final List<String> STOCK_SKUS = List.of(
+            "E-THROTTLED",
+            "E-INTERNAL_SERVER_ERROR",
+            "E-TIMEOUT",
+            "E-PARTIAL_DATA",
+            "E-CONCURRENT",
+            "E-FAILED-ATTEMPT");
     private static final List<String> REFUSED_SKUS = List.of("R-MAX_COST_EXCEEDED", "R-ACCESS_DENIED");
 
     static SandboxConnector connector;
@@ -58,9 +63,15 @@ class ShopifyErrorsIT {
 
     @BeforeAll
     static void storesOfTheirOwn() throws Exception {
-        connector = SandboxConnector.get(List.of("STOCK_MAX_ATTEMPTS=5", "STOCK_RECONCILE_MINUTES=0",
-                "ORDER_SWEEP_INTERVAL_SECONDS=0", "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3", "SHIPPING_MAX_ATTEMPTS=8",
-                "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_RETRY_MAX_SECONDS=2", "SHIPPING_SWEEP_SECONDS=2",
+        connector = SandboxConnector.get(List.of(
+                "STOCK_MAX_ATTEMPTS=5",
+                "STOCK_RECONCILE_MINUTES=0",
+                "ORDER_SWEEP_INTERVAL_SECONDS=0",
+                "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
+                "SHIPPING_MAX_ATTEMPTS=8",
+                "SHIPPING_RETRY_BASE_SECONDS=1",
+                "SHIPPING_RETRY_MAX_SECONDS=2",
+                "SHIPPING_SWEEP_SECONDS=2",
                 "SHIPPING_BREAKER_FAILURES=50"));
         wms = new WmsFixture(connector, "shopify-errors-it");
         stock = WmsFixture.stockedShop(connector, STOCK, "Errors stock", 10, "Stock", STOCK_SKUS.get(0));
@@ -73,7 +84,8 @@ class ShopifyErrorsIT {
         refused.stock(REFUSED_SKUS.get(1), refused.location("Errors refused"), 10);
         long stockStore = wms.install(stock, stock.location("Errors stock"), WAREHOUSE);
         refusedStore = wms.install(refused, refused.location("Errors refused"), WAREHOUSE);
-        wms.registerProducts(List.of(STOCK_SKUS, REFUSED_SKUS).stream().flatMap(List::stream).toList());
+        wms.registerProducts(
+                List.of(STOCK_SKUS, REFUSED_SKUS).stream().flatMap(List::stream).toList());
         wms.syncProducts(STOCK);
         wms.syncProducts(REFUSED);
         wms.stockSync(stockStore, "DELTA", 1);
@@ -92,8 +104,9 @@ class ShopifyErrorsIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ErrorAnswers.Kind.class, names = {"THROTTLED", "INTERNAL_SERVER_ERROR", "TIMEOUT",
-            "PARTIAL_DATA"})
+    @EnumSource(
+            value = ErrorAnswers.Kind.class,
+            names = {"THROTTLED", "INTERNAL_SERVER_ERROR", "TIMEOUT", "PARTIAL_DATA"})
     void aStockPushMeetingATransientCodeLandsOnceUnderOneKey(ErrorAnswers.Kind kind) throws Exception {
         String sku = "E-" + kind.name();
         String counted = kind == ErrorAnswers.Kind.PARTIAL_DATA ? "INTERNAL_SERVER_ERROR" : kind.name();
@@ -102,11 +115,15 @@ class ShopifyErrorsIT {
         send(sku, 4, 14);
         awaitAvailable(stock, sku, 14);
         // Partial data writes before it fails: the push is over once an attempt is answered in full.
-        WmsFixture.await(Duration.ofSeconds(60), () -> requestsFor(stock, sku).stream()
-                .anyMatch(r -> r.status() == 200 && r.errorCode() == null), "an attempt answered in full");
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> requestsFor(stock, sku).stream().anyMatch(r -> r.status() == 200 && r.errorCode() == null),
+                "an attempt answered in full");
 
         List<Journal.Request> sent = requestsFor(stock, sku);
-        assertEquals(2, sent.stream().filter(r -> kind.name().equals(r.errorCode())).count(),
+        assertEquals(
+                2,
+                sent.stream().filter(r -> kind.name().equals(r.errorCode())).count(),
                 "both injected answers met: " + codes(sent));
         assertEquals(1, keysOf(sent).size(), "every attempt under the same idempotency key: " + keysOf(sent));
         assertEquals(1, appliedFor(stock, sku), "written exactly once");
@@ -116,7 +133,9 @@ class ShopifyErrorsIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ErrorAnswers.Kind.class, names = {"MAX_COST_EXCEEDED", "ACCESS_DENIED"})
+    @EnumSource(
+            value = ErrorAnswers.Kind.class,
+            names = {"MAX_COST_EXCEEDED", "ACCESS_DENIED"})
     void aStockPushMeetingAPermanentCodeIsParkedWithShopifysMessage(ErrorAnswers.Kind kind) throws Exception {
         String sku = "R-" + kind.name();
         if (kind == ErrorAnswers.Kind.ACCESS_DENIED) {
@@ -127,8 +146,10 @@ class ShopifyErrorsIT {
         long parkedBefore = parked();
         send(sku, 3, 13);
         WmsFixture.await(Duration.ofSeconds(60), () -> parked() > parkedBefore, "the push parked as FAILED");
-        String reason = wms.text("select reason from stock_push where state = 'FAILED' and store_id = "
-                + refusedStore + " and reason like ? order by id desc limit 1", "%(" + kind.name() + ")%");
+        String reason = wms.text(
+                "select reason from stock_push where state = 'FAILED' and store_id = " + refusedStore
+                        + " and reason like ? order by id desc limit 1",
+                "%(" + kind.name() + ")%");
         String shopifyWords = kind == ErrorAnswers.Kind.ACCESS_DENIED
                 ? "Access denied for inventoryAdjustQuantities field. Required access: `write_inventory` access scope."
                 : "Query cost is 1001, which exceeds the single query max cost limit (1000).";
@@ -146,13 +167,21 @@ class ShopifyErrorsIT {
         stock.faults().answerDelayAfterWrite(Duration.ofSeconds(6), 1);
         send(sku, 5, 15);
         awaitAvailable(stock, sku, 15);
-        WmsFixture.await(Duration.ofSeconds(60), () -> mutationsFor(stock, sku).stream()
-                .anyMatch(m -> m.outcome() == Journal.Outcome.REPLAYED), "the held write replayed to the connector");
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> mutationsFor(stock, sku).stream().anyMatch(m -> m.outcome() == Journal.Outcome.REPLAYED),
+                "the held write replayed to the connector");
 
         List<Journal.Mutation> mutations = mutationsFor(stock, sku);
-        assertTrue(mutations.stream().anyMatch(m -> m.errors().contains("IDEMPOTENCY_CONCURRENT_REQUEST")),
+        assertTrue(
+                mutations.stream().anyMatch(m -> m.errors().contains("IDEMPOTENCY_CONCURRENT_REQUEST")),
                 "Shopify answered IDEMPOTENCY_CONCURRENT_REQUEST meanwhile: " + mutations);
-        assertEquals(1, mutations.stream().map(Journal.Mutation::idempotencyKey).distinct().count(),
+        assertEquals(
+                1,
+                mutations.stream()
+                        .map(Journal.Mutation::idempotencyKey)
+                        .distinct()
+                        .count(),
                 "one key throughout");
         assertEquals(1, appliedFor(stock, sku), "written exactly once");
         assertEquals(15, available(stock, sku));
@@ -166,12 +195,18 @@ class ShopifyErrorsIT {
         awaitAvailable(stock, sku, 16);
 
         List<Journal.Mutation> mutations = mutationsFor(stock, sku);
-        assertTrue(mutations.stream().anyMatch(m -> m.errors().contains("INTERNAL_SERVER_ERROR")), mutations.toString());
-        assertTrue(mutations.stream().anyMatch(m -> m.errors().contains("IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED")),
+        assertTrue(
+                mutations.stream().anyMatch(m -> m.errors().contains("INTERNAL_SERVER_ERROR")), mutations.toString());
+        assertTrue(
+                mutations.stream().anyMatch(m -> m.errors().contains("IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED")),
                 "the first key retried once and found spent: " + mutations);
         String spent = mutations.get(0).idempotencyKey();
-        Journal.Mutation applied = mutations.stream().filter(m -> m.outcome() == Journal.Outcome.APPLIED)
-                .reduce((a, b) -> { throw new AssertionError("applied twice: " + mutations); }).orElseThrow();
+        Journal.Mutation applied = mutations.stream()
+                .filter(m -> m.outcome() == Journal.Outcome.APPLIED)
+                .reduce((a, b) -> {
+                    throw new AssertionError("applied twice: " + mutations);
+                })
+                .orElseThrow();
         assertFalse(spent.equals(applied.idempotencyKey()), "written under a new key");
         Thread.sleep(1500);
         assertEquals(16, available(stock, sku));
@@ -179,19 +214,32 @@ class ShopifyErrorsIT {
 
     @Test
     void anOrderReadMeetingInternalErrorsAndPartialDataIsRetriedAndImportedWholeNeverRefused() throws Exception {
-        orders.faults().errorAnswers(ErrorAnswers.Kind.INTERNAL_SERVER_ERROR, 3, "Order")
+        orders.faults()
+                .errorAnswers(ErrorAnswers.Kind.INTERNAL_SERVER_ERROR, 3, "Order")
                 .errorAnswers(ErrorAnswers.Kind.PARTIAL_DATA, 3, "Order");
         var order = orders.placeOrder(orders.location("Errors orders"), true, Map.of("O-SHIRT", 2, "O-MUG", 1));
         JsonObject[] entry = new JsonObject[1];
-        WmsFixture.await(Duration.ofSeconds(120), () -> (entry[0] = wms.orderEntry(order.id())) != null,
-                "order " + order.id() + " in the feed", () -> "; deliveries: " + deliveryNotes());
+        WmsFixture.await(
+                Duration.ofSeconds(120),
+                () -> (entry[0] = wms.orderEntry(order.id())) != null,
+                "order " + order.id() + " in the feed",
+                () -> "; deliveries: " + deliveryNotes());
         assertEquals(Map.of("W-O-MUG", 1, "W-O-SHIRT", 2), WmsFixture.quantities(entry[0]), "the whole order");
         List<Journal.Request> reads = orders.journal().requests().stream()
-                .filter(r -> "Order".equals(r.operationName())).toList();
-        assertEquals(3, reads.stream().filter(r -> "INTERNAL_SERVER_ERROR".equals(r.errorCode())).count());
-        assertEquals(3, reads.stream().filter(r -> "PARTIAL_DATA".equals(r.errorCode())).count());
-        assertEquals(0, wms.count("select count(*) from webhook_delivery d join store s on s.id = d.store_id where "
-                + "s.domain = '" + ORDERS + "' and d.outcome_note like '%refused%'"),
+                .filter(r -> "Order".equals(r.operationName()))
+                .toList();
+        assertEquals(
+                3,
+                reads.stream()
+                        .filter(r -> "INTERNAL_SERVER_ERROR".equals(r.errorCode()))
+                        .count());
+        assertEquals(
+                3,
+                reads.stream().filter(r -> "PARTIAL_DATA".equals(r.errorCode())).count());
+        assertEquals(
+                0,
+                wms.count("select count(*) from webhook_delivery d join store s on s.id = d.store_id where "
+                        + "s.domain = '" + ORDERS + "' and d.outcome_note like '%refused%'"),
                 "no delivery marked refused: " + deliveryNotes());
     }
 
@@ -200,40 +248,57 @@ class ShopifyErrorsIT {
         var order = orders.placeOrder(orders.location("Errors orders"), true, Map.of("O-MUG", 2));
         long orderId = wms.acceptedOrder(order.id());
         orders.faults().errorAnswers(ErrorAnswers.Kind.INTERNAL_SERVER_ERROR, 1, "FulfillmentCreate");
-        String body = Json.createObjectBuilder().add("shipmentId", "ERR-SHIP-1").add("orderId", orderId)
+        String body = Json.createObjectBuilder()
+                .add("shipmentId", "ERR-SHIP-1")
+                .add("orderId", orderId)
                 .add("shippedAt", Instant.parse("2026-11-27T10:00:00Z").toString())
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("product", "W-O-MUG")
-                        .add("quantity", 2)))
-                .add("parcels", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("trackingNumber", "ERR-1")))
-                .build().toString();
+                .add(
+                        "lines",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("product", "W-O-MUG")
+                                        .add("quantity", 2)))
+                .add(
+                        "parcels",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("trackingNumber", "ERR-1")))
+                .build()
+                .toString();
         HttpResponse<String> shipped = wms.api("POST", "/api/v1/shipments", body);
         assertEquals(202, shipped.statusCode(), shipped.body());
         JsonObject[] found = new JsonObject[1];
-        WmsFixture.await(Duration.ofSeconds(120), () -> {
-            HttpResponse<String> response = wms.api("GET", "/api/v1/shipments/ERR-SHIP-1", null);
-            found[0] = response.statusCode() == 200 ? WmsFixture.json(response) : null;
-            assertFalse(found[0] != null && "FAILED".equals(found[0].getString("state")), "parked: " + found[0]);
-            return found[0] != null && "FULFILLED".equals(found[0].getString("state"));
-        }, "shipment ERR-SHIP-1 fulfilled", () -> "");
+        WmsFixture.await(
+                Duration.ofSeconds(120),
+                () -> {
+                    HttpResponse<String> response = wms.api("GET", "/api/v1/shipments/ERR-SHIP-1", null);
+                    found[0] = response.statusCode() == 200 ? WmsFixture.json(response) : null;
+                    assertFalse(
+                            found[0] != null && "FAILED".equals(found[0].getString("state")), "parked: " + found[0]);
+                    return found[0] != null && "FULFILLED".equals(found[0].getString("state"));
+                },
+                "shipment ERR-SHIP-1 fulfilled",
+                () -> "");
         assertTrue(found[0].getInt("attempts") >= 2, "the first attempt met the error: " + found[0]);
         assertEquals(1, order.fulfillments().size(), "exactly one fulfillment");
-        assertTrue(orders.journal().requests().stream().anyMatch(r -> "FulfillmentCreate".equals(r.operationName())
-                && "INTERNAL_SERVER_ERROR".equals(r.errorCode())), "the injected answer was met");
+        assertTrue(
+                orders.journal().requests().stream()
+                        .anyMatch(r -> "FulfillmentCreate".equals(r.operationName())
+                                && "INTERNAL_SERVER_ERROR".equals(r.errorCode())),
+                "the injected answer was met");
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private static void send(String sku, int delta, int after) throws Exception {
-        HttpResponse<String> sent = wms.send(movement("M-" + sku + "-" + System.nanoTime(), "receiving", sku,
-                WAREHOUSE, delta, after));
+        HttpResponse<String> sent =
+                wms.send(movement("M-" + sku + "-" + System.nanoTime(), "receiving", sku, WAREHOUSE, delta, after));
         assertEquals(200, sent.statusCode(), sent.body());
     }
 
     /** The connector's count of transient answers with this code (0 before the first). */
     private static double transientAnswers(String code) throws Exception {
-        Matcher value = Pattern.compile("shopify_transient_answers_total\\{[^}]*code=\""
-                + code + "\"[^}]*\\}\\s+([0-9.E]+)").matcher(connector.metrics("application"));
+        Matcher value = Pattern.compile(
+                        "shopify_transient_answers_total\\{[^}]*code=\"" + code + "\"[^}]*\\}\\s+([0-9.E]+)")
+                .matcher(connector.metrics("application"));
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
@@ -246,8 +311,11 @@ class ShopifyErrorsIT {
     }
 
     private static void awaitAvailable(Shop shop, String sku, int expected) throws Exception {
-        WmsFixture.await(Duration.ofSeconds(120), () -> available(shop, sku) == expected,
-                sku + " at " + expected + " on " + shop.domain(), () -> "; requests: " + codes(requestsFor(shop, sku)));
+        WmsFixture.await(
+                Duration.ofSeconds(120),
+                () -> available(shop, sku) == expected,
+                sku + " at " + expected + " on " + shop.domain(),
+                () -> "; requests: " + codes(requestsFor(shop, sku)));
     }
 
     private static int available(Shop shop, String sku) {
@@ -258,43 +326,60 @@ class ShopifyErrorsIT {
     /** The stock mutations the connector sent for the item (any answer), in order. */
     private static List<Journal.Request> requestsFor(Shop shop, String sku) {
         String item = shop.item(sku).id();
-        return shop.journal().requests().stream().filter(r -> "InventoryAdjust".equals(r.operationName())
-                && r.body() != null && r.body().contains(item)).toList();
+        return shop.journal().requests().stream()
+                .filter(r -> "InventoryAdjust".equals(r.operationName())
+                        && r.body() != null
+                        && r.body().contains(item))
+                .toList();
     }
 
     private static List<Journal.Mutation> mutationsFor(Shop shop, String sku) {
         String item = shop.item(sku).id();
         return shop.journal().mutations("inventoryAdjustQuantities").stream()
-                .filter(m -> String.valueOf(m.arguments()).contains(item)).toList();
+                .filter(m -> String.valueOf(m.arguments()).contains(item))
+                .toList();
     }
 
     private static long appliedFor(Shop shop, String sku) {
-        return mutationsFor(shop, sku).stream().filter(m -> m.outcome() == Journal.Outcome.APPLIED).count();
+        return mutationsFor(shop, sku).stream()
+                .filter(m -> m.outcome() == Journal.Outcome.APPLIED)
+                .count();
     }
 
     private static Set<String> keysOf(List<Journal.Request> requests) {
-        return requests.stream().map(r -> {
-            try {
-                JsonNode body = JSON.readTree(r.body());
-                return body.at("/variables/idempotencyKey").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).collect(Collectors.toSet());
+        return requests.stream()
+                .map(r -> {
+                    try {
+                        JsonNode body = JSON.readTree(r.body());
+                        return body.at("/variables/idempotencyKey").asText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .collect(Collectors.toSet());
     }
 
     private static String codes(List<Journal.Request> requests) {
-        return requests.stream().map(r -> r.status() + " " + r.errorCode()).toList().toString();
+        return requests.stream()
+                .map(r -> r.status() + " " + r.errorCode())
+                .toList()
+                .toString();
     }
 
     private static String deliveryNotes() {
-        try (var db = connector.jdbc(); var rows = db.createStatement().executeQuery("select d.topic, d.outcome, "
-                + "d.outcome_note from webhook_delivery d join store s on s.id = d.store_id where s.domain = '"
-                + ORDERS + "' order by d.id")) {
+        try (var db = connector.jdbc();
+                var rows = db.createStatement()
+                        .executeQuery("select d.topic, d.outcome, "
+                                + "d.outcome_note from webhook_delivery d join store s on s.id = d.store_id where s.domain = '"
+                                + ORDERS + "' order by d.id")) {
             StringBuilder text = new StringBuilder();
             while (rows.next()) {
-                text.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(": ")
-                        .append(rows.getString(3)).append(" | ");
+                text.append(rows.getString(1))
+                        .append(' ')
+                        .append(rows.getString(2))
+                        .append(": ")
+                        .append(rows.getString(3))
+                        .append(" | ");
             }
             return text.toString();
         } catch (Exception e) {

@@ -31,8 +31,8 @@ class StockCrashIT {
 
     @Test
     void killedMidBurstAndRestartedEveryQuantityIsRightAndNothingIsPushedTwice() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("STOCK_PUSH_LEASE_SECONDS=5",
-                "STOCK_RECONCILE_MINUTES=0"));
+        SandboxConnector connector =
+                SandboxConnector.get(List.of("STOCK_PUSH_LEASE_SECONDS=5", "STOCK_RECONCILE_MINUTES=0"));
         WmsFixture fixture = new WmsFixture(connector, "stock-crash-it");
         Shop shop = connector.sandbox().createShop("stock-crash.myshopify.com", Plan.STANDARD);
         Location location = shop.addLocation("Crash warehouse");
@@ -54,7 +54,9 @@ class StockCrashIT {
         for (int from = 0; from < ITEMS; from += 100) {
             send(fixture, from, from + 100, 1);
         }
-        await(Duration.ofSeconds(30), () -> !shop.journal().applied("inventoryAdjustQuantities").isEmpty(),
+        await(
+                Duration.ofSeconds(30),
+                () -> !shop.journal().applied("inventoryAdjustQuantities").isEmpty(),
                 "the first push applied");
         connector.server().kill();
         int appliedAtKill = shop.journal().applied("inventoryAdjustQuantities").size();
@@ -68,14 +70,17 @@ class StockCrashIT {
         for (int from = 0; from < ITEMS; from += 100) {
             send(fixture, from, from + 100, 2);
         }
-        await(Duration.ofSeconds(120), () -> {
-            for (String sku : skus) {
-                if (shop.quantity(sku, location, "available") != 2) {
-                    return false;
-                }
-            }
-            return true;
-        }, "every item at 2 on Shopify");
+        await(
+                Duration.ofSeconds(120),
+                () -> {
+                    for (String sku : skus) {
+                        if (shop.quantity(sku, location, "available") != 2) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                "every item at 2 on Shopify");
         shop.faults().none();
         Thread.sleep(3000);
         for (String sku : skus) {
@@ -85,9 +90,13 @@ class StockCrashIT {
         for (Journal.Mutation applied : shop.journal().applied("inventoryAdjustQuantities")) {
             assertTrue(keys.add(applied.idempotencyKey()), "key applied twice: " + applied.idempotencyKey());
         }
-        System.out.printf("StockCrashIT: %d pushes applied before the kill, %d in all, %d replays answered%n",
-                appliedAtKill, keys.size(), shop.journal().mutations("inventoryAdjustQuantities").stream()
-                        .filter(m -> m.outcome() == Journal.Outcome.REPLAYED).count());
+        System.out.printf(
+                "StockCrashIT: %d pushes applied before the kill, %d in all, %d replays answered%n",
+                appliedAtKill,
+                keys.size(),
+                shop.journal().mutations("inventoryAdjustQuantities").stream()
+                        .filter(m -> m.outcome() == Journal.Outcome.REPLAYED)
+                        .count());
     }
 
     private static void send(WmsFixture fixture, int from, int to, long sellable) throws Exception {
@@ -95,7 +104,8 @@ class StockCrashIT {
         for (int i = from; i < to; i++) {
             body.add(movement("CR-" + sellable + "-" + i, "receiving", "CR-" + i, WAREHOUSE, 1, sellable));
         }
-        HttpResponse<String> sent = fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
+        HttpResponse<String> sent =
+                fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
         assertEquals(200, sent.statusCode(), sent.body());
     }
 }

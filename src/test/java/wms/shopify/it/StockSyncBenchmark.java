@@ -47,8 +47,8 @@ class StockSyncBenchmark {
 
     @Test
     void tenThousandMovementsOverTenThousandSkus() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=0",
-                "STOCK_RECONCILE_MINUTES=0"));
+        SandboxConnector connector =
+                SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=0", "STOCK_RECONCILE_MINUTES=0"));
         WmsFixture fixture = new WmsFixture(connector, "stock-benchmark");
         // Set up on Plus, so that Sync Products' 10 000 variants do not take minutes of Standard budget; the burst
         // itself runs on Standard.
@@ -80,27 +80,43 @@ class StockSyncBenchmark {
             for (int i = from; i < from + 1000; i++) {
                 body.add(movement("P1-" + i, "receiving", "SB-" + i, WAREHOUSE, 5, 5));
             }
-            HttpResponse<String> sent = fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
+            HttpResponse<String> sent =
+                    fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
             assertEquals(200, sent.statusCode(), sent.body());
         }
         double intake = (System.nanoTime() - start) / 1e9;
-        WmsFixture.await(Duration.ofMinutes(10), () -> {
-            for (int i = ITEMS - 1; i >= 0; i--) {
-                if (shop.quantity("SB-" + i, location, "available") != 5) {
-                    return false;
-                }
-            }
-            return true;
-        }, "all 10 000 quantities on Shopify");
+        WmsFixture.await(
+                Duration.ofMinutes(10),
+                () -> {
+                    for (int i = ITEMS - 1; i >= 0; i--) {
+                        if (shop.quantity("SB-" + i, location, "available") != 5) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                "all 10 000 quantities on Shopify");
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Journal.Mutation> applied = shop.journal().applied("inventoryAdjustQuantities");
-        long points = shop.journal().requests().stream().filter(r -> "InventoryAdjust".equals(r.operationName()))
-                .filter(r -> r.actualQueryCost() != null).mapToLong(Journal.Request::actualQueryCost).sum();
+        long points = shop.journal().requests().stream()
+                .filter(r -> "InventoryAdjust".equals(r.operationName()))
+                .filter(r -> r.actualQueryCost() != null)
+                .mapToLong(Journal.Request::actualQueryCost)
+                .sum();
         double minimum = Math.max(0, (points - Plan.STANDARD.maximumAvailable()) / Plan.STANDARD.restoreRate());
-        System.out.printf("P1 stock burst: %d movements over %d SKUs, intake %.1f s, all right on Shopify after %.1f s; "
-                + "%d mutations, %.1f quantities per mutation, largest input %d; %d points spent, minimum the Standard "
-                + "budget allows %.1f s (ratio %s)%n", ITEMS, ITEMS, intake, seconds, applied.size(),
-                (double) ITEMS / applied.size(), shop.journal().largestInputArray(), points, minimum,
+        System.out.printf(
+                "P1 stock burst: %d movements over %d SKUs, intake %.1f s, all right on Shopify after %.1f s; "
+                        + "%d mutations, %.1f quantities per mutation, largest input %d; %d points spent, minimum the Standard "
+                        + "budget allows %.1f s (ratio %s)%n",
+                ITEMS,
+                ITEMS,
+                intake,
+                seconds,
+                applied.size(),
+                (double) ITEMS / applied.size(),
+                shop.journal().largestInputArray(),
+                points,
+                minimum,
                 minimum == 0 ? "n/a: within the bucket" : String.format("%.2f", seconds / minimum));
 
         // The naive peer, in the same run: one call per item on a second Standard store.
@@ -125,25 +141,39 @@ class StockSyncBenchmark {
         for (String sku : naiveSkus) {
             assertEquals(5, naiveShop.quantity(sku, naiveLocation, "available"));
         }
-        double naiveMinimum = Math.max(0, (ITEMS * 10.0 - Plan.STANDARD.maximumAvailable())
-                / Plan.STANDARD.restoreRate());
-        System.out.printf("P1 naive baseline: %d items one call each in %.1f s (%d THROTTLED answers), 1 quantity per "
-                + "mutation; scaled to %d items: about %.0f s, and the budget alone needs %.0f s for %d calls "
-                + "(the connector: %.1f s)%n", NAIVE_ITEMS, naive, throttled, ITEMS,
-                Math.max(naive / NAIVE_ITEMS * ITEMS, naiveMinimum), naiveMinimum, ITEMS, seconds);
+        double naiveMinimum =
+                Math.max(0, (ITEMS * 10.0 - Plan.STANDARD.maximumAvailable()) / Plan.STANDARD.restoreRate());
+        System.out.printf(
+                "P1 naive baseline: %d items one call each in %.1f s (%d THROTTLED answers), 1 quantity per "
+                        + "mutation; scaled to %d items: about %.0f s, and the budget alone needs %.0f s for %d calls "
+                        + "(the connector: %.1f s)%n",
+                NAIVE_ITEMS,
+                naive,
+                throttled,
+                ITEMS,
+                Math.max(naive / NAIVE_ITEMS * ITEMS, naiveMinimum),
+                naiveMinimum,
+                ITEMS,
+                seconds);
 
         // P2: one movement of a quiet SKU at a time.
         List<Double> latencies = new ArrayList<>();
         for (int t = 0; t < P2_TRIES; t++) {
             String sku = "SB-" + (ITEMS + t);
             long sent = System.nanoTime();
-            assertEquals(200, fixture.send(movement("P2-" + t, "receiving", sku, WAREHOUSE, 3, 3)).statusCode());
+            assertEquals(
+                    200,
+                    fixture.send(movement("P2-" + t, "receiving", sku, WAREHOUSE, 3, 3))
+                            .statusCode());
             WmsFixture.await(Duration.ofSeconds(30), () -> shop.quantity(sku, location, "available") == 3, sku);
             latencies.add((System.nanoTime() - sent) / 1e6);
         }
         Collections.sort(latencies);
-        System.out.printf("P2 first change after a quiet spell, %d tries: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
-                P2_TRIES, latencies.get(P2_TRIES / 2), latencies.get((int) Math.ceil(P2_TRIES * 0.95) - 1),
+        System.out.printf(
+                "P2 first change after a quiet spell, %d tries: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+                P2_TRIES,
+                latencies.get(P2_TRIES / 2),
+                latencies.get((int) Math.ceil(P2_TRIES * 0.95) - 1),
                 latencies.get(P2_TRIES - 1));
 
         // P3: 100 movements of one SKU within the window.
@@ -154,8 +184,11 @@ class StockSyncBenchmark {
         for (int i = 0; i < 100; i++) {
             long change = i % 4 == 3 ? -1 : 2;
             sellable += change;
-            assertEquals(200, fixture.send(movement("P3-" + i, change > 0 ? "receiving" : "picking", sku, WAREHOUSE,
-                    change, sellable)).statusCode());
+            assertEquals(
+                    200,
+                    fixture.send(movement(
+                                    "P3-" + i, change > 0 ? "receiving" : "picking", sku, WAREHOUSE, change, sellable))
+                            .statusCode());
         }
         double sending = (System.nanoTime() - p3Start) / 1e9;
         long expected = sellable;
@@ -163,8 +196,10 @@ class StockSyncBenchmark {
         Thread.sleep(2000);
         long writes = shop.journal().applied("inventoryAdjustQuantities").stream()
                 .filter(m -> String.valueOf(m.arguments()).contains(item + ",")
-                        || String.valueOf(m.arguments()).contains(item + "}")).count();
-        System.out.printf("P3 100 movements of one SKU sent in %.1f s: %d writes to Shopify, final %d (expected %d)%n",
+                        || String.valueOf(m.arguments()).contains(item + "}"))
+                .count();
+        System.out.printf(
+                "P3 100 movements of one SKU sent in %.1f s: %d writes to Shopify, final %d (expected %d)%n",
                 sending, writes, shop.quantity(sku, location, "available"), expected);
         assertEquals(expected, shop.quantity(sku, location, "available"));
     }
@@ -173,26 +208,48 @@ class StockSyncBenchmark {
     private static int naiveAdjust(String url, String token, String item, String location) throws Exception {
         String key = UUID.randomUUID().toString();
         String body = Json.createObjectBuilder()
-                .add("query", "mutation A($input: InventoryAdjustQuantitiesInput!, $key: String!) { "
-                        + "inventoryAdjustQuantities(input: $input) @idempotent(key: $key) { userErrors { code } } }")
-                .add("variables", Json.createObjectBuilder().add("key", key).add("input", Json.createObjectBuilder()
-                        .add("name", "available").add("reason", "correction")
-                        .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("inventoryItemId", item).add("locationId", location).add("delta", 5)
-                                .addNull("changeFromQuantity"))))).build().toString();
+                .add(
+                        "query",
+                        "mutation A($input: InventoryAdjustQuantitiesInput!, $key: String!) { "
+                                + "inventoryAdjustQuantities(input: $input) @idempotent(key: $key) { userErrors { code } } }")
+                .add(
+                        "variables",
+                        Json.createObjectBuilder()
+                                .add("key", key)
+                                .add(
+                                        "input",
+                                        Json.createObjectBuilder()
+                                                .add("name", "available")
+                                                .add("reason", "correction")
+                                                .add(
+                                                        "changes",
+                                                        Json.createArrayBuilder()
+                                                                .add(Json.createObjectBuilder()
+                                                                        .add("inventoryItemId", item)
+                                                                        .add("locationId", location)
+                                                                        .add("delta", 5)
+                                                                        .addNull("changeFromQuantity")))))
+                .build()
+                .toString();
         int throttled = 0;
         while (true) {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("X-Shopify-Access-Token", token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("X-Shopify-Access-Token", token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
             if (!json.containsKey("errors")) {
                 return throttled;
             }
             throttled++;
-            JsonObject status = json.getJsonObject("extensions").getJsonObject("cost").getJsonObject("throttleStatus");
+            JsonObject status =
+                    json.getJsonObject("extensions").getJsonObject("cost").getJsonObject("throttleStatus");
             double missing = 10 - status.getJsonNumber("currentlyAvailable").doubleValue();
-            Thread.sleep(Math.max(10, (long) (missing / status.getJsonNumber("restoreRate").doubleValue() * 1000)));
+            Thread.sleep(Math.max(
+                    10, (long) (missing / status.getJsonNumber("restoreRate").doubleValue() * 1000)));
         }
     }
 }

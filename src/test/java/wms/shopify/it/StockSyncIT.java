@@ -91,8 +91,8 @@ class StockSyncIT {
         assertEquals(1, json(sent).getInt("accepted"));
         assertEquals(2, json(sent).getInt("changes"), "one change per store");
         Duration deltaTime = await(Duration.ofSeconds(10), () -> available(delta, "ST-A") == 15, "delta store at 15");
-        Duration absoluteTime = await(Duration.ofSeconds(10), () -> available(absolute, "ST-A") == 15,
-                "absolute store at 15");
+        Duration absoluteTime =
+                await(Duration.ofSeconds(10), () -> available(absolute, "ST-A") == 15, "absolute store at 15");
         assertTrue(deltaTime.toMillis() < 2000, "Delta store after " + deltaTime.toMillis() + " ms");
         assertTrue(absoluteTime.toMillis() < 2000, "Absolute store after " + absoluteTime.toMillis() + " ms");
 
@@ -100,10 +100,12 @@ class StockSyncIT {
         Map<String, Object> input = input(adjust);
         assertEquals("available", input.get("name"));
         assertEquals("correction", input.get("reason"));
-        assertTrue(String.valueOf(input.get("referenceDocumentUri")).startsWith("gid://wms-shopify-connector/StockPush/"));
+        assertTrue(
+                String.valueOf(input.get("referenceDocumentUri")).startsWith("gid://wms-shopify-connector/StockPush/"));
         Map<?, ?> change = (Map<?, ?>) ((List<?>) input.get("changes")).get(0);
         assertEquals(5, change.get("delta"));
-        assertTrue(change.containsKey("changeFromQuantity") && change.get("changeFromQuantity") == null,
+        assertTrue(
+                change.containsKey("changeFromQuantity") && change.get("changeFromQuantity") == null,
                 "Delta mode opts out of compare-and-set explicitly");
         assertFalse(adjust.idempotencyKey().isBlank());
 
@@ -116,24 +118,29 @@ class StockSyncIT {
     @Test
     @Order(2)
     void aMovementIdSentAgainIsIgnoredAndInvalidCallsChangeNothing() throws Exception {
-        int before = delta.journal().mutations().size() + absolute.journal().mutations().size();
+        int before = delta.journal().mutations().size()
+                + absolute.journal().mutations().size();
         HttpResponse<String> again = fixture.send(movement("A-1", "receiving", "ST-A", WAREHOUSE, 50, 65));
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(0, json(again).getInt("accepted"));
         assertEquals("[\"A-1\"]", json(again).getJsonArray("duplicates").toString());
 
         long movements = fixture.longValue("select count(*) from stock_movement");
-        HttpResponse<String> invalid = fixture.api("POST", "/api/v1/stock-movements", Json.createArrayBuilder()
-                .add(movement("X-1", "receiving", "NOPE", WAREHOUSE, 1, 1))
-                .add(movement("X-2", "teleport", "ST-A", "NO-WH", 1, 1))
-                .add(movement("X-3", "receiving", "ST-A", WAREHOUSE, 5_000_000, -1))
-                .add(movement("X-3", "picking", "ST-A", WAREHOUSE, -1, 1))
-                .add(Json.createObjectBuilder().add("movementId", "X-4"))
-                .build().toString());
+        HttpResponse<String> invalid = fixture.api(
+                "POST",
+                "/api/v1/stock-movements",
+                Json.createArrayBuilder()
+                        .add(movement("X-1", "receiving", "NOPE", WAREHOUSE, 1, 1))
+                        .add(movement("X-2", "teleport", "ST-A", "NO-WH", 1, 1))
+                        .add(movement("X-3", "receiving", "ST-A", WAREHOUSE, 5_000_000, -1))
+                        .add(movement("X-3", "picking", "ST-A", WAREHOUSE, -1, 1))
+                        .add(Json.createObjectBuilder().add("movementId", "X-4"))
+                        .build()
+                        .toString());
         assertEquals(400, invalid.statusCode(), invalid.body());
         String problems = invalid.body();
-        for (String expected : List.of("[1].type", "[2].delta", "[2].sellableAfter",
-                "[3].movementId", "[4].product", "[4].sequence")) {
+        for (String expected : List.of(
+                "[1].type", "[2].delta", "[2].sellableAfter", "[3].movementId", "[4].product", "[4].sequence")) {
             assertTrue(problems.contains(expected), expected + " in " + problems);
         }
         HttpResponse<String> unknown = fixture.send(movement("X-5", "receiving", "NOPE", "NO-WH", 1, 1));
@@ -145,7 +152,10 @@ class StockSyncIT {
         Thread.sleep(1500);
         assertEquals(15, available(delta, "ST-A"));
         assertEquals(15, available(absolute, "ST-A"));
-        assertEquals(before, delta.journal().mutations().size() + absolute.journal().mutations().size(),
+        assertEquals(
+                before,
+                delta.journal().mutations().size()
+                        + absolute.journal().mutations().size(),
                 "no write for a duplicate");
     }
 
@@ -157,8 +167,8 @@ class StockSyncIT {
         for (int i = 0; i < 100; i++) {
             long change = i % 3 == 2 ? -1 : 1;
             sellable += change;
-            HttpResponse<String> sent = fixture.send(movement("B-" + i, change > 0 ? "receiving" : "picking", "ST-B",
-                    WAREHOUSE, change, sellable));
+            HttpResponse<String> sent = fixture.send(
+                    movement("B-" + i, change > 0 ? "receiving" : "picking", "ST-B", WAREHOUSE, change, sellable));
             assertEquals(200, sent.statusCode(), sent.body());
         }
         // One write per coalescing window at most: the first change goes out at once, each later one waits out the
@@ -167,21 +177,28 @@ class StockSyncIT {
         long sendingSeconds = Duration.ofNanos(System.nanoTime() - sendingFrom).toSeconds();
         long mostWrites = 1 + Math.max(1, (sendingSeconds + WINDOW_SECONDS - 1) / WINDOW_SECONDS);
         long expected = sellable;
-        await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(delta, "ST-B") == expected
-                && available(absolute, "ST-B") == expected, "both stores at " + expected);
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 10),
+                () -> available(delta, "ST-B") == expected && available(absolute, "ST-B") == expected,
+                "both stores at " + expected);
         Thread.sleep(WINDOW_SECONDS * 1000L + 1000);
         assertEquals(expected, available(delta, "ST-B"));
         assertEquals(expected, available(absolute, "ST-B"));
         String item = delta.item("ST-B").id();
         String absoluteItem = absolute.item("ST-B").id();
         long deltaWrites = delta.journal().applied("inventoryAdjustQuantities").stream()
-                .filter(m -> String.valueOf(m.arguments()).contains(item)).count();
+                .filter(m -> String.valueOf(m.arguments()).contains(item))
+                .count();
         long absoluteWrites = absolute.journal().applied("inventorySetQuantities").stream()
-                .filter(m -> String.valueOf(m.arguments()).contains(absoluteItem)).count();
-        assertTrue(deltaWrites >= 1 && deltaWrites <= mostWrites, deltaWrites + " writes to the Delta store, sent over "
-                + sendingSeconds + " s, at most " + mostWrites);
-        assertTrue(absoluteWrites >= 1 && absoluteWrites <= mostWrites, absoluteWrites + " writes to the Absolute "
-                + "store, sent over " + sendingSeconds + " s, at most " + mostWrites);
+                .filter(m -> String.valueOf(m.arguments()).contains(absoluteItem))
+                .count();
+        assertTrue(
+                deltaWrites >= 1 && deltaWrites <= mostWrites,
+                deltaWrites + " writes to the Delta store, sent over " + sendingSeconds + " s, at most " + mostWrites);
+        assertTrue(
+                absoluteWrites >= 1 && absoluteWrites <= mostWrites,
+                absoluteWrites + " writes to the Absolute " + "store, sent over " + sendingSeconds + " s, at most "
+                        + mostWrites);
     }
 
     @Test
@@ -191,14 +208,18 @@ class StockSyncIT {
         assertEquals(8, available(delta, "ST-C"), "Shopify took the sale off itself");
         int deltaWrites = delta.journal().applied("inventoryAdjustQuantities").size();
         // The WMS allocates an order it has received: the orders component has it (and counts it as demand).
-        await(Duration.ofSeconds(30), () -> {
-            try {
-                return fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where "
-                        + "shopify_order_id = '" + order + "'") == 2;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "the order received by the connector");
+        await(
+                Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        return fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where "
+                                        + "shopify_order_id = '" + order + "'")
+                                == 2;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "the order received by the connector");
 
         HttpResponse<String> sent = fixture.send(movement("C-1", "allocation", "ST-C", WAREHOUSE, -2, 8)
                 .add("order", Json.createObjectBuilder().add("store", DELTA).add("orderId", order)));
@@ -206,34 +227,52 @@ class StockSyncIT {
         await(Duration.ofSeconds(10), () -> available(absolute, "ST-C") == 8, "the other store follows the WMS");
         Thread.sleep(1500);
         assertEquals(8, available(delta, "ST-C"), "not counted twice");
-        assertEquals(deltaWrites, delta.journal().applied("inventoryAdjustQuantities").size());
-        assertEquals(0, fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where "
-                + "shopify_order_id = '" + order + "'"), "allocated by the WMS: no longer demand");
+        assertEquals(
+                deltaWrites,
+                delta.journal().applied("inventoryAdjustQuantities").size());
+        assertEquals(
+                0,
+                fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where " + "shopify_order_id = '"
+                        + order + "'"),
+                "allocated by the WMS: no longer demand");
 
         // The order's store still receives the movements that are not its order's.
         sent = fixture.send(movement("C-2", "receiving", "ST-C", WAREHOUSE, 4, 12));
         assertEquals(200, sent.statusCode(), sent.body());
-        await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(delta, "ST-C") == 12
-                && available(absolute, "ST-C") == 12, "both at 12");
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 10),
+                () -> available(delta, "ST-C") == 12 && available(absolute, "ST-C") == 12,
+                "both at 12");
     }
 
     @Test
     @Order(5)
     void aSaleOnShopifyBetweenReadAndWriteIsNeverOverwrittenInAbsoluteMode() throws Exception {
-        assertEquals(200, fixture.send(movement("D-1", "receiving", "ST-D", WAREHOUSE, 1, 11)).statusCode());
+        assertEquals(
+                200,
+                fixture.send(movement("D-1", "receiving", "ST-D", WAREHOUSE, 1, 11))
+                        .statusCode());
         await(Duration.ofSeconds(10), () -> available(absolute, "ST-D") == 11, "absolute at 11");
         // The connector now believes Shopify holds 11; a customer buys 3 before the next write.
         absolute.placeOrder(absoluteLocation, true, Map.of("ST-D", 3));
         assertEquals(8, available(absolute, "ST-D"));
 
-        assertEquals(200, fixture.send(movement("D-2", "receiving", "ST-D", WAREHOUSE, 2, 13)).statusCode());
-        await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(absolute, "ST-D") == 10,
+        assertEquals(
+                200,
+                fixture.send(movement("D-2", "receiving", "ST-D", WAREHOUSE, 2, 13))
+                        .statusCode());
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 10),
+                () -> available(absolute, "ST-D") == 10,
                 "the sale kept and the receipt added: 8 + 2");
         await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(delta, "ST-D") == 13, "delta at 13");
-        assertTrue(absolute.journal().mutations("inventorySetQuantities").stream()
-                .anyMatch(m -> m.errors().contains("CHANGE_FROM_QUANTITY_STALE")), "the stale write was refused");
-        assertTrue(fixture.longValue("select count(*) from stock_push where state = 'STALE' and store_id = "
-                + absoluteStore) >= 1);
+        assertTrue(
+                absolute.journal().mutations("inventorySetQuantities").stream()
+                        .anyMatch(m -> m.errors().contains("CHANGE_FROM_QUANTITY_STALE")),
+                "the stale write was refused");
+        assertTrue(fixture.longValue(
+                        "select count(*) from stock_push where state = 'STALE' and store_id = " + absoluteStore)
+                >= 1);
         Thread.sleep(WINDOW_SECONDS * 1000L + 1000);
         assertEquals(10, available(absolute, "ST-D"), "and it stays so");
     }
@@ -242,8 +281,12 @@ class StockSyncIT {
     @Order(6)
     void serverErrorsAndThrottlingStillLandEveryChangeExactlyOnce() throws Exception {
         // R3: 20 % 5xx before and after the write, bursts of 429 (Retry-After 1 s) and THROTTLED, 2 s latency.
-        delta.faults().serverErrorShare(0.2).serverErrorAfterWriteShare(0.2).throttledBurst(3)
-                .tooManyRequestsBurst(2, 1.0).latency(Duration.ofSeconds(2));
+        delta.faults()
+                .serverErrorShare(0.2)
+                .serverErrorAfterWriteShare(0.2)
+                .throttledBurst(3)
+                .tooManyRequestsBurst(2, 1.0)
+                .latency(Duration.ofSeconds(2));
         Duration landed;
         int requestsBefore = delta.journal().requests().size();
         try {
@@ -251,16 +294,20 @@ class StockSyncIT {
             for (int i = 0; i < BULK; i++) {
                 body.add(movement("BULK-" + i, "receiving", "ST-BULK-" + i, WAREHOUSE, 3, 13));
             }
-            HttpResponse<String> sent = fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
+            HttpResponse<String> sent =
+                    fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
             assertEquals(200, sent.statusCode(), sent.body());
-            landed = await(Duration.ofSeconds(180), () -> {
-                for (int i = 0; i < BULK; i++) {
-                    if (available(delta, "ST-BULK-" + i) != 13) {
-                        return false;
-                    }
-                }
-                return true;
-            }, "every bulk item at 13");
+            landed = await(
+                    Duration.ofSeconds(180),
+                    () -> {
+                        for (int i = 0; i < BULK; i++) {
+                            if (available(delta, "ST-BULK-" + i) != 13) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    },
+                    "every bulk item at 13");
         } finally {
             delta.faults().none();
         }
@@ -275,8 +322,12 @@ class StockSyncIT {
         List<Journal.Request> requests = delta.journal().requests();
         requests = requests.subList(requestsBefore, requests.size());
         assertTrue(requests.stream().anyMatch(r -> r.status() == 429), "Shopify answered 429 meanwhile");
-        System.out.printf("StockSyncIT: %d items landed once after %d ms through %d requests (%d answered 5xx, %d "
-                + "429, %d THROTTLED)%n", BULK, landed.toMillis(), requests.size(),
+        System.out.printf(
+                "StockSyncIT: %d items landed once after %d ms through %d requests (%d answered 5xx, %d "
+                        + "429, %d THROTTLED)%n",
+                BULK,
+                landed.toMillis(),
+                requests.size(),
                 requests.stream().filter(r -> r.status() >= 500).count(),
                 requests.stream().filter(r -> r.status() == 429).count(),
                 requests.stream().filter(r -> "THROTTLED".equals(r.errorCode())).count());
@@ -287,45 +338,68 @@ class StockSyncIT {
     void aPushThatKeepsFailingIsParkedAndGoesOutWhenTheStoreAnswersAgain() throws Exception {
         delta.faults().serverErrorShare(1.0);
         try {
-            assertEquals(200, fixture.send(movement("E-1", "receiving", "ST-E", WAREHOUSE, 7, 17)).statusCode());
+            assertEquals(
+                    200,
+                    fixture.send(movement("E-1", "receiving", "ST-E", WAREHOUSE, 7, 17))
+                            .statusCode());
             // R3: one store's outage does not hold up another: the Absolute store gets the movement meanwhile.
-            Duration other = await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(absolute, "ST-E") == 17,
+            Duration other = await(
+                    Duration.ofSeconds(WINDOW_SECONDS + 10),
+                    () -> available(absolute, "ST-E") == 17,
                     "the other store served while this one fails");
             assertEquals(10, available(delta, "ST-E"), "while the failing store has not got it");
-            System.out.printf("StockSyncIT: the healthy store had the movement after %d ms while the other "
-                    + "answered 503%n", other.toMillis());
-            await(Duration.ofSeconds(120), () -> {
-                try {
-                    return fixture.longValue("select count(*) from stock_push where state = 'FAILED' and store_id = "
-                            + deltaStore) >= 1;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "the push parked as failed");
+            System.out.printf(
+                    "StockSyncIT: the healthy store had the movement after %d ms while the other " + "answered 503%n",
+                    other.toMillis());
+            await(
+                    Duration.ofSeconds(120),
+                    () -> {
+                        try {
+                            return fixture.longValue(
+                                            "select count(*) from stock_push where state = 'FAILED' and store_id = "
+                                                    + deltaStore)
+                                    >= 1;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    "the push parked as failed");
         } finally {
             delta.faults().none();
         }
         assertEquals(10, available(delta, "ST-E"));
-        try (var db = fixture.connector.jdbc(); var row = db.createStatement().executeQuery(
-                "select reason from stock_push where state = 'FAILED'")) {
+        try (var db = fixture.connector.jdbc();
+                var row = db.createStatement().executeQuery("select reason from stock_push where state = 'FAILED'")) {
             assertTrue(row.next());
             assertTrue(row.getString(1).contains("503"), row.getString(1));
         }
         // Another change of the store goes through: the store is back, and the parked push follows.
-        assertEquals(200, fixture.send(movement("A-2", "receiving", "ST-A", WAREHOUSE, 1, 16)).statusCode());
-        await(Duration.ofSeconds(WINDOW_SECONDS + 20), () -> available(delta, "ST-E") == 17
-                && available(delta, "ST-A") == 16, "the parked push landed after the store recovered");
+        assertEquals(
+                200,
+                fixture.send(movement("A-2", "receiving", "ST-A", WAREHOUSE, 1, 16))
+                        .statusCode());
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 20),
+                () -> available(delta, "ST-E") == 17 && available(delta, "ST-A") == 16,
+                "the parked push landed after the store recovered");
         assertEquals(0, fixture.longValue("select count(*) from stock_push where state = 'FAILED'"));
     }
 
     @Test
     @Order(8)
     void echoesOfTheConnectorsOwnWritesAreRecognisedAndSalesAreNot() throws Exception {
-        await(Duration.ofSeconds(30), () -> count("select count(*) from webhook_delivery where topic = "
-                + "'inventory_levels/update' and outcome_note like 'Echo of the connector''s own stock write%'") > 0,
+        await(
+                Duration.ofSeconds(30),
+                () -> count(
+                                "select count(*) from webhook_delivery where topic = "
+                                        + "'inventory_levels/update' and outcome_note like 'Echo of the connector''s own stock write%'")
+                        > 0,
                 "an echo recognised");
-        await(Duration.ofSeconds(30), () -> count("select count(*) from webhook_delivery where topic = "
-                + "'inventory_levels/update' and outcome_note like 'Changed on Shopify%'") > 0,
+        await(
+                Duration.ofSeconds(30),
+                () -> count("select count(*) from webhook_delivery where topic = "
+                                + "'inventory_levels/update' and outcome_note like 'Changed on Shopify%'")
+                        > 0,
                 "a sale recognised as a change made on Shopify");
     }
 
@@ -335,16 +409,23 @@ class StockSyncIT {
         // The Absolute store's open order of ST-D (3 units, test 5) reached the orders component through its
         // webhooks, which reports it as demand; it explains the drop stock sync had noticed on Shopify.
         String item = absolute.item("ST-D").id();
-        await(Duration.ofSeconds(30), () -> {
-            try {
-                return fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where store_id = "
-                        + absoluteStore + " and inventory_item_id = '" + item + "'") == 3;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "the order's 3 units of ST-D as demand");
-        assertEquals(0, fixture.longValue("select unexplained from stock_change where store_id = " + absoluteStore
-                + " and inventory_item_id = '" + item + "'"), "the drop is explained by the order, not twice");
+        await(
+                Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        return fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where store_id = "
+                                        + absoluteStore + " and inventory_item_id = '" + item + "'")
+                                == 3;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "the order's 3 units of ST-D as demand");
+        assertEquals(
+                0,
+                fixture.longValue("select unexplained from stock_change where store_id = " + absoluteStore
+                        + " and inventory_item_id = '" + item + "'"),
+                "the drop is explained by the order, not twice");
         // Someone edits ST-A on Shopify behind the connector's back, in both stores.
         delta.stock("ST-A", deltaLocation, 99);
         absolute.stock("ST-A", absoluteLocation, 99);
@@ -354,7 +435,7 @@ class StockSyncIT {
         assertEquals("succeeded", deltaResult.getString("state"), deltaResult.toString());
         assertEquals(1, deltaResult.getInt("differences"), deltaResult.toString());
         assertEquals(0, deltaResult.getInt("corrected"));
-        assertTrue(deltaResult.getString("report").contains("\"sku\":\"ST-A\",") , deltaResult.toString());
+        assertTrue(deltaResult.getString("report").contains("\"sku\":\"ST-A\","), deltaResult.toString());
         assertTrue(deltaResult.getInt("checked") >= SKUS.size());
         assertEquals("succeeded", absoluteResult.getString("state"), absoluteResult.toString());
         assertEquals(1, absoluteResult.getInt("differences"), absoluteResult.toString());
@@ -385,7 +466,9 @@ class StockSyncIT {
             assertEquals("On, Absolute", browser.text(By.cssSelector("tr[data-store='" + ABSOLUTE + "'] td.sync")));
             browser.screenshot("stock-page");
         }
-        String settings = fixture.connector.get(fixture.admin, "/admin/store-settings.xhtml?store=" + deltaStore).body();
+        String settings = fixture.connector
+                .get(fixture.admin, "/admin/store-settings.xhtml?store=" + deltaStore)
+                .body();
         assertTrue(settings.contains("Start in Delta mode"), "guidance on Store Settings");
 
         String metrics = fixture.connector.metrics("application");
@@ -431,22 +514,28 @@ class StockSyncIT {
         } finally {
             wms.shutdownNow();
         }
-        await(Duration.ofSeconds(90), () -> before.entrySet().stream()
-                .allMatch(e -> available(delta, e.getKey()) == e.getValue() + calls), "every item " + calls + " up");
+        await(
+                Duration.ofSeconds(90),
+                () -> before.entrySet().stream().allMatch(e -> available(delta, e.getKey()) == e.getValue() + calls),
+                "every item " + calls + " up");
     }
 
     private static JsonObject reconcile(String domain) throws Exception {
         HttpResponse<String> started = fixture.api("POST", "/api/v1/stores/" + domain + "/stock-reconciliation", null);
         assertEquals(202, started.statusCode(), started.body());
         JsonObject[] latest = new JsonObject[1];
-        await(Duration.ofSeconds(30), () -> {
-            try {
-                latest[0] = json(fixture.api("GET", "/api/v1/stores/" + domain + "/stock-reconciliation", null));
-                return !"running".equals(latest[0].getString("state"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "reconciliation of " + domain);
+        await(
+                Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        latest[0] =
+                                json(fixture.api("GET", "/api/v1/stores/" + domain + "/stock-reconciliation", null));
+                        return !"running".equals(latest[0].getString("state"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "reconciliation of " + domain);
         return latest[0];
     }
 
@@ -472,5 +561,4 @@ class StockSyncIT {
     private static Map<String, Object> input(Journal.Mutation mutation) {
         return (Map<String, Object>) mutation.arguments().get("input");
     }
-
 }

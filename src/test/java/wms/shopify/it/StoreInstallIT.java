@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +35,8 @@ import org.openqa.selenium.WebElement;
 import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
-import wms.shopify.sandbox.WebhookSubscription;
 import wms.shopify.sandbox.ShopifySignatures;
+import wms.shopify.sandbox.WebhookSubscription;
 
 /**
  * Stores end to end against the Shopify sandbox: two stores installed in a browser through Add Store and Shopify's
@@ -49,9 +49,19 @@ import wms.shopify.sandbox.ShopifySignatures;
 class StoreInstallIT {
 
     /** Every topic the connector subscribes to, as Shopify's GraphQL enum names them. */
-    private static final Set<String> TOPICS = Set.of("ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID",
-            "ORDERS_CANCELLED", "APP_UNINSTALLED", "RETURNS_REQUEST", "RETURNS_APPROVE", "RETURNS_PROCESS",
-            "RETURNS_CLOSE", "BULK_OPERATIONS_FINISH", "INVENTORY_LEVELS_UPDATE");
+    private static final Set<String> TOPICS = Set.of(
+            "ORDERS_CREATE",
+            "ORDERS_UPDATED",
+            "ORDERS_PAID",
+            "ORDERS_CANCELLED",
+            "APP_UNINSTALLED",
+            "RETURNS_REQUEST",
+            "RETURNS_APPROVE",
+            "RETURNS_PROCESS",
+            "RETURNS_CLOSE",
+            "BULK_OPERATIONS_FINISH",
+            "INVENTORY_LEVELS_UPDATE");
+
     private static SandboxConnector connector;
     private static Browser browser;
     private static HttpClient admin;
@@ -91,20 +101,25 @@ class StoreInstallIT {
         for (Shop shop : List.of(acme, bolt)) {
             Set<String> subscribed = shop.webhookSubscriptions().stream()
                     .filter(s -> s.uri().equals(connector.url() + "/shopify/webhooks"))
-                    .map(WebhookSubscription::topic).collect(Collectors.toSet());
+                    .map(WebhookSubscription::topic)
+                    .collect(Collectors.toSet());
             assertEquals(TOPICS, subscribed, "Shopify holds every subscription the connector needs");
-            assertEquals(TOPICS.size(), shop.journal().applied("webhookSubscriptionCreate").size(),
+            assertEquals(
+                    TOPICS.size(),
+                    shop.journal().applied("webhookSubscriptionCreate").size(),
                     "each created once");
         }
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery(
-                "select s.domain, s.access_token, s.refresh_token, s.status, count(l.id), "
-                        + "count(l.id) filter (where l.default_for_orders) "
-                        + "from store s join store_location l on l.store_id = s.id "
-                        + "group by s.domain, s.access_token, s.refresh_token, s.status order by s.domain")) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select s.domain, s.access_token, s.refresh_token, s.status, count(l.id), "
+                                + "count(l.id) filter (where l.default_for_orders) "
+                                + "from store s join store_location l on l.store_id = s.id "
+                                + "group by s.domain, s.access_token, s.refresh_token, s.status order by s.domain")) {
             assertTrue(rows.next());
             assertEquals("acme.myshopify.com", rows.getString(1));
             assertTrue(rows.getString(2).startsWith("v2:"), "the token is encrypted at rest");
-            assertFalse(rows.getString(2).contains("shpat_") || rows.getString(2).contains("shpua_"));
+            assertFalse(
+                    rows.getString(2).contains("shpat_") || rows.getString(2).contains("shpua_"));
             assertTrue(rows.getString(3).startsWith("v2:"), "the refresh token too");
             assertEquals("CONNECTED", rows.getString(4));
             assertEquals(2, rows.getInt(5), "both locations read");
@@ -123,15 +138,19 @@ class StoreInstallIT {
     void locationsAreMappedOnStoreSettingsWithExactlyOneDefault() throws Exception {
         // The WMS's data: registered by the WMS through its API, here written straight into its tables.
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values "
-                    + "('WH-N', 'North', now()), ('WH-S', 'South', now())");
-            db.createStatement().executeUpdate("insert into shipping_process (code, name, updated_at) values "
-                    + "('PARCEL', 'Parcel', now()), ('PALLET', 'Pallet', now())");
+            db.createStatement()
+                    .executeUpdate("insert into warehouse (code, name, updated_at) values "
+                            + "('WH-N', 'North', now()), ('WH-S', 'South', now())");
+            db.createStatement()
+                    .executeUpdate("insert into shipping_process (code, name, updated_at) values "
+                            + "('PARCEL', 'Parcel', now()), ('PALLET', 'Pallet', now())");
         }
         long store = storeId("acme.myshopify.com");
         browser.visit(connector.url() + "/admin/stores.xhtml");
         browser.click(By.cssSelector("#store-acme a[id$='settings']"));
-        assertEquals("Main warehouse", browser.chosen(By.id("settings:default-location")),
+        assertEquals(
+                "Main warehouse",
+                browser.chosen(By.id("settings:default-location")),
                 "the first active location is the default until the merchant chooses");
         chooseFor("Main warehouse", "North (WH-N)", "Parcel (PARCEL)");
         chooseFor("Outlet", "South (WH-S)", "Pallet (PALLET)");
@@ -141,38 +160,53 @@ class StoreInstallIT {
         // An order filter value Shopify does not have would filter out every order: refused, and shown escaped.
         browser.type(By.id("settings:financial-statuses"), "paid,<b>x</b>' or 1=1--");
         browser.click(By.id("settings:save"));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(
-                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector(".message.error"), "Unknown financial status"));
         assertTrue(browser.driver().getPageSource().contains("&lt;b&gt;x&lt;/b&gt;"), "markup shown escaped");
-        assertEquals("paid", string("select financial_statuses from intake_policy where store_id = " + store),
+        assertEquals(
+                "paid",
+                string("select financial_statuses from intake_policy where store_id = " + store),
                 "nothing saved");
-        assertEquals("30|DELTA", string("select coalescing_window_seconds || '|' || sync_mode from stock_policy "
-                + "where store_id = " + store), "nor the stock policy, saved before the order filters were refused");
+        assertEquals(
+                "30|DELTA",
+                string("select coalescing_window_seconds || '|' || sync_mode from stock_policy " + "where store_id = "
+                        + store),
+                "nor the stock policy, saved before the order filters were refused");
         browser.type(By.id("settings:financial-statuses"), "paid, Authorized");
         browser.click(By.id("settings:save"));
         assertEquals("Settings saved.", browser.text(By.id("saved")));
         assertEquals("Outlet", browser.chosen(By.id("settings:default-location")), "shown as saved");
         browser.screenshot("store-settings-saved");
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store));
-        assertEquals("45|ABSOLUTE|paid,authorized", string("select s.coalescing_window_seconds || '|' "
-                + "|| s.sync_mode || '|' || i.financial_statuses from stock_policy s join intake_policy i "
-                + "on i.store_id = s.store_id where s.store_id = " + store),
+        assertEquals(
+                "45|ABSOLUTE|paid,authorized",
+                string("select s.coalescing_window_seconds || '|' "
+                        + "|| s.sync_mode || '|' || i.financial_statuses from stock_policy s join intake_policy i "
+                        + "on i.store_id = s.store_id where s.store_id = " + store),
                 "kept normalised");
 
         // A post without a default (a browser cannot send one; a forged or stale form can): refused, nothing saved.
         String page = get(admin, "/admin/store-settings.xhtml?store=" + store).body();
-        HttpResponse<String> noDefault = post(admin, "/admin/store-settings.xhtml?store=" + store,
-                FacesForm.of(page, "settings").set("settings:default-location", "").set("settings:window", "50")
+        HttpResponse<String> noDefault = post(
+                admin,
+                "/admin/store-settings.xhtml?store=" + store,
+                FacesForm.of(page, "settings")
+                        .set("settings:default-location", "")
+                        .set("settings:window", "50")
                         .submittedWith("settings:save", "Save settings"));
         assertEquals(200, noDefault.statusCode());
-        assertTrue(noDefault.body().contains("Choose exactly one location as the default for new orders."),
+        assertTrue(
+                noDefault.body().contains("Choose exactly one location as the default for new orders."),
                 noDefault.body());
         // A value the page never offered (a location of another store): Faces refuses it and the admin sees why.
         long boltLocation = count("select l.id from store_location l join store s on s.id = l.store_id "
                 + "where s.domain = 'bolt.myshopify.com'");
-        HttpResponse<String> foreign = post(admin, "/admin/store-settings.xhtml?store=" + store,
-                FacesForm.of(page, "settings").set("settings:default-location", String.valueOf(boltLocation))
+        HttpResponse<String> foreign = post(
+                admin,
+                "/admin/store-settings.xhtml?store=" + store,
+                FacesForm.of(page, "settings")
+                        .set("settings:default-location", String.valueOf(boltLocation))
                         .submittedWith("settings:save", "Save settings"));
         assertTrue(foreign.body().contains("class=\"message error\""), "the validation message is shown");
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store), "nothing changed");
@@ -180,8 +214,11 @@ class StoreInstallIT {
 
         // And the database holds the rule too: a second default cannot be written past the connector.
         try (Connection db = connector.jdbc()) {
-            assertThrows(java.sql.SQLException.class, () -> db.createStatement().executeUpdate(
-                    "update store_location set default_for_orders = true where store_id = " + store));
+            assertThrows(
+                    java.sql.SQLException.class,
+                    () -> db.createStatement()
+                            .executeUpdate(
+                                    "update store_location set default_for_orders = true where store_id = " + store));
         }
     }
 
@@ -189,10 +226,19 @@ class StoreInstallIT {
     @Order(3)
     void hostileShopDomainsAre400WithoutRedirectAndStoreNothing() throws Exception {
         long stores = count("select count(*) from store");
-        for (String hostile : List.of("evil.com", "myshopify.com.evil.com", "shop.myshopify.com@evil.com",
-                "attacker.com/.myshopify.com", "%0a123.myshopify.com", "\n123.myshopify.com",
-                "acme.myshopify.com\r\nSet-Cookie: x=1", "acme.myshopify.com.", "//evil.com/acme.myshopify.com",
-                "javascript:alert(1)//acme.myshopify.com", "admin.shopify.com/store/../evil.com", "",
+        for (String hostile : List.of(
+                "evil.com",
+                "myshopify.com.evil.com",
+                "shop.myshopify.com@evil.com",
+                "attacker.com/.myshopify.com",
+                "%0a123.myshopify.com",
+                "\n123.myshopify.com",
+                "acme.myshopify.com\r\nSet-Cookie: x=1",
+                "acme.myshopify.com.",
+                "//evil.com/acme.myshopify.com",
+                "javascript:alert(1)//acme.myshopify.com",
+                "admin.shopify.com/store/../evil.com",
+                "",
                 "<script>x</script>.myshopify.com")) {
             HttpResponse<String> refused = addStore(hostile);
             assertEquals(400, refused.statusCode(), hostile);
@@ -207,7 +253,8 @@ class StoreInstallIT {
     @Order(4)
     void forgedStaleForeignOrReusedCallbacksAreRefusedAndStoreNothing() throws Exception {
         Shop carl = connector.sandbox().createShop("carl.myshopify.com", Plan.STANDARD);
-        String authorize = addStore(carl.domain()).headers().firstValue("Location").orElseThrow();
+        String authorize =
+                addStore(carl.domain()).headers().firstValue("Location").orElseThrow();
         String callback = connector.sandbox().approveInstall(authorize);
         String path = callback.substring(connector.url().length());
 
@@ -220,11 +267,11 @@ class StoreInstallIT {
         assertEquals(400, old.statusCode());
         assertTrue(old.body().contains("too old"), old.body());
 
-        HttpResponse<String> wrongState = get(admin, "/admin/shopify/callback?" + signedQuery(carl, "c",
-                "not-a-state-of-this-browser", now));
+        HttpResponse<String> wrongState =
+                get(admin, "/admin/shopify/callback?" + signedQuery(carl, "c", "not-a-state-of-this-browser", now));
         assertEquals(400, wrongState.statusCode(), "signed and fresh, but the state was never issued");
-        assertTrue(wrongState.body().contains("does not belong to an install started in this browser"),
-                wrongState.body());
+        assertTrue(
+                wrongState.body().contains("does not belong to an install started in this browser"), wrongState.body());
 
         HttpClient otherAdmin = signedInClient();
         HttpResponse<String> otherBrowser = get(otherAdmin, path);
@@ -234,11 +281,16 @@ class StoreInstallIT {
         assertTrue(notSignedIn.headers().firstValue("Location").orElseThrow().contains("login"));
 
         assertEquals(0, count("select count(*) from store where domain = 'carl.myshopify.com'"), "nothing stored");
-        assertTrue(carl.journal().requests().stream().noneMatch(r -> r.path().endsWith("/admin/oauth/access_token")),
+        assertTrue(
+                carl.journal().requests().stream().noneMatch(r -> r.path().endsWith("/admin/oauth/access_token")),
                 "no code was exchanged");
         assertEquals(302, get(admin, path).statusCode(), "the genuine callback in the right browser still works");
-        assertEquals(1, carl.journal().requests().stream()
-                .filter(r -> "authorization_code".equals(r.operationName())).count(), "its code exchanged once");
+        assertEquals(
+                1,
+                carl.journal().requests().stream()
+                        .filter(r -> "authorization_code".equals(r.operationName()))
+                        .count(),
+                "its code exchanged once");
 
         assertEquals("CONNECTED", string("select status from store where domain = 'carl.myshopify.com'"));
         HttpResponse<String> replayed = get(admin, path);
@@ -251,24 +303,55 @@ class StoreInstallIT {
     void forgedWebhooksAre401AndMalformedOnesRefusedAndNothingIsStored() throws Exception {
         long before = count("select count(*) from webhook_delivery");
         byte[] body = "{\"id\":1}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(401, webhook(acme.domain(), "orders/create", UUID.randomUUID().toString(), body,
-                ShopifySignatures.bodyHmac(body, "not-the-secret"), "application/json").statusCode());
-        assertEquals(401, webhook(acme.domain(), "customers/redact", UUID.randomUUID().toString(), body,
-                null, "application/json").statusCode(), "compliance topics too, as Shopify requires");
-        assertEquals(415, webhook(acme.domain(), "orders/create", "w", body, signed(body), "text/plain").statusCode());
+        assertEquals(
+                401,
+                webhook(
+                                acme.domain(),
+                                "orders/create",
+                                UUID.randomUUID().toString(),
+                                body,
+                                ShopifySignatures.bodyHmac(body, "not-the-secret"),
+                                "application/json")
+                        .statusCode());
+        assertEquals(
+                401,
+                webhook(acme.domain(), "customers/redact", UUID.randomUUID().toString(), body, null, "application/json")
+                        .statusCode(),
+                "compliance topics too, as Shopify requires");
+        assertEquals(
+                415,
+                webhook(acme.domain(), "orders/create", "w", body, signed(body), "text/plain")
+                        .statusCode());
         byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
-        assertEquals(400, webhook(acme.domain(), "orders/create", "w2", notJson, signed(notJson),
-                "application/json").statusCode());
+        assertEquals(
+                400,
+                webhook(acme.domain(), "orders/create", "w2", notJson, signed(notJson), "application/json")
+                        .statusCode());
         byte[] huge = ("{\"x\":\"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertEquals(413, webhook(acme.domain(), "orders/create", "w3", huge, signed(huge), "application/json")
-                .statusCode());
-        assertEquals(404, webhook("nobody.myshopify.com", "orders/create", "w4", body, signed(body),
-                "application/json").statusCode());
-        assertEquals(401, webhook(acme.domain(), "orders/create", "w5", body,
-                ShopifySignatures.bodyHmac(body, SandboxConnector.EXPIRED_PREVIOUS_SECRET), "application/json")
-                .statusCode(), "the secret before the rotation is no longer accepted after its window");
-        assertEquals(400, webhook(acme.domain(), "orders/create", null, body, signed(body), "application/json")
-                .statusCode(), "no X-Shopify-Webhook-Id");
+        assertEquals(
+                413,
+                webhook(acme.domain(), "orders/create", "w3", huge, signed(huge), "application/json")
+                        .statusCode());
+        assertEquals(
+                404,
+                webhook("nobody.myshopify.com", "orders/create", "w4", body, signed(body), "application/json")
+                        .statusCode());
+        assertEquals(
+                401,
+                webhook(
+                                acme.domain(),
+                                "orders/create",
+                                "w5",
+                                body,
+                                ShopifySignatures.bodyHmac(body, SandboxConnector.EXPIRED_PREVIOUS_SECRET),
+                                "application/json")
+                        .statusCode(),
+                "the secret before the rotation is no longer accepted after its window");
+        assertEquals(
+                400,
+                webhook(acme.domain(), "orders/create", null, body, signed(body), "application/json")
+                        .statusCode(),
+                "no X-Shopify-Webhook-Id");
         assertEquals(before, count("select count(*) from webhook_delivery"), "nothing stored");
     }
 
@@ -276,7 +359,7 @@ class StoreInstallIT {
     @Order(6)
     void theSameWebhookDeliveredThreeTimesConcurrentlyIsStoredAndProcessedOnce() throws Exception {
         byte[] body = ("{\"id\":42,\"admin_graphql_api_id\":\"gid://shopify/Order/42\","
-                + "\"updated_at\":\"2026-11-27T00:00:00Z\"}")
+                        + "\"updated_at\":\"2026-11-27T00:00:00Z\"}")
                 .getBytes(StandardCharsets.UTF_8);
         String id = UUID.randomUUID().toString();
         var pool = Executors.newFixedThreadPool(3);
@@ -291,15 +374,22 @@ class StoreInstallIT {
         pool.shutdown();
         assertEquals(1, count("select count(*) from webhook_delivery where webhook_id = '" + id + "'"));
         // Processed once by the orders component (which finds no such order on Shopify, so imports nothing).
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count(
-                "select count(*) from webhook_delivery where webhook_id = '" + id + "' and outcome = 'PROCESSED'") == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from webhook_delivery where webhook_id = '" + id
+                                + "' and outcome = 'PROCESSED'")
+                        == 1);
         assertEquals(0, count("select count(*) from shop_order where shopify_order_id = 'gid://shopify/Order/42'"));
         String activity = get(admin, "/admin/activity.xhtml").body();
         assertTrue(activity.contains("orders/create"), "the delivery is listed on the Activity page");
         assertFalse(activity.contains("updated_at"), "payloads are not shown");
         String metrics = connector.metrics("application");
-        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("webhook_answer_time_seconds_count{")
-                && line.contains("status=\"200\"") && !line.endsWith(" 0.0")), "answer times are published");
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(line -> line.startsWith("webhook_answer_time_seconds_count{")
+                                && line.contains("status=\"200\"")
+                                && !line.endsWith(" 0.0")),
+                "answer times are published");
     }
 
     @Test
@@ -307,16 +397,18 @@ class StoreInstallIT {
     void whileTheDatabaseIsDownWebhooksAre503ThenAcceptedOnceItIsBack() throws Exception {
         // R4: PostgreSQL stopped for 30 s: every webhook meanwhile is refused (503, so Shopify retries), never
         // answered 200 and lost; once it is back, the same delivery is accepted and processed, without a restart.
-        byte[] body = "{\"id\":7,\"admin_graphql_api_id\":\"gid://shopify/Order/7\"}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = "{\"id\":7,\"admin_graphql_api_id\":\"gid://shopify/Order/7\"}".getBytes(StandardCharsets.UTF_8);
         String id = UUID.randomUUID().toString();
         connector.stopDatabase();
         java.time.Instant back = java.time.Instant.now().plusSeconds(30);
         int refused = 0;
         try {
             while (java.time.Instant.now().isBefore(back)) {
-                assertEquals(503, webhook(acme.domain(), "orders/create", id, body, signed(body), "application/json")
-                        .statusCode(), "answered while the database is down");
+                assertEquals(
+                        503,
+                        webhook(acme.domain(), "orders/create", id, body, signed(body), "application/json")
+                                .statusCode(),
+                        "answered while the database is down");
                 refused++;
                 Thread.sleep(2000);
             }
@@ -324,15 +416,23 @@ class StoreInstallIT {
             connector.startDatabaseAgain();
         }
         java.time.Instant restarted = java.time.Instant.now();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                webhook(acme.domain(), "orders/create", id, body, signed(body), "application/json").statusCode()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> webhook(acme.domain(), "orders/create", id, body, signed(body), "application/json")
+                                .statusCode()
                         == 200);
         Duration accepted = Duration.between(restarted, java.time.Instant.now());
         assertEquals(1, count("select count(*) from webhook_delivery where webhook_id = '" + id + "'"));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from webhook_delivery "
-                + "where webhook_id = '" + id + "' and outcome = 'PROCESSED'") == 1);
-        System.out.printf("StoreInstallIT: database down 30 s, %d deliveries answered 503; the delivery accepted "
-                + "%d ms after the database was back, then processed%n", refused, accepted.toMillis());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> count("select count(*) from webhook_delivery " + "where webhook_id = '" + id
+                                + "' and outcome = 'PROCESSED'")
+                        == 1);
+        System.out.printf(
+                "StoreInstallIT: database down 30 s, %d deliveries answered 503; the delivery accepted "
+                        + "%d ms after the database was back, then processed%n",
+                refused, accepted.toMillis());
     }
 
     @Test
@@ -341,58 +441,100 @@ class StoreInstallIT {
         String tokenBefore = string("select access_token from store where domain = 'bolt.myshopify.com'");
         int callsBefore = bolt.journal().requests().size();
         bolt.uninstallApp();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DISCONNECTED".equals(
-                string("select status from store where domain = 'bolt.myshopify.com'")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        "DISCONNECTED".equals(string("select status from store where domain = 'bolt.myshopify.com'")));
         assertEquals(null, string("select access_token from store where domain = 'bolt.myshopify.com'"));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> bolt.journal().webhooks("app/uninstalled")
-                .stream().anyMatch(w -> w.status() == 200));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> bolt.journal().webhooks("app/uninstalled").stream().anyMatch(w -> w.status() == 200));
         assertEquals(callsBefore, bolt.journal().requests().size(), "the token is dead: Shopify was not called");
         browser.visit(connector.url() + "/admin/stores.xhtml");
         assertEquals("Disconnected", browser.text(By.id("status-bolt")));
         assertEquals("Connected", browser.text(By.id("status-acme")), "the other store is not affected");
         assertFalse(browser.text(By.id("store-acme")).contains("never"), "its last webhook is shown");
         byte[] body = "{\"id\":1}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(404, webhook(bolt.domain(), "orders/create", UUID.randomUUID().toString(), body, signed(body),
-                "application/json").statusCode(), "a disconnected store's webhooks are refused");
+        assertEquals(
+                404,
+                webhook(
+                                bolt.domain(),
+                                "orders/create",
+                                UUID.randomUUID().toString(),
+                                body,
+                                signed(body),
+                                "application/json")
+                        .statusCode(),
+                "a disconnected store's webhooks are refused");
 
         installInBrowser(bolt, "bolt.myshopify.com");
         assertEquals("CONNECTED", string("select status from store where domain = 'bolt.myshopify.com'"));
-        assertNotEquals(tokenBefore, string("select access_token from store where domain = 'bolt.myshopify.com'"),
+        assertNotEquals(
+                tokenBefore,
+                string("select access_token from store where domain = 'bolt.myshopify.com'"),
                 "the token is replaced");
         assertEquals(1, count("select count(*) from store where domain = 'bolt.myshopify.com'"), "the same store");
-        assertEquals(TOPICS, bolt.webhookSubscriptions().stream().map(WebhookSubscription::topic)
-                .collect(Collectors.toSet()), "the subscriptions Shopify dropped at the uninstall are back");
+        assertEquals(
+                TOPICS,
+                bolt.webhookSubscriptions().stream()
+                        .map(WebhookSubscription::topic)
+                        .collect(Collectors.toSet()),
+                "the subscriptions Shopify dropped at the uninstall are back");
     }
 
     @Test
     @Order(9)
     void privacyRequestsAreHonoured() throws Exception {
-        byte[] customer = "{\"shop_domain\":\"acme.myshopify.com\",\"customer\":{\"id\":1}}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] customer =
+                "{\"shop_domain\":\"acme.myshopify.com\",\"customer\":{\"id\":1}}".getBytes(StandardCharsets.UTF_8);
         String kept = "select count(*) from webhook_delivery d join store s on s.id = d.store_id "
                 + "where s.domain = 'acme.myshopify.com' and d.topic like 'orders/%' and d.body <> '{}'::bytea";
         long othersBefore = count(kept);
         String redact = UUID.randomUUID().toString();
-        assertEquals(200, webhook(acme.domain(), "customers/redact", redact, customer, signed(customer),
-                "application/json").statusCode());
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from webhook_delivery "
-                + "where webhook_id = '" + redact + "' and outcome = 'PROCESSED'") == 1);
+        assertEquals(
+                200,
+                webhook(acme.domain(), "customers/redact", redact, customer, signed(customer), "application/json")
+                        .statusCode());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from webhook_delivery " + "where webhook_id = '" + redact
+                                + "' and outcome = 'PROCESSED'")
+                        == 1);
         assertTrue(othersBefore > 0, "the store has order payloads of its customers");
         assertEquals(othersBefore, count(kept), "customer 1 placed none of them: every other customer's is kept");
-        assertEquals(1, count("select count(*) from webhook_delivery where webhook_id = '" + redact
-                + "' and body = '{}'::bytea"), "the request itself (the customer's e-mail, phone) is erased");
+        assertEquals(
+                1,
+                count("select count(*) from webhook_delivery where webhook_id = '" + redact
+                        + "' and body = '{}'::bytea"),
+                "the request itself (the customer's e-mail, phone) is erased");
 
         byte[] shopGone = "{\"shop_domain\":\"carl.myshopify.com\"}".getBytes(StandardCharsets.UTF_8);
         String shopRedact = UUID.randomUUID().toString();
-        assertEquals(200, webhook("carl.myshopify.com", "shop/redact", shopRedact, shopGone, signed(shopGone),
-                "application/json").statusCode());
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from webhook_delivery "
-                + "where webhook_id = '" + shopRedact + "' and outcome = 'PROCESSED'") == 1);
-        assertEquals(0, count("select count(*) from store_location l join store s on s.id = l.store_id "
-                + "where s.domain = 'carl.myshopify.com'"), "the shop's locations are forgotten");
+        assertEquals(
+                200,
+                webhook("carl.myshopify.com", "shop/redact", shopRedact, shopGone, signed(shopGone), "application/json")
+                        .statusCode());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from webhook_delivery " + "where webhook_id = '" + shopRedact
+                                + "' and outcome = 'PROCESSED'")
+                        == 1);
+        assertEquals(
+                0,
+                count("select count(*) from store_location l join store s on s.id = l.store_id "
+                        + "where s.domain = 'carl.myshopify.com'"),
+                "the shop's locations are forgotten");
 
-        assertEquals(200, webhook("never-installed.myshopify.com", "customers/data_request",
-                UUID.randomUUID().toString(), customer, signed(customer), "application/json").statusCode(),
+        assertEquals(
+                200,
+                webhook(
+                                "never-installed.myshopify.com",
+                                "customers/data_request",
+                                UUID.randomUUID().toString(),
+                                customer,
+                                signed(customer),
+                                "application/json")
+                        .statusCode(),
                 "a store the connector never knew holds nothing: acknowledged, as Shopify requires");
     }
 
@@ -414,7 +556,9 @@ class StoreInstallIT {
     /** On Store Settings, chooses the warehouse and shipping process of the location with this name. */
     private static void chooseFor(String location, String warehouse, String process) {
         WebElement row = browser.driver().findElements(By.cssSelector("#locations tbody tr")).stream()
-                .filter(r -> r.findElement(By.tagName("td")).getText().equals(location)).findFirst().orElseThrow();
+                .filter(r -> r.findElement(By.tagName("td")).getText().equals(location))
+                .findFirst()
+                .orElseThrow();
         new org.openqa.selenium.support.ui.Select(row.findElement(By.cssSelector("select[id$=':warehouse']")))
                 .selectByVisibleText(warehouse);
         new org.openqa.selenium.support.ui.Select(row.findElement(By.cssSelector("select[id$=':process']")))
@@ -430,8 +574,8 @@ class StoreInstallIT {
 
     /** A callback query as Shopify signs it, for forgeries that are signed correctly but wrong otherwise. */
     private static String signedQuery(Shop shop, String code, String state, long timestamp) {
-        Map<String, String> query = new java.util.TreeMap<>(Map.of("code", code, "shop", shop.domain(),
-                "state", state, "timestamp", String.valueOf(timestamp)));
+        Map<String, String> query = new java.util.TreeMap<>(
+                Map.of("code", code, "shop", shop.domain(), "state", state, "timestamp", String.valueOf(timestamp)));
         return ShopifySignatures.canonicalQuery(query) + "&hmac="
                 + ShopifySignatures.queryHmac(query, SandboxSettings.DEFAULT_CLIENT_SECRET);
     }
@@ -456,8 +600,9 @@ class StoreInstallIT {
         return ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET);
     }
 
-    static HttpResponse<String> webhook(String shop, String topic, String webhookId, byte[] body, String hmac,
-            String contentType) throws Exception {
+    static HttpResponse<String> webhook(
+            String shop, String topic, String webhookId, byte[] body, String hmac, String contentType)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + "/shopify/webhooks"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
@@ -480,14 +625,16 @@ class StoreInstallIT {
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
     private static String string(String sql) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+        try (Connection db = connector.jdbc();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }

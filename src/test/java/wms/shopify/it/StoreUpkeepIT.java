@@ -47,8 +47,10 @@ class StoreUpkeepIT {
     @BeforeAll
     static void installAStore() throws Exception {
         // Tokens live an hour; a margin of 3590 s makes them due ten seconds after each refresh.
-        connector = SandboxConnector.get(List.of("SHOPIFY_SUBSCRIPTION_CHECK_MINUTES=1",
-                "SHOPIFY_TOKEN_REFRESH_MARGIN_SECONDS=3590", "STORE_UPKEEP_ROUND_SECONDS=5"));
+        connector = SandboxConnector.get(List.of(
+                "SHOPIFY_SUBSCRIPTION_CHECK_MINUTES=1",
+                "SHOPIFY_TOKEN_REFRESH_MARGIN_SECONDS=3590",
+                "STORE_UPKEEP_ROUND_SECONDS=5"));
         dora = connector.sandbox().createShop("dora.myshopify.com", Plan.STANDARD);
         dora.addLocation("Dora store");
         admin = connector.signedInAdmin();
@@ -61,12 +63,16 @@ class StoreUpkeepIT {
     @Order(1)
     void anExpiringTokenIsRefreshedBeforeItLapses() throws Exception {
         // Due ten seconds after the install, refreshed by the first round after that: within 20 s, given 40.
-        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> !firstAccessToken.equals(column("access_token")));
         assertNotEquals(firstRefreshToken, column("refresh_token"), "Shopify rotates the refresh token too");
         assertEquals("CONNECTED", column("status"));
-        assertTrue(dora.journal().requests().stream().anyMatch(r -> "refresh_token".equals(r.operationName())
-                && r.status() == 200), "Shopify granted a refresh");
+        assertTrue(
+                dora.journal().requests().stream()
+                        .anyMatch(r -> "refresh_token".equals(r.operationName()) && r.status() == 200),
+                "Shopify granted a refresh");
     }
 
     @Test
@@ -76,21 +82,30 @@ class StoreUpkeepIT {
         assertEquals(11, registered.size(), "every subscription registered at the install");
 
         WebhookSubscription removed = dora.webhookSubscriptions().stream()
-                .filter(s -> s.topic().equals("ORDERS_CREATE")).findFirst().orElseThrow();
+                .filter(s -> s.topic().equals("ORDERS_CREATE"))
+                .findFirst()
+                .orElseThrow();
         delete(dora, removed);
         assertFalse(topics(dora).contains("ORDERS_CREATE"), "gone on Shopify");
 
         try (Connection db = connector.jdbc()) {
-            db.createStatement().executeUpdate("update store set subscriptions_checked_at = subscriptions_checked_at"
-                    + " - interval '2 minutes' where domain = 'dora.myshopify.com'");
+            db.createStatement()
+                    .executeUpdate("update store set subscriptions_checked_at = subscriptions_checked_at"
+                            + " - interval '2 minutes' where domain = 'dora.myshopify.com'");
         }
         // The check is due now and rounds run every 5 s: the next round re-creates it.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics(dora).equals(registered));
         assertEquals(12, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
         // The activity entry travels through the activity queue after the round's commit: it follows shortly.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
-                .until(() -> connector.get(admin, "/admin/activity.xhtml").body()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> connector
+                        .get(admin, "/admin/activity.xhtml")
+                        .body()
                         .contains("re-created after Shopify removed them: ORDERS_CREATE"));
         assertEquals("CONNECTED", column("status"), "the refreshed tokens kept working");
     }
@@ -106,40 +121,54 @@ class StoreUpkeepIT {
             shop.addLocation("Overlap " + i);
             shop.faults().latency(Duration.ofMillis(400));
             connector.install(admin, shop);
-            assertEquals(Set.copyOf(wms.shopify.stores.control.WebhookSubscriptions.TOPICS), topics(shop),
+            assertEquals(
+                    Set.copyOf(wms.shopify.stores.control.WebhookSubscriptions.TOPICS),
+                    topics(shop),
                     domain + ": every subscription registered when the install returns (an app/uninstalled right "
                             + "after it must reach the connector)");
             shop.faults().latency(Duration.ZERO);
-            String log = connector.server().log().lines().filter(line -> line.contains(domain))
+            String log = connector
+                    .server()
+                    .log()
+                    .lines()
+                    .filter(line -> line.contains(domain))
                     .collect(Collectors.joining("\n"));
-            assertFalse(log.contains("Store " + domain + " is connected, but"), "the install's registration "
-                    + "failed:\n" + log);
+            assertFalse(
+                    log.contains("Store " + domain + " is connected, but"),
+                    "the install's registration " + "failed:\n" + log);
             assertFalse(log.contains("Upkeep of store " + domain + " failed"), "the round's check failed:\n" + log);
         }
     }
 
     private static String column(String name) throws Exception {
-        try (Connection db = connector.jdbc(); ResultSet row = db.createStatement().executeQuery("select " + name
-                + " from store where domain = 'dora.myshopify.com'")) {
+        try (Connection db = connector.jdbc();
+                ResultSet row = db.createStatement()
+                        .executeQuery("select " + name + " from store where domain = 'dora.myshopify.com'")) {
             row.next();
             return row.getString(1);
         }
     }
 
     private static Set<String> topics(Shop shop) {
-        return shop.webhookSubscriptions().stream().map(WebhookSubscription::topic).collect(Collectors.toSet());
+        return shop.webhookSubscriptions().stream()
+                .map(WebhookSubscription::topic)
+                .collect(Collectors.toSet());
     }
 
     /** Deletes a subscription as Shopify does, through its Admin API (the sandbox journals it like any call). */
-    private static void delete(Shop shop, WebhookSubscription subscription)
-            throws Exception {
+    private static void delete(Shop shop, WebhookSubscription subscription) throws Exception {
         String mutation = "{\"query\":\"mutation { webhookSubscriptionDelete(id: \\\"" + subscription.id()
                 + "\\\") { deletedWebhookSubscriptionId userErrors { message } } }\"}";
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(connector.sandbox().graphQlUrl(shop, "2026-07")))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Access-Token", connector.sandbox().issueAccessToken(shop))
-                .POST(HttpRequest.BodyPublishers.ofString(mutation)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(connector.sandbox().graphQlUrl(shop, "2026-07")))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "X-Shopify-Access-Token",
+                                        connector.sandbox().issueAccessToken(shop))
+                                .POST(HttpRequest.BodyPublishers.ofString(mutation))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains(subscription.id()), answer.body());
     }

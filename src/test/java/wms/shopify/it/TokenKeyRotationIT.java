@@ -24,16 +24,16 @@ import wms.shopify.sandbox.Shop;
  */
 class TokenKeyRotationIT {
 
-    private static final String PREVIOUS = Base64.getEncoder().encodeToString(
-            "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    private static final String CURRENT = Base64.getEncoder().encodeToString(
-            "fedcba9876543210fedcba9876543210".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private static final String PREVIOUS = Base64.getEncoder()
+            .encodeToString("0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private static final String CURRENT = Base64.getEncoder()
+            .encodeToString("fedcba9876543210fedcba9876543210".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     private static final String LOST = Base64.getEncoder().encodeToString(new byte[32]);
 
     @Test
     void theResealButtonMovesTokensToTheCurrentKey() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("TOKEN_ENCRYPTION_KEY=" + CURRENT,
-                "TOKEN_ENCRYPTION_OLD_KEYS=" + PREVIOUS));
+        SandboxConnector connector = SandboxConnector.get(
+                List.of("TOKEN_ENCRYPTION_KEY=" + CURRENT, "TOKEN_ENCRYPTION_OLD_KEYS=" + PREVIOUS));
         Shop kept = connector.sandbox().createShop("rota.myshopify.com", Plan.STANDARD);
         Shop lost = connector.sandbox().createShop("lost-key.myshopify.com", Plan.STANDARD);
         HttpClient admin = connector.signedInAdmin();
@@ -55,20 +55,24 @@ class TokenKeyRotationIT {
         assertTrue(page.body().contains(current.currentKeyId()), "the page names the current key");
         assertTrue(page.body().contains("<span id=\"stores-to-reseal\">2</span>"), "two stores to re-seal");
 
-        HttpResponse<String> resealed = connector.post(admin, "/admin/stores.xhtml",
-                FacesForm.of(page.body(), "token-key").submittedWith("token-key:reseal",
-                        "Re-seal tokens with the current key"));
+        HttpResponse<String> resealed = connector.post(
+                admin,
+                "/admin/stores.xhtml",
+                FacesForm.of(page.body(), "token-key")
+                        .submittedWith("token-key:reseal", "Re-seal tokens with the current key"));
         assertEquals(200, resealed.statusCode());
         assertTrue(resealed.body().contains("1 store(s) re-sealed"), resealed.body());
-        assertTrue(resealed.body().contains("left unchanged: lost-key.myshopify.com (sealed with key "),
+        assertTrue(
+                resealed.body().contains("left unchanged: lost-key.myshopify.com (sealed with key "),
                 "the unreadable store is named with the key it needs");
 
         String now = token(connector, kept.domain());
         assertTrue(now.startsWith("v2:" + current.currentKeyId() + ":"), now);
         assertEquals(plain, current.open(now, kept.domain()), "the same token, sealed with the current key");
         assertEquals(unreadable, token(connector, lost.domain()), "left as it was");
-        assertTrue(connector.get(admin, "/admin/stores.xhtml").body()
-                .contains("<span id=\"stores-to-reseal\">1</span>"), "only the unreadable one is left");
+        assertTrue(
+                connector.get(admin, "/admin/stores.xhtml").body().contains("<span id=\"stores-to-reseal\">1</span>"),
+                "only the unreadable one is left");
 
         String activity = "";
         for (int i = 0; i < 60 && !activity.contains("Store tokens re-sealed"); i++) {
@@ -90,8 +94,9 @@ class TokenKeyRotationIT {
     }
 
     private static void setToken(SandboxConnector connector, String domain, String sealed) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement update = db.prepareStatement(
-                "update store set access_token = ?, refresh_token = null where domain = ?")) {
+        try (Connection db = connector.jdbc();
+                PreparedStatement update = db.prepareStatement(
+                        "update store set access_token = ?, refresh_token = null where domain = ?")) {
             update.setString(1, sealed);
             update.setString(2, domain);
             assertEquals(1, update.executeUpdate());

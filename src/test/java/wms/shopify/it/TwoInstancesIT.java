@@ -52,8 +52,8 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesOnOneDatabasePushNoQuantityTwiceAndImportNoOrderTwice() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0",
-                "ORDER_SWEEP_INTERVAL_SECONDS=0"));
+        SandboxConnector connector =
+                SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0", "ORDER_SWEEP_INTERVAL_SECONDS=0"));
         WmsFixture fixture = new WmsFixture(connector, "two-instances-it");
         Shop shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
         Location location = shop.addLocation("Two instances warehouse");
@@ -111,53 +111,79 @@ class TwoInstancesIT {
                 placed.add(order);
                 // The second instance hears of the same order at the same time: another delivery about it.
                 byte[] body = ("{\"id\":" + order.legacyResourceId() + ",\"admin_graphql_api_id\":\"" + order.id()
-                        + "\"}").getBytes(StandardCharsets.UTF_8);
-                assertEquals(200, webhook(second.baseUrl(), "orders/updated", UUID.randomUUID().toString(), body)
-                        .statusCode());
+                                + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                assertEquals(
+                        200,
+                        webhook(
+                                        second.baseUrl(),
+                                        "orders/updated",
+                                        UUID.randomUUID().toString(),
+                                        body)
+                                .statusCode());
                 Thread.sleep(30);
             }
             warehouse.get(5, TimeUnit.MINUTES);
             // Every delivery the first instance got from Shopify now reaches the second as well (same webhook id).
-            await(Duration.ofSeconds(60), () -> shop.journal().webhooks("orders/create").stream()
-                    .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED).count() >= ORDERS,
+            await(
+                    Duration.ofSeconds(60),
+                    () -> shop.journal().webhooks("orders/create").stream()
+                                    .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED)
+                                    .count()
+                            >= ORDERS,
                     "orders/create delivered");
             List<Callable<Integer>> replays = new ArrayList<>();
             for (Journal.Webhook delivered : shop.journal().webhooks("orders/create")) {
-                replays.add(() -> webhook(second.baseUrl(), delivered.topic(), delivered.webhookId(),
-                        delivered.body().getBytes(StandardCharsets.UTF_8)).statusCode());
+                replays.add(() -> webhook(
+                                second.baseUrl(),
+                                delivered.topic(),
+                                delivered.webhookId(),
+                                delivered.body().getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
             }
             for (Future<Integer> replayed : pool.invokeAll(replays)) {
                 assertEquals(200, replayed.get());
             }
 
-            await(Duration.ofSeconds(120), () -> {
-                for (String sku : skus) {
-                    synchronized (expected) {
-                        if (shop.quantity(sku, location, "available") != expected.get(sku)) {
-                            return false;
+            await(
+                    Duration.ofSeconds(120),
+                    () -> {
+                        for (String sku : skus) {
+                            synchronized (expected) {
+                                if (shop.quantity(sku, location, "available") != expected.get(sku)) {
+                                    return false;
+                                }
+                            }
                         }
-                    }
-                }
-                return true;
-            }, "every quantity right on Shopify");
-            await(Duration.ofSeconds(120), () -> count("select count(*) from webhook_delivery where outcome = "
-                    + "'RECEIVED'", fixture) == 0 && count("select count(*) from shop_order", fixture) >= ORDERS,
+                        return true;
+                    },
+                    "every quantity right on Shopify");
+            await(
+                    Duration.ofSeconds(120),
+                    () -> count("select count(*) from webhook_delivery where outcome = " + "'RECEIVED'", fixture) == 0
+                            && count("select count(*) from shop_order", fixture) >= ORDERS,
                     "every delivery processed");
             Thread.sleep(3000);
 
             for (String sku : skus) {
-                assertEquals(expected.get(sku), shop.quantity(sku, location, "available"),
+                assertEquals(
+                        expected.get(sku),
+                        shop.quantity(sku, location, "available"),
                         sku + ": every movement applied once, every sale once");
             }
             Set<String> keys = new HashSet<>();
             for (Journal.Mutation applied : shop.journal().applied("inventoryAdjustQuantities")) {
                 assertTrue(keys.add(applied.idempotencyKey()), "push applied twice: " + applied.idempotencyKey());
             }
-            assertEquals(BATCHES * 10, count("select count(*) from stock_movement", fixture),
+            assertEquals(
+                    BATCHES * 10,
+                    count("select count(*) from stock_movement", fixture),
                     "each movement stored once though both instances received it");
             Map<String, Long> orders = new HashMap<>();
-            try (Connection db = connector.jdbc(); ResultSet rows = db.createStatement().executeQuery(
-                    "select shopify_order_id, count(*) from shop_order group by shopify_order_id")) {
+            try (Connection db = connector.jdbc();
+                    ResultSet rows = db.createStatement()
+                            .executeQuery(
+                                    "select shopify_order_id, count(*) from shop_order group by shopify_order_id")) {
                 while (rows.next()) {
                     orders.put(rows.getString(1), rows.getLong(2));
                 }
@@ -168,17 +194,23 @@ class TwoInstancesIT {
             }
             Map<String, Integer> inFeed = new HashMap<>();
             JsonObject feed = json(fixture.feed(0, 500));
-            feed.getJsonArray("entries").forEach(e -> inFeed.merge(e.asJsonObject().getString("shopifyOrderId"), 1,
-                    Integer::sum));
+            feed.getJsonArray("entries")
+                    .forEach(e -> inFeed.merge(e.asJsonObject().getString("shopifyOrderId"), 1, Integer::sum));
             for (Order order : placed) {
                 assertEquals(1, inFeed.getOrDefault(order.id(), 0), order.name() + " once in the WMS feed");
             }
             long deliveries = count("select count(*) from webhook_delivery where topic like 'orders/%'", fixture);
-            System.out.printf("TwoInstancesIT: %d movements sent to both instances (%d calls), %d orders with %d "
-                    + "order deliveries stored (each id once), %d pushes applied, %d replays answered%n",
-                    BATCHES * 10, BATCHES * 2, ORDERS, deliveries, keys.size(),
+            System.out.printf(
+                    "TwoInstancesIT: %d movements sent to both instances (%d calls), %d orders with %d "
+                            + "order deliveries stored (each id once), %d pushes applied, %d replays answered%n",
+                    BATCHES * 10,
+                    BATCHES * 2,
+                    ORDERS,
+                    deliveries,
+                    keys.size(),
                     shop.journal().mutations("inventoryAdjustQuantities").stream()
-                            .filter(m -> m.outcome() == Journal.Outcome.REPLAYED).count());
+                            .filter(m -> m.outcome() == Journal.Outcome.REPLAYED)
+                            .count());
         } finally {
             pool.shutdownNow();
             second.stop();

@@ -47,8 +47,8 @@ class WarehousesApiIT {
 
     @Test
     void aRegistrationCreatesThenTheSameCallChangesNothing() throws Exception {
-        String body = "[{\"code\":\"" + run + "-MAIN\",\"name\":\"Main\"},"
-                + "{\"code\":\"" + run + "-EAST\",\"name\":\"East\",\"active\":true}]";
+        String body = "[{\"code\":\"" + run + "-MAIN\",\"name\":\"Main\"}," + "{\"code\":\"" + run
+                + "-EAST\",\"name\":\"East\",\"active\":true}]";
         JsonObject first = ok(put(WAREHOUSES, token, body));
         assertEquals(2, first.getInt("created"));
         assertTrue(first.getBoolean("changed"));
@@ -70,50 +70,72 @@ class WarehousesApiIT {
         assertFalse(ok(put(PROCESSES, token, processes)).getBoolean("changed"));
         JsonObject dhl = withCode(array(get(PROCESSES, token)), run + "-DHL").orElseThrow();
         assertEquals(run + "-MAIN", dhl.getString("warehouse"));
-        assertFalse(withCode(array(get(PROCESSES, token)), run + "-ANY").orElseThrow().containsKey("warehouse"));
+        assertFalse(withCode(array(get(PROCESSES, token)), run + "-ANY")
+                .orElseThrow()
+                .containsKey("warehouse"));
     }
 
     @Test
     void activeFalseDeactivatesAndNothingIsEverDeleted() throws Exception {
         String code = run + "-OLD";
         ok(put(WAREHOUSES, token, "[{\"code\":\"" + code + "\",\"name\":\"Old\"}]"));
-        JsonObject deactivated = ok(put(WAREHOUSES, token, "[{\"code\":\"" + code + "\",\"name\":\"Old\",\"active\":false}]"));
+        JsonObject deactivated =
+                ok(put(WAREHOUSES, token, "[{\"code\":\"" + code + "\",\"name\":\"Old\",\"active\":false}]"));
         assertEquals(1, deactivated.getInt("updated"));
         assertFalse(withCode(array(get(WAREHOUSES, token)), code).orElseThrow().getBoolean("active"));
-        assertEquals(405, WmsApiCalls.send(WmsApiCalls.request(WAREHOUSES, token).DELETE()).statusCode());
+        assertEquals(
+                405,
+                WmsApiCalls.send(WmsApiCalls.request(WAREHOUSES, token).DELETE())
+                        .statusCode());
     }
 
     @Test
     void anInvalidCallIsRefusedWholeWithEveryErrorAndChangesNothing() throws Exception {
         String fresh = run + "-FRESH";
-        HttpResponse<String> duplicate = put(WAREHOUSES, token, "[{\"code\":\"" + fresh + "\",\"name\":\"Fresh\"},"
-                + "{\"code\":\"" + run + "-X\",\"name\":\"\"},{\"code\":\"" + fresh + "\",\"name\":\"Again\"}]");
+        HttpResponse<String> duplicate = put(
+                WAREHOUSES,
+                token,
+                "[{\"code\":\"" + fresh + "\",\"name\":\"Fresh\"}," + "{\"code\":\"" + run
+                        + "-X\",\"name\":\"\"},{\"code\":\"" + fresh + "\",\"name\":\"Again\"}]");
         JsonObject problem = problem(duplicate, 400);
         assertEquals("urn:wms-shopify:problem:invalid-request", problem.getString("type"));
         assertEquals("[1].name", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("[2].code", problem.getJsonArray("errors").getJsonObject(1).getString("field"));
         assertTrue(withCode(array(get(WAREHOUSES, token)), fresh).isEmpty(), "the valid item was not stored either");
 
-        HttpResponse<String> unknownWarehouse = put(PROCESSES, token, "[{\"code\":\"" + run + "-P\",\"name\":\"P\","
-                + "\"warehouse\":\"" + run + "-NOWHERE\"}]");
-        JsonObject unknown = problem(unknownWarehouse, 400).getJsonArray("errors").getJsonObject(0);
+        HttpResponse<String> unknownWarehouse = put(
+                PROCESSES,
+                token,
+                "[{\"code\":\"" + run + "-P\",\"name\":\"P\"," + "\"warehouse\":\"" + run + "-NOWHERE\"}]");
+        JsonObject unknown =
+                problem(unknownWarehouse, 400).getJsonArray("errors").getJsonObject(0);
         assertEquals("[0].warehouse", unknown.getString("field"));
         assertTrue(unknown.getString("message").contains(run + "-NOWHERE"));
         assertTrue(withCode(array(get(PROCESSES, token)), run + "-P").isEmpty());
 
-        String tooMany = IntStream.range(0, 1001).mapToObj(i -> "{\"code\":\"" + run + "-M" + i + "\",\"name\":\"M\"}")
+        String tooMany = IntStream.range(0, 1001)
+                .mapToObj(i -> "{\"code\":\"" + run + "-M" + i + "\",\"name\":\"M\"}")
                 .collect(Collectors.joining(",", "[", "]"));
-        assertEquals("body", problem(put(WAREHOUSES, token, tooMany), 400).getJsonArray("errors").getJsonObject(0)
-                .getString("field"));
+        assertEquals(
+                "body",
+                problem(put(WAREHOUSES, token, tooMany), 400)
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"));
         assertTrue(withCode(array(get(WAREHOUSES, token)), run + "-M0").isEmpty());
     }
 
     @Test
     void malformedJsonWrongShapeAndWrongTypesAre400() throws Exception {
-        for (String body : new String[] {"[{\"code\":\"" + run + "-J\",", "{\"code\":\"" + run + "-J\",\"name\":\"J\"}",
-                "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":{}}]",
-                "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":\"yes\"}]",
-                "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":\"false\"}]", "not json", ""}) {
+        for (String body : new String[] {
+            "[{\"code\":\"" + run + "-J\",",
+            "{\"code\":\"" + run + "-J\",\"name\":\"J\"}",
+            "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":{}}]",
+            "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":\"yes\"}]",
+            "[{\"code\":\"" + run + "-J\",\"name\":\"J\",\"active\":\"false\"}]",
+            "not json",
+            ""
+        }) {
             JsonObject problem = problem(put(WAREHOUSES, token, body), 400);
             assertTrue(problem.getString("type").startsWith("urn:wms-shopify:problem:"), body + ": " + problem);
         }
@@ -125,7 +147,8 @@ class WarehousesApiIT {
         HttpResponse<String> response = WmsApiCalls.send(WmsApiCalls.request(WAREHOUSES, token)
                 .header("Content-Type", "text/plain")
                 .PUT(HttpRequest.BodyPublishers.ofString("[{\"code\":\"" + run + "-T\",\"name\":\"T\"}]")));
-        assertEquals("Send the body as application/json.", problem(response, 415).getString("detail"));
+        assertEquals(
+                "Send the body as application/json.", problem(response, 415).getString("detail"));
         assertTrue(withCode(array(get(WAREHOUSES, token)), run + "-T").isEmpty());
     }
 
@@ -146,16 +169,26 @@ class WarehousesApiIT {
 
     @Test
     void anUnknownResourceIs404AsProblemDetails() throws Exception {
-        assertEquals("/api/v1/nothing-here", problem(get("/api/v1/nothing-here", token), 404).getString("instance"));
+        assertEquals(
+                "/api/v1/nothing-here",
+                problem(get("/api/v1/nothing-here", token), 404).getString("instance"));
     }
 
     @Test
     void markupAndSqlAreStoredAsTextAndShownEscaped() throws Exception {
         String hostile = "<script>alert('wh')</script>'; drop table warehouse; --";
-        String json = jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
-                .add("code", run + "-<b>").add("name", hostile)).build().toString();
+        String json = jakarta.json.Json.createArrayBuilder()
+                .add(jakarta.json.Json.createObjectBuilder()
+                        .add("code", run + "-<b>")
+                        .add("name", hostile))
+                .build()
+                .toString();
         assertEquals(1, ok(put(WAREHOUSES, token, json)).getInt("created"));
-        assertEquals(hostile, withCode(array(get(WAREHOUSES, token)), run + "-<b>").orElseThrow().getString("name"));
+        assertEquals(
+                hostile,
+                withCode(array(get(WAREHOUSES, token)), run + "-<b>")
+                        .orElseThrow()
+                        .getString("name"));
 
         String page = admin.page();
         assertTrue(page.contains("&lt;script&gt;alert("), "shown as text on the admin page");

@@ -28,9 +28,11 @@ class WebhookRequeueIT {
         HttpClient admin = connector.signedInAdmin();
         connector.install(admin, shop);
         String webhookId = "requeue-" + UUID.randomUUID();
-        try (Connection db = connector.jdbc(); PreparedStatement insert = db.prepareStatement("insert into "
-                + "webhook_delivery (webhook_id, store_id, topic, headers, body, received_at) select ?, s.id, "
-                + "'collections/create', '{}', ?, now() - interval '55 seconds' from store s where s.domain = ?")) {
+        try (Connection db = connector.jdbc();
+                PreparedStatement insert = db.prepareStatement(
+                        "insert into "
+                                + "webhook_delivery (webhook_id, store_id, topic, headers, body, received_at) select ?, s.id, "
+                                + "'collections/create', '{}', ?, now() - interval '55 seconds' from store s where s.domain = ?")) {
             insert.setString(1, webhookId);
             insert.setBytes(2, "{\"id\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             insert.setString(3, shop.domain());
@@ -42,13 +44,17 @@ class WebhookRequeueIT {
             Thread.sleep(500);
             outcome = outcome(connector, webhookId);
         }
-        assertEquals("KEPT", outcome, "the stored delivery was queued again and processed (no component acts on "
-                + "collections/create, so it is kept)");
+        assertEquals(
+                "KEPT",
+                outcome,
+                "the stored delivery was queued again and processed (no component acts on "
+                        + "collections/create, so it is kept)");
     }
 
     private static String outcome(SandboxConnector connector, String webhookId) throws Exception {
-        try (Connection db = connector.jdbc(); PreparedStatement query = db.prepareStatement(
-                "select outcome from webhook_delivery where webhook_id = ?")) {
+        try (Connection db = connector.jdbc();
+                PreparedStatement query =
+                        db.prepareStatement("select outcome from webhook_delivery where webhook_id = ?")) {
             query.setString(1, webhookId);
             try (ResultSet result = query.executeQuery()) {
                 return result.next() ? result.getString(1) : "missing";

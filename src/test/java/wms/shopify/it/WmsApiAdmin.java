@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 final class WmsApiAdmin {
 
     static final String PAGE = "/admin/wms-api.xhtml";
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern TOKEN = Pattern.compile("<code id=\"new-secret\"[^>]*>([^<]+)</code>");
 
     private final HttpClient client = ConnectorServer.client();
@@ -73,7 +74,8 @@ final class WmsApiAdmin {
         if (row < 0) {
             throw new AssertionError("no row for key id " + keyId);
         }
-        Matcher button = Pattern.compile("name=\"([^\"]*:revoke)\"").matcher(page.substring(row, page.indexOf("</tr>", row)));
+        Matcher button =
+                Pattern.compile("name=\"([^\"]*:revoke)\"").matcher(page.substring(row, page.indexOf("</tr>", row)));
         if (!button.find()) {
             throw new AssertionError("no Revoke button for key id " + keyId);
         }
@@ -91,10 +93,12 @@ final class WmsApiAdmin {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return this.client.send(HttpRequest.newBuilder(ConnectorServer.uri(PAGE))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return this.client.send(
+                HttpRequest.newBuilder(ConnectorServer.uri(PAGE))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String viewState(String page) {

@@ -41,7 +41,9 @@ class WmsApiAuthenticationIT {
         for (String path : new String[] {WAREHOUSES, "/api/v1/shipping-processes", "/api/v1/nothing-here", "/api/"}) {
             HttpResponse<String> response = get(path, null);
             JsonObject problem = unauthorized(response);
-            assertEquals("Bearer realm=\"wms-api\"", response.headers().firstValue("WWW-Authenticate").orElse(""),
+            assertEquals(
+                    "Bearer realm=\"wms-api\"",
+                    response.headers().firstValue("WWW-Authenticate").orElse(""),
                     path);
             assertTrue(problem.getString("detail").contains("Bearer"), problem.toString());
         }
@@ -54,14 +56,16 @@ class WmsApiAuthenticationIT {
         String unknownKey = "aaaaaaaaaaaaaaaa" + token.substring(token.indexOf('.'));
         for (String presented : new String[] {"garbage", token + "x", wrongSecret, unknownKey, keyId}) {
             String code = run + "-" + Math.abs(presented.hashCode());
-            HttpResponse<String> response = put(WAREHOUSES, presented,
-                    "[{\"code\":\"" + code + "\",\"name\":\"Never\"}]");
+            HttpResponse<String> response =
+                    put(WAREHOUSES, presented, "[{\"code\":\"" + code + "\",\"name\":\"Never\"}]");
             unauthorized(response);
-            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
+            assertTrue(
+                    response.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
             assertTrue(withCode(array(get(WAREHOUSES, token)), code).isEmpty(), "nothing stored for " + presented);
         }
         HttpResponse<String> basic = WmsApiCalls.send(WmsApiCalls.request(WAREHOUSES, null)
-                .header("Authorization", "Basic YWRtaW46YWRtaW4=").GET());
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .GET());
         unauthorized(basic);
     }
 

@@ -17,20 +17,21 @@ final class WmsApiCalls {
 
     private static final HttpClient CLIENT = ConnectorServer.client();
 
-    private WmsApiCalls() {
-    }
+    private WmsApiCalls() {}
 
     static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return send(request(path, token).GET());
     }
 
     static HttpResponse<String> put(String path, String token, String json) throws IOException, InterruptedException {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     static HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ConnectorServer.uri(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(ConnectorServer.uri(path)).timeout(Duration.ofSeconds(30));
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
@@ -48,7 +49,9 @@ final class WmsApiCalls {
 
     /** The item with this code in a list answered by a GET, if there is one. */
     static Optional<JsonObject> withCode(JsonArray list, String code) {
-        return list.stream().map(JsonValue::asJsonObject).filter(item -> item.getString("code").equals(code))
+        return list.stream()
+                .map(JsonValue::asJsonObject)
+                .filter(item -> item.getString("code").equals(code))
                 .findFirst();
     }
 

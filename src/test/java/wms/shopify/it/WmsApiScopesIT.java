@@ -82,7 +82,8 @@ class WmsApiScopesIT {
     @Test
     void aStoreLimitedCredentialReachesOnlyItsStores() throws Exception {
         String token = create("alpha and beta", false, " Alpha.myshopify.com,beta.myshopify.com ");
-        assertEquals("read and write · stores alpha.myshopify.com, beta.myshopify.com",
+        assertEquals(
+                "read and write · stores alpha.myshopify.com, beta.myshopify.com",
                 browser.text(By.id("scope-" + WmsApiAdmin.keyIdOf(token))));
 
         HttpResponse<String> other = WmsApiCalls.get("/api/v1/stores/gamma.myshopify.com/order-filters", token);
@@ -107,21 +108,25 @@ class WmsApiScopesIT {
     @Test
     void aWarehouseLimitedCredentialReportsMovementsOfItsWarehousesOnly() throws Exception {
         String token = create("wh-a", false, "", "WH-SCOPE-A");
-        assertEquals("read and write · every store · warehouses WH-SCOPE-A",
+        assertEquals(
+                "read and write · every store · warehouses WH-SCOPE-A",
                 browser.text(By.id("scope-" + WmsApiAdmin.keyIdOf(token))));
         String movement = "[{\"movementId\":\"scope-%s\",\"product\":\"P-SCOPE\",\"warehouse\":\"%s\","
                 + "\"sellableAfter\":5,\"sequence\":1,\"occurredAt\":\"2026-12-01T10:00:00Z\"}]";
 
-        HttpResponse<String> other = call(new String[] {"POST", "/api/v1/stock-movements",
-                movement.formatted(UUID.randomUUID(), "WH-SCOPE-B")}, token);
+        HttpResponse<String> other = call(
+                new String[] {"POST", "/api/v1/stock-movements", movement.formatted(UUID.randomUUID(), "WH-SCOPE-B")},
+                token);
         assertEquals(403, other.statusCode(), other.body());
         assertEquals("application/problem+json", WmsApiCalls.contentType(other));
         assertTrue(other.body().contains("these movements are in WH-SCOPE-B"), other.body());
 
-        HttpResponse<String> own = call(new String[] {"POST", "/api/v1/stock-movements",
-                movement.formatted(UUID.randomUUID(), "WH-SCOPE-A")}, token);
-        assertTrue(own.statusCode() != 403, "past the scope check (the warehouse is not registered here): "
-                + own.statusCode() + " " + own.body());
+        HttpResponse<String> own = call(
+                new String[] {"POST", "/api/v1/stock-movements", movement.formatted(UUID.randomUUID(), "WH-SCOPE-A")},
+                token);
+        assertTrue(
+                own.statusCode() != 403,
+                "past the scope check (the warehouse is not registered here): " + own.statusCode() + " " + own.body());
 
         HttpResponse<String> everyWarehouse = WmsApiCalls.get("/api/v1/warehouses", token);
         assertEquals(403, everyWarehouse.statusCode());
@@ -131,14 +136,20 @@ class WmsApiScopesIT {
     @Test
     void aStoreListThatIsNotStoresIsRefusedAndCreatesNothing() {
         browser.open("/admin/wms-api.xhtml");
-        int rows = browser.driver().findElements(By.cssSelector("tr[id^='credential-']")).size();
+        int rows = browser.driver()
+                .findElements(By.cssSelector("tr[id^='credential-']"))
+                .size();
         browser.type(By.id("create:name"), "bad stores");
         browser.type(By.id("create:stores"), "alpha.myshopify.com, evil.example.com");
         browser.click(By.id("create:create-credential"));
         String error = browser.text(By.cssSelector("#create .message.error"));
         assertTrue(error.contains("evil.example.com"), "the entry is named: " + error);
         browser.open("/admin/wms-api.xhtml");
-        assertEquals(rows, browser.driver().findElements(By.cssSelector("tr[id^='credential-']")).size());
+        assertEquals(
+                rows,
+                browser.driver()
+                        .findElements(By.cssSelector("tr[id^='credential-']"))
+                        .size());
     }
 
     private static String create(String name, boolean readOnly, String stores) {
@@ -147,7 +158,8 @@ class WmsApiScopesIT {
 
     private static String create(String name, boolean readOnly, String stores, String warehouses) {
         browser.open("/admin/wms-api.xhtml");
-        browser.type(By.id("create:name"), name + " " + UUID.randomUUID().toString().substring(0, 8));
+        browser.type(
+                By.id("create:name"), name + " " + UUID.randomUUID().toString().substring(0, 8));
         if (readOnly) {
             browser.click(By.id("create:read-only"));
         }
@@ -165,8 +177,9 @@ class WmsApiScopesIT {
 
     private static HttpResponse<String> call(String[] call, String token) throws Exception {
         HttpRequest.Builder request = WmsApiCalls.request(call[1], token).header("Content-Type", "application/json");
-        request.method(call[0], call[2] == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(call[2]));
+        request.method(
+                call[0],
+                call[2] == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call[2]));
         return WmsApiCalls.send(request);
     }
 }

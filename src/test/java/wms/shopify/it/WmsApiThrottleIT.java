@@ -43,7 +43,8 @@ class WmsApiThrottleIT {
         assertEquals(429, answer.statusCode(), answer.body());
         assertEquals("application/problem+json", WmsApiCalls.contentType(answer));
         assertTrue(answer.body().contains("Too many calls with a wrong credential"), answer.body());
-        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1, "Retry-After " + retryAfter);
 
         HttpResponse<String> validWhileLocked = WmsApiCalls.get("/api/v1/warehouses", valid);

@@ -49,16 +49,20 @@ final class WmsFixture {
         this.connector = connector;
         this.admin = connector.signedInAdmin();
         String page = connector.get(this.admin, "/admin/wms-api.xhtml").body();
-        HttpResponse<String> created = connector.post(this.admin, "/admin/wms-api.xhtml", FacesForm.of(page, "create")
-                .set("create:name", credentialName).submittedWith("create:create-credential", "Create credential"));
+        HttpResponse<String> created = connector.post(
+                this.admin,
+                "/admin/wms-api.xhtml",
+                FacesForm.of(page, "create")
+                        .set("create:name", credentialName)
+                        .submittedWith("create:create-credential", "Create credential"));
         Matcher matcher = TOKEN.matcher(created.body());
         assertTrue(matcher.find(), "a token is shown once");
         this.token = matcher.group(1).trim();
     }
 
     /** A new sandbox shop with one location and the products (pairs of title and SKU), each stocked there. */
-    static Shop stockedShop(SandboxConnector connector, String domain, String location, int available,
-            String... titlesAndSkus) {
+    static Shop stockedShop(
+            SandboxConnector connector, String domain, String location, int available, String... titlesAndSkus) {
         Shop shop = connector.sandbox().createShop(domain, Plan.STANDARD);
         Location at = shop.addLocation(location);
         for (int i = 0; i < titlesAndSkus.length; i += 2) {
@@ -72,10 +76,12 @@ final class WmsFixture {
     long install(Shop shop, Location location, String warehouse) throws Exception {
         this.connector.install(this.admin, shop);
         try (Connection db = this.connector.jdbc()) {
-            db.createStatement().executeUpdate("insert into warehouse (code, name, updated_at) values ('" + warehouse
-                    + "', '" + warehouse + "', now()) on conflict (code) do nothing");
-            db.createStatement().executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                    + "where code = '" + warehouse + "') where shopify_location_id = '" + location.id() + "'");
+            db.createStatement()
+                    .executeUpdate("insert into warehouse (code, name, updated_at) values ('" + warehouse + "', '"
+                            + warehouse + "', now()) on conflict (code) do nothing");
+            db.createStatement()
+                    .executeUpdate("update store_location set warehouse_id = (select id from warehouse "
+                            + "where code = '" + warehouse + "') where shopify_location_id = '" + location.id() + "'");
         }
         return storeId(shop.domain());
     }
@@ -94,8 +100,7 @@ final class WmsFixture {
             sql("update store_location set shipping_process_id = (select id from shipping_process where code = '"
                     + shippingProcess + "') where shopify_location_id = '" + location.id() + "'");
         }
-        sql("update store_location set default_for_orders = true where shopify_location_id = '" + location.id()
-                + "'");
+        sql("update store_location set default_for_orders = true where shopify_location_id = '" + location.id() + "'");
         return storeId;
     }
 
@@ -107,10 +112,13 @@ final class WmsFixture {
     void catalog(String domain, String... codesAndSkus) throws Exception {
         JsonArrayBuilder products = Json.createArrayBuilder();
         for (int i = 0; i < codesAndSkus.length; i += 2) {
-            products.add(Json.createObjectBuilder().add("code", codesAndSkus[i]).add("sku", codesAndSkus[i + 1])
+            products.add(Json.createObjectBuilder()
+                    .add("code", codesAndSkus[i])
+                    .add("sku", codesAndSkus[i + 1])
                     .add("name", codesAndSkus[i]));
         }
-        HttpResponse<String> registered = api("PUT", "/api/v1/products", products.build().toString());
+        HttpResponse<String> registered =
+                api("PUT", "/api/v1/products", products.build().toString());
         assertEquals(200, registered.statusCode(), registered.body());
         assertEquals("succeeded", syncProducts(domain).getString("state"));
     }
@@ -120,9 +128,13 @@ final class WmsFixture {
         for (int from = 0; from < skus.size(); from += 5000) {
             JsonArrayBuilder products = Json.createArrayBuilder();
             for (String sku : skus.subList(from, Math.min(skus.size(), from + 5000))) {
-                products.add(Json.createObjectBuilder().add("code", "W-" + sku).add("sku", sku).add("name", sku));
+                products.add(Json.createObjectBuilder()
+                        .add("code", "W-" + sku)
+                        .add("sku", sku)
+                        .add("name", sku));
             }
-            HttpResponse<String> registered = api("PUT", "/api/v1/products", products.build().toString());
+            HttpResponse<String> registered =
+                    api("PUT", "/api/v1/products", products.build().toString());
             assertEquals(200, registered.statusCode(), registered.body());
         }
     }
@@ -132,32 +144,40 @@ final class WmsFixture {
         HttpResponse<String> started = api("POST", "/api/v1/stores/" + domain + "/product-sync", null);
         assertEquals(202, started.statusCode(), started.body());
         JsonObject[] latest = new JsonObject[1];
-        await(Duration.ofSeconds(180), () -> {
-            try {
-                latest[0] = json(api("GET", "/api/v1/stores/" + domain + "/product-sync", null));
-                return !"running".equals(latest[0].getString("state"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "product sync of " + domain);
+        await(
+                Duration.ofSeconds(180),
+                () -> {
+                    try {
+                        latest[0] = json(api("GET", "/api/v1/stores/" + domain + "/product-sync", null));
+                        return !"running".equals(latest[0].getString("state"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "product sync of " + domain);
         return latest[0];
     }
 
     /** Stock sync on for the store (and the Shopify plugin active, without which nothing is pushed). */
     void stockSync(long storeId, String mode, int windowSeconds) throws Exception {
         sql("update plugin set active = true where code = 'shopify'");
-        sql("update stock_policy set sync_enabled = true, sync_mode = '" + mode
-                + "', coalescing_window_seconds = " + windowSeconds + " where store_id = " + storeId);
+        sql("update stock_policy set sync_enabled = true, sync_mode = '" + mode + "', coalescing_window_seconds = "
+                + windowSeconds + " where store_id = " + storeId);
     }
 
     long storeId(String domain) throws Exception {
         return longValue("select id from store where domain = '" + domain + "'");
     }
 
-    static JsonObjectBuilder movement(String id, String type, String sku, String warehouse, long delta,
-            long sellableAfter) {
-        return Json.createObjectBuilder().add("movementId", id).add("type", type).add("product", "W-" + sku)
-                .add("warehouse", warehouse).add("delta", delta).add("sellableAfter", sellableAfter)
+    static JsonObjectBuilder movement(
+            String id, String type, String sku, String warehouse, long delta, long sellableAfter) {
+        return Json.createObjectBuilder()
+                .add("movementId", id)
+                .add("type", type)
+                .add("product", "W-" + sku)
+                .add("warehouse", warehouse)
+                .add("delta", delta)
+                .add("sellableAfter", sellableAfter)
                 .add("sequence", SEQUENCE.incrementAndGet());
     }
 
@@ -176,11 +196,13 @@ final class WmsFixture {
     /** A call of the WMS API of the connector at this base URL (another instance on the same database). */
     HttpResponse<String> api(String baseUrl, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + this.token);
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + this.token);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -197,15 +219,23 @@ final class WmsFixture {
      * JSON (the application not deployed yet) or 502/503/504 (unavailable) are sent again; anything else, a 500
      * included, is its answer. Counts the calls that had to be sent again in {@code unanswered}.
      */
-    HttpResponse<String> apiUntilAnswered(String method, String path, String body, Duration patience,
-            java.util.concurrent.atomic.AtomicLong unanswered) throws Exception {
+    HttpResponse<String> apiUntilAnswered(
+            String method,
+            String path,
+            String body,
+            Duration patience,
+            java.util.concurrent.atomic.AtomicLong unanswered)
+            throws Exception {
         Instant until = Instant.now().plus(patience);
         String last = "nothing";
         while (Instant.now().isBefore(until)) {
             try {
                 HttpResponse<String> response = api(method, path, body);
-                boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-                if (json && response.statusCode() != 502 && response.statusCode() != 503
+                boolean json =
+                        response.headers().firstValue("Content-Type").orElse("").contains("json");
+                if (json
+                        && response.statusCode() != 502
+                        && response.statusCode() != 503
                         && response.statusCode() != 504) {
                     return response;
                 }
@@ -235,7 +265,8 @@ final class WmsFixture {
     }
 
     long longValue(String query) throws Exception {
-        try (Connection db = this.connector.jdbc(); ResultSet result = db.createStatement().executeQuery(query)) {
+        try (Connection db = this.connector.jdbc();
+                ResultSet result = db.createStatement().executeQuery(query)) {
             assertTrue(result.next(), query);
             return result.getLong(1);
         }
@@ -248,8 +279,8 @@ final class WmsFixture {
         List<JsonObject> entries = new ArrayList<>();
         long cursor = 0;
         while (true) {
-            JsonObject page = json(api("GET", "/api/v1/" + feed + "/feed?after=" + cursor + "&limit=" + pageSize,
-                    null));
+            JsonObject page =
+                    json(api("GET", "/api/v1/" + feed + "/feed?after=" + cursor + "&limit=" + pageSize, null));
             page.getJsonArray("entries").forEach(e -> entries.add(e.asJsonObject()));
             if (page.getJsonArray("entries").isEmpty()) {
                 return entries;
@@ -271,14 +302,18 @@ final class WmsFixture {
     }
 
     private JsonObject entry(String feed, String field, String value) throws Exception {
-        return feed(feed, 500).stream().filter(e -> e.getString(field).equals(value)).findFirst().orElse(null);
+        return feed(feed, 500).stream()
+                .filter(e -> e.getString(field).equals(value))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The units of a feed entry per WMS product. */
     static Map<String, Integer> quantities(JsonObject entry) {
         Map<String, Integer> quantities = new TreeMap<>();
-        entry.getJsonArray("lines").forEach(l -> quantities.merge(l.asJsonObject().getString("product"),
-                l.asJsonObject().getInt("quantity"), Integer::sum));
+        entry.getJsonArray("lines")
+                .forEach(l -> quantities.merge(
+                        l.asJsonObject().getString("product"), l.asJsonObject().getInt("quantity"), Integer::sum));
         return quantities;
     }
 
@@ -290,10 +325,14 @@ final class WmsFixture {
     /** Waits for the order in the feed and acknowledges it, as the WMS taking it: its orderId. */
     long acceptedOrder(String shopifyOrderId) throws Exception {
         JsonObject[] entry = new JsonObject[1];
-        await(Duration.ofSeconds(60), () -> (entry[0] = orderEntry(shopifyOrderId)) != null,
-                "order " + shopifyOrderId + " in the feed", () -> "");
+        await(
+                Duration.ofSeconds(60),
+                () -> (entry[0] = orderEntry(shopifyOrderId)) != null,
+                "order " + shopifyOrderId + " in the feed",
+                () -> "");
         long id = entry[0].getJsonNumber("orderId").longValue();
-        HttpResponse<String> acknowledged = acknowledge("orders", id, entry[0].getJsonNumber("revision").longValue());
+        HttpResponse<String> acknowledged =
+                acknowledge("orders", id, entry[0].getJsonNumber("revision").longValue());
         assertEquals(200, acknowledged.statusCode(), acknowledged.body());
         return id;
     }
@@ -302,7 +341,8 @@ final class WmsFixture {
 
     /** The first column of the first row, or null when there is none. */
     String text(String query, String parameter) throws Exception {
-        try (Connection db = this.connector.jdbc(); PreparedStatement statement = db.prepareStatement(query)) {
+        try (Connection db = this.connector.jdbc();
+                PreparedStatement statement = db.prepareStatement(query)) {
             statement.setString(1, parameter);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() ? result.getString(1) : null;
@@ -312,7 +352,8 @@ final class WmsFixture {
 
     /** A count (or any number) the query gives, 0 when it gives no row. */
     long count(String query) throws Exception {
-        try (Connection db = this.connector.jdbc(); ResultSet result = db.createStatement().executeQuery(query)) {
+        try (Connection db = this.connector.jdbc();
+                ResultSet result = db.createStatement().executeQuery(query)) {
             return result.next() ? result.getLong(1) : 0;
         }
     }

@@ -29,24 +29,42 @@ final class AccessScopes extends SimplePerformantInstrumentation {
 
     /** Context key: the scopes granted to the request's token ({@code Set<String>}); absent, nothing is checked. */
     static final String GRANTED = "grantedScopes";
+
     static final String DOCUMENTATION = "https://shopify.dev/api/usage/access-scopes";
 
-    private static final List<String> READ_FULFILLMENT_ORDERS = List.of("read_assigned_fulfillment_orders",
-            "read_merchant_managed_fulfillment_orders", "read_third_party_fulfillment_orders",
+    private static final List<String> READ_FULFILLMENT_ORDERS = List.of(
+            "read_assigned_fulfillment_orders",
+            "read_merchant_managed_fulfillment_orders",
+            "read_third_party_fulfillment_orders",
             "read_marketplace_fulfillment_orders");
-    private static final List<String> WRITE_FULFILLMENT_ORDERS = List.of("write_assigned_fulfillment_orders",
-            "write_merchant_managed_fulfillment_orders", "write_third_party_fulfillment_orders");
+    private static final List<String> WRITE_FULFILLMENT_ORDERS = List.of(
+            "write_assigned_fulfillment_orders",
+            "write_merchant_managed_fulfillment_orders",
+            "write_third_party_fulfillment_orders");
 
     /** {@code Type.field} to the scopes of which any one suffices. */
     static final Map<String, List<String>> REQUIRED = required();
 
     /** The type a {@code node(s)} answer is checked against, for the same scopes as its root field. */
     private static final Map<String, List<String>> NODE_TYPES = Map.of(
-            "Product", List.of("read_products"), "ProductVariant", List.of("read_products"),
-            "InventoryItem", List.of("read_inventory"), "InventoryLevel", List.of("read_inventory"),
-            "Location", List.of("read_locations"), "Order", List.of("read_orders", "read_marketplace_orders"),
-            "FulfillmentOrder", READ_FULFILLMENT_ORDERS, "Return", List.of("read_returns"),
-            "ReverseFulfillmentOrder", List.of("read_returns"));
+            "Product",
+            List.of("read_products"),
+            "ProductVariant",
+            List.of("read_products"),
+            "InventoryItem",
+            List.of("read_inventory"),
+            "InventoryLevel",
+            List.of("read_inventory"),
+            "Location",
+            List.of("read_locations"),
+            "Order",
+            List.of("read_orders", "read_marketplace_orders"),
+            "FulfillmentOrder",
+            READ_FULFILLMENT_ORDERS,
+            "Return",
+            List.of("read_returns"),
+            "ReverseFulfillmentOrder",
+            List.of("read_returns"));
 
     private static Map<String, List<String>> required() {
         Map<String, List<String>> r = new LinkedHashMap<>();
@@ -74,7 +92,12 @@ final class AccessScopes extends SimplePerformantInstrumentation {
         }
         r.put("Mutation.fulfillmentCreate", WRITE_FULFILLMENT_ORDERS);
         r.put("Mutation.fulfillmentTrackingInfoUpdate", WRITE_FULFILLMENT_ORDERS);
-        for (String f : List.of("returnCreate", "returnRequest", "returnApproveRequest", "returnProcess", "returnClose",
+        for (String f : List.of(
+                "returnCreate",
+                "returnRequest",
+                "returnApproveRequest",
+                "returnProcess",
+                "returnClose",
                 "reverseFulfillmentOrderDispose")) {
             r.put("Mutation." + f, List.of("write_returns"));
         }
@@ -86,8 +109,11 @@ final class AccessScopes extends SimplePerformantInstrumentation {
         if (scope == null || scope.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(scope.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .flatMap(s -> s.startsWith("write_") ? java.util.stream.Stream.of(s, "read_" + s.substring(6))
+        return Arrays.stream(scope.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .flatMap(s -> s.startsWith("write_")
+                        ? java.util.stream.Stream.of(s, "read_" + s.substring(6))
                         : java.util.stream.Stream.of(s))
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -95,14 +121,15 @@ final class AccessScopes extends SimplePerformantInstrumentation {
     /** Shopify's wording of the access a field needs: "`a` access scope, `b` access scope or `c` access scope." */
     static String requiredAccess(List<String> scopes) {
         List<String> each = scopes.stream().map(s -> "`" + s + "` access scope").toList();
-        String joined = each.size() == 1 ? each.get(0)
+        String joined = each.size() == 1
+                ? each.get(0)
                 : String.join(", ", each.subList(0, each.size() - 1)) + " or " + each.get(each.size() - 1);
         return joined + ".";
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
-            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         // Only the fields that need a scope are wrapped: every other field keeps its own fetcher, at no cost.
         DataFetchingEnvironment at = parameters.getEnvironment();
         String parent = at.getParentType() instanceof GraphQLObjectType o ? o.getName() : "";
@@ -135,7 +162,8 @@ final class AccessScopes extends SimplePerformantInstrumentation {
     private static List<String> refusedNodeScopes(Object value, Set<String> granted) {
         List<?> objects = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
         for (Object object : objects) {
-            List<String> needed = object == null ? null : NODE_TYPES.get(object.getClass().getSimpleName());
+            List<String> needed =
+                    object == null ? null : NODE_TYPES.get(object.getClass().getSimpleName());
             if (needed != null && needed.stream().noneMatch(granted::contains)) {
                 return needed;
             }
@@ -149,8 +177,12 @@ final class AccessScopes extends SimplePerformantInstrumentation {
         extensions.put("code", "ACCESS_DENIED");
         extensions.put("documentation", DOCUMENTATION);
         extensions.put("requiredAccess", access);
-        return DataFetcherResult.newResult().data(null).error(GraphqlErrorBuilder.newError(env)
-                .message("Access denied for " + env.getField().getName() + " field. Required access: " + access)
-                .extensions(extensions).build()).build();
+        return DataFetcherResult.newResult()
+                .data(null)
+                .error(GraphqlErrorBuilder.newError(env)
+                        .message("Access denied for " + env.getField().getName() + " field. Required access: " + access)
+                        .extensions(extensions)
+                        .build())
+                .build();
     }
 }

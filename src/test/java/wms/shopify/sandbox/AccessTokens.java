@@ -19,11 +19,9 @@ final class AccessTokens {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(90);
 
-    private record Code(String shop, String scope, Instant issuedAt) {
-    }
+    private record Code(String shop, String scope, Instant issuedAt) {}
 
-    private record Token(String shop, String scope, Instant expiresAt) {
-    }
+    private record Token(String shop, String scope, Instant expiresAt) {}
 
     private static final class Refresh {
         final String shop;
@@ -61,7 +59,9 @@ final class AccessTokens {
     /** Exchanges a code once; null when the code is unknown, used, expired or for another shop. */
     Map<String, Object> exchange(String shop, String code, boolean expiring) {
         Code grant = code == null ? null : codes.remove(code);
-        if (grant == null || !grant.shop().equals(shop) || grant.issuedAt().plus(CODE_LIFETIME).isBefore(clock.instant())) {
+        if (grant == null
+                || !grant.shop().equals(shop)
+                || grant.issuedAt().plus(CODE_LIFETIME).isBefore(clock.instant())) {
             return null;
         }
         return issue(shop, grant.scope(), expiring, null);
@@ -91,8 +91,8 @@ final class AccessTokens {
         if (expiring) {
             String refreshToken = "shprt_" + random(16);
             tokens.put(accessToken, new Token(shop, scope, clock.instant().plus(accessTokenLifetime)));
-            refreshTokens.put(refreshToken, new Refresh(shop, scope, clock.instant().plus(REFRESH_TOKEN_LIFETIME),
-                    predecessor));
+            refreshTokens.put(
+                    refreshToken, new Refresh(shop, scope, clock.instant().plus(REFRESH_TOKEN_LIFETIME), predecessor));
             answer.put("expires_in", accessTokenLifetime.toSeconds());
             answer.put("refresh_token", refreshToken);
             answer.put("refresh_token_expires_in", REFRESH_TOKEN_LIFETIME.toSeconds());
@@ -104,7 +104,8 @@ final class AccessTokens {
 
     boolean valid(String shop, String accessToken) {
         Token token = accessToken == null ? null : tokens.get(accessToken);
-        return token != null && token.shop().equals(shop)
+        return token != null
+                && token.shop().equals(shop)
                 && (token.expiresAt() == null || token.expiresAt().isAfter(clock.instant()));
     }
 

@@ -40,9 +40,25 @@ class AdminApiFaultsTest {
         shop.addProduct("T-shirt", "TS-S");
         shop.stock("TS-S", warehouse, 5);
         admin = new AdminClient(sandbox, shop, sandbox.issueAccessToken(shop));
-        setTo12 = Map.of("key", "k-1", "input", Map.of("name", "available", "reason", "correction", "quantities",
-                List.of(AdminClient.input("inventoryItemId", shop.item("TS-S").id(), "locationId", warehouse.id(),
-                        "quantity", 12, "changeFromQuantity", 5))));
+        setTo12 = Map.of(
+                "key",
+                "k-1",
+                "input",
+                Map.of(
+                        "name",
+                        "available",
+                        "reason",
+                        "correction",
+                        "quantities",
+                        List.of(AdminClient.input(
+                                "inventoryItemId",
+                                shop.item("TS-S").id(),
+                                "locationId",
+                                warehouse.id(),
+                                "quantity",
+                                12,
+                                "changeFromQuantity",
+                                5))));
     }
 
     @AfterEach
@@ -73,11 +89,16 @@ class AdminApiFaultsTest {
         shop.faults().none();
         JsonNode retried = admin.graphQl(SET, setTo12);
         assertTrue(retried.at("/data/inventorySetQuantities/userErrors").isEmpty(), retried.toString());
-        assertEquals("correction", retried.at("/data/inventorySetQuantities/inventoryAdjustmentGroup/reason")
-                .asText());
+        assertEquals(
+                "correction",
+                retried.at("/data/inventorySetQuantities/inventoryAdjustmentGroup/reason")
+                        .asText());
         assertEquals(12, shop.quantity("TS-S", warehouse, "available"));
-        assertEquals(List.of(Journal.Outcome.APPLIED, Journal.Outcome.REPLAYED), shop.journal().mutations().stream()
-                .map(Journal.Mutation::outcome).toList());
+        assertEquals(
+                List.of(Journal.Outcome.APPLIED, Journal.Outcome.REPLAYED),
+                shop.journal().mutations().stream()
+                        .map(Journal.Mutation::outcome)
+                        .toList());
     }
 
     @Test
@@ -99,7 +120,11 @@ class AdminApiFaultsTest {
             assertEquals("Throttled", throttled.at("/errors/0/message").asText());
             assertTrue(throttled.at("/extensions/cost/actualQueryCost").isNull());
             assertEquals(1, throttled.at("/extensions/cost/requestedQueryCost").asInt());
-            assertEquals(2000, throttled.at("/extensions/cost/throttleStatus/currentlyAvailable").asInt());
+            assertEquals(
+                    2000,
+                    throttled
+                            .at("/extensions/cost/throttleStatus/currentlyAvailable")
+                            .asInt());
         }
         JsonNode passed = admin.graphQl(SHOP, Map.of());
         assertEquals(shop.name(), passed.at("/data/shop/name").asText());

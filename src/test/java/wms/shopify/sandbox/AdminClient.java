@@ -57,7 +57,8 @@ final class AdminClient {
 
     /** A JSON POST to any sandbox URL, with the access token when one is given. */
     HttpResponse<String> post(String url, String accessToken, Map<String, ?> body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (accessToken != null) {
             request.header("X-Shopify-Access-Token", accessToken);
@@ -67,9 +68,11 @@ final class AdminClient {
 
     /** Subscribes a topic (GraphQL enum name) to an address, as the connector does after an install. */
     void subscribe(String topic, String uri) throws Exception {
-        JsonNode created = graphQl("mutation($topic: WebhookSubscriptionTopic!, $uri: String!) { "
-                + "webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri}) { "
-                + "webhookSubscription { id } userErrors { message } } }", Map.of("topic", topic, "uri", uri));
+        JsonNode created = graphQl(
+                "mutation($topic: WebhookSubscriptionTopic!, $uri: String!) { "
+                        + "webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri}) { "
+                        + "webhookSubscription { id } userErrors { message } } }",
+                Map.of("topic", topic, "uri", uri));
         assertTrue(created.at("/data/webhookSubscriptionCreate/userErrors").isEmpty(), created.toString());
     }
 

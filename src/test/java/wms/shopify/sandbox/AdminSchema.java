@@ -11,16 +11,13 @@ import graphql.language.VariableReference;
 import graphql.schema.Coercing;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.PropertyDataFetcher;
+import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.TypeInfo;
 import graphql.schema.idl.TypeRuntimeWiring;
 import graphql.schema.idl.WiringFactory;
@@ -30,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +44,11 @@ public final class AdminSchema {
     /** The resource holding the schema subset. */
     public static final String SDL = "/wms/shopify/sandbox/admin-subset-2026-07.graphql";
     /** Mutations that since 2026-04 refuse to run without an {@code @idempotent} key. */
-    static final List<String> IDEMPOTENT = List.of("inventorySetQuantities", "inventoryAdjustQuantities",
-            "inventoryActivate");
+    static final List<String> IDEMPOTENT =
+            List.of("inventorySetQuantities", "inventoryAdjustQuantities", "inventoryActivate");
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final GraphQLSchema schema;
     private final GraphQL graphQL;
@@ -62,8 +58,10 @@ public final class AdminSchema {
         this.bulkQueries = bulkQueries;
         this.schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring());
         // Scopes first (a refused field is not read at all), then the protected customer data of what is read.
-        this.graphQL = GraphQL.newGraphQL(schema).instrumentation(new graphql.execution.instrumentation
-                .ChainedInstrumentation(new AccessScopes(), new ProtectedCustomerData.Redaction())).build();
+        this.graphQL = GraphQL.newGraphQL(schema)
+                .instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(
+                        new AccessScopes(), new ProtectedCustomerData.Redaction()))
+                .build();
     }
 
     /** The subset's SDL text. */
@@ -103,33 +101,57 @@ public final class AdminSchema {
 
     private RuntimeWiring wiring() {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(scalar("DateTime", v -> v instanceof Instant at ? at.truncatedTo(ChronoUnit.SECONDS).toString()
-                        : v.toString()))
+                .scalar(scalar(
+                        "DateTime",
+                        v -> v instanceof Instant at
+                                ? at.truncatedTo(ChronoUnit.SECONDS).toString()
+                                : v.toString()))
                 .scalar(scalar("URL", Object::toString))
                 .scalar(scalar("UnsignedInt64", Object::toString))
                 .scalar(scalar("Decimal", v -> v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString()))
                 .scalar(scalar("Money", v -> v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString()))
-                .type("Node", t -> t.typeResolver(env -> env.getSchema()
-                        .getObjectType(env.getObject().getClass().getSimpleName())))
-                .type("DisplayableError", t -> t.typeResolver(env -> env.getSchema().getObjectType("UserError")))
-                .type("ReturnLineItemType", t -> t.typeResolver(env -> env.getSchema().getObjectType("ReturnLineItem")))
+                .type(
+                        "Node",
+                        t -> t.typeResolver(env -> env.getSchema()
+                                .getObjectType(env.getObject().getClass().getSimpleName())))
+                .type(
+                        "DisplayableError",
+                        t -> t.typeResolver(env -> env.getSchema().getObjectType("UserError")))
+                .type(
+                        "ReturnLineItemType",
+                        t -> t.typeResolver(env -> env.getSchema().getObjectType("ReturnLineItem")))
                 .type("QueryRoot", this::queries)
                 .type("Mutation", this::mutations)
-                .type("Location", t -> t.dataFetcher("inventoryLevel", env -> {
-                    InventoryItem item = shop(env).find(env.getArgument("inventoryItemId"), InventoryItem.class);
-                    return item == null ? null : item.inventoryLevel(env.getSource());
-                }))
-                .type("InventoryItem", t -> t.dataFetcher("inventoryLevel", env -> {
-                    Location location = shop(env).find(env.getArgument("locationId"), Location.class);
-                    return location == null ? null : ((InventoryItem) env.getSource()).inventoryLevel(location);
-                }))
-                .type("InventoryLevel", t -> t.dataFetcher("quantities",
-                        env -> ((InventoryLevel) env.getSource()).quantities(env.getArgument("names"))))
+                .type(
+                        "Location",
+                        t -> t.dataFetcher("inventoryLevel", env -> {
+                            InventoryItem item =
+                                    shop(env).find(env.getArgument("inventoryItemId"), InventoryItem.class);
+                            return item == null ? null : item.inventoryLevel(env.getSource());
+                        }))
+                .type(
+                        "InventoryItem",
+                        t -> t.dataFetcher("inventoryLevel", env -> {
+                            Location location = shop(env).find(env.getArgument("locationId"), Location.class);
+                            return location == null ? null : ((InventoryItem) env.getSource()).inventoryLevel(location);
+                        }))
+                .type(
+                        "InventoryLevel",
+                        t -> t.dataFetcher(
+                                "quantities",
+                                env -> ((InventoryLevel) env.getSource()).quantities(env.getArgument("names"))))
                 .type("InventoryAdjustmentGroup", t -> t.dataFetcher("changes", AdminSchema::groupChanges))
-                .type("Order", t -> t.dataFetcher("fulfillments", env -> limit(((Order) env.getSource()).fulfillments(),
-                        env.getArgument("first"))))
-                .type("Fulfillment", t -> t.dataFetcher("trackingInfo", env -> limit(
-                        ((Fulfillment) env.getSource()).trackingInfo(), env.getArgument("first"))));
+                .type(
+                        "Order",
+                        t -> t.dataFetcher(
+                                "fulfillments",
+                                env -> limit(((Order) env.getSource()).fulfillments(), env.getArgument("first"))))
+                .type(
+                        "Fulfillment",
+                        t -> t.dataFetcher(
+                                "trackingInfo",
+                                env -> limit(
+                                        ((Fulfillment) env.getSource()).trackingInfo(), env.getArgument("first"))));
         return wiring.wiringFactory(new ConnectionFields()).build();
     }
 
@@ -142,22 +164,27 @@ public final class AdminSchema {
         @Override
         public boolean providesDataFetcher(FieldWiringEnvironment env) {
             return !env.getParentType().getName().equals("QueryRoot")
-                    && TypeInfo.typeInfo(env.getFieldDefinition().getType()).getName().endsWith("Connection");
+                    && TypeInfo.typeInfo(env.getFieldDefinition().getType())
+                            .getName()
+                            .endsWith("Connection");
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public DataFetcher<?> getDataFetcher(FieldWiringEnvironment env) {
-            PropertyDataFetcher<Object> whole = PropertyDataFetcher.fetching(env.getFieldDefinition().getName());
+            PropertyDataFetcher<Object> whole =
+                    PropertyDataFetcher.fetching(env.getFieldDefinition().getName());
             return fetch -> Connections.page((List<? extends ShopifyObject>) whole.get(fetch), fetch);
         }
     }
 
     private TypeRuntimeWiring.Builder queries(TypeRuntimeWiring.Builder t) {
         t.dataFetcher("shop", env -> shopFields(shop(env)));
-        t.dataFetcher("location", env -> env.getArgument("id") == null
-                ? shop(env).locations().stream().findFirst().orElse(null)
-                : shop(env).find(env.getArgument("id"), Location.class));
+        t.dataFetcher(
+                "location",
+                env -> env.getArgument("id") == null
+                        ? shop(env).locations().stream().findFirst().orElse(null)
+                        : shop(env).find(env.getArgument("id"), Location.class));
         byId(t, "product", Product.class);
         byId(t, "productVariant", ProductVariant.class);
         byId(t, "inventoryItem", InventoryItem.class);
@@ -169,24 +196,40 @@ public final class AdminSchema {
         byId(t, "webhookSubscription", WebhookSubscription.class);
         byId(t, "bulkOperation", BulkOperation.class);
         t.dataFetcher("node", env -> shop(env).node(env.getArgument("id")));
-        t.dataFetcher("nodes", (DataFetchingEnvironment env) -> ((List<String>) env.getArgument("ids")).stream().map(shop(env)::node).toList());
-        t.dataFetcher("locations", env -> Connections.page(shop(env).locations().stream()
-                .filter(l -> l.isActive() || Boolean.TRUE.equals(env.getArgument("includeInactive"))).toList(), env));
+        t.dataFetcher(
+                "nodes",
+                (DataFetchingEnvironment env) -> ((List<String>) env.getArgument("ids"))
+                        .stream().map(shop(env)::node).toList());
+        t.dataFetcher(
+                "locations",
+                env -> Connections.page(
+                        shop(env).locations().stream()
+                                .filter(l -> l.isActive() || Boolean.TRUE.equals(env.getArgument("includeInactive")))
+                                .toList(),
+                        env));
         t.dataFetcher("products", env -> Connections.page(shop(env).products(), env));
         t.dataFetcher("productVariants", env -> Connections.page(shop(env).productVariants(), env));
-        t.dataFetcher("productVariantsCount", env -> count(shop(env).productVariants().size(),
-                env.getArgument("limit")));
+        t.dataFetcher(
+                "productVariantsCount", env -> count(shop(env).productVariants().size(), env.getArgument("limit")));
         t.dataFetcher("inventoryItems", env -> Connections.page(shop(env).inventoryItems(), env));
         t.dataFetcher("orders", env -> Connections.page(shop(env).orders(), env));
-        t.dataFetcher("fulfillmentOrders", env -> Connections.page(shop(env).fulfillmentOrders().stream()
-                .filter(fo -> !fo.status().equals("CLOSED") || Boolean.TRUE.equals(env.getArgument("includeClosed")))
-                .toList(), env));
+        t.dataFetcher(
+                "fulfillmentOrders",
+                env -> Connections.page(
+                        shop(env).fulfillmentOrders().stream()
+                                .filter(fo -> !fo.status().equals("CLOSED")
+                                        || Boolean.TRUE.equals(env.getArgument("includeClosed")))
+                                .toList(),
+                        env));
         t.dataFetcher("webhookSubscriptions", env -> {
             List<String> topics = env.getArgument("topics");
             String uri = env.getArgument("uri");
-            return Connections.page(shop(env).webhookSubscriptions().stream()
-                    .filter(s -> topics == null || topics.contains(s.topic()))
-                    .filter(s -> uri == null || uri.equals(s.uri())).toList(), env);
+            return Connections.page(
+                    shop(env).webhookSubscriptions().stream()
+                            .filter(s -> topics == null || topics.contains(s.topic()))
+                            .filter(s -> uri == null || uri.equals(s.uri()))
+                            .toList(),
+                    env);
         });
         t.dataFetcher("currentBulkOperation", env -> {
             List<BulkOperation> ops = shop(env).bulkOperations();
@@ -197,36 +240,57 @@ public final class AdminSchema {
 
     /** A {@code Count}: exact up to the limit (null: none), else the limit AT_LEAST, as Shopify caps counts. */
     private static Map<String, Object> count(int count, Integer limit) {
-        return limit != null && count > limit ? Map.of("count", limit, "precision", "AT_LEAST")
+        return limit != null && count > limit
+                ? Map.of("count", limit, "precision", "AT_LEAST")
                 : Map.of("count", count, "precision", "EXACT");
     }
 
     private TypeRuntimeWiring.Builder mutations(TypeRuntimeWiring.Builder t) {
-        t.dataFetcher("inventorySetQuantities", gate(env -> new InventoryWrites(shop(env)).set(env.getArgument("input"))));
-        t.dataFetcher("inventoryAdjustQuantities",
+        t.dataFetcher(
+                "inventorySetQuantities", gate(env -> new InventoryWrites(shop(env)).set(env.getArgument("input"))));
+        t.dataFetcher(
+                "inventoryAdjustQuantities",
                 gate(env -> new InventoryWrites(shop(env)).adjust(env.getArgument("input"))));
-        t.dataFetcher("inventoryActivate", gate(env -> new InventoryWrites(shop(env)).activate(
-                env.getArgument("inventoryItemId"), env.getArgument("locationId"), env.getArgument("available"))));
-        t.dataFetcher("fulfillmentCreate", gate(env -> new OrderDesk(shop(env)).fulfil(env.getArgument("fulfillment"))));
-        t.dataFetcher("fulfillmentTrackingInfoUpdate", gate(env -> new OrderDesk(shop(env)).updateTracking(
-                env.getArgument("fulfillmentId"), env.getArgument("trackingInfoInput"))));
-        t.dataFetcher("returnCreate",
+        t.dataFetcher(
+                "inventoryActivate",
+                gate(env -> new InventoryWrites(shop(env))
+                        .activate(
+                                env.getArgument("inventoryItemId"),
+                                env.getArgument("locationId"),
+                                env.getArgument("available"))));
+        t.dataFetcher(
+                "fulfillmentCreate", gate(env -> new OrderDesk(shop(env)).fulfil(env.getArgument("fulfillment"))));
+        t.dataFetcher(
+                "fulfillmentTrackingInfoUpdate",
+                gate(env -> new OrderDesk(shop(env))
+                        .updateTracking(env.getArgument("fulfillmentId"), env.getArgument("trackingInfoInput"))));
+        t.dataFetcher(
+                "returnCreate",
                 gate(env -> new ReturnDesk(shop(env)).create(env.getArgument("returnInput"), "returnInput", true)));
-        t.dataFetcher("returnRequest",
+        t.dataFetcher(
+                "returnRequest",
                 gate(env -> new ReturnDesk(shop(env)).create(env.getArgument("input"), "input", false)));
         t.dataFetcher("returnApproveRequest", gate(env -> new ReturnDesk(shop(env)).approve(env.getArgument("input"))));
-        t.dataFetcher("reverseFulfillmentOrderDispose",
+        t.dataFetcher(
+                "reverseFulfillmentOrderDispose",
                 gate(env -> new ReturnDesk(shop(env)).dispose(env.getArgument("dispositionInputs"))));
         t.dataFetcher("returnProcess", gate(env -> new ReturnDesk(shop(env)).process(env.getArgument("input"))));
         t.dataFetcher("returnClose", gate(env -> new ReturnDesk(shop(env)).close(env.getArgument("id"))));
-        t.dataFetcher("webhookSubscriptionCreate", gate(env -> WebhookDeliveries.subscribe(shop(env),
-                env.getArgument("topic"), env.getArgument("webhookSubscription"),
-                env.getGraphQlContext().getOrDefault("apiVersion", "2026-07"),
-                env.getGraphQlContext().getOrDefault(LOCAL_DEMO, false))));
-        t.dataFetcher("webhookSubscriptionDelete",
+        t.dataFetcher(
+                "webhookSubscriptionCreate",
+                gate(env -> WebhookDeliveries.subscribe(
+                        shop(env),
+                        env.getArgument("topic"),
+                        env.getArgument("webhookSubscription"),
+                        env.getGraphQlContext().getOrDefault("apiVersion", "2026-07"),
+                        env.getGraphQlContext().getOrDefault(LOCAL_DEMO, false))));
+        t.dataFetcher(
+                "webhookSubscriptionDelete",
                 gate(env -> WebhookDeliveries.unsubscribe(shop(env), env.getArgument("id"))));
-        t.dataFetcher("bulkOperationRunQuery", gate(env -> bulkQueries.start(shop(env), env.getArgument("query"),
-                Boolean.TRUE.equals(env.getArgument("groupObjects")))));
+        t.dataFetcher(
+                "bulkOperationRunQuery",
+                gate(env -> bulkQueries.start(
+                        shop(env), env.getArgument("query"), Boolean.TRUE.equals(env.getArgument("groupObjects")))));
         return t;
     }
 
@@ -245,11 +309,13 @@ public final class AdminSchema {
             int largest = largestArray(arguments);
             try {
                 if (key == null && IDEMPOTENT.contains(name)) {
-                    throw new AdminError("BAD_REQUEST",
+                    throw new AdminError(
+                            "BAD_REQUEST",
                             "The @idempotent directive is required for this mutation but was not provided.");
                 }
                 if (key != null && key.isBlank()) {
-                    throw new AdminError("BAD_REQUEST", "The idempotency key cannot be an empty string or whitespace only.");
+                    throw new AdminError(
+                            "BAD_REQUEST", "The idempotency key cannot be an empty string or whitespace only.");
                 }
                 if (key != null) {
                     IdempotencyKeys.Verdict verdict = shop.idempotencyKeys().check(key, fingerprint, shop.now());
@@ -259,18 +325,24 @@ public final class AdminSchema {
                     }
                     UserError refusal = null;
                     if (verdict instanceof IdempotencyKeys.Mismatch) {
-                        refusal = new UserError(null, "The same idempotency key cannot be used with different "
-                                + "operation parameters.", "IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
+                        refusal = new UserError(
+                                null,
+                                "The same idempotency key cannot be used with different " + "operation parameters.",
+                                "IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
                     } else if (verdict instanceof IdempotencyKeys.InFlight) {
-                        refusal = new UserError(null, "This request is currently in progress, please try again.",
+                        refusal = new UserError(
+                                null,
+                                "This request is currently in progress, please try again.",
                                 "IDEMPOTENCY_CONCURRENT_REQUEST");
                     } else if (verdict instanceof IdempotencyKeys.PreviouslyFailed) {
-                        refusal = new UserError(null, "A previous request with this idempotency key failed. Retry "
-                                + "with a new idempotency key.", "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED");
+                        refusal = new UserError(
+                                null,
+                                "A previous request with this idempotency key failed. Retry "
+                                        + "with a new idempotency key.",
+                                "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED");
                     }
                     if (refusal != null) {
-                        journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED,
-                                List.of(refusal.code()));
+                        journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED, List.of(refusal.code()));
                         return Map.of("userErrors", List.of(refusal));
                     }
                     hold(env, shop, key);
@@ -284,16 +356,25 @@ public final class AdminSchema {
                 Map<String, Object> payload = mutation.apply(env);
                 @SuppressWarnings("unchecked")
                 List<UserError> errors = (List<UserError>) payload.getOrDefault("userErrors", List.of());
-                journal(shop, name, key, arguments, largest,
+                journal(
+                        shop,
+                        name,
+                        key,
+                        arguments,
+                        largest,
                         errors.isEmpty() ? Journal.Outcome.APPLIED : Journal.Outcome.REJECTED,
-                        errors.stream().map(e -> e.code() != null ? e.code() : e.message()).toList());
+                        errors.stream()
+                                .map(e -> e.code() != null ? e.code() : e.message())
+                                .toList());
                 if (key != null) {
                     shop.idempotencyKeys().remember(key, fingerprint, payload, shop.now());
                 }
                 return payload;
             } catch (AdminError e) {
                 journal(shop, name, key, arguments, largest, Journal.Outcome.REJECTED, List.of(e.code()));
-                return DataFetcherResult.newResult().error(e.at(env.getExecutionStepInfo().getPath().toList())).build();
+                return DataFetcherResult.newResult()
+                        .error(e.at(env.getExecutionStepInfo().getPath().toList()))
+                        .build();
             }
         };
     }
@@ -311,8 +392,14 @@ public final class AdminSchema {
         }
     }
 
-    private static void journal(Shop shop, String name, String key, Map<String, Object> arguments, int largest,
-            Journal.Outcome outcome, List<String> errors) {
+    private static void journal(
+            Shop shop,
+            String name,
+            String key,
+            Map<String, Object> arguments,
+            int largest,
+            Journal.Outcome outcome,
+            List<String> errors) {
         shop.journal().record(new Journal.Mutation(shop.now(), name, key, arguments, largest, outcome, errors));
     }
 
@@ -341,25 +428,31 @@ public final class AdminSchema {
     /** The largest list anywhere in a set of argument values (Shopify refuses input arrays over 250). */
     static int largestArray(Object value) {
         if (value instanceof Collection<?> list) {
-            return Math.max(list.size(), list.stream().mapToInt(AdminSchema::largestArray).max().orElse(0));
+            return Math.max(
+                    list.size(),
+                    list.stream().mapToInt(AdminSchema::largestArray).max().orElse(0));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.values().stream().mapToInt(AdminSchema::largestArray).max().orElse(0);
+            return map.values().stream()
+                    .mapToInt(AdminSchema::largestArray)
+                    .max()
+                    .orElse(0);
         }
         return 0;
     }
 
     private static Object groupChanges(DataFetchingEnvironment env) {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> changes = (List<Map<String, Object>>) ((Map<String, Object>) env.getSource())
-                .get("changes");
+        List<Map<String, Object>> changes =
+                (List<Map<String, Object>>) ((Map<String, Object>) env.getSource()).get("changes");
         List<String> items = env.getArgument("inventoryItemIds");
         List<String> locations = env.getArgument("locationIds");
         List<String> names = env.getArgument("quantityNames");
         return changes.stream()
                 .filter(c -> items == null || items.contains(((InventoryItem) c.get("item")).id()))
                 .filter(c -> locations == null || locations.contains(((Location) c.get("location")).id()))
-                .filter(c -> names == null || names.contains((String) c.get("name"))).toList();
+                .filter(c -> names == null || names.contains((String) c.get("name")))
+                .toList();
     }
 
     private static Map<String, Object> shopFields(Shop shop) {
@@ -372,8 +465,15 @@ public final class AdminSchema {
         fields.put("currencyCode", "USD");
         fields.put("ianaTimezone", "UTC");
         fields.put("url", "https://" + shop.domain());
-        fields.put("plan", Map.of("publicDisplayName", shop.plan().displayName(), "shopifyPlus",
-                shop.plan() == Plan.PLUS || shop.plan() == Plan.ENTERPRISE, "partnerDevelopment", false));
+        fields.put(
+                "plan",
+                Map.of(
+                        "publicDisplayName",
+                        shop.plan().displayName(),
+                        "shopifyPlus",
+                        shop.plan() == Plan.PLUS || shop.plan() == Plan.ENTERPRISE,
+                        "partnerDevelopment",
+                        false));
         fields.put("createdAt", Instant.EPOCH);
         fields.put("updatedAt", Instant.EPOCH);
         return fields;
@@ -392,33 +492,36 @@ public final class AdminSchema {
     }
 
     private static GraphQLScalarType scalar(String name, Function<Object, String> serialize) {
-        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, String>() {
-            @Override
-            public String serialize(Object value) {
-                return serialize.apply(value);
-            }
+        return GraphQLScalarType.newScalar()
+                .name(name)
+                .coercing(new Coercing<Object, String>() {
+                    @Override
+                    public String serialize(Object value) {
+                        return serialize.apply(value);
+                    }
 
-            @Override
-            public Object parseValue(Object input) {
-                return input.toString();
-            }
+                    @Override
+                    public Object parseValue(Object input) {
+                        return input.toString();
+                    }
 
-            @Override
-            public Object parseLiteral(Object input) {
-                if (input instanceof StringValue s) {
-                    return s.getValue();
-                }
-                if (input instanceof graphql.language.IntValue i) {
-                    return i.getValue().toString();
-                }
-                throw new graphql.schema.CoercingParseLiteralException("Expected a string for " + name);
-            }
+                    @Override
+                    public Object parseLiteral(Object input) {
+                        if (input instanceof StringValue s) {
+                            return s.getValue();
+                        }
+                        if (input instanceof graphql.language.IntValue i) {
+                            return i.getValue().toString();
+                        }
+                        throw new graphql.schema.CoercingParseLiteralException("Expected a string for " + name);
+                    }
 
-            @Override
-            public Value<?> valueToLiteral(Object input, graphql.GraphQLContext context, Locale locale) {
-                // The query cost analysis turns variable values (a tracking URL, a date) back into literals.
-                return StringValue.newStringValue(input.toString()).build();
-            }
-        }).build();
+                    @Override
+                    public Value<?> valueToLiteral(Object input, graphql.GraphQLContext context, Locale locale) {
+                        // The query cost analysis turns variable values (a tracking URL, a date) back into literals.
+                        return StringValue.newStringValue(input.toString()).build();
+                    }
+                })
+                .build();
     }
 }

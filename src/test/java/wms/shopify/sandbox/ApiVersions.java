@@ -26,8 +26,12 @@ final class ApiVersions {
     }
 
     /** Every stable version from 2025-01 to 2027-04, each retired 12 months after its release. */
-    static final List<Version> STABLE = List.of("2025-01", "2025-04", "2025-07", "2025-10", "2026-01", "2026-04",
-            "2026-07", "2026-10", "2027-01", "2027-04").stream().map(ApiVersions::quarterly).toList();
+    static final List<Version> STABLE = List.of(
+                    "2025-01", "2025-04", "2025-07", "2025-10", "2026-01", "2026-04", "2026-07", "2026-10", "2027-01",
+                    "2027-04")
+            .stream()
+            .map(ApiVersions::quarterly)
+            .toList();
 
     /** The versions whose behaviour the sandbox models (its schema subset and the inventory rules of 2026-04+). */
     static final Set<String> MODELLED = Set.of("2026-04", "2026-07");
@@ -50,7 +54,8 @@ final class ApiVersions {
      */
     Optional<String> answering(String requested) {
         Instant now = clock.instant();
-        Optional<Version> version = STABLE.stream().filter(v -> v.handle().equals(requested)).findFirst();
+        Optional<Version> version =
+                STABLE.stream().filter(v -> v.handle().equals(requested)).findFirst();
         if (version.isEmpty() || now.isBefore(version.get().released())) {
             return Optional.empty();
         }
@@ -63,7 +68,10 @@ final class ApiVersions {
     /** The oldest version supported now. */
     Optional<String> oldestSupported() {
         Instant now = clock.instant();
-        return STABLE.stream().filter(v -> v.supportedAt(now)).map(Version::handle).findFirst();
+        return STABLE.stream()
+                .filter(v -> v.supportedAt(now))
+                .map(Version::handle)
+                .findFirst();
     }
 
     /** Whether the version is supported now (the {@code ApiVersion.supported} field). */

@@ -29,6 +29,7 @@ final class BulkQueries {
 
     /** Shopify runs at most five bulk queries at a time per store (2026-01+). */
     static final int CONCURRENT_LIMIT = 5;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Executor executor;
@@ -52,15 +53,22 @@ final class BulkQueries {
 
     Map<String, Object> start(Shop shop, String query, boolean groupObjects) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        ParseAndValidateResult validation = ParseAndValidate.parseAndValidate(schema.schema(),
-                ExecutionInput.newExecutionInput(query).build());
-        String problem = validation.isFailure() ? validation.getErrors().get(0).getMessage()
+        ParseAndValidateResult validation = ParseAndValidate.parseAndValidate(
+                schema.schema(), ExecutionInput.newExecutionInput(query).build());
+        String problem = validation.isFailure()
+                ? validation.getErrors().get(0).getMessage()
                 : !query.contains("edges") && !query.contains("nodes")
-                        ? "Bulk queries must contain at least one connection." : null;
-        if (problem == null && shop.bulkOperations().stream().filter(op -> !op.finished()).count() >= CONCURRENT_LIMIT) {
+                        ? "Bulk queries must contain at least one connection."
+                        : null;
+        if (problem == null
+                && shop.bulkOperations().stream().filter(op -> !op.finished()).count() >= CONCURRENT_LIMIT) {
             payload.put("bulkOperation", null);
-            payload.put("userErrors", List.of(new UserError(List.of("query"),
-                    "A bulk query operation for this app and shop is already in progress.", "OPERATION_IN_PROGRESS")));
+            payload.put(
+                    "userErrors",
+                    List.of(new UserError(
+                            List.of("query"),
+                            "A bulk query operation for this app and shop is already in progress.",
+                            "OPERATION_IN_PROGRESS")));
             return payload;
         }
         if (problem != null) {
@@ -82,8 +90,10 @@ final class BulkQueries {
         List<String> nested = groupObjects ? lines : new ArrayList<>();
         int roots;
         synchronized (shop) {
-            ExecutionResult result = schema.graphQL().execute(ExecutionInput.newExecutionInput(operation.query())
-                    .graphQLContext(AdminSchema.context(shop, true, "2026-07")).build());
+            ExecutionResult result = schema.graphQL()
+                    .execute(ExecutionInput.newExecutionInput(operation.query())
+                            .graphQLContext(AdminSchema.context(shop, true, "2026-07"))
+                            .build());
             Map<String, Object> data = result.getData();
             roots = 0;
             for (Object connection : data == null ? List.of() : data.values()) {

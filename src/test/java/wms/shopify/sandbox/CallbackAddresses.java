@@ -20,8 +20,7 @@ final class CallbackAddresses {
     static final String INTERNAL_REFUSED = "Address cannot be a Shopify or an internal domain";
     static final String INVALID = "Address is invalid";
 
-    private CallbackAddresses() {
-    }
+    private CallbackAddresses() {}
 
     /** The messages of the user errors for this address, empty when it is accepted. */
     static List<String> problems(String uri, boolean localDemo) {
@@ -44,8 +43,13 @@ final class CallbackAddresses {
             return problems;
         }
         host = host == null ? "" : host.toLowerCase(Locale.ROOT);
-        if (host.isEmpty() || host.equals("localhost") || host.startsWith("127.") || host.endsWith("internal")
-                || host.endsWith(".myshopify.com") || host.equals("shopify.com") || host.endsWith(".shopify.com")) {
+        if (host.isEmpty()
+                || host.equals("localhost")
+                || host.startsWith("127.")
+                || host.endsWith("internal")
+                || host.endsWith(".myshopify.com")
+                || host.equals("shopify.com")
+                || host.endsWith(".shopify.com")) {
             problems.add(INTERNAL_REFUSED);
         }
         return problems;

@@ -18,7 +18,8 @@ class CallbackAddressesTest {
 
     private static JsonNode subscribe(ShopifySandbox sandbox, String uri) throws Exception {
         Shop shop = sandbox.createShop("callbacks.myshopify.com", Plan.STANDARD);
-        return new AdminClient(sandbox, shop, sandbox.issueAccessToken(shop)).graphQl(CREATE, Map.of("uri", uri))
+        return new AdminClient(sandbox, shop, sandbox.issueAccessToken(shop))
+                .graphQl(CREATE, Map.of("uri", uri))
                 .at("/data/webhookSubscriptionCreate");
     }
 
@@ -28,9 +29,15 @@ class CallbackAddressesTest {
             JsonNode answer = subscribe(sandbox, "http://wms.example.com/shopify/webhooks");
             assertTrue(answer.get("webhookSubscription").isNull());
             assertEquals(1, answer.get("userErrors").size(), answer.toString());
-            assertEquals("Address protocol http:// is not supported", answer.at("/userErrors/0/message").asText());
-            assertEquals("[\"webhookSubscription\",\"callbackUrl\"]", answer.at("/userErrors/0/field").toString());
-            assertTrue(sandbox.shop("callbacks.myshopify.com").webhookSubscriptions().isEmpty());
+            assertEquals(
+                    "Address protocol http:// is not supported",
+                    answer.at("/userErrors/0/message").asText());
+            assertEquals(
+                    "[\"webhookSubscription\",\"callbackUrl\"]",
+                    answer.at("/userErrors/0/field").toString());
+            assertTrue(sandbox.shop("callbacks.myshopify.com")
+                    .webhookSubscriptions()
+                    .isEmpty());
         }
     }
 
@@ -38,9 +45,12 @@ class CallbackAddressesTest {
     void aLocalAddressIsRefusedEvenOverHttps() throws Exception {
         try (ShopifySandbox sandbox = ShopifySandbox.start(SandboxSettings.defaults())) {
             JsonNode answer = subscribe(sandbox, "http://localhost:9080/shopify/webhooks");
-            assertEquals("Address protocol http:// is not supported", answer.at("/userErrors/0/message").asText());
-            assertEquals("Address cannot be a Shopify or an internal domain", answer.at("/userErrors/1/message")
-                    .asText());
+            assertEquals(
+                    "Address protocol http:// is not supported",
+                    answer.at("/userErrors/0/message").asText());
+            assertEquals(
+                    "Address cannot be a Shopify or an internal domain",
+                    answer.at("/userErrors/1/message").asText());
         }
     }
 
@@ -49,7 +59,9 @@ class CallbackAddressesTest {
         try (ShopifySandbox sandbox = ShopifySandbox.start(SandboxSettings.defaults())) {
             JsonNode answer = subscribe(sandbox, "https://wms.example.com/shopify/webhooks");
             assertTrue(answer.get("userErrors").isEmpty(), answer.toString());
-            assertEquals("https://wms.example.com/shopify/webhooks", answer.at("/webhookSubscription/uri").asText());
+            assertEquals(
+                    "https://wms.example.com/shopify/webhooks",
+                    answer.at("/webhookSubscription/uri").asText());
         }
     }
 
@@ -59,9 +71,12 @@ class CallbackAddressesTest {
             assertTrue(sandbox.localDemo());
             JsonNode answer = subscribe(sandbox, "http://localhost:9080/shopify/webhooks");
             assertTrue(answer.get("userErrors").isEmpty(), answer.toString());
-            String page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(sandbox.baseUrl() + "/sandbox")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String page = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + "/sandbox"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertTrue(page.contains("Local demo mode"), page);
         }
     }

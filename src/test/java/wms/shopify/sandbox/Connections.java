@@ -22,10 +22,10 @@ final class Connections {
     static final int MAX_PAGE = 250;
     /** Set in the GraphQL context while a bulk operation's query runs. */
     static final String BULK = "bulk";
+
     private static final Pattern LAST_ID = Pattern.compile("\"last_id\":(\\d+)");
 
-    private Connections() {
-    }
+    private Connections() {}
 
     static Map<String, Object> page(List<? extends ShopifyObject> all, DataFetchingEnvironment env) {
         boolean bulk = Boolean.TRUE.equals(env.getGraphQlContext().get(BULK));
@@ -36,8 +36,8 @@ final class Connections {
         }
         for (Integer size : new Integer[] {first, last}) {
             if (size != null && (size < 0 || size > MAX_PAGE)) {
-                throw new AdminError("BAD_REQUEST", "The page size must be between 0 and " + MAX_PAGE + " (was "
-                        + size + ").");
+                throw new AdminError(
+                        "BAD_REQUEST", "The page size must be between 0 and " + MAX_PAGE + " (was " + size + ").");
             }
         }
         List<ShopifyObject> items = new ArrayList<>(all);
@@ -47,8 +47,8 @@ final class Connections {
         String sortKey = env.getArgument("sortKey");
         if (sortKey != null) {
             String field = sortKey.toLowerCase(Locale.ROOT);
-            Comparator<ShopifyObject> byKey = Comparator.comparing(o -> sortable(o.searchValue(field)),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            Comparator<ShopifyObject> byKey = Comparator.comparing(
+                    o -> sortable(o.searchValue(field)), Comparator.nullsFirst(Comparator.naturalOrder()));
             items.sort(byKey.thenComparingLong(ShopifyObject::legacyResourceId));
         }
         if (Boolean.TRUE.equals(env.getArgument("reverse"))) {
@@ -73,12 +73,14 @@ final class Connections {
             from = Math.max(from, to - last);
         }
         List<ShopifyObject> window = items.subList(from, to);
-        List<Map<String, Object>> edges = window.stream().map(node -> {
-            Map<String, Object> edge = new LinkedHashMap<>();
-            edge.put("cursor", cursor(node));
-            edge.put("node", node);
-            return edge;
-        }).toList();
+        List<Map<String, Object>> edges = window.stream()
+                .map(node -> {
+                    Map<String, Object> edge = new LinkedHashMap<>();
+                    edge.put("cursor", cursor(node));
+                    edge.put("node", node);
+                    return edge;
+                })
+                .toList();
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         pageInfo.put("hasNextPage", to < items.size());
         pageInfo.put("hasPreviousPage", from > 0);
@@ -93,8 +95,10 @@ final class Connections {
 
     /** Opaque to clients; like Shopify's, a Base64 JSON naming the last id seen. */
     static String cursor(ShopifyObject node) {
-        return Base64.getEncoder().encodeToString(("{\"last_id\":" + node.legacyResourceId() + ",\"last_value\":\""
-                + node.legacyResourceId() + "\"}").getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder()
+                .encodeToString(("{\"last_id\":" + node.legacyResourceId() + ",\"last_value\":\""
+                                + node.legacyResourceId() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static int indexOf(List<ShopifyObject> items, String cursor) {

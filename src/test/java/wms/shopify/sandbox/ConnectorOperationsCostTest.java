@@ -3,8 +3,8 @@ package wms.shopify.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphql.language.ArrayValue;
 import graphql.language.Argument;
+import graphql.language.ArrayValue;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
@@ -47,10 +47,12 @@ class ConnectorOperationsCostTest {
 
     /** Variables as the connector sends them at their largest: full pages, 100 ids, 250 quantities. */
     private static Map<String, Object> variables(String operation) {
-        List<Map<String, Object>> quantities = Collections.nCopies(250, AdminClient.input("inventoryItemId", ID,
-                "locationId", ID, "quantity", 5, "changeFromQuantity", null));
-        List<Map<String, Object>> changes = Collections.nCopies(250, AdminClient.input("inventoryItemId", ID,
-                "locationId", ID, "delta", 5, "changeFromQuantity", null));
+        List<Map<String, Object>> quantities = Collections.nCopies(
+                250,
+                AdminClient.input("inventoryItemId", ID, "locationId", ID, "quantity", 5, "changeFromQuantity", null));
+        List<Map<String, Object>> changes = Collections.nCopies(
+                250,
+                AdminClient.input("inventoryItemId", ID, "locationId", ID, "delta", 5, "changeFromQuantity", null));
         return switch (operation) {
             case "BulkOperationStatus", "Order", "OrderFulfillments", "Return", "ReturnClose" -> Map.of("id", ID);
             case "LocationAvailable", "LocationInventoryLevels" -> Map.of("location", ID, "after", "cursor");
@@ -58,21 +60,64 @@ class ConnectorOperationsCostTest {
             case "OrdersUpdatedSince" -> Map.of("query", "updated_at:>'2026-12-01T00:00:00Z'", "after", "cursor");
             case "ProductVariantsCount" -> Map.of("limit", 10000);
             case "StockLevels" -> Map.of("ids", Collections.nCopies(100, ID), "location", ID);
-            case "InventorySet" -> Map.of("idempotencyKey", "k", "input", Map.of("name", "available",
-                    "reason", "correction", "referenceDocumentUri", "gid://wms/StockSync/1", "quantities", quantities));
-            case "InventoryAdjust" -> Map.of("idempotencyKey", "k", "input", Map.of("name", "available",
-                    "reason", "correction", "referenceDocumentUri", "gid://wms/StockSync/1", "changes", changes));
-            case "FulfillmentCreate" -> Map.of("fulfillment", Map.of("lineItemsByFulfillmentOrder",
-                    List.of(Map.of("fulfillmentOrderId", ID))));
-            case "FulfillmentTrackingInfoUpdate" -> Map.of("fulfillmentId", ID, "trackingInfoInput",
-                    Map.of("number", "1Z999"), "notifyCustomer", true);
-            case "ReturnCreate" -> Map.of("returnInput", Map.of("orderId", ID, "returnLineItems", List.of(
-                    Map.of("fulfillmentLineItemId", ID, "quantity", 1))));
-            case "ReverseFulfillmentOrderDispose" -> Map.of("dispositionInputs", List.of(Map.of(
-                    "reverseFulfillmentOrderLineItemId", ID, "quantity", 1, "dispositionType", "RESTOCKED",
-                    "locationId", ID)));
-            case "WebhookSubscriptionCreate" -> Map.of("topic", "ORDERS_CREATE", "subscription",
-                    Map.of("uri", "https://wms.example.com/shopify/webhooks"));
+            case "InventorySet" ->
+                Map.of(
+                        "idempotencyKey",
+                        "k",
+                        "input",
+                        Map.of(
+                                "name",
+                                "available",
+                                "reason",
+                                "correction",
+                                "referenceDocumentUri",
+                                "gid://wms/StockSync/1",
+                                "quantities",
+                                quantities));
+            case "InventoryAdjust" ->
+                Map.of(
+                        "idempotencyKey",
+                        "k",
+                        "input",
+                        Map.of(
+                                "name",
+                                "available",
+                                "reason",
+                                "correction",
+                                "referenceDocumentUri",
+                                "gid://wms/StockSync/1",
+                                "changes",
+                                changes));
+            case "FulfillmentCreate" ->
+                Map.of("fulfillment", Map.of("lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", ID))));
+            case "FulfillmentTrackingInfoUpdate" ->
+                Map.of("fulfillmentId", ID, "trackingInfoInput", Map.of("number", "1Z999"), "notifyCustomer", true);
+            case "ReturnCreate" ->
+                Map.of(
+                        "returnInput",
+                        Map.of(
+                                "orderId",
+                                ID,
+                                "returnLineItems",
+                                List.of(Map.of("fulfillmentLineItemId", ID, "quantity", 1))));
+            case "ReverseFulfillmentOrderDispose" ->
+                Map.of(
+                        "dispositionInputs",
+                        List.of(Map.of(
+                                "reverseFulfillmentOrderLineItemId",
+                                ID,
+                                "quantity",
+                                1,
+                                "dispositionType",
+                                "RESTOCKED",
+                                "locationId",
+                                ID)));
+            case "WebhookSubscriptionCreate" ->
+                Map.of(
+                        "topic",
+                        "ORDERS_CREATE",
+                        "subscription",
+                        Map.of("uri", "https://wms.example.com/shopify/webhooks"));
             default -> Map.of();
         };
     }
@@ -83,15 +128,18 @@ class ConnectorOperationsCostTest {
         Map<String, String> figures = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> listed = Files.list(OPERATIONS)) {
-            files = listed.filter(p -> p.toString().endsWith(".graphql")).sorted().toList();
+            files = listed.filter(p -> p.toString().endsWith(".graphql"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 20, "the connector's operations: " + files);
         for (Path file : files) {
             String name = file.getFileName().toString().replace(".graphql", "");
             Document document = Parser.parse(Files.readString(file));
             Map<String, Object> variables = variables(name);
-            int expected = new Rules(variables).operation(document.getDefinitionsOfType(OperationDefinition.class)
-                    .get(0));
+            int expected = new Rules(variables)
+                    .operation(document.getDefinitionsOfType(OperationDefinition.class)
+                            .get(0));
             int actual = sandbox.requested(sandbox.normalize(document, name, variables));
             figures.put(name, expected + " / " + actual);
             assertEquals(expected, actual, name + " (Shopify's rules / sandbox)");
@@ -105,27 +153,36 @@ class ConnectorOperationsCostTest {
         // One page of 100 locations: 2 + 100 x 1.
         assertEquals(102, new Rules(Map.of()).operation(parse("{ locations(first: 100) { nodes { id name } } }")));
         // 100 ids x (item 1 + level 1 + quantities list 1).
-        assertEquals(300, new Rules(Map.of()).operation(parse("{ nodes(ids: [" + String.join(",",
-                Collections.nCopies(100, "\"" + ID + "\"")) + "]) { ... on InventoryItem { inventoryLevel(locationId: "
-                + "\"x\") { quantities(names: [\"available\"]) { quantity } } } } }")));
+        assertEquals(
+                300,
+                new Rules(Map.of())
+                        .operation(parse("{ nodes(ids: [" + String.join(",", Collections.nCopies(100, "\"" + ID + "\""))
+                                + "]) { ... on InventoryItem { inventoryLevel(locationId: "
+                                + "\"x\") { quantities(names: [\"available\"]) { quantity } } } } }")));
         // 10 + return 1 + userErrors 1.
-        assertEquals(12, new Rules(Map.of()).operation(parse("mutation { returnClose(id: \"x\") { return { id } "
-                + "userErrors { message } } }")));
+        assertEquals(
+                12,
+                new Rules(Map.of())
+                        .operation(parse(
+                                "mutation { returnClose(id: \"x\") { return { id } " + "userErrors { message } } }")));
     }
 
     @Test
     void theAnswerCarriesEveryCostFieldShopifySendsAndTheActualCostRefundsTheRest() throws Exception {
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-07T00:00:00Z"));
-        try (ShopifySandbox sandbox = ShopifySandbox.start(SandboxSettings.defaults().withClock(clock))) {
+        try (ShopifySandbox sandbox =
+                ShopifySandbox.start(SandboxSettings.defaults().withClock(clock))) {
             Shop shop = sandbox.createShop("cost.myshopify.com", Plan.STANDARD);
             Location warehouse = shop.addLocation("Main warehouse");
             shop.addProduct("T-shirt", "TS-S");
             shop.stock("TS-S", warehouse, 5);
             List<String> ids = new java.util.ArrayList<>(Collections.nCopies(99, "gid://shopify/InventoryItem/1"));
             ids.add(shop.item("TS-S").id());
-            com.fasterxml.jackson.databind.JsonNode answer = new AdminClient(sandbox, shop,
-                    sandbox.issueAccessToken(shop)).graphQl(Files.readString(OPERATIONS.resolve("StockLevels.graphql")),
-                    Map.of("ids", ids, "location", warehouse.id()));
+            com.fasterxml.jackson.databind.JsonNode answer = new AdminClient(
+                            sandbox, shop, sandbox.issueAccessToken(shop))
+                    .graphQl(
+                            Files.readString(OPERATIONS.resolve("StockLevels.graphql")),
+                            Map.of("ids", ids, "location", warehouse.id()));
             com.fasterxml.jackson.databind.JsonNode cost = answer.at("/extensions/cost");
             assertEquals(300, cost.get("requestedQueryCost").asInt());
             // Only one id names an item: item 1 + level 1 + quantities 1.
@@ -137,7 +194,9 @@ class ConnectorOperationsCostTest {
     }
 
     private static OperationDefinition parse(String text) {
-        return Parser.parse(text).getDefinitionsOfType(OperationDefinition.class).get(0);
+        return Parser.parse(text)
+                .getDefinitionsOfType(OperationDefinition.class)
+                .get(0);
     }
 
     /** Shopify's published cost rules, walked over the operation's syntax tree. */
@@ -150,8 +209,8 @@ class ConnectorOperationsCostTest {
             for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
                 Field field = (Field) selection;
                 GraphQLFieldDefinition definition = root.getFieldDefinition(field.getName());
-                GraphQLFieldsContainer payload = (GraphQLFieldsContainer) GraphQLTypeUtil.unwrapAll(
-                        definition.getType());
+                GraphQLFieldsContainer payload =
+                        (GraphQLFieldsContainer) GraphQLTypeUtil.unwrapAll(definition.getType());
                 total += mutation ? 10 + selection(field.getSelectionSet(), payload) : field(field, definition);
             }
             return total;
@@ -176,8 +235,10 @@ class ConnectorOperationsCostTest {
                         for (Selection<?> e : child.getSelectionSet().getSelections()) {
                             Field edgeField = (Field) e;
                             if (edgeField.getName().equals("node")) {
-                                node += 1 + selection(edgeField.getSelectionSet(), (GraphQLFieldsContainer)
-                                        GraphQLTypeUtil.unwrapAll(nodeType.getFieldDefinition("node").getType()));
+                                node += 1
+                                        + selection(edgeField.getSelectionSet(), (GraphQLFieldsContainer)
+                                                GraphQLTypeUtil.unwrapAll(nodeType.getFieldDefinition("node")
+                                                        .getType()));
                             }
                         }
                     }
@@ -188,9 +249,11 @@ class ConnectorOperationsCostTest {
             GraphQLType list = type instanceof GraphQLNonNull nn ? nn.getWrappedType() : type;
             if (list instanceof GraphQLList) {
                 Value<?> ids = argument(field, "ids");
-                int count = ids instanceof ArrayValue array ? array.getValues().size()
-                        : ids instanceof VariableReference ref ? ((List<?>) variables.get(ref.getName())).size()
-                        : number(field, "first", 1);
+                int count = ids instanceof ArrayValue array
+                        ? array.getValues().size()
+                        : ids instanceof VariableReference ref
+                                ? ((List<?>) variables.get(ref.getName())).size()
+                                : number(field, "first", 1);
                 return count * one;
             }
             return one;
@@ -209,8 +272,8 @@ class ConnectorOperationsCostTest {
                         fields += field(f, type.getFieldDefinition(f.getName()));
                     }
                 } else if (s instanceof InlineFragment fragment) {
-                    GraphQLFieldsContainer on = (GraphQLFieldsContainer) SCHEMA.getType(
-                            fragment.getTypeCondition().getName());
+                    GraphQLFieldsContainer on = (GraphQLFieldsContainer)
+                            SCHEMA.getType(fragment.getTypeCondition().getName());
                     costliestFragment = Math.max(costliestFragment, selection(fragment.getSelectionSet(), on));
                 }
             }
@@ -218,8 +281,11 @@ class ConnectorOperationsCostTest {
         }
 
         private Value<?> argument(Field field, String name) {
-            return field.getArguments().stream().filter(a -> a.getName().equals(name)).map(Argument::getValue)
-                    .findFirst().orElse(null);
+            return field.getArguments().stream()
+                    .filter(a -> a.getName().equals(name))
+                    .map(Argument::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
 
         private int number(Field field, String name, int otherwise) {

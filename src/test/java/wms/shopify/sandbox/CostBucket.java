@@ -12,8 +12,7 @@ import java.time.Instant;
 public final class CostBucket {
 
     /** The figures Shopify reports in {@code extensions.cost.throttleStatus}. */
-    public record ThrottleStatus(double maximumAvailable, double currentlyAvailable, double restoreRate) {
-    }
+    public record ThrottleStatus(double maximumAvailable, double currentlyAvailable, double restoreRate) {}
 
     private final Clock clock;
     private final double maximumAvailable;

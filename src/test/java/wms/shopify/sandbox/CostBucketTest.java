@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class CostBucketTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-08-01T10:00:00Z"));
-    private final CostBucket bucket = new CostBucket(clock, Plan.STANDARD.maximumAvailable(),
-            Plan.STANDARD.restoreRate());
+    private final CostBucket bucket =
+            new CostBucket(clock, Plan.STANDARD.maximumAvailable(), Plan.STANDARD.restoreRate());
 
     @Test
     void startsFullAtThePlanSize() {

@@ -58,7 +58,9 @@ public final class Customer extends ShopifyObject {
      */
     public Map<String, Object> redactPayload(Shop shop, List<Order> ordersToRedact) {
         Map<String, Object> body = privacyPayload(shop);
-        body.put("orders_to_redact", ordersToRedact.stream().map(Order::legacyResourceId).toList());
+        body.put(
+                "orders_to_redact",
+                ordersToRedact.stream().map(Order::legacyResourceId).toList());
         return body;
     }
 
@@ -68,7 +70,9 @@ public final class Customer extends ShopifyObject {
      */
     public Map<String, Object> dataRequestPayload(Shop shop, List<Order> ordersRequested, long dataRequestId) {
         Map<String, Object> body = privacyPayload(shop);
-        body.put("orders_requested", ordersRequested.stream().map(Order::legacyResourceId).toList());
+        body.put(
+                "orders_requested",
+                ordersRequested.stream().map(Order::legacyResourceId).toList());
         body.put("data_request", Map.of("id", dataRequestId));
         return body;
     }

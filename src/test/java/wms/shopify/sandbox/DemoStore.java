@@ -3,8 +3,7 @@ package wms.shopify.sandbox;
 /** The store the standalone sandbox starts with: two locations, a few products, stock at both. */
 final class DemoStore {
 
-    private DemoStore() {
-    }
+    private DemoStore() {}
 
     static void seed(Shop shop) {
         Location main = shop.addLocation("Main warehouse");

@@ -22,7 +22,12 @@ public final class ErrorAnswers {
 
     /** The kinds of answer a test can inject. */
     public enum Kind {
-        THROTTLED, INTERNAL_SERVER_ERROR, TIMEOUT, MAX_COST_EXCEEDED, ACCESS_DENIED, PARTIAL_DATA
+        THROTTLED,
+        INTERNAL_SERVER_ERROR,
+        TIMEOUT,
+        MAX_COST_EXCEEDED,
+        ACCESS_DENIED,
+        PARTIAL_DATA
     }
 
     /** One pending injection: its kind, the operation it hits (null: any), how many requests are left. */
@@ -41,8 +46,7 @@ public final class ErrorAnswers {
     }
 
     /** What the endpoint does with one request: the kind to answer with and, for ACCESS_DENIED, the scope. */
-    record Injected(Kind kind, String scope) {
-    }
+    record Injected(Kind kind, String scope) {}
 
     private final List<Pending> pending = new ArrayList<>();
     private int failedMutationAttempts;
@@ -64,7 +68,7 @@ public final class ErrorAnswers {
 
     /** The injection this request meets, if any (consumed). */
     synchronized Injected next(String operationName) {
-        for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending p = it.next();
             if (p.operationName == null || p.operationName.equals(operationName)) {
                 if (--p.left <= 0) {
@@ -88,8 +92,11 @@ public final class ErrorAnswers {
     /** Shopify's words for an internal error, with a fresh request id as Shopify gives. */
     static AdminError internalError() {
         String requestId = UUID.randomUUID().toString();
-        return new AdminError("INTERNAL_SERVER_ERROR", "Internal error. Looks like something went wrong on our end. "
-                + "Request ID: " + requestId + " (include this in support requests).", Map.of("requestId", requestId));
+        return new AdminError(
+                "INTERNAL_SERVER_ERROR",
+                "Internal error. Looks like something went wrong on our end. " + "Request ID: " + requestId
+                        + " (include this in support requests).",
+                Map.of("requestId", requestId));
     }
 
     /**
@@ -105,13 +112,24 @@ public final class ErrorAnswers {
             case TIMEOUT -> error("Timeout", ordered("code", "TIMEOUT"), null);
             case MAX_COST_EXCEEDED -> {
                 int cost = Math.max(requested, QueryCost.SINGLE_QUERY_LIMIT + 1);
-                yield error("Query cost is " + cost + ", which exceeds the single query max cost limit ("
-                        + QueryCost.SINGLE_QUERY_LIMIT + ").", ordered("code", "MAX_COST_EXCEEDED", "cost", cost,
-                                "maxCost", QueryCost.SINGLE_QUERY_LIMIT, "documentation", RATE_LIMIT_DOCS), null);
+                yield error(
+                        "Query cost is " + cost + ", which exceeds the single query max cost limit ("
+                                + QueryCost.SINGLE_QUERY_LIMIT + ").",
+                        ordered(
+                                "code",
+                                "MAX_COST_EXCEEDED",
+                                "cost",
+                                cost,
+                                "maxCost",
+                                QueryCost.SINGLE_QUERY_LIMIT,
+                                "documentation",
+                                RATE_LIMIT_DOCS),
+                        null);
             }
             case ACCESS_DENIED -> {
                 String access = "`" + injected.scope() + "` access scope.";
-                yield error("Access denied for " + field + " field. Required access: " + access,
+                yield error(
+                        "Access denied for " + field + " field. Required access: " + access,
                         ordered("code", "ACCESS_DENIED", "documentation", ACCESS_SCOPES_DOCS, "requiredAccess", access),
                         List.of(field));
             }

@@ -53,9 +53,25 @@ class ErrorAnswersTest {
     }
 
     private Map<String, Object> setTo(int quantity, String key) {
-        return Map.of("key", key, "input", Map.of("name", "available", "reason", "correction", "quantities",
-                List.of(AdminClient.input("inventoryItemId", shop.item("TS-S").id(), "locationId", warehouse.id(),
-                        "quantity", quantity, "changeFromQuantity", null))));
+        return Map.of(
+                "key",
+                key,
+                "input",
+                Map.of(
+                        "name",
+                        "available",
+                        "reason",
+                        "correction",
+                        "quantities",
+                        List.of(AdminClient.input(
+                                "inventoryItemId",
+                                shop.item("TS-S").id(),
+                                "locationId",
+                                warehouse.id(),
+                                "quantity",
+                                quantity,
+                                "changeFromQuantity",
+                                null))));
     }
 
     private JsonNode answer(HttpResponse<String> response) throws Exception {
@@ -69,13 +85,18 @@ class ErrorAnswersTest {
         JsonNode throttled = answer(admin.send(SET, "InventorySet", setTo(12, "k-1")));
         assertEquals("Throttled", throttled.at("/errors/0/message").asText());
         assertEquals("THROTTLED", throttled.at("/errors/0/extensions/code").asText());
-        assertEquals("https://shopify.dev/api/usage/rate-limits", throttled.at("/errors/0/extensions/documentation")
-                .asText());
+        assertEquals(
+                "https://shopify.dev/api/usage/rate-limits",
+                throttled.at("/errors/0/extensions/documentation").asText());
         assertTrue(throttled.at("/data").isMissingNode(), "no data next to THROTTLED");
         assertTrue(throttled.at("/extensions/cost/requestedQueryCost").asInt() > 0);
         assertTrue(throttled.at("/extensions/cost/actualQueryCost").isNull());
-        assertEquals(shop.bucket().status().maximumAvailable(),
-                throttled.at("/extensions/cost/throttleStatus/currentlyAvailable").asDouble(), 0.5,
+        assertEquals(
+                shop.bucket().status().maximumAvailable(),
+                throttled
+                        .at("/extensions/cost/throttleStatus/currentlyAvailable")
+                        .asDouble(),
+                0.5,
                 "nothing charged");
         assertEquals(5, shop.quantity("TS-S", warehouse, "available"));
         assertTrue(shop.journal().mutations().isEmpty());
@@ -90,8 +111,10 @@ class ErrorAnswersTest {
         assertEquals("INTERNAL_SERVER_ERROR", error.at("/extensions/code").asText());
         String requestId = error.at("/extensions/requestId").asText();
         assertEquals(36, requestId.length(), "a UUID");
-        assertEquals("Internal error. Looks like something went wrong on our end. Request ID: " + requestId
-                + " (include this in support requests).", error.at("/message").asText());
+        assertEquals(
+                "Internal error. Looks like something went wrong on our end. Request ID: " + requestId
+                        + " (include this in support requests).",
+                error.at("/message").asText());
         assertTrue(failed.at("/data").isMissingNode());
         assertEquals(5, shop.quantity("TS-S", warehouse, "available"));
         assertTrue(shop.journal().mutations().isEmpty());
@@ -119,8 +142,11 @@ class ErrorAnswersTest {
         assertEquals("MAX_COST_EXCEEDED", error.at("/extensions/code").asText());
         assertEquals(1001, error.at("/extensions/cost").asInt());
         assertEquals(1000, error.at("/extensions/maxCost").asInt());
-        assertEquals("https://shopify.dev/api/usage/rate-limits", error.at("/extensions/documentation").asText());
-        assertEquals("Query cost is 1001, which exceeds the single query max cost limit (1000).",
+        assertEquals(
+                "https://shopify.dev/api/usage/rate-limits",
+                error.at("/extensions/documentation").asText());
+        assertEquals(
+                "Query cost is 1001, which exceeds the single query max cost limit (1000).",
                 error.at("/message").asText());
         assertTrue(refused.at("/data").isMissingNode());
     }
@@ -130,39 +156,61 @@ class ErrorAnswersTest {
         shop.faults().accessDenied("read_orders", 1, "Shop");
         JsonNode denied = answer(admin.send(SHOP, "Shop", Map.of()));
         JsonNode error = denied.at("/errors/0");
-        assertEquals("Access denied for shop field. Required access: `read_orders` access scope.",
+        assertEquals(
+                "Access denied for shop field. Required access: `read_orders` access scope.",
                 error.at("/message").asText());
         assertEquals("ACCESS_DENIED", error.at("/extensions/code").asText());
-        assertEquals("`read_orders` access scope.", error.at("/extensions/requiredAccess").asText());
-        assertEquals("https://shopify.dev/api/usage/access-scopes", error.at("/extensions/documentation").asText());
+        assertEquals(
+                "`read_orders` access scope.",
+                error.at("/extensions/requiredAccess").asText());
+        assertEquals(
+                "https://shopify.dev/api/usage/access-scopes",
+                error.at("/extensions/documentation").asText());
         assertEquals("[\"shop\"]", error.at("/path").toString());
     }
 
     @Test
     void partialDataNullsOneFieldNextToAnInternalErrorAtItsPath() throws Exception {
         shop.faults().errorAnswers(ErrorAnswers.Kind.PARTIAL_DATA, 1);
-        JsonNode partial = answer(admin.send(LEVEL, "Level", Map.of("id", shop.item("TS-S").id())));
+        JsonNode partial =
+                answer(admin.send(LEVEL, "Level", Map.of("id", shop.item("TS-S").id())));
         assertEquals("TS-S", partial.at("/data/inventoryItem/sku").asText(), "the rest of the data is there");
         assertTrue(partial.at("/data/inventoryItem/inventoryLevels").isNull(), partial.toString());
-        assertEquals("INTERNAL_SERVER_ERROR", partial.at("/errors/0/extensions/code").asText());
-        assertEquals("[\"inventoryItem\",\"inventoryLevels\"]", partial.at("/errors/0/path").toString());
+        assertEquals(
+                "INTERNAL_SERVER_ERROR", partial.at("/errors/0/extensions/code").asText());
+        assertEquals(
+                "[\"inventoryItem\",\"inventoryLevels\"]",
+                partial.at("/errors/0/path").toString());
         assertEquals("PARTIAL_DATA", shop.journal().requests().get(0).errorCode());
 
-        JsonNode whole = answer(admin.send(LEVEL, "Level", Map.of("id", shop.item("TS-S").id())));
+        JsonNode whole =
+                answer(admin.send(LEVEL, "Level", Map.of("id", shop.item("TS-S").id())));
         assertFalse(whole.has("errors"));
-        assertEquals(5, whole.at("/data/inventoryItem/inventoryLevels/nodes/0/quantities/0/quantity").asInt());
+        assertEquals(
+                5,
+                whole.at("/data/inventoryItem/inventoryLevels/nodes/0/quantities/0/quantity")
+                        .asInt());
     }
 
     @Test
     void anInjectionForOneOperationLeavesTheOthersAlone() throws Exception {
         shop.faults().errorAnswers(ErrorAnswers.Kind.INTERNAL_SERVER_ERROR, 2, "InventorySet");
-        assertEquals(shop.name(), answer(admin.send(SHOP, "Shop", Map.of())).at("/data/shop/name").asText());
-        assertEquals("INTERNAL_SERVER_ERROR", answer(admin.send(SET, "InventorySet", setTo(12, "k-1")))
-                .at("/errors/0/extensions/code").asText());
-        assertEquals("INTERNAL_SERVER_ERROR", answer(admin.send(SET, "InventorySet", setTo(12, "k-1")))
-                .at("/errors/0/extensions/code").asText());
+        assertEquals(
+                shop.name(),
+                answer(admin.send(SHOP, "Shop", Map.of())).at("/data/shop/name").asText());
+        assertEquals(
+                "INTERNAL_SERVER_ERROR",
+                answer(admin.send(SET, "InventorySet", setTo(12, "k-1")))
+                        .at("/errors/0/extensions/code")
+                        .asText());
+        assertEquals(
+                "INTERNAL_SERVER_ERROR",
+                answer(admin.send(SET, "InventorySet", setTo(12, "k-1")))
+                        .at("/errors/0/extensions/code")
+                        .asText());
         assertTrue(answer(admin.send(SET, "InventorySet", setTo(12, "k-1")))
-                .at("/data/inventorySetQuantities/userErrors").isEmpty());
+                .at("/data/inventorySetQuantities/userErrors")
+                .isEmpty());
         shop.faults().errorAnswers(ErrorAnswers.Kind.TIMEOUT, 1).none();
         assertFalse(answer(admin.send(SHOP, "Shop", Map.of())).has("errors"), "none() clears injections");
     }
@@ -182,34 +230,50 @@ class ErrorAnswersTest {
         }
         JsonNode concurrent = answer(admin.send(SET, "InventorySet", setTo(12, "k-1")));
         assertTrue(concurrent.at("/errors").isMissingNode(), "a user error, not a top-level error");
-        assertEquals("IDEMPOTENCY_CONCURRENT_REQUEST",
+        assertEquals(
+                "IDEMPOTENCY_CONCURRENT_REQUEST",
                 concurrent.at("/data/inventorySetQuantities/userErrors/0/code").asText());
-        assertEquals("This request is currently in progress, please try again.",
-                concurrent.at("/data/inventorySetQuantities/userErrors/0/message").asText());
-        assertTrue(concurrent.at("/data/inventorySetQuantities/inventoryAdjustmentGroup").isNull());
+        assertEquals(
+                "This request is currently in progress, please try again.",
+                concurrent
+                        .at("/data/inventorySetQuantities/userErrors/0/message")
+                        .asText());
+        assertTrue(concurrent
+                .at("/data/inventorySetQuantities/inventoryAdjustmentGroup")
+                .isNull());
 
-        assertTrue(answer(first.get()).at("/data/inventorySetQuantities/userErrors").isEmpty());
+        assertTrue(answer(first.get())
+                .at("/data/inventorySetQuantities/userErrors")
+                .isEmpty());
         JsonNode replayed = answer(admin.send(SET, "InventorySet", setTo(12, "k-1")));
-        assertEquals("correction", replayed.at("/data/inventorySetQuantities/inventoryAdjustmentGroup/reason")
-                .asText());
+        assertEquals(
+                "correction",
+                replayed.at("/data/inventorySetQuantities/inventoryAdjustmentGroup/reason")
+                        .asText());
         assertEquals(12, shop.quantity("TS-S", warehouse, "available"));
-        assertEquals(List.of(Journal.Outcome.APPLIED, Journal.Outcome.REJECTED, Journal.Outcome.REPLAYED),
-                shop.journal().mutations().stream().map(Journal.Mutation::outcome).toList());
+        assertEquals(
+                List.of(Journal.Outcome.APPLIED, Journal.Outcome.REJECTED, Journal.Outcome.REPLAYED),
+                shop.journal().mutations().stream()
+                        .map(Journal.Mutation::outcome)
+                        .toList());
     }
 
     @Test
     void aKeyWhoseFirstAttemptFailedIsSpentAndANewKeyWrites() throws Exception {
         shop.faults().failMutationAttempts(1);
         JsonNode failed = answer(admin.send(SET, "InventorySet", setTo(12, "k-1")));
-        assertEquals("INTERNAL_SERVER_ERROR", failed.at("/errors/0/extensions/code").asText());
+        assertEquals(
+                "INTERNAL_SERVER_ERROR", failed.at("/errors/0/extensions/code").asText());
         assertEquals("[\"inventorySetQuantities\"]", failed.at("/errors/0/path").toString());
         assertTrue(failed.at("/data/inventorySetQuantities").isNull(), failed.toString());
         assertEquals(5, shop.quantity("TS-S", warehouse, "available"), "nothing written");
 
         JsonNode again = answer(admin.send(SET, "InventorySet", setTo(12, "k-1")));
-        assertEquals("IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED",
+        assertEquals(
+                "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED",
                 again.at("/data/inventorySetQuantities/userErrors/0/code").asText());
-        assertEquals("A previous request with this idempotency key failed. Retry with a new idempotency key.",
+        assertEquals(
+                "A previous request with this idempotency key failed. Retry with a new idempotency key.",
                 again.at("/data/inventorySetQuantities/userErrors/0/message").asText());
         assertEquals(5, shop.quantity("TS-S", warehouse, "available"));
 

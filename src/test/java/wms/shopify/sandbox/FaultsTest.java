@@ -23,7 +23,7 @@ class FaultsTest {
 
     @Test
     void sharesOfZeroAndOneAreCertain() {
-        Faults faults = new Faults(1, () -> { });
+        Faults faults = new Faults(1, () -> {});
         faults.serverErrorShare(1.0).webhookDropShare(0.0);
         assertEquals(Set.of(true), draws(faults::serverErrorNow, 1000));
         assertEquals(Set.of(false), draws(faults::dropWebhookNow, 1000));
@@ -31,10 +31,12 @@ class FaultsTest {
 
     @Test
     void theSameSeedGivesTheSameDecisions() {
-        Faults one = new Faults(42, () -> { }).serverErrorShare(0.3);
-        Faults two = new Faults(42, () -> { }).serverErrorShare(0.3);
-        List<Boolean> first = IntStream.range(0, 200).mapToObj(i -> one.serverErrorNow()).toList();
-        List<Boolean> second = IntStream.range(0, 200).mapToObj(i -> two.serverErrorNow()).toList();
+        Faults one = new Faults(42, () -> {}).serverErrorShare(0.3);
+        Faults two = new Faults(42, () -> {}).serverErrorShare(0.3);
+        List<Boolean> first =
+                IntStream.range(0, 200).mapToObj(i -> one.serverErrorNow()).toList();
+        List<Boolean> second =
+                IntStream.range(0, 200).mapToObj(i -> two.serverErrorNow()).toList();
         assertEquals(first, second);
         long errors = first.stream().filter(b -> b).count();
         assertTrue(errors > 0 && errors < 200, "a share of 0.3 gives some errors, not all: " + errors);
@@ -42,42 +44,62 @@ class FaultsTest {
 
     @Test
     void aThrottledBurstAnswersThatManyRequestsThenStops() {
-        Faults faults = new Faults(1, () -> { }).throttledBurst(2);
-        assertEquals(List.of(true, true, false, false), IntStream.range(0, 4).mapToObj(i -> faults.throttledNow())
-                .toList());
+        Faults faults = new Faults(1, () -> {}).throttledBurst(2);
+        assertEquals(
+                List.of(true, true, false, false),
+                IntStream.range(0, 4).mapToObj(i -> faults.throttledNow()).toList());
     }
 
     @Test
     void aBurstOf429AnswersThatManyRequestsWithItsRetryAfterThenStops() {
-        Faults faults = new Faults(1, () -> { }).tooManyRequestsBurst(2, 1.5);
-        assertEquals(List.of(true, true, false, false), IntStream.range(0, 4)
-                .mapToObj(i -> faults.tooManyRequestsNow()).toList());
+        Faults faults = new Faults(1, () -> {}).tooManyRequestsBurst(2, 1.5);
+        assertEquals(
+                List.of(true, true, false, false),
+                IntStream.range(0, 4).mapToObj(i -> faults.tooManyRequestsNow()).toList());
         assertEquals(1.5, faults.retryAfterSeconds());
     }
 
     @Test
     void holdBacksAreTheDelayPlusAPartOfTheReorderWindow() {
-        Faults faults = new Faults(7, () -> { }).webhookDelay(Duration.ofSeconds(1))
+        Faults faults = new Faults(7, () -> {})
+                .webhookDelay(Duration.ofSeconds(1))
                 .webhookReorderWindow(Duration.ofMillis(500));
-        List<Duration> holdBacks = IntStream.range(0, 100).mapToObj(i -> faults.webhookHoldBack()).toList();
-        assertTrue(holdBacks.stream().allMatch(d -> d.compareTo(Duration.ofSeconds(1)) >= 0
-                && d.compareTo(Duration.ofMillis(1500)) < 0), holdBacks.toString());
+        List<Duration> holdBacks =
+                IntStream.range(0, 100).mapToObj(i -> faults.webhookHoldBack()).toList();
+        assertTrue(
+                holdBacks.stream()
+                        .allMatch(d ->
+                                d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofMillis(1500)) < 0),
+                holdBacks.toString());
         assertNotEquals(1, holdBacks.stream().distinct().count());
-        assertEquals(Duration.ofSeconds(1), new Faults(7, () -> { }).webhookDelay(Duration.ofSeconds(1))
-                .webhookHoldBack());
+        assertEquals(
+                Duration.ofSeconds(1),
+                new Faults(7, () -> {}).webhookDelay(Duration.ofSeconds(1)).webhookHoldBack());
     }
 
     @Test
     void noneClearsEveryFaultAndRevokingRunsTheRevoker() {
         AtomicInteger revocations = new AtomicInteger();
-        Faults faults = new Faults(1, revocations::incrementAndGet).serverErrorShare(1).serverErrorAfterWriteShare(1)
-                .tooManyRequests(1, 3).tooManyRequestsBurst(2, 3).throttledBurst(5).latency(Duration.ofSeconds(1)).webhookDropShare(1)
-                .webhookDuplicateShare(1).webhookDelay(Duration.ofSeconds(1)).webhookReorderWindow(Duration.ofSeconds(1));
+        Faults faults = new Faults(1, revocations::incrementAndGet)
+                .serverErrorShare(1)
+                .serverErrorAfterWriteShare(1)
+                .tooManyRequests(1, 3)
+                .tooManyRequestsBurst(2, 3)
+                .throttledBurst(5)
+                .latency(Duration.ofSeconds(1))
+                .webhookDropShare(1)
+                .webhookDuplicateShare(1)
+                .webhookDelay(Duration.ofSeconds(1))
+                .webhookReorderWindow(Duration.ofSeconds(1));
         faults.revokeToken();
         assertEquals(1, revocations.get());
         faults.none();
-        assertFalse(faults.serverErrorNow() || faults.serverErrorAfterWriteNow() || faults.tooManyRequestsNow()
-                || faults.throttledNow() || faults.dropWebhookNow() || faults.duplicateWebhookNow());
+        assertFalse(faults.serverErrorNow()
+                || faults.serverErrorAfterWriteNow()
+                || faults.tooManyRequestsNow()
+                || faults.throttledNow()
+                || faults.dropWebhookNow()
+                || faults.duplicateWebhookNow());
         assertEquals(Duration.ZERO, faults.latency());
         assertEquals(Duration.ZERO, faults.webhookHoldBack());
     }

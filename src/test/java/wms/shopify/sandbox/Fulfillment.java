@@ -13,8 +13,14 @@ public final class Fulfillment extends ShopifyObject {
     private final List<FulfillmentLineItem> lineItems;
     private volatile List<Map<String, Object>> trackingInfo;
 
-    Fulfillment(long id, Order order, Location location, int sequence, List<FulfillmentLineItem> lineItems,
-            List<Map<String, Object>> trackingInfo, Instant at) {
+    Fulfillment(
+            long id,
+            Order order,
+            Location location,
+            int sequence,
+            List<FulfillmentLineItem> lineItems,
+            List<Map<String, Object>> trackingInfo,
+            Instant at) {
         super("Fulfillment", id, at);
         this.order = order;
         this.location = location;

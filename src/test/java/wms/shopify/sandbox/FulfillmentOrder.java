@@ -54,9 +54,21 @@ public final class FulfillmentOrder extends ShopifyObject {
 
     public Map<String, Object> assignedLocation() {
         Map<String, Object> address = location.address();
-        return Map.of("name", location.name(), "address1", address.get("address1"), "city", address.get("city"),
-                "zip", address.get("zip"), "province", address.get("province"), "countryCode", "US",
-                "location", location);
+        return Map.of(
+                "name",
+                location.name(),
+                "address1",
+                address.get("address1"),
+                "city",
+                address.get("city"),
+                "zip",
+                address.get("zip"),
+                "province",
+                address.get("province"),
+                "countryCode",
+                "US",
+                "location",
+                location);
     }
 
     public Map<String, Object> destination() {
@@ -64,7 +76,8 @@ public final class FulfillmentOrder extends ShopifyObject {
     }
 
     public List<Map<String, String>> supportedActions() {
-        return "CLOSED".equals(status) ? List.of()
+        return "CLOSED".equals(status)
+                ? List.of()
                 : List.of(Map.of("action", "CREATE_FULFILLMENT"), Map.of("action", "MOVE"), Map.of("action", "HOLD"));
     }
 

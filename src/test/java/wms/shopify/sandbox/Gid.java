@@ -8,8 +8,7 @@ public final class Gid {
 
     private static final Pattern FORM = Pattern.compile("gid://shopify/([A-Za-z]+)/(\\d+)(\\?.*)?");
 
-    private Gid() {
-    }
+    private Gid() {}
 
     public static String of(String type, long id) {
         return "gid://shopify/" + type + "/" + id;

@@ -38,7 +38,11 @@ final class GraphQlEndpoint {
     private final boolean localDemo;
     private final ProtectedCustomerData customerData;
 
-    GraphQlEndpoint(AdminSchema schema, AccessTokens tokens, ApiVersions versions, boolean localDemo,
+    GraphQlEndpoint(
+            AdminSchema schema,
+            AccessTokens tokens,
+            ApiVersions versions,
+            boolean localDemo,
             ProtectedCustomerData customerData) {
         this.schema = schema;
         this.cost = new QueryCost(schema.schema());
@@ -64,14 +68,28 @@ final class GraphQlEndpoint {
             exchange.getResponseHeaders().set(header.getKey(), header.getValue());
         }
         exchange.getResponseHeaders().set("X-Shopify-API-Version", version);
-        shop.journal().record(new Journal.Request(shop.now(), exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(), answer.status(), answer.operationName(), raw,
-                answer.requested(), answer.actual(), answer.errorCode()));
+        shop.journal()
+                .record(new Journal.Request(
+                        shop.now(),
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(),
+                        answer.status(),
+                        answer.operationName(),
+                        raw,
+                        answer.requested(),
+                        answer.actual(),
+                        answer.errorCode()));
         Http.json(exchange, answer.status(), answer.body());
     }
 
-    private record Answer(int status, Object body, Map<String, String> headers, String operationName,
-            Integer requested, Integer actual, String errorCode) {
+    private record Answer(
+            int status,
+            Object body,
+            Map<String, String> headers,
+            String operationName,
+            Integer requested,
+            Integer actual,
+            String errorCode) {
         static Answer of(int status, Object body, String errorCode) {
             return new Answer(status, body, Map.of(), null, null, null, errorCode);
         }
@@ -87,8 +105,13 @@ final class GraphQlEndpoint {
             return Answer.of(faults.serverErrorStatus(), Map.of("errors", "Service Unavailable"), "INJECTED_5XX");
         }
         if (faults.tooManyRequestsNow()) {
-            return new Answer(429, Map.of("errors", "Exceeded request rate limit. Reduce request rates to resume."),
-                    Map.of("Retry-After", String.valueOf(faults.retryAfterSeconds())), null, null, null,
+            return new Answer(
+                    429,
+                    Map.of("errors", "Exceeded request rate limit. Reduce request rates to resume."),
+                    Map.of("Retry-After", String.valueOf(faults.retryAfterSeconds())),
+                    null,
+                    null,
+                    null,
                     "INJECTED_429");
         }
         String token = exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token");
@@ -101,53 +124,101 @@ final class GraphQlEndpoint {
         try {
             JsonNode request = Http.JSON.readTree(raw);
             query = request.path("query").asText(null);
-            operationName = request.path("operationName").isTextual() ? request.get("operationName").asText() : null;
-            variables = request.hasNonNull("variables") ? Http.JSON.convertValue(request.get("variables"), Map.class)
+            operationName = request.path("operationName").isTextual()
+                    ? request.get("operationName").asText()
+                    : null;
+            variables = request.hasNonNull("variables")
+                    ? Http.JSON.convertValue(request.get("variables"), Map.class)
                     : Map.of();
         } catch (IOException | IllegalArgumentException e) {
             return Answer.of(400, Map.of("errors", "Bad Request: the body is not JSON"), "BAD_REQUEST");
         }
         if (query == null) {
-            return Answer.of(400, Map.of("errors", Map.of("query", "Required parameter missing or invalid")),
-                    "BAD_REQUEST");
+            return Answer.of(
+                    400, Map.of("errors", Map.of("query", "Required parameter missing or invalid")), "BAD_REQUEST");
         }
-        ExecutionInput input = ExecutionInput.newExecutionInput(query).operationName(operationName)
-                .variables(variables).graphQLContext(context(shop, version, token, held)).build();
+        ExecutionInput input = ExecutionInput.newExecutionInput(query)
+                .operationName(operationName)
+                .variables(variables)
+                .graphQLContext(context(shop, version, token, held))
+                .build();
         ParseAndValidateResult parsed = ParseAndValidate.parseAndValidate(schema.schema(), input);
         if (parsed.isFailure()) {
             return graphQlAnswer(shop, operationName, errors(parsed.getErrors()), null, 0, 0, "GRAPHQL_VALIDATION");
         }
         ExecutableNormalizedOperation operation = cost.normalize(parsed.getDocument(), operationName, variables);
         int largest = operation.getTopLevelFields().stream()
-                .mapToInt(f -> AdminSchema.largestArray(f.getResolvedArguments())).max().orElse(0);
+                .mapToInt(f -> AdminSchema.largestArray(f.getResolvedArguments()))
+                .max()
+                .orElse(0);
         if (largest > Connections.MAX_PAGE) {
             if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
                 for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
-                    shop.journal().record(new Journal.Mutation(shop.now(), field.getName(), null,
-                            field.getResolvedArguments(), largest, Journal.Outcome.REJECTED,
-                            List.of("MAX_INPUT_SIZE_EXCEEDED")));
+                    shop.journal()
+                            .record(new Journal.Mutation(
+                                    shop.now(),
+                                    field.getName(),
+                                    null,
+                                    field.getResolvedArguments(),
+                                    largest,
+                                    Journal.Outcome.REJECTED,
+                                    List.of("MAX_INPUT_SIZE_EXCEEDED")));
                 }
             }
-            return graphQlAnswer(shop, operationName, List.of(error("The input array size of " + largest
-                    + " is greater than the maximum allowed of 250.", "MAX_INPUT_SIZE_EXCEEDED", Map.of())), null,
-                    null, null, "MAX_INPUT_SIZE_EXCEEDED");
+            return graphQlAnswer(
+                    shop,
+                    operationName,
+                    List.of(error(
+                            "The input array size of " + largest + " is greater than the maximum allowed of 250.",
+                            "MAX_INPUT_SIZE_EXCEEDED",
+                            Map.of())),
+                    null,
+                    null,
+                    null,
+                    "MAX_INPUT_SIZE_EXCEEDED");
         }
         int requested = cost.requested(operation);
         if (requested > QueryCost.SINGLE_QUERY_LIMIT) {
-            return graphQlAnswer(shop, operationName, List.of(error("Query cost is " + requested
-                    + ", which exceeds the single query max cost limit (" + QueryCost.SINGLE_QUERY_LIMIT + ").",
-                    "MAX_COST_EXCEEDED", Map.of("cost", requested, "maxCost", QueryCost.SINGLE_QUERY_LIMIT,
-                            "documentation", RATE_LIMIT_DOCS))), null, requested, null, "MAX_COST_EXCEEDED");
+            return graphQlAnswer(
+                    shop,
+                    operationName,
+                    List.of(error(
+                            "Query cost is " + requested + ", which exceeds the single query max cost limit ("
+                                    + QueryCost.SINGLE_QUERY_LIMIT + ").",
+                            "MAX_COST_EXCEEDED",
+                            Map.of(
+                                    "cost",
+                                    requested,
+                                    "maxCost",
+                                    QueryCost.SINGLE_QUERY_LIMIT,
+                                    "documentation",
+                                    RATE_LIMIT_DOCS))),
+                    null,
+                    requested,
+                    null,
+                    "MAX_COST_EXCEEDED");
         }
         ErrorAnswers.Injected injected = faults.errorAnswers().next(operationName);
         if (injected != null && injected.kind() != ErrorAnswers.Kind.PARTIAL_DATA) {
-            return graphQlAnswer(shop, operationName, List.of(ErrorAnswers.error(injected,
-                    operation.getTopLevelFields().get(0).getName(), requested)), null, requested, null,
+            return graphQlAnswer(
+                    shop,
+                    operationName,
+                    List.of(ErrorAnswers.error(
+                            injected, operation.getTopLevelFields().get(0).getName(), requested)),
+                    null,
+                    requested,
+                    null,
                     injected.kind().name());
         }
         if (faults.throttledNow() || !shop.bucket().tryTake(requested)) {
-            return graphQlAnswer(shop, operationName, List.of(error("Throttled", "THROTTLED",
-                    Map.of("documentation", RATE_LIMIT_DOCS))), null, requested, null, "THROTTLED");
+            return graphQlAnswer(
+                    shop,
+                    operationName,
+                    List.of(error("Throttled", "THROTTLED", Map.of("documentation", RATE_LIMIT_DOCS))),
+                    null,
+                    requested,
+                    null,
+                    "THROTTLED");
         }
         ExecutionResult result;
         synchronized (shop) {
@@ -161,8 +232,8 @@ final class GraphQlEndpoint {
             sleep(faults.answerDelayAfterWriteNow().toMillis());
         }
         if (mutation && faults.serverErrorAfterWriteNow()) {
-            return Answer.of(faults.serverErrorStatus(), Map.of("errors", "Service Unavailable"),
-                    "INJECTED_5XX_AFTER_WRITE");
+            return Answer.of(
+                    faults.serverErrorStatus(), Map.of("errors", "Service Unavailable"), "INJECTED_5XX_AFTER_WRITE");
         }
         List<Map<String, Object>> errors = result.getErrors().isEmpty() ? null : errors(result.getErrors());
         String errorCode = errors == null ? null : "GRAPHQL_ERROR";
@@ -184,8 +255,14 @@ final class GraphQlEndpoint {
         return context;
     }
 
-    private Answer graphQlAnswer(Shop shop, String operationName, List<Map<String, Object>> errors,
-            Map<String, Object> data, Integer requested, Integer actual, String errorCode) {
+    private Answer graphQlAnswer(
+            Shop shop,
+            String operationName,
+            List<Map<String, Object>> errors,
+            Map<String, Object> data,
+            Integer requested,
+            Integer actual,
+            String errorCode) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (errors != null) {
             body.put("errors", errors);

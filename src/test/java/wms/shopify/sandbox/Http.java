@@ -13,8 +13,7 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Http() {
-    }
+    private Http() {}
 
     static void json(HttpExchange exchange, int status, Object body) throws IOException {
         send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
@@ -58,7 +57,12 @@ final class Http {
     }
 
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;")
+                        .replace("'", "&#39;");
     }
 }

@@ -22,31 +22,24 @@ final class IdempotencyKeys {
     static final String HELD = "idempotencyKeysHeld";
 
     /** What a key says about a new request. */
-    sealed interface Verdict {
-    }
+    sealed interface Verdict {}
 
     /** The key is new: run the mutation. */
-    record Fresh() implements Verdict {
-    }
+    record Fresh() implements Verdict {}
 
     /** The same request was answered before: return that answer. */
-    record Replay(Object answer) implements Verdict {
-    }
+    record Replay(Object answer) implements Verdict {}
 
     /** The key was used with other parameters. */
-    record Mismatch() implements Verdict {
-    }
+    record Mismatch() implements Verdict {}
 
     /** A request with the key is still being processed. */
-    record InFlight() implements Verdict {
-    }
+    record InFlight() implements Verdict {}
 
     /** The key's first attempt failed: the key is spent. */
-    record PreviouslyFailed() implements Verdict {
-    }
+    record PreviouslyFailed() implements Verdict {}
 
-    private record Entry(String fingerprint, Object answer, Instant at, boolean failed) {
-    }
+    private record Entry(String fingerprint, Object answer, Instant at, boolean failed) {}
 
     private final Map<String, Entry> entries = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();

@@ -14,11 +14,11 @@ import java.util.Set;
 public final class InventoryLevel extends ShopifyObject {
 
     /** The names whose sum is {@code on_hand}. */
-    static final Set<String> ON_HAND_PARTS = Set.of("available", "committed", "reserved", "damaged", "safety_stock",
-            "quality_control");
+    static final Set<String> ON_HAND_PARTS =
+            Set.of("available", "committed", "reserved", "damaged", "safety_stock", "quality_control");
     /** Every name a level answers for. */
-    static final Set<String> NAMES = Set.of("available", "on_hand", "committed", "reserved", "damaged",
-            "safety_stock", "quality_control", "incoming");
+    static final Set<String> NAMES = Set.of(
+            "available", "on_hand", "committed", "reserved", "damaged", "safety_stock", "quality_control", "incoming");
 
     private final InventoryItem item;
     private final Location location;
@@ -56,22 +56,29 @@ public final class InventoryLevel extends ShopifyObject {
     /** The quantity of one name; 0 for names never written, as in Shopify. */
     public int quantity(String name) {
         if ("on_hand".equals(name)) {
-            return ON_HAND_PARTS.stream().mapToInt(n -> stored.getOrDefault(n, 0)).sum();
+            return ON_HAND_PARTS.stream()
+                    .mapToInt(n -> stored.getOrDefault(n, 0))
+                    .sum();
         }
         return stored.getOrDefault(name, 0);
     }
 
     /** The GraphQL {@code quantities(names:)} answer. */
     public List<Map<String, Object>> quantities(List<String> names) {
-        return names.stream().filter(NAMES::contains).map(n -> {
-            Map<String, Object> q = new LinkedHashMap<>();
-            q.put("id", "gid://shopify/InventoryQuantity/" + legacyResourceId() + "?inventory_item_id="
-                    + item.legacyResourceId() + "&name=" + n);
-            q.put("name", n);
-            q.put("quantity", quantity(n));
-            q.put("updatedAt", changedAt.get(n));
-            return q;
-        }).toList();
+        return names.stream()
+                .filter(NAMES::contains)
+                .map(n -> {
+                    Map<String, Object> q = new LinkedHashMap<>();
+                    q.put(
+                            "id",
+                            "gid://shopify/InventoryQuantity/" + legacyResourceId() + "?inventory_item_id="
+                                    + item.legacyResourceId() + "&name=" + n);
+                    q.put("name", n);
+                    q.put("quantity", quantity(n));
+                    q.put("updatedAt", changedAt.get(n));
+                    return q;
+                })
+                .toList();
     }
 
     /**

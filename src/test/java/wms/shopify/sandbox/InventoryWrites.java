@@ -19,13 +19,28 @@ import java.util.Set;
 final class InventoryWrites {
 
     /** The reasons Shopify documents for quantity changes. */
-    static final Set<String> REASONS = Set.of("correction", "cycle_count_available", "damaged", "movement_created",
-            "movement_updated", "movement_received", "movement_canceled", "other", "promotion", "quality_control",
-            "received", "reservation_created", "reservation_deleted", "reservation_updated", "restock",
-            "safety_stock", "shrinkage");
+    static final Set<String> REASONS = Set.of(
+            "correction",
+            "cycle_count_available",
+            "damaged",
+            "movement_created",
+            "movement_updated",
+            "movement_received",
+            "movement_canceled",
+            "other",
+            "promotion",
+            "quality_control",
+            "received",
+            "reservation_created",
+            "reservation_deleted",
+            "reservation_updated",
+            "restock",
+            "safety_stock",
+            "shrinkage");
+
     static final Set<String> SET_NAMES = Set.of("available", "on_hand");
-    static final Set<String> ADJUST_NAMES = Set.of("available", "damaged", "quality_control", "reserved",
-            "safety_stock", "incoming");
+    static final Set<String> ADJUST_NAMES =
+            Set.of("available", "damaged", "quality_control", "reserved", "safety_stock", "incoming");
 
     /**
      * The two write mutations, each with its own bounds and Shopify's own user-error messages: the descriptions of
@@ -33,39 +48,58 @@ final class InventoryWrites {
      * the 2026-07 SDL (the two enums word some errors differently, and adjust allows quantities up to 2,000,000,000).
      */
     enum Kind {
-        SET("InventorySetQuantitiesUserErrorCode", 1_000_000_000, Map.ofEntries(
-                Map.entry("INVALID_INVENTORY_ITEM", "The specified inventory item could not be found."),
-                Map.entry("INVALID_LOCATION", "The specified location could not be found."),
-                Map.entry("INVALID_QUANTITY_NEGATIVE", "The quantity can't be negative."),
-                Map.entry("INVALID_REASON", "The specified reason is invalid."),
-                Map.entry("INVALID_REFERENCE_DOCUMENT", "The specified reference document is invalid."),
-                Map.entry("ITEM_NOT_STOCKED_AT_LOCATION", "The specified inventory item is not stocked at the location."),
-                Map.entry("INVALID_QUANTITY_TOO_HIGH", "The total quantity can't be higher than 1,000,000,000."),
-                Map.entry("CHANGE_FROM_QUANTITY_STALE", "The changeFromQuantity value does not match persisted value."),
-                Map.entry("INVALID_NAME", "The quantity name must be either 'available' or 'on_hand'."),
-                Map.entry("NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR",
-                        "The combination of inventoryItemId and locationId must be unique."),
-                Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE))),
-        ADJUST("InventoryAdjustQuantitiesUserErrorCode", 2_000_000_000, Map.ofEntries(
-                Map.entry("INTERNAL_LEDGER_DOCUMENT",
-                        "Internal (gid://shopify/) ledger documents are not allowed to be adjusted via API."),
-                Map.entry("INVALID_AVAILABLE_DOCUMENT", "A ledger document URI is not allowed when adjusting available."),
-                Map.entry("INVALID_INVENTORY_ITEM", "The specified inventory item could not be found."),
-                Map.entry("INVALID_LEDGER_DOCUMENT", "The specified ledger document is invalid."),
-                Map.entry("INVALID_LOCATION", "The specified location could not be found."),
-                Map.entry("INVALID_QUANTITY_DOCUMENT",
-                        "A ledger document URI is required except when adjusting available."),
-                Map.entry("INVALID_QUANTITY_NAME", "The specified quantity name is invalid."),
-                Map.entry("INVALID_QUANTITY_TOO_LOW", "The quantity can't be lower than -2,000,000,000."),
-                Map.entry("INVALID_QUANTITY_TOO_HIGH", "The quantity can't be higher than 2,000,000,000."),
-                Map.entry("INVALID_REASON", "The specified reason is invalid."),
-                Map.entry("INVALID_REFERENCE_DOCUMENT", "The specified reference document is invalid."),
-                Map.entry("CHANGE_FROM_QUANTITY_STALE",
-                        "The changeFromQuantity argument no longer matches the persisted quantity."),
-                Map.entry("MAX_ONE_LEDGER_DOCUMENT", "All changes must have the same ledger document URI or, in the "
-                        + "case of adjusting available, no ledger document URI."),
-                Map.entry("ITEM_NOT_STOCKED_AT_LOCATION", "The inventory item is not stocked at the location."),
-                Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE)));
+        SET(
+                "InventorySetQuantitiesUserErrorCode",
+                1_000_000_000,
+                Map.ofEntries(
+                        Map.entry("INVALID_INVENTORY_ITEM", "The specified inventory item could not be found."),
+                        Map.entry("INVALID_LOCATION", "The specified location could not be found."),
+                        Map.entry("INVALID_QUANTITY_NEGATIVE", "The quantity can't be negative."),
+                        Map.entry("INVALID_REASON", "The specified reason is invalid."),
+                        Map.entry("INVALID_REFERENCE_DOCUMENT", "The specified reference document is invalid."),
+                        Map.entry(
+                                "ITEM_NOT_STOCKED_AT_LOCATION",
+                                "The specified inventory item is not stocked at the location."),
+                        Map.entry(
+                                "INVALID_QUANTITY_TOO_HIGH", "The total quantity can't be higher than 1,000,000,000."),
+                        Map.entry(
+                                "CHANGE_FROM_QUANTITY_STALE",
+                                "The changeFromQuantity value does not match persisted value."),
+                        Map.entry("INVALID_NAME", "The quantity name must be either 'available' or 'on_hand'."),
+                        Map.entry(
+                                "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR",
+                                "The combination of inventoryItemId and locationId must be unique."),
+                        Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE))),
+        ADJUST(
+                "InventoryAdjustQuantitiesUserErrorCode",
+                2_000_000_000,
+                Map.ofEntries(
+                        Map.entry(
+                                "INTERNAL_LEDGER_DOCUMENT",
+                                "Internal (gid://shopify/) ledger documents are not allowed to be adjusted via API."),
+                        Map.entry(
+                                "INVALID_AVAILABLE_DOCUMENT",
+                                "A ledger document URI is not allowed when adjusting available."),
+                        Map.entry("INVALID_INVENTORY_ITEM", "The specified inventory item could not be found."),
+                        Map.entry("INVALID_LEDGER_DOCUMENT", "The specified ledger document is invalid."),
+                        Map.entry("INVALID_LOCATION", "The specified location could not be found."),
+                        Map.entry(
+                                "INVALID_QUANTITY_DOCUMENT",
+                                "A ledger document URI is required except when adjusting available."),
+                        Map.entry("INVALID_QUANTITY_NAME", "The specified quantity name is invalid."),
+                        Map.entry("INVALID_QUANTITY_TOO_LOW", "The quantity can't be lower than -2,000,000,000."),
+                        Map.entry("INVALID_QUANTITY_TOO_HIGH", "The quantity can't be higher than 2,000,000,000."),
+                        Map.entry("INVALID_REASON", "The specified reason is invalid."),
+                        Map.entry("INVALID_REFERENCE_DOCUMENT", "The specified reference document is invalid."),
+                        Map.entry(
+                                "CHANGE_FROM_QUANTITY_STALE",
+                                "The changeFromQuantity argument no longer matches the persisted quantity."),
+                        Map.entry(
+                                "MAX_ONE_LEDGER_DOCUMENT",
+                                "All changes must have the same ledger document URI or, in the "
+                                        + "case of adjusting available, no ledger document URI."),
+                        Map.entry("ITEM_NOT_STOCKED_AT_LOCATION", "The inventory item is not stocked at the location."),
+                        Map.entry("NON_MUTABLE_INVENTORY_ITEM", NON_MUTABLE)));
 
         /** The SDL enum of the mutation's error codes, whose value descriptions are the messages. */
         final String codeEnum;
@@ -95,8 +129,7 @@ final class InventoryWrites {
     }
 
     /** One validated entry: the level to change, the quantity name, the delta and the entry's ledger document. */
-    private record Write(InventoryLevel level, String name, int delta, String ledgerDocumentUri) {
-    }
+    private record Write(InventoryLevel level, String name, int delta, String ledgerDocumentUri) {}
 
     Map<String, Object> set(Map<String, Object> input) {
         Kind kind = Kind.SET;
@@ -200,14 +233,18 @@ final class InventoryWrites {
         Map<String, Object> payload = new LinkedHashMap<>();
         if (item == null || location == null) {
             payload.put("inventoryLevel", null);
-            payload.put("userErrors", List.of(error(List.of(item == null ? "inventoryItemId" : "locationId"),
-                    item == null ? "Inventory item does not exist" : "Location does not exist", null)));
+            payload.put(
+                    "userErrors",
+                    List.of(error(
+                            List.of(item == null ? "inventoryItemId" : "locationId"),
+                            item == null ? "Inventory item does not exist" : "Location does not exist",
+                            null)));
             return payload;
         }
         InventoryLevel level = shop.activate(item, location);
         if (available != null && level.quantity("available") != available) {
-            Map<String, Integer> deltas = level.change("available", available - level.quantity("available"),
-                    shop.now());
+            Map<String, Integer> deltas =
+                    level.change("available", available - level.quantity("available"), shop.now());
             if (!deltas.isEmpty()) {
                 shop.emit("INVENTORY_LEVELS_UPDATE", shop.newEventId(), RestPayloads.inventoryLevel(level));
             }
@@ -257,8 +294,8 @@ final class InventoryWrites {
     /** Since 2026-04 the key must be present, even as null; Shopify refuses the request before any user error. */
     private static void requireChangeFrom(Map<String, Object> entry, String inputType) {
         if (!entry.containsKey("changeFromQuantity")) {
-            throw new AdminError("INVALID_FIELD_ARGUMENTS",
-                    inputType + " must include the following argument: changeFromQuantity.");
+            throw new AdminError(
+                    "INVALID_FIELD_ARGUMENTS", inputType + " must include the following argument: changeFromQuantity.");
         }
     }
 
@@ -304,7 +341,8 @@ final class InventoryWrites {
     private static boolean isUri(String text) {
         try {
             URI uri = new URI(text);
-            return uri.getScheme() != null && uri.getRawSchemeSpecificPart() != null
+            return uri.getScheme() != null
+                    && uri.getRawSchemeSpecificPart() != null
                     && !uri.getRawSchemeSpecificPart().isBlank();
         } catch (java.net.URISyntaxException e) {
             return false;

@@ -12,9 +12,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Journal {
 
     /** One HTTP request to the store's Admin API or OAuth endpoints. */
-    public record Request(Instant at, String method, String path, int status, String operationName, String body,
-            Integer requestedQueryCost, Integer actualQueryCost, String errorCode) {
-    }
+    public record Request(
+            Instant at,
+            String method,
+            String path,
+            int status,
+            String operationName,
+            String body,
+            Integer requestedQueryCost,
+            Integer actualQueryCost,
+            String errorCode) {}
 
     /** What became of a mutation. */
     public enum Outcome {
@@ -30,18 +37,32 @@ public final class Journal {
      * One mutation: its name, idempotency key, arguments, the largest input array it carried, its outcome and the codes
      * (or messages) of its errors.
      */
-    public record Mutation(Instant at, String name, String idempotencyKey, Map<String, Object> arguments,
-            int largestInputArray, Outcome outcome, List<String> errors) {
-    }
+    public record Mutation(
+            Instant at,
+            String name,
+            String idempotencyKey,
+            Map<String, Object> arguments,
+            int largestInputArray,
+            Outcome outcome,
+            List<String> errors) {}
 
     /** One webhook delivery attempt. {@code status} is the subscriber's HTTP status, or -1 when none came back. */
-    public record Webhook(Instant at, String topic, String uri, String webhookId, String eventId, int attempt,
-            int status, WebhookOutcome outcome, String body) {
-    }
+    public record Webhook(
+            Instant at,
+            String topic,
+            String uri,
+            String webhookId,
+            String eventId,
+            int attempt,
+            int status,
+            WebhookOutcome outcome,
+            String body) {}
 
     /** What became of one delivery attempt. */
     public enum WebhookOutcome {
-        DELIVERED, FAILED, DROPPED
+        DELIVERED,
+        FAILED,
+        DROPPED
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -63,7 +84,9 @@ public final class Journal {
 
     /** The mutations of one name that changed the store. */
     public List<Mutation> applied(String name) {
-        return mutations(name).stream().filter(m -> m.outcome() == Outcome.APPLIED).toList();
+        return mutations(name).stream()
+                .filter(m -> m.outcome() == Outcome.APPLIED)
+                .toList();
     }
 
     /** The largest input array any mutation carried (Shopify refuses more than 250 entries). */

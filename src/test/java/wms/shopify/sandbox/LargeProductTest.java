@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class LargeProductTest {
 
     private static final String[] SKUS = IntStream.range(0, Product.MAX_VARIANTS)
-            .mapToObj(i -> String.format("POSTER-%04d", i)).toArray(String[]::new);
+            .mapToObj(i -> String.format("POSTER-%04d", i))
+            .toArray(String[]::new);
 
     private ShopifySandbox sandbox;
     private Shop shop;
@@ -70,19 +71,24 @@ class LargeProductTest {
 
     @Test
     void theStoresVariantsConnectionPagesThemTooAndNoPageIsLargerThan250() throws Exception {
-        JsonNode last = admin.graphQl("{ productVariants(last: 250, sortKey: ID) { nodes { sku } } "
-                + "productVariantsCount { count } }", Map.of());
-        assertEquals("POSTER-2047", last.at("/data/productVariants/nodes/249/sku").asText(), last.toString());
+        JsonNode last = admin.graphQl(
+                "{ productVariants(last: 250, sortKey: ID) { nodes { sku } } " + "productVariantsCount { count } }",
+                Map.of());
+        assertEquals(
+                "POSTER-2047", last.at("/data/productVariants/nodes/249/sku").asText(), last.toString());
         assertEquals(2048, last.at("/data/productVariantsCount/count").asInt());
 
-        JsonNode tooLarge = admin.graphQl("query($id: ID!) { product(id: $id) { variants(first: 251) { nodes { id } "
-                + "} } }", Map.of("id", poster.id()));
+        JsonNode tooLarge = admin.graphQl(
+                "query($id: ID!) { product(id: $id) { variants(first: 251) { nodes { id } " + "} } }",
+                Map.of("id", poster.id()));
         assertTrue(tooLarge.at("/errors/0/message").asText().contains("250"), tooLarge.toString());
     }
 
     @Test
     void aProductOfMoreThan2048VariantsCannotBeMade() {
-        String[] more = IntStream.range(0, Product.MAX_VARIANTS + 1).mapToObj(i -> "X-" + i).toArray(String[]::new);
+        String[] more = IntStream.range(0, Product.MAX_VARIANTS + 1)
+                .mapToObj(i -> "X-" + i)
+                .toArray(String[]::new);
         assertThrows(IllegalArgumentException.class, () -> shop.addProduct("Too many", more));
     }
 }

@@ -16,9 +16,23 @@ public final class Location extends ShopifyObject {
         super("Location", id, at);
         this.shop = shop;
         this.name = name;
-        this.address = Map.of("address1", "1 Warehouse Way", "city", "Springfield", "zip", "40202",
-                "country", "United States", "countryCode", "US", "province", "Kentucky", "provinceCode", "KY",
-                "formatted", List.of("1 Warehouse Way", "Springfield KY 40202", "United States"));
+        this.address = Map.of(
+                "address1",
+                "1 Warehouse Way",
+                "city",
+                "Springfield",
+                "zip",
+                "40202",
+                "country",
+                "United States",
+                "countryCode",
+                "US",
+                "province",
+                "Kentucky",
+                "provinceCode",
+                "KY",
+                "formatted",
+                List.of("1 Warehouse Way", "Springfield KY 40202", "United States"));
     }
 
     public String name() {

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Shopify's money shapes: {@code MoneyV2} and the {@code MoneyBag} of shop and presentment amounts. */
 final class Money {
 
-    private Money() {
-    }
+    private Money() {}
 
     static Map<String, Object> v2(BigDecimal amount) {
         return Map.of("amount", amount, "currencyCode", "USD");

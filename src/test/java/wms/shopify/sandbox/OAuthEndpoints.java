@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  */
 final class OAuthEndpoints {
 
-    private static final Pattern SCOPE = Pattern.compile(
-            "(unauthenticated_)?(read|write)_[a-z_]+");
+    private static final Pattern SCOPE = Pattern.compile("(unauthenticated_)?(read|write)_[a-z_]+");
 
     private final SandboxSettings settings;
     private final AccessTokens tokens;
@@ -43,9 +42,10 @@ final class OAuthEndpoints {
             }
         }
         String redirect = query.get("redirect_uri");
-        boolean allowed = redirect != null && (settings.redirectUris().isEmpty()
-                ? redirect.startsWith("https://") || redirect.startsWith("http://")
-                : settings.redirectUris().contains(redirect));
+        boolean allowed = redirect != null
+                && (settings.redirectUris().isEmpty()
+                        ? redirect.startsWith("https://") || redirect.startsWith("http://")
+                        : settings.redirectUris().contains(redirect));
         if (!allowed) {
             return "Oauth error invalid_request: The redirect_uri is not whitelisted";
         }
@@ -59,17 +59,25 @@ final class OAuthEndpoints {
         Map<String, String> query = readable(exchange.getRequestURI().getRawQuery());
         String problem = query == null ? "Oauth error invalid_request: the query is not URL-encoded" : problem(query);
         if (problem != null) {
-            Http.html(exchange, 400, "<html><body><h1>Oauth error</h1><p>" + Http.escape(problem) + "</p></body></html>");
+            Http.html(
+                    exchange, 400, "<html><body><h1>Oauth error</h1><p>" + Http.escape(problem) + "</p></body></html>");
             return;
         }
         StringBuilder hidden = new StringBuilder();
-        query.forEach((k, v) -> hidden.append("<input type=\"hidden\" name=\"").append(Http.escape(k))
-                .append("\" value=\"").append(Http.escape(v)).append("\">"));
-        Http.html(exchange, 200, "<html><head><title>Install app</title></head><body>"
-                + "<h1>Install app on " + Http.escape(shop.domain()) + "</h1>"
-                + "<p>The app asks for: " + Http.escape(query.get("scope")) + "</p>"
-                + "<form method=\"post\" action=\"approve\">" + hidden + "<button type=\"submit\" id=\"install\">"
-                + "Install app</button></form></body></html>");
+        query.forEach((k, v) -> hidden.append("<input type=\"hidden\" name=\"")
+                .append(Http.escape(k))
+                .append("\" value=\"")
+                .append(Http.escape(v))
+                .append("\">"));
+        Http.html(
+                exchange,
+                200,
+                "<html><head><title>Install app</title></head><body>"
+                        + "<h1>Install app on " + Http.escape(shop.domain()) + "</h1>"
+                        + "<p>The app asks for: " + Http.escape(query.get("scope")) + "</p>"
+                        + "<form method=\"post\" action=\"approve\">" + hidden
+                        + "<button type=\"submit\" id=\"install\">"
+                        + "Install app</button></form></body></html>");
     }
 
     void approve(HttpExchange exchange, Shop shop) throws IOException {
@@ -86,9 +94,14 @@ final class OAuthEndpoints {
     String callback(Shop shop, Map<String, String> authorizeQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", tokens.issueCode(shop.domain(), authorizeQuery.getOrDefault("scope", "")));
-        params.put("host", Base64.getEncoder().withoutPadding().encodeToString(
-                ("admin.shopify.com/store/" + shop.domain().substring(0, shop.domain().indexOf('.')))
-                        .getBytes(StandardCharsets.UTF_8)));
+        params.put(
+                "host",
+                Base64.getEncoder()
+                        .withoutPadding()
+                        .encodeToString(("admin.shopify.com/store/"
+                                        + shop.domain()
+                                                .substring(0, shop.domain().indexOf('.')))
+                                .getBytes(StandardCharsets.UTF_8)));
         params.put("shop", shop.domain());
         params.put("state", authorizeQuery.get("state"));
         params.put("timestamp", String.valueOf(settings.clock().instant().getEpochSecond()));
@@ -111,8 +124,14 @@ final class OAuthEndpoints {
             }
             if (body == null || !body.isObject()) {
                 journal(shop, exchange, 400, "unreadable");
-                Http.json(exchange, 400, Map.of("error", "invalid_request",
-                        "error_description", "The request body is not a JSON object"));
+                Http.json(
+                        exchange,
+                        400,
+                        Map.of(
+                                "error",
+                                "invalid_request",
+                                "error_description",
+                                "The request body is not a JSON object"));
                 return;
             }
             // A member sent as null is one left out; numbers and booleans ("expiring": 1) are read as their text.
@@ -125,8 +144,10 @@ final class OAuthEndpoints {
             Map<String, String> form = readable(raw);
             if (form == null) {
                 journal(shop, exchange, 400, "unreadable");
-                Http.json(exchange, 400, Map.of("error", "invalid_request",
-                        "error_description", "The request body is not URL-encoded"));
+                Http.json(
+                        exchange,
+                        400,
+                        Map.of("error", "invalid_request", "error_description", "The request body is not URL-encoded"));
                 return;
             }
             request.putAll(form);
@@ -137,17 +158,27 @@ final class OAuthEndpoints {
         if (!settings.clientId().equals(request.get("client_id"))
                 || !settings.clientSecret().equals(request.get("client_secret"))) {
             journal(shop, exchange, 400, grant);
-            Http.json(exchange, 400, Map.of("error", "invalid_client",
-                    "error_description", "Client credentials are invalid"));
+            Http.json(
+                    exchange,
+                    400,
+                    Map.of("error", "invalid_client", "error_description", "Client credentials are invalid"));
             return;
         }
-        Map<String, Object> answer = refresh ? tokens.refresh(shop.domain(), request.get("refresh_token"))
+        Map<String, Object> answer = refresh
+                ? tokens.refresh(shop.domain(), request.get("refresh_token"))
                 : tokens.exchange(shop.domain(), request.get("code"), expiring(request.get("expiring")));
         if (answer == null) {
             journal(shop, exchange, 400, grant);
-            Http.json(exchange, 400, Map.of("error", refresh ? "invalid_grant" : "invalid_request", "error_description",
-                    refresh ? "The refresh token is invalid, expired or revoked"
-                            : "The authorization code was not found or was already used"));
+            Http.json(
+                    exchange,
+                    400,
+                    Map.of(
+                            "error",
+                            refresh ? "invalid_grant" : "invalid_request",
+                            "error_description",
+                            refresh
+                                    ? "The refresh token is invalid, expired or revoked"
+                                    : "The authorization code was not found or was already used"));
             return;
         }
         journal(shop, exchange, 200, grant);
@@ -173,7 +204,16 @@ final class OAuthEndpoints {
 
     /** A token request in the shop's journal, its grant type as the operation name. */
     private static void journal(Shop shop, HttpExchange exchange, int status, String grant) {
-        shop.journal().record(new Journal.Request(shop.now(), exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(), status, grant, null, null, null, null));
+        shop.journal()
+                .record(new Journal.Request(
+                        shop.now(),
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(),
+                        status,
+                        grant,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 }

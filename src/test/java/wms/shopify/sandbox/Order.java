@@ -178,7 +178,8 @@ public final class Order extends ShopifyObject {
     }
 
     public BigDecimal totalPrice() {
-        return lineItems.stream().map(li -> li.price().multiply(BigDecimal.valueOf(li.quantity())))
+        return lineItems.stream()
+                .map(li -> li.price().multiply(BigDecimal.valueOf(li.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -232,11 +233,12 @@ public final class Order extends ShopifyObject {
             case "name" -> name();
             case "email" -> email;
             case "financial_status" -> displayFinancialStatus().toLowerCase();
-            case "fulfillment_status" -> switch (displayFulfillmentStatus()) {
-                case "FULFILLED" -> "shipped";
-                case "PARTIALLY_FULFILLED" -> "partial";
-                default -> "unshipped";
-            };
+            case "fulfillment_status" ->
+                switch (displayFulfillmentStatus()) {
+                    case "FULFILLED" -> "shipped";
+                    case "PARTIALLY_FULFILLED" -> "partial";
+                    default -> "unshipped";
+                };
             case "status" -> cancelledAt != null ? "cancelled" : closed ? "closed" : "open";
             case "test" -> test;
             case "processed_at" -> createdAt();

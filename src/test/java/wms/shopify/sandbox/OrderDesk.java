@@ -27,7 +27,12 @@ final class OrderDesk {
         return place(from, paid, quantitiesBySku, test, note, shop.defaultCustomer());
     }
 
-    Order place(Location from, boolean paid, Map<String, Integer> quantitiesBySku, boolean test, String note,
+    Order place(
+            Location from,
+            boolean paid,
+            Map<String, Integer> quantitiesBySku,
+            boolean test,
+            String note,
             Customer customer) {
         Instant at = shop.now();
         Map<String, Object> address = new LinkedHashMap<>();
@@ -122,20 +127,24 @@ final class OrderDesk {
         Location location = null;
         for (int i = 0; i < groups.size(); i++) {
             Map<String, Object> group = groups.get(i);
-            List<String> path = List.of("fulfillment", "lineItemsByFulfillmentOrder", String.valueOf(i),
-                    "fulfillmentOrderId");
+            List<String> path =
+                    List.of("fulfillment", "lineItemsByFulfillmentOrder", String.valueOf(i), "fulfillmentOrderId");
             FulfillmentOrder fo = shop.find((String) group.get("fulfillmentOrderId"), FulfillmentOrder.class);
             if (fo == null) {
                 errors.add(new UserError(path, "Fulfillment order does not exist.", null));
                 continue;
             }
             if (!fo.status().equals("OPEN") && !fo.status().equals("IN_PROGRESS")) {
-                errors.add(new UserError(path, "Fulfillment order " + fo.id() + " has an unfulfillable status= "
-                        + fo.status().toLowerCase() + ".", null));
+                errors.add(new UserError(
+                        path,
+                        "Fulfillment order " + fo.id() + " has an unfulfillable status= "
+                                + fo.status().toLowerCase() + ".",
+                        null));
                 continue;
             }
             if ((order != null && order != fo.order()) || (location != null && location != fo.location())) {
-                errors.add(new UserError(path,
+                errors.add(new UserError(
+                        path,
                         "All fulfillment orders must belong to the same order and be assigned to the same location.",
                         null));
                 continue;
@@ -145,17 +154,20 @@ final class OrderDesk {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> lines = (List<Map<String, Object>>) group.get("fulfillmentOrderLineItems");
             if (lines == null || lines.isEmpty()) {
-                fo.lineItems().stream().filter(li -> li.remainingQuantity() > 0)
+                fo.lineItems().stream()
+                        .filter(li -> li.remainingQuantity() > 0)
                         .forEach(li -> shipments.put(li, li.remainingQuantity()));
                 continue;
             }
             for (Map<String, Object> line : lines) {
                 FulfillmentOrderLineItem foli = fo.lineItems().stream()
-                        .filter(li -> li.id().equals(line.get("id"))).findFirst().orElse(null);
+                        .filter(li -> li.id().equals(line.get("id")))
+                        .findFirst()
+                        .orElse(null);
                 int quantity = (Integer) line.get("quantity");
                 if (foli == null) {
-                    errors.add(new UserError(path, "Invalid fulfillment order line item id " + line.get("id") + ".",
-                            null));
+                    errors.add(new UserError(
+                            path, "Invalid fulfillment order line item id " + line.get("id") + ".", null));
                 } else if (quantity <= 0 || quantity > foli.remainingQuantity()) {
                     errors.add(new UserError(path, "Invalid fulfillment order line item quantity requested.", null));
                 } else {
@@ -178,7 +190,10 @@ final class OrderDesk {
         return payload;
     }
 
-    private Fulfillment ship(Order order, Location location, Map<FulfillmentOrderLineItem, Integer> shipments,
+    private Fulfillment ship(
+            Order order,
+            Location location,
+            Map<FulfillmentOrderLineItem, Integer> shipments,
             List<Map<String, Object>> trackingInfo) {
         Instant at = shop.now();
         String eventId = shop.newEventId();
@@ -195,8 +210,8 @@ final class OrderDesk {
                 changed.add(level);
             }
         });
-        Fulfillment fulfillment = shop.register(new Fulfillment(shop.nextId(), order, location,
-                order.fulfillments().size() + 1, lines, trackingInfo, at));
+        Fulfillment fulfillment = shop.register(new Fulfillment(
+                shop.nextId(), order, location, order.fulfillments().size() + 1, lines, trackingInfo, at));
         order.add(fulfillment);
         order.touch(at);
         order.fulfillmentOrders().stream()
@@ -204,8 +219,12 @@ final class OrderDesk {
                 .forEach(fo -> fo.fulfilled(fulfillment, at));
         shop.emit("FULFILLMENTS_CREATE", eventId, RestPayloads.fulfillment(fulfillment));
         shop.emit("ORDERS_UPDATED", eventId, RestPayloads.order(order));
-        shop.emit(order.displayFulfillmentStatus().equals("FULFILLED") ? "ORDERS_FULFILLED"
-                : "ORDERS_PARTIALLY_FULFILLED", eventId, RestPayloads.order(order));
+        shop.emit(
+                order.displayFulfillmentStatus().equals("FULFILLED")
+                        ? "ORDERS_FULFILLED"
+                        : "ORDERS_PARTIALLY_FULFILLED",
+                eventId,
+                RestPayloads.order(order));
         changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
         return fulfillment;
     }
@@ -216,8 +235,9 @@ final class OrderDesk {
         Fulfillment fulfillment = shop.find(fulfillmentId, Fulfillment.class);
         if (fulfillment == null) {
             payload.put("fulfillment", null);
-            payload.put("userErrors", List.of(new UserError(List.of("fulfillmentId"), "Fulfillment does not exist.",
-                    null)));
+            payload.put(
+                    "userErrors",
+                    List.of(new UserError(List.of("fulfillmentId"), "Fulfillment does not exist.", null)));
             return payload;
         }
         fulfillment.trackingInfo(tracking(Map.of("trackingInfo", trackingInfoInput)), shop.now());
@@ -233,9 +253,11 @@ final class OrderDesk {
         if (info == null) {
             return List.of();
         }
-        List<String> numbers = info.get("numbers") != null ? (List<String>) info.get("numbers")
+        List<String> numbers = info.get("numbers") != null
+                ? (List<String>) info.get("numbers")
                 : info.get("number") != null ? List.of((String) info.get("number")) : List.of();
-        List<String> urls = info.get("urls") != null ? (List<String>) info.get("urls")
+        List<String> urls = info.get("urls") != null
+                ? (List<String>) info.get("urls")
                 : info.get("url") != null ? List.of(info.get("url").toString()) : List.of();
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = 0; i < Math.max(numbers.size(), urls.size()); i++) {

@@ -21,8 +21,8 @@ class OrderDocumentsTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(0.0001)
-                .withWebhookTimeout(Duration.ofSeconds(2)));
+        sandbox = ShopifySandbox.start(
+                SandboxSettings.defaults().withWebhookTimeScale(0.0001).withWebhookTimeout(Duration.ofSeconds(2)));
         shop = sandbox.createShop("demo.myshopify.com", Plan.STANDARD);
         warehouse = shop.addLocation("Main warehouse");
         shop.addProduct("T-shirt", "TS-S", "TS-M");
@@ -48,13 +48,22 @@ class OrderDocumentsTest {
         assertEquals("Standard Shipping", read.at("/shippingLine/title").asText());
         assertEquals("US", read.at("/shippingAddress/countryCodeV2").asText());
         assertEquals(2, read.at("/lineItems/nodes/0/unfulfilledQuantity").asInt());
-        assertEquals(shop.item("TS-S").id(), read.at("/lineItems/nodes/0/variant/inventoryItem/id").asText());
-        assertEquals(warehouse.id(), read.at("/fulfillmentOrders/nodes/0/assignedLocation/location/id").asText());
-        assertEquals(2, read.at("/fulfillmentOrders/nodes/0/lineItems/nodes/0/remainingQuantity").asInt());
+        assertEquals(
+                shop.item("TS-S").id(),
+                read.at("/lineItems/nodes/0/variant/inventoryItem/id").asText());
+        assertEquals(
+                warehouse.id(),
+                read.at("/fulfillmentOrders/nodes/0/assignedLocation/location/id")
+                        .asText());
+        assertEquals(
+                2,
+                read.at("/fulfillmentOrders/nodes/0/lineItems/nodes/0/remainingQuantity")
+                        .asInt());
 
         shop.markPaid(order);
         shop.cancelOrder(order, "CUSTOMER");
-        read = admin.graphQl(AdminOperation.ORDER.document(), Map.of("id", order.id())).at("/data/order");
+        read = admin.graphQl(AdminOperation.ORDER.document(), Map.of("id", order.id()))
+                .at("/data/order");
         assertEquals("PAID", read.path("displayFinancialStatus").asText());
         assertTrue(!read.path("cancelledAt").isNull());
         assertEquals("CLOSED", read.at("/fulfillmentOrders/nodes/0/status").asText());
@@ -64,8 +73,9 @@ class OrderDocumentsTest {
     void ordersUpdatedSinceAreListedOldestChangeFirst() throws Exception {
         Order first = shop.placeOrder(warehouse, true, Map.of("TS-S", 1));
         Order second = shop.placeOrder(warehouse, true, Map.of("TS-S", 1));
-        JsonNode answer = admin.graphQl(AdminOperation.ORDERS_UPDATED_SINCE.document(), Map.of("query",
-                "updated_at:>='" + first.updatedAt().minusSeconds(5) + "'"));
+        JsonNode answer = admin.graphQl(
+                AdminOperation.ORDERS_UPDATED_SINCE.document(),
+                Map.of("query", "updated_at:>='" + first.updatedAt().minusSeconds(5) + "'"));
         assertTrue(answer.path("errors").isMissingNode(), answer.toString());
         JsonNode nodes = answer.at("/data/orders/nodes");
         assertEquals(2, nodes.size(), answer.toString());

@@ -16,8 +16,16 @@ public final class ProductVariant extends ShopifyObject {
     private final int position;
     private final InventoryItem inventoryItem;
 
-    ProductVariant(long id, Product product, String title, String sku, String barcode, BigDecimal price,
-            int position, InventoryItem inventoryItem, Instant at) {
+    ProductVariant(
+            long id,
+            Product product,
+            String title,
+            String sku,
+            String barcode,
+            BigDecimal price,
+            int position,
+            InventoryItem inventoryItem,
+            Instant at) {
         super("ProductVariant", id, at);
         this.product = product;
         this.title = title;
@@ -71,7 +79,9 @@ public final class ProductVariant extends ShopifyObject {
 
     /** Shopify's sum of {@code available} over the variant's locations. */
     public int inventoryQuantity() {
-        return inventoryItem.inventoryLevels().stream().mapToInt(l -> l.quantity("available")).sum();
+        return inventoryItem.inventoryLevels().stream()
+                .mapToInt(l -> l.quantity("available"))
+                .sum();
     }
 
     public List<Map<String, String>> selectedOptions() {

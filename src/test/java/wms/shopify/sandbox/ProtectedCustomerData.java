@@ -10,7 +10,6 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +28,10 @@ public final class ProtectedCustomerData {
 
     /** The protected customer fields, each approved separately at level 2. */
     public enum Field {
-        NAME, ADDRESS, EMAIL, PHONE
+        NAME,
+        ADDRESS,
+        EMAIL,
+        PHONE
     }
 
     /** A level (0, 1, 2) and, at level 2, the fields approved. */
@@ -70,21 +72,44 @@ public final class ProtectedCustomerData {
     static final String CONTEXT = "customerDataAccess";
 
     /** GraphQL fields holding protected customer fields. */
-    private static final Map<String, Field> GRAPHQL_FIELDS = Map.ofEntries(Map.entry("Order.email", Field.EMAIL),
-            Map.entry("Order.phone", Field.PHONE), Map.entry("MailingAddress.firstName", Field.NAME),
-            Map.entry("MailingAddress.lastName", Field.NAME), Map.entry("MailingAddress.name", Field.NAME),
-            Map.entry("MailingAddress.address1", Field.ADDRESS), Map.entry("MailingAddress.address2", Field.ADDRESS),
-            Map.entry("MailingAddress.city", Field.ADDRESS), Map.entry("MailingAddress.company", Field.ADDRESS),
-            Map.entry("MailingAddress.zip", Field.ADDRESS), Map.entry("MailingAddress.phone", Field.PHONE));
+    private static final Map<String, Field> GRAPHQL_FIELDS = Map.ofEntries(
+            Map.entry("Order.email", Field.EMAIL),
+            Map.entry("Order.phone", Field.PHONE),
+            Map.entry("MailingAddress.firstName", Field.NAME),
+            Map.entry("MailingAddress.lastName", Field.NAME),
+            Map.entry("MailingAddress.name", Field.NAME),
+            Map.entry("MailingAddress.address1", Field.ADDRESS),
+            Map.entry("MailingAddress.address2", Field.ADDRESS),
+            Map.entry("MailingAddress.city", Field.ADDRESS),
+            Map.entry("MailingAddress.company", Field.ADDRESS),
+            Map.entry("MailingAddress.zip", Field.ADDRESS),
+            Map.entry("MailingAddress.phone", Field.PHONE));
 
     /** REST keys of an address (shipping_address) that are protected; country and province stay readable. */
-    private static final Map<String, Field> REST_ADDRESS = Map.of("first_name", Field.NAME, "last_name", Field.NAME,
-            "name", Field.NAME, "company", Field.ADDRESS, "address1", Field.ADDRESS, "address2", Field.ADDRESS,
-            "city", Field.ADDRESS, "zip", Field.ADDRESS, "phone", Field.PHONE);
-    private static final Map<String, Field> REST_CUSTOMER = Map.of("email", Field.EMAIL, "first_name", Field.NAME,
-            "last_name", Field.NAME, "phone", Field.PHONE);
-    private static final Map<String, Field> REST_ORDER = Map.of("email", Field.EMAIL, "contact_email", Field.EMAIL,
-            "phone", Field.PHONE);
+    private static final Map<String, Field> REST_ADDRESS = Map.of(
+            "first_name",
+            Field.NAME,
+            "last_name",
+            Field.NAME,
+            "name",
+            Field.NAME,
+            "company",
+            Field.ADDRESS,
+            "address1",
+            Field.ADDRESS,
+            "address2",
+            Field.ADDRESS,
+            "city",
+            Field.ADDRESS,
+            "zip",
+            Field.ADDRESS,
+            "phone",
+            Field.PHONE);
+
+    private static final Map<String, Field> REST_CUSTOMER =
+            Map.of("email", Field.EMAIL, "first_name", Field.NAME, "last_name", Field.NAME, "phone", Field.PHONE);
+    private static final Map<String, Field> REST_ORDER =
+            Map.of("email", Field.EMAIL, "contact_email", Field.EMAIL, "phone", Field.PHONE);
 
     private final String detailsUrl;
     private volatile Access access = Access.full();
@@ -140,8 +165,10 @@ public final class ProtectedCustomerData {
     static final class Redaction extends SimplePerformantInstrumentation {
 
         @Override
-        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
-                InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        public DataFetcher<?> instrumentDataFetcher(
+                DataFetcher<?> dataFetcher,
+                InstrumentationFieldFetchParameters parameters,
+                InstrumentationState state) {
             // Only order roots and protected fields are wrapped: every other field keeps its own fetcher.
             DataFetchingEnvironment at = parameters.getEnvironment();
             String parent = at.getParentType() instanceof GraphQLObjectType o ? o.getName() : "";
@@ -159,18 +186,25 @@ public final class ProtectedCustomerData {
                 Access now = setting.access;
                 String detailsUrl = setting.detailsUrl;
                 if (now.level() == 0 && orderRoot) {
-                    return refused(env, "This app is not approved to access the Order object. See " + detailsUrl
-                            + " for more details.", true);
+                    return refused(
+                            env,
+                            "This app is not approved to access the Order object. See " + detailsUrl
+                                    + " for more details.",
+                            true);
                 }
                 if (field != null && !now.allows(field)) {
-                    return refused(env, "This app is not approved to access the Customer object. See " + detailsUrl
-                            + " for more details.", false);
+                    return refused(
+                            env,
+                            "This app is not approved to access the Customer object. See " + detailsUrl
+                                    + " for more details.",
+                            false);
                 }
                 return dataFetcher.get(env);
             };
         }
 
-        private static DataFetcherResult<Object> refused(DataFetchingEnvironment env, String message, boolean accessDenied) {
+        private static DataFetcherResult<Object> refused(
+                DataFetchingEnvironment env, String message, boolean accessDenied) {
             GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(env).message(message);
             if (accessDenied) {
                 error.extensions(Map.of("code", "ACCESS_DENIED"));

@@ -70,8 +70,9 @@ class ProtectedCustomerDataTest {
         assertFalse(address.get("provinceCode").isNull());
         List<String> paths = new java.util.ArrayList<>();
         answer.get("errors").forEach(e -> {
-            assertEquals("This app is not approved to access the Customer object. See https://partners.shopify.com/"
-                    + "sandbox/apps/" + SandboxSettings.DEFAULT_CLIENT_ID + "/customer_data for more details.",
+            assertEquals(
+                    "This app is not approved to access the Customer object. See https://partners.shopify.com/"
+                            + "sandbox/apps/" + SandboxSettings.DEFAULT_CLIENT_ID + "/customer_data for more details.",
                     e.get("message").asText());
             assertTrue(e.has("locations"));
             paths.add(e.get("path").toString());
@@ -90,8 +91,11 @@ class ProtectedCustomerDataTest {
 
         assertTrue(answer.at("/data/order").isNull(), answer.toString());
         assertEquals("ACCESS_DENIED", answer.at("/errors/0/extensions/code").asText());
-        assertTrue(answer.at("/errors/0/message").asText().startsWith(
-                "This app is not approved to access the Order object."), answer.toString());
+        assertTrue(
+                answer.at("/errors/0/message")
+                        .asText()
+                        .startsWith("This app is not approved to access the Order object."),
+                answer.toString());
     }
 
     @Test
@@ -101,7 +105,8 @@ class ProtectedCustomerDataTest {
         try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
             admin.subscribe("ORDERS_CREATE", receiver.uri());
             shop.placeOrder(warehouse, true, Map.of("TS-S", 1), customer);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.deliveries().isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !receiver.deliveries().isEmpty());
             JsonNode body = receiver.deliveries().get(0).json();
             assertTrue(body.get("email").isNull(), body.toString());
             assertTrue(body.get("contact_email").isNull());

@@ -38,8 +38,8 @@ public final class QueryCost {
 
     /** The normalized operation that both costs are computed from. */
     ExecutableNormalizedOperation normalize(Document document, String operationName, Map<String, Object> variables) {
-        return ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(schema,
-                document, operationName, RawVariables.of(variables == null ? Map.of() : variables));
+        return ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
+                schema, document, operationName, RawVariables.of(variables == null ? Map.of() : variables));
     }
 
     public int requested(ExecutableNormalizedOperation operation) {
@@ -83,7 +83,10 @@ public final class QueryCost {
         }
         if (isList(type)) {
             if (actual) {
-                return ((List<?>) value).stream().mapToInt(element -> objectCost(field, element, true)).sum();
+                return ((List<?>) value)
+                        .stream()
+                                .mapToInt(element -> objectCost(field, element, true))
+                                .sum();
             }
             // nodes(ids:) is charged per id asked for; another list by its first, else as one element.
             Object ids = field.getResolvedArguments().get("ids");
@@ -122,13 +125,17 @@ public final class QueryCost {
         if (!(list instanceof List<?> items)) {
             return 0;
         }
-        return items.stream().mapToInt(edge -> objectCost(node,
-                edge instanceof Map<?, ?> e ? e.get(node.getResultKey()) : null, true)).sum();
+        return items.stream()
+                .mapToInt(edge ->
+                        objectCost(node, edge instanceof Map<?, ?> e ? e.get(node.getResultKey()) : null, true))
+                .sum();
     }
 
     private int listCost(Object connection, ExecutableNormalizedField nodes) {
         Object list = connection instanceof Map<?, ?> m ? m.get(nodes.getResultKey()) : null;
-        return list instanceof List<?> items ? items.stream().mapToInt(n -> objectCost(nodes, n, true)).sum() : 0;
+        return list instanceof List<?> items
+                ? items.stream().mapToInt(n -> objectCost(nodes, n, true)).sum()
+                : 0;
     }
 
     /** 1 for the object itself plus its selections; for an abstract type, the costliest of its possible types. */
@@ -143,8 +150,8 @@ public final class QueryCost {
             int sum = 0;
             for (ExecutableNormalizedField child : field.getChildren()) {
                 if (child.getObjectTypeNames().contains(typeName)) {
-                    sum += fieldCost(child, actual && value instanceof Map<?, ?> m ? m.get(child.getResultKey()) : null,
-                            actual);
+                    sum += fieldCost(
+                            child, actual && value instanceof Map<?, ?> m ? m.get(child.getResultKey()) : null, actual);
                 }
             }
             most = Math.max(most, sum);

@@ -15,12 +15,13 @@ import java.util.Map;
  */
 final class RestPayloads {
 
-    private RestPayloads() {
-    }
+    private RestPayloads() {}
 
     static String time(Instant at) {
-        return at == null ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        return at == null
+                ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -42,7 +43,9 @@ final class RestPayloads {
         body.put("iana_timezone", "UTC");
         body.put("plan_display_name", shop.plan().displayName());
         body.put("myshopify_domain", shop.domain());
-        body.put("primary_location_id", locations.isEmpty() ? null : locations.get(0).legacyResourceId());
+        body.put(
+                "primary_location_id",
+                locations.isEmpty() ? null : locations.get(0).legacyResourceId());
         body.put("multi_location_enabled", true);
         body.put("enabled_presentment_currencies", List.of("USD"));
         return body;
@@ -62,7 +65,9 @@ final class RestPayloads {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", order.legacyResourceId());
         body.put("admin_graphql_api_id", order.id());
-        body.put("cancel_reason", order.cancelReason() == null ? null : order.cancelReason().toLowerCase());
+        body.put(
+                "cancel_reason",
+                order.cancelReason() == null ? null : order.cancelReason().toLowerCase());
         body.put("cancelled_at", order.cancelledAt() == null ? null : time(order.cancelledAt()));
         body.put("closed_at", order.closedAt() == null ? null : time(order.closedAt()));
         body.put("confirmed", true);
@@ -85,8 +90,12 @@ final class RestPayloads {
         body.put("test", order.test());
         body.put("total_price", order.totalPrice().toPlainString());
         body.put("updated_at", time(order.updatedAt()));
-        body.put("fulfillments", order.fulfillments().stream().map(RestPayloads::fulfillment).toList());
-        body.put("line_items", order.lineItems().stream().map(RestPayloads::lineItem).toList());
+        body.put(
+                "fulfillments",
+                order.fulfillments().stream().map(RestPayloads::fulfillment).toList());
+        body.put(
+                "line_items",
+                order.lineItems().stream().map(RestPayloads::lineItem).toList());
         body.put("shipping_address", restAddress(order.shippingAddress()));
         body.put("customer", order.customer() == null ? null : customer(order.customer()));
         return body;
@@ -113,8 +122,11 @@ final class RestPayloads {
         body.put("current_quantity", li.currentQuantity());
         body.put("fulfillable_quantity", li.unfulfilledQuantity());
         body.put("fulfillment_service", "manual");
-        body.put("fulfillment_status", li.unfulfilledQuantity() == 0 ? "fulfilled"
-                : li.unfulfilledQuantity() < li.quantity() ? "partial" : null);
+        body.put(
+                "fulfillment_status",
+                li.unfulfilledQuantity() == 0
+                        ? "fulfilled"
+                        : li.unfulfilledQuantity() < li.quantity() ? "partial" : null);
         body.put("grams", 0);
         body.put("name", li.name());
         body.put("price", li.price().toPlainString());
@@ -132,7 +144,8 @@ final class RestPayloads {
     }
 
     static Map<String, Object> fulfillment(Fulfillment f) {
-        Map<String, Object> tracking = f.trackingInfo().isEmpty() ? Map.of() : f.trackingInfo().get(0);
+        Map<String, Object> tracking =
+                f.trackingInfo().isEmpty() ? Map.of() : f.trackingInfo().get(0);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", f.legacyResourceId());
         body.put("admin_graphql_api_id", f.id());
@@ -145,15 +158,29 @@ final class RestPayloads {
         body.put("status", "success");
         body.put("tracking_company", tracking.get("company"));
         body.put("tracking_number", tracking.get("number"));
-        body.put("tracking_numbers", f.trackingInfo().stream().map(t -> t.get("number")).filter(n -> n != null).toList());
+        body.put(
+                "tracking_numbers",
+                f.trackingInfo().stream()
+                        .map(t -> t.get("number"))
+                        .filter(n -> n != null)
+                        .toList());
         body.put("tracking_url", tracking.get("url"));
-        body.put("tracking_urls", f.trackingInfo().stream().map(t -> t.get("url")).filter(u -> u != null).toList());
+        body.put(
+                "tracking_urls",
+                f.trackingInfo().stream()
+                        .map(t -> t.get("url"))
+                        .filter(u -> u != null)
+                        .toList());
         body.put("updated_at", time(f.updatedAt()));
-        body.put("line_items", f.fulfillmentLineItems().stream().map(fli -> {
-            Map<String, Object> line = lineItem(fli.lineItem());
-            line.put("quantity", fli.quantity());
-            return line;
-        }).toList());
+        body.put(
+                "line_items",
+                f.fulfillmentLineItems().stream()
+                        .map(fli -> {
+                            Map<String, Object> line = lineItem(fli.lineItem());
+                            line.put("quantity", fli.quantity());
+                            return line;
+                        })
+                        .toList());
         return body;
     }
 
@@ -163,37 +190,59 @@ final class RestPayloads {
         body.put("admin_graphql_api_id", r.id());
         body.put("name", r.name());
         body.put("status", r.status().toLowerCase());
-        body.put("order", Map.of("id", r.order().legacyResourceId(), "admin_graphql_api_id", r.order().id()));
+        body.put(
+                "order",
+                Map.of(
+                        "id",
+                        r.order().legacyResourceId(),
+                        "admin_graphql_api_id",
+                        r.order().id()));
         body.put("total_return_line_items", r.totalQuantity());
-        body.put("return_line_items", r.returnLineItems().stream().map(rli -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("id", rli.legacyResourceId());
-            line.put("admin_graphql_api_id", rli.id());
-            line.put("fulfillment_line_item", Map.of("id", rli.fulfillmentLineItem().legacyResourceId(),
-                    "admin_graphql_api_id", rli.fulfillmentLineItem().id(),
-                    "line_item", lineItem(rli.fulfillmentLineItem().lineItem())));
-            line.put("quantity", rli.quantity());
-            line.put("customer_note", rli.customerNote());
-            line.put("return_reason_note", rli.returnReasonNote());
-            return line;
-        }).toList());
+        body.put(
+                "return_line_items",
+                r.returnLineItems().stream()
+                        .map(rli -> {
+                            Map<String, Object> line = new LinkedHashMap<>();
+                            line.put("id", rli.legacyResourceId());
+                            line.put("admin_graphql_api_id", rli.id());
+                            line.put(
+                                    "fulfillment_line_item",
+                                    Map.of(
+                                            "id",
+                                            rli.fulfillmentLineItem().legacyResourceId(),
+                                            "admin_graphql_api_id",
+                                            rli.fulfillmentLineItem().id(),
+                                            "line_item",
+                                            lineItem(rli.fulfillmentLineItem().lineItem())));
+                            line.put("quantity", rli.quantity());
+                            line.put("customer_note", rli.customerNote());
+                            line.put("return_reason_note", rli.returnReasonNote());
+                            return line;
+                        })
+                        .toList());
         return body;
     }
 
-    static Map<String, Object> dispositions(ReverseFulfillmentOrderLineItem line, int quantity, String type,
-            Location location) {
+    static Map<String, Object> dispositions(
+            ReverseFulfillmentOrderLineItem line, int quantity, String type, Location location) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", line.reverseFulfillmentOrder().legacyResourceId());
         body.put("admin_graphql_api_id", line.reverseFulfillmentOrder().id());
         body.put("order_id", line.reverseFulfillmentOrder().order().legacyResourceId());
         body.put("total_dispositions", quantity);
-        body.put("dispositions", List.of(Map.of(
-                "reverse_fulfillment_order_line_item", Map.of("id", line.legacyResourceId(),
-                        "admin_graphql_api_id", line.id()),
-                "quantity", quantity,
-                "type", type.toLowerCase(),
-                "location", location == null ? Map.of() : Map.of("id", location.legacyResourceId(),
-                        "admin_graphql_api_id", location.id()))));
+        body.put(
+                "dispositions",
+                List.of(Map.of(
+                        "reverse_fulfillment_order_line_item",
+                        Map.of("id", line.legacyResourceId(), "admin_graphql_api_id", line.id()),
+                        "quantity",
+                        quantity,
+                        "type",
+                        type.toLowerCase(),
+                        "location",
+                        location == null
+                                ? Map.of()
+                                : Map.of("id", location.legacyResourceId(), "admin_graphql_api_id", location.id()))));
         return body;
     }
 

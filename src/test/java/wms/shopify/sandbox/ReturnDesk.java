@@ -36,9 +36,12 @@ final class ReturnDesk {
             List<String> path = List.of(inputName, "returnLineItems", String.valueOf(i));
             FulfillmentLineItem fli = shop.find((String) line.get("fulfillmentLineItemId"), FulfillmentLineItem.class);
             int quantity = (Integer) line.get("quantity");
-            if (fli == null || order.fulfillments().stream().noneMatch(f -> f.fulfillmentLineItems().contains(fli))) {
+            if (fli == null
+                    || order.fulfillments().stream()
+                            .noneMatch(f -> f.fulfillmentLineItems().contains(fli))) {
                 errors.add(new UserError(path, "Fulfillment line item does not exist.", "NOT_FOUND"));
-            } else if (quantity <= 0 || quantity + returning(order, fli) + wanted.getOrDefault(fli, 0) > fli.quantity()) {
+            } else if (quantity <= 0
+                    || quantity + returning(order, fli) + wanted.getOrDefault(fli, 0) > fli.quantity()) {
                 errors.add(new UserError(path, "Quantity is not available for return.", "INVALID"));
             } else {
                 wanted.merge(fli, quantity, Integer::sum);
@@ -47,12 +50,17 @@ final class ReturnDesk {
         if (!errors.isEmpty()) {
             return payload(null, errors);
         }
-        Return aReturn = shop.register(new Return(shop.nextId(), order, order.returns().size() + 1,
-                approved ? "OPEN" : "REQUESTED", at));
+        Return aReturn = shop.register(
+                new Return(shop.nextId(), order, order.returns().size() + 1, approved ? "OPEN" : "REQUESTED", at));
         for (Map<String, Object> line : lines) {
             FulfillmentLineItem fli = shop.find((String) line.get("fulfillmentLineItemId"), FulfillmentLineItem.class);
-            aReturn.add(shop.register(new ReturnLineItem(shop.nextId(), fli, (Integer) line.get("quantity"),
-                    (String) line.get("customerNote"), (String) line.get("returnReasonNote"), at)));
+            aReturn.add(shop.register(new ReturnLineItem(
+                    shop.nextId(),
+                    fli,
+                    (Integer) line.get("quantity"),
+                    (String) line.get("customerNote"),
+                    (String) line.get("returnReasonNote"),
+                    at)));
         }
         order.add(aReturn);
         shop.add(aReturn);
@@ -73,8 +81,12 @@ final class ReturnDesk {
             return payload(null, List.of(new UserError(List.of("input", "id"), "Return does not exist.", "NOT_FOUND")));
         }
         if (!aReturn.status().equals("REQUESTED")) {
-            return payload(null, List.of(new UserError(List.of("input", "id"),
-                    "Return is not approvable. Only returns with status REQUESTED can be approved.", "INVALID_STATE")));
+            return payload(
+                    null,
+                    List.of(new UserError(
+                            List.of("input", "id"),
+                            "Return is not approvable. Only returns with status REQUESTED can be approved.",
+                            "INVALID_STATE")));
         }
         Instant at = shop.now();
         openReverseFulfillment(aReturn, at);
@@ -102,9 +114,12 @@ final class ReturnDesk {
     Map<String, Object> process(Map<String, Object> input) {
         Return aReturn = shop.find((String) input.get("returnId"), Return.class);
         if (aReturn == null || !aReturn.status().equals("OPEN")) {
-            return payload(null, List.of(new UserError(List.of("input", "returnId"),
-                    aReturn == null ? "Return does not exist." : "Return must be open to be processed.",
-                    aReturn == null ? "NOT_FOUND" : "INVALID_STATE")));
+            return payload(
+                    null,
+                    List.of(new UserError(
+                            List.of("input", "returnId"),
+                            aReturn == null ? "Return does not exist." : "Return must be open to be processed.",
+                            aReturn == null ? "NOT_FOUND" : "INVALID_STATE")));
         }
         List<Map<String, Object>> lines = (List<Map<String, Object>>) input.getOrDefault("returnLineItems", List.of());
         List<UserError> errors = new ArrayList<>();
@@ -142,8 +157,8 @@ final class ReturnDesk {
             return payload(null, List.of(new UserError(List.of("id"), "Return does not exist.", "NOT_FOUND")));
         }
         if (!aReturn.status().equals("OPEN")) {
-            return payload(null, List.of(new UserError(List.of("id"), "Return must be open to be closed.",
-                    "INVALID_STATE")));
+            return payload(
+                    null, List.of(new UserError(List.of("id"), "Return must be open to be closed.", "INVALID_STATE")));
         }
         aReturn.close(shop.now());
         shop.emit("RETURNS_CLOSE", shop.newEventId(), RestPayloads.returnOf(aReturn));
@@ -157,8 +172,8 @@ final class ReturnDesk {
             Map<String, Object> in = inputs.get(i);
             List<String> path = new ArrayList<>(base);
             path.add(String.valueOf(i));
-            ReverseFulfillmentOrderLineItem line = shop.find((String) in.get("reverseFulfillmentOrderLineItemId"),
-                    ReverseFulfillmentOrderLineItem.class);
+            ReverseFulfillmentOrderLineItem line = shop.find(
+                    (String) in.get("reverseFulfillmentOrderLineItemId"), ReverseFulfillmentOrderLineItem.class);
             int quantity = (Integer) in.get("quantity");
             String type = (String) in.get("dispositionType");
             if (line == null) {
@@ -181,21 +196,24 @@ final class ReturnDesk {
         String eventId = shop.newEventId();
         List<ReverseFulfillmentOrderLineItem> touched = new ArrayList<>();
         for (Map<String, Object> in : inputs) {
-            ReverseFulfillmentOrderLineItem line = shop.find((String) in.get("reverseFulfillmentOrderLineItemId"),
-                    ReverseFulfillmentOrderLineItem.class);
+            ReverseFulfillmentOrderLineItem line = shop.find(
+                    (String) in.get("reverseFulfillmentOrderLineItemId"), ReverseFulfillmentOrderLineItem.class);
             int quantity = (Integer) in.get("quantity");
             String type = (String) in.get("dispositionType");
             Location location = shop.find((String) in.get("locationId"), Location.class);
             line.dispose(shop.nextId(), quantity, type, location, at);
             if ("RESTOCKED".equals(type)) {
-                InventoryItem item = line.fulfillmentLineItem().lineItem().variant().inventoryItem();
+                InventoryItem item =
+                        line.fulfillmentLineItem().lineItem().variant().inventoryItem();
                 if (item.tracked()) {
                     InventoryLevel level = shop.activate(item, location);
                     level.change("available", quantity, at);
                     shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level));
                 }
             }
-            shop.emit("REVERSE_FULFILLMENT_ORDERS_DISPOSE", eventId,
+            shop.emit(
+                    "REVERSE_FULFILLMENT_ORDERS_DISPOSE",
+                    eventId,
                     RestPayloads.dispositions(line, quantity, type, location));
             if (!touched.contains(line)) {
                 touched.add(line);
@@ -206,16 +224,20 @@ final class ReturnDesk {
 
     private void openReverseFulfillment(Return aReturn, Instant at) {
         ReverseFulfillmentOrder rfo = shop.register(new ReverseFulfillmentOrder(shop.nextId(), aReturn, at));
-        aReturn.returnLineItems().forEach(rli -> rfo.add(shop.register(
-                new ReverseFulfillmentOrderLineItem(shop.nextId(), rfo, rli, at))));
+        aReturn.returnLineItems()
+                .forEach(rli ->
+                        rfo.add(shop.register(new ReverseFulfillmentOrderLineItem(shop.nextId(), rfo, rli, at))));
         aReturn.add(rfo);
     }
 
     /** Units of a fulfillment line already in a return that is not declined or canceled. */
     private static int returning(Order order, FulfillmentLineItem fli) {
-        return order.returns().stream().filter(r -> !r.status().equals("CANCELED") && !r.status().equals("DECLINED"))
-                .flatMap(r -> r.returnLineItems().stream()).filter(rli -> rli.fulfillmentLineItem() == fli)
-                .mapToInt(ReturnLineItem::quantity).sum();
+        return order.returns().stream()
+                .filter(r -> !r.status().equals("CANCELED") && !r.status().equals("DECLINED"))
+                .flatMap(r -> r.returnLineItems().stream())
+                .filter(rli -> rli.fulfillmentLineItem() == fli)
+                .mapToInt(ReturnLineItem::quantity)
+                .sum();
     }
 
     private static Map<String, Object> payload(Return aReturn, List<UserError> errors) {

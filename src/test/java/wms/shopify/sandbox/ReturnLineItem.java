@@ -11,8 +11,13 @@ public final class ReturnLineItem extends ShopifyObject {
     private final String returnReasonNote;
     private int processedQuantity;
 
-    ReturnLineItem(long id, FulfillmentLineItem fulfillmentLineItem, int quantity, String customerNote,
-            String returnReasonNote, Instant at) {
+    ReturnLineItem(
+            long id,
+            FulfillmentLineItem fulfillmentLineItem,
+            int quantity,
+            String customerNote,
+            String returnReasonNote,
+            Instant at) {
         super("ReturnLineItem", id, at);
         this.fulfillmentLineItem = fulfillmentLineItem;
         this.quantity = quantity;

@@ -47,13 +47,18 @@ class ReturnsTest {
         shop.stock("TS-S", returnsCentre, 0);
         admin = new AdminClient(sandbox, shop, sandbox.issueAccessToken(shop));
         receiver = WebhookReceiver.accepting();
-        for (String topic : List.of("RETURNS_REQUEST", "RETURNS_APPROVE", "RETURNS_PROCESS", "RETURNS_CLOSE",
+        for (String topic : List.of(
+                "RETURNS_REQUEST",
+                "RETURNS_APPROVE",
+                "RETURNS_PROCESS",
+                "RETURNS_CLOSE",
                 "REVERSE_FULFILLMENT_ORDERS_DISPOSE")) {
             admin.subscribe(topic, receiver.uri());
         }
         order = shop.placeOrder(warehouse, true, Map.of("TS-S", 3));
-        admin.graphQl("mutation($fo: ID!) { fulfillmentCreate(fulfillment: {lineItemsByFulfillmentOrder: "
-                + "[{fulfillmentOrderId: $fo}]}) { userErrors { message } } }",
+        admin.graphQl(
+                "mutation($fo: ID!) { fulfillmentCreate(fulfillment: {lineItemsByFulfillmentOrder: "
+                        + "[{fulfillmentOrderId: $fo}]}) { userErrors { message } } }",
                 Map.of("fo", order.fulfillmentOrders().get(0).id()));
     }
 
@@ -71,28 +76,39 @@ class ReturnsTest {
         assertTrue(requested.get("requestApprovedAt").isNull());
 
         JsonNode approved = approve(requested.get("id").asText());
-        assertEquals("OPEN", approved.at("/data/returnApproveRequest/return/status").asText());
-        assertFalse(approved.at("/data/returnApproveRequest/return/requestApprovedAt").isNull());
-        assertEquals(2, approved.at("/data/returnApproveRequest/return/reverseFulfillmentOrders/nodes/0/lineItems/nodes/0"
-                + "/totalQuantity").asInt());
+        assertEquals(
+                "OPEN", approved.at("/data/returnApproveRequest/return/status").asText());
+        assertFalse(approved.at("/data/returnApproveRequest/return/requestApprovedAt")
+                .isNull());
+        assertEquals(
+                2,
+                approved.at("/data/returnApproveRequest/return/reverseFulfillmentOrders/nodes/0/lineItems/nodes/0"
+                                + "/totalQuantity")
+                        .asInt());
 
         JsonNode again = approve(requested.get("id").asText());
-        assertEquals("INVALID_STATE", again.at("/data/returnApproveRequest/userErrors/0/code").asText());
+        assertEquals(
+                "INVALID_STATE",
+                again.at("/data/returnApproveRequest/userErrors/0/code").asText());
         awaitTopics("returns/request", "returns/approve");
     }
 
     @Test
     void restockedRaisesAvailableAtTheGivenLocationAndNotRestockedChangesNothing() throws Exception {
-        String line = reverseLine(approve(request(2).at("/data/returnRequest/return/id").asText())
-                .at("/data/returnApproveRequest/return"));
+        String line = reverseLine(
+                approve(request(2).at("/data/returnRequest/return/id").asText())
+                        .at("/data/returnApproveRequest/return"));
         JsonNode restocked = dispose(line, 1, "RESTOCKED", returnsCentre);
-        assertTrue(restocked.at("/data/reverseFulfillmentOrderDispose/userErrors").isEmpty(), restocked.toString());
+        assertTrue(
+                restocked.at("/data/reverseFulfillmentOrderDispose/userErrors").isEmpty(), restocked.toString());
         assertEquals(1, shop.quantity("TS-S", returnsCentre, "available"));
         assertEquals(1, shop.quantity("TS-S", returnsCentre, "on_hand"));
         assertEquals(7, shop.quantity("TS-S", warehouse, "available"));
 
         JsonNode notRestocked = dispose(line, 1, "NOT_RESTOCKED", null);
-        assertTrue(notRestocked.at("/data/reverseFulfillmentOrderDispose/userErrors").isEmpty());
+        assertTrue(notRestocked
+                .at("/data/reverseFulfillmentOrderDispose/userErrors")
+                .isEmpty());
         assertEquals(1, shop.quantity("TS-S", returnsCentre, "available"));
         assertEquals(7, shop.quantity("TS-S", warehouse, "available"));
         assertEquals(7, shop.quantity("TS-S", warehouse, "on_hand"));
@@ -105,20 +121,42 @@ class ReturnsTest {
 
     @Test
     void returnProcessMarksUnitsProcessedAndAppliesTheirDispositions() throws Exception {
-        JsonNode created = admin.graphQl("mutation($order: ID!, $fli: ID!) { returnCreate(returnInput: {orderId: "
-                + "$order, returnLineItems: [{fulfillmentLineItemId: $fli, quantity: 2}]}) { " + RETURN_FIELDS
-                + " } }", Map.of("order", order.id(), "fli", fulfillmentLine())).at("/data/returnCreate/return");
+        JsonNode created = admin.graphQl(
+                        "mutation($order: ID!, $fli: ID!) { returnCreate(returnInput: {orderId: "
+                                + "$order, returnLineItems: [{fulfillmentLineItemId: $fli, quantity: 2}]}) { "
+                                + RETURN_FIELDS
+                                + " } }",
+                        Map.of("order", order.id(), "fli", fulfillmentLine()))
+                .at("/data/returnCreate/return");
         String returnLine = created.at("/returnLineItems/nodes/0/id").asText();
         String line = reverseLine(created);
-        String process = "mutation($input: ReturnProcessInput!) { returnProcess(input: $input) { " + RETURN_FIELDS
-                + " } }";
-        Map<String, Object> input = Map.of("returnId", created.get("id").asText(), "returnLineItems", List.of(Map.of(
-                "id", returnLine, "quantity", 2, "dispositions", List.of(
-                        disposition(line, 1, "RESTOCKED", warehouse), disposition(line, 1, "NOT_RESTOCKED", null)))));
+        String process =
+                "mutation($input: ReturnProcessInput!) { returnProcess(input: $input) { " + RETURN_FIELDS + " } }";
+        Map<String, Object> input = Map.of(
+                "returnId",
+                created.get("id").asText(),
+                "returnLineItems",
+                List.of(Map.of(
+                        "id",
+                        returnLine,
+                        "quantity",
+                        2,
+                        "dispositions",
+                        List.of(
+                                disposition(line, 1, "RESTOCKED", warehouse),
+                                disposition(line, 1, "NOT_RESTOCKED", null)))));
         JsonNode processed = admin.graphQl(process, Map.of("input", input)).at("/data/returnProcess");
         assertTrue(processed.get("userErrors").isEmpty(), processed.toString());
-        assertEquals(2, processed.at("/return/returnLineItems/nodes/0/processedQuantity").asInt());
-        assertEquals(0, processed.at("/return/returnLineItems/nodes/0/processableQuantity").asInt());
+        assertEquals(
+                2,
+                processed
+                        .at("/return/returnLineItems/nodes/0/processedQuantity")
+                        .asInt());
+        assertEquals(
+                0,
+                processed
+                        .at("/return/returnLineItems/nodes/0/processableQuantity")
+                        .asInt());
         assertEquals(8, shop.quantity("TS-S", warehouse, "available"));
 
         JsonNode twice = admin.graphQl(process, Map.of("input", input)).at("/data/returnProcess");
@@ -130,37 +168,58 @@ class ReturnsTest {
     @Test
     void returnCloseClosesTheReturnAndItsReverseFulfillmentOrderOnce() throws Exception {
         String id = approve(request(1).at("/data/returnRequest/return/id").asText())
-                .at("/data/returnApproveRequest/return/id").asText();
+                .at("/data/returnApproveRequest/return/id")
+                .asText();
         String close = "mutation($id: ID!) { returnClose(id: $id) { " + RETURN_FIELDS + " } }";
         JsonNode closed = admin.graphQl(close, Map.of("id", id)).at("/data/returnClose");
         assertEquals("CLOSED", closed.at("/return/status").asText());
         assertFalse(closed.at("/return/closedAt").isNull());
-        assertEquals("CLOSED", closed.at("/return/reverseFulfillmentOrders/nodes/0/status").asText());
-        assertEquals("INVALID_STATE", admin.graphQl(close, Map.of("id", id))
-                .at("/data/returnClose/userErrors/0/code").asText());
+        assertEquals(
+                "CLOSED",
+                closed.at("/return/reverseFulfillmentOrders/nodes/0/status").asText());
+        assertEquals(
+                "INVALID_STATE",
+                admin.graphQl(close, Map.of("id", id))
+                        .at("/data/returnClose/userErrors/0/code")
+                        .asText());
         awaitTopics("returns/close");
     }
 
     private JsonNode request(int quantity) throws Exception {
-        return admin.graphQl("mutation($input: ReturnRequestInput!) { returnRequest(input: $input) { "
-                + RETURN_FIELDS + " } }", Map.of("input", Map.of("orderId", order.id(), "returnLineItems",
-                        List.of(Map.of("fulfillmentLineItemId", fulfillmentLine(), "quantity", quantity)))));
+        return admin.graphQl(
+                "mutation($input: ReturnRequestInput!) { returnRequest(input: $input) { " + RETURN_FIELDS + " } }",
+                Map.of(
+                        "input",
+                        Map.of(
+                                "orderId",
+                                order.id(),
+                                "returnLineItems",
+                                List.of(Map.of("fulfillmentLineItemId", fulfillmentLine(), "quantity", quantity)))));
     }
 
     private JsonNode approve(String returnId) throws Exception {
-        return admin.graphQl("mutation($id: ID!) { returnApproveRequest(input: {id: $id}) { " + RETURN_FIELDS
-                + " } }", Map.of("id", returnId));
+        return admin.graphQl(
+                "mutation($id: ID!) { returnApproveRequest(input: {id: $id}) { " + RETURN_FIELDS + " } }",
+                Map.of("id", returnId));
     }
 
     private JsonNode dispose(String line, int quantity, String type, Location location) throws Exception {
-        return admin.graphQl("mutation($inputs: [ReverseFulfillmentOrderDisposeInput!]!) { "
-                + "reverseFulfillmentOrderDispose(dispositionInputs: $inputs) { userErrors { code message } } }",
+        return admin.graphQl(
+                "mutation($inputs: [ReverseFulfillmentOrderDisposeInput!]!) { "
+                        + "reverseFulfillmentOrderDispose(dispositionInputs: $inputs) { userErrors { code message } } }",
                 Map.of("inputs", List.of(disposition(line, quantity, type, location))));
     }
 
     private static Map<String, Object> disposition(String line, int quantity, String type, Location location) {
-        return AdminClient.input("reverseFulfillmentOrderLineItemId", line, "quantity", quantity,
-                "dispositionType", type, "locationId", location == null ? null : location.id());
+        return AdminClient.input(
+                "reverseFulfillmentOrderLineItemId",
+                line,
+                "quantity",
+                quantity,
+                "dispositionType",
+                type,
+                "locationId",
+                location == null ? null : location.id());
     }
 
     private String fulfillmentLine() {
@@ -168,12 +227,14 @@ class ReturnsTest {
     }
 
     private static String reverseLine(JsonNode aReturn) {
-        return aReturn.at("/reverseFulfillmentOrders/nodes/0/lineItems/nodes/0/id").asText();
+        return aReturn.at("/reverseFulfillmentOrders/nodes/0/lineItems/nodes/0/id")
+                .asText();
     }
 
     private void awaitTopics(String... topics) {
         for (String topic : topics) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.deliveries(topic).isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !receiver.deliveries(topic).isEmpty());
         }
     }
 }

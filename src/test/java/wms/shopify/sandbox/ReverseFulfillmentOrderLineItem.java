@@ -13,8 +13,8 @@ public final class ReverseFulfillmentOrderLineItem extends ShopifyObject {
     private final ReturnLineItem returnLineItem;
     private final List<Map<String, Object>> dispositions = new ArrayList<>();
 
-    ReverseFulfillmentOrderLineItem(long id, ReverseFulfillmentOrder reverseFulfillmentOrder,
-            ReturnLineItem returnLineItem, Instant at) {
+    ReverseFulfillmentOrderLineItem(
+            long id, ReverseFulfillmentOrder reverseFulfillmentOrder, ReturnLineItem returnLineItem, Instant at) {
         super("ReverseFulfillmentOrderLineItem", id, at);
         this.reverseFulfillmentOrder = reverseFulfillmentOrder;
         this.returnLineItem = returnLineItem;

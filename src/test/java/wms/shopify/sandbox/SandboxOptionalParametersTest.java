@@ -57,8 +57,10 @@ class SandboxOptionalParametersTest {
         assertTrue(granted.get("access_token").asText().startsWith("shpat_"));
         assertFalse(granted.has("refresh_token"), "a token not asked to expire comes without a refresh token");
         assertFalse(granted.has("expires_in"));
-        assertEquals(200, graphQl(granted.get("access_token").asText(), Map.of("query", "{ shop { name } }"))
-                .statusCode());
+        assertEquals(
+                200,
+                graphQl(granted.get("access_token").asText(), Map.of("query", "{ shop { name } }"))
+                        .statusCode());
     }
 
     @Test
@@ -74,18 +76,23 @@ class SandboxOptionalParametersTest {
         Map<String, Object> asNumber = new HashMap<>(credentials());
         asNumber.put("code", code());
         asNumber.put("expiring", 1);
-        assertEquals(3600, JSON.readTree(postJson(asNumber).body()).get("expires_in").asInt());
+        assertEquals(
+                3600, JSON.readTree(postJson(asNumber).body()).get("expires_in").asInt());
     }
 
     @Test
     void aFormEncodedExchangeWithoutExpiringIsTakenToo() throws Exception {
         Map<String, String> form = new LinkedHashMap<>(credentials());
         form.put("code", code());
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(tokenUrl))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         assertFalse(JSON.readTree(answer.body()).has("refresh_token"));
     }
@@ -101,15 +108,19 @@ class SandboxOptionalParametersTest {
         Map<String, Object> noRefreshToken = new LinkedHashMap<>(credentials());
         noRefreshToken.put("grant_type", "refresh_token");
         assertError(postJson(noRefreshToken), "invalid_grant");
-        HttpResponse<String> badForm = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("client_id=%ZZ&code=1")).build(),
+        HttpResponse<String> badForm = http.send(
+                HttpRequest.newBuilder(URI.create(tokenUrl))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("client_id=%ZZ&code=1"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertError(badForm, "invalid_request");
         for (String unreadable : new String[] {"", "{", "[1]", "\"code\"", "null"}) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(unreadable)).build(),
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(tokenUrl))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(unreadable))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertError(answer, "invalid_request");
         }
@@ -132,15 +143,16 @@ class SandboxOptionalParametersTest {
     }
 
     private static Map<String, String> credentials() {
-        return Map.of("client_id", SandboxSettings.DEFAULT_CLIENT_ID,
-                "client_secret", SandboxSettings.DEFAULT_CLIENT_SECRET);
+        return Map.of(
+                "client_id", SandboxSettings.DEFAULT_CLIENT_ID, "client_secret", SandboxSettings.DEFAULT_CLIENT_SECRET);
     }
 
     private String code() {
         String authorize = sandbox.adminBaseUrl(shop) + "/admin/oauth/authorize?client_id="
                 + SandboxSettings.DEFAULT_CLIENT_ID + "&scope=read_products&redirect_uri=https://wms.example/callback"
                 + "&state=n0nce";
-        return Http.parameters(URI.create(sandbox.approveInstall(authorize)).getRawQuery()).get("code");
+        return Http.parameters(URI.create(sandbox.approveInstall(authorize)).getRawQuery())
+                .get("code");
     }
 
     private static void assertError(HttpResponse<String> answer, String error) throws IOException {
@@ -149,15 +161,21 @@ class SandboxOptionalParametersTest {
     }
 
     private HttpResponse<String> postJson(Map<String, ?> body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(tokenUrl)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(tokenUrl))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> graphQl(String token, Map<String, ?> body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(sandbox.graphQlUrl(shop, "2026-07")))
-                .header("Content-Type", "application/json").header("X-Shopify-Access-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(sandbox.graphQlUrl(shop, "2026-07")))
+                        .header("Content-Type", "application/json")
+                        .header("X-Shopify-Access-Token", token)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

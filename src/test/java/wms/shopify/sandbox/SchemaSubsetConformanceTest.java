@@ -48,11 +48,17 @@ class SchemaSubsetConformanceTest {
         private static TypeDefinitionRegistry parse() {
             try {
                 String sdl = Files.readString(SharedDir.file("shopify/schema/admin-2026-07.graphql"));
-                ParserOptions options = ParserOptions.newParserOptions().maxTokens(Integer.MAX_VALUE)
-                        .maxCharacters(Integer.MAX_VALUE).maxWhitespaceTokens(Integer.MAX_VALUE)
-                        .maxRuleDepth(Integer.MAX_VALUE).build();
-                Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
-                        .document(sdl).parserOptions(options).build());
+                ParserOptions options = ParserOptions.newParserOptions()
+                        .maxTokens(Integer.MAX_VALUE)
+                        .maxCharacters(Integer.MAX_VALUE)
+                        .maxWhitespaceTokens(Integer.MAX_VALUE)
+                        .maxRuleDepth(Integer.MAX_VALUE)
+                        .build();
+                Document document = new Parser()
+                        .parseDocument(ParserEnvironment.newParserEnvironment()
+                                .document(sdl)
+                                .parserOptions(options)
+                                .build());
                 return new SchemaParser().buildRegistry(document);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -67,49 +73,88 @@ class SchemaSubsetConformanceTest {
     @Test
     void everyDeclarationOfTheSubsetIsDeclaredIdenticallyInTheRealSchema() {
         subset.types().values().forEach(this::checkType);
-        subset.scalars().values().stream().filter(s -> !isBuiltIn(s.getName()))
+        subset.scalars().values().stream()
+                .filter(s -> !isBuiltIn(s.getName()))
                 .filter(s -> real.scalars().get(s.getName()) == null)
                 .forEach(s -> violations.add("scalar " + s.getName() + " is not in the real schema"));
-        assertTrue(violations.isEmpty(), () -> "The schema subset departs from Shopify's 2026-07 schema:\n  "
-                + String.join("\n  ", violations));
+        assertTrue(
+                violations.isEmpty(),
+                () -> "The schema subset departs from Shopify's 2026-07 schema:\n  " + String.join("\n  ", violations));
     }
 
     @Test
     void inventoryUserErrorMessagesAreTheDescriptionsOfTheirCodesInTheRealSchema() {
         for (InventoryWrites.Kind kind : InventoryWrites.Kind.values()) {
-            Map<String, String> descriptions = real.getType(kind.codeEnum, EnumTypeDefinition.class).orElseThrow()
-                    .getEnumValueDefinitions().stream().collect(Collectors.toMap(EnumValueDefinition::getName,
-                            v -> v.getDescription().getContent().trim()));
-            kind.messages.forEach((code, message) -> assertEquals(descriptions.get(code), message,
-                    kind.codeEnum + "." + code));
+            Map<String, String> descriptions =
+                    real
+                            .getType(kind.codeEnum, EnumTypeDefinition.class)
+                            .orElseThrow()
+                            .getEnumValueDefinitions()
+                            .stream()
+                            .collect(Collectors.toMap(
+                                    EnumValueDefinition::getName,
+                                    v -> v.getDescription().getContent().trim()));
+            kind.messages.forEach(
+                    (code, message) -> assertEquals(descriptions.get(code), message, kind.codeEnum + "." + code));
         }
     }
 
     @Test
     void rootTypesAndTheIdempotentDirectiveAreShopifys() {
-        assertEquals(real.schemaDefinition().map(AstPrinter::printAst), subset.schemaDefinition().map(AstPrinter::printAst));
-        assertEquals(print(real.getDirectiveDefinition("idempotent").orElseThrow().getInputValueDefinitions()),
+        assertEquals(
+                real.schemaDefinition().map(AstPrinter::printAst),
+                subset.schemaDefinition().map(AstPrinter::printAst));
+        assertEquals(
+                print(real.getDirectiveDefinition("idempotent").orElseThrow().getInputValueDefinitions()),
                 print(subset.getDirectiveDefinition("idempotent").orElseThrow().getInputValueDefinitions()));
-        assertEquals(real.getDirectiveDefinition("idempotent").orElseThrow().getDirectiveLocations().toString(),
-                subset.getDirectiveDefinition("idempotent").orElseThrow().getDirectiveLocations().toString());
+        assertEquals(
+                real.getDirectiveDefinition("idempotent")
+                        .orElseThrow()
+                        .getDirectiveLocations()
+                        .toString(),
+                subset.getDirectiveDefinition("idempotent")
+                        .orElseThrow()
+                        .getDirectiveLocations()
+                        .toString());
     }
 
     @Test
     void theSubsetServesEveryOperationTheConnectorNeeds() {
-        List<String> queries = List.of("shop", "location", "locations", "products", "productVariants",
-                "inventoryItems", "inventoryItem", "orders", "order", "fulfillmentOrders", "return",
-                "webhookSubscriptions", "bulkOperation");
-        List<String> mutations = List.of("inventorySetQuantities", "inventoryAdjustQuantities", "fulfillmentCreate",
-                "returnCreate", "returnRequest", "returnApproveRequest", "reverseFulfillmentOrderDispose",
-                "returnProcess", "returnClose", "webhookSubscriptionCreate", "webhookSubscriptionDelete",
+        List<String> queries = List.of(
+                "shop",
+                "location",
+                "locations",
+                "products",
+                "productVariants",
+                "inventoryItems",
+                "inventoryItem",
+                "orders",
+                "order",
+                "fulfillmentOrders",
+                "return",
+                "webhookSubscriptions",
+                "bulkOperation");
+        List<String> mutations = List.of(
+                "inventorySetQuantities",
+                "inventoryAdjustQuantities",
+                "fulfillmentCreate",
+                "returnCreate",
+                "returnRequest",
+                "returnApproveRequest",
+                "reverseFulfillmentOrderDispose",
+                "returnProcess",
+                "returnClose",
+                "webhookSubscriptionCreate",
+                "webhookSubscriptionDelete",
                 "bulkOperationRunQuery");
         assertTrue(fieldNames("QueryRoot").containsAll(queries), () -> "missing queries in " + fieldNames("QueryRoot"));
-        assertTrue(fieldNames("Mutation").containsAll(mutations), () -> "missing mutations in " + fieldNames("Mutation"));
+        assertTrue(
+                fieldNames("Mutation").containsAll(mutations), () -> "missing mutations in " + fieldNames("Mutation"));
     }
 
     private List<String> fieldNames(String type) {
-        return ((ImplementingTypeDefinition<?>) subset.getType(type).orElseThrow()).getFieldDefinitions().stream()
-                .map(FieldDefinition::getName).toList();
+        return ((ImplementingTypeDefinition<?>) subset.getType(type).orElseThrow())
+                .getFieldDefinitions().stream().map(FieldDefinition::getName).toList();
     }
 
     private void checkType(TypeDefinition<?> mine) {
@@ -128,7 +173,8 @@ class SchemaSubsetConformanceTest {
         if (mine instanceof ImplementingTypeDefinition<?> object) {
             ImplementingTypeDefinition<?> real = (ImplementingTypeDefinition<?>) shopify;
             List<String> interfaces = names(real.getImplements());
-            names(object.getImplements()).stream().filter(i -> !interfaces.contains(i))
+            names(object.getImplements()).stream()
+                    .filter(i -> !interfaces.contains(i))
                     .forEach(i -> violations.add(name + " implements " + i + " only here"));
             Map<String, FieldDefinition> fields = byName(real.getFieldDefinitions(), FieldDefinition::getName);
             for (FieldDefinition field : object.getFieldDefinitions()) {
@@ -139,29 +185,36 @@ class SchemaSubsetConformanceTest {
                     continue;
                 }
                 sameType(where, field.getType(), shopifyField.getType());
-                inputValues(where, field.getInputValueDefinitions(), shopifyField.getInputValueDefinitions(),
-                        "argument");
+                inputValues(
+                        where, field.getInputValueDefinitions(), shopifyField.getInputValueDefinitions(), "argument");
             }
         } else if (mine instanceof InputObjectTypeDefinition input) {
-            inputValues(name, input.getInputValueDefinitions(),
-                    ((InputObjectTypeDefinition) shopify).getInputValueDefinitions(), "input field");
+            inputValues(
+                    name,
+                    input.getInputValueDefinitions(),
+                    ((InputObjectTypeDefinition) shopify).getInputValueDefinitions(),
+                    "input field");
         } else if (mine instanceof EnumTypeDefinition enumType) {
-            List<String> values = ((EnumTypeDefinition) shopify).getEnumValueDefinitions().stream()
-                    .map(EnumValueDefinition::getName).toList();
-            enumType.getEnumValueDefinitions().stream().map(EnumValueDefinition::getName)
+            List<String> values = ((EnumTypeDefinition) shopify)
+                    .getEnumValueDefinitions().stream()
+                            .map(EnumValueDefinition::getName)
+                            .toList();
+            enumType.getEnumValueDefinitions().stream()
+                    .map(EnumValueDefinition::getName)
                     .filter(v -> !values.contains(v))
                     .forEach(v -> violations.add("enum value " + name + "." + v + " is not in the real schema"));
         } else if (mine instanceof UnionTypeDefinition union) {
             List<String> members = names(((UnionTypeDefinition) shopify).getMemberTypes());
-            names(union.getMemberTypes()).stream().filter(m -> !members.contains(m))
+            names(union.getMemberTypes()).stream()
+                    .filter(m -> !members.contains(m))
                     .forEach(m -> violations.add("union member " + name + "." + m + " is not in the real schema"));
         } else if (!(mine instanceof ScalarTypeDefinition)) {
             violations.add("type " + name + " is of a kind this test does not check");
         }
     }
 
-    private void inputValues(String where, List<InputValueDefinition> mine, List<InputValueDefinition> shopify,
-            String kind) {
+    private void inputValues(
+            String where, List<InputValueDefinition> mine, List<InputValueDefinition> shopify, String kind) {
         Map<String, InputValueDefinition> theirs = byName(shopify, InputValueDefinition::getName);
         for (InputValueDefinition value : mine) {
             InputValueDefinition real = theirs.get(value.getName());
@@ -179,7 +232,8 @@ class SchemaSubsetConformanceTest {
             }
         }
         List<String> declared = mine.stream().map(InputValueDefinition::getName).toList();
-        shopify.stream().filter(v -> v.getType() instanceof NonNullType && v.getDefaultValue() == null)
+        shopify.stream()
+                .filter(v -> v.getType() instanceof NonNullType && v.getDefaultValue() == null)
                 .filter(v -> !declared.contains(v.getName()))
                 .forEach(v -> violations.add("required " + kind + " " + where + "(" + v.getName() + ") is missing"));
     }
@@ -200,7 +254,8 @@ class SchemaSubsetConformanceTest {
     }
 
     private static String print(List<InputValueDefinition> values) {
-        return values.stream().map(v -> v.getName() + ":" + AstPrinter.printAst(v.getType()))
+        return values.stream()
+                .map(v -> v.getName() + ":" + AstPrinter.printAst(v.getType()))
                 .collect(Collectors.joining(","));
     }
 

@@ -19,11 +19,10 @@ import java.util.regex.Pattern;
  */
 final class SearchQuery {
 
-    private static final Pattern TERM = Pattern.compile(
-            "(-?)([a-z_]+):(>=|<=|>|<)?(?:\"([^\"]*)\"|'([^']*)'|(\\S+))|(\\S+)");
+    private static final Pattern TERM =
+            Pattern.compile("(-?)([a-z_]+):(>=|<=|>|<)?(?:\"([^\"]*)\"|'([^']*)'|(\\S+))|(\\S+)");
 
-    private SearchQuery() {
-    }
+    private SearchQuery() {}
 
     static Predicate<ShopifyObject> parse(String query) {
         List<Predicate<ShopifyObject>> terms = new ArrayList<>();
@@ -36,8 +35,10 @@ final class SearchQuery {
                 String word = m.group(7);
                 if (!word.equals("AND")) {
                     String needle = word.replace("*", "").toLowerCase(Locale.ROOT);
-                    terms.add(o -> List.of("title", "name", "sku").stream().map(o::searchValue)
-                            .anyMatch(v -> v != null && v.toString().toLowerCase(Locale.ROOT).contains(needle)));
+                    terms.add(o -> List.of("title", "name", "sku").stream()
+                            .map(o::searchValue)
+                            .anyMatch(v -> v != null
+                                    && v.toString().toLowerCase(Locale.ROOT).contains(needle)));
                 }
                 continue;
             }
@@ -80,7 +81,8 @@ final class SearchQuery {
             String text = actual.toString().toLowerCase(Locale.ROOT);
             String wanted = value.toLowerCase(Locale.ROOT);
             if (op.isEmpty()) {
-                return wanted.endsWith("*") ? text.startsWith(wanted.substring(0, wanted.length() - 1))
+                return wanted.endsWith("*")
+                        ? text.startsWith(wanted.substring(0, wanted.length() - 1))
                         : text.equals(wanted);
             }
             cmp = text.compareTo(wanted);

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class SharedDir {
 
-    private SharedDir() {
-    }
+    private SharedDir() {}
 
     public static Path file(String relative) {
         Path dir = Path.of(System.getProperty("wms.shared.dir", "../shared"));

@@ -26,8 +26,8 @@ class ShippingDocumentsTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = ShopifySandbox.start(SandboxSettings.defaults().withWebhookTimeScale(0.0001)
-                .withWebhookTimeout(Duration.ofSeconds(2)));
+        sandbox = ShopifySandbox.start(
+                SandboxSettings.defaults().withWebhookTimeScale(0.0001).withWebhookTimeout(Duration.ofSeconds(2)));
         shop = sandbox.createShop("demo.myshopify.com", Plan.STANDARD);
         warehouse = shop.addLocation("Main warehouse");
         shop.addProduct("T-shirt", "TS-S", "TS-M");
@@ -51,28 +51,51 @@ class ShippingDocumentsTest {
         String foLine = fo.at("/lineItems/nodes/0/id").asText();
         int remaining = fo.at("/lineItems/nodes/0/remainingQuantity").asInt();
 
-        JsonNode created = admin.graphQl(AdminOperation.FULFILLMENT_CREATE.document(), Map.of("fulfillment", Map.of(
-                "notifyCustomer", true, "trackingInfo", Map.of("company", "DHL Express", "numbers", List.of("A1", "A2")),
-                "lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", fo.path("id").asText(),
-                        "fulfillmentOrderLineItems", List.of(Map.of("id", foLine, "quantity", 1)))))));
+        JsonNode created = admin.graphQl(
+                AdminOperation.FULFILLMENT_CREATE.document(),
+                Map.of(
+                        "fulfillment",
+                        Map.of(
+                                "notifyCustomer",
+                                true,
+                                "trackingInfo",
+                                Map.of("company", "DHL Express", "numbers", List.of("A1", "A2")),
+                                "lineItemsByFulfillmentOrder",
+                                List.of(Map.of(
+                                        "fulfillmentOrderId",
+                                        fo.path("id").asText(),
+                                        "fulfillmentOrderLineItems",
+                                        List.of(Map.of("id", foLine, "quantity", 1)))))));
         assertTrue(created.path("errors").isMissingNode(), created.toString());
         assertEquals(0, created.at("/data/fulfillmentCreate/userErrors").size(), created.toString());
-        String fulfillment = created.at("/data/fulfillmentCreate/fulfillment/id").asText();
+        String fulfillment =
+                created.at("/data/fulfillmentCreate/fulfillment/id").asText();
 
         read = admin.graphQl(AdminOperation.ORDER_FULFILLMENTS.document(), Map.of("id", order.id()));
-        assertEquals(remaining - 1, read.at("/data/order/fulfillmentOrders/nodes/0/lineItems/nodes/0/remainingQuantity")
-                .asInt());
+        assertEquals(
+                remaining - 1,
+                read.at("/data/order/fulfillmentOrders/nodes/0/lineItems/nodes/0/remainingQuantity")
+                        .asInt());
         JsonNode made = read.at("/data/order/fulfillments/0");
         assertEquals(fulfillment, made.path("id").asText());
         assertEquals(1, made.at("/fulfillmentLineItems/nodes/0/quantity").asInt());
         assertEquals("A2", made.at("/trackingInfo/1/number").asText());
 
-        JsonNode updated = admin.graphQl(AdminOperation.FULFILLMENT_TRACKING_INFO_UPDATE.document(), Map.of(
-                "fulfillmentId", fulfillment, "trackingInfoInput", Map.of("company", "UPS", "number", "1Z9"),
-                "notifyCustomer", false));
-        assertEquals(0, updated.at("/data/fulfillmentTrackingInfoUpdate/userErrors").size(), updated.toString());
+        JsonNode updated = admin.graphQl(
+                AdminOperation.FULFILLMENT_TRACKING_INFO_UPDATE.document(),
+                Map.of(
+                        "fulfillmentId",
+                        fulfillment,
+                        "trackingInfoInput",
+                        Map.of("company", "UPS", "number", "1Z9"),
+                        "notifyCustomer",
+                        false));
+        assertEquals(
+                0, updated.at("/data/fulfillmentTrackingInfoUpdate/userErrors").size(), updated.toString());
         read = admin.graphQl(AdminOperation.ORDER_FULFILLMENTS.document(), Map.of("id", order.id()));
-        assertEquals("UPS", read.at("/data/order/fulfillments/0/trackingInfo/0/company").asText());
+        assertEquals(
+                "UPS",
+                read.at("/data/order/fulfillments/0/trackingInfo/0/company").asText());
         assertEquals(1, read.at("/data/order/fulfillments/0/trackingInfo").size());
     }
 
@@ -83,21 +106,44 @@ class ShippingDocumentsTest {
                 .at("/data/order/fulfillmentOrders/nodes/0");
         String first = fo.at("/lineItems/nodes/0/id").asText();
         String second = fo.at("/lineItems/nodes/1/id").asText();
-        JsonNode one = admin.graphQl(AdminOperation.FULFILLMENT_CREATE.document(), Map.of("fulfillment", Map.of(
-                "notifyCustomer", true, "trackingInfo", Map.of("company", "DHL Express", "numbers", List.of("J1", "J2")),
-                "lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", fo.path("id").asText(),
-                        "fulfillmentOrderLineItems", List.of(Map.of("id", first, "quantity", 1)))))));
+        JsonNode one = admin.graphQl(
+                AdminOperation.FULFILLMENT_CREATE.document(),
+                Map.of(
+                        "fulfillment",
+                        Map.of(
+                                "notifyCustomer",
+                                true,
+                                "trackingInfo",
+                                Map.of("company", "DHL Express", "numbers", List.of("J1", "J2")),
+                                "lineItemsByFulfillmentOrder",
+                                List.of(Map.of(
+                                        "fulfillmentOrderId",
+                                        fo.path("id").asText(),
+                                        "fulfillmentOrderLineItems",
+                                        List.of(Map.of("id", first, "quantity", 1)))))));
         assertEquals(0, one.at("/data/fulfillmentCreate/userErrors").size(), one.toString());
         JsonNode read = admin.graphQl(AdminOperation.ORDER_FULFILLMENTS.document(), Map.of("id", order.id()));
         assertTrue(read.path("errors").isMissingNode(), read.toString());
-        JsonNode two = admin.graphQl(AdminOperation.FULFILLMENT_CREATE.document(), Map.of("fulfillment", Map.of(
-                "notifyCustomer", true, "trackingInfo", Map.of("company", "Acme", "number", "AC-1",
-                        "url", "https://track.example/AC-1"),
-                "lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", fo.path("id").asText(),
-                        "fulfillmentOrderLineItems", List.of(Map.of("id", second, "quantity", 1)))))));
+        JsonNode two = admin.graphQl(
+                AdminOperation.FULFILLMENT_CREATE.document(),
+                Map.of(
+                        "fulfillment",
+                        Map.of(
+                                "notifyCustomer",
+                                true,
+                                "trackingInfo",
+                                Map.of("company", "Acme", "number", "AC-1", "url", "https://track.example/AC-1"),
+                                "lineItemsByFulfillmentOrder",
+                                List.of(Map.of(
+                                        "fulfillmentOrderId",
+                                        fo.path("id").asText(),
+                                        "fulfillmentOrderLineItems",
+                                        List.of(Map.of("id", second, "quantity", 1)))))));
         assertEquals(0, two.at("/data/fulfillmentCreate/userErrors").size(), two.toString());
         read = admin.graphQl(AdminOperation.ORDER_FULFILLMENTS.document(), Map.of("id", order.id()));
-        assertEquals("https://track.example/AC-1", read.at("/data/order/fulfillments/1/trackingInfo/0/url").asText(),
+        assertEquals(
+                "https://track.example/AC-1",
+                read.at("/data/order/fulfillments/1/trackingInfo/0/url").asText(),
                 read.toString());
     }
 }

@@ -42,7 +42,13 @@ public final class Shop {
     private final List<BulkOperation> bulkOperations = new ArrayList<>();
     private int nextOrderNumber = 1001;
 
-    Shop(String domain, Plan plan, Clock clock, AtomicLong ids, long seed, Runnable tokenRevoker,
+    Shop(
+            String domain,
+            Plan plan,
+            Clock clock,
+            AtomicLong ids,
+            long seed,
+            Runnable tokenRevoker,
             Consumer<ShopEvent> events) {
         this.domain = domain;
         this.clock = clock;
@@ -110,17 +116,24 @@ public final class Shop {
      */
     public synchronized Product addProduct(String title, String... skus) {
         if (skus.length > Product.MAX_VARIANTS) {
-            throw new IllegalArgumentException("a product has at most " + Product.MAX_VARIANTS + " variants, not "
-                    + skus.length);
+            throw new IllegalArgumentException(
+                    "a product has at most " + Product.MAX_VARIANTS + " variants, not " + skus.length);
         }
         Instant at = now();
         Product product = register(new Product(ids.incrementAndGet(), title, at));
         for (int i = 0; i < skus.length; i++) {
             InventoryItem item = register(new InventoryItem(this, ids.incrementAndGet(), at));
             long variantId = ids.incrementAndGet();
-            ProductVariant variant = register(new ProductVariant(variantId, product,
-                    skus.length == 1 ? "Default Title" : skus[i], skus[i], String.format("%013d", variantId),
-                    new BigDecimal("19.99"), i + 1, item, at));
+            ProductVariant variant = register(new ProductVariant(
+                    variantId,
+                    product,
+                    skus.length == 1 ? "Default Title" : skus[i],
+                    skus[i],
+                    String.format("%013d", variantId),
+                    new BigDecimal("19.99"),
+                    i + 1,
+                    item,
+                    at));
             item.variant(variant);
             product.add(variant);
             levels.put(item, new LinkedHashMap<>());
@@ -168,28 +181,28 @@ public final class Shop {
     }
 
     /** Places an order with these options: a test order, a note from the customer. */
-    public synchronized Order placeOrder(Location from, boolean paid, Map<String, Integer> quantitiesBySku,
-            boolean test, String note) {
+    public synchronized Order placeOrder(
+            Location from, boolean paid, Map<String, Integer> quantitiesBySku, boolean test, String note) {
         return new OrderDesk(this).place(from, paid, quantitiesBySku, test, note);
     }
 
     /** Places an order as this customer, shipped to the customer's address. */
-    public synchronized Order placeOrder(Location from, boolean paid, Map<String, Integer> quantitiesBySku,
-            Customer customer) {
+    public synchronized Order placeOrder(
+            Location from, boolean paid, Map<String, Integer> quantitiesBySku, Customer customer) {
         return new OrderDesk(this).place(from, paid, quantitiesBySku, false, null, customer);
     }
 
     /** A customer signs up (a customer account); their orders name them. */
-    public synchronized Customer addCustomer(String firstName, String lastName, String email, String phone,
-            String address1) {
+    public synchronized Customer addCustomer(
+            String firstName, String lastName, String email, String phone, String address1) {
         return register(new Customer(nextId(), firstName, lastName, email, phone, address1, now()));
     }
 
     /** The customer of the orders placed without naming one: Bob Norman, as in Shopify's REST fixtures. */
     public synchronized Customer defaultCustomer() {
         if (defaultCustomer == null) {
-            defaultCustomer = addCustomer("Bob", "Norman", "bob.norman@example.com", "+1(502)-459-2181",
-                    "Chestnut Street 92");
+            defaultCustomer =
+                    addCustomer("Bob", "Norman", "bob.norman@example.com", "+1(502)-459-2181", "Chestnut Street 92");
         }
         return defaultCustomer;
     }
@@ -224,13 +237,15 @@ public final class Shop {
     public synchronized Return requestReturn(Order order, Map<String, Integer> quantitiesBySku) {
         List<Map<String, Object>> lines = new java.util.ArrayList<>();
         quantitiesBySku.forEach((sku, quantity) -> {
-            FulfillmentLineItem fli = order.fulfillments().stream().flatMap(f -> f.fulfillmentLineItems().stream())
-                    .filter(l -> sku.equals(l.lineItem().sku())).findFirst()
+            FulfillmentLineItem fli = order.fulfillments().stream()
+                    .flatMap(f -> f.fulfillmentLineItems().stream())
+                    .filter(l -> sku.equals(l.lineItem().sku()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("nothing of " + sku + " was fulfilled"));
             lines.add(Map.of("fulfillmentLineItemId", fli.id(), "quantity", quantity));
         });
-        Map<String, Object> payload = new ReturnDesk(this).create(Map.of("orderId", order.id(),
-                "returnLineItems", lines), "input", false);
+        Map<String, Object> payload =
+                new ReturnDesk(this).create(Map.of("orderId", order.id(), "returnLineItems", lines), "input", false);
         if (payload.get("return") == null) {
             throw new IllegalStateException("return refused: " + payload.get("userErrors"));
         }
@@ -246,12 +261,16 @@ public final class Shop {
     }
 
     public synchronized InventoryItem item(String sku) {
-        return levels.keySet().stream().filter(i -> sku.equals(i.sku())).findFirst()
+        return levels.keySet().stream()
+                .filter(i -> sku.equals(i.sku()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no inventory item with SKU " + sku));
     }
 
     public synchronized Location location(String name) {
-        return locations.stream().filter(l -> l.name().equals(name)).findFirst()
+        return locations.stream()
+                .filter(l -> l.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no location named " + name));
     }
 
@@ -345,13 +364,16 @@ public final class Shop {
     }
 
     synchronized List<InventoryLevel> levelsAt(Location location) {
-        return levels.values().stream().map(m -> m.get(location)).filter(l -> l != null).toList();
+        return levels.values().stream()
+                .map(m -> m.get(location))
+                .filter(l -> l != null)
+                .toList();
     }
 
     /** The level of an item at a location, created empty if the item was not stocked there. */
     synchronized InventoryLevel activate(InventoryItem item, Location location) {
-        return levels.computeIfAbsent(item, i -> new LinkedHashMap<>()).computeIfAbsent(location,
-                l -> register(new InventoryLevel(nextId(), item, location, now())));
+        return levels.computeIfAbsent(item, i -> new LinkedHashMap<>())
+                .computeIfAbsent(location, l -> register(new InventoryLevel(nextId(), item, location, now())));
     }
 
     void add(Order order) {

@@ -8,5 +8,4 @@ import java.util.Map;
  * {@code ORDERS_CREATE}), the event id shared by every delivery of the same merchant action, when it happened, and the
  * REST-shaped body.
  */
-record ShopEvent(Shop shop, String topic, String eventId, Instant triggeredAt, Map<String, Object> body) {
-}
+record ShopEvent(Shop shop, String topic, String eventId, Instant triggeredAt, Map<String, Object> body) {}

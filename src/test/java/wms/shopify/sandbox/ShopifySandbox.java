@@ -41,6 +41,7 @@ public final class ShopifySandbox implements AutoCloseable {
     /** The scopes a test token gets when a test skips the install flow. */
     public static final String ALL_SCOPES = "read_products,write_inventory,read_locations,read_orders,"
             + "write_merchant_managed_fulfillment_orders,write_fulfillments,write_returns";
+
     private static final Pattern SHOP_PATH = Pattern.compile("/shops/([^/]+)(/.*)");
     private static final Pattern GRAPHQL = Pattern.compile("/admin/api/([^/]+)/graphql\\.json");
 
@@ -123,7 +124,13 @@ public final class ShopifySandbox implements AutoCloseable {
         if (!domain.matches("[a-z0-9][a-z0-9-]*\\.myshopify\\.com")) {
             throw new IllegalArgumentException("not a myshopify.com domain: " + domain);
         }
-        Shop shop = new Shop(domain, plan, settings.clock(), ids, domain.hashCode(), () -> tokens.revokeAll(domain),
+        Shop shop = new Shop(
+                domain,
+                plan,
+                settings.clock(),
+                ids,
+                domain.hashCode(),
+                () -> tokens.revokeAll(domain),
                 webhooks::announce);
         if (shops.putIfAbsent(domain, shop) != null) {
             throw new IllegalArgumentException("store exists: " + domain);
@@ -244,9 +251,12 @@ public final class ShopifySandbox implements AutoCloseable {
         if (order.matches() && exchange.getRequestMethod().equals("POST")) {
             Shop shop = shop(order.group(1));
             Map<String, String> form = Http.parameters(Http.body(exchange));
-            Location from = form.get("location") == null || form.get("location").isBlank() ? shop.locations().get(0)
+            Location from = form.get("location") == null || form.get("location").isBlank()
+                    ? shop.locations().get(0)
                     : shop.location(form.get("location"));
-            Order placed = shop.placeOrder(from, !"false".equals(form.get("paid")),
+            Order placed = shop.placeOrder(
+                    from,
+                    !"false".equals(form.get("paid")),
                     Map.of(form.get("sku"), Integer.parseInt(form.getOrDefault("quantity", "1"))));
             if ("json".equals(form.get("format"))) {
                 Http.json(exchange, 201, Map.of("id", placed.id(), "name", placed.name()));
@@ -257,22 +267,25 @@ public final class ShopifySandbox implements AutoCloseable {
             }
         } else if (scopes.matches() && exchange.getRequestMethod().equals("POST")) {
             // A merchant editing the app's access: the form's "scopes" become the grant of every token of the app.
-            changeGrantedScopes(shop(scopes.group(1)), Http.parameters(Http.body(exchange)).getOrDefault("scopes", ""));
+            changeGrantedScopes(
+                    shop(scopes.group(1)), Http.parameters(Http.body(exchange)).getOrDefault("scopes", ""));
             exchange.getResponseHeaders().set("Location", "/sandbox");
             exchange.sendResponseHeaders(303, -1);
             exchange.close();
-        } else if (path.equals("/sandbox/customer-data") && exchange.getRequestMethod().equals("POST")) {
+        } else if (path.equals("/sandbox/customer-data")
+                && exchange.getRequestMethod().equals("POST")) {
             // The app's protected customer data access as Shopify's review would approve it: a level and, at level
             // 2, the fields (comma separated: NAME, ADDRESS, EMAIL, PHONE).
             Map<String, String> form = Http.parameters(Http.body(exchange));
-            java.util.Set<ProtectedCustomerData.Field> fields = java.util.EnumSet.noneOf(ProtectedCustomerData.Field.class);
+            java.util.Set<ProtectedCustomerData.Field> fields =
+                    java.util.EnumSet.noneOf(ProtectedCustomerData.Field.class);
             for (String field : form.getOrDefault("fields", "").split(",")) {
                 if (!field.isBlank()) {
                     fields.add(ProtectedCustomerData.Field.valueOf(field.trim().toUpperCase(java.util.Locale.ROOT)));
                 }
             }
-            customerData.access(new ProtectedCustomerData.Access(Integer.parseInt(form.getOrDefault("level", "2")),
-                    fields));
+            customerData.access(
+                    new ProtectedCustomerData.Access(Integer.parseInt(form.getOrDefault("level", "2")), fields));
             exchange.getResponseHeaders().set("Location", "/sandbox");
             exchange.sendResponseHeaders(303, -1);
             exchange.close();
@@ -290,14 +303,33 @@ public final class ShopifySandbox implements AutoCloseable {
         synchronized (shop) {
             state.put("shop", shop.domain());
             state.put("plan", shop.plan().name());
-            state.put("inventory", shop.inventoryItems().stream().flatMap(i -> i.inventoryLevels().stream())
-                    .map(l -> Map.of("sku", l.item().sku(), "location", l.location().name(),
-                            "available", l.quantity("available"), "on_hand", l.quantity("on_hand"),
-                            "committed", l.quantity("committed"))).toList());
-            state.put("orders", shop.orders().stream().map(o -> Map.of("id", o.id(), "name", o.name(),
-                    "fulfillmentStatus", o.displayFulfillmentStatus())).toList());
-            state.put("webhookSubscriptions", shop.webhookSubscriptions().stream()
-                    .map(s -> Map.of("topic", s.restTopic(), "uri", s.uri())).toList());
+            state.put(
+                    "inventory",
+                    shop.inventoryItems().stream()
+                            .flatMap(i -> i.inventoryLevels().stream())
+                            .map(l -> Map.of(
+                                    "sku",
+                                    l.item().sku(),
+                                    "location",
+                                    l.location().name(),
+                                    "available",
+                                    l.quantity("available"),
+                                    "on_hand",
+                                    l.quantity("on_hand"),
+                                    "committed",
+                                    l.quantity("committed")))
+                            .toList());
+            state.put(
+                    "orders",
+                    shop.orders().stream()
+                            .map(o -> Map.of(
+                                    "id", o.id(), "name", o.name(), "fulfillmentStatus", o.displayFulfillmentStatus()))
+                            .toList());
+            state.put(
+                    "webhookSubscriptions",
+                    shop.webhookSubscriptions().stream()
+                            .map(s -> Map.of("topic", s.restTopic(), "uri", s.uri()))
+                            .toList());
             state.put("requests", shop.journal().requests().size());
             state.put("mutations", shop.journal().mutations().size());
             state.put("webhooksSent", shop.journal().webhooks().size());
@@ -309,31 +341,57 @@ public final class ShopifySandbox implements AutoCloseable {
         StringBuilder page = new StringBuilder("<html><head><title>Shopify sandbox</title></head><body>"
                 + "<h1>Shopify sandbox</h1><p>Client id: <code>" + Http.escape(settings.clientId()) + "</code></p>"
                 + "<form method=\"post\" action=\"/sandbox/customer-data\">Protected customer data: level <input "
-                + "name=\"level\" size=\"1\" value=\"" + customerData.access().level() + "\"> fields <input name=\"fields\" "
-                + "value=\"" + String.join(",", customerData.access().fields().stream().map(Enum::name).sorted().toList())
+                + "name=\"level\" size=\"1\" value=\"" + customerData.access().level()
+                + "\"> fields <input name=\"fields\" "
+                + "value=\""
+                + String.join(
+                        ",",
+                        customerData.access().fields().stream()
+                                .map(Enum::name)
+                                .sorted()
+                                .toList())
                 + "\"> <button type=\"submit\">Change access</button></form>"
-                + (localDemo ? "<p><strong>Local demo mode:</strong> plain-HTTP local webhook addresses are accepted "
-                        + "(Shopify refuses them).</p>" : ""));
+                + (localDemo
+                        ? "<p><strong>Local demo mode:</strong> plain-HTTP local webhook addresses are accepted "
+                                + "(Shopify refuses them).</p>"
+                        : ""));
         for (Shop shop : shops.values()) {
             String domain = Http.escape(shop.domain());
-            page.append("<h2>").append(domain).append(" (").append(shop.plan().displayName()).append(")</h2>")
-                    .append("<p>Admin API: <code>").append(Http.escape(adminBaseUrl(shop))).append("</code> &middot; ")
-                    .append("<a href=\"/sandbox/shops/").append(domain).append("/state\">state as JSON</a></p>")
+            page.append("<h2>")
+                    .append(domain)
+                    .append(" (")
+                    .append(shop.plan().displayName())
+                    .append(")</h2>")
+                    .append("<p>Admin API: <code>")
+                    .append(Http.escape(adminBaseUrl(shop)))
+                    .append("</code> &middot; ")
+                    .append("<a href=\"/sandbox/shops/")
+                    .append(domain)
+                    .append("/state\">state as JSON</a></p>")
                     .append("<table border=\"1\"><tr><th>SKU</th><th>location</th><th>available</th>"
                             + "<th>committed</th><th>on hand</th></tr>");
             for (InventoryItem item : shop.inventoryItems()) {
                 for (InventoryLevel level : item.inventoryLevels()) {
-                    page.append("<tr><td>").append(Http.escape(item.sku())).append("</td><td>")
-                            .append(Http.escape(level.location().name())).append("</td><td>")
-                            .append(level.quantity("available")).append("</td><td>")
-                            .append(level.quantity("committed")).append("</td><td>")
-                            .append(level.quantity("on_hand")).append("</td></tr>");
+                    page.append("<tr><td>")
+                            .append(Http.escape(item.sku()))
+                            .append("</td><td>")
+                            .append(Http.escape(level.location().name()))
+                            .append("</td><td>")
+                            .append(level.quantity("available"))
+                            .append("</td><td>")
+                            .append(level.quantity("committed"))
+                            .append("</td><td>")
+                            .append(level.quantity("on_hand"))
+                            .append("</td></tr>");
                 }
             }
-            page.append("</table><form method=\"post\" action=\"/sandbox/shops/").append(domain)
+            page.append("</table><form method=\"post\" action=\"/sandbox/shops/")
+                    .append(domain)
                     .append("/scopes\">App's access scopes: <input name=\"scopes\" size=\"80\" value=\"")
-                    .append(Http.escape(ALL_SCOPES)).append("\"> <button type=\"submit\">Change access</button>"
-                            + "</form><form method=\"post\" action=\"/sandbox/shops/").append(domain)
+                    .append(Http.escape(ALL_SCOPES))
+                    .append("\"> <button type=\"submit\">Change access</button>"
+                            + "</form><form method=\"post\" action=\"/sandbox/shops/")
+                    .append(domain)
                     .append("/orders\">Place an order: SKU <input name=\"sku\"> quantity <input name=\"quantity\" "
                             + "value=\"1\" size=\"3\"> <button type=\"submit\">Place order</button></form>");
         }
@@ -347,7 +405,8 @@ public final class ShopifySandbox implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         SandboxSettings settings = SandboxSettings.defaults()
                 .withPort(Integer.getInteger("sandbox.port", 8089))
-                .withCredentials(System.getProperty("sandbox.clientId", SandboxSettings.DEFAULT_CLIENT_ID),
+                .withCredentials(
+                        System.getProperty("sandbox.clientId", SandboxSettings.DEFAULT_CLIENT_ID),
                         System.getProperty("sandbox.clientSecret", SandboxSettings.DEFAULT_CLIENT_SECRET));
         ShopifySandbox sandbox = startForLocalDemo(settings);
         Shop shop = sandbox.createShop(System.getProperty("sandbox.shop", "demo.myshopify.com"), Plan.STANDARD);

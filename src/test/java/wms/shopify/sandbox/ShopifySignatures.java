@@ -17,23 +17,24 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ShopifySignatures {
 
-    private ShopifySignatures() {
-    }
+    private ShopifySignatures() {}
 
     /**
      * The canonical form of a query that Shopify signs: {@code hmac} and {@code signature} removed, keys sorted,
      * {@code k=v} joined by {@code &}, values form-encoded with spaces as {@code %20} (shopify-app-js rules).
      */
     public static String canonicalQuery(Map<String, String> parameters) {
-        return new TreeMap<>(parameters).entrySet().stream()
-                .filter(e -> !e.getKey().equals("hmac") && !e.getKey().equals("signature"))
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(parameters)
+                .entrySet().stream()
+                        .filter(e -> !e.getKey().equals("hmac") && !e.getKey().equals("signature"))
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"));
     }
 
     /** The hex {@code hmac} of an OAuth redirect's query parameters. */
     public static String queryHmac(Map<String, String> parameters, String clientSecret) {
-        return HexFormat.of().formatHex(hmac(canonicalQuery(parameters).getBytes(StandardCharsets.UTF_8), clientSecret));
+        return HexFormat.of()
+                .formatHex(hmac(canonicalQuery(parameters).getBytes(StandardCharsets.UTF_8), clientSecret));
     }
 
     /** The Base64 {@code X-Shopify-Hmac-Sha256} of a webhook body, over the exact bytes sent. */

@@ -46,7 +46,10 @@ final class WebhookDeliveries {
     private final ApiVersions versions;
     private final ProtectedCustomerData customerData;
 
-    WebhookDeliveries(SandboxSettings settings, ScheduledExecutorService scheduler, ApiVersions versions,
+    WebhookDeliveries(
+            SandboxSettings settings,
+            ScheduledExecutorService scheduler,
+            ApiVersions versions,
             ProtectedCustomerData customerData) {
         this.settings = settings;
         this.versions = versions;
@@ -55,15 +58,24 @@ final class WebhookDeliveries {
         // Shopify allows 1 s to connect, and counts anything outside 2xx as failed, redirects included.
         // HTTP/1.1: Shopify delivers only to HTTPS addresses, so it never asks a cleartext HTTP/2 (h2c) upgrade, which
         // the default client does on the tests' plain HTTP (and Liberty's threads hang in when dozens come at once).
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.schedule = new RetrySchedule(settings.webhookTimeScale());
     }
 
     /** One webhook for one subscription: the same body, id and headers on every attempt. */
-    private record Delivery(Shop shop, WebhookSubscription subscription, String uri, String topic, String webhookId,
-            String eventId, Instant triggeredAt, byte[] body) {
-    }
+    private record Delivery(
+            Shop shop,
+            WebhookSubscription subscription,
+            String uri,
+            String topic,
+            String webhookId,
+            String eventId,
+            Instant triggeredAt,
+            byte[] body) {}
 
     /** Called for every store event; finds the subscriptions for its topic and schedules their deliveries. */
     void announce(ShopEvent event) {
@@ -71,8 +83,14 @@ final class WebhookDeliveries {
             if (!subscription.topic().equals(event.topic())) {
                 continue;
             }
-            Delivery delivery = new Delivery(event.shop(), subscription, subscription.uri(), subscription.restTopic(),
-                    UUID.randomUUID().toString(), event.eventId(), event.triggeredAt(),
+            Delivery delivery = new Delivery(
+                    event.shop(),
+                    subscription,
+                    subscription.uri(),
+                    subscription.restTopic(),
+                    UUID.randomUUID().toString(),
+                    event.eventId(),
+                    event.triggeredAt(),
                     json(fields(customerData.redactWebhook(event.body()), subscription.includeFields())));
             Faults faults = event.shop().faults();
             if (faults.dropWebhookNow()) {
@@ -98,8 +116,10 @@ final class WebhookDeliveries {
                 .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(delivery.body(), settings.clientSecret()))
                 .header("X-Shopify-Shop-Domain", delivery.shop().domain())
                 // The subscription's version, or the oldest supported one once it is retired (ApiVersions).
-                .header("X-Shopify-API-Version", versions.answering(delivery.subscription().apiVersionHandle())
-                        .orElse(delivery.subscription().apiVersionHandle()))
+                .header(
+                        "X-Shopify-API-Version",
+                        versions.answering(delivery.subscription().apiVersionHandle())
+                                .orElse(delivery.subscription().apiVersionHandle()))
                 .header("X-Shopify-Webhook-Id", delivery.webhookId())
                 .header("X-Shopify-Event-Id", delivery.eventId())
                 .header("X-Shopify-Triggered-At", delivery.triggeredAt().toString())
@@ -107,45 +127,62 @@ final class WebhookDeliveries {
         if (delivery.subscription().name() != null) {
             request.header("X-Shopify-Name", delivery.subscription().name());
         }
-        client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            int status = failure == null ? response.statusCode() : -1;
-            boolean delivered = status >= 200 && status < 300;
-            journal(delivery, attempt, status, delivered ? Journal.WebhookOutcome.DELIVERED
-                    : Journal.WebhookOutcome.FAILED);
-            if (delivered) {
-                delivery.subscription().deliverySucceeded();
-                return;
-            }
-            delivery.subscription().deliveryFailed();
-            if (attempt >= REMOVAL_AFTER_CONSECUTIVE_FAILURES) {
-                delivery.shop().remove(delivery.subscription());
-            }
-            // A retry belongs to the webhook, not to the subscription: it goes to the address captured when the
-            // event happened even if the subscription has been deleted since (Shopify's retry changelog, 2024-09).
-            if (attempt < schedule.attempts()) {
-                schedule(delivery, attempt + 1, schedule.delayBefore(attempt + 1));
-            }
-        });
+        client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> {
+                    int status = failure == null ? response.statusCode() : -1;
+                    boolean delivered = status >= 200 && status < 300;
+                    journal(
+                            delivery,
+                            attempt,
+                            status,
+                            delivered ? Journal.WebhookOutcome.DELIVERED : Journal.WebhookOutcome.FAILED);
+                    if (delivered) {
+                        delivery.subscription().deliverySucceeded();
+                        return;
+                    }
+                    delivery.subscription().deliveryFailed();
+                    if (attempt >= REMOVAL_AFTER_CONSECUTIVE_FAILURES) {
+                        delivery.shop().remove(delivery.subscription());
+                    }
+                    // A retry belongs to the webhook, not to the subscription: it goes to the address captured when the
+                    // event happened even if the subscription has been deleted since (Shopify's retry changelog,
+                    // 2024-09).
+                    if (attempt < schedule.attempts()) {
+                        schedule(delivery, attempt + 1, schedule.delayBefore(attempt + 1));
+                    }
+                });
     }
 
     private void journal(Delivery delivery, int attempt, int status, Journal.WebhookOutcome outcome) {
-        delivery.shop().journal().record(new Journal.Webhook(Instant.now(), delivery.topic(), delivery.uri(),
-                delivery.webhookId(), delivery.eventId(), attempt, status, outcome,
-                new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8)));
+        delivery.shop()
+                .journal()
+                .record(new Journal.Webhook(
+                        Instant.now(),
+                        delivery.topic(),
+                        delivery.uri(),
+                        delivery.webhookId(),
+                        delivery.eventId(),
+                        attempt,
+                        status,
+                        outcome,
+                        new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** {@code webhookSubscriptionCreate}: one subscription per topic and address. */
-    static Map<String, Object> subscribe(Shop shop, String topic, Map<String, Object> input, String apiVersion,
-            boolean localDemo) {
+    static Map<String, Object> subscribe(
+            Shop shop, String topic, Map<String, Object> input, String apiVersion, boolean localDemo) {
         Map<String, Object> payload = new LinkedHashMap<>();
         String uri = (String) input.get("uri");
         List<UserError> errors = new ArrayList<>();
         List<String> refused = CallbackAddresses.problems(uri, localDemo);
         if (!refused.isEmpty()) {
             refused.forEach(m -> errors.add(new UserError(List.of("webhookSubscription", "callbackUrl"), m, null)));
-        } else if (shop.webhookSubscriptions().stream().anyMatch(s -> s.topic().equals(topic) && s.uri().equals(uri))) {
-            errors.add(new UserError(List.of("webhookSubscription", "callbackUrl"),
-                    "Address for this topic has already been taken", null));
+        } else if (shop.webhookSubscriptions().stream()
+                .anyMatch(s -> s.topic().equals(topic) && s.uri().equals(uri))) {
+            errors.add(new UserError(
+                    List.of("webhookSubscription", "callbackUrl"),
+                    "Address for this topic has already been taken",
+                    null));
         }
         if (!errors.isEmpty()) {
             payload.put("webhookSubscription", null);
@@ -153,9 +190,16 @@ final class WebhookDeliveries {
             return payload;
         }
         @SuppressWarnings("unchecked")
-        WebhookSubscription subscription = shop.register(new WebhookSubscription(shop.nextId(), topic, uri,
-                (String) input.get("name"), input.get("format") == null ? "JSON" : (String) input.get("format"),
-                (List<String>) input.get("includeFields"), (String) input.get("filter"), apiVersion, shop.now()));
+        WebhookSubscription subscription = shop.register(new WebhookSubscription(
+                shop.nextId(),
+                topic,
+                uri,
+                (String) input.get("name"),
+                input.get("format") == null ? "JSON" : (String) input.get("format"),
+                (List<String>) input.get("includeFields"),
+                (String) input.get("filter"),
+                apiVersion,
+                shop.now()));
         shop.add(subscription);
         payload.put("webhookSubscription", subscription);
         payload.put("userErrors", List.of());
@@ -168,7 +212,8 @@ final class WebhookDeliveries {
         Map<String, Object> payload = new LinkedHashMap<>();
         if (subscription == null) {
             payload.put("deletedWebhookSubscriptionId", null);
-            payload.put("userErrors", List.of(new UserError(List.of("id"), "Webhook subscription does not exist", null)));
+            payload.put(
+                    "userErrors", List.of(new UserError(List.of("id"), "Webhook subscription does not exist", null)));
             return payload;
         }
         shop.remove(subscription);

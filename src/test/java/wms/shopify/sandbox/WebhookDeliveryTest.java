@@ -47,14 +47,31 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = WebhookReceiver.answering(call -> 500)) {
             admin.subscribe("ORDERS_CREATE", receiver.uri());
             shop.placeOrder(warehouse, false, Map.of("TS-S", 1));
-            await().atMost(Duration.ofSeconds(20)).until(() -> shop.journal().webhooks("orders/create").size() == 9);
-            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), shop.journal().webhooks("orders/create").stream()
-                    .map(Journal.Webhook::attempt).sorted().toList());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> shop.journal().webhooks("orders/create").size() == 9);
+            assertEquals(
+                    List.of(1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    shop.journal().webhooks("orders/create").stream()
+                            .map(Journal.Webhook::attempt)
+                            .sorted()
+                            .toList());
             List<WebhookReceiver.Delivery> attempts = receiver.deliveries();
             assertEquals(9, attempts.size());
-            assertEquals(1, attempts.stream().map(d -> d.header("X-Shopify-Webhook-Id")).distinct().count());
-            assertEquals(1, attempts.stream().map(d -> d.header("X-Shopify-Event-Id")).distinct().count());
-            assertEquals(1, attempts.stream().map(d -> new String(d.body())).distinct().count());
+            assertEquals(
+                    1,
+                    attempts.stream()
+                            .map(d -> d.header("X-Shopify-Webhook-Id"))
+                            .distinct()
+                            .count());
+            assertEquals(
+                    1,
+                    attempts.stream()
+                            .map(d -> d.header("X-Shopify-Event-Id"))
+                            .distinct()
+                            .count());
+            assertEquals(
+                    1,
+                    attempts.stream().map(d -> new String(d.body())).distinct().count());
         }
     }
 
@@ -63,10 +80,12 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = WebhookReceiver.answering(call -> 500)) {
             admin.subscribe("ORDERS_CREATE", receiver.uri());
             shop.placeOrder(warehouse, false, Map.of("TS-S", 1));
-            await().atMost(Duration.ofSeconds(20)).until(() -> shop.webhookSubscriptions().isEmpty());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> shop.webhookSubscriptions().isEmpty());
             assertTrue(shop.journal().webhooks("orders/create").size() >= 8);
             // The webhook's last retry still goes out: it belongs to the event, not to the deleted subscription.
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries().size() == 9);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> receiver.deliveries().size() == 9);
         }
     }
 
@@ -79,13 +98,20 @@ class WebhookDeliveryTest {
                 shop.placeOrder(warehouse, false, Map.of("TS-S", 1));
             }
             // Twelve webhooks fail at once: more than 8 failed attempts in a row, but none failed 8 times.
-            await().atMost(Duration.ofSeconds(20)).until(() -> shop.journal().webhooks("orders/create").stream()
-                    .filter(w -> w.outcome() == Journal.WebhookOutcome.FAILED).count() >= 12);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> shop.journal().webhooks("orders/create").stream()
+                                    .filter(w -> w.outcome() == Journal.WebhookOutcome.FAILED)
+                                    .count()
+                            >= 12);
             down.set(false);
-            await().atMost(Duration.ofSeconds(20)).until(() -> shop.journal().webhooks("orders/create").stream()
-                    .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED).count() == 12);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> shop.journal().webhooks("orders/create").stream()
+                                    .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED)
+                                    .count()
+                            == 12);
             assertEquals(1, shop.webhookSubscriptions().size(), "the subscription survived the outage");
-            assertTrue(shop.journal().webhooks("orders/create").stream().allMatch(w -> w.attempt() < 8),
+            assertTrue(
+                    shop.journal().webhooks("orders/create").stream().allMatch(w -> w.attempt() < 8),
                     "no webhook needed its last retries");
         }
     }
@@ -99,8 +125,11 @@ class WebhookDeliveryTest {
             for (int order = 1; order <= 2; order++) {
                 shop.placeOrder(warehouse, false, Map.of("TS-S", 1));
                 int delivered = order;
-                await().atMost(Duration.ofSeconds(20)).until(() -> shop.journal().webhooks().stream()
-                        .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED).count() == delivered);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> shop.journal().webhooks().stream()
+                                        .filter(w -> w.outcome() == Journal.WebhookOutcome.DELIVERED)
+                                        .count()
+                                == delivered);
                 assertEquals(List.of(subscription), shop.webhookSubscriptions());
                 assertEquals(0, subscription.consecutiveFailures());
             }
@@ -118,21 +147,36 @@ class WebhookDeliveryTest {
 
             assertTrue(shop.webhookSubscriptions().isEmpty());
             assertEquals(401, admin.send("{ shop { name } }", Map.of()).statusCode());
-            assertEquals(400, admin.post(sandbox.adminBaseUrl(shop) + "/admin/oauth/access_token", null, Map.of(
-                    "client_id", SandboxSettings.DEFAULT_CLIENT_ID, "client_secret",
-                    SandboxSettings.DEFAULT_CLIENT_SECRET, "grant_type", "refresh_token",
-                    "refresh_token", expiring.get("refresh_token"))).statusCode());
+            assertEquals(
+                    400,
+                    admin.post(
+                                    sandbox.adminBaseUrl(shop) + "/admin/oauth/access_token",
+                                    null,
+                                    Map.of(
+                                            "client_id",
+                                            SandboxSettings.DEFAULT_CLIENT_ID,
+                                            "client_secret",
+                                            SandboxSettings.DEFAULT_CLIENT_SECRET,
+                                            "grant_type",
+                                            "refresh_token",
+                                            "refresh_token",
+                                            expiring.get("refresh_token")))
+                            .statusCode());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.deliveries().isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !receiver.deliveries().isEmpty());
             WebhookReceiver.Delivery uninstalled = receiver.deliveries().get(0);
             assertEquals("app/uninstalled", uninstalled.topic());
             assertEquals(shop.domain(), uninstalled.header("X-Shopify-Shop-Domain"));
-            assertEquals(ShopifySignatures.bodyHmac(uninstalled.body(), SandboxSettings.DEFAULT_CLIENT_SECRET),
+            assertEquals(
+                    ShopifySignatures.bodyHmac(uninstalled.body(), SandboxSettings.DEFAULT_CLIENT_SECRET),
                     uninstalled.header("X-Shopify-Hmac-Sha256"));
             JsonNode body = uninstalled.json();
             assertEquals(shop.shopId(), body.get("id").asLong());
             assertEquals(shop.domain(), body.get("myshopify_domain").asText());
-            assertEquals(warehouse.legacyResourceId(), body.get("primary_location_id").asLong());
+            assertEquals(
+                    warehouse.legacyResourceId(),
+                    body.get("primary_location_id").asLong());
         }
     }
 }

@@ -53,10 +53,14 @@ class WebhookFaultsTest {
 
         shop.faults().none();
         Order kept = shop.placeOrder(warehouse, true, Map.of("TS-S", 1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.deliveries().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !receiver.deliveries().isEmpty());
         // The dropped webhook was never scheduled, so the one that arrived is the only one there will be.
-        assertEquals(List.of(kept.legacyResourceId()), receiver.deliveries().stream()
-                .map(d -> d.json().get("id").asLong()).toList());
+        assertEquals(
+                List.of(kept.legacyResourceId()),
+                receiver.deliveries().stream()
+                        .map(d -> d.json().get("id").asLong())
+                        .toList());
         assertNotEquals(lost.legacyResourceId(), kept.legacyResourceId());
     }
 
@@ -67,12 +71,17 @@ class WebhookFaultsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() == 2);
         WebhookReceiver.Delivery first = receiver.deliveries().get(0);
         WebhookReceiver.Delivery second = receiver.deliveries().get(1);
-        for (String header : List.of("X-Shopify-Webhook-Id", "X-Shopify-Event-Id", "X-Shopify-Hmac-Sha256",
-                "X-Shopify-Triggered-At", "X-Shopify-Topic")) {
+        for (String header : List.of(
+                "X-Shopify-Webhook-Id",
+                "X-Shopify-Event-Id",
+                "X-Shopify-Hmac-Sha256",
+                "X-Shopify-Triggered-At",
+                "X-Shopify-Topic")) {
             assertEquals(first.header(header), second.header(header), header);
         }
         assertArrayEquals(first.body(), second.body());
-        assertEquals(ShopifySignatures.bodyHmac(second.body(), SandboxSettings.DEFAULT_CLIENT_SECRET),
+        assertEquals(
+                ShopifySignatures.bodyHmac(second.body(), SandboxSettings.DEFAULT_CLIENT_SECRET),
                 second.header("X-Shopify-Hmac-Sha256"));
     }
 
@@ -82,7 +91,8 @@ class WebhookFaultsTest {
         shop.faults().webhookDelay(delay);
         long placed = System.nanoTime();
         shop.placeOrder(warehouse, true, Map.of("TS-S", 1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.deliveries().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !receiver.deliveries().isEmpty());
         Duration took = Duration.ofNanos(receiver.deliveries().get(0).arrivedAtNanos() - placed);
         assertTrue(took.compareTo(delay) >= 0, "arrived after " + took);
     }
@@ -96,8 +106,11 @@ class WebhookFaultsTest {
             placed.add(shop.placeOrder(warehouse, true, Map.of("TS-S", 1)).legacyResourceId());
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> receiver.deliveries().size() == 10);
-        List<Long> arrived = receiver.deliveries().stream().map(d -> d.json().get("id").asLong()).toList();
-        assertEquals(placed.stream().sorted().toList(), arrived.stream().sorted().toList());
+        List<Long> arrived = receiver.deliveries().stream()
+                .map(d -> d.json().get("id").asLong())
+                .toList();
+        assertEquals(
+                placed.stream().sorted().toList(), arrived.stream().sorted().toList());
         assertNotEquals(placed, arrived);
     }
 }

@@ -18,8 +18,16 @@ public final class WebhookSubscription extends ShopifyObject {
     private final String apiVersion;
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
-    WebhookSubscription(long id, String topic, String uri, String name, String format, List<String> includeFields,
-            String filter, String apiVersion, Instant at) {
+    WebhookSubscription(
+            long id,
+            String topic,
+            String uri,
+            String name,
+            String format,
+            List<String> includeFields,
+            String filter,
+            String apiVersion,
+            Instant at) {
         super("WebhookSubscription", id, at);
         this.topic = topic;
         this.uri = uri;
@@ -41,13 +49,23 @@ public final class WebhookSubscription extends ShopifyObject {
     }
 
     /** The resource part of each topic the sandbox emits; the rest of the enum name is the event. */
-    private static final List<String> RESOURCES = List.of("REVERSE_FULFILLMENT_ORDERS", "FULFILLMENT_ORDERS",
-            "BULK_OPERATIONS", "INVENTORY_LEVELS", "INVENTORY_ITEMS", "FULFILLMENTS", "ORDERS", "PRODUCTS", "RETURNS",
+    private static final List<String> RESOURCES = List.of(
+            "REVERSE_FULFILLMENT_ORDERS",
+            "FULFILLMENT_ORDERS",
+            "BULK_OPERATIONS",
+            "INVENTORY_LEVELS",
+            "INVENTORY_ITEMS",
+            "FULFILLMENTS",
+            "ORDERS",
+            "PRODUCTS",
+            "RETURNS",
             "APP");
 
     /** {@code ORDERS_CREATE} to {@code orders/create}, {@code INVENTORY_LEVELS_UPDATE} to {@code inventory_levels/update}. */
     static String restTopic(String enumName) {
-        String resource = RESOURCES.stream().filter(r -> enumName.startsWith(r + "_")).findFirst()
+        String resource = RESOURCES.stream()
+                .filter(r -> enumName.startsWith(r + "_"))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic " + enumName));
         return (resource + "/" + enumName.substring(resource.length() + 1)).toLowerCase(Locale.ROOT);
     }

@@ -30,7 +30,8 @@ public class ActivityPage {
 
     @PostConstruct
     void load() {
-        this.page = parsePage(this.faces.getExternalContext().getRequestParameterMap().get("page"));
+        this.page = parsePage(
+                this.faces.getExternalContext().getRequestParameterMap().get("page"));
         // One more than a page tells whether an older page exists without counting the whole log.
         List<ActivityEvent> window = this.log.recent(this.page * PAGE_SIZE, PAGE_SIZE + 1);
         this.hasOlder = window.size() > PAGE_SIZE;

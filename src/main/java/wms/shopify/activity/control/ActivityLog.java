@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import wms.shopify.activity.entity.ActivityEvent;
-import wms.shopify.platform.database.DatabaseReady;
 import wms.shopify.platform.Published;
+import wms.shopify.platform.database.DatabaseReady;
 
 /**
  * The activity log: what happened, when and by whom, for the Activity page.
@@ -64,8 +64,11 @@ public class ActivityLog {
     /** Stores an event received from the activity queue. */
     public ActivityEvent store(Message message) throws JMSException {
         MapMessage event = (MapMessage) message;
-        ActivityEvent stored = new ActivityEvent(Instant.ofEpochMilli(event.getLong(OCCURRED_AT)),
-                event.getString(CATEGORY), event.getString(MESSAGE), event.getString(ACTOR));
+        ActivityEvent stored = new ActivityEvent(
+                Instant.ofEpochMilli(event.getLong(OCCURRED_AT)),
+                event.getString(CATEGORY),
+                event.getString(MESSAGE),
+                event.getString(ACTOR));
         this.entityManager.persist(stored);
         return stored;
     }
@@ -77,14 +80,20 @@ public class ActivityLog {
      * @return how many events were rewritten
      */
     public int replaceMessages(String category, String like, String replacement) {
-        return this.entityManager.createNativeQuery("update activity_event set message = ? where category = ? "
-                + "and message like ? escape '\\' and message <> ?").setParameter(1, replacement)
-                .setParameter(2, category).setParameter(3, like).setParameter(4, replacement).executeUpdate();
+        return this.entityManager
+                .createNativeQuery("update activity_event set message = ? where category = ? "
+                        + "and message like ? escape '\\' and message <> ?")
+                .setParameter(1, replacement)
+                .setParameter(2, category)
+                .setParameter(3, like)
+                .setParameter(4, replacement)
+                .executeUpdate();
     }
 
     /** The most recent events first. */
     public List<ActivityEvent> recent(int first, int count) {
-        return this.entityManager.createNamedQuery(ActivityEvent.RECENT, ActivityEvent.class)
+        return this.entityManager
+                .createNamedQuery(ActivityEvent.RECENT, ActivityEvent.class)
                 .setFirstResult(first)
                 .setMaxResults(count)
                 .getResultList();

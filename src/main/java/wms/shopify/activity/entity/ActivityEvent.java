@@ -47,7 +47,8 @@ public class ActivityEvent {
     public ActivityEvent(Instant occurredAt, String category, String message, String actor) {
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
         this.category = Objects.requireNonNull(category, "category");
-        this.message = message == null || message.length() <= MESSAGE_LIMIT ? message
+        this.message = message == null || message.length() <= MESSAGE_LIMIT
+                ? message
                 : message.substring(0, MESSAGE_LIMIT - 1) + "…";
         this.actor = actor;
     }

@@ -48,7 +48,11 @@ public class AdminApi {
      *
      * @param accessToken the store's token in clear (never logged)
      */
-    @Retry(retryOn = ShopifyUnavailableException.class, maxRetries = 4, delay = 500, jitter = 250,
+    @Retry(
+            retryOn = ShopifyUnavailableException.class,
+            maxRetries = 4,
+            delay = 500,
+            jitter = 250,
             maxDuration = 120_000)
     public JsonObject run(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         return send(shop, accessToken, operation, variables);
@@ -73,8 +77,11 @@ public class AdminApi {
                 .add("operationName", operation.operationName())
                 .add("variables", variables == null ? JsonValue.EMPTY_JSON_OBJECT : variables)
                 .build();
-        ShopifyHttp.Answer answer = this.http.postJson(this.app.graphQlUrl(shop),
-                Map.of("X-Shopify-Access-Token", accessToken), request, this.app.requestTimeout());
+        ShopifyHttp.Answer answer = this.http.postJson(
+                this.app.graphQlUrl(shop),
+                Map.of("X-Shopify-Access-Token", accessToken),
+                request,
+                this.app.requestTimeout());
         return data(shop, operation, budget, answer);
     }
 
@@ -90,8 +97,11 @@ public class AdminApi {
                 observeCost(budget, answer.body(), now);
                 // Partial data next to errors is never taken as success: the call fails as its decisive code says.
                 if (answer.body().get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
-                    throw failure(shop, operation, ShopifyErrorCode.decisive(errors), errors.stream()
-                            .map(AdminApi::message).distinct().collect(Collectors.joining("; ")));
+                    throw failure(
+                            shop,
+                            operation,
+                            ShopifyErrorCode.decisive(errors),
+                            errors.stream().map(AdminApi::message).distinct().collect(Collectors.joining("; ")));
                 }
                 if (!(answer.body().get("data") instanceof JsonObject data)) {
                     return null;
@@ -107,11 +117,11 @@ public class AdminApi {
             default -> {
                 if (answer.status() >= 500) {
                     counted(null);
-                    throw new ShopifyUnavailableException(operation.operationName() + " on " + shop + " answered "
-                            + answer.status());
+                    throw new ShopifyUnavailableException(
+                            operation.operationName() + " on " + shop + " answered " + answer.status());
                 }
-                throw new ShopifyRequestException(operation.operationName() + " on " + shop + " answered "
-                        + answer.status());
+                throw new ShopifyRequestException(
+                        operation.operationName() + " on " + shop + " answered " + answer.status());
             }
         }
     }
@@ -124,17 +134,24 @@ public class AdminApi {
         for (JsonValue field : data.values()) {
             if (field instanceof JsonObject payload && payload.get("userErrors") instanceof JsonArray userErrors) {
                 ShopifyErrorCode.idempotency(userErrors).ifPresent(code -> {
-                    throw failure(shop, operation, code, userErrors.stream()
-                            .filter(e -> e instanceof JsonObject o && code.name().equals(o.getString("code", "")))
-                            .map(AdminApi::message).findFirst().orElse(code.name()));
+                    throw failure(
+                            shop,
+                            operation,
+                            code,
+                            userErrors.stream()
+                                    .filter(e -> e instanceof JsonObject o
+                                            && code.name().equals(o.getString("code", "")))
+                                    .map(AdminApi::message)
+                                    .findFirst()
+                                    .orElse(code.name()));
                 });
             }
         }
     }
 
     /** The exception for a call that met a code of Shopify's, with Shopify's words; a transient one is counted. */
-    private RuntimeException failure(ShopDomain shop, AdminOperation operation, ShopifyErrorCode code,
-            String shopifyMessage) {
+    private RuntimeException failure(
+            ShopDomain shop, AdminOperation operation, ShopifyErrorCode code, String shopifyMessage) {
         String message = operation.operationName() + " on " + shop + ": " + shopifyMessage + " (" + code.name() + ")";
         if (code.handling() == ShopifyErrorCode.Handling.RETRY) {
             counted(code);
@@ -146,7 +163,8 @@ public class AdminApi {
     /** Counts a transient answer on {@code shopify_transient_answers} (each is retried: by the call or its caller). */
     private void counted(ShopifyErrorCode code) {
         if (this.metrics != null) {
-            this.metrics.counter("shopify_transient_answers", new Tag("code", code == null ? "HTTP_5XX" : code.name()))
+            this.metrics
+                    .counter("shopify_transient_answers", new Tag("code", code == null ? "HTTP_5XX" : code.name()))
                     .inc();
         }
     }
@@ -160,7 +178,8 @@ public class AdminApi {
         JsonObject extensions = body.getJsonObject("extensions");
         JsonObject cost = extensions == null ? null : extensions.getJsonObject("cost");
         JsonObject status = cost == null ? null : cost.getJsonObject("throttleStatus");
-        if (status != null && status.get("currentlyAvailable") instanceof JsonNumber available
+        if (status != null
+                && status.get("currentlyAvailable") instanceof JsonNumber available
                 && status.get("maximumAvailable") instanceof JsonNumber maximum
                 && status.get("restoreRate") instanceof JsonNumber rate) {
             budget.observe(available.doubleValue(), maximum.doubleValue(), rate.doubleValue(), now);

@@ -33,8 +33,8 @@ public final class CostBudget {
     }
 
     /** What Shopify reported with an answer (also with a THROTTLED one). */
-    public synchronized void observe(double currentlyAvailable, double maximumAvailable, double restoreRatePerSecond,
-            Instant at) {
+    public synchronized void observe(
+            double currentlyAvailable, double maximumAvailable, double restoreRatePerSecond, Instant at) {
         this.available = currentlyAvailable;
         this.maximum = maximumAvailable;
         this.restoreRate = restoreRatePerSecond;

@@ -30,12 +30,15 @@ public class OAuthClient {
 
     /** Exchanges the code of an install's callback for an expiring offline token. */
     public GrantedTokens exchangeCode(ShopDomain shop, String code) {
-        return tokens(shop, Json.createObjectBuilder()
-                .add("client_id", this.app.clientId())
-                .add("client_secret", this.app.clientSecret())
-                .add("code", code)
-                .add("expiring", "1")
-                .build(), "exchange the install code");
+        return tokens(
+                shop,
+                Json.createObjectBuilder()
+                        .add("client_id", this.app.clientId())
+                        .add("client_secret", this.app.clientSecret())
+                        .add("code", code)
+                        .add("expiring", "1")
+                        .build(),
+                "exchange the install code");
     }
 
     /**
@@ -44,12 +47,15 @@ public class OAuthClient {
      * @throws ShopifyUnauthorizedException when Shopify no longer accepts the refresh token
      */
     public GrantedTokens refresh(ShopDomain shop, String refreshToken) {
-        return tokens(shop, Json.createObjectBuilder()
-                .add("client_id", this.app.clientId())
-                .add("client_secret", this.app.clientSecret())
-                .add("grant_type", "refresh_token")
-                .add("refresh_token", refreshToken)
-                .build(), "refresh the token");
+        return tokens(
+                shop,
+                Json.createObjectBuilder()
+                        .add("client_id", this.app.clientId())
+                        .add("client_secret", this.app.clientSecret())
+                        .add("grant_type", "refresh_token")
+                        .add("refresh_token", refreshToken)
+                        .build(),
+                "refresh the token");
     }
 
     private GrantedTokens tokens(ShopDomain shop, JsonObject request, String purpose) {
@@ -71,8 +77,11 @@ public class OAuthClient {
     }
 
     static GrantedTokens granted(JsonObject body, Instant now) {
-        return new GrantedTokens(body.getString("access_token"), body.getString("scope", ""),
-                after(now, body, "expires_in"), body.getString("refresh_token", null),
+        return new GrantedTokens(
+                body.getString("access_token"),
+                body.getString("scope", ""),
+                after(now, body, "expires_in"),
+                body.getString("refresh_token", null),
                 after(now, body, "refresh_token_expires_in"));
     }
 

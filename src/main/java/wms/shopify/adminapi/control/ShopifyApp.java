@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import wms.shopify.platform.retry.RequestTimeout;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.platform.retry.RequestTimeout;
 
 /**
  * The connector as a Shopify app: its credentials, the scopes it asks for, the API version it speaks, where Shopify
@@ -104,11 +104,13 @@ public class ShopifyApp implements RequestTimeout {
     }
 
     public String clientId() {
-        return this.clientId.orElseThrow(() -> new IllegalStateException(problem().orElseThrow()));
+        return this.clientId.orElseThrow(
+                () -> new IllegalStateException(problem().orElseThrow()));
     }
 
     public String clientSecret() {
-        return this.clientSecret.orElseThrow(() -> new IllegalStateException(problem().orElseThrow()));
+        return this.clientSecret.orElseThrow(
+                () -> new IllegalStateException(problem().orElseThrow()));
     }
 
     /**
@@ -118,8 +120,10 @@ public class ShopifyApp implements RequestTimeout {
     public List<String> secretsAcceptedAt(Instant now) {
         List<String> secrets = new ArrayList<>();
         this.clientSecret.filter(s -> !s.isBlank()).ifPresent(secrets::add);
-        if (!blank(this.previousClientSecret) && !blank(this.previousClientSecretUntil)
-                && now.isBefore(Instant.parse(this.previousClientSecretUntil.get().trim()))) {
+        if (!blank(this.previousClientSecret)
+                && !blank(this.previousClientSecretUntil)
+                && now.isBefore(
+                        Instant.parse(this.previousClientSecretUntil.get().trim()))) {
             secrets.add(this.previousClientSecret.get());
         }
         return secrets;

@@ -65,12 +65,16 @@ public enum ShopifyErrorCode {
 
     /** The code of this name; {@link #OTHER} for a code not listed or none. */
     public static ShopifyErrorCode of(String code) {
-        return Arrays.stream(values()).filter(c -> c != OTHER && c.name().equals(code)).findFirst().orElse(OTHER);
+        return Arrays.stream(values())
+                .filter(c -> c != OTHER && c.name().equals(code))
+                .findFirst()
+                .orElse(OTHER);
     }
 
     /** The code of one entry of a top-level {@code errors} array. */
     static ShopifyErrorCode ofError(JsonValue error) {
-        if (error instanceof JsonObject object && object.get("extensions") instanceof JsonObject extensions
+        if (error instanceof JsonObject object
+                && object.get("extensions") instanceof JsonObject extensions
                 && extensions.get("code") instanceof JsonString code) {
             return of(code.getString());
         }
@@ -99,7 +103,8 @@ public enum ShopifyErrorCode {
      */
     static Optional<ShopifyErrorCode> idempotency(JsonArray userErrors) {
         for (JsonValue error : userErrors) {
-            if (error instanceof JsonObject object && object.get("code") instanceof JsonString code
+            if (error instanceof JsonObject object
+                    && object.get("code") instanceof JsonString code
                     && code.getString().startsWith("IDEMPOTENCY_")) {
                 return Optional.of(of(code.getString()));
             }

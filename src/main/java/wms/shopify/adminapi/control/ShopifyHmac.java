@@ -20,18 +20,18 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ShopifyHmac {
 
-    private ShopifyHmac() {
-    }
+    private ShopifyHmac() {}
 
     /**
      * The text Shopify signs for a query: {@code hmac} and {@code signature} left out, keys sorted, {@code k=v}
      * joined by {@code &}, form-encoded with spaces as {@code %20} (the rules of Shopify's own libraries).
      */
     public static String canonicalQuery(Map<String, String> parameters) {
-        return new TreeMap<>(parameters).entrySet().stream()
-                .filter(e -> !e.getKey().equals("hmac") && !e.getKey().equals("signature"))
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(parameters)
+                .entrySet().stream()
+                        .filter(e -> !e.getKey().equals("hmac") && !e.getKey().equals("signature"))
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"));
     }
 
     /** The hex HMAC of a query's canonical text. */

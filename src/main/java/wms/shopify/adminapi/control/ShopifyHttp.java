@@ -30,8 +30,7 @@ final class ShopifyHttp {
             .build();
 
     /** An answer: the status, the JSON body (empty when the body was not JSON), and the Retry-After header. */
-    record Answer(int status, JsonObject body, String retryAfter) {
-    }
+    record Answer(int status, JsonObject body, String retryAfter) {}
 
     Answer postJson(URI uri, Map<String, String> headers, JsonObject body) {
         return postJson(uri, headers, body, REQUEST_TIMEOUT);
@@ -49,12 +48,15 @@ final class ShopifyHttp {
         try {
             response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ShopifyUnavailableException("Shopify could not be reached: " + e.getClass().getSimpleName());
+            throw new ShopifyUnavailableException(
+                    "Shopify could not be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShopifyUnavailableException("Interrupted while waiting for Shopify");
         }
-        return new Answer(response.statusCode(), parse(response.body()),
+        return new Answer(
+                response.statusCode(),
+                parse(response.body()),
                 response.headers().firstValue("Retry-After").orElse(null));
     }
 
@@ -65,15 +67,18 @@ final class ShopifyHttp {
     java.io.InputStream open(URI uri) {
         try {
             // The timeout bounds the wait for the answer to start; the body is then read as it arrives.
-            HttpResponse<java.io.InputStream> response = this.client.send(HttpRequest.newBuilder(uri)
-                    .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = this.client.send(
+                    HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();
-                throw new ShopifyUnavailableException("Shopify answered " + response.statusCode() + " for a result file");
+                throw new ShopifyUnavailableException(
+                        "Shopify answered " + response.statusCode() + " for a result file");
             }
             return response.body();
         } catch (IOException e) {
-            throw new ShopifyUnavailableException("Shopify could not be reached: " + e.getClass().getSimpleName());
+            throw new ShopifyUnavailableException(
+                    "Shopify could not be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShopifyUnavailableException("Interrupted while waiting for Shopify");

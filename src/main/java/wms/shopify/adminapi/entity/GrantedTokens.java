@@ -10,7 +10,11 @@ import java.time.Instant;
  * @param refreshToken null for a token that does not expire
  * @param refreshTokenExpiresAt null when Shopify did not say
  */
-public record GrantedTokens(String accessToken, String scopes, Instant accessTokenExpiresAt, String refreshToken,
+public record GrantedTokens(
+        String accessToken,
+        String scopes,
+        Instant accessTokenExpiresAt,
+        String refreshToken,
         Instant refreshTokenExpiresAt) {
 
     @Override

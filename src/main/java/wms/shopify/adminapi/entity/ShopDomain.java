@@ -14,6 +14,7 @@ public record ShopDomain(String value) {
 
     /** Letters, digits and hyphens, not starting with a hyphen; one label before {@code .myshopify.com}. */
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}\\.myshopify\\.com");
+
     private static final Pattern ADMIN_URL = Pattern.compile("admin\\.shopify\\.com/store/([a-z0-9][a-z0-9-]{0,59})");
     private static final int LONGEST_INPUT = 255;
 

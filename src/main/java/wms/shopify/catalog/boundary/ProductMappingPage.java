@@ -60,7 +60,9 @@ public class ProductMappingPage implements Serializable {
         Map<String, String> parameters = this.faces.getExternalContext().getRequestParameterMap();
         this.connected = this.stores.connected();
         Long id = parseLong(parameters.get("store"));
-        this.store = this.connected.stream().filter(s -> id == null ? true : s.id().equals(id)).findFirst()
+        this.store = this.connected.stream()
+                .filter(s -> id == null ? true : s.id().equals(id))
+                .findFirst()
                 .orElse(null);
         this.filter = Mappings.Filter.of(parameters.get("filter"));
         this.search = parameters.get("q");
@@ -81,7 +83,8 @@ public class ProductMappingPage implements Serializable {
     }
 
     public List<String> getFilters() {
-        return java.util.Arrays.stream(Mappings.Filter.values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+        return java.util.Arrays.stream(Mappings.Filter.values())
+                .map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
                 .toList();
     }
 
@@ -106,7 +109,8 @@ public class ProductMappingPage implements Serializable {
 
     public List<StoreVariant> getVariants() {
         if (this.variants == null) {
-            this.variants = this.store == null ? List.of()
+            this.variants = this.store == null
+                    ? List.of()
                     : this.mappings.page(this.store.id(), this.filter, this.search, this.after, PAGE_SIZE);
         }
         return this.variants;
@@ -134,7 +138,10 @@ public class ProductMappingPage implements Serializable {
 
     public String map(long variantRowId) {
         try {
-            this.mappings.mapByHand(this.store.id(), variantRowId, this.productFor.get(variantRowId),
+            this.mappings.mapByHand(
+                    this.store.id(),
+                    variantRowId,
+                    this.productFor.get(variantRowId),
                     this.faces.getExternalContext().getRemoteUser());
         } catch (UnknownProductException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
@@ -145,7 +152,10 @@ public class ProductMappingPage implements Serializable {
 
     public String unmap(long variantRowId) {
         try {
-            this.mappings.unmapByHand(this.store.id(), variantRowId, this.faces.getExternalContext().getRemoteUser());
+            this.mappings.unmapByHand(
+                    this.store.id(),
+                    variantRowId,
+                    this.faces.getExternalContext().getRemoteUser());
         } catch (UnknownProductException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return null;
@@ -160,7 +170,8 @@ public class ProductMappingPage implements Serializable {
     /** Back to this page, same store, filter and search (post, then redirect: a reload repeats nothing). */
     private String self(long from) {
         return "/admin/product-mapping?faces-redirect=true&store=" + this.store.id() + "&filter=" + getFilter()
-                + (this.search == null || this.search.isBlank() ? ""
+                + (this.search == null || this.search.isBlank()
+                        ? ""
                         : "&q=" + URLEncoder.encode(this.search, StandardCharsets.UTF_8))
                 + (from > 0 ? "&after=" + from : "");
     }

@@ -18,12 +18,24 @@ import wms.shopify.platform.api.RegistrationReport;
  * @param duplicateBarcodes barcodes of this call that several active products share
  */
 @Schema(name = "ProductRegistrationReport", description = "What a product registration call did.")
-public record ProductRegistrationReport(long created, long updated, long unchanged, boolean changed,
-        List<RegistrationReport.Item> items, List<String> duplicateSkus, List<String> duplicateBarcodes) {
+public record ProductRegistrationReport(
+        long created,
+        long updated,
+        long unchanged,
+        boolean changed,
+        List<RegistrationReport.Item> items,
+        List<String> duplicateSkus,
+        List<String> duplicateBarcodes) {
 
     static ProductRegistrationReport of(Catalog.ProductRegistrationResult result) {
         RegistrationReport counts = RegistrationReport.of(result.result());
-        return new ProductRegistrationReport(counts.created(), counts.updated(), counts.unchanged(), counts.changed(),
-                counts.items(), result.duplicateSkus(), result.duplicateBarcodes());
+        return new ProductRegistrationReport(
+                counts.created(),
+                counts.updated(),
+                counts.unchanged(),
+                counts.changed(),
+                counts.items(),
+                result.duplicateSkus(),
+                result.duplicateBarcodes());
     }
 }

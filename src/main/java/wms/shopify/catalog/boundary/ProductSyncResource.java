@@ -2,13 +2,13 @@ package wms.shopify.catalog.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,11 +41,14 @@ public class ProductSyncResource {
     SecurityContext security;
 
     @POST
-    @Operation(summary = "Starts Sync Products for a store",
+    @Operation(
+            summary = "Starts Sync Products for a store",
             description = "Reads every variant of the store in the background and maps the unmapped ones by SKU, "
                     + "then barcode. Never changes an existing mapping, never changes stock. One sync per store at "
                     + "a time: 409 while one runs.")
-    @APIResponse(responseCode = "202", description = "Started; follow it with GET",
+    @APIResponse(
+            responseCode = "202",
+            description = "Started; follow it with GET",
             content = @Content(schema = @Schema(implementation = ProductSyncView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No connected store has this domain")
@@ -53,8 +56,9 @@ public class ProductSyncResource {
     public Response start(@PathParam("store") String domain) {
         Store store = this.stores.findConnected(domain).orElseThrow(NotFoundException::new);
         try {
-            return Response.accepted(ProductSyncView.of(this.syncs.start(store,
-                    this.security.getUserPrincipal().getName()))).build();
+            return Response.accepted(ProductSyncView.of(this.syncs.start(
+                            store, this.security.getUserPrincipal().getName())))
+                    .build();
         } catch (SyncAlreadyRunningException e) {
             throw new ClientErrorException(Response.Status.CONFLICT, e);
         }
@@ -62,7 +66,9 @@ public class ProductSyncResource {
 
     @GET
     @Operation(summary = "The store's latest Sync Products", description = "Its state and progress, or its result.")
-    @APIResponse(responseCode = "200", description = "The latest sync",
+    @APIResponse(
+            responseCode = "200",
+            description = "The latest sync",
             content = @Content(schema = @Schema(implementation = ProductSyncView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store, or never synced")

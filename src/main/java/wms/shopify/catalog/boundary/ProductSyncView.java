@@ -18,13 +18,29 @@ import wms.shopify.catalog.entity.ProductSync;
  * @param message why it failed (absent otherwise)
  */
 @Schema(name = "ProductSync")
-public record ProductSyncView(@Schema(enumeration = {"running", "succeeded", "failed"}) String state,
-        Instant startedAt, Instant finishedAt, int variantsRead, int matched, int unmapped, int ambiguous,
-        int problems, String message) {
+public record ProductSyncView(
+        @Schema(enumeration = {"running", "succeeded", "failed"})
+        String state,
+
+        Instant startedAt,
+        Instant finishedAt,
+        int variantsRead,
+        int matched,
+        int unmapped,
+        int ambiguous,
+        int problems,
+        String message) {
 
     static ProductSyncView of(ProductSync sync) {
-        return new ProductSyncView(sync.state().name().toLowerCase(java.util.Locale.ROOT), sync.startedAt(),
-                sync.finishedAt(), sync.variantsRead(), sync.matched(), sync.unmapped(), sync.ambiguous(),
-                sync.problems(), sync.message());
+        return new ProductSyncView(
+                sync.state().name().toLowerCase(java.util.Locale.ROOT),
+                sync.startedAt(),
+                sync.finishedAt(),
+                sync.variantsRead(),
+                sync.matched(),
+                sync.unmapped(),
+                sync.ambiguous(),
+                sync.problems(),
+                sync.message());
     }
 }

@@ -18,7 +18,12 @@ import wms.shopify.catalog.entity.WmsProduct;
 public record ProductView(String code, String sku, String barcode, String name, boolean active, Instant updatedAt) {
 
     static ProductView of(WmsProduct product) {
-        return new ProductView(product.code(), product.sku(), product.barcode(), product.name(), product.active(),
+        return new ProductView(
+                product.code(),
+                product.sku(),
+                product.barcode(),
+                product.name(),
+                product.active(),
                 product.updatedAt());
     }
 }

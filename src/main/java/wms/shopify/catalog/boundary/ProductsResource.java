@@ -45,37 +45,49 @@ public class ProductsResource {
     SecurityContext security;
 
     @GET
-    @Operation(summary = "Lists registered products, a page at a time",
+    @Operation(
+            summary = "Lists registered products, a page at a time",
             description = "Products, active or not, ordered by code. For the next page, pass the last code of this "
                     + "one as `after`; an empty array is the end.")
-    @APIResponse(responseCode = "200", description = "A page of products",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of products",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProductView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     public List<ProductView> list(
             @Parameter(description = "answer the products after this code") @QueryParam("after") String after,
-            @Parameter(description = "at most this many (1–5000, default 1000)", schema = @Schema(
-                    type = SchemaType.INTEGER, minimum = "1", maximum = "5000")) @QueryParam("limit") String limit) {
+            @Parameter(
+                            description = "at most this many (1–5000, default 1000)",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5000"))
+                    @QueryParam("limit")
+                    String limit) {
         List<FieldError> errors = new ArrayList<>();
         Long size = WholeNumber.parameter(limit, "limit", 1, PAGE_LIMIT, 1000, errors);
         if (size == null) {
             throw new InvalidRequestException(errors);
         }
-        return this.catalog.page(after, size.intValue()).stream().map(ProductView::of).toList();
+        return this.catalog.page(after, size.intValue()).stream()
+                .map(ProductView::of)
+                .toList();
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Registers products (bulk upsert by code)",
+    @Operation(
+            summary = "Registers products (bulk upsert by code)",
             description = "Each item is the full current state of one product: a new code is created, a known one "
                     + "updated. Sending the same body again changes nothing and answers changed=false. Products are "
                     + "never deleted: send active=false to deactivate one (it stops matching; variants mapped to it "
                     + "keep their mapping and are flagged). All or nothing: when any item is invalid, nothing is "
                     + "changed and every error is listed. SKUs and barcodes of the call that several active products "
                     + "share are listed in the answer: they match no Shopify variant.")
-    @RequestBody(required = true, content = @Content(
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ProductRegistration.class)))
-    @APIResponse(responseCode = "200", description = "What the call did",
+    @RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProductRegistration.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What the call did",
             content = @Content(schema = @Schema(implementation = ProductRegistrationReport.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
@@ -85,6 +97,7 @@ public class ProductsResource {
     public ProductRegistrationReport register(List<ProductRegistration> items) {
         // A 400 is decided before the transaction starts (one thrown inside would make Liberty write an FFDC).
         this.catalog.check(items);
-        return ProductRegistrationReport.of(this.catalog.register(items, this.security.getUserPrincipal().getName()));
+        return ProductRegistrationReport.of(
+                this.catalog.register(items, this.security.getUserPrincipal().getName()));
     }
 }

@@ -57,9 +57,8 @@ public class Catalog {
      * @param duplicateSkus SKUs of the call on several active products (none of them will match by SKU)
      * @param duplicateBarcodes the same for barcodes
      */
-    public record ProductRegistrationResult(RegistrationResult result, List<String> duplicateSkus,
-            List<String> duplicateBarcodes) {
-    }
+    public record ProductRegistrationResult(
+            RegistrationResult result, List<String> duplicateSkus, List<String> duplicateBarcodes) {}
 
     /** The rules of one call, item by item; every error is reported. */
     static List<FieldError> check(List<ProductRegistration> items, int maxItems) {
@@ -92,26 +91,31 @@ public class Catalog {
     public ProductRegistrationResult register(List<ProductRegistration> items, String actor) {
         check(items);
         Instant now = this.clock.instant();
-        Map<String, WmsProduct> existing = byCode(items.stream().map(ProductRegistration::code).toList());
-        RegistrationResult result = Upsert.apply(items, ProductRegistration::code, existing,
-                item -> new WmsProduct(item.code(), item.sku(), item.barcode(), item.name(), item.activeOrDefault(),
-                        now),
-                (product, item) -> product.update(item.sku(), item.barcode(), item.name(), item.activeOrDefault(),
-                        now),
+        Map<String, WmsProduct> existing =
+                byCode(items.stream().map(ProductRegistration::code).toList());
+        RegistrationResult result = Upsert.apply(
+                items,
+                ProductRegistration::code,
+                existing,
+                item -> new WmsProduct(
+                        item.code(), item.sku(), item.barcode(), item.name(), item.activeOrDefault(), now),
+                (product, item) -> product.update(item.sku(), item.barcode(), item.name(), item.activeOrDefault(), now),
                 this.entityManager::persist);
         // Written now, so a clash with a concurrent call surfaces here and the duplicate check sees this call.
         this.entityManager.flush();
         if (result.changed()) {
             this.activity.record("catalog", "Products registered by the WMS: " + result.summary(), actor);
         }
-        return new ProductRegistrationResult(result,
+        return new ProductRegistrationResult(
+                result,
                 sharedKeys("sku", items.stream().map(ProductRegistration::sku)),
                 sharedKeys("barcode", items.stream().map(ProductRegistration::barcode)));
     }
 
     /** A page of the catalog in code order, after a code (keyset: as fast on the last page as on the first). */
     public List<WmsProduct> page(String afterCode, int limit) {
-        return this.entityManager.createNamedQuery(WmsProduct.PAGE, WmsProduct.class)
+        return this.entityManager
+                .createNamedQuery(WmsProduct.PAGE, WmsProduct.class)
                 .setParameter("after", afterCode == null ? "" : afterCode)
                 .setMaxResults(limit)
                 .getResultList();
@@ -119,23 +123,28 @@ public class Catalog {
 
     /** The matching keys of every active product, for one sync; no entities are built. */
     public CatalogIndex activeIndex() {
-        List<Object[]> rows = this.entityManager.createNamedQuery(WmsProduct.ACTIVE, Object[].class).getResultList();
+        List<Object[]> rows = this.entityManager
+                .createNamedQuery(WmsProduct.ACTIVE, Object[].class)
+                .getResultList();
         return CatalogIndex.of(rows.stream()
                 .map(row -> new CatalogIndex.Keys((Long) row[0], (String) row[1], (String) row[2]))::iterator);
     }
 
     /** Which of these SKUs (or barcodes), trimmed, are on more than one active product. */
     private List<String> sharedKeys(String column, java.util.stream.Stream<String> values) {
-        Set<String> keys = values.map(CatalogIndex::normalised).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        Set<String> keys =
+                values.map(CatalogIndex::normalised).filter(Objects::nonNull).collect(Collectors.toSet());
         if (keys.isEmpty()) {
             return List.of();
         }
         // The column name is one of two constants of this class, never input.
         @SuppressWarnings("unchecked")
-        List<String> shared = this.entityManager.createQuery("select trim(p." + column + ") from WmsProduct p "
-                + "where p.active = true and trim(p." + column + ") in :keys group by trim(p." + column + ") "
-                + "having count(p) > 1 order by trim(p." + column + ")").setParameter("keys", keys).getResultList();
+        List<String> shared = this.entityManager
+                .createQuery("select trim(p." + column + ") from WmsProduct p "
+                        + "where p.active = true and trim(p." + column + ") in :keys group by trim(p." + column + ") "
+                        + "having count(p) > 1 order by trim(p." + column + ")")
+                .setParameter("keys", keys)
+                .getResultList();
         return shared;
     }
 
@@ -143,7 +152,8 @@ public class Catalog {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        return this.entityManager.createNamedQuery(WmsProduct.BY_CODES, WmsProduct.class)
+        return this.entityManager
+                .createNamedQuery(WmsProduct.BY_CODES, WmsProduct.class)
                 .setParameter("codes", Set.copyOf(codes))
                 .getResultStream()
                 .collect(Collectors.toMap(WmsProduct::code, Function.identity()));

@@ -16,14 +16,12 @@ import wms.shopify.catalog.entity.Match;
 public final class CatalogIndex {
 
     /** What matching needs of one WMS product. */
-    public record Keys(long id, String sku, String barcode) {
-    }
+    public record Keys(long id, String sku, String barcode) {}
 
     private final Map<String, long[]> bySku = new HashMap<>();
     private final Map<String, long[]> byBarcode = new HashMap<>();
 
-    private CatalogIndex() {
-    }
+    private CatalogIndex() {}
 
     /** Indexes the active products (the caller leaves inactive ones out: they stop matching). */
     public static CatalogIndex of(Iterable<Keys> activeProducts) {
@@ -40,13 +38,15 @@ public final class CatalogIndex {
         String sku = normalised(variantSku);
         long[] skuMatches = sku == null ? null : this.bySku.get(sku);
         if (skuMatches != null) {
-            return skuMatches.length == 1 ? Match.bySku(skuMatches[0])
+            return skuMatches.length == 1
+                    ? Match.bySku(skuMatches[0])
                     : Match.ambiguous("SKU '" + sku + "' is on " + skuMatches.length + " WMS products");
         }
         String barcode = normalised(variantBarcode);
         long[] barcodeMatches = barcode == null ? null : this.byBarcode.get(barcode);
         if (barcodeMatches != null) {
-            return barcodeMatches.length == 1 ? Match.byBarcode(barcodeMatches[0])
+            return barcodeMatches.length == 1
+                    ? Match.byBarcode(barcodeMatches[0])
                     : Match.ambiguous("barcode '" + barcode + "' is on " + barcodeMatches.length + " WMS products");
         }
         return Match.none();

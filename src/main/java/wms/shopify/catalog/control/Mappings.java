@@ -24,7 +24,13 @@ public class Mappings {
 
     /** Which variants a page shows. */
     public enum Filter {
-        ALL, SKU, BARCODE, MANUAL, UNMAPPED, AMBIGUOUS, PROBLEMS;
+        ALL,
+        SKU,
+        BARCODE,
+        MANUAL,
+        UNMAPPED,
+        AMBIGUOUS,
+        PROBLEMS;
 
         /** The filter named in a link, ALL for anything else. */
         public static Filter of(String name) {
@@ -62,24 +68,36 @@ public class Mappings {
         StringBuilder jpql = new StringBuilder("select v from StoreVariant v left join fetch v.product "
                 + "where v.store.id = :store and v.id > :after");
         switch (filter) {
-            case ALL -> { }
+            case ALL -> {}
             case PROBLEMS -> jpql.append(" and (v.tracked = false or v.stockedAtMapped = false)");
             default -> jpql.append(" and v.status = :status");
         }
         String term = search == null ? "" : search.strip();
         if (!term.isEmpty()) {
-            this.entityManager.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+            this.entityManager
+                    .createNativeQuery("set local plan_cache_mode = force_custom_plan")
+                    .executeUpdate();
             jpql.append(" and (v.sku = :term or v.barcode = :term or lower(v.productTitle) like :pattern)");
         }
         jpql.append(" order by v.id");
-        TypedQuery<StoreVariant> query = this.entityManager.createQuery(jpql.toString(), StoreVariant.class)
-                .setParameter("store", storeId).setParameter("after", afterId).setMaxResults(size);
+        TypedQuery<StoreVariant> query = this.entityManager
+                .createQuery(jpql.toString(), StoreVariant.class)
+                .setParameter("store", storeId)
+                .setParameter("after", afterId)
+                .setMaxResults(size);
         if (filter != Filter.ALL && filter != Filter.PROBLEMS) {
             query.setParameter("status", VariantStatus.valueOf(filter.name()));
         }
         if (!term.isEmpty()) {
-            query.setParameter("term", term).setParameter("pattern", "%" + term.toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            query.setParameter("term", term)
+                    .setParameter(
+                            "pattern",
+                            "%"
+                                    + term.toLowerCase(Locale.ROOT)
+                                            .replace("\\", "\\\\")
+                                            .replace("%", "\\%")
+                                            .replace("_", "\\_")
+                                    + "%");
         }
         return query.getResultList();
     }
@@ -121,17 +139,24 @@ public class Mappings {
         if (key.isEmpty()) {
             throw new UnknownProductException("Enter the code or SKU of a WMS product.");
         }
-        List<WmsProduct> byCode = this.entityManager.createNamedQuery(WmsProduct.BY_CODES, WmsProduct.class)
-                .setParameter("codes", List.of(key)).getResultList();
+        List<WmsProduct> byCode = this.entityManager
+                .createNamedQuery(WmsProduct.BY_CODES, WmsProduct.class)
+                .setParameter("codes", List.of(key))
+                .getResultList();
         if (!byCode.isEmpty()) {
             return byCode.get(0);
         }
-        List<WmsProduct> bySku = this.entityManager.createNamedQuery(WmsProduct.ACTIVE_BY_SKU, WmsProduct.class)
-                .setParameter("sku", key).setMaxResults(2).getResultList();
+        List<WmsProduct> bySku = this.entityManager
+                .createNamedQuery(WmsProduct.ACTIVE_BY_SKU, WmsProduct.class)
+                .setParameter("sku", key)
+                .setMaxResults(2)
+                .getResultList();
         if (bySku.size() == 1) {
             return bySku.get(0);
         }
-        throw new UnknownProductException(bySku.isEmpty() ? "No WMS product has the code or SKU '" + key + "'."
-                : "Several WMS products have the SKU '" + key + "': enter the product's code.");
+        throw new UnknownProductException(
+                bySku.isEmpty()
+                        ? "No WMS product has the code or SKU '" + key + "'."
+                        : "Several WMS products have the SKU '" + key + "': enter the product's code.");
     }
 }

@@ -17,11 +17,21 @@ import wms.shopify.platform.api.RegistrationRules;
  */
 @Schema(name = "ProductRegistration", description = "The full current state of one WMS product.")
 public record ProductRegistration(
-        @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "P-10042") String code,
-        @Schema(maxLength = Catalog.KEY_LIMIT, example = "TSHIRT-RED-M") String sku,
-        @Schema(maxLength = Catalog.KEY_LIMIT, example = "4006381333931") String barcode,
-        @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "T-shirt red M") String name,
-        @Schema(type = SchemaType.BOOLEAN, description = "false deactivates the product; absent means true",
+        @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "P-10042")
+        String code,
+
+        @Schema(maxLength = Catalog.KEY_LIMIT, example = "TSHIRT-RED-M")
+        String sku,
+
+        @Schema(maxLength = Catalog.KEY_LIMIT, example = "4006381333931")
+        String barcode,
+
+        @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "T-shirt red M")
+        String name,
+
+        @Schema(
+                type = SchemaType.BOOLEAN,
+                description = "false deactivates the product; absent means true",
                 defaultValue = "true")
         JsonValue active) {
 

@@ -80,20 +80,21 @@ public class ProductSyncs {
         try {
             List<String> locations = this.records.mappedLocations(store.id());
             CatalogIndex index = this.catalog.activeIndex();
-            Consumer<List<ShopifyVariant>> record =
-                    page -> this.records.page(syncId, store.id(), page, index);
+            Consumer<List<ShopifyVariant>> record = page -> this.records.page(syncId, store.id(), page, index);
             if (this.bulkFromVariants <= 0
                     || this.shopify.variantCount(store, this.bulkFromVariants) >= this.bulkFromVariants) {
-                this.shopify.eachPageInBulk(store, Set.copyOf(locations), record,
-                        Duration.ofMinutes(this.bulkTimeoutMinutes));
+                this.shopify.eachPageInBulk(
+                        store, Set.copyOf(locations), record, Duration.ofMinutes(this.bulkTimeoutMinutes));
             } else {
                 this.shopify.eachPage(store, stockedAtEvery(store, locations), record);
             }
             this.records.succeeded(syncId);
             ProductSync done = this.records.latest(store.id()).orElseThrow();
-            this.activity.record("catalog", "Sync Products of " + store.domain().value() + ": "
-                    + done.variantsRead() + " variants read, " + done.matched() + " mapped, " + done.unmapped()
-                    + " unmapped, " + done.ambiguous() + " ambiguous, " + done.problems() + " with problems",
+            this.activity.record(
+                    "catalog",
+                    "Sync Products of " + store.domain().value() + ": "
+                            + done.variantsRead() + " variants read, " + done.matched() + " mapped, " + done.unmapped()
+                            + " unmapped, " + done.ambiguous() + " ambiguous, " + done.problems() + " with problems",
                     done.startedBy());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sync Products of " + store.domain().value() + " failed", e);
@@ -107,7 +108,8 @@ public class ProductSyncs {
      * items stocked at each location, no more than the store has variants.
      */
     private Predicate<String> stockedAtEvery(Store store, List<String> locations) {
-        List<Set<String>> stocked = locations.stream().map(location -> this.shopify.stockedAt(store, location))
+        List<Set<String>> stocked = locations.stream()
+                .map(location -> this.shopify.stockedAt(store, location))
                 .toList();
         return item -> stocked.stream().allMatch(items -> items.contains(item));
     }

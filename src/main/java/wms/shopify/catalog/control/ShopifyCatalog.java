@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import wms.shopify.catalog.entity.ShopifyVariant;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.catalog.entity.ShopifyVariant;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
@@ -53,8 +53,14 @@ public class ShopifyCatalog {
      * {@code limit} (Shopify's count is then AT_LEAST), which is all the choice of the way to read needs.
      */
     public int variantCount(Store store, int limit) {
-        JsonObject count = this.access.call(store, token -> this.api.run(store.domain(), token,
-                AdminOperation.PRODUCT_VARIANTS_COUNT, Json.createObjectBuilder().add("limit", limit).build()))
+        JsonObject count = this.access
+                .call(
+                        store,
+                        token -> this.api.run(
+                                store.domain(),
+                                token,
+                                AdminOperation.PRODUCT_VARIANTS_COUNT,
+                                Json.createObjectBuilder().add("limit", limit).build()))
                 .getJsonObject("productVariantsCount");
         return count == null ? 0 : count.getInt("count");
     }
@@ -71,8 +77,12 @@ public class ShopifyCatalog {
             if (after != null) {
                 variables.add("after", after);
             }
-            JsonObject location = this.access.call(store, token -> this.api.run(store.domain(), token,
-                    AdminOperation.LOCATION_INVENTORY_LEVELS, variables.build())).getJsonObject("location");
+            JsonObject location = this.access
+                    .call(
+                            store,
+                            token -> this.api.run(
+                                    store.domain(), token, AdminOperation.LOCATION_INVENTORY_LEVELS, variables.build()))
+                    .getJsonObject("location");
             if (location == null || location.isNull("inventoryLevels")) {
                 return items; // the location is gone: nothing is stocked there
             }
@@ -98,8 +108,12 @@ public class ShopifyCatalog {
             if (after != null) {
                 variables.add("after", after);
             }
-            JsonObject variants = this.access.call(store, token -> this.api.run(store.domain(), token,
-                    AdminOperation.PRODUCT_VARIANTS, variables.build())).getJsonObject("productVariants");
+            JsonObject variants = this.access
+                    .call(
+                            store,
+                            token -> this.api.run(
+                                    store.domain(), token, AdminOperation.PRODUCT_VARIANTS, variables.build()))
+                    .getJsonObject("productVariants");
             List<ShopifyVariant> read = new ArrayList<>();
             for (JsonValue node : variants.getJsonArray("nodes")) {
                 read.add(variant(node.asJsonObject(), stocked));
@@ -120,21 +134,22 @@ public class ShopifyCatalog {
      * @param page called with each page of variants
      * @param longest how long the operation may take on Shopify's side
      */
-    public void eachPageInBulk(Store store, Set<String> mappedLocations, Consumer<List<ShopifyVariant>> page,
-            Duration longest) {
-        JsonObject started = this.access.call(store, token -> this.api.run(store.domain(), token,
-                AdminOperation.BULK_VARIANTS, null)).getJsonObject("bulkOperationRunQuery");
+    public void eachPageInBulk(
+            Store store, Set<String> mappedLocations, Consumer<List<ShopifyVariant>> page, Duration longest) {
+        JsonObject started = this.access
+                .call(store, token -> this.api.run(store.domain(), token, AdminOperation.BULK_VARIANTS, null))
+                .getJsonObject("bulkOperationRunQuery");
         if (!started.getJsonArray("userErrors").isEmpty() || started.isNull("bulkOperation")) {
-            throw new IllegalStateException("Shopify refused the bulk read of variants: "
-                    + started.getJsonArray("userErrors"));
+            throw new IllegalStateException(
+                    "Shopify refused the bulk read of variants: " + started.getJsonArray("userErrors"));
         }
         String id = started.getJsonObject("bulkOperation").getString("id");
         String url = awaitResult(store, id, Instant.now().plus(longest));
         if (url == null) {
             return; // completed without a single variant
         }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                this.api.bulkResult(url), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(this.api.bulkResult(url), StandardCharsets.UTF_8))) {
             BulkLines variants = new BulkLines(mappedLocations, page);
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
@@ -146,7 +161,8 @@ public class ShopifyCatalog {
             }
             variants.end();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the bulk result of " + store.domain().value(), e);
+            throw new UncheckedIOException(
+                    "reading the bulk result of " + store.domain().value(), e);
         }
     }
 
@@ -175,8 +191,8 @@ public class ShopifyCatalog {
                 return;
             }
             String parent = line.getString("__parentId");
-            if (this.variant == null || !(parent.equals(this.variant.getString("id"))
-                    || parent.equals(itemId(this.variant)))) {
+            if (this.variant == null
+                    || !(parent.equals(this.variant.getString("id")) || parent.equals(itemId(this.variant)))) {
                 throw new IllegalStateException("the bulk result lists an inventory level of " + parent
                         + " away from its variant: its lines are not grouped as the operation asked");
             }
@@ -209,15 +225,23 @@ public class ShopifyCatalog {
         }
 
         private static String itemId(JsonObject variant) {
-            return variant.isNull("inventoryItem") ? null : variant.getJsonObject("inventoryItem").getString("id");
+            return variant.isNull("inventoryItem")
+                    ? null
+                    : variant.getJsonObject("inventoryItem").getString("id");
         }
     }
 
     /** Polls the operation until it completed (its result's address) or ended otherwise (an exception). */
     private String awaitResult(Store store, String id, Instant giveUpAt) {
         while (Instant.now().isBefore(giveUpAt)) {
-            JsonObject operation = this.access.call(store, token -> this.api.run(store.domain(), token,
-                    AdminOperation.BULK_OPERATION_STATUS, Json.createObjectBuilder().add("id", id).build()))
+            JsonObject operation = this.access
+                    .call(
+                            store,
+                            token -> this.api.run(
+                                    store.domain(),
+                                    token,
+                                    AdminOperation.BULK_OPERATION_STATUS,
+                                    Json.createObjectBuilder().add("id", id).build()))
                     .getJsonObject("bulkOperation");
             String status = operation.getString("status");
             switch (status) {
@@ -225,8 +249,9 @@ public class ShopifyCatalog {
                     return operation.isNull("url") ? null : operation.getString("url");
                 }
                 case "CREATED", "RUNNING" -> pause();
-                default -> throw new IllegalStateException("the bulk read of variants ended " + status
-                        + (operation.isNull("errorCode") ? "" : " (" + operation.getString("errorCode") + ")"));
+                default ->
+                    throw new IllegalStateException("the bulk read of variants ended " + status
+                            + (operation.isNull("errorCode") ? "" : " (" + operation.getString("errorCode") + ")"));
             }
         }
         throw new IllegalStateException("the bulk read of variants did not complete in time");
@@ -245,9 +270,15 @@ public class ShopifyCatalog {
         JsonObject item = node.isNull("inventoryItem") ? null : node.getJsonObject("inventoryItem");
         String itemId = item == null ? null : item.getString("id");
         JsonObject product = node.isNull("product") ? null : node.getJsonObject("product");
-        return new ShopifyVariant(node.getString("id"), itemId, product == null ? "" : product.getString("title", ""),
-                text(node, "title"), text(node, "sku"), text(node, "barcode"),
-                item != null && item.getBoolean("tracked", false), itemId != null && stocked.test(itemId));
+        return new ShopifyVariant(
+                node.getString("id"),
+                itemId,
+                product == null ? "" : product.getString("title", ""),
+                text(node, "title"),
+                text(node, "sku"),
+                text(node, "barcode"),
+                item != null && item.getBoolean("tracked", false),
+                itemId != null && stocked.test(itemId));
     }
 
     private static String text(JsonObject node, String field) {

@@ -51,10 +51,13 @@ public class SyncRecords {
     public ProductSync start(long storeId, String by) {
         Store store = this.entityManager.find(Store.class, storeId);
         Instant now = this.clock.instant();
-        this.entityManager.createNamedQuery(ProductSync.ABANDONED, ProductSync.class).setParameter("store", storeId)
+        this.entityManager
+                .createNamedQuery(ProductSync.ABANDONED, ProductSync.class)
+                .setParameter("store", storeId)
                 .setParameter("running", ProductSync.State.RUNNING)
                 .setParameter("before", now.minus(java.time.Duration.ofMinutes(this.abandonedAfterMinutes)))
-                .getResultStream().forEach(abandoned -> abandoned.failed("abandoned: its server stopped", now));
+                .getResultStream()
+                .forEach(abandoned -> abandoned.failed("abandoned: its server stopped", now));
         ProductSync sync = new ProductSync(store, by, now);
         try {
             this.entityManager.persist(sync);
@@ -71,10 +74,13 @@ public class SyncRecords {
      */
     @Transactional
     public List<String> mappedLocations(long storeId) {
-        return this.entityManager.createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
-                .setParameter("store", storeId).getResultStream()
+        return this.entityManager
+                .createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
+                .setParameter("store", storeId)
+                .getResultStream()
                 .filter(location -> location.active() && location.warehouse() != null)
-                .map(StoreLocation::shopifyLocationId).toList();
+                .map(StoreLocation::shopifyLocationId)
+                .toList();
     }
 
     /**
@@ -85,10 +91,14 @@ public class SyncRecords {
     public SyncCounts page(long syncId, long storeId, List<ShopifyVariant> variants, CatalogIndex index) {
         Instant now = this.clock.instant();
         Store store = this.entityManager.getReference(Store.class, storeId);
-        Map<String, StoreVariant> known = variants.isEmpty() ? Map.of()
-                : this.entityManager.createNamedQuery(StoreVariant.BY_VARIANT_IDS, StoreVariant.class)
+        Map<String, StoreVariant> known = variants.isEmpty()
+                ? Map.of()
+                : this.entityManager
+                        .createNamedQuery(StoreVariant.BY_VARIANT_IDS, StoreVariant.class)
                         .setParameter("store", storeId)
-                        .setParameter("ids", variants.stream().map(ShopifyVariant::variantId).toList())
+                        .setParameter(
+                                "ids",
+                                variants.stream().map(ShopifyVariant::variantId).toList())
                         .getResultStream()
                         .collect(Collectors.toMap(StoreVariant::variantId, Function.identity()));
         int matched = 0;
@@ -105,8 +115,12 @@ public class SyncRecords {
             }
             if (variant.openToMatching()) {
                 Match match = index.match(seen.sku(), seen.barcode());
-                variant.matched(match, match.productId() == null ? null
-                        : this.entityManager.getReference(WmsProduct.class, match.productId()), now);
+                variant.matched(
+                        match,
+                        match.productId() == null
+                                ? null
+                                : this.entityManager.getReference(WmsProduct.class, match.productId()),
+                        now);
             }
             VariantStatus status = variant.status();
             if (status.mapped()) {
@@ -138,7 +152,11 @@ public class SyncRecords {
     /** The store's latest sync, running or finished. */
     @Transactional
     public Optional<ProductSync> latest(long storeId) {
-        return this.entityManager.createNamedQuery(ProductSync.LATEST, ProductSync.class)
-                .setParameter("store", storeId).setMaxResults(1).getResultStream().findFirst();
+        return this.entityManager
+                .createNamedQuery(ProductSync.LATEST, ProductSync.class)
+                .setParameter("store", storeId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -21,10 +21,13 @@ import wms.shopify.stores.entity.Store;
  */
 @Entity
 @Table(name = "product_sync")
-@NamedQuery(name = ProductSync.LATEST,
+@NamedQuery(
+        name = ProductSync.LATEST,
         query = "select s from ProductSync s where s.store.id = :store order by s.id desc")
-@NamedQuery(name = ProductSync.ABANDONED, query = "select s from ProductSync s where s.store.id = :store and "
-        + "s.state = :running and s.startedAt < :before")
+@NamedQuery(
+        name = ProductSync.ABANDONED,
+        query = "select s from ProductSync s where s.store.id = :store and "
+                + "s.state = :running and s.startedAt < :before")
 public class ProductSync {
 
     public static final String LATEST = "ProductSync.latest";
@@ -33,7 +36,9 @@ public class ProductSync {
 
     /** Where a sync stands. */
     public enum State {
-        RUNNING, SUCCEEDED, FAILED
+        RUNNING,
+        SUCCEEDED,
+        FAILED
     }
 
     @Id

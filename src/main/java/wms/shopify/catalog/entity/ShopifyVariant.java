@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param tracked whether Shopify tracks its inventory
  * @param stockedAtMappedLocations whether it is stocked at every location of the store mapped to a warehouse
  */
-public record ShopifyVariant(String variantId, String inventoryItemId, String productTitle, String variantTitle,
-        String sku, String barcode, boolean tracked, boolean stockedAtMappedLocations) {
+public record ShopifyVariant(
+        String variantId,
+        String inventoryItemId,
+        String productTitle,
+        String variantTitle,
+        String sku,
+        String barcode,
+        boolean tracked,
+        boolean stockedAtMappedLocations) {
 
     public ShopifyVariant {
         Objects.requireNonNull(variantId, "variantId");

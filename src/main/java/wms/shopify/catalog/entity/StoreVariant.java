@@ -24,7 +24,8 @@ import wms.shopify.stores.entity.Store;
  */
 @Entity
 @Table(name = "store_variant")
-@NamedQuery(name = StoreVariant.BY_VARIANT_IDS,
+@NamedQuery(
+        name = StoreVariant.BY_VARIANT_IDS,
         query = "select v from StoreVariant v where v.store.id = :store and v.variantId in :ids")
 public class StoreVariant {
 

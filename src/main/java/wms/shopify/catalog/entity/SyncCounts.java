@@ -10,5 +10,4 @@ package wms.shopify.catalog.entity;
  * @param ambiguous variants several products matched
  * @param problems variants stock sync will not be able to write (not tracked, or not stocked at a mapped location)
  */
-public record SyncCounts(int read, int matched, int unmapped, int ambiguous, int problems) {
-}
+public record SyncCounts(int read, int matched, int unmapped, int ambiguous, int problems) {}

@@ -20,7 +20,8 @@ import java.util.Objects;
 @NamedQuery(name = WmsProduct.BY_CODES, query = "select p from WmsProduct p where p.code in :codes")
 @NamedQuery(name = WmsProduct.PAGE, query = "select p from WmsProduct p where p.code > :after order by p.code")
 @NamedQuery(name = WmsProduct.ACTIVE, query = "select p.id, p.sku, p.barcode from WmsProduct p where p.active = true")
-@NamedQuery(name = WmsProduct.ACTIVE_BY_SKU,
+@NamedQuery(
+        name = WmsProduct.ACTIVE_BY_SKU,
         query = "select p from WmsProduct p where p.active = true and trim(p.sku) = :sku order by p.code")
 public class WmsProduct {
 
@@ -28,6 +29,7 @@ public class WmsProduct {
     public static final String PAGE = "WmsProduct.page";
     /** Only what matching needs (id, SKU, barcode) of every active product: no entity per product is built. */
     public static final String ACTIVE = "WmsProduct.activeKeys";
+
     public static final String ACTIVE_BY_SKU = "WmsProduct.activeBySku";
 
     @Id
@@ -72,7 +74,9 @@ public class WmsProduct {
      * @return true when something changed (so a repeated registration is recognisably a no-op)
      */
     public boolean update(String newSku, String newBarcode, String newName, boolean nowActive, Instant at) {
-        if (Objects.equals(this.sku, newSku) && Objects.equals(this.barcode, newBarcode) && this.name.equals(newName)
+        if (Objects.equals(this.sku, newSku)
+                && Objects.equals(this.barcode, newBarcode)
+                && this.name.equals(newName)
                 && this.active == nowActive) {
             return false;
         }

@@ -66,17 +66,24 @@ public class StoreSettingsPage implements Serializable {
     /** Loads the store named by the {@code store} parameter; the view keeps it across the form's postbacks. */
     @PostConstruct
     void load() {
-        this.storeId = parseId(this.faces.getExternalContext().getRequestParameterMap().get("store"));
-        Store store = this.storeId == null ? null : this.stores.find(this.storeId).orElse(null);
+        this.storeId =
+                parseId(this.faces.getExternalContext().getRequestParameterMap().get("store"));
+        Store store =
+                this.storeId == null ? null : this.stores.find(this.storeId).orElse(null);
         if (store == null) {
             return;
         }
         this.domain = store.domain().value();
         this.locations = this.mapping.locations(this.storeId);
         for (StoreLocation location : this.locations) {
-            this.warehouseOf.put(location.id(), location.warehouse() == null ? null : location.warehouse().id());
-            this.processOf.put(location.id(), location.shippingProcess() == null ? null
-                    : location.shippingProcess().id());
+            this.warehouseOf.put(
+                    location.id(),
+                    location.warehouse() == null ? null : location.warehouse().id());
+            this.processOf.put(
+                    location.id(),
+                    location.shippingProcess() == null
+                            ? null
+                            : location.shippingProcess().id());
             if (location.isDefaultForOrders()) {
                 this.defaultLocation = location.id();
             }
@@ -116,17 +123,25 @@ public class StoreSettingsPage implements Serializable {
     public String save() {
         Map<Long, LocationMapping.Target> targets = new HashMap<>();
         for (StoreLocation location : this.locations) {
-            targets.put(location.id(), new LocationMapping.Target(this.warehouseOf.get(location.id()),
-                    this.processOf.get(location.id())));
+            targets.put(
+                    location.id(),
+                    new LocationMapping.Target(this.warehouseOf.get(location.id()), this.processOf.get(location.id())));
         }
         try {
-            this.settings.save(this.storeId, new StoreSettings.Policies(
-                    new StockPolicy(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds),
-                    new IntakePolicy(this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses,
-                            this.importTestOrders),
-                    new ShippingPolicy(this.notifyCustomer),
-                    new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)), targets,
-                    this.defaultLocation, this.faces.getExternalContext().getRemoteUser());
+            this.settings.save(
+                    this.storeId,
+                    new StoreSettings.Policies(
+                            new StockPolicy(this.stockSyncEnabled, this.stockSyncMode, this.coalescingWindowSeconds),
+                            new IntakePolicy(
+                                    this.orderStatuses,
+                                    this.financialStatuses,
+                                    this.fulfillmentStatuses,
+                                    this.importTestOrders),
+                            new ShippingPolicy(this.notifyCustomer),
+                            new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)),
+                    targets,
+                    this.defaultLocation,
+                    this.faces.getExternalContext().getRemoteUser());
         } catch (IllegalArgumentException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return null;
@@ -135,7 +150,8 @@ public class StoreSettingsPage implements Serializable {
     }
 
     public boolean isSaved() {
-        return "true".equals(this.faces.getExternalContext().getRequestParameterMap().get("saved"));
+        return "true"
+                .equals(this.faces.getExternalContext().getRequestParameterMap().get("saved"));
     }
 
     public List<Warehouse> getWarehouses() {

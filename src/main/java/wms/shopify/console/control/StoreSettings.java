@@ -42,13 +42,15 @@ public class StoreSettings {
     ReturnPolicies returnPolicies;
 
     /** The components' policies of one store, as Store Settings shows and saves them. */
-    public record Policies(StockPolicy stock, IntakePolicy intake, ShippingPolicy shipping, ReturnPolicy returns) {
-    }
+    public record Policies(StockPolicy stock, IntakePolicy intake, ShippingPolicy shipping, ReturnPolicy returns) {}
 
     /** The store's policies as they are now. */
     public Policies of(long storeId) {
-        return new Policies(this.stockPolicies.of(storeId), this.intakePolicies.of(storeId),
-                this.shippingPolicies.of(storeId), this.returnPolicies.of(storeId));
+        return new Policies(
+                this.stockPolicies.of(storeId),
+                this.intakePolicies.of(storeId),
+                this.shippingPolicies.of(storeId),
+                this.returnPolicies.of(storeId));
     }
 
     /**
@@ -60,8 +62,12 @@ public class StoreSettings {
      * @throws IllegalArgumentException with a message for the merchant; nothing is changed then
      */
     @Transactional(rollbackOn = IllegalArgumentException.class)
-    public void save(long storeId, Policies policies, Map<Long, LocationMapping.Target> targets,
-            Long defaultLocationId, String actor) {
+    public void save(
+            long storeId,
+            Policies policies,
+            Map<Long, LocationMapping.Target> targets,
+            Long defaultLocationId,
+            String actor) {
         if (this.stores.find(storeId).isEmpty()) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }

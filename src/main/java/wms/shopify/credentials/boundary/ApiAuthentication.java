@@ -56,30 +56,40 @@ public class ApiAuthentication implements ContainerRequestFilter {
         Optional<Duration> locked = this.failures.lockedFor(client);
         if (locked.isPresent()) {
             long seconds = (locked.get().toMillis() + 999) / 1000;
-            request.abortWith(Problem.of(Response.Status.TOO_MANY_REQUESTS, "Too many calls with a wrong credential"
-                    + " from this address: calls are refused for " + seconds + " more seconds.",
-                    request.getUriInfo().getRequestUri().getPath()).response()
-                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
+            request.abortWith(Problem.of(
+                            Response.Status.TOO_MANY_REQUESTS,
+                            "Too many calls with a wrong credential" + " from this address: calls are refused for "
+                                    + seconds + " more seconds.",
+                            request.getUriInfo().getRequestUri().getPath())
+                    .response()
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build());
             return;
         }
-        Authentication authentication = this.credentials.authenticate(
-                request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        authentication.caller().ifPresentOrElse(
-                caller -> request.setSecurityContext(new CallerContext(caller,
-                        request.getSecurityContext().isSecure())),
-                () -> {
-                    ApiAuthenticationException.Reason reason = authentication.refusal().orElseThrow();
-                    if (reason != ApiAuthenticationException.Reason.MISSING) {
-                        this.failures.failed(client);
-                    }
-                    request.abortWith(unauthorized(reason, request.getUriInfo().getRequestUri().getPath()));
-                });
+        Authentication authentication =
+                this.credentials.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        authentication
+                .caller()
+                .ifPresentOrElse(
+                        caller -> request.setSecurityContext(new CallerContext(
+                                caller, request.getSecurityContext().isSecure())),
+                        () -> {
+                            ApiAuthenticationException.Reason reason =
+                                    authentication.refusal().orElseThrow();
+                            if (reason != ApiAuthenticationException.Reason.MISSING) {
+                                this.failures.failed(client);
+                            }
+                            request.abortWith(unauthorized(
+                                    reason, request.getUriInfo().getRequestUri().getPath()));
+                        });
     }
 
     private static Response unauthorized(ApiAuthenticationException.Reason reason, String path) {
-        String challenge = reason == ApiAuthenticationException.Reason.MISSING ? CHALLENGE
+        String challenge = reason == ApiAuthenticationException.Reason.MISSING
+                ? CHALLENGE
                 : CHALLENGE + ", error=\"invalid_token\"";
-        return Problem.of(Response.Status.UNAUTHORIZED, reason.message(), path).response()
+        return Problem.of(Response.Status.UNAUTHORIZED, reason.message(), path)
+                .response()
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .build();
     }

@@ -36,14 +36,19 @@ public class ApiScopeCheck implements ContainerRequestFilter {
         String path = request.getUriInfo().getRequestUri().getPath();
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (caller.scope().readOnly() && !read) {
-            request.abortWith(forbidden("Credential " + caller.keyId() + " is read-only: it may read (GET) but not "
-                    + request.getMethod() + ".", path));
+            request.abortWith(forbidden(
+                    "Credential " + caller.keyId() + " is read-only: it may read (GET) but not " + request.getMethod()
+                            + ".",
+                    path));
             return;
         }
         if (caller.scope().limitedToWarehouses() && !declaresWarehouses()) {
-            request.abortWith(forbidden("Credential " + caller.keyId() + " is limited to the warehouses "
-                    + String.join(", ", new java.util.TreeSet<>(caller.scope().warehouses()))
-                    + "; this route reaches every warehouse: use a credential without a warehouse limit.", path));
+            request.abortWith(forbidden(
+                    "Credential " + caller.keyId() + " is limited to the warehouses "
+                            + String.join(
+                                    ", ", new java.util.TreeSet<>(caller.scope().warehouses()))
+                            + "; this route reaches every warehouse: use a credential without a warehouse limit.",
+                    path));
             return;
         }
         if (!caller.scope().limitedToStores()) {
@@ -59,9 +64,11 @@ public class ApiScopeCheck implements ContainerRequestFilter {
         if (!allowed) {
             String limit = "Credential " + caller.keyId() + " is limited to the stores "
                     + String.join(", ", caller.scope().stores());
-            request.abortWith(forbidden(reach == StoreReach.Reach.PATH_STORE
-                    ? limit + "; " + store + " is not one of them."
-                    : limit + "; this route reaches every store: use a credential without a store limit.", path));
+            request.abortWith(forbidden(
+                    reach == StoreReach.Reach.PATH_STORE
+                            ? limit + "; " + store + " is not one of them."
+                            : limit + "; this route reaches every store: use a credential without a store limit.",
+                    path));
         }
     }
 

@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.credentials.control.ApiCredentials;
-import wms.shopify.credentials.entity.ApiScope;
 import wms.shopify.credentials.control.IssuedCredential;
 import wms.shopify.credentials.control.UnknownCredentialException;
 import wms.shopify.credentials.entity.ApiCredential;
+import wms.shopify.credentials.entity.ApiScope;
 import wms.shopify.platform.web.AdminFormat;
 import wms.shopify.warehouses.control.Warehouses;
 import wms.shopify.warehouses.entity.ShippingProcess;
@@ -51,7 +51,9 @@ public class WmsApiPage {
     @Transactional
     public String create() {
         try {
-            ApiScope scope = new ApiScope(this.readOnly, ApiCredentials.checkStores(this.stores),
+            ApiScope scope = new ApiScope(
+                    this.readOnly,
+                    ApiCredentials.checkStores(this.stores),
                     ApiCredentials.checkWarehouses(this.warehouseCodes));
             this.issued = this.credentials.create(this.name, scope, actor());
             this.name = null;
@@ -78,11 +80,13 @@ public class WmsApiPage {
     /** After a revocation, what the page says, read from the credential's state now. */
     public String getRevokedNotice() {
         String keyId = this.faces.getExternalContext().getRequestParameterMap().get("revoked");
-        return keyId == null ? null : getCredentials().stream()
-                .filter(c -> c.keyId().equals(keyId) && c.revoked())
-                .findFirst()
-                .map(c -> "Credential '" + c.name() + "' (" + c.keyId() + ") is revoked: the API refuses it.")
-                .orElse(null);
+        return keyId == null
+                ? null
+                : getCredentials().stream()
+                        .filter(c -> c.keyId().equals(keyId) && c.revoked())
+                        .findFirst()
+                        .map(c -> "Credential '" + c.name() + "' (" + c.keyId() + ") is revoked: the API refuses it.")
+                        .orElse(null);
     }
 
     public List<ApiCredential> getCredentials() {

@@ -56,7 +56,9 @@ public class ApiCredentials {
 
     /** Every credential, revoked ones included, oldest first. */
     public List<ApiCredential> all() {
-        return this.entityManager.createNamedQuery(ApiCredential.ALL, ApiCredential.class).getResultList();
+        return this.entityManager
+                .createNamedQuery(ApiCredential.ALL, ApiCredential.class)
+                .getResultList();
     }
 
     /**
@@ -79,12 +81,11 @@ public class ApiCredentials {
         String checkedName = checkName(name);
         String keyId = this.hasher.newKeyId();
         String secret = this.hasher.newSecret();
-        ApiCredential credential = new ApiCredential(keyId, checkedName, this.hasher.hash(secret), actor,
-                this.clock.instant());
+        ApiCredential credential =
+                new ApiCredential(keyId, checkedName, this.hasher.hash(secret), actor, this.clock.instant());
         credential.limitTo(scope);
         this.entityManager.persist(credential);
-        String message = "WMS API credential '" + checkedName + "' (key id " + keyId + ") created, "
-                + scope.describe();
+        String message = "WMS API credential '" + checkedName + "' (key id " + keyId + ") created, " + scope.describe();
         LOG.info(() -> message + " by " + actor + ".");
         this.activity.record("wms-api", message, actor);
         return new IssuedCredential(credential, keyId + "." + secret);
@@ -117,15 +118,15 @@ public class ApiCredentials {
             ApiCredential credential = this.check.verify(presented, find(presented.keyId()));
             // The credential is managed here: a changed last use is written when this transaction commits.
             credential.markUsed(this.clock.instant(), Duration.ofSeconds(this.lastUsedPrecisionSeconds));
-            return Authentication.accepted(new ApiCaller(credential.keyId(), credential.name(),
-                    credential.scope()));
+            return Authentication.accepted(new ApiCaller(credential.keyId(), credential.name(), credential.scope()));
         } catch (ApiAuthenticationException e) {
             return Authentication.refused(e.reason());
         }
     }
 
     private Optional<ApiCredential> find(String keyId) {
-        return this.entityManager.createNamedQuery(ApiCredential.BY_KEY_ID, ApiCredential.class)
+        return this.entityManager
+                .createNamedQuery(ApiCredential.BY_KEY_ID, ApiCredential.class)
                 .setParameter("keyId", keyId)
                 .getResultStream()
                 .findFirst();
@@ -142,7 +143,8 @@ public class ApiCredentials {
         for (String entry : (typed == null ? "" : typed).split("[,\\s]+")) {
             if (!entry.isBlank()) {
                 try {
-                    stores.add(wms.shopify.adminapi.entity.ShopDomain.parse(entry).value());
+                    stores.add(
+                            wms.shopify.adminapi.entity.ShopDomain.parse(entry).value());
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("Stores: '" + entry + "': " + e.getMessage());
                 }
@@ -180,7 +182,8 @@ public class ApiCredentials {
     static String checkName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("Give the credential a name, for example the WMS instance that uses it.");
+            throw new IllegalArgumentException(
+                    "Give the credential a name, for example the WMS instance that uses it.");
         }
         if (trimmed.length() > ApiCredential.NAME_LIMIT) {
             throw new IllegalArgumentException("The name is longer than " + ApiCredential.NAME_LIMIT + " characters.");

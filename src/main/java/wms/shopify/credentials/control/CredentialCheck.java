@@ -16,8 +16,8 @@ public final class CredentialCheck {
 
     public CredentialCheck(SecretHasher hasher) {
         this.hasher = hasher;
-        this.decoy = new ApiCredential("decoy", "decoy", hasher.hash(hasher.newSecret()), "nobody",
-                java.time.Instant.EPOCH);
+        this.decoy =
+                new ApiCredential("decoy", "decoy", hasher.hash(hasher.newSecret()), "nobody", java.time.Instant.EPOCH);
     }
 
     /**

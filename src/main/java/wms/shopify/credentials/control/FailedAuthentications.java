@@ -54,8 +54,9 @@ public class FailedAuthentications {
     /** Counts a call with a wrong credential; a lock it starts is logged and recorded. */
     public void failed(String client) {
         this.clients.failed(client, this.clock.instant()).ifPresent(lock -> {
-            String message = "WMS API calls from " + client + " refused for " + lock.length().toSeconds()
-                    + " s after " + lock.failures() + " calls with a wrong credential in a row";
+            String message = "WMS API calls from " + client + " refused for "
+                    + lock.length().toSeconds() + " s after " + lock.failures()
+                    + " calls with a wrong credential in a row";
             LOG.warning(message + ".");
             this.activity.record("wms-api", message, null);
         });

@@ -13,6 +13,7 @@ public record PresentedCredential(String keyId, String secret) {
 
     /** Longer headers are refused without being looked at further. */
     static final int HEADER_LIMIT = 200;
+
     private static final Pattern BEARER = Pattern.compile("(?i:bearer) +([a-z0-9]{16})\\.([A-Za-z0-9_-]{43})");
 
     /**

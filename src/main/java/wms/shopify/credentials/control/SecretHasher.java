@@ -18,6 +18,7 @@ public class SecretHasher {
     static final String ALGORITHM = "HmacSHA256";
     /** Shorter peppers are refused: the pepper is a key and must be as hard to guess as one. */
     static final int MIN_PEPPER_LENGTH = 16;
+
     private static final int SECRET_BYTES = 32;
     private static final char[] KEY_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int KEY_ID_LENGTH = 16;

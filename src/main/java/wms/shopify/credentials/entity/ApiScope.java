@@ -42,8 +42,9 @@ public record ApiScope(boolean readOnly, Set<String> stores, Set<String> warehou
 
     /** Whether calls about this store (its shop domain, as the path gives it) are allowed. */
     public boolean reaches(String shopDomain) {
-        return !limitedToStores() || (shopDomain != null
-                && this.stores.contains(shopDomain.strip().toLowerCase(java.util.Locale.ROOT)));
+        return !limitedToStores()
+                || (shopDomain != null
+                        && this.stores.contains(shopDomain.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** How the WMS API page shows it. */
@@ -68,7 +69,11 @@ public record ApiScope(boolean readOnly, Set<String> stores, Set<String> warehou
     }
 
     private static Set<String> split(String column) {
-        return column == null ? Set.of() : Arrays.stream(column.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return column == null
+                ? Set.of()
+                : Arrays.stream(column.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet());
     }
 }

@@ -13,45 +13,103 @@ import wms.shopify.platform.api.Feed;
  */
 @Schema(name = "OrderEntry", description = "An order to ship, or the cancellation of an order the WMS has.")
 public record OrderEntryView(
-        @Schema(description = "The connector's order id, for the acknowledgement") long orderId,
-        @Schema(description = "The feed position of this entry; acknowledge this revision") long revision,
-        @Schema(description = "ORDER: ship it; CANCELLATION: cancel it (it did not ship)") String kind,
-        @Schema(description = "The store's myshopify.com domain") String store,
+        @Schema(description = "The connector's order id, for the acknowledgement")
+        long orderId,
+
+        @Schema(description = "The feed position of this entry; acknowledge this revision")
+        long revision,
+
+        @Schema(description = "ORDER: ship it; CANCELLATION: cancel it (it did not ship)")
+        String kind,
+
+        @Schema(description = "The store's myshopify.com domain")
+        String store,
+
         @Schema(description = "Shopify's order id (GID)") String shopifyOrderId,
-        @Schema(description = "The order's name on Shopify, e.g. #1001") String name,
-        @Schema(description = "The WMS warehouse it ships from") String warehouse,
-        @Schema(description = "The WMS shipping process, if the location is mapped to one") String shippingProcess,
+
+        @Schema(description = "The order's name on Shopify, e.g. #1001")
+        String name,
+
+        @Schema(description = "The WMS warehouse it ships from")
+        String warehouse,
+
+        @Schema(description = "The WMS shipping process, if the location is mapped to one")
+        String shippingProcess,
+
         ShipToView shipTo,
-        @Schema(description = "The customer's e-mail, for carrier notifications") String email,
+
+        @Schema(description = "The customer's e-mail, for carrier notifications")
+        String email,
+
         @Schema(description = "The customer's phone") String phone,
-        @Schema(description = "The shipping method chosen at checkout") String shippingMethod,
+
+        @Schema(description = "The shipping method chosen at checkout")
+        String shippingMethod,
+
         @Schema(description = "The shipping method's code") String shippingCode,
         @Schema(description = "The customer's note") String note,
         List<LineView> lines,
+
         @Schema(description = "What the WMS has reported shipped of it: null, PARTIALLY_SHIPPED or SHIPPED")
-        String shipping) implements Feed.Entry {
+        String shipping)
+        implements Feed.Entry {
 
     /** The address on the label. */
     @Schema(name = "ShipTo")
-    public record ShipToView(String name, String company, String address1, String address2, String city,
-            String province, String provinceCode, String zip, String countryCode, String phone) {
-    }
+    public record ShipToView(
+            String name,
+            String company,
+            String address1,
+            String address2,
+            String city,
+            String province,
+            String provinceCode,
+            String zip,
+            String countryCode,
+            String phone) {}
 
     /** Units of one product to ship. */
     @Schema(name = "OrderLine")
-    public record LineView(@Schema(description = "The WMS product code") String product, int quantity,
-            @Schema(description = "The Shopify line item (GID)") String shopifyLineItemId, String sku, String title) {
-    }
+    public record LineView(
+            @Schema(description = "The WMS product code") String product,
+            int quantity,
+
+            @Schema(description = "The Shopify line item (GID)")
+            String shopifyLineItemId,
+
+            String sku,
+            String title) {}
 
     public static OrderEntryView of(ImportedOrder order) {
-        return new OrderEntryView(order.id(), order.feedSeq() == null ? 0 : order.feedSeq(),
-                order.feedKind() == null ? "ORDER" : order.feedKind().name(), order.store().domain().value(),
-                order.shopifyOrderId(), order.name(), order.warehouseCode(), order.shippingProcessCode(),
-                order.redactedAt() != null ? null : new ShipToView(order.shipName(), order.shipCompany(),
-                        order.shipAddress1(), order.shipAddress2(), order.shipCity(), order.shipProvince(),
-                        order.shipProvinceCode(), order.shipZip(), order.shipCountryCode(), order.shipPhone()),
-                order.contactEmail(), order.contactPhone(), order.shippingMethod(), order.shippingCode(),
-                order.note(), order.lines().stream().map(OrderEntryView::line).toList(), order.shippingState());
+        return new OrderEntryView(
+                order.id(),
+                order.feedSeq() == null ? 0 : order.feedSeq(),
+                order.feedKind() == null ? "ORDER" : order.feedKind().name(),
+                order.store().domain().value(),
+                order.shopifyOrderId(),
+                order.name(),
+                order.warehouseCode(),
+                order.shippingProcessCode(),
+                order.redactedAt() != null
+                        ? null
+                        : new ShipToView(
+                                order.shipName(),
+                                order.shipCompany(),
+                                order.shipAddress1(),
+                                order.shipAddress2(),
+                                order.shipCity(),
+                                order.shipProvince(),
+                                order.shipProvinceCode(),
+                                order.shipZip(),
+                                order.shipCountryCode(),
+                                order.shipPhone()),
+                order.contactEmail(),
+                order.contactPhone(),
+                order.shippingMethod(),
+                order.shippingCode(),
+                order.note(),
+                order.lines().stream().map(OrderEntryView::line).toList(),
+                order.shippingState());
     }
 
     private static LineView line(OrderLine line) {

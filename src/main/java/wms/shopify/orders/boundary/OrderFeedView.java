@@ -10,5 +10,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param cursor pass it as {@code after} to read on; equals the request's when nothing new is there
  */
 @Schema(name = "OrderFeed", description = "A page of the order feed.")
-public record OrderFeedView(List<OrderEntryView> entries, long cursor) {
-}
+public record OrderFeedView(List<OrderEntryView> entries, long cursor) {}

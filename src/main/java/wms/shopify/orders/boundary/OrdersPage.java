@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.orders.control.OrderRecords;
 import wms.shopify.orders.control.OrderSweeps;
 import wms.shopify.orders.control.Orders;
@@ -24,8 +26,6 @@ import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.platform.web.AdminFormat;
-import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
-import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
@@ -114,8 +114,12 @@ public class OrdersPage implements Serializable {
     }
 
     public Store getStore() {
-        return this.storeId == null ? null : this.all.stream().filter(s -> s.id().equals(this.storeId)).findFirst()
-                .orElse(null);
+        return this.storeId == null
+                ? null
+                : this.all.stream()
+                        .filter(s -> s.id().equals(this.storeId))
+                        .findFirst()
+                        .orElse(null);
     }
 
     public Long getStoreId() {
@@ -135,8 +139,9 @@ public class OrdersPage implements Serializable {
     }
 
     public OrderState[] getStates() {
-        return new OrderState[] {OrderState.HELD, OrderState.FILTERED, OrderState.READY, OrderState.ACCEPTED,
-            OrderState.CANCELLED};
+        return new OrderState[] {
+            OrderState.HELD, OrderState.FILTERED, OrderState.READY, OrderState.ACCEPTED, OrderState.CANCELLED
+        };
     }
 
     public HoldReason[] getReasons() {
@@ -151,8 +156,10 @@ public class OrdersPage implements Serializable {
 
     public String label(ImportedOrder order) {
         return switch (order.state()) {
-            case READY -> order.feedKind() != null && order.feedKind().name().equals("CANCELLATION")
-                    ? "Cancellation in feed" : "In WMS feed";
+            case READY ->
+                order.feedKind() != null && order.feedKind().name().equals("CANCELLATION")
+                        ? "Cancellation in feed"
+                        : "In WMS feed";
             case ACCEPTED -> "Accepted by WMS";
             case HELD -> "Held: " + order.holdReason().label();
             case FILTERED -> "Filtered out";
@@ -162,18 +169,28 @@ public class OrdersPage implements Serializable {
     }
 
     public String lines(ImportedOrder order) {
-        return order.lines().stream().map(l -> l.quantity() + " × " + (l.productCode() == null
-                ? (l.sku() == null ? "?" : l.sku()) + " (unmapped)" : l.productCode())).collect(Collectors.joining(", "));
+        return order.lines().stream()
+                .map(l -> l.quantity() + " × "
+                        + (l.productCode() == null
+                                ? (l.sku() == null ? "?" : l.sku()) + " (unmapped)"
+                                : l.productCode()))
+                .collect(Collectors.joining(", "));
     }
 
     public String release(long orderId) {
         try {
             OrderRecords.Outcome outcome = this.orders.release(orderId, user());
-            this.faces.addMessage(null, new FacesMessage(outcome.state() == OrderState.HELD
-                    ? FacesMessage.SEVERITY_WARN : FacesMessage.SEVERITY_INFO, outcome.note(), null));
+            this.faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            outcome.state() == OrderState.HELD
+                                    ? FacesMessage.SEVERITY_WARN
+                                    : FacesMessage.SEVERITY_INFO,
+                            outcome.note(),
+                            null));
         } catch (ShopifyUnavailableException | ShopifyUnauthorizedException | IllegalArgumentException e) {
-            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: "
-                    + e.getMessage(), null));
+            this.faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: " + e.getMessage(), null));
         }
         this.shown = null;
         return null;
@@ -186,11 +203,15 @@ public class OrdersPage implements Serializable {
         }
         try {
             int released = this.orders.releaseHeld(store.id(), user());
-            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, released
-                    + " held order(s) of " + store.domain() + " released.", null));
+            this.faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_INFO,
+                            released + " held order(s) of " + store.domain() + " released.",
+                            null));
         } catch (ShopifyUnavailableException | ShopifyUnauthorizedException e) {
-            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: "
-                    + e.getMessage(), null));
+            this.faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: " + e.getMessage(), null));
         }
         this.shown = null;
         return null;
@@ -199,31 +220,41 @@ public class OrdersPage implements Serializable {
     public String sweep() {
         Store store = getStore();
         if (store == null || !store.isConnected()) {
-            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Choose a connected store to sweep.", null));
+            this.faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a connected store to sweep.", null));
             return null;
         }
         Instant from;
         Instant until;
         try {
-            from = LocalDate.parse(this.sweepFrom.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            until = LocalDate.parse(this.sweepUntil.trim()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            from = LocalDate.parse(this.sweepFrom.trim())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+            until = LocalDate.parse(this.sweepUntil.trim())
+                    .plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
-            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Give both dates as YYYY-MM-DD.", null));
+            this.faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Give both dates as YYYY-MM-DD.", null));
             return null;
         }
         if (!from.isBefore(until)) {
-            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The first day must not be after the last.", null));
+            this.faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "The first day must not be after the last.", null));
             return null;
         }
         OrderSweep sweep = this.sweeps.sweep(store, from, until, user());
-        this.faces.addMessage(null, new FacesMessage("SUCCEEDED".equals(sweep.state()) ? FacesMessage.SEVERITY_INFO
-                : FacesMessage.SEVERITY_ERROR, "Sweep of " + store.domain() + ": " + sweep.ordersRead()
-                + " orders read, " + sweep.gapsFilled() + " gap(s) filled"
-                + (sweep.gapOrders() == null ? "" : " (" + sweep.gapOrders() + ")") + "."
-                + (sweep.message() == null ? "" : " " + sweep.message()), null));
+        this.faces.addMessage(
+                null,
+                new FacesMessage(
+                        "SUCCEEDED".equals(sweep.state()) ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR,
+                        "Sweep of " + store.domain() + ": " + sweep.ordersRead()
+                                + " orders read, " + sweep.gapsFilled() + " gap(s) filled"
+                                + (sweep.gapOrders() == null ? "" : " (" + sweep.gapOrders() + ")") + "."
+                                + (sweep.message() == null ? "" : " " + sweep.message()),
+                        null));
         this.shown = null;
         return null;
     }

@@ -47,27 +47,46 @@ public class OrdersResource {
 
     @GET
     @Path("feed")
-    @Operation(summary = "The order feed from a cursor",
+    @Operation(
+            summary = "The order feed from a cursor",
             description = "Orders ready to ship and cancellations of orders the WMS has, not acknowledged yet, in "
                     + "a stable order (feed position). Read on with the returned cursor; an entry stays in the feed "
                     + "until its revision is acknowledged, so a read from the start (after=0) brings every "
                     + "unacknowledged entry again.")
-    @APIResponse(responseCode = "200", description = "A page of the feed",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the feed",
             content = @Content(schema = @Schema(implementation = OrderFeedView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
-    public OrderFeedView read(@Parameter(description = "the cursor: 0 (the default) or one the feed returned", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("after") String after,
-            @Parameter(description = "at most this many entries (1–500, default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit) {
+    public OrderFeedView read(
+            @Parameter(
+                            description = "the cursor: 0 (the default) or one the feed returned",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "at most this many entries (1–500, default 100)",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+                    @QueryParam("limit")
+                    String limit) {
         ApiScope scope = scope();
-        return Feed.page(after, limit, (cursor, most) -> (scope.limitedToStores()
-                ? this.feed.after(cursor, most, scope.stores()) : this.feed.after(cursor, most)).stream()
-                .map(OrderEntryView::of).toList(), OrderFeedView::new);
+        return Feed.page(
+                after,
+                limit,
+                (cursor, most) -> (scope.limitedToStores()
+                                ? this.feed.after(cursor, most, scope.stores())
+                                : this.feed.after(cursor, most))
+                        .stream().map(OrderEntryView::of).toList(),
+                OrderFeedView::new);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One order as the feed shows it", description = "Also once acknowledged.")
-    @APIResponse(responseCode = "200", description = "The order",
+    @APIResponse(
+            responseCode = "200",
+            description = "The order",
             content = @Content(schema = @Schema(implementation = OrderEntryView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such order")
@@ -78,7 +97,8 @@ public class OrdersResource {
     @POST
     @Path("{id}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Acknowledges one revision of an order",
+    @Operation(
+            summary = "Acknowledges one revision of an order",
             description = "Body {\"revision\": n}, the revision the feed gave. An order acknowledged is the WMS's to "
                     + "ship and leaves the feed; a cancellation acknowledged leaves the feed. Repeating an "
                     + "acknowledgement is harmless. A revision the order has moved past is refused (409): read the "
@@ -95,11 +115,16 @@ public class OrdersResource {
         }
         ImportedOrder.Ack ack = this.feed.acknowledge(id, revision).orElseThrow(NotFoundException::new);
         if (ack == ImportedOrder.Ack.OUTDATED) {
-            return Feed.outdated("Order " + id + " changed since revision " + revision
-                    + ": read the feed for its current revision.", "/api/v1/orders/" + id + "/acknowledgement");
+            return Feed.outdated(
+                    "Order " + id + " changed since revision " + revision + ": read the feed for its current revision.",
+                    "/api/v1/orders/" + id + "/acknowledgement");
         }
-        return Response.ok(jakarta.json.Json.createObjectBuilder().add("orderId", id).add("revision", revision)
-                .add("acknowledged", ack.name().toLowerCase()).build()).build();
+        return Response.ok(jakarta.json.Json.createObjectBuilder()
+                        .add("orderId", id)
+                        .add("revision", revision)
+                        .add("acknowledged", ack.name().toLowerCase())
+                        .build())
+                .build();
     }
 
     private ApiScope scope() {

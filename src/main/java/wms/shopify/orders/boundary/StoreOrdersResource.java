@@ -62,7 +62,8 @@ public class StoreOrdersResource {
 
     @GET
     @Path("order-filters")
-    @Operation(summary = "The store's order filters",
+    @Operation(
+            summary = "The store's order filters",
             description = "orderStatuses (open, closed, cancelled), financialStatuses (displayFinancialStatus values "
                     + "in lower case), fulfillmentStatuses (displayFulfillmentStatus values in lower case), "
                     + "testOrders. An empty list lets every value through.")
@@ -77,7 +78,8 @@ public class StoreOrdersResource {
     @PUT
     @Path("order-filters")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Changes the store's order filters",
+    @Operation(
+            summary = "Changes the store's order filters",
             description = "The same settings as on Store Settings. When they change, the store's orders filtered "
                     + "out so far are decided again right away, in the background (read again from Shopify): one "
                     + "that passes now enters the order feed once; Activity says how many were re-checked.")
@@ -90,18 +92,23 @@ public class StoreOrdersResource {
         List<FieldError> errors = new ArrayList<>();
         // Left out or null: test orders are not imported; anything but a JSON boolean is refused, never guessed.
         JsonValue testOrders = body == null ? null : body.get("testOrders");
-        if (testOrders != null && testOrders != JsonValue.NULL && testOrders != JsonValue.TRUE
+        if (testOrders != null
+                && testOrders != JsonValue.NULL
+                && testOrders != JsonValue.TRUE
                 && testOrders != JsonValue.FALSE) {
             errors.add(new FieldError("testOrders", "must be true or false"));
         }
-        OrderFilters filters = new OrderFilters(list(body, "orderStatuses", errors),
-                list(body, "financialStatuses", errors), list(body, "fulfillmentStatuses", errors),
+        OrderFilters filters = new OrderFilters(
+                list(body, "orderStatuses", errors),
+                list(body, "financialStatuses", errors),
+                list(body, "fulfillmentStatuses", errors),
                 testOrders == JsonValue.TRUE);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         try {
-            return json(this.filterSettings.change(store.id(), filters, this.security.getUserPrincipal().getName()));
+            return json(this.filterSettings.change(
+                    store.id(), filters, this.security.getUserPrincipal().getName()));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
         }
@@ -110,7 +117,8 @@ public class StoreOrdersResource {
     @POST
     @Path("order-sweep")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sweeps the store's orders updated in a date range",
+    @Operation(
+            summary = "Sweeps the store's orders updated in a date range",
             description = "Body {\"from\": ISO instant, \"until\": ISO instant (default now)}. Lists the orders "
                     + "updated in the range and imports those the connector does not know in their current state "
                     + "(idempotent). Answers when done, with the orders read and the gaps filled.")
@@ -126,17 +134,21 @@ public class StoreOrdersResource {
         Instant from = instant(body, "from", null);
         Instant until = instant(body, "until", Instant.now());
         if (from == null || !from.isBefore(until)) {
-            throw new InvalidRequestException(List.of(new FieldError("from",
-                    "is required, an ISO-8601 instant before until")));
+            throw new InvalidRequestException(
+                    List.of(new FieldError("from", "is required, an ISO-8601 instant before until")));
         }
-        OrderSweep sweep = this.sweeps.sweep(store, from, until, this.security.getUserPrincipal().getName());
-        return Json.createObjectBuilder().add("state", sweep.state().toLowerCase())
-                .add("from", sweep.windowFrom().toString()).add("until", sweep.windowUntil().toString())
-                .add("ordersRead", sweep.ordersRead()).add("gapsFilled", sweep.gapsFilled())
+        OrderSweep sweep = this.sweeps.sweep(
+                store, from, until, this.security.getUserPrincipal().getName());
+        return Json.createObjectBuilder()
+                .add("state", sweep.state().toLowerCase())
+                .add("from", sweep.windowFrom().toString())
+                .add("until", sweep.windowUntil().toString())
+                .add("ordersRead", sweep.ordersRead())
+                .add("gapsFilled", sweep.gapsFilled())
                 .add("gapOrders", sweep.gapOrders() == null ? "" : sweep.gapOrders())
-                .add("message", sweep.message() == null ? "" : sweep.message()).build();
+                .add("message", sweep.message() == null ? "" : sweep.message())
+                .build();
     }
-
 
     private static Instant instant(JsonObject body, String field, Instant otherwise) {
         if (body == null || !(body.get(field) instanceof JsonString text)) {
@@ -170,7 +182,8 @@ public class StoreOrdersResource {
                 .add("orderStatuses", Json.createArrayBuilder(sorted(filters.orderStatuses())))
                 .add("financialStatuses", Json.createArrayBuilder(sorted(filters.financialStatuses())))
                 .add("fulfillmentStatuses", Json.createArrayBuilder(sorted(filters.fulfillmentStatuses())))
-                .add("testOrders", filters.includeTestOrders()).build();
+                .add("testOrders", filters.includeTestOrders())
+                .build();
     }
 
     private static List<String> sorted(Set<String> values) {

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import wms.shopify.activity.control.ActivityLog;
-import wms.shopify.orders.entity.OrderFiltersChanged;
-import wms.shopify.orders.entity.ImportedOrder;
-import wms.shopify.orders.entity.OrderState;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.orders.entity.ImportedOrder;
+import wms.shopify.orders.entity.OrderFiltersChanged;
+import wms.shopify.orders.entity.OrderState;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -50,8 +50,7 @@ public class FilterRecheck {
     private final Map<Long, AtomicInteger> asked = new ConcurrentHashMap<>();
 
     /** What one re-check did. */
-    public record Result(int rechecked, int toWms, int held, int unread) {
-    }
+    public record Result(int rechecked, int toWms, int held, int unread) {}
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderFiltersChanged changed) {
         request(changed.storeId(), changed.by());
@@ -65,8 +64,10 @@ public class FilterRecheck {
                 this.executor.execute(() -> runWhileAsked(storeId, by, pending));
             } catch (RuntimeException e) {
                 pending.set(0);
-                LOG.log(Level.WARNING, "Could not start the re-check of store " + storeId + "'s filtered-out orders; "
-                        + "they are decided on their next update: " + e);
+                LOG.log(
+                        Level.WARNING,
+                        "Could not start the re-check of store " + storeId + "'s filtered-out orders; "
+                                + "they are decided on their next update: " + e);
             }
         }
     }
@@ -78,8 +79,11 @@ public class FilterRecheck {
             try {
                 recheck(storeId, by);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The re-check of store " + storeId + "'s filtered-out orders failed; they are "
-                        + "decided on their next update", e);
+                LOG.log(
+                        Level.WARNING,
+                        "The re-check of store " + storeId + "'s filtered-out orders failed; they are "
+                                + "decided on their next update",
+                        e);
             }
         } while (pending.addAndGet(-covered) > 0);
     }
@@ -90,9 +94,14 @@ public class FilterRecheck {
         if (store == null || !store.isConnected()) {
             return new Result(0, 0, 0, 0);
         }
-        List<String> filtered = this.entityManager.createQuery("select o.shopifyOrderId from ImportedOrder o where "
-                + "o.store.id = :store and o.state = :state order by o.id", String.class).setParameter("store", storeId)
-                .setParameter("state", OrderState.FILTERED).getResultList();
+        List<String> filtered = this.entityManager
+                .createQuery(
+                        "select o.shopifyOrderId from ImportedOrder o where "
+                                + "o.store.id = :store and o.state = :state order by o.id",
+                        String.class)
+                .setParameter("store", storeId)
+                .setParameter("state", OrderState.FILTERED)
+                .getResultList();
         int toWms = 0;
         int held = 0;
         int unread = 0;
@@ -117,11 +126,17 @@ public class FilterRecheck {
         }
         Result result = new Result(filtered.size() - unread, toWms, held, unread);
         if (!filtered.isEmpty()) {
-            this.activity.record(OrderRecords.CATEGORY, result.rechecked() + " orders of " + store.domain()
-                    + " re-checked after the filter change, " + toWms + " now go to the WMS"
-                    + (held > 0 ? ", " + held + " held (see the Orders page)" : "")
-                    + (unread > 0 ? "; " + unread + " could not be read from Shopify now and are decided on their "
-                            + "next update" : "") + ".", by);
+            this.activity.record(
+                    OrderRecords.CATEGORY,
+                    result.rechecked() + " orders of " + store.domain()
+                            + " re-checked after the filter change, " + toWms + " now go to the WMS"
+                            + (held > 0 ? ", " + held + " held (see the Orders page)" : "")
+                            + (unread > 0
+                                    ? "; " + unread + " could not be read from Shopify now and are decided on their "
+                                            + "next update"
+                                    : "")
+                            + ".",
+                    by);
         }
         return result;
     }

@@ -28,9 +28,11 @@ public class IntakePolicies {
 
     /** The store's intake policy. */
     public IntakePolicy of(long storeId) {
-        Object[] row = (Object[]) this.entityManager.createNativeQuery("select order_statuses, financial_statuses, "
-                + "fulfillment_statuses, import_test_orders from intake_policy where store_id = ?1")
-                .setParameter(1, storeId).getSingleResult();
+        Object[] row = (Object[]) this.entityManager
+                .createNativeQuery("select order_statuses, financial_statuses, "
+                        + "fulfillment_statuses, import_test_orders from intake_policy where store_id = ?1")
+                .setParameter(1, storeId)
+                .getSingleResult();
         return new IntakePolicy((String) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
     }
 
@@ -45,11 +47,15 @@ public class IntakePolicies {
     public IntakePolicy save(long storeId, IntakePolicy policy, String by) {
         policy.requireKnownValues();
         boolean changed = !of(storeId).equals(policy);
-        this.entityManager.createNativeQuery("update intake_policy set order_statuses = ?1, financial_statuses = ?2, "
-                + "fulfillment_statuses = ?3, import_test_orders = ?4 where store_id = ?5")
-                .setParameter(1, policy.orderStatuses()).setParameter(2, policy.financialStatuses())
-                .setParameter(3, policy.fulfillmentStatuses()).setParameter(4, policy.importTestOrders())
-                .setParameter(5, storeId).executeUpdate();
+        this.entityManager
+                .createNativeQuery("update intake_policy set order_statuses = ?1, financial_statuses = ?2, "
+                        + "fulfillment_statuses = ?3, import_test_orders = ?4 where store_id = ?5")
+                .setParameter(1, policy.orderStatuses())
+                .setParameter(2, policy.financialStatuses())
+                .setParameter(3, policy.fulfillmentStatuses())
+                .setParameter(4, policy.importTestOrders())
+                .setParameter(5, storeId)
+                .executeUpdate();
         if (changed) {
             this.filtersChanged.fire(new OrderFiltersChanged(storeId, by));
         }

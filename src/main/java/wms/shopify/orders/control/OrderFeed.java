@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.orders.entity.ImportedOrder;
-import wms.shopify.platform.database.FeedPositions;
 import wms.shopify.orders.entity.OrderDemand;
+import wms.shopify.platform.database.FeedPositions;
 
 /**
  * The WMS feed: the orders to ship (and cancellations of orders the WMS has) that it has not acknowledged, in feed
@@ -37,17 +37,23 @@ public class OrderFeed {
 
     /** Up to {@code limit} unacknowledged entries after the cursor, in position order. */
     public List<ImportedOrder> after(long cursor, int limit) {
-        return this.entityManager.createNamedQuery(ImportedOrder.FEED, ImportedOrder.class)
-                .setParameter("after", cursor).setParameter("upTo", this.positions.committedUpTo(OrderRecords.FEED)).setMaxResults(limit)
+        return this.entityManager
+                .createNamedQuery(ImportedOrder.FEED, ImportedOrder.class)
+                .setParameter("after", cursor)
+                .setParameter("upTo", this.positions.committedUpTo(OrderRecords.FEED))
+                .setMaxResults(limit)
                 .getResultList();
     }
 
     /** As {@link #after(long, int)}, of these stores (shop domains) only. */
     public List<ImportedOrder> after(long cursor, int limit, java.util.Set<String> stores) {
-        return this.entityManager.createNamedQuery(ImportedOrder.FEED_OF_STORES, ImportedOrder.class)
-                .setParameter("after", cursor).setParameter("upTo", this.positions.committedUpTo(OrderRecords.FEED))
+        return this.entityManager
+                .createNamedQuery(ImportedOrder.FEED_OF_STORES, ImportedOrder.class)
+                .setParameter("after", cursor)
+                .setParameter("upTo", this.positions.committedUpTo(OrderRecords.FEED))
                 .setParameter("stores", List.copyOf(stores))
-                .setMaxResults(limit).getResultList();
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public Optional<ImportedOrder> find(long orderId) {

@@ -35,10 +35,15 @@ public class OrderFilterSettings {
     @Transactional(rollbackOn = IllegalArgumentException.class)
     public OrderFilters change(long storeId, OrderFilters filters, String by) {
         Store store = this.entityManager.find(Store.class, storeId);
-        OrderFilters saved = this.policies.save(storeId, IntakePolicy.of(filters), by).filters();
-        this.activity.record(OrderRecords.CATEGORY, "Order filters of " + store.domain() + " changed: order status "
-                + saved.orderStatuses() + ", financial status " + saved.financialStatuses() + ", fulfillment status "
-                + saved.fulfillmentStatuses() + ", test orders " + (saved.includeTestOrders() ? "in" : "out") + ".",
+        OrderFilters saved =
+                this.policies.save(storeId, IntakePolicy.of(filters), by).filters();
+        this.activity.record(
+                OrderRecords.CATEGORY,
+                "Order filters of " + store.domain() + " changed: order status "
+                        + saved.orderStatuses() + ", financial status " + saved.financialStatuses()
+                        + ", fulfillment status "
+                        + saved.fulfillmentStatuses() + ", test orders " + (saved.includeTestOrders() ? "in" : "out")
+                        + ".",
                 by);
         return saved;
     }

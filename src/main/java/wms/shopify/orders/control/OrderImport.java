@@ -61,12 +61,15 @@ public class OrderImport {
         }
         LOG.info(() -> "Order " + orderId + " of " + store.domain() + " kept changing while it was read: read "
                 + "once more while holding its lock.");
-        return this.records.readUnderLock(store.id(), orderId, () -> this.shopify.read(store, orderId), source)
+        return this.records
+                .readUnderLock(store.id(), orderId, () -> this.shopify.read(store, orderId), source)
                 .orElseGet(() -> deleted(orderId));
     }
 
     private static OrderRecords.Outcome deleted(String orderId) {
-        return new OrderRecords.Outcome(ImportedOrder.Change.NONE, OrderState.NEW, "Order " + orderId
-                + " is not on Shopify (deleted): nothing imported.");
+        return new OrderRecords.Outcome(
+                ImportedOrder.Change.NONE,
+                OrderState.NEW,
+                "Order " + orderId + " is not on Shopify (deleted): nothing imported.");
     }
 }

@@ -20,6 +20,7 @@ public class OrderPrivacy {
 
     /** Orders erased per transaction for shop/redact. */
     static final int BATCH = 500;
+
     private static final int NAMES_LISTED = 20;
 
     @Inject
@@ -29,15 +30,16 @@ public class OrderPrivacy {
         switch (request.kind()) {
             case CUSTOMER_DATA -> list(request);
             case CUSTOMER_REDACT -> {
-                List<ImportedOrder> erased = this.records.redact(request.storeId(), request.orderIds(),
-                        request.email());
+                List<ImportedOrder> erased =
+                        this.records.redact(request.storeId(), request.orderIds(), request.email());
                 erased.forEach(o -> request.addOrder(o.shopifyOrderId()));
                 request.report("the name, address, e-mail, phone and note of " + erased.size() + " orders erased"
                         + (erased.isEmpty() ? "" : " (" + names(erased) + ")"));
             }
             case SHOP_REDACT -> {
                 int erased = 0;
-                for (int batch = this.records.redactBatch(request.storeId(), BATCH); batch > 0;
+                for (int batch = this.records.redactBatch(request.storeId(), BATCH);
+                        batch > 0;
                         batch = this.records.redactBatch(request.storeId(), BATCH)) {
                     erased += batch;
                 }
@@ -47,17 +49,20 @@ public class OrderPrivacy {
     }
 
     private void list(PrivacyRequest request) {
-        List<ImportedOrder> orders = this.records.customerOrders(request.storeId(), request.orderIds(),
-                request.email());
+        List<ImportedOrder> orders =
+                this.records.customerOrders(request.storeId(), request.orderIds(), request.email());
         orders.forEach(o -> request.addOrder(o.shopifyOrderId()));
         if (orders.isEmpty()) {
             request.report("no imported order of the customer");
             return;
         }
-        String listed = orders.stream().limit(NAMES_LISTED).map(o -> {
-            List<String> held = o.personalData();
-            return label(o) + ": " + (held.isEmpty() ? "nothing personal (erased)" : String.join(", ", held));
-        }).collect(Collectors.joining("; "));
+        String listed = orders.stream()
+                .limit(NAMES_LISTED)
+                .map(o -> {
+                    List<String> held = o.personalData();
+                    return label(o) + ": " + (held.isEmpty() ? "nothing personal (erased)" : String.join(", ", held));
+                })
+                .collect(Collectors.joining("; "));
         request.report(orders.size() + " imported orders with their lines (products, quantities) — " + listed
                 + (orders.size() > NAMES_LISTED ? "; and " + (orders.size() - NAMES_LISTED) + " more" : ""));
     }

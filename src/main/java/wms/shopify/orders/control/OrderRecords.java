@@ -1,6 +1,5 @@
 package wms.shopify.orders.control;
 
-import wms.shopify.orders.entity.FeedEntryAdded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -20,13 +19,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
+import wms.shopify.orders.entity.FeedEntryAdded;
 import wms.shopify.orders.entity.ImportedOrder;
-import wms.shopify.orders.entity.OrderFilters;
+import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.orders.entity.OrderPlan;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.platform.database.FeedPositions;
-import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 
@@ -42,6 +41,7 @@ public class OrderRecords {
 
     /** The orders' feed: its positions and the lock that makes them gap-safe for a reader ({@link FeedPositions}). */
     public static final FeedPositions.Feed FEED = new FeedPositions.Feed("shop_order_feed_seq", 7_007_007L);
+
     static final String CATEGORY = "orders";
     /** The first key of the per-order advisory locks. */
     private static final int ORDER_LOCK_CLASS = 7;
@@ -68,20 +68,21 @@ public class OrderRecords {
     FeedPositions positions;
 
     /** What became of one read. */
-    public record Outcome(ImportedOrder.Change change, OrderState state, String note) {
-    }
+    public record Outcome(ImportedOrder.Change change, OrderState state, String note) {}
 
     /**
      * Which read of an order was applied last, taken before the order is read from Shopify: the row's version (every
      * applied read changes it), or null when the order is not recorded yet.
      */
-    public record Applied(Long version) {
-    }
+    public record Applied(Long version) {}
 
     /** The order as recorded now, read without a lock (outside any transaction of the import). */
     public Applied applied(long storeId, String orderId) {
-        List<?> versions = this.entityManager.createNativeQuery("select version from shop_order where store_id = ? "
-                + "and shopify_order_id = ?").setParameter(1, storeId).setParameter(2, orderId).getResultList();
+        List<?> versions = this.entityManager
+                .createNativeQuery("select version from shop_order where store_id = ? " + "and shopify_order_id = ?")
+                .setParameter(1, storeId)
+                .setParameter(2, orderId)
+                .getResultList();
         return new Applied(versions.isEmpty() ? null : ((Number) versions.get(0)).longValue());
     }
 
@@ -97,9 +98,13 @@ public class OrderRecords {
         Instant now = this.clock.instant();
         lockOrder(storeId, order.id());
         boolean inserted = insertIfAbsent(storeId, order, now);
-        Long version = ((Number) this.entityManager.createNativeQuery("select version from shop_order where "
-                + "store_id = ? and shopify_order_id = ?").setParameter(1, storeId).setParameter(2, order.id())
-                .getSingleResult()).longValue();
+        Long version = ((Number) this.entityManager
+                        .createNativeQuery(
+                                "select version from shop_order where " + "store_id = ? and shopify_order_id = ?")
+                        .setParameter(1, storeId)
+                        .setParameter(2, order.id())
+                        .getSingleResult())
+                .longValue();
         boolean unchanged = inserted ? before.version() == null : version.equals(before.version());
         return unchanged ? Optional.of(record(storeId, order, source, now)) : Optional.empty();
     }
@@ -112,8 +117,8 @@ public class OrderRecords {
      * @return empty when Shopify has no such order
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Outcome> readUnderLock(long storeId, String orderId, Supplier<Optional<ShopifyOrderSnapshot>> read,
-            String source) {
+    public Optional<Outcome> readUnderLock(
+            long storeId, String orderId, Supplier<Optional<ShopifyOrderSnapshot>> read, String source) {
         lockOrder(storeId, orderId);
         Optional<ShopifyOrderSnapshot> order = read.get();
         if (order.isEmpty()) {
@@ -131,38 +136,55 @@ public class OrderRecords {
      * @return whether this call inserted it
      */
     private boolean insertIfAbsent(long storeId, ShopifyOrderSnapshot order, Instant now) {
-        return this.entityManager.createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
-                + "first_seen_at, updated_at) values (?, ?, ?, 'NEW', ?, ?) "
-                + "on conflict (store_id, shopify_order_id) do nothing")
-                .setParameter(1, storeId).setParameter(2, order.id()).setParameter(3, order.name())
-                .setParameter(4, Timestamp.from(now)).setParameter(5, Timestamp.from(now))
-                .executeUpdate() == 1;
+        return this.entityManager
+                        .createNativeQuery("insert into shop_order (store_id, shopify_order_id, name, state, "
+                                + "first_seen_at, updated_at) values (?, ?, ?, 'NEW', ?, ?) "
+                                + "on conflict (store_id, shopify_order_id) do nothing")
+                        .setParameter(1, storeId)
+                        .setParameter(2, order.id())
+                        .setParameter(3, order.name())
+                        .setParameter(4, Timestamp.from(now))
+                        .setParameter(5, Timestamp.from(now))
+                        .executeUpdate()
+                == 1;
     }
 
     /** Applies the order's current state (read from Shopify just before) to its locked WMS order. */
     private Outcome record(long storeId, ShopifyOrderSnapshot order, String source, Instant now) {
-        ImportedOrder row = this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
-                .setParameter("store", storeId).setParameter("order", order.id())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        ImportedOrder row = this.entityManager
+                .createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
+                .setParameter("store", storeId)
+                .setParameter("order", order.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
         Store store = this.entityManager.find(Store.class, storeId);
         OrderState before = row.state();
         var holdBefore = row.holdReason();
         List<OrderDemand.Line> demandBefore = row.demand();
         OrderPlan plan = plan(storeId, order);
-        ImportedOrder.Change change = row.apply(order, this.intakePolicies.of(storeId).filters(), plan, now, source);
+        ImportedOrder.Change change =
+                row.apply(order, this.intakePolicies.of(storeId).filters(), plan, now, source);
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
         switch (change) {
             case HELD -> {
                 if (before != OrderState.HELD || holdBefore != row.holdReason()) {
-                    this.activity.record(CATEGORY, "Order " + name + " of " + store.domain() + " is held: "
-                            + row.stateNote(), null);
+                    this.activity.record(
+                            CATEGORY, "Order " + name + " of " + store.domain() + " is held: " + row.stateNote(), null);
                 }
             }
-            case CANCELLATION_TO_FEED -> this.activity.record(CATEGORY, "Order " + name + " of " + store.domain()
-                    + " was cancelled on Shopify before shipping: the WMS order is cancelled (feed).", null);
-            case CANCELLATION_REPORTED -> this.activity.record(CATEGORY, "Order " + name + " of " + store.domain()
-                    + " was cancelled on Shopify after shipping had begun: not applied to the WMS order.", null);
+            case CANCELLATION_TO_FEED ->
+                this.activity.record(
+                        CATEGORY,
+                        "Order " + name + " of " + store.domain()
+                                + " was cancelled on Shopify before shipping: the WMS order is cancelled (feed).",
+                        null);
+            case CANCELLATION_REPORTED ->
+                this.activity.record(
+                        CATEGORY,
+                        "Order " + name + " of " + store.domain()
+                                + " was cancelled on Shopify after shipping had begun: not applied to the WMS order.",
+                        null);
             default -> {
                 // the Orders page shows the rest
             }
@@ -171,8 +193,12 @@ public class OrderRecords {
             // Last, after everything else is written, so that the feed's shared lock is held only for the commit.
             this.entityManager.flush();
             row.enterFeed(this.positions.next(FEED));
-            this.feedEntries.fire(new FeedEntryAdded(row.id(), row.feedSeq(), row.feedKind().name(),
-                    store.domain().value(), row.shopifyOrderId()));
+            this.feedEntries.fire(new FeedEntryAdded(
+                    row.id(),
+                    row.feedSeq(),
+                    row.feedKind().name(),
+                    store.domain().value(),
+                    row.shopifyOrderId()));
         }
         return new Outcome(change, row.state(), note(name, change, row));
     }
@@ -187,7 +213,9 @@ public class OrderRecords {
 
     private static String note(String name, ImportedOrder.Change change, ImportedOrder row) {
         return switch (change) {
-            case NONE -> "Order " + name + " unchanged for the WMS (" + row.state().name().toLowerCase() + ").";
+            case NONE ->
+                "Order " + name + " unchanged for the WMS ("
+                        + row.state().name().toLowerCase() + ").";
             case STALE -> "Order " + name + ": an older state than the one already applied; ignored.";
             case FILTERED -> "Order " + name + " filtered out: " + row.stateNote();
             case HELD -> "Order " + name + " held: " + row.stateNote();
@@ -200,28 +228,41 @@ public class OrderRecords {
 
     /** The lines and warehouse of the order through the store's product and location mappings. */
     OrderPlan plan(long storeId, ShopifyOrderSnapshot order) {
-        List<String> variantIds = order.lines().stream().map(ShopifyOrderSnapshot.Line::variantId)
-                .filter(Objects::nonNull).distinct().toList();
+        List<String> variantIds = order.lines().stream()
+                .map(ShopifyOrderSnapshot.Line::variantId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         Map<String, OrderPlan.MappedVariant> variants = new HashMap<>();
         if (!variantIds.isEmpty()) {
-            for (StoreVariant v : this.entityManager.createNamedQuery(StoreVariant.BY_VARIANT_IDS, StoreVariant.class)
-                    .setParameter("store", storeId).setParameter("ids", variantIds).getResultList()) {
+            for (StoreVariant v : this.entityManager
+                    .createNamedQuery(StoreVariant.BY_VARIANT_IDS, StoreVariant.class)
+                    .setParameter("store", storeId)
+                    .setParameter("ids", variantIds)
+                    .getResultList()) {
                 if (v.product() != null) {
-                    variants.put(v.variantId(), new OrderPlan.MappedVariant(v.product().code(), v.product().active(),
-                            v.inventoryItemId()));
+                    variants.put(
+                            v.variantId(),
+                            new OrderPlan.MappedVariant(
+                                    v.product().code(), v.product().active(), v.inventoryItemId()));
                 }
             }
         }
         Map<String, OrderPlan.Destination> locations = new HashMap<>();
         OrderPlan.Destination fallback = null;
-        for (StoreLocation location : this.entityManager.createNamedQuery(StoreLocation.OF_STORE,
-                StoreLocation.class).setParameter("store", storeId).getResultList()) {
+        for (StoreLocation location : this.entityManager
+                .createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
+                .setParameter("store", storeId)
+                .getResultList()) {
             if (location.warehouse() == null) {
                 continue;
             }
-            OrderPlan.Destination destination = new OrderPlan.Destination(location.shopifyLocationId(),
+            OrderPlan.Destination destination = new OrderPlan.Destination(
+                    location.shopifyLocationId(),
                     location.warehouse().code(),
-                    location.shippingProcess() == null ? null : location.shippingProcess().code());
+                    location.shippingProcess() == null
+                            ? null
+                            : location.shippingProcess().code());
             locations.put(location.shopifyLocationId(), destination);
             if (location.isDefaultForOrders()) {
                 fallback = destination;
@@ -235,15 +276,24 @@ public class OrderRecords {
      * lock's), even one not recorded yet: every read of the order is applied under it.
      */
     void lockOrder(long storeId, String orderId) {
-        this.entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?, hashtext(?))) as l")
-                .setParameter(1, ORDER_LOCK_CLASS).setParameter(2, storeId + "/" + orderId).getSingleResult();
+        this.entityManager
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?, hashtext(?))) as l")
+                .setParameter(1, ORDER_LOCK_CLASS)
+                .setParameter(2, storeId + "/" + orderId)
+                .getSingleResult();
     }
 
     /** When Shopify last changed the order as far as the connector knows, or null when it does not know it. */
     public Instant knownUpdatedAt(long storeId, String orderId) {
-        return this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
-                .setParameter("store", storeId).setParameter("order", orderId).getResultStream()
-                .map(ImportedOrder::shopifyUpdatedAt).filter(Objects::nonNull).findFirst().orElse(null);
+        return this.entityManager
+                .createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
+                .setParameter("store", storeId)
+                .setParameter("order", orderId)
+                .getResultStream()
+                .map(ImportedOrder::shopifyUpdatedAt)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -252,9 +302,14 @@ public class OrderRecords {
      */
     public List<ImportedOrder> customerOrders(long storeId, Set<String> orderIds, String email) {
         boolean byEmail = email != null && !email.isBlank();
-        var query = this.entityManager.createQuery("select o from ImportedOrder o where o.store.id = :store and "
-                + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "") + ") "
-                + "order by o.id", ImportedOrder.class).setParameter("store", storeId)
+        var query = this.entityManager
+                .createQuery(
+                        "select o from ImportedOrder o where o.store.id = :store and "
+                                + "(o.shopifyOrderId in :ids" + (byEmail ? " or lower(o.contactEmail) = :email" : "")
+                                + ") "
+                                + "order by o.id",
+                        ImportedOrder.class)
+                .setParameter("store", storeId)
                 .setParameter("ids", orderIds.isEmpty() ? List.of("-") : List.copyOf(orderIds));
         if (byEmail) {
             query.setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT));
@@ -271,7 +326,9 @@ public class OrderRecords {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<ImportedOrder> redact(long storeId, Set<String> orderIds, String email) {
         Instant now = this.clock.instant();
-        return customerOrders(storeId, orderIds, email).stream().filter(o -> o.redact(now)).toList();
+        return customerOrders(storeId, orderIds, email).stream()
+                .filter(o -> o.redact(now))
+                .toList();
     }
 
     /**
@@ -283,8 +340,16 @@ public class OrderRecords {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int redactBatch(long storeId, int batch) {
         Instant now = this.clock.instant();
-        return (int) this.entityManager.createQuery("select o from ImportedOrder o where o.store.id = :store and "
-                + "o.redactedAt is null order by o.id", ImportedOrder.class).setParameter("store", storeId)
-                .setMaxResults(batch).getResultList().stream().filter(o -> o.redact(now)).count();
+        return (int) this.entityManager
+                .createQuery(
+                        "select o from ImportedOrder o where o.store.id = :store and "
+                                + "o.redactedAt is null order by o.id",
+                        ImportedOrder.class)
+                .setParameter("store", storeId)
+                .setMaxResults(batch)
+                .getResultList()
+                .stream()
+                .filter(o -> o.redact(now))
+                .count();
     }
 }

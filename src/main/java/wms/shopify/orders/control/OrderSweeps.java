@@ -67,10 +67,11 @@ public class OrderSweeps {
         Instant now = this.clock.instant();
         Instant until = now.minusSeconds(this.lagSeconds);
         for (Store store : this.stores.connected()) {
-            Instant firstFrom = store.installedAt().isAfter(now.minus(FIRST_SWEEP_LOOKBACK)) ? store.installedAt()
+            Instant firstFrom = store.installedAt().isAfter(now.minus(FIRST_SWEEP_LOOKBACK))
+                    ? store.installedAt()
                     : now.minus(FIRST_SWEEP_LOOKBACK);
-            Instant from = this.sweeps.sweptUntil(store.id()).orElse(firstFrom)
-                    .minus(Duration.ofSeconds(this.overlapSeconds));
+            Instant from =
+                    this.sweeps.sweptUntil(store.id()).orElse(firstFrom).minus(Duration.ofSeconds(this.overlapSeconds));
             if (!from.isBefore(until)) {
                 continue;
             }
@@ -112,9 +113,12 @@ public class OrderSweeps {
         }
         OrderSweep sweep = this.sweeps.finish(id, read[0], gaps, failure, this.clock.instant());
         if (!gaps.isEmpty()) {
-            this.activity.record(OrderRecords.CATEGORY, "The order sweep of " + store.domain() + " found "
-                    + gaps.size() + " order change(s) no webhook had brought, and imported them: "
-                    + sweep.gapOrders(), by);
+            this.activity.record(
+                    OrderRecords.CATEGORY,
+                    "The order sweep of " + store.domain() + " found "
+                            + gaps.size() + " order change(s) no webhook had brought, and imported them: "
+                            + sweep.gapOrders(),
+                    by);
         }
         return sweep;
     }

@@ -20,8 +20,8 @@ import wms.shopify.webhooks.entity.WebhookReceived;
 @ApplicationScoped
 public class OrderWebhooks {
 
-    public static final Set<String> TOPICS = Set.of("orders/create", "orders/updated", "orders/paid",
-            "orders/cancelled");
+    public static final Set<String> TOPICS =
+            Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled");
 
     @Inject
     OrderImport importer;
@@ -45,7 +45,9 @@ public class OrderWebhooks {
             return "The store is not connected: order " + orderId.get() + " is read by the sweep once it is.";
         }
         try {
-            return this.importer.importOrder(store.get(), orderId.get(), webhook.topic()).note();
+            return this.importer
+                    .importOrder(store.get(), orderId.get(), webhook.topic())
+                    .note();
         } catch (ShopifyUnauthorizedException e) {
             return "Shopify refused the store's token: order " + orderId.get()
                     + " is read by the sweep once the store is reconnected.";

@@ -57,8 +57,10 @@ public class Orders {
     /** How many orders are in each state, of one store or all. */
     public Map<OrderState, Long> counts(Long storeId) {
         Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
-        var query = this.entityManager.createQuery("select o.state, count(o) from ImportedOrder o"
-                + (storeId == null ? "" : " where o.store.id = :store") + " group by o.state", Object[].class);
+        var query = this.entityManager.createQuery(
+                "select o.state, count(o) from ImportedOrder o" + (storeId == null ? "" : " where o.store.id = :store")
+                        + " group by o.state",
+                Object[].class);
         if (storeId != null) {
             query.setParameter("store", storeId);
         }
@@ -80,16 +82,22 @@ public class Orders {
         ImportedOrder order = find(orderId).orElseThrow(() -> new IllegalArgumentException("No order " + orderId));
         Store store = order.store();
         OrderRecords.Outcome outcome = this.importer.importOrder(store, order.shopifyOrderId(), "released");
-        this.activity.record(OrderRecords.CATEGORY, "Order " + order.name() + " of " + store.domain()
-                + " released: " + outcome.note(), by);
+        this.activity.record(
+                OrderRecords.CATEGORY,
+                "Order " + order.name() + " of " + store.domain() + " released: " + outcome.note(),
+                by);
         return outcome;
     }
 
     /** Releases every held order of a store (after a mapping was fixed). */
     public int releaseHeld(long storeId, String by) {
-        List<Long> held = this.entityManager.createQuery("select o.id from ImportedOrder o where o.store.id = :store "
-                + "and o.state = :state", Long.class).setParameter("store", storeId)
-                .setParameter("state", OrderState.HELD).getResultList();
+        List<Long> held = this.entityManager
+                .createQuery(
+                        "select o.id from ImportedOrder o where o.store.id = :store " + "and o.state = :state",
+                        Long.class)
+                .setParameter("store", storeId)
+                .setParameter("state", OrderState.HELD)
+                .getResultList();
         int released = 0;
         for (long id : held) {
             if (release(id, by).state() != OrderState.HELD) {

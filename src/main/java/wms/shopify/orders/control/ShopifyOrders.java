@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
@@ -34,13 +34,17 @@ public class ShopifyOrders {
     StoreAccess access;
 
     /** An order listed by the sweep: its id and when it last changed. */
-    public record Listed(String id, String name, Instant updatedAt) {
-    }
+    public record Listed(String id, String name, Instant updatedAt) {}
 
     /** The order as it is now, or empty when Shopify has no such order (deleted). */
     public Optional<ShopifyOrderSnapshot> read(Store store, String orderId) {
-        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token, AdminOperation.ORDER,
-                Json.createObjectBuilder().add("id", orderId).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.run(
+                        store.domain(),
+                        token,
+                        AdminOperation.ORDER,
+                        Json.createObjectBuilder().add("id", orderId).build()));
         JsonValue order = data.get("order");
         return order instanceof JsonObject found ? Optional.of(ShopifyOrderSnapshot.from(found)) : Optional.empty();
     }
@@ -55,12 +59,18 @@ public class ShopifyOrders {
             if (after != null) {
                 variables.add("after", after);
             }
-            JsonObject orders = this.access.call(store, token -> this.api.run(store.domain(), token,
-                    AdminOperation.ORDERS_UPDATED_SINCE, variables.build())).getJsonObject("orders");
+            JsonObject orders = this.access
+                    .call(
+                            store,
+                            token -> this.api.run(
+                                    store.domain(), token, AdminOperation.ORDERS_UPDATED_SINCE, variables.build()))
+                    .getJsonObject("orders");
             List<Listed> listed = new ArrayList<>();
             for (JsonValue node : orders.getJsonArray("nodes")) {
                 JsonObject order = node.asJsonObject();
-                listed.add(new Listed(order.getString("id"), order.getString("name", null),
+                listed.add(new Listed(
+                        order.getString("id"),
+                        order.getString("name", null),
                         Instant.parse(order.getString("updatedAt"))));
             }
             page.accept(listed);
@@ -87,7 +97,8 @@ public class ShopifyOrders {
                 }
                 String key = parser.getString();
                 JsonParser.Event value = parser.next();
-                if ("admin_graphql_api_id".equals(key) && value == JsonParser.Event.VALUE_STRING
+                if ("admin_graphql_api_id".equals(key)
+                        && value == JsonParser.Event.VALUE_STRING
                         && parser.getString().startsWith(ORDER_GID)) {
                     return Optional.of(parser.getString());
                 } else if ("id".equals(key) && value == JsonParser.Event.VALUE_NUMBER && parser.isIntegralNumber()) {

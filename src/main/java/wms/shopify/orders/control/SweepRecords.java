@@ -36,26 +36,35 @@ public class SweepRecords {
     /** Up to when the store's scheduled sweeps have covered its orders. */
     public Optional<Instant> sweptUntil(long storeId) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = this.entityManager.createNativeQuery("select swept_until from order_sweep_state where "
-                + "store_id = ?").setParameter(1, storeId).getResultList();
+        List<Object> rows = this.entityManager
+                .createNativeQuery("select swept_until from order_sweep_state where " + "store_id = ?")
+                .setParameter(1, storeId)
+                .getResultList();
         return rows.stream().findFirst().map(SweepRecords::instant);
     }
 
     @Transactional
     public void sweptUntil(long storeId, Instant until) {
-        this.entityManager.createNativeQuery("insert into order_sweep_state (store_id, swept_until) values (?, ?) "
-                + "on conflict (store_id) do update set swept_until = greatest(order_sweep_state.swept_until, "
-                + "excluded.swept_until)").setParameter(1, storeId).setParameter(2, Timestamp.from(until))
+        this.entityManager
+                .createNativeQuery("insert into order_sweep_state (store_id, swept_until) values (?, ?) "
+                        + "on conflict (store_id) do update set swept_until = greatest(order_sweep_state.swept_until, "
+                        + "excluded.swept_until)")
+                .setParameter(1, storeId)
+                .setParameter(2, Timestamp.from(until))
                 .executeUpdate();
     }
 
     public List<OrderSweep> latest(int count) {
-        return this.entityManager.createNamedQuery(OrderSweep.LATEST, OrderSweep.class).setMaxResults(count)
+        return this.entityManager
+                .createNamedQuery(OrderSweep.LATEST, OrderSweep.class)
+                .setMaxResults(count)
                 .getResultList();
     }
 
     public List<OrderSweep> withGaps(int count) {
-        return this.entityManager.createNamedQuery(OrderSweep.WITH_GAPS, OrderSweep.class).setMaxResults(count)
+        return this.entityManager
+                .createNamedQuery(OrderSweep.WITH_GAPS, OrderSweep.class)
+                .setMaxResults(count)
                 .getResultList();
     }
 

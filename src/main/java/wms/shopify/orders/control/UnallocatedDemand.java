@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.OrderDemand;
+import wms.shopify.orders.entity.OrderState;
 
 /**
  * The one query for the units Shopify took off sale that the WMS has not allocated yet: the lines of a store's orders
@@ -21,13 +21,18 @@ public class UnallocatedDemand {
 
     /** The unallocated units of a store per (inventory item, location), by inventory item then location. */
     public List<OrderDemand.Line> of(long storeId) {
-        List<Object[]> rows = this.entityManager.createQuery("select l.inventoryItemId, l.locationId, sum(l.quantity) "
-                + "from ImportedOrder o join o.lines l where o.store.id = :store and o.state in :states "
-                + "and l.inventoryItemId is not null and l.locationId is not null "
-                + "group by l.inventoryItemId, l.locationId order by l.inventoryItemId, l.locationId", Object[].class)
-                .setParameter("store", storeId).setParameter("states", List.of(OrderState.HELD, OrderState.READY))
+        List<Object[]> rows = this.entityManager
+                .createQuery(
+                        "select l.inventoryItemId, l.locationId, sum(l.quantity) "
+                                + "from ImportedOrder o join o.lines l where o.store.id = :store and o.state in :states "
+                                + "and l.inventoryItemId is not null and l.locationId is not null "
+                                + "group by l.inventoryItemId, l.locationId order by l.inventoryItemId, l.locationId",
+                        Object[].class)
+                .setParameter("store", storeId)
+                .setParameter("states", List.of(OrderState.HELD, OrderState.READY))
                 .getResultList();
-        return rows.stream().map(r -> new OrderDemand.Line((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
+        return rows.stream()
+                .map(r -> new OrderDemand.Line((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
                 .toList();
     }
 }

@@ -1,6 +1,5 @@
 package wms.shopify.orders.control;
 
-import wms.shopify.orders.entity.FeedEntryAdded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import wms.shopify.orders.entity.FeedEntryAdded;
 
 /**
  * Optional (WMS_ORDER_CALLBACK_URL): tells the WMS at once that the feed has a new entry, by a POST of
@@ -38,8 +38,10 @@ public class WmsCallback {
     @Inject
     WmsCallback self;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedEntryAdded entry) {
         if (this.url.isEmpty() || this.url.get().isBlank()) {
@@ -58,13 +60,22 @@ public class WmsCallback {
     @Retry(maxRetries = 5, delay = 500, jitter = 200, maxDuration = 120_000)
     @Timeout(10_000)
     public CompletionStage<Void> send(FeedEntryAdded entry) {
-        String body = Json.createObjectBuilder().add("orderId", entry.orderId()).add("revision", entry.revision())
-                .add("kind", entry.kind()).add("store", entry.shop()).add("shopifyOrderId", entry.shopifyOrderId())
-                .build().toString();
+        String body = Json.createObjectBuilder()
+                .add("orderId", entry.orderId())
+                .add("revision", entry.revision())
+                .add("kind", entry.kind())
+                .add("store", entry.shop())
+                .add("shopifyOrderId", entry.shopifyOrderId())
+                .build()
+                .toString();
         try {
-            HttpResponse<Void> answer = this.http.send(HttpRequest.newBuilder(URI.create(this.url.orElseThrow().trim()))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> answer = this.http.send(
+                    HttpRequest.newBuilder(URI.create(this.url.orElseThrow().trim()))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() / 100 != 2) {
                 throw new IllegalStateException("the WMS answered " + answer.statusCode());
             }

@@ -6,5 +6,4 @@ package wms.shopify.orders.entity;
  *
  * @param kind ORDER or CANCELLATION
  */
-public record FeedEntryAdded(long orderId, long revision, String kind, String shop, String shopifyOrderId) {
-}
+public record FeedEntryAdded(long orderId, long revision, String kind, String shop, String shopifyOrderId) {}

@@ -32,13 +32,18 @@ import wms.shopify.stores.entity.Store;
  */
 @Entity
 @Table(name = "shop_order")
-@NamedQuery(name = ImportedOrder.BY_SHOPIFY_ID, query = "select o from ImportedOrder o where o.store.id = :store "
-        + "and o.shopifyOrderId = :order")
-@NamedQuery(name = ImportedOrder.FEED, query = "select o from ImportedOrder o join fetch o.store where "
-        + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo order by o.feedSeq")
-@NamedQuery(name = ImportedOrder.FEED_OF_STORES, query = "select o from ImportedOrder o join fetch o.store where "
-        + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo and o.store.domain in :stores "
-        + "order by o.feedSeq")
+@NamedQuery(
+        name = ImportedOrder.BY_SHOPIFY_ID,
+        query = "select o from ImportedOrder o where o.store.id = :store " + "and o.shopifyOrderId = :order")
+@NamedQuery(
+        name = ImportedOrder.FEED,
+        query = "select o from ImportedOrder o join fetch o.store where "
+                + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo order by o.feedSeq")
+@NamedQuery(
+        name = ImportedOrder.FEED_OF_STORES,
+        query = "select o from ImportedOrder o join fetch o.store where "
+                + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo and o.store.domain in :stores "
+                + "order by o.feedSeq")
 public class ImportedOrder {
 
     public static final String BY_SHOPIFY_ID = "ImportedOrder.byShopifyId";
@@ -229,7 +234,8 @@ public class ImportedOrder {
         if (!this.shopifyOrderId.equals(order.id())) {
             throw new IllegalArgumentException(order.id() + " is not " + this.shopifyOrderId);
         }
-        if (this.shopifyUpdatedAt != null && order.updatedAt() != null
+        if (this.shopifyUpdatedAt != null
+                && order.updatedAt() != null
                 && order.updatedAt().isBefore(this.shopifyUpdatedAt)) {
             return Change.STALE;
         }
@@ -345,12 +351,15 @@ public class ImportedOrder {
         this.lines.clear();
         this.lines.addAll(plan.lines());
         this.locationId = plan.destination() == null ? null : plan.destination().locationId();
-        this.warehouseCode = plan.destination() == null ? null : plan.destination().warehouseCode();
-        this.shippingProcessCode = plan.destination() == null ? null : plan.destination().shippingProcessCode();
+        this.warehouseCode =
+                plan.destination() == null ? null : plan.destination().warehouseCode();
+        this.shippingProcessCode =
+                plan.destination() == null ? null : plan.destination().shippingProcessCode();
     }
 
     private boolean sameAsFeed(OrderPlan plan) {
-        return this.lines.equals(plan.lines()) && plan.destination() != null
+        return this.lines.equals(plan.lines())
+                && plan.destination() != null
                 && Objects.equals(this.warehouseCode, plan.destination().warehouseCode())
                 && Objects.equals(this.shippingProcessCode, plan.destination().shippingProcessCode());
     }
@@ -403,8 +412,7 @@ public class ImportedOrder {
         Map<List<String>, Long> quantities = new LinkedHashMap<>();
         for (OrderLine line : this.lines) {
             if (line.inventoryItemId() != null && line.locationId() != null && line.quantity() > 0) {
-                quantities.merge(List.of(line.inventoryItemId(), line.locationId()), (long) line.quantity(),
-                        Long::sum);
+                quantities.merge(List.of(line.inventoryItemId(), line.locationId()), (long) line.quantity(), Long::sum);
             }
         }
         List<OrderDemand.Line> demand = new ArrayList<>();
@@ -421,8 +429,15 @@ public class ImportedOrder {
         if (present(this.shipName)) {
             held.add("name");
         }
-        if (present(this.shipCompany, this.shipAddress1, this.shipAddress2, this.shipCity, this.shipProvince,
-                this.shipProvinceCode, this.shipZip, this.shipCountryCode)) {
+        if (present(
+                this.shipCompany,
+                this.shipAddress1,
+                this.shipAddress2,
+                this.shipCity,
+                this.shipProvince,
+                this.shipProvinceCode,
+                this.shipZip,
+                this.shipCountryCode)) {
             held.add("shipping address");
         }
         if (present(this.contactEmail)) {

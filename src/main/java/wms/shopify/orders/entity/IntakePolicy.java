@@ -18,17 +18,26 @@ import java.util.TreeSet;
  * @param fulfillmentStatuses fulfillment statuses to import, comma separated (e.g. unfulfilled)
  * @param importTestOrders whether test orders are imported
  */
-public record IntakePolicy(String orderStatuses, String financialStatuses, String fulfillmentStatuses,
-        boolean importTestOrders) {
+public record IntakePolicy(
+        String orderStatuses, String financialStatuses, String fulfillmentStatuses, boolean importTestOrders) {
 
     /** The order statuses a filter may name. */
     public static final Set<String> ORDER_STATUSES = Set.of("open", "closed", "cancelled");
     /** Shopify's {@code displayFinancialStatus} values, in lower case. */
-    public static final Set<String> FINANCIAL_STATUSES = Set.of("pending", "authorized", "partially_paid",
-            "partially_refunded", "voided", "paid", "refunded", "expired");
+    public static final Set<String> FINANCIAL_STATUSES = Set.of(
+            "pending", "authorized", "partially_paid", "partially_refunded", "voided", "paid", "refunded", "expired");
     /** Shopify's {@code displayFulfillmentStatus} values, in lower case. */
-    public static final Set<String> FULFILLMENT_STATUSES = Set.of("unfulfilled", "partially_fulfilled", "fulfilled",
-            "restocked", "pending_fulfillment", "open", "in_progress", "on_hold", "scheduled", "request_declined");
+    public static final Set<String> FULFILLMENT_STATUSES = Set.of(
+            "unfulfilled",
+            "partially_fulfilled",
+            "fulfilled",
+            "restocked",
+            "pending_fulfillment",
+            "open",
+            "in_progress",
+            "on_hold",
+            "scheduled",
+            "request_declined");
 
     public IntakePolicy {
         orderStatuses = list(orderStatuses);
@@ -38,14 +47,19 @@ public record IntakePolicy(String orderStatuses, String financialStatuses, Strin
 
     /** The policy of these filters. */
     public static IntakePolicy of(OrderFilters filters) {
-        return new IntakePolicy(String.join(",", filters.orderStatuses()),
-                String.join(",", filters.financialStatuses()), String.join(",", filters.fulfillmentStatuses()),
+        return new IntakePolicy(
+                String.join(",", filters.orderStatuses()),
+                String.join(",", filters.financialStatuses()),
+                String.join(",", filters.fulfillmentStatuses()),
                 filters.includeTestOrders());
     }
 
     /** The filters an order is decided by. */
     public OrderFilters filters() {
-        return new OrderFilters(set(this.orderStatuses), set(this.financialStatuses), set(this.fulfillmentStatuses),
+        return new OrderFilters(
+                set(this.orderStatuses),
+                set(this.financialStatuses),
+                set(this.fulfillmentStatuses),
                 this.importTestOrders);
     }
 
@@ -89,7 +103,13 @@ public record IntakePolicy(String orderStatuses, String financialStatuses, Strin
         if (text == null) {
             return "";
         }
-        return String.join(",", Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList());
+        return String.join(
+                ",",
+                Arrays.stream(text.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .map(s -> s.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList());
     }
 }

@@ -27,6 +27,5 @@ public record OrderDemand(long storeId, String shopifyOrderId, List<Line> lines)
      * @param locationId the GID of the Shopify location the line is assigned to (its fulfillment order's location)
      * @param quantity the units not yet allocated by the WMS, positive
      */
-    public record Line(String inventoryItemId, String locationId, long quantity) {
-    }
+    public record Line(String inventoryItemId, String locationId, long quantity) {}
 }

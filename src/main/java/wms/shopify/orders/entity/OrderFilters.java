@@ -9,7 +9,10 @@ import java.util.Set;
  * (both in lower case, e.g. paid, partially_paid, unfulfilled, partially_fulfilled), and whether test orders count.
  * An empty list lets every value through. Kept as the store's {@link IntakePolicy}.
  */
-public record OrderFilters(Set<String> orderStatuses, Set<String> financialStatuses, Set<String> fulfillmentStatuses,
+public record OrderFilters(
+        Set<String> orderStatuses,
+        Set<String> financialStatuses,
+        Set<String> fulfillmentStatuses,
         boolean includeTestOrders) {
 
     public OrderFilters {
@@ -27,12 +30,12 @@ public record OrderFilters(Set<String> orderStatuses, Set<String> financialStatu
             return Optional.of("order status " + order.orderStatus() + " is not among " + this.orderStatuses);
         }
         if (!allows(this.financialStatuses, order.financialStatus())) {
-            return Optional.of("financial status " + order.financialStatus() + " is not among "
-                    + this.financialStatuses);
+            return Optional.of(
+                    "financial status " + order.financialStatus() + " is not among " + this.financialStatuses);
         }
         if (!allows(this.fulfillmentStatuses, order.fulfillmentStatus())) {
-            return Optional.of("fulfillment status " + order.fulfillmentStatus() + " is not among "
-                    + this.fulfillmentStatuses);
+            return Optional.of(
+                    "fulfillment status " + order.fulfillmentStatus() + " is not among " + this.fulfillmentStatuses);
         }
         return Optional.empty();
     }

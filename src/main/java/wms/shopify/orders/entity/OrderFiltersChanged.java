@@ -7,5 +7,4 @@ package wms.shopify.orders.entity;
  * @param storeId the store
  * @param by who changed them (for the activity log), null for the system
  */
-public record OrderFiltersChanged(long storeId, String by) {
-}
+public record OrderFiltersChanged(long storeId, String by) {}

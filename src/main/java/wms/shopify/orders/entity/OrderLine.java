@@ -39,8 +39,15 @@ public class OrderLine {
         // for JPA
     }
 
-    public OrderLine(String lineItemId, String variantId, String sku, String title, String productCode,
-            String inventoryItemId, String locationId, int quantity) {
+    public OrderLine(
+            String lineItemId,
+            String variantId,
+            String sku,
+            String title,
+            String productCode,
+            String inventoryItemId,
+            String locationId,
+            int quantity) {
         this.lineItemId = Objects.requireNonNull(lineItemId, "lineItemId");
         this.variantId = variantId;
         this.sku = sku;
@@ -85,9 +92,12 @@ public class OrderLine {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof OrderLine that && this.quantity == that.quantity
-                && this.lineItemId.equals(that.lineItemId) && Objects.equals(this.variantId, that.variantId)
-                && Objects.equals(this.sku, that.sku) && Objects.equals(this.title, that.title)
+        return other instanceof OrderLine that
+                && this.quantity == that.quantity
+                && this.lineItemId.equals(that.lineItemId)
+                && Objects.equals(this.variantId, that.variantId)
+                && Objects.equals(this.sku, that.sku)
+                && Objects.equals(this.title, that.title)
                 && Objects.equals(this.productCode, that.productCode)
                 && Objects.equals(this.inventoryItemId, that.inventoryItemId)
                 && Objects.equals(this.locationId, that.locationId);

@@ -22,12 +22,10 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
     }
 
     /** A variant's mapping as the catalog has it. */
-    public record MappedVariant(String productCode, boolean productActive, String inventoryItemId) {
-    }
+    public record MappedVariant(String productCode, boolean productActive, String inventoryItemId) {}
 
     /** A warehouse (and shipping process, if mapped) that a Shopify location ships from. */
-    public record Destination(String locationId, String warehouseCode, String shippingProcessCode) {
-    }
+    public record Destination(String locationId, String warehouseCode, String shippingProcessCode) {}
 
     /**
      * Plans an order.
@@ -36,8 +34,11 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
      * @param locations the store's locations mapped to a warehouse, by Shopify location id
      * @param defaultLocation the store's default location for orders, if it is mapped, else null
      */
-    public static OrderPlan of(ShopifyOrderSnapshot order, Map<String, MappedVariant> variants,
-            Map<String, Destination> locations, Destination defaultLocation) {
+    public static OrderPlan of(
+            ShopifyOrderSnapshot order,
+            Map<String, MappedVariant> variants,
+            Map<String, Destination> locations,
+            Destination defaultLocation) {
         List<OrderLine> lines = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> inactive = new LinkedHashSet<>();
@@ -51,43 +52,69 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
             } else if (!mapped.productActive()) {
                 inactive.add(label + " → " + mapped.productCode());
             }
-            String item = mapped != null && mapped.inventoryItemId() != null ? mapped.inventoryItemId()
+            String item = mapped != null && mapped.inventoryItemId() != null
+                    ? mapped.inventoryItemId()
                     : open.inventoryItemId() != null ? open.inventoryItemId() : line.inventoryItemId();
             if (firstLocation == null && open.locationId() != null) {
                 firstLocation = open.locationId();
             }
-            lines.add(new OrderLine(line.lineItemId(), line.variantId(), bounded(line.sku(), 255),
-                    bounded(line.title(), 1000), mapped == null ? null : mapped.productCode(), item,
-                    open.locationId(), open.quantity()));
+            lines.add(new OrderLine(
+                    line.lineItemId(),
+                    line.variantId(),
+                    bounded(line.sku(), 255),
+                    bounded(line.title(), 1000),
+                    mapped == null ? null : mapped.productCode(),
+                    item,
+                    open.locationId(),
+                    open.quantity()));
         }
         Destination destination = firstLocation != null && locations.containsKey(firstLocation)
-                ? locations.get(firstLocation) : defaultLocation;
+                ? locations.get(firstLocation)
+                : defaultLocation;
         if (!order.complete()) {
-            return new OrderPlan(lines, destination, HoldReason.TOO_LARGE, "The order has more than 50 lines or 5 "
-                    + "fulfillment orders, more than the connector reads at once; it is not handed over in part. "
-                    + "Ship it from Shopify's admin.");
+            return new OrderPlan(
+                    lines,
+                    destination,
+                    HoldReason.TOO_LARGE,
+                    "The order has more than 50 lines or 5 "
+                            + "fulfillment orders, more than the connector reads at once; it is not handed over in part. "
+                            + "Ship it from Shopify's admin.");
         }
         if (!unmapped.isEmpty()) {
-            return new OrderPlan(lines, destination, HoldReason.UNMAPPED_LINE,
-                    bounded("No WMS product for " + String.join(", ", unmapped)
-                            + ". Map the variant on Product Mapping, then release the order.", 1000));
+            return new OrderPlan(
+                    lines,
+                    destination,
+                    HoldReason.UNMAPPED_LINE,
+                    bounded(
+                            "No WMS product for " + String.join(", ", unmapped)
+                                    + ". Map the variant on Product Mapping, then release the order.",
+                            1000));
         }
         if (!inactive.isEmpty()) {
-            return new OrderPlan(lines, destination, HoldReason.INACTIVE_PRODUCT,
-                    bounded("Mapped to a product the WMS deactivated: " + String.join(", ", inactive)
-                            + ". Map the variant to an active product, then release the order.", 1000));
+            return new OrderPlan(
+                    lines,
+                    destination,
+                    HoldReason.INACTIVE_PRODUCT,
+                    bounded(
+                            "Mapped to a product the WMS deactivated: " + String.join(", ", inactive)
+                                    + ". Map the variant to an active product, then release the order.",
+                            1000));
         }
         if (destination == null && !lines.isEmpty()) {
-            return new OrderPlan(lines, null, HoldReason.NO_WAREHOUSE, "The order's location"
-                    + (firstLocation == null ? "" : " (" + firstLocation + ")") + " is not mapped to a warehouse and "
-                    + "the store has no default location mapped to one. Map it on Store Settings, then release.");
+            return new OrderPlan(
+                    lines,
+                    null,
+                    HoldReason.NO_WAREHOUSE,
+                    "The order's location"
+                            + (firstLocation == null ? "" : " (" + firstLocation + ")")
+                            + " is not mapped to a warehouse and "
+                            + "the store has no default location mapped to one. Map it on Store Settings, then release.");
         }
         return new OrderPlan(lines, destination, null, null);
     }
 
     /** The units left to ship of one line item at one location. */
-    record Open(ShopifyOrderSnapshot.Line line, String locationId, String inventoryItemId, int quantity) {
-    }
+    record Open(ShopifyOrderSnapshot.Line line, String locationId, String inventoryItemId, int quantity) {}
 
     /**
      * The units still to ship: from the open fulfillment orders (their assigned location and remaining quantity) or,
@@ -104,8 +131,7 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                 for (ShopifyOrderSnapshot.FulfillmentLine foLine : fo.lines()) {
                     ShopifyOrderSnapshot.Line line = order.line(foLine.lineItemId());
                     if (line != null && line.requiresShipping() && foLine.remainingQuantity() > 0) {
-                        open.add(new Open(line, fo.locationId(), foLine.inventoryItemId(),
-                                foLine.remainingQuantity()));
+                        open.add(new Open(line, fo.locationId(), foLine.inventoryItemId(), foLine.remainingQuantity()));
                     }
                 }
             }

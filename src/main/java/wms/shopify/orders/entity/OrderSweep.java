@@ -18,8 +18,9 @@ import wms.shopify.stores.entity.Store;
 @Entity
 @Table(name = "order_sweep")
 @NamedQuery(name = OrderSweep.LATEST, query = "select s from OrderSweep s join fetch s.store order by s.id desc")
-@NamedQuery(name = OrderSweep.WITH_GAPS, query = "select s from OrderSweep s join fetch s.store "
-        + "where s.gapsFilled > 0 order by s.id desc")
+@NamedQuery(
+        name = OrderSweep.WITH_GAPS,
+        query = "select s from OrderSweep s join fetch s.store " + "where s.gapsFilled > 0 order by s.id desc")
 public class OrderSweep {
 
     public static final String LATEST = "OrderSweep.latest";

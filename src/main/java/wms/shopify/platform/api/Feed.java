@@ -30,8 +30,7 @@ public final class Feed {
         List<E> after(long cursor, int limit);
     }
 
-    private Feed() {
-    }
+    private Feed() {}
 
     /**
      * A page of a feed.
@@ -43,8 +42,8 @@ public final class Feed {
      * @throws InvalidRequestException (400) for a cursor that is not 0 or more, or a limit outside 1 to
      *         {@value #LONGEST_PAGE}, each a whole number written in digits
      */
-    public static <E extends Entry, P> P page(String after, String limit, Reader<E> read,
-            BiFunction<List<E>, Long, P> page) {
+    public static <E extends Entry, P> P page(
+            String after, String limit, Reader<E> read, BiFunction<List<E>, Long, P> page) {
         List<FieldError> errors = new ArrayList<>();
         Long cursor = WholeNumber.parameter(after, "after", 0, Long.MAX_VALUE, 0, errors);
         Long most = WholeNumber.parameter(limit, "limit", 1, LONGEST_PAGE, DEFAULT_PAGE, errors);
@@ -52,7 +51,9 @@ public final class Feed {
             throw new InvalidRequestException(errors);
         }
         List<E> entries = read.after(cursor, most.intValue());
-        return page.apply(entries, entries.isEmpty() ? cursor : entries.get(entries.size() - 1).revision());
+        return page.apply(
+                entries,
+                entries.isEmpty() ? cursor : entries.get(entries.size() - 1).revision());
     }
 
     /**
@@ -63,8 +64,8 @@ public final class Feed {
      */
     public static long revision(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
-        Long revision = WholeNumber.required(body == null ? null : body.get("revision"), "revision", 0,
-                Long.MAX_VALUE, errors);
+        Long revision =
+                WholeNumber.required(body == null ? null : body.get("revision"), "revision", 0, Long.MAX_VALUE, errors);
         if (revision == null) {
             throw new InvalidRequestException(errors);
         }

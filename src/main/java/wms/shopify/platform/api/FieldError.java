@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "FieldError", description = "One thing wrong with the request body.")
 public record FieldError(
-        @Schema(description = "Where in the body, e.g. [2].code", example = "[2].code") String field,
-        @Schema(description = "What is wrong", example = "is longer than 64 characters") String message) {
-}
+        @Schema(description = "Where in the body, e.g. [2].code", example = "[2].code")
+        String field,
+
+        @Schema(description = "What is wrong", example = "is longer than 64 characters")
+        String message) {}

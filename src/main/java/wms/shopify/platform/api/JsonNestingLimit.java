@@ -67,8 +67,8 @@ final class JsonNestingLimit extends FilterInputStream {
             this.inString = true;
         } else if (b == '[' || b == '{') {
             if (++this.depth > MAX_DEPTH) {
-                throw new InvalidRequestException(List.of(new FieldError("body", "nests arrays and objects more "
-                        + "than " + MAX_DEPTH + " levels deep")));
+                throw new InvalidRequestException(List.of(new FieldError(
+                        "body", "nests arrays and objects more " + "than " + MAX_DEPTH + " levels deep")));
             }
         } else if (b == ']' || b == '}') {
             this.depth--;

@@ -20,10 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details, sent as application/problem+json.")
 public record Problem(
-        @Schema(example = "urn:wms-shopify:problem:invalid-request") String type,
+        @Schema(example = "urn:wms-shopify:problem:invalid-request")
+        String type,
+
         @Schema(example = "The request is not valid") String title,
         @Schema(example = "400") int status,
-        @Schema(example = "2 error(s) in the request; nothing was changed") String detail,
+
+        @Schema(example = "2 error(s) in the request; nothing was changed")
+        String detail,
+
         @Schema(example = "/api/v1/warehouses") String instance,
         List<FieldError> errors) {
 
@@ -59,8 +64,8 @@ public record Problem(
         }
         if (!this.errors.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            this.errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field())
-                    .add("message", e.message())));
+            this.errors.forEach(e ->
+                    list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", list);
         }
         return json.build().toString();

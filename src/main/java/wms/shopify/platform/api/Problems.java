@@ -22,15 +22,17 @@ public final class Problems {
     /** PostgreSQL's SQLSTATE for a unique constraint that refused a row. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The problem details that answer this error of a request to the given path. */
     public static Problem of(Throwable error, String path) {
         Optional<PayloadTooLargeException> tooLarge = cause(error, PayloadTooLargeException.class);
         if (tooLarge.isPresent()) {
-            return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "The body is larger than the limit of "
-                    + tooLarge.get().limit() + " bytes; send fewer items per call.", path);
+            return Problem.of(
+                    Status.REQUEST_ENTITY_TOO_LARGE,
+                    "The body is larger than the limit of " + tooLarge.get().limit()
+                            + " bytes; send fewer items per call.",
+                    path);
         }
         Optional<OutOfScopeException> outOfScope = cause(error, OutOfScopeException.class);
         if (outOfScope.isPresent()) {
@@ -38,38 +40,61 @@ public final class Problems {
         }
         Optional<InvalidRequestException> invalid = cause(error, InvalidRequestException.class);
         if (invalid.isPresent()) {
-            return new Problem(INVALID_REQUEST, "The request is not valid", 400, invalid.get().getMessage(), path,
+            return new Problem(
+                    INVALID_REQUEST,
+                    "The request is not valid",
+                    400,
+                    invalid.get().getMessage(),
+                    path,
                     invalid.get().errors());
         }
         // Looked for before a wrapping WebApplicationException: the JSON error says more than "Bad Request".
-        if (cause(error, JsonbException.class).isPresent() || cause(error, JsonException.class).isPresent()) {
-            return new Problem(MALFORMED_BODY, "The body is not valid JSON", 400,
+        if (cause(error, JsonbException.class).isPresent()
+                || cause(error, JsonException.class).isPresent()) {
+            return new Problem(
+                    MALFORMED_BODY,
+                    "The body is not valid JSON",
+                    400,
                     "The body is not well-formed JSON or does not have the shape this resource takes (see /openapi).",
-                    path, List.of());
+                    path,
+                    List.of());
         }
         Optional<WebApplicationException> http = cause(error, WebApplicationException.class);
         if (http.isPresent()) {
             return ofStatus(http.get().getResponse().getStatusInfo(), path);
         }
-        boolean uniqueViolation = cause(error, SQLException.class).map(SQLException::getSQLState)
-                .filter(UNIQUE_VIOLATION::equals).isPresent();
+        boolean uniqueViolation = cause(error, SQLException.class)
+                .map(SQLException::getSQLState)
+                .filter(UNIQUE_VIOLATION::equals)
+                .isPresent();
         if (uniqueViolation) {
-            return new Problem(CONCURRENT_CHANGE, "Concurrent change", 409, "Another request registered the same "
-                    + "codes at the same time; nothing of this one was changed. Send it again.", path, List.of());
+            return new Problem(
+                    CONCURRENT_CHANGE,
+                    "Concurrent change",
+                    409,
+                    "Another request registered the same "
+                            + "codes at the same time; nothing of this one was changed. Send it again.",
+                    path,
+                    List.of());
         }
-        return Problem.of(Status.INTERNAL_SERVER_ERROR, "The connector failed to answer this request; nothing was "
-                + "changed. It is logged; try again later.", path);
+        return Problem.of(
+                Status.INTERNAL_SERVER_ERROR,
+                "The connector failed to answer this request; nothing was " + "changed. It is logged; try again later.",
+                path);
     }
 
     /** The problem details of an HTTP error that the runtime raised with only its status. */
     static Problem ofStatus(Response.StatusType status, String path) {
-        return Problem.of(status, switch (status.getStatusCode()) {
-            case 404 -> "There is no resource at this path (see /openapi for the API's resources).";
-            case 405 -> "This resource does not take this method (see /openapi).";
-            case 406 -> "This resource answers application/json only.";
-            case 415 -> "Send the body as application/json.";
-            default -> "The request could not be handled as sent.";
-        }, path);
+        return Problem.of(
+                status,
+                switch (status.getStatusCode()) {
+                    case 404 -> "There is no resource at this path (see /openapi for the API's resources).";
+                    case 405 -> "This resource does not take this method (see /openapi).";
+                    case 406 -> "This resource answers application/json only.";
+                    case 415 -> "Send the body as application/json.";
+                    default -> "The request could not be handled as sent.";
+                },
+                path);
     }
 
     /** The first throwable of the given type in the chain of causes, the error itself included. */

@@ -22,14 +22,19 @@ public record RegistrationReport(long created, long updated, long unchanged, boo
      * @param outcome created, updated or unchanged
      */
     @Schema(name = "RegistrationItem")
-    public record Item(String code,
-            @Schema(enumeration = {"created", "updated", "unchanged"}) String outcome) {
-    }
+    public record Item(
+            String code,
+
+            @Schema(enumeration = {"created", "updated", "unchanged"})
+            String outcome) {}
 
     public static RegistrationReport of(RegistrationResult result) {
-        return new RegistrationReport(result.count(RegistrationResult.Outcome.CREATED),
-                result.count(RegistrationResult.Outcome.UPDATED), result.count(RegistrationResult.Outcome.UNCHANGED),
-                result.changed(), result.items().stream()
+        return new RegistrationReport(
+                result.count(RegistrationResult.Outcome.CREATED),
+                result.count(RegistrationResult.Outcome.UPDATED),
+                result.count(RegistrationResult.Outcome.UNCHANGED),
+                result.changed(),
+                result.items().stream()
                         .map(item -> new Item(item.code(), item.outcome().name().toLowerCase(java.util.Locale.ROOT)))
                         .toList());
     }

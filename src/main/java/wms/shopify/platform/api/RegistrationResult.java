@@ -12,7 +12,9 @@ public record RegistrationResult(List<Item> items) {
 
     /** What happened to one registered item. */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
 
     /**
@@ -21,8 +23,7 @@ public record RegistrationResult(List<Item> items) {
      * @param code the item's code
      * @param outcome what happened to it
      */
-    public record Item(String code, Outcome outcome) {
-    }
+    public record Item(String code, Outcome outcome) {}
 
     public RegistrationResult {
         items = List.copyOf(items);
@@ -39,7 +40,7 @@ public record RegistrationResult(List<Item> items) {
 
     /** The counts in words, for the activity log. */
     public String summary() {
-        return count(Outcome.CREATED) + " created, " + count(Outcome.UPDATED) + " updated, "
-                + count(Outcome.UNCHANGED) + " unchanged";
+        return count(Outcome.CREATED) + " created, " + count(Outcome.UPDATED) + " updated, " + count(Outcome.UNCHANGED)
+                + " unchanged";
     }
 }

@@ -20,8 +20,8 @@ public final class RegistrationRules {
 
     public static final int CODE_LIMIT = 64;
     public static final int NAME_LIMIT = 255;
-    private static final Set<JsonValue.ValueType> ACTIVE_TYPES = EnumSet.of(JsonValue.ValueType.TRUE,
-            JsonValue.ValueType.FALSE, JsonValue.ValueType.NULL);
+    private static final Set<JsonValue.ValueType> ACTIVE_TYPES =
+            EnumSet.of(JsonValue.ValueType.TRUE, JsonValue.ValueType.FALSE, JsonValue.ValueType.NULL);
 
     private final int maxItems;
 
@@ -45,8 +45,8 @@ public final class RegistrationRules {
             return errors;
         }
         if (items.size() > this.maxItems) {
-            errors.add(new FieldError("body", "has " + items.size() + " items; at most " + this.maxItems
-                    + " are taken per call"));
+            errors.add(new FieldError(
+                    "body", "has " + items.size() + " items; at most " + this.maxItems + " are taken per call"));
             return errors;
         }
         Map<String, Integer> firstAt = new HashMap<>();
@@ -61,8 +61,9 @@ public final class RegistrationRules {
             if (checkCode(itemCode, at + ".code", errors)) {
                 Integer earlier = firstAt.putIfAbsent(itemCode, i);
                 if (earlier != null) {
-                    errors.add(new FieldError(at + ".code", "'" + itemCode + "' is also at [" + earlier
-                            + "]; each code may appear once per call"));
+                    errors.add(new FieldError(
+                            at + ".code",
+                            "'" + itemCode + "' is also at [" + earlier + "]; each code may appear once per call"));
                 }
             }
             rule.check(item, at, errors);

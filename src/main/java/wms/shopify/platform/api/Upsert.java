@@ -16,8 +16,7 @@ import wms.shopify.platform.api.RegistrationResult.Outcome;
  */
 public final class Upsert {
 
-    private Upsert() {
-    }
+    private Upsert() {}
 
     /**
      * Applies validated items (codes unique) to the existing entities.
@@ -27,8 +26,13 @@ public final class Upsert {
      * @param update applies an item to its entity, true when that changed it
      * @param persist stores a created entity
      */
-    public static <I, E> RegistrationResult apply(List<I> items, Function<I, String> code, Map<String, E> existing,
-            Function<I, E> create, BiPredicate<E, I> update, Consumer<E> persist) {
+    public static <I, E> RegistrationResult apply(
+            List<I> items,
+            Function<I, String> code,
+            Map<String, E> existing,
+            Function<I, E> create,
+            BiPredicate<E, I> update,
+            Consumer<E> persist) {
         List<Item> outcomes = new ArrayList<>(items.size());
         for (I item : items) {
             E entity = existing.get(code.apply(item));

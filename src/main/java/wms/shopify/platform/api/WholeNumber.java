@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class WholeNumber {
 
-    private WholeNumber() {
-    }
+    private WholeNumber() {}
 
     /**
      * A required whole number.
@@ -38,8 +37,8 @@ public final class WholeNumber {
      *
      * @return the value, the default when absent, or null after adding an error naming the field
      */
-    public static Long optional(JsonValue value, String field, long min, long max, long otherwise,
-            List<FieldError> errors) {
+    public static Long optional(
+            JsonValue value, String field, long min, long max, long otherwise, List<FieldError> errors) {
         return absent(value) ? Long.valueOf(otherwise) : read(value, field, min, max, errors);
     }
 
@@ -48,8 +47,8 @@ public final class WholeNumber {
      *
      * @return the value, the default when absent, or null after adding an error naming the parameter
      */
-    public static Long parameter(String text, String field, long min, long max, long otherwise,
-            List<FieldError> errors) {
+    public static Long parameter(
+            String text, String field, long min, long max, long otherwise, List<FieldError> errors) {
         if (text == null || text.isEmpty()) {
             return otherwise;
         }
@@ -79,8 +78,7 @@ public final class WholeNumber {
 
     private static Long read(JsonValue value, String field, long min, long max, List<FieldError> errors) {
         if (!(value instanceof JsonNumber number)) {
-            errors.add(new FieldError(field, "must be a JSON number, not " + describe(value) + ": "
-                    + range(min, max)));
+            errors.add(new FieldError(field, "must be a JSON number, not " + describe(value) + ": " + range(min, max)));
             return null;
         }
         BigDecimal exact;

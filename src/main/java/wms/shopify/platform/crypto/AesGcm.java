@@ -18,6 +18,7 @@ public final class AesGcm {
 
     /** The key length this class accepts, in bytes (AES-256). */
     public static final int KEY_BYTES = 32;
+
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -44,8 +45,8 @@ public final class AesGcm {
         try {
             bytes = Base64.getDecoder().decode(base64Key.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The token encryption key is not Base64: generate one with "
-                    + "openssl rand -base64 32.");
+            throw new IllegalArgumentException(
+                    "The token encryption key is not Base64: generate one with " + "openssl rand -base64 32.");
         }
         return new AesGcm(bytes);
     }

@@ -36,7 +36,8 @@ public class TokenCipher {
     @PostConstruct
     void readKey() {
         if (this.secrets.refusal().isPresent()) {
-            this.problem = "The connector refused to start: " + this.secrets.refusal().get();
+            this.problem =
+                    "The connector refused to start: " + this.secrets.refusal().get();
         } else {
             try {
                 this.keys = new TokenKeys(AesGcm.ofBase64(this.secrets.tokenKey()), oldKeys());
@@ -58,8 +59,8 @@ public class TokenCipher {
                 try {
                     old.add(AesGcm.ofBase64(key));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("An old key in TOKEN_ENCRYPTION_OLD_KEYS is not usable: "
-                            + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            "An old key in TOKEN_ENCRYPTION_OLD_KEYS is not usable: " + e.getMessage(), e);
                 }
             }
         }

@@ -8,5 +8,4 @@ package wms.shopify.platform.database;
  * @param migrationsApplied how many migrations this start applied
  * @param failedAttempts how many attempts failed before this one (the database was unavailable for a while)
  */
-public record DatabaseReady(String schemaVersion, int migrationsApplied, int failedAttempts) {
-}
+public record DatabaseReady(String schemaVersion, int migrationsApplied, int failedAttempts) {}

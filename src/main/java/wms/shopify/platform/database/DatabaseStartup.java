@@ -69,8 +69,8 @@ public class DatabaseStartup {
             return;
         }
         if (!attempt()) {
-            this.retry = this.scheduler.scheduleWithFixedDelay(this::retry, this.retrySeconds, this.retrySeconds,
-                    TimeUnit.SECONDS);
+            this.retry = this.scheduler.scheduleWithFixedDelay(
+                    this::retry, this.retrySeconds, this.retrySeconds, TimeUnit.SECONDS);
         }
     }
 
@@ -87,8 +87,12 @@ public class DatabaseStartup {
         }
         try {
             if (this.settings.embedded() && this.embedded == null) {
-                this.embedded = EmbeddedDatabase.start(this.settings.embeddedDirectory(), this.settings.port(),
-                        this.settings.name(), this.settings.user(), this.secrets.databasePassword(),
+                this.embedded = EmbeddedDatabase.start(
+                        this.settings.embeddedDirectory(),
+                        this.settings.port(),
+                        this.settings.name(),
+                        this.settings.user(),
+                        this.secrets.databasePassword(),
                         this.secrets.superuserPassword());
                 LOG.info(() -> "Embedded PostgreSQL running on port " + this.settings.port() + " with its data in "
                         + this.settings.embeddedDirectory() + ".");

@@ -20,7 +20,9 @@ public record Durability(String synchronousCommit, String fsync, String fullPage
     /** Reads the three settings with {@code SHOW}, as the given connection sees them. */
     public static Durability of(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            return new Durability(show(statement, "synchronous_commit"), show(statement, "fsync"),
+            return new Durability(
+                    show(statement, "synchronous_commit"),
+                    show(statement, "fsync"),
                     show(statement, "full_page_writes"));
         }
     }

@@ -33,8 +33,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** The first line of the connector's pg_hba.conf: a directory that has it no longer trusts local logins. */
-    private static final String RULES_HEADER = "# Written by the WMS Shopify connector at every start: password"
-            + " logins only, for every user.\n";
+    private static final String RULES_HEADER =
+            "# Written by the WMS Shopify connector at every start: password" + " logins only, for every user.\n";
 
     private final EmbeddedPostgres postgres;
 
@@ -51,8 +51,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @throws IOException when PostgreSQL cannot be started (port taken, directory not writable, a superuser
      *         password that does not match the one the directory was secured with, ...)
      */
-    public static EmbeddedDatabase start(Path directory, int port, String database, String user, String password,
-            String superuserPassword) throws IOException {
+    public static EmbeddedDatabase start(
+            Path directory, int port, String database, String user, String password, String superuserPassword)
+            throws IOException {
         requireIdentifier("database name", database);
         requireIdentifier("database user", user);
         Files.createDirectories(directory);
@@ -79,9 +80,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (IOException e) {
-            throw secured ? new IOException(e.getMessage() + " (this data directory only lets its superuser in with"
-                    + " the password kept in the connector's secrets file, GENERATED_SECRETS_FILE: if that file was"
-                    + " lost or replaced, put the one that belongs to " + directory + " back)", e) : e;
+            throw secured
+                    ? new IOException(
+                            e.getMessage() + " (this data directory only lets its superuser in with"
+                                    + " the password kept in the connector's secrets file, GENERATED_SECRETS_FILE: if that file was"
+                                    + " lost or replaced, put the one that belongs to " + directory + " back)",
+                            e)
+                    : e;
         }
         EmbeddedDatabase embedded = new EmbeddedDatabase(postgres);
         try {
@@ -89,8 +94,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             embedded.acceptPasswordsOnly(directory);
         } catch (SQLException | IOException e) {
             embedded.close();
-            throw new IOException("embedded PostgreSQL started but the database " + database
-                    + " could not be prepared: " + e.getMessage(), e);
+            throw new IOException(
+                    "embedded PostgreSQL started but the database " + database + " could not be prepared: "
+                            + e.getMessage(),
+                    e);
         }
         return embedded;
     }
@@ -159,8 +166,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static void requireIdentifier(String what, String value) {
         if (value == null || !IDENTIFIER.matcher(value).matches()) {
-            throw new IllegalArgumentException("The " + what + " for the embedded PostgreSQL must be lower-case letters,"
-                    + " digits and underscores, starting with a letter: '" + value + "'");
+            throw new IllegalArgumentException(
+                    "The " + what + " for the embedded PostgreSQL must be lower-case letters,"
+                            + " digits and underscores, starting with a letter: '" + value + "'");
         }
     }
 
@@ -175,7 +183,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Optional<ProcessHandle> orphan;
         try {
-            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            String firstLine =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             orphan = ProcessHandle.of(Long.parseLong(firstLine));
         } catch (IOException | NumberFormatException e) {
             return;

@@ -41,8 +41,10 @@ public class FeedPositions {
      * ends). Take it as late in the transaction as possible.
      */
     public long next(Feed feed) {
-        Object next = this.entityManager.createNativeQuery("select nextval('" + feed.sequence() + "') from "
-                + "(select pg_advisory_xact_lock_shared(" + feed.lock() + ") offset 0) as writer").getSingleResult();
+        Object next = this.entityManager
+                .createNativeQuery("select nextval('" + feed.sequence() + "') from "
+                        + "(select pg_advisory_xact_lock_shared(" + feed.lock() + ") offset 0) as writer")
+                .getSingleResult();
         return ((Number) next).longValue();
     }
 
@@ -51,12 +53,15 @@ public class FeedPositions {
      * never appears). Waits, for no longer than the commits of the writers in flight, for those to end.
      */
     public long committedUpTo(Feed feed) {
-        Object[] last = (Object[]) this.entityManager.createNativeQuery("select last_value, is_called from "
-                + feed.sequence()).getSingleResult();
+        Object[] last = (Object[]) this.entityManager
+                .createNativeQuery("select last_value, is_called from " + feed.sequence())
+                .getSingleResult();
         long given = Boolean.TRUE.equals(last[1]) ? ((Number) last[0]).longValue() : 0;
         // Session-level lock and unlock in one statement: released at once, whatever transaction the reader is in.
-        this.entityManager.createNativeQuery("select pg_advisory_unlock(" + feed.lock() + ") from "
-                + "(select pg_advisory_lock(" + feed.lock() + ") offset 0) as reader").getSingleResult();
+        this.entityManager
+                .createNativeQuery("select pg_advisory_unlock(" + feed.lock() + ") from " + "(select pg_advisory_lock("
+                        + feed.lock() + ") offset 0) as reader")
+                .getSingleResult();
         return given;
     }
 }

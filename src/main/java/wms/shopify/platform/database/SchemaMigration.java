@@ -25,8 +25,7 @@ public class SchemaMigration {
      * @param schemaVersion the version the schema is at afterwards
      * @param applied how many migrations were applied by this run
      */
-    public record Outcome(String schemaVersion, int applied) {
-    }
+    public record Outcome(String schemaVersion, int applied) {}
 
     /** Migrates the schema of the given database to the newest version shipped with the connector. */
     public Outcome migrate(DataSource dataSource) {
@@ -36,8 +35,11 @@ public class SchemaMigration {
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                : flyway.info().current() != null ? flyway.info().current().getVersion().getVersion() : "none";
+        String version = result.targetSchemaVersion != null
+                ? result.targetSchemaVersion
+                : flyway.info().current() != null
+                        ? flyway.info().current().getVersion().getVersion()
+                        : "none";
         return new Outcome(version, result.migrationsExecuted);
     }
 }

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import wms.shopify.platform.database.DatabaseSettings;
 import wms.shopify.platform.database.DatabaseStartup;
-import wms.shopify.platform.database.Durability;
 import wms.shopify.platform.database.DatabaseState;
+import wms.shopify.platform.database.Durability;
 
 /**
  * Ready only when the schema migrations have run and the database answers now. Reports why not otherwise, and
@@ -42,8 +42,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     /** The check with its details (for the admin only: they name the database and say why it is down). */
     public HealthCheckResponse details() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("database")
-                .withData("database", this.settings.describe());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("database").withData("database", this.settings.describe());
         DatabaseState state = this.startup.state();
         if (!state.ready()) {
             return response.down().withData("reason", state.reason()).build();
@@ -52,15 +52,21 @@ public class DatabaseReadiness implements HealthCheck {
         try (Connection connection = this.dataSource.getConnection()) {
             if (connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
                 Durability durability = Durability.of(connection);
-                return response.up().withData("synchronousCommit", durability.synchronousCommit())
-                        .withData("fsync", durability.fsync()).withData("fullPageWrites", durability.fullPageWrites())
-                        .withData("durable", durability.durable()).build();
+                return response.up()
+                        .withData("synchronousCommit", durability.synchronousCommit())
+                        .withData("fsync", durability.fsync())
+                        .withData("fullPageWrites", durability.fullPageWrites())
+                        .withData("durable", durability.durable())
+                        .build();
             }
-            return response.down().withData("reason", "the connection did not answer within "
-                    + VALIDATION_TIMEOUT_SECONDS + " s").build();
+            return response.down()
+                    .withData("reason", "the connection did not answer within " + VALIDATION_TIMEOUT_SECONDS + " s")
+                    .build();
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return response.down().withData("reason", message.lines().findFirst().orElse(message)).build();
+            return response.down()
+                    .withData("reason", message.lines().findFirst().orElse(message))
+                    .build();
         }
     }
 }

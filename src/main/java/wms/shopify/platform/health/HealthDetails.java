@@ -41,25 +41,32 @@ public class HealthDetails extends HttpServlet {
     /** A check as an anonymous caller sees it: its name and status, without data. */
     static HealthCheckResponse bare(HealthCheckResponse detailed) {
         return HealthCheckResponse.named(detailed.getName())
-                .status(detailed.getStatus() == HealthCheckResponse.Status.UP).build();
+                .status(detailed.getStatus() == HealthCheckResponse.Status.UP)
+                .build();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<HealthCheckResponse> checks = List.of(this.database.details(), this.messaging.details(),
-                this.threads.details());
+        List<HealthCheckResponse> checks =
+                List.of(this.database.details(), this.messaging.details(), this.threads.details());
         boolean up = checks.stream().allMatch(check -> check.getStatus() == HealthCheckResponse.Status.UP);
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (HealthCheckResponse check : checks) {
             JsonObjectBuilder data = Json.createObjectBuilder();
             check.getData().orElse(Map.of()).forEach((key, value) -> data.add(key, String.valueOf(value)));
-            list.add(Json.createObjectBuilder().add("name", check.getName())
-                    .add("status", check.getStatus().name()).add("data", data));
+            list.add(Json.createObjectBuilder()
+                    .add("name", check.getName())
+                    .add("status", check.getStatus().name())
+                    .add("data", data));
         }
         response.setStatus(up ? 200 : 503);
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
-                .add("checks", list).build().toString());
+        response.getWriter()
+                .write(Json.createObjectBuilder()
+                        .add("status", up ? "UP" : "DOWN")
+                        .add("checks", list)
+                        .build()
+                        .toString());
     }
 }

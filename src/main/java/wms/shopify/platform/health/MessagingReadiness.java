@@ -45,13 +45,19 @@ public class MessagingReadiness implements HealthCheck {
                 messages.nextElement();
                 deadLetterCount++;
             }
-            return HealthCheckResponse.named("messaging").up()
-                    .withData("deadLetters", deadLetterCount < DEAD_LETTER_COUNT_LIMIT ? String.valueOf(deadLetterCount)
-                            : "at least " + DEAD_LETTER_COUNT_LIMIT)
+            return HealthCheckResponse.named("messaging")
+                    .up()
+                    .withData(
+                            "deadLetters",
+                            deadLetterCount < DEAD_LETTER_COUNT_LIMIT
+                                    ? String.valueOf(deadLetterCount)
+                                    : "at least " + DEAD_LETTER_COUNT_LIMIT)
                     .build();
         } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
-            return HealthCheckResponse.named("messaging").down()
-                    .withData("reason", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("messaging")
+                    .down()
+                    .withData("reason", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

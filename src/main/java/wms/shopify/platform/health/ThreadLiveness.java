@@ -27,10 +27,14 @@ public class ThreadLiveness implements HealthCheck {
     public HealthCheckResponse details() {
         long[] deadlocked = this.threads.findDeadlockedThreads();
         if (deadlocked != null && deadlocked.length > 0) {
-            return HealthCheckResponse.named("threads").down().withData("deadlockedThreads", deadlocked.length)
+            return HealthCheckResponse.named("threads")
+                    .down()
+                    .withData("deadlockedThreads", deadlocked.length)
                     .build();
         }
-        return HealthCheckResponse.named("threads").up().withData("liveThreads", this.threads.getThreadCount())
+        return HealthCheckResponse.named("threads")
+                .up()
+                .withData("liveThreads", this.threads.getThreadCount())
                 .build();
     }
 }

@@ -100,8 +100,7 @@ public class Attempts {
     }
 
     static String bounded(String text) {
-        return text == null || text.length() <= REASON_LENGTH ? text
-                : text.substring(0, REASON_LENGTH - 3) + "...";
+        return text == null || text.length() <= REASON_LENGTH ? text : text.substring(0, REASON_LENGTH - 3) + "...";
     }
 
     public int count() {

@@ -45,12 +45,15 @@ public abstract class RecordQueue {
 
     /** Queues the record after a pause (its next attempt). */
     public void later(long id, Duration pause) {
-        this.scheduler.schedule(() -> {
-            try {
-                send(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not queue " + noun() + " " + id + " again; the sweep will: " + e);
-            }
-        }, Math.max(0, pause.toMillis()), TimeUnit.MILLISECONDS);
+        this.scheduler.schedule(
+                () -> {
+                    try {
+                        send(id);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Could not queue " + noun() + " " + id + " again; the sweep will: " + e);
+                    }
+                },
+                Math.max(0, pause.toMillis()),
+                TimeUnit.MILLISECONDS);
     }
 }

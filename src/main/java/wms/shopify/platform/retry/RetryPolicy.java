@@ -59,7 +59,8 @@ public class RetryPolicy {
      * a crash, the attempt that was under way is taken up again (its outcome unclear) once this has passed.
      */
     public static Duration attemptLease(long configuredSeconds, Duration requestTimeout) {
-        return configuredSeconds > 0 ? Duration.ofSeconds(configuredSeconds)
+        return configuredSeconds > 0
+                ? Duration.ofSeconds(configuredSeconds)
                 : Duration.ofMinutes(5).plus(requestTimeout.multipliedBy(6));
     }
 }

@@ -26,11 +26,15 @@ public final class PublishedSecrets {
             "WMS_API_PEPPER", Set.of("local-trial-pepper-change-me"));
 
     /** The order in which the findings are reported: the order of docs/operations.md. */
-    private static final List<String> SETTINGS = List.of("ADMIN_PASSWORD", "METRICS_PASSWORD", "DB_PASSWORD",
-            "KEYSTORE_PASSWORD", "TOKEN_ENCRYPTION_KEY", "WMS_API_PEPPER");
+    private static final List<String> SETTINGS = List.of(
+            "ADMIN_PASSWORD",
+            "METRICS_PASSWORD",
+            "DB_PASSWORD",
+            "KEYSTORE_PASSWORD",
+            "TOKEN_ENCRYPTION_KEY",
+            "WMS_API_PEPPER");
 
-    private PublishedSecrets() {
-    }
+    private PublishedSecrets() {}
 
     /**
      * What is wrong with the operator's secrets, one sentence per setting, each naming what to set; empty when
@@ -43,8 +47,8 @@ public final class PublishedSecrets {
      *        ({@code keystore_password} in its server.env), which is used when KEYSTORE_PASSWORD is not set, and
      *        as the embedded database's password when DB_PASSWORD is not
      */
-    public static List<String> findIn(Function<String, String> operatorValue, boolean embeddedDatabase,
-            boolean libertyKeystorePassword) {
+    public static List<String> findIn(
+            Function<String, String> operatorValue, boolean embeddedDatabase, boolean libertyKeystorePassword) {
         List<String> findings = new ArrayList<>();
         for (String setting : SETTINGS) {
             String value = operatorValue.apply(setting);
@@ -70,12 +74,15 @@ public final class PublishedSecrets {
 
     private static String whatToSet(String setting) {
         return switch (setting) {
-            case "TOKEN_ENCRYPTION_KEY" -> "set it to the output of 'openssl rand -base64 32', or unset it to use"
-                    + " the key the connector generated";
-            case "WMS_API_PEPPER" -> "set it to 32+ random characters (e.g. openssl rand -base64 32), or unset it to"
-                    + " use the one the connector generated";
-            case "DB_PASSWORD" -> "set it to your database user's own password, or unset it with the embedded"
-                    + " database to use a generated one";
+            case "TOKEN_ENCRYPTION_KEY" ->
+                "set it to the output of 'openssl rand -base64 32', or unset it to use"
+                        + " the key the connector generated";
+            case "WMS_API_PEPPER" ->
+                "set it to 32+ random characters (e.g. openssl rand -base64 32), or unset it to"
+                        + " use the one the connector generated";
+            case "DB_PASSWORD" ->
+                "set it to your database user's own password, or unset it with the embedded"
+                        + " database to use a generated one";
             default -> "set it to a password of your own, or unset it to use a generated one";
         };
     }

@@ -71,18 +71,21 @@ public class Secrets {
         if (this.generated.createdNow()) {
             LOG.info(() -> "First start: the connector generated its own secrets into " + path + " (readable by its"
                     + " owner only; keep it with the embedded database)."
-                    + (operatorValue("ADMIN_PASSWORD") == null ? " Sign in as " + this.adminUser + " with the"
-                            + " password in that file (the value of " + GeneratedSecrets.ADMIN_PASSWORD + "), or set"
-                            + " ADMIN_PASSWORD." : "")
+                    + (operatorValue("ADMIN_PASSWORD") == null
+                            ? " Sign in as " + this.adminUser + " with the"
+                                    + " password in that file (the value of " + GeneratedSecrets.ADMIN_PASSWORD
+                                    + "), or set"
+                                    + " ADMIN_PASSWORD."
+                            : "")
                     + " This is said once.");
         }
-        if (!this.database.embedded() && (operatorValue("TOKEN_ENCRYPTION_KEY") == null
-                || operatorValue("WMS_API_PEPPER") == null)) {
+        if (!this.database.embedded()
+                && (operatorValue("TOKEN_ENCRYPTION_KEY") == null || operatorValue("WMS_API_PEPPER") == null)) {
             LOG.warning("TOKEN_ENCRYPTION_KEY or WMS_API_PEPPER is not set, so this server uses the one it generated:"
                     + " every instance sharing this database needs the same, so set both to your own values.");
         }
-        this.findings = PublishedSecrets.findIn(this::operatorValue, this.database.embedded(),
-                present(System.getenv(LIBERTY_KEYSTORE_PASSWORD)));
+        this.findings = PublishedSecrets.findIn(
+                this::operatorValue, this.database.embedded(), present(System.getenv(LIBERTY_KEYSTORE_PASSWORD)));
         if (this.findings.isEmpty()) {
             return;
         }
@@ -101,8 +104,10 @@ public class Secrets {
     /** What the operator set for a setting, or null when they left it to the connector. */
     String operatorValue(String setting) {
         return switch (setting) {
-            case "TOKEN_ENCRYPTION_KEY" -> this.configuredTokenKey.filter(Secrets::present).orElse(null);
-            case "WMS_API_PEPPER" -> this.configuredPepper.filter(Secrets::present).orElse(null);
+            case "TOKEN_ENCRYPTION_KEY" ->
+                this.configuredTokenKey.filter(Secrets::present).orElse(null);
+            case "WMS_API_PEPPER" ->
+                this.configuredPepper.filter(Secrets::present).orElse(null);
             default -> {
                 String value = System.getenv(setting);
                 yield value != null ? value : System.getProperty(setting);

@@ -31,7 +31,9 @@ public class ClientConnection {
 
     @PostConstruct
     void init() {
-        this.proxies = Arrays.stream(this.trustedProxies.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        this.proxies = Arrays.stream(this.trustedProxies.orElse("").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -40,8 +42,8 @@ public class ClientConnection {
         if (request.isSecure()) {
             return true;
         }
-        return fromTrustedProxy(request) && "https".equalsIgnoreCase(
-                firstValue(request.getHeader("X-Forwarded-Proto")));
+        return fromTrustedProxy(request)
+                && "https".equalsIgnoreCase(firstValue(request.getHeader("X-Forwarded-Proto")));
     }
 
     /** The client's address: the connection's peer, or the address the trusted proxy forwarded for. */

@@ -129,8 +129,7 @@ public final class FailureThrottle {
      * @param length how long it lasts
      * @param until when it ends
      */
-    public record Lock(String key, int failures, Duration length, Instant until) {
-    }
+    public record Lock(String key, int failures, Duration length, Instant until) {}
 
     /** The failures of one key; guarded by its own monitor. */
     private static final class Tally {

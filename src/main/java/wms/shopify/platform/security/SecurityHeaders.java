@@ -22,7 +22,8 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Security-Policy",
+        response.setHeader(
+                "Content-Security-Policy",
                 "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'");
         response.setHeader("Cache-Control", "no-store");
         chain.doFilter(request, response);

@@ -7,5 +7,4 @@ package wms.shopify.platform.security;
  *
  * @param message what was locked, for how long and after how many failures
  */
-public record SignInLocked(String message) {
-}
+public record SignInLocked(String message) {}

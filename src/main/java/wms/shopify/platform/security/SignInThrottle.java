@@ -2,13 +2,13 @@ package wms.shopify.platform.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import jakarta.enterprise.event.Event;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -64,8 +64,9 @@ public class SignInThrottle {
 
     /** Counts a failed sign-in; a lock it starts is logged and recorded in the Activity log. */
     public void failed(String account, String client) {
-        this.accounts.failed(accountKey(account), this.clock.instant()).ifPresent(lock -> record(
-                "account '" + lock.key() + "' (the last attempt from " + client + ")", lock));
+        this.accounts
+                .failed(accountKey(account), this.clock.instant())
+                .ifPresent(lock -> record("account '" + lock.key() + "' (the last attempt from " + client + ")", lock));
         this.clients.failed(client, this.clock.instant()).ifPresent(lock -> record("client " + lock.key(), lock));
     }
 

@@ -25,7 +25,8 @@ public class SignedInAdmin {
     /** Ends the session and returns to the login page. */
     public String signOut() throws ServletException {
         String name = getName();
-        HttpServletRequest request = (HttpServletRequest) this.faces.getExternalContext().getRequest();
+        HttpServletRequest request =
+                (HttpServletRequest) this.faces.getExternalContext().getRequest();
         request.logout();
         this.faces.getExternalContext().invalidateSession();
         LOG.info(() -> "Admin " + name + " signed out.");

@@ -27,8 +27,8 @@ public class TransportGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     /** Paths served over plain HTTP too: signed by Shopify, or without anything secret. */
-    private static final List<String> PLAIN_HTTP_PATHS = List.of("/shopify/webhooks", "/health", "/metrics",
-            "/openapi");
+    private static final List<String> PLAIN_HTTP_PATHS =
+            List.of("/shopify/webhooks", "/health", "/metrics", "/openapi");
 
     @Inject
     transient ClientConnection connection;
@@ -50,21 +50,27 @@ public class TransportGuard extends HttpFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (this.connection.plainHttpAllowed() || PLAIN_HTTP_PATHS.stream().anyMatch(
-                open -> path.equals(open) || path.startsWith(open + "/"))) {
+        if (this.connection.plainHttpAllowed()
+                || PLAIN_HTTP_PATHS.stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"))) {
             chain.doFilter(request, response);
             return;
         }
         String origin = "https://" + request.getServerName() + (this.httpsPort == 443 ? "" : ":" + this.httpsPort);
         if (path.startsWith("/api/")) {
-            refuse(response, request.getRequestURI(), "The WMS API is served over HTTPS only, so that credentials"
-                    + " never travel in clear: call " + origin + request.getRequestURI() + " instead.");
+            refuse(
+                    response,
+                    request.getRequestURI(),
+                    "The WMS API is served over HTTPS only, so that credentials" + " never travel in clear: call "
+                            + origin + request.getRequestURI() + " instead.");
         } else if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-            response.sendRedirect(origin + request.getRequestURI()
+            response.sendRedirect(origin
+                    + request.getRequestURI()
                     + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         } else {
-            refuse(response, request.getRequestURI(), "The admin pages are served over HTTPS only: open " + origin
-                    + "/ instead.");
+            refuse(
+                    response,
+                    request.getRequestURI(),
+                    "The admin pages are served over HTTPS only: open " + origin + "/ instead.");
         }
     }
 
@@ -72,10 +78,16 @@ public class TransportGuard extends HttpFilter {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(Json.createObjectBuilder()
-                .add("type", "about:blank").add("title", "Forbidden").add("status", 403)
-                .add("detail", detail).add("instance", instance)
-                .build().toString().getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(Json.createObjectBuilder()
+                        .add("type", "about:blank")
+                        .add("title", "Forbidden")
+                        .add("status", 403)
+                        .add("detail", detail)
+                        .add("instance", instance)
+                        .build()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Marks every cookie set while answering an HTTPS request {@code Secure}: it never goes back over HTTP. */

@@ -32,8 +32,11 @@ public class Rounds {
      * @param intervalSeconds seconds between the end of one round and the start of the next, at least 1
      */
     public void every(String what, long firstDelaySeconds, long intervalSeconds, Runnable round) {
-        this.scheduled.add(this.scheduler.scheduleWithFixedDelay(logged(what + " failed (the next round tries again)",
-                round), firstDelaySeconds, intervalSeconds, TimeUnit.SECONDS));
+        this.scheduled.add(this.scheduler.scheduleWithFixedDelay(
+                logged(what + " failed (the next round tries again)", round),
+                firstDelaySeconds,
+                intervalSeconds,
+                TimeUnit.SECONDS));
     }
 
     /** Runs one round now on the managed scheduler (one asked for by an admin), a failure logged as well. */

@@ -7,11 +7,10 @@ import java.time.format.DateTimeFormatter;
 /** How the admin pages show values, the same on every page. */
 public final class AdminFormat {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private AdminFormat() {
-    }
+    private AdminFormat() {}
 
     /** An instant as a date and time in UTC, or an empty string for none. */
     public static String dateTime(Instant instant) {

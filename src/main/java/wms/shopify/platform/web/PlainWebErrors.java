@@ -15,7 +15,9 @@ public class PlainWebErrors implements ExceptionMapper<WebApplicationException> 
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response refused = exception.getResponse();
-        return Response.fromResponse(refused).type("text/plain;charset=UTF-8")
-                .entity(refused.getStatusInfo().getReasonPhrase()).build();
+        return Response.fromResponse(refused)
+                .type("text/plain;charset=UTF-8")
+                .entity(refused.getStatusInfo().getReasonPhrase())
+                .build();
     }
 }

@@ -71,7 +71,8 @@ public class PluginsPage {
         if (code == null) {
             return null;
         }
-        return this.plugins.find(code)
+        return this.plugins
+                .find(code)
                 .map(plugin -> plugin.name() + " plugin is " + (plugin.active() ? "active." : "inactive."))
                 .orElse(null);
     }

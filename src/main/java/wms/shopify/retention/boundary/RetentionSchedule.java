@@ -34,8 +34,11 @@ public class RetentionSchedule {
     void onDatabaseReady(@Observes DatabaseReady ready) {
         if (!this.started && this.intervalSeconds > 0) {
             this.started = true;
-            this.rounds.every("Retention round", Math.min(FIRST_ROUND_AFTER_SECONDS, this.intervalSeconds),
-                    this.intervalSeconds, () -> this.pruning.round(null));
+            this.rounds.every(
+                    "Retention round",
+                    Math.min(FIRST_ROUND_AFTER_SECONDS, this.intervalSeconds),
+                    this.intervalSeconds,
+                    () -> this.pruning.round(null));
         }
     }
 

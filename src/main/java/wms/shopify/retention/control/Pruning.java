@@ -130,9 +130,12 @@ public class Pruning {
      */
     public Optional<String> claim() {
         String holder = UUID.randomUUID().toString();
-        boolean claimed = lease("update retention_round set holder = ?, lease_until = now() + make_interval(secs => "
-                + LEASE_SECONDS + "), started_at = now(), finished_at = null, summary = null "
-                + "where id = 1 and (lease_until is null or lease_until < now())", holder, null);
+        boolean claimed = lease(
+                "update retention_round set holder = ?, lease_until = now() + make_interval(secs => "
+                        + LEASE_SECONDS + "), started_at = now(), finished_at = null, summary = null "
+                        + "where id = 1 and (lease_until is null or lease_until < now())",
+                holder,
+                null);
         return claimed ? Optional.of(holder) : Optional.empty();
     }
 
@@ -254,34 +257,41 @@ public class Pruning {
     }
 
     private boolean renew(String holder) {
-        return lease("update retention_round set lease_until = now() + make_interval(secs => " + LEASE_SECONDS
-                + ") where id = 1 and holder = ?", holder, null);
+        return lease(
+                "update retention_round set lease_until = now() + make_interval(secs => " + LEASE_SECONDS
+                        + ") where id = 1 and holder = ?",
+                holder,
+                null);
     }
 
     private void finish(String holder, String summary) {
-        lease("update retention_round set lease_until = null, finished_at = now(), summary = ? "
-                + "where id = 1 and holder = ?", summary.length() > 2000 ? summary.substring(0, 1999) + "…" : summary,
+        lease(
+                "update retention_round set lease_until = null, finished_at = now(), summary = ? "
+                        + "where id = 1 and holder = ?",
+                summary.length() > 2000 ? summary.substring(0, 1999) + "…" : summary,
                 holder);
     }
 
     /** One autocommitted statement on the lease row; true when it changed it. */
     private boolean lease(String sql, String first, String second) {
-        try (Connection db = this.dataSource.getConnection(); PreparedStatement update = db.prepareStatement(sql)) {
+        try (Connection db = this.dataSource.getConnection();
+                PreparedStatement update = db.prepareStatement(sql)) {
             update.setString(1, first);
             if (second != null) {
                 update.setString(2, second);
             }
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("The retention round's lease could not be taken or kept: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The retention round's lease could not be taken or kept: " + e.getMessage(), e);
         }
     }
 
     /** The latest round of any instance. */
     public LastRound lastRound() {
-        try (Connection db = this.dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
-                "select started_at, finished_at, summary from retention_round where id = 1");
+        try (Connection db = this.dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement(
+                        "select started_at, finished_at, summary from retention_round where id = 1");
                 ResultSet row = select.executeQuery()) {
             if (!row.next()) {
                 return new LastRound(null, null, null);

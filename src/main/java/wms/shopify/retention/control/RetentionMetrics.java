@@ -28,6 +28,7 @@ public class RetentionMetrics {
 
     /** Sizes change slowly; a scraper polling every few seconds must not query the catalog each time. */
     private static final Duration SIZES_KEPT = Duration.ofMinutes(1);
+
     private static final Logger LOG = Logger.getLogger(RetentionMetrics.class.getName());
 
     @Inject
@@ -44,7 +45,9 @@ public class RetentionMetrics {
     private volatile Instant readAt = Instant.MIN;
 
     void pruned(DataKind kind, long rows) {
-        this.registry.counter("retention_pruned", new Tag("kind", kind.name().toLowerCase(Locale.ROOT))).inc(rows);
+        this.registry
+                .counter("retention_pruned", new Tag("kind", kind.name().toLowerCase(Locale.ROOT)))
+                .inc(rows);
     }
 
     /** The tables exist once the schema is migrated: a gauge per table from then on. */
@@ -64,7 +67,10 @@ public class RetentionMetrics {
     }
 
     private long of(String table, ToLongFunction<TableSize> figure) {
-        return current().stream().filter(size -> size.table().equals(table)).mapToLong(figure).findFirst()
+        return current().stream()
+                .filter(size -> size.table().equals(table))
+                .mapToLong(figure)
+                .findFirst()
                 .orElse(0);
     }
 
@@ -76,8 +82,8 @@ public class RetentionMetrics {
             try {
                 this.sizes = this.tableSizes.all();
             } catch (RuntimeException e) {
-                LOG.warning(() -> "Table sizes for /metrics not read (the last ones known are reported): "
-                        + e.getMessage());
+                LOG.warning(() ->
+                        "Table sizes for /metrics not read (the last ones known are reported): " + e.getMessage());
             }
         }
         return this.sizes;

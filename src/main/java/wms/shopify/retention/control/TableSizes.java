@@ -23,7 +23,8 @@ public class TableSizes {
     DataSource dataSource;
 
     public List<TableSize> all() {
-        try (Connection db = this.dataSource.getConnection(); PreparedStatement select = db.prepareStatement("""
+        try (Connection db = this.dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement("""
                 select c.relname,
                     coalesce(s.n_live_tup, greatest(c.reltuples, 0)::bigint),
                     pg_total_relation_size(c.oid)
@@ -32,7 +33,8 @@ public class TableSizes {
                 left join pg_stat_user_tables s on s.relid = c.oid
                 where c.relkind in ('r', 'p')
                 order by pg_total_relation_size(c.oid) desc, c.relname
-                """); ResultSet rows = select.executeQuery()) {
+                """);
+                ResultSet rows = select.executeQuery()) {
             List<TableSize> sizes = new ArrayList<>();
             while (rows.next()) {
                 sizes.add(new TableSize(rows.getString(1), rows.getLong(2), rows.getLong(3)));

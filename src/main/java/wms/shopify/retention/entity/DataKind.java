@@ -6,24 +6,44 @@ package wms.shopify.retention.entity;
  * because the connector still needs them.
  */
 public enum DataKind {
-
-    WEBHOOK_BODIES("webhook bodies", "webhook_delivery", "erased",
+    WEBHOOK_BODIES(
+            "webhook bodies",
+            "webhook_delivery",
+            "erased",
             "the body of a delivery not processed yet (received or failed)"),
-    WEBHOOK_DELIVERIES("webhook deliveries", "webhook_delivery", "deleted",
+    WEBHOOK_DELIVERIES(
+            "webhook deliveries",
+            "webhook_delivery",
+            "deleted",
             "deliveries not processed yet; every delivery for at least 2 days (a delivery Shopify retries or "
                     + "sends late is recognised by its webhook id)"),
     ACTIVITY("activity entries", "activity_event", "deleted", "nothing: an old entry is only history"),
-    STOCK_PUSHES("finished stock pushes", "stock_push", "deleted",
+    STOCK_PUSHES(
+            "finished stock pushes",
+            "stock_push",
+            "deleted",
             "pushes being sent or parked (failed, waiting to go out again), and any push a pending change points at"),
-    STOCK_MOVEMENTS("stock movements", "stock_movement", "deleted",
+    STOCK_MOVEMENTS(
+            "stock movements",
+            "stock_movement",
+            "deleted",
             "movements a kept push carried or a pending change has not pushed yet"),
-    FINISHED_ORDERS("finished orders", "shop_order", "deleted",
+    FINISHED_ORDERS(
+            "finished orders",
+            "shop_order",
+            "deleted",
             "open orders, orders the WMS has not acknowledged, orders with stock demand, a shipment not pushed yet "
                     + "or a return not closed"),
-    CLOSED_RETURNS("closed returns", "shop_return", "deleted",
+    CLOSED_RETURNS(
+            "closed returns",
+            "shop_return",
+            "deleted",
             "open or held returns, returns the WMS has not acknowledged, and returns with a receipt not disposed of"),
     ORDER_SWEEPS("order sweeps", "order_sweep", "deleted", "a running sweep and each store's latest one"),
-    STOCK_RECONCILIATIONS("stock reconciliations", "stock_reconciliation", "deleted",
+    STOCK_RECONCILIATIONS(
+            "stock reconciliations",
+            "stock_reconciliation",
+            "deleted",
             "a running reconciliation and each store's latest one"),
     PRODUCT_SYNCS("product syncs", "product_sync", "deleted", "a running sync and each store's latest one");
 

@@ -42,10 +42,11 @@ public final class RoundResult {
      * @param policy the policy the round applied, for the ages
      */
     public String describe(RetentionPolicy policy) {
-        String text = this.pruned.isEmpty() ? "nothing was old enough to prune"
+        String text = this.pruned.isEmpty()
+                ? "nothing was old enough to prune"
                 : this.pruned.entrySet().stream()
-                        .map(e -> e.getKey().label() + ": " + e.getValue() + " " + e.getKey().done() + " (older than "
-                                + policy.describe(e.getKey()) + ")")
+                        .map(e -> e.getKey().label() + ": " + e.getValue() + " "
+                                + e.getKey().done() + " (older than " + policy.describe(e.getKey()) + ")")
                         .collect(Collectors.joining("; "));
         return this.stoppedEarly == null ? text : text + "; stopped early: " + this.stoppedEarly;
     }

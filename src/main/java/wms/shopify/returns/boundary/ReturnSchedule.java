@@ -22,6 +22,6 @@ public class ReturnSchedule {
     ReturnQueue queue;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        this.sweeps.start("Returns sweep", this.records::due, this.queue, () -> { });
+        this.sweeps.start("Returns sweep", this.records::due, this.queue, () -> {});
     }
 }

@@ -32,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.api.Feed;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
-import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.api.Problem;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.returns.control.ReturnRecords;
 import wms.shopify.returns.entity.ReceiptLine;
@@ -53,29 +53,47 @@ public class ReturnsResource {
 
     /** A page of the return feed. */
     @Schema(name = "ReturnFeed")
-    public record FeedView(List<ReturnEntryView> entries, long cursor) {
-    }
+    public record FeedView(List<ReturnEntryView> entries, long cursor) {}
 
     @GET
     @Path("feed")
-    @Operation(summary = "The return feed from a cursor",
+    @Operation(
+            summary = "The return feed from a cursor",
             description = "Returns requested or approved on Shopify (of stores with return sync on), not "
                     + "acknowledged yet, in feed position order; read on with the returned cursor. An entry stays "
                     + "until its revision is acknowledged.")
-    @APIResponse(responseCode = "200", description = "A page of the feed",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the feed",
             content = @Content(schema = @Schema(implementation = FeedView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
-    public FeedView feed(@Parameter(description = "the cursor: 0 (the default) or one the feed returned", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("after") String after,
-            @Parameter(description = "at most this many entries (1–500, default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit) {
-        return Feed.page(after, limit, (cursor, most) -> this.records.feed(cursor, most).stream()
-                .map(ReturnEntryView::of).toList(), FeedView::new);
+    public FeedView feed(
+            @Parameter(
+                            description = "the cursor: 0 (the default) or one the feed returned",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "at most this many entries (1–500, default 100)",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+                    @QueryParam("limit")
+                    String limit) {
+        return Feed.page(
+                after,
+                limit,
+                (cursor, most) -> this.records.feed(cursor, most).stream()
+                        .map(ReturnEntryView::of)
+                        .toList(),
+                FeedView::new);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One return, with what was received of it", description = "Also once acknowledged.")
-    @APIResponse(responseCode = "200", description = "The return",
+    @APIResponse(
+            responseCode = "200",
+            description = "The return",
             content = @Content(schema = @Schema(implementation = ReturnEntryView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such return")
@@ -96,16 +114,22 @@ public class ReturnsResource {
         long revision = Feed.revision(body);
         boolean done = this.records.acknowledge(id, revision).orElseThrow(NotFoundException::new);
         if (!done) {
-            return Feed.outdated("Return " + id + " is not at revision " + revision + ": read the feed.",
+            return Feed.outdated(
+                    "Return " + id + " is not at revision " + revision + ": read the feed.",
                     "/api/v1/returns/" + id + "/acknowledgement");
         }
-        return Response.ok(Json.createObjectBuilder().add("returnId", id).add("revision", revision).build()).build();
+        return Response.ok(Json.createObjectBuilder()
+                        .add("returnId", id)
+                        .add("revision", revision)
+                        .build())
+                .build();
     }
 
     @POST
     @Path("{id}/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reports returned units the warehouse received",
+    @Operation(
+            summary = "Reports returned units the warehouse received",
             description = "Body {\"receiptId\", \"lines\": [{\"product\", \"quantity\", \"restock\": true|false}]}. "
                     + "The units are disposed of on Shopify in the background: RESTOCKED at the order's location "
                     + "(Shopify puts them back on sale there) or NOT_RESTOCKED; with automatic closing on, the "
@@ -117,10 +141,14 @@ public class ReturnsResource {
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such return")
-    @APIResponse(responseCode = "409", description = "The receipt id was used for other content, return sync is off "
-            + "or the store is not connected",
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The receipt id was used for other content, return sync is off " + "or the store is not connected",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A product not in the return, or more than is expected",
+    @APIResponse(
+            responseCode = "422",
+            description = "A product not in the return, or more than is expected",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receive(@PathParam("id") long id, JsonObject body) {
         if (body == null) {
@@ -138,18 +166,28 @@ public class ReturnsResource {
             case CREATED -> Response.accepted(view(intake.receipt())).build();
             case REPEATED -> Response.ok(view(intake.receipt())).build();
             case UNKNOWN_RETURN -> throw new NotFoundException();
-            case CONFLICT, NOT_ALLOWED -> Problem.of(Response.Status.CONFLICT, intake.detail(), instance).response()
-                    .build();
-            case INVALID -> new Problem("urn:wms-shopify:problem:receipt-does-not-fit",
-                    "The receipt does not fit the return", 422, intake.detail(), instance, intake.errors())
-                    .response().build();
+            case CONFLICT, NOT_ALLOWED ->
+                Problem.of(Response.Status.CONFLICT, intake.detail(), instance)
+                        .response()
+                        .build();
+            case INVALID ->
+                new Problem(
+                                "urn:wms-shopify:problem:receipt-does-not-fit",
+                                "The receipt does not fit the return",
+                                422,
+                                intake.detail(),
+                                instance,
+                                intake.errors())
+                        .response()
+                        .build();
         };
     }
 
-
     private static String receiptId(JsonObject body, List<FieldError> errors) {
-        String receiptId = body.get("receiptId") instanceof JsonString s && RECEIPT_ID.matcher(s.getString()).matches()
-                ? s.getString() : null;
+        String receiptId = body.get("receiptId") instanceof JsonString s
+                        && RECEIPT_ID.matcher(s.getString()).matches()
+                ? s.getString()
+                : null;
         if (receiptId == null) {
             errors.add(new FieldError("receiptId", "is required: 1 to 100 visible ASCII characters without spaces"));
         }
@@ -168,8 +206,11 @@ public class ReturnsResource {
                     errors.add(new FieldError(path, "must be an object with product, quantity and restock"));
                     continue;
                 }
-                String product = line.get("product") instanceof JsonString s && !s.getString().isBlank()
-                        && s.getString().length() <= 64 ? s.getString().trim() : null;
+                String product = line.get("product") instanceof JsonString s
+                                && !s.getString().isBlank()
+                                && s.getString().length() <= 64
+                        ? s.getString().trim()
+                        : null;
                 if (product == null) {
                     errors.add(new FieldError(path + ".product", "is required: a WMS product code (at most 64)"));
                 }
@@ -179,8 +220,8 @@ public class ReturnsResource {
                     errors.add(new FieldError(path + ".restock", "is required: true (back on sale) or false"));
                 }
                 if (product != null && !seen.add(product + restock)) {
-                    errors.add(new FieldError(path + ".product", "product " + product + " is listed twice with "
-                            + "the same condition"));
+                    errors.add(new FieldError(
+                            path + ".product", "product " + product + " is listed twice with " + "the same condition"));
                 }
                 if (product != null && quantity != null && (restock == JsonValue.TRUE || restock == JsonValue.FALSE)) {
                     lines.add(new ReceiptLine(product, quantity.intValue(), restock == JsonValue.TRUE));
@@ -192,7 +233,8 @@ public class ReturnsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reports a return Shopify does not know",
+    @Operation(
+            summary = "Reports a return Shopify does not know",
             description = "Body {\"receiptId\", \"orderId\" (from the order feed), \"lines\": [{\"product\", "
                     + "\"quantity\", \"restock\"}]}: the customer sent goods back without a return request. With "
                     + "return sync on for the store, the return is created on Shopify (returnCreate, approved) and "
@@ -202,10 +244,13 @@ public class ReturnsResource {
     @APIResponse(responseCode = "200", description = "Reported before with the same content: nothing changed")
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "409", description = "The receipt id was used for other content, or the store is "
-            + "not connected", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown order, a product not in it, or more than it had",
+    @APIResponse(
+            responseCode = "409",
+            description = "The receipt id was used for other content, or the store is " + "not connected",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown order, a product not in it, or more than it had",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response unannounced(JsonObject body) {
         if (body == null) {
@@ -224,19 +269,30 @@ public class ReturnsResource {
         return switch (intake.verdict()) {
             case CREATED -> Response.accepted(view(intake.receipt())).build();
             case REPEATED -> Response.ok(view(intake.receipt())).build();
-            case CONFLICT, NOT_ALLOWED -> Problem.of(Response.Status.CONFLICT, intake.detail(), instance).response()
-                    .build();
-            case UNKNOWN_RETURN, INVALID -> new Problem("urn:wms-shopify:problem:return-does-not-fit",
-                    "The return does not fit the order", 422, intake.detail(), instance, intake.errors())
-                    .response().build();
+            case CONFLICT, NOT_ALLOWED ->
+                Problem.of(Response.Status.CONFLICT, intake.detail(), instance)
+                        .response()
+                        .build();
+            case UNKNOWN_RETURN, INVALID ->
+                new Problem(
+                                "urn:wms-shopify:problem:return-does-not-fit",
+                                "The return does not fit the order",
+                                422,
+                                intake.detail(),
+                                instance,
+                                intake.errors())
+                        .response()
+                        .build();
         };
     }
 
     @GET
     @Path("receipts/{receiptId}")
     @Operation(summary = "One receipt and where it stands on Shopify")
-    @APIResponse(responseCode = "200", description = "The receipt: receiptId, returnId, state (QUEUED, PUSHING, "
-            + "DONE, FAILED), attempts, reason, closedReturn")
+    @APIResponse(
+            responseCode = "200",
+            description = "The receipt: receiptId, returnId, state (QUEUED, PUSHING, "
+                    + "DONE, FAILED), attempts, reason, closedReturn")
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such receipt")
     public JsonObject receipt(@PathParam("receiptId") String receiptId) {
@@ -244,8 +300,12 @@ public class ReturnsResource {
     }
 
     static JsonObject view(ReturnReceipt r) {
-        var json = Json.createObjectBuilder().add("receiptId", r.receiptKey()).add("returnId", r.shopReturn().id())
-                .add("state", r.state().name()).add("attempts", r.attempts()).add("closedReturn", r.closedReturn());
+        var json = Json.createObjectBuilder()
+                .add("receiptId", r.receiptKey())
+                .add("returnId", r.shopReturn().id())
+                .add("state", r.state().name())
+                .add("attempts", r.attempts())
+                .add("closedReturn", r.closedReturn());
         if (r.reason() != null) {
             json.add("reason", r.reason());
         }

@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import wms.shopify.platform.retry.RetryPolicy;
-import wms.shopify.returns.entity.DisposalPlan;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
-import wms.shopify.stores.control.Stores;
+import wms.shopify.platform.retry.RetryPolicy;
+import wms.shopify.returns.entity.DisposalPlan;
 import wms.shopify.returns.entity.ShopifyRestock;
+import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -67,12 +67,14 @@ public class ReceiptPush {
             java.util.Map<String, String> productByFulfillmentLine = attempt.productByFulfillmentLine();
             if (attempt.pendingOnShopify()) {
                 if (attempt.outcomeUnclear()) {
-                    this.records.park(id, "An earlier attempt to create the return on Shopify may have reached it: "
-                            + "check the order's returns on Shopify.");
+                    this.records.park(
+                            id,
+                            "An earlier attempt to create the return on Shopify may have reached it: "
+                                    + "check the order's returns on Shopify.");
                     return;
                 }
-                java.util.Map<String, Integer> byFulfillmentLine = allocate(attempt,
-                        this.shopify.fulfilledLines(store, attempt.shopifyOrderId()));
+                java.util.Map<String, Integer> byFulfillmentLine =
+                        allocate(attempt, this.shopify.fulfilledLines(store, attempt.shopifyOrderId()));
                 if (byFulfillmentLine == null) {
                     this.records.park(id, "Shopify has fewer fulfilled units of the order than were received.");
                     return;
@@ -85,27 +87,33 @@ public class ReceiptPush {
                     return;
                 }
                 sent = false;
-                ShopifyReturns.ShopifyReturn created = this.shopify.read(store, shopifyReturnId).orElseThrow(
-                        () -> new ShopifyRequestException("the return just created cannot be read"));
+                ShopifyReturns.ShopifyReturn created = this.shopify
+                        .read(store, shopifyReturnId)
+                        .orElseThrow(() -> new ShopifyRequestException("the return just created cannot be read"));
                 this.records.createdOnShopify(attempt.returnId(), created);
                 java.util.Map<String, String> products = new java.util.HashMap<>();
-                created.lines().forEach(l -> products.put(l.fulfillmentLineItemId(),
-                        attempt.productByLineItem().get(l.lineItemId())));
+                created.lines()
+                        .forEach(l -> products.put(
+                                l.fulfillmentLineItemId(),
+                                attempt.productByLineItem().get(l.lineItemId())));
                 productByFulfillmentLine = products;
             }
             final String returnId = shopifyReturnId;
-            ShopifyReturns.ShopifyReturn read = this.shopify.read(store, returnId).orElse(null);
+            ShopifyReturns.ShopifyReturn read =
+                    this.shopify.read(store, returnId).orElse(null);
             if (read == null) {
                 this.records.park(id, "Shopify has no return " + returnId + " any more.");
                 return;
             }
             boolean disposed = false;
             if (attempt.outcomeUnclear()) {
-                DisposalPlan.Verdict verdict = DisposalPlan.judge(attempt.baseline(), attempt.planned(),
-                        read.reverseLines());
+                DisposalPlan.Verdict verdict =
+                        DisposalPlan.judge(attempt.baseline(), attempt.planned(), read.reverseLines());
                 if (verdict == DisposalPlan.Verdict.UNKNOWN) {
-                    this.records.park(id, "An earlier attempt may have reached Shopify and the return's dispositions "
-                            + "changed otherwise too: check the return on Shopify.");
+                    this.records.park(
+                            id,
+                            "An earlier attempt may have reached Shopify and the return's dispositions "
+                                    + "changed otherwise too: check the return on Shopify.");
                     return;
                 }
                 disposed = verdict == DisposalPlan.Verdict.APPLIED;
@@ -114,13 +122,14 @@ public class ReceiptPush {
                 }
             }
             if (!disposed) {
-                DisposalPlan.Plan plan = DisposalPlan.plan(attempt.lines(), productByFulfillmentLine,
-                        read.reverseLines());
+                DisposalPlan.Plan plan =
+                        DisposalPlan.plan(attempt.lines(), productByFulfillmentLine, read.reverseLines());
                 if (!plan.possible()) {
                     this.records.park(id, plan.shortfall());
                     return;
                 }
-                if (attempt.locationId() == null && plan.disposals().stream().anyMatch(DisposalPlan.Disposal::restock)) {
+                if (attempt.locationId() == null
+                        && plan.disposals().stream().anyMatch(DisposalPlan.Disposal::restock)) {
                     this.records.park(id, "No location to restock at: map a location of the store to a warehouse.");
                     return;
                 }
@@ -139,7 +148,8 @@ public class ReceiptPush {
             }
             boolean closed = false;
             if (attempt.autoClose()) {
-                ShopifyReturns.ShopifyReturn after = this.shopify.read(store, returnId).orElse(read);
+                ShopifyReturns.ShopifyReturn after =
+                        this.shopify.read(store, returnId).orElse(read);
                 boolean allDisposed = after.reverseLines().stream().allMatch(r -> r.disposed() >= r.totalQuantity());
                 if (allDisposed && "OPEN".equals(after.status())) {
                     String refused = this.shopify.close(store, returnId);
@@ -155,7 +165,11 @@ public class ReceiptPush {
             this.records.done(id, closed);
         } catch (ShopifyUnavailableException e) {
             Duration pause = this.retries.backOff(attempt.attempt());
-            boolean again = this.records.failedForNow(id, e.getMessage(), sent, this.retries.maxAttempts(),
+            boolean again = this.records.failedForNow(
+                    id,
+                    e.getMessage(),
+                    sent,
+                    this.retries.maxAttempts(),
                     this.clock.instant().plus(pause));
             if (again) {
                 this.queue.later(id, pause);
@@ -173,7 +187,8 @@ public class ReceiptPush {
      */
     private void restocked(ReturnRecords.Attempt attempt) {
         java.util.Set<String> products = new java.util.TreeSet<>();
-        attempt.lines().stream().filter(l -> l.restock() && l.quantity() > 0)
+        attempt.lines().stream()
+                .filter(l -> l.restock() && l.quantity() > 0)
                 .forEach(l -> products.add(l.productCode()));
         if (!products.isEmpty() && attempt.locationId() != null) {
             this.restocked.fire(new ShopifyRestock(attempt.storeId(), attempt.locationId(), products));
@@ -181,15 +196,16 @@ public class ReceiptPush {
     }
 
     /** The received units per fulfillment line of the order, or null when Shopify fulfilled fewer. */
-    static java.util.Map<String, Integer> allocate(ReturnRecords.Attempt attempt,
-            java.util.List<ShopifyReturns.FulfilledLine> fulfilled) {
+    static java.util.Map<String, Integer> allocate(
+            ReturnRecords.Attempt attempt, java.util.List<ShopifyReturns.FulfilledLine> fulfilled) {
         java.util.Map<String, Integer> wanted = new java.util.LinkedHashMap<>();
         attempt.lines().forEach(l -> wanted.merge(l.productCode(), l.quantity(), Integer::sum));
         java.util.Map<String, Integer> byLine = new java.util.LinkedHashMap<>();
         for (java.util.Map.Entry<String, Integer> want : wanted.entrySet()) {
             int needed = want.getValue();
             for (ShopifyReturns.FulfilledLine line : fulfilled) {
-                if (needed > 0 && want.getKey().equals(attempt.productByLineItem().get(line.lineItemId()))) {
+                if (needed > 0
+                        && want.getKey().equals(attempt.productByLineItem().get(line.lineItemId()))) {
                     int take = Math.min(needed, line.quantity());
                     byLine.merge(line.fulfillmentLineItemId(), take, Integer::sum);
                     needed -= take;

@@ -58,25 +58,39 @@ public class ReturnRecords {
     @Transactional
     public String announce(long storeId, ShopifyReturns.ShopifyReturn read) {
         Instant now = this.clock.instant();
-        Optional<ShopReturn> known = this.entityManager.createNamedQuery(ShopReturn.BY_SHOPIFY_ID, ShopReturn.class)
-                .setParameter("store", storeId).setParameter("id", read.id())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        Optional<ShopReturn> known = this.entityManager
+                .createNamedQuery(ShopReturn.BY_SHOPIFY_ID, ShopReturn.class)
+                .setParameter("store", storeId)
+                .setParameter("id", read.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
         if (known.isPresent()) {
             known.get().status(read.status(), now);
-            return "Return " + read.name() + " known already (" + known.get().state().name().toLowerCase()
-                    + "); Shopify status " + read.status() + ".";
+            return "Return " + read.name() + " known already ("
+                    + known.get().state().name().toLowerCase() + "); Shopify status " + read.status() + ".";
         }
-        boolean creating = !this.entityManager.createQuery("select r.id from ShopReturn r where r.store.id = :store "
-                + "and r.shopifyOrderId = :order and r.shopifyReturnId like 'pending:%' and r.state <> "
-                + "wms.shopify.returns.entity.ReturnState.HELD", Long.class).setParameter("store", storeId)
-                .setParameter("order", read.orderId()).getResultList().isEmpty();
+        boolean creating = !this.entityManager
+                .createQuery(
+                        "select r.id from ShopReturn r where r.store.id = :store "
+                                + "and r.shopifyOrderId = :order and r.shopifyReturnId like 'pending:%' and r.state <> "
+                                + "wms.shopify.returns.entity.ReturnState.HELD",
+                        Long.class)
+                .setParameter("store", storeId)
+                .setParameter("order", read.orderId())
+                .getResultList()
+                .isEmpty();
         if (creating) {
             return "Return " + read.name() + " is the one the connector is creating for goods the warehouse "
                     + "received: not announced again.";
         }
         Store store = this.entityManager.find(Store.class, storeId);
-        ImportedOrder order = this.entityManager.createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
-                .setParameter("store", storeId).setParameter("order", read.orderId()).getResultStream().findFirst()
+        ImportedOrder order = this.entityManager
+                .createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
+                .setParameter("store", storeId)
+                .setParameter("order", read.orderId())
+                .getResultStream()
+                .findFirst()
                 .orElse(null);
         Map<String, String> byLineItem = new HashMap<>();
         if (order != null) {
@@ -86,38 +100,48 @@ public class ReturnRecords {
                 }
             }
         }
-        List<String> variantIds = read.lines().stream().map(ShopifyReturns.Line::variantId)
-                .filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> variantIds = read.lines().stream()
+                .map(ShopifyReturns.Line::variantId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
         Map<String, String> byVariant = new HashMap<>();
         if (!variantIds.isEmpty()) {
-            for (StoreVariant v : this.entityManager.createNamedQuery(StoreVariant.BY_VARIANT_IDS, StoreVariant.class)
-                    .setParameter("store", storeId).setParameter("ids", variantIds).getResultList()) {
+            for (StoreVariant v : this.entityManager
+                    .createNamedQuery(StoreVariant.BY_VARIANT_IDS, StoreVariant.class)
+                    .setParameter("store", storeId)
+                    .setParameter("ids", variantIds)
+                    .getResultList()) {
                 if (v.product() != null) {
                     byVariant.put(v.variantId(), v.product().code());
                 }
             }
         }
         List<ReturnLine> lines = lines(read, byLineItem, byVariant);
-        ShopReturn created = new ShopReturn(store, read.id(), read.orderId(), order, read.name(), read.status(), lines,
-                now);
+        ShopReturn created =
+                new ShopReturn(store, read.id(), read.orderId(), order, read.name(), read.status(), lines, now);
         this.entityManager.persist(created);
         if (created.announceable()) {
             this.entityManager.flush(); // the position last, so that the feed's shared lock is held only to commit
             created.enterFeed(this.positions.next(FEED));
             return "Return " + read.name() + " expected by the WMS (feed position " + created.feedSeq() + ").";
         }
-        this.activity.record(CATEGORY, "Return " + read.name() + " of " + store.domain() + ": " + created.note(),
-                null);
+        this.activity.record(CATEGORY, "Return " + read.name() + " of " + store.domain() + ": " + created.note(), null);
         return "Return " + read.name() + ": " + created.note();
     }
 
-    private static List<ReturnLine> lines(ShopifyReturns.ShopifyReturn read, Map<String, String> byLineItem,
-            Map<String, String> byVariant) {
+    private static List<ReturnLine> lines(
+            ShopifyReturns.ShopifyReturn read, Map<String, String> byLineItem, Map<String, String> byVariant) {
         List<ReturnLine> lines = new ArrayList<>();
         for (ShopifyReturns.Line line : read.lines()) {
             String product = byLineItem.getOrDefault(line.lineItemId(), byVariant.get(line.variantId()));
-            lines.add(new ReturnLine(line.returnLineItemId(), line.fulfillmentLineItemId(), line.lineItemId(),
-                    line.sku(), product, line.quantity()));
+            lines.add(new ReturnLine(
+                    line.returnLineItemId(),
+                    line.fulfillmentLineItemId(),
+                    line.lineItemId(),
+                    line.sku(),
+                    product,
+                    line.quantity()));
         }
         return lines;
     }
@@ -145,8 +169,11 @@ public class ReturnRecords {
         }
         ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            return new Intake(Verdict.UNKNOWN_RETURN, null, "There is no order " + orderId
-                    + ": use the orderId of the order feed.", List.of(new FieldError("orderId", "unknown order")));
+            return new Intake(
+                    Verdict.UNKNOWN_RETURN,
+                    null,
+                    "There is no order " + orderId + ": use the orderId of the order feed.",
+                    List.of(new FieldError("orderId", "unknown order")));
         }
         known = receipt(receiptKey);
         if (known.isPresent()) {
@@ -154,8 +181,12 @@ public class ReturnRecords {
         }
         Store store = order.store();
         if (!store.isConnected()) {
-            return new Intake(Verdict.NOT_ALLOWED, null, "Order " + order.name() + " belongs to store "
-                    + store.domain() + ", which is not connected: reconnect it first.", List.of());
+            return new Intake(
+                    Verdict.NOT_ALLOWED,
+                    null,
+                    "Order " + order.name() + " belongs to store " + store.domain()
+                            + ", which is not connected: reconnect it first.",
+                    List.of());
         }
         Map<String, Integer> ordered = new HashMap<>();
         order.lines().forEach(l -> {
@@ -171,19 +202,24 @@ public class ReturnRecords {
         for (ReceiptLine line : lines) {
             Integer had = ordered.get(line.productCode());
             if (had == null) {
-                errors.add(new FieldError("lines[" + i + "].product", "product " + line.productCode()
-                        + " is not in order " + order.name()));
+                errors.add(new FieldError(
+                        "lines[" + i + "].product",
+                        "product " + line.productCode() + " is not in order " + order.name()));
             } else if (wanted.get(line.productCode()) > had) {
-                errors.add(new FieldError("lines[" + i + "].quantity", "more " + line.productCode()
-                        + " than order " + order.name() + " had (" + had + ")"));
+                errors.add(new FieldError(
+                        "lines[" + i + "].quantity",
+                        "more " + line.productCode() + " than order " + order.name() + " had (" + had + ")"));
             }
             i++;
         }
-        wanted.forEach((product, quantity) -> returnLines.add(new ReturnLine("pending", "pending", null, null,
-                product, quantity)));
+        wanted.forEach((product, quantity) ->
+                returnLines.add(new ReturnLine("pending", "pending", null, null, product, quantity)));
         if (!errors.isEmpty()) {
-            return new Intake(Verdict.INVALID, null, errors.size() + " line(s) do not fit order " + order.name()
-                    + "; nothing was stored.", errors);
+            return new Intake(
+                    Verdict.INVALID,
+                    null,
+                    errors.size() + " line(s) do not fit order " + order.name() + "; nothing was stored.",
+                    errors);
         }
         Instant now = this.clock.instant();
         boolean allowed = this.policies.of(store.id()).syncEnabled();
@@ -197,13 +233,18 @@ public class ReturnRecords {
         this.entityManager.flush();
         if (!allowed) {
             receipt.park(created.note(), now);
-            this.activity.record(CATEGORY, "Return received for order " + order.name() + " of " + store.domain()
-                    + " held: " + created.note(), null);
+            this.activity.record(
+                    CATEGORY,
+                    "Return received for order " + order.name() + " of " + store.domain() + " held: " + created.note(),
+                    null);
             return new Intake(Verdict.CREATED, receipt, created.note(), List.of());
         }
         this.queue.send(receipt.id());
-        return new Intake(Verdict.CREATED, receipt, "Return of order " + order.name()
-                + " stored; it is created on Shopify and disposed of.", List.of());
+        return new Intake(
+                Verdict.CREATED,
+                receipt,
+                "Return of order " + order.name() + " stored; it is created on Shopify and disposed of.",
+                List.of());
     }
 
     /** The return was created on Shopify: linked to it, with Shopify's lines. */
@@ -212,13 +253,20 @@ public class ReturnRecords {
         ShopReturn found = this.entityManager.find(ShopReturn.class, returnId, LockModeType.PESSIMISTIC_WRITE);
         Map<String, String> byLineItem = found.order() == null ? Map.of() : productsByLineItem(found.order());
         found.created(read.id(), read.name(), read.status(), lines(read, byLineItem, Map.of()), this.clock.instant());
-        this.activity.record(CATEGORY, "Return " + read.name() + " created on Shopify for units the warehouse "
-                + "received without a request.", null);
+        this.activity.record(
+                CATEGORY,
+                "Return " + read.name() + " created on Shopify for units the warehouse "
+                        + "received without a request.",
+                null);
     }
 
     public List<ShopReturn> feed(long after, int limit) {
-        return this.entityManager.createNamedQuery(ShopReturn.FEED, ShopReturn.class).setParameter("after", after)
-                .setParameter("upTo", this.positions.committedUpTo(FEED)).setMaxResults(limit).getResultList();
+        return this.entityManager
+                .createNamedQuery(ShopReturn.FEED, ShopReturn.class)
+                .setParameter("after", after)
+                .setParameter("upTo", this.positions.committedUpTo(FEED))
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public Optional<ShopReturn> find(long id) {
@@ -234,11 +282,15 @@ public class ReturnRecords {
 
     /** What became of a reported receipt. */
     public enum Verdict {
-        CREATED, REPEATED, CONFLICT, UNKNOWN_RETURN, NOT_ALLOWED, INVALID
+        CREATED,
+        REPEATED,
+        CONFLICT,
+        UNKNOWN_RETURN,
+        NOT_ALLOWED,
+        INVALID
     }
 
-    public record Intake(Verdict verdict, ReturnReceipt receipt, String detail, List<FieldError> errors) {
-    }
+    public record Intake(Verdict verdict, ReturnReceipt receipt, String detail, List<FieldError> errors) {}
 
     /** Records what the WMS received of a return, checked against what is expected, and queues its disposal. */
     @Transactional
@@ -249,8 +301,11 @@ public class ReturnRecords {
         }
         ShopReturn found = this.entityManager.find(ShopReturn.class, returnId, LockModeType.PESSIMISTIC_WRITE);
         if (found == null) {
-            return new Intake(Verdict.UNKNOWN_RETURN, null, "There is no return " + returnId
-                    + ": use the returnId of the return feed.", List.of());
+            return new Intake(
+                    Verdict.UNKNOWN_RETURN,
+                    null,
+                    "There is no return " + returnId + ": use the returnId of the return feed.",
+                    List.of());
         }
         known = receipt(receiptKey);
         if (known.isPresent()) {
@@ -258,12 +313,19 @@ public class ReturnRecords {
         }
         Store store = found.store();
         if (!store.isConnected()) {
-            return new Intake(Verdict.NOT_ALLOWED, null, "Return " + found.name() + " belongs to store "
-                    + store.domain() + ", which is not connected: reconnect it first.", List.of());
+            return new Intake(
+                    Verdict.NOT_ALLOWED,
+                    null,
+                    "Return " + found.name() + " belongs to store " + store.domain()
+                            + ", which is not connected: reconnect it first.",
+                    List.of());
         }
         if (!this.policies.of(store.id()).syncEnabled()) {
-            return new Intake(Verdict.NOT_ALLOWED, null, "Return sync is off for " + store.domain()
-                    + " (Store Settings): receipts are not taken.", List.of());
+            return new Intake(
+                    Verdict.NOT_ALLOWED,
+                    null,
+                    "Return sync is off for " + store.domain() + " (Store Settings): receipts are not taken.",
+                    List.of());
         }
         Map<String, Integer> open = found.open();
         List<FieldError> errors = new ArrayList<>();
@@ -271,18 +333,24 @@ public class ReturnRecords {
             ReceiptLine line = lines.get(i);
             Integer left = open.get(line.productCode());
             if (left == null) {
-                errors.add(new FieldError("lines[" + i + "].product", "product " + line.productCode()
-                        + " is not in return " + found.name()));
+                errors.add(new FieldError(
+                        "lines[" + i + "].product",
+                        "product " + line.productCode() + " is not in return " + found.name()));
             } else if (line.quantity() > left) {
-                errors.add(new FieldError("lines[" + i + "].quantity", line.quantity() + " of " + line.productCode()
-                        + " is more than the " + left + " still expected in return " + found.name()));
+                errors.add(new FieldError(
+                        "lines[" + i + "].quantity",
+                        line.quantity() + " of " + line.productCode() + " is more than the " + left
+                                + " still expected in return " + found.name()));
             } else {
                 open.put(line.productCode(), left - line.quantity());
             }
         }
         if (!errors.isEmpty()) {
-            return new Intake(Verdict.INVALID, null, errors.size() + " line(s) do not fit return " + found.name()
-                    + "; nothing was stored.", errors);
+            return new Intake(
+                    Verdict.INVALID,
+                    null,
+                    errors.size() + " line(s) do not fit return " + found.name() + "; nothing was stored.",
+                    errors);
         }
         Instant now = this.clock.instant();
         ReturnReceipt receipt = new ReturnReceipt(receiptKey, found, lines, now);
@@ -292,35 +360,64 @@ public class ReturnRecords {
         }
         this.entityManager.flush();
         this.queue.send(receipt.id());
-        return new Intake(Verdict.CREATED, receipt, "Receipt " + receiptKey + " of return " + found.name()
-                + " stored and queued for Shopify.", List.of());
+        return new Intake(
+                Verdict.CREATED,
+                receipt,
+                "Receipt " + receiptKey + " of return " + found.name() + " stored and queued for Shopify.",
+                List.of());
     }
 
     private static Intake repeated(ReturnReceipt receipt, long returnId, List<ReceiptLine> lines) {
-        boolean same = receipt.shopReturn().id() == returnId && receipt.lines().size() == lines.size()
+        boolean same = receipt.shopReturn().id() == returnId
+                && receipt.lines().size() == lines.size()
                 && java.util.stream.IntStream.range(0, lines.size()).allMatch(i -> {
                     ReceiptLine a = receipt.lines().get(i);
                     ReceiptLine b = lines.get(i);
-                    return a.productCode().equals(b.productCode()) && a.quantity() == b.quantity()
+                    return a.productCode().equals(b.productCode())
+                            && a.quantity() == b.quantity()
                             && a.restock() == b.restock();
                 });
-        return same ? new Intake(Verdict.REPEATED, receipt, "Receipt " + receipt.receiptKey()
-                + " was reported before with the same content: nothing changed.", List.of())
-                : new Intake(Verdict.CONFLICT, receipt, "Receipt " + receipt.receiptKey()
-                        + " was reported before with other content.", List.of());
+        return same
+                ? new Intake(
+                        Verdict.REPEATED,
+                        receipt,
+                        "Receipt " + receipt.receiptKey()
+                                + " was reported before with the same content: nothing changed.",
+                        List.of())
+                : new Intake(
+                        Verdict.CONFLICT,
+                        receipt,
+                        "Receipt " + receipt.receiptKey() + " was reported before with other content.",
+                        List.of());
     }
 
     public Optional<ReturnReceipt> receipt(String key) {
-        return this.entityManager.createNamedQuery(ReturnReceipt.BY_KEY, ReturnReceipt.class).setParameter("key", key)
-                .getResultStream().findFirst();
+        return this.entityManager
+                .createNamedQuery(ReturnReceipt.BY_KEY, ReturnReceipt.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
     }
 
     /** What a disposal attempt needs, read under the receipt's lock when claimed. */
-    public record Attempt(long receiptId, String receiptKey, long storeId, long returnId, String shopifyReturnId,
-            String returnName, List<ReceiptLine> lines, Map<String, String> productByFulfillmentLine,
-            String locationId, boolean autoClose, boolean outcomeUnclear, String baseline, String planned,
-            int attempt, boolean pendingOnShopify, String shopifyOrderId, Map<String, String> productByLineItem) {
-    }
+    public record Attempt(
+            long receiptId,
+            String receiptKey,
+            long storeId,
+            long returnId,
+            String shopifyReturnId,
+            String returnName,
+            List<ReceiptLine> lines,
+            Map<String, String> productByFulfillmentLine,
+            String locationId,
+            boolean autoClose,
+            boolean outcomeUnclear,
+            String baseline,
+            String planned,
+            int attempt,
+            boolean pendingOnShopify,
+            String shopifyOrderId,
+            Map<String, String> productByLineItem) {}
 
     @Transactional
     public Optional<Attempt> claim(long receiptId, Duration attemptTakesAtMost) {
@@ -343,12 +440,24 @@ public class ReturnRecords {
         Map<String, String> products = new HashMap<>();
         shopReturn.lines().forEach(l -> products.put(l.fulfillmentLineItemId(), l.productCode()));
         Store store = shopReturn.store();
-        return Optional.of(new Attempt(receipt.id(), receipt.receiptKey(), store.id(), shopReturn.id(),
-                shopReturn.shopifyReturnId(), shopReturn.name(), receipt.lines(), products,
-                location(store, shopReturn.order()), this.policies.of(store.id()).autoClose(), receipt.outcomeUnclear(),
-                receipt.baseline(), receipt.planned(), receipt.attempts(), shopReturn.pendingOnShopify(),
-                shopReturn.shopifyOrderId(), shopReturn.order() == null ? Map.of()
-                        : productsByLineItem(shopReturn.order())));
+        return Optional.of(new Attempt(
+                receipt.id(),
+                receipt.receiptKey(),
+                store.id(),
+                shopReturn.id(),
+                shopReturn.shopifyReturnId(),
+                shopReturn.name(),
+                receipt.lines(),
+                products,
+                location(store, shopReturn.order()),
+                this.policies.of(store.id()).autoClose(),
+                receipt.outcomeUnclear(),
+                receipt.baseline(),
+                receipt.planned(),
+                receipt.attempts(),
+                shopReturn.pendingOnShopify(),
+                shopReturn.shopifyOrderId(),
+                shopReturn.order() == null ? Map.of() : productsByLineItem(shopReturn.order())));
     }
 
     /** Where restocked units go back on sale: the order's location, else the store's default location. */
@@ -356,14 +465,20 @@ public class ReturnRecords {
         if (order != null && order.locationId() != null) {
             return order.locationId();
         }
-        return this.entityManager.createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
-                .setParameter("store", store.id()).getResultStream().filter(StoreLocation::isDefaultForOrders)
-                .map(StoreLocation::shopifyLocationId).findFirst().orElse(null);
+        return this.entityManager
+                .createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
+                .setParameter("store", store.id())
+                .getResultStream()
+                .filter(StoreLocation::isDefaultForOrders)
+                .map(StoreLocation::shopifyLocationId)
+                .findFirst()
+                .orElse(null);
     }
 
     @Transactional
     public void planned(long receiptId, String baseline, String planned) {
-        this.entityManager.find(ReturnReceipt.class, receiptId, LockModeType.PESSIMISTIC_WRITE)
+        this.entityManager
+                .find(ReturnReceipt.class, receiptId, LockModeType.PESSIMISTIC_WRITE)
                 .planned(baseline, planned, this.clock.instant());
     }
 
@@ -375,8 +490,12 @@ public class ReturnRecords {
         if (closedReturn) {
             receipt.shopReturn().closed(now);
         }
-        this.activity.record(CATEGORY, "Receipt " + receipt.receiptKey() + " of return " + receipt.shopReturn().name()
-                + " disposed of on Shopify" + (closedReturn ? "; the return is closed." : "."), null);
+        this.activity.record(
+                CATEGORY,
+                "Receipt " + receipt.receiptKey() + " of return "
+                        + receipt.shopReturn().name() + " disposed of on Shopify"
+                        + (closedReturn ? "; the return is closed." : "."),
+                null);
     }
 
     /** @return whether another attempt follows */
@@ -398,13 +517,19 @@ public class ReturnRecords {
     }
 
     private void parked(ReturnReceipt receipt) {
-        this.activity.record(CATEGORY, "Receipt " + receipt.receiptKey() + " of return " + receipt.shopReturn().name()
-                + " could not be disposed of on Shopify: " + receipt.reason(), null);
+        this.activity.record(
+                CATEGORY,
+                "Receipt " + receipt.receiptKey() + " of return "
+                        + receipt.shopReturn().name() + " could not be disposed of on Shopify: " + receipt.reason(),
+                null);
     }
 
     public List<Long> due(Duration attemptTakesAtMost) {
         Instant now = this.clock.instant();
-        return this.entityManager.createNamedQuery(ReturnReceipt.DUE, Long.class).setParameter("now", now)
-                .setParameter("stale", now.minus(attemptTakesAtMost)).getResultList();
+        return this.entityManager
+                .createNamedQuery(ReturnReceipt.DUE, Long.class)
+                .setParameter("now", now)
+                .setParameter("stale", now.minus(attemptTakesAtMost))
+                .getResultList();
     }
 }

@@ -9,9 +9,9 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import wms.shopify.returns.entity.DisposalPlan;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.returns.entity.DisposalPlan;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
@@ -26,18 +26,31 @@ public class ShopifyReturns {
     StoreAccess access;
 
     /** A return as Shopify has it now. */
-    public record ShopifyReturn(String id, String name, String status, String orderId, List<Line> lines,
-            List<DisposalPlan.ReverseLine> reverseLines) {
-    }
+    public record ShopifyReturn(
+            String id,
+            String name,
+            String status,
+            String orderId,
+            List<Line> lines,
+            List<DisposalPlan.ReverseLine> reverseLines) {}
 
     /** A returned line: units of an order line item (its fulfillment line), with the variant behind it. */
-    public record Line(String returnLineItemId, String fulfillmentLineItemId, String lineItemId, String sku,
-            String variantId, int quantity) {
-    }
+    public record Line(
+            String returnLineItemId,
+            String fulfillmentLineItemId,
+            String lineItemId,
+            String sku,
+            String variantId,
+            int quantity) {}
 
     public Optional<ShopifyReturn> read(Store store, String returnId) {
-        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token, AdminOperation.RETURN,
-                Json.createObjectBuilder().add("id", returnId).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.run(
+                        store.domain(),
+                        token,
+                        AdminOperation.RETURN,
+                        Json.createObjectBuilder().add("id", returnId).build()));
         if (!(data.get("return") instanceof JsonObject found)) {
             return Optional.empty();
         }
@@ -50,9 +63,13 @@ public class ShopifyReturns {
             JsonObject fli = line.getJsonObject("fulfillmentLineItem");
             JsonObject item = fli.getJsonObject("lineItem");
             JsonValue variant = item.get("variant");
-            lines.add(new Line(line.getString("id"), fli.getString("id"), item.getString("id"),
+            lines.add(new Line(
+                    line.getString("id"),
+                    fli.getString("id"),
+                    item.getString("id"),
                     item.isNull("sku") ? null : item.getString("sku"),
-                    variant instanceof JsonObject v ? v.getString("id") : null, line.getInt("quantity")));
+                    variant instanceof JsonObject v ? v.getString("id") : null,
+                    line.getInt("quantity")));
         }
         List<DisposalPlan.ReverseLine> reverse = new ArrayList<>();
         for (JsonValue value : found.getJsonObject("reverseFulfillmentOrders").getJsonArray("nodes")) {
@@ -67,31 +84,43 @@ public class ShopifyReturns {
                     disposed += d.asJsonObject().getInt("quantity");
                 }
                 String fli = line.get("fulfillmentLineItem") instanceof JsonObject f ? f.getString("id") : null;
-                reverse.add(new DisposalPlan.ReverseLine(line.getString("id"), fli, line.getInt("totalQuantity"),
-                        disposed));
+                reverse.add(new DisposalPlan.ReverseLine(
+                        line.getString("id"), fli, line.getInt("totalQuantity"), disposed));
             }
         }
-        return Optional.of(new ShopifyReturn(found.getString("id"), found.getString("name", null),
-                found.getString("status"), found.getJsonObject("order").getString("id"), lines, reverse));
+        return Optional.of(new ShopifyReturn(
+                found.getString("id"),
+                found.getString("name", null),
+                found.getString("status"),
+                found.getJsonObject("order").getString("id"),
+                lines,
+                reverse));
     }
 
     /** A fulfilled line of an order: what a return can be created for. */
-    public record FulfilledLine(String fulfillmentLineItemId, String lineItemId, int quantity) {
-    }
+    public record FulfilledLine(String fulfillmentLineItemId, String lineItemId, int quantity) {}
 
     /** The order's fulfilled lines (from its fulfillments, as Shopify has them now). */
     public List<FulfilledLine> fulfilledLines(Store store, String orderId) {
-        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
-                AdminOperation.ORDER_FULFILLMENTS, Json.createObjectBuilder().add("id", orderId).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.run(
+                        store.domain(),
+                        token,
+                        AdminOperation.ORDER_FULFILLMENTS,
+                        Json.createObjectBuilder().add("id", orderId).build()));
         List<FulfilledLine> lines = new ArrayList<>();
         if (data.get("order") instanceof JsonObject order) {
             for (JsonValue f : order.getJsonArray("fulfillments")) {
                 if ("CANCELLED".equals(f.asJsonObject().getString("status", ""))) {
                     continue;
                 }
-                for (JsonValue lv : f.asJsonObject().getJsonObject("fulfillmentLineItems").getJsonArray("nodes")) {
+                for (JsonValue lv :
+                        f.asJsonObject().getJsonObject("fulfillmentLineItems").getJsonArray("nodes")) {
                     JsonObject line = lv.asJsonObject();
-                    lines.add(new FulfilledLine(line.getString("id"), line.getJsonObject("lineItem").getString("id"),
+                    lines.add(new FulfilledLine(
+                            line.getString("id"),
+                            line.getJsonObject("lineItem").getString("id"),
                             line.isNull("quantity") ? 0 : line.getInt("quantity")));
                 }
             }
@@ -104,15 +133,26 @@ public class ShopifyReturns {
      *
      * @return the new return's id, or null with the user errors in {@code refusal[0]}
      */
-    public String create(Store store, String orderId, java.util.Map<String, Integer> quantityByFulfillmentLine,
-            String[] refusal) {
+    public String create(
+            Store store, String orderId, java.util.Map<String, Integer> quantityByFulfillmentLine, String[] refusal) {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         quantityByFulfillmentLine.forEach((fli, quantity) -> lines.add(Json.createObjectBuilder()
-                .add("fulfillmentLineItemId", fli).add("quantity", quantity)
+                .add("fulfillmentLineItemId", fli)
+                .add("quantity", quantity)
                 .add("returnReasonNote", "Received by the warehouse without a return request")));
-        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
-                AdminOperation.RETURN_CREATE, Json.createObjectBuilder().add("returnInput", Json.createObjectBuilder()
-                        .add("orderId", orderId).add("returnLineItems", lines)).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.runOnce(
+                        store.domain(),
+                        token,
+                        AdminOperation.RETURN_CREATE,
+                        Json.createObjectBuilder()
+                                .add(
+                                        "returnInput",
+                                        Json.createObjectBuilder()
+                                                .add("orderId", orderId)
+                                                .add("returnLineItems", lines))
+                                .build()));
         JsonObject payload = data.getJsonObject("returnCreate");
         refusal[0] = userErrors(payload);
         return refusal[0] == null && payload.get("return") instanceof JsonObject r ? r.getString("id") : null;
@@ -122,23 +162,36 @@ public class ShopifyReturns {
     public String dispose(Store store, List<DisposalPlan.Disposal> disposals, String locationId) {
         JsonArrayBuilder inputs = Json.createArrayBuilder();
         for (DisposalPlan.Disposal d : disposals) {
-            var input = Json.createObjectBuilder().add("reverseFulfillmentOrderLineItemId", d.reverseLineId())
-                    .add("quantity", d.quantity()).add("dispositionType", d.restock() ? "RESTOCKED" : "NOT_RESTOCKED");
+            var input = Json.createObjectBuilder()
+                    .add("reverseFulfillmentOrderLineItemId", d.reverseLineId())
+                    .add("quantity", d.quantity())
+                    .add("dispositionType", d.restock() ? "RESTOCKED" : "NOT_RESTOCKED");
             if (d.restock()) {
                 input.add("locationId", locationId);
             }
             inputs.add(input);
         }
-        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
-                AdminOperation.REVERSE_FULFILLMENT_ORDER_DISPOSE,
-                Json.createObjectBuilder().add("dispositionInputs", inputs).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.runOnce(
+                        store.domain(),
+                        token,
+                        AdminOperation.REVERSE_FULFILLMENT_ORDER_DISPOSE,
+                        Json.createObjectBuilder()
+                                .add("dispositionInputs", inputs)
+                                .build()));
         return userErrors(data.getJsonObject("reverseFulfillmentOrderDispose"));
     }
 
     /** Closes the return (closing one that is closed already is refused by Shopify: the caller reads first). */
     public String close(Store store, String returnId) {
-        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
-                AdminOperation.RETURN_CLOSE, Json.createObjectBuilder().add("id", returnId).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.runOnce(
+                        store.domain(),
+                        token,
+                        AdminOperation.RETURN_CLOSE,
+                        Json.createObjectBuilder().add("id", returnId).build()));
         return userErrors(data.getJsonObject("returnClose"));
     }
 

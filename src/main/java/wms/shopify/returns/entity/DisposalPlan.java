@@ -24,8 +24,7 @@ public final class DisposalPlan {
     }
 
     /** One disposition to send. */
-    public record Disposal(String reverseLineId, int quantity, boolean restock) {
-    }
+    public record Disposal(String reverseLineId, int quantity, boolean restock) {}
 
     public record Plan(List<Disposal> disposals, String shortfall) {
         public boolean possible() {
@@ -41,14 +40,15 @@ public final class DisposalPlan {
 
     /** The judgement of an unclear attempt. */
     public enum Verdict {
-        APPLIED, NOT_APPLIED, UNKNOWN
+        APPLIED,
+        NOT_APPLIED,
+        UNKNOWN
     }
 
-    private DisposalPlan() {
-    }
+    private DisposalPlan() {}
 
-    public static Plan plan(List<ReceiptLine> received, Map<String, String> productByFulfillmentLine,
-            List<ReverseLine> reverse) {
+    public static Plan plan(
+            List<ReceiptLine> received, Map<String, String> productByFulfillmentLine, List<ReverseLine> reverse) {
         Map<String, Integer> left = new HashMap<>();
         reverse.forEach(r -> left.put(r.id(), r.left()));
         List<Disposal> disposals = new ArrayList<>();
@@ -60,7 +60,8 @@ public final class DisposalPlan {
                     break;
                 }
                 int available = left.get(r.id());
-                if (available > 0 && line.productCode().equals(productByFulfillmentLine.get(r.fulfillmentLineItemId()))) {
+                if (available > 0
+                        && line.productCode().equals(productByFulfillmentLine.get(r.fulfillmentLineItemId()))) {
                     int take = Math.min(needed, available);
                     disposals.add(new Disposal(r.id(), take, line.restock()));
                     left.put(r.id(), available - take);
@@ -72,8 +73,10 @@ public final class DisposalPlan {
             }
         }
         if (!short_.isEmpty()) {
-            return new Plan(List.of(), "Shopify has fewer returned units left to dispose of than received ("
-                    + String.join("; ", short_) + "); is the return approved?");
+            return new Plan(
+                    List.of(),
+                    "Shopify has fewer returned units left to dispose of than received (" + String.join("; ", short_)
+                            + "); is the return approved?");
         }
         return new Plan(disposals, null);
     }
@@ -95,14 +98,17 @@ public final class DisposalPlan {
         Map<String, Integer> current = new HashMap<>();
         now.forEach(r -> current.put(r.id(), r.disposed()));
         Set<String> touched = sent.keySet();
-        boolean same = touched.stream().allMatch(id -> current.getOrDefault(id, 0).equals(before.getOrDefault(id, 0)));
-        boolean applied = touched.stream().allMatch(id -> current.getOrDefault(id, 0)
-                == before.getOrDefault(id, 0) + sent.get(id));
+        boolean same =
+                touched.stream().allMatch(id -> current.getOrDefault(id, 0).equals(before.getOrDefault(id, 0)));
+        boolean applied = touched.stream()
+                .allMatch(id -> current.getOrDefault(id, 0) == before.getOrDefault(id, 0) + sent.get(id));
         return applied ? Verdict.APPLIED : same ? Verdict.NOT_APPLIED : Verdict.UNKNOWN;
     }
 
     static String format(Map<String, Integer> sums) {
-        return sums.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+        return sums.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
     }
 
     static Map<String, Integer> parse(String text) {

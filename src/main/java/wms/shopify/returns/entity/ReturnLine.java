@@ -32,8 +32,13 @@ public class ReturnLine {
         // for JPA
     }
 
-    public ReturnLine(String returnLineItemId, String fulfillmentLineItemId, String lineItemId, String sku,
-            String productCode, int quantity) {
+    public ReturnLine(
+            String returnLineItemId,
+            String fulfillmentLineItemId,
+            String lineItemId,
+            String sku,
+            String productCode,
+            int quantity) {
         this.returnLineItemId = returnLineItemId;
         this.fulfillmentLineItemId = fulfillmentLineItemId;
         this.lineItemId = lineItemId;

@@ -7,5 +7,4 @@ package wms.shopify.returns.entity;
  * @param syncEnabled whether Shopify's returns are announced to the WMS and its receipts taken
  * @param autoClose whether a return is closed on Shopify once it was received
  */
-public record ReturnPolicy(boolean syncEnabled, boolean autoClose) {
-}
+public record ReturnPolicy(boolean syncEnabled, boolean autoClose) {}

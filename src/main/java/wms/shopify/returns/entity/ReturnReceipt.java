@@ -30,10 +30,13 @@ import wms.shopify.platform.retry.Attempts;
 @Entity
 @Table(name = "return_receipt")
 @NamedQuery(name = ReturnReceipt.BY_KEY, query = "select r from ReturnReceipt r where r.receiptKey = :key")
-@NamedQuery(name = ReturnReceipt.DUE, query = "select r.id from ReturnReceipt r where (r.state = "
-        + "wms.shopify.returns.entity.ReceiptState.QUEUED "
-        + "and (r.attempt.nextAttemptAt is null or r.attempt.nextAttemptAt <= :now)) "
-        + "or (r.state = wms.shopify.returns.entity.ReceiptState.PUSHING and r.updatedAt < :stale) order by r.id")
+@NamedQuery(
+        name = ReturnReceipt.DUE,
+        query =
+                "select r.id from ReturnReceipt r where (r.state = "
+                        + "wms.shopify.returns.entity.ReceiptState.QUEUED "
+                        + "and (r.attempt.nextAttemptAt is null or r.attempt.nextAttemptAt <= :now)) "
+                        + "or (r.state = wms.shopify.returns.entity.ReceiptState.PUSHING and r.updatedAt < :stale) order by r.id")
 public class ReturnReceipt {
 
     public static final String BY_KEY = "ReturnReceipt.byKey";

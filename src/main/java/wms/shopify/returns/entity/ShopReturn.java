@@ -31,10 +31,13 @@ import wms.shopify.stores.entity.Store;
  */
 @Entity
 @Table(name = "shop_return")
-@NamedQuery(name = ShopReturn.BY_SHOPIFY_ID, query = "select r from ShopReturn r where r.store.id = :store "
-        + "and r.shopifyReturnId = :id")
-@NamedQuery(name = ShopReturn.FEED, query = "select r from ShopReturn r join fetch r.store where r.feedPending = true "
-        + "and r.feedSeq > :after and r.feedSeq <= :upTo order by r.feedSeq")
+@NamedQuery(
+        name = ShopReturn.BY_SHOPIFY_ID,
+        query = "select r from ShopReturn r where r.store.id = :store " + "and r.shopifyReturnId = :id")
+@NamedQuery(
+        name = ShopReturn.FEED,
+        query = "select r from ShopReturn r join fetch r.store where r.feedPending = true "
+                + "and r.feedSeq > :after and r.feedSeq <= :upTo order by r.feedSeq")
 public class ShopReturn {
 
     public static final String BY_SHOPIFY_ID = "ShopReturn.byShopifyId";
@@ -100,8 +103,15 @@ public class ShopReturn {
         // for JPA
     }
 
-    public ShopReturn(Store store, String shopifyReturnId, String shopifyOrderId, ImportedOrder order, String name,
-            String shopifyStatus, List<ReturnLine> lines, Instant now) {
+    public ShopReturn(
+            Store store,
+            String shopifyReturnId,
+            String shopifyOrderId,
+            ImportedOrder order,
+            String name,
+            String shopifyStatus,
+            List<ReturnLine> lines,
+            Instant now) {
         this.store = store;
         this.shopifyReturnId = shopifyReturnId;
         this.shopifyOrderId = shopifyOrderId;
@@ -111,8 +121,10 @@ public class ShopReturn {
         this.lines.addAll(lines);
         this.createdAt = now;
         this.updatedAt = now;
-        List<String> unmapped = lines.stream().filter(l -> l.productCode() == null)
-                .map(l -> l.sku() == null ? l.lineItemId() : "SKU " + l.sku()).toList();
+        List<String> unmapped = lines.stream()
+                .filter(l -> l.productCode() == null)
+                .map(l -> l.sku() == null ? l.lineItemId() : "SKU " + l.sku())
+                .toList();
         if (lines.isEmpty()) {
             this.state = ReturnState.HELD;
             this.note = "Shopify listed no returned lines.";
@@ -131,10 +143,17 @@ public class ShopReturn {
      * A return the WMS received that Shopify does not know (the customer sent it back without a request): created on
      * Shopify when the store allows it, else held with the reason.
      */
-    public static ShopReturn unannounced(ImportedOrder order, String receiptKey, List<ReturnLine> lines,
-            boolean allowed, Instant now) {
-        ShopReturn r = new ShopReturn(order.store(), PENDING + receiptKey, order.shopifyOrderId(), order,
-                order.name() == null ? null : order.name() + "-R?", "NONE", lines, now);
+    public static ShopReturn unannounced(
+            ImportedOrder order, String receiptKey, List<ReturnLine> lines, boolean allowed, Instant now) {
+        ShopReturn r = new ShopReturn(
+                order.store(),
+                PENDING + receiptKey,
+                order.shopifyOrderId(),
+                order,
+                order.name() == null ? null : order.name() + "-R?",
+                "NONE",
+                lines,
+                now);
         if (!allowed) {
             r.state = ReturnState.HELD;
             r.note = "Received without a return on Shopify; this store does not create returns (return sync off). "
@@ -148,8 +167,8 @@ public class ShopReturn {
     }
 
     /** The return was created on Shopify: its id, name, status and line ids from there. */
-    public void created(String shopifyReturnId, String name, String status, List<ReturnLine> shopifyLines,
-            Instant now) {
+    public void created(
+            String shopifyReturnId, String name, String status, List<ReturnLine> shopifyLines, Instant now) {
         Map<String, Integer> received = new LinkedHashMap<>();
         this.lines.forEach(l -> received.merge(l.productCode(), l.received(), Integer::sum));
         this.shopifyReturnId = shopifyReturnId;

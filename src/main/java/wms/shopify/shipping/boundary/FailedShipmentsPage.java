@@ -38,10 +38,16 @@ public class FailedShipmentsPage implements Serializable {
     }
 
     public String retry(String shipmentKey) {
-        Optional<Boolean> retried = this.records.retry(shipmentKey, this.faces.getExternalContext().getRemoteUser());
-        this.faces.addMessage(null, new FacesMessage(retried.orElse(false) ? FacesMessage.SEVERITY_INFO
-                : FacesMessage.SEVERITY_WARN, retried.orElse(false) ? "Shipment " + shipmentKey + " queued again."
-                : "Shipment " + shipmentKey + " is not failed (any more).", null));
+        Optional<Boolean> retried =
+                this.records.retry(shipmentKey, this.faces.getExternalContext().getRemoteUser());
+        this.faces.addMessage(
+                null,
+                new FacesMessage(
+                        retried.orElse(false) ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                        retried.orElse(false)
+                                ? "Shipment " + shipmentKey + " queued again."
+                                : "Shipment " + shipmentKey + " is not failed (any more).",
+                        null));
         this.shown = null;
         return null;
     }

@@ -11,30 +11,56 @@ public record ShipmentView(
         @Schema(description = "The WMS's shipment id") String shipmentId,
         @Schema(description = "The connector's order id") long orderId,
         @Schema(description = "The order's name on Shopify") String orderName,
-        @Schema(description = "QUEUED, PUSHING, FULFILLED or FAILED") String state,
-        @Schema(description = "The carrier as the WMS named it") String carrier,
+
+        @Schema(description = "QUEUED, PUSHING, FULFILLED or FAILED")
+        String state,
+
+        @Schema(description = "The carrier as the WMS named it")
+        String carrier,
+
         @Schema(description = "The tracking company sent to Shopify: Shopify's own name when it knows the carrier")
         String trackingCompany,
+
         Instant shippedAt,
         @Schema(description = "Attempts made so far") int attempts,
-        @Schema(description = "When the next attempt is due, while waiting for one") Instant nextAttemptAt,
-        @Schema(description = "Why the last attempt failed, or why the shipment is parked") String reason,
-        @Schema(description = "Shopify's fulfillment (GID), once fulfilled") String fulfillmentId,
+
+        @Schema(description = "When the next attempt is due, while waiting for one")
+        Instant nextAttemptAt,
+
+        @Schema(description = "Why the last attempt failed, or why the shipment is parked")
+        String reason,
+
+        @Schema(description = "Shopify's fulfillment (GID), once fulfilled")
+        String fulfillmentId,
+
         List<LineView> lines,
         List<ParcelView> parcels) {
 
     @Schema(name = "ShipmentLine")
-    public record LineView(@Schema(description = "The WMS product code") String product, int quantity) {
-    }
+    public record LineView(
+            @Schema(description = "The WMS product code") String product, int quantity) {}
 
     @Schema(name = "Parcel")
-    public record ParcelView(String trackingNumber, String trackingUrl) {
-    }
+    public record ParcelView(String trackingNumber, String trackingUrl) {}
 
     public static ShipmentView of(Shipment s) {
-        return new ShipmentView(s.shipmentKey(), s.order().id(), s.order().name(), s.state().name(), s.carrier(),
-                s.trackingCompany(), s.shippedAt(), s.attempts(), s.nextAttemptAt(), s.reason(), s.fulfillmentId(),
-                s.lines().stream().map(l -> new LineView(l.productCode(), l.quantity())).toList(),
-                s.parcels().stream().map(p -> new ParcelView(p.trackingNumber(), p.trackingUrl())).toList());
+        return new ShipmentView(
+                s.shipmentKey(),
+                s.order().id(),
+                s.order().name(),
+                s.state().name(),
+                s.carrier(),
+                s.trackingCompany(),
+                s.shippedAt(),
+                s.attempts(),
+                s.nextAttemptAt(),
+                s.reason(),
+                s.fulfillmentId(),
+                s.lines().stream()
+                        .map(l -> new LineView(l.productCode(), l.quantity()))
+                        .toList(),
+                s.parcels().stream()
+                        .map(p -> new ParcelView(p.trackingNumber(), p.trackingUrl()))
+                        .toList());
     }
 }

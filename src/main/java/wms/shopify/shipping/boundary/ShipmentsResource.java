@@ -32,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
-import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.api.Problem;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.shipping.control.ShipmentRecords;
 import wms.shopify.shipping.control.ShipmentRequest;
@@ -64,44 +64,65 @@ public class ShipmentsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reports a shipment of an order",
+    @Operation(
+            summary = "Reports a shipment of an order",
             description = "Body: {\"shipmentId\", \"orderId\" (from the order feed), \"carrier\", \"shippedAt\" "
                     + "(ISO-8601), \"parcels\": [{\"trackingNumber\", \"trackingUrl\"}], \"lines\": [{\"product\", "
                     + "\"quantity\"}]}. Full or partial; several shipments per order. Stored and queued: the "
                     + "fulfillment is created on Shopify in the background (GET it to follow it). Reporting the "
                     + "same shipment again answers 200 and changes nothing; the same id with other content is "
                     + "refused (409).")
-    @APIResponse(responseCode = "202", description = "Stored and queued for Shopify",
+    @APIResponse(
+            responseCode = "202",
+            description = "Stored and queued for Shopify",
             content = @Content(schema = @Schema(implementation = ShipmentView.class)))
-    @APIResponse(responseCode = "200", description = "Reported before with the same content: nothing changed",
+    @APIResponse(
+            responseCode = "200",
+            description = "Reported before with the same content: nothing changed",
             content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "409", description = "The id was used for another shipment, the order's store is "
-            + "not connected, or the order is not one the WMS ships (cancelled, held)",
+    @APIResponse(
+            responseCode = "409",
+            description = "The id was used for another shipment, the order's store is "
+                    + "not connected, or the order is not one the WMS ships (cancelled, held)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown order, a product not in the order, or more units "
-            + "than remain to ship; errors lists each. Nothing was stored.",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown order, a product not in the order, or more units "
+                    + "than remain to ship; errors lists each. Nothing was stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(JsonObject body) {
         ShipmentRequest request = parse(body);
         ShipmentRecords.Intake intake = this.records.record(request);
         String instance = "/api/v1/shipments";
         return switch (intake.verdict()) {
-            case CREATED -> Response.accepted(ShipmentView.of(intake.shipment())).build();
+            case CREATED ->
+                Response.accepted(ShipmentView.of(intake.shipment())).build();
             case REPEATED -> Response.ok(ShipmentView.of(intake.shipment())).build();
-            case CONFLICT, NOT_SHIPPABLE -> Problem.of(Response.Status.CONFLICT, intake.detail(), instance)
-                    .response().build();
-            case UNKNOWN_ORDER, INVALID -> new Problem("urn:wms-shopify:problem:shipment-does-not-fit",
-                    "The shipment does not fit the order", 422, intake.detail(), instance, intake.errors())
-                    .response().build();
+            case CONFLICT, NOT_SHIPPABLE ->
+                Problem.of(Response.Status.CONFLICT, intake.detail(), instance)
+                        .response()
+                        .build();
+            case UNKNOWN_ORDER, INVALID ->
+                new Problem(
+                                "urn:wms-shopify:problem:shipment-does-not-fit",
+                                "The shipment does not fit the order",
+                                422,
+                                intake.detail(),
+                                instance,
+                                intake.errors())
+                        .response()
+                        .build();
         };
     }
 
     @GET
     @Path("{shipmentId}")
     @Operation(summary = "One shipment and where it stands on Shopify")
-    @APIResponse(responseCode = "200", description = "The shipment",
+    @APIResponse(
+            responseCode = "200",
+            description = "The shipment",
             content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such shipment")
@@ -111,14 +132,17 @@ public class ShipmentsResource {
 
     @POST
     @Path("{shipmentId}/retry")
-    @Operation(summary = "Tries a failed shipment again",
+    @Operation(
+            summary = "Tries a failed shipment again",
             description = "A shipment parked as FAILED (its attempts spent, or Shopify refused it) is queued again "
                     + "with fresh attempts. Shopify's fulfillments are checked first where an earlier attempt may "
                     + "have reached it, so a retry never fulfils twice.")
     @APIResponse(responseCode = "202", description = "Queued again")
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such shipment")
-    @APIResponse(responseCode = "409", description = "The shipment is not failed",
+    @APIResponse(
+            responseCode = "409",
+            description = "The shipment is not failed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retry(@PathParam("shipmentId") String shipmentId) {
         Optional<Boolean> retried = this.records.retry(shipmentId, "WMS API");
@@ -126,20 +150,28 @@ public class ShipmentsResource {
             throw new NotFoundException();
         }
         if (!retried.get()) {
-            return Problem.of(Response.Status.CONFLICT, "Shipment " + shipmentId + " is not failed: only a failed "
-                    + "shipment is retried.", "/api/v1/shipments/" + shipmentId + "/retry").response().build();
+            return Problem.of(
+                            Response.Status.CONFLICT,
+                            "Shipment " + shipmentId + " is not failed: only a failed " + "shipment is retried.",
+                            "/api/v1/shipments/" + shipmentId + "/retry")
+                    .response()
+                    .build();
         }
-        return Response.accepted(ShipmentView.of(this.records.byKey(shipmentId).orElseThrow())).build();
+        return Response.accepted(ShipmentView.of(this.records.byKey(shipmentId).orElseThrow()))
+                .build();
     }
 
     @PUT
     @Path("{shipmentId}/tracking")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Tracking known after the shipment was reported",
+    @Operation(
+            summary = "Tracking known after the shipment was reported",
             description = "Body: {\"carrier\", \"parcels\": [{\"trackingNumber\", \"trackingUrl\"}]}. Replaces the "
                     + "shipment's tracking; once its fulfillment is on Shopify, the fulfillment's tracking is updated "
                     + "there (fulfillmentTrackingInfoUpdate), else it goes with the fulfillment.")
-    @APIResponse(responseCode = "202", description = "Taken; pushed in the background",
+    @APIResponse(
+            responseCode = "202",
+            description = "Taken; pushed in the background",
             content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
@@ -154,8 +186,10 @@ public class ShipmentsResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return this.tracking.replace(shipmentId, carrier, parcels)
-                .map(s -> Response.accepted(ShipmentView.of(s)).build()).orElseThrow(NotFoundException::new);
+        return this.tracking
+                .replace(shipmentId, carrier, parcels)
+                .map(s -> Response.accepted(ShipmentView.of(s)).build())
+                .orElseThrow(NotFoundException::new);
     }
 
     /** Checks the form of a report before any transaction: every offending field at once. */
@@ -191,15 +225,17 @@ public class ShipmentsResource {
                     errors.add(new FieldError(path, "must be an object with product and quantity"));
                     continue;
                 }
-                String product = line.get("product") instanceof JsonString s && !s.getString().isBlank()
-                        && s.getString().length() <= 64 ? s.getString().trim() : null;
+                String product = line.get("product") instanceof JsonString s
+                                && !s.getString().isBlank()
+                                && s.getString().length() <= 64
+                        ? s.getString().trim()
+                        : null;
                 if (product == null) {
                     errors.add(new FieldError(path + ".product", "is required: a WMS product code (at most 64)"));
                 } else if (!seen.add(product)) {
                     errors.add(new FieldError(path + ".product", "product " + product + " is listed twice"));
                 }
-                Long quantity = WholeNumber.required(line.get("quantity"), path + ".quantity", 1, MOST_UNITS,
-                        errors);
+                Long quantity = WholeNumber.required(line.get("quantity"), path + ".quantity", 1, MOST_UNITS, errors);
                 if (product != null && quantity != null) {
                     lines.add(new ShipmentLine(product, quantity.intValue()));
                 }
@@ -261,7 +297,9 @@ public class ShipmentsResource {
             }
             return null;
         }
-        if (!(value instanceof JsonString s) || s.getString().isBlank() || s.getString().length() > longest) {
+        if (!(value instanceof JsonString s)
+                || s.getString().isBlank()
+                || s.getString().length() > longest) {
             errors.add(new FieldError(field, "must be a text of 1 to " + longest + " characters"));
             return null;
         }

@@ -29,7 +29,9 @@ public class ShipmentCallLimits {
     private final Map<Long, StoreBreaker> guards = new ConcurrentHashMap<>();
 
     public StoreBreaker of(long storeId) {
-        return this.guards.computeIfAbsent(storeId, id -> new StoreBreaker(this.breakerFailures,
-                Duration.ofSeconds(this.breakerOpenSeconds), this.storeConcurrency));
+        return this.guards.computeIfAbsent(
+                storeId,
+                id -> new StoreBreaker(
+                        this.breakerFailures, Duration.ofSeconds(this.breakerOpenSeconds), this.storeConcurrency));
     }
 }

@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import wms.shopify.platform.retry.RetryPolicy;
-import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
+import wms.shopify.platform.retry.RetryPolicy;
+import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
@@ -60,9 +60,10 @@ public class ShipmentPush {
         StoreBreaker guard = this.guards.of(attempt.storeId());
         StoreBreaker.Entry entry = guard.enter(this.clock.instant());
         if (entry.granted().isEmpty()) {
-            Duration pause = guard.open(this.clock.instant()) ? this.retries.backOff(1)
-                    .plusSeconds(1) : BULKHEAD_PAUSE;
-            this.records.deferred(shipmentId, entry.refusal(), this.clock.instant().plus(pause));
+            Duration pause =
+                    guard.open(this.clock.instant()) ? this.retries.backOff(1).plusSeconds(1) : BULKHEAD_PAUSE;
+            this.records.deferred(
+                    shipmentId, entry.refusal(), this.clock.instant().plus(pause));
             this.queue.later(shipmentId, pause);
             return;
         }
@@ -82,8 +83,8 @@ public class ShipmentPush {
         try {
             FulfillmentPlan.ShopifyState state = this.shopify.read(store, attempt.orderId());
             if (attempt.outcomeUnclear()) {
-                FulfillmentPlan.Existing found = FulfillmentPlan.match(attempt.plannedLines(),
-                        attempt.trackingNumbers(), state, attempt.claimedFulfillments());
+                FulfillmentPlan.Existing found = FulfillmentPlan.match(
+                        attempt.plannedLines(), attempt.trackingNumbers(), state, attempt.claimedFulfillments());
                 if (found != null) {
                     guard.succeeded();
                     LOG.info(() -> "Shipment " + attempt.shipmentKey() + ": an earlier attempt had reached Shopify ("
@@ -93,14 +94,16 @@ public class ShipmentPush {
                 }
                 if (!state.fulfillmentsComplete()) {
                     guard.succeeded();
-                    this.records.park(id, "An earlier attempt may have reached Shopify, and the order has more "
-                            + "fulfillments than the connector can compare: check the order on Shopify; retry only "
-                            + "if the shipment is not there.");
+                    this.records.park(
+                            id,
+                            "An earlier attempt may have reached Shopify, and the order has more "
+                                    + "fulfillments than the connector can compare: check the order on Shopify; retry only "
+                                    + "if the shipment is not there.");
                     return;
                 }
             }
-            FulfillmentPlan.Plan plan = FulfillmentPlan.plan(attempt.wanted(), attempt.lineItemsByProduct(),
-                    attempt.locationId(), state);
+            FulfillmentPlan.Plan plan =
+                    FulfillmentPlan.plan(attempt.wanted(), attempt.lineItemsByProduct(), attempt.locationId(), state);
             if (!plan.possible()) {
                 guard.succeeded();
                 this.records.park(id, plan.shortfall());
@@ -108,8 +111,11 @@ public class ShipmentPush {
             }
             this.records.planned(id, plan.lineItemQuantities());
             sent = true;
-            ShopifyFulfillments.Written written = this.shopify.create(store, plan, ShopifyFulfillments.tracking(
-                    attempt.trackingCompany(), attempt.trackingNumbers(), attempt.trackingUrls()),
+            ShopifyFulfillments.Written written = this.shopify.create(
+                    store,
+                    plan,
+                    ShopifyFulfillments.tracking(
+                            attempt.trackingCompany(), attempt.trackingNumbers(), attempt.trackingUrls()),
                     attempt.notifyCustomer());
             guard.succeeded();
             if (written.fulfillmentId() == null) {
@@ -121,7 +127,11 @@ public class ShipmentPush {
             guard.failed(this.clock.instant());
             Duration pause = this.retries.backOff(attempt.attempt());
             // After a send, Shopify may have applied it: the next attempt checks before sending again.
-            boolean again = this.records.failedForNow(id, e.getMessage(), sent, this.retries.maxAttempts(),
+            boolean again = this.records.failedForNow(
+                    id,
+                    e.getMessage(),
+                    sent,
+                    this.retries.maxAttempts(),
                     this.clock.instant().plus(pause));
             LOG.info(() -> "Shipment " + attempt.shipmentKey() + ", attempt " + attempt.attempt() + ": "
                     + e.getMessage() + (again ? "; next attempt in " + pause.toSeconds() + " s" : "; parked"));
@@ -129,15 +139,19 @@ public class ShipmentPush {
                 this.queue.later(id, pause);
             }
         } catch (ShopifyUnauthorizedException e) {
-            this.records.park(id, "Shopify refused the store's token: reconnect the store, then retry. ("
-                    + e.getMessage() + ")");
+            this.records.park(
+                    id, "Shopify refused the store's token: reconnect the store, then retry. (" + e.getMessage() + ")");
         } catch (ShopifyRequestException e) {
             guard.succeeded();
             this.records.park(id, "Shopify refused the request: " + e.getMessage());
         } catch (RuntimeException e) {
             Duration pause = this.retries.backOff(attempt.attempt());
             LOG.log(java.util.logging.Level.WARNING, "Shipment " + attempt.shipmentKey() + ": unexpected failure", e);
-            if (this.records.failedForNow(id, "Unexpected failure: " + e, sent, this.retries.maxAttempts(),
+            if (this.records.failedForNow(
+                    id,
+                    "Unexpected failure: " + e,
+                    sent,
+                    this.retries.maxAttempts(),
                     this.clock.instant().plus(pause))) {
                 this.queue.later(id, pause);
             }

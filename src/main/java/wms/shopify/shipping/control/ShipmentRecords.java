@@ -67,8 +67,7 @@ public class ShipmentRecords {
         INVALID
     }
 
-    public record Intake(Verdict verdict, Shipment shipment, String detail, List<FieldError> errors) {
-    }
+    public record Intake(Verdict verdict, Shipment shipment, String detail, List<FieldError> errors) {}
 
     /** Records a shipment the WMS reported, after checking it against the order; queued when created. */
     @Transactional
@@ -78,11 +77,14 @@ public class ShipmentRecords {
         if (known.isPresent()) {
             return repeated(known.get(), request);
         }
-        ImportedOrder order = this.entityManager.find(ImportedOrder.class, request.orderId(),
-                LockModeType.PESSIMISTIC_WRITE);
+        ImportedOrder order =
+                this.entityManager.find(ImportedOrder.class, request.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            return new Intake(Verdict.UNKNOWN_ORDER, null, "There is no order " + request.orderId()
-                    + ": use the orderId of the order feed.", List.of(new FieldError("orderId", "unknown order")));
+            return new Intake(
+                    Verdict.UNKNOWN_ORDER,
+                    null,
+                    "There is no order " + request.orderId() + ": use the orderId of the order feed.",
+                    List.of(new FieldError("orderId", "unknown order")));
         }
         known = byKey(request.shipmentId()); // reported concurrently: the order lock made us wait for it
         if (known.isPresent()) {
@@ -90,17 +92,28 @@ public class ShipmentRecords {
         }
         String name = order.name() == null ? order.shopifyOrderId() : order.name();
         if (!order.store().isConnected()) {
-            return new Intake(Verdict.NOT_SHIPPABLE, null, "Order " + name + " belongs to store "
-                    + order.store().domain() + ", which is not connected: reconnect it first.", List.of());
+            return new Intake(
+                    Verdict.NOT_SHIPPABLE,
+                    null,
+                    "Order " + name + " belongs to store " + order.store().domain()
+                            + ", which is not connected: reconnect it first.",
+                    List.of());
         }
         if (order.state() == OrderState.READY) {
             // Until the WMS acknowledges it, the order's lines may still change with Shopify's remaining quantities.
-            return new Intake(Verdict.NOT_SHIPPABLE, null, "Order " + name + " is in the feed but not acknowledged: "
-                    + "acknowledge it before reporting its shipments.", List.of());
+            return new Intake(
+                    Verdict.NOT_SHIPPABLE,
+                    null,
+                    "Order " + name + " is in the feed but not acknowledged: "
+                            + "acknowledge it before reporting its shipments.",
+                    List.of());
         }
         if (order.state() != OrderState.ACCEPTED) {
-            return new Intake(Verdict.NOT_SHIPPABLE, null, "Order " + name + " is "
-                    + order.state().name().toLowerCase() + ", not an order the WMS ships.", List.of());
+            return new Intake(
+                    Verdict.NOT_SHIPPABLE,
+                    null,
+                    "Order " + name + " is " + order.state().name().toLowerCase() + ", not an order the WMS ships.",
+                    List.of());
         }
         Map<String, Integer> remaining = remaining(order, List.of());
         List<FieldError> errors = new ArrayList<>();
@@ -108,37 +121,59 @@ public class ShipmentRecords {
             ShipmentLine line = request.lines().get(i);
             Integer left = remaining.get(line.productCode());
             if (left == null) {
-                errors.add(new FieldError("lines[" + i + "].product", "product " + line.productCode()
-                        + " is not in order " + name));
+                errors.add(new FieldError(
+                        "lines[" + i + "].product", "product " + line.productCode() + " is not in order " + name));
             } else if (line.quantity() > left) {
-                errors.add(new FieldError("lines[" + i + "].quantity", line.quantity() + " of "
-                        + line.productCode() + " is more than the " + left + " left to ship of order " + name
-                        + " (" + ordered(order).get(line.productCode()) + " ordered)"));
+                errors.add(new FieldError(
+                        "lines[" + i + "].quantity",
+                        line.quantity() + " of "
+                                + line.productCode() + " is more than the " + left + " left to ship of order " + name
+                                + " (" + ordered(order).get(line.productCode()) + " ordered)"));
             }
         }
         if (!errors.isEmpty()) {
-            return new Intake(Verdict.INVALID, null, errors.size() + " line(s) do not fit order " + name
-                    + "; nothing was stored.", errors);
+            return new Intake(
+                    Verdict.INVALID,
+                    null,
+                    errors.size() + " line(s) do not fit order " + name + "; nothing was stored.",
+                    errors);
         }
-        Shipment shipment = new Shipment(request.shipmentId(), order, request.carrier(), request.shippedAt(),
-                request.lines(), request.parcels(), request.fingerprint(), now);
+        Shipment shipment = new Shipment(
+                request.shipmentId(),
+                order,
+                request.carrier(),
+                request.shippedAt(),
+                request.lines(),
+                request.parcels(),
+                request.fingerprint(),
+                now);
         this.entityManager.persist(shipment);
         this.entityManager.flush();
         Map<String, Integer> after = remaining(order, List.of());
         boolean complete = after.values().stream().allMatch(q -> q <= 0);
         order.shippingState(complete ? "SHIPPED" : "PARTIALLY_SHIPPED", now);
         this.queue.send(shipment.id());
-        return new Intake(Verdict.CREATED, shipment, "Shipment " + request.shipmentId() + " of order " + name
-                + " stored and queued for Shopify.", List.of());
+        return new Intake(
+                Verdict.CREATED,
+                shipment,
+                "Shipment " + request.shipmentId() + " of order " + name + " stored and queued for Shopify.",
+                List.of());
     }
 
     private Intake repeated(Shipment shipment, ShipmentRequest request) {
         if (shipment.fingerprint().equals(request.fingerprint())) {
-            return new Intake(Verdict.REPEATED, shipment, "Shipment " + request.shipmentId()
-                    + " was reported before with the same content: nothing changed.", List.of());
+            return new Intake(
+                    Verdict.REPEATED,
+                    shipment,
+                    "Shipment " + request.shipmentId() + " was reported before with the same content: nothing changed.",
+                    List.of());
         }
-        return new Intake(Verdict.CONFLICT, shipment, "Shipment " + request.shipmentId()
-                + " was reported before with other content; a shipment id stands for one shipment.", List.of());
+        return new Intake(
+                Verdict.CONFLICT,
+                shipment,
+                "Shipment " + request.shipmentId()
+                        + " was reported before with other content; a shipment id stands for one shipment.",
+                List.of());
     }
 
     /** Units ordered per WMS product: the order's lines as handed to the WMS. */
@@ -164,21 +199,38 @@ public class ShipmentRecords {
     }
 
     public List<Shipment> ofOrder(long orderId) {
-        return this.entityManager.createNamedQuery(Shipment.OF_ORDER, Shipment.class).setParameter("order", orderId)
+        return this.entityManager
+                .createNamedQuery(Shipment.OF_ORDER, Shipment.class)
+                .setParameter("order", orderId)
                 .getResultList();
     }
 
     public Optional<Shipment> byKey(String key) {
-        return this.entityManager.createNamedQuery(Shipment.BY_KEY, Shipment.class).setParameter("key", key)
-                .getResultStream().findFirst();
+        return this.entityManager
+                .createNamedQuery(Shipment.BY_KEY, Shipment.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
     }
 
     /** What an attempt needs, read under the shipment's lock when it was claimed. */
-    public record Attempt(long shipmentId, String shipmentKey, long storeId, String orderId, String orderName,
-            String locationId, Map<String, Integer> wanted, Map<String, List<String>> lineItemsByProduct,
-            boolean outcomeUnclear, String plannedLines, List<String> trackingNumbers, List<String> trackingUrls,
-            String trackingCompany, boolean notifyCustomer, Set<String> claimedFulfillments, int attempt) {
-    }
+    public record Attempt(
+            long shipmentId,
+            String shipmentKey,
+            long storeId,
+            String orderId,
+            String orderName,
+            String locationId,
+            Map<String, Integer> wanted,
+            Map<String, List<String>> lineItemsByProduct,
+            boolean outcomeUnclear,
+            String plannedLines,
+            List<String> trackingNumbers,
+            List<String> trackingUrls,
+            String trackingCompany,
+            boolean notifyCustomer,
+            Set<String> claimedFulfillments,
+            int attempt) {}
 
     /**
      * Claims the next attempt of a shipment: it must be due (queued, or found "pushing" for longer than an attempt
@@ -207,18 +259,36 @@ public class ShipmentRecords {
         Map<String, List<String>> lineItems = new HashMap<>();
         for (OrderLine line : order.lines()) {
             if (line.productCode() != null) {
-                lineItems.computeIfAbsent(line.productCode(), k -> new ArrayList<>()).add(line.lineItemId());
+                lineItems
+                        .computeIfAbsent(line.productCode(), k -> new ArrayList<>())
+                        .add(line.lineItemId());
             }
         }
-        Set<String> claimed = new HashSet<>(this.entityManager.createQuery("select s.fulfillmentId from Shipment s "
-                + "where s.order.id = :order and s.fulfillmentId is not null and s.id <> :me", String.class)
-                .setParameter("order", order.id()).setParameter("me", shipment.id()).getResultList());
-        return Optional.of(new Attempt(shipment.id(), shipment.shipmentKey(), shipment.store().id(),
-                order.shopifyOrderId(), order.name(), order.locationId(), wanted, lineItems,
-                shipment.outcomeUnclear(), shipment.plannedLines(), shipment.trackingNumbers(),
-                shipment.trackingUrls(), shipment.trackingCompany(),
+        Set<String> claimed = new HashSet<>(this.entityManager
+                .createQuery(
+                        "select s.fulfillmentId from Shipment s "
+                                + "where s.order.id = :order and s.fulfillmentId is not null and s.id <> :me",
+                        String.class)
+                .setParameter("order", order.id())
+                .setParameter("me", shipment.id())
+                .getResultList());
+        return Optional.of(new Attempt(
+                shipment.id(),
+                shipment.shipmentKey(),
+                shipment.store().id(),
+                order.shopifyOrderId(),
+                order.name(),
+                order.locationId(),
+                wanted,
+                lineItems,
+                shipment.outcomeUnclear(),
+                shipment.plannedLines(),
+                shipment.trackingNumbers(),
+                shipment.trackingUrls(),
+                shipment.trackingCompany(),
                 this.policies.of(shipment.store().id()).notifyCustomer(),
-                claimed, shipment.attempts()));
+                claimed,
+                shipment.attempts()));
     }
 
     /** The lines about to be sent, kept before sending so that an unclear outcome can be recognised later. */
@@ -236,9 +306,12 @@ public class ShipmentRecords {
             this.queue.sendTracking(shipment.id());
         }
         String name = shipment.order().name();
-        this.activity.record(CATEGORY, "Shipment " + shipment.shipmentKey() + " of order " + name + " of "
-                + shipment.store().domain() + (found ? " was already on Shopify (" : " pushed to Shopify (")
-                + fulfillmentId + ").", null);
+        this.activity.record(
+                CATEGORY,
+                "Shipment " + shipment.shipmentKey() + " of order " + name + " of "
+                        + shipment.store().domain() + (found ? " was already on Shopify (" : " pushed to Shopify (")
+                        + fulfillmentId + ").",
+                null);
     }
 
     /** @return whether another attempt follows */
@@ -260,9 +333,13 @@ public class ShipmentRecords {
     }
 
     private void parkedActivity(Shipment shipment) {
-        this.activity.record(CATEGORY, "Shipment " + shipment.shipmentKey() + " of order " + shipment.order().name()
-                + " of " + shipment.store().domain() + " failed: " + shipment.reason()
-                + " Retry it on the Orders page.", null);
+        this.activity.record(
+                CATEGORY,
+                "Shipment " + shipment.shipmentKey() + " of order "
+                        + shipment.order().name()
+                        + " of " + shipment.store().domain() + " failed: " + shipment.reason()
+                        + " Retry it on the Orders page.",
+                null);
     }
 
     @Transactional
@@ -287,27 +364,36 @@ public class ShipmentRecords {
             return Optional.of(false);
         }
         this.queue.send(shipment.id());
-        this.activity.record(CATEGORY, "Shipment " + shipmentKey + " of order " + shipment.order().name()
-                + " retried.", by);
+        this.activity.record(
+                CATEGORY,
+                "Shipment " + shipmentKey + " of order " + shipment.order().name() + " retried.",
+                by);
         return Optional.of(true);
     }
 
     /** Shipments due for an attempt (the sweep queues them): queued and due, or an attempt that never ended. */
     public List<Long> due(Duration attemptTakesAtMost) {
         Instant now = this.clock.instant();
-        List<Long> due = new ArrayList<>(this.entityManager.createNamedQuery(Shipment.DUE, Long.class)
-                .setParameter("now", now).setParameter("stale", now.minus(attemptTakesAtMost)).getResultList());
+        List<Long> due = new ArrayList<>(this.entityManager
+                .createNamedQuery(Shipment.DUE, Long.class)
+                .setParameter("now", now)
+                .setParameter("stale", now.minus(attemptTakesAtMost))
+                .getResultList());
         return due;
     }
 
     /** Fulfilled shipments whose later tracking has not reached Shopify yet. */
     public List<Long> trackingDue() {
-        return this.entityManager.createNamedQuery(Shipment.TRACKING_DUE, Long.class).getResultList();
+        return this.entityManager
+                .createNamedQuery(Shipment.TRACKING_DUE, Long.class)
+                .getResultList();
     }
 
     /** The failed shipments, newest first, for the Orders page. */
     public List<Shipment> failed(int max) {
-        return this.entityManager.createNamedQuery(Shipment.FAILED, Shipment.class).setMaxResults(max)
+        return this.entityManager
+                .createNamedQuery(Shipment.FAILED, Shipment.class)
+                .setMaxResults(max)
                 .getResultList();
     }
 
@@ -316,9 +402,14 @@ public class ShipmentRecords {
     }
 
     /** What pushing a shipment's later tracking needs. */
-    public record TrackingSnapshot(String key, long storeId, String fulfillmentId, String company,
-            List<String> numbers, List<String> urls, boolean notifyCustomer) {
-    }
+    public record TrackingSnapshot(
+            String key,
+            long storeId,
+            String fulfillmentId,
+            String company,
+            List<String> numbers,
+            List<String> urls,
+            boolean notifyCustomer) {}
 
     /** The pending tracking of a fulfilled shipment, or null when nothing is pending. */
     @Transactional
@@ -327,8 +418,14 @@ public class ShipmentRecords {
         if (s == null || !s.trackingPending() || s.state() != ShipmentState.FULFILLED) {
             return null;
         }
-        return new TrackingSnapshot(s.shipmentKey(), s.store().id(), s.fulfillmentId(), s.trackingCompany(),
-                s.trackingNumbers(), s.trackingUrls(), this.policies.of(s.store().id()).notifyCustomer());
+        return new TrackingSnapshot(
+                s.shipmentKey(),
+                s.store().id(),
+                s.fulfillmentId(),
+                s.trackingCompany(),
+                s.trackingNumbers(),
+                s.trackingUrls(),
+                this.policies.of(s.store().id()).notifyCustomer());
     }
 
     /** The later tracking reached Shopify, or Shopify refused it (recorded, not retried). */
@@ -336,8 +433,11 @@ public class ShipmentRecords {
     public void trackingDone(long shipmentId, String refusal) {
         Shipment s = this.entityManager.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
         s.trackingPushed(this.clock.instant());
-        this.activity.record(CATEGORY, refusal == null
-                ? "Tracking of shipment " + s.shipmentKey() + " updated on Shopify (" + s.fulfillmentId() + ")."
-                : "Shopify refused the tracking of shipment " + s.shipmentKey() + ": " + refusal, null);
+        this.activity.record(
+                CATEGORY,
+                refusal == null
+                        ? "Tracking of shipment " + s.shipmentKey() + " updated on Shopify (" + s.fulfillmentId() + ")."
+                        : "Shopify refused the tracking of shipment " + s.shipmentKey() + ": " + refusal,
+                null);
     }
 }

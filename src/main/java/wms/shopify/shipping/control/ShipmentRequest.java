@@ -15,8 +15,13 @@ import wms.shopify.shipping.entity.ShipmentLine;
  * @param shipmentId the WMS's own id of the shipment: reporting it again is harmless
  * @param orderId the connector's order id (from the order feed)
  */
-public record ShipmentRequest(String shipmentId, long orderId, String carrier, Instant shippedAt,
-        List<ShipmentLine> lines, List<Parcel> parcels) {
+public record ShipmentRequest(
+        String shipmentId,
+        long orderId,
+        String carrier,
+        Instant shippedAt,
+        List<ShipmentLine> lines,
+        List<Parcel> parcels) {
 
     public ShipmentRequest {
         lines = List.copyOf(lines);
@@ -25,13 +30,20 @@ public record ShipmentRequest(String shipmentId, long orderId, String carrier, I
 
     /** What the shipment says, as a digest: the same id with other content is a conflict, not a repeat. */
     public String fingerprint() {
-        StringBuilder text = new StringBuilder().append(this.orderId).append('|').append(this.carrier).append('|')
+        StringBuilder text = new StringBuilder()
+                .append(this.orderId)
+                .append('|')
+                .append(this.carrier)
+                .append('|')
                 .append(this.shippedAt.toEpochMilli());
-        this.lines.forEach(l -> text.append("|L").append(l.productCode()).append('=').append(l.quantity()));
-        this.parcels.forEach(p -> text.append("|P").append(p.trackingNumber()).append('@').append(p.trackingUrl()));
+        this.lines.forEach(
+                l -> text.append("|L").append(l.productCode()).append('=').append(l.quantity()));
+        this.parcels.forEach(
+                p -> text.append("|P").append(p.trackingNumber()).append('@').append(p.trackingUrl()));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,12 +10,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import wms.shopify.shipping.entity.Parcel;
-import wms.shopify.shipping.entity.Shipment;
-import wms.shopify.shipping.entity.ShipmentState;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
+import wms.shopify.shipping.entity.Parcel;
+import wms.shopify.shipping.entity.Shipment;
+import wms.shopify.shipping.entity.ShipmentState;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -72,9 +72,11 @@ public class ShipmentTracking {
             return;
         }
         try {
-            ShopifyFulfillments.Written written = this.shopify.updateTracking(store,
-                    snapshot.fulfillmentId(), ShopifyFulfillments.tracking(snapshot.company(), snapshot.numbers(),
-                            snapshot.urls()), snapshot.notifyCustomer());
+            ShopifyFulfillments.Written written = this.shopify.updateTracking(
+                    store,
+                    snapshot.fulfillmentId(),
+                    ShopifyFulfillments.tracking(snapshot.company(), snapshot.numbers(), snapshot.urls()),
+                    snapshot.notifyCustomer());
             this.records.trackingDone(shipmentId, written.userErrors());
         } catch (ShopifyUnavailableException e) {
             LOG.info(() -> "Tracking of shipment " + snapshot.key() + " not pushed yet (" + e.getMessage()
@@ -83,5 +85,4 @@ public class ShipmentTracking {
             this.records.trackingDone(shipmentId, e.getMessage());
         }
     }
-
 }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
@@ -23,6 +23,7 @@ public class ShopifyFulfillments {
 
     /** What OrderFulfillments.graphql reads at most: a full page may mean Shopify has more. */
     static final int MOST_FULFILLMENTS = 10;
+
     static final int MOST_FULFILLMENT_LINES = 10;
 
     @Inject
@@ -32,13 +33,17 @@ public class ShopifyFulfillments {
     StoreAccess access;
 
     /** Shopify's answer to a write: the fulfillment's id, or its user errors. */
-    public record Written(String fulfillmentId, String userErrors) {
-    }
+    public record Written(String fulfillmentId, String userErrors) {}
 
     /** The order's fulfillment orders and fulfillments as Shopify has them now (a read: retried by AdminApi). */
     public FulfillmentPlan.ShopifyState read(Store store, String orderId) {
-        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
-                AdminOperation.ORDER_FULFILLMENTS, Json.createObjectBuilder().add("id", orderId).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.run(
+                        store.domain(),
+                        token,
+                        AdminOperation.ORDER_FULFILLMENTS,
+                        Json.createObjectBuilder().add("id", orderId).build()));
         if (!(data.get("order") instanceof JsonObject order)) {
             return new FulfillmentPlan.ShopifyState(List.of(), List.of());
         }
@@ -46,13 +51,15 @@ public class ShopifyFulfillments {
         for (JsonValue value : order.getJsonObject("fulfillmentOrders").getJsonArray("nodes")) {
             JsonObject fo = value.asJsonObject();
             JsonObject assigned = fo.getJsonObject("assignedLocation");
-            String location = assigned != null && assigned.get("location") instanceof JsonObject l
-                    ? l.getString("id") : null;
+            String location =
+                    assigned != null && assigned.get("location") instanceof JsonObject l ? l.getString("id") : null;
             List<FulfillmentPlan.FulfillmentOrderLine> lines = new ArrayList<>();
             for (JsonValue lv : fo.getJsonObject("lineItems").getJsonArray("nodes")) {
                 JsonObject line = lv.asJsonObject();
-                lines.add(new FulfillmentPlan.FulfillmentOrderLine(line.getString("id"),
-                        line.getJsonObject("lineItem").getString("id"), line.getInt("remainingQuantity")));
+                lines.add(new FulfillmentPlan.FulfillmentOrderLine(
+                        line.getString("id"),
+                        line.getJsonObject("lineItem").getString("id"),
+                        line.getInt("remainingQuantity")));
             }
             fos.add(new FulfillmentPlan.FulfillmentOrder(fo.getString("id"), fo.getString("status"), location, lines));
         }
@@ -61,11 +68,16 @@ public class ShopifyFulfillments {
         for (JsonValue value : order.getJsonArray("fulfillments")) {
             JsonObject f = value.asJsonObject();
             Map<String, Integer> quantities = new HashMap<>();
-            complete &= f.getJsonObject("fulfillmentLineItems").getJsonArray("nodes").size() < MOST_FULFILLMENT_LINES;
+            complete &= f.getJsonObject("fulfillmentLineItems")
+                            .getJsonArray("nodes")
+                            .size()
+                    < MOST_FULFILLMENT_LINES;
             for (JsonValue lv : f.getJsonObject("fulfillmentLineItems").getJsonArray("nodes")) {
                 JsonObject line = lv.asJsonObject();
-                quantities.merge(line.getJsonObject("lineItem").getString("id"),
-                        line.isNull("quantity") ? 0 : line.getInt("quantity"), Integer::sum);
+                quantities.merge(
+                        line.getJsonObject("lineItem").getString("id"),
+                        line.isNull("quantity") ? 0 : line.getInt("quantity"),
+                        Integer::sum);
             }
             List<String> numbers = new ArrayList<>();
             for (JsonValue tv : f.getJsonArray("trackingInfo")) {
@@ -74,8 +86,8 @@ public class ShopifyFulfillments {
                     numbers.add(tracking.getString("number"));
                 }
             }
-            existing.add(new FulfillmentPlan.Existing(f.getString("id"), f.getString("status", "SUCCESS"), quantities,
-                    numbers));
+            existing.add(new FulfillmentPlan.Existing(
+                    f.getString("id"), f.getString("status", "SUCCESS"), quantities, numbers));
         }
         return new FulfillmentPlan.ShopifyState(fos, existing, complete);
     }
@@ -89,26 +101,43 @@ public class ShopifyFulfillments {
         JsonArrayBuilder groups = Json.createArrayBuilder();
         plan.byFulfillmentOrder().forEach((fo, takes) -> {
             JsonArrayBuilder lines = Json.createArrayBuilder();
-            takes.forEach(t -> lines.add(Json.createObjectBuilder().add("id", t.fulfillmentOrderLineId())
+            takes.forEach(t -> lines.add(Json.createObjectBuilder()
+                    .add("id", t.fulfillmentOrderLineId())
                     .add("quantity", t.quantity())));
-            groups.add(Json.createObjectBuilder().add("fulfillmentOrderId", fo).add("fulfillmentOrderLineItems", lines));
+            groups.add(
+                    Json.createObjectBuilder().add("fulfillmentOrderId", fo).add("fulfillmentOrderLineItems", lines));
         });
-        JsonObjectBuilder fulfillment = Json.createObjectBuilder().add("notifyCustomer", notifyCustomer)
+        JsonObjectBuilder fulfillment = Json.createObjectBuilder()
+                .add("notifyCustomer", notifyCustomer)
                 .add("lineItemsByFulfillmentOrder", groups);
         if (tracking != null) {
             fulfillment.add("trackingInfo", tracking);
         }
-        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
-                AdminOperation.FULFILLMENT_CREATE, Json.createObjectBuilder().add("fulfillment", fulfillment).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.runOnce(
+                        store.domain(),
+                        token,
+                        AdminOperation.FULFILLMENT_CREATE,
+                        Json.createObjectBuilder()
+                                .add("fulfillment", fulfillment)
+                                .build()));
         return written(data.getJsonObject("fulfillmentCreate"));
     }
 
     /** Replaces the tracking of a fulfillment (safe to repeat: the same tracking again changes nothing). */
     public Written updateTracking(Store store, String fulfillmentId, JsonObject tracking, boolean notifyCustomer) {
-        JsonObject data = this.access.call(store, token -> this.api.runOnce(store.domain(), token,
-                AdminOperation.FULFILLMENT_TRACKING_INFO_UPDATE, Json.createObjectBuilder()
-                        .add("fulfillmentId", fulfillmentId).add("trackingInfoInput", tracking)
-                        .add("notifyCustomer", notifyCustomer).build()));
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.runOnce(
+                        store.domain(),
+                        token,
+                        AdminOperation.FULFILLMENT_TRACKING_INFO_UPDATE,
+                        Json.createObjectBuilder()
+                                .add("fulfillmentId", fulfillmentId)
+                                .add("trackingInfoInput", tracking)
+                                .add("notifyCustomer", notifyCustomer)
+                                .build()));
         return written(data.getJsonObject("fulfillmentTrackingInfoUpdate"));
     }
 
@@ -120,7 +149,8 @@ public class ShopifyFulfillments {
         if (!errors.isEmpty()) {
             return new Written(null, String.join("; ", errors));
         }
-        return new Written(payload.get("fulfillment") instanceof JsonObject f ? f.getString("id") : null,
+        return new Written(
+                payload.get("fulfillment") instanceof JsonObject f ? f.getString("id") : null,
                 payload.get("fulfillment") instanceof JsonObject ? null : "Shopify returned no fulfillment");
     }
 

@@ -38,8 +38,10 @@ public final class StoreBreaker {
     public synchronized Entry enter(Instant now) {
         if (this.openUntil != null) {
             if (now.isBefore(this.openUntil)) {
-                return new Entry(null, "Circuit open for this store until " + this.openUntil + " after "
-                        + this.consecutiveFailures + " failures in a row.");
+                return new Entry(
+                        null,
+                        "Circuit open for this store until " + this.openUntil + " after " + this.consecutiveFailures
+                                + " failures in a row.");
             }
             if (this.trialUnderWay) {
                 return new Entry(null, "Circuit half open for this store: a trial call is under way.");

@@ -24,8 +24,8 @@ public final class FulfillmentPlan {
      *
      * @param fulfillmentsComplete false when Shopify may have more fulfillments (or lines of them) than one read takes
      */
-    public record ShopifyState(List<FulfillmentOrder> fulfillmentOrders, List<Existing> fulfillments,
-            boolean fulfillmentsComplete) {
+    public record ShopifyState(
+            List<FulfillmentOrder> fulfillmentOrders, List<Existing> fulfillments, boolean fulfillmentsComplete) {
         public ShopifyState {
             fulfillmentOrders = List.copyOf(fulfillmentOrders);
             fulfillments = List.copyOf(fulfillments);
@@ -42,8 +42,7 @@ public final class FulfillmentPlan {
         }
     }
 
-    public record FulfillmentOrderLine(String id, String lineItemId, int remainingQuantity) {
-    }
+    public record FulfillmentOrderLine(String id, String lineItemId, int remainingQuantity) {}
 
     /** A fulfillment Shopify has: its units per line item and its tracking numbers. */
     public record Existing(String id, String status, Map<String, Integer> quantities, List<String> trackingNumbers) {
@@ -54,8 +53,7 @@ public final class FulfillmentPlan {
     }
 
     /** Units to fulfil of one fulfillment order line. */
-    public record Take(String fulfillmentOrderLineId, String lineItemId, int quantity) {
-    }
+    public record Take(String fulfillmentOrderLineId, String lineItemId, int quantity) {}
 
     /** The plan: what to send per fulfillment order, or why it cannot be sent. */
     public record Plan(Map<String, List<Take>> byFulfillmentOrder, String shortfall) {
@@ -67,14 +65,14 @@ public final class FulfillmentPlan {
         /** Units per line item, as text ("lineItemId=quantity;..." sorted) to recognise the fulfillment later. */
         public String lineItemQuantities() {
             Map<String, Integer> sums = new TreeMap<>();
-            this.byFulfillmentOrder.values().forEach(takes -> takes.forEach(
-                    t -> sums.merge(t.lineItemId(), t.quantity(), Integer::sum)));
+            this.byFulfillmentOrder
+                    .values()
+                    .forEach(takes -> takes.forEach(t -> sums.merge(t.lineItemId(), t.quantity(), Integer::sum)));
             return format(sums);
         }
     }
 
-    private FulfillmentPlan() {
-    }
+    private FulfillmentPlan() {}
 
     /**
      * Plans a shipment.
@@ -84,15 +82,21 @@ public final class FulfillmentPlan {
      * @param locationId the Shopify location the order ships from (its fulfillment orders there are used first;
      *        null: any)
      */
-    public static Plan plan(Map<String, Integer> wanted, Map<String, List<String>> lineItemsByProduct,
-            String locationId, ShopifyState shopify) {
+    public static Plan plan(
+            Map<String, Integer> wanted,
+            Map<String, List<String>> lineItemsByProduct,
+            String locationId,
+            ShopifyState shopify) {
         List<FulfillmentOrder> open = new ArrayList<>(shopify.fulfillmentOrders().stream()
-                .filter(fo -> FULFILLABLE.contains(fo.status())).toList());
+                .filter(fo -> FULFILLABLE.contains(fo.status()))
+                .toList());
         // The order's own location first; all fulfillment orders of one fulfillment must share a location.
         String location = locationId;
         if (location == null || open.stream().noneMatch(fo -> location.equals(fo.locationId()))) {
-            return new Plan(Map.of(), "Shopify has no open fulfillment order at the order's location "
-                    + (location == null ? "(none recorded)" : location) + ".");
+            return new Plan(
+                    Map.of(),
+                    "Shopify has no open fulfillment order at the order's location "
+                            + (location == null ? "(none recorded)" : location) + ".");
         }
         open.removeIf(fo -> !location.equals(fo.locationId()));
         Map<String, List<Take>> byFo = new LinkedHashMap<>();
@@ -118,8 +122,10 @@ public final class FulfillmentPlan {
             }
         }
         if (!short_.isEmpty()) {
-            return new Plan(Map.of(), "Shopify has fewer units left to fulfil at the location than shipped ("
-                    + String.join("; ", short_) + ").");
+            return new Plan(
+                    Map.of(),
+                    "Shopify has fewer units left to fulfil at the location than shipped (" + String.join("; ", short_)
+                            + ").");
         }
         return new Plan(byFo, null);
     }
@@ -129,8 +135,8 @@ public final class FulfillmentPlan {
      * units per line item and, when the shipment has tracking numbers, the same ones; never one another shipment
      * already owns.
      */
-    public static Existing match(String plannedLines, List<String> trackingNumbers, ShopifyState shopify,
-            Set<String> claimed) {
+    public static Existing match(
+            String plannedLines, List<String> trackingNumbers, ShopifyState shopify, Set<String> claimed) {
         if (plannedLines == null) {
             return null;
         }
@@ -149,8 +155,10 @@ public final class FulfillmentPlan {
     }
 
     static String format(Map<String, Integer> sums) {
-        return sums.entrySet().stream().filter(e -> Objects.requireNonNullElse(e.getValue(), 0) > 0)
+        return sums.entrySet().stream()
+                .filter(e -> Objects.requireNonNullElse(e.getValue(), 0) > 0)
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
     }
 }

@@ -33,7 +33,8 @@ public class Parcel {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Parcel that && Objects.equals(this.trackingNumber, that.trackingNumber)
+        return other instanceof Parcel that
+                && Objects.equals(this.trackingNumber, that.trackingNumber)
                 && Objects.equals(this.trackingUrl, that.trackingUrl);
     }
 

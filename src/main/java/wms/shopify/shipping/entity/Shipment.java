@@ -34,14 +34,21 @@ import wms.shopify.stores.entity.Store;
 @Table(name = "shipment")
 @NamedQuery(name = Shipment.BY_KEY, query = "select s from Shipment s where s.shipmentKey = :key")
 @NamedQuery(name = Shipment.OF_ORDER, query = "select s from Shipment s where s.order.id = :order order by s.id")
-@NamedQuery(name = Shipment.DUE, query = "select s.id from Shipment s where (s.state = "
-        + "wms.shopify.shipping.entity.ShipmentState.QUEUED "
-        + "and (s.attempt.nextAttemptAt is null or s.attempt.nextAttemptAt <= :now)) "
-        + "or (s.state = wms.shopify.shipping.entity.ShipmentState.PUSHING and s.updatedAt < :stale) order by s.id")
-@NamedQuery(name = Shipment.TRACKING_DUE, query = "select s.id from Shipment s where s.trackingPending = true "
-        + "and s.state = wms.shopify.shipping.entity.ShipmentState.FULFILLED order by s.id")
-@NamedQuery(name = Shipment.FAILED, query = "select s from Shipment s join fetch s.order join fetch s.store "
-        + "where s.state = wms.shopify.shipping.entity.ShipmentState.FAILED order by s.id desc")
+@NamedQuery(
+        name = Shipment.DUE,
+        query =
+                "select s.id from Shipment s where (s.state = "
+                        + "wms.shopify.shipping.entity.ShipmentState.QUEUED "
+                        + "and (s.attempt.nextAttemptAt is null or s.attempt.nextAttemptAt <= :now)) "
+                        + "or (s.state = wms.shopify.shipping.entity.ShipmentState.PUSHING and s.updatedAt < :stale) order by s.id")
+@NamedQuery(
+        name = Shipment.TRACKING_DUE,
+        query = "select s.id from Shipment s where s.trackingPending = true "
+                + "and s.state = wms.shopify.shipping.entity.ShipmentState.FULFILLED order by s.id")
+@NamedQuery(
+        name = Shipment.FAILED,
+        query = "select s from Shipment s join fetch s.order join fetch s.store "
+                + "where s.state = wms.shopify.shipping.entity.ShipmentState.FAILED order by s.id desc")
 public class Shipment {
 
     public static final String BY_KEY = "Shipment.byKey";
@@ -121,8 +128,15 @@ public class Shipment {
         // for JPA
     }
 
-    public Shipment(String shipmentKey, ImportedOrder order, String carrier, Instant shippedAt,
-            List<ShipmentLine> lines, List<Parcel> parcels, String fingerprint, Instant now) {
+    public Shipment(
+            String shipmentKey,
+            ImportedOrder order,
+            String carrier,
+            Instant shippedAt,
+            List<ShipmentLine> lines,
+            List<Parcel> parcels,
+            String fingerprint,
+            Instant now) {
         this.shipmentKey = Objects.requireNonNull(shipmentKey, "shipmentKey");
         this.order = Objects.requireNonNull(order, "order");
         this.store = order.store();

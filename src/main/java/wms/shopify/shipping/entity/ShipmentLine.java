@@ -33,7 +33,8 @@ public class ShipmentLine {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ShipmentLine that && this.quantity == that.quantity
+        return other instanceof ShipmentLine that
+                && this.quantity == that.quantity
                 && this.productCode.equals(that.productCode);
     }
 

@@ -6,5 +6,4 @@ package wms.shopify.shipping.entity;
  *
  * @param notifyCustomer whether Shopify e-mails the customer (with tracking) when a shipment becomes a fulfillment
  */
-public record ShippingPolicy(boolean notifyCustomer) {
-}
+public record ShippingPolicy(boolean notifyCustomer) {}

@@ -21,8 +21,8 @@ import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.platform.api.OutOfScopeException;
 import wms.shopify.platform.api.WarehouseReach;
 import wms.shopify.platform.web.WmsApi;
-import wms.shopify.stock.control.StockIntake;
 import wms.shopify.stock.control.IntakeResult;
+import wms.shopify.stock.control.StockIntake;
 import wms.shopify.stock.control.StockMovementInput;
 
 /** The WMS reports its stock movements here; they reach every store that sells the product within seconds. */
@@ -41,15 +41,19 @@ public class StockMovementsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reports stock movements (one or many)",
+    @Operation(
+            summary = "Reports stock movements (one or many)",
             description = "Each movement changes a product's sellable quantity in a warehouse. A movement id seen "
                     + "before is ignored (listed in duplicates), so a call may be repeated safely. All or nothing: "
                     + "when any movement is invalid or names an unknown product, warehouse or store, nothing is "
                     + "stored and every error is listed. New movements go to every store with stock sync on where "
                     + "the product is mapped and the warehouse is mapped to a location.")
-    @RequestBody(required = true, content = @Content(
-            schema = @Schema(type = SchemaType.ARRAY, implementation = StockMovementInput.class)))
-    @APIResponse(responseCode = "200", description = "What the call did",
+    @RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StockMovementInput.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What the call did",
             content = @Content(schema = @Schema(implementation = IntakeResult.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
@@ -59,12 +63,17 @@ public class StockMovementsResource {
     public IntakeResult report(List<StockMovementInput> movements) {
         if (this.security.getUserPrincipal() instanceof ApiCaller caller && movements != null) {
             // A credential limited to some warehouses reports movements of those only; all or nothing, as the call.
-            List<String> others = movements.stream().filter(m -> m != null && m.warehouse() != null
-                    && !caller.scope().reachesWarehouse(m.warehouse())).map(StockMovementInput::warehouse)
-                    .distinct().toList();
+            List<String> others = movements.stream()
+                    .filter(m -> m != null
+                            && m.warehouse() != null
+                            && !caller.scope().reachesWarehouse(m.warehouse()))
+                    .map(StockMovementInput::warehouse)
+                    .distinct()
+                    .toList();
             if (!others.isEmpty()) {
                 throw new OutOfScopeException("Credential " + caller.keyId() + " is limited to the warehouses "
-                        + String.join(", ", new java.util.TreeSet<>(caller.scope().warehouses()))
+                        + String.join(
+                                ", ", new java.util.TreeSet<>(caller.scope().warehouses()))
                         + "; these movements are in " + String.join(", ", others) + ". Nothing was stored.");
             }
         }

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import wms.shopify.platform.web.AdminFormat;
-import wms.shopify.stock.control.PushRecords;
-import wms.shopify.stock.control.Reconciliations;
-import wms.shopify.stock.control.StockViews;
 import wms.shopify.stock.control.ChangeView;
+import wms.shopify.stock.control.PushRecords;
 import wms.shopify.stock.control.PushView;
 import wms.shopify.stock.control.ReconciliationView;
+import wms.shopify.stock.control.Reconciliations;
+import wms.shopify.stock.control.StockViews;
 import wms.shopify.stock.control.StoreStockSummary;
 import wms.shopify.stores.control.Stores;
 
@@ -81,10 +81,13 @@ public class StockPage {
         Long storeId = storeParameter();
         if (storeId != null) {
             this.stores.find(storeId).ifPresent(store -> {
-                boolean started = this.reconciliations.start(store, this.faces.getExternalContext().getRemoteUser())
+                boolean started = this.reconciliations
+                        .start(store, this.faces.getExternalContext().getRemoteUser())
                         .isPresent();
-                message(started ? "Drift reconciliation of " + store.domain().value() + " started."
-                        : "A drift reconciliation of " + store.domain().value() + " is already running.");
+                message(
+                        started
+                                ? "Drift reconciliation of " + store.domain().value() + " started."
+                                : "A drift reconciliation of " + store.domain().value() + " is already running.");
             });
         }
         return "/admin/stock?faces-redirect=true";

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.web.WmsApi;
-import wms.shopify.stock.control.Reconciliations;
 import wms.shopify.stock.control.ReconciliationView;
+import wms.shopify.stock.control.Reconciliations;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
@@ -45,25 +45,32 @@ public class StockReconciliationResource {
     SecurityContext security;
 
     @POST
-    @Operation(summary = "Starts a drift reconciliation of the store",
+    @Operation(
+            summary = "Starts a drift reconciliation of the store",
             description = "Compares Shopify's available quantities at the mapped locations with the WMS and reports "
                     + "the differences; in Absolute mode they are corrected with compare-and-set.")
-    @APIResponse(responseCode = "202", description = "Started",
+    @APIResponse(
+            responseCode = "202",
+            description = "Started",
             content = @Content(schema = @Schema(implementation = ReconciliationView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such connected store")
     @APIResponse(responseCode = "409", ref = WmsApi.CONFLICT)
     public Response reconcile(@PathParam("store") String domain) {
         Store store = this.stores.findConnected(domain).orElseThrow(NotFoundException::new);
-        this.reconciliations.start(store, this.security.getUserPrincipal().getName())
-                .orElseThrow(() -> new ClientErrorException("A reconciliation of " + domain + " is running",
-                        Response.Status.CONFLICT));
-        return Response.accepted(this.reconciliations.latest(store.id()).orElseThrow()).build();
+        this.reconciliations
+                .start(store, this.security.getUserPrincipal().getName())
+                .orElseThrow(() -> new ClientErrorException(
+                        "A reconciliation of " + domain + " is running", Response.Status.CONFLICT));
+        return Response.accepted(this.reconciliations.latest(store.id()).orElseThrow())
+                .build();
     }
 
     @GET
     @Operation(summary = "The store's latest drift reconciliation")
-    @APIResponse(responseCode = "200", description = "Running, or its result",
+    @APIResponse(
+            responseCode = "200",
+            description = "Running, or its result",
             content = @Content(schema = @Schema(implementation = ReconciliationView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store, or never reconciled")

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.platform.web.WmsApi;
-import wms.shopify.stock.control.StockViews;
 import wms.shopify.stock.control.PushView;
+import wms.shopify.stock.control.StockViews;
 
 /** A write of stock sync to Shopify: what a Shopify adjustment's referenceDocumentUri leads to. */
 @Path("v1/stock/pushes")
@@ -29,10 +29,13 @@ public class StockResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One write to Shopify and the movements behind it",
+    @Operation(
+            summary = "One write to Shopify and the movements behind it",
             description = "Shopify's inventory adjustment names gid://wms-shopify-connector/StockPush/{id} as its "
                     + "reference document: this is that document.")
-    @APIResponse(responseCode = "200", description = "The push and its movements",
+    @APIResponse(
+            responseCode = "200",
+            description = "The push and its movements",
             content = @Content(schema = @Schema(implementation = PushView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such push")

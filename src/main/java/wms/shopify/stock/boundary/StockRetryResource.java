@@ -31,7 +31,8 @@ public class StockRetryResource {
     Stores stores;
 
     @POST
-    @Operation(summary = "Retries the store's parked stock changes and pushes",
+    @Operation(
+            summary = "Retries the store's parked stock changes and pushes",
             description = "Parked pushes go out again with their idempotency key; parked changes in a new push.")
     @APIResponse(responseCode = "200", description = "How many were set to go out again")
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)

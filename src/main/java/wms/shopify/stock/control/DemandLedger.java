@@ -8,8 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import wms.shopify.orders.entity.OrderDemand;
@@ -33,8 +33,8 @@ public class DemandLedger {
     void onDemand(@Observes OrderDemand demand) {
         try (Connection db = this.dataSource.getConnection()) {
             Map<String, Long> before = lines(db, demand);
-            try (PreparedStatement delete = db.prepareStatement(
-                    "delete from order_demand where store_id = ? and shopify_order_id = ?")) {
+            try (PreparedStatement delete =
+                    db.prepareStatement("delete from order_demand where store_id = ? and shopify_order_id = ?")) {
                 delete.setLong(1, demand.storeId());
                 delete.setString(2, demand.shopifyOrderId());
                 delete.executeUpdate();
@@ -45,8 +45,9 @@ public class DemandLedger {
                     after.merge(line.inventoryItemId() + "\n" + line.locationId(), line.quantity(), Long::sum);
                 }
             }
-            try (PreparedStatement insert = db.prepareStatement("insert into order_demand (store_id, "
-                    + "shopify_order_id, inventory_item_id, location_id, quantity, updated_at) values (?, ?, ?, ?, ?, now())")) {
+            try (PreparedStatement insert = db.prepareStatement(
+                    "insert into order_demand (store_id, "
+                            + "shopify_order_id, inventory_item_id, location_id, quantity, updated_at) values (?, ?, ?, ?, ?, now())")) {
                 for (Map.Entry<String, Long> line : after.entrySet()) {
                     String[] key = line.getKey().split("\n", 2);
                     insert.setLong(1, demand.storeId());
@@ -66,8 +67,8 @@ public class DemandLedger {
             after.forEach((level, quantity) -> changes.merge(level, quantity, Long::sum));
             StockChanges.demandChanged(db, demand.storeId(), changes, firstPushDelaySeconds());
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the demand of order " + demand.shopifyOrderId() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not record the demand of order " + demand.shopifyOrderId() + ": " + e.getMessage(), e);
         }
     }
 
@@ -80,14 +81,15 @@ public class DemandLedger {
             if (m.orderStoreId() == null || m.delta() >= 0) {
                 continue;
             }
-            String lines = " where d.store_id = ? and d.shopify_order_id = ? and (d.inventory_item_id, d.location_id) in ("
-                    + "select v.inventory_item_id, l.location_id from store_variant_mapping v "
-                    + "join store_location_mapping l on l.store_id = v.store_id "
-                    + "where v.store_id = ? and v.product_id = ? and l.warehouse_id = ?)";
-            try (PreparedStatement remove = db.prepareStatement("delete from order_demand d" + lines
-                    + " and d.quantity <= ?");
-                    PreparedStatement reduce = db.prepareStatement("update order_demand d set quantity = d.quantity - ?, "
-                            + "updated_at = now()" + lines)) {
+            String lines =
+                    " where d.store_id = ? and d.shopify_order_id = ? and (d.inventory_item_id, d.location_id) in ("
+                            + "select v.inventory_item_id, l.location_id from store_variant_mapping v "
+                            + "join store_location_mapping l on l.store_id = v.store_id "
+                            + "where v.store_id = ? and v.product_id = ? and l.warehouse_id = ?)";
+            try (PreparedStatement remove =
+                            db.prepareStatement("delete from order_demand d" + lines + " and d.quantity <= ?");
+                    PreparedStatement reduce = db.prepareStatement(
+                            "update order_demand d set quantity = d.quantity - ?, " + "updated_at = now()" + lines)) {
                 remove.setLong(1, m.orderStoreId());
                 remove.setString(2, m.shopifyOrderId());
                 remove.setLong(3, m.orderStoreId());
@@ -122,7 +124,9 @@ public class DemandLedger {
     }
 
     private static double firstPushDelaySeconds() {
-        return ConfigProvider.getConfig().getOptionalValue("wms.stock.first-push-delay-ms", Long.class)
-                .orElse(300L) / 1000.0;
+        return ConfigProvider.getConfig()
+                        .getOptionalValue("wms.stock.first-push-delay-ms", Long.class)
+                        .orElse(300L)
+                / 1000.0;
     }
 }

@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "StockMovementReport", description = "What a stock movement call did.")
 public record IntakeResult(
         @Schema(example = "3") int accepted,
-        @Schema(description = "movement ids received before: ignored") List<String> duplicates,
-        @Schema(example = "2", description = "store changes that absorbed the new movements") int changes) {
-}
+
+        @Schema(description = "movement ids received before: ignored")
+        List<String> duplicates,
+
+        @Schema(example = "2", description = "store changes that absorbed the new movements")
+        int changes) {}

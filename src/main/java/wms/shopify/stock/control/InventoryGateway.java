@@ -53,8 +53,7 @@ public class InventoryGateway {
      * @param changeFrom Absolute mode: Shopify's quantity the write compares with (compare-and-set)
      * @param delta Delta mode: what to add
      */
-    public record Entry(String inventoryItemId, String locationId, long quantity, Long changeFrom, long delta) {
-    }
+    public record Entry(String inventoryItemId, String locationId, long quantity, Long changeFrom, long delta) {}
 
     /** What Shopify's answer to a write means for the push. */
     public enum Outcome {
@@ -73,12 +72,11 @@ public class InventoryGateway {
      * @param reason the user errors as "CODE: message; ..." (null when applied)
      * @param refusedPositions the refused entries' positions in the input with their messages
      */
-    public record Answer(Outcome outcome, Map<String, Long> after, String reason, Map<Integer, String> refusedPositions) {
-    }
+    public record Answer(
+            Outcome outcome, Map<String, Long> after, String reason, Map<Integer, String> refusedPositions) {}
 
     /** A page of a location's levels: "available" per inventory item, in Shopify's order, and the next cursor. */
-    public record LevelsPage(Map<String, Long> available, String next) {
-    }
+    public record LevelsPage(Map<String, Long> available, String next) {}
 
     /** The operation a push is written with. */
     static AdminOperation operation(boolean absolute) {
@@ -89,7 +87,8 @@ public class InventoryGateway {
     static String input(boolean absolute, long pushId, List<Entry> entries) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (Entry entry : entries) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("inventoryItemId", entry.inventoryItemId())
+            JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("inventoryItemId", entry.inventoryItemId())
                     .add("locationId", entry.locationId());
             if (absolute) {
                 item.add("quantity", entry.quantity()).add("changeFromQuantity", entry.changeFrom());
@@ -99,9 +98,13 @@ public class InventoryGateway {
             }
             items.add(item);
         }
-        return Json.createObjectBuilder().add("name", QUANTITY_NAME).add("reason", REASON)
+        return Json.createObjectBuilder()
+                .add("name", QUANTITY_NAME)
+                .add("reason", REASON)
                 .add("referenceDocumentUri", REFERENCE_PREFIX + pushId)
-                .add(absolute ? "quantities" : "changes", items).build().toString();
+                .add(absolute ? "quantities" : "changes", items)
+                .build()
+                .toString();
     }
 
     /**
@@ -112,9 +115,13 @@ public class InventoryGateway {
         AdminOperation operation = operation(push.absolute());
         String field = push.absolute() ? "inventorySetQuantities" : "inventoryAdjustQuantities";
         JsonObject variables = Json.createObjectBuilder()
-                .add("input", Json.createReader(new StringReader(push.payload())).readObject())
-                .add("idempotencyKey", push.idempotencyKey()).build();
-        return this.access.call(store, token -> this.api.run(store.domain(), token, operation, variables))
+                .add(
+                        "input",
+                        Json.createReader(new StringReader(push.payload())).readObject())
+                .add("idempotencyKey", push.idempotencyKey())
+                .build();
+        return this.access
+                .call(store, token -> this.api.run(store.domain(), token, operation, variables))
                 .getJsonObject(field);
     }
 
@@ -124,8 +131,11 @@ public class InventoryGateway {
         if (errors == null || errors.isEmpty()) {
             return new Answer(Outcome.APPLIED, after(payload), null, Map.of());
         }
-        String reason = errors.stream().map(e -> e.asJsonObject().getString("code", "ERROR") + ": "
-                + e.asJsonObject().getString("message", "")).distinct().collect(Collectors.joining("; "));
+        String reason = errors.stream()
+                .map(e -> e.asJsonObject().getString("code", "ERROR") + ": "
+                        + e.asJsonObject().getString("message", ""))
+                .distinct()
+                .collect(Collectors.joining("; "));
         Outcome outcome;
         if (hasCode(errors, "CHANGE_FROM_QUANTITY_STALE")) {
             outcome = Outcome.STALE;
@@ -142,9 +152,12 @@ public class InventoryGateway {
     public Map<String, Long> available(Store store, String locationId, List<String> inventoryItemIds) {
         JsonArrayBuilder ids = Json.createArrayBuilder();
         inventoryItemIds.forEach(ids::add);
-        JsonObject variables = Json.createObjectBuilder().add("ids", ids).add("location", locationId).build();
-        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
-                AdminOperation.STOCK_LEVELS, variables));
+        JsonObject variables = Json.createObjectBuilder()
+                .add("ids", ids)
+                .add("location", locationId)
+                .build();
+        JsonObject data = this.access.call(
+                store, token -> this.api.run(store.domain(), token, AdminOperation.STOCK_LEVELS, variables));
         Map<String, Long> available = new HashMap<>();
         for (JsonValue node : data.getJsonArray("nodes")) {
             if (node instanceof JsonObject item && item.containsKey("id")) {
@@ -166,8 +179,8 @@ public class InventoryGateway {
             variables.add("after", after);
         }
         JsonObject vars = variables.build();
-        JsonObject data = this.access.call(store, token -> this.api.run(store.domain(), token,
-                AdminOperation.LOCATION_AVAILABLE, vars));
+        JsonObject data = this.access.call(
+                store, token -> this.api.run(store.domain(), token, AdminOperation.LOCATION_AVAILABLE, vars));
         JsonObject levels = data.getJsonObject("location").getJsonObject("inventoryLevels");
         Map<String, Long> available = new LinkedHashMap<>();
         for (JsonValue node : levels.getJsonArray("nodes")) {
@@ -201,11 +214,14 @@ public class InventoryGateway {
         Map<Integer, String> positions = new HashMap<>();
         for (JsonValue value : errors) {
             JsonObject error = value.asJsonObject();
-            if (error.get("field") instanceof JsonArray field && field.size() >= 3
+            if (error.get("field") instanceof JsonArray field
+                    && field.size() >= 3
                     && field.get(2) instanceof JsonString index) {
                 try {
-                    positions.merge(Integer.parseInt(index.getString()), error.getString("code", "ERROR") + ": "
-                            + error.getString("message", ""), (a, b) -> a + "; " + b);
+                    positions.merge(
+                            Integer.parseInt(index.getString()),
+                            error.getString("code", "ERROR") + ": " + error.getString("message", ""),
+                            (a, b) -> a + "; " + b);
                 } catch (NumberFormatException e) {
                     // not an entry: the whole push is refused
                 }
@@ -223,8 +239,9 @@ public class InventoryGateway {
                 JsonObject change = value.asJsonObject();
                 if (QUANTITY_NAME.equals(change.getString("name", ""))
                         && change.get("quantityAfterChange") instanceof JsonNumber) {
-                    after.put(change.getJsonObject("item").getString("id") + "\n"
-                            + change.getJsonObject("location").getString("id"),
+                    after.put(
+                            change.getJsonObject("item").getString("id") + "\n"
+                                    + change.getJsonObject("location").getString("id"),
                             change.getJsonNumber("quantityAfterChange").longValue());
                 }
             }

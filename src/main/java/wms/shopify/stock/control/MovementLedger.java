@@ -41,9 +41,12 @@ public class MovementLedger {
     public IntakeResult record(List<ResolvedMovement> movements) {
         try (Connection db = this.dataSource.getConnection()) {
             Map<String, Long> inserted = insert(db, movements);
-            List<String> duplicates = movements.stream().map(ResolvedMovement::movementId)
-                    .filter(id -> !inserted.containsKey(id)).toList();
-            List<ResolvedMovement> fresh = movements.stream().filter(m -> inserted.containsKey(m.movementId()))
+            List<String> duplicates = movements.stream()
+                    .map(ResolvedMovement::movementId)
+                    .filter(id -> !inserted.containsKey(id))
+                    .toList();
+            List<ResolvedMovement> fresh = movements.stream()
+                    .filter(m -> inserted.containsKey(m.movementId()))
                     .toList();
             if (fresh.isEmpty()) {
                 return new IntakeResult(0, duplicates, 0);
@@ -114,8 +117,8 @@ public class MovementLedger {
     /** The WMS's latest sellable per (product, warehouse), by sequence. */
     private static void levels(Connection db, List<ResolvedMovement> fresh) throws SQLException {
         // In key order: concurrent calls lock the same levels in the same order.
-        Map<List<Long>, ResolvedMovement> latest = new java.util.TreeMap<>(java.util.Comparator
-                .<List<Long>>comparingLong(k -> k.get(0)).thenComparingLong(k -> k.get(1)));
+        Map<List<Long>, ResolvedMovement> latest = new java.util.TreeMap<>(
+                java.util.Comparator.<List<Long>>comparingLong(k -> k.get(0)).thenComparingLong(k -> k.get(1)));
         for (ResolvedMovement m : fresh) {
             latest.merge(List.of(m.productId(), m.warehouseId()), m, (a, b) -> b.sequence() >= a.sequence() ? b : a);
         }
@@ -138,9 +141,8 @@ public class MovementLedger {
         }
     }
 
-    private record Target(long storeId, String mode, int window, String item, String location, long productId,
-            long warehouseId) {
-    }
+    private record Target(
+            long storeId, String mode, int window, String item, String location, long productId, long warehouseId) {}
 
     private static final class Absorbed {
         long delta;
@@ -175,8 +177,14 @@ public class MovementLedger {
                     ResolvedMovement m = byId.get(rows.getLong(1));
                     long storeId = rows.getLong(2);
                     String mode = rows.getString(3);
-                    Target target = new Target(storeId, mode, rows.getInt(4), rows.getString(5), rows.getString(6),
-                            m.productId(), m.warehouseId());
+                    Target target = new Target(
+                            storeId,
+                            mode,
+                            rows.getInt(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            m.productId(),
+                            m.warehouseId());
                     Absorbed absorbed = changes.computeIfAbsent(target, t -> new Absorbed());
                     absorbed.movements.add(rows.getLong(1));
                     if ("DELTA".equals(mode)) {
@@ -204,8 +212,16 @@ public class MovementLedger {
         for (Map.Entry<Target, Absorbed> entry : changes.entrySet()) {
             Target t = entry.getKey();
             Absorbed a = entry.getValue();
-            absorptions.add(new StockChanges.Absorption(t.storeId(), t.item(), t.location(), t.productId(),
-                    t.warehouseId(), a.touch, a.delta, a.sellable, a.sequence));
+            absorptions.add(new StockChanges.Absorption(
+                    t.storeId(),
+                    t.item(),
+                    t.location(),
+                    t.productId(),
+                    t.warehouseId(),
+                    a.touch,
+                    a.delta,
+                    a.sellable,
+                    a.sequence));
             byKey.put(t.storeId() + "\n" + t.item() + "\n" + t.location(), a);
         }
         List<Object> linkMovements = new ArrayList<>();

@@ -21,10 +21,10 @@ public final class MovementRules {
     public static final long DELTA_LIMIT = 1_000_000;
     /** Shopify's own ceiling for a quantity. */
     public static final long SELLABLE_LIMIT = StockSettings.SET_QUANTITY_LIMIT;
+
     private static final Pattern ORDER_ID = Pattern.compile("^(gid://shopify/Order/)?[1-9][0-9]{0,18}$");
 
-    private MovementRules() {
-    }
+    private MovementRules() {}
 
     public static List<FieldError> check(List<StockMovementInput> movements, int maxPerCall) {
         List<FieldError> errors = new ArrayList<>();
@@ -33,8 +33,8 @@ public final class MovementRules {
             return errors;
         }
         if (movements.size() > maxPerCall) {
-            errors.add(new FieldError("body", "holds " + movements.size() + " movements; at most " + maxPerCall
-                    + " per call"));
+            errors.add(new FieldError(
+                    "body", "holds " + movements.size() + " movements; at most " + maxPerCall + " per call"));
             return errors;
         }
         Set<String> ids = new HashSet<>();
@@ -55,8 +55,9 @@ public final class MovementRules {
             if (blank(m.type())) {
                 errors.add(new FieldError(at + ".type", "is required"));
             } else if (MovementKind.parse(m.type()).isEmpty()) {
-                errors.add(new FieldError(at + ".type", "must be one of receiving, picking, adjustment, transfer, "
-                        + "return_receipt, allocation"));
+                errors.add(new FieldError(
+                        at + ".type",
+                        "must be one of receiving, picking, adjustment, transfer, " + "return_receipt, allocation"));
             }
             if (blank(m.product())) {
                 errors.add(new FieldError(at + ".product", "is required (the WMS product code)"));
@@ -74,8 +75,8 @@ public final class MovementRules {
                 if (blank(m.order().orderId())) {
                     errors.add(new FieldError(at + ".order.orderId", "is required when an order is given"));
                 } else if (!ORDER_ID.matcher(m.order().orderId().trim()).matches()) {
-                    errors.add(new FieldError(at + ".order.orderId",
-                            "must be a Shopify order id (digits or gid://shopify/Order/...)"));
+                    errors.add(new FieldError(
+                            at + ".order.orderId", "must be a Shopify order id (digits or gid://shopify/Order/...)"));
                 }
             }
         }

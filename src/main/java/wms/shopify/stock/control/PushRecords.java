@@ -110,8 +110,8 @@ public class PushRecords {
             List<Long> idle = new ArrayList<>();
             // Changes whose value Shopify would refuse: parked alone, so they never fail a push of other changes.
             Map<Long, Long> refused = new LinkedHashMap<>();
-            for (StockChanges.Due due : StockChanges.claimDue(db, storeId, absolute,
-                    StockSettings.MAX_QUANTITIES_PER_MUTATION)) {
+            for (StockChanges.Due due :
+                    StockChanges.claimDue(db, storeId, absolute, StockSettings.MAX_QUANTITIES_PER_MUTATION)) {
                 Long known = due.known();
                 if (absolute) {
                     long target = due.maySell();
@@ -132,11 +132,15 @@ public class PushRecords {
             }
             StockChanges.idle(db, idle, absolute);
             Map<Long, String> reasons = new LinkedHashMap<>();
-            refused.forEach((id, value) -> reasons.put(id, (absolute ? "The quantity " + value + " is beyond what "
-                    + "Shopify sets (at most " + StockSettings.SET_QUANTITY_LIMIT : "The change " + value
-                    + " is beyond what Shopify applies (a level of at most ±" + StockSettings.ADJUST_QUANTITY_LIMIT)
-                    + "): it was kept out of the push so that the other changes go out; check the WMS's movements "
-                    + "of this product, then retry."));
+            refused.forEach((id, value) -> reasons.put(
+                    id,
+                    (absolute
+                                    ? "The quantity " + value + " is beyond what " + "Shopify sets (at most "
+                                            + StockSettings.SET_QUANTITY_LIMIT
+                                    : "The change " + value + " is beyond what Shopify applies (a level of at most ±"
+                                            + StockSettings.ADJUST_QUANTITY_LIMIT)
+                            + "): it was kept out of the push so that the other changes go out; check the WMS's movements "
+                            + "of this product, then retry."));
             StockChanges.park(db, reasons);
             if (!refused.isEmpty()) {
                 LOG.warning(() -> "Store " + storeId + ": " + refused.size() + " stock change(s) parked, their "
@@ -154,9 +158,10 @@ public class PushRecords {
             Instant oldest = null;
             List<InventoryGateway.Entry> entries = new ArrayList<>();
             for (StockChanges.Due row : push) {
-                entries.add(new InventoryGateway.Entry(row.inventoryItemId(), row.locationId(), row.maySell(),
-                        row.known(), row.delta()));
-                if (row.firstChange() != null && (oldest == null || row.firstChange().toInstant().isBefore(oldest))) {
+                entries.add(new InventoryGateway.Entry(
+                        row.inventoryItemId(), row.locationId(), row.maySell(), row.known(), row.delta()));
+                if (row.firstChange() != null
+                        && (oldest == null || row.firstChange().toInstant().isBefore(oldest))) {
                     oldest = row.firstChange().toInstant();
                 }
             }
@@ -206,8 +211,9 @@ public class PushRecords {
             }
             StockChanges.pushApplied(db, pushId, storeId, after);
             // The store answers again: what was parked for it goes out again.
-            try (PreparedStatement requeue = db.prepareStatement("update stock_push set state = 'SENDING', "
-                    + "attempts = 0, next_attempt_at = now(), lease_until = null where store_id = ? and state = 'FAILED'")) {
+            try (PreparedStatement requeue = db.prepareStatement(
+                    "update stock_push set state = 'SENDING', "
+                            + "attempts = 0, next_attempt_at = now(), lease_until = null where store_id = ? and state = 'FAILED'")) {
                 requeue.setLong(1, storeId);
                 requeue.executeUpdate();
             }
@@ -348,8 +354,15 @@ public class PushRecords {
 
     private static OpenPush push(ResultSet row) throws SQLException {
         Timestamp oldest = row.getTimestamp(8);
-        return new OpenPush(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getInt(6), row.getInt(7), oldest == null ? null : oldest.toInstant());
+        return new OpenPush(
+                row.getLong(1),
+                row.getLong(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getInt(6),
+                row.getInt(7),
+                oldest == null ? null : oldest.toInstant());
     }
 
     static String trim(String text) {

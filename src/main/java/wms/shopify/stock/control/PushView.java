@@ -11,11 +11,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *        Shopify; its entries parked or pushed again) or failed (parked after repeated failures, retried later)
  */
 @Schema(name = "StockPush", description = "One write to Shopify and the movements behind it.")
-public record PushView(long id, String store, String mode, String state, int quantities, int attempts,
-        String reason, Instant createdAt, Instant finishedAt, List<Movement> movements) {
+public record PushView(
+        long id,
+        String store,
+        String mode,
+        String state,
+        int quantities,
+        int attempts,
+        String reason,
+        Instant createdAt,
+        Instant finishedAt,
+        List<Movement> movements) {
 
     @Schema(name = "StockPushMovement")
-    public record Movement(String movementId, String type, String product, String warehouse, long delta,
-            long sellableAfter, long sequence) {
-    }
+    public record Movement(
+            String movementId,
+            String type,
+            String product,
+            String warehouse,
+            long delta,
+            long sellableAfter,
+            long sequence) {}
 }

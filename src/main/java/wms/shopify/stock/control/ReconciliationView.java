@@ -10,7 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *        shopify, wms}
  */
 @Schema(name = "StockReconciliation", description = "A drift reconciliation of one store.")
-public record ReconciliationView(long id, @Schema(enumeration = {"running", "succeeded", "failed"}) String state,
-        Instant startedAt, String startedBy, Instant finishedAt, int checked, int differences, int corrected,
-        String report, String message) {
-}
+public record ReconciliationView(
+        long id,
+
+        @Schema(enumeration = {"running", "succeeded", "failed"})
+        String state,
+
+        Instant startedAt,
+        String startedBy,
+        Instant finishedAt,
+        int checked,
+        int differences,
+        int corrected,
+        String report,
+        String message) {}

@@ -24,8 +24,6 @@ import javax.sql.DataSource;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.stock.entity.StockSyncMode;
-import wms.shopify.adminapi.control.AdminOperation;
-import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -101,20 +99,25 @@ public class Reconciliations {
                         return Optional.<ReconciliationView>empty();
                     }
                     Timestamp finished = row.getTimestamp(5);
-                    return Optional.of(new ReconciliationView(row.getLong(1), row.getString(2).toLowerCase(),
-                            row.getTimestamp(3).toInstant(), row.getString(4),
-                            finished == null ? null : finished.toInstant(), row.getInt(6), row.getInt(7),
-                            row.getInt(8), row.getString(9), row.getString(10)));
+                    return Optional.of(new ReconciliationView(
+                            row.getLong(1),
+                            row.getString(2).toLowerCase(),
+                            row.getTimestamp(3).toInstant(),
+                            row.getString(4),
+                            finished == null ? null : finished.toInstant(),
+                            row.getInt(6),
+                            row.getInt(7),
+                            row.getInt(8),
+                            row.getString(9),
+                            row.getString(10)));
                 }
             }
         });
     }
 
-    private record Variant(long productId, String sku) {
-    }
+    private record Variant(long productId, String sku) {}
 
-    private record Location(String id, long warehouseId) {
-    }
+    private record Location(String id, long warehouseId) {}
 
     void run(Store store, long id) {
         boolean absolute = this.policies.of(store.id()).mode() == StockSyncMode.ABSOLUTE;
@@ -168,12 +171,23 @@ public class Reconciliations {
                         if (expected != shopify) {
                             differences++;
                             if (differences <= REPORT_LIMIT) {
-                                report.add(Json.createObjectBuilder().add("sku", String.valueOf(variant.sku()))
-                                        .add("inventoryItemId", item).add("locationId", location.id())
-                                        .add("shopify", shopify).add("wms", expected));
+                                report.add(Json.createObjectBuilder()
+                                        .add("sku", String.valueOf(variant.sku()))
+                                        .add("inventoryItemId", item)
+                                        .add("locationId", location.id())
+                                        .add("shopify", shopify)
+                                        .add("wms", expected));
                             }
-                            if (absolute && StockChanges.correct(db, store.id(), item, location.id(),
-                                    variant.productId(), location.warehouseId(), sellable, shopify)) {
+                            if (absolute
+                                    && StockChanges.correct(
+                                            db,
+                                            store.id(),
+                                            item,
+                                            location.id(),
+                                            variant.productId(),
+                                            location.warehouseId(),
+                                            sellable,
+                                            shopify)) {
                                 corrected++;
                             }
                         }
@@ -181,10 +195,23 @@ public class Reconciliations {
                     after = page.next();
                 } while (after != null);
             }
-            finish(db, id, "SUCCEEDED", checked, differences, corrected, report.build().toString(), null);
-            this.activity.record("stock", "Drift reconciliation of " + store.domain().value() + ": " + checked
-                    + " levels checked, " + differences + " differences" + (absolute ? ", " + corrected
-                            + " being corrected" : " (Delta mode: reported, not corrected)"), null);
+            finish(
+                    db,
+                    id,
+                    "SUCCEEDED",
+                    checked,
+                    differences,
+                    corrected,
+                    report.build().toString(),
+                    null);
+            this.activity.record(
+                    "stock",
+                    "Drift reconciliation of " + store.domain().value() + ": " + checked
+                            + " levels checked, " + differences + " differences"
+                            + (absolute
+                                    ? ", " + corrected + " being corrected"
+                                    : " (Delta mode: reported, not corrected)"),
+                    null);
         } catch (RuntimeException | SQLException e) {
             LOG.log(Level.WARNING, "Drift reconciliation of " + store.domain().value() + " failed", e);
             try (Connection db = this.dataSource.getConnection()) {
@@ -196,8 +223,9 @@ public class Reconciliations {
     }
 
     private void leaveRoomForPushes(Store store) {
-        Duration wait = this.api.budget(store.domain()).waitBefore(
-                InventoryGateway.levelsPageCost() + PUSH_RESERVE, this.clock.instant());
+        Duration wait = this.api
+                .budget(store.domain())
+                .waitBefore(InventoryGateway.levelsPageCost() + PUSH_RESERVE, this.clock.instant());
         if (!wait.isZero()) {
             try {
                 Thread.sleep(wait.toMillis());
@@ -209,8 +237,8 @@ public class Reconciliations {
     }
 
     private static Long sellable(Connection db, long productId, long warehouseId) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("select sellable from stock_level where product_id = ? "
-                + "and warehouse_id = ?")) {
+        try (PreparedStatement query = db.prepareStatement(
+                "select sellable from stock_level where product_id = ? " + "and warehouse_id = ?")) {
             query.setLong(1, productId);
             query.setLong(2, warehouseId);
             try (ResultSet row = query.executeQuery()) {
@@ -219,8 +247,16 @@ public class Reconciliations {
         }
     }
 
-    private static void finish(Connection db, long id, String state, int checked, int differences, int corrected,
-            String report, String message) throws SQLException {
+    private static void finish(
+            Connection db,
+            long id,
+            String state,
+            int checked,
+            int differences,
+            int corrected,
+            String report,
+            String message)
+            throws SQLException {
         try (PreparedStatement update = db.prepareStatement("update stock_reconciliation set state = ?, "
                 + "finished_at = now(), checked = ?, differences = ?, corrected = ?, report = ?, message = ? "
                 + "where id = ?")) {

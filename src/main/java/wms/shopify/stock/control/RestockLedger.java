@@ -42,7 +42,9 @@ public class RestockLedger {
     }
 
     private static double firstPushDelaySeconds() {
-        return ConfigProvider.getConfig().getOptionalValue("wms.stock.first-push-delay-ms", Long.class)
-                .orElse(300L) / 1000.0;
+        return ConfigProvider.getConfig()
+                        .getOptionalValue("wms.stock.first-push-delay-ms", Long.class)
+                        .orElse(300L)
+                / 1000.0;
     }
 }

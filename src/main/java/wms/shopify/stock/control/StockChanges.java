@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.returns.entity.ShopifyRestock;
+import wms.shopify.stock.entity.LevelToRead;
 
 /**
  * The pending changes' repository ({@code stock_change}, with the links of movements to them in
@@ -80,30 +80,40 @@ final class StockChanges {
             returning id, store_id, inventory_item_id, location_id
             """;
 
-    private StockChanges() {
-    }
+    private StockChanges() {}
 
     /**
      * What a call's movements bring to one level.
      *
      * @param touch whether the level has something new to write (else it is only recorded, idle)
      */
-    record Absorption(long storeId, String inventoryItemId, String locationId, long productId, long warehouseId,
-            boolean touch, long delta, long sellable, long sequence) {
-    }
+    record Absorption(
+            long storeId,
+            String inventoryItemId,
+            String locationId,
+            long productId,
+            long warehouseId,
+            boolean touch,
+            long delta,
+            long sellable,
+            long sequence) {}
 
     /** A level's change, as stored. */
-    record Level(long changeId, long storeId, String inventoryItemId, String locationId) {
-    }
+    record Level(long changeId, long storeId, String inventoryItemId, String locationId) {}
 
     /**
      * A due change claimed for a push.
      *
      * @param maySell what Absolute mode writes ({@code stock_may_sell}); meaningless without a sellable quantity
      */
-    record Due(long id, String inventoryItemId, String locationId, long delta, long maySell, Long known,
-            Timestamp firstChange) {
-    }
+    record Due(
+            long id,
+            String inventoryItemId,
+            String locationId,
+            long delta,
+            long maySell,
+            Long known,
+            Timestamp firstChange) {}
 
     /** Locks the changes that {@code condition} selects (alias {@code c}) in {@link #LOCK_ORDER}. */
     private static void lockInOrder(Connection db, String condition, Object... parameters) throws SQLException {
@@ -222,7 +232,8 @@ final class StockChanges {
                         join product_code p on p.product_id = v.product_id
                         where v.store_id = c.store_id and p.code = any(?) and v.inventory_item_id is not null)
                 """;
-        java.sql.Array codes = db.createArrayOf("varchar", restock.productCodes().toArray());
+        java.sql.Array codes =
+                db.createArrayOf("varchar", restock.productCodes().toArray());
         // Several levels, which intake may be recording movements of.
         lockInOrder(db, levels, restock.storeId(), restock.locationId(), codes);
         try (PreparedStatement due = db.prepareStatement("""
@@ -263,7 +274,9 @@ final class StockChanges {
      * its location (null) is parked with the reason.
      */
     static void levelsRead(Connection db, Map<Long, Long> available) throws SQLException {
-        lockInOrder(db, "c.id = any(?) and c.state = 'PENDING'",
+        lockInOrder(
+                db,
+                "c.id = any(?) and c.state = 'PENDING'",
                 db.createArrayOf("bigint", available.keySet().toArray()));
         try (PreparedStatement known = db.prepareStatement("""
                 update stock_change set
@@ -317,8 +330,14 @@ final class StockChanges {
             select.setInt(3, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    due.add(new Due(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4),
-                            rows.getLong(7), (Long) rows.getObject(5), rows.getTimestamp(6)));
+                    due.add(new Due(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getLong(4),
+                            rows.getLong(7),
+                            (Long) rows.getObject(5),
+                            rows.getTimestamp(6)));
                 }
             }
         }
@@ -327,8 +346,9 @@ final class StockChanges {
 
     /** Claimed changes with nothing to write go idle (in Absolute mode their delta, which it never sends, too). */
     static void idle(Connection db, List<Long> ids, boolean absolute) throws SQLException {
-        try (PreparedStatement rest = db.prepareStatement("update stock_change set state = 'IDLE', due_at = null, "
-                + "first_change_at = null, delta = case when ? then 0 else delta end, updated_at = now() where id = ?")) {
+        try (PreparedStatement rest = db.prepareStatement(
+                "update stock_change set state = 'IDLE', due_at = null, "
+                        + "first_change_at = null, delta = case when ? then 0 else delta end, updated_at = now() where id = ?")) {
             for (Long id : ids) {
                 rest.setBoolean(1, absolute);
                 rest.setLong(2, id);
@@ -340,8 +360,8 @@ final class StockChanges {
 
     /** Claimed changes parked with their reasons (change id → reason). */
     static void park(Connection db, Map<Long, String> reasons) throws SQLException {
-        try (PreparedStatement park = db.prepareStatement("update stock_change set state = 'FAILED', reason = ?, "
-                + "updated_at = now() where id = ?")) {
+        try (PreparedStatement park = db.prepareStatement(
+                "update stock_change set state = 'FAILED', reason = ?, " + "updated_at = now() where id = ?")) {
             for (Map.Entry<Long, String> change : reasons.entrySet()) {
                 park.setString(1, change.getValue());
                 park.setLong(2, change.getKey());
@@ -377,10 +397,11 @@ final class StockChanges {
             }
             bind.executeBatch();
         }
-        try (PreparedStatement link = db.prepareStatement("update stock_movement_target set push_id = ? "
-                + "where change_id = any(?) and push_id is null")) {
+        try (PreparedStatement link = db.prepareStatement(
+                "update stock_movement_target set push_id = ? " + "where change_id = any(?) and push_id is null")) {
             link.setLong(1, pushId);
-            link.setArray(2, db.createArrayOf("bigint", entries.stream().map(Due::id).toArray()));
+            link.setArray(
+                    2, db.createArrayOf("bigint", entries.stream().map(Due::id).toArray()));
             link.executeUpdate();
         }
     }
@@ -391,8 +412,12 @@ final class StockChanges {
      * call recording movements of the same items.
      */
     static void lockPush(Connection db, long pushId, Long storeId, Collection<String> levels) throws SQLException {
-        lockInOrder(db, "c.push_id = ? or (c.store_id = ? and c.inventory_item_id || E'\\n' || "
-                + "c.location_id = any(?))", pushId, storeId, db.createArrayOf("varchar", levels.toArray()));
+        lockInOrder(
+                db,
+                "c.push_id = ? or (c.store_id = ? and c.inventory_item_id || E'\\n' || " + "c.location_id = any(?))",
+                pushId,
+                storeId,
+                db.createArrayOf("varchar", levels.toArray()));
     }
 
     /**
@@ -419,8 +444,9 @@ final class StockChanges {
             rows.setLong(1, pushId);
             rows.executeUpdate();
         }
-        try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ?, explained_ahead = 0 "
-                + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
+        try (PreparedStatement known =
+                db.prepareStatement("update stock_change set shopify_known = ?, explained_ahead = 0 "
+                        + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
             for (Map.Entry<String, Long> level : new TreeMap<>(after).entrySet()) {
                 String[] key = level.getKey().split("\n", 2);
                 known.setLong(1, level.getValue());
@@ -449,7 +475,8 @@ final class StockChanges {
                 """)) {
             boolean all = refusedPositions.isEmpty();
             rows.setBoolean(1, all);
-            rows.setArray(2, db.createArrayOf("integer", refusedPositions.keySet().toArray()));
+            rows.setArray(
+                    2, db.createArrayOf("integer", refusedPositions.keySet().toArray()));
             rows.setBoolean(3, all);
             rows.setString(4, reason);
             var messages = Json.createObjectBuilder();
@@ -491,8 +518,7 @@ final class StockChanges {
      * availability calculation, with the drops seen on Shopify that no known order explains yet); null while a push
      * of the level is under way (its outcome decides).
      */
-    static Long expected(Connection db, long storeId, String item, String location, long sellable)
-            throws SQLException {
+    static Long expected(Connection db, long storeId, String item, String location, long sellable) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("""
                 select stock_may_sell(?, stock_level_demand(?, ?, ?), coalesce(c.unexplained, 0)), c.state
                 from (select 1) one left join stock_change c on c.store_id = ? and c.inventory_item_id = ?
@@ -513,8 +539,16 @@ final class StockChanges {
     }
 
     /** Reconciliation, Absolute mode: the level's change is due with Shopify's quantity as compare-and-set value. */
-    static boolean correct(Connection db, long storeId, String item, String location, long productId,
-            long warehouseId, long sellable, long shopify) throws SQLException {
+    static boolean correct(
+            Connection db,
+            long storeId,
+            String item,
+            String location,
+            long productId,
+            long warehouseId,
+            long sellable,
+            long shopify)
+            throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement("""
                 insert into stock_change (store_id, inventory_item_id, location_id, product_id, warehouse_id, state,
                     sellable, sellable_sequence, shopify_known, generation, due_at, first_change_at, updated_at)

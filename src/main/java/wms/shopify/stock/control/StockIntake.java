@@ -15,10 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.stock.entity.MovementKind;
 import wms.shopify.stock.entity.ResolvedMovement;
@@ -77,22 +76,33 @@ public class StockIntake {
             Long warehouse = warehouses.get(m.warehouse().trim());
             Long store = m.order() == null ? null : stores.get(domain(m.order().store()));
             if (product == null) {
-                errors.add(new FieldError(at + ".product", "unknown product code " + m.product().trim()
-                        + ": register it first (PUT /api/v1/products)"));
+                errors.add(new FieldError(
+                        at + ".product",
+                        "unknown product code " + m.product().trim() + ": register it first (PUT /api/v1/products)"));
             }
             if (warehouse == null) {
-                errors.add(new FieldError(at + ".warehouse", "unknown warehouse code " + m.warehouse().trim()
-                        + ": register it first (PUT /api/v1/warehouses)"));
+                errors.add(new FieldError(
+                        at + ".warehouse",
+                        "unknown warehouse code " + m.warehouse().trim()
+                                + ": register it first (PUT /api/v1/warehouses)"));
             }
             if (m.order() != null && store == null) {
-                errors.add(new FieldError(at + ".order.store", "no store " + m.order().store().trim()
-                        + " is connected"));
+                errors.add(new FieldError(
+                        at + ".order.store", "no store " + m.order().store().trim() + " is connected"));
             }
             if (product != null && warehouse != null && (m.order() == null || store != null)) {
-                resolved.add(new ResolvedMovement(m.movementId().trim(), MovementKind.parse(m.type()).orElseThrow(),
-                        product, warehouse, WholeNumber.of(m.delta()), WholeNumber.of(m.sellableAfter()),
-                        WholeNumber.of(m.sequence()), store,
-                        m.order() == null ? null : MovementRules.orderGid(m.order().orderId())));
+                resolved.add(new ResolvedMovement(
+                        m.movementId().trim(),
+                        MovementKind.parse(m.type()).orElseThrow(),
+                        product,
+                        warehouse,
+                        WholeNumber.of(m.delta()),
+                        WholeNumber.of(m.sellableAfter()),
+                        WholeNumber.of(m.sequence()),
+                        store,
+                        m.order() == null
+                                ? null
+                                : MovementRules.orderGid(m.order().orderId())));
             }
         }
         if (!errors.isEmpty()) {

@@ -20,19 +20,50 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "StockMovement", description = "One change of a product's sellable quantity in a warehouse.")
 public record StockMovementInput(
-        @Schema(required = true, maxLength = 128, example = "MV-2026-000123") String movementId,
-        @Schema(required = true, enumeration = {"receiving", "picking", "adjustment", "transfer", "return_receipt",
-            "allocation"}, example = "receiving") String type,
+        @Schema(required = true, maxLength = 128, example = "MV-2026-000123")
+        String movementId,
+
+        @Schema(
+                required = true,
+                enumeration = {"receiving", "picking", "adjustment", "transfer", "return_receipt", "allocation"},
+                example = "receiving")
+        String type,
+
         @Schema(required = true, example = "P-10042") String product,
         @Schema(required = true, example = "WH-1") String warehouse,
-        @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "-1000000", maximum = "1000000",
-                example = "12", description = "change of the sellable quantity") JsonValue delta,
-        @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "1000000000",
-                example = "40", description = "sellable quantity after the movement") JsonValue sellableAfter,
-        @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "0",
-                maximum = "9223372036854775807", example = "1734",
-                description = "per (product, warehouse), increasing") JsonValue sequence,
-        @Schema(description = "the Shopify order this movement belongs to, if any") OrderReference order) {
+
+        @Schema(
+                required = true,
+                type = SchemaType.INTEGER,
+                format = "int64",
+                minimum = "-1000000",
+                maximum = "1000000",
+                example = "12",
+                description = "change of the sellable quantity")
+        JsonValue delta,
+
+        @Schema(
+                required = true,
+                type = SchemaType.INTEGER,
+                format = "int64",
+                minimum = "0",
+                maximum = "1000000000",
+                example = "40",
+                description = "sellable quantity after the movement")
+        JsonValue sellableAfter,
+
+        @Schema(
+                required = true,
+                type = SchemaType.INTEGER,
+                format = "int64",
+                minimum = "0",
+                maximum = "9223372036854775807",
+                example = "1734",
+                description = "per (product, warehouse), increasing")
+        JsonValue sequence,
+
+        @Schema(description = "the Shopify order this movement belongs to, if any")
+        OrderReference order) {
 
     /**
      * @param store the store's Shopify domain, e.g. {@code acme.myshopify.com}
@@ -40,7 +71,9 @@ public record StockMovementInput(
      */
     @Schema(name = "OrderReference", description = "A Shopify order of a connected store.")
     public record OrderReference(
-            @Schema(required = true, example = "acme.myshopify.com") String store,
-            @Schema(required = true, example = "gid://shopify/Order/5550001") String orderId) {
-    }
+            @Schema(required = true, example = "acme.myshopify.com")
+            String store,
+
+            @Schema(required = true, example = "gid://shopify/Order/5550001")
+            String orderId) {}
 }

@@ -106,13 +106,17 @@ public class StockPusher {
                 List<LevelToRead> all = location.getValue();
                 for (int from = 0; from < all.size(); from += READ_CHUNK) {
                     List<LevelToRead> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
-                    Map<String, Long> byItem = this.gateway.available(store, location.getKey(),
+                    Map<String, Long> byItem = this.gateway.available(
+                            store,
+                            location.getKey(),
                             chunk.stream().map(LevelToRead::inventoryItemId).toList());
                     chunk.forEach(level -> available.put(level.changeId(), byItem.get(level.inventoryItemId())));
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not read stock levels of " + store.domain().value() + ": " + e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Could not read stock levels of " + store.domain().value() + ": " + e.getMessage());
             if (!available.isEmpty()) {
                 this.records.levelsRead(available);
             }
@@ -123,8 +127,9 @@ public class StockPusher {
     }
 
     void send(Store store, OpenPush push) {
-        this.metrics.budgetWait(this.api.budget(store.domain()).waitBefore(
-                InventoryGateway.operation(push.absolute()).estimatedCost(), this.clock.instant()));
+        this.metrics.budgetWait(this.api
+                .budget(store.domain())
+                .waitBefore(InventoryGateway.operation(push.absolute()).estimatedCost(), this.clock.instant()));
         JsonObject written;
         try {
             written = this.gateway.write(store, push);
@@ -140,8 +145,8 @@ public class StockPusher {
                 // Shopify wrote nothing under this key and will not: the changes go out again in a new push.
                 this.records.abandoned(push.id(), e.getMessage());
             } else {
-                LOG.warning("Stock push " + push.id() + " to " + store.domain().value() + " refused: "
-                        + e.getMessage());
+                LOG.warning(
+                        "Stock push " + push.id() + " to " + store.domain().value() + " refused: " + e.getMessage());
                 this.records.park(push.id(), e.getMessage());
             }
             return;
@@ -154,13 +159,17 @@ public class StockPusher {
         switch (answer.outcome()) {
             case APPLIED -> {
                 if (this.records.completed(push.id(), answer.after())) {
-                    this.metrics.pushed(push.mode(), push.quantities(), push.oldestChangeAt() == null ? null
-                            : Duration.between(push.oldestChangeAt(), this.clock.instant()));
+                    this.metrics.pushed(
+                            push.mode(),
+                            push.quantities(),
+                            push.oldestChangeAt() == null
+                                    ? null
+                                    : Duration.between(push.oldestChangeAt(), this.clock.instant()));
                 }
             }
             case STALE -> {
-                LOG.info(() -> "Stock push " + push.id() + " to " + store.domain().value()
-                        + " found Shopify changed meanwhile; re-reading and recomputing");
+                LOG.info(() -> "Stock push " + push.id() + " to "
+                        + store.domain().value() + " found Shopify changed meanwhile; re-reading and recomputing");
                 this.metrics.stale();
                 this.records.stale(push.id(), reason);
             }

@@ -38,9 +38,17 @@ public class StockViews {
                 query.setArray(1, db.createArrayOf("varchar", CONNECTED));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        stores.add(new StoreStockSummary(rows.getLong(1), rows.getString(2), rows.getBoolean(3),
-                                rows.getString(4), rows.getInt(5), rows.getLong(6), rows.getLong(7), rows.getLong(8),
-                                rows.getLong(9), rows.getLong(10)));
+                        stores.add(new StoreStockSummary(
+                                rows.getLong(1),
+                                rows.getString(2),
+                                rows.getBoolean(3),
+                                rows.getString(4),
+                                rows.getInt(5),
+                                rows.getLong(6),
+                                rows.getLong(7),
+                                rows.getLong(8),
+                                rows.getLong(9),
+                                rows.getLong(10)));
                     }
                 }
             }
@@ -70,10 +78,21 @@ public class StockViews {
                 query.setInt(3, limit);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        changes.add(new ChangeView(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                                rows.getLong(8), (Long) rows.getObject(9), (Long) rows.getObject(10), rows.getLong(11),
-                                instant(rows.getTimestamp(12)), (Long) rows.getObject(13), rows.getString(14)));
+                        changes.add(new ChangeView(
+                                rows.getLong(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                rows.getString(6),
+                                rows.getString(7),
+                                rows.getLong(8),
+                                (Long) rows.getObject(9),
+                                (Long) rows.getObject(10),
+                                rows.getLong(11),
+                                instant(rows.getTimestamp(12)),
+                                (Long) rows.getObject(13),
+                                rows.getString(14)));
                     }
                 }
             }
@@ -116,8 +135,13 @@ public class StockViews {
                 query.setLong(1, id);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        movements.add(new PushView.Movement(rows.getString(1), rows.getString(2).toLowerCase(),
-                                rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
+                        movements.add(new PushView.Movement(
+                                rows.getString(1),
+                                rows.getString(2).toLowerCase(),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getLong(5),
+                                rows.getLong(6),
                                 rows.getLong(7)));
                     }
                 }
@@ -135,9 +159,17 @@ public class StockViews {
     }
 
     private static PushView push(ResultSet rows, List<PushView.Movement> movements) throws SQLException {
-        return new PushView(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4).toLowerCase(),
-                rows.getInt(5), rows.getInt(6), rows.getString(7), instant(rows.getTimestamp(8)),
-                instant(rows.getTimestamp(9)), movements);
+        return new PushView(
+                rows.getLong(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4).toLowerCase(),
+                rows.getInt(5),
+                rows.getInt(6),
+                rows.getString(7),
+                instant(rows.getTimestamp(8)),
+                instant(rows.getTimestamp(9)),
+                movements);
     }
 
     private static Instant instant(Timestamp timestamp) {

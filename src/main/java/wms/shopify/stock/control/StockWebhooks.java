@@ -45,12 +45,16 @@ public class StockWebhooks {
             webhook.handled("No inventory item, location or available quantity: ignored.");
             return;
         }
-        webhook.handled(classify(webhook.storeId(), "gid://shopify/InventoryItem/" + item.longValue(),
-                "gid://shopify/Location/" + location.longValue(), available.longValue()));
+        webhook.handled(classify(
+                webhook.storeId(),
+                "gid://shopify/InventoryItem/" + item.longValue(),
+                "gid://shopify/Location/" + location.longValue(),
+                available.longValue()));
     }
 
     String classify(long storeId, String item, String location, long available) {
-        try (Connection db = this.dataSource.getConnection(); PreparedStatement query = db.prepareStatement("""
+        try (Connection db = this.dataSource.getConnection();
+                PreparedStatement query = db.prepareStatement("""
                 select c.shopify_known, c.state, c.in_push_quantity, c.in_push_delta, p.mode
                 from stock_change c left join stock_push p on p.id = c.push_id
                 where c.store_id = ? and c.inventory_item_id = ? and c.location_id = ?
@@ -72,7 +76,8 @@ public class StockWebhooks {
                 } else if (pushing) {
                     echo = true; // a Delta write under way to a level never read: its echo cannot be told apart
                 }
-                return echo ? "Echo of the connector's own stock write (available " + available + "): ignored."
+                return echo
+                        ? "Echo of the connector's own stock write (available " + available + "): ignored."
                         : "Changed on Shopify (available " + available + ", the connector last knew "
                                 + (known == null ? "nothing" : known) + "): left to compare-and-set and drift "
                                 + "reconciliation.";

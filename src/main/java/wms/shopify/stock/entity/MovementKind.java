@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** What happened in the WMS. A transfer is two movements (out of one warehouse, into the other). */
 public enum MovementKind {
-    RECEIVING, PICKING, ADJUSTMENT, TRANSFER, RETURN_RECEIPT, ALLOCATION;
+    RECEIVING,
+    PICKING,
+    ADJUSTMENT,
+    TRANSFER,
+    RETURN_RECEIPT,
+    ALLOCATION;
 
     /** The kind named in the API ({@code receiving}, {@code return_receipt}, ... in any case). */
     public static Optional<MovementKind> parse(String text) {

@@ -7,8 +7,15 @@ import java.time.Instant;
  *
  * @param oldestChangeAt when the oldest movement it carries arrived (for the push latency), or null
  */
-public record OpenPush(long id, long storeId, String mode, String idempotencyKey, String payload, int quantities,
-        int attempt, Instant oldestChangeAt) {
+public record OpenPush(
+        long id,
+        long storeId,
+        String mode,
+        String idempotencyKey,
+        String payload,
+        int quantities,
+        int attempt,
+        Instant oldestChangeAt) {
 
     public boolean absolute() {
         return "ABSOLUTE".equals(this.mode);

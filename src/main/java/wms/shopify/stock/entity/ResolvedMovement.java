@@ -6,6 +6,13 @@ package wms.shopify.stock.entity;
  * @param orderStoreId the store of the order it belongs to, or null
  * @param shopifyOrderId that order's GID, or null
  */
-public record ResolvedMovement(String movementId, MovementKind kind, long productId, long warehouseId, long delta,
-        long sellableAfter, long sequence, Long orderStoreId, String shopifyOrderId) {
-}
+public record ResolvedMovement(
+        String movementId,
+        MovementKind kind,
+        long productId,
+        long warehouseId,
+        long delta,
+        long sellableAfter,
+        long sequence,
+        Long orderStoreId,
+        String shopifyOrderId) {}

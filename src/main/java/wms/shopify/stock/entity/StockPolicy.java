@@ -22,8 +22,8 @@ public record StockPolicy(boolean syncEnabled, StockSyncMode mode, int coalescin
     public StockPolicy {
         Objects.requireNonNull(mode, "mode");
         if (coalescingWindowSeconds < 0 || coalescingWindowSeconds > LONGEST_COALESCING_WINDOW) {
-            throw new IllegalArgumentException("The coalescing window must be between 0 and "
-                    + LONGEST_COALESCING_WINDOW + " seconds.");
+            throw new IllegalArgumentException(
+                    "The coalescing window must be between 0 and " + LONGEST_COALESCING_WINDOW + " seconds.");
         }
     }
 }

@@ -36,13 +36,14 @@ public class InstallCallback {
     public Response complete(@Context HttpServletRequest request) {
         try {
             Map<String, String> query = singleValued(request.getParameterMap());
-            Store store = this.installation.complete(query, InstallSession.of(request.getSession(true)),
-                    request.getRemoteUser());
+            Store store = this.installation.complete(
+                    query, InstallSession.of(request.getSession(true)), request.getRemoteUser());
             // Absolute, from the request's own address as a servlet's redirect is: JAX-RS would resolve a path
             // against the application's base (/admin/shopify), not the server's root.
-            URI stores = URI.create(request.getRequestURL().toString()).resolve(request.getContextPath()
-                    + "/admin/stores.xhtml?connected=" + URLEncoder.encode(store.domain().value(),
-                            StandardCharsets.UTF_8));
+            URI stores = URI.create(request.getRequestURL().toString())
+                    .resolve(request.getContextPath()
+                            + "/admin/stores.xhtml?connected="
+                            + URLEncoder.encode(store.domain().value(), StandardCharsets.UTF_8));
             return Response.status(Response.Status.FOUND).location(stores).build();
         } catch (InstallRefusedException e) {
             return refuse(e.getMessage());
@@ -62,15 +63,22 @@ public class InstallCallback {
     }
 
     private static Response refuse(String message) {
-        return Response.status(Response.Status.BAD_REQUEST).type("text/html;charset=UTF-8").entity("<!DOCTYPE html>"
-                + "<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Store not "
-                + "connected</title><link rel=\"stylesheet\" href=\"../../jakarta.faces.resource/css/admin.css.xhtml\">"
-                + "</head><body><main class=\"content\"><h1>Store not connected</h1><p id=\"install-problem\" "
-                + "class=\"message error\">" + escape(message) + "</p><p><a href=\"../store-add.xhtml\">+ Add Store"
-                + "</a> · <a href=\"../stores.xhtml\">Stores</a></p></main></body></html>").build();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type("text/html;charset=UTF-8")
+                .entity("<!DOCTYPE html>"
+                        + "<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Store not "
+                        + "connected</title><link rel=\"stylesheet\" href=\"../../jakarta.faces.resource/css/admin.css.xhtml\">"
+                        + "</head><body><main class=\"content\"><h1>Store not connected</h1><p id=\"install-problem\" "
+                        + "class=\"message error\">" + escape(message)
+                        + "</p><p><a href=\"../store-add.xhtml\">+ Add Store"
+                        + "</a> · <a href=\"../stores.xhtml\">Stores</a></p></main></body></html>")
+                .build();
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

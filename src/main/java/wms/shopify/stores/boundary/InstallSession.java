@@ -8,8 +8,7 @@ final class InstallSession {
 
     private static final String ATTRIBUTE = InstallStates.class.getName();
 
-    private InstallSession() {
-    }
+    private InstallSession() {}
 
     static InstallStates of(HttpSession session) {
         synchronized (session) {

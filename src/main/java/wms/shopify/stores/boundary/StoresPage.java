@@ -9,10 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import wms.shopify.platform.crypto.TokenCipher;
+import wms.shopify.platform.web.AdminFormat;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.control.TokenResealing;
 import wms.shopify.stores.entity.Store;
-import wms.shopify.platform.web.AdminFormat;
 import wms.shopify.webhooks.control.LastDeliveries;
 
 /**
@@ -55,8 +55,11 @@ public class StoresPage {
         if (domain == null) {
             return null;
         }
-        return getStores().stream().filter(s -> s.domain().value().equals(domain) && s.isConnected()).findFirst()
-                .map(s -> "Store " + s.domain() + " is connected. Map its locations under Settings.").orElse(null);
+        return getStores().stream()
+                .filter(s -> s.domain().value().equals(domain) && s.isConnected())
+                .findFirst()
+                .map(s -> "Store " + s.domain() + " is connected. Map its locations under Settings.")
+                .orElse(null);
     }
 
     /** When the store last received a webhook, or "never". */
@@ -90,9 +93,14 @@ public class StoresPage {
     @Transactional
     public String resealTokens() {
         try {
-            TokenResealing.Result result = this.resealing.resealAll(this.faces.getExternalContext().getRemoteUser());
-            this.faces.addMessage(null, new FacesMessage(result.unreadable().isEmpty() ? FacesMessage.SEVERITY_INFO
-                    : FacesMessage.SEVERITY_WARN, result.summary(), null));
+            TokenResealing.Result result =
+                    this.resealing.resealAll(this.faces.getExternalContext().getRemoteUser());
+            this.faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            result.unreadable().isEmpty() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                            result.summary(),
+                            null));
         } catch (IllegalStateException e) {
             this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }

@@ -21,16 +21,15 @@ public final class InstallStates implements Serializable {
     /** A browser that starts more installs than this without finishing them loses the oldest. */
     private static final int MOST_PENDING = 10;
 
-    private record Pending(String shop, Instant startedAt) implements Serializable {
-    }
+    private record Pending(String shop, Instant startedAt) implements Serializable {}
 
     private final Map<String, Pending> pending = new HashMap<>();
 
     /** Starts an install and answers its state nonce (128 random bits, hex). */
     public synchronized String begin(ShopDomain shop, Instant now) {
         if (this.pending.size() >= MOST_PENDING) {
-            this.pending.entrySet().stream().min(Map.Entry.comparingByValue(
-                    (a, b) -> a.startedAt().compareTo(b.startedAt())))
+            this.pending.entrySet().stream()
+                    .min(Map.Entry.comparingByValue((a, b) -> a.startedAt().compareTo(b.startedAt())))
                     .ifPresent(oldest -> this.pending.remove(oldest.getKey()));
         }
         byte[] nonce = new byte[16];

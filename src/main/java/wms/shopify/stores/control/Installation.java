@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import wms.shopify.platform.crypto.TokenCipher;
 import wms.shopify.adminapi.control.OAuthClient;
 import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.adminapi.control.ShopifyHmac;
@@ -22,6 +21,7 @@ import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.adminapi.entity.GrantedTokens;
 import wms.shopify.adminapi.entity.InvalidShopDomainException;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.platform.crypto.TokenCipher;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -104,16 +104,16 @@ public class Installation {
         states.finish(query.get("state"), shop, now, this.app.installTimeout());
         String code = query.get("code");
         if (code == null || code.isBlank()) {
-            throw new InstallRefusedException("Shopify's answer holds no authorization code. Start again with "
-                    + "+ Add Store.");
+            throw new InstallRefusedException(
+                    "Shopify's answer holds no authorization code. Start again with " + "+ Add Store.");
         }
         GrantedTokens granted;
         try {
             granted = this.oauth.exchangeCode(shop, code);
         } catch (ShopifyUnauthorizedException | ShopifyRequestException | ShopifyUnavailableException e) {
             LOG.warning(() -> "Install of " + shop + " failed at the token exchange: " + e.getMessage());
-            throw new InstallRefusedException("Shopify did not give the connector access to " + shop
-                    + ". Start again with + Add Store.");
+            throw new InstallRefusedException(
+                    "Shopify did not give the connector access to " + shop + ". Start again with + Add Store.");
         }
         Store store = this.stores.connect(shop, this.access.seal(shop, granted), actor);
         afterInstall(store);
@@ -126,8 +126,10 @@ public class Installation {
             this.locations.sync(store);
             this.subscriptions.verify(store);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Store " + store.domain() + " is connected, but reading its locations or "
-                    + "registering its webhooks failed; the scheduled check tries again: " + e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Store " + store.domain() + " is connected, but reading its locations or "
+                            + "registering its webhooks failed; the scheduled check tries again: " + e.getMessage());
         }
     }
 

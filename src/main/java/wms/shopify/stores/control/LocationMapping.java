@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import wms.shopify.platform.Published;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
-import wms.shopify.platform.Published;
 
 /**
  * The mapping of a store's Shopify locations to WMS warehouses and shipping processes, with the one location that
@@ -27,20 +27,25 @@ public class LocationMapping {
     EntityManager entityManager;
 
     /** Where one location should go: ids of a warehouse and a shipping process, either null for "not mapped". */
-    public record Target(Long warehouseId, Long shippingProcessId) {
-    }
+    public record Target(Long warehouseId, Long shippingProcessId) {}
 
     public List<StoreLocation> locations(long storeId) {
-        return this.entityManager.createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
-                .setParameter("store", storeId).getResultList();
+        return this.entityManager
+                .createNamedQuery(StoreLocation.OF_STORE, StoreLocation.class)
+                .setParameter("store", storeId)
+                .getResultList();
     }
 
     public List<Warehouse> warehouses() {
-        return this.entityManager.createNamedQuery(Warehouse.ALL, Warehouse.class).getResultList();
+        return this.entityManager
+                .createNamedQuery(Warehouse.ALL, Warehouse.class)
+                .getResultList();
     }
 
     public List<ShippingProcess> shippingProcesses() {
-        return this.entityManager.createNamedQuery(ShippingProcess.ALL, ShippingProcess.class).getResultList();
+        return this.entityManager
+                .createNamedQuery(ShippingProcess.ALL, ShippingProcess.class)
+                .getResultList();
     }
 
     /**
@@ -61,7 +66,8 @@ public class LocationMapping {
         }
         for (StoreLocation location : locations) {
             Target target = targets.getOrDefault(location.id(), new Target(null, null));
-            location.mapTo(find(Warehouse.class, target.warehouseId(), "warehouse"),
+            location.mapTo(
+                    find(Warehouse.class, target.warehouseId(), "warehouse"),
                     find(ShippingProcess.class, target.shippingProcessId(), "shipping process"));
             if (location.isDefaultForOrders() && !location.id().equals(defaultLocationId)) {
                 location.defaultForOrders(false);
@@ -69,7 +75,9 @@ public class LocationMapping {
         }
         // Cleared first and flushed, so the database's "one default per store" index never sees two.
         this.entityManager.flush();
-        locations.stream().filter(l -> Objects.equals(l.id(), defaultLocationId)).findFirst()
+        locations.stream()
+                .filter(l -> Objects.equals(l.id(), defaultLocationId))
+                .findFirst()
                 .ifPresent(l -> l.defaultForOrders(true));
     }
 
@@ -97,7 +105,9 @@ public class LocationMapping {
             }
         }
         if (known.values().stream().noneMatch(StoreLocation::isDefaultForOrders)) {
-            seen.stream().filter(LocationSync.ShopifyLocation::active).findFirst()
+            seen.stream()
+                    .filter(LocationSync.ShopifyLocation::active)
+                    .findFirst()
                     .ifPresent(first -> known.get(first.id()).defaultForOrders(true));
         }
     }

@@ -29,13 +29,13 @@ public class LocationSync {
     LocationMapping mapping;
 
     /** A location as Shopify lists it. */
-    public record ShopifyLocation(String id, String name, boolean active) {
-    }
+    public record ShopifyLocation(String id, String name, boolean active) {}
 
     /** Reads from Shopify (outside any transaction: no connection held while waiting) and then records it. */
     public void sync(Store store) {
-        JsonObject shop = this.access.call(store, token -> this.api.run(store.domain(), token, AdminOperation.SHOP,
-                null)).getJsonObject("shop");
+        JsonObject shop = this.access
+                .call(store, token -> this.api.run(store.domain(), token, AdminOperation.SHOP, null))
+                .getJsonObject("shop");
         List<ShopifyLocation> locations = new ArrayList<>();
         String after = null;
         do {
@@ -43,12 +43,15 @@ public class LocationSync {
             if (after != null) {
                 variables.add("after", after);
             }
-            JsonObject page = this.access.call(store, token -> this.api.run(store.domain(), token,
-                    AdminOperation.LOCATIONS, variables.build())).getJsonObject("locations");
+            JsonObject page = this.access
+                    .call(
+                            store,
+                            token -> this.api.run(store.domain(), token, AdminOperation.LOCATIONS, variables.build()))
+                    .getJsonObject("locations");
             for (JsonValue node : page.getJsonArray("nodes")) {
                 JsonObject location = node.asJsonObject();
-                locations.add(new ShopifyLocation(location.getString("id"), location.getString("name"),
-                        location.getBoolean("isActive", true)));
+                locations.add(new ShopifyLocation(
+                        location.getString("id"), location.getString("name"), location.getBoolean("isActive", true)));
             }
             JsonObject pageInfo = page.getJsonObject("pageInfo");
             after = pageInfo.getBoolean("hasNextPage", false) ? pageInfo.getString("endCursor") : null;

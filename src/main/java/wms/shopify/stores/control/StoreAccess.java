@@ -4,14 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import wms.shopify.platform.crypto.TokenCipher;
 import wms.shopify.adminapi.control.OAuthClient;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.entity.GrantedTokens;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.platform.Published;
+import wms.shopify.platform.crypto.TokenCipher;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;
-import wms.shopify.platform.Published;
 
 /**
  * Calls Shopify on a store's behalf with its token, opened only for the call. When Shopify refuses the token the
@@ -36,9 +36,12 @@ public class StoreAccess {
     /** Seals what Shopify granted for a store: tokens are bound to the store's domain. */
     public SealedTokens seal(ShopDomain shop, GrantedTokens granted) {
         String context = shop.value();
-        return new SealedTokens(this.cipher.seal(granted.accessToken(), context), granted.accessTokenExpiresAt(),
+        return new SealedTokens(
+                this.cipher.seal(granted.accessToken(), context),
+                granted.accessTokenExpiresAt(),
                 granted.refreshToken() == null ? null : this.cipher.seal(granted.refreshToken(), context),
-                granted.refreshTokenExpiresAt(), granted.scopes());
+                granted.refreshTokenExpiresAt(),
+                granted.scopes());
     }
 
     /**
@@ -51,7 +54,8 @@ public class StoreAccess {
         if (!store.isConnected()) {
             throw new ShopifyUnauthorizedException("Store " + store.domain() + " is not connected");
         }
-        String token = this.cipher.open(store.sealedAccessToken(), store.domain().value());
+        String token =
+                this.cipher.open(store.sealedAccessToken(), store.domain().value());
         try {
             return call.apply(token);
         } catch (ShopifyUnauthorizedException refused) {
@@ -61,7 +65,8 @@ public class StoreAccess {
             }
             Store refreshed = refresh(store);
             try {
-                return call.apply(this.cipher.open(refreshed.sealedAccessToken(), store.domain().value()));
+                return call.apply(this.cipher.open(
+                        refreshed.sealedAccessToken(), store.domain().value()));
             } catch (ShopifyUnauthorizedException again) {
                 this.stores.tokenRefused(store.id(), "Shopify refused a freshly refreshed access token.");
                 throw again;

@@ -11,9 +11,9 @@ import java.util.Optional;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.adminapi.entity.InvalidShopDomainException;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.platform.Published;
 import wms.shopify.stores.entity.SealedTokens;
 import wms.shopify.stores.entity.Store;
-import wms.shopify.platform.Published;
 
 /** The connected stores: finding them and the changes of their life cycle, each logged in the activity log. */
 @Published
@@ -36,13 +36,17 @@ public class Stores {
     }
 
     public List<Store> connected() {
-        return this.entityManager.createNamedQuery(Store.CONNECTED_LIST, Store.class).getResultList();
+        return this.entityManager
+                .createNamedQuery(Store.CONNECTED_LIST, Store.class)
+                .getResultList();
     }
 
     public Optional<Store> find(ShopDomain domain) {
-        return this.entityManager.createNamedQuery(Store.BY_DOMAIN, Store.class)
+        return this.entityManager
+                .createNamedQuery(Store.BY_DOMAIN, Store.class)
                 .setParameter("domain", domain.value())
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /** The store of a domain as a caller wrote it (a path parameter): empty when unknown or not a shop domain. */
@@ -71,8 +75,10 @@ public class Stores {
         if (known.isPresent()) {
             store = known.get();
             store.connect(tokens, this.clock.instant(), actor);
-            this.activity.record(CATEGORY, "Store " + domain + " connected again (reinstalled); its new token "
-                    + "replaces the old one.", actor);
+            this.activity.record(
+                    CATEGORY,
+                    "Store " + domain + " connected again (reinstalled); its new token " + "replaces the old one.",
+                    actor);
         } else {
             store = new Store(domain, tokens, this.clock.instant(), actor);
             this.entityManager.persist(store);
@@ -94,9 +100,10 @@ public class Stores {
     /** The app was uninstalled on Shopify: the store is disconnected at once, without calling Shopify. */
     @Transactional
     public void disconnect(ShopDomain domain, String reason) {
-        find(domain).filter(store -> store.disconnect(this.clock.instant(), reason))
-                .ifPresent(store -> this.activity.record(CATEGORY, "Store " + domain + " disconnected: " + reason,
-                        null));
+        find(domain)
+                .filter(store -> store.disconnect(this.clock.instant(), reason))
+                .ifPresent(
+                        store -> this.activity.record(CATEGORY, "Store " + domain + " disconnected: " + reason, null));
     }
 
     /** Shopify refused the store's token for good: the merchant has to install the app again. */
@@ -104,8 +111,11 @@ public class Stores {
     public void tokenRefused(long storeId, String reason) {
         find(storeId).filter(Store::isConnected).ifPresent(store -> {
             store.tokenRefused(reason);
-            this.activity.record(CATEGORY, "Store " + store.domain() + " has a token problem: " + reason
-                    + " Install the app again to reconnect it.", null);
+            this.activity.record(
+                    CATEGORY,
+                    "Store " + store.domain() + " has a token problem: " + reason
+                            + " Install the app again to reconnect it.",
+                    null);
         });
     }
 
@@ -117,8 +127,8 @@ public class Stores {
      */
     @Transactional
     public void settingsSaved(long storeId, String actor) {
-        Store store = find(storeId).orElseThrow(() -> new IllegalArgumentException(
-                "This store does not exist (any more)."));
+        Store store =
+                find(storeId).orElseThrow(() -> new IllegalArgumentException("This store does not exist (any more)."));
         this.activity.record(CATEGORY, "Settings and location mapping of " + store.domain() + " saved.", actor);
     }
 

@@ -38,7 +38,9 @@ public class TokenResealing {
         if (this.cipher.problem().isPresent()) {
             return 0;
         }
-        return this.entityManager.createNamedQuery(Store.ALL, Store.class).getResultStream()
+        return this.entityManager
+                .createNamedQuery(Store.ALL, Store.class)
+                .getResultStream()
                 .filter(store -> this.cipher.sealedWithAnotherKey(store.sealedAccessToken())
                         || this.cipher.sealedWithAnotherKey(store.sealedRefreshToken()))
                 .count();
@@ -57,8 +59,10 @@ public class TokenResealing {
         int resealed = 0;
         int current = 0;
         List<String> unreadable = new ArrayList<>();
-        for (Store store : this.entityManager.createNamedQuery(Store.ALL, Store.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+        for (Store store : this.entityManager
+                .createNamedQuery(Store.ALL, Store.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
             String domain = store.domain().value();
             if (!this.cipher.sealedWithAnotherKey(store.sealedAccessToken())
                     && !this.cipher.sealedWithAnotherKey(store.sealedRefreshToken())) {
@@ -72,7 +76,7 @@ public class TokenResealing {
                         this.cipher.open(sealed, domain);
                     }
                 }
-                store.resealTokens(current -> this.cipher.seal(this.cipher.open(current, domain), domain));
+                store.resealTokens(stored -> this.cipher.seal(this.cipher.open(stored, domain), domain));
                 resealed++;
             } catch (SealedTextException e) {
                 unreadable.add(domain + " (" + e.getMessage() + ")");
@@ -96,11 +100,14 @@ public class TokenResealing {
 
         /** One sentence for the page, the log and the Activity log. */
         public String summary() {
-            return "Store tokens re-sealed with token key " + this.keyId + ": " + this.resealed + " store(s) re-sealed, "
+            return "Store tokens re-sealed with token key " + this.keyId + ": " + this.resealed
+                    + " store(s) re-sealed, "
                     + this.alreadyCurrent + " already current"
-                    + (this.unreadable.isEmpty() ? "." : ", " + this.unreadable.size()
-                            + " not readable with any configured key and left unchanged: "
-                            + String.join("; ", this.unreadable) + ".");
+                    + (this.unreadable.isEmpty()
+                            ? "."
+                            : ", " + this.unreadable.size()
+                                    + " not readable with any configured key and left unchanged: "
+                                    + String.join("; ", this.unreadable) + ".");
         }
     }
 }

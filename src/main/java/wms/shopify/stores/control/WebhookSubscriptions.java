@@ -31,9 +31,18 @@ public class WebhookSubscriptions {
      * Orders (import and its filters), the uninstall (disconnect at once), returns (return sync), bulk operations
      * (large product syncs), inventory levels (stock drift and echo detection).
      */
-    public static final List<String> TOPICS = List.of("ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID",
-            "ORDERS_CANCELLED", "APP_UNINSTALLED", "RETURNS_REQUEST", "RETURNS_APPROVE", "RETURNS_PROCESS",
-            "RETURNS_CLOSE", "BULK_OPERATIONS_FINISH", "INVENTORY_LEVELS_UPDATE");
+    public static final List<String> TOPICS = List.of(
+            "ORDERS_CREATE",
+            "ORDERS_UPDATED",
+            "ORDERS_PAID",
+            "ORDERS_CANCELLED",
+            "APP_UNINSTALLED",
+            "RETURNS_REQUEST",
+            "RETURNS_APPROVE",
+            "RETURNS_PROCESS",
+            "RETURNS_CLOSE",
+            "BULK_OPERATIONS_FINISH",
+            "INVENTORY_LEVELS_UPDATE");
     /** Shopify echoes it as X-Shopify-Name: letters, digits, hyphens. */
     static final String SUBSCRIPTION_NAME = "wms-connector";
 
@@ -59,31 +68,41 @@ public class WebhookSubscriptions {
      */
     public List<String> verify(Store store) {
         Set<String> present = present(store);
-        List<String> missing = TOPICS.stream().filter(topic -> !present.contains(topic)).toList();
+        List<String> missing =
+                TOPICS.stream().filter(topic -> !present.contains(topic)).toList();
         for (String topic : missing) {
             JsonObject variables = Json.createObjectBuilder()
                     .add("topic", topic)
-                    .add("subscription", Json.createObjectBuilder()
-                            .add("uri", this.app.webhookUrl())
-                            .add("format", "JSON")
-                            .add("name", SUBSCRIPTION_NAME))
+                    .add(
+                            "subscription",
+                            Json.createObjectBuilder()
+                                    .add("uri", this.app.webhookUrl())
+                                    .add("format", "JSON")
+                                    .add("name", SUBSCRIPTION_NAME))
                     .build();
-            JsonObject created = this.access.call(store, token -> this.api.run(store.domain(), token,
-                    AdminOperation.WEBHOOK_SUBSCRIPTION_CREATE, variables)).getJsonObject("webhookSubscriptionCreate");
+            JsonObject created = this.access
+                    .call(
+                            store,
+                            token -> this.api.run(
+                                    store.domain(), token, AdminOperation.WEBHOOK_SUBSCRIPTION_CREATE, variables))
+                    .getJsonObject("webhookSubscriptionCreate");
             JsonArray errors = created.getJsonArray("userErrors");
             // A check of the same store running at the same time (the install's and a scheduled round's, when the
             // round comes while the install registers) may have created it since this one read the list; Shopify
             // then refuses it as taken. It is there, which is what this check is for.
             if (errors != null && !errors.isEmpty() && !present(store).contains(topic)) {
-                throw new ShopifyRequestException("Shopify refused the " + topic + " subscription of "
-                        + store.domain() + ": " + errors.getJsonObject(0).getString("message", ""));
+                throw new ShopifyRequestException("Shopify refused the " + topic + " subscription of " + store.domain()
+                        + ": " + errors.getJsonObject(0).getString("message", ""));
             }
         }
         this.stores.subscriptionsChecked(store.id());
         if (!missing.isEmpty() && !present.isEmpty()) {
             // Not the first registration: Shopify removed these, which means deliveries failed for a while.
-            this.activity.record(Stores.CATEGORY, "Webhook subscriptions of " + store.domain()
-                    + " re-created after Shopify removed them: " + String.join(", ", missing), null);
+            this.activity.record(
+                    Stores.CATEGORY,
+                    "Webhook subscriptions of " + store.domain() + " re-created after Shopify removed them: "
+                            + String.join(", ", missing),
+                    null);
         }
         LOG.fine(() -> "Webhook subscriptions of " + store.domain() + " verified; created " + missing);
         return missing;
@@ -97,8 +116,12 @@ public class WebhookSubscriptions {
             if (after != null) {
                 variables.add("after", after);
             }
-            JsonObject page = this.access.call(store, token -> this.api.run(store.domain(), token,
-                    AdminOperation.WEBHOOK_SUBSCRIPTIONS, variables.build())).getJsonObject("webhookSubscriptions");
+            JsonObject page = this.access
+                    .call(
+                            store,
+                            token -> this.api.run(
+                                    store.domain(), token, AdminOperation.WEBHOOK_SUBSCRIPTIONS, variables.build()))
+                    .getJsonObject("webhookSubscriptions");
             for (JsonValue node : page.getJsonArray("nodes")) {
                 JsonObject subscription = node.asJsonObject();
                 if (this.app.webhookUrl().equals(subscription.getString("uri", ""))) {

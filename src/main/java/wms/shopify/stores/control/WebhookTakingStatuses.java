@@ -12,7 +12,9 @@ import wms.shopify.webhooks.control.StatusesTakingWebhooks;
 public class WebhookTakingStatuses implements StatusesTakingWebhooks {
 
     private static final Set<String> NAMES = Arrays.stream(StoreStatus.values())
-            .filter(StoreStatus::acceptsWebhooks).map(StoreStatus::name).collect(Collectors.toUnmodifiableSet());
+            .filter(StoreStatus::acceptsWebhooks)
+            .map(StoreStatus::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     @Override
     public Set<String> names() {

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param refreshTokenExpiresAt when the refresh token lapses, or null when unknown
  * @param scopes the scopes granted, comma separated as Shopify answers them
  */
-public record SealedTokens(String accessToken, Instant accessTokenExpiresAt, String refreshToken,
-        Instant refreshTokenExpiresAt, String scopes) {
+public record SealedTokens(
+        String accessToken,
+        Instant accessTokenExpiresAt,
+        String refreshToken,
+        Instant refreshTokenExpiresAt,
+        String scopes) {
 
     public SealedTokens {
         Objects.requireNonNull(accessToken, "accessToken");

@@ -25,12 +25,15 @@ import wms.shopify.adminapi.entity.ShopDomain;
 @Table(name = "store")
 @NamedQuery(name = Store.ALL, query = "select s from Store s order by s.domain")
 @NamedQuery(name = Store.BY_DOMAIN, query = "select s from Store s where s.domain = :domain")
-@NamedQuery(name = Store.CONNECTED_LIST, query = "select s from Store s where s.status = wms.shopify.stores.entity.StoreStatus.CONNECTED order by s.id")
+@NamedQuery(
+        name = Store.CONNECTED_LIST,
+        query = "select s from Store s where s.status = wms.shopify.stores.entity.StoreStatus.CONNECTED order by s.id")
 public class Store {
 
     public static final String ALL = "Store.all";
     public static final String BY_DOMAIN = "Store.byDomain";
     public static final String CONNECTED_LIST = "Store.connected";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "id")
@@ -160,7 +163,9 @@ public class Store {
 
     /** Whether the access token lapses within the margin and a refresh token is there to renew it. */
     public boolean tokenDueForRefresh(Instant now, Duration margin) {
-        return this.status == StoreStatus.CONNECTED && this.refreshToken != null && this.accessTokenExpiresAt != null
+        return this.status == StoreStatus.CONNECTED
+                && this.refreshToken != null
+                && this.accessTokenExpiresAt != null
                 && !now.plus(margin).isBefore(this.accessTokenExpiresAt);
     }
 
@@ -180,8 +185,9 @@ public class Store {
 
     /** Whether the webhook subscriptions are due to be verified again. */
     public boolean subscriptionsDue(Instant now, Duration interval) {
-        return isConnected() && (this.subscriptionsCheckedAt == null
-                || !this.subscriptionsCheckedAt.plus(interval).isAfter(now));
+        return isConnected()
+                && (this.subscriptionsCheckedAt == null
+                        || !this.subscriptionsCheckedAt.plus(interval).isAfter(now));
     }
 
     /** Takes the shop's name as Shopify reports it. */
@@ -243,5 +249,4 @@ public class Store {
     public Instant subscriptionsCheckedAt() {
         return this.subscriptionsCheckedAt;
     }
-
 }

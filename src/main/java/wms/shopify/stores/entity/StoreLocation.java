@@ -19,7 +19,8 @@ import wms.shopify.warehouses.entity.Warehouse;
  */
 @Entity
 @Table(name = "store_location")
-@NamedQuery(name = StoreLocation.OF_STORE,
+@NamedQuery(
+        name = StoreLocation.OF_STORE,
         query = "select l from StoreLocation l where l.store.id = :store order by l.name, l.id")
 public class StoreLocation {
 
@@ -78,8 +79,10 @@ public class StoreLocation {
      * @throws IllegalArgumentException when the shipping process belongs to another warehouse
      */
     public void mapTo(Warehouse newWarehouse, ShippingProcess newProcess) {
-        if (newProcess != null && newProcess.warehouse() != null
-                && (newWarehouse == null || !Objects.equals(newProcess.warehouse().id(), newWarehouse.id()))) {
+        if (newProcess != null
+                && newProcess.warehouse() != null
+                && (newWarehouse == null
+                        || !Objects.equals(newProcess.warehouse().id(), newWarehouse.id()))) {
             throw new IllegalArgumentException("The shipping process " + newProcess.name()
                     + " belongs to warehouse " + newProcess.warehouse().name() + ", not to the one chosen for "
                     + this.name + ".");

@@ -29,7 +29,10 @@ public enum StoreStatus {
 
     /** The names of the statuses that pass the test, for a query's {@code status = any(?)}. */
     public static String[] names(java.util.function.Predicate<StoreStatus> test) {
-        return java.util.Arrays.stream(values()).filter(test).map(StoreStatus::name).toArray(String[]::new);
+        return java.util.Arrays.stream(values())
+                .filter(test)
+                .map(StoreStatus::name)
+                .toArray(String[]::new);
     }
 
     /** Webhooks of a store that was uninstalled (or never installed) are refused; compliance topics excepted. */

@@ -17,8 +17,11 @@ import wms.shopify.warehouses.entity.ShippingProcess;
 public record ShippingProcessView(String code, String name, String warehouse, boolean active, Instant updatedAt) {
 
     static ShippingProcessView of(ShippingProcess process) {
-        return new ShippingProcessView(process.code(), process.name(),
-                process.warehouse() == null ? null : process.warehouse().code(), process.active(),
+        return new ShippingProcessView(
+                process.code(),
+                process.name(),
+                process.warehouse() == null ? null : process.warehouse().code(),
+                process.active(),
                 process.updatedAt());
     }
 }

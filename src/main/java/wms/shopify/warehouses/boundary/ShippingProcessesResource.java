@@ -37,26 +37,40 @@ public class ShippingProcessesResource {
     SecurityContext security;
 
     @GET
-    @Operation(summary = "Lists the registered shipping processes",
+    @Operation(
+            summary = "Lists the registered shipping processes",
             description = "Every shipping process, active or not, by code.")
-    @APIResponse(responseCode = "200", description = "The shipping processes",
+    @APIResponse(
+            responseCode = "200",
+            description = "The shipping processes",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ShippingProcessView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     public List<ShippingProcessView> list() {
-        return this.warehouses.allShippingProcesses().stream().map(ShippingProcessView::of).toList();
+        return this.warehouses.allShippingProcesses().stream()
+                .map(ShippingProcessView::of)
+                .toList();
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Registers shipping processes (bulk upsert by code)",
+    @Operation(
+            summary = "Registers shipping processes (bulk upsert by code)",
             description = "Each item is the full current state of one shipping process: a new code is created, a "
                     + "known one updated. A process may name the code of an already registered warehouse; an unknown "
                     + "code is an error. Sending the same body again changes nothing and answers changed=false. "
                     + "Processes are never deleted: send active=false to deactivate one. All or nothing: when any "
                     + "item is invalid, nothing is changed and every error is listed.")
-    @RequestBody(required = true, content = @Content(
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ShippingProcessRegistration.class)))
-    @APIResponse(responseCode = "200", description = "What the call did",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = ShippingProcessRegistration.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What the call did",
             content = @Content(schema = @Schema(implementation = RegistrationReport.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
@@ -66,7 +80,7 @@ public class ShippingProcessesResource {
     public RegistrationReport register(List<ShippingProcessRegistration> items) {
         // A 400 is decided before the transaction starts (one thrown inside would make Liberty write an FFDC).
         this.warehouses.checkShippingProcesses(items);
-        return RegistrationReport.of(this.warehouses.registerShippingProcesses(items,
-                this.security.getUserPrincipal().getName()));
+        return RegistrationReport.of(this.warehouses.registerShippingProcesses(
+                items, this.security.getUserPrincipal().getName()));
     }
 }

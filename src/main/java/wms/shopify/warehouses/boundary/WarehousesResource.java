@@ -38,7 +38,9 @@ public class WarehousesResource {
 
     @GET
     @Operation(summary = "Lists the registered warehouses", description = "Every warehouse, active or not, by code.")
-    @APIResponse(responseCode = "200", description = "The warehouses",
+    @APIResponse(
+            responseCode = "200",
+            description = "The warehouses",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WarehouseView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     public List<WarehouseView> list() {
@@ -47,14 +49,18 @@ public class WarehousesResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Registers warehouses (bulk upsert by code)",
+    @Operation(
+            summary = "Registers warehouses (bulk upsert by code)",
             description = "Each item is the full current state of one warehouse: a new code is created, a known one "
                     + "updated. Sending the same body again changes nothing and answers changed=false. Warehouses are "
                     + "never deleted: send active=false to deactivate one. All or nothing: when any item is invalid, "
                     + "nothing is changed and every error is listed.")
-    @RequestBody(required = true, content = @Content(
-            schema = @Schema(type = SchemaType.ARRAY, implementation = WarehouseRegistration.class)))
-    @APIResponse(responseCode = "200", description = "What the call did",
+    @RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WarehouseRegistration.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What the call did",
             content = @Content(schema = @Schema(implementation = RegistrationReport.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
@@ -64,7 +70,7 @@ public class WarehousesResource {
     public RegistrationReport register(List<WarehouseRegistration> items) {
         // A 400 is decided before the transaction starts (one thrown inside would make Liberty write an FFDC).
         this.warehouses.checkWarehouses(items);
-        return RegistrationReport.of(this.warehouses.registerWarehouses(items,
-                this.security.getUserPrincipal().getName()));
+        return RegistrationReport.of(this.warehouses.registerWarehouses(
+                items, this.security.getUserPrincipal().getName()));
     }
 }

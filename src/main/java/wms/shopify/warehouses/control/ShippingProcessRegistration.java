@@ -16,11 +16,21 @@ import wms.shopify.platform.api.RegistrationRules;
  */
 @Schema(name = "ShippingProcessRegistration", description = "The full current state of one WMS shipping process.")
 public record ShippingProcessRegistration(
-        @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "DHL-PARCEL") String code,
-        @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "DHL parcel") String name,
-        @Schema(description = "code of a registered warehouse; absent when the process runs in any warehouse",
-                maxLength = RegistrationRules.CODE_LIMIT, example = "MAIN") String warehouse,
-        @Schema(type = SchemaType.BOOLEAN, description = "false deactivates the process; absent means true",
+        @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "DHL-PARCEL")
+        String code,
+
+        @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "DHL parcel")
+        String name,
+
+        @Schema(
+                description = "code of a registered warehouse; absent when the process runs in any warehouse",
+                maxLength = RegistrationRules.CODE_LIMIT,
+                example = "MAIN")
+        String warehouse,
+
+        @Schema(
+                type = SchemaType.BOOLEAN,
+                description = "false deactivates the process; absent means true",
                 defaultValue = "true")
         JsonValue active) {
 

@@ -15,9 +15,15 @@ import wms.shopify.platform.api.RegistrationRules;
  */
 @Schema(name = "WarehouseRegistration", description = "The full current state of one WMS warehouse.")
 public record WarehouseRegistration(
-        @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "MAIN") String code,
-        @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "Main warehouse") String name,
-        @Schema(type = SchemaType.BOOLEAN, description = "false deactivates the warehouse; absent means true",
+        @Schema(required = true, maxLength = RegistrationRules.CODE_LIMIT, example = "MAIN")
+        String code,
+
+        @Schema(required = true, maxLength = RegistrationRules.NAME_LIMIT, example = "Main warehouse")
+        String name,
+
+        @Schema(
+                type = SchemaType.BOOLEAN,
+                description = "false deactivates the warehouse; absent means true",
                 defaultValue = "true")
         JsonValue active) {
 

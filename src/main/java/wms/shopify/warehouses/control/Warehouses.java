@@ -16,16 +16,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
-import wms.shopify.platform.api.ItemsPerCall;
+import wms.shopify.platform.Published;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.ItemsPerCall;
 import wms.shopify.platform.api.RegistrationResult;
 import wms.shopify.platform.api.Upsert;
 import wms.shopify.warehouses.entity.ShippingProcess;
 import wms.shopify.warehouses.entity.Warehouse;
-import wms.shopify.platform.Published;
 
 /**
  * The WMS's warehouses and shipping processes as the WMS registers them: bulk upserts by code that check the
@@ -59,11 +58,15 @@ public class Warehouses {
     }
 
     public List<Warehouse> allWarehouses() {
-        return this.entityManager.createNamedQuery(Warehouse.ALL, Warehouse.class).getResultList();
+        return this.entityManager
+                .createNamedQuery(Warehouse.ALL, Warehouse.class)
+                .getResultList();
     }
 
     public List<ShippingProcess> allShippingProcesses() {
-        return this.entityManager.createNamedQuery(ShippingProcess.ALL, ShippingProcess.class).getResultList();
+        return this.entityManager
+                .createNamedQuery(ShippingProcess.ALL, ShippingProcess.class)
+                .getResultList();
     }
 
     /**
@@ -83,8 +86,13 @@ public class Warehouses {
      */
     public void checkShippingProcesses(List<ShippingProcessRegistration> items) {
         refuseIfAny(this.rules.checkShippingProcesses(items));
-        refuseIfAny(unknownWarehouses(items, warehousesByCode(items.stream()
-                .map(ShippingProcessRegistration::warehouse).filter(Objects::nonNull).distinct().toList())));
+        refuseIfAny(unknownWarehouses(
+                items,
+                warehousesByCode(items.stream()
+                        .map(ShippingProcessRegistration::warehouse)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList())));
     }
 
     /**
@@ -96,8 +104,12 @@ public class Warehouses {
     public RegistrationResult registerWarehouses(List<WarehouseRegistration> items, String actor) {
         refuseIfAny(this.rules.checkWarehouses(items));
         Instant now = this.clock.instant();
-        Map<String, Warehouse> existing = warehousesByCode(items.stream().map(WarehouseRegistration::code).toList());
-        RegistrationResult result = Upsert.apply(items, WarehouseRegistration::code, existing,
+        Map<String, Warehouse> existing =
+                warehousesByCode(items.stream().map(WarehouseRegistration::code).toList());
+        RegistrationResult result = Upsert.apply(
+                items,
+                WarehouseRegistration::code,
+                existing,
                 item -> new Warehouse(item.code(), item.name(), item.activeOrDefault(), now),
                 (warehouse, item) -> warehouse.update(item.name(), item.activeOrDefault(), now),
                 this.entityManager::persist);
@@ -115,16 +127,25 @@ public class Warehouses {
     public RegistrationResult registerShippingProcesses(List<ShippingProcessRegistration> items, String actor) {
         refuseIfAny(this.rules.checkShippingProcesses(items));
         Map<String, Warehouse> warehouses = warehousesByCode(items.stream()
-                .map(ShippingProcessRegistration::warehouse).filter(Objects::nonNull).distinct().toList());
+                .map(ShippingProcessRegistration::warehouse)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         refuseIfAny(unknownWarehouses(items, warehouses));
         Instant now = this.clock.instant();
-        Map<String, ShippingProcess> existing = byCode(ShippingProcess.class, ShippingProcess.BY_CODES,
-                ShippingProcess::code, items.stream().map(ShippingProcessRegistration::code).toList());
-        RegistrationResult result = Upsert.apply(items, ShippingProcessRegistration::code, existing,
-                item -> new ShippingProcess(item.code(), item.name(), warehouseOf(item, warehouses),
-                        item.activeOrDefault(), now),
-                (process, item) -> process.update(item.name(), warehouseOf(item, warehouses),
-                        item.activeOrDefault(), now),
+        Map<String, ShippingProcess> existing = byCode(
+                ShippingProcess.class,
+                ShippingProcess.BY_CODES,
+                ShippingProcess::code,
+                items.stream().map(ShippingProcessRegistration::code).toList());
+        RegistrationResult result = Upsert.apply(
+                items,
+                ShippingProcessRegistration::code,
+                existing,
+                item -> new ShippingProcess(
+                        item.code(), item.name(), warehouseOf(item, warehouses), item.activeOrDefault(), now),
+                (process, item) ->
+                        process.update(item.name(), warehouseOf(item, warehouses), item.activeOrDefault(), now),
                 this.entityManager::persist);
         return recorded(result, "Shipping processes", actor);
     }
@@ -137,14 +158,16 @@ public class Warehouses {
         return item.warehouse() == null ? null : warehouses.get(item.warehouse());
     }
 
-    private static List<FieldError> unknownWarehouses(List<ShippingProcessRegistration> items,
-            Map<String, Warehouse> known) {
+    private static List<FieldError> unknownWarehouses(
+            List<ShippingProcessRegistration> items, Map<String, Warehouse> known) {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String warehouse = items.get(i).warehouse();
             if (warehouse != null && !known.containsKey(warehouse)) {
-                unknown.add(new FieldError("[" + i + "].warehouse", "no warehouse has the code '" + warehouse
-                        + "'; register it first with PUT /api/v1/warehouses"));
+                unknown.add(new FieldError(
+                        "[" + i + "].warehouse",
+                        "no warehouse has the code '" + warehouse
+                                + "'; register it first with PUT /api/v1/warehouses"));
             }
         }
         return unknown;
@@ -170,13 +193,13 @@ public class Warehouses {
     }
 
     /** One query for all the codes of a call, not one per item. */
-    private <E> Map<String, E> byCode(Class<E> type, String query, Function<E, String> code,
-            Collection<String> codes) {
+    private <E> Map<String, E> byCode(Class<E> type, String query, Function<E, String> code, Collection<String> codes) {
         if (codes.isEmpty()) {
             return Map.of();
         }
         Set<String> distinct = Set.copyOf(codes);
-        return this.entityManager.createNamedQuery(query, type)
+        return this.entityManager
+                .createNamedQuery(query, type)
                 .setParameter("codes", distinct)
                 .getResultStream()
                 .collect(Collectors.toMap(code, Function.identity()));

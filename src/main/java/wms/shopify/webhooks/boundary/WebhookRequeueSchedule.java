@@ -27,8 +27,8 @@ public class WebhookRequeueSchedule {
     void onDatabaseReady(@Observes DatabaseReady ready) {
         if (!this.started && this.intervalSeconds > 0) {
             this.started = true;
-            this.rounds.every("Webhook re-queue round", this.intervalSeconds, this.intervalSeconds,
-                    this.requeue::round);
+            this.rounds.every(
+                    "Webhook re-queue round", this.intervalSeconds, this.intervalSeconds, this.requeue::round);
         }
     }
 }

@@ -1,7 +1,5 @@
 package wms.shopify.webhooks.control;
 
-import wms.shopify.webhooks.entity.PrivacyRequest;
-import wms.shopify.webhooks.entity.WebhookReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +17,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.webhooks.entity.PrivacyRequest;
 import wms.shopify.webhooks.entity.PrivacyRequest.Kind;
 import wms.shopify.webhooks.entity.WebhookDelivery;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * Shopify's mandatory privacy requests. The request is read as Shopify sends it ({@code customer.id},
@@ -45,6 +45,7 @@ public class ComplianceRequests {
     static final String CUSTOMER_MARK = "(customer %s of %s)";
     /** What a data-request entry says once the customer's, or the store's, data has been erased. */
     static final String ENTRY_ERASED = "A customer's data request; the customer's data has since been erased.";
+
     private static final Logger LOG = Logger.getLogger(ComplianceRequests.class.getName());
     private static final int ACTIVITY_LIMIT = 2000;
 
@@ -79,8 +80,7 @@ public class ComplianceRequests {
             orders.addAll(orderIds(body.get(kind == Kind.CUSTOMER_DATA ? "orders_requested" : "orders_to_redact")));
             orders.addAll(this.deliveries.ordersOf(webhook.storeId(), customerId));
         }
-        PrivacyRequest request = new PrivacyRequest(kind, webhook.storeId(), webhook.shop(), customerId, email,
-                orders);
+        PrivacyRequest request = new PrivacyRequest(kind, webhook.storeId(), webhook.shop(), customerId, email, orders);
         this.requests.fire(request);
         switch (kind) {
             case CUSTOMER_DATA -> listHeld(webhook, request, body);
@@ -90,21 +90,29 @@ public class ComplianceRequests {
     }
 
     private void listHeld(WebhookReceived webhook, PrivacyRequest request, JsonObject body) {
-        Map<String, Integer> held = this.deliveries.heldFor(request.storeId(), request.customerId(),
-                request.orderIds(), webhook.deliveryId());
-        request.report(held.isEmpty() ? "no stored webhook body names the customer or these orders"
-                : "stored webhook bodies as Shopify sent them: " + held.entrySet().stream()
-                        .map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining(", ")));
+        Map<String, Integer> held = this.deliveries.heldFor(
+                request.storeId(), request.customerId(), request.orderIds(), webhook.deliveryId());
+        request.report(
+                held.isEmpty()
+                        ? "no stored webhook body names the customer or these orders"
+                        : "stored webhook bodies as Shopify sent them: "
+                                + held.entrySet().stream()
+                                        .map(e -> e.getValue() + " × " + e.getKey())
+                                        .collect(Collectors.joining(", ")));
         JsonObject dataRequest = body.get("data_request") instanceof JsonObject d ? d : JsonValue.EMPTY_JSON_OBJECT;
         JsonValue id = dataRequest.get("id");
         String requestId = id == null || id == JsonValue.NULL ? "?" : text(id);
         String who = request.customerId() != null
                 ? String.format(CUSTOMER_MARK, request.customerId(), webhook.shop())
                 : "(a guest customer, by e-mail)";
-        this.activity.record(CATEGORY, bounded("Store " + webhook.shop() + ", data request " + requestId + " " + who
-                + ": the connector holds " + String.join("; ", request.reports()) + "."), null);
-        webhook.handled("Listed in the activity log for the merchant: " + held.values().stream()
-                .mapToInt(Integer::intValue).sum() + " stored webhook bodies, " + request.orderIds().size()
+        this.activity.record(
+                CATEGORY,
+                bounded("Store " + webhook.shop() + ", data request " + requestId + " " + who + ": the connector holds "
+                        + String.join("; ", request.reports()) + "."),
+                null);
+        webhook.handled("Listed in the activity log for the merchant: "
+                + held.values().stream().mapToInt(Integer::intValue).sum() + " stored webhook bodies, "
+                + request.orderIds().size()
                 + " orders named.");
     }
 
@@ -112,8 +120,8 @@ public class ComplianceRequests {
         int erased = 0;
         long after = 0;
         while (true) {
-            DeliveryErasure.Batch batch = this.deliveries.eraseCustomerBatch(request.storeId(), request.customerId(),
-                    request.orderIds(), after, webhook.deliveryId());
+            DeliveryErasure.Batch batch = this.deliveries.eraseCustomerBatch(
+                    request.storeId(), request.customerId(), request.orderIds(), after, webhook.deliveryId());
             if (batch.done()) {
                 break;
             }
@@ -122,13 +130,15 @@ public class ComplianceRequests {
         }
         request.report(erased + " stored webhook bodies erased");
         if (request.customerId() != null) {
-            int entries = this.activity.replaceMessages(CATEGORY, "%" + like(String.format(CUSTOMER_MARK,
-                    request.customerId(), webhook.shop())) + "%", ENTRY_ERASED);
+            int entries = this.activity.replaceMessages(
+                    CATEGORY,
+                    "%" + like(String.format(CUSTOMER_MARK, request.customerId(), webhook.shop())) + "%",
+                    ENTRY_ERASED);
             request.report(entries + " activity entries about the customer erased");
         }
         eraseOwnBody(webhook);
-        String summary = "Shopify asked to erase a customer's personal data: " + String.join("; ",
-                request.reports()) + ".";
+        String summary =
+                "Shopify asked to erase a customer's personal data: " + String.join("; ", request.reports()) + ".";
         this.activity.record(CATEGORY, bounded("Store " + webhook.shop() + ": " + summary), null);
         webhook.handled(bounded(summary));
     }
@@ -137,8 +147,8 @@ public class ComplianceRequests {
         int erased = 0;
         long after = 0;
         while (true) {
-            DeliveryErasure.Batch batch = this.deliveries.eraseStoreBatch(request.storeId(), after,
-                    webhook.deliveryId());
+            DeliveryErasure.Batch batch =
+                    this.deliveries.eraseStoreBatch(request.storeId(), after, webhook.deliveryId());
             if (batch.done()) {
                 break;
             }
@@ -148,8 +158,12 @@ public class ComplianceRequests {
             LOG.fine(() -> "shop/redact of " + webhook.shop() + ": bodies erased up to delivery " + upTo);
         }
         request.report(erased + " stored webhook bodies erased");
-        int entries = this.activity.replaceMessages(CATEGORY, "%" + like(String.format(CUSTOMER_MARK, "gid://",
-                webhook.shop())).replace("gid://", "gid://%") + "%", ENTRY_ERASED);
+        int entries = this.activity.replaceMessages(
+                CATEGORY,
+                "%"
+                        + like(String.format(CUSTOMER_MARK, "gid://", webhook.shop()))
+                                .replace("gid://", "gid://%") + "%",
+                ENTRY_ERASED);
         request.report(entries + " activity entries about its customers erased");
         String summary = "Shopify asked to erase the shop's data (48 hours after the uninstall): "
                 + String.join("; ", request.reports()) + ".";

@@ -35,6 +35,7 @@ public class DeliveryErasure {
      * outlived its timeout) goes straight to where it stopped and counts only what it erased itself.
      */
     private static final String HAS_BODY = "octet_length(body) > 2";
+
     private static final String OF_CUSTOMER = "store_id = ? and (customer_ref = ? or order_ref = any(?))";
 
     @Resource(lookup = "jdbc/wms")
@@ -93,11 +94,11 @@ public class DeliveryErasure {
 
     /** Erases the next batch of bodies naming the customer or the orders, after delivery {@code afterId}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Batch eraseCustomerBatch(long storeId, String customerId, Set<String> orderIds, long afterId,
-            long requestId) {
+    public Batch eraseCustomerBatch(
+            long storeId, String customerId, Set<String> orderIds, long afterId, long requestId) {
         try (Connection db = this.dataSource.getConnection();
-                PreparedStatement select = db.prepareStatement("select id from webhook_delivery where "
-                        + OF_CUSTOMER + " and id > ? and id <> ? order by id limit " + BATCH)) {
+                PreparedStatement select = db.prepareStatement("select id from webhook_delivery where " + OF_CUSTOMER
+                        + " and id > ? and id <> ? order by id limit " + BATCH)) {
             bindCustomer(db, select, storeId, customerId, orderIds);
             select.setLong(4, afterId);
             select.setLong(5, requestId);
@@ -122,8 +123,9 @@ public class DeliveryErasure {
         }
     }
 
-    private static void bindCustomer(Connection db, PreparedStatement statement, long storeId, String customerId,
-            Set<String> orderIds) throws SQLException {
+    private static void bindCustomer(
+            Connection db, PreparedStatement statement, long storeId, String customerId, Set<String> orderIds)
+            throws SQLException {
         statement.setLong(1, storeId);
         statement.setString(2, customerId);
         Array orders = db.createArrayOf("varchar", orderIds.toArray());
@@ -146,8 +148,9 @@ public class DeliveryErasure {
         }
         Array batch = db.createArrayOf("bigint", ids.toArray());
         // An erased delivery names nobody any more, whatever emptied its body.
-        try (PreparedStatement unname = db.prepareStatement("update webhook_delivery set order_ref = null, "
-                + "customer_ref = null where id = any(?) and (order_ref is not null or customer_ref is not null)");
+        try (PreparedStatement unname = db.prepareStatement(
+                        "update webhook_delivery set order_ref = null, "
+                                + "customer_ref = null where id = any(?) and (order_ref is not null or customer_ref is not null)");
                 PreparedStatement erase = db.prepareStatement("update webhook_delivery set body = ?, "
                         + "body_erased_at = now() where id = any(?) and " + HAS_BODY)) {
             unname.setArray(1, batch);

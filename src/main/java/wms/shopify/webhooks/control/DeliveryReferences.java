@@ -1,10 +1,10 @@
 package wms.shopify.webhooks.control;
 
-import wms.shopify.webhooks.entity.WebhookReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * Records, when a delivery is processed, which order and which customer its body names (the columns
@@ -23,7 +23,10 @@ public class DeliveryReferences {
 
     void onWebhook(@Observes WebhookReceived webhook) {
         if (names(webhook.topic())) {
-            this.entityManager.createNativeQuery(FILL).setParameter(1, webhook.deliveryId()).executeUpdate();
+            this.entityManager
+                    .createNativeQuery(FILL)
+                    .setParameter(1, webhook.deliveryId())
+                    .executeUpdate();
         }
     }
 

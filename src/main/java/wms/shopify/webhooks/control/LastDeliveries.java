@@ -24,9 +24,13 @@ public class LastDeliveries {
 
     /** When each store last received a webhook, by store id. */
     public Map<Long, Instant> perStore() {
-        List<Object[]> rows = this.entityManager.createNamedQuery(WebhookDelivery.LAST_PER_STORE, Object[].class)
+        List<Object[]> rows = this.entityManager
+                .createNamedQuery(WebhookDelivery.LAST_PER_STORE, Object[].class)
                 .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Instant) r[1],
-                (first, same) -> first)); // two deliveries received in the same instant
+        return rows.stream()
+                .collect(Collectors.toMap(
+                        r -> (Long) r[0],
+                        r -> (Instant) r[1],
+                        (first, same) -> first)); // two deliveries received in the same instant
     }
 }

@@ -32,11 +32,15 @@ import wms.shopify.adminapi.entity.ShopDomain;
 public final class WebhookBodyRules {
 
     /** The order topics whose body is the Order resource. */
-    private static final java.util.Set<String> ORDER_TOPICS = java.util.Set.of("orders/create", "orders/updated",
-            "orders/paid", "orders/cancelled", "orders/fulfilled", "orders/partially_fulfilled");
+    private static final java.util.Set<String> ORDER_TOPICS = java.util.Set.of(
+            "orders/create",
+            "orders/updated",
+            "orders/paid",
+            "orders/cancelled",
+            "orders/fulfilled",
+            "orders/partially_fulfilled");
 
-    private WebhookBodyRules() {
-    }
+    private WebhookBodyRules() {}
 
     /**
      * Why a delivery's body does not suit its topic or its shop, or empty when it does (or no rule applies).
@@ -52,21 +56,23 @@ public final class WebhookBodyRules {
             return Optional.of("the body is not a JSON object, so it is no " + topic + " body.");
         }
         return switch (topic) {
-            case "app/uninstalled" -> number(json, "id")
-                    .or(() -> sameShop(json, "myshopify_domain", shop));
+            case "app/uninstalled" -> number(json, "id").or(() -> sameShop(json, "myshopify_domain", shop));
             case "shop/redact" -> sameShop(json, "shop_domain", shop);
-            case "customers/redact", "customers/data_request" -> sameShop(json, "shop_domain", shop)
-                    .or(() -> json.get("customer") instanceof JsonObject ? Optional.empty()
-                            : Optional.of("the body has no \"customer\" object."));
-            case "inventory_levels/update" -> number(json, "inventory_item_id")
-                    .or(() -> number(json, "location_id"));
+            case "customers/redact", "customers/data_request" ->
+                sameShop(json, "shop_domain", shop)
+                        .or(() -> json.get("customer") instanceof JsonObject
+                                ? Optional.empty()
+                                : Optional.of("the body has no \"customer\" object."));
+            case "inventory_levels/update" -> number(json, "inventory_item_id").or(() -> number(json, "location_id"));
             default -> ORDER_TOPICS.contains(topic) ? resource(json, "Order") : resource(json, "Return");
         };
     }
 
     private static boolean hasRule(String topic) {
-        return topic.equals("app/uninstalled") || WebhookIntake.COMPLIANCE_TOPICS.contains(topic)
-                || ORDER_TOPICS.contains(topic) || topic.startsWith("returns/")
+        return topic.equals("app/uninstalled")
+                || WebhookIntake.COMPLIANCE_TOPICS.contains(topic)
+                || ORDER_TOPICS.contains(topic)
+                || topic.startsWith("returns/")
                 || topic.equals("inventory_levels/update");
     }
 
@@ -76,7 +82,8 @@ public final class WebhookBodyRules {
             return Optional.of("the body has no numeric \"id\" of a " + type.toLowerCase() + ".");
         }
         String expected = "gid://shopify/" + type + "/" + id.longValue();
-        if (!(json.get("admin_graphql_api_id") instanceof JsonString gid) || !gid.getString().equals(expected)) {
+        if (!(json.get("admin_graphql_api_id") instanceof JsonString gid)
+                || !gid.getString().equals(expected)) {
             return Optional.of("the body's \"admin_graphql_api_id\" is not " + expected + ": it is no "
                     + type.toLowerCase() + ".");
         }
@@ -84,7 +91,8 @@ public final class WebhookBodyRules {
     }
 
     private static Optional<String> number(JsonObject json, String field) {
-        return json.get(field) instanceof JsonNumber number && number.isIntegral() ? Optional.empty()
+        return json.get(field) instanceof JsonNumber number && number.isIntegral()
+                ? Optional.empty()
                 : Optional.of("the body has no numeric \"" + field + "\".");
     }
 
@@ -92,7 +100,8 @@ public final class WebhookBodyRules {
         if (!(json.get(field) instanceof JsonString named)) {
             return Optional.of("the body has no \"" + field + "\" naming the shop.");
         }
-        return named.getString().equalsIgnoreCase(shop.value()) ? Optional.empty()
+        return named.getString().equalsIgnoreCase(shop.value())
+                ? Optional.empty()
                 : Optional.of("the body's \"" + field + "\" names " + WebhookIntake.printable(named.getString())
                         + ", not " + shop + ".");
     }

@@ -46,7 +46,8 @@ public final class WebhookHeaders {
      */
     public java.util.List<String> missing() {
         return java.util.stream.Stream.of(TOPIC, HMAC, SHOP, WEBHOOK_ID, API_VERSION, TRIGGERED_AT)
-                .filter(name -> get(name) == null || get(name).length() > LONGEST_VALUE).toList();
+                .filter(name -> get(name) == null || get(name).length() > LONGEST_VALUE)
+                .toList();
     }
 
     /**

@@ -1,11 +1,11 @@
 package wms.shopify.webhooks.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
-import jakarta.annotation.Resource;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.adminapi.control.ShopifyHmac;
 import wms.shopify.adminapi.entity.InvalidShopDomainException;
 import wms.shopify.adminapi.entity.ShopDomain;
-import javax.sql.DataSource;
 
 /**
  * The single intake of every Shopify webhook: the signature is checked over the raw bytes before anything else is
@@ -43,8 +43,8 @@ public class WebhookIntake {
 
     private static final Logger LOG = Logger.getLogger(WebhookIntake.class.getName());
     /** Shopify's mandatory privacy topics: accepted for a disconnected store too (shop/redact comes 48 h later). */
-    public static final Set<String> COMPLIANCE_TOPICS = Set.of("customers/data_request", "customers/redact",
-            "shop/redact");
+    public static final Set<String> COMPLIANCE_TOPICS =
+            Set.of("customers/data_request", "customers/redact", "shop/redact");
 
     @Inject
     ShopifyApp app;
@@ -104,8 +104,7 @@ public class WebhookIntake {
     }
 
     /** What {@link Storage#store} did, and the stored delivery's id (0 unless STORED). */
-    public record Stored(Receipt receipt, long deliveryId) {
-    }
+    public record Stored(Receipt receipt, long deliveryId) {}
 
     /**
      * The intake's one database statement: the store looked up and the delivery inserted in a single round trip, in
@@ -131,6 +130,7 @@ public class WebhookIntake {
 
         /** The statuses of a store whose webhooks are taken (compliance topics are taken whatever the status). */
         private Set<String> accepting;
+
         private String[] acceptingArray;
 
         @jakarta.annotation.PostConstruct
@@ -216,8 +216,10 @@ public class WebhookIntake {
             LOG.warning(() -> "Refused a " + printable(topic) + " webhook for " + shop + " (webhook id "
                     + printable(headers.get(WebhookHeaders.WEBHOOK_ID)) + "): Shopify triggered it at " + triggered
                     + ", more than " + maxAge.toHours() + " h ago; a replay of an old delivery");
-            throw new WebhookRejectedException(400, "X-Shopify-Triggered-At " + triggered + " is more than "
-                    + maxAge.toHours() + " hours ago: an old delivery sent again is refused.");
+            throw new WebhookRejectedException(
+                    400,
+                    "X-Shopify-Triggered-At " + triggered + " is more than " + maxAge.toHours()
+                            + " hours ago: an old delivery sent again is refused.");
         }
     }
 
@@ -240,8 +242,8 @@ public class WebhookIntake {
         } catch (RuntimeException e) {
             // The parser's own limits (nesting deeper than it allows) surface as a plain RuntimeException: still
             // a bad body, never worth a 5xx that would make Shopify send it again and again.
-            throw new WebhookRejectedException(400, "The body is not JSON the connector can read: "
-                    + printable(e.getMessage()) + ".");
+            throw new WebhookRejectedException(
+                    400, "The body is not JSON the connector can read: " + printable(e.getMessage()) + ".");
         }
     }
 

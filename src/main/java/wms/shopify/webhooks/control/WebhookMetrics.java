@@ -18,6 +18,8 @@ public class WebhookMetrics {
     MetricRegistry registry;
 
     public void answered(int status, Duration took) {
-        this.registry.timer("webhook_answer_time", new Tag("status", Integer.toString(status))).update(took);
+        this.registry
+                .timer("webhook_answer_time", new Tag("status", Integer.toString(status)))
+                .update(took);
     }
 }

@@ -2,8 +2,8 @@ package wms.shopify.webhooks.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import java.util.logging.Logger;
@@ -33,8 +33,9 @@ public class WebhookQueue {
     public boolean send(long deliveryId) {
         try {
             try (JMSContext jms = this.connectionFactory.createContext()) {
-                jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(this.queue,
-                        jms.createTextMessage(Long.toString(deliveryId)));
+                jms.createProducer()
+                        .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                        .send(this.queue, jms.createTextMessage(Long.toString(deliveryId)));
             }
             return true;
         } catch (RuntimeException e) {

@@ -55,10 +55,13 @@ public class WebhookRequeue {
         }
         // By store, so that the (store_id, received_at) index serves it however many deliveries are kept.
         @SuppressWarnings("unchecked")
-        List<Object> ids = this.entityManager.createNativeQuery("select d.id from store s join webhook_delivery d "
-                + "on d.store_id = s.id and d.received_at > ? and d.received_at <= ? where d.outcome = 'RECEIVED' "
-                + "order by d.id")
-                .setParameter(1, Timestamp.from(from)).setParameter(2, Timestamp.from(until)).getResultList();
+        List<Object> ids = this.entityManager
+                .createNativeQuery("select d.id from store s join webhook_delivery d "
+                        + "on d.store_id = s.id and d.received_at > ? and d.received_at <= ? where d.outcome = 'RECEIVED' "
+                        + "order by d.id")
+                .setParameter(1, Timestamp.from(from))
+                .setParameter(2, Timestamp.from(until))
+                .getResultList();
         int queued = 0;
         for (Object id : ids) {
             if (!this.queue.send(((Number) id).longValue())) {

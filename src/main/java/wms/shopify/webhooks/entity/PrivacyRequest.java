@@ -38,8 +38,8 @@ public final class PrivacyRequest {
      * @param email the customer's e-mail as Shopify sent it, or null
      * @param orderIds the orders' global ids Shopify names ({@code orders_to_redact}, {@code orders_requested})
      */
-    public PrivacyRequest(Kind kind, long storeId, ShopDomain shop, String customerId, String email,
-            Set<String> orderIds) {
+    public PrivacyRequest(
+            Kind kind, long storeId, ShopDomain shop, String customerId, String email, Set<String> orderIds) {
         this.kind = kind;
         this.storeId = storeId;
         this.shop = shop;

@@ -18,12 +18,15 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "webhook_delivery")
-@NamedQuery(name = WebhookDelivery.RECENT, query = "select d from WebhookDelivery d join fetch d.store "
-        + "order by d.receivedAt desc, d.id desc")
+@NamedQuery(
+        name = WebhookDelivery.RECENT,
+        query = "select d from WebhookDelivery d join fetch d.store " + "order by d.receivedAt desc, d.id desc")
 // The latest delivery's own attribute rather than max(receivedAt): EclipseLink hands an aggregate to the Instant
 // converter as a java.sql.Timestamp, which fails; the attribute goes through the converter as it should.
-@NamedQuery(name = WebhookDelivery.LAST_PER_STORE, query = "select d.store.id, d.receivedAt from WebhookDelivery d "
-        + "where d.receivedAt = (select max(e.receivedAt) from WebhookDelivery e where e.store = d.store)")
+@NamedQuery(
+        name = WebhookDelivery.LAST_PER_STORE,
+        query = "select d.store.id, d.receivedAt from WebhookDelivery d "
+                + "where d.receivedAt = (select max(e.receivedAt) from WebhookDelivery e where e.store = d.store)")
 public class WebhookDelivery {
 
     public static final String RECENT = "WebhookDelivery.recent";

@@ -29,13 +29,19 @@ class AdminOperationTest {
     @BeforeAll
     static void parseTheRealSchemaOnce() throws Exception {
         String sdl = Files.readString(TestVectors.shared("shopify/schema/admin-2026-07.graphql"));
-        ParserOptions options = ParserOptions.newParserOptions().maxTokens(Integer.MAX_VALUE)
-                .maxCharacters(Integer.MAX_VALUE).maxWhitespaceTokens(Integer.MAX_VALUE)
-                .maxRuleDepth(Integer.MAX_VALUE).build();
-        Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(sdl)
-                .parserOptions(options).build());
-        schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(document),
-                RuntimeWiring.MOCKED_WIRING);
+        ParserOptions options = ParserOptions.newParserOptions()
+                .maxTokens(Integer.MAX_VALUE)
+                .maxCharacters(Integer.MAX_VALUE)
+                .maxWhitespaceTokens(Integer.MAX_VALUE)
+                .maxRuleDepth(Integer.MAX_VALUE)
+                .build();
+        Document document = new Parser()
+                .parseDocument(ParserEnvironment.newParserEnvironment()
+                        .document(sdl)
+                        .parserOptions(options)
+                        .build());
+        schema = new SchemaGenerator()
+                .makeExecutableSchema(new SchemaParser().buildRegistry(document), RuntimeWiring.MOCKED_WIRING);
     }
 
     @Test
@@ -44,7 +50,8 @@ class AdminOperationTest {
             Document document = Parser.parse(operation.document());
             List<ValidationError> errors = new Validator().validateDocument(schema, document, Locale.ENGLISH);
             assertTrue(errors.isEmpty(), operation + ": " + errors);
-            OperationDefinition definition = (OperationDefinition) document.getDefinitions().get(0);
+            OperationDefinition definition =
+                    (OperationDefinition) document.getDefinitions().get(0);
             assertEquals(operation.operationName(), definition.getName(), "the file is named after its operation");
         }
     }
@@ -52,10 +59,16 @@ class AdminOperationTest {
     @Test
     void theBulkReadsQueryIsValidTooAndWithinShopifysBulkLimits() {
         Document mutation = Parser.parse(AdminOperation.BULK_VARIANTS.document());
-        graphql.language.Field run = (graphql.language.Field) ((OperationDefinition) mutation.getDefinitions().get(0))
-                .getSelectionSet().getSelections().get(0);
+        graphql.language.Field run = (graphql.language.Field)
+                ((OperationDefinition) mutation.getDefinitions().get(0))
+                        .getSelectionSet()
+                        .getSelections()
+                        .get(0);
         String query = ((graphql.language.StringValue) run.getArguments().stream()
-                .filter(argument -> argument.getName().equals("query")).findFirst().orElseThrow().getValue())
+                        .filter(argument -> argument.getName().equals("query"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue())
                 .getValue();
         Document bulk = Parser.parse(query);
         List<ValidationError> errors = new Validator().validateDocument(schema, bulk, Locale.ENGLISH);
@@ -73,8 +86,9 @@ class AdminOperationTest {
         }
         for (graphql.language.Selection<?> selection : selections.getSelections()) {
             graphql.language.Field field = (graphql.language.Field) selection;
-            boolean connection = field.getSelectionSet() != null && field.getSelectionSet().getSelections().stream()
-                    .anyMatch(s -> List.of("edges", "nodes").contains(((graphql.language.Field) s).getName()));
+            boolean connection = field.getSelectionSet() != null
+                    && field.getSelectionSet().getSelections().stream()
+                            .anyMatch(s -> List.of("edges", "nodes").contains(((graphql.language.Field) s).getName()));
             if (connection) {
                 depths.add(depth + 1);
             }

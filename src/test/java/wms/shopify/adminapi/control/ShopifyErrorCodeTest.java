@@ -35,8 +35,8 @@ class ShopifyErrorCodeTest {
 
     private JsonObject read(int status, String body) {
         JsonObject json = Json.createReader(new StringReader(body)).readObject();
-        return this.api.data(SHOP, AdminOperation.INVENTORY_SET, this.api.budget(SHOP),
-                new ShopifyHttp.Answer(status, json, "1.5"));
+        return this.api.data(
+                SHOP, AdminOperation.INVENTORY_SET, this.api.budget(SHOP), new ShopifyHttp.Answer(status, json, "1.5"));
     }
 
     private RuntimeException failure(int status, String body) {
@@ -44,7 +44,8 @@ class ShopifyErrorCodeTest {
     }
 
     private static String error(String code, String message) {
-        return "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]," + COST + "}";
+        return "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]," + COST
+                + "}";
     }
 
     @Test
@@ -65,11 +66,11 @@ class ShopifyErrorCodeTest {
         assertTrue(e.getMessage().contains(maxCost), e.getMessage());
         assertFalse(e.needsNewKey());
         for (String code : new String[] {"ACCESS_DENIED", "SHOP_INACTIVE", "MAX_INPUT_SIZE_EXCEEDED", "BAD_REQUEST"}) {
-            assertEquals(ShopifyErrorCode.valueOf(code), ((ShopifyRequestException) failure(200, error(code, "no")))
-                    .code());
+            assertEquals(
+                    ShopifyErrorCode.valueOf(code), ((ShopifyRequestException) failure(200, error(code, "no"))).code());
         }
-        ShopifyRequestException unknown = (ShopifyRequestException) failure(200,
-                "{\"errors\":[{\"message\":\"Field 'nope' doesn't exist on type 'Shop'\"}]}");
+        ShopifyRequestException unknown = (ShopifyRequestException)
+                failure(200, "{\"errors\":[{\"message\":\"Field 'nope' doesn't exist on type 'Shop'\"}]}");
         assertEquals(ShopifyErrorCode.OTHER, unknown.code(), "a validation error has no code: refused");
         assertTrue(unknown.getMessage().contains("Field 'nope' doesn't exist"));
     }
@@ -102,23 +103,33 @@ class ShopifyErrorCodeTest {
         assertTrue(inFlight.getMessage().contains("This request is currently in progress, please try again."));
 
         for (String code : new String[] {"IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED", "IDEMPOTENCY_KEY_PARAMETER_MISMATCH"}) {
-            ShopifyRequestException spent = (ShopifyRequestException) failure(200, "{\"data\":{\"inventorySetQuantities\""
-                    + ":{\"inventoryAdjustmentGroup\":null,\"userErrors\":[{\"code\":\"" + code + "\",\"field\":null,"
-                    + "\"message\":\"m\"}]}}}");
+            ShopifyRequestException spent = (ShopifyRequestException) failure(
+                    200,
+                    "{\"data\":{\"inventorySetQuantities\""
+                            + ":{\"inventoryAdjustmentGroup\":null,\"userErrors\":[{\"code\":\"" + code
+                            + "\",\"field\":null,"
+                            + "\"message\":\"m\"}]}}}");
             assertEquals(ShopifyErrorCode.valueOf(code), spent.code());
             assertTrue(spent.needsNewKey());
         }
 
-        JsonObject stale = read(200, "{\"data\":{\"inventorySetQuantities\":{\"inventoryAdjustmentGroup\":null,"
-                + "\"userErrors\":[{\"code\":\"CHANGE_FROM_QUANTITY_STALE\",\"field\":null,\"message\":\"m\"}]}}}");
-        assertEquals("CHANGE_FROM_QUANTITY_STALE", stale.getJsonObject("inventorySetQuantities")
-                .getJsonArray("userErrors").getJsonObject(0).getString("code"), "other user errors are the caller's");
+        JsonObject stale = read(
+                200,
+                "{\"data\":{\"inventorySetQuantities\":{\"inventoryAdjustmentGroup\":null,"
+                        + "\"userErrors\":[{\"code\":\"CHANGE_FROM_QUANTITY_STALE\",\"field\":null,\"message\":\"m\"}]}}}");
+        assertEquals(
+                "CHANGE_FROM_QUANTITY_STALE",
+                stale.getJsonObject("inventorySetQuantities")
+                        .getJsonArray("userErrors")
+                        .getJsonObject(0)
+                        .getString("code"),
+                "other user errors are the caller's");
     }
 
     @Test
     void httpStatusesKeepTheirMeaning() {
-        ShopifyUnavailableException tooMany = (ShopifyUnavailableException) failure(429,
-                "{\"errors\":\"Exceeded request rate limit.\"}");
+        ShopifyUnavailableException tooMany =
+                (ShopifyUnavailableException) failure(429, "{\"errors\":\"Exceeded request rate limit.\"}");
         assertTrue(tooMany.throttled());
         ShopifyUnavailableException down = (ShopifyUnavailableException) failure(503, "{}");
         assertNull(down.code());
@@ -129,7 +140,10 @@ class ShopifyErrorCodeTest {
 
     @Test
     void plainDataIsData() {
-        assertEquals("x", read(200, "{\"data\":{\"shop\":{\"name\":\"x\"}}," + COST + "}").getJsonObject("shop")
-                .getString("name"));
+        assertEquals(
+                "x",
+                read(200, "{\"data\":{\"shop\":{\"name\":\"x\"}}," + COST + "}")
+                        .getJsonObject("shop")
+                        .getString("name"));
     }
 }

@@ -19,7 +19,9 @@ class ShopifyHmacTest {
     void oauthQueryVectorIsReproducedAndVerified() throws Exception {
         for (JsonNode vector : TestVectors.json("hmac.json").path("oauth_query_hmac")) {
             Map<String, String> query = new LinkedHashMap<>();
-            vector.path("query").fields().forEachRemaining(e -> query.put(e.getKey(), e.getValue().asText()));
+            vector.path("query")
+                    .fields()
+                    .forEachRemaining(e -> query.put(e.getKey(), e.getValue().asText()));
             String secret = vector.path("secret").asText();
             assertEquals(vector.path("canonical").asText(), ShopifyHmac.canonicalQuery(query));
             assertEquals(vector.path("expected_hmac_hex").asText(), ShopifyHmac.queryHmac(query, secret));
@@ -33,9 +35,10 @@ class ShopifyHmacTest {
 
     @Test
     void spacesAreSignedAsPercentTwenty() {
-        Map<String, String> query = Map.of("custom", "hello world", "shop", "myshop.myshopify.com",
-                "timestamp", "1700000000");
-        assertEquals("0a3f0b1091a26eab3ab75d96d4cdbba10a3f06e015b95cc989656ddf6c1ce1d9",
+        Map<String, String> query =
+                Map.of("custom", "hello world", "shop", "myshop.myshopify.com", "timestamp", "1700000000");
+        assertEquals(
+                "0a3f0b1091a26eab3ab75d96d4cdbba10a3f06e015b95cc989656ddf6c1ce1d9",
                 ShopifyHmac.queryHmac(query, "my super secret key"));
     }
 
@@ -47,8 +50,10 @@ class ShopifyHmacTest {
             String expected = vector.path("expected_base64").asText();
             assertEquals(expected, ShopifyHmac.bodyHmac(body, secret));
             assertTrue(ShopifyHmac.bodyIsSigned(body, expected, List.of("old", secret)), "any accepted secret");
-            assertFalse(ShopifyHmac.bodyIsSigned("{\"foo\":\"bar\"}".getBytes(StandardCharsets.UTF_8), expected,
-                    List.of(secret)), "re-serialised JSON is not the signed bytes");
+            assertFalse(
+                    ShopifyHmac.bodyIsSigned(
+                            "{\"foo\":\"bar\"}".getBytes(StandardCharsets.UTF_8), expected, List.of(secret)),
+                    "re-serialised JSON is not the signed bytes");
         }
     }
 

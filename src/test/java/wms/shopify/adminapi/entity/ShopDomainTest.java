@@ -42,25 +42,53 @@ class ShopDomainTest {
 
     /** Valid exactly when the expected result is a myshopify.com domain; then the normalised value is that. */
     private static void decide(String input, String expected) {
-        boolean shouldPass = expected != null ? expected.endsWith(".myshopify.com")
+        boolean shouldPass = expected != null
+                ? expected.endsWith(".myshopify.com")
                 : input.matches("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
         if (shouldPass) {
-            assertEquals(expected != null ? expected : input, ShopDomain.parse(input).value(), input);
+            assertEquals(
+                    expected != null ? expected : input, ShopDomain.parse(input).value(), input);
         } else {
             assertThrows(InvalidShopDomainException.class, () -> ShopDomain.parse(input), input);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evil.com", "myshopify.com.evil.com", "shop.myshopify.com@evil.com",
-        "attacker.com/.myshopify.com", "%0a123.myshopify.com", "shop.myshopify.com\n", "shop.myshopify.com%00",
-        "shop.myshopify.com:8080", "shop.myshopify.com/admin", "shop.myshopify.com?x=1", "shop.myshopify.com#x",
-        "a.b.myshopify.com", "-shop.myshopify.com", "my_shop.myshopify.com", "shop..myshopify.com",
-        ".myshopify.com", "myshopify.com", "shop.myshopify.com.", "javascript:alert(1)//x.myshopify.com",
-        "<script>.myshopify.com", "shop.myshopify.com\u0000", "ｓhop.myshopify.com", "shop.myshopify.comx",
-        "https://evil.com/shop.myshopify.com", "//shop.myshopify.com", "ftp://shop.myshopify.com",
-        "admin.shopify.com/store/", "admin.shopify.com/store/a/b", "not-admin.shopify.com/store/x",
-        "shop\u2028.myshopify.com", "shop .myshopify.com", ""})
+    @ValueSource(
+            strings = {
+                "evil.com",
+                "myshopify.com.evil.com",
+                "shop.myshopify.com@evil.com",
+                "attacker.com/.myshopify.com",
+                "%0a123.myshopify.com",
+                "shop.myshopify.com\n",
+                "shop.myshopify.com%00",
+                "shop.myshopify.com:8080",
+                "shop.myshopify.com/admin",
+                "shop.myshopify.com?x=1",
+                "shop.myshopify.com#x",
+                "a.b.myshopify.com",
+                "-shop.myshopify.com",
+                "my_shop.myshopify.com",
+                "shop..myshopify.com",
+                ".myshopify.com",
+                "myshopify.com",
+                "shop.myshopify.com.",
+                "javascript:alert(1)//x.myshopify.com",
+                "<script>.myshopify.com",
+                "shop.myshopify.com\u0000",
+                "ｓhop.myshopify.com",
+                "shop.myshopify.comx",
+                "https://evil.com/shop.myshopify.com",
+                "//shop.myshopify.com",
+                "ftp://shop.myshopify.com",
+                "admin.shopify.com/store/",
+                "admin.shopify.com/store/a/b",
+                "not-admin.shopify.com/store/x",
+                "shop\u2028.myshopify.com",
+                "shop .myshopify.com",
+                ""
+            })
     void hostileInputIsRefused(String input) {
         assertThrows(InvalidShopDomainException.class, () -> ShopDomain.parse(input));
     }
@@ -68,13 +96,18 @@ class ShopDomainTest {
     @Test
     void nullAndOverlongInputAreRefusedWithAMessageForTheMerchant() {
         var refused = assertThrows(InvalidShopDomainException.class, () -> ShopDomain.parse(null));
-        assertEquals("This is not a Shopify store address. Enter it as your-store.myshopify.com.", refused.getMessage());
+        assertEquals(
+                "This is not a Shopify store address. Enter it as your-store.myshopify.com.", refused.getMessage());
         assertThrows(InvalidShopDomainException.class, () -> ShopDomain.parse("a".repeat(300) + ".myshopify.com"));
     }
 
     @Test
     void whatAMerchantTypesIsNormalised() {
-        assertEquals("acme.myshopify.com", ShopDomain.parse("  HTTPS://Acme.MyShopify.com//  ").value());
-        assertEquals("acme", ShopDomain.parse("https://admin.shopify.com/store/acme/").name());
+        assertEquals(
+                "acme.myshopify.com",
+                ShopDomain.parse("  HTTPS://Acme.MyShopify.com//  ").value());
+        assertEquals(
+                "acme",
+                ShopDomain.parse("https://admin.shopify.com/store/acme/").name());
     }
 }

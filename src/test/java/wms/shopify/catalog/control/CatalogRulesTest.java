@@ -22,21 +22,28 @@ class CatalogRulesTest {
 
     @Test
     void aValidCallHasNoErrors() {
-        assertEquals(List.of(), Catalog.check(List.of(product("P1", "SKU-1", "123", "One"),
-                product("P2", null, null, "Two"), new ProductRegistration("P3", "SKU-1", "", "Three", JsonValue.FALSE)),
-                10));
+        assertEquals(
+                List.of(),
+                Catalog.check(
+                        List.of(
+                                product("P1", "SKU-1", "123", "One"),
+                                product("P2", null, null, "Two"),
+                                new ProductRegistration("P3", "SKU-1", "", "Three", JsonValue.FALSE)),
+                        10));
     }
 
     @Test
     void everyBrokenFieldIsReported() {
-        List<FieldError> errors = Catalog.check(List.of(
-                product("P1", "x".repeat(256), "ok", "One"),
-                product("P2", "ok", "bad\nbarcode", "Two"),
-                product(" P3", "ok", "ok", " "),
-                product("P1", "ok", "ok", "Again"),
-                new ProductRegistration("P5", null, null, "Five", JsonValue.EMPTY_JSON_OBJECT)), 10);
-        assertEquals(List.of("[0].sku", "[1].barcode", "[2].code", "[2].name", "[3].code", "[4].active"),
-                fields(errors));
+        List<FieldError> errors = Catalog.check(
+                List.of(
+                        product("P1", "x".repeat(256), "ok", "One"),
+                        product("P2", "ok", "bad\nbarcode", "Two"),
+                        product(" P3", "ok", "ok", " "),
+                        product("P1", "ok", "ok", "Again"),
+                        new ProductRegistration("P5", null, null, "Five", JsonValue.EMPTY_JSON_OBJECT)),
+                10);
+        assertEquals(
+                List.of("[0].sku", "[1].barcode", "[2].code", "[2].name", "[3].code", "[4].active"), fields(errors));
         assertTrue(errors.get(4).message().contains("[0]"), "a duplicate code names the first one");
     }
 

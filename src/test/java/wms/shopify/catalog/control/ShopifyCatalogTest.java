@@ -27,19 +27,31 @@ class ShopifyCatalogTest {
 
     @Test
     void aFullNodeIsReadWithItsStockedFlagFromTheLocations() {
-        ShopifyVariant variant = ShopifyCatalog.variant(node("{\"id\":\"gid://shopify/ProductVariant/1\","
-                + "\"title\":\"M\",\"sku\":\"SH-M\",\"barcode\":\"123\",\"product\":{\"title\":\"Shirt\"},"
-                + "\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/9\",\"tracked\":true}}"),
+        ShopifyVariant variant = ShopifyCatalog.variant(
+                node("{\"id\":\"gid://shopify/ProductVariant/1\","
+                        + "\"title\":\"M\",\"sku\":\"SH-M\",\"barcode\":\"123\",\"product\":{\"title\":\"Shirt\"},"
+                        + "\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/9\",\"tracked\":true}}"),
                 "gid://shopify/InventoryItem/9"::equals);
-        assertEquals(new ShopifyVariant("gid://shopify/ProductVariant/1", "gid://shopify/InventoryItem/9", "Shirt",
-                "M", "SH-M", "123", true, true), variant);
+        assertEquals(
+                new ShopifyVariant(
+                        "gid://shopify/ProductVariant/1",
+                        "gid://shopify/InventoryItem/9",
+                        "Shirt",
+                        "M",
+                        "SH-M",
+                        "123",
+                        true,
+                        true),
+                variant);
     }
 
     @Test
     void nullSkuBarcodeAndAnUnstockedUntrackedItemAreReadAsSuch() {
-        ShopifyVariant variant = ShopifyCatalog.variant(node("{\"id\":\"gid://shopify/ProductVariant/2\","
-                + "\"title\":\"Default Title\",\"sku\":null,\"barcode\":null,\"product\":{\"title\":\"Mug\"},"
-                + "\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/8\",\"tracked\":false}}"), item -> false);
+        ShopifyVariant variant = ShopifyCatalog.variant(
+                node("{\"id\":\"gid://shopify/ProductVariant/2\","
+                        + "\"title\":\"Default Title\",\"sku\":null,\"barcode\":null,\"product\":{\"title\":\"Mug\"},"
+                        + "\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/8\",\"tracked\":false}}"),
+                item -> false);
         assertNull(variant.sku());
         assertNull(variant.barcode());
         assertFalse(variant.tracked());
@@ -86,8 +98,11 @@ class ShopifyCatalogTest {
         lines.line(node(variantLine(4)));
         lines.end();
         assertEquals(1, pages.size());
-        assertEquals(List.of(true, false, true, false),
-                pages.get(0).stream().map(ShopifyVariant::stockedAtMappedLocations).toList());
+        assertEquals(
+                List.of(true, false, true, false),
+                pages.get(0).stream()
+                        .map(ShopifyVariant::stockedAtMappedLocations)
+                        .toList());
         assertEquals("S-3", pages.get(0).get(2).sku());
     }
 
@@ -106,11 +121,11 @@ class ShopifyCatalogTest {
 
     @Test
     void aLevelAwayFromItsVariantIsRefusedRatherThanCountedWrong() {
-        ShopifyCatalog.BulkLines lines = new ShopifyCatalog.BulkLines(Set.of(A), page -> { });
+        ShopifyCatalog.BulkLines lines = new ShopifyCatalog.BulkLines(Set.of(A), page -> {});
         lines.line(node(variantLine(1)));
         lines.line(node(variantLine(2)));
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> lines.line(node(levelLine("gid://shopify/ProductVariant/1", A))));
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> lines.line(node(levelLine("gid://shopify/ProductVariant/1", A))));
         assertTrue(refused.getMessage().contains("not grouped"), refused.getMessage());
     }
 }

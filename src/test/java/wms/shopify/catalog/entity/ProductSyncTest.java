@@ -15,8 +15,11 @@ import wms.shopify.stores.entity.Store;
 class ProductSyncTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
-    private final Store store = new Store(new ShopDomain("acme.myshopify.com"),
-            new SealedTokens("v1:a", null, null, null, "read_products"), T0, null);
+    private final Store store = new Store(
+            new ShopDomain("acme.myshopify.com"),
+            new SealedTokens("v1:a", null, null, null, "read_products"),
+            T0,
+            null);
 
     @Test
     void pagesAddUpAndTheResultStays() {

@@ -18,14 +18,24 @@ class StoreVariantTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
     private static final Instant T1 = T0.plusSeconds(60);
-    private final Store store = new Store(new ShopDomain("acme.myshopify.com"),
-            new SealedTokens("v1:a", null, null, null, "read_products"), T0, null);
+    private final Store store = new Store(
+            new ShopDomain("acme.myshopify.com"),
+            new SealedTokens("v1:a", null, null, null, "read_products"),
+            T0,
+            null);
     private final WmsProduct shirt = new WmsProduct("P1", "SHIRT", "123", "Shirt", true, T0);
     private final WmsProduct cap = new WmsProduct("P2", "CAP", null, "Cap", true, T0);
 
     private static ShopifyVariant seen(String sku, boolean tracked, boolean stocked) {
-        return new ShopifyVariant("gid://shopify/ProductVariant/1", "gid://shopify/InventoryItem/1", "Shirt", "M",
-                sku, "123", tracked, stocked);
+        return new ShopifyVariant(
+                "gid://shopify/ProductVariant/1",
+                "gid://shopify/InventoryItem/1",
+                "Shirt",
+                "M",
+                sku,
+                "123",
+                tracked,
+                stocked);
     }
 
     private StoreVariant variant() {
@@ -85,9 +95,11 @@ class StoreVariantTest {
 
     @Test
     void problemsSayWhyStockSyncCannotWrite() {
-        assertEquals("inventory not tracked on Shopify",
+        assertEquals(
+                "inventory not tracked on Shopify",
                 new StoreVariant(this.store, seen("SHIRT", false, true), T0).problem());
-        assertEquals("not stocked at every mapped location",
+        assertEquals(
+                "not stocked at every mapped location",
                 new StoreVariant(this.store, seen("SHIRT", true, false), T0).problem());
     }
 
@@ -106,14 +118,29 @@ class StoreVariantTest {
         assertThrows(IllegalArgumentException.class, () -> variant().matched(Match.bySku(1), null, T0));
         assertThrows(IllegalArgumentException.class, () -> variant().matched(Match.none(), this.shirt, T0));
         assertThrows(IllegalArgumentException.class, () -> new Match(VariantStatus.MANUAL, 1L, null));
-        assertThrows(IllegalArgumentException.class, () -> variant().seenOnShopify(
-                new ShopifyVariant("gid://shopify/ProductVariant/2", null, "X", null, null, null, true, true), T1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> variant()
+                        .seenOnShopify(
+                                new ShopifyVariant(
+                                        "gid://shopify/ProductVariant/2", null, "X", null, null, null, true, true),
+                                T1));
     }
 
     @Test
     void overlongShopifyTextIsBoundedNotRefused() {
-        StoreVariant variant = new StoreVariant(this.store, new ShopifyVariant("gid://shopify/ProductVariant/1",
-                null, "t".repeat(5000), null, "s".repeat(300), null, true, true), T0);
+        StoreVariant variant = new StoreVariant(
+                this.store,
+                new ShopifyVariant(
+                        "gid://shopify/ProductVariant/1",
+                        null,
+                        "t".repeat(5000),
+                        null,
+                        "s".repeat(300),
+                        null,
+                        true,
+                        true),
+                T0);
         assertEquals(1000, variant.productTitle().length());
         assertEquals(255, variant.sku().length());
     }

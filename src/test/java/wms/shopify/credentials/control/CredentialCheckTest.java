@@ -38,7 +38,11 @@ class CredentialCheckTest {
         this.hasher = new CountingHasher();
         this.check = new CredentialCheck(this.hasher);
         this.secret = this.hasher.newSecret();
-        this.stored = new ApiCredential("abcdefgh23456789", "WMS", this.hasher.hash(this.secret), "admin",
+        this.stored = new ApiCredential(
+                "abcdefgh23456789",
+                "WMS",
+                this.hasher.hash(this.secret),
+                "admin",
                 Instant.parse("2026-01-01T00:00:00Z"));
         this.hasher.hashes = 0;
     }
@@ -66,8 +70,8 @@ class CredentialCheckTest {
     }
 
     private void assertRefused(PresentedCredential presented, Optional<ApiCredential> stored) {
-        ApiAuthenticationException refused = assertThrows(ApiAuthenticationException.class,
-                () -> this.check.verify(presented, stored));
+        ApiAuthenticationException refused =
+                assertThrows(ApiAuthenticationException.class, () -> this.check.verify(presented, stored));
         assertEquals(ApiAuthenticationException.Reason.REFUSED, refused.reason());
         assertEquals(1, this.hasher.hashes, "one HMAC on every path, accepted or refused");
     }

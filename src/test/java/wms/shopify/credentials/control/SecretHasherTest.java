@@ -57,7 +57,8 @@ class SecretHasherTest {
             assertEquals(keyId, parsed.keyId());
             assertEquals(secret, parsed.secret());
         }
-        assertNotEquals(HexFormat.of().formatHex(hasher.hash(hasher.newSecret())),
+        assertNotEquals(
+                HexFormat.of().formatHex(hasher.hash(hasher.newSecret())),
                 HexFormat.of().formatHex(hasher.hash(hasher.newSecret())));
     }
 }

@@ -50,11 +50,12 @@ class ApiScopeTest {
 
     @Test
     void storesAreTypedAsShopDomainsAndAnythingElseIsNamed() {
-        assertEquals(Set.of("a.myshopify.com", "b.myshopify.com"),
+        assertEquals(
+                Set.of("a.myshopify.com", "b.myshopify.com"),
                 ApiCredentials.checkStores(" A.myshopify.com,  b.myshopify.com "));
         assertEquals(Set.of(), ApiCredentials.checkStores("  "));
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> ApiCredentials.checkStores("a.myshopify.com, evil.example.com"));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> ApiCredentials.checkStores("a.myshopify.com, evil.example.com"));
         assertTrue(refused.getMessage().contains("evil.example.com"), refused.getMessage());
     }
 }

@@ -17,17 +17,21 @@ class ShopifyOrdersTest {
 
     @Test
     void theGraphqlIdWinsWhereverItStandsAndNestedIdsAreNotTheOrders() {
-        assertEquals(Optional.of("gid://shopify/Order/7"), ShopifyOrders.orderIdOf(
-                "{\"line_items\":[{\"id\":99,\"admin_graphql_api_id\":\"gid://shopify/LineItem/99\"}],"
-                        + "\"customer\":{\"id\":5},\"id\":7,\"admin_graphql_api_id\":\"gid://shopify/Order/7\"}"));
+        assertEquals(
+                Optional.of("gid://shopify/Order/7"),
+                ShopifyOrders.orderIdOf(
+                        "{\"line_items\":[{\"id\":99,\"admin_graphql_api_id\":\"gid://shopify/LineItem/99\"}],"
+                                + "\"customer\":{\"id\":5},\"id\":7,\"admin_graphql_api_id\":\"gid://shopify/Order/7\"}"));
     }
 
     @Test
     void withoutTheGraphqlIdTheNumericIdNamesTheOrder() {
-        assertEquals(Optional.of("gid://shopify/Order/450789469"),
+        assertEquals(
+                Optional.of("gid://shopify/Order/450789469"),
                 ShopifyOrders.orderIdOf("{\"customer\":{\"id\":5},\"id\":450789469}"));
-        assertEquals(Optional.of("gid://shopify/Order/12"), ShopifyOrders.orderIdOf(
-                "{\"id\":12,\"admin_graphql_api_id\":\"gid://shopify/Customer/3\"}"));
+        assertEquals(
+                Optional.of("gid://shopify/Order/12"),
+                ShopifyOrders.orderIdOf("{\"id\":12,\"admin_graphql_api_id\":\"gid://shopify/Customer/3\"}"));
     }
 
     @Test

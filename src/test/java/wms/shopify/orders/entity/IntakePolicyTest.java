@@ -28,8 +28,8 @@ class IntakePolicyTest {
 
     @Test
     void knownValuesPass() {
-        IntakePolicy policy = new IntakePolicy("open,closed,cancelled", "paid,partially_paid",
-                "unfulfilled,partially_fulfilled", false);
+        IntakePolicy policy = new IntakePolicy(
+                "open,closed,cancelled", "paid,partially_paid", "unfulfilled,partially_fulfilled", false);
         assertTrue(policy.unknownValues().isEmpty());
         assertSame(policy, policy.requireKnownValues());
     }
@@ -37,9 +37,12 @@ class IntakePolicyTest {
     @Test
     void unknownValuesAreRefusedEachNamed() {
         IntakePolicy policy = new IntakePolicy("open,archived", "paid,settled", "unfulfilled", false);
-        assertEquals(List.of("Unknown order status \"archived\" (known: cancelled, closed, open).",
-                "Unknown financial status \"settled\" (known: authorized, expired, paid, partially_paid, "
-                        + "partially_refunded, pending, refunded, voided)."), policy.unknownValues());
+        assertEquals(
+                List.of(
+                        "Unknown order status \"archived\" (known: cancelled, closed, open).",
+                        "Unknown financial status \"settled\" (known: authorized, expired, paid, partially_paid, "
+                                + "partially_refunded, pending, refunded, voided)."),
+                policy.unknownValues());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, policy::requireKnownValues);
         assertEquals(String.join(" ", policy.unknownValues()), refused.getMessage());
     }
@@ -53,7 +56,8 @@ class IntakePolicyTest {
         assertTrue(filters.fulfillmentStatuses().isEmpty(), "empty lets every value through");
         assertTrue(filters.includeTestOrders());
         IntakePolicy back = IntakePolicy.of(filters);
-        assertEquals(Set.of("paid", "authorized"), Set.of(back.financialStatuses().split(",")));
+        assertEquals(
+                Set.of("paid", "authorized"), Set.of(back.financialStatuses().split(",")));
         assertTrue(back.unknownValues().isEmpty());
     }
 }

@@ -19,39 +19,88 @@ class OrderRulesTest {
     static final String ORDER = "gid://shopify/Order/1";
     static final String MAIN = "gid://shopify/Location/10";
     static final String OUTLET = "gid://shopify/Location/11";
-    static final OrderFilters DEFAULTS = new OrderFilters(Set.of("open"), Set.of("paid"),
-            Set.of("unfulfilled", "partially_fulfilled"), false);
+    static final OrderFilters DEFAULTS =
+            new OrderFilters(Set.of("open"), Set.of("paid"), Set.of("unfulfilled", "partially_fulfilled"), false);
     static final Map<String, OrderPlan.MappedVariant> MAPPED = Map.of(
-            "gid://shopify/ProductVariant/1", new OrderPlan.MappedVariant("W-SHIRT", true, "gid://shopify/InventoryItem/1"),
-            "gid://shopify/ProductVariant/2", new OrderPlan.MappedVariant("W-MUG", true, "gid://shopify/InventoryItem/2"));
+            "gid://shopify/ProductVariant/1",
+                    new OrderPlan.MappedVariant("W-SHIRT", true, "gid://shopify/InventoryItem/1"),
+            "gid://shopify/ProductVariant/2",
+                    new OrderPlan.MappedVariant("W-MUG", true, "gid://shopify/InventoryItem/2"));
     static final Map<String, OrderPlan.Destination> LOCATIONS = Map.of(
             MAIN, new OrderPlan.Destination(MAIN, "WH-MAIN", "PARCEL"),
             OUTLET, new OrderPlan.Destination(OUTLET, "WH-OUT", null));
 
-    static ShopifyOrderSnapshot order(Instant updated, String financial, String fulfillment, boolean test, Instant cancelled,
-            String location, int shirts, int mugs) {
+    static ShopifyOrderSnapshot order(
+            Instant updated,
+            String financial,
+            String fulfillment,
+            boolean test,
+            Instant cancelled,
+            String location,
+            int shirts,
+            int mugs) {
         List<ShopifyOrderSnapshot.Line> lines = List.of(
-                new ShopifyOrderSnapshot.Line("gid://shopify/LineItem/1", "gid://shopify/ProductVariant/1",
-                        "gid://shopify/InventoryItem/1", "SHIRT", "Shirt", shirts, shirts, true),
-                new ShopifyOrderSnapshot.Line("gid://shopify/LineItem/2", "gid://shopify/ProductVariant/2",
-                        "gid://shopify/InventoryItem/2", "MUG", "Mug", mugs, mugs, true));
-        List<ShopifyOrderSnapshot.FulfillmentOrder> fos = List.of(new ShopifyOrderSnapshot.FulfillmentOrder("gid://shopify/FulfillmentOrder/1",
-                cancelled == null ? "OPEN" : "CLOSED", location, List.of(
-                        new ShopifyOrderSnapshot.FulfillmentLine("gid://shopify/LineItem/1", "gid://shopify/InventoryItem/1", shirts),
-                        new ShopifyOrderSnapshot.FulfillmentLine("gid://shopify/LineItem/2", "gid://shopify/InventoryItem/2", mugs))));
-        return new ShopifyOrderSnapshot(ORDER, "#1001", T0, updated, test, cancelled != null, cancelled, financial, fulfillment,
-                "bob@example.com", null, "Leave at the door",
-                new ShopifyOrderSnapshot.ShipTo("Bob", null, "Chestnut 1", null, "Louisville", "Kentucky", "KY", "40202", "US",
-                        "+1 502"), "Standard", "STANDARD", lines, fos, true);
+                new ShopifyOrderSnapshot.Line(
+                        "gid://shopify/LineItem/1",
+                        "gid://shopify/ProductVariant/1",
+                        "gid://shopify/InventoryItem/1",
+                        "SHIRT",
+                        "Shirt",
+                        shirts,
+                        shirts,
+                        true),
+                new ShopifyOrderSnapshot.Line(
+                        "gid://shopify/LineItem/2",
+                        "gid://shopify/ProductVariant/2",
+                        "gid://shopify/InventoryItem/2",
+                        "MUG",
+                        "Mug",
+                        mugs,
+                        mugs,
+                        true));
+        List<ShopifyOrderSnapshot.FulfillmentOrder> fos = List.of(new ShopifyOrderSnapshot.FulfillmentOrder(
+                "gid://shopify/FulfillmentOrder/1",
+                cancelled == null ? "OPEN" : "CLOSED",
+                location,
+                List.of(
+                        new ShopifyOrderSnapshot.FulfillmentLine(
+                                "gid://shopify/LineItem/1", "gid://shopify/InventoryItem/1", shirts),
+                        new ShopifyOrderSnapshot.FulfillmentLine(
+                                "gid://shopify/LineItem/2", "gid://shopify/InventoryItem/2", mugs))));
+        return new ShopifyOrderSnapshot(
+                ORDER,
+                "#1001",
+                T0,
+                updated,
+                test,
+                cancelled != null,
+                cancelled,
+                financial,
+                fulfillment,
+                "bob@example.com",
+                null,
+                "Leave at the door",
+                new ShopifyOrderSnapshot.ShipTo(
+                        "Bob", null, "Chestnut 1", null, "Louisville", "Kentucky", "KY", "40202", "US", "+1 502"),
+                "Standard",
+                "STANDARD",
+                lines,
+                fos,
+                true);
     }
 
     static ShopifyOrderSnapshot paid(Instant updated) {
         return order(updated, "paid", "unfulfilled", false, null, MAIN, 2, 1);
     }
 
-    static ImportedOrder.Change apply(ImportedOrder row, ShopifyOrderSnapshot order, Map<String, OrderPlan.MappedVariant> variants) {
-        return row.apply(order, DEFAULTS, OrderPlan.of(order, variants, LOCATIONS, LOCATIONS.get(OUTLET)),
-                order.updatedAt(), "test");
+    static ImportedOrder.Change apply(
+            ImportedOrder row, ShopifyOrderSnapshot order, Map<String, OrderPlan.MappedVariant> variants) {
+        return row.apply(
+                order,
+                DEFAULTS,
+                OrderPlan.of(order, variants, LOCATIONS, LOCATIONS.get(OUTLET)),
+                order.updatedAt(),
+                "test");
     }
 
     @Test
@@ -62,12 +111,17 @@ class OrderRulesTest {
         assertEquals(OrderState.READY, row.state());
         assertEquals("WH-MAIN", row.warehouseCode());
         assertEquals("PARCEL", row.shippingProcessCode());
-        assertEquals(List.of("W-SHIRT", "W-MUG"), row.lines().stream().map(OrderLine::productCode).toList());
+        assertEquals(
+                List.of("W-SHIRT", "W-MUG"),
+                row.lines().stream().map(OrderLine::productCode).toList());
         assertEquals("Chestnut 1", row.shipAddress1());
         assertEquals("Standard", row.shippingMethod());
         assertEquals("Leave at the door", row.note());
-        assertEquals(List.of(new OrderDemand.Line("gid://shopify/InventoryItem/1", MAIN, 2),
-                new OrderDemand.Line("gid://shopify/InventoryItem/2", MAIN, 1)), row.demand());
+        assertEquals(
+                List.of(
+                        new OrderDemand.Line("gid://shopify/InventoryItem/1", MAIN, 2),
+                        new OrderDemand.Line("gid://shopify/InventoryItem/2", MAIN, 1)),
+                row.demand());
         assertEquals(ImportedOrder.Change.NONE, apply(row, paid(T0), MAPPED), "a duplicate changes nothing");
     }
 
@@ -83,18 +137,38 @@ class OrderRulesTest {
     @Test
     void eachFilterDimensionRefusesAndALaterUpdateIsDecidedAgain() {
         ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
-        assertEquals(ImportedOrder.Change.FILTERED, apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1),
-                MAPPED));
+        assertEquals(
+                ImportedOrder.Change.FILTERED,
+                apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1), MAPPED));
         assertTrue(row.stateNote().contains("financial status pending"), row.stateNote());
         assertEquals(2, row.demand().size(), "filtered out but open: Shopify committed its units, they are demand");
-        assertEquals(ImportedOrder.Change.FILTERED, apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled", true,
-                null, MAIN, 1, 1), MAPPED));
+        assertEquals(
+                ImportedOrder.Change.FILTERED,
+                apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled", true, null, MAIN, 1, 1), MAPPED));
         assertTrue(row.stateNote().contains("test order"), row.stateNote());
-        assertEquals(ImportedOrder.Change.FILTERED, apply(row, order(T0.plusSeconds(2), "paid", "fulfilled", false,
-                null, MAIN, 1, 1), MAPPED));
+        assertEquals(
+                ImportedOrder.Change.FILTERED,
+                apply(row, order(T0.plusSeconds(2), "paid", "fulfilled", false, null, MAIN, 1, 1), MAPPED));
         assertTrue(row.stateNote().contains("fulfillment status fulfilled"), row.stateNote());
-        ShopifyOrderSnapshot closed = new ShopifyOrderSnapshot(ORDER, "#1001", T0, T0.plusSeconds(3), false, true, null, "paid",
-                "unfulfilled", null, null, null, null, null, null, paid(T0).lines(), paid(T0).fulfillmentOrders(), true);
+        ShopifyOrderSnapshot closed = new ShopifyOrderSnapshot(
+                ORDER,
+                "#1001",
+                T0,
+                T0.plusSeconds(3),
+                false,
+                true,
+                null,
+                "paid",
+                "unfulfilled",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                paid(T0).lines(),
+                paid(T0).fulfillmentOrders(),
+                true);
         assertEquals(ImportedOrder.Change.FILTERED, apply(row, closed, MAPPED));
         assertTrue(row.stateNote().contains("order status closed"), row.stateNote());
         assertEquals(ImportedOrder.Change.TO_FEED, apply(row, paid(T0.plusSeconds(4)), MAPPED), "paid later: imported");
@@ -103,14 +177,15 @@ class OrderRulesTest {
     @Test
     void emptyFiltersLetEverythingThrough() {
         OrderFilters any = new OrderFilters(Set.of(), Set.of(), Set.of(), true);
-        assertTrue(any.refusal(order(T0, "pending", "fulfilled", true, null, MAIN, 1, 1)).isEmpty());
+        assertTrue(any.refusal(order(T0, "pending", "fulfilled", true, null, MAIN, 1, 1))
+                .isEmpty());
     }
 
     @Test
     void anUnmappedLineHoldsTheOrderWithAReasonUntilReleasedAfterMapping() {
         ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
-        Map<String, OrderPlan.MappedVariant> shirtOnly = Map.of("gid://shopify/ProductVariant/1",
-                MAPPED.get("gid://shopify/ProductVariant/1"));
+        Map<String, OrderPlan.MappedVariant> shirtOnly =
+                Map.of("gid://shopify/ProductVariant/1", MAPPED.get("gid://shopify/ProductVariant/1"));
         assertEquals(ImportedOrder.Change.HELD, apply(row, paid(T0), shirtOnly));
         assertEquals(HoldReason.UNMAPPED_LINE, row.holdReason());
         assertTrue(row.stateNote().contains("Mug (SKU MUG)"), row.stateNote());
@@ -123,8 +198,10 @@ class OrderRulesTest {
     void anInactiveProductOrNoWarehouseHoldsToo() {
         ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         Map<String, OrderPlan.MappedVariant> inactive = Map.of(
-                "gid://shopify/ProductVariant/1", new OrderPlan.MappedVariant("W-SHIRT", false, null),
-                "gid://shopify/ProductVariant/2", MAPPED.get("gid://shopify/ProductVariant/2"));
+                "gid://shopify/ProductVariant/1",
+                new OrderPlan.MappedVariant("W-SHIRT", false, null),
+                "gid://shopify/ProductVariant/2",
+                MAPPED.get("gid://shopify/ProductVariant/2"));
         apply(row, paid(T0), inactive);
         assertEquals(HoldReason.INACTIVE_PRODUCT, row.holdReason());
         ShopifyOrderSnapshot order = order(T0, "paid", "unfulfilled", false, null, "gid://shopify/Location/99", 1, 1);
@@ -137,8 +214,9 @@ class OrderRulesTest {
     void anOlderReadIsIgnored() {
         ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
         apply(row, paid(T0.plusSeconds(10)), MAPPED);
-        assertEquals(ImportedOrder.Change.STALE, apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1),
-                MAPPED));
+        assertEquals(
+                ImportedOrder.Change.STALE,
+                apply(row, order(T0, "pending", "unfulfilled", false, null, MAIN, 1, 1), MAPPED));
         assertEquals(OrderState.READY, row.state());
     }
 
@@ -154,8 +232,10 @@ class OrderRulesTest {
         assertEquals(ImportedOrder.Ack.ALREADY, row.acknowledge(9, T0));
         assertEquals(OrderState.ACCEPTED, row.state());
         assertEquals(List.of(), row.demand());
-        assertEquals(ImportedOrder.Change.NONE, apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null,
-                MAIN, 4, 1), MAPPED), "once accepted, only a cancellation changes it");
+        assertEquals(
+                ImportedOrder.Change.NONE,
+                apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null, MAIN, 4, 1), MAPPED),
+                "once accepted, only a cancellation changes it");
     }
 
     @Test
@@ -164,8 +244,12 @@ class OrderRulesTest {
         apply(row, paid(T0), MAPPED);
         row.enterFeed(5);
         row.acknowledge(5, T0);
-        assertEquals(ImportedOrder.Change.CANCELLATION_TO_FEED, apply(row, order(T0.plusSeconds(1), "paid", "unfulfilled",
-                false, T0.plusSeconds(1), MAIN, 2, 1), MAPPED));
+        assertEquals(
+                ImportedOrder.Change.CANCELLATION_TO_FEED,
+                apply(
+                        row,
+                        order(T0.plusSeconds(1), "paid", "unfulfilled", false, T0.plusSeconds(1), MAIN, 2, 1),
+                        MAPPED));
         row.enterFeed(6);
         assertEquals(FeedKind.CANCELLATION, row.feedKind());
         assertEquals(OrderState.CANCELLED, row.state());
@@ -174,14 +258,19 @@ class OrderRulesTest {
         apply(shipped, paid(T0), MAPPED);
         shipped.enterFeed(7);
         shipped.acknowledge(7, T0);
-        assertEquals(ImportedOrder.Change.CANCELLATION_REPORTED, apply(shipped, order(T0.plusSeconds(1), "paid",
-                "partially_fulfilled", false, T0.plusSeconds(1), MAIN, 1, 1), MAPPED));
+        assertEquals(
+                ImportedOrder.Change.CANCELLATION_REPORTED,
+                apply(
+                        shipped,
+                        order(T0.plusSeconds(1), "paid", "partially_fulfilled", false, T0.plusSeconds(1), MAIN, 1, 1),
+                        MAPPED));
         assertEquals(OrderState.ACCEPTED, shipped.state());
         assertTrue(shipped.cancelNote().contains("not applied"));
 
         ImportedOrder neverSent = ImportedOrder.forTest(ORDER, T0);
-        assertEquals(ImportedOrder.Change.CANCELLED, apply(neverSent, order(T0, "pending", "unfulfilled", false, T0, MAIN,
-                1, 1), MAPPED));
+        assertEquals(
+                ImportedOrder.Change.CANCELLED,
+                apply(neverSent, order(T0, "pending", "unfulfilled", false, T0, MAIN, 1, 1), MAPPED));
         assertEquals(List.of(), neverSent.demand());
     }
 
@@ -225,15 +314,21 @@ class OrderRulesTest {
                    "lineItems":{"nodes":[{"remainingQuantity":2,"inventoryItemId":"gid://shopify/InventoryItem/1",
                      "lineItem":{"id":"gid://shopify/LineItem/1"}}]}}]}}
                 """;
-        ShopifyOrderSnapshot order = ShopifyOrderSnapshot.from(Json.createReader(new StringReader(json)).readObject());
+        ShopifyOrderSnapshot order = ShopifyOrderSnapshot.from(
+                Json.createReader(new StringReader(json)).readObject());
         assertEquals("paid", order.financialStatus());
         assertEquals("unfulfilled", order.fulfillmentStatus());
         assertEquals("open", order.orderStatus());
         assertEquals(MAIN, order.fulfillmentOrders().get(0).locationId());
         assertEquals("Standard", order.shippingMethod());
         assertEquals("KY", order.shipTo().provinceCode());
-        OrderPlan plan = OrderPlan.of(order, Map.of("gid://shopify/ProductVariant/1",
-                new OrderPlan.MappedVariant("W", true, "gid://shopify/InventoryItem/1")), LOCATIONS, null);
+        OrderPlan plan = OrderPlan.of(
+                order,
+                Map.of(
+                        "gid://shopify/ProductVariant/1",
+                        new OrderPlan.MappedVariant("W", true, "gid://shopify/InventoryItem/1")),
+                LOCATIONS,
+                null);
         assertEquals("WH-MAIN", plan.destination().warehouseCode());
         assertEquals(2, plan.lines().get(0).quantity());
     }

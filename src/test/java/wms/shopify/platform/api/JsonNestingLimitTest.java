@@ -26,8 +26,10 @@ class JsonNestingLimitTest {
         int depth = JsonNestingLimit.MAX_DEPTH + 1;
         byte[] body = ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(StandardCharsets.UTF_8);
         InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> read(body));
-        assertEquals(List.of(new FieldError("body", "nests arrays and objects more than "
-                + JsonNestingLimit.MAX_DEPTH + " levels deep")), refused.errors());
+        assertEquals(
+                List.of(new FieldError(
+                        "body", "nests arrays and objects more than " + JsonNestingLimit.MAX_DEPTH + " levels deep")),
+                refused.errors());
         assertEquals(400, Problems.of(refused, "/api/v1/warehouses").status());
     }
 

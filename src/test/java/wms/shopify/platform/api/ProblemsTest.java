@@ -21,8 +21,8 @@ class ProblemsTest {
 
     @Test
     void invalidContentIs400WithEveryField() {
-        Problem problem = Problems.of(new InvalidRequestException(List.of(new FieldError("[0].code", "is required"))),
-                PATH);
+        Problem problem =
+                Problems.of(new InvalidRequestException(List.of(new FieldError("[0].code", "is required"))), PATH);
         assertEquals(400, problem.status());
         assertEquals(Problems.INVALID_REQUEST, problem.type());
         assertEquals(List.of(new FieldError("[0].code", "is required")), problem.errors());
@@ -31,7 +31,8 @@ class ProblemsTest {
 
     @Test
     void malformedJsonIs400EvenWhenTheRuntimeWrapsIt() {
-        for (Throwable error : List.of(new JsonbException("Unexpected char"),
+        for (Throwable error : List.of(
+                new JsonbException("Unexpected char"),
                 new ProcessingException(new IllegalStateException(new JsonbException("Unexpected char"))))) {
             Problem problem = Problems.of(error, PATH);
             assertEquals(400, problem.status());
@@ -71,11 +72,19 @@ class ProblemsTest {
 
     @Test
     void theJsonFormHasTheRfc9457Members() {
-        String json = new Problem(Problems.INVALID_REQUEST, "The request is not valid", 400, "1 error", PATH,
-                List.of(new FieldError("[0].name", "has \"quotes\""))).toJson();
-        assertEquals("{\"type\":\"urn:wms-shopify:problem:invalid-request\",\"title\":\"The request is not valid\","
-                + "\"status\":400,\"detail\":\"1 error\",\"instance\":\"/api/v1/warehouses\",\"errors\":"
-                + "[{\"field\":\"[0].name\",\"message\":\"has \\\"quotes\\\"\"}]}", json);
+        String json = new Problem(
+                        Problems.INVALID_REQUEST,
+                        "The request is not valid",
+                        400,
+                        "1 error",
+                        PATH,
+                        List.of(new FieldError("[0].name", "has \"quotes\"")))
+                .toJson();
+        assertEquals(
+                "{\"type\":\"urn:wms-shopify:problem:invalid-request\",\"title\":\"The request is not valid\","
+                        + "\"status\":400,\"detail\":\"1 error\",\"instance\":\"/api/v1/warehouses\",\"errors\":"
+                        + "[{\"field\":\"[0].name\",\"message\":\"has \\\"quotes\\\"\"}]}",
+                json);
     }
 
     @Test
@@ -84,8 +93,7 @@ class ProblemsTest {
             assertEquals(10, within.readAllBytes().length);
         }
         try (var over = new RequestSizeLimit.LimitedStream(new ByteArrayInputStream(new byte[11]), 10)) {
-            PayloadTooLargeException tooLarge = assertThrows(
-                    PayloadTooLargeException.class, over::readAllBytes);
+            PayloadTooLargeException tooLarge = assertThrows(PayloadTooLargeException.class, over::readAllBytes);
             assertEquals(10, tooLarge.limit());
         }
     }

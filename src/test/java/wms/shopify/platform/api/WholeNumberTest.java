@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class WholeNumberTest {
 
     private static JsonValue json(String value) {
-        return Json.createReader(new StringReader("[" + value + "]")).readArray().get(0);
+        return Json.createReader(new StringReader("[" + value + "]"))
+                .readArray()
+                .get(0);
     }
 
     private static List<FieldError> refusals(String value, long min, long max) {
@@ -28,9 +30,19 @@ class WholeNumberTest {
 
     @Test
     void numbersBeyondALongAreRefusedNotWrapped() {
-        for (String huge : List.of("9223372036854775808", "-9223372036854775809", "18446744073709551617",
-                "1e999999999", "-1e999999999", "1E+19", "123456789012345678901234567890")) {
-            assertTrue(refusals(huge, Long.MIN_VALUE, Long.MAX_VALUE).get(0).message().contains("out of range"),
+        for (String huge : List.of(
+                "9223372036854775808",
+                "-9223372036854775809",
+                "18446744073709551617",
+                "1e999999999",
+                "-1e999999999",
+                "1E+19",
+                "123456789012345678901234567890")) {
+            assertTrue(
+                    refusals(huge, Long.MIN_VALUE, Long.MAX_VALUE)
+                            .get(0)
+                            .message()
+                            .contains("out of range"),
                     huge);
         }
     }
@@ -63,8 +75,7 @@ class WholeNumberTest {
         assertEquals(100L, WholeNumber.required(json("1e2"), "f", 0, 1000, errors));
         assertEquals(12L, WholeNumber.required(json("12.000"), "f", 0, 1000, errors));
         assertEquals(0L, WholeNumber.required(json("-0"), "f", 0, 1000, errors));
-        assertEquals(Long.MAX_VALUE, WholeNumber.required(json("9223372036854775807"), "f", 0, Long.MAX_VALUE,
-                errors));
+        assertEquals(Long.MAX_VALUE, WholeNumber.required(json("9223372036854775807"), "f", 0, Long.MAX_VALUE, errors));
         assertEquals(List.of(), errors);
         assertEquals(Long.MIN_VALUE, WholeNumber.of(json("-9223372036854775808")));
         assertThrows(IllegalArgumentException.class, () -> WholeNumber.of(json("9223372036854775808")));

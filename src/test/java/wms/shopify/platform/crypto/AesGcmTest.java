@@ -33,7 +33,8 @@ class AesGcmTest {
 
     @Test
     void keysThatAreNotThirtyTwoBytesOfBase64AreRefusedWithHowToMakeOne() {
-        var shortKey = assertThrows(IllegalArgumentException.class,
+        var shortKey = assertThrows(
+                IllegalArgumentException.class,
                 () -> AesGcm.ofBase64(Base64.getEncoder().encodeToString(new byte[16])));
         assertTrue(shortKey.getMessage().contains("openssl rand -base64 32"));
         var notBase64 = assertThrows(IllegalArgumentException.class, () -> AesGcm.ofBase64("not base64 !"));

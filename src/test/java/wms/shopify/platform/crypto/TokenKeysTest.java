@@ -50,8 +50,8 @@ class TokenKeysTest {
     @Test
     void aValueOfAKeyNoLongerConfiguredSaysWhichKeyItNeeds() {
         String sealed = new TokenKeys(FIRST, List.of()).seal("shpat_secret", SHOP);
-        SealedTextException refused = assertThrows(SealedTextException.class,
-                () -> new TokenKeys(SECOND, List.of(THIRD)).open(sealed, SHOP));
+        SealedTextException refused =
+                assertThrows(SealedTextException.class, () -> new TokenKeys(SECOND, List.of(THIRD)).open(sealed, SHOP));
         assertTrue(refused.getMessage().contains(FIRST.keyId()), refused.getMessage());
         assertThrows(SealedTextException.class, () -> new TokenKeys(SECOND, List.of()).open("v2:nokey", SHOP));
         assertThrows(SealedTextException.class, () -> new TokenKeys(SECOND, List.of()).open("plain", SHOP));

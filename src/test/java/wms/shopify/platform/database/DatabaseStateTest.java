@@ -13,9 +13,12 @@ class DatabaseStateTest {
 
     @Test
     void theReasonIsTheInnermostDatabaseOrNetworkCauseOnOneLine() {
-        Exception failure = new RuntimeException("Unable to obtain connection",
-                new SQLException("DSRA0010E: SQL State = 08001",
-                        new SQLException("Connection to localhost:5999 refused.\nCheck that the hostname is right.",
+        Exception failure = new RuntimeException(
+                "Unable to obtain connection",
+                new SQLException(
+                        "DSRA0010E: SQL State = 08001",
+                        new SQLException(
+                                "Connection to localhost:5999 refused.\nCheck that the hostname is right.",
                                 new ConnectException("Connection refused"))));
         assertEquals("Connection refused", DatabaseState.reasonOf(failure));
     }

@@ -30,16 +30,16 @@ class EmbeddedDatabaseTest {
     @Test
     void dataWrittenBeforeAStopIsThereAfterTheNextStart() throws Exception {
         int port = freePort();
-        try (EmbeddedDatabase first = EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "s3cr'et",
-                SUPERUSER_PASSWORD)) {
+        try (EmbeddedDatabase first =
+                EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "s3cr'et", SUPERUSER_PASSWORD)) {
             try (Connection connection = connect(port, "shop_data", "shop_user", "s3cr'et");
                     Statement statement = connection.createStatement()) {
                 statement.execute("create table kept (value text)");
                 statement.execute("insert into kept values ('still here')");
             }
         }
-        try (EmbeddedDatabase second = EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "s3cr'et",
-                SUPERUSER_PASSWORD);
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(
+                        this.directory, port, "shop_data", "shop_user", "s3cr'et", SUPERUSER_PASSWORD);
                 Connection connection = connect(port, "shop_data", "shop_user", "s3cr'et");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select value from kept")) {
@@ -51,19 +51,20 @@ class EmbeddedDatabaseTest {
 
     @Test
     void namesThatAreNotPlainIdentifiersAreRefusedBeforeAnythingStarts() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> EmbeddedDatabase.start(this.directory, 1, "shop; drop database postgres", "user", "x",
-                        "y"));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> EmbeddedDatabase.start(this.directory, 1, "shop; drop database postgres", "user", "x", "y"));
         assertTrue(refused.getMessage().contains("database name"), refused.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> EmbeddedDatabase.start(this.directory, 1, "shop", "User\"", "x", "y"));
     }
 
     @Test
     void commitsAreDurableAsPostgresqlDefaultsThemNotAsTheEmbeddingLibraryDoes() throws Exception {
         int port = freePort();
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "pw",
-                SUPERUSER_PASSWORD);
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(
+                        this.directory, port, "shop_data", "shop_user", "pw", SUPERUSER_PASSWORD);
                 Connection connection = connect(port, "shop_data", "shop_user", "pw")) {
             Durability durability = Durability.of(connection);
             assertEquals(new Durability("on", "on", "on"), durability);
@@ -74,15 +75,16 @@ class EmbeddedDatabaseTest {
     @Test
     void onlyPasswordLoginsGetInAndTheConnectorsUserIsNoSuperuser() throws Exception {
         int port = freePort();
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "pw",
-                SUPERUSER_PASSWORD)) {
+        try (EmbeddedDatabase database =
+                EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "pw", SUPERUSER_PASSWORD)) {
             assertRefused(port, "postgres", "postgres", "");
             assertRefused(port, "postgres", "postgres", "not-the-password");
             assertRefused(port, "shop_data", "shop_user", "not-the-password");
             try (Connection superuser = connect(port, "postgres", "postgres", SUPERUSER_PASSWORD);
                     Statement statement = superuser.createStatement();
-                    ResultSet roles = statement.executeQuery("select rolname, rolsuper, rolpassword like 'SCRAM-SHA-256$%'"
-                            + " from pg_authid where rolname in ('postgres', 'shop_user') order by rolname")) {
+                    ResultSet roles =
+                            statement.executeQuery("select rolname, rolsuper, rolpassword like 'SCRAM-SHA-256$%'"
+                                    + " from pg_authid where rolname in ('postgres', 'shop_user') order by rolname")) {
                 assertTrue(roles.next());
                 assertEquals("postgres", roles.getString(1));
                 assertTrue(roles.getBoolean(3), "the superuser's password is stored as a SCRAM verifier");
@@ -98,14 +100,17 @@ class EmbeddedDatabaseTest {
     void aDirectoryOfAnEarlierVersionThatTrustedEveryLocalLoginIsSecuredAtTheNextStart() throws Exception {
         int port = freePort();
         // what the embedding library's initdb leaves (and every earlier version of the connector ran with)
-        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(this.directory)
-                .setCleanDataDirectory(false).setPort(port).start()) {
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder()
+                .setDataDirectory(this.directory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start()) {
             try (Connection trusted = connect(port, "postgres", "postgres", "")) {
                 assertTrue(trusted.isValid(5), "an earlier version's directory let the superuser in without password");
             }
         }
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "pw",
-                SUPERUSER_PASSWORD)) {
+        try (EmbeddedDatabase database =
+                EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "pw", SUPERUSER_PASSWORD)) {
             assertRefused(port, "postgres", "postgres", "");
             assertRefused(port, "shop_data", "shop_user", "");
             try (Connection connection = connect(port, "shop_data", "shop_user", "pw")) {
@@ -117,12 +122,12 @@ class EmbeddedDatabaseTest {
     @Test
     void theConnectorsUserFollowsThePasswordItIsGiven() throws Exception {
         int port = freePort();
-        try (EmbeddedDatabase first = EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "old",
-                SUPERUSER_PASSWORD)) {
+        try (EmbeddedDatabase first =
+                EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "old", SUPERUSER_PASSWORD)) {
             assertTrue(first.port() > 0);
         }
-        try (EmbeddedDatabase second = EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "new",
-                SUPERUSER_PASSWORD)) {
+        try (EmbeddedDatabase second =
+                EmbeddedDatabase.start(this.directory, port, "shop_data", "shop_user", "new", SUPERUSER_PASSWORD)) {
             assertRefused(port, "shop_data", "shop_user", "old");
             try (Connection connection = connect(port, "shop_data", "shop_user", "new")) {
                 assertTrue(connection.isValid(5));
@@ -131,7 +136,9 @@ class EmbeddedDatabaseTest {
     }
 
     private static void assertRefused(int port, String database, String user, String password) {
-        SQLException refused = assertThrows(SQLException.class, () -> connect(port, database, user, password).close(),
+        SQLException refused = assertThrows(
+                SQLException.class,
+                () -> connect(port, database, user, password).close(),
                 user + " got in with password '" + password + "'");
         // the server asked for a password: "password authentication failed", or the driver's "the password is an
         // empty string" when it has none to give (with trust, the connection would have been made)

@@ -34,8 +34,8 @@ class PolicyMigrationIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory, port, "policy_migration", "wms",
-                "wms", "policy-migration-superuser")) {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(
+                this.directory, port, "policy_migration", "wms", "wms", "policy-migration-superuser")) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/policy_migration");
             dataSource.setUser("wms");
@@ -43,12 +43,23 @@ class PolicyMigrationIT {
             // Up to the last migration before V50 (whichever number it has), as a database of that release is.
             MigrationVersion v50 = MigrationVersion.fromVersion("50");
             MigrationVersion before = java.util.Arrays.stream(Flyway.configure(SchemaMigration.class.getClassLoader())
-                    .dataSource(dataSource).locations("classpath:db/migration").load().info().all())
-                    .map(MigrationInfo::getVersion).filter(v -> v.compareTo(v50) < 0)
-                    .max(MigrationVersion::compareTo).orElseThrow();
-            Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(dataSource)
-                    .locations("classpath:db/migration").target(before).load().migrate();
-            try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+                            .dataSource(dataSource)
+                            .locations("classpath:db/migration")
+                            .load()
+                            .info()
+                            .all())
+                    .map(MigrationInfo::getVersion)
+                    .filter(v -> v.compareTo(v50) < 0)
+                    .max(MigrationVersion::compareTo)
+                    .orElseThrow();
+            Flyway.configure(SchemaMigration.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .target(before)
+                    .load()
+                    .migrate();
+            try (Connection db = dataSource.getConnection();
+                    Statement sql = db.createStatement()) {
                 sql.executeUpdate("insert into store (domain, status, installed_at, stock_sync_enabled, "
                         + "stock_sync_mode, coalescing_window_seconds, order_statuses, financial_statuses, "
                         + "fulfillment_statuses, import_test_orders, return_sync_enabled, return_auto_close, "
@@ -60,21 +71,34 @@ class PolicyMigrationIT {
 
             assertTrue(new SchemaMigration().migrate(dataSource).applied() > 0, "V50 (and any later) applied");
 
-            try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
-                assertEquals("true|ABSOLUTE|45|open,closed|paid,authorized||true|true|true|false",
-                        policies(sql, "chosen"));
-                assertEquals("false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false|true",
+            try (Connection db = dataSource.getConnection();
+                    Statement sql = db.createStatement()) {
+                assertEquals(
+                        "true|ABSOLUTE|45|open,closed|paid,authorized||true|true|true|false", policies(sql, "chosen"));
+                assertEquals(
+                        "false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false|true",
                         policies(sql, "untouched"));
-                for (String column : new String[] {"stock_sync_enabled", "stock_sync_mode", "coalescing_window_seconds",
-                        "order_statuses", "financial_statuses", "fulfillment_statuses", "import_test_orders",
-                        "return_sync_enabled", "return_auto_close", "notify_customer_on_shipment"}) {
+                for (String column : new String[] {
+                    "stock_sync_enabled",
+                    "stock_sync_mode",
+                    "coalescing_window_seconds",
+                    "order_statuses",
+                    "financial_statuses",
+                    "fulfillment_statuses",
+                    "import_test_orders",
+                    "return_sync_enabled",
+                    "return_auto_close",
+                    "notify_customer_on_shipment"
+                }) {
                     assertFalse(hasColumn(sql, "store", column), "store." + column + " was dropped");
                 }
 
                 sql.executeUpdate("insert into store (domain, status, installed_at) values "
                         + "('later.myshopify.com', 'DISCONNECTED', now())");
-                assertEquals("false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false|true",
-                        policies(sql, "later"), "a store added later has each policy's defaults");
+                assertEquals(
+                        "false|DELTA|30|open|paid|unfulfilled,partially_fulfilled|false|false|false|true",
+                        policies(sql, "later"),
+                        "a store added later has each policy's defaults");
 
                 sql.executeUpdate("delete from store where domain = 'later.myshopify.com'");
                 try (ResultSet left = sql.executeQuery("select (select count(*) from stock_policy) || '|' "

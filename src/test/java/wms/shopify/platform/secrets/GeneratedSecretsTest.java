@@ -29,17 +29,25 @@ class GeneratedSecretsTest {
 
         assertTrue(secrets.createdNow());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        List<String> values = List.of(secrets.adminPassword(), secrets.superuserPassword(), secrets.tokenKey(),
-                secrets.apiPepper(), secrets.metricsPassword());
+        List<String> values = List.of(
+                secrets.adminPassword(),
+                secrets.superuserPassword(),
+                secrets.tokenKey(),
+                secrets.apiPepper(),
+                secrets.metricsPassword());
         assertEquals(5, values.stream().distinct().count(), "five different values: " + values);
         assertTrue(secrets.adminPassword().length() >= 24, secrets.adminPassword());
         assertTrue(secrets.apiPepper().length() >= 32, "a pepper of 32+ characters");
         assertEquals(32, Base64.getDecoder().decode(secrets.tokenKey()).length, "an AES-256 key");
         String xml = Files.readString(file);
-        assertTrue(xml.contains("<variable name=\"wms.generated.admin-password\" value=\"" + secrets.adminPassword()
-                + "\"/>"), "Liberty reads the admin password as a variable: " + xml);
-        assertTrue(xml.contains("<variable name=\"wms.generated.metrics-password\" value=\""
-                + secrets.metricsPassword() + "\"/>"), "and the metrics password: " + xml);
+        assertTrue(
+                xml.contains(
+                        "<variable name=\"wms.generated.admin-password\" value=\"" + secrets.adminPassword() + "\"/>"),
+                "Liberty reads the admin password as a variable: " + xml);
+        assertTrue(
+                xml.contains("<variable name=\"wms.generated.metrics-password\" value=\"" + secrets.metricsPassword()
+                        + "\"/>"),
+                "and the metrics password: " + xml);
         assertFalse(xml.contains("$") || xml.contains("&"), "no value Liberty or XML would read otherwise");
         assertFalse(Files.exists(file.resolveSibling(file.getFileName() + ".new")), "no temporary file left");
     }
@@ -55,8 +63,7 @@ class GeneratedSecretsTest {
         assertEquals(first.tokenKey(), again.tokenKey());
         assertEquals(first.apiPepper(), again.apiPepper());
 
-        GeneratedSecrets other = GeneratedSecrets.readOrCreate(this.directory.resolve("other.xml"),
-                new SecureRandom());
+        GeneratedSecrets other = GeneratedSecrets.readOrCreate(this.directory.resolve("other.xml"), new SecureRandom());
         assertNotEquals(first.adminPassword(), other.adminPassword());
         assertNotEquals(first.tokenKey(), other.tokenKey());
     }
@@ -64,8 +71,9 @@ class GeneratedSecretsTest {
     @Test
     void aValueAFileLacksIsAddedAndTheOthersAreKept() throws Exception {
         Path file = this.directory.resolve("secrets.xml");
-        Files.writeString(file, "<server>\n    <variable name=\"wms.generated.admin-password\" value=\"kept-one\"/>\n"
-                + "</server>\n");
+        Files.writeString(
+                file,
+                "<server>\n    <variable name=\"wms.generated.admin-password\" value=\"kept-one\"/>\n" + "</server>\n");
         GeneratedSecrets secrets = GeneratedSecrets.readOrCreate(file, new SecureRandom());
         assertEquals("kept-one", secrets.adminPassword());
         assertTrue(secrets.tokenKey() != null && Files.readString(file).contains(secrets.tokenKey()));
@@ -76,8 +84,8 @@ class GeneratedSecretsTest {
     void aFileThatIsNotTheConnectorsIsRefusedWithItsName() throws Exception {
         Path file = this.directory.resolve("secrets.xml");
         Files.writeString(file, "not xml at all");
-        IOException refused = assertThrows(IOException.class,
-                () -> GeneratedSecrets.readOrCreate(file, new SecureRandom()));
+        IOException refused =
+                assertThrows(IOException.class, () -> GeneratedSecrets.readOrCreate(file, new SecureRandom()));
         assertTrue(refused.getMessage().contains(file.toString()), refused.getMessage());
         assertEquals("not xml at all", Files.readString(file), "the file is left as it was");
     }

@@ -28,10 +28,16 @@ class PublishedSecretsTest {
         this.set.put("WMS_API_PEPPER", "local-trial-pepper-change-me");
         List<String> findings = PublishedSecrets.findIn(this.set::get, true, true);
         assertEquals(6, findings.size(), findings.toString());
-        List<String> settings = List.of("ADMIN_PASSWORD", "METRICS_PASSWORD", "DB_PASSWORD", "KEYSTORE_PASSWORD",
-                "TOKEN_ENCRYPTION_KEY", "WMS_API_PEPPER");
+        List<String> settings = List.of(
+                "ADMIN_PASSWORD",
+                "METRICS_PASSWORD",
+                "DB_PASSWORD",
+                "KEYSTORE_PASSWORD",
+                "TOKEN_ENCRYPTION_KEY",
+                "WMS_API_PEPPER");
         for (int i = 0; i < settings.size(); i++) {
-            assertTrue(findings.get(i).startsWith(settings.get(i) + " is a published default or demo value: set "),
+            assertTrue(
+                    findings.get(i).startsWith(settings.get(i) + " is a published default or demo value: set "),
                     findings.get(i));
         }
         assertTrue(findings.get(4).contains("openssl rand -base64 32"), findings.get(4));
@@ -42,9 +48,13 @@ class PublishedSecretsTest {
         this.set.put("KEYSTORE_PASSWORD", "change-this-keystore-password");
         this.set.put("ADMIN_PASSWORD", "  ");
         List<String> findings = PublishedSecrets.findIn(this.set::get, true, true);
-        assertEquals(List.of("ADMIN_PASSWORD is set but empty: set it to a password of your own, or unset it to use a"
-                + " generated one", "KEYSTORE_PASSWORD is a published default or demo value: set it to a password of"
-                        + " your own, or unset it to use a generated one"), findings);
+        assertEquals(
+                List.of(
+                        "ADMIN_PASSWORD is set but empty: set it to a password of your own, or unset it to use a"
+                                + " generated one",
+                        "KEYSTORE_PASSWORD is a published default or demo value: set it to a password of"
+                                + " your own, or unset it to use a generated one"),
+                findings);
     }
 
     @Test
@@ -63,10 +73,11 @@ class PublishedSecretsTest {
         List<String> findings = PublishedSecrets.findIn(this.set::get, false, false);
         assertEquals(2, findings.size(), findings.toString());
         assertTrue(findings.get(0).startsWith("DB_PASSWORD is not set: an external PostgreSQL"), findings.get(0));
-        assertTrue(findings.get(1).startsWith("KEYSTORE_PASSWORD is not set and Liberty generated none"),
-                findings.get(1));
+        assertTrue(
+                findings.get(1).startsWith("KEYSTORE_PASSWORD is not set and Liberty generated none"), findings.get(1));
         List<String> embedded = PublishedSecrets.findIn(this.set::get, true, false);
-        assertTrue(embedded.get(0).startsWith("DB_PASSWORD is not set and Liberty generated no keystore_password"),
+        assertTrue(
+                embedded.get(0).startsWith("DB_PASSWORD is not set and Liberty generated no keystore_password"),
                 embedded.toString());
     }
 }

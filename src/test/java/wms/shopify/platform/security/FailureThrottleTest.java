@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class FailureThrottleTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private final FailureThrottle throttle = new FailureThrottle(3, Duration.ofSeconds(30), Duration.ofSeconds(100),
-            Duration.ofMinutes(15));
+    private final FailureThrottle throttle =
+            new FailureThrottle(3, Duration.ofSeconds(30), Duration.ofSeconds(100), Duration.ofMinutes(15));
 
     @Test
     void locksAfterTheThresholdForTheFirstPeriodThenLetsGo() {
@@ -45,10 +45,12 @@ class FailureThrottleTest {
     void aQuietWindowOrASuccessStartsTheCountAgain() {
         this.throttle.failed("admin", T0);
         this.throttle.failed("admin", T0);
-        assertTrue(this.throttle.failed("admin", T0.plus(Duration.ofMinutes(16))).isEmpty(), "window passed");
+        assertTrue(
+                this.throttle.failed("admin", T0.plus(Duration.ofMinutes(16))).isEmpty(), "window passed");
         this.throttle.failed("admin", T0.plus(Duration.ofMinutes(16)));
         this.throttle.succeeded("admin");
-        assertTrue(this.throttle.failed("admin", T0.plus(Duration.ofMinutes(16))).isEmpty(), "success forgot them");
+        assertTrue(
+                this.throttle.failed("admin", T0.plus(Duration.ofMinutes(16))).isEmpty(), "success forgot them");
     }
 
     @Test

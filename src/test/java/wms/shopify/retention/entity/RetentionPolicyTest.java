@@ -35,8 +35,8 @@ class RetentionPolicyTest {
     void webhookDeliveriesAreKeptThroughShopifysRetryWindow() {
         RetentionPolicy policy = RetentionPolicy.of(Map.of(DataKind.WEBHOOK_DELIVERIES, 1));
         assertEquals(2, policy.days(DataKind.WEBHOOK_DELIVERIES));
-        assertEquals(Optional.of(Instant.parse("2026-12-05T12:00:00Z")),
-                policy.cutoff(DataKind.WEBHOOK_DELIVERIES, NOW));
+        assertEquals(
+                Optional.of(Instant.parse("2026-12-05T12:00:00Z")), policy.cutoff(DataKind.WEBHOOK_DELIVERIES, NOW));
         assertTrue(RetentionPolicy.raised(DataKind.WEBHOOK_DELIVERIES, 1));
         assertFalse(RetentionPolicy.raised(DataKind.WEBHOOK_DELIVERIES, 0), "0 keeps them for ever");
         assertFalse(RetentionPolicy.raised(DataKind.WEBHOOK_DELIVERIES, 2));
@@ -56,7 +56,8 @@ class RetentionPolicyTest {
         result.add(DataKind.STOCK_PUSHES, 0);
         assertTrue(result.prunedAnything());
         assertEquals(520, result.pruned(DataKind.WEBHOOK_BODIES));
-        assertEquals("webhook bodies: 520 erased (older than 30 days); activity entries: 4 deleted (older than 90 days)",
+        assertEquals(
+                "webhook bodies: 520 erased (older than 30 days); activity entries: 4 deleted (older than 90 days)",
                 result.describe(policy));
         result.stoppedEarly("another instance took the round over");
         assertTrue(result.describe(policy).endsWith("; stopped early: another instance took the round over"));

@@ -17,15 +17,27 @@ class FulfillmentPlanTest {
     private static final String THERE = "gid://shopify/Location/2";
 
     private static FulfillmentPlan.ShopifyState state(List<FulfillmentPlan.Existing> existing) {
-        return new FulfillmentPlan.ShopifyState(List.of(
-                new FulfillmentPlan.FulfillmentOrder("FO-there", "OPEN", THERE,
-                        List.of(new FulfillmentPlan.FulfillmentOrderLine("FOL-x", "LI-1", 5))),
-                new FulfillmentPlan.FulfillmentOrder("FO-closed", "CLOSED", HERE,
-                        List.of(new FulfillmentPlan.FulfillmentOrderLine("FOL-c", "LI-1", 5))),
-                new FulfillmentPlan.FulfillmentOrder("FO-here", "IN_PROGRESS", HERE, List.of(
-                        new FulfillmentPlan.FulfillmentOrderLine("FOL-1", "LI-1", 2),
-                        new FulfillmentPlan.FulfillmentOrderLine("FOL-2", "LI-2", 1),
-                        new FulfillmentPlan.FulfillmentOrderLine("FOL-3", "LI-3", 4)))), existing);
+        return new FulfillmentPlan.ShopifyState(
+                List.of(
+                        new FulfillmentPlan.FulfillmentOrder(
+                                "FO-there",
+                                "OPEN",
+                                THERE,
+                                List.of(new FulfillmentPlan.FulfillmentOrderLine("FOL-x", "LI-1", 5))),
+                        new FulfillmentPlan.FulfillmentOrder(
+                                "FO-closed",
+                                "CLOSED",
+                                HERE,
+                                List.of(new FulfillmentPlan.FulfillmentOrderLine("FOL-c", "LI-1", 5))),
+                        new FulfillmentPlan.FulfillmentOrder(
+                                "FO-here",
+                                "IN_PROGRESS",
+                                HERE,
+                                List.of(
+                                        new FulfillmentPlan.FulfillmentOrderLine("FOL-1", "LI-1", 2),
+                                        new FulfillmentPlan.FulfillmentOrderLine("FOL-2", "LI-2", 1),
+                                        new FulfillmentPlan.FulfillmentOrderLine("FOL-3", "LI-3", 4)))),
+                existing);
     }
 
     private static Map<String, Integer> wanted(Object... pairs) {
@@ -36,16 +48,20 @@ class FulfillmentPlanTest {
         return wanted;
     }
 
-    private static final Map<String, List<String>> ITEMS = Map.of("SHIRT", List.of("LI-1", "LI-2"),
-            "MUG", List.of("LI-3"));
+    private static final Map<String, List<String>> ITEMS =
+            Map.of("SHIRT", List.of("LI-1", "LI-2"), "MUG", List.of("LI-3"));
 
     @Test
     void unitsComeFromOpenLinesOfTheOrdersLocationOnly() {
         FulfillmentPlan.Plan plan = FulfillmentPlan.plan(wanted("SHIRT", 3, "MUG", 1), ITEMS, HERE, state(List.of()));
         assertTrue(plan.possible(), plan.shortfall());
         assertEquals(Set.of("FO-here"), plan.byFulfillmentOrder().keySet());
-        assertEquals(List.of(new FulfillmentPlan.Take("FOL-1", "LI-1", 2), new FulfillmentPlan.Take("FOL-2", "LI-2", 1),
-                new FulfillmentPlan.Take("FOL-3", "LI-3", 1)), plan.byFulfillmentOrder().get("FO-here"));
+        assertEquals(
+                List.of(
+                        new FulfillmentPlan.Take("FOL-1", "LI-1", 2),
+                        new FulfillmentPlan.Take("FOL-2", "LI-2", 1),
+                        new FulfillmentPlan.Take("FOL-3", "LI-3", 1)),
+                plan.byFulfillmentOrder().get("FO-here"));
         assertEquals("LI-1=2;LI-2=1;LI-3=1", plan.lineItemQuantities());
     }
 
@@ -59,23 +75,29 @@ class FulfillmentPlanTest {
 
     @Test
     void noOpenFulfillmentOrderAtTheLocationIsSaid() {
-        FulfillmentPlan.Plan plan = FulfillmentPlan.plan(wanted("MUG", 1), ITEMS, "gid://shopify/Location/9",
-                state(List.of()));
+        FulfillmentPlan.Plan plan =
+                FulfillmentPlan.plan(wanted("MUG", 1), ITEMS, "gid://shopify/Location/9", state(List.of()));
         assertFalse(plan.possible());
         assertTrue(plan.shortfall().contains("no open fulfillment order"), plan.shortfall());
     }
 
     @Test
     void anExistingFulfillmentMatchesOnTheSameUnitsAndTrackingAndIsNeverClaimedTwice() {
-        FulfillmentPlan.Existing mine = new FulfillmentPlan.Existing("F-1", "SUCCESS", Map.of("LI-1", 2, "LI-3", 1),
-                List.of("T2", "T1"));
-        FulfillmentPlan.Existing other = new FulfillmentPlan.Existing("F-2", "SUCCESS", Map.of("LI-1", 2, "LI-3", 1),
-                List.of("X"));
+        FulfillmentPlan.Existing mine =
+                new FulfillmentPlan.Existing("F-1", "SUCCESS", Map.of("LI-1", 2, "LI-3", 1), List.of("T2", "T1"));
+        FulfillmentPlan.Existing other =
+                new FulfillmentPlan.Existing("F-2", "SUCCESS", Map.of("LI-1", 2, "LI-3", 1), List.of("X"));
         FulfillmentPlan.ShopifyState shopify = state(List.of(other, mine));
-        assertEquals("F-1", FulfillmentPlan.match("LI-1=2;LI-3=1", List.of("T1", "T2"), shopify, Set.of()).id());
+        assertEquals(
+                "F-1",
+                FulfillmentPlan.match("LI-1=2;LI-3=1", List.of("T1", "T2"), shopify, Set.of())
+                        .id());
         assertNull(FulfillmentPlan.match("LI-1=2;LI-3=1", List.of("T1", "T2"), shopify, Set.of("F-1")));
         assertNull(FulfillmentPlan.match("LI-1=1;LI-3=1", List.of("T1", "T2"), shopify, Set.of()));
-        assertEquals("F-2", FulfillmentPlan.match("LI-1=2;LI-3=1", List.of(), shopify, Set.of()).id(),
+        assertEquals(
+                "F-2",
+                FulfillmentPlan.match("LI-1=2;LI-3=1", List.of(), shopify, Set.of())
+                        .id(),
                 "without tracking the units decide");
         assertNull(FulfillmentPlan.match(null, List.of(), shopify, Set.of()), "nothing was ever sent");
     }

@@ -20,12 +20,18 @@ class TrackingTest {
 
     @Test
     void everyMixKeepsEachUrlAtItsOwnNumbersPosition() {
-        List<Parcel> parcels = List.of(parcel("A", null), parcel("B", "https://t.example/B"), parcel("C", null),
-                parcel("D", "https://t.example/D"), parcel("E", "https://t.example/E"));
+        List<Parcel> parcels = List.of(
+                parcel("A", null),
+                parcel("B", "https://t.example/B"),
+                parcel("C", null),
+                parcel("D", "https://t.example/D"),
+                parcel("E", "https://t.example/E"));
         Tracking tracking = Tracking.of(parcels);
         assertEquals(List.of("B", "D", "E", "A", "C"), tracking.numbers());
         for (int i = 0; i < tracking.urls().size(); i++) {
-            assertEquals("https://t.example/" + tracking.numbers().get(i), tracking.urls().get(i));
+            assertEquals(
+                    "https://t.example/" + tracking.numbers().get(i),
+                    tracking.urls().get(i));
         }
         assertEquals(3, tracking.urls().size());
     }

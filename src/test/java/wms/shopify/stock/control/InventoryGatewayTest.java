@@ -18,18 +18,22 @@ class InventoryGatewayTest {
     @Test
     void absoluteInputSetsWithCompareAndSetAndNamesThePush() {
         String input = InventoryGateway.input(true, 42, List.of(new InventoryGateway.Entry(ITEM, LOCATION, 12, 9L, 5)));
-        assertEquals("{\"name\":\"available\",\"reason\":\"correction\",\"referenceDocumentUri\":"
-                + "\"gid://wms-shopify-connector/StockPush/42\",\"quantities\":[{\"inventoryItemId\":\"" + ITEM
-                + "\",\"locationId\":\"" + LOCATION + "\",\"quantity\":12,\"changeFromQuantity\":9}]}", input);
+        assertEquals(
+                "{\"name\":\"available\",\"reason\":\"correction\",\"referenceDocumentUri\":"
+                        + "\"gid://wms-shopify-connector/StockPush/42\",\"quantities\":[{\"inventoryItemId\":\"" + ITEM
+                        + "\",\"locationId\":\"" + LOCATION + "\",\"quantity\":12,\"changeFromQuantity\":9}]}",
+                input);
     }
 
     @Test
     void deltaInputAddsAndSaysThereIsNoCompareAndSet() {
-        String input = InventoryGateway.input(false, 43, List.of(new InventoryGateway.Entry(ITEM, LOCATION, 0, null,
-                -4)));
-        assertEquals("{\"name\":\"available\",\"reason\":\"correction\",\"referenceDocumentUri\":"
-                + "\"gid://wms-shopify-connector/StockPush/43\",\"changes\":[{\"inventoryItemId\":\"" + ITEM
-                + "\",\"locationId\":\"" + LOCATION + "\",\"delta\":-4,\"changeFromQuantity\":null}]}", input);
+        String input =
+                InventoryGateway.input(false, 43, List.of(new InventoryGateway.Entry(ITEM, LOCATION, 0, null, -4)));
+        assertEquals(
+                "{\"name\":\"available\",\"reason\":\"correction\",\"referenceDocumentUri\":"
+                        + "\"gid://wms-shopify-connector/StockPush/43\",\"changes\":[{\"inventoryItemId\":\"" + ITEM
+                        + "\",\"locationId\":\"" + LOCATION + "\",\"delta\":-4,\"changeFromQuantity\":null}]}",
+                input);
     }
 
     @Test
@@ -62,8 +66,9 @@ class InventoryGatewayTest {
     }
 
     private static InventoryGateway.Outcome outcome(String code) {
-        return InventoryGateway.answer(json("{\"userErrors\":[{\"field\":null,\"message\":\"m\",\"code\":\"" + code
-                + "\"}]}")).outcome();
+        return InventoryGateway.answer(
+                        json("{\"userErrors\":[{\"field\":null,\"message\":\"m\",\"code\":\"" + code + "\"}]}"))
+                .outcome();
     }
 
     private static JsonObject json(String text) {

@@ -28,48 +28,100 @@ class MovementRulesTest {
 
     @Test
     void aValidCallHasNoErrors() {
-        assertEquals(List.of(), MovementRules.check(List.of(movement("M-1", "receiving", 5L, 10L, 1L),
-                movement("M-2", "RETURN_RECEIPT", 0L, 10L, 2L),
-                new StockMovementInput("M-3", "allocation", "P-1", "WH-1", n(-2L), n(8L), n(3L),
-                        new OrderReference("acme.myshopify.com", "5550001"))), 1000));
+        assertEquals(
+                List.of(),
+                MovementRules.check(
+                        List.of(
+                                movement("M-1", "receiving", 5L, 10L, 1L),
+                                movement("M-2", "RETURN_RECEIPT", 0L, 10L, 2L),
+                                new StockMovementInput(
+                                        "M-3",
+                                        "allocation",
+                                        "P-1",
+                                        "WH-1",
+                                        n(-2L),
+                                        n(8L),
+                                        n(3L),
+                                        new OrderReference("acme.myshopify.com", "5550001"))),
+                        1000));
     }
 
     @Test
     void everyMissingFieldIsNamed() {
-        List<FieldError> errors = MovementRules.check(List.of(
-                new StockMovementInput(null, null, null, " ", null, null, null, null)), 1000);
-        assertEquals(List.of("[0].movementId", "[0].type", "[0].product", "[0].warehouse", "[0].delta",
-                "[0].sellableAfter", "[0].sequence"), fields(errors));
+        List<FieldError> errors = MovementRules.check(
+                List.of(new StockMovementInput(null, null, null, " ", null, null, null, null)), 1000);
+        assertEquals(
+                List.of(
+                        "[0].movementId",
+                        "[0].type",
+                        "[0].product",
+                        "[0].warehouse",
+                        "[0].delta",
+                        "[0].sellableAfter",
+                        "[0].sequence"),
+                fields(errors));
     }
 
     @Test
     void absurdQuantitiesUnknownTypesAndRepeatedIdsAreRefused() {
-        List<FieldError> errors = MovementRules.check(List.of(movement("M-1", "teleport", 1_000_001L, -1L, -5L),
-                movement("M-1", "picking", -1L, 1_000_000_001L, 1L)), 1000);
-        assertEquals(List.of("[0].type", "[0].delta", "[0].sellableAfter", "[0].sequence", "[1].movementId",
-                "[1].sellableAfter"), fields(errors));
+        List<FieldError> errors = MovementRules.check(
+                List.of(
+                        movement("M-1", "teleport", 1_000_001L, -1L, -5L),
+                        movement("M-1", "picking", -1L, 1_000_000_001L, 1L)),
+                1000);
+        assertEquals(
+                List.of(
+                        "[0].type",
+                        "[0].delta",
+                        "[0].sellableAfter",
+                        "[0].sequence",
+                        "[1].movementId",
+                        "[1].sellableAfter"),
+                fields(errors));
         assertTrue(errors.get(4).message().contains("more than once"));
     }
 
     @Test
     void numbersThatDoNotFitAreRefusedNamingTheFieldNeverWrapped() {
-        List<FieldError> errors = MovementRules.check(List.of(
-                new StockMovementInput("M-1", "receiving", "P-1", "WH-1", number("9223372036854775808"),
-                        number("1e999999999"), number("1.5"), null),
-                new StockMovementInput("M-2", "receiving", "P-1", "WH-1", Json.createValue("12"),
-                        number("-9223372036854775809"), number("1e2"), null)), 1000);
-        assertEquals(List.of("[0].delta", "[0].sellableAfter", "[0].sequence", "[1].delta", "[1].sellableAfter"),
-                fields(errors), errors.toString());
+        List<FieldError> errors = MovementRules.check(
+                List.of(
+                        new StockMovementInput(
+                                "M-1",
+                                "receiving",
+                                "P-1",
+                                "WH-1",
+                                number("9223372036854775808"),
+                                number("1e999999999"),
+                                number("1.5"),
+                                null),
+                        new StockMovementInput(
+                                "M-2",
+                                "receiving",
+                                "P-1",
+                                "WH-1",
+                                Json.createValue("12"),
+                                number("-9223372036854775809"),
+                                number("1e2"),
+                                null)),
+                1000);
+        assertEquals(
+                List.of("[0].delta", "[0].sellableAfter", "[0].sequence", "[1].delta", "[1].sellableAfter"),
+                fields(errors),
+                errors.toString());
     }
 
     private static JsonValue number(String json) {
-        return Json.createReader(new java.io.StringReader("[" + json + "]")).readArray().get(0);
+        return Json.createReader(new java.io.StringReader("[" + json + "]"))
+                .readArray()
+                .get(0);
     }
 
     @Test
     void anOrderReferenceNeedsAStoreAndAShopifyOrderId() {
-        List<FieldError> errors = MovementRules.check(List.of(new StockMovementInput("M-1", "picking", "P-1", "WH-1",
-                n(-1L), n(1L), n(1L), new OrderReference(null, "#1001"))), 1000);
+        List<FieldError> errors = MovementRules.check(
+                List.of(new StockMovementInput(
+                        "M-1", "picking", "P-1", "WH-1", n(-1L), n(1L), n(1L), new OrderReference(null, "#1001"))),
+                1000);
         assertEquals(List.of("[0].order.store", "[0].order.orderId"), fields(errors));
         assertEquals("gid://shopify/Order/42", MovementRules.orderGid(" 42 "));
         assertEquals("gid://shopify/Order/42", MovementRules.orderGid("gid://shopify/Order/42"));

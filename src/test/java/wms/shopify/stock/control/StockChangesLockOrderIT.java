@@ -40,8 +40,7 @@ class StockChangesLockOrderIT {
     Path directory;
 
     /** The test's own database, stopped after it. */
-    private record Started(PGSimpleDataSource dataSource, EmbeddedDatabase database) {
-    }
+    private record Started(PGSimpleDataSource dataSource, EmbeddedDatabase database) {}
 
     private Started database;
 
@@ -49,8 +48,8 @@ class StockChangesLockOrderIT {
     void aRestockWaitsForIntakeInKeyOrderInsteadOfDeadlockingWithIt() throws Exception {
         long[] marked = new long[1];
         long store = whileIntakeHoldsTheFirstLevel("IDLE", (restock, storeId) -> {
-            marked[0] = StockChanges.markToReadAgain(restock, new ShopifyRestock(storeId, LOCATION,
-                    Set.of("P-1", "P-2")), 0);
+            marked[0] = StockChanges.markToReadAgain(
+                    restock, new ShopifyRestock(storeId, LOCATION, Set.of("P-1", "P-2")), 0);
         });
         assertEquals(2, marked[0], "both levels marked to be read again");
         assertEquals(2, count(store, "delta = 1 and reread and state = 'PENDING'"), "both transactions' work is there");
@@ -61,7 +60,9 @@ class StockChangesLockOrderIT {
         long store = whileIntakeHoldsTheFirstLevel("PUSHING", (completion, storeId) -> {
             StockChanges.pushApplied(completion, pushId(completion, storeId), storeId, Map.of());
         });
-        assertEquals(2, count(store, "delta = 1 and push_id is null and state = 'PENDING' and shopify_known = 5"),
+        assertEquals(
+                2,
+                count(store, "delta = 1 and push_id is null and state = 'PENDING' and shopify_known = 5"),
                 "both levels learnt what Shopify holds and, having absorbed a movement meanwhile, are due again");
     }
 
@@ -80,8 +81,8 @@ class StockChangesLockOrderIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        EmbeddedDatabase started = EmbeddedDatabase.start(this.directory, port, "lock_order", "wms", "wms",
-                "lock-order-superuser");
+        EmbeddedDatabase started =
+                EmbeddedDatabase.start(this.directory, port, "lock_order", "wms", "wms", "lock-order-superuser");
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         this.database = new Started(dataSource, started);
         dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/lock_order");
@@ -90,7 +91,8 @@ class StockChangesLockOrderIT {
         new SchemaMigration().migrate(dataSource);
         long store = seed(dataSource, state);
         ExecutorService others = Executors.newSingleThreadExecutor();
-        try (Connection intake = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+        try (Connection intake = dataSource.getConnection();
+                Connection other = dataSource.getConnection()) {
             intake.setAutoCommit(false);
             other.setAutoCommit(false);
             int otherPid = pid(other);
@@ -134,17 +136,18 @@ class StockChangesLockOrderIT {
     }
 
     private int count(long store, String condition) throws SQLException {
-        try (Connection db = this.database.dataSource().getConnection(); Statement query = db.createStatement();
-                ResultSet rows = query.executeQuery("select count(*) from stock_change where store_id = " + store
-                        + " and " + condition)) {
+        try (Connection db = this.database.dataSource().getConnection();
+                Statement query = db.createStatement();
+                ResultSet rows = query.executeQuery(
+                        "select count(*) from stock_change where store_id = " + store + " and " + condition)) {
             rows.next();
             return rows.getInt(1);
         }
     }
 
     private static long pushId(Connection db, long store) throws SQLException {
-        try (Statement sql = db.createStatement(); ResultSet row = sql.executeQuery("select id from stock_push "
-                + "where store_id = " + store)) {
+        try (Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("select id from stock_push " + "where store_id = " + store)) {
             row.next();
             return row.getLong(1);
         }
@@ -155,7 +158,8 @@ class StockChangesLockOrderIT {
      * both in one push (Absolute, writing 5) that Shopify has applied.
      */
     private static long seed(PGSimpleDataSource dataSource, String state) throws SQLException {
-        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+        try (Connection db = dataSource.getConnection();
+                Statement sql = db.createStatement()) {
             sql.executeUpdate("insert into warehouse (code, name, updated_at) values ('WH', 'Main', now())");
             sql.executeUpdate("insert into wms_product (code, name, updated_at) values ('P-1', 'One', now()), "
                     + "('P-2', 'Two', now())");
@@ -169,9 +173,11 @@ class StockChangesLockOrderIT {
             }
             String push = "null";
             if ("PUSHING".equals(state)) {
-                sql.executeUpdate("insert into stock_push (store_id, mode, idempotency_key, payload, quantities, state, "
-                        + "attempts, next_attempt_at, created_at) values (" + store + ", 'ABSOLUTE', 'lock-order-key', "
-                        + "'{}', 2, 'PUSHED', 1, now(), now())");
+                sql.executeUpdate(
+                        "insert into stock_push (store_id, mode, idempotency_key, payload, quantities, state, "
+                                + "attempts, next_attempt_at, created_at) values (" + store
+                                + ", 'ABSOLUTE', 'lock-order-key', "
+                                + "'{}', 2, 'PUSHED', 1, now(), now())");
                 push = "(select id from stock_push where idempotency_key = 'lock-order-key')";
             }
             for (int i : new int[] {2, 1}) {
@@ -199,7 +205,8 @@ class StockChangesLockOrderIT {
     }
 
     private static int pid(Connection db) throws SQLException {
-        try (Statement sql = db.createStatement(); ResultSet row = sql.executeQuery("select pg_backend_pid()")) {
+        try (Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("select pg_backend_pid()")) {
             row.next();
             return row.getInt(1);
         }
@@ -210,8 +217,9 @@ class StockChangesLockOrderIT {
             throws Exception {
         try (Connection db = dataSource.getConnection()) {
             while (!other.isDone()) {
-                try (Statement sql = db.createStatement(); ResultSet row = sql.executeQuery(
-                        "select count(*) from pg_stat_activity where pid = " + pid + " and wait_event_type = 'Lock'")) {
+                try (Statement sql = db.createStatement();
+                        ResultSet row = sql.executeQuery("select count(*) from pg_stat_activity where pid = " + pid
+                                + " and wait_event_type = 'Lock'")) {
                     row.next();
                     if (row.getInt(1) == 1) {
                         return;

@@ -55,7 +55,8 @@ class StockLedgerRulesIT {
         dataSource.setUser("wms");
         dataSource.setPassword("wms");
         new SchemaMigration().migrate(dataSource);
-        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+        try (Connection db = dataSource.getConnection();
+                Statement sql = db.createStatement()) {
             sql.executeUpdate("insert into warehouse (code, name, updated_at) values ('WH', 'Main', now())");
             sql.executeUpdate("insert into wms_product (code, name, updated_at) values ('P-1', 'One', now())");
             product = single(db, "select id from wms_product");
@@ -108,7 +109,9 @@ class StockLedgerRulesIT {
             }
             demandLine(db, store, "gid://shopify/Order/9", ITEM, LOCATION, 4);
             assertEquals(15L, StockChanges.expected(db, store, ITEM, LOCATION, 20), "20 - 4 - 1");
-            assertEquals(16L, StockChanges.expected(db, store, OTHER_ITEM, LOCATION, 16),
+            assertEquals(
+                    16L,
+                    StockChanges.expected(db, store, OTHER_ITEM, LOCATION, 16),
                     "a level without a change: sellable less its (no) demand");
             db.setAutoCommit(false);
             List<StockChanges.Due> due = StockChanges.claimDue(db, store, true, 250);
@@ -127,8 +130,10 @@ class StockLedgerRulesIT {
             absorb(db, store, ITEM, true, -2, 8, 5);
             absorb(db, store, ITEM, true, -3, 5, 7);
             absorb(db, store, ITEM, true, 1, 9, 6); // arrives late: its delta counts, its sellable is older
-            try (ResultSet row = db.createStatement().executeQuery("select count(*), sum(delta), max(sellable), "
-                    + "max(sellable_sequence), max(generation), max(state) from stock_change where store_id = " + store)) {
+            try (ResultSet row = db.createStatement()
+                    .executeQuery("select count(*), sum(delta), max(sellable), "
+                            + "max(sellable_sequence), max(generation), max(state) from stock_change where store_id = "
+                            + store)) {
                 row.next();
                 assertEquals(1, row.getInt(1), "one change per level");
                 assertEquals(-4, row.getLong(2), "deltas summed");
@@ -150,8 +155,10 @@ class StockLedgerRulesIT {
                         + "delta = 0, last_pushed_at = now() - interval '100 seconds' where store_id = " + store);
             }
             absorb(db, store, ITEM, true, -1, 8, 2);
-            try (ResultSet row = db.createStatement().executeQuery("select state, "
-                    + "extract(epoch from due_at - last_pushed_at) from stock_change where store_id = " + store)) {
+            try (ResultSet row = db.createStatement()
+                    .executeQuery("select state, "
+                            + "extract(epoch from due_at - last_pushed_at) from stock_change where store_id = "
+                            + store)) {
                 row.next();
                 assertEquals("PENDING", row.getString(1));
                 assertEquals(600, row.getDouble(2), 0.001, "due when the 600 s window since the last push closes");
@@ -164,8 +171,9 @@ class StockLedgerRulesIT {
         try (Connection db = dataSource.getConnection()) {
             long store = store(db, "untouched", "DELTA", 30);
             absorb(db, store, ITEM, false, 0, 4, 1);
-            try (ResultSet row = db.createStatement().executeQuery("select state, generation, first_change_at "
-                    + "from stock_change where store_id = " + store)) {
+            try (ResultSet row = db.createStatement()
+                    .executeQuery("select state, generation, first_change_at " + "from stock_change where store_id = "
+                            + store)) {
                 row.next();
                 assertEquals("IDLE", row.getString(1));
                 assertEquals(0, row.getLong(2));
@@ -185,8 +193,9 @@ class StockLedgerRulesIT {
             TreeMap<String, Long> changes = new TreeMap<>();
             changes.put(ITEM + "\n" + LOCATION, 5L);
             StockChanges.demandChanged(db, store, changes, 0);
-            try (ResultSet row = db.createStatement().executeQuery("select unexplained, explained_ahead, state, "
-                    + "due_at <= now() from stock_change where store_id = " + store)) {
+            try (ResultSet row = db.createStatement()
+                    .executeQuery("select unexplained, explained_ahead, state, "
+                            + "due_at <= now() from stock_change where store_id = " + store)) {
                 row.next();
                 assertEquals(0, row.getLong(1), "the 2 units Shopify dropped are the order's");
                 assertEquals(3, row.getLong(2), "the other 3 are a drop the next read will find");
@@ -204,8 +213,8 @@ class StockLedgerRulesIT {
             TreeMap<String, Long> changes = new TreeMap<>();
             changes.put(ITEM + "\n" + LOCATION, 5L);
             StockChanges.demandChanged(db, store, changes, 0);
-            try (ResultSet row = db.createStatement().executeQuery("select state, explained_ahead from stock_change "
-                    + "where store_id = " + store)) {
+            try (ResultSet row = db.createStatement()
+                    .executeQuery("select state, explained_ahead from stock_change " + "where store_id = " + store)) {
                 row.next();
                 assertEquals("IDLE", row.getString(1), "Shopify counted the sale itself");
                 assertEquals(0, row.getLong(2));
@@ -237,14 +246,18 @@ class StockLedgerRulesIT {
     }
 
     /** What intake does with one level's movements of a call. */
-    private static void absorb(Connection db, long store, String item, boolean touch, long delta, long sellable,
-            long sequence) throws SQLException {
-        StockChanges.absorb(db, 0, List.of(new StockChanges.Absorption(store, item, LOCATION, product, warehouse,
-                touch, delta, sellable, sequence)));
+    private static void absorb(
+            Connection db, long store, String item, boolean touch, long delta, long sellable, long sequence)
+            throws SQLException {
+        StockChanges.absorb(
+                db,
+                0,
+                List.of(new StockChanges.Absorption(
+                        store, item, LOCATION, product, warehouse, touch, delta, sellable, sequence)));
     }
 
-    private static void demandLine(Connection db, long store, String order, String item, String location,
-            long quantity) throws SQLException {
+    private static void demandLine(Connection db, long store, String order, String item, String location, long quantity)
+            throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("insert into order_demand (store_id, shopify_order_id, "
                 + "inventory_item_id, location_id, quantity, updated_at) values (?, ?, ?, ?, ?, now())")) {
             insert.setLong(1, store);
@@ -281,7 +294,8 @@ class StockLedgerRulesIT {
     }
 
     private static long single(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

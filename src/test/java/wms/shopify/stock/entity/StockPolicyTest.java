@@ -17,8 +17,8 @@ class StockPolicyTest {
     @Test
     void aWindowOutsideTheBoundsIsRefusedNamingThem() {
         for (int seconds : new int[] {-1, 3601}) {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> new StockPolicy(true, StockSyncMode.DELTA, seconds));
+            IllegalArgumentException refused = assertThrows(
+                    IllegalArgumentException.class, () -> new StockPolicy(true, StockSyncMode.DELTA, seconds));
             assertEquals("The coalescing window must be between 0 and 3600 seconds.", refused.getMessage());
         }
     }

@@ -33,24 +33,33 @@ class InstallStatesTest {
         assertThrows(InstallRefusedException.class, () -> states.finish("guess", ACME, T0, TIMEOUT));
         assertThrows(InstallRefusedException.class, () -> states.finish(null, ACME, T0, TIMEOUT));
         String stale = states.begin(ACME, T0);
-        var late = assertThrows(InstallRefusedException.class,
+        var late = assertThrows(
+                InstallRefusedException.class,
                 () -> states.finish(stale, ACME, T0.plus(TIMEOUT).plusSeconds(1), TIMEOUT));
         assertTrue(late.getMessage().contains("10 minutes"));
         String other = states.begin(ACME, T0);
-        assertThrows(InstallRefusedException.class,
+        assertThrows(
+                InstallRefusedException.class,
                 () -> states.finish(other, new ShopDomain("evil.myshopify.com"), T0, TIMEOUT));
-        assertThrows(InstallRefusedException.class, () -> states.finish(other, ACME, T0, TIMEOUT),
+        assertThrows(
+                InstallRefusedException.class,
+                () -> states.finish(other, ACME, T0, TIMEOUT),
                 "a refused attempt uses the state up");
     }
 
     @Test
     void callbackTimestampsOutsideTheWindowAreRefused() {
         Installation.checkTimestamp(String.valueOf(T0.getEpochSecond() - 90), T0, Duration.ofSeconds(90));
-        assertThrows(InstallRefusedException.class, () -> Installation.checkTimestamp(
-                String.valueOf(T0.getEpochSecond() - 91), T0, Duration.ofSeconds(90)));
-        assertThrows(InstallRefusedException.class, () -> Installation.checkTimestamp(
-                String.valueOf(T0.getEpochSecond() + 91), T0, Duration.ofSeconds(90)));
+        assertThrows(
+                InstallRefusedException.class,
+                () -> Installation.checkTimestamp(
+                        String.valueOf(T0.getEpochSecond() - 91), T0, Duration.ofSeconds(90)));
+        assertThrows(
+                InstallRefusedException.class,
+                () -> Installation.checkTimestamp(
+                        String.valueOf(T0.getEpochSecond() + 91), T0, Duration.ofSeconds(90)));
         assertThrows(InstallRefusedException.class, () -> Installation.checkTimestamp("x", T0, Duration.ofSeconds(90)));
-        assertThrows(InstallRefusedException.class, () -> Installation.checkTimestamp(null, T0, Duration.ofSeconds(90)));
+        assertThrows(
+                InstallRefusedException.class, () -> Installation.checkTimestamp(null, T0, Duration.ofSeconds(90)));
     }
 }

@@ -21,8 +21,8 @@ class StoreTest {
 
     @Test
     void lifeCycle() {
-        Store store = new Store(new ShopDomain("acme.myshopify.com"), tokens("v1:a", T0.plusSeconds(3600)), T0,
-                "admin");
+        Store store =
+                new Store(new ShopDomain("acme.myshopify.com"), tokens("v1:a", T0.plusSeconds(3600)), T0, "admin");
         assertEquals(StoreStatus.CONNECTED, store.status());
         assertFalse(store.tokenDueForRefresh(T0, Duration.ofMinutes(5)));
         assertTrue(store.tokenDueForRefresh(T0.plusSeconds(3300), Duration.ofMinutes(5)));
@@ -52,7 +52,7 @@ class StoreTest {
 
         Store gone = new Store(new ShopDomain("gone.myshopify.com"), tokens("v1:a", null), T0, null);
         gone.disconnect(T0, "uninstalled");
-        gone.resealTokens(sealed -> "v2:k:" + sealed);
+        gone.resealTokens(current -> "v2:k:" + current);
         assertNull(gone.sealedAccessToken(), "no token, nothing to re-seal");
     }
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import wms.shopify.platform.api.RegistrationResult;
 import wms.shopify.platform.api.RegistrationResult.Item;
 import wms.shopify.platform.api.RegistrationResult.Outcome;
-import wms.shopify.platform.api.RegistrationResult;
 import wms.shopify.platform.api.Upsert;
 import wms.shopify.warehouses.entity.Warehouse;
 
@@ -27,7 +27,8 @@ class UpsertTest {
 
     @Test
     void newCodesAreCreatedThenTheSameCallIsANoOp() {
-        List<WarehouseRegistration> call = List.of(new WarehouseRegistration("MAIN", "Main", null),
+        List<WarehouseRegistration> call = List.of(
+                new WarehouseRegistration("MAIN", "Main", null),
                 new WarehouseRegistration("EAST", "East", JsonValue.FALSE));
 
         RegistrationResult first = register(call, T0);
@@ -47,25 +48,39 @@ class UpsertTest {
 
     @Test
     void aChangedNameOrStateIsAnUpdateAndOthersStayUnchanged() {
-        register(List.of(new WarehouseRegistration("MAIN", "Main", JsonValue.TRUE),
-                new WarehouseRegistration("EAST", "East", JsonValue.TRUE)), T0);
+        register(
+                List.of(
+                        new WarehouseRegistration("MAIN", "Main", JsonValue.TRUE),
+                        new WarehouseRegistration("EAST", "East", JsonValue.TRUE)),
+                T0);
 
-        RegistrationResult result = register(List.of(new WarehouseRegistration("MAIN", "Main", JsonValue.FALSE),
-                new WarehouseRegistration("EAST", "East", JsonValue.TRUE),
-                new WarehouseRegistration("WEST", "West", JsonValue.TRUE)), T1);
+        RegistrationResult result = register(
+                List.of(
+                        new WarehouseRegistration("MAIN", "Main", JsonValue.FALSE),
+                        new WarehouseRegistration("EAST", "East", JsonValue.TRUE),
+                        new WarehouseRegistration("WEST", "West", JsonValue.TRUE)),
+                T1);
 
-        assertEquals(List.of(new Item("MAIN", Outcome.UPDATED), new Item("EAST", Outcome.UNCHANGED),
-                new Item("WEST", Outcome.CREATED)), result.items());
+        assertEquals(
+                List.of(
+                        new Item("MAIN", Outcome.UPDATED),
+                        new Item("EAST", Outcome.UNCHANGED),
+                        new Item("WEST", Outcome.CREATED)),
+                result.items());
         assertEquals("1 created, 1 updated, 1 unchanged", result.summary());
         assertFalse(this.table.get(0).active(), "deactivated, not deleted");
         assertEquals(T1, this.table.get(0).updatedAt());
     }
 
     private RegistrationResult register(List<WarehouseRegistration> items, Instant at) {
-        Map<String, Warehouse> existing = this.table.stream()
-                .collect(Collectors.toMap(Warehouse::code, Function.identity()));
-        return Upsert.apply(items, WarehouseRegistration::code, existing,
+        Map<String, Warehouse> existing =
+                this.table.stream().collect(Collectors.toMap(Warehouse::code, Function.identity()));
+        return Upsert.apply(
+                items,
+                WarehouseRegistration::code,
+                existing,
                 item -> new Warehouse(item.code(), item.name(), item.activeOrDefault(), at),
-                (warehouse, item) -> warehouse.update(item.name(), item.activeOrDefault(), at), this.table::add);
+                (warehouse, item) -> warehouse.update(item.name(), item.activeOrDefault(), at),
+                this.table::add);
     }
 }

@@ -12,10 +12,11 @@ class ComplianceRequestsTest {
 
     @Test
     void anIdIsReadAsAGlobalIdWhateverFormShopifySendsItIn() {
-        assertEquals("gid://shopify/Customer/207119551",
-                ComplianceRequests.gid("Customer", Json.createValue(207119551L)));
+        assertEquals(
+                "gid://shopify/Customer/207119551", ComplianceRequests.gid("Customer", Json.createValue(207119551L)));
         assertEquals("gid://shopify/Order/299938", ComplianceRequests.gid("Order", Json.createValue("299938")));
-        assertEquals("gid://shopify/Order/5", ComplianceRequests.gid("Order", Json.createValue(" gid://shopify/Order/5 ")));
+        assertEquals(
+                "gid://shopify/Order/5", ComplianceRequests.gid("Order", Json.createValue(" gid://shopify/Order/5 ")));
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import wms.shopify.sandbox.SharedDir;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.sandbox.SharedDir;
 
 /**
  * A validly signed body is acted on only under a topic whose shape it has and for the shop it names: the bodies
@@ -22,6 +22,7 @@ class WebhookBodyRulesTest {
     /** Shopify's app/uninstalled body: the Shop resource (its custom domain differs from the myshopify one). */
     private static final String SHOP = "{\"id\":548380009,\"name\":\"Acme\",\"domain\":\"shop.acme.com\","
             + "\"myshopify_domain\":\"acme.myshopify.com\",\"updated_at\":\"2026-12-01T10:00:00-05:00\"}";
+
     private static final String SHOP_REDACT = "{\"shop_id\":548380009,\"shop_domain\":\"acme.myshopify.com\"}";
     private static final String CUSTOMER_REDACT = "{\"shop_id\":548380009,\"shop_domain\":\"acme.myshopify.com\","
             + "\"customer\":{\"id\":207119551,\"email\":\"john@example.com\",\"phone\":\"555-625-1199\"},"
@@ -51,13 +52,24 @@ class WebhookBodyRulesTest {
         assertEquals(Optional.empty(), refusal("returns/request", RETURN));
         assertEquals(Optional.empty(), refusal("returns/approve", RETURN));
         assertEquals(Optional.empty(), refusal("inventory_levels/update", LEVEL));
-        assertEquals(Optional.empty(), refusal("app/uninstalled", SHOP.replace("acme.myshopify.com",
-                "ACME.myshopify.com")), "a domain is the same in any case");
+        assertEquals(
+                Optional.empty(),
+                refusal("app/uninstalled", SHOP.replace("acme.myshopify.com", "ACME.myshopify.com")),
+                "a domain is the same in any case");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"app/uninstalled", "shop/redact", "customers/redact", "customers/data_request",
-        "orders/create", "orders/cancelled", "returns/approve", "inventory_levels/update"})
+    @ValueSource(
+            strings = {
+                "app/uninstalled",
+                "shop/redact",
+                "customers/redact",
+                "customers/data_request",
+                "orders/create",
+                "orders/cancelled",
+                "returns/approve",
+                "inventory_levels/update"
+            })
     void aProductUpdateReplayedUnderATopicThatChangesStateIsRefused(String topic) {
         assertTrue(refusal(topic, PRODUCT).isPresent(), topic);
     }
@@ -80,19 +92,25 @@ class WebhookBodyRulesTest {
     @Test
     void aBodyNamingAnotherShopIsRefusedWithBothShopsNamed() {
         String other = SHOP_REDACT.replace("acme.myshopify.com", "bolt.myshopify.com");
-        assertEquals(Optional.of("the body's \"shop_domain\" names bolt.myshopify.com, not acme.myshopify.com."),
+        assertEquals(
+                Optional.of("the body's \"shop_domain\" names bolt.myshopify.com, not acme.myshopify.com."),
                 refusal("shop/redact", other));
-        assertTrue(refusal("customers/redact", CUSTOMER_REDACT.replace("acme.", "bolt.")).isPresent());
-        assertTrue(refusal("app/uninstalled", SHOP.replace("acme.myshopify.com", "bolt.myshopify.com"))
-                .isPresent(), "the custom domain does not count: the myshopify domain names the shop");
+        assertTrue(refusal("customers/redact", CUSTOMER_REDACT.replace("acme.", "bolt."))
+                .isPresent());
+        assertTrue(
+                refusal("app/uninstalled", SHOP.replace("acme.myshopify.com", "bolt.myshopify.com"))
+                        .isPresent(),
+                "the custom domain does not count: the myshopify domain names the shop");
     }
 
     @Test
     void anOrderWhoseTwoIdsDisagreeOrThatIsNotAnObjectIsRefused() {
         assertTrue(refusal("orders/create", "{\"id\":1,\"admin_graphql_api_id\":\"gid://shopify/Order/2\"}")
                 .isPresent());
-        assertTrue(refusal("orders/create", "{\"id\":\"1\",\"admin_graphql_api_id\":\"gid://shopify/Order/1\"}")
-                .isPresent(), "a numeric id");
+        assertTrue(
+                refusal("orders/create", "{\"id\":\"1\",\"admin_graphql_api_id\":\"gid://shopify/Order/1\"}")
+                        .isPresent(),
+                "a numeric id");
         assertTrue(refusal("orders/create", "[{\"id\":1,\"admin_graphql_api_id\":\"gid://shopify/Order/1\"}]")
                 .isPresent());
         assertTrue(refusal("shop/redact", "{}").isPresent(), "an erased body changes nothing");

@@ -13,10 +13,21 @@ class WebhookHeadersTest {
 
     @Test
     void headersAreFoundInAnyCaseAndTheSignatureIsNotStored() {
-        WebhookHeaders headers = new WebhookHeaders(Map.of("x-shopify-topic", "orders/create",
-                "X-Shopify-Hmac-Sha256", "abc=", "X-SHOPIFY-SHOP-DOMAIN", "acme.myshopify.com",
-                "X-Shopify-Webhook-Id", "w-1", "X-Shopify-API-Version", "2026-07", "Cookie", "secret",
-                "X-Shopify-Triggered-At", "2026-12-07T01:02:03.456789123Z"));
+        WebhookHeaders headers = new WebhookHeaders(Map.of(
+                "x-shopify-topic",
+                "orders/create",
+                "X-Shopify-Hmac-Sha256",
+                "abc=",
+                "X-SHOPIFY-SHOP-DOMAIN",
+                "acme.myshopify.com",
+                "X-Shopify-Webhook-Id",
+                "w-1",
+                "X-Shopify-API-Version",
+                "2026-07",
+                "Cookie",
+                "secret",
+                "X-Shopify-Triggered-At",
+                "2026-12-07T01:02:03.456789123Z"));
         assertEquals("orders/create", headers.get(WebhookHeaders.TOPIC));
         assertTrue(headers.missing().isEmpty());
         assertFalse(headers.storedForm().contains("abc="));
@@ -27,20 +38,37 @@ class WebhookHeadersTest {
     @Test
     void missingOrEmptyRequiredHeadersAreNamed() {
         WebhookHeaders headers = new WebhookHeaders(Map.of("X-Shopify-Topic", " ", "X-Shopify-Hmac-Sha256", "a"));
-        assertEquals(List.of(WebhookHeaders.TOPIC, WebhookHeaders.SHOP, WebhookHeaders.WEBHOOK_ID,
-                WebhookHeaders.API_VERSION, WebhookHeaders.TRIGGERED_AT), headers.missing());
+        assertEquals(
+                List.of(
+                        WebhookHeaders.TOPIC,
+                        WebhookHeaders.SHOP,
+                        WebhookHeaders.WEBHOOK_ID,
+                        WebhookHeaders.API_VERSION,
+                        WebhookHeaders.TRIGGERED_AT),
+                headers.missing());
         assertEquals("a?b", WebhookIntake.printable("a\nb"));
     }
 
     @Test
     void theTriggerTimeIsReadWithAnyOffsetAndNothingElse() {
-        assertEquals(java.time.Instant.parse("2026-12-07T01:02:03.456789123Z"), new WebhookHeaders(Map.of(
-                "X-Shopify-Triggered-At", "2026-12-07T01:02:03.456789123Z")).triggeredAt().orElseThrow());
-        assertEquals(java.time.Instant.parse("2026-12-07T06:02:03Z"), new WebhookHeaders(Map.of(
-                "X-Shopify-Triggered-At", "2026-12-07T01:02:03-05:00")).triggeredAt().orElseThrow());
-        assertTrue(new WebhookHeaders(Map.of("X-Shopify-Triggered-At", "yesterday")).triggeredAt().isEmpty());
-        assertTrue(new WebhookHeaders(Map.of("X-Shopify-Triggered-At", "2026-12-07T01:02:03")).triggeredAt()
-                .isEmpty(), "no offset: not a point in time");
+        assertEquals(
+                java.time.Instant.parse("2026-12-07T01:02:03.456789123Z"),
+                new WebhookHeaders(Map.of("X-Shopify-Triggered-At", "2026-12-07T01:02:03.456789123Z"))
+                        .triggeredAt()
+                        .orElseThrow());
+        assertEquals(
+                java.time.Instant.parse("2026-12-07T06:02:03Z"),
+                new WebhookHeaders(Map.of("X-Shopify-Triggered-At", "2026-12-07T01:02:03-05:00"))
+                        .triggeredAt()
+                        .orElseThrow());
+        assertTrue(new WebhookHeaders(Map.of("X-Shopify-Triggered-At", "yesterday"))
+                .triggeredAt()
+                .isEmpty());
+        assertTrue(
+                new WebhookHeaders(Map.of("X-Shopify-Triggered-At", "2026-12-07T01:02:03"))
+                        .triggeredAt()
+                        .isEmpty(),
+                "no offset: not a point in time");
         assertTrue(new WebhookHeaders(Map.of()).triggeredAt().isEmpty());
     }
 }
