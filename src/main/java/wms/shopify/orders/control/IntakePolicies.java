@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderFiltersChanged;
+import wms.shopify.orders.entity.StoredIntakePolicy;
 import wms.shopify.platform.Published;
 
 /**
@@ -28,12 +29,7 @@ public class IntakePolicies {
 
     /** The store's intake policy. */
     public IntakePolicy of(long storeId) {
-        Object[] row = (Object[]) this.entityManager
-                .createNativeQuery("select order_statuses, financial_statuses, "
-                        + "fulfillment_statuses, import_test_orders from intake_policy where store_id = ?1")
-                .setParameter(1, storeId)
-                .getSingleResult();
-        return new IntakePolicy((String) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
+        return stored(storeId).policy();
     }
 
     /**
@@ -46,19 +42,20 @@ public class IntakePolicies {
     @Transactional
     public IntakePolicy save(long storeId, IntakePolicy policy, String by) {
         policy.requireKnownValues();
-        boolean changed = !of(storeId).equals(policy);
-        this.entityManager
-                .createNativeQuery("update intake_policy set order_statuses = ?1, financial_statuses = ?2, "
-                        + "fulfillment_statuses = ?3, import_test_orders = ?4 where store_id = ?5")
-                .setParameter(1, policy.orderStatuses())
-                .setParameter(2, policy.financialStatuses())
-                .setParameter(3, policy.fulfillmentStatuses())
-                .setParameter(4, policy.importTestOrders())
-                .setParameter(5, storeId)
-                .executeUpdate();
+        StoredIntakePolicy stored = stored(storeId);
+        boolean changed = !stored.policy().equals(policy);
+        stored.take(policy);
         if (changed) {
             this.filtersChanged.fire(new OrderFiltersChanged(storeId, by));
         }
         return policy;
+    }
+
+    private StoredIntakePolicy stored(long storeId) {
+        StoredIntakePolicy stored = this.entityManager.find(StoredIntakePolicy.class, storeId);
+        if (stored == null) {
+            throw new IllegalArgumentException("This store does not exist (any more).");
+        }
+        return stored;
     }
 }

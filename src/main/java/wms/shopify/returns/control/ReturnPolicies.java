@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.platform.Published;
 import wms.shopify.returns.entity.ReturnPolicy;
+import wms.shopify.returns.entity.StoredReturnPolicy;
 
 /**
  * The returns component's published read and save interface for its per-store policy ({@code return_policy}, one
@@ -20,25 +21,20 @@ public class ReturnPolicies {
 
     /** The store's return policy. */
     public ReturnPolicy of(long storeId) {
-        Object[] row = (Object[]) this.entityManager
-                .createNativeQuery("select sync_enabled, auto_close " + "from return_policy where store_id = ?1")
-                .setParameter(1, storeId)
-                .getSingleResult();
-        return new ReturnPolicy((Boolean) row[0], (Boolean) row[1]);
+        return stored(storeId).policy();
     }
 
-    /** Replaces the store's return policy. */
+    /** Replaces the store's return policy (validated when it was made). */
     @Transactional
     public void save(long storeId, ReturnPolicy policy) {
-        int rows = this.entityManager
-                .createNativeQuery(
-                        "update return_policy set sync_enabled = ?1, auto_close = ?2 " + "where store_id = ?3")
-                .setParameter(1, policy.syncEnabled())
-                .setParameter(2, policy.autoClose())
-                .setParameter(3, storeId)
-                .executeUpdate();
-        if (rows != 1) {
+        stored(storeId).take(policy);
+    }
+
+    private StoredReturnPolicy stored(long storeId) {
+        StoredReturnPolicy stored = this.entityManager.find(StoredReturnPolicy.class, storeId);
+        if (stored == null) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }
+        return stored;
     }
 }

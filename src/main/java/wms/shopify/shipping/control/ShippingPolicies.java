@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.platform.Published;
 import wms.shopify.shipping.entity.ShippingPolicy;
+import wms.shopify.shipping.entity.StoredShippingPolicy;
 
 /**
  * The shipping component's published read and save interface for its per-store policy ({@code shipping_policy}, one
@@ -20,23 +21,20 @@ public class ShippingPolicies {
 
     /** The store's shipping policy. */
     public ShippingPolicy of(long storeId) {
-        return new ShippingPolicy((Boolean) this.entityManager
-                .createNativeQuery("select notify_customer_on_shipment " + "from shipping_policy where store_id = ?1")
-                .setParameter(1, storeId)
-                .getSingleResult());
+        return stored(storeId).policy();
     }
 
-    /** Replaces the store's shipping policy. */
+    /** Replaces the store's shipping policy (validated when it was made). */
     @Transactional
     public void save(long storeId, ShippingPolicy policy) {
-        int rows = this.entityManager
-                .createNativeQuery(
-                        "update shipping_policy set notify_customer_on_shipment = ?1 " + "where store_id = ?2")
-                .setParameter(1, policy.notifyCustomer())
-                .setParameter(2, storeId)
-                .executeUpdate();
-        if (rows != 1) {
+        stored(storeId).take(policy);
+    }
+
+    private StoredShippingPolicy stored(long storeId) {
+        StoredShippingPolicy stored = this.entityManager.find(StoredShippingPolicy.class, storeId);
+        if (stored == null) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }
+        return stored;
     }
 }

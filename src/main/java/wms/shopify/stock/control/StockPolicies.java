@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.platform.Published;
 import wms.shopify.stock.entity.StockPolicy;
-import wms.shopify.stock.entity.StockSyncMode;
+import wms.shopify.stock.entity.StoredStockPolicy;
 
 /**
  * The stock component's published read and save interface for its per-store policy ({@code stock_policy}, one row
@@ -21,27 +21,20 @@ public class StockPolicies {
 
     /** The store's stock policy. */
     public StockPolicy of(long storeId) {
-        Object[] row = (Object[]) this.entityManager
-                .createNativeQuery("select sync_enabled, sync_mode, "
-                        + "coalescing_window_seconds from stock_policy where store_id = ?1")
-                .setParameter(1, storeId)
-                .getSingleResult();
-        return new StockPolicy((Boolean) row[0], StockSyncMode.valueOf((String) row[1]), ((Number) row[2]).intValue());
+        return stored(storeId).policy();
     }
 
     /** Replaces the store's stock policy (validated when it was made). */
     @Transactional
     public void save(long storeId, StockPolicy policy) {
-        int rows = this.entityManager
-                .createNativeQuery("update stock_policy set sync_enabled = ?1, sync_mode = ?2, "
-                        + "coalescing_window_seconds = ?3 where store_id = ?4")
-                .setParameter(1, policy.syncEnabled())
-                .setParameter(2, policy.mode().name())
-                .setParameter(3, policy.coalescingWindowSeconds())
-                .setParameter(4, storeId)
-                .executeUpdate();
-        if (rows != 1) {
+        stored(storeId).take(policy);
+    }
+
+    private StoredStockPolicy stored(long storeId) {
+        StoredStockPolicy stored = this.entityManager.find(StoredStockPolicy.class, storeId);
+        if (stored == null) {
             throw new IllegalArgumentException("This store does not exist (any more).");
         }
+        return stored;
     }
 }

@@ -1,0 +1,49 @@
+package wms.shopify.orders.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The stored row of a store's {@link IntakePolicy} ({@code intake_policy}, one per store, made with the store with the
+ * columns' defaults). Only the component's published policy interface loads and changes it.
+ */
+@Entity
+@Table(name = "intake_policy")
+public class StoredIntakePolicy {
+
+    @Id
+    @Column(name = "store_id")
+    private long storeId;
+
+    @Column(name = "order_statuses", nullable = false)
+    private String orderStatuses;
+
+    @Column(name = "financial_statuses", nullable = false)
+    private String financialStatuses;
+
+    @Column(name = "fulfillment_statuses", nullable = false)
+    private String fulfillmentStatuses;
+
+    @Column(name = "import_test_orders", nullable = false)
+    private boolean importTestOrders;
+
+    protected StoredIntakePolicy() {
+        // for JPA
+    }
+
+    /** The policy this row holds. */
+    public IntakePolicy policy() {
+        return new IntakePolicy(
+                this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses, this.importTestOrders);
+    }
+
+    /** Takes the values of a policy (validated when it was made). */
+    public void take(IntakePolicy policy) {
+        this.orderStatuses = policy.orderStatuses();
+        this.financialStatuses = policy.financialStatuses();
+        this.fulfillmentStatuses = policy.fulfillmentStatuses();
+        this.importTestOrders = policy.importTestOrders();
+    }
+}
