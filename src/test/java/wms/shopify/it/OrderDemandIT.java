@@ -70,6 +70,8 @@ class OrderDemandIT {
                         OrderFeed.class,
                         wms.shopify.orders.entity.FeedEntryAdded.class,
                         wms.shopify.orders.control.UnallocatedDemand.class,
+                        wms.shopify.orders.control.IntakePolicies.class,
+                        wms.shopify.platform.Published.class,
                         ActivityLog.class,
                         ActivityEvent.class,
                         DatabaseReady.class,
