@@ -55,6 +55,27 @@ public class AdminApi {
             jitter = 250,
             maxDuration = 120_000)
     public JsonObject run(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
+        return send(shop, accessToken, operation, variables).data();
+    }
+
+    /**
+     * An answer whose protected customer fields Shopify may withhold: its {@code data}, and the paths of the fields
+     * that came back null because the app is not approved to read them (empty when none was withheld).
+     */
+    public record Read(JsonObject data, java.util.List<java.util.List<String>> withheld) {}
+
+    /**
+     * Runs a query that reads protected customer data (an order's name, address, e-mail, phone) as {@link #run}
+     * does, but takes an answer whose only errors are withheld fields (Shopify's "not approved to access the
+     * Customer object") as data, naming those fields, instead of refusing the whole read.
+     */
+    @Retry(
+            retryOn = ShopifyUnavailableException.class,
+            maxRetries = 4,
+            delay = 500,
+            jitter = 250,
+            maxDuration = 120_000)
+    public Read read(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         return send(shop, accessToken, operation, variables);
     }
 
@@ -66,10 +87,10 @@ public class AdminApi {
      *         {@link ShopifyErrorCode} such as INTERNAL_SERVER_ERROR in a 200, no answer in time): the outcome is unknown
      */
     public JsonObject runOnce(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
-        return send(shop, accessToken, operation, variables);
+        return send(shop, accessToken, operation, variables).data();
     }
 
-    private JsonObject send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
+    private Read send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         CostBudget budget = budget(shop);
         pause(budget.waitBefore(operation.estimatedCost(), this.clock.instant()));
         JsonObject request = Json.createObjectBuilder()
@@ -90,24 +111,32 @@ public class AdminApi {
         return this.http.open(java.net.URI.create(url));
     }
 
-    JsonObject data(ShopDomain shop, AdminOperation operation, CostBudget budget, ShopifyHttp.Answer answer) {
+    Read data(ShopDomain shop, AdminOperation operation, CostBudget budget, ShopifyHttp.Answer answer) {
         Instant now = this.clock.instant();
         switch (answer.status()) {
             case 200 -> {
                 observeCost(budget, answer.body(), now);
-                // Partial data next to errors is never taken as success: the call fails as its decisive code says.
-                if (answer.body().get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
-                    throw failure(
-                            shop,
-                            operation,
-                            ShopifyErrorCode.decisive(errors),
-                            errors.stream().map(AdminApi::message).distinct().collect(Collectors.joining("; ")));
+                java.util.List<java.util.List<String>> withheld = new java.util.ArrayList<>();
+                if (answer.body().get("errors") instanceof JsonArray all && !all.isEmpty()) {
+                    // Withheld customer fields are data the app may not see, not a failure; any other error decides.
+                    JsonArray errors = withoutWithheld(all, withheld);
+                    // Partial data next to errors is never taken as success: the call fails as its decisive code says.
+                    if (!errors.isEmpty()) {
+                        throw failure(
+                                shop,
+                                operation,
+                                ShopifyErrorCode.decisive(errors),
+                                errors.stream()
+                                        .map(AdminApi::message)
+                                        .distinct()
+                                        .collect(Collectors.joining("; ")));
+                    }
                 }
                 if (!(answer.body().get("data") instanceof JsonObject data)) {
-                    return null;
+                    return new Read(null, withheld);
                 }
                 refuseOnIdempotency(shop, operation, data);
-                return data;
+                return new Read(data, java.util.List.copyOf(withheld));
             }
             case 401 -> throw new ShopifyUnauthorizedException("Shopify refused the token of " + shop);
             case 429 -> {
@@ -147,6 +176,22 @@ public class AdminApi {
                 });
             }
         }
+    }
+
+    /** The errors that are not withheld customer fields; the paths of those that are go to {@code withheld}. */
+    private static JsonArray withoutWithheld(JsonArray errors, java.util.List<java.util.List<String>> withheld) {
+        var others = Json.createArrayBuilder();
+        for (JsonValue error : errors) {
+            if (ShopifyErrorCode.ofError(error) == ShopifyErrorCode.CUSTOMER_DATA_WITHHELD
+                    && error.asJsonObject().get("path") instanceof JsonArray path) {
+                withheld.add(path.stream()
+                        .map(step -> step instanceof jakarta.json.JsonString text ? text.getString() : step.toString())
+                        .toList());
+            } else {
+                others.add(error);
+            }
+        }
+        return others.build();
     }
 
     /** The exception for a call that met a code of Shopify's, with Shopify's words; a transient one is counted. */

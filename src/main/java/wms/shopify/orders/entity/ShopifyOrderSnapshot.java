@@ -36,7 +36,8 @@ public record ShopifyOrderSnapshot(
         String shippingCode,
         List<Line> lines,
         List<FulfillmentOrder> fulfillmentOrders,
-        boolean complete) {
+        boolean complete,
+        Set<CustomerField> withheld) {
 
     /** Fulfillment order statuses with units still to ship from their location. */
     private static final Set<String> OPEN_FULFILLMENT = Set.of("OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD");
@@ -44,6 +45,97 @@ public record ShopifyOrderSnapshot(
     public ShopifyOrderSnapshot {
         lines = List.copyOf(lines);
         fulfillmentOrders = List.copyOf(fulfillmentOrders);
+        withheld = withheld.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(withheld);
+    }
+
+    /** An order as Shopify gave it with every customer field the app may read. */
+    public ShopifyOrderSnapshot(
+            String id,
+            String name,
+            Instant createdAt,
+            Instant updatedAt,
+            boolean test,
+            boolean closed,
+            Instant cancelledAt,
+            String financialStatus,
+            String fulfillmentStatus,
+            String email,
+            String phone,
+            String note,
+            ShipTo shipTo,
+            String shippingMethod,
+            String shippingCode,
+            List<Line> lines,
+            List<FulfillmentOrder> fulfillmentOrders,
+            boolean complete) {
+        this(
+                id,
+                name,
+                createdAt,
+                updatedAt,
+                test,
+                closed,
+                cancelledAt,
+                financialStatus,
+                fulfillmentStatus,
+                email,
+                phone,
+                note,
+                shipTo,
+                shippingMethod,
+                shippingCode,
+                lines,
+                fulfillmentOrders,
+                complete,
+                Set.of());
+    }
+
+    /**
+     * The four kinds of protected customer data Shopify approves separately ("Work with protected customer data");
+     * one the app is not approved for comes back null, and the order is imported without it.
+     */
+    public enum CustomerField {
+        NAME("name"),
+        ADDRESS("address"),
+        EMAIL("email"),
+        PHONE("phone");
+
+        private final String word;
+
+        CustomerField(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The field of an order read whose path Shopify named as withheld: the order's own {@code email} and
+         * {@code phone}, and in its shipping address the names, the phone, and the address lines, city and zip.
+         */
+        public static CustomerField ofPath(List<String> path) {
+            String last = path.isEmpty() ? "" : path.get(path.size() - 1);
+            boolean inAddress = path.contains("shippingAddress");
+            return switch (last) {
+                case "email" -> EMAIL;
+                case "phone" -> PHONE;
+                case "name", "firstName", "lastName" -> inAddress ? NAME : ADDRESS;
+                default -> ADDRESS;
+            };
+        }
+
+        /**
+         * What the Orders page and the WMS feed say, e.g. "address withheld by Shopify: request protected customer
+         * data access"; null when nothing was withheld.
+         */
+        public static String note(Set<CustomerField> fields) {
+            if (fields == null || fields.isEmpty()) {
+                return null;
+            }
+            List<String> words =
+                    java.util.EnumSet.copyOf(fields).stream().map(f -> f.word).toList();
+            String list = words.size() == 1
+                    ? words.get(0)
+                    : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+            return list + " withheld by Shopify: request protected customer data access";
+        }
     }
 
     /** One line item: a variant (null when deleted) and its quantities. */
@@ -102,8 +194,13 @@ public record ShopifyOrderSnapshot(
                 .orElse(null);
     }
 
-    /** Reads Shopify's answer to {@code Order.graphql}. */
+    /** Reads Shopify's answer to {@code Order.graphql}, with every customer field readable. */
     public static ShopifyOrderSnapshot from(JsonObject order) {
+        return from(order, Set.of());
+    }
+
+    /** Reads Shopify's answer to {@code Order.graphql}, whose {@code withheld} fields Shopify did not give. */
+    public static ShopifyOrderSnapshot from(JsonObject order, Set<CustomerField> withheld) {
         List<Line> lines = new ArrayList<>();
         boolean complete = !hasNextPage(order.getJsonObject("lineItems"));
         for (JsonValue value : order.getJsonObject("lineItems").getJsonArray("nodes")) {
@@ -177,7 +274,8 @@ public record ShopifyOrderSnapshot(
                 shipping == null ? null : text(shipping, "code"),
                 lines,
                 fulfillmentOrders,
-                complete);
+                complete,
+                withheld);
     }
 
     private static boolean hasNextPage(JsonObject connection) {
