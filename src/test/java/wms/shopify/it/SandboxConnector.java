@@ -191,6 +191,18 @@ public final class SandboxConnector {
         return other;
     }
 
+    /**
+     * Another instance as {@link #startAnotherInstance(String)}, with these settings changed (later lines win), e.g.
+     * a server that reaches its stores as real Shopify. The caller stops it.
+     */
+    public ExtraServer startAnotherInstance(String name, List<String> changedEnvironment) throws Exception {
+        List<String> environment = new ArrayList<>(this.environment);
+        environment.addAll(changedEnvironment);
+        ExtraServer other = ExtraServer.start(name, ExtraServer.freePort(), environment);
+        ConnectorServer.awaitReady(other.baseUrl());
+        return other;
+    }
+
     /** A connection to the connector's database, for tests to check what was (not) stored. */
     public Connection jdbc() throws SQLException {
         return DriverManager.getConnection(

@@ -122,14 +122,18 @@ public class AdminApi {
                     JsonArray errors = withoutWithheld(all, withheld);
                     // Partial data next to errors is never taken as success: the call fails as its decisive code says.
                     if (!errors.isEmpty()) {
-                        throw failure(
-                                shop,
-                                operation,
-                                ShopifyErrorCode.decisive(errors),
-                                errors.stream()
-                                        .map(AdminApi::message)
-                                        .distinct()
-                                        .collect(Collectors.joining("; ")));
+                        ShopifyErrorCode decisive = ShopifyErrorCode.decisive(errors);
+                        String words = errors.stream()
+                                .map(AdminApi::message)
+                                .distinct()
+                                .collect(Collectors.joining("; "));
+                        if (decisive == ShopifyErrorCode.ACCESS_DENIED) {
+                            throw new ShopifyRequestException(
+                                    operation.operationName() + " on " + shop + ": " + words + " (ACCESS_DENIED)",
+                                    decisive,
+                                    requiredAccess(errors));
+                        }
+                        throw failure(shop, operation, decisive, words);
                     }
                 }
                 if (!(answer.body().get("data") instanceof JsonObject data)) {
@@ -176,6 +180,30 @@ public class AdminApi {
                 });
             }
         }
+    }
+
+    /**
+     * The scopes an ACCESS_DENIED error names in {@code extensions.requiredAccess} ("`write_inventory` access
+     * scope.", alternatives "`a` access scope or `b` access scope."), joined by " or "; null when none is named
+     * (the Order object refused for protected customer data, for one).
+     */
+    static String requiredAccess(JsonArray errors) {
+        for (JsonValue error : errors) {
+            if (ShopifyErrorCode.ofError(error) == ShopifyErrorCode.ACCESS_DENIED
+                    && error.asJsonObject().get("extensions") instanceof JsonObject extensions
+                    && extensions.get("requiredAccess") instanceof jakarta.json.JsonString access) {
+                java.util.regex.Matcher scope =
+                        java.util.regex.Pattern.compile("`([a-z_]+)`").matcher(access.getString());
+                java.util.List<String> scopes = new java.util.ArrayList<>();
+                while (scope.find()) {
+                    scopes.add(scope.group(1));
+                }
+                if (!scopes.isEmpty()) {
+                    return String.join(" or ", scopes);
+                }
+            }
+        }
+        return null;
     }
 
     /** The errors that are not withheld customer fields; the paths of those that are go to {@code withheld}. */
