@@ -40,6 +40,9 @@ public class AdminApi {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    ApiVersionWatch versions;
+
     private final ShopifyHttp http = new ShopifyHttp();
     private final Map<String, CostBudget> budgets = new ConcurrentHashMap<>();
 
@@ -113,6 +116,9 @@ public class AdminApi {
 
     Read data(ShopDomain shop, AdminOperation operation, CostBudget budget, ShopifyHttp.Answer answer) {
         Instant now = this.clock.instant();
+        if (this.versions != null) {
+            this.versions.answered(answer.apiVersion(), "the answer to " + operation.operationName() + " from " + shop);
+        }
         switch (answer.status()) {
             case 200 -> {
                 observeCost(budget, answer.body(), now);
