@@ -153,8 +153,16 @@ class ShopifyAccessIT {
         assertFalse(
                 connector.get(wmsApi.admin, "/admin/stores.xhtml").body().contains("id=\"reauthorisation-scopes-it\""));
 
-        // Nothing was lost meanwhile: Shopify's retries of the order's webhook import it now.
-        awaitEntry(order.id());
+        // Authorised again, the store's orders are imported again (the one refused meanwhile is the sweep's).
+        assertTrue(
+                wmsApi.text(
+                                "select outcome_note from webhook_delivery where topic = 'orders/create'"
+                                        + " and convert_from(body, 'UTF8') like ? limit 1",
+                                "%" + order.id().substring(order.id().lastIndexOf('/') + 1) + "%")
+                        .contains("re-authorisation"),
+                "the refused order's delivery says why and what happens");
+        var after = narrowed.placeOrder(at, true, Map.of("S-CAP", 1));
+        awaitEntry(after.id());
     }
 
     /** A field the feed leaves out, or sends as null (the API leaves nulls out). */
