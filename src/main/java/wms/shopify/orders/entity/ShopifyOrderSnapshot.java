@@ -17,6 +17,8 @@ import java.util.Set;
  * @param fulfillmentStatus {@code displayFulfillmentStatus} in lower case (unfulfilled, partially_fulfilled...)
  * @param shippingMethod the shipping line's title, or null
  * @param complete false when Shopify had more lines or fulfillment orders than one read takes
+ * @param withheld the protected customer fields Shopify withheld (null in this read) because the app is not approved
+ *        for them; empty when none was
  */
 public record ShopifyOrderSnapshot(
         String id,
@@ -46,48 +48,6 @@ public record ShopifyOrderSnapshot(
         lines = List.copyOf(lines);
         fulfillmentOrders = List.copyOf(fulfillmentOrders);
         withheld = withheld.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(withheld);
-    }
-
-    /** An order as Shopify gave it with every customer field the app may read. */
-    public ShopifyOrderSnapshot(
-            String id,
-            String name,
-            Instant createdAt,
-            Instant updatedAt,
-            boolean test,
-            boolean closed,
-            Instant cancelledAt,
-            String financialStatus,
-            String fulfillmentStatus,
-            String email,
-            String phone,
-            String note,
-            ShipTo shipTo,
-            String shippingMethod,
-            String shippingCode,
-            List<Line> lines,
-            List<FulfillmentOrder> fulfillmentOrders,
-            boolean complete) {
-        this(
-                id,
-                name,
-                createdAt,
-                updatedAt,
-                test,
-                closed,
-                cancelledAt,
-                financialStatus,
-                fulfillmentStatus,
-                email,
-                phone,
-                note,
-                shipTo,
-                shippingMethod,
-                shippingCode,
-                lines,
-                fulfillmentOrders,
-                complete,
-                Set.of());
     }
 
     /**
