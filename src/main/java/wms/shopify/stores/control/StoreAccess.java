@@ -85,7 +85,12 @@ public class StoreAccess {
             refused.requiredAccess().ifPresent(scope -> {
                 LOG.warning(() ->
                         "Store " + store.domain() + " lacks the " + scope + " access scope: " + refused.getMessage());
-                this.stores.accessMissing(store.id(), scope, refused.getMessage());
+                try {
+                    this.stores.accessMissing(store.id(), scope, refused.getMessage());
+                } catch (RuntimeException notMarked) {
+                    // The refusal is what the caller must see; the next refused call marks the store.
+                    LOG.log(java.util.logging.Level.WARNING, "Could not mark " + store.domain(), notMarked);
+                }
             });
         }
     }

@@ -64,6 +64,24 @@ class ApiVersionWatchTest {
     }
 
     @Test
+    void everyAdminApiAnswerIsComparedWithThePin() {
+        ApiVersionWatch watch = watch("2026-07", "2026-12-07T00:00:00Z");
+        AdminApi api = new AdminApi();
+        api.clock = watch.clock;
+        api.versions = watch;
+        jakarta.json.JsonObject body = Json.createReader(new StringReader("{\"data\":{\"shop\":{\"name\":\"A\"}}}"))
+                .readObject();
+        var shop = wms.shopify.adminapi.entity.ShopDomain.parse("a.myshopify.com");
+        api.data(shop, AdminOperation.ORDER, api.budget(shop), new ShopifyHttp.Answer(200, body, null, "2026-07"));
+        assertEquals(HealthNotice.Level.UP, watch.notice().orElseThrow().level());
+        // Shopify fell forward: same 200, another version named in the header.
+        api.data(shop, AdminOperation.ORDER, api.budget(shop), new ShopifyHttp.Answer(200, body, null, "2026-10"));
+        HealthNotice.Notice notice = watch.notice().orElseThrow();
+        assertEquals(HealthNotice.Level.DEGRADED, notice.level());
+        assertTrue(notice.data().get("answered 2026-10").contains("the answer to Order from a.myshopify.com"));
+    }
+
+    @Test
     void theScopeAnAccessDeniedNamesIsRead() {
         String errors = "[{\"message\":\"Access denied for fulfillmentOrders field. Required access: "
                 + "`read_assigned_fulfillment_orders` access scope, `read_merchant_managed_fulfillment_orders` access "
