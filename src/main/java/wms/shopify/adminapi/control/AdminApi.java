@@ -58,7 +58,7 @@ public class AdminApi {
             jitter = 250,
             maxDuration = 120_000)
     public JsonObject run(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
-        return send(shop, accessToken, operation, variables).data();
+        return complete(shop, operation, send(shop, accessToken, operation, variables));
     }
 
     /**
@@ -90,7 +90,21 @@ public class AdminApi {
      *         {@link ShopifyErrorCode} such as INTERNAL_SERVER_ERROR in a 200, no answer in time): the outcome is unknown
      */
     public JsonObject runOnce(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
-        return send(shop, accessToken, operation, variables).data();
+        return complete(shop, operation, send(shop, accessToken, operation, variables));
+    }
+
+    /**
+     * The data of an answer that must be whole: only {@link #read} takes withheld customer fields, for a caller
+     * that knows what to do without them; anywhere else they refuse the call as before.
+     */
+    static JsonObject complete(ShopDomain shop, AdminOperation operation, Read read) {
+        if (!read.withheld().isEmpty()) {
+            throw new ShopifyRequestException(
+                    operation.operationName() + " on " + shop + ": Shopify withheld protected customer data at "
+                            + read.withheld() + " (CUSTOMER_DATA_WITHHELD)",
+                    ShopifyErrorCode.CUSTOMER_DATA_WITHHELD);
+        }
+        return read.data();
     }
 
     private Read send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {

@@ -69,6 +69,10 @@ class ShopifyErrorCodeTest {
                 java.util.List.of(
                         java.util.List.of("order", "email"), java.util.List.of("order", "shippingAddress", "address1")),
                 read.withheld());
+        ShopifyRequestException strict = assertThrows(
+                ShopifyRequestException.class,
+                () -> AdminApi.complete(SHOP, AdminOperation.ORDER, new AdminApi.Read(read.data(), read.withheld())));
+        assertEquals(ShopifyErrorCode.CUSTOMER_DATA_WITHHELD, strict.code(), "run takes no withheld field");
         String mixed = body.replace(
                 "\"path\":[\"order\",\"email\"]}",
                 "\"path\":[\"order\",\"email\"]}," + "{\"message\":\"Timeout\",\"extensions\":{\"code\":\"TIMEOUT\"}}");
