@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The connector compares the version Shopify answers in ({@code X-Shopify-API-Version}) with its pin on every answer
  * and webhook (issue #17): the sandbox answers in the pinned 2026-07, so all is UP; a webhook sent in another
  * version (as Shopify sends one after falling forward) degrades the admin's health details, writes one Activity
- * entry per version, and counts on {@code shopify_api_version_mismatch}.
+ * entry per version, and counts on {@code shopify_api_version_mismatch}; a webhook in the pinned version again makes
+ * it UP.
  */
 class ApiVersionIT {
 
@@ -66,6 +67,17 @@ class ApiVersionIT {
                 .matcher(connector.metrics("application"));
         assertTrue(counted.find(), "the metric is there");
         assertEquals(2.0, Double.parseDouble(counted.group(1)), "counted on every webhook");
+
+        // A webhook in the pinned version again (the app's webhook version was moved back): UP, and nothing is left
+        // degraded for the other tests on this server.
+        byte[] body = "{\"id\":900100,\"admin_graphql_api_id\":\"gid://shopify/Order/900100\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        var answered = SandboxConnector.deliverWebhook(
+                connector.url(), DOMAIN, "orders/updated", UUID.randomUUID().toString(), body, "2026-07");
+        assertEquals(200, answered.statusCode(), answered.body());
+        JsonObject again = versionCheck(admin, connector);
+        assertEquals("UP", again.getString("status"), again.toString());
+        assertEquals(1, wms.count(entries), "still the one entry");
     }
 
     private static JsonObject versionCheck(HttpClient admin, SandboxConnector connector) throws Exception {

@@ -131,7 +131,10 @@ public class AdminApi {
     Read data(ShopDomain shop, AdminOperation operation, CostBudget budget, ShopifyHttp.Answer answer) {
         Instant now = this.clock.instant();
         if (this.versions != null) {
-            this.versions.answered(answer.apiVersion(), "the answer to " + operation.operationName() + " from " + shop);
+            this.versions.answered(
+                    ApiVersionWatch.Channel.ADMIN_API,
+                    answer.apiVersion(),
+                    "the answer to " + operation.operationName() + " from " + shop);
         }
         switch (answer.status()) {
             case 200 -> {

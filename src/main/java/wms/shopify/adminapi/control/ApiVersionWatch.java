@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -21,6 +24,10 @@ import wms.shopify.platform.health.HealthNotice;
  * "falls forward" and answers from the oldest supported one, possibly in another shape. A difference is raised
  * loudly: the {@code shopify_api_version_mismatch} metric counts every answer, the admin's health details show
  * DEGRADED, and the Activity page gets one entry per answered version (per server start), not one per call. The
+ * details stay DEGRADED while the latest answer of a channel (Admin API answers, webhooks) is in another version:
+ * once Shopify answers that channel in the pinned version again (the pin was moved, or a stray answer), it is UP
+ * again. Webhooks are a channel of their own because their version is the app's webhook version, which can differ
+ * from the Admin API's.
  * health details also warn from {@link #RETIREMENT_WARNING} before the pin's retirement
  * ({@link ApiVersionSchedule}).
  */
@@ -46,22 +53,38 @@ public class ApiVersionWatch implements HealthNotice {
     @Inject
     Clock clock;
 
-    /** Each version Shopify answered in other than the pin, with when and where it was first seen. */
-    private final Map<String, String> differences = new ConcurrentHashMap<>();
+    /** Where Shopify's answers come from; each is compared with the pin on its own. */
+    public enum Channel {
+        /** Answers to the connector's Admin API calls. */
+        ADMIN_API,
+        /** Signed webhooks. */
+        WEBHOOKS
+    }
+
+    /** A channel answering in another version than the pin: which, and when and where it was first seen. */
+    private record Difference(String version, String first) {}
+
+    /** The channels whose latest answer was in another version than the pin. */
+    private final Map<Channel, Difference> differences = new ConcurrentHashMap<>();
+
+    /** The versions already written to the Activity page (one entry per version per server start). */
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
     /**
      * Notes the version of one answer or webhook.
      *
+     * @param channel what kind of answer carried it
      * @param answered the {@code X-Shopify-API-Version} header (null or blank: nothing to compare)
      * @param where what carried it, for the log and the activity entry ("GraphQL answer to Order from x", ...)
      */
-    public void answered(String answered, String where) {
+    public void answered(Channel channel, String answered, String where) {
         if (answered == null || answered.isBlank()) {
             return;
         }
         String version = answered.trim();
         String pinned = this.app.apiVersion();
         if (version.equals(pinned)) {
+            this.differences.remove(channel);
             return;
         }
         if (this.metrics != null) {
@@ -70,7 +93,12 @@ public class ApiVersionWatch implements HealthNotice {
                     .inc();
         }
         Instant now = this.clock.instant();
-        if (this.differences.putIfAbsent(version, now + ", " + where) == null) {
+        this.differences.compute(
+                channel,
+                (key, seen) -> seen != null && seen.version().equals(version)
+                        ? seen
+                        : new Difference(version, now + ", " + where));
+        if (this.recorded.add(version)) {
             String message = "Shopify answered in API version " + version + ", not the connector's pinned " + pinned
                     + " (first: " + where + "). Shopify falls forward when a version is retired or unknown; "
                     + "move SHOPIFY_API_VERSION to a supported version (docs/operations.md, \"Moving the API "
@@ -89,18 +117,23 @@ public class ApiVersionWatch implements HealthNotice {
         data.put("pinned", pinned);
         Optional<Instant> retirement = ApiVersionSchedule.retirement(pinned);
         retirement.ifPresent(day -> data.put("pinnedRetires", day.toString()));
-        if (!this.differences.isEmpty()) {
-            this.differences.forEach((version, first) -> data.put("answered " + version, "first " + first));
+        Map<Channel, Difference> now = new TreeMap<>(this.differences);
+        if (!now.isEmpty()) {
+            Set<String> versions = new TreeSet<>();
+            now.forEach((channel, seen) -> {
+                versions.add(seen.version());
+                data.put("answered " + seen.version(), "first " + seen.first());
+            });
             return Optional.of(new Notice(
                     "shopify-api-version",
                     Level.DEGRADED,
-                    "Shopify answers in " + String.join(", ", this.differences.keySet()) + ", not the pinned " + pinned
+                    "Shopify answers in " + String.join(", ", versions) + ", not the pinned " + pinned
                             + ": move SHOPIFY_API_VERSION (docs/operations.md).",
                     data));
         }
-        Instant now = this.clock.instant();
-        if (retirement.isPresent() && now.plus(RETIREMENT_WARNING).isAfter(retirement.get())) {
-            long days = Math.max(0, Duration.between(now, retirement.get()).toDays());
+        Instant today = this.clock.instant();
+        if (retirement.isPresent() && today.plus(RETIREMENT_WARNING).isAfter(retirement.get())) {
+            long days = Math.max(0, Duration.between(today, retirement.get()).toDays());
             return Optional.of(new Notice(
                     "shopify-api-version",
                     Level.WARNING,

@@ -101,6 +101,7 @@ public class WebhookIntake {
         requireJson(body);
         // Signed and recent: its version is Shopify's word (webhooks fall forward as answers do).
         this.versions.answered(
+                wms.shopify.adminapi.control.ApiVersionWatch.Channel.WEBHOOKS,
                 headers.get(WebhookHeaders.API_VERSION),
                 "a " + headers.get(WebhookHeaders.TOPIC) + " webhook from " + shop);
         Stored stored = this.storage.store(headers, shop, body, now);

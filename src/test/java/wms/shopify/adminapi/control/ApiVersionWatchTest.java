@@ -52,15 +52,28 @@ class ApiVersionWatchTest {
     @Test
     void anAnswerInAnotherVersionDegradesTheHealthDetailsAndTheSameVersionDoesNot() {
         ApiVersionWatch watch = watch("2026-07", "2026-12-07T00:00:00Z");
-        watch.answered("2026-07", "the answer to Order from a.myshopify.com");
-        watch.answered(null, "a webhook without the header");
+        watch.answered(ApiVersionWatch.Channel.ADMIN_API, "2026-07", "the answer to Order from a.myshopify.com");
+        watch.answered(ApiVersionWatch.Channel.WEBHOOKS, null, "a webhook without the header");
         assertEquals(HealthNotice.Level.UP, watch.notice().orElseThrow().level());
 
-        watch.answered("2026-10", "the answer to Order from a.myshopify.com");
+        watch.answered(ApiVersionWatch.Channel.ADMIN_API, "2026-10", "the answer to Order from a.myshopify.com");
         HealthNotice.Notice notice = watch.notice().orElseThrow();
         assertEquals(HealthNotice.Level.DEGRADED, notice.level());
         assertTrue(notice.message().contains("Shopify answers in 2026-10, not the pinned 2026-07"), notice.message());
         assertTrue(notice.data().get("answered 2026-10").contains("the answer to Order from a.myshopify.com"));
+    }
+
+    @Test
+    void eachChannelIsUpAgainOnceShopifyAnswersItInThePinnedVersion() {
+        ApiVersionWatch watch = watch("2026-07", "2026-12-07T00:00:00Z");
+        watch.answered(ApiVersionWatch.Channel.WEBHOOKS, "2026-04", "an orders/updated webhook from a.myshopify.com");
+        watch.answered(ApiVersionWatch.Channel.ADMIN_API, "2026-07", "the answer to Order from a.myshopify.com");
+        assertEquals(
+                HealthNotice.Level.DEGRADED,
+                watch.notice().orElseThrow().level(),
+                "an Admin API answer in the pin says nothing of the webhooks' version");
+        watch.answered(ApiVersionWatch.Channel.WEBHOOKS, "2026-07", "an orders/updated webhook from a.myshopify.com");
+        assertEquals(HealthNotice.Level.UP, watch.notice().orElseThrow().level());
     }
 
     @Test
