@@ -249,7 +249,8 @@ class OrderDemandIT {
                         List.of(
                                 new ShopifyOrderSnapshot.FulfillmentLine(id + "-L1", SHIRT_ITEM, shirts),
                                 new ShopifyOrderSnapshot.FulfillmentLine(id + "-L2", MUG_ITEM, mugs)))),
-                true);
+                true,
+                java.util.Set.of());
     }
 
     /** A store with one location mapped to a warehouse as the default, the shirt mapped (and the mug if asked). */

@@ -150,13 +150,20 @@ public final class SandboxConnector {
     public static HttpResponse<String> deliverWebhook(
             String baseUrl, String shop, String topic, String webhookId, byte[] body)
             throws IOException, InterruptedException {
+        return deliverWebhook(baseUrl, shop, topic, webhookId, body, "2026-07");
+    }
+
+    /** As {@link #deliverWebhook(String, String, String, String, byte[])}, sent in this API version. */
+    public static HttpResponse<String> deliverWebhook(
+            String baseUrl, String shop, String topic, String webhookId, byte[] body, String apiVersion)
+            throws IOException, InterruptedException {
         return WEBHOOK_CLIENT.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/shopify/webhooks"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .header("X-Shopify-Topic", topic)
                         .header("X-Shopify-Shop-Domain", shop)
-                        .header("X-Shopify-API-Version", "2026-07")
+                        .header("X-Shopify-API-Version", apiVersion)
                         .header("X-Shopify-Webhook-Id", webhookId)
                         .header(
                                 "X-Shopify-Triggered-At",
@@ -187,6 +194,18 @@ public final class SandboxConnector {
      */
     public ExtraServer startAnotherInstance(String name) throws Exception {
         ExtraServer other = ExtraServer.start(name, ExtraServer.freePort(), this.environment);
+        ConnectorServer.awaitReady(other.baseUrl());
+        return other;
+    }
+
+    /**
+     * Another instance as {@link #startAnotherInstance(String)}, with these settings changed (later lines win), e.g.
+     * a server that reaches its stores as real Shopify. The caller stops it.
+     */
+    public ExtraServer startAnotherInstance(String name, List<String> changedEnvironment) throws Exception {
+        List<String> environment = new ArrayList<>(this.environment);
+        environment.addAll(changedEnvironment);
+        ExtraServer other = ExtraServer.start(name, ExtraServer.freePort(), environment);
         ConnectorServer.awaitReady(other.baseUrl());
         return other;
     }

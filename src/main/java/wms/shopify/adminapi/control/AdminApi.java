@@ -40,6 +40,9 @@ public class AdminApi {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    ApiVersionWatch versions;
+
     private final ShopifyHttp http = new ShopifyHttp();
     private final Map<String, CostBudget> budgets = new ConcurrentHashMap<>();
 
@@ -55,6 +58,27 @@ public class AdminApi {
             jitter = 250,
             maxDuration = 120_000)
     public JsonObject run(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
+        return complete(shop, operation, send(shop, accessToken, operation, variables));
+    }
+
+    /**
+     * An answer whose protected customer fields Shopify may withhold: its {@code data}, and the paths of the fields
+     * that came back null because the app is not approved to read them (empty when none was withheld).
+     */
+    public record Read(JsonObject data, java.util.List<java.util.List<String>> withheld) {}
+
+    /**
+     * Runs a query that reads protected customer data (an order's name, address, e-mail, phone) as {@link #run}
+     * does, but takes an answer whose only errors are withheld fields (Shopify's "not approved to access the
+     * Customer object") as data, naming those fields, instead of refusing the whole read.
+     */
+    @Retry(
+            retryOn = ShopifyUnavailableException.class,
+            maxRetries = 4,
+            delay = 500,
+            jitter = 250,
+            maxDuration = 120_000)
+    public Read read(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         return send(shop, accessToken, operation, variables);
     }
 
@@ -66,10 +90,24 @@ public class AdminApi {
      *         {@link ShopifyErrorCode} such as INTERNAL_SERVER_ERROR in a 200, no answer in time): the outcome is unknown
      */
     public JsonObject runOnce(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
-        return send(shop, accessToken, operation, variables);
+        return complete(shop, operation, send(shop, accessToken, operation, variables));
     }
 
-    private JsonObject send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
+    /**
+     * The data of an answer that must be whole: only {@link #read} takes withheld customer fields, for a caller
+     * that knows what to do without them; anywhere else they refuse the call as before.
+     */
+    static JsonObject complete(ShopDomain shop, AdminOperation operation, Read read) {
+        if (!read.withheld().isEmpty()) {
+            throw new ShopifyRequestException(
+                    operation.operationName() + " on " + shop + ": Shopify withheld protected customer data at "
+                            + read.withheld() + " (CUSTOMER_DATA_WITHHELD)",
+                    ShopifyErrorCode.CUSTOMER_DATA_WITHHELD);
+        }
+        return read.data();
+    }
+
+    private Read send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         CostBudget budget = budget(shop);
         pause(budget.waitBefore(operation.estimatedCost(), this.clock.instant()));
         JsonObject request = Json.createObjectBuilder()
@@ -90,24 +128,42 @@ public class AdminApi {
         return this.http.open(java.net.URI.create(url));
     }
 
-    JsonObject data(ShopDomain shop, AdminOperation operation, CostBudget budget, ShopifyHttp.Answer answer) {
+    Read data(ShopDomain shop, AdminOperation operation, CostBudget budget, ShopifyHttp.Answer answer) {
         Instant now = this.clock.instant();
+        if (this.versions != null) {
+            this.versions.answered(
+                    ApiVersionWatch.Channel.ADMIN_API,
+                    answer.apiVersion(),
+                    "the answer to " + operation.operationName() + " from " + shop);
+        }
         switch (answer.status()) {
             case 200 -> {
                 observeCost(budget, answer.body(), now);
-                // Partial data next to errors is never taken as success: the call fails as its decisive code says.
-                if (answer.body().get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
-                    throw failure(
-                            shop,
-                            operation,
-                            ShopifyErrorCode.decisive(errors),
-                            errors.stream().map(AdminApi::message).distinct().collect(Collectors.joining("; ")));
+                java.util.List<java.util.List<String>> withheld = new java.util.ArrayList<>();
+                if (answer.body().get("errors") instanceof JsonArray all && !all.isEmpty()) {
+                    // Withheld customer fields are data the app may not see, not a failure; any other error decides.
+                    JsonArray errors = withoutWithheld(all, withheld);
+                    // Partial data next to errors is never taken as success: the call fails as its decisive code says.
+                    if (!errors.isEmpty()) {
+                        ShopifyErrorCode decisive = ShopifyErrorCode.decisive(errors);
+                        String words = errors.stream()
+                                .map(AdminApi::message)
+                                .distinct()
+                                .collect(Collectors.joining("; "));
+                        if (decisive == ShopifyErrorCode.ACCESS_DENIED) {
+                            throw new ShopifyRequestException(
+                                    operation.operationName() + " on " + shop + ": " + words + " (ACCESS_DENIED)",
+                                    decisive,
+                                    requiredAccess(errors));
+                        }
+                        throw failure(shop, operation, decisive, words);
+                    }
                 }
                 if (!(answer.body().get("data") instanceof JsonObject data)) {
-                    return null;
+                    return new Read(null, withheld);
                 }
                 refuseOnIdempotency(shop, operation, data);
-                return data;
+                return new Read(data, java.util.List.copyOf(withheld));
             }
             case 401 -> throw new ShopifyUnauthorizedException("Shopify refused the token of " + shop);
             case 429 -> {
@@ -147,6 +203,46 @@ public class AdminApi {
                 });
             }
         }
+    }
+
+    /**
+     * The scopes an ACCESS_DENIED error names in {@code extensions.requiredAccess} ("`write_inventory` access
+     * scope.", alternatives "`a` access scope or `b` access scope."), joined by " or "; null when none is named
+     * (the Order object refused for protected customer data, for one).
+     */
+    static String requiredAccess(JsonArray errors) {
+        for (JsonValue error : errors) {
+            if (ShopifyErrorCode.ofError(error) == ShopifyErrorCode.ACCESS_DENIED
+                    && error.asJsonObject().get("extensions") instanceof JsonObject extensions
+                    && extensions.get("requiredAccess") instanceof jakarta.json.JsonString access) {
+                java.util.regex.Matcher scope =
+                        java.util.regex.Pattern.compile("`([a-z_]+)`").matcher(access.getString());
+                java.util.List<String> scopes = new java.util.ArrayList<>();
+                while (scope.find()) {
+                    scopes.add(scope.group(1));
+                }
+                if (!scopes.isEmpty()) {
+                    return String.join(" or ", scopes);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The errors that are not withheld customer fields; the paths of those that are go to {@code withheld}. */
+    private static JsonArray withoutWithheld(JsonArray errors, java.util.List<java.util.List<String>> withheld) {
+        var others = Json.createArrayBuilder();
+        for (JsonValue error : errors) {
+            if (ShopifyErrorCode.ofError(error) == ShopifyErrorCode.CUSTOMER_DATA_WITHHELD
+                    && error.asJsonObject().get("path") instanceof JsonArray path) {
+                withheld.add(path.stream()
+                        .map(step -> step instanceof jakarta.json.JsonString text ? text.getString() : step.toString())
+                        .toList());
+            } else {
+                others.add(error);
+            }
+        }
+        return others.build();
     }
 
     /** The exception for a call that met a code of Shopify's, with Shopify's words; a transient one is counted. */

@@ -99,6 +99,23 @@ public class ShopifyApp implements RequestTimeout {
         return Optional.empty();
     }
 
+    /**
+     * Why the webhook address may not be registered with the stores this server reaches, or empty when it may.
+     * Shopify requires "an HTTPS webhook address" and refuses {@code http://} ("Address protocol http:// is not
+     * supported"): a server that reaches its stores over HTTPS (real Shopify, {@code SHOPIFY_SHOP_URL_TEMPLATE}
+     * {@code https://{shop}}) refuses to register a plain-HTTP address before asking Shopify, and says what to set.
+     * A store reached over plain HTTP is the sandbox in its local demo mode, which accepts a local address.
+     */
+    public Optional<String> webhookAddressProblem() {
+        if (this.shopUrlTemplate.trim().toLowerCase(java.util.Locale.ROOT).startsWith("https://")
+                && this.webhookUrl.trim().toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+            return Optional.of("Shopify accepts only an HTTPS webhook address, and SHOPIFY_WEBHOOK_URL is "
+                    + this.webhookUrl.trim() + ": set it to the https:// address at which Shopify reaches this "
+                    + "connector's /shopify/webhooks (see docs/operations.md) before connecting a store.");
+        }
+        return Optional.empty();
+    }
+
     private static boolean blank(Optional<String> value) {
         return value.isEmpty() || value.get().isBlank();
     }

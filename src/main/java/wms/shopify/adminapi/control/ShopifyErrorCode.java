@@ -40,6 +40,12 @@ public enum ShopifyErrorCode {
     IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED(Handling.NEW_KEY),
     /** The key was used before with other variables: this write needs a new key. */
     IDEMPOTENCY_KEY_PARAMETER_MISMATCH(Handling.NEW_KEY),
+    /**
+     * A protected customer field (name, address, e-mail, phone) the app is not approved to read: Shopify answers it
+     * as null with an error that has no code, "This app is not approved to access the Customer object. ..."
+     * ("Work with protected customer data": "unapproved fields will be redacted"). The rest of the answer is good.
+     */
+    CUSTOMER_DATA_WITHHELD(Handling.ANSWERED),
     /** Any code not listed (validation errors, codes Shopify adds later): refused, Shopify's message kept. */
     OTHER(Handling.REFUSE);
 
@@ -50,8 +56,13 @@ public enum ShopifyErrorCode {
         /** Permanent: retrying cannot help; the work is parked with Shopify's message. */
         REFUSE,
         /** The write did not happen and its key is spent: the work is prepared again under a new key. */
-        NEW_KEY
+        NEW_KEY,
+        /** Not a failure of the call: the data is taken, the field the error names is null (withheld). */
+        ANSWERED
     }
+
+    /** How Shopify's protected-data error begins (the rest names the app's Partner Dashboard page). */
+    private static final String CUSTOMER_DATA_MESSAGE = "This app is not approved to access the Customer object";
 
     private final Handling handling;
 
@@ -77,6 +88,10 @@ public enum ShopifyErrorCode {
                 && object.get("extensions") instanceof JsonObject extensions
                 && extensions.get("code") instanceof JsonString code) {
             return of(code.getString());
+        }
+        if (error instanceof JsonObject object
+                && object.getString("message", "").startsWith(CUSTOMER_DATA_MESSAGE)) {
+            return CUSTOMER_DATA_WITHHELD;
         }
         return OTHER;
     }

@@ -29,8 +29,15 @@ final class ShopifyHttp {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    /** An answer: the status, the JSON body (empty when the body was not JSON), and the Retry-After header. */
-    record Answer(int status, JsonObject body, String retryAfter) {}
+    /**
+     * An answer: the status, the JSON body (empty when the body was not JSON), the Retry-After header, and the API
+     * version Shopify answered in ({@code X-Shopify-API-Version}; null when absent).
+     */
+    record Answer(int status, JsonObject body, String retryAfter, String apiVersion) {
+        Answer(int status, JsonObject body, String retryAfter) {
+            this(status, body, retryAfter, null);
+        }
+    }
 
     Answer postJson(URI uri, Map<String, String> headers, JsonObject body) {
         return postJson(uri, headers, body, REQUEST_TIMEOUT);
@@ -57,7 +64,8 @@ final class ShopifyHttp {
         return new Answer(
                 response.statusCode(),
                 parse(response.body()),
-                response.headers().firstValue("Retry-After").orElse(null));
+                response.headers().firstValue("Retry-After").orElse(null),
+                response.headers().firstValue("X-Shopify-API-Version").orElse(null));
     }
 
     /**

@@ -11,13 +11,29 @@ public class ShopifyRequestException extends RuntimeException {
 
     private final ShopifyErrorCode code;
 
+    private final String requiredAccess;
+
     public ShopifyRequestException(String message) {
         this(message, ShopifyErrorCode.OTHER);
     }
 
     public ShopifyRequestException(String message, ShopifyErrorCode code) {
+        this(message, code, null);
+    }
+
+    /**
+     * @param requiredAccess for {@link ShopifyErrorCode#ACCESS_DENIED}: the access scope(s) Shopify named in
+     *        {@code extensions.requiredAccess}, e.g. "write_inventory" (alternatives joined by " or "), or null
+     */
+    public ShopifyRequestException(String message, ShopifyErrorCode code, String requiredAccess) {
         super(message);
         this.code = code;
+        this.requiredAccess = requiredAccess;
+    }
+
+    /** The access scope the token lacks, when Shopify refused the call for it ({@code ACCESS_DENIED}). */
+    public java.util.Optional<String> requiredAccess() {
+        return java.util.Optional.ofNullable(this.requiredAccess);
     }
 
     /** Shopify's code ({@link ShopifyErrorCode#OTHER} for an HTTP refusal or a code not classified). */

@@ -51,7 +51,17 @@ public record OrderEntryView(
         List<LineView> lines,
 
         @Schema(description = "What the WMS has reported shipped of it: null, PARTIALLY_SHIPPED or SHIPPED")
-        String shipping)
+        String shipping,
+
+        @Schema(
+                description = "The customer fields Shopify withheld because the app is not approved for them (NAME,"
+                        + " ADDRESS, EMAIL, PHONE); empty when none was: those fields are null in this entry")
+        List<String> customerDataWithheld,
+
+        @Schema(
+                description = "Why fields are missing, e.g. \"address withheld by Shopify: request protected customer"
+                        + " data access\"; null when none was withheld")
+        String customerDataNote)
         implements Feed.Entry {
 
     /** The address on the label. */
@@ -109,7 +119,9 @@ public record OrderEntryView(
                 order.shippingCode(),
                 order.note(),
                 order.lines().stream().map(OrderEntryView::line).toList(),
-                order.shippingState());
+                order.shippingState(),
+                order.customerDataWithheld().stream().map(Enum::name).toList(),
+                order.customerDataNote());
     }
 
     private static LineView line(OrderLine line) {

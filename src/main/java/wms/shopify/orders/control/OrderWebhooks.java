@@ -52,6 +52,10 @@ public class OrderWebhooks {
             return "Shopify refused the store's token: order " + orderId.get()
                     + " is read by the sweep once the store is reconnected.";
         } catch (ShopifyRequestException e) {
+            if (e.requiredAccess().isPresent()) {
+                return "Shopify refused to read order " + orderId.get() + ": " + e.getMessage() + " The store needs "
+                        + "re-authorisation (Stores page); the order is read by the sweep once it is authorised again.";
+            }
             return "Shopify refused to read order " + orderId.get() + ": " + e.getMessage();
         }
     }

@@ -36,17 +36,29 @@ public class ShopifyOrders {
     /** An order listed by the sweep: its id and when it last changed. */
     public record Listed(String id, String name, Instant updatedAt) {}
 
-    /** The order as it is now, or empty when Shopify has no such order (deleted). */
+    /**
+     * The order as it is now, or empty when Shopify has no such order (deleted). Customer fields the app is not
+     * approved to read come back withheld (null), and the snapshot names them: the order is imported all the same.
+     */
     public Optional<ShopifyOrderSnapshot> read(Store store, String orderId) {
-        JsonObject data = this.access.call(
+        AdminApi.Read read = this.access.call(
                 store,
-                token -> this.api.run(
+                token -> this.api.read(
                         store.domain(),
                         token,
                         AdminOperation.ORDER,
                         Json.createObjectBuilder().add("id", orderId).build()));
-        JsonValue order = data.get("order");
-        return order instanceof JsonObject found ? Optional.of(ShopifyOrderSnapshot.from(found)) : Optional.empty();
+        JsonValue order = read.data() == null ? null : read.data().get("order");
+        if (!(order instanceof JsonObject found)) {
+            return Optional.empty();
+        }
+        java.util.Set<ShopifyOrderSnapshot.CustomerField> withheld =
+                java.util.EnumSet.noneOf(ShopifyOrderSnapshot.CustomerField.class);
+        read.withheld().stream()
+                .filter(path -> !path.isEmpty() && path.get(0).equals("order"))
+                .map(ShopifyOrderSnapshot.CustomerField::ofPath)
+                .forEach(withheld::add);
+        return Optional.of(ShopifyOrderSnapshot.from(found, withheld));
     }
 
     /** Lists the orders updated in [from, until], oldest change first, a page of 100 at a time. */

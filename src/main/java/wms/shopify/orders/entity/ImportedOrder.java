@@ -151,6 +151,10 @@ public class ImportedOrder {
     @Column(name = "note")
     private String note;
 
+    /** The protected customer fields Shopify withheld at the last read (e.g. "NAME,ADDRESS"), or null. */
+    @Column(name = "customer_data_withheld")
+    private String customerDataWithheld;
+
     @Column(name = "redacted_at")
     private Instant redactedAt;
 
@@ -341,6 +345,27 @@ public class ImportedOrder {
         this.shippingMethod = b(order.shippingMethod());
         this.shippingCode = b(order.shippingCode());
         this.note = OrderPlan.bounded(order.note(), 5000);
+        this.customerDataWithheld = order.withheld().isEmpty()
+                ? null
+                : order.withheld().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The protected customer fields Shopify withheld from the connector when it last read the order. */
+    public java.util.Set<ShopifyOrderSnapshot.CustomerField> customerDataWithheld() {
+        if (this.customerDataWithheld == null || this.customerDataWithheld.isBlank()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<ShopifyOrderSnapshot.CustomerField> fields =
+                java.util.EnumSet.noneOf(ShopifyOrderSnapshot.CustomerField.class);
+        for (String name : this.customerDataWithheld.split(",")) {
+            fields.add(ShopifyOrderSnapshot.CustomerField.valueOf(name.trim()));
+        }
+        return fields;
+    }
+
+    /** "address withheld by Shopify: request protected customer data access" and the like, or null. */
+    public String customerDataNote() {
+        return ShopifyOrderSnapshot.CustomerField.note(customerDataWithheld());
     }
 
     private static String b(String text) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param fulfillmentStatus {@code displayFulfillmentStatus} in lower case (unfulfilled, partially_fulfilled...)
  * @param shippingMethod the shipping line's title, or null
  * @param complete false when Shopify had more lines or fulfillment orders than one read takes
+ * @param withheld the protected customer fields Shopify withheld (null in this read) because the app is not approved
+ *        for them; empty when none was
  */
 public record ShopifyOrderSnapshot(
         String id,
@@ -36,7 +38,8 @@ public record ShopifyOrderSnapshot(
         String shippingCode,
         List<Line> lines,
         List<FulfillmentOrder> fulfillmentOrders,
-        boolean complete) {
+        boolean complete,
+        Set<CustomerField> withheld) {
 
     /** Fulfillment order statuses with units still to ship from their location. */
     private static final Set<String> OPEN_FULFILLMENT = Set.of("OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD");
@@ -44,6 +47,55 @@ public record ShopifyOrderSnapshot(
     public ShopifyOrderSnapshot {
         lines = List.copyOf(lines);
         fulfillmentOrders = List.copyOf(fulfillmentOrders);
+        withheld = withheld.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(withheld);
+    }
+
+    /**
+     * The four kinds of protected customer data Shopify approves separately ("Work with protected customer data");
+     * one the app is not approved for comes back null, and the order is imported without it.
+     */
+    public enum CustomerField {
+        NAME("name"),
+        ADDRESS("address"),
+        EMAIL("email"),
+        PHONE("phone");
+
+        private final String word;
+
+        CustomerField(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The field of an order read whose path Shopify named as withheld: the order's own {@code email} and
+         * {@code phone}, and in its shipping address the names, the phone, and the address lines, city and zip.
+         */
+        public static CustomerField ofPath(List<String> path) {
+            String last = path.isEmpty() ? "" : path.get(path.size() - 1);
+            boolean inAddress = path.contains("shippingAddress");
+            return switch (last) {
+                case "email" -> EMAIL;
+                case "phone" -> PHONE;
+                case "name", "firstName", "lastName" -> inAddress ? NAME : ADDRESS;
+                default -> ADDRESS;
+            };
+        }
+
+        /**
+         * What the Orders page and the WMS feed say, e.g. "address withheld by Shopify: request protected customer
+         * data access"; null when nothing was withheld.
+         */
+        public static String note(Set<CustomerField> fields) {
+            if (fields == null || fields.isEmpty()) {
+                return null;
+            }
+            List<String> words =
+                    java.util.EnumSet.copyOf(fields).stream().map(f -> f.word).toList();
+            String list = words.size() == 1
+                    ? words.get(0)
+                    : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+            return list + " withheld by Shopify: request protected customer data access";
+        }
     }
 
     /** One line item: a variant (null when deleted) and its quantities. */
@@ -102,8 +154,13 @@ public record ShopifyOrderSnapshot(
                 .orElse(null);
     }
 
-    /** Reads Shopify's answer to {@code Order.graphql}. */
+    /** Reads Shopify's answer to {@code Order.graphql}, with every customer field readable. */
     public static ShopifyOrderSnapshot from(JsonObject order) {
+        return from(order, Set.of());
+    }
+
+    /** Reads Shopify's answer to {@code Order.graphql}, whose {@code withheld} fields Shopify did not give. */
+    public static ShopifyOrderSnapshot from(JsonObject order, Set<CustomerField> withheld) {
         List<Line> lines = new ArrayList<>();
         boolean complete = !hasNextPage(order.getJsonObject("lineItems"));
         for (JsonValue value : order.getJsonObject("lineItems").getJsonArray("nodes")) {
@@ -177,7 +234,8 @@ public record ShopifyOrderSnapshot(
                 shipping == null ? null : text(shipping, "code"),
                 lines,
                 fulfillmentOrders,
-                complete);
+                complete,
+                withheld);
     }
 
     private static boolean hasNextPage(JsonObject connection) {

@@ -38,6 +38,10 @@ public class HealthDetails extends HttpServlet {
     @Liveness
     transient ThreadLiveness threads;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    transient jakarta.enterprise.inject.Instance<HealthNotice> notices;
+
     /** A check as an anonymous caller sees it: its name and status, without data. */
     static HealthCheckResponse bare(HealthCheckResponse detailed) {
         return HealthCheckResponse.named(detailed.getName())
@@ -59,12 +63,29 @@ public class HealthDetails extends HttpServlet {
                     .add("status", check.getStatus().name())
                     .add("data", data));
         }
+        // Components' notices: listed with their level; DEGRADED shows in the overall status, never as DOWN.
+        boolean degraded = false;
+        for (HealthNotice source : this.notices) {
+            var found = source.notice();
+            if (found.isEmpty()) {
+                continue;
+            }
+            HealthNotice.Notice notice = found.get();
+            degraded |= notice.level() == HealthNotice.Level.DEGRADED;
+            JsonObjectBuilder data = Json.createObjectBuilder();
+            notice.data().forEach(data::add);
+            list.add(Json.createObjectBuilder()
+                    .add("name", notice.name())
+                    .add("status", notice.level().name())
+                    .add("message", notice.message())
+                    .add("data", data));
+        }
         response.setStatus(up ? 200 : 503);
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter()
                 .write(Json.createObjectBuilder()
-                        .add("status", up ? "UP" : "DOWN")
+                        .add("status", up ? (degraded ? "DEGRADED" : "UP") : "DOWN")
                         .add("checks", list)
                         .build()
                         .toString());

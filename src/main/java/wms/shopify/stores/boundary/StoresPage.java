@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import wms.shopify.platform.crypto.TokenCipher;
 import wms.shopify.platform.web.AdminFormat;
+import wms.shopify.stores.control.InstallRefusedException;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.control.TokenResealing;
 import wms.shopify.stores.entity.Store;
@@ -37,6 +38,9 @@ public class StoresPage {
 
     @Inject
     TokenResealing resealing;
+
+    @Inject
+    wms.shopify.stores.control.Installation installation;
 
     private java.util.Map<Long, Instant> lastWebhooks;
 
@@ -87,6 +91,42 @@ public class StoresPage {
     /** How many stores hold a token sealed with another key than the current one. */
     public long getStoresToReseal() {
         return this.resealing.storesToReseal();
+    }
+
+    /**
+     * "Authorise again" of a store that needs re-authorisation: runs OAuth for it as Add Store does, asking for the
+     * connector's scopes; the merchant's approval replaces the token and clears the mark.
+     */
+    public String reauthorise(long storeId) throws java.io.IOException {
+        jakarta.faces.context.ExternalContext external = this.faces.getExternalContext();
+        try {
+            Store store = this.stores
+                    .find(storeId)
+                    .orElseThrow(() -> new InstallRefusedException("This store does not exist (any more)."));
+            jakarta.servlet.http.HttpServletRequest request =
+                    (jakarta.servlet.http.HttpServletRequest) external.getRequest();
+            java.net.URI authorize =
+                    this.installation.begin(store.domain(), InstallSession.of(request.getSession(true)));
+            external.redirect(authorize.toString());
+            this.faces.responseComplete();
+        } catch (InstallRefusedException e) {
+            this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+        return null;
+    }
+
+    /** What the Stores page says of a store that needs re-authorisation, or null. */
+    public String reauthorisationNote(Store store) {
+        if (!store.needsReauthorisation()) {
+            return null;
+        }
+        String note = "Needs re-authorisation: Shopify refused a call because the app lacks the "
+                + store.missingAccess() + " access scope. Everything else keeps working.";
+        boolean asked = java.util.Arrays.stream(store.missingAccess().split(" or "))
+                .anyMatch(scope -> java.util.Arrays.asList(
+                                this.installation.scopesAskedFor().split(","))
+                        .contains(scope.trim()));
+        return asked ? note : note + " Add it to SHOPIFY_SCOPES first: the connector does not ask for it.";
     }
 
     /** Seals every store's tokens again with the current key, and says what it did. */

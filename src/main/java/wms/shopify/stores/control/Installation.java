@@ -62,7 +62,12 @@ public class Installation {
 
     /** Why no store can be installed now (configuration missing), or empty when installs can go ahead. */
     public Optional<String> refusal() {
-        return this.app.problem().or(this.cipher::problem);
+        return this.app.problem().or(this.cipher::problem).or(this.app::webhookAddressProblem);
+    }
+
+    /** The access scopes the connector asks a merchant to grant ({@code SHOPIFY_SCOPES}), comma-separated. */
+    public String scopesAskedFor() {
+        return this.app.scopes();
     }
 
     /** Starts an install: a state bound to the admin's browser and the address of Shopify's approval page. */

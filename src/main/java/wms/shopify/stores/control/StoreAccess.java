@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import wms.shopify.adminapi.control.OAuthClient;
+import wms.shopify.adminapi.control.ShopifyErrorCode;
+import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.entity.GrantedTokens;
 import wms.shopify.adminapi.entity.ShopDomain;
@@ -58,6 +60,9 @@ public class StoreAccess {
                 this.cipher.open(store.sealedAccessToken(), store.domain().value());
         try {
             return call.apply(token);
+        } catch (ShopifyRequestException refused) {
+            noteMissingAccess(store, refused);
+            throw refused;
         } catch (ShopifyUnauthorizedException refused) {
             if (store.sealedRefreshToken() == null) {
                 this.stores.tokenRefused(store.id(), "Shopify refused its access token.");
@@ -71,6 +76,22 @@ public class StoreAccess {
                 this.stores.tokenRefused(store.id(), "Shopify refused a freshly refreshed access token.");
                 throw again;
             }
+        }
+    }
+
+    /** A call refused for an access scope the token lacks marks the store; the refusal itself is the caller's. */
+    private void noteMissingAccess(Store store, ShopifyRequestException refused) {
+        if (refused.code() == ShopifyErrorCode.ACCESS_DENIED) {
+            refused.requiredAccess().ifPresent(scope -> {
+                LOG.warning(() ->
+                        "Store " + store.domain() + " lacks the " + scope + " access scope: " + refused.getMessage());
+                try {
+                    this.stores.accessMissing(store.id(), scope, refused.getMessage());
+                } catch (RuntimeException notMarked) {
+                    // The refusal is what the caller must see; the next refused call marks the store.
+                    LOG.log(java.util.logging.Level.WARNING, "Could not mark " + store.domain(), notMarked);
+                }
+            });
         }
     }
 

@@ -120,6 +120,29 @@ public class Stores {
     }
 
     /**
+     * Shopify refused a call of the store's because its token lacks an access scope: the store is marked "needs
+     * re-authorisation" (Stores page, once in the activity log per scope); nothing else of it stops. Its own
+     * transaction: the caller's may roll back on the refusal.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void accessMissing(long storeId, String scope, String shopifyMessage) {
+        find(storeId).filter(Store::isConnected).ifPresent(store -> {
+            if (store.accessMissing(scope)) {
+                this.activity.record(
+                        CATEGORY,
+                        "Store " + store.domain() + " needs re-authorisation: Shopify refused a call because the app "
+                                + "lacks the " + scope + " access scope ("
+                                + (shopifyMessage.length() > 600
+                                        ? shopifyMessage.substring(0, 600) + "…"
+                                        : shopifyMessage)
+                                + "). Everything else of "
+                                + "the store keeps working; use Authorise again on the Stores page.",
+                        null);
+            }
+        });
+    }
+
+    /**
      * Records that the store's settings were saved (on Store Settings, the components' policies and the location
      * mapping together).
      *

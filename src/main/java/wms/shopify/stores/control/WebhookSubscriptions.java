@@ -70,6 +70,13 @@ public class WebhookSubscriptions {
         Set<String> present = present(store);
         List<String> missing =
                 TOPICS.stream().filter(topic -> !present.contains(topic)).toList();
+        if (!missing.isEmpty()) {
+            // Never ask a real Shopify to register a plain-HTTP address: it refuses it, and the reason is ours.
+            this.app.webhookAddressProblem().ifPresent(problem -> {
+                throw new ShopifyRequestException(
+                        "Webhook subscriptions of " + store.domain() + " not registered: " + problem);
+            });
+        }
         for (String topic : missing) {
             JsonObject variables = Json.createObjectBuilder()
                     .add("topic", topic)

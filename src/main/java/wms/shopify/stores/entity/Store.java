@@ -67,6 +67,10 @@ public class Store {
     @Column(name = "scopes")
     private String scopes;
 
+    /** The access scope Shopify said the token lacks (ACCESS_DENIED), until the merchant authorises the app again. */
+    @Column(name = "missing_access")
+    private String missingAccess;
+
     @Column(name = "installed_at", nullable = false)
     private Instant installedAt;
 
@@ -101,6 +105,8 @@ public class Store {
         this.installedAt = Objects.requireNonNull(at, "at");
         this.installedBy = actor;
         this.disconnectedAt = null;
+        // A new grant is the merchant's answer to "needs re-authorisation": it carries the scopes asked for now.
+        this.missingAccess = null;
         // A reinstall may come after Shopify deleted every subscription: check them again at once.
         this.subscriptionsCheckedAt = null;
     }
@@ -159,6 +165,31 @@ public class Store {
             this.status = StoreStatus.TOKEN_PROBLEM;
             this.statusReason = reason;
         }
+    }
+
+    /**
+     * Shopify refused a call because the token lacks this access scope (the merchant narrowed the app's access):
+     * the store needs re-authorisation; everything the token still allows keeps working.
+     *
+     * @return false when the store was already marked for this scope
+     */
+    public boolean accessMissing(String scope) {
+        String bounded = scope.length() > 500 ? scope.substring(0, 500) : scope;
+        if (bounded.equals(this.missingAccess)) {
+            return false;
+        }
+        this.missingAccess = bounded;
+        return true;
+    }
+
+    /** Whether the merchant has to run OAuth again to grant an access scope the connector needs. */
+    public boolean needsReauthorisation() {
+        return this.missingAccess != null;
+    }
+
+    /** The access scope the token lacks, or null. */
+    public String missingAccess() {
+        return this.missingAccess;
     }
 
     /** Whether the access token lapses within the margin and a refresh token is there to renew it. */

@@ -53,6 +53,9 @@ public class WebhookIntake {
     WebhookQueue queue;
 
     @Inject
+    wms.shopify.adminapi.control.ApiVersionWatch versions;
+
+    @Inject
     WebhookIntake.Storage storage;
 
     @Inject
@@ -96,6 +99,11 @@ public class WebhookIntake {
         }
         requireRecent(headers, shop, now, this.app.webhookMaxAge());
         requireJson(body);
+        // Signed and recent: its version is Shopify's word (webhooks fall forward as answers do).
+        this.versions.answered(
+                wms.shopify.adminapi.control.ApiVersionWatch.Channel.WEBHOOKS,
+                headers.get(WebhookHeaders.API_VERSION),
+                "a " + headers.get(WebhookHeaders.TOPIC) + " webhook from " + shop);
         Stored stored = this.storage.store(headers, shop, body, now);
         if (stored.receipt() == Receipt.STORED) {
             this.queue.send(stored.deliveryId());

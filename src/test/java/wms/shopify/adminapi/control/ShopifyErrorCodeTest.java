@@ -35,8 +35,48 @@ class ShopifyErrorCodeTest {
 
     private JsonObject read(int status, String body) {
         JsonObject json = Json.createReader(new StringReader(body)).readObject();
-        return this.api.data(
-                SHOP, AdminOperation.INVENTORY_SET, this.api.budget(SHOP), new ShopifyHttp.Answer(status, json, "1.5"));
+        return this.api
+                .data(
+                        SHOP,
+                        AdminOperation.INVENTORY_SET,
+                        this.api.budget(SHOP),
+                        new ShopifyHttp.Answer(status, json, "1.5"))
+                .data();
+    }
+
+    @Test
+    void withheldCustomerFieldsAreDataNotAFailureAndAreNamed() {
+        String body = "{\"data\":{\"order\":{\"id\":\"gid://shopify/Order/1\",\"email\":null,"
+                + "\"shippingAddress\":{\"address1\":null,\"countryCodeV2\":\"DE\"}}},\"errors\":["
+                + "{\"message\":\"This app is not approved to access the Customer object. See https://partners.shopify"
+                + ".com/1/apps/2/customer_data for more details.\",\"path\":[\"order\",\"email\"]},"
+                + "{\"message\":\"This app is not approved to access the Customer object. See https://partners.shopify"
+                + ".com/1/apps/2/customer_data for more details.\",\"path\":[\"order\",\"shippingAddress\","
+                + "\"address1\"]}]," + COST + "}";
+        AdminApi.Read read = this.api.data(
+                SHOP,
+                AdminOperation.ORDER,
+                this.api.budget(SHOP),
+                new ShopifyHttp.Answer(
+                        200, Json.createReader(new StringReader(body)).readObject(), null));
+        assertEquals(
+                "DE",
+                read.data()
+                        .getJsonObject("order")
+                        .getJsonObject("shippingAddress")
+                        .getString("countryCodeV2"));
+        assertEquals(
+                java.util.List.of(
+                        java.util.List.of("order", "email"), java.util.List.of("order", "shippingAddress", "address1")),
+                read.withheld());
+        ShopifyRequestException strict = assertThrows(
+                ShopifyRequestException.class,
+                () -> AdminApi.complete(SHOP, AdminOperation.ORDER, new AdminApi.Read(read.data(), read.withheld())));
+        assertEquals(ShopifyErrorCode.CUSTOMER_DATA_WITHHELD, strict.code(), "run takes no withheld field");
+        String mixed = body.replace(
+                "\"path\":[\"order\",\"email\"]}",
+                "\"path\":[\"order\",\"email\"]}," + "{\"message\":\"Timeout\",\"extensions\":{\"code\":\"TIMEOUT\"}}");
+        assertEquals(ShopifyErrorCode.TIMEOUT, ((ShopifyUnavailableException) failure(200, mixed)).code());
     }
 
     private RuntimeException failure(int status, String body) {

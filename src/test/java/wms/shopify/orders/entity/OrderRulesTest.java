@@ -86,7 +86,8 @@ class OrderRulesTest {
                 "STANDARD",
                 lines,
                 fos,
-                true);
+                true,
+                java.util.Set.of());
     }
 
     static ShopifyOrderSnapshot paid(Instant updated) {
@@ -168,7 +169,8 @@ class OrderRulesTest {
                 null,
                 paid(T0).lines(),
                 paid(T0).fulfillmentOrders(),
-                true);
+                true,
+                java.util.Set.of());
         assertEquals(ImportedOrder.Change.FILTERED, apply(row, closed, MAPPED));
         assertTrue(row.stateNote().contains("order status closed"), row.stateNote());
         assertEquals(ImportedOrder.Change.TO_FEED, apply(row, paid(T0.plusSeconds(4)), MAPPED), "paid later: imported");
