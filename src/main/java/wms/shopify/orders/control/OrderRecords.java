@@ -98,15 +98,11 @@ public class OrderRecords {
         Instant now = this.clock.instant();
         lockOrder(storeId, order.id());
         boolean inserted = insertIfAbsent(storeId, order, now);
-        Long version = ((Number) this.entityManager
-                        .createNativeQuery(
-                                "select version from shop_order where " + "store_id = ? and shopify_order_id = ?")
-                        .setParameter(1, storeId)
-                        .setParameter(2, order.id())
-                        .getSingleResult())
-                .longValue();
-        boolean unchanged = inserted ? before.version() == null : version.equals(before.version());
-        return unchanged ? Optional.of(record(storeId, order, source, now)) : Optional.empty();
+        ImportedOrder row = lockedRow(storeId, order.id());
+        boolean unchanged = inserted
+                ? before.version() == null
+                : Long.valueOf(row.version()).equals(before.version());
+        return unchanged ? Optional.of(record(row, order, source, now)) : Optional.empty();
     }
 
     /**
@@ -126,7 +122,7 @@ public class OrderRecords {
         }
         Instant now = this.clock.instant();
         insertIfAbsent(storeId, order.get(), now);
-        return Optional.of(record(storeId, order.get(), source, now));
+        return Optional.of(record(lockedRow(storeId, order.get().id()), order.get(), source, now));
     }
 
     /**
@@ -149,14 +145,19 @@ public class OrderRecords {
                 == 1;
     }
 
-    /** Applies the order's current state (read from Shopify just before) to its locked WMS order. */
-    private Outcome record(long storeId, ShopifyOrderSnapshot order, String source, Instant now) {
-        ImportedOrder row = this.entityManager
+    /** The order's row, locked until the transaction ends. */
+    private ImportedOrder lockedRow(long storeId, String orderId) {
+        return this.entityManager
                 .createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
                 .setParameter("store", storeId)
-                .setParameter("order", order.id())
+                .setParameter("order", orderId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
+    }
+
+    /** Applies the order's current state (read from Shopify just before) to its locked WMS order. */
+    private Outcome record(ImportedOrder row, ShopifyOrderSnapshot order, String source, Instant now) {
+        long storeId = row.store().id();
         Store store = this.entityManager.find(Store.class, storeId);
         OrderState before = row.state();
         var holdBefore = row.holdReason();

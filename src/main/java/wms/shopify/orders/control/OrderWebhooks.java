@@ -36,7 +36,7 @@ public class OrderWebhooks {
     }
 
     private String importFrom(WebhookReceived webhook) {
-        Optional<String> orderId = ShopifyOrders.orderIdOf(webhook.bodyText());
+        Optional<String> orderId = ShopifyOrders.orderIdOf(webhook.topLevel());
         if (orderId.isEmpty()) {
             return "No order id in the body: nothing imported.";
         }

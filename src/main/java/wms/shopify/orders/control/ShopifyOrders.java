@@ -3,12 +3,11 @@ package wms.shopify.orders.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -92,38 +91,21 @@ public class ShopifyOrders {
     }
 
     /**
-     * The order a webhook body names: its {@code admin_graphql_api_id}, else its numeric {@code id} as a GID. Read
-     * as a stream, looking only at the top level and stopping once the GID is found: an order webhook's body is the
-     * whole order (tens of KiB), and the id is all that is needed (the order is read again from Shopify).
+     * The order a webhook body names: its {@code admin_graphql_api_id}, else its numeric {@code id} as a GID.
+     *
+     * @param topLevel the body's top-level fields ({@code WebhookReceived.topLevel}); empty when it is no JSON object
      */
-    public static Optional<String> orderIdOf(String body) {
-        Optional<String> byNumber = Optional.empty();
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                return Optional.empty();
-            }
-            while (parser.hasNext()) {
-                JsonParser.Event event = parser.next();
-                if (event == JsonParser.Event.END_OBJECT) {
-                    break;
-                }
-                String key = parser.getString();
-                JsonParser.Event value = parser.next();
-                if ("admin_graphql_api_id".equals(key)
-                        && value == JsonParser.Event.VALUE_STRING
-                        && parser.getString().startsWith(ORDER_GID)) {
-                    return Optional.of(parser.getString());
-                } else if ("id".equals(key) && value == JsonParser.Event.VALUE_NUMBER && parser.isIntegralNumber()) {
-                    byNumber = Optional.of(ORDER_GID + parser.getLong());
-                } else if (value == JsonParser.Event.START_OBJECT) {
-                    parser.skipObject();
-                } else if (value == JsonParser.Event.START_ARRAY) {
-                    parser.skipArray();
-                }
-            }
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            return byNumber;
+    public static Optional<String> orderIdOf(Optional<JsonObject> topLevel) {
+        if (topLevel.isEmpty()) {
+            return Optional.empty();
         }
-        return byNumber;
+        JsonObject body = topLevel.get();
+        if (body.get("admin_graphql_api_id") instanceof JsonString gid
+                && gid.getString().startsWith(ORDER_GID)) {
+            return Optional.of(gid.getString());
+        }
+        return body.get("id") instanceof JsonNumber id && id.isIntegral()
+                ? Optional.of(ORDER_GID + id.longValue())
+                : Optional.empty();
     }
 }

@@ -193,6 +193,11 @@ public class ImportedOrder {
     @Column(name = "version")
     private long version;
 
+    /** Changed by every applied read: which read of the order was applied last. */
+    public long version() {
+        return this.version;
+    }
+
     protected ImportedOrder() {
         // for JPA; rows are inserted by the import's insert-if-absent, which the unique constraint makes safe
     }

@@ -50,7 +50,7 @@ public class ReturnWebhooks {
         if (!this.policies.of(store.get().id()).syncEnabled()) {
             return "Return sync is off for " + store.get().domain() + ": return ignored.";
         }
-        Optional<String> returnId = returnIdOf(webhook.bodyObject());
+        Optional<String> returnId = returnIdOf(webhook.topLevel().orElse(jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
         if (returnId.isEmpty()) {
             return "No return id in the body: nothing recorded.";
         }

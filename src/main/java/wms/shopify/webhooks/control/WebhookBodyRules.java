@@ -1,14 +1,11 @@
 package wms.shopify.webhooks.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * What the body of a delivery must look like for its topic before any component acts on it. Shopify signs only the
@@ -46,15 +43,16 @@ public final class WebhookBodyRules {
      * Why a delivery's body does not suit its topic or its shop, or empty when it does (or no rule applies).
      *
      * @param shop the store the delivery came for (its X-Shopify-Shop-Domain)
+     * @param topLevel the body's top-level fields ({@link WebhookReceived#topLevel}), empty when it is no JSON object
      */
-    public static Optional<String> refusal(String topic, ShopDomain shop, byte[] body) {
+    public static Optional<String> refusal(String topic, ShopDomain shop, Optional<JsonObject> topLevel) {
         if (!hasRule(topic)) {
             return Optional.empty();
         }
-        JsonObject json = object(body);
-        if (json == null) {
+        if (topLevel.isEmpty()) {
             return Optional.of("the body is not a JSON object, so it is no " + topic + " body.");
         }
+        JsonObject json = topLevel.get();
         return switch (topic) {
             case "app/uninstalled" -> number(json, "id").or(() -> sameShop(json, "myshopify_domain", shop));
             case "shop/redact" -> sameShop(json, "shop_domain", shop);
@@ -104,14 +102,5 @@ public final class WebhookBodyRules {
                 ? Optional.empty()
                 : Optional.of("the body's \"" + field + "\" names " + WebhookIntake.printable(named.getString())
                         + ", not " + shop + ".");
-    }
-
-    private static JsonObject object(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? object : null;
-        } catch (RuntimeException e) {
-            return null; // not JSON (an erased payload is "{}" and is refused by its missing fields instead)
-        }
     }
 }

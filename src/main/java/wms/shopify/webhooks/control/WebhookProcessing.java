@@ -43,8 +43,10 @@ public class WebhookProcessing {
         if (delivery == null || !delivery.isPending()) {
             return;
         }
+        WebhookReceived event = new WebhookReceived(
+                delivery.id(), delivery.store().id(), delivery.store().domain(), delivery.topic(), delivery.body());
         Optional<String> refusal =
-                WebhookBodyRules.refusal(delivery.topic(), delivery.store().domain(), delivery.body());
+                WebhookBodyRules.refusal(delivery.topic(), delivery.store().domain(), event.topLevel());
         if (refusal.isPresent()) {
             // Signed, but not what Shopify sends for this topic and shop: a replay under a rewritten header.
             LOG.warning(() -> "Refused webhook delivery " + delivery.id() + " (" + delivery.topic() + " for "
@@ -53,8 +55,6 @@ public class WebhookProcessing {
             delivery.processed(WebhookOutcome.REFUSED, refusal.get() + " Nothing was changed.", this.clock.instant());
             return;
         }
-        WebhookReceived event = new WebhookReceived(
-                delivery.id(), delivery.store().id(), delivery.store().domain(), delivery.topic(), delivery.body());
         this.received.fire(event);
         if (event.isHandled()) {
             delivery.processed(WebhookOutcome.PROCESSED, event.handledNote(), this.clock.instant());

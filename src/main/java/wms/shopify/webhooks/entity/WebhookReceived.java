@@ -3,10 +3,14 @@ package wms.shopify.webhooks.entity;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import wms.shopify.adminapi.entity.ShopDomain;
 
 /**
@@ -21,6 +25,7 @@ public final class WebhookReceived {
     private final String topic;
     private final byte[] body;
     private String handledNote;
+    private Optional<JsonObject> topLevel;
 
     public WebhookReceived(long deliveryId, long storeId, ShopDomain shop, String topic, byte[] body) {
         this.deliveryId = deliveryId;
@@ -49,6 +54,49 @@ public final class WebhookReceived {
 
     public String bodyText() {
         return new String(this.body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The top-level fields of the body, when it is a JSON object: scalars with their values, and a nested object or
+     * array as an empty one of its kind (enough to say it is there). Read as a stream, once per delivery, without
+     * building the nested values: an order webhook's body is the whole order (tens of KiB), and the rules and the
+     * components that act on it need only its ids. Empty when the body is not a JSON object.
+     */
+    public Optional<JsonObject> topLevel() {
+        if (this.topLevel == null) {
+            this.topLevel = readTopLevel(this.body);
+        }
+        return this.topLevel;
+    }
+
+    private static Optional<JsonObject> readTopLevel(byte[] body) {
+        JsonObjectBuilder fields = Json.createObjectBuilder();
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (true) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.END_OBJECT) {
+                    break;
+                }
+                String key = parser.getString();
+                switch (parser.next()) {
+                    case START_OBJECT -> {
+                        parser.skipObject();
+                        fields.add(key, JsonValue.EMPTY_JSON_OBJECT);
+                    }
+                    case START_ARRAY -> {
+                        parser.skipArray();
+                        fields.add(key, JsonValue.EMPTY_JSON_ARRAY);
+                    }
+                    default -> fields.add(key, parser.getValue());
+                }
+            }
+            return parser.hasNext() ? Optional.empty() : Optional.of(fields.build());
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            return Optional.empty(); // not JSON
+        }
     }
 
     /** The body as a JSON object; an empty object when it is not one (not JSON, an array...). */

@@ -123,6 +123,11 @@ class WebhookBodyRulesTest {
     }
 
     private static Optional<String> refusal(String topic, String body) {
-        return WebhookBodyRules.refusal(topic, ACME, body.getBytes(StandardCharsets.UTF_8));
+        return WebhookBodyRules.refusal(
+                topic,
+                ACME,
+                new wms.shopify.webhooks.entity.WebhookReceived(
+                                1, 1, ACME, topic, body.getBytes(StandardCharsets.UTF_8))
+                        .topLevel());
     }
 }
