@@ -38,10 +38,6 @@ class DeploymentManifestsTest {
     private static final Path COMPOSE = Path.of("docker/compose.yaml");
     private static final Path DOCKERFILE = Path.of("docker/Dockerfile");
 
-    /** A row of operations.md's settings table: the variable's name in the first cell. */
-    private static final Pattern DOCUMENTED = Pattern.compile("^\\| `([^`]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
-
-    private static final Pattern VARIABLE = Pattern.compile("<variable name=\"([^\"]+)\" defaultValue=\"([^\"]*)\"/>");
     /** A row of operations.md's "Health and metrics" table: an endpoint anyone may ask. */
     private static final Pattern HEALTH_PATH = Pattern.compile("^\\| `(/health/[a-z]+)` \\|", Pattern.MULTILINE);
     /**
@@ -135,21 +131,11 @@ class DeploymentManifestsTest {
     }
 
     private static Set<String> documentedSettings() {
-        Set<String> names = new TreeSet<>();
-        Matcher m = DOCUMENTED.matcher(operations);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return SettingsTest.firstTwoGroups(SettingsTest.DOCUMENTED, operations).keySet();
     }
 
     private static Map<String, String> serverDefaults() {
-        Map<String, String> defaults = new TreeMap<>();
-        Matcher m = VARIABLE.matcher(serverXml);
-        while (m.find()) {
-            defaults.put(m.group(1), m.group(2));
-        }
-        return defaults;
+        return SettingsTest.firstTwoGroups(SettingsTest.VARIABLE, serverXml);
     }
 
     /** Secret name → the keys docs/scaling.md's commands create in it. */
@@ -164,6 +150,16 @@ class DeploymentManifestsTest {
             }
         }
         return secrets;
+    }
+
+    /** Per Secret, the keys of {@code these} that {@code those} lacks. */
+    private static Map<String, Set<String>> absent(Map<String, Set<String>> these, Map<String, Set<String>> those) {
+        Map<String, Set<String>> absent = new TreeMap<>();
+        these.forEach((secret, keys) -> keys.stream()
+                .filter(key -> !those.getOrDefault(secret, Set.of()).contains(key))
+                .forEach(key ->
+                        absent.computeIfAbsent(secret, k -> new TreeSet<>()).add(key)));
+        return absent;
     }
 
     // --- the checks ------------------------------------------------------------------------------------------------
@@ -282,18 +278,8 @@ class DeploymentManifestsTest {
                 }
             }
         }
-        Map<String, Set<String>> missing = new TreeMap<>();
-        needed.forEach((secret, keys) -> keys.stream()
-                .filter(key -> !created.getOrDefault(secret, Set.of()).contains(key))
-                .forEach(key ->
-                        missing.computeIfAbsent(secret, k -> new TreeSet<>()).add(key)));
-        assertEquals(Map.of(), missing, "keys the pods need that docs/scaling.md does not create");
-        Map<String, Set<String>> unused = new TreeMap<>();
-        created.forEach((secret, keys) -> keys.stream()
-                .filter(key -> !used.getOrDefault(secret, Set.of()).contains(key))
-                .forEach(key ->
-                        unused.computeIfAbsent(secret, k -> new TreeSet<>()).add(key)));
-        assertEquals(Map.of(), unused, "keys docs/scaling.md creates that no pod reads");
+        assertEquals(Map.of(), absent(needed, created), "keys the pods need that docs/scaling.md does not create");
+        assertEquals(Map.of(), absent(created, used), "keys docs/scaling.md creates that no pod reads");
     }
 
     @Test
