@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class SettingsTest {
 
-    private static final Pattern VARIABLE = Pattern.compile("<variable name=\"([^\"]+)\" defaultValue=\"([^\"]*)\"/>");
+    static final Pattern VARIABLE = Pattern.compile("<variable name=\"([^\"]+)\" defaultValue=\"([^\"]*)\"/>");
     private static final Pattern MAPPING =
             Pattern.compile("<property name=\"(wms\\.[^\"]+)\" value=\"\\$\\{([^}]+)}\"/>");
-    private static final Pattern DOCUMENTED = Pattern.compile("^\\| `([^`]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
+    static final Pattern DOCUMENTED = Pattern.compile("^\\| `([^`]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
 
     /**
      * Classes that read a property another class reads too, each with why. DemandLedger and RestockLedger read the
@@ -82,12 +82,17 @@ class SettingsTest {
     }
 
     private static Map<String, String> mappings() {
-        Map<String, String> mappings = new TreeMap<>();
-        Matcher m = MAPPING.matcher(serverXml);
+        return firstTwoGroups(MAPPING, serverXml);
+    }
+
+    /** Each match's first group to its second, in order of the first (DeploymentManifestsTest reads the same files). */
+    static Map<String, String> firstTwoGroups(Pattern pattern, String text) {
+        Map<String, String> pairs = new TreeMap<>();
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
-            mappings.put(m.group(1), m.group(2));
+            pairs.put(m.group(1), m.group(2));
         }
-        return mappings;
+        return pairs;
     }
 
     @Test
