@@ -46,6 +46,9 @@ public class AdminApi {
     private final ShopifyHttp http = new ShopifyHttp();
     private final Map<String, CostBudget> budgets = new ConcurrentHashMap<>();
 
+    /** The {@code requestedQueryCost} Shopify last reported per operation: what the next call is paced by. */
+    private final Map<AdminOperation, Double> requestedCosts = new ConcurrentHashMap<>();
+
     /**
      * Runs an operation for a store and answers its {@code data}.
      *
@@ -109,7 +112,7 @@ public class AdminApi {
 
     private Read send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         CostBudget budget = budget(shop);
-        pause(budget.waitBefore(operation.estimatedCost(), this.clock.instant()));
+        pause(budget.waitBefore(expectedCost(operation), this.clock.instant()));
         JsonObject request = Json.createObjectBuilder()
                 .add("query", operation.document())
                 .add("operationName", operation.operationName())
@@ -138,7 +141,7 @@ public class AdminApi {
         }
         switch (answer.status()) {
             case 200 -> {
-                observeCost(budget, answer.body(), now);
+                observeCost(budget, operation, answer.body(), now);
                 java.util.List<java.util.List<String>> withheld = new java.util.ArrayList<>();
                 if (answer.body().get("errors") instanceof JsonArray all && !all.isEmpty()) {
                     // Withheld customer fields are data the app may not see, not a failure; any other error decides.
@@ -270,9 +273,21 @@ public class AdminApi {
         return this.budgets.computeIfAbsent(shop.value(), key -> new CostBudget());
     }
 
-    private static void observeCost(CostBudget budget, JsonObject body, Instant now) {
+    /**
+     * What an operation is expected to take from the budget: the {@code requestedQueryCost} Shopify reported for its
+     * last call (Shopify computes it from the document and its variables, the same for every store), or the
+     * operation's own estimate before any answer came.
+     */
+    double expectedCost(AdminOperation operation) {
+        return this.requestedCosts.getOrDefault(operation, operation.estimatedCost());
+    }
+
+    private void observeCost(CostBudget budget, AdminOperation operation, JsonObject body, Instant now) {
         JsonObject extensions = body.getJsonObject("extensions");
         JsonObject cost = extensions == null ? null : extensions.getJsonObject("cost");
+        if (cost != null && cost.get("requestedQueryCost") instanceof JsonNumber requested) {
+            this.requestedCosts.put(operation, requested.doubleValue());
+        }
         JsonObject status = cost == null ? null : cost.getJsonObject("throttleStatus");
         if (status != null
                 && status.get("currentlyAvailable") instanceof JsonNumber available
