@@ -11,6 +11,7 @@ public final class Location extends ShopifyObject {
     private final String name;
     private final Map<String, Object> address;
     private boolean active = true;
+    private FulfillmentService fulfillmentService;
 
     Location(Shop shop, long id, String name, Instant at) {
         super("Location", id, at);
@@ -52,7 +53,16 @@ public final class Location extends ShopifyObject {
     }
 
     public boolean isFulfillmentService() {
-        return false;
+        return fulfillmentService != null;
+    }
+
+    /** The fulfillment service that operates this location, or null for a merchant-managed one. */
+    public FulfillmentService fulfillmentService() {
+        return fulfillmentService;
+    }
+
+    void operatedBy(FulfillmentService service) {
+        this.fulfillmentService = service;
     }
 
     public boolean hasActiveInventory() {

@@ -257,6 +257,39 @@ final class RestPayloads {
         return body;
     }
 
+    /**
+     * A fulfillment order as the {@code fulfillment_orders/*} webhooks name it: unlike the REST resources, these
+     * bodies carry global ids ({@code gid://shopify/FulfillmentOrder/1}) and lower-case statuses.
+     */
+    static Map<String, Object> fulfillmentOrderRef(FulfillmentOrder fo) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", fo.id());
+        body.put("status", fo.status().toLowerCase());
+        body.put("request_status", fo.requestStatus().toLowerCase());
+        body.put("assigned_location_id", fo.location().id());
+        return body;
+    }
+
+    /** The merchant's request in {@code fulfillment_orders/*_request_submitted}. */
+    static Map<String, Object> merchantRequest(FulfillmentOrderMerchantRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", request.id());
+        body.put("message", request.message());
+        body.put("kind", request.kind().toLowerCase());
+        body.put("sent_at", time(request.sentAt()));
+        return body;
+    }
+
+    /** A hold in {@code fulfillment_orders/placed_on_hold}. */
+    static Map<String, Object> hold(FulfillmentHold hold) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", hold.id());
+        body.put("reason", hold.reason().toLowerCase());
+        body.put("reason_notes", hold.reasonNotes());
+        body.put("handle", hold.handle());
+        return body;
+    }
+
     private static Map<String, Object> restAddress(Map<String, Object> address) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("first_name", address.get("firstName"));

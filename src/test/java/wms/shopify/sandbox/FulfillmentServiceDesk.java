@@ -1,0 +1,158 @@
+package wms.shopify.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code fulfillmentServiceCreate}, {@code ...Update} and {@code ...Delete}: the app registers a fulfillment service,
+ * and Shopify creates a location for it (named as the service, {@code isFulfillmentService}, its
+ * {@code fulfillmentService} set) whose fulfillment orders the service is asked to fulfil. The callback URL must be an
+ * address Shopify would call (as for webhooks, {@link CallbackAddresses}); the name must be unique on the store.
+ * Deleting the service deactivates its location; with {@code inventoryAction: TRANSFER} (the default) its stock goes
+ * to {@code destinationLocationId}, which TRANSFER needs.
+ */
+final class FulfillmentServiceDesk {
+
+    private final Shop shop;
+    private final boolean localDemo;
+
+    FulfillmentServiceDesk(Shop shop, boolean localDemo) {
+        this.shop = shop;
+        this.localDemo = localDemo;
+    }
+
+    Map<String, Object> create(Map<String, Object> arguments) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("fulfillmentService", null);
+        String name = (String) arguments.get("name");
+        String callbackUrl = (String) arguments.get("callbackUrl");
+        List<UserError> errors = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            errors.add(new UserError(List.of("name"), "Name can't be blank", null));
+        } else if (shop.fulfillmentServices().stream()
+                        .anyMatch(s -> s.serviceName().equalsIgnoreCase(name))
+                || shop.locations().stream().anyMatch(l -> l.name().equalsIgnoreCase(name))) {
+            errors.add(new UserError(List.of("name"), "Name has already been taken", null));
+        }
+        if (callbackUrl != null) {
+            CallbackAddresses.problems(callbackUrl, localDemo)
+                    .forEach(m -> errors.add(new UserError(List.of("callbackUrl"), "Callback url " + m, null)));
+        }
+        if (!errors.isEmpty()) {
+            payload.put("userErrors", errors);
+            return payload;
+        }
+        Location location = shop.newLocation(name);
+        FulfillmentService service = shop.register(new FulfillmentService(
+                shop.nextId(),
+                name,
+                callbackUrl,
+                Boolean.TRUE.equals(arguments.get("trackingSupport")),
+                Boolean.TRUE.equals(arguments.get("inventoryManagement")),
+                !Boolean.FALSE.equals(arguments.get("requiresShippingMethod")),
+                location,
+                shop.now()));
+        location.operatedBy(service);
+        shop.add(service);
+        payload.put("fulfillmentService", service);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    Map<String, Object> update(Map<String, Object> arguments) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("fulfillmentService", null);
+        FulfillmentService service = shop.find((String) arguments.get("id"), FulfillmentService.class);
+        if (service == null) {
+            payload.put(
+                    "userErrors",
+                    List.of(new UserError(List.of("id"), "Fulfillment service could not be found.", null)));
+            return payload;
+        }
+        List<UserError> errors = new ArrayList<>();
+        String name = (String) arguments.get("name");
+        if (arguments.containsKey("name")
+                && (name == null
+                        || name.isBlank()
+                        || shop.fulfillmentServices().stream()
+                                .anyMatch(s -> s != service && s.serviceName().equalsIgnoreCase(name)))) {
+            errors.add(new UserError(
+                    List.of("name"),
+                    name == null || name.isBlank() ? "Name can't be blank" : "Name has already been taken",
+                    null));
+        }
+        String callbackUrl = (String) arguments.get("callbackUrl");
+        if (callbackUrl != null) {
+            CallbackAddresses.problems(callbackUrl, localDemo)
+                    .forEach(m -> errors.add(new UserError(List.of("callbackUrl"), "Callback url " + m, null)));
+        }
+        if (!errors.isEmpty()) {
+            payload.put("userErrors", errors);
+            return payload;
+        }
+        if (name != null) {
+            service.name(name);
+        }
+        if (arguments.containsKey("callbackUrl")) {
+            service.callbackUrl(callbackUrl);
+        }
+        if (arguments.get("trackingSupport") != null) {
+            service.trackingSupport((Boolean) arguments.get("trackingSupport"));
+        }
+        if (arguments.get("inventoryManagement") != null) {
+            service.inventoryManagement((Boolean) arguments.get("inventoryManagement"));
+        }
+        if (arguments.get("requiresShippingMethod") != null) {
+            service.requiresShippingMethod((Boolean) arguments.get("requiresShippingMethod"));
+        }
+        service.touch(shop.now());
+        payload.put("fulfillmentService", service);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    Map<String, Object> delete(Map<String, Object> arguments) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("deletedId", null);
+        FulfillmentService service = shop.find((String) arguments.get("id"), FulfillmentService.class);
+        if (service == null) {
+            payload.put(
+                    "userErrors",
+                    List.of(new UserError(List.of("id"), "Fulfillment service could not be found.", null)));
+            return payload;
+        }
+        String action =
+                arguments.get("inventoryAction") == null ? "TRANSFER" : (String) arguments.get("inventoryAction");
+        Location destination = shop.find((String) arguments.get("destinationLocationId"), Location.class);
+        if (action.equals("TRANSFER")
+                && (destination == null || !destination.isActive() || destination == service.location())) {
+            payload.put(
+                    "userErrors",
+                    List.of(new UserError(
+                            List.of("destinationLocationId"),
+                            "A destination location is required to transfer the inventory of the fulfillment service.",
+                            null)));
+            return payload;
+        }
+        if (action.equals("TRANSFER")) {
+            java.time.Instant at = shop.now();
+            String eventId = shop.newEventId();
+            for (InventoryLevel level : service.location().inventoryLevels()) {
+                int available = level.quantity("available");
+                if (available != 0) {
+                    InventoryLevel to = shop.activate(level.item(), destination);
+                    to.change("available", available, at);
+                    level.change("available", -available, at);
+                    shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(to));
+                }
+            }
+        }
+        String id = service.id();
+        shop.remove(service);
+        payload.put("deletedId", id);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+}
