@@ -113,6 +113,9 @@ final class AccessScopes extends SimplePerformantInstrumentation {
             r.put("Mutation." + f, List.of("write_fulfillments"));
         }
         r.put("QueryRoot.fulfillmentService", List.of("read_fulfillments"));
+        for (String f : List.of("orderEditBegin", "orderEditAddVariant", "orderEditSetQuantity", "orderEditCommit")) {
+            r.put("Mutation." + f, List.of("write_order_edits"));
+        }
         r.put("Mutation.fulfillmentTrackingInfoUpdate", WRITE_FULFILLMENT_ORDERS);
         for (String f : List.of(
                 "returnCreate",

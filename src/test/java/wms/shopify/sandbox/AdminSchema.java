@@ -317,8 +317,19 @@ public final class AdminSchema {
         return t;
     }
 
-    /** The fulfillment-order state machine ({@link FulfillmentOrderDesk}) and fulfillment services. */
+    /** Order edits, the fulfillment-order state machine ({@link FulfillmentOrderDesk}) and fulfillment services. */
     private static void fulfillmentOrderMutations(TypeRuntimeWiring.Builder t) {
+        t.dataFetcher("orderEditBegin", gate(env -> new OrderEditDesk(shop(env)).begin(env.getArgument("id"))));
+        t.dataFetcher("orderEditAddVariant", gate(env -> new OrderEditDesk(shop(env)).addVariant(env.getArguments())));
+        t.dataFetcher(
+                "orderEditSetQuantity", gate(env -> new OrderEditDesk(shop(env)).setQuantity(env.getArguments())));
+        t.dataFetcher(
+                "orderEditCommit",
+                gate(env -> new OrderEditDesk(shop(env))
+                        .commit(
+                                env.getArgument("id"),
+                                env.getArgument("notifyCustomer"),
+                                env.getArgument("staffNote"))));
         t.dataFetcher(
                 "fulfillmentOrderSubmitFulfillmentRequest",
                 gate(env -> new FulfillmentOrderDesk(shop(env))

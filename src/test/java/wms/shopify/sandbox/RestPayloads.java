@@ -124,9 +124,9 @@ final class RestPayloads {
         body.put("fulfillment_service", "manual");
         body.put(
                 "fulfillment_status",
-                li.unfulfilledQuantity() == 0
+                li.fulfilledQuantity() > 0 && li.unfulfilledQuantity() == 0
                         ? "fulfilled"
-                        : li.unfulfilledQuantity() < li.quantity() ? "partial" : null);
+                        : li.fulfilledQuantity() > 0 ? "partial" : null);
         body.put("grams", 0);
         body.put("name", li.name());
         body.put("price", li.price().toPlainString());
@@ -278,6 +278,32 @@ final class RestPayloads {
         body.put("kind", request.kind().toLowerCase());
         body.put("sent_at", time(request.sentAt()));
         return body;
+    }
+
+    /**
+     * The body of {@code orders/edited}: the edit with the line items it added and removed, each with its
+     * {@code delta}, as Shopify's webhook reference shows it.
+     */
+    static Map<String, Object> orderEdit(
+            CalculatedOrder edit, List<Map<String, Object>> additions, List<Map<String, Object>> removals) {
+        Map<String, Object> lineItems = new LinkedHashMap<>();
+        lineItems.put("additions", additions);
+        lineItems.put("removals", removals);
+        Map<String, Object> none = new LinkedHashMap<>();
+        none.put("additions", List.of());
+        none.put("removals", List.of());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", edit.legacyResourceId());
+        body.put("app_id", null);
+        body.put("created_at", time(edit.createdAt()));
+        body.put("notify_customer", edit.notifyCustomer());
+        body.put("order_id", edit.originalOrder().legacyResourceId());
+        body.put("staff_note", edit.staffNote() == null ? "" : edit.staffNote());
+        body.put("user_id", null);
+        body.put("line_items", lineItems);
+        body.put("discounts", Map.of("line_item", none));
+        body.put("shipping_lines", none);
+        return Map.of("order_edit", body);
     }
 
     /** A hold in {@code fulfillment_orders/placed_on_hold}. */
