@@ -641,6 +641,45 @@ class FulfillmentOrderStatesTest {
         assertEquals("FULFILLED", order.displayFulfillmentStatus());
     }
 
+    @Test
+    void theMerchantsActionsCanBeTakenOverHttpForADemo() throws Exception {
+        Order order = shop.placeOrder(serviceLocation, true, Map.of("TS-S", 1));
+        FulfillmentOrder fo = order.fulfillmentOrders().get(0);
+        String url =
+                sandbox.baseUrl() + "/sandbox/shops/" + shop.domain() + "/fulfillment-orders/" + fo.legacyResourceId();
+        JsonNode requested = form(url, "action=request-fulfillment&message=Rush&format=json");
+        assertEquals(fo.id(), requested.get("submittedFulfillmentOrder").asText());
+        assertEquals("SUBMITTED", fo.requestStatus());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !callback.deliveries().isEmpty());
+        JsonNode unknown = form(url, "action=explode&format=json");
+        assertEquals("[\"action\"]", unknown.at("/userErrors/0/field").toString());
+        JsonNode notHoldable = form(url, "action=hold&reason=OTHER&format=json");
+        assertTrue(notHoldable.at("/userErrors/0/message").asText().contains("cannot be placed on hold"));
+        JsonNode state = AdminClient.JSON.readTree(java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        sandbox.baseUrl() + "/sandbox/shops/" + shop.domain() + "/state"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body());
+        assertEquals(
+                "SUBMITTED",
+                state.at("/orders/0/fulfillmentOrders/0/requestStatus").asText());
+    }
+
+    private static JsonNode form(String url, String body) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return AdminClient.JSON.readTree(response.body());
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private JsonNode submit(String fo) throws Exception {

@@ -28,18 +28,7 @@ final class FulfillmentServiceDesk {
         payload.put("fulfillmentService", null);
         String name = (String) arguments.get("name");
         String callbackUrl = (String) arguments.get("callbackUrl");
-        List<UserError> errors = new ArrayList<>();
-        if (name == null || name.isBlank()) {
-            errors.add(new UserError(List.of("name"), "Name can't be blank", null));
-        } else if (shop.fulfillmentServices().stream()
-                        .anyMatch(s -> s.serviceName().equalsIgnoreCase(name))
-                || shop.locations().stream().anyMatch(l -> l.name().equalsIgnoreCase(name))) {
-            errors.add(new UserError(List.of("name"), "Name has already been taken", null));
-        }
-        if (callbackUrl != null) {
-            CallbackAddresses.problems(callbackUrl, localDemo)
-                    .forEach(m -> errors.add(new UserError(List.of("callbackUrl"), "Callback url " + m, null)));
-        }
+        List<UserError> errors = problems(name, true, callbackUrl, null);
         if (!errors.isEmpty()) {
             payload.put("userErrors", errors);
             return payload;
@@ -66,28 +55,11 @@ final class FulfillmentServiceDesk {
         payload.put("fulfillmentService", null);
         FulfillmentService service = shop.find((String) arguments.get("id"), FulfillmentService.class);
         if (service == null) {
-            payload.put(
-                    "userErrors",
-                    List.of(new UserError(List.of("id"), "Fulfillment service could not be found.", null)));
-            return payload;
+            return notFound(payload);
         }
-        List<UserError> errors = new ArrayList<>();
         String name = (String) arguments.get("name");
-        if (arguments.containsKey("name")
-                && (name == null
-                        || name.isBlank()
-                        || shop.fulfillmentServices().stream()
-                                .anyMatch(s -> s != service && s.serviceName().equalsIgnoreCase(name)))) {
-            errors.add(new UserError(
-                    List.of("name"),
-                    name == null || name.isBlank() ? "Name can't be blank" : "Name has already been taken",
-                    null));
-        }
         String callbackUrl = (String) arguments.get("callbackUrl");
-        if (callbackUrl != null) {
-            CallbackAddresses.problems(callbackUrl, localDemo)
-                    .forEach(m -> errors.add(new UserError(List.of("callbackUrl"), "Callback url " + m, null)));
-        }
+        List<UserError> errors = problems(name, arguments.containsKey("name"), callbackUrl, service);
         if (!errors.isEmpty()) {
             payload.put("userErrors", errors);
             return payload;
@@ -113,15 +85,41 @@ final class FulfillmentServiceDesk {
         return payload;
     }
 
+    /**
+     * The user errors for a name (when given) and a callback URL: blank, taken by another service or location, or an
+     * address Shopify would not call.
+     */
+    private List<UserError> problems(String name, boolean named, String callbackUrl, FulfillmentService self) {
+        List<UserError> errors = new ArrayList<>();
+        if (named && (name == null || name.isBlank())) {
+            errors.add(new UserError(List.of("name"), "Name can't be blank", null));
+        } else if (named
+                && (shop.fulfillmentServices().stream()
+                                .anyMatch(s -> s != self && s.serviceName().equalsIgnoreCase(name))
+                        || shop.locations().stream()
+                                .anyMatch(l -> (self == null || l != self.location())
+                                        && l.name().equalsIgnoreCase(name)))) {
+            errors.add(new UserError(List.of("name"), "Name has already been taken", null));
+        }
+        if (callbackUrl != null) {
+            CallbackAddresses.problems(callbackUrl, localDemo)
+                    .forEach(m -> errors.add(new UserError(List.of("callbackUrl"), "Callback url " + m, null)));
+        }
+        return errors;
+    }
+
+    private static Map<String, Object> notFound(Map<String, Object> payload) {
+        payload.put(
+                "userErrors", List.of(new UserError(List.of("id"), "Fulfillment service could not be found.", null)));
+        return payload;
+    }
+
     Map<String, Object> delete(Map<String, Object> arguments) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("deletedId", null);
         FulfillmentService service = shop.find((String) arguments.get("id"), FulfillmentService.class);
         if (service == null) {
-            payload.put(
-                    "userErrors",
-                    List.of(new UserError(List.of("id"), "Fulfillment service could not be found.", null)));
-            return payload;
+            return notFound(payload);
         }
         String action =
                 arguments.get("inventoryAction") == null ? "TRANSFER" : (String) arguments.get("inventoryAction");

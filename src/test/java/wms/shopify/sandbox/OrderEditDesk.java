@@ -50,10 +50,7 @@ final class OrderEditDesk {
             edit.add(shop.register(new CalculatedLineItem(
                     shop.nextId(), li, li.variant(), null, li.currentQuantity(), li.currentQuantity() - fixed, at)));
         }
-        payload.put("calculatedOrder", edit);
-        payload.put("orderEditSession", Map.of("id", Gid.of("OrderEditSession", edit.legacyResourceId())));
-        payload.put("userErrors", List.of());
-        return payload;
+        return staged(payload, edit);
     }
 
     Map<String, Object> addVariant(Map<String, Object> arguments) {
@@ -91,10 +88,7 @@ final class OrderEditDesk {
                 shop.register(new CalculatedLineItem(shop.nextId(), null, variant, location, quantity, 0, shop.now()));
         edit.add(line);
         payload.put("calculatedLineItem", line);
-        payload.put("calculatedOrder", edit);
-        payload.put("orderEditSession", Map.of("id", Gid.of("OrderEditSession", edit.legacyResourceId())));
-        payload.put("userErrors", List.of());
-        return payload;
+        return staged(payload, edit);
     }
 
     Map<String, Object> setQuantity(Map<String, Object> arguments) {
@@ -127,10 +121,7 @@ final class OrderEditDesk {
         }
         line.quantity(quantity, !Boolean.FALSE.equals(arguments.get("restock")));
         payload.put("calculatedLineItem", line);
-        payload.put("calculatedOrder", edit);
-        payload.put("orderEditSession", Map.of("id", Gid.of("OrderEditSession", edit.legacyResourceId())));
-        payload.put("userErrors", List.of());
-        return payload;
+        return staged(payload, edit);
     }
 
     Map<String, Object> commit(String id, Boolean notifyCustomer, String staffNote) {
@@ -209,6 +200,14 @@ final class OrderEditDesk {
         changed.stream()
                 .distinct()
                 .forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
+        return payload;
+    }
+
+    /** A successful answer about an edit: the calculated order and its session. */
+    private static Map<String, Object> staged(Map<String, Object> payload, CalculatedOrder edit) {
+        payload.put("calculatedOrder", edit);
+        payload.put("orderEditSession", Map.of("id", Gid.of("OrderEditSession", edit.legacyResourceId())));
+        payload.put("userErrors", List.of());
         return payload;
     }
 
