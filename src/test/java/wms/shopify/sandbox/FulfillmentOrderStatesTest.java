@@ -162,6 +162,45 @@ class FulfillmentOrderStatesTest {
     }
 
     @Test
+    void deletingAServiceGivesItsOpenFulfillmentOrdersBackToTheMerchantAtTheDestination() throws Exception {
+        Order order = shop.placeOrder(serviceLocation, true, Map.of("TS-S", 2));
+        FulfillmentOrder fo = order.fulfillmentOrders().get(0);
+        submit(fo.id());
+        answer("fulfillmentOrderAcceptFulfillmentRequest", fo.id(), "");
+        String delete = "mutation($id: ID!, $to: ID, $action: FulfillmentServiceDeleteInventoryAction) { "
+                + "fulfillmentServiceDelete(id: $id, destinationLocationId: $to, inventoryAction: $action) { deletedId "
+                + "userErrors { field message } } }";
+        JsonNode toService = admin.graphQl(
+                        delete, AdminClient.input("id", serviceId, "to", serviceLocation.id(), "action", "TRANSFER"))
+                .at("/data/fulfillmentServiceDelete/userErrors/0/field");
+        assertEquals("[\"destinationLocationId\"]", toService.toString());
+        admin.graphQl(delete, AdminClient.input("id", serviceId, "to", overflow.id(), "action", "TRANSFER"));
+        assertEquals(overflow, fo.location());
+        assertEquals("UNSUBMITTED", fo.requestStatus());
+        assertEquals(2, shop.quantity("TS-S", overflow, "committed"));
+        assertEquals(38, shop.quantity("TS-S", overflow, "available"));
+        assertEquals(0, shop.quantity("TS-S", serviceLocation, "committed"));
+        assertTrue(fulfil(fo.id(), null).at("/userErrors").isEmpty());
+    }
+
+    @Test
+    void deletingAServiceWithKeepLeavesAMerchantManagedLocation() throws Exception {
+        Order order = shop.placeOrder(serviceLocation, true, Map.of("TS-S", 1));
+        JsonNode deleted = admin.graphQl(
+                        "mutation($id: ID!) { fulfillmentServiceDelete(id: $id, inventoryAction: KEEP) { deletedId "
+                                + "userErrors { message } } }",
+                        Map.of("id", serviceId))
+                .at("/data/fulfillmentServiceDelete");
+        assertEquals(serviceId, deleted.get("deletedId").asText());
+        assertTrue(serviceLocation.isActive());
+        assertTrue(!serviceLocation.isFulfillmentService());
+        assertEquals(20, shop.quantity("TS-S", serviceLocation, "on_hand"));
+        assertTrue(fulfil(order.fulfillmentOrders().get(0).id(), null)
+                .at("/userErrors")
+                .isEmpty());
+    }
+
+    @Test
     void theServiceScopesAreChecked() throws Exception {
         AdminClient merchantOnly = new AdminClient(
                 sandbox, shop, sandbox.issueAccessToken(shop, "read_orders,write_merchant_managed_fulfillment_orders"));

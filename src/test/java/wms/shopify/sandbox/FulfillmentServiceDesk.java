@@ -10,8 +10,10 @@ import java.util.Map;
  * and Shopify creates a location for it (named as the service, {@code isFulfillmentService}, its
  * {@code fulfillmentService} set) whose fulfillment orders the service is asked to fulfil. The callback URL must be an
  * address Shopify would call (as for webhooks, {@link CallbackAddresses}); the name must be unique on the store.
- * Deleting the service deactivates its location; with {@code inventoryAction: TRANSFER} (the default) its stock goes
- * to {@code destinationLocationId}, which TRANSFER needs.
+ * Deleting the service: with {@code inventoryAction: TRANSFER} (the default) its stock goes to
+ * {@code destinationLocationId} (an active merchant-managed location, which TRANSFER needs) and its location is
+ * deactivated; DELETE deactivates it with its stock; KEEP makes it a merchant-managed location. With a destination,
+ * the open fulfillment orders ("commitments") of the service's location move there, back to the merchant.
  */
 final class FulfillmentServiceDesk {
 
@@ -123,29 +125,67 @@ final class FulfillmentServiceDesk {
         }
         String action =
                 arguments.get("inventoryAction") == null ? "TRANSFER" : (String) arguments.get("inventoryAction");
-        Location destination = shop.find((String) arguments.get("destinationLocationId"), Location.class);
-        if (action.equals("TRANSFER")
-                && (destination == null || !destination.isActive() || destination == service.location())) {
+        String destinationId = (String) arguments.get("destinationLocationId");
+        Location destination = shop.find(destinationId, Location.class);
+        boolean usable = destination != null && destination.isActive() && !destination.isFulfillmentService();
+        if ((action.equals("TRANSFER") || destinationId != null) && !usable) {
             payload.put(
                     "userErrors",
                     List.of(new UserError(
                             List.of("destinationLocationId"),
-                            "A destination location is required to transfer the inventory of the fulfillment service.",
+                            "The destination must be an active merchant-managed location to take the inventory and"
+                                    + " commitments of the fulfillment service.",
                             null)));
             return payload;
         }
+        Location own = service.location();
+        java.time.Instant at = shop.now();
+        String eventId = shop.newEventId();
+        List<InventoryLevel> changed = new ArrayList<>();
         if (action.equals("TRANSFER")) {
-            java.time.Instant at = shop.now();
-            String eventId = shop.newEventId();
-            for (InventoryLevel level : service.location().inventoryLevels()) {
+            for (InventoryLevel level : own.inventoryLevels()) {
                 int available = level.quantity("available");
                 if (available != 0) {
                     InventoryLevel to = shop.activate(level.item(), destination);
                     to.change("available", available, at);
                     level.change("available", -available, at);
-                    shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(to));
+                    changed.add(to);
                 }
             }
+        }
+        if (destination != null && !action.equals("KEEP")) {
+            // The commitments go with the work: every open fulfillment order of the service's location moves,
+            // back to the merchant (UNSUBMITTED).
+            for (FulfillmentOrder fo : shop.fulfillmentOrders()) {
+                if (fo.location() != own || fo.finished()) {
+                    continue;
+                }
+                for (FulfillmentOrderLineItem li : fo.lineItems()) {
+                    InventoryItem item = li.variant().inventoryItem();
+                    if (item.tracked() && li.remainingQuantity() > 0) {
+                        InventoryLevel from = shop.activate(item, own);
+                        InventoryLevel to = shop.activate(item, destination);
+                        from.change("committed", -li.remainingQuantity(), at);
+                        to.change("committed", li.remainingQuantity(), at);
+                        if (!action.equals("TRANSFER")) {
+                            to.change("available", -li.remainingQuantity(), at);
+                        }
+                        changed.add(to);
+                    }
+                }
+                fo.location(destination, at);
+                fo.requestStatus("UNSUBMITTED", at);
+            }
+        }
+        changed.stream()
+                .distinct()
+                .forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
+        if (action.equals("KEEP")) {
+            // KEEP: "convert the Fulfillment Service's location to be merchant managed".
+            shop.removeKeepingLocation(service);
+            payload.put("deletedId", service.id());
+            payload.put("userErrors", List.of());
+            return payload;
         }
         String id = service.id();
         shop.remove(service);

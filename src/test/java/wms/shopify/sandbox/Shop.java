@@ -456,6 +456,13 @@ public final class Shop {
         service.location().deactivate();
     }
 
+    /** The service is deleted with KEEP: its location stays, merchant-managed from now on. */
+    synchronized void removeKeepingLocation(FulfillmentService service) {
+        fulfillmentServices.remove(service);
+        nodes.remove(Gid.of("FulfillmentService", service.legacyResourceId()));
+        service.location().operatedBy(null);
+    }
+
     /** A location Shopify creates itself (a fulfillment service's), not yet in the list. */
     synchronized Location newLocation(String name) {
         return register(new Location(this, ids.incrementAndGet(), name, now()));
