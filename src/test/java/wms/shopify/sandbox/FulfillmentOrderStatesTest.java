@@ -138,6 +138,11 @@ class FulfillmentOrderStatesTest {
                 .at("/data/fulfillmentServiceUpdate/fulfillmentService");
         assertEquals(
                 "https://wms.example.com/shopify", updated.get("callbackUrl").asText());
+        admin.graphQl(
+                "mutation($id: ID!) { fulfillmentServiceUpdate(id: $id, name: \"Acme Fulfilment\") { userErrors { "
+                        + "message } } }",
+                Map.of("id", serviceId));
+        assertEquals("Acme Fulfilment", serviceLocation.name());
         assertTrue(!updated.get("trackingSupport").asBoolean());
 
         String delete = "mutation($id: ID!, $to: ID) { fulfillmentServiceDelete(id: $id, destinationLocationId: $to) "
@@ -705,6 +710,35 @@ class FulfillmentOrderStatesTest {
         assertEquals(
                 "SUBMITTED",
                 state.at("/orders/0/fulfillmentOrders/0/requestStatus").asText());
+    }
+
+    @Test
+    void theMerchantsJavaControlsHoldReleaseAndMoveAndAHeldOrderCannotBeRequested() throws Exception {
+        Order order = shop.placeOrder(serviceLocation, true, Map.of("TS-S", 1));
+        FulfillmentOrder fo = order.fulfillmentOrders().get(0);
+        assertTrue(((List<?>) shop.hold(fo, "HIGH_RISK_OF_FRAUD", "risk").get("userErrors")).isEmpty());
+        assertEquals("ON_HOLD", fo.status());
+        assertTrue(submit(fo.id()).at("/userErrors/0/message").asText().contains("status on_hold"));
+        assertTrue(((List<?>) shop.releaseHolds(fo).get("userErrors")).isEmpty());
+        assertEquals("OPEN", fo.status());
+        assertTrue(((List<?>) shop.move(fo, warehouse).get("userErrors")).isEmpty());
+        assertEquals(warehouse, fo.location());
+        assertEquals(1, shop.quantity("TS-S", warehouse, "committed"));
+        assertEquals(1, ((List<?>) shop.requestFulfillment(fo, null).get("userErrors")).size());
+    }
+
+    @Test
+    void eachParcelKeepsItsOwnCustomerNotificationChoice() throws Exception {
+        Order order = shop.placeOrder(warehouse, true, Map.of("TS-S", 2));
+        FulfillmentOrder fo = order.fulfillmentOrders().get(0);
+        String line = line(fo, "TS-S").id();
+        String create = "mutation($fo: ID!, $line: ID!, $notify: Boolean) { fulfillmentCreate(fulfillment: {"
+                + "notifyCustomer: $notify, lineItemsByFulfillmentOrder: [{fulfillmentOrderId: $fo, "
+                + "fulfillmentOrderLineItems: [{id: $line, quantity: 1}]}]}) { userErrors { message } } }";
+        admin.graphQl(create, Map.of("fo", fo.id(), "line", line, "notify", true));
+        admin.graphQl(create, AdminClient.input("fo", fo.id(), "line", line, "notify", null));
+        assertTrue(order.fulfillments().get(0).notifyCustomer());
+        assertTrue(!order.fulfillments().get(1).notifyCustomer());
     }
 
     private static JsonNode form(String url, String body) throws Exception {

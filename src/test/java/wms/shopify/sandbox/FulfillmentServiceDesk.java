@@ -68,6 +68,7 @@ final class FulfillmentServiceDesk {
         }
         if (name != null) {
             service.name(name);
+            service.location().rename(name);
         }
         if (arguments.containsKey("callbackUrl")) {
             service.callbackUrl(callbackUrl);

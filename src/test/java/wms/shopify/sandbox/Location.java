@@ -8,7 +8,7 @@ import java.util.Map;
 public final class Location extends ShopifyObject {
 
     private final Shop shop;
-    private final String name;
+    private String name;
     private final Map<String, Object> address;
     private boolean active = true;
     private FulfillmentService fulfillmentService;
@@ -75,6 +75,11 @@ public final class Location extends ShopifyObject {
 
     public List<InventoryLevel> inventoryLevels() {
         return shop.levelsAt(this);
+    }
+
+    /** A fulfillment service renamed: its location carries the service's name. */
+    void rename(String newName) {
+        this.name = newName;
     }
 
     void deactivate() {

@@ -224,7 +224,8 @@ final class OrderDesk {
             payload.put("userErrors", errors);
             return payload;
         }
-        Fulfillment fulfillment = ship(order, location, shipments, tracking(input));
+        Fulfillment fulfillment =
+                ship(order, location, shipments, tracking(input), Boolean.TRUE.equals(input.get("notifyCustomer")));
         payload.put("fulfillment", fulfillment);
         payload.put("userErrors", List.of());
         return payload;
@@ -234,7 +235,8 @@ final class OrderDesk {
             Order order,
             Location location,
             Map<FulfillmentOrderLineItem, Integer> shipments,
-            List<Map<String, Object>> trackingInfo) {
+            List<Map<String, Object>> trackingInfo,
+            boolean notifyCustomer) {
         Instant at = shop.now();
         String eventId = shop.newEventId();
         List<FulfillmentLineItem> lines = new ArrayList<>();
@@ -252,6 +254,7 @@ final class OrderDesk {
         });
         Fulfillment fulfillment = shop.register(new Fulfillment(
                 shop.nextId(), order, location, order.fulfillments().size() + 1, lines, trackingInfo, at));
+        fulfillment.notifyCustomer(notifyCustomer);
         order.add(fulfillment);
         order.touch(at);
         order.fulfillmentOrders().stream()

@@ -152,6 +152,7 @@ final class RestPayloads {
         body.put("created_at", time(f.createdAt()));
         body.put("location_id", f.location().legacyResourceId());
         body.put("name", f.name());
+        body.put("notify_customer", f.notifyCustomer());
         body.put("order_id", f.order().legacyResourceId());
         body.put("service", "manual");
         body.put("shipment_status", null);
