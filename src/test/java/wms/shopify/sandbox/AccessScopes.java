@@ -91,6 +91,31 @@ final class AccessScopes extends SimplePerformantInstrumentation {
             r.put("Mutation." + f, List.of("write_inventory"));
         }
         r.put("Mutation.fulfillmentCreate", WRITE_FULFILLMENT_ORDERS);
+        // The fulfillment-service side: only the app the fulfillment orders are assigned to answers requests.
+        r.put("QueryRoot.assignedFulfillmentOrders", List.of("read_assigned_fulfillment_orders"));
+        for (String f : List.of(
+                "fulfillmentOrderAcceptFulfillmentRequest",
+                "fulfillmentOrderRejectFulfillmentRequest",
+                "fulfillmentOrderAcceptCancellationRequest",
+                "fulfillmentOrderRejectCancellationRequest")) {
+            r.put("Mutation." + f, List.of("write_assigned_fulfillment_orders"));
+        }
+        // The merchant's side (an order management app acting for the merchant).
+        for (String f : List.of(
+                "fulfillmentOrderSubmitFulfillmentRequest",
+                "fulfillmentOrderSubmitCancellationRequest",
+                "fulfillmentOrderHold",
+                "fulfillmentOrderReleaseHold",
+                "fulfillmentOrderMove")) {
+            r.put("Mutation." + f, WRITE_FULFILLMENT_ORDERS);
+        }
+        for (String f : List.of("fulfillmentServiceCreate", "fulfillmentServiceUpdate", "fulfillmentServiceDelete")) {
+            r.put("Mutation." + f, List.of("write_fulfillments"));
+        }
+        r.put("QueryRoot.fulfillmentService", List.of("read_fulfillments"));
+        for (String f : List.of("orderEditBegin", "orderEditAddVariant", "orderEditSetQuantity", "orderEditCommit")) {
+            r.put("Mutation." + f, List.of("write_order_edits"));
+        }
         r.put("Mutation.fulfillmentTrackingInfoUpdate", WRITE_FULFILLMENT_ORDERS);
         for (String f : List.of(
                 "returnCreate",

@@ -221,6 +221,21 @@ public final class AdminSchema {
                                         || Boolean.TRUE.equals(env.getArgument("includeClosed")))
                                 .toList(),
                         env));
+        t.dataFetcher("fulfillmentService", env -> shop(env).find(env.getArgument("id"), FulfillmentService.class));
+        t.dataFetcher("assignedFulfillmentOrders", env -> {
+            String assignment = env.getArgument("assignmentStatus");
+            List<String> locationIds = env.getArgument("locationIds");
+            return Connections.page(
+                    shop(env).fulfillmentOrders().stream()
+                            .filter(fo -> fo.location().isFulfillmentService())
+                            .filter(fo -> locationIds == null
+                                    || locationIds.contains(fo.location().id()))
+                            .filter(fo -> assignment == null
+                                    ? !fo.finished()
+                                    : fo.requestStatus().equals(ASSIGNMENT.get(assignment)) && !fo.finished())
+                            .toList(),
+                    env);
+        });
         t.dataFetcher("webhookSubscriptions", env -> {
             List<String> topics = env.getArgument("topics");
             String uri = env.getArgument("uri");
@@ -237,6 +252,13 @@ public final class AdminSchema {
         });
         return t;
     }
+
+    /** {@code assignedFulfillmentOrders(assignmentStatus:)} to the request status it selects. */
+    private static final Map<String, String> ASSIGNMENT = Map.of(
+            "FULFILLMENT_UNSUBMITTED", "UNSUBMITTED",
+            "FULFILLMENT_REQUESTED", "SUBMITTED",
+            "FULFILLMENT_ACCEPTED", "ACCEPTED",
+            "CANCELLATION_REQUESTED", "CANCELLATION_REQUESTED");
 
     /** A {@code Count}: exact up to the limit (null: none), else the limit AT_LEAST, as Shopify caps counts. */
     private static Map<String, Object> count(int count, Integer limit) {
@@ -264,6 +286,7 @@ public final class AdminSchema {
                 "fulfillmentTrackingInfoUpdate",
                 gate(env -> new OrderDesk(shop(env))
                         .updateTracking(env.getArgument("fulfillmentId"), env.getArgument("trackingInfoInput"))));
+        fulfillmentOrderMutations(t);
         t.dataFetcher(
                 "returnCreate",
                 gate(env -> new ReturnDesk(shop(env)).create(env.getArgument("returnInput"), "returnInput", true)));
@@ -292,6 +315,79 @@ public final class AdminSchema {
                 gate(env -> bulkQueries.start(
                         shop(env), env.getArgument("query"), Boolean.TRUE.equals(env.getArgument("groupObjects")))));
         return t;
+    }
+
+    /** Order edits, the fulfillment-order state machine ({@link FulfillmentOrderDesk}) and fulfillment services. */
+    private static void fulfillmentOrderMutations(TypeRuntimeWiring.Builder t) {
+        t.dataFetcher("orderEditBegin", gate(env -> new OrderEditDesk(shop(env)).begin(env.getArgument("id"))));
+        t.dataFetcher("orderEditAddVariant", gate(env -> new OrderEditDesk(shop(env)).addVariant(env.getArguments())));
+        t.dataFetcher(
+                "orderEditSetQuantity", gate(env -> new OrderEditDesk(shop(env)).setQuantity(env.getArguments())));
+        t.dataFetcher(
+                "orderEditCommit",
+                gate(env -> new OrderEditDesk(shop(env))
+                        .commit(
+                                env.getArgument("id"),
+                                env.getArgument("notifyCustomer"),
+                                env.getArgument("staffNote"))));
+        t.dataFetcher(
+                "fulfillmentOrderSubmitFulfillmentRequest",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .submitFulfillmentRequest(
+                                env.getArgument("id"),
+                                env.getArgument("message"),
+                                env.getArgument("fulfillmentOrderLineItems"))));
+        t.dataFetcher(
+                "fulfillmentOrderAcceptFulfillmentRequest",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .acceptFulfillmentRequest(env.getArgument("id"), env.getArgument("message"))));
+        t.dataFetcher(
+                "fulfillmentOrderRejectFulfillmentRequest",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .rejectFulfillmentRequest(
+                                env.getArgument("id"), env.getArgument("reason"), env.getArgument("message"))));
+        t.dataFetcher(
+                "fulfillmentOrderSubmitCancellationRequest",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .submitCancellationRequest(env.getArgument("id"), env.getArgument("message"))));
+        t.dataFetcher(
+                "fulfillmentOrderAcceptCancellationRequest",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .acceptCancellationRequest(env.getArgument("id"), env.getArgument("message"))));
+        t.dataFetcher(
+                "fulfillmentOrderRejectCancellationRequest",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .rejectCancellationRequest(env.getArgument("id"), env.getArgument("message"))));
+        t.dataFetcher(
+                "fulfillmentOrderHold",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .hold(env.getArgument("id"), env.getArgument("fulfillmentHold"))));
+        t.dataFetcher(
+                "fulfillmentOrderReleaseHold",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .releaseHold(env.getArgument("id"), env.getArgument("holdIds"))));
+        t.dataFetcher(
+                "fulfillmentOrderMove",
+                gate(env -> new FulfillmentOrderDesk(shop(env))
+                        .move(
+                                env.getArgument("id"),
+                                env.getArgument("newLocationId"),
+                                env.getArgument("fulfillmentOrderLineItems"))));
+        t.dataFetcher(
+                "fulfillmentServiceCreate",
+                gate(env -> new FulfillmentServiceDesk(
+                                shop(env), env.getGraphQlContext().getOrDefault(LOCAL_DEMO, false))
+                        .create(env.getArguments())));
+        t.dataFetcher(
+                "fulfillmentServiceUpdate",
+                gate(env -> new FulfillmentServiceDesk(
+                                shop(env), env.getGraphQlContext().getOrDefault(LOCAL_DEMO, false))
+                        .update(env.getArguments())));
+        t.dataFetcher(
+                "fulfillmentServiceDelete",
+                gate(env -> new FulfillmentServiceDesk(
+                                shop(env), env.getGraphQlContext().getOrDefault(LOCAL_DEMO, false))
+                        .delete(env.getArguments())));
     }
 
     /**

@@ -12,6 +12,7 @@ public final class Fulfillment extends ShopifyObject {
     private final int sequence;
     private final List<FulfillmentLineItem> lineItems;
     private volatile List<Map<String, Object>> trackingInfo;
+    private volatile boolean notifyCustomer;
 
     Fulfillment(
             long id,
@@ -58,6 +59,18 @@ public final class Fulfillment extends ShopifyObject {
     void trackingInfo(List<Map<String, Object>> entries, Instant at) {
         this.trackingInfo = List.copyOf(entries);
         touch(at);
+    }
+
+    /**
+     * Whether Shopify sent the customer a shipping confirmation for this fulfillment ({@code notifyCustomer} of
+     * {@code fulfillmentCreate}, false by default); the REST body's {@code notify_customer}.
+     */
+    public boolean notifyCustomer() {
+        return notifyCustomer;
+    }
+
+    void notifyCustomer(boolean notify) {
+        this.notifyCustomer = notify;
     }
 
     public List<FulfillmentLineItem> fulfillmentLineItems() {

@@ -6,7 +6,7 @@ import java.time.Instant;
 public final class FulfillmentOrderLineItem extends ShopifyObject {
 
     private final LineItem lineItem;
-    private final int totalQuantity;
+    private int totalQuantity;
     private int remainingQuantity;
 
     FulfillmentOrderLineItem(long id, LineItem lineItem, int totalQuantity, Instant at) {
@@ -54,5 +54,17 @@ public final class FulfillmentOrderLineItem extends ShopifyObject {
 
     void ship(int units) {
         remainingQuantity -= units;
+    }
+
+    /** Units leave this line for another fulfillment order (a move, a partial request or hold, an edit). */
+    void takeOut(int units) {
+        totalQuantity -= units;
+        remainingQuantity -= units;
+    }
+
+    /** Units join this line (an order edit raising the line's quantity). */
+    void putIn(int units) {
+        totalQuantity += units;
+        remainingQuantity += units;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 public final class LineItem extends ShopifyObject {
 
     private final ProductVariant variant;
-    private final int quantity;
+    private int quantity;
+    private int removedQuantity;
     private int fulfilledQuantity;
 
     LineItem(long id, ProductVariant variant, int quantity, Instant at) {
@@ -49,12 +50,27 @@ public final class LineItem extends ShopifyObject {
         return quantity;
     }
 
+    /** The quantity ordered minus what order edits removed, as Shopify's {@code currentQuantity}. */
     public int currentQuantity() {
-        return quantity;
+        return quantity - removedQuantity;
     }
 
     public int unfulfilledQuantity() {
-        return quantity - fulfilledQuantity;
+        return currentQuantity() - fulfilledQuantity;
+    }
+
+    public int fulfilledQuantity() {
+        return fulfilledQuantity;
+    }
+
+    /** An order edit raised the line by {@code units}. */
+    void added(int units) {
+        quantity += units;
+    }
+
+    /** An order edit took {@code units} off the line. */
+    void removed(int units) {
+        removedQuantity += units;
     }
 
     public boolean requiresShipping() {

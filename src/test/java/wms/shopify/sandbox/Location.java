@@ -8,9 +8,10 @@ import java.util.Map;
 public final class Location extends ShopifyObject {
 
     private final Shop shop;
-    private final String name;
+    private String name;
     private final Map<String, Object> address;
     private boolean active = true;
+    private FulfillmentService fulfillmentService;
 
     Location(Shop shop, long id, String name, Instant at) {
         super("Location", id, at);
@@ -52,7 +53,16 @@ public final class Location extends ShopifyObject {
     }
 
     public boolean isFulfillmentService() {
-        return false;
+        return fulfillmentService != null;
+    }
+
+    /** The fulfillment service that operates this location, or null for a merchant-managed one. */
+    public FulfillmentService fulfillmentService() {
+        return fulfillmentService;
+    }
+
+    void operatedBy(FulfillmentService service) {
+        this.fulfillmentService = service;
     }
 
     public boolean hasActiveInventory() {
@@ -65,6 +75,11 @@ public final class Location extends ShopifyObject {
 
     public List<InventoryLevel> inventoryLevels() {
         return shop.levelsAt(this);
+    }
+
+    /** A fulfillment service renamed: its location carries the service's name. */
+    void rename(String newName) {
+        this.name = newName;
     }
 
     void deactivate() {

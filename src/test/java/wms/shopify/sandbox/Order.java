@@ -153,7 +153,7 @@ public final class Order extends ShopifyObject {
     }
 
     public String displayFulfillmentStatus() {
-        int ordered = lineItems.stream().mapToInt(LineItem::quantity).sum();
+        int ordered = lineItems.stream().mapToInt(LineItem::currentQuantity).sum();
         int open = lineItems.stream().mapToInt(LineItem::unfulfilledQuantity).sum();
         return open == ordered ? "UNFULFILLED" : open == 0 ? "FULFILLED" : "PARTIALLY_FULFILLED";
     }
@@ -179,7 +179,7 @@ public final class Order extends ShopifyObject {
 
     public BigDecimal totalPrice() {
         return lineItems.stream()
-                .map(li -> li.price().multiply(BigDecimal.valueOf(li.quantity())))
+                .map(li -> li.price().multiply(BigDecimal.valueOf(li.currentQuantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -34,6 +34,19 @@ final class OrderDesk {
             boolean test,
             String note,
             Customer customer) {
+        return place(Map.of(from, quantitiesBySku), paid, test, note, customer);
+    }
+
+    /**
+     * Places one order whose lines are routed to several locations: one fulfillment order per location, as Shopify's
+     * order routing makes them when no single location stocks everything.
+     */
+    Order place(
+            Map<Location, Map<String, Integer>> quantitiesByLocation,
+            boolean paid,
+            boolean test,
+            String note,
+            Customer customer) {
         Instant at = shop.now();
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("id", Gid.of("MailingAddress", shop.nextId()));
@@ -55,22 +68,25 @@ final class OrderDesk {
         Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), customer, paid, address, at));
         order.markTest(test);
         order.note(note);
-        FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));
         String eventId = shop.newEventId();
         List<InventoryLevel> changed = new ArrayList<>();
-        quantitiesBySku.forEach((sku, quantity) -> {
-            InventoryItem item = shop.item(sku);
-            LineItem lineItem = shop.register(new LineItem(shop.nextId(), item.variant(), quantity, at));
-            order.add(lineItem);
-            fulfillmentOrder.add(shop.register(new FulfillmentOrderLineItem(shop.nextId(), lineItem, quantity, at)));
-            if (item.tracked()) {
-                InventoryLevel level = shop.activate(item, from);
-                level.change("available", -quantity, at);
-                level.change("committed", quantity, at);
-                changed.add(level);
-            }
+        quantitiesByLocation.forEach((from, quantitiesBySku) -> {
+            FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));
+            quantitiesBySku.forEach((sku, quantity) -> {
+                InventoryItem item = shop.item(sku);
+                LineItem lineItem = shop.register(new LineItem(shop.nextId(), item.variant(), quantity, at));
+                order.add(lineItem);
+                fulfillmentOrder.add(
+                        shop.register(new FulfillmentOrderLineItem(shop.nextId(), lineItem, quantity, at)));
+                if (item.tracked()) {
+                    InventoryLevel level = shop.activate(item, from);
+                    level.change("available", -quantity, at);
+                    level.change("committed", quantity, at);
+                    changed.add(level);
+                }
+            });
+            order.add(fulfillmentOrder);
         });
-        order.add(fulfillmentOrder);
         shop.add(order);
         shop.emit("ORDERS_CREATE", eventId, RestPayloads.order(order));
         if (paid) {
@@ -94,12 +110,23 @@ final class OrderDesk {
         shop.emit("ORDERS_UPDATED", shop.newEventId(), RestPayloads.order(order));
     }
 
-    /** Cancels the order: its open fulfillment orders close and the committed units are available again. */
+    /**
+     * Cancels the order: its open fulfillment orders close and the committed units are available again. A fulfillment
+     * order a fulfillment service has accepted is not closed but gets a cancellation request, as the merchant cannot
+     * take back work a service has; its units come back when the service accepts the cancellation.
+     */
     void cancel(Order order, String reason) {
         Instant at = shop.now();
         String eventId = shop.newEventId();
         List<InventoryLevel> changed = new ArrayList<>();
+        List<FulfillmentOrder> withTheService = new ArrayList<>();
         for (FulfillmentOrder fo : order.fulfillmentOrders()) {
+            if (fo.location().isFulfillmentService()
+                    && !fo.finished()
+                    && List.of("ACCEPTED", "CANCELLATION_REJECTED").contains(fo.requestStatus())) {
+                withTheService.add(fo);
+                continue;
+            }
             for (FulfillmentOrderLineItem li : fo.lineItems()) {
                 InventoryItem item = li.lineItem().variant().inventoryItem();
                 InventoryLevel level = shop.level(item, fo.location());
@@ -115,6 +142,8 @@ final class OrderDesk {
         shop.emit("ORDERS_CANCELLED", eventId, RestPayloads.order(order));
         shop.emit("ORDERS_UPDATED", eventId, RestPayloads.order(order));
         changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
+        FulfillmentOrderDesk desk = new FulfillmentOrderDesk(shop);
+        withTheService.forEach(fo -> desk.requestCancellation(fo, "The order was cancelled.", eventId));
     }
 
     /** {@code fulfillmentCreate}: all fulfillment orders of one call must belong to one order and one location. */
@@ -139,6 +168,17 @@ final class OrderDesk {
                         path,
                         "Fulfillment order " + fo.id() + " has an unfulfillable status= "
                                 + fo.status().toLowerCase() + ".",
+                        null));
+                continue;
+            }
+            if (fo.location().isFulfillmentService()
+                    && !List.of("ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED")
+                            .contains(fo.requestStatus())) {
+                // A fulfillment service ships what it has accepted, never a request it has not answered.
+                errors.add(new UserError(
+                        path,
+                        "Fulfillment order " + fo.id() + " has an unfulfillable request status= "
+                                + fo.requestStatus().toLowerCase() + ".",
                         null));
                 continue;
             }
@@ -184,7 +224,8 @@ final class OrderDesk {
             payload.put("userErrors", errors);
             return payload;
         }
-        Fulfillment fulfillment = ship(order, location, shipments, tracking(input));
+        Fulfillment fulfillment =
+                ship(order, location, shipments, tracking(input), Boolean.TRUE.equals(input.get("notifyCustomer")));
         payload.put("fulfillment", fulfillment);
         payload.put("userErrors", List.of());
         return payload;
@@ -194,7 +235,8 @@ final class OrderDesk {
             Order order,
             Location location,
             Map<FulfillmentOrderLineItem, Integer> shipments,
-            List<Map<String, Object>> trackingInfo) {
+            List<Map<String, Object>> trackingInfo,
+            boolean notifyCustomer) {
         Instant at = shop.now();
         String eventId = shop.newEventId();
         List<FulfillmentLineItem> lines = new ArrayList<>();
@@ -212,6 +254,7 @@ final class OrderDesk {
         });
         Fulfillment fulfillment = shop.register(new Fulfillment(
                 shop.nextId(), order, location, order.fulfillments().size() + 1, lines, trackingInfo, at));
+        fulfillment.notifyCustomer(notifyCustomer);
         order.add(fulfillment);
         order.touch(at);
         order.fulfillmentOrders().stream()

@@ -124,9 +124,9 @@ final class RestPayloads {
         body.put("fulfillment_service", "manual");
         body.put(
                 "fulfillment_status",
-                li.unfulfilledQuantity() == 0
+                li.fulfilledQuantity() > 0 && li.unfulfilledQuantity() == 0
                         ? "fulfilled"
-                        : li.unfulfilledQuantity() < li.quantity() ? "partial" : null);
+                        : li.fulfilledQuantity() > 0 ? "partial" : null);
         body.put("grams", 0);
         body.put("name", li.name());
         body.put("price", li.price().toPlainString());
@@ -152,6 +152,7 @@ final class RestPayloads {
         body.put("created_at", time(f.createdAt()));
         body.put("location_id", f.location().legacyResourceId());
         body.put("name", f.name());
+        body.put("notify_customer", f.notifyCustomer());
         body.put("order_id", f.order().legacyResourceId());
         body.put("service", "manual");
         body.put("shipment_status", null);
@@ -254,6 +255,65 @@ final class RestPayloads {
         body.put("error_code", null);
         body.put("status", op.status().toLowerCase());
         body.put("type", op.type().toLowerCase());
+        return body;
+    }
+
+    /**
+     * A fulfillment order as the {@code fulfillment_orders/*} webhooks name it: unlike the REST resources, these
+     * bodies carry global ids ({@code gid://shopify/FulfillmentOrder/1}) and lower-case statuses.
+     */
+    static Map<String, Object> fulfillmentOrderRef(FulfillmentOrder fo) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", fo.id());
+        body.put("status", fo.status().toLowerCase());
+        body.put("request_status", fo.requestStatus().toLowerCase());
+        body.put("assigned_location_id", fo.location().id());
+        return body;
+    }
+
+    /** The merchant's request in {@code fulfillment_orders/*_request_submitted}. */
+    static Map<String, Object> merchantRequest(FulfillmentOrderMerchantRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", request.id());
+        body.put("message", request.message());
+        body.put("kind", request.kind().toLowerCase());
+        body.put("sent_at", time(request.sentAt()));
+        return body;
+    }
+
+    /**
+     * The body of {@code orders/edited}: the edit with the line items it added and removed, each with its
+     * {@code delta}, as Shopify's webhook reference shows it.
+     */
+    static Map<String, Object> orderEdit(
+            CalculatedOrder edit, List<Map<String, Object>> additions, List<Map<String, Object>> removals) {
+        Map<String, Object> lineItems = new LinkedHashMap<>();
+        lineItems.put("additions", additions);
+        lineItems.put("removals", removals);
+        Map<String, Object> none = new LinkedHashMap<>();
+        none.put("additions", List.of());
+        none.put("removals", List.of());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", edit.legacyResourceId());
+        body.put("app_id", null);
+        body.put("created_at", time(edit.createdAt()));
+        body.put("notify_customer", edit.notifyCustomer());
+        body.put("order_id", edit.originalOrder().legacyResourceId());
+        body.put("staff_note", edit.staffNote() == null ? "" : edit.staffNote());
+        body.put("user_id", null);
+        body.put("line_items", lineItems);
+        body.put("discounts", Map.of("line_item", none));
+        body.put("shipping_lines", none);
+        return Map.of("order_edit", body);
+    }
+
+    /** A hold in {@code fulfillment_orders/placed_on_hold}. */
+    static Map<String, Object> hold(FulfillmentHold hold) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", hold.id());
+        body.put("reason", hold.reason().toLowerCase());
+        body.put("reason_notes", hold.reasonNotes());
+        body.put("handle", hold.handle());
         return body;
     }
 

@@ -40,6 +40,7 @@ public final class Shop {
     private final List<Return> returns = new ArrayList<>();
     private final List<WebhookSubscription> webhookSubscriptions = new ArrayList<>();
     private final List<BulkOperation> bulkOperations = new ArrayList<>();
+    private final List<FulfillmentService> fulfillmentServices = new ArrayList<>();
     private int nextOrderNumber = 1001;
 
     Shop(
@@ -192,6 +193,46 @@ public final class Shop {
         return new OrderDesk(this).place(from, paid, quantitiesBySku, false, null, customer);
     }
 
+    /**
+     * Places one order whose lines are routed to several locations (one fulfillment order per location), as Shopify's
+     * order routing does when no single location stocks everything.
+     */
+    public synchronized Order placeSplitOrder(boolean paid, Map<Location, Map<String, Integer>> quantitiesByLocation) {
+        return new OrderDesk(this).place(quantitiesByLocation, paid, false, null, defaultCustomer());
+    }
+
+    /**
+     * The merchant requests fulfillment of a fulfillment order from its location's fulfillment service, as
+     * {@code fulfillmentOrderSubmitFulfillmentRequest} does from the Shopify admin; the mutation's payload.
+     */
+    public synchronized Map<String, Object> requestFulfillment(FulfillmentOrder fulfillmentOrder, String message) {
+        return new FulfillmentOrderDesk(this).submitFulfillmentRequest(fulfillmentOrder.id(), message, null);
+    }
+
+    /** The merchant asks the fulfillment service to cancel work it accepted ({@code ...SubmitCancellationRequest}). */
+    public synchronized Map<String, Object> requestCancellation(FulfillmentOrder fulfillmentOrder, String message) {
+        return new FulfillmentOrderDesk(this).submitCancellationRequest(fulfillmentOrder.id(), message);
+    }
+
+    /** The merchant (or Shopify's fraud check) holds a fulfillment order, as {@code fulfillmentOrderHold} does. */
+    public synchronized Map<String, Object> hold(FulfillmentOrder fulfillmentOrder, String reason, String notes) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("reason", reason);
+        input.put("reasonNotes", notes);
+        input.put("handle", "merchant-" + (fulfillmentOrder.fulfillmentHolds().size() + 1));
+        return new FulfillmentOrderDesk(this).hold(fulfillmentOrder.id(), input);
+    }
+
+    /** The merchant releases every hold of a fulfillment order ({@code fulfillmentOrderReleaseHold}). */
+    public synchronized Map<String, Object> releaseHolds(FulfillmentOrder fulfillmentOrder) {
+        return new FulfillmentOrderDesk(this).releaseHold(fulfillmentOrder.id(), null);
+    }
+
+    /** The merchant moves what is left of a fulfillment order to another location ({@code fulfillmentOrderMove}). */
+    public synchronized Map<String, Object> move(FulfillmentOrder fulfillmentOrder, Location to) {
+        return new FulfillmentOrderDesk(this).move(fulfillmentOrder.id(), to.id(), null);
+    }
+
     /** A customer signs up (a customer account); their orders name them. */
     public synchronized Customer addCustomer(
             String firstName, String lastName, String email, String phone, String address1) {
@@ -316,6 +357,11 @@ public final class Shop {
         return List.copyOf(bulkOperations);
     }
 
+    /** The fulfillment services the app registered on this store. */
+    public synchronized List<FulfillmentService> fulfillmentServices() {
+        return List.copyOf(fulfillmentServices);
+    }
+
     // ---- what the sandbox's own parts use --------------------------------------------------------------------
 
     Instant now() {
@@ -397,9 +443,55 @@ public final class Shop {
         bulkOperations.add(operation);
     }
 
+    /** A fulfillment service and the location Shopify creates for it. */
+    synchronized void add(FulfillmentService service) {
+        fulfillmentServices.add(service);
+        locations.add(service.location());
+    }
+
+    /** The service is deleted; its location stops being active (Shopify deactivates it). */
+    synchronized void remove(FulfillmentService service) {
+        fulfillmentServices.remove(service);
+        nodes.remove(Gid.of("FulfillmentService", service.legacyResourceId()));
+        service.location().deactivate();
+    }
+
+    /** The service is deleted with KEEP: its location stays, merchant-managed from now on. */
+    synchronized void removeKeepingLocation(FulfillmentService service) {
+        fulfillmentServices.remove(service);
+        nodes.remove(Gid.of("FulfillmentService", service.legacyResourceId()));
+        service.location().operatedBy(null);
+    }
+
+    /** A location Shopify creates itself (a fulfillment service's), not yet in the list. */
+    synchronized Location newLocation(String name) {
+        return register(new Location(this, ids.incrementAndGet(), name, now()));
+    }
+
     /** A new id for one merchant action; every webhook that action causes carries it as X-Shopify-Event-Id. */
     String newEventId() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Tells a fulfillment service of a merchant's request: a signed POST of {@code {"kind":...}} to
+     * {@code <callbackUrl>/fulfillment_order_notification} (asynchronous). A service without a callback URL is not
+     * told; it polls {@code assignedFulfillmentOrders}.
+     */
+    void notify(FulfillmentService service, String kind) {
+        if (service.callbackUrl() == null || service.callbackUrl().isBlank()) {
+            return;
+        }
+        String base = service.callbackUrl().endsWith("/")
+                ? service.callbackUrl().substring(0, service.callbackUrl().length() - 1)
+                : service.callbackUrl();
+        events.accept(new ShopEvent(
+                this,
+                ShopEvent.FULFILLMENT_ORDER_NOTIFICATION,
+                newEventId(),
+                now(),
+                Map.of("kind", kind),
+                base + "/" + ShopEvent.FULFILLMENT_ORDER_NOTIFICATION));
     }
 
     /** Announces an event to the webhook deliveries (asynchronous: never blocks the store). */

@@ -248,7 +248,20 @@ public final class ShopifySandbox implements AutoCloseable {
         Matcher order = Pattern.compile("/sandbox/shops/([^/]+)/orders").matcher(path);
         Matcher state = Pattern.compile("/sandbox/shops/([^/]+)/state").matcher(path);
         Matcher scopes = Pattern.compile("/sandbox/shops/([^/]+)/scopes").matcher(path);
-        if (order.matches() && exchange.getRequestMethod().equals("POST")) {
+        Matcher fulfillmentOrder = Pattern.compile("/sandbox/shops/([^/]+)/fulfillment-orders/([^/]+)")
+                .matcher(path);
+        if (fulfillmentOrder.matches() && exchange.getRequestMethod().equals("POST")) {
+            Shop shop = shop(fulfillmentOrder.group(1));
+            Map<String, String> form = Http.parameters(Http.body(exchange));
+            Map<String, Object> payload = merchantAction(shop, fulfillmentOrder.group(2), form);
+            if ("json".equals(form.get("format"))) {
+                Http.json(exchange, 200, payload);
+            } else {
+                exchange.getResponseHeaders().set("Location", "/sandbox");
+                exchange.sendResponseHeaders(303, -1);
+                exchange.close();
+            }
+        } else if (order.matches() && exchange.getRequestMethod().equals("POST")) {
             Shop shop = shop(order.group(1));
             Map<String, String> form = Http.parameters(Http.body(exchange));
             Location from = form.get("location") == null || form.get("location").isBlank()
@@ -298,6 +311,41 @@ public final class ShopifySandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * What a merchant does to a fulfillment order in the Shopify admin: request fulfillment or a cancellation from its
+     * fulfillment service, hold it, release its holds, move it (to a location named in the form). The answer is the
+     * mutation's payload with fulfillment orders named by id, or a user error for an unknown action or id.
+     */
+    private static Map<String, Object> merchantAction(Shop shop, String id, Map<String, String> form) {
+        String gid = id.startsWith("gid://") ? id : Gid.of("FulfillmentOrder", Long.parseLong(id));
+        FulfillmentOrder fo = shop.find(gid, FulfillmentOrder.class);
+        String action = form.getOrDefault("action", "");
+        Map<String, Object> payload;
+        if (fo == null) {
+            payload = Map.of(
+                    "userErrors", List.of(new UserError(List.of("id"), "Fulfillment order does not exist.", null)));
+        } else {
+            payload = switch (action) {
+                case "request-fulfillment" -> shop.requestFulfillment(fo, form.get("message"));
+                case "request-cancellation" -> shop.requestCancellation(fo, form.get("message"));
+                case "hold" -> shop.hold(fo, form.getOrDefault("reason", "OTHER"), form.get("notes"));
+                case "release-holds" -> shop.releaseHolds(fo);
+                case "move" -> shop.move(fo, shop.location(form.getOrDefault("location", "")));
+                default ->
+                    Map.of(
+                            "userErrors",
+                            List.of(new UserError(
+                                    List.of("action"),
+                                    "Unknown action " + action + ": request-fulfillment, request-cancellation, hold, "
+                                            + "release-holds or move",
+                                    null)));
+            };
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        payload.forEach((key, value) -> answer.put(key, value instanceof ShopifyObject o ? o.id() : value));
+        return answer;
+    }
+
     private Map<String, Object> state(Shop shop) {
         Map<String, Object> state = new LinkedHashMap<>();
         synchronized (shop) {
@@ -323,7 +371,24 @@ public final class ShopifySandbox implements AutoCloseable {
                     "orders",
                     shop.orders().stream()
                             .map(o -> Map.of(
-                                    "id", o.id(), "name", o.name(), "fulfillmentStatus", o.displayFulfillmentStatus()))
+                                    "id",
+                                    o.id(),
+                                    "name",
+                                    o.name(),
+                                    "fulfillmentStatus",
+                                    o.displayFulfillmentStatus(),
+                                    "fulfillmentOrders",
+                                    o.fulfillmentOrders().stream()
+                                            .map(fo -> Map.of(
+                                                    "id",
+                                                    fo.id(),
+                                                    "status",
+                                                    fo.status(),
+                                                    "requestStatus",
+                                                    fo.requestStatus(),
+                                                    "location",
+                                                    fo.location().name()))
+                                            .toList()))
                             .toList());
             state.put(
                     "webhookSubscriptions",

@@ -79,6 +79,10 @@ final class WebhookDeliveries {
 
     /** Called for every store event; finds the subscriptions for its topic and schedules their deliveries. */
     void announce(ShopEvent event) {
+        if (event.address() != null) {
+            notifyFulfillmentService(event);
+            return;
+        }
         for (WebhookSubscription subscription : event.shop().webhookSubscriptions()) {
             if (!subscription.topic().equals(event.topic())) {
                 continue;
@@ -151,6 +155,42 @@ final class WebhookDeliveries {
                         schedule(delivery, attempt + 1, schedule.delayBefore(attempt + 1));
                     }
                 });
+    }
+
+    /**
+     * A fulfillment request or cancellation request for a fulfillment service: one signed POST of the exact body to
+     * the callback, with the shop's domain, journalled under the topic {@code fulfillment_order_notification}. Shopify
+     * documents no retry for it (the service also finds its requests through {@code assignedFulfillmentOrders}), so
+     * the sandbox makes one attempt.
+     */
+    private void notifyFulfillmentService(ShopEvent event) {
+        byte[] body = json(event.body());
+        String id = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(event.address()))
+                .timeout(settings.webhookTimeout())
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Hmac-Sha256", ShopifySignatures.bodyHmac(body, settings.clientSecret()))
+                .header("X-Shopify-Shop-Domain", event.shop().domain())
+                .header("X-Shopify-Triggered-At", event.triggeredAt().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            int status = failure == null ? response.statusCode() : -1;
+            event.shop()
+                    .journal()
+                    .record(new Journal.Webhook(
+                            Instant.now(),
+                            event.topic(),
+                            event.address(),
+                            id,
+                            event.eventId(),
+                            1,
+                            status,
+                            status >= 200 && status < 300
+                                    ? Journal.WebhookOutcome.DELIVERED
+                                    : Journal.WebhookOutcome.FAILED,
+                            new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        });
     }
 
     private void journal(Delivery delivery, int attempt, int status, Journal.WebhookOutcome outcome) {
