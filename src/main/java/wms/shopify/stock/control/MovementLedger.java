@@ -53,6 +53,9 @@ public class MovementLedger {
             }
             // Tables in the order every transaction takes them (stock levels, order demand, pending changes), and the
             // rows of each in key order, so that concurrent calls, order imports and pushes never deadlock.
+            // First the availability rules, shared: a rule change (exclusive) never falls between the rule a Delta
+            // movement is computed with and its commit.
+            StockRules.lockShared(db);
             levels(db, fresh);
             DemandLedger.allocated(db, fresh);
             int changes = fanOut(db, fresh, inserted);
@@ -160,13 +163,14 @@ public class MovementLedger {
         Map<Target, Absorbed> changes = new LinkedHashMap<>();
         try (PreparedStatement targets = db.prepareStatement("""
                 select m.id, sp.store_id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id,
-                    l.location_id
+                    l.location_id, stock_shown(m.sellable_after, r) - stock_shown(m.sellable_after - m.delta, r)
                 from stock_movement m
                 join store_location_mapping l on l.warehouse_id = m.warehouse_id and l.active
                 join stock_policy sp on sp.store_id = l.store_id and sp.sync_enabled
                 join store_connection sc on sc.store_id = sp.store_id and sc.status = any(?)
                 join store_variant_mapping v on v.store_id = sp.store_id and v.product_id = m.product_id
                     and v.inventory_item_id is not null and v.tracked
+                left join lateral stock_rule_of(sp.store_id, m.product_id, l.location_id) r on true
                 where m.id = any(?)
                 order by m.id
                 """)) {
@@ -188,9 +192,12 @@ public class MovementLedger {
                     Absorbed absorbed = changes.computeIfAbsent(target, t -> new Absorbed());
                     absorbed.movements.add(rows.getLong(1));
                     if ("DELTA".equals(mode)) {
+                        // What the store is shown moves by the rule's difference (the delta itself without a rule);
+                        // an order of the same store was already taken off by Shopify, so its units are not again.
                         boolean ownOrder = m.orderStoreId() != null && m.orderStoreId() == storeId;
-                        if (!ownOrder && m.delta() != 0) {
-                            absorbed.delta += m.delta();
+                        long shown = rows.getLong(7) - (ownOrder ? m.delta() : 0);
+                        if (shown != 0) {
+                            absorbed.delta += shown;
                             absorbed.touch = true;
                         }
                     } else {
