@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
@@ -153,7 +154,56 @@ class StockRulesIT {
 
     @Test
     @Order(5)
-    void sharesOverAHundredPercentOfOneWarehouseAreRefusedNamingTheStores() throws Exception {
+    void theStockPageExplainsEachPublishedQuantityAndTheFormPreviewsAChange() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
+            browser.visit(fixture.connector.url() + "/admin/stock.xhtml?search=RU-");
+            String row = "tr.level[data-store='" + ABSOLUTE + "'][data-product='W-RU-SHARE'] ";
+            assertEquals("31", browser.text(By.cssSelector(row + "td.wms")));
+            assertEquals("0", browser.text(By.cssSelector(row + "td.demand")));
+            assertEquals(
+                    "share 50 % (product W-RU-SHARE at every location)", browser.text(By.cssSelector(row + "td.rule")));
+            assertEquals("15", browser.text(By.cssSelector(row + "td.published")));
+            String buffer = "tr.level[data-store='" + DELTA + "'][data-product='W-RU-BUF'] ";
+            assertEquals("10", browser.text(By.cssSelector(buffer + "td.wms")));
+            assertEquals(
+                    "buffer 3 (product W-RU-BUF at every location)", browser.text(By.cssSelector(buffer + "td.rule")));
+            assertEquals("7", browser.text(By.cssSelector(buffer + "td.published")));
+            assertEquals(
+                    "10 in the WMS → buffer 3 (product W-RU-BUF at every location) → 7 published",
+                    browser.driver().findElement(By.cssSelector(buffer.trim())).getAttribute("title"));
+            browser.screenshot("stock-rules-explanation");
+
+            // The store's rules form: rows in the order of precedence (products, then the one at a location).
+            browser.click(By.cssSelector("tr[data-store='" + DELTA + "'] a[id$='rules']"));
+            browser.awaitPageContaining("Stock rules · " + DELTA);
+            assertEquals(
+                    "W-RU-SHARE",
+                    browser.driver()
+                            .findElement(By.cssSelector("tr#rule-2 input[id$=':product']"))
+                            .getAttribute("value"));
+            browser.type(By.cssSelector("tr#rule-2 input[id$=':share']"), "60");
+            browser.type(By.cssSelector("tr#rule-0 input[id$=':buffer']"), "x");
+            browser.click(By.cssSelector("input[id$='preview']"));
+            browser.awaitPageContaining("Row 1 buffer: must be a whole number");
+            browser.type(By.cssSelector("tr#rule-0 input[id$=':buffer']"), "3");
+            browser.click(By.cssSelector("input[id$='preview']"));
+            browser.awaitPageContaining("would add up to 110 %");
+            assertTrue(browser.driver().getPageSource().contains("Row 3 sharePercent"), "the row is named");
+            browser.type(By.cssSelector("tr#rule-2 input[id$=':share']"), "50");
+            browser.type(By.cssSelector("tr#rule-0 input[id$=':buffer']"), "100");
+            browser.click(By.cssSelector("input[id$='preview']"));
+            browser.awaitPageContaining("If saved: 1 items down (1 to zero), 0 up, of 4.");
+            assertEquals("1 items down (1 to zero), 0 up, of 4", browser.text(By.id("change-summary")));
+            browser.screenshot("stock-rules-preview");
+        }
+        assertEquals(4, rules(DELTA).getJsonArray("rules").size(), "a preview saves nothing");
+        assertTrue(
+                rules(DELTA).toString().contains("\"buffer\":3"), rules(DELTA).toString());
+    }
+
+    OfOneWarehouseAreRefusedNamingTheStores() throws Exception {
         HttpResponse<String> refused = put(DELTA, rulesBody(deltaLocation, 60));
         assertEquals(400, refused.statusCode(), refused.body());
         String body = refused.body();
@@ -164,7 +214,7 @@ class StockRulesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void rulesRemovedPublishTheWmsQuantityAgain() throws Exception {
         assertEquals(200, put(ABSOLUTE, "{\"rules\": []}").statusCode());
         assertEquals(200, put(DELTA, "{\"rules\": []}").statusCode());

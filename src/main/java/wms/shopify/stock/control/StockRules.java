@@ -59,6 +59,24 @@ public class StockRules {
         }
     }
 
+    /** The store's Shopify locations mapped to a warehouse, the ones a rule may name. */
+    public List<String> mappedLocations(long storeId) {
+        try (Connection db = this.dataSource.getConnection();
+                PreparedStatement query = db.prepareStatement("select location_id from store_location_mapping "
+                        + "where store_id = ? and warehouse_id is not null order by location_id")) {
+            query.setLong(1, storeId);
+            List<String> locations = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    locations.add(rows.getString(1));
+                }
+            }
+            return locations;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the store's locations: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * What replacing the store's rules would change, without changing anything.
      *
