@@ -203,7 +203,9 @@ class StockRulesIT {
                 rules(DELTA).toString().contains("\"buffer\":3"), rules(DELTA).toString());
     }
 
-    OfOneWarehouseAreRefusedNamingTheStores() throws Exception {
+    @Test
+    @Order(6)
+    void sharesOverAHundredPercentOfOneWarehouseAreRefusedNamingTheStores() throws Exception {
         HttpResponse<String> refused = put(DELTA, rulesBody(deltaLocation, 60));
         assertEquals(400, refused.statusCode(), refused.body());
         String body = refused.body();
