@@ -37,6 +37,9 @@ class StockRulesIT {
     private static final String ABSOLUTE = "rules-absolute.myshopify.com";
     private static final String WAREHOUSE = "RULES-WH";
     private static final List<String> SKUS = List.of("RU-BUF", "RU-SHARE", "RU-MAX", "RU-OOS");
+    /** A product the WMS reports no movement of until a rule is in place; Shopify holds 12 of it. */
+    private static final String NEW = "RU-NEW";
+
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
     static WmsFixture fixture;
@@ -55,13 +58,18 @@ class StockRulesIT {
         absoluteLocation = absolute.addLocation("Absolute warehouse");
         delta.addProduct("Rules", SKUS.toArray(String[]::new));
         absolute.addProduct("Rules", SKUS.toArray(String[]::new));
+        delta.addProduct("New", NEW);
+        absolute.addProduct("New", NEW);
         for (String sku : SKUS) {
             delta.stock(sku, deltaLocation, 0);
             absolute.stock(sku, absoluteLocation, 0);
         }
+        delta.stock(NEW, deltaLocation, 12);
+        absolute.stock(NEW, absoluteLocation, 12);
         long deltaStore = fixture.install(delta, deltaLocation, WAREHOUSE);
         long absoluteStore = fixture.install(absolute, absoluteLocation, WAREHOUSE);
-        fixture.registerProducts(SKUS);
+        fixture.registerProducts(java.util.stream.Stream.concat(SKUS.stream(), java.util.stream.Stream.of(NEW))
+                .toList());
         fixture.syncProducts(DELTA);
         fixture.syncProducts(ABSOLUTE);
         fixture.stockSync(deltaStore, "DELTA", 1);
@@ -221,6 +229,17 @@ class StockRulesIT {
         assertEquals(200, put(ABSOLUTE, "{\"rules\": []}").statusCode());
         assertEquals(200, put(DELTA, "{\"rules\": []}").statusCode());
         expect(Map.of("RU-BUF", 10, "RU-SHARE", 31, "RU-MAX", 40, "RU-OOS", 6));
+    }
+
+    @Test
+    @Order(8)
+    void aRuleSetBeforeALevelsFirstMovementIsShownFromThatMovementOn() throws Exception {
+        String body = "{\"rules\": [{\"product\": \"W-" + NEW + "\", \"buffer\": 2}]}";
+        assertEquals(200, put(ABSOLUTE, body).statusCode());
+        assertEquals(200, put(DELTA, body).statusCode());
+        // Shopify holds 12, the WMS's quantity before this first movement: 12 + 3 = 15, less the buffer of 2.
+        send("1", NEW, 3, 15);
+        expect(Map.of(NEW, 13));
     }
 
     /** Buffer, share (the percent given), maximum and out of stock below, each on a product of its own. */

@@ -151,6 +151,10 @@ public class MovementLedger {
         long delta;
         long sellable = -1;
         long sequence = -1;
+        // Delta mode with a rule: what the rule shows less the WMS quantity before the earliest movement, taken
+        // when the level is new (Shopify was left with the WMS quantity; the rule starts from there).
+        long baseline;
+        long baselineSequence = Long.MAX_VALUE;
         boolean touch;
         final List<Long> movements = new ArrayList<>();
     }
@@ -163,7 +167,8 @@ public class MovementLedger {
         Map<Target, Absorbed> changes = new LinkedHashMap<>();
         try (PreparedStatement targets = db.prepareStatement("""
                 select m.id, sp.store_id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id,
-                    l.location_id, stock_shown(m.sellable_after, r) - stock_shown(m.sellable_after - m.delta, r)
+                    l.location_id, stock_shown(m.sellable_after, r) - stock_shown(m.sellable_after - m.delta, r),
+                    stock_shown(m.sellable_after - m.delta, r) - (m.sellable_after - m.delta)
                 from stock_movement m
                 join store_location_mapping l on l.warehouse_id = m.warehouse_id and l.active
                 join stock_policy sp on sp.store_id = l.store_id and sp.sync_enabled
@@ -200,6 +205,13 @@ public class MovementLedger {
                             absorbed.delta += shown;
                             absorbed.touch = true;
                         }
+                        if (m.sequence() < absorbed.baselineSequence) {
+                            absorbed.baselineSequence = m.sequence();
+                            absorbed.baseline = rows.getLong(8);
+                        }
+                        if (absorbed.baseline != 0) {
+                            absorbed.touch = true;
+                        }
                     } else {
                         absorbed.touch = true;
                     }
@@ -233,14 +245,21 @@ public class MovementLedger {
         }
         List<Object> linkMovements = new ArrayList<>();
         List<Object> linkChanges = new ArrayList<>();
+        Map<Long, Long> shifts = new HashMap<>();
         for (StockChanges.Level level : StockChanges.absorb(db, delay, absorptions)) {
             Absorbed a = byKey.get(level.storeId() + "\n" + level.inventoryItemId() + "\n" + level.locationId());
+            if (level.inserted() && a.baseline != 0) {
+                shifts.put(level.changeId(), a.baseline);
+            }
             for (Long movement : a.movements) {
                 linkMovements.add(movement);
                 linkChanges.add(level.changeId());
             }
         }
         StockChanges.linkMovements(db, linkMovements, linkChanges);
+        if (!shifts.isEmpty()) {
+            StockChanges.shiftToRule(db, shifts);
+        }
         return changes.size();
     }
 }

@@ -77,7 +77,7 @@ final class StockChanges {
                     else stock_change.due_at end,
                 state = case when stock_change.state = 'IDLE' then excluded.state else stock_change.state end,
                 updated_at = now()
-            returning id, store_id, inventory_item_id, location_id
+            returning id, store_id, inventory_item_id, location_id, (xmax = 0)
             """;
 
     private StockChanges() {}
@@ -98,8 +98,12 @@ final class StockChanges {
             long sellable,
             long sequence) {}
 
-    /** A level's change, as stored. */
-    record Level(long changeId, long storeId, String inventoryItemId, String locationId) {}
+    /**
+     * A level's change, as stored.
+     *
+     * @param inserted whether this absorption made the level's row (its first movement), rather than updated it
+     */
+    record Level(long changeId, long storeId, String inventoryItemId, String locationId, boolean inserted) {}
 
     /**
      * A due change claimed for a push.
@@ -172,11 +176,31 @@ final class StockChanges {
             upsert.setArray(10, db.createArrayOf("bigint", sequences));
             try (ResultSet rows = upsert.executeQuery()) {
                 while (rows.next()) {
-                    absorbed.add(new Level(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4)));
+                    absorbed.add(new Level(
+                            rows.getLong(1),
+                            rows.getLong(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getBoolean(5)));
                 }
             }
         }
         return absorbed;
+    }
+
+    /**
+     * Intake, Delta mode: levels whose row the intake just made (locked by it) start from what their rule shows
+     * instead of the WMS quantity Shopify was left with (change id → {@code stock_shown(before) − before}).
+     */
+    static void shiftToRule(Connection db, Map<Long, Long> shifts) throws SQLException {
+        try (PreparedStatement shift = db.prepareStatement("update stock_change set delta = delta + ? where id = ?")) {
+            for (Map.Entry<Long, Long> level : new TreeMap<>(shifts).entrySet()) {
+                shift.setLong(1, level.getValue());
+                shift.setLong(2, level.getKey());
+                shift.addBatch();
+            }
+            shift.executeBatch();
+        }
     }
 
     /** Intake: which movements each change absorbed (pairs of equal length); a push links them to itself. */
