@@ -39,6 +39,8 @@ class StockRulesIT {
     private static final List<String> SKUS = List.of("RU-BUF", "RU-SHARE", "RU-MAX", "RU-OOS");
     /** A product the WMS reports no movement of until a rule is in place; Shopify holds 12 of it. */
     private static final String NEW = "RU-NEW";
+    /** A product the Delta store sells on Shopify with a share rule, then the WMS allocates. */
+    private static final String SALE = "RU-SALE";
 
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
@@ -58,17 +60,19 @@ class StockRulesIT {
         absoluteLocation = absolute.addLocation("Absolute warehouse");
         delta.addProduct("Rules", SKUS.toArray(String[]::new));
         absolute.addProduct("Rules", SKUS.toArray(String[]::new));
-        delta.addProduct("New", NEW);
-        absolute.addProduct("New", NEW);
+        delta.addProduct("New", NEW, SALE);
+        absolute.addProduct("New", NEW, SALE);
         for (String sku : SKUS) {
             delta.stock(sku, deltaLocation, 0);
             absolute.stock(sku, absoluteLocation, 0);
         }
         delta.stock(NEW, deltaLocation, 12);
         absolute.stock(NEW, absoluteLocation, 12);
+        delta.stock(SALE, deltaLocation, 0);
+        absolute.stock(SALE, absoluteLocation, 0);
         long deltaStore = fixture.install(delta, deltaLocation, WAREHOUSE);
         long absoluteStore = fixture.install(absolute, absoluteLocation, WAREHOUSE);
-        fixture.registerProducts(java.util.stream.Stream.concat(SKUS.stream(), java.util.stream.Stream.of(NEW))
+        fixture.registerProducts(java.util.stream.Stream.concat(SKUS.stream(), java.util.stream.Stream.of(NEW, SALE))
                 .toList());
         fixture.syncProducts(DELTA);
         fixture.syncProducts(ABSOLUTE);
@@ -240,6 +244,29 @@ class StockRulesIT {
         // Shopify holds 12, the WMS's quantity before this first movement: 12 + 3 = 15, less the buffer of 2.
         send("1", NEW, 3, 15);
         expect(Map.of(NEW, 13));
+    }
+
+    @Test
+    @Order(9)
+    void aSaleOfTheDeltaStoreWithAShareIsShownExactlyOnceTheWmsAllocatesIt() throws Exception {
+        String body = "{\"rules\": [{\"product\": \"W-" + SALE + "\", \"sharePercent\": 50}]}";
+        assertEquals(200, put(DELTA, body).statusCode());
+        send("1", SALE, 20, 20);
+        await(SETTLE, () -> available(delta, SALE) == 10 && available(absolute, SALE) == 20, "10 and 20");
+
+        wms.shopify.sandbox.Order sale = delta.placeOrder(deltaLocation, true, Map.of(SALE, 3));
+        assertEquals(7, available(delta, SALE), "Shopify took the 3 units off sale itself");
+        // The WMS allocates the order, naming it: 17 remain, half of it is 8; Shopify already took the 3 off.
+        HttpResponse<String> allocated = fixture.send(movement(SALE + "-2", "allocation", SALE, WAREHOUSE, -3, 17)
+                .add("order", Json.createObjectBuilder().add("store", DELTA).add("orderId", sale.id())));
+        assertEquals(200, allocated.statusCode(), allocated.body());
+        await(
+                SETTLE,
+                () -> available(delta, SALE) == 8 && available(absolute, SALE) == 17,
+                "the Delta store at half of 17, the other store at 17");
+        Thread.sleep(3000);
+        assertEquals(8, available(delta, SALE), "settled: not 7, not 10");
+        assertEquals(17, available(absolute, SALE));
     }
 
     /** Buffer, share (the percent given), maximum and out of stock below, each on a product of its own. */
