@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import wms.shopify.platform.web.AdminFormat;
 import wms.shopify.stock.control.ChangeView;
+import wms.shopify.stock.control.PublishedView;
 import wms.shopify.stock.control.PushRecords;
 import wms.shopify.stock.control.PushView;
 import wms.shopify.stock.control.ReconciliationView;
@@ -21,7 +22,8 @@ import wms.shopify.stores.control.Stores;
 /**
  * Backing bean of the Stock page: per store the stock sync setting (changed on Store Settings) and its counts, the
  * last drift reconciliation with a button for one now, and retry of what is parked; below, the changes that are
- * pending, being pushed or parked with their reasons, and the latest pushes.
+ * pending, being pushed or parked with their reasons, what each level publishes and why (WMS quantity → rule →
+ * published), and the latest pushes.
  */
 @Named
 @RequestScoped
@@ -47,6 +49,7 @@ public class StockPage {
     private List<StoreStockSummary> summaries;
     private List<ChangeView> changes;
     private List<PushView> pushes;
+    private List<PublishedView> published;
 
     public List<StoreStockSummary> getStores() {
         if (this.summaries == null) {
@@ -67,6 +70,18 @@ public class StockPage {
             this.pushes = this.views.pushes(null, LIMIT);
         }
         return this.pushes;
+    }
+
+    /** Every level with its explanation, those of the SKU or product code searched for ({@code ?search=}). */
+    public List<PublishedView> getPublished() {
+        if (this.published == null) {
+            this.published = this.views.published(getSearch(), LIMIT);
+        }
+        return this.published;
+    }
+
+    public String getSearch() {
+        return this.faces.getExternalContext().getRequestParameterMap().get("search");
     }
 
     public ReconciliationView lastReconciliation(long storeId) {

@@ -53,6 +53,9 @@ public class MovementLedger {
             }
             // Tables in the order every transaction takes them (stock levels, order demand, pending changes), and the
             // rows of each in key order, so that concurrent calls, order imports and pushes never deadlock.
+            // First the availability rules, shared: a rule change (exclusive) never falls between the rule a Delta
+            // movement is computed with and its commit.
+            StockRules.lockShared(db);
             levels(db, fresh);
             DemandLedger.allocated(db, fresh);
             int changes = fanOut(db, fresh, inserted);
@@ -148,6 +151,10 @@ public class MovementLedger {
         long delta;
         long sellable = -1;
         long sequence = -1;
+        // Delta mode with a rule: what the rule shows less the WMS quantity before the earliest movement, taken
+        // when the level is new (Shopify was left with the WMS quantity; the rule starts from there).
+        long baseline;
+        long baselineSequence = Long.MAX_VALUE;
         boolean touch;
         final List<Long> movements = new ArrayList<>();
     }
@@ -160,13 +167,15 @@ public class MovementLedger {
         Map<Target, Absorbed> changes = new LinkedHashMap<>();
         try (PreparedStatement targets = db.prepareStatement("""
                 select m.id, sp.store_id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id,
-                    l.location_id
+                    l.location_id, stock_shown(m.sellable_after, r) - stock_shown(m.sellable_after - m.delta, r),
+                    stock_shown(m.sellable_after - m.delta, r) - (m.sellable_after - m.delta)
                 from stock_movement m
                 join store_location_mapping l on l.warehouse_id = m.warehouse_id and l.active
                 join stock_policy sp on sp.store_id = l.store_id and sp.sync_enabled
                 join store_connection sc on sc.store_id = sp.store_id and sc.status = any(?)
                 join store_variant_mapping v on v.store_id = sp.store_id and v.product_id = m.product_id
                     and v.inventory_item_id is not null and v.tracked
+                left join lateral stock_rule_of(sp.store_id, m.product_id, l.location_id) r on true
                 where m.id = any(?)
                 order by m.id
                 """)) {
@@ -188,9 +197,19 @@ public class MovementLedger {
                     Absorbed absorbed = changes.computeIfAbsent(target, t -> new Absorbed());
                     absorbed.movements.add(rows.getLong(1));
                     if ("DELTA".equals(mode)) {
+                        // What the store is shown moves by the rule's difference (the delta itself without a rule);
+                        // an order of the same store was already taken off by Shopify, so its units are not again.
                         boolean ownOrder = m.orderStoreId() != null && m.orderStoreId() == storeId;
-                        if (!ownOrder && m.delta() != 0) {
-                            absorbed.delta += m.delta();
+                        long shown = rows.getLong(7) - (ownOrder ? m.delta() : 0);
+                        if (shown != 0) {
+                            absorbed.delta += shown;
+                            absorbed.touch = true;
+                        }
+                        if (m.sequence() < absorbed.baselineSequence) {
+                            absorbed.baselineSequence = m.sequence();
+                            absorbed.baseline = rows.getLong(8);
+                        }
+                        if (absorbed.baseline != 0) {
                             absorbed.touch = true;
                         }
                     } else {
@@ -226,14 +245,21 @@ public class MovementLedger {
         }
         List<Object> linkMovements = new ArrayList<>();
         List<Object> linkChanges = new ArrayList<>();
+        Map<Long, Long> shifts = new HashMap<>();
         for (StockChanges.Level level : StockChanges.absorb(db, delay, absorptions)) {
             Absorbed a = byKey.get(level.storeId() + "\n" + level.inventoryItemId() + "\n" + level.locationId());
+            if (level.inserted() && a.baseline != 0) {
+                shifts.put(level.changeId(), a.baseline);
+            }
             for (Long movement : a.movements) {
                 linkMovements.add(movement);
                 linkChanges.add(level.changeId());
             }
         }
         StockChanges.linkMovements(db, linkMovements, linkChanges);
+        if (!shifts.isEmpty()) {
+            StockChanges.shiftToRule(db, shifts);
+        }
         return changes.size();
     }
 }

@@ -77,7 +77,7 @@ final class StockChanges {
                     else stock_change.due_at end,
                 state = case when stock_change.state = 'IDLE' then excluded.state else stock_change.state end,
                 updated_at = now()
-            returning id, store_id, inventory_item_id, location_id
+            returning id, store_id, inventory_item_id, location_id, (xmax = 0)
             """;
 
     private StockChanges() {}
@@ -98,8 +98,12 @@ final class StockChanges {
             long sellable,
             long sequence) {}
 
-    /** A level's change, as stored. */
-    record Level(long changeId, long storeId, String inventoryItemId, String locationId) {}
+    /**
+     * A level's change, as stored.
+     *
+     * @param inserted whether this absorption made the level's row (its first movement), rather than updated it
+     */
+    record Level(long changeId, long storeId, String inventoryItemId, String locationId, boolean inserted) {}
 
     /**
      * A due change claimed for a push.
@@ -172,11 +176,31 @@ final class StockChanges {
             upsert.setArray(10, db.createArrayOf("bigint", sequences));
             try (ResultSet rows = upsert.executeQuery()) {
                 while (rows.next()) {
-                    absorbed.add(new Level(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4)));
+                    absorbed.add(new Level(
+                            rows.getLong(1),
+                            rows.getLong(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getBoolean(5)));
                 }
             }
         }
         return absorbed;
+    }
+
+    /**
+     * Intake, Delta mode: levels whose row the intake just made (locked by it) start from what their rule shows
+     * instead of the WMS quantity Shopify was left with (change id → {@code stock_shown(before) − before}).
+     */
+    static void shiftToRule(Connection db, Map<Long, Long> shifts) throws SQLException {
+        try (PreparedStatement shift = db.prepareStatement("update stock_change set delta = delta + ? where id = ?")) {
+            for (Map.Entry<Long, Long> level : new TreeMap<>(shifts).entrySet()) {
+                shift.setLong(1, level.getValue());
+                shift.setLong(2, level.getKey());
+                shift.addBatch();
+            }
+            shift.executeBatch();
+        }
     }
 
     /** Intake: which movements each change absorbed (pairs of equal length); a push links them to itself. */
@@ -319,7 +343,7 @@ final class StockChanges {
         try (PreparedStatement select = db.prepareStatement("""
                 select c.id, c.inventory_item_id, c.location_id, c.delta, c.shopify_known, c.first_change_at,
                     stock_may_sell(c.sellable, stock_level_demand(c.store_id, c.inventory_item_id, c.location_id),
-                        c.unexplained)
+                        c.unexplained, stock_rule_of(c.store_id, c.product_id, c.location_id))
                 from stock_change c
                 where c.store_id = ? and c.state = 'PENDING' and c.due_at <= now()
                     and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread))
@@ -520,7 +544,9 @@ final class StockChanges {
      */
     static Long expected(Connection db, long storeId, String item, String location, long sellable) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("""
-                select stock_may_sell(?, stock_level_demand(?, ?, ?), coalesce(c.unexplained, 0)), c.state
+                select stock_may_sell(?, stock_level_demand(?, ?, ?), coalesce(c.unexplained, 0),
+                    stock_rule_of(?, (select v.product_id from store_variant_mapping v where v.store_id = ?
+                        and v.inventory_item_id = ? limit 1), ?)), c.state
                 from (select 1) one left join stock_change c on c.store_id = ? and c.inventory_item_id = ?
                     and c.location_id = ?
                 """)) {
@@ -529,8 +555,12 @@ final class StockChanges {
             query.setString(3, item);
             query.setString(4, location);
             query.setLong(5, storeId);
-            query.setString(6, item);
-            query.setString(7, location);
+            query.setLong(6, storeId);
+            query.setString(7, item);
+            query.setString(8, location);
+            query.setLong(9, storeId);
+            query.setString(10, item);
+            query.setString(11, location);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return "PUSHING".equals(row.getString(2)) ? null : row.getLong(1);
@@ -571,6 +601,36 @@ final class StockChanges {
             upsert.setLong(8, warehouseId);
             upsert.setLong(9, shopify);
             return upsert.executeUpdate() == 1;
+        }
+    }
+
+    /** A rule change: locks the store's levels the WMS has reported, in the lock order, before they are compared. */
+    static void lockLevels(Connection db, long storeId) throws SQLException {
+        lockInOrder(db, "c.store_id = ? and c.sellable is not null", storeId);
+    }
+
+    /**
+     * A rule change: these levels (locked by {@link #lockLevels}) are published differently now and are due, as
+     * any change (coalesced, paced). Delta mode adds what the store is shown now less what it was shown before
+     * ({@code stock_shown}, change id → before); Absolute mode recomputes when it claims the level.
+     */
+    static void rulesChanged(Connection db, Map<Long, Long> shownBefore, double delaySeconds) throws SQLException {
+        try (PreparedStatement due = db.prepareStatement("""
+                update stock_change c set
+                    delta = c.delta + case when sp.sync_mode = 'DELTA'
+                        then stock_shown(c.sellable, stock_rule_of(c.store_id, c.product_id, c.location_id)) - ?
+                        else 0 end,
+                """ + CHANGED_AGAIN + """
+                from stock_policy sp
+                where sp.store_id = c.store_id and c.id = ? and sp.sync_enabled
+                """)) {
+            for (Map.Entry<Long, Long> level : new TreeMap<>(shownBefore).entrySet()) {
+                due.setLong(1, level.getValue());
+                due.setDouble(2, delaySeconds);
+                due.setLong(3, level.getKey());
+                due.addBatch();
+            }
+            due.executeBatch();
         }
     }
 }

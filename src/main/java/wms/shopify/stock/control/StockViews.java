@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import wms.shopify.stock.entity.StockRule;
 import wms.shopify.stores.entity.StoreStatus;
 
 /** What the Stock page and the API show: stores' stock sync state, changes and pushes with their reasons. */
@@ -97,6 +98,72 @@ public class StockViews {
                 }
             }
             return changes;
+        });
+    }
+
+    /**
+     * The levels the WMS has reported, each with the rule applied and what Shopify is shown (the one availability
+     * calculation), at most {@code limit}, those whose SKU or product code contains {@code search} (all when blank).
+     */
+    public List<PublishedView> published(String search, int limit) {
+        String like = search == null || search.isBlank() ? null : "%" + search.trim() + "%";
+        return this.records.query(db -> {
+            List<PublishedView> levels = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("""
+                    select s.domain, sp.sync_mode, v.sku, p.code, c.location_id, c.sellable, d.demand,
+                        r.id, r.location_id, r.product_code, r.product_prefix, r.buffer, r.share_percent,
+                        r.maximum, r.out_of_stock_below,
+                        case when sp.sync_mode = 'ABSOLUTE'
+                            then stock_may_sell(c.sellable, d.demand, c.unexplained, r)
+                            else greatest(0, stock_shown(c.sellable, r)) end,
+                        c.shopify_known
+                    from stock_change c join store_connection s on s.store_id = c.store_id
+                    join stock_policy sp on sp.store_id = c.store_id
+                    join product_code p on p.product_id = c.product_id
+                    left join lateral (select sku from store_variant_mapping sv where sv.store_id = c.store_id
+                        and sv.inventory_item_id = c.inventory_item_id limit 1) v on true
+                    cross join lateral (select stock_level_demand(c.store_id, c.inventory_item_id, c.location_id)
+                        as demand) d
+                    left join lateral stock_rule_of(c.store_id, c.product_id, c.location_id) r on true
+                    where c.sellable is not null and s.status = any(?)
+                        and (?::varchar is null or p.code ilike ? or v.sku ilike ?)
+                    order by s.domain, p.code, c.location_id
+                    limit ?
+                    """)) {
+                query.setArray(1, db.createArrayOf("varchar", CONNECTED));
+                query.setString(2, like);
+                query.setString(3, like);
+                query.setString(4, like);
+                query.setInt(5, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String rule = null;
+                        if (rows.getObject(8) != null) {
+                            StockRule applied = new StockRule(
+                                    rows.getString(9),
+                                    rows.getString(10),
+                                    rows.getString(11),
+                                    (Long) rows.getObject(12),
+                                    (Integer) rows.getObject(13),
+                                    (Long) rows.getObject(14),
+                                    (Long) rows.getObject(15));
+                            rule = applied.effect() + " (" + applied.scope() + ")";
+                        }
+                        levels.add(new PublishedView(
+                                rows.getString(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                rows.getLong(6),
+                                rows.getLong(7),
+                                rule,
+                                rows.getLong(16),
+                                (Long) rows.getObject(17)));
+                    }
+                }
+            }
+            return levels;
         });
     }
 
