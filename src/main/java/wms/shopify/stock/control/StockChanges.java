@@ -193,14 +193,18 @@ final class StockChanges {
      * Order demand: the store's unallocated units at these levels changed by these amounts ("item\nlocation" →
      * change, sorted: the key order). In Absolute mode the level's change is due, and a rise first explains
      * Shopify-side drops noticed without their order ({@code unexplained}); what it does not explain is kept as
-     * {@code explained_ahead}, for the next read: a sale is never subtracted twice, whichever comes first.
+     * {@code explained_ahead}, for the reads to come: a sale is never subtracted twice, whichever comes first. The
+     * two are the halves of one balance (known orders' units less drops found), which only this and a read of a
+     * stale level change; {@code explained_ahead} never exceeds the level's demand (orders the WMS took on owe no
+     * drop beyond it).
      */
     static void demandChanged(Connection db, long storeId, SortedMap<String, Long> changes, double delaySeconds)
             throws SQLException {
         try (PreparedStatement due = db.prepareStatement("""
                 update stock_change c set
                     unexplained = least(0, c.unexplained + greatest(0, ?)),
-                    explained_ahead = c.explained_ahead + greatest(0, greatest(0, ?) + c.unexplained),
+                    explained_ahead = least(stock_level_demand(c.store_id, c.inventory_item_id, c.location_id),
+                        c.explained_ahead + greatest(0, greatest(0, ?) + c.unexplained)),
                 """ + CHANGED_AGAIN + """
                 from stock_policy sp
                 where sp.store_id = c.store_id and c.store_id = ? and c.inventory_item_id = ? and c.location_id = ?
@@ -271,7 +275,10 @@ final class StockChanges {
 
     /**
      * What Shopify holds now for levels that were read (see {@link PushRecords#levelsRead}); a level not stocked at
-     * its location (null) is parked with the reason.
+     * its location (null) is parked with the reason. A level read again after a stale write subtracts the drop it
+     * finds from its balance (known orders' units less drops found): known orders' units beyond the drop stay owed
+     * to a later read (their sales came after this one), a drop beyond them is unexplained. Before issue #18 the
+     * units beyond the drop were forgotten, and their sales later subtracted twice. A first read is the baseline.
      */
     static void levelsRead(Connection db, Map<Long, Long> available) throws SQLException {
         lockInOrder(
@@ -280,10 +287,13 @@ final class StockChanges {
                 db.createArrayOf("bigint", available.keySet().toArray()));
         try (PreparedStatement known = db.prepareStatement("""
                 update stock_change set
-                    unexplained = case when reread and shopify_known is not null and ? < shopify_known
-                        then least(0, unexplained + least(0, ? - shopify_known + explained_ahead))
+                    unexplained = case when reread and shopify_known is not null
+                        then least(0, unexplained + explained_ahead - greatest(0, shopify_known - ?))
                         else unexplained end,
-                    shopify_known = ?, explained_ahead = 0, reread = false, updated_at = now()
+                    explained_ahead = case when reread and shopify_known is not null
+                        then greatest(0, unexplained + explained_ahead - greatest(0, shopify_known - ?))
+                        else 0 end,
+                    shopify_known = ?, reread = false, updated_at = now()
                 where id = ? and state = 'PENDING'
                 """);
                 PreparedStatement missing = db.prepareStatement("""
@@ -423,6 +433,9 @@ final class StockChanges {
     /**
      * Shopify applied the push: its changes learn what Shopify now holds; those that absorbed movements meanwhile
      * are due when the store's window since now closes; the store's other levels the write changed learn it too.
+     * The orders' units still owed a drop ({@code explained_ahead}) are kept: the write's compare-and-set proves
+     * nothing was sold between the connector's last knowledge and the write, so those sales are still to be found
+     * (before issue #18 they were forgotten here, when the order arrived while the write was under way).
      */
     static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after) throws SQLException {
         lockPush(db, pushId, storeId, after.keySet());
@@ -430,7 +443,6 @@ final class StockChanges {
                 update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
                     shopify_known = case when p.mode = 'ABSOLUTE' then c.in_push_quantity
                         when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
-                    explained_ahead = 0,
                     state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
                         else 'IDLE' end,
                     due_at = case when c.generation > c.in_push_generation or c.delta <> 0
@@ -444,9 +456,8 @@ final class StockChanges {
             rows.setLong(1, pushId);
             rows.executeUpdate();
         }
-        try (PreparedStatement known =
-                db.prepareStatement("update stock_change set shopify_known = ?, explained_ahead = 0 "
-                        + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
+        try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ? "
+                + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
             for (Map.Entry<String, Long> level : new TreeMap<>(after).entrySet()) {
                 String[] key = level.getKey().split("\n", 2);
                 known.setLong(1, level.getValue());

@@ -190,6 +190,7 @@ class StockLedgerRulesIT {
             try (Statement sql = db.createStatement()) {
                 sql.executeUpdate("update stock_change set unexplained = -2 where store_id = " + store);
             }
+            demandLine(db, store, "gid://shopify/Order/5", ITEM, LOCATION, 5);
             TreeMap<String, Long> changes = new TreeMap<>();
             changes.put(ITEM + "\n" + LOCATION, 5L);
             StockChanges.demandChanged(db, store, changes, 0);
@@ -202,6 +203,109 @@ class StockLedgerRulesIT {
                 assertEquals("PENDING", row.getString(3), "the level is due: what Shopify may sell changed");
                 assertTrue(row.getBoolean(4));
             }
+        }
+    }
+
+    /**
+     * Issue #18: a read that finds a smaller drop than the orders that arrived since the last one keeps the rest of
+     * their demand for the next read (their sales came after the read); before, it was forgotten, and each such sale
+     * was later subtracted a second time as an unexplained drop.
+     */
+    @Test
+    void aReadKeepsTheDemandWhoseDropItDidNotFindYet() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "read-keeps", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 31, 0, 3);
+            StockChanges.levelsRead(db, java.util.Map.of(change, 29L));
+            assertEquals(List.of(29L, 0L, 1L), ledger(db, store), "3 orders, 2 of their sales seen: 1 still to come");
+            markReread(db, store);
+            StockChanges.levelsRead(db, java.util.Map.of(change, 28L));
+            assertEquals(List.of(28L, 0L, 0L), ledger(db, store), "the third sale found: nothing counted twice");
+        }
+    }
+
+    @Test
+    void aReadCountsTheDropNoKnownOrderExplainsAsUnexplained() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "read-unexplained", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 31, 0, 1);
+            StockChanges.levelsRead(db, java.util.Map.of(change, 28L));
+            assertEquals(List.of(28L, -2L, 0L), ledger(db, store), "3 units sold, 1 of them a known order's");
+        }
+    }
+
+    @Test
+    void aRiseFoundByAReadKeepsWhatWasOwedEitherWay() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "read-rise", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 31, 0, 2);
+            StockChanges.levelsRead(db, java.util.Map.of(change, 33L));
+            assertEquals(List.of(33L, 0L, 2L), ledger(db, store), "a restock on Shopify is not a sale");
+            long other = knownLevel(db, store(db, "read-rise-2", "ABSOLUTE", 30), 31, -2, 0);
+            StockChanges.levelsRead(db, java.util.Map.of(other, 32L));
+            assertEquals(-2L, single(db, "select unexplained from stock_change where id = " + other));
+        }
+    }
+
+    @Test
+    void theFirstReadIsTheBaseline() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "read-first", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 31, 0, 2);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set shopify_known = null where id = " + change);
+            }
+            StockChanges.levelsRead(db, java.util.Map.of(change, 25L));
+            assertEquals(
+                    List.of(25L, 0L, 0L),
+                    ledger(db, store),
+                    "what Shopify holds when first read already counts every earlier sale");
+        }
+    }
+
+    /**
+     * Issue #18: an order whose sale came just after a write, and whose demand arrived while the write was under
+     * way, is still owed a drop once the write is applied; before, the write's bookkeeping forgot it.
+     */
+    @Test
+    void anAppliedWriteKeepsTheDemandThatArrivedWhileItWasUnderWay() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "write-keeps", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 30, 0, 0);
+            long push;
+            try (Statement sql = db.createStatement();
+                    ResultSet row = sql.executeQuery("insert into stock_push (store_id, mode, idempotency_key, "
+                            + "payload, quantities, state, next_attempt_at, created_at) values (" + store
+                            + ", 'ABSOLUTE', 'k-" + store + "', '{}', 1, 'SENDING', now(), now()) returning id")) {
+                row.next();
+                push = row.getLong(1);
+            }
+            StockChanges.bind(db, push, List.of(new StockChanges.Due(change, ITEM, LOCATION, 0, 31, 30L, null)), true);
+            demandLine(db, store, "gid://shopify/Order/7", ITEM, LOCATION, 1);
+            TreeMap<String, Long> changes = new TreeMap<>();
+            changes.put(ITEM + "\n" + LOCATION, 1L);
+            StockChanges.demandChanged(db, store, changes, 0);
+            StockChanges.pushApplied(db, push, store, java.util.Map.of(ITEM + "\n" + LOCATION, 31L));
+            assertEquals(List.of(31L, 0L, 1L), ledger(db, store), "the sale's drop is still to be found");
+            markReread(db, store);
+            StockChanges.levelsRead(db, java.util.Map.of(change, 30L));
+            assertEquals(List.of(30L, 0L, 0L), ledger(db, store), "found, and counted once");
+        }
+    }
+
+    @Test
+    void demandOwedNeverExceedsTheLevelsDemand() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "owed-bounded", "ABSOLUTE", 30);
+            knownLevel(db, store, 30, 0, 3);
+            demandLine(db, store, "gid://shopify/Order/8", ITEM, LOCATION, 1);
+            TreeMap<String, Long> changes = new TreeMap<>();
+            changes.put(ITEM + "\n" + LOCATION, -2L);
+            StockChanges.demandChanged(db, store, changes, 0);
+            assertEquals(
+                    List.of(30L, 0L, 1L),
+                    ledger(db, store),
+                    "orders the WMS took on are owed no drop beyond the demand left");
         }
     }
 
@@ -220,6 +324,33 @@ class StockLedgerRulesIT {
                 assertEquals(0, row.getLong(2));
                 assertFalse(row.next());
             }
+        }
+    }
+
+    /** An Absolute level known on Shopify, due and to be read again, with its ledger; answers its change id. */
+    private static long knownLevel(Connection db, long store, long known, long unexplained, long owed)
+            throws SQLException {
+        absorb(db, store, ITEM, true, 0, 40, 1);
+        try (Statement sql = db.createStatement()) {
+            sql.executeUpdate("update stock_change set shopify_known = " + known + ", unexplained = " + unexplained
+                    + ", explained_ahead = " + owed + ", reread = true, due_at = now() where store_id = " + store);
+        }
+        return single(db, "select id from stock_change where store_id = " + store);
+    }
+
+    private static void markReread(Connection db, long store) throws SQLException {
+        try (Statement sql = db.createStatement()) {
+            sql.executeUpdate("update stock_change set reread = true, state = 'PENDING' where store_id = " + store);
+        }
+    }
+
+    /** The level's Shopify quantity as known, its unexplained drops and the drops its known orders still owe. */
+    private static List<Long> ledger(Connection db, long store) throws SQLException {
+        try (Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("select shopify_known, unexplained, explained_ahead from "
+                        + "stock_change where store_id = " + store)) {
+            row.next();
+            return List.of(row.getLong(1), row.getLong(2), row.getLong(3));
         }
     }
 
