@@ -115,15 +115,23 @@ class StockRaceIT {
                     int receipts = 3 + random.nextInt(8);
                     int spread = 500 + random.nextInt(2500);
                     List<Event> events = new ArrayList<>();
+                    // Half the rounds pair each sale with a receipt of one unit at about the same moment (the
+                    // issue's pattern: the target stays put while Shopify drops), the others mix them freely.
+                    boolean paired = random.nextBoolean();
                     for (int i = 0; i < sales; i++) {
-                        events.add(new Event(random.nextInt(spread), true, 1));
+                        int at = random.nextInt(spread);
+                        events.add(new Event(at, true, 1));
+                        if (paired) {
+                            events.add(new Event(Math.max(0, at + random.nextInt(101) - 50), false, 1));
+                        }
                     }
                     for (int i = 0; i < receipts; i++) {
                         events.add(new Event(random.nextInt(spread), false, 1 + random.nextInt(2)));
                     }
                     String sku = racer.skus.get(round);
                     String what = racer.mode + " round " + round + " (seed " + SEED + ", " + sales + " sales, "
-                            + receipts + " receipts over " + spread + " ms)";
+                            + receipts + " receipts" + (paired ? ", and one paired with each sale," : "") + " over "
+                            + spread + " ms)";
                     running.add(modes.submit(() -> {
                         racer.round(sku, events, what);
                         return null;

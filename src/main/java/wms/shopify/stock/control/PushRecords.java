@@ -93,10 +93,11 @@ public class PushRecords {
      * what the drop does not use stays for the next read.
      *
      * @param available per change id, the quantity read, or null when the item is not stocked at the location
+     * @param owed per change id, the drops its known orders owed when the read was decided
      */
     @Transactional
-    public void levelsRead(Map<Long, Long> available) {
-        update(db -> StockChanges.levelsRead(db, available));
+    public void levelsRead(Map<Long, Long> available, Map<Long, Long> owed) {
+        update(db -> StockChanges.levelsRead(db, available, owed));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,19 +208,45 @@ class StockLedgerRulesIT {
     }
 
     /**
-     * Issue #18: a read that finds a smaller drop than the orders that arrived since the last one keeps the rest of
-     * their demand for the next read (their sales came after the read); before, it was forgotten, and each such sale
-     * was later subtracted a second time as an unexplained drop.
+     * Issue #18: a level whose known orders owe drops not found yet is read before anything is decided; before, a
+     * sale and a receipt left the target equal to the old figure, the level went idle unwritten, and Shopify kept
+     * the sale's drop (20 such pairs: 11 on Shopify instead of 31).
      */
     @Test
-    void aReadKeepsTheDemandWhoseDropItDidNotFindYet() throws SQLException {
+    void aLevelWhoseOrdersOweADropIsReadBeforeItIsWritten() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "owed-read", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 31, 0, 1);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set reread = false where id = " + change);
+            }
+            db.setAutoCommit(false);
+            List<StockChanges.Due> due = StockChanges.claimDue(db, store, true, 250);
+            db.rollback();
+            db.setAutoCommit(true);
+            assertEquals(List.of(), due, "not written from a figure known to be stale");
+            assertEquals(
+                    List.of(new wms.shopify.stock.entity.LevelToRead(change, ITEM, LOCATION, 1)),
+                    StockChanges.toRead(db, store));
+        }
+    }
+
+    /**
+     * Issue #18: orders that arrived while a read was under way may have sold after it: what its drop does not
+     * cover of them stays owed to the next read; the orders known before the read are all in its drop.
+     */
+    @Test
+    void aReadKeepsTheDemandOfOrdersThatArrivedWhileItWasUnderWay() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             long store = store(db, "read-keeps", "ABSOLUTE", 30);
             long change = knownLevel(db, store, 31, 0, 3);
-            StockChanges.levelsRead(db, java.util.Map.of(change, 29L));
-            assertEquals(List.of(29L, 0L, 1L), ledger(db, store), "3 orders, 2 of their sales seen: 1 still to come");
+            StockChanges.levelsRead(db, Map.of(change, 29L), Map.of(change, 2L));
+            assertEquals(
+                    List.of(29L, 0L, 1L),
+                    ledger(db, store),
+                    "2 orders known when the read was asked, their 2 sales found; the third still to come");
             markReread(db, store);
-            StockChanges.levelsRead(db, java.util.Map.of(change, 28L));
+            StockChanges.levelsRead(db, Map.of(change, 28L), Map.of(change, 1L));
             assertEquals(List.of(28L, 0L, 0L), ledger(db, store), "the third sale found: nothing counted twice");
         }
     }
@@ -229,21 +256,34 @@ class StockLedgerRulesIT {
         try (Connection db = dataSource.getConnection()) {
             long store = store(db, "read-unexplained", "ABSOLUTE", 30);
             long change = knownLevel(db, store, 31, 0, 1);
-            StockChanges.levelsRead(db, java.util.Map.of(change, 28L));
+            StockChanges.levelsRead(db, Map.of(change, 28L), Map.of(change, 1L));
             assertEquals(List.of(28L, -2L, 0L), ledger(db, store), "3 units sold, 1 of them a known order's");
         }
     }
 
     @Test
-    void aRiseFoundByAReadKeepsWhatWasOwedEitherWay() throws SQLException {
+    void aDropFoundIsExplainedFirstByOrdersThatArrivedDuringTheRead() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
-            long store = store(db, "read-rise", "ABSOLUTE", 30);
+            long store = store(db, "read-late", "ABSOLUTE", 30);
             long change = knownLevel(db, store, 31, 0, 2);
-            StockChanges.levelsRead(db, java.util.Map.of(change, 33L));
-            assertEquals(List.of(33L, 0L, 2L), ledger(db, store), "a restock on Shopify is not a sale");
-            long other = knownLevel(db, store(db, "read-rise-2", "ABSOLUTE", 30), 31, -2, 0);
-            StockChanges.levelsRead(db, java.util.Map.of(other, 32L));
-            assertEquals(-2L, single(db, "select unexplained from stock_change where id = " + other));
+            StockChanges.levelsRead(db, Map.of(change, 28L), Map.of(change, 0L));
+            assertEquals(List.of(28L, -1L, 0L), ledger(db, store), "3 units sold, 2 of them the late orders'");
+        }
+    }
+
+    @Test
+    void ownedUnitsTheReadDoesNotFindLapseSoTheyNeverHideALaterSale() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "read-lapse", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 31, 0, 2);
+            StockChanges.levelsRead(db, Map.of(change, 30L), Map.of(change, 2L));
+            assertEquals(List.of(30L, 0L, 0L), ledger(db, store), "one of the two was cancelled and restocked");
+            long other = knownLevel(db, store(db, "read-rise", "ABSOLUTE", 30), 31, -2, 0);
+            StockChanges.levelsRead(db, Map.of(other, 33L), Map.of());
+            assertEquals(
+                    -2L,
+                    single(db, "select unexplained from stock_change where id = " + other),
+                    "a rise is no sale: the unexplained drops stay");
         }
     }
 
@@ -251,21 +291,21 @@ class StockLedgerRulesIT {
     void theFirstReadIsTheBaseline() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             long store = store(db, "read-first", "ABSOLUTE", 30);
-            long change = knownLevel(db, store, 31, 0, 2);
+            long change = knownLevel(db, store, 31, 0, 3);
             try (Statement sql = db.createStatement()) {
                 sql.executeUpdate("update stock_change set shopify_known = null where id = " + change);
             }
-            StockChanges.levelsRead(db, java.util.Map.of(change, 25L));
+            StockChanges.levelsRead(db, Map.of(change, 25L), Map.of(change, 2L));
             assertEquals(
-                    List.of(25L, 0L, 0L),
+                    List.of(25L, 0L, 1L),
                     ledger(db, store),
-                    "what Shopify holds when first read already counts every earlier sale");
+                    "what Shopify holds when first read counts every earlier sale; the late order's may come");
         }
     }
 
     /**
      * Issue #18: an order whose sale came just after a write, and whose demand arrived while the write was under
-     * way, is still owed a drop once the write is applied; before, the write's bookkeeping forgot it.
+     * way, still owes its drop once the write is applied; before, the write's bookkeeping forgot it.
      */
     @Test
     void anAppliedWriteKeepsTheDemandThatArrivedWhileItWasUnderWay() throws SQLException {
@@ -285,27 +325,24 @@ class StockLedgerRulesIT {
             TreeMap<String, Long> changes = new TreeMap<>();
             changes.put(ITEM + "\n" + LOCATION, 1L);
             StockChanges.demandChanged(db, store, changes, 0);
-            StockChanges.pushApplied(db, push, store, java.util.Map.of(ITEM + "\n" + LOCATION, 31L));
+            StockChanges.pushApplied(db, push, store, Map.of(ITEM + "\n" + LOCATION, 31L));
             assertEquals(List.of(31L, 0L, 1L), ledger(db, store), "the sale's drop is still to be found");
-            markReread(db, store);
-            StockChanges.levelsRead(db, java.util.Map.of(change, 30L));
+            StockChanges.levelsRead(db, Map.of(change, 30L), Map.of(change, 1L));
             assertEquals(List.of(30L, 0L, 0L), ledger(db, store), "found, and counted once");
         }
     }
 
     @Test
-    void demandOwedNeverExceedsTheLevelsDemand() throws SQLException {
+    void anOrderTheWmsTakesOnBeforeItsDropIsFoundStillExplainsIt() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
-            long store = store(db, "owed-bounded", "ABSOLUTE", 30);
-            knownLevel(db, store, 30, 0, 3);
-            demandLine(db, store, "gid://shopify/Order/8", ITEM, LOCATION, 1);
+            long store = store(db, "owed-kept", "ABSOLUTE", 30);
+            long change = knownLevel(db, store, 30, 0, 1);
             TreeMap<String, Long> changes = new TreeMap<>();
-            changes.put(ITEM + "\n" + LOCATION, -2L);
+            changes.put(ITEM + "\n" + LOCATION, -1L);
             StockChanges.demandChanged(db, store, changes, 0);
-            assertEquals(
-                    List.of(30L, 0L, 1L),
-                    ledger(db, store),
-                    "orders the WMS took on are owed no drop beyond the demand left");
+            assertEquals(List.of(30L, 0L, 1L), ledger(db, store), "acknowledged: its sale's drop is still to come");
+            StockChanges.levelsRead(db, Map.of(change, 29L), Map.of(change, 1L));
+            assertEquals(List.of(29L, 0L, 0L), ledger(db, store), "found, and not counted as unexplained");
         }
     }
 
