@@ -22,6 +22,7 @@ public final class Faults {
     private final AtomicInteger throttledBurst = new AtomicInteger();
     private final AtomicInteger tooManyRequestsBurst = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration returnLatency = Duration.ZERO;
     private volatile Duration answerDelayAfterWrite = Duration.ZERO;
     private final AtomicInteger delayedAfterWrite = new AtomicInteger();
     private volatile double webhookDropShare;
@@ -127,6 +128,17 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Delays every Admin API answer after the request was carried out by a random time up to {@code upTo}, as the
+     * answer's way back over the network does, never the same twice: a sale can land after a write was applied and
+     * before its caller hears of it, and a quicker call (an order read) can overtake it ({@link #latency} delays
+     * the way there, before anything is done).
+     */
+    public Faults returnLatency(Duration upTo) {
+        returnLatency = upTo;
+        return this;
+    }
+
     /** Never sends this share of webhooks (no attempt, no retry), as a lost delivery. */
     public Faults webhookDropShare(double share) {
         webhookDropShare = share;
@@ -171,6 +183,7 @@ public final class Faults {
         throttledBurst.set(0);
         tooManyRequestsBurst.set(0);
         latency = Duration.ZERO;
+        returnLatency = Duration.ZERO;
         answerDelayAfterWrite = Duration.ZERO;
         delayedAfterWrite.set(0);
         webhookDropShare = 0;
@@ -211,6 +224,17 @@ public final class Faults {
 
     Duration latency() {
         return latency;
+    }
+
+    /** This answer's way back: a random part of the return latency. */
+    Duration returnLatencyNow() {
+        long upTo = returnLatency.toMillis();
+        if (upTo <= 0) {
+            return Duration.ZERO;
+        }
+        synchronized (random) {
+            return Duration.ofMillis((long) (random.nextDouble() * upTo));
+        }
     }
 
     boolean dropWebhookNow() {

@@ -224,6 +224,7 @@ final class GraphQlEndpoint {
         synchronized (shop) {
             result = schema.graphQL().execute(input);
         }
+        sleep(faults.returnLatencyNow().toMillis());
         Map<String, Object> data = result.getData();
         int actual = Math.min(requested, cost.actual(operation, data));
         shop.bucket().refund(requested - actual);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -42,6 +43,8 @@ public final class Shop {
     private final List<BulkOperation> bulkOperations = new ArrayList<>();
     private final List<FulfillmentService> fulfillmentServices = new ArrayList<>();
     private int nextOrderNumber = 1001;
+    /** Webhooks scheduled (first attempts and retries) whose attempt has not finished yet. */
+    private final AtomicInteger webhooksUnderWay = new AtomicInteger();
 
     Shop(
             String domain,
@@ -103,6 +106,23 @@ public final class Shop {
 
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * How many webhooks of this store are waiting for an attempt or being attempted (held back, retried, duplicated
+     * included): zero once everything the store announced has been delivered, dropped or given up on. Lets a test
+     * wait for the traffic to settle instead of sleeping.
+     */
+    public int webhooksUnderWay() {
+        return webhooksUnderWay.get();
+    }
+
+    void webhookScheduled() {
+        webhooksUnderWay.incrementAndGet();
+    }
+
+    void webhookAttempted() {
+        webhooksUnderWay.decrementAndGet();
     }
 
     public synchronized Location addLocation(String name) {

@@ -109,6 +109,7 @@ final class WebhookDeliveries {
     }
 
     private void schedule(Delivery delivery, int attempt, Duration wait) {
+        delivery.shop().webhookScheduled();
         scheduler.schedule(() -> send(delivery, attempt), wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -154,7 +155,9 @@ final class WebhookDeliveries {
                     if (attempt < schedule.attempts()) {
                         schedule(delivery, attempt + 1, schedule.delayBefore(attempt + 1));
                     }
-                });
+                })
+                // After a retry is scheduled, so that the count never passes through zero in between.
+                .whenComplete((response, failure) -> delivery.shop().webhookAttempted());
     }
 
     /**

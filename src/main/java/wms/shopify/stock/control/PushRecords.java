@@ -89,13 +89,15 @@ public class PushRecords {
      * What Shopify holds now for levels that were read. After a stale compare-and-set, a drop that the connector
      * cannot explain (a sale whose order it has not received yet) is kept as {@code unexplained} and subtracted from
      * what Absolute mode writes until the order's demand arrives: a sale is never put back on sale. Demand that
-     * arrived before the read ({@code explained_ahead}) explains its part of the drop, so it is not subtracted twice.
+     * arrived before the read ({@code explained_ahead}) explains its part of the drop, so it is not subtracted twice;
+     * what the drop does not use stays for the next read.
      *
      * @param available per change id, the quantity read, or null when the item is not stocked at the location
+     * @param owed per change id, the drops its known orders owed when the read was decided
      */
     @Transactional
-    public void levelsRead(Map<Long, Long> available) {
-        update(db -> StockChanges.levelsRead(db, available));
+    public void levelsRead(Map<Long, Long> available, Map<Long, Long> owed) {
+        update(db -> StockChanges.levelsRead(db, available, owed));
     }
 
     /**

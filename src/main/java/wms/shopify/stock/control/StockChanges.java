@@ -217,7 +217,9 @@ final class StockChanges {
      * Order demand: the store's unallocated units at these levels changed by these amounts ("item\nlocation" →
      * change, sorted: the key order). In Absolute mode the level's change is due, and a rise first explains
      * Shopify-side drops noticed without their order ({@code unexplained}); what it does not explain is kept as
-     * {@code explained_ahead}, for the next read: a sale is never subtracted twice, whichever comes first.
+     * {@code explained_ahead}, for the reads to come: a sale is never subtracted twice, whichever comes first. The
+     * two are the halves of one balance (known orders' units less drops found), which only this and a read of a
+     * stale level change. A fall (the WMS took an order on) changes neither: that order's drop may not be found yet.
      */
     static void demandChanged(Connection db, long storeId, SortedMap<String, Long> changes, double delaySeconds)
             throws SQLException {
@@ -274,19 +276,24 @@ final class StockChanges {
         }
     }
 
-    /** Absolute changes that are due but whose Shopify quantity is unknown or was found stale (at most 250). */
+    /**
+     * Absolute changes that are due but whose Shopify quantity is unknown, was found stale, or is known to be lower
+     * than last seen: known orders owe drops not found yet ({@code explained_ahead}), so what the connector last saw
+     * is not what Shopify holds (at most 250). Before issue #18 such a level whose new target equalled the old
+     * figure (a sale and a receipt) was left idle, never written, and Shopify kept the sale's drop.
+     */
     static List<LevelToRead> toRead(Connection db, long storeId) throws SQLException {
         List<LevelToRead> levels = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("""
-                select id, inventory_item_id, location_id from stock_change
+                select id, inventory_item_id, location_id, explained_ahead from stock_change
                 where store_id = ? and state = 'PENDING' and due_at <= now() and sellable is not null
-                    and (shopify_known is null or reread)
+                    and (shopify_known is null or reread or explained_ahead > 0)
                 order by location_id, id limit 250
                 """)) {
             select.setLong(1, storeId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    levels.add(new LevelToRead(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                    levels.add(new LevelToRead(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
                 }
             }
         }
@@ -295,19 +302,30 @@ final class StockChanges {
 
     /**
      * What Shopify holds now for levels that were read (see {@link PushRecords#levelsRead}); a level not stocked at
-     * its location (null) is parked with the reason.
+     * its location (null) is parked with the reason. The drop a read of a known level finds is taken from its
+     * balance (known orders' units less drops found): the units owed when the read was decided ({@code owed}) are
+     * all in it (their sales came first), so whatever the drop does not cover of them was no sale (a cancellation, a
+     * restock) and lapses; a drop beyond them is explained by orders that arrived while the read was under way, and
+     * what remains is unexplained; those orders' units the drop does not cover stay owed (their sales may have come
+     * after the read). Before issue #18 those were forgotten, and their sales later subtracted twice. A first read
+     * is the baseline: every earlier sale is in it.
+     *
+     * @param owed per change id, its {@code explained_ahead} when the read was decided (absent: 0)
      */
-    static void levelsRead(Connection db, Map<Long, Long> available) throws SQLException {
+    static void levelsRead(Connection db, Map<Long, Long> available, Map<Long, Long> owed) throws SQLException {
         lockInOrder(
                 db,
                 "c.id = any(?) and c.state = 'PENDING'",
                 db.createArrayOf("bigint", available.keySet().toArray()));
         try (PreparedStatement known = db.prepareStatement("""
                 update stock_change set
-                    unexplained = case when reread and shopify_known is not null and ? < shopify_known
-                        then least(0, unexplained + least(0, ? - shopify_known + explained_ahead))
-                        else unexplained end,
-                    shopify_known = ?, explained_ahead = 0, reread = false, updated_at = now()
+                    unexplained = case when shopify_known is null then unexplained
+                        else least(0, least(0, unexplained + least(?, explained_ahead)
+                            - greatest(0, shopify_known - ?)) + explained_ahead - least(?, explained_ahead)) end,
+                    explained_ahead = case when shopify_known is null then explained_ahead - least(?, explained_ahead)
+                        else greatest(0, least(0, unexplained + least(?, explained_ahead)
+                            - greatest(0, shopify_known - ?)) + explained_ahead - least(?, explained_ahead)) end,
+                    shopify_known = ?, reread = false, updated_at = now()
                 where id = ? and state = 'PENDING'
                 """);
                 PreparedStatement missing = db.prepareStatement("""
@@ -321,10 +339,12 @@ final class StockChanges {
                     missing.setLong(1, level.getKey());
                     missing.addBatch();
                 } else {
-                    known.setLong(1, level.getValue());
-                    known.setLong(2, level.getValue());
-                    known.setLong(3, level.getValue());
-                    known.setLong(4, level.getKey());
+                    long asked = owed.getOrDefault(level.getKey(), 0L);
+                    long read = level.getValue();
+                    long[] values = {asked, read, asked, asked, asked, read, asked, read, level.getKey()};
+                    for (int i = 0; i < values.length; i++) {
+                        known.setLong(i + 1, values[i]);
+                    }
                     known.addBatch();
                 }
             }
@@ -336,7 +356,7 @@ final class StockChanges {
     /**
      * Claims up to {@code limit} due changes of the store not claimed by anyone else ({@code SKIP LOCKED}), with
      * what Absolute mode would write (the one availability calculation, {@code stock_may_sell}); in Absolute mode
-     * only those whose Shopify quantity is known and fresh.
+     * only those whose Shopify quantity is known and fresh (no known order owes a drop not found yet).
      */
     static List<Due> claimDue(Connection db, long storeId, boolean absolute, int limit) throws SQLException {
         List<Due> due = new ArrayList<>();
@@ -346,7 +366,8 @@ final class StockChanges {
                         c.unexplained, stock_rule_of(c.store_id, c.product_id, c.location_id))
                 from stock_change c
                 where c.store_id = ? and c.state = 'PENDING' and c.due_at <= now()
-                    and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread))
+                    and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread
+                        and c.explained_ahead = 0))
                 order by c.due_at, c.id limit ? for update of c skip locked
                 """)) {
             select.setLong(1, storeId);
@@ -447,6 +468,9 @@ final class StockChanges {
     /**
      * Shopify applied the push: its changes learn what Shopify now holds; those that absorbed movements meanwhile
      * are due when the store's window since now closes; the store's other levels the write changed learn it too.
+     * The orders' units still owed a drop ({@code explained_ahead}) are kept: the write's compare-and-set proves
+     * nothing was sold between the connector's last knowledge and the write, so those sales are still to be found
+     * (before issue #18 they were forgotten here, when the order arrived while the write was under way).
      */
     static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after) throws SQLException {
         lockPush(db, pushId, storeId, after.keySet());
@@ -454,7 +478,6 @@ final class StockChanges {
                 update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
                     shopify_known = case when p.mode = 'ABSOLUTE' then c.in_push_quantity
                         when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
-                    explained_ahead = 0,
                     state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
                         else 'IDLE' end,
                     due_at = case when c.generation > c.in_push_generation or c.delta <> 0
@@ -468,9 +491,8 @@ final class StockChanges {
             rows.setLong(1, pushId);
             rows.executeUpdate();
         }
-        try (PreparedStatement known =
-                db.prepareStatement("update stock_change set shopify_known = ?, explained_ahead = 0 "
-                        + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
+        try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ? "
+                + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
             for (Map.Entry<String, Long> level : new TreeMap<>(after).entrySet()) {
                 String[] key = level.getKey().split("\n", 2);
                 known.setLong(1, level.getValue());

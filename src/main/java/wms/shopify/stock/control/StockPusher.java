@@ -101,6 +101,8 @@ public class StockPusher {
         Map<String, List<LevelToRead>> byLocation = levels.stream()
                 .collect(Collectors.groupingBy(LevelToRead::locationId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, Long> available = new HashMap<>();
+        Map<Long, Long> owed = new HashMap<>();
+        levels.forEach(level -> owed.put(level.changeId(), level.owed()));
         try {
             for (Map.Entry<String, List<LevelToRead>> location : byLocation.entrySet()) {
                 List<LevelToRead> all = location.getValue();
@@ -118,11 +120,11 @@ public class StockPusher {
                     Level.WARNING,
                     "Could not read stock levels of " + store.domain().value() + ": " + e.getMessage());
             if (!available.isEmpty()) {
-                this.records.levelsRead(available);
+                this.records.levelsRead(available, owed);
             }
             return false;
         }
-        this.records.levelsRead(available);
+        this.records.levelsRead(available, owed);
         return true;
     }
 
