@@ -197,9 +197,9 @@ class ConsolePagesIT {
         browser.click(By.id("orders:release-cancelled"));
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> !browser.driver()
-                        .findElement(By.id("orders:confirm-release"))
-                        .isDisplayed());
+                .until(() -> browser.driver()
+                        .findElements(By.id("confirm-release-text"))
+                        .isEmpty());
         assertFalse(browser.driver().getPageSource().contains("Could not release"), "cancelled: nothing released");
 
         browser.click(By.id("orders:release-selected"));
@@ -219,10 +219,8 @@ class ConsolePagesIT {
         assertEquals(List.of(), Accessibility.seriousViolations(browser));
     }
 
-    /** Chooses an option of a PrimeFaces drop-down (its visible label) as a person does: open it, click the option. */
     private static void choose(String id, String label) {
-        browser.click(By.id(id));
-        browser.click(By.xpath("//ul[@id='" + id + "_items']/li[@data-label='" + label + "']"));
+        browser.choose(By.id(id), label);
     }
 
     private static List<WebElement> rows(String tableId) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.primefaces.PrimeFaces;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.orders.control.OrderFilter;
@@ -159,8 +158,9 @@ public class OrdersPage implements Serializable {
     }
 
     /**
-     * Before the selected held orders are released: counts them for the confirmation, which opens only when there
-     * is one at least.
+     * Before the selected held orders are released: counts them for the confirmation, which the page shows only when
+     * there is one at least (inline, not in a PrimeFaces dialog, whose markup carries a style attribute the pages'
+     * Content-Security-Policy refuses).
      */
     public void confirmRelease() {
         this.selectedHeld = (int)
@@ -171,7 +171,11 @@ public class OrdersPage implements Serializable {
                     new FacesMessage(
                             FacesMessage.SEVERITY_WARN, "Select one or more held orders to release first.", null));
         }
-        PrimeFaces.current().ajax().addCallbackParam("held", this.selectedHeld);
+    }
+
+    /** The confirmation declined: nothing is released. */
+    public void cancelRelease() {
+        this.selectedHeld = 0;
     }
 
     /** Releases the selected held orders (confirmed): each is read again and decided with today's mappings. */
@@ -194,6 +198,7 @@ public class OrdersPage implements Serializable {
                     null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: " + e.getMessage(), null));
         }
         this.selected = new ArrayList<>();
+        this.selectedHeld = 0;
     }
 
     public List<ImportedOrder> getSelected() {
