@@ -3,6 +3,7 @@ package wms.shopify.platform.web;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -35,6 +36,8 @@ public class PagedRows<T> extends LazyDataModel<T> {
         /** How many rows match, counted up to {@code limit} at most. */
         int countUpTo(int limit);
     }
+
+    private static final Pattern ACCESSOR = Pattern.compile("\\.(\\w+)(\\(\\))?\\s*}$");
 
     private final Source<T> source;
     private final SerializableKey<T> key;
