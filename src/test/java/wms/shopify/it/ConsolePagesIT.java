@@ -207,7 +207,7 @@ class ConsolePagesIT {
         browser.click(By.id("orders:release-confirmed"));
         // The store is disconnected: its orders cannot be read again from Shopify, and the page says so.
         browser.awaitTextContaining(
-                By.id("orders:messages-orders"), "Could not release: Store " + DOMAIN + " is not connected");
+                By.id("messages-panel"), "Could not release: Store " + DOMAIN + " is not connected");
         browser.screenshot("orders-lazy-table");
 
         browser.click(By.id("orders:export"));

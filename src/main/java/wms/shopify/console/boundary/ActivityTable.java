@@ -9,12 +9,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import wms.shopify.activity.control.ActivityFilter;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.platform.web.AdminFormat;
+import wms.shopify.platform.web.DayRange;
 import wms.shopify.platform.web.PagedRows;
 import wms.shopify.stores.control.Stores;
 
@@ -59,16 +59,8 @@ public class ActivityTable implements Serializable {
 
     /** The filters as chosen now, read by every page of the table. */
     ActivityFilter filter() {
-        return new ActivityFilter(
-                this.category,
-                this.store,
-                this.text,
-                this.from == null
-                        ? null
-                        : this.from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                this.until == null
-                        ? null
-                        : this.until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        DayRange days = new DayRange(this.from, this.until);
+        return new ActivityFilter(this.category, this.store, this.text, days.from(), days.until());
     }
 
     /** The log's query, given the filters of the page (kept with the view, as the table is). */
@@ -92,7 +84,7 @@ public class ActivityTable implements Serializable {
 
     /** Filters again: the table shows the first page of what the filters now match. */
     public void applyFilters() {
-        if (this.from != null && this.until != null && this.from.isAfter(this.until)) {
+        if (new DayRange(this.from, this.until).reversed()) {
             this.faces.addMessage(
                     "log:until",
                     new FacesMessage(

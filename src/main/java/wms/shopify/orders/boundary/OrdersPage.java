@@ -28,6 +28,7 @@ import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.platform.web.AdminFormat;
+import wms.shopify.platform.web.DayRange;
 import wms.shopify.platform.web.PagedRows;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
@@ -111,17 +112,8 @@ public class OrdersPage implements Serializable {
 
     /** The filters as chosen now, read by every page of the table. */
     OrderFilter filter() {
-        return new OrderFilter(
-                this.storeId,
-                this.state,
-                this.reason,
-                this.name,
-                this.from == null
-                        ? null
-                        : this.from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                this.until == null
-                        ? null
-                        : this.until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        DayRange days = new DayRange(this.from, this.until);
+        return new OrderFilter(this.storeId, this.state, this.reason, this.name, days.from(), days.until());
     }
 
     /** The table's query, given the filters of the page (kept with the view, as the table is). */
@@ -145,7 +137,7 @@ public class OrdersPage implements Serializable {
 
     /** Filters again: the table shows the first page of what the filters now match. */
     public void applyFilters() {
-        if (this.from != null && this.until != null && this.from.isAfter(this.until)) {
+        if (new DayRange(this.from, this.until).reversed()) {
             this.faces.addMessage(
                     "orders:until",
                     new FacesMessage(
