@@ -78,7 +78,9 @@ class ConsolePagesIT {
                     order.setString(4, held ? "HELD" : "ACCEPTED");
                     order.setString(5, held ? "UNMAPPED_LINE" : null);
                     order.setString(6, held ? "Line 1 is not mapped" : null);
-                    order.setInt(7, i);
+                    // The first order placed is the least recently updated: sorting by update is not the newest-first
+                    // order.
+                    order.setInt(7, ORDERS - i + 1);
                     order.addBatch();
                 }
                 order.executeBatch();
@@ -160,8 +162,7 @@ class ConsolePagesIT {
         By report = By.cssSelector("#orders\\:order-list .ui-paginator-current");
         browser.awaitTextContaining(report, "1–50 of " + ORDERS);
         browser.click(By.cssSelector("#orders\\:order-list th[aria-label^='Updated']"));
-        browser.awaitTextContaining(
-                By.cssSelector("#orders\\:order-list tbody tr:first-child"), "#C" + TAG + "-0" + ORDERS);
+        browser.awaitTextContaining(By.cssSelector("#orders\\:order-list tbody tr:first-child"), "#C" + TAG + "-001");
 
         browser.type(By.id("orders:name"), "C" + TAG + "-01");
         browser.click(By.id("orders:apply-filters"));

@@ -1,8 +1,10 @@
 package wms.shopify.platform.web;
 
+import jakarta.el.ValueExpression;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -68,11 +70,21 @@ public class PagedRows<T> extends LazyDataModel<T> {
                         .orElse(null);
         int size = Math.max(1, Math.min(pageSize, LARGEST_PAGE));
         int from = Math.max(0, Math.min(first, COUNT_LIMIT));
-        return this.source.rows(
-                from,
-                size,
-                sort == null ? null : sort.getField(),
-                sort != null && sort.getOrder() == SortOrder.ASCENDING);
+        return this.source.rows(from, size, columnOf(sort), sort != null && sort.getOrder() == SortOrder.ASCENDING);
+    }
+
+    /**
+     * The name of the column sorted by: the accessor its {@code sortBy} calls ({@code occurredAt} for
+     * {@code #{event.occurredAt()}}), else its field; null for none. Without a field PrimeFaces names the sort by the
+     * column's client id, so the expression says more.
+     */
+    static String columnOf(SortMeta sort) {
+        if (sort == null) {
+            return null;
+        }
+        ValueExpression by = sort.getSortBy();
+        Matcher accessor = ACCESSOR.matcher(by == null ? "" : by.getExpressionString());
+        return accessor.find() ? accessor.group(1) : sort.getField();
     }
 
     @Override
