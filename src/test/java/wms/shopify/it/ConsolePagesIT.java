@@ -36,6 +36,9 @@ class ConsolePagesIT {
     /** Entries of the test's store, one a day back from yesterday: more than a page of 50. */
     private static final int ENTRIES = 63;
 
+    /** An area with more entries than a table counts (PagedRows.COUNT_LIMIT, 10 000). */
+    private static final String BUSY_AREA = "console-busy-" + TAG;
+
     private static final int ORDERS = 57;
     private static final int HELD = 3;
 
@@ -66,6 +69,12 @@ class ConsolePagesIT {
                 entry.setString(3, "Entry of another store, other-" + TAG + ".myshopify.com");
                 entry.addBatch();
                 entry.executeBatch();
+            }
+            try (PreparedStatement busy = db.prepareStatement("insert into activity_event (occurred_at, category,"
+                    + " message) select now() - make_interval(secs => n), ?, 'Busy entry ' || n"
+                    + " from generate_series(1, 10050) n")) {
+                busy.setString(1, BUSY_AREA);
+                busy.executeUpdate();
             }
             try (PreparedStatement order = db.prepareStatement("insert into shop_order (store_id, shopify_order_id,"
                     + " name, state, hold_reason, state_note, first_seen_at, updated_at) values (?, ?, ?, ?, ?, ?,"
@@ -152,6 +161,24 @@ class ConsolePagesIT {
         browser.screenshot("activity-lazy-table");
         assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");
         assertEquals(List.of(), Accessibility.seriousViolations(browser));
+    }
+
+    @Test
+    void theCountStopsAtTheLimitAndSaysHowToReachOlderEntries() throws Exception {
+        browser.open("/admin/activity.xhtml");
+        choose("log:category", BUSY_AREA);
+        browser.click(By.id("log:apply-filters"));
+        By report = By.cssSelector("#log\\:activity .ui-paginator-current");
+        browser.awaitTextContaining(report, "1–50 of 10000 (the latest ones: narrow the dates to see older entries)");
+        assertTrue(
+                rows("log:activity").get(0).getText().contains("Busy entry 1\n")
+                        || rows("log:activity").get(0).getText().contains("Busy entry 1 "),
+                "the newest first: " + rows("log:activity").get(0).getText());
+
+        // The last page the table offers is the 10 000th entry; older ones are reached through the dates.
+        browser.click(By.cssSelector("#log\\:activity .ui-paginator-last"));
+        browser.awaitTextContaining(report, "9951–10000 of 10000");
+        assertTrue(rows("log:activity").get(49).getText().contains("Busy entry 10000"), "the 10 000th entry");
     }
 
     @Test
