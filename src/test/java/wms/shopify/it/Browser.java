@@ -125,6 +125,23 @@ public final class Browser implements AutoCloseable {
         until(ExpectedConditions.attributeToBe(locator, attribute, value));
     }
 
+    /** Waits until an element's text contains this text (a table's page report after an ajax update, say). */
+    public void awaitTextContaining(By locator, String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Saves the files this browser downloads (a CSV export, say) in the given folder. */
+    public void downloadTo(Path folder) {
+        ((ChromeDriver) this.driver)
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        Map.of(
+                                "behavior",
+                                "allow",
+                                "downloadPath",
+                                folder.toAbsolutePath().toString()));
+    }
+
     /** Waits for a condition; when it never comes, keeps a screenshot and the page source of what was shown. */
     private <T> T until(ExpectedCondition<T> condition) {
         try {

@@ -21,6 +21,8 @@ final class FacesForm {
             Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)=\"([^\"]*)\"");
+    /** The page's nonce, which PrimeFaces' script puts into every form as {@code primefaces.nonce} (its CSP mode). */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private final Map<String, String> fields = new LinkedHashMap<>();
 
@@ -34,6 +36,10 @@ final class FacesForm {
         }
         String form = page.substring(start, page.indexOf("</form>", start));
         FacesForm result = new FacesForm();
+        String nonce = nonce(page);
+        if (nonce != null) {
+            result.fields.put("primefaces.nonce", nonce);
+        }
         Matcher input = INPUT.matcher(form);
         while (input.find()) {
             Map<String, String> attributes = attributes(input.group(1));
@@ -60,6 +66,12 @@ final class FacesForm {
             result.fields.put(name, chosen == null ? "" : chosen);
         }
         return result;
+    }
+
+    /** The nonce PrimeFaces gave the page, which a post back of its forms carries; null when there is none. */
+    static String nonce(String page) {
+        Matcher nonce = NONCE.matcher(page);
+        return nonce.find() ? nonce.group(1) : null;
     }
 
     FacesForm set(String name, String value) {

@@ -243,16 +243,21 @@ class OrdersIT {
             browser.visit(connector.url() + "/admin/orders.xhtml");
             browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(connector.url() + "/admin/orders.xhtml?state=HELD&reason=UNMAPPED_LINE");
-            String why = browser.text(By.cssSelector("#order-" + rowId + " .why"));
+            String why = browser.text(By.cssSelector("tr[data-rk='" + rowId + "'] .why"));
             assertTrue(why.contains("Hat") && why.contains("(SKU O-HAT)"), why);
             browser.screenshot("orders-held");
 
             wmsApi.catalog(DOMAIN, "W-HAT", "O-HAT");
-            browser.click(By.cssSelector("#order-" + rowId + " input[id$='release']"));
+            browser.click(By.cssSelector("tr[data-rk='" + rowId + "'] input[id$='release']"));
             awaitState(order.id(), "READY");
             assertTrue(browser.driver().getPageSource().contains("in the WMS feed"), "the release says where it went");
             browser.visit(connector.url() + "/admin/orders.xhtml?state=READY");
-            assertTrue(browser.driver().findElements(By.id("order-" + rowId)).size() == 1, "listed as in the feed");
+            assertTrue(
+                    browser.driver()
+                                    .findElements(By.cssSelector("tr[data-rk='" + rowId + "']"))
+                                    .size()
+                            == 1,
+                    "listed as in the feed");
             browser.screenshot("orders-released");
         }
         assertEquals(Map.of("W-SHIRT", 1, "W-HAT", 2), quantities(awaitEntry(order.id())));

@@ -65,7 +65,7 @@ class PluginActivationIT {
 
         browser.open("/admin/activity.xhtml");
         assertTrue(
-                browser.text(By.id("activity")).contains("Shopify plugin activated"),
+                browser.text(By.id("log:activity")).contains("Shopify plugin activated"),
                 "the activation is in the activity log");
 
         browser.open("/admin/plugins.xhtml");

@@ -52,7 +52,9 @@ final class WmsApiAdmin {
         form.put("create_SUBMIT", "1");
         form.put("create:name", name);
         form.put("create:create-credential", "Create credential");
-        form.put("jakarta.faces.ViewState", viewState(page()));
+        String page = page();
+        form.put("jakarta.faces.ViewState", viewState(page));
+        form.put("primefaces.nonce", FacesForm.nonce(page));
         return post(form);
     }
 
@@ -84,6 +86,7 @@ final class WmsApiAdmin {
         form.put("credentials_SUBMIT", "1");
         form.put(button.group(1), "Revoke");
         form.put("jakarta.faces.ViewState", viewState(page));
+        form.put("primefaces.nonce", FacesForm.nonce(page));
         HttpResponse<String> revoked = post(form);
         assertEquals(302, revoked.statusCode(), "redirected after revoking: " + revoked.body());
     }

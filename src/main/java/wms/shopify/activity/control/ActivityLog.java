@@ -12,12 +12,15 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import wms.shopify.activity.entity.ActivityEvent;
 import wms.shopify.platform.Published;
 import wms.shopify.platform.database.DatabaseReady;
+import wms.shopify.platform.database.Like;
 
 /**
  * The activity log: what happened, when and by whom, for the Activity page.
@@ -97,6 +100,107 @@ public class ActivityLog {
                 .setFirstResult(first)
                 .setMaxResults(count)
                 .getResultList();
+    }
+
+    /** The columns the Activity page sorts by; any other order is the newest first. */
+    public enum Sort {
+        OLDEST_FIRST("e.occurredAt asc, e.id asc"),
+        NEWEST_FIRST("e.occurredAt desc, e.id desc"),
+        AREA("e.category asc, e.occurredAt desc, e.id desc"),
+        AREA_DESCENDING("e.category desc, e.occurredAt desc, e.id desc");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    /**
+     * A page of the events the filter matches, in the given order: one query with a limit and an offset, served by
+     * the indexes on time, on area and time, and the trigram index on the message (V97).
+     */
+    public List<ActivityEvent> search(ActivityFilter filter, Sort sort, int first, int count) {
+        TypedQuery<ActivityEvent> query = this.entityManager.createQuery(
+                "select e from ActivityEvent e where " + conditions(filter) + " order by " + sort.orderBy,
+                ActivityEvent.class);
+        bind(query, filter);
+        return query.setFirstResult(first).setMaxResults(count).getResultList();
+    }
+
+    /**
+     * How many events the filter matches, counted up to {@code limit}: the ids are read with that limit, so the
+     * count never reads more than {@code limit} index entries however long the log is.
+     */
+    public int countUpTo(ActivityFilter filter, int limit) {
+        TypedQuery<Long> query = this.entityManager.createQuery(
+                "select e.id from ActivityEvent e where " + conditions(filter), Long.class);
+        bind(query, filter);
+        return query.setMaxResults(limit).getResultList().size();
+    }
+
+    /**
+     * The areas (categories) the log holds, in alphabetical order: one index probe per area on the index by area
+     * (V97), never a scan of the log.
+     */
+    public List<String> categories() {
+        List<String> found = new ArrayList<>();
+        String last = "";
+        // A handful of areas: each next one is the smallest above the last, found in the index.
+        for (int i = 0; i < 200; i++) {
+            String next = this.entityManager
+                    .createQuery("select min(e.category) from ActivityEvent e where e.category > :last", String.class)
+                    .setParameter("last", last)
+                    .getSingleResult();
+            if (next == null) {
+                break;
+            }
+            found.add(next);
+            last = next;
+        }
+        return found;
+    }
+
+    private static String conditions(ActivityFilter filter) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (present(filter.category())) {
+            where.append(" and e.category = :category");
+        }
+        if (present(filter.mentions())) {
+            where.append(" and lower(e.message) like :mentions escape '\\'");
+        }
+        if (present(filter.text())) {
+            where.append(" and lower(e.message) like :text escape '\\'");
+        }
+        if (filter.from() != null) {
+            where.append(" and e.occurredAt >= :from");
+        }
+        if (filter.until() != null) {
+            where.append(" and e.occurredAt < :until");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, ActivityFilter filter) {
+        if (present(filter.category())) {
+            query.setParameter("category", filter.category().trim());
+        }
+        if (present(filter.mentions())) {
+            query.setParameter("mentions", Like.anywhere(filter.mentions()));
+        }
+        if (present(filter.text())) {
+            query.setParameter("text", Like.anywhere(filter.text()));
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
+        }
+        if (filter.until() != null) {
+            query.setParameter("until", filter.until());
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     void onDatabaseReady(@Observes DatabaseReady ready) {

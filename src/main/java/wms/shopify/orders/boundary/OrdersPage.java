@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
+import wms.shopify.orders.control.OrderFilter;
 import wms.shopify.orders.control.OrderRecords;
 import wms.shopify.orders.control.OrderSweeps;
 import wms.shopify.orders.control.Orders;
@@ -26,13 +28,16 @@ import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.platform.web.AdminFormat;
+import wms.shopify.platform.web.DayRange;
+import wms.shopify.platform.web.PagedRows;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
 /**
- * Backing bean of the Orders page: the orders of all stores or one, filtered by state and hold reason, with why an
- * order is held or filtered out; releasing held orders after a mapping was fixed; and the reconciliation sweep for
- * a date range with the latest sweeps.
+ * Backing bean of the Orders page: the orders of all stores or one, filtered by state, hold reason, name and date
+ * of the last update, a page at a time (a lazy table over the database, its count bounded), with why an order is
+ * held or filtered out; releasing held orders after a mapping was fixed, one, the selected ones or all of a store;
+ * and the reconciliation sweep for a date range with the latest sweeps.
  */
 @Named
 @ViewScoped
@@ -60,10 +65,14 @@ public class OrdersPage implements Serializable {
     private Long storeId;
     private OrderState state;
     private HoldReason reason;
-    private int page;
+    private String name;
+    private LocalDate from;
+    private LocalDate until;
     private String sweepFrom;
     private String sweepUntil;
-    private transient List<ImportedOrder> shown;
+    private PagedRows<ImportedOrder> rows;
+    private List<ImportedOrder> selected = new ArrayList<>();
+    private int selectedHeld;
 
     @PostConstruct
     void load() {
@@ -72,8 +81,7 @@ public class OrdersPage implements Serializable {
         this.storeId = parseLong(parameters.get("store"));
         this.state = parse(OrderState.class, parameters.get("state"));
         this.reason = parse(HoldReason.class, parameters.get("reason"));
-        Long requested = parseLong(parameters.get("page"));
-        this.page = requested == null ? 0 : (int) Math.max(0, Math.min(requested, 100_000));
+        this.rows = new PagedRows<>(new Rows(this), ImportedOrder::id);
         this.sweepFrom = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         this.sweepUntil = LocalDate.now(ZoneOffset.UTC).toString();
     }
@@ -97,16 +105,105 @@ public class OrdersPage implements Serializable {
         }
     }
 
-    public List<ImportedOrder> getOrders() {
-        if (this.shown == null) {
-            this.shown = this.orders.page(this.storeId, this.state, this.reason, this.page * PAGE_SIZE, PAGE_SIZE + 1);
-        }
-        return this.shown.size() > PAGE_SIZE ? this.shown.subList(0, PAGE_SIZE) : this.shown;
+    /** The orders the filters match, a page at a time (the page's lazy table). */
+    public PagedRows<ImportedOrder> getRows() {
+        return this.rows;
     }
 
-    public boolean isHasMore() {
-        getOrders();
-        return this.shown.size() > PAGE_SIZE;
+    /** The filters as chosen now, read by every page of the table. */
+    OrderFilter filter() {
+        DayRange days = new DayRange(this.from, this.until);
+        return new OrderFilter(this.storeId, this.state, this.reason, this.name, days.from(), days.until());
+    }
+
+    /** The table's query, given the filters of the page (kept with the view, as the table is). */
+    private record Rows(OrdersPage page) implements PagedRows.Source<ImportedOrder> {
+
+        @Override
+        public List<ImportedOrder> rows(int first, int size, String sortColumn, boolean ascending) {
+            Orders.Sort sort = switch (sortColumn == null ? "" : sortColumn) {
+                case "name" -> ascending ? Orders.Sort.OLDEST_FIRST : Orders.Sort.NEWEST_FIRST;
+                case "updatedAt" -> ascending ? Orders.Sort.UPDATED : Orders.Sort.UPDATED_DESCENDING;
+                default -> Orders.Sort.NEWEST_FIRST;
+            };
+            return this.page.orders.page(this.page.filter(), sort, first, size);
+        }
+
+        @Override
+        public int countUpTo(int limit) {
+            return this.page.orders.countUpTo(this.page.filter(), limit);
+        }
+    }
+
+    /** Filters again: the table shows the first page of what the filters now match. */
+    public void applyFilters() {
+        if (new DayRange(this.from, this.until).reversed()) {
+            this.faces.addMessage(
+                    "orders:until",
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            "Updated until: the last day must not be before the first.",
+                            null));
+            this.faces.validationFailed();
+        }
+        this.selected = new ArrayList<>();
+    }
+
+    /**
+     * Before the selected held orders are released: counts them for the confirmation, which the page shows only when
+     * there is one at least (inline, not in a PrimeFaces dialog, whose markup carries a style attribute the pages'
+     * Content-Security-Policy refuses).
+     */
+    public void confirmRelease() {
+        this.selectedHeld = (int)
+                this.selected.stream().filter(o -> o.state() == OrderState.HELD).count();
+        if (this.selectedHeld == 0) {
+            this.faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_WARN, "Select one or more held orders to release first.", null));
+        }
+    }
+
+    /** The confirmation declined: nothing is released. */
+    public void cancelRelease() {
+        this.selectedHeld = 0;
+    }
+
+    /** Releases the selected held orders (confirmed): each is read again and decided with today's mappings. */
+    public void releaseSelected() {
+        List<Long> ids = this.selected.stream()
+                .filter(o -> o.state() == OrderState.HELD)
+                .map(ImportedOrder::id)
+                .toList();
+        try {
+            int released = this.orders.releaseHeld(ids, user());
+            this.faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            released == ids.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                            released + " of " + ids.size() + " selected held order(s) released"
+                                    + (released == ids.size() ? "." : "; the others are still held, with the reason."),
+                            null));
+        } catch (ShopifyUnavailableException | ShopifyUnauthorizedException e) {
+            this.faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: " + e.getMessage(), null));
+        }
+        this.selected = new ArrayList<>();
+        this.selectedHeld = 0;
+    }
+
+    public List<ImportedOrder> getSelected() {
+        return this.selected;
+    }
+
+    public void setSelected(List<ImportedOrder> selected) {
+        this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
+    }
+
+    /** How many of the selected orders are held, as the confirmation says. */
+    public int getSelectedHeld() {
+        return this.selectedHeld;
     }
 
     public List<Store> getStores() {
@@ -126,16 +223,48 @@ public class OrdersPage implements Serializable {
         return this.storeId;
     }
 
+    public void setStoreId(Long storeId) {
+        this.storeId = storeId;
+    }
+
     public String getState() {
         return this.state == null ? "" : this.state.name();
+    }
+
+    public void setState(String state) {
+        this.state = parse(OrderState.class, state);
     }
 
     public String getReason() {
         return this.reason == null ? "" : this.reason.name();
     }
 
-    public int getPage() {
-        return this.page;
+    public void setReason(String reason) {
+        this.reason = parse(HoldReason.class, reason);
+    }
+
+    public String getName() {
+        return this.name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public LocalDate getFrom() {
+        return this.from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getUntil() {
+        return this.until;
+    }
+
+    public void setUntil(LocalDate until) {
+        this.until = until;
     }
 
     public OrderState[] getStates() {
@@ -148,10 +277,16 @@ public class OrdersPage implements Serializable {
         return HoldReason.values();
     }
 
-    /** Orders per state, of the chosen store or all, for the filter links. */
-    public Map<String, Long> getCounts() {
-        return this.orders.counts(this.storeId).entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue));
+    /** A state as the filter lists it. */
+    public String stateLabel(OrderState state) {
+        return switch (state) {
+            case HELD -> "Held";
+            case FILTERED -> "Filtered out";
+            case READY -> "In WMS feed";
+            case ACCEPTED -> "Accepted by WMS";
+            case CANCELLED -> "Cancelled";
+            case NEW -> "New";
+        };
     }
 
     public String label(ImportedOrder order) {
@@ -192,7 +327,6 @@ public class OrdersPage implements Serializable {
             this.faces.addMessage(
                     null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: " + e.getMessage(), null));
         }
-        this.shown = null;
         return null;
     }
 
@@ -213,7 +347,6 @@ public class OrdersPage implements Serializable {
             this.faces.addMessage(
                     null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Could not release: " + e.getMessage(), null));
         }
-        this.shown = null;
         return null;
     }
 
@@ -255,7 +388,6 @@ public class OrdersPage implements Serializable {
                                 + (sweep.gapOrders() == null ? "" : " (" + sweep.gapOrders() + ")") + "."
                                 + (sweep.message() == null ? "" : " " + sweep.message()),
                         null));
-        this.shown = null;
         return null;
     }
 
