@@ -32,7 +32,9 @@ import wms.shopify.sandbox.Shop;
  * <p>The first test is issue #18's report as a merchant met it (Absolute mode, 20 sales each paired with a receipt).
  * The second runs seeded random rounds: random numbers and timings of sales and receipts, and webhooks delivered late,
  * out of order and twice (the sandbox's faults), so that writes race sales and compare-and-set refuses stale ones.
- * The seed is printed, and named in every failure; {@code -Dit.stock.race.seed=N} replays its choices.
+ * The seed is printed, and named in every failure; {@code -Dit.stock.race.seed=N} replays its choices. The random
+ * rounds run in both modes with the availability rules off and on (two more stores with a store-wide buffer of
+ * {@value #BUFFER}, where Shopify must settle at the sellable quantity less the orders and the buffer).
  */
 class StockRaceIT {
 
@@ -44,6 +46,11 @@ class StockRaceIT {
     static Racer absolute;
     static Racer delta;
     static Racer merchant;
+    static Racer absoluteBuffered;
+    static Racer deltaBuffered;
+
+    /** The buffer of the stores that race with an availability rule on (issue #18: rules switched on and off). */
+    private static final int BUFFER = 3;
 
     @BeforeAll
     static void twoStoresOneInEachMode() throws Exception {
@@ -51,10 +58,14 @@ class StockRaceIT {
                 SandboxConnector.get(List.of("STOCK_RECONCILE_MINUTES=0", "ORDER_SWEEP_INTERVAL_SECONDS=0"));
         fixture = new WmsFixture(connector, "stock-race-it");
         System.out.println("StockRaceIT seed: " + SEED + " (replay with -Dit.stock.race.seed=" + SEED + ")");
-        absolute = new Racer(connector, "ABSOLUTE", "stock-race-absolute.myshopify.com", "RACE-A", ROUNDS, 2);
-        delta = new Racer(connector, "DELTA", "stock-race-delta.myshopify.com", "RACE-D", ROUNDS, 2);
+        absolute = new Racer(connector, "ABSOLUTE", "stock-race-absolute.myshopify.com", "RACE-A", ROUNDS, 2, 0);
+        delta = new Racer(connector, "DELTA", "stock-race-delta.myshopify.com", "RACE-D", ROUNDS, 2, 0);
+        absoluteBuffered = new Racer(
+                connector, "ABSOLUTE", "stock-race-absolute-buffer.myshopify.com", "RACE-AB", ROUNDS, 2, BUFFER);
+        deltaBuffered =
+                new Racer(connector, "DELTA", "stock-race-delta-buffer.myshopify.com", "RACE-DB", ROUNDS, 2, BUFFER);
         // As a new user runs it: the default coalescing window.
-        merchant = new Racer(connector, "ABSOLUTE", "stock-race-merchant.myshopify.com", "RACE-M", 1, 30);
+        merchant = new Racer(connector, "ABSOLUTE", "stock-race-merchant.myshopify.com", "RACE-M", 1, 30, 0);
     }
 
     /**
@@ -96,11 +107,12 @@ class StockRaceIT {
     @Test
     void randomRacesSettleExactlyInBothModes() throws Exception {
         Random random = new Random(SEED);
-        ExecutorService modes = Executors.newFixedThreadPool(2);
+        List<Racer> racers = List.of(absolute, delta, absoluteBuffered, deltaBuffered);
+        ExecutorService modes = Executors.newFixedThreadPool(racers.size());
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 List<Future<?>> running = new ArrayList<>();
-                for (Racer racer : List.of(absolute, delta)) {
+                for (Racer racer : racers) {
                     racer.shop
                             .faults()
                             .none()
@@ -129,7 +141,8 @@ class StockRaceIT {
                         events.add(new Event(random.nextInt(spread), false, 1 + random.nextInt(2)));
                     }
                     String sku = racer.skus.get(round);
-                    String what = racer.mode + " round " + round + " (seed " + SEED + ", " + sales + " sales, "
+                    String what = racer.mode + (racer.buffer > 0 ? " with a buffer of " + racer.buffer : "")
+                            + " round " + round + " (seed " + SEED + ", " + sales + " sales, "
                             + receipts + " receipts" + (paired ? ", and one paired with each sale," : "") + " over "
                             + spread + " ms)";
                     running.add(modes.submit(() -> {
@@ -147,8 +160,9 @@ class StockRaceIT {
                     }
                     throw e;
                 } finally {
-                    absolute.shop.faults().none();
-                    delta.shop.faults().none();
+                    for (Racer racer : racers) {
+                        racer.shop.faults().none();
+                    }
                 }
             }
         } finally {
@@ -166,11 +180,21 @@ class StockRaceIT {
         final Location location;
         final String warehouse;
         final long storeId;
+        final int buffer;
         final List<String> skus = new ArrayList<>();
 
-        Racer(SandboxConnector connector, String mode, String domain, String warehouse, int products, int window)
+        /** @param buffer a store-wide buffer rule, or 0 for none */
+        Racer(
+                SandboxConnector connector,
+                String mode,
+                String domain,
+                String warehouse,
+                int products,
+                int window,
+                int buffer)
                 throws Exception {
             this.mode = mode;
+            this.buffer = buffer;
             this.warehouse = warehouse;
             this.shop = connector.sandbox().createShop(domain, Plan.STANDARD);
             this.location = shop.addLocation("Race warehouse " + mode);
@@ -184,6 +208,13 @@ class StockRaceIT {
             fixture.registerProducts(skus);
             fixture.syncProducts(domain);
             fixture.stockSync(storeId, mode, window);
+            if (buffer > 0) {
+                var saved = fixture.api(
+                        "PUT",
+                        "/api/v1/stores/" + domain + "/stock-rules",
+                        "{\"rules\":[{\"buffer\":" + buffer + "}]}");
+                assertEquals(200, saved.statusCode(), saved.body());
+            }
         }
 
         /**
@@ -196,7 +227,7 @@ class StockRaceIT {
             long[] sellable = {START + 1};
             send(sku, sellable[0], 1);
             awaitSettled(sku, 0, what + ", before the race");
-            assertEquals(START + 1, available(sku), what + ": the first receipt is on Shopify");
+            assertEquals(START + 1 - this.buffer, available(sku), what + ": the first receipt is on Shopify");
 
             AtomicInteger salesPlaced = new AtomicInteger();
             AtomicInteger receivedSent = new AtomicInteger();
@@ -213,7 +244,7 @@ class StockRaceIT {
                     while (racing.get()) {
                         synchronized (shop) {
                             long shown = available(sku);
-                            long may = START + 1 + receivedSent.get() - salesPlaced.get();
+                            long may = START + 1 + receivedSent.get() - salesPlaced.get() - this.buffer;
                             if (shown > may) {
                                 oversold.add("Shopify showed " + shown + " when at most " + may + " could be sold");
                             }
@@ -250,13 +281,15 @@ class StockRaceIT {
                 racing.set(false);
                 threads.shutdownNow();
             }
-            long expected = sellable[0] - salesPlaced.get();
+            long expected = Math.max(0, sellable[0] - salesPlaced.get() - this.buffer);
             assertEquals(List.of(), oversold, what + ": never more on sale than the WMS has less the sales");
             assertEquals(
                     expected,
                     available(sku),
                     what + ": WMS sellable " + sellable[0] + " less the " + salesPlaced.get()
-                            + " units of unacknowledged orders; the level: " + level(sku));
+                            + " units of unacknowledged orders"
+                            + (this.buffer > 0 ? " and the buffer of " + this.buffer : "")
+                            + "; the level: " + level(sku));
         }
 
         private void send(String sku, long sellableAfter, int units) throws Exception {
