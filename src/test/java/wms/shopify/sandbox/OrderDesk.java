@@ -34,6 +34,19 @@ final class OrderDesk {
             boolean test,
             String note,
             Customer customer) {
+        return place(Map.of(from, quantitiesBySku), paid, test, note, customer);
+    }
+
+    /**
+     * An order whose lines Shopify routed to several locations: one fulfillment order per location, each with the
+     * lines of the SKUs given for it (Shopify splits an order so when no one location stocks all of it).
+     */
+    Order place(
+            Map<Location, Map<String, Integer>> quantitiesBySkuByLocation,
+            boolean paid,
+            boolean test,
+            String note,
+            Customer customer) {
         Instant at = shop.now();
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("id", Gid.of("MailingAddress", shop.nextId()));
@@ -55,9 +68,30 @@ final class OrderDesk {
         Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), customer, paid, address, at));
         order.markTest(test);
         order.note(note);
-        FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));
         String eventId = shop.newEventId();
         List<InventoryLevel> changed = new ArrayList<>();
+        quantitiesBySkuByLocation.forEach((from, quantitiesBySku) -> {
+            FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));
+            routeTo(order, fulfillmentOrder, from, quantitiesBySku, changed, at);
+            order.add(fulfillmentOrder);
+        });
+        shop.add(order);
+        shop.emit("ORDERS_CREATE", eventId, RestPayloads.order(order));
+        if (paid) {
+            shop.emit("ORDERS_PAID", eventId, RestPayloads.order(order));
+        }
+        changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
+        return order;
+    }
+
+    /** The lines of one location: units committed there, on the order and its fulfillment order there. */
+    private void routeTo(
+            Order order,
+            FulfillmentOrder fulfillmentOrder,
+            Location from,
+            Map<String, Integer> quantitiesBySku,
+            List<InventoryLevel> changed,
+            Instant at) {
         quantitiesBySku.forEach((sku, quantity) -> {
             InventoryItem item = shop.item(sku);
             LineItem lineItem = shop.register(new LineItem(shop.nextId(), item.variant(), quantity, at));
@@ -70,14 +104,6 @@ final class OrderDesk {
                 changed.add(level);
             }
         });
-        order.add(fulfillmentOrder);
-        shop.add(order);
-        shop.emit("ORDERS_CREATE", eventId, RestPayloads.order(order));
-        if (paid) {
-            shop.emit("ORDERS_PAID", eventId, RestPayloads.order(order));
-        }
-        changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
-        return order;
     }
 
     void markPaid(Order order) {

@@ -180,6 +180,14 @@ public final class Shop {
         return new OrderDesk(this).place(from, paid, quantitiesBySku);
     }
 
+    /**
+     * Places an order Shopify routed to several locations (in the map's order): one fulfillment order per location with
+     * the lines of the SKUs given for it.
+     */
+    public synchronized Order placeOrder(Map<Location, Map<String, Integer>> quantitiesBySkuByLocation, boolean paid) {
+        return new OrderDesk(this).place(quantitiesBySkuByLocation, paid, false, null, defaultCustomer());
+    }
+
     /** Places an order with these options: a test order, a note from the customer. */
     public synchronized Order placeOrder(
             Location from, boolean paid, Map<String, Integer> quantitiesBySku, boolean test, String note) {
