@@ -73,7 +73,7 @@ class BigOrdersIT {
             }
         }
         wms = new WmsFixture(connector, "big-orders-it");
-        wms.installForOrders(shop, north, "WH-BIG", null);
+        wms.install(shop, north, "WH-BIG");
         for (Location other : List.of(south, east)) {
             wms.sql("update store_location set warehouse_id = (select id from warehouse where code = 'WH-BIG') "
                     + "where shopify_location_id = '" + other.id() + "'");

@@ -38,8 +38,9 @@ public final class ConnectionPages {
             }
             String after = nextCursor(page);
             if (after == null || count >= most) {
+                // More without a cursor to read it by counts as more: the caller holds rather than takes a part.
                 return Json.createObjectBuilder()
-                        .add("pageInfo", Json.createObjectBuilder().add("hasNextPage", after != null))
+                        .add("pageInfo", Json.createObjectBuilder().add("hasNextPage", hasNextPage(page)))
                         .add("nodes", nodes)
                         .build();
             }
@@ -47,16 +48,32 @@ public final class ConnectionPages {
         }
     }
 
+    /** The variables of a follow-up page's query: the id of the object whose connection it reads, and the cursor. */
+    public static JsonObject variables(String id, String after) {
+        return Json.createObjectBuilder().add("id", id).add("after", after).build();
+    }
+
+    /**
+     * The object {@code root} of a follow-up page's answer. Shopify no longer having it (deleted while its pages were
+     * read) fails the whole read, to be tried again.
+     */
+    public static JsonObject found(JsonObject data, String root, String id) {
+        if (!(data.get(root) instanceof JsonObject found)) {
+            throw new ShopifyUnavailableException(
+                    "Shopify no longer has " + id + " while its pages were read; the read is tried again");
+        }
+        return found;
+    }
+
     /** The cursor to read the next page after, or null when this page is the last. */
     public static String nextCursor(JsonObject connection) {
         JsonValue info = connection == null ? null : connection.get("pageInfo");
-        return info instanceof JsonObject page && page.getBoolean("hasNextPage", false)
-                ? page.getString("endCursor")
-                : null;
+        return hasNextPage(connection) ? info.asJsonObject().getString("endCursor", null) : null;
     }
 
     /** Whether Shopify has more of the connection than this page holds. */
     public static boolean hasNextPage(JsonObject connection) {
-        return nextCursor(connection) != null;
+        JsonValue info = connection == null ? null : connection.get("pageInfo");
+        return info instanceof JsonObject page && page.getBoolean("hasNextPage", false);
     }
 }

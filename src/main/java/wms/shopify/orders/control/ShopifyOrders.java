@@ -143,15 +143,7 @@ public class ShopifyOrders {
     private JsonObject page(
             Store store, AdminOperation operation, String id, String after, String version, String root) {
         JsonObject data = this.access.call(
-                store,
-                token -> this.api.run(
-                        store.domain(),
-                        token,
-                        operation,
-                        Json.createObjectBuilder()
-                                .add("id", id)
-                                .add("after", after)
-                                .build()));
+                store, token -> this.api.run(store.domain(), token, operation, ConnectionPages.variables(id, after)));
         if (!(data.get(root) instanceof JsonObject found)) {
             throw new ChangedWhileRead(); // deleted meanwhile: the next read finds it gone
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
 import wms.shopify.adminapi.control.ConnectionPages;
-import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
@@ -127,21 +126,12 @@ public class ShopifyFulfillments {
 
     /** One follow-up page of a read: the object {@code root} of the answer, which must still be there. */
     private JsonObject page(Store store, AdminOperation operation, String id, String after, String root) {
-        JsonObject data = this.access.call(
-                store,
-                token -> this.api.run(
-                        store.domain(),
-                        token,
-                        operation,
-                        Json.createObjectBuilder()
-                                .add("id", id)
-                                .add("after", after)
-                                .build()));
-        if (!(data.get(root) instanceof JsonObject found)) {
-            throw new ShopifyUnavailableException(
-                    "Shopify no longer has " + id + " while its pages were read; the read is tried again");
-        }
-        return found;
+        return ConnectionPages.found(
+                this.access.call(
+                        store,
+                        token -> this.api.run(store.domain(), token, operation, ConnectionPages.variables(id, after))),
+                root,
+                id);
     }
 
     /**
