@@ -101,8 +101,11 @@ class BigOrdersIT {
                 () -> (entry[0] = wms.orderEntry(order.id())) != null,
                 "the order in the feed",
                 () -> wms.text(
-                        "select coalesce(state, '') || ' ' || coalesce(hold_reason, '') || ': ' || coalesce(state_note, '') from shop_order where shopify_order_id = ?",
-                        order.id()));
+                        "select coalesce((select string_agg(topic || ' ' || outcome, ', ') from webhook_delivery), '')"
+                                + " || ' | orders: ' || coalesce((select string_agg(state || ' ' || coalesce(state_note, ''),"
+                                + " ', ') from shop_order), '') || ' | store: ' || coalesce((select string_agg(status"
+                                + ", ', ') from store where domain = ?), '')",
+                        DOMAIN));
         assertEquals(LINES, entry[0].getJsonArray("lines").size(), "every line, none missing");
         assertEquals(ORDERED, quantities(entry[0]), "every quantity");
         int units = ORDERED.values().stream().mapToInt(Integer::intValue).sum();

@@ -47,7 +47,9 @@ public class ShopifyOrders {
      * An ordinary order is one query; a larger one's lines and fulfillment orders are read on page by page (up to
      * {@link ShopifyOrderSnapshot#MOST_LINES} lines, {@link ShopifyOrderSnapshot#MOST_FULFILLMENT_ORDERS} fulfillment
      * orders; beyond, the snapshot is incomplete and the order held). An order that changed between its pages is read
-     * again from the start, so a snapshot is never pieced together from two versions of the order.
+     * again from the start, so a snapshot is never pieced together from two versions of the order. ({@code updatedAt}
+     * is to the second: a change within the second of the first page goes unseen here, and its own
+     * {@code orders/updated} has the order read again.)
      *
      * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when a page cannot be read now, or the order
      *     kept changing while it was read: the whole read is to be tried again, nothing of it is applied
