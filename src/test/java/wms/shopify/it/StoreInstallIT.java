@@ -327,7 +327,7 @@ class StoreInstallIT {
                 400,
                 webhook(acme.domain(), "orders/create", "w2", notJson, signed(notJson), "application/json")
                         .statusCode());
-        byte[] huge = ("{\"x\":\"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] huge = ("{\"x\":\"" + "a".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertEquals(
                 413,
                 webhook(acme.domain(), "orders/create", "w3", huge, signed(huge), "application/json")

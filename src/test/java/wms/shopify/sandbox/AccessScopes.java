@@ -78,6 +78,7 @@ final class AccessScopes extends SimplePerformantInstrumentation {
         r.put("QueryRoot.locations", List.of("read_locations"));
         r.put("QueryRoot.order", List.of("read_orders", "read_marketplace_orders"));
         r.put("QueryRoot.orders", List.of("read_orders", "read_marketplace_orders"));
+        r.put("QueryRoot.fulfillment", List.of("read_orders", "read_marketplace_orders"));
         r.put("QueryRoot.fulfillmentOrder", READ_FULFILLMENT_ORDERS);
         r.put("QueryRoot.fulfillmentOrders", READ_FULFILLMENT_ORDERS);
         r.put("QueryRoot.return", List.of("read_returns"));

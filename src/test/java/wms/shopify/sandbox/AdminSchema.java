@@ -190,6 +190,7 @@ public final class AdminSchema {
         byId(t, "inventoryItem", InventoryItem.class);
         byId(t, "inventoryLevel", InventoryLevel.class);
         byId(t, "order", Order.class);
+        byId(t, "fulfillment", Fulfillment.class);
         byId(t, "fulfillmentOrder", FulfillmentOrder.class);
         byId(t, "return", Return.class);
         byId(t, "reverseFulfillmentOrder", ReverseFulfillmentOrder.class);

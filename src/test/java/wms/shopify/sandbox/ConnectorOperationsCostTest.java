@@ -56,6 +56,12 @@ class ConnectorOperationsCostTest {
         return switch (operation) {
             case "BulkOperationStatus", "Order", "OrderFulfillments", "Return", "ReturnClose" -> Map.of("id", ID);
             case "LocationAvailable", "LocationInventoryLevels" -> Map.of("location", ID, "after", "cursor");
+            case "OrderLineItems",
+                    "OrderFulfillmentOrders",
+                    "FulfillmentOrderLineItems",
+                    "FulfillmentLineItems",
+                    "ReturnLineItems",
+                    "ReverseFulfillmentOrderLineItems" -> Map.of("id", ID, "after", "cursor");
             case "Locations", "ProductVariants", "WebhookSubscriptions" -> Map.of("after", "cursor");
             case "OrdersUpdatedSince" -> Map.of("query", "updated_at:>'2026-12-01T00:00:00Z'", "after", "cursor");
             case "ProductVariantsCount" -> Map.of("limit", 10000);

@@ -27,6 +27,12 @@ public enum AdminOperation {
     BULK_OPERATION_STATUS("BulkOperationStatus", 1),
     /** One order with its lines and fulfillment orders (about 700 requested; Shopify refunds what is not returned). */
     ORDER("Order", 700),
+    /** The next 250 lines of a large order: 1 + 2 + 250 x 3 objects. */
+    ORDER_LINE_ITEMS("OrderLineItems", 753),
+    /** The next 5 fulfillment orders of a large order, 50 lines each: 1 + 2 + 5 x (3 + 2 + 50 x 2) objects. */
+    ORDER_FULFILLMENT_ORDERS("OrderFulfillmentOrders", 528),
+    /** The next 250 lines of a large fulfillment order: 2 + 2 + 250 x 2 objects. */
+    FULFILLMENT_ORDER_LINE_ITEMS("FulfillmentOrderLineItems", 504),
     /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
     ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102),
     /** Stock sync, Delta mode: a mutation costs a flat 10, whatever its input holds. */
@@ -39,10 +45,16 @@ public enum AdminOperation {
     LOCATION_AVAILABLE("LocationAvailable", 753),
     /** An order's fulfillment orders (5 x 50 lines) and fulfillments (20 x 20 lines). */
     ORDER_FULFILLMENTS("OrderFulfillments", 700),
+    /** The next 250 lines of a large fulfillment: 1 + 2 + 250 x 2 objects. */
+    FULFILLMENT_LINE_ITEMS("FulfillmentLineItems", 503),
     FULFILLMENT_CREATE("FulfillmentCreate", 10),
     FULFILLMENT_TRACKING_INFO_UPDATE("FulfillmentTrackingInfoUpdate", 10),
     /** One return with 50 lines and 2 reverse fulfillment orders of 50 lines. */
     RETURN("Return", 400),
+    /** The next 200 lines of a large return: 1 + 2 + 200 x 4 objects. */
+    RETURN_LINE_ITEMS("ReturnLineItems", 803),
+    /** The next 250 lines of a large reverse fulfillment order: 1 + 2 + 250 x 3 objects. */
+    REVERSE_FULFILLMENT_ORDER_LINE_ITEMS("ReverseFulfillmentOrderLineItems", 753),
     REVERSE_FULFILLMENT_ORDER_DISPOSE("ReverseFulfillmentOrderDispose", 10),
     RETURN_CLOSE("ReturnClose", 10),
     RETURN_CREATE("ReturnCreate", 10);

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.adminapi.control.ConnectionPages;
+import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
@@ -25,6 +27,9 @@ import wms.shopify.stores.entity.Store;
 public class ShopifyOrders {
 
     private static final String ORDER_GID = "gid://shopify/Order/";
+
+    /** Reads of an order that changes between its pages before the import is left to try again later. */
+    private static final int READS_OF_A_CHANGING_ORDER = 3;
 
     @Inject
     AdminApi api;
@@ -38,8 +43,30 @@ public class ShopifyOrders {
     /**
      * The order as it is now, or empty when Shopify has no such order (deleted). Customer fields the app is not
      * approved to read come back withheld (null), and the snapshot names them: the order is imported all the same.
+     * An ordinary order is one query; a larger one's lines and fulfillment orders are read on page by page (up to
+     * {@link ShopifyOrderSnapshot#MOST_LINES} lines, {@link ShopifyOrderSnapshot#MOST_FULFILLMENT_ORDERS} fulfillment
+     * orders; beyond, the snapshot is incomplete and the order held). An order that changed between its pages is read
+     * again from the start, so a snapshot is never pieced together from two versions of the order. ({@code updatedAt}
+     * is to the second: a change within the second of the first page goes unseen here, and its own
+     * {@code orders/updated} has the order read again.)
+     *
+     * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when a page cannot be read now, or the order
+     *     kept changing while it was read: the whole read is to be tried again, nothing of it is applied
      */
     public Optional<ShopifyOrderSnapshot> read(Store store, String orderId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(store, orderId);
+            } catch (ChangedWhileRead e) {
+                if (attempt >= READS_OF_A_CHANGING_ORDER) {
+                    throw new ShopifyUnavailableException("The order " + orderId + " changed while its "
+                            + "pages were read, " + attempt + " times in a row; it is read again later");
+                }
+            }
+        }
+    }
+
+    private Optional<ShopifyOrderSnapshot> readOnce(Store store, String orderId) {
         AdminApi.Read read = this.access.call(
                 store,
                 token -> this.api.read(
@@ -57,7 +84,84 @@ public class ShopifyOrders {
                 .filter(path -> !path.isEmpty() && path.get(0).equals("order"))
                 .map(ShopifyOrderSnapshot.CustomerField::ofPath)
                 .forEach(withheld::add);
-        return Optional.of(ShopifyOrderSnapshot.from(found, withheld));
+        return Optional.of(ShopifyOrderSnapshot.from(whole(store, found), withheld));
+    }
+
+    /** The order's answer with its line items and fulfillment orders complete (the answer itself when it is). */
+    private JsonObject whole(Store store, JsonObject order) {
+        JsonObject lines = order.getJsonObject("lineItems");
+        JsonObject fulfillmentOrders = order.get("fulfillmentOrders") instanceof JsonObject c ? c : null;
+        boolean foLinesMissing = fulfillmentOrders != null
+                && fulfillmentOrders.getJsonArray("nodes").stream()
+                        .anyMatch(fo ->
+                                ConnectionPages.hasNextPage(fo.asJsonObject().getJsonObject("lineItems")));
+        if (!ConnectionPages.hasNextPage(lines) && !ConnectionPages.hasNextPage(fulfillmentOrders) && !foLinesMissing) {
+            return order;
+        }
+        String id = order.getString("id");
+        String version = order.getString("updatedAt", "");
+        JsonObjectBuilder whole = Json.createObjectBuilder(order);
+        whole.add(
+                "lineItems",
+                ConnectionPages.complete(
+                        lines,
+                        after -> page(store, AdminOperation.ORDER_LINE_ITEMS, id, after, version, "order")
+                                .getJsonObject("lineItems"),
+                        ShopifyOrderSnapshot.MOST_LINES,
+                        line -> line));
+        if (fulfillmentOrders != null) {
+            whole.add(
+                    "fulfillmentOrders",
+                    ConnectionPages.complete(
+                            fulfillmentOrders,
+                            after -> page(store, AdminOperation.ORDER_FULFILLMENT_ORDERS, id, after, version, "order")
+                                    .getJsonObject("fulfillmentOrders"),
+                            ShopifyOrderSnapshot.MOST_FULFILLMENT_ORDERS,
+                            fo -> Json.createObjectBuilder(fo)
+                                    .add(
+                                            "lineItems",
+                                            ConnectionPages.complete(
+                                                    fo.getJsonObject("lineItems"),
+                                                    after -> page(
+                                                                    store,
+                                                                    AdminOperation.FULFILLMENT_ORDER_LINE_ITEMS,
+                                                                    fo.getString("id"),
+                                                                    after,
+                                                                    version,
+                                                                    "fulfillmentOrder")
+                                                            .getJsonObject("lineItems"),
+                                                    ShopifyOrderSnapshot.MOST_LINES,
+                                                    line -> line))
+                                    .build()));
+        }
+        return whole.build();
+    }
+
+    /**
+     * One follow-up page: the object {@code root} of the answer, checked to be of the order version the first page
+     * was (its own {@code updatedAt}, or its order's).
+     */
+    private JsonObject page(
+            Store store, AdminOperation operation, String id, String after, String version, String root) {
+        JsonObject data = this.access.call(
+                store, token -> this.api.run(store.domain(), token, operation, ConnectionPages.variables(id, after)));
+        if (!(data.get(root) instanceof JsonObject found)) {
+            throw new ChangedWhileRead(); // deleted meanwhile: the next read finds it gone
+        }
+        JsonObject dated = found.get("order") instanceof JsonObject order ? order : found;
+        if (!version.equals(dated.getString("updatedAt", ""))) {
+            throw new ChangedWhileRead();
+        }
+        return found;
+    }
+
+    /** The order changed between the pages of one read. */
+    private static final class ChangedWhileRead extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChangedWhileRead() {
+            super(null, null, false, false);
+        }
     }
 
     /** Lists the orders updated in [from, until], oldest change first, a page of 100 at a time. */

@@ -76,9 +76,10 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                     lines,
                     destination,
                     HoldReason.TOO_LARGE,
-                    "The order has more than 50 lines or 5 "
-                            + "fulfillment orders, more than the connector reads at once; it is not handed over in part. "
-                            + "Ship it from Shopify's admin.");
+                    "The order has more than " + ShopifyOrderSnapshot.MOST_LINES + " lines or "
+                            + ShopifyOrderSnapshot.MOST_FULFILLMENT_ORDERS
+                            + " fulfillment orders, more than the connector reads of one order; it is not handed over "
+                            + "in part. Ship it from Shopify's admin, or split it into smaller orders there.");
         }
         if (!unmapped.isEmpty()) {
             return new OrderPlan(

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param financialStatus {@code displayFinancialStatus} in lower case (paid, pending, authorized...), or ""
  * @param fulfillmentStatus {@code displayFulfillmentStatus} in lower case (unfulfilled, partially_fulfilled...)
  * @param shippingMethod the shipping line's title, or null
- * @param complete false when Shopify had more lines or fulfillment orders than one read takes
+ * @param complete false when Shopify had more lines or fulfillment orders than a read takes ({@link #MOST_LINES},
+ *        {@link #MOST_FULFILLMENT_ORDERS})
  * @param withheld the protected customer fields Shopify withheld (null in this read) because the app is not approved
  *        for them; empty when none was
  */
@@ -40,6 +41,15 @@ public record ShopifyOrderSnapshot(
         List<FulfillmentOrder> fulfillmentOrders,
         boolean complete,
         Set<CustomerField> withheld) {
+
+    /**
+     * The lines an order is read with at most (and a fulfillment order): 10 pages of 250, bounding what one import
+     * holds in memory; an order with more is held, never imported in part.
+     */
+    public static final int MOST_LINES = 2500;
+
+    /** The fulfillment orders an order is read with at most (10 pages of 5). */
+    public static final int MOST_FULFILLMENT_ORDERS = 50;
 
     /** Fulfillment order statuses with units still to ship from their location. */
     private static final Set<String> OPEN_FULFILLMENT = Set.of("OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD");

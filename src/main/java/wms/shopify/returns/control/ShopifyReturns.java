@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.adminapi.control.ConnectionPages;
 import wms.shopify.returns.entity.DisposalPlan;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
@@ -18,6 +19,9 @@ import wms.shopify.stores.entity.Store;
 /** A store's returns on Shopify: read one by id, dispose of received units, close it. */
 @ApplicationScoped
 public class ShopifyReturns {
+
+    /** The lines of one return, reverse fulfillment order or fulfillment that a read takes at most (for memory). */
+    static final int MOST_LINES = 2500;
 
     @Inject
     AdminApi api;
@@ -54,8 +58,14 @@ public class ShopifyReturns {
         if (!(data.get("return") instanceof JsonObject found)) {
             return Optional.empty();
         }
+        JsonObject returnLines = ConnectionPages.complete(
+                found.getJsonObject("returnLineItems"),
+                after -> page(store, AdminOperation.RETURN_LINE_ITEMS, returnId, after, "return")
+                        .getJsonObject("returnLineItems"),
+                MOST_LINES,
+                line -> line);
         List<Line> lines = new ArrayList<>();
-        for (JsonValue value : found.getJsonObject("returnLineItems").getJsonArray("nodes")) {
+        for (JsonValue value : returnLines.getJsonArray("nodes")) {
             JsonObject line = value.asJsonObject();
             if (!line.containsKey("fulfillmentLineItem")) {
                 continue; // another kind of return line (not a returned order line)
@@ -77,7 +87,18 @@ public class ShopifyReturns {
             if ("CANCELED".equals(rfo.getString("status", ""))) {
                 continue;
             }
-            for (JsonValue lv : rfo.getJsonObject("lineItems").getJsonArray("nodes")) {
+            JsonObject reverseLines = ConnectionPages.complete(
+                    rfo.getJsonObject("lineItems"),
+                    after -> page(
+                                    store,
+                                    AdminOperation.REVERSE_FULFILLMENT_ORDER_LINE_ITEMS,
+                                    rfo.getString("id"),
+                                    after,
+                                    "reverseFulfillmentOrder")
+                            .getJsonObject("lineItems"),
+                    MOST_LINES,
+                    line -> line);
+            for (JsonValue lv : reverseLines.getJsonArray("nodes")) {
                 JsonObject line = lv.asJsonObject();
                 int disposed = 0;
                 for (JsonValue d : line.getJsonArray("dispositions")) {
@@ -95,6 +116,16 @@ public class ShopifyReturns {
                 found.getJsonObject("order").getString("id"),
                 lines,
                 reverse));
+    }
+
+    /** One follow-up page of a read: the object {@code root} of the answer, which must still be there. */
+    private JsonObject page(Store store, AdminOperation operation, String id, String after, String root) {
+        return ConnectionPages.found(
+                this.access.call(
+                        store,
+                        token -> this.api.run(store.domain(), token, operation, ConnectionPages.variables(id, after))),
+                root,
+                id);
     }
 
     /** A fulfilled line of an order: what a return can be created for. */
@@ -115,8 +146,14 @@ public class ShopifyReturns {
                 if ("CANCELLED".equals(f.asJsonObject().getString("status", ""))) {
                     continue;
                 }
-                for (JsonValue lv :
-                        f.asJsonObject().getJsonObject("fulfillmentLineItems").getJsonArray("nodes")) {
+                String fulfillmentId = f.asJsonObject().getString("id");
+                JsonObject fulfillmentLines = ConnectionPages.complete(
+                        f.asJsonObject().getJsonObject("fulfillmentLineItems"),
+                        after -> page(store, AdminOperation.FULFILLMENT_LINE_ITEMS, fulfillmentId, after, "fulfillment")
+                                .getJsonObject("fulfillmentLineItems"),
+                        MOST_LINES,
+                        line -> line);
+                for (JsonValue lv : fulfillmentLines.getJsonArray("nodes")) {
                     JsonObject line = lv.asJsonObject();
                     lines.add(new FulfilledLine(
                             line.getString("id"),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.AdminOperation;
+import wms.shopify.adminapi.control.ConnectionPages;
 import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
@@ -24,7 +25,10 @@ public class ShopifyFulfillments {
     /** What OrderFulfillments.graphql reads at most: a full page may mean Shopify has more. */
     static final int MOST_FULFILLMENTS = 10;
 
-    static final int MOST_FULFILLMENT_LINES = 10;
+    /** The fulfillment orders and the lines of one that a read takes at most (as an order's import does). */
+    static final int MOST_FULFILLMENT_ORDERS = 50;
+
+    static final int MOST_LINES = 2500;
 
     @Inject
     AdminApi api;
@@ -35,7 +39,10 @@ public class ShopifyFulfillments {
     /** Shopify's answer to a write: the fulfillment's id, or its user errors. */
     public record Written(String fulfillmentId, String userErrors) {}
 
-    /** The order's fulfillment orders and fulfillments as Shopify has them now (a read: retried by AdminApi). */
+    /**
+     * The order's fulfillment orders and fulfillments as Shopify has them now (a read: retried by AdminApi), their
+     * connections read on page by page where Shopify has more than the first query takes.
+     */
     public FulfillmentPlan.ShopifyState read(Store store, String orderId) {
         JsonObject data = this.access.call(
                 store,
@@ -47,8 +54,29 @@ public class ShopifyFulfillments {
         if (!(data.get("order") instanceof JsonObject order)) {
             return new FulfillmentPlan.ShopifyState(List.of(), List.of());
         }
+        JsonObject allFulfillmentOrders = ConnectionPages.complete(
+                order.getJsonObject("fulfillmentOrders"),
+                after -> page(store, AdminOperation.ORDER_FULFILLMENT_ORDERS, orderId, after, "order")
+                        .getJsonObject("fulfillmentOrders"),
+                MOST_FULFILLMENT_ORDERS,
+                fo -> Json.createObjectBuilder(fo)
+                        .add(
+                                "lineItems",
+                                ConnectionPages.complete(
+                                        fo.getJsonObject("lineItems"),
+                                        after -> page(
+                                                        store,
+                                                        AdminOperation.FULFILLMENT_ORDER_LINE_ITEMS,
+                                                        fo.getString("id"),
+                                                        after,
+                                                        "fulfillmentOrder")
+                                                .getJsonObject("lineItems"),
+                                        MOST_LINES,
+                                        line -> line))
+                        .build());
+        // Beyond the bounds an order is held at import (never handed to the WMS), so no shipment meets a cut read.
         List<FulfillmentPlan.FulfillmentOrder> fos = new ArrayList<>();
-        for (JsonValue value : order.getJsonObject("fulfillmentOrders").getJsonArray("nodes")) {
+        for (JsonValue value : allFulfillmentOrders.getJsonArray("nodes")) {
             JsonObject fo = value.asJsonObject();
             JsonObject assigned = fo.getJsonObject("assignedLocation");
             String location =
@@ -64,15 +92,19 @@ public class ShopifyFulfillments {
             fos.add(new FulfillmentPlan.FulfillmentOrder(fo.getString("id"), fo.getString("status"), location, lines));
         }
         List<FulfillmentPlan.Existing> existing = new ArrayList<>();
+        // A list Shopify does not page: a full one may mean Shopify has more.
         boolean complete = order.getJsonArray("fulfillments").size() < MOST_FULFILLMENTS;
         for (JsonValue value : order.getJsonArray("fulfillments")) {
             JsonObject f = value.asJsonObject();
             Map<String, Integer> quantities = new HashMap<>();
-            complete &= f.getJsonObject("fulfillmentLineItems")
-                            .getJsonArray("nodes")
-                            .size()
-                    < MOST_FULFILLMENT_LINES;
-            for (JsonValue lv : f.getJsonObject("fulfillmentLineItems").getJsonArray("nodes")) {
+            JsonObject fulfillmentLines = ConnectionPages.complete(
+                    f.getJsonObject("fulfillmentLineItems"),
+                    after -> page(store, AdminOperation.FULFILLMENT_LINE_ITEMS, f.getString("id"), after, "fulfillment")
+                            .getJsonObject("fulfillmentLineItems"),
+                    MOST_LINES,
+                    line -> line);
+            complete &= !ConnectionPages.hasNextPage(fulfillmentLines);
+            for (JsonValue lv : fulfillmentLines.getJsonArray("nodes")) {
                 JsonObject line = lv.asJsonObject();
                 quantities.merge(
                         line.getJsonObject("lineItem").getString("id"),
@@ -90,6 +122,16 @@ public class ShopifyFulfillments {
                     f.getString("id"), f.getString("status", "SUCCESS"), quantities, numbers));
         }
         return new FulfillmentPlan.ShopifyState(fos, existing, complete);
+    }
+
+    /** One follow-up page of a read: the object {@code root} of the answer, which must still be there. */
+    private JsonObject page(Store store, AdminOperation operation, String id, String after, String root) {
+        return ConnectionPages.found(
+                this.access.call(
+                        store,
+                        token -> this.api.run(store.domain(), token, operation, ConnectionPages.variables(id, after))),
+                root,
+                id);
     }
 
     /**

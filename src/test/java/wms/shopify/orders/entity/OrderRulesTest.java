@@ -1,6 +1,7 @@
 package wms.shopify.orders.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -333,5 +334,35 @@ class OrderRulesTest {
                 null);
         assertEquals("WH-MAIN", plan.destination().warehouseCode());
         assertEquals(2, plan.lines().get(0).quantity());
+    }
+
+    @Test
+    void anOrderStillLargerThanTheMostOneReadHoldsIsHeldWithWhyAndWhatToDo() {
+        // ShopifyOrders leaves hasNextPage true only where it stopped at the bound (2500 lines, 50 fulfillment orders).
+        String json = """
+                {"id":"gid://shopify/Order/8","name":"#1008","createdAt":"2026-11-01T10:00:00Z",
+                 "updatedAt":"2026-11-01T10:05:00Z","displayFinancialStatus":"PAID",
+                 "displayFulfillmentStatus":"UNFULFILLED",
+                 "lineItems":{"pageInfo":{"hasNextPage":true},"nodes":[{"id":"gid://shopify/LineItem/1","sku":"S",
+                   "name":"Shirt","quantity":2,"unfulfilledQuantity":2,"requiresShipping":true,
+                   "variant":{"id":"gid://shopify/ProductVariant/1","inventoryItem":{"id":"gid://shopify/InventoryItem/1"}}}]},
+                 "fulfillmentOrders":{"pageInfo":{"hasNextPage":false},"nodes":[{"id":"gid://shopify/FulfillmentOrder/1",
+                   "status":"OPEN","assignedLocation":{"location":{"id":"gid://shopify/Location/10"}},
+                   "lineItems":{"pageInfo":{"hasNextPage":false},"nodes":[{"remainingQuantity":2,
+                     "inventoryItemId":"gid://shopify/InventoryItem/1","lineItem":{"id":"gid://shopify/LineItem/1"}}]}}]}}
+                """;
+        ShopifyOrderSnapshot order = ShopifyOrderSnapshot.from(
+                Json.createReader(new StringReader(json)).readObject());
+        assertFalse(order.complete());
+        OrderPlan plan = OrderPlan.of(
+                order,
+                Map.of(
+                        "gid://shopify/ProductVariant/1",
+                        new OrderPlan.MappedVariant("W", true, "gid://shopify/InventoryItem/1")),
+                LOCATIONS,
+                null);
+        assertEquals(HoldReason.TOO_LARGE, plan.hold());
+        assertTrue(plan.holdNote().contains("more than 2500 lines or 50 fulfillment orders"), plan.holdNote());
+        assertTrue(plan.holdNote().contains("Ship it from Shopify's admin"), plan.holdNote());
     }
 }
