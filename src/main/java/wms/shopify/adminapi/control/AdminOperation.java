@@ -43,7 +43,8 @@ public enum AdminOperation {
     FULFILLMENT_TRACKING_INFO_UPDATE("FulfillmentTrackingInfoUpdate", 10),
     /** One return with 50 lines and 2 reverse fulfillment orders of 50 lines. */
     RETURN("Return", 400),
-    REVERSE_FULFILLMENT_ORDER_DISPOSE("ReverseFulfillmentOrderDispose", 10),
+    /** Received units processed with their dispositions (replaced reverseFulfillmentOrderDispose, see docs/wms-api.md). */
+    RETURN_PROCESS("ReturnProcess", 10),
     RETURN_CLOSE("ReturnClose", 10),
     RETURN_CREATE("ReturnCreate", 10);
 
