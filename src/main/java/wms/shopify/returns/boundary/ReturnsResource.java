@@ -143,8 +143,8 @@ public class ReturnsResource {
     @APIResponse(responseCode = "404", description = "No such return")
     @APIResponse(
             responseCode = "409",
-            description =
-                    "The receipt id was used for other content, return sync is off " + "or the store is not connected",
+            description = "The receipt id was used for other content, return sync is off, the store is not connected, "
+                    + "or the return was closed on Shopify before it was received",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",

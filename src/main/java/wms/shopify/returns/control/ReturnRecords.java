@@ -24,6 +24,7 @@ import wms.shopify.returns.entity.ReceiptLine;
 import wms.shopify.returns.entity.ReceiptState;
 import wms.shopify.returns.entity.ReturnLine;
 import wms.shopify.returns.entity.ReturnReceipt;
+import wms.shopify.returns.entity.ReturnState;
 import wms.shopify.returns.entity.ShopReturn;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
@@ -66,9 +67,20 @@ public class ReturnRecords {
                 .getResultStream()
                 .findFirst();
         if (known.isPresent()) {
-            known.get().status(read.status(), now);
+            ShopReturn r = known.get();
+            boolean awaited = r.awaitedByTheWms();
+            r.status(read.status(), now);
+            if (awaited && r.state() == ReturnState.CLOSED) {
+                // Closed on Shopify before the WMS received it all: the feed tells the WMS not to expect it.
+                this.entityManager.flush(); // the position last, as for a new entry
+                r.enterFeed(this.positions.next(FEED));
+                String note = "Return " + read.name() + " closed on Shopify before the warehouse received all of it: "
+                        + "the WMS is told not to expect it (feed position " + r.feedSeq() + ").";
+                this.activity.record(CATEGORY, note, null);
+                return note;
+            }
             return "Return " + read.name() + " known already ("
-                    + known.get().state().name().toLowerCase() + "); Shopify status " + read.status() + ".";
+                    + r.state().name().toLowerCase() + "); Shopify status " + read.status() + ".";
         }
         boolean creating = !this.entityManager
                 .createQuery(
@@ -325,6 +337,15 @@ public class ReturnRecords {
                     Verdict.NOT_ALLOWED,
                     null,
                     "Return sync is off for " + store.domain() + " (Store Settings): receipts are not taken.",
+                    List.of());
+        }
+        if (found.state() == ReturnState.CLOSED
+                && found.open().values().stream().anyMatch(q -> q > 0)) {
+            return new Intake(
+                    Verdict.CONFLICT,
+                    null,
+                    "Return " + found.name() + " was closed on Shopify before the warehouse received all of it: it "
+                            + "is not expected any more. Reopen it on Shopify, or handle the goods as unannounced.",
                     List.of());
         }
         Map<String, Integer> open = found.open();
