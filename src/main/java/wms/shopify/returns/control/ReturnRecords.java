@@ -514,7 +514,7 @@ public class ReturnRecords {
         this.activity.record(
                 CATEGORY,
                 "Receipt " + receipt.receiptKey() + " of return "
-                        + receipt.shopReturn().name() + " disposed of on Shopify"
+                        + receipt.shopReturn().name() + " processed on Shopify (returnProcess)"
                         + (closedReturn ? "; the return is closed." : "."),
                 null);
     }
@@ -541,7 +541,7 @@ public class ReturnRecords {
         this.activity.record(
                 CATEGORY,
                 "Receipt " + receipt.receiptKey() + " of return "
-                        + receipt.shopReturn().name() + " could not be disposed of on Shopify: " + receipt.reason(),
+                        + receipt.shopReturn().name() + " could not be processed on Shopify: " + receipt.reason(),
                 null);
     }
 
