@@ -232,12 +232,9 @@ class ReturnsIT {
     @Test
     @Order(4)
     void aRetryAfterShopifysAnswerWasLostDoesNotProcessOrRestockTwice() throws Exception {
-        returnSync(true);
-        var order = shippedOrder("RS-LOST", Map.of("R-SHIRT", 2), "W-SHIRT", 2);
-        Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 2));
-        long returnId = expected(requested);
-        shop.approveReturn(requested);
-        awaitShopifyStatus(returnId, "OPEN");
+        Approved approved = approvedReturn("RS-LOST", "R-SHIRT", "W-SHIRT", 2);
+        Return requested = approved.onShopify();
+        long returnId = approved.returnId();
         int before = shop.quantity("R-SHIRT", main, "available");
         shop.faults().serverErrorAfterWriteShare(1.0);
         try {
@@ -266,12 +263,9 @@ class ReturnsIT {
     @Test
     @Order(5)
     void aReturnClosedOnShopifyBeforeItWasReceivedTellsTheWmsNotToExpectIt() throws Exception {
-        returnSync(true);
-        var order = shippedOrder("RS-CLOSED", Map.of("R-MUG", 1), "W-MUG", 1);
-        Return requested = shop.requestReturn(order, Map.of("R-MUG", 1));
-        long returnId = expected(requested);
-        shop.approveReturn(requested);
-        awaitShopifyStatus(returnId, "OPEN");
+        Approved approved = approvedReturn("RS-CLOSED", "R-MUG", "W-MUG", 1);
+        Return requested = approved.onShopify();
+        long returnId = approved.returnId();
         shop.closeReturn(requested);
         JsonObject[] entry = new JsonObject[1];
         await(() -> (entry[0] = entry(requested.id())) != null, "the return back in the feed");
@@ -286,12 +280,9 @@ class ReturnsIT {
     @Test
     @Order(6)
     void aReturnProcessedOnShopifyFirstIsNotProcessedOrRestockedAgain() throws Exception {
-        returnSync(true);
-        var order = shippedOrder("RS-PROCESSED", Map.of("R-SHIRT", 1), "W-SHIRT", 1);
-        Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 1));
-        long returnId = expected(requested);
-        shop.approveReturn(requested);
-        awaitShopifyStatus(returnId, "OPEN");
+        Approved approved = approvedReturn("RS-PROCESSED", "R-SHIRT", "W-SHIRT", 1);
+        Return requested = approved.onShopify();
+        long returnId = approved.returnId();
         int before = shop.quantity("R-SHIRT", main, "available");
         shop.processReturn(requested, main);
         await(
@@ -311,6 +302,23 @@ class ReturnsIT {
         assertTrue(receipt[0].getString("reason").contains("processed on Shopify already"), receipt[0].toString());
         assertEquals(1, disposed(requested), "only the merchant's disposition");
         assertEquals(before + 1, shop.quantity("R-SHIRT", main, "available"), "restocked once, by the merchant");
+    }
+
+    /** A return of the units on Shopify and in the connector's feed. */
+    record Approved(Return onShopify, long returnId) {}
+
+    /**
+     * With return sync on: an order of the units shipped, all of them requested back, the return acknowledged by the
+     * WMS from the feed and approved on Shopify (the approval seen by the connector).
+     */
+    private static Approved approvedReturn(String key, String sku, String product, int units) throws Exception {
+        returnSync(true);
+        var order = shippedOrder(key, Map.of(sku, units), product, units);
+        Return requested = shop.requestReturn(order, Map.of(sku, units));
+        long returnId = expected(requested);
+        shop.approveReturn(requested);
+        awaitShopifyStatus(returnId, "OPEN");
+        return new Approved(requested, returnId);
     }
 
     private static void returnSync(boolean on) throws Exception {

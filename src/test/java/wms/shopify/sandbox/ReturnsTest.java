@@ -181,39 +181,13 @@ class ReturnsTest {
                 "mutation($input: ReturnProcessInput!) { returnProcess(input: $input) { " + RETURN_FIELDS + " } }";
 
         JsonNode tooMany = admin.graphQl(
-                        process,
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "returnId",
-                                        id,
-                                        "returnLineItems",
-                                        List.of(Map.of(
-                                                "id",
-                                                returnLine,
-                                                "quantity",
-                                                3,
-                                                "dispositions",
-                                                List.of(disposition(line, 3, "RESTOCKED", warehouse)))))))
+                        process, processing(id, returnLine, 3, disposition(line, 3, "RESTOCKED", warehouse)))
                 .at("/data/returnProcess");
         assertEquals("INVALID", tooMany.at("/userErrors/0/code").asText(), tooMany.toString());
         assertTrue(tooMany.get("return").isNull());
 
         JsonNode moreDisposedThanProcessed = admin.graphQl(
-                        process,
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "returnId",
-                                        id,
-                                        "returnLineItems",
-                                        List.of(Map.of(
-                                                "id",
-                                                returnLine,
-                                                "quantity",
-                                                1,
-                                                "dispositions",
-                                                List.of(disposition(line, 2, "RESTOCKED", warehouse)))))))
+                        process, processing(id, returnLine, 1, disposition(line, 2, "RESTOCKED", warehouse)))
                 .at("/data/returnProcess");
         assertEquals(
                 "Dispositions exceed the quantity processed.",
@@ -297,6 +271,18 @@ class ReturnsTest {
                 "mutation($inputs: [ReverseFulfillmentOrderDisposeInput!]!) { "
                         + "reverseFulfillmentOrderDispose(dispositionInputs: $inputs) { userErrors { code message } } }",
                 Map.of("inputs", List.of(disposition(line, quantity, type, location))));
+    }
+
+    /** The variables of {@code returnProcess} for one return line with one disposition. */
+    private static Map<String, Object> processing(
+            String returnId, String returnLine, int quantity, Map<String, Object> disposition) {
+        return Map.of(
+                "input",
+                Map.of(
+                        "returnId",
+                        returnId,
+                        "returnLineItems",
+                        List.of(Map.of("id", returnLine, "quantity", quantity, "dispositions", List.of(disposition)))));
     }
 
     private static Map<String, Object> disposition(String line, int quantity, String type, Location location) {

@@ -505,6 +505,13 @@ public class ReturnRecords {
 
     @Transactional
     public void done(long receiptId, boolean closedReturn) {
+        // The return's row first, locked as a returns/process or returns/close delivery locks it (announce), which
+        // Shopify sends while this attempt finishes: one waits for the other instead of failing on a stale version.
+        Long returnId = this.entityManager
+                .createQuery("select r.shopReturn.id from ReturnReceipt r where r.id = :id", Long.class)
+                .setParameter("id", receiptId)
+                .getSingleResult();
+        this.entityManager.find(ShopReturn.class, returnId, LockModeType.PESSIMISTIC_WRITE);
         ReturnReceipt receipt = this.entityManager.find(ReturnReceipt.class, receiptId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = this.clock.instant();
         receipt.done(closedReturn, now);

@@ -205,6 +205,9 @@ public class ShopReturn {
 
     /** A later read of the return: its status on Shopify (closed there by the merchant, for example). */
     public void status(String shopifyStatus, Instant now) {
+        if (shopifyStatus.equals(this.shopifyStatus)) {
+            return; // unchanged (returns/process of an open return): the row is not written
+        }
         this.shopifyStatus = shopifyStatus;
         if ("CLOSED".equals(shopifyStatus) && this.state != ReturnState.HELD) {
             this.state = ReturnState.CLOSED;
