@@ -21,15 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Return;
+import wms.shopify.sandbox.ReturnLineItem;
 import wms.shopify.sandbox.ReverseFulfillmentOrderLineItem;
 import wms.shopify.sandbox.Shop;
 
 /**
  * Returns end to end against the Shopify sandbox: with return sync off a requested return is ignored; with it on, a
  * return requested and approved on Shopify becomes an expected return in the WMS feed (per WMS product), the units
- * the WMS reports received are disposed of on Shopify (RESTOCKED at the order's location, NOT_RESTOCKED) exactly
- * once, Shopify's available stock rises by the restocked units only, and with automatic closing on the return is
- * closed.
+ * the WMS reports received are processed on Shopify ({@code returnProcess}, with dispositions RESTOCKED at the
+ * order's location or NOT_RESTOCKED) exactly once, also when Shopify's answer is lost, Shopify's available stock rises
+ * by the restocked units only, and with automatic closing on the return is closed. A return closed on Shopify before
+ * the WMS received it goes back into the feed as CLOSED; one processed on Shopify first is not processed again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReturnsIT {
@@ -147,6 +149,12 @@ class ReturnsIT {
                         .distinct()
                         .sorted()
                         .toList());
+        assertEquals(
+                3,
+                requested.returnLineItems().stream()
+                        .mapToInt(ReturnLineItem::processedQuantity)
+                        .sum(),
+                "every unit processed (returnProcess), once");
         assertEquals(availableBefore + 2, shop.quantity("R-SHIRT", main, "available"), "restocked at the location");
         assertEquals(mugsBefore, shop.quantity("R-MUG", main, "available"), "not restocked");
         JsonObject after = json(wms.api("GET", "/api/v1/returns/" + returnId, null));
@@ -158,6 +166,7 @@ class ReturnsIT {
     @Test
     @Order(3)
     void aReturnShopifyDoesNotKnowIsCreatedThereWhenTheStoreAllowsItElseHeld() throws Exception {
+        returnSync(true);
         var order = shippedOrder("RS-UNANNOUNCED", Map.of("R-MUG", 2), "W-MUG", 2);
         long orderId = wms.count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
         int mugsBefore = shop.quantity("R-MUG", main, "available");
@@ -169,11 +178,15 @@ class ReturnsIT {
                 .toString();
         HttpResponse<String> created = wms.api("POST", "/api/v1/returns", body);
         assertEquals(202, created.statusCode(), created.body());
-        await(
+        WmsFixture.await(
+                Duration.ofSeconds(60),
                 () -> "DONE"
                         .equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-U1", null))
                                 .getString("state")),
-                "the return created on Shopify and disposed of");
+                "the return created on Shopify and processed",
+                () -> ": "
+                        + wms.api("GET", "/api/v1/returns/receipts/RCPT-U1", null)
+                                .body());
         assertEquals(1, order.returns().size(), "one return created on Shopify");
         assertEquals("CLOSED", order.returns().get(0).status());
         assertEquals(mugsBefore + 1, shop.quantity("R-MUG", main, "available"));
@@ -214,6 +227,136 @@ class ReturnsIT {
         assertTrue(parked.getString("reason").contains("does not create returns"), parked.toString());
         Thread.sleep(1500);
         assertEquals(1, order.returns().size(), "nothing created on Shopify");
+    }
+
+    @Test
+    @Order(4)
+    void aRetryAfterShopifysAnswerWasLostDoesNotProcessOrRestockTwice() throws Exception {
+        Approved approved = approvedReturn("RS-LOST", "R-SHIRT", "W-SHIRT", 2);
+        Return requested = approved.onShopify();
+        long returnId = approved.returnId();
+        int before = shop.quantity("R-SHIRT", main, "available");
+        shop.faults().serverErrorAfterWriteShare(1.0);
+        try {
+            assertEquals(
+                    202, receipt(returnId, "RCPT-L1", line("W-SHIRT", 2, true)).statusCode());
+            await(() -> disposed(requested) == 2, "processed on Shopify, its answer lost");
+        } finally {
+            shop.faults().none();
+        }
+        await(
+                () -> "DONE"
+                        .equals(json(wms.api("GET", "/api/v1/returns/receipts/RCPT-L1", null))
+                                .getString("state")),
+                "the receipt done after the retry");
+        assertEquals(2, disposed(requested), "disposed of once");
+        assertEquals(
+                2,
+                requested.returnLineItems().stream()
+                        .mapToInt(ReturnLineItem::processedQuantity)
+                        .sum(),
+                "processed once");
+        assertEquals(before + 2, shop.quantity("R-SHIRT", main, "available"), "restocked once");
+        assertEquals("CLOSED", requested.status());
+    }
+
+    @Test
+    @Order(5)
+    void aReturnClosedOnShopifyBeforeItWasReceivedTellsTheWmsNotToExpectIt() throws Exception {
+        Approved approved = approvedReturn("RS-CLOSED", "R-MUG", "W-MUG", 1);
+        Return requested = approved.onShopify();
+        long returnId = approved.returnId();
+        shop.closeReturn(requested);
+        JsonObject[] entry = new JsonObject[1];
+        await(() -> (entry[0] = entry(requested.id())) != null, "the return back in the feed");
+        assertEquals("CLOSED", entry[0].getString("state"));
+        assertEquals("CLOSED", entry[0].getString("shopifyStatus"));
+        HttpResponse<String> refused = receipt(returnId, "RCPT-C1", line("W-MUG", 1, true));
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("not expected any more"), refused.body());
+        assertEquals(0, disposed(requested), "nothing processed on Shopify");
+    }
+
+    @Test
+    @Order(6)
+    void aReturnProcessedOnShopifyFirstIsNotProcessedOrRestockedAgain() throws Exception {
+        Approved approved = approvedReturn("RS-PROCESSED", "R-SHIRT", "W-SHIRT", 1);
+        Return requested = approved.onShopify();
+        long returnId = approved.returnId();
+        int before = shop.quantity("R-SHIRT", main, "available");
+        shop.processReturn(requested, main);
+        await(
+                () -> "PROCESSED"
+                        .equals(wms.text(
+                                "select outcome from webhook_delivery where topic = 'returns/process' "
+                                        + "and convert_from(body, 'UTF8') like ?",
+                                "%" + requested.id() + "%")),
+                "the returns/process delivery handled");
+        assertEquals(202, receipt(returnId, "RCPT-P1", line("W-SHIRT", 1, true)).statusCode());
+        JsonObject[] receipt = new JsonObject[1];
+        await(
+                () -> "FAILED"
+                        .equals((receipt[0] = json(wms.api("GET", "/api/v1/returns/receipts/RCPT-P1", null)))
+                                .getString("state")),
+                "the receipt parked");
+        assertTrue(receipt[0].getString("reason").contains("processed on Shopify already"), receipt[0].toString());
+        assertEquals(1, disposed(requested), "only the merchant's disposition");
+        assertEquals(before + 1, shop.quantity("R-SHIRT", main, "available"), "restocked once, by the merchant");
+    }
+
+    /** A return of the units on Shopify and in the connector's feed. */
+    record Approved(Return onShopify, long returnId) {}
+
+    /**
+     * With return sync on: an order of the units shipped, all of them requested back, the return acknowledged by the
+     * WMS from the feed and approved on Shopify (the approval seen by the connector).
+     */
+    private static Approved approvedReturn(String key, String sku, String product, int units) throws Exception {
+        returnSync(true);
+        var order = shippedOrder(key, Map.of(sku, units), product, units);
+        Return requested = shop.requestReturn(order, Map.of(sku, units));
+        long returnId = expected(requested);
+        shop.approveReturn(requested);
+        awaitShopifyStatus(returnId, "OPEN");
+        return new Approved(requested, returnId);
+    }
+
+    private static void returnSync(boolean on) throws Exception {
+        try (Connection db = connector.jdbc()) {
+            db.createStatement()
+                    .executeUpdate("update return_policy set sync_enabled = " + on + ", auto_close = true "
+                            + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
+        }
+    }
+
+    /** Waits for the return in the feed and acknowledges it, as the WMS does: its connector id. */
+    private static long expected(Return requested) throws Exception {
+        JsonObject[] entry = new JsonObject[1];
+        await(() -> (entry[0] = entry(requested.id())) != null, "the return in the feed");
+        long returnId = entry[0].getJsonNumber("returnId").longValue();
+        assertEquals(
+                200,
+                wms.api(
+                                "POST",
+                                "/api/v1/returns/" + returnId + "/acknowledgement",
+                                "{\"revision\":"
+                                        + entry[0].getJsonNumber("revision").longValue() + "}")
+                        .statusCode());
+        return returnId;
+    }
+
+    private static void awaitShopifyStatus(long returnId, String status) throws Exception {
+        await(
+                () -> status.equals(json(wms.api("GET", "/api/v1/returns/" + returnId, null))
+                        .getString("shopifyStatus")),
+                "Shopify status " + status + " seen");
+    }
+
+    private static int disposed(Return aReturn) {
+        return aReturn.reverseFulfillmentOrders().stream()
+                .flatMap(rfo -> rfo.lineItems().stream())
+                .mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity)
+                .sum();
     }
 
     private static wms.shopify.sandbox.Order shippedOrder(String key, Map<String, Integer> skus, Object... shipped)

@@ -59,7 +59,6 @@ class StoreInstallIT {
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",
             "RETURNS_CLOSE",
-            "BULK_OPERATIONS_FINISH",
             "INVENTORY_LEVELS_UPDATE");
 
     private static SandboxConnector connector;

@@ -106,18 +106,28 @@ class ConnectorOperationsCostTest {
                                 ID,
                                 "returnLineItems",
                                 List.of(Map.of("fulfillmentLineItemId", ID, "quantity", 1))));
-            case "ReverseFulfillmentOrderDispose" ->
+            case "ReturnProcess" ->
                 Map.of(
-                        "dispositionInputs",
-                        List.of(Map.of(
-                                "reverseFulfillmentOrderLineItemId",
+                        "input",
+                        Map.of(
+                                "returnId",
                                 ID,
-                                "quantity",
-                                1,
-                                "dispositionType",
-                                "RESTOCKED",
-                                "locationId",
-                                ID)));
+                                "returnLineItems",
+                                List.of(Map.of(
+                                        "id",
+                                        ID,
+                                        "quantity",
+                                        1,
+                                        "dispositions",
+                                        List.of(Map.of(
+                                                "reverseFulfillmentOrderLineItemId",
+                                                ID,
+                                                "quantity",
+                                                1,
+                                                "dispositionType",
+                                                "RESTOCKED",
+                                                "locationId",
+                                                ID))))));
             case "WebhookSubscriptionCreate" ->
                 Map.of(
                         "topic",

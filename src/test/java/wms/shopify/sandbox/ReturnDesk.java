@@ -109,7 +109,12 @@ final class ReturnDesk {
         return payload;
     }
 
-    /** {@code returnProcess}: marks units processed and applies their dispositions. Refunds are not modelled. */
+    /**
+     * {@code returnProcess}: all-or-nothing, marks each line's units processed and applies its dispositions (the
+     * dispositions of a line are its own reverse fulfillment order line's and add up to at most the units processed).
+     * The return stays OPEN ({@code returnClose} ends it). Not idempotent: sent twice, the second is refused once
+     * nothing is left to process. Refunds ({@code financialTransfer}) are not modelled.
+     */
     @SuppressWarnings("unchecked")
     Map<String, Object> process(Map<String, Object> input) {
         Return aReturn = shop.find((String) input.get("returnId"), Return.class);
@@ -124,6 +129,7 @@ final class ReturnDesk {
         List<Map<String, Object>> lines = (List<Map<String, Object>>) input.getOrDefault("returnLineItems", List.of());
         List<UserError> errors = new ArrayList<>();
         List<Map<String, Object>> dispositions = new ArrayList<>();
+        Map<ReturnLineItem, Integer> processing = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Map<String, Object> line = lines.get(i);
             List<String> path = List.of("input", "returnLineItems", String.valueOf(i));
@@ -131,20 +137,39 @@ final class ReturnDesk {
             int quantity = (Integer) line.get("quantity");
             if (rli == null || !aReturn.returnLineItems().contains(rli)) {
                 errors.add(new UserError(path, "Return line item does not exist.", "NOT_FOUND"));
-            } else if (quantity <= 0 || quantity > rli.processableQuantity()) {
+                continue;
+            }
+            int total = processing.merge(rli, quantity, Integer::sum);
+            if (quantity <= 0 || total > rli.processableQuantity()) {
                 errors.add(new UserError(path, "Quantity exceeds the processable quantity.", "INVALID"));
             }
-            if (line.get("dispositions") != null) {
-                dispositions.addAll((List<Map<String, Object>>) line.get("dispositions"));
+            List<Map<String, Object>> own =
+                    line.get("dispositions") == null ? List.of() : (List<Map<String, Object>>) line.get("dispositions");
+            int disposing = 0;
+            for (Map<String, Object> d : own) {
+                ReverseFulfillmentOrderLineItem rfoLine = shop.find(
+                        (String) d.get("reverseFulfillmentOrderLineItemId"), ReverseFulfillmentOrderLineItem.class);
+                if (rfoLine != null && rfoLine.returnLineItem() != rli) {
+                    errors.add(new UserError(
+                            List.of("input", "returnLineItems", String.valueOf(i), "dispositions"),
+                            "Reverse fulfillment order line item does not belong to the return line item.",
+                            "INVALID"));
+                }
+                disposing += (Integer) d.get("quantity");
             }
+            if (disposing > quantity) {
+                errors.add(new UserError(
+                        List.of("input", "returnLineItems", String.valueOf(i), "dispositions"),
+                        "Dispositions exceed the quantity processed.",
+                        "INVALID"));
+            }
+            dispositions.addAll(own);
         }
         errors.addAll(validateDispositions(dispositions, List.of("input", "returnLineItems")));
         if (!errors.isEmpty()) {
             return payload(null, errors);
         }
-        for (Map<String, Object> line : lines) {
-            shop.find((String) line.get("id"), ReturnLineItem.class).process((Integer) line.get("quantity"));
-        }
+        processing.forEach(ReturnLineItem::process);
         applyDispositions(dispositions);
         aReturn.touch(shop.now());
         shop.emit("RETURNS_PROCESS", shop.newEventId(), RestPayloads.returnOf(aReturn));

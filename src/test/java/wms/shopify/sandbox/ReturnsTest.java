@@ -166,6 +166,69 @@ class ReturnsTest {
     }
 
     @Test
+    void returnProcessRefusesWhatShopifyRefusesAndChangesNothing() throws Exception {
+        JsonNode created = admin.graphQl(
+                        "mutation($order: ID!, $fli: ID!) { returnCreate(returnInput: {orderId: "
+                                + "$order, returnLineItems: [{fulfillmentLineItemId: $fli, quantity: 2}]}) { "
+                                + RETURN_FIELDS
+                                + " } }",
+                        Map.of("order", order.id(), "fli", fulfillmentLine()))
+                .at("/data/returnCreate/return");
+        String id = created.get("id").asText();
+        String returnLine = created.at("/returnLineItems/nodes/0/id").asText();
+        String line = reverseLine(created);
+        String process =
+                "mutation($input: ReturnProcessInput!) { returnProcess(input: $input) { " + RETURN_FIELDS + " } }";
+
+        JsonNode tooMany = admin.graphQl(
+                        process, processing(id, returnLine, 3, disposition(line, 3, "RESTOCKED", warehouse)))
+                .at("/data/returnProcess");
+        assertEquals("INVALID", tooMany.at("/userErrors/0/code").asText(), tooMany.toString());
+        assertTrue(tooMany.get("return").isNull());
+
+        JsonNode moreDisposedThanProcessed = admin.graphQl(
+                        process, processing(id, returnLine, 1, disposition(line, 2, "RESTOCKED", warehouse)))
+                .at("/data/returnProcess");
+        assertEquals(
+                "Dispositions exceed the quantity processed.",
+                moreDisposedThanProcessed.at("/userErrors/0/message").asText());
+
+        JsonNode unknownLine = admin.graphQl(
+                        process,
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "returnId",
+                                        id,
+                                        "returnLineItems",
+                                        List.of(Map.of("id", "gid://shopify/ReturnLineItem/999999", "quantity", 1)))))
+                .at("/data/returnProcess");
+        assertEquals("NOT_FOUND", unknownLine.at("/userErrors/0/code").asText());
+        assertEquals(
+                List.of("input", "returnLineItems", "0"),
+                List.of(
+                        unknownLine.at("/userErrors/0/field/0").asText(),
+                        unknownLine.at("/userErrors/0/field/1").asText(),
+                        unknownLine.at("/userErrors/0/field/2").asText()));
+        assertEquals(7, shop.quantity("TS-S", warehouse, "available"));
+        assertEquals(0, shop.find(returnLine, ReturnLineItem.class).processedQuantity());
+
+        admin.graphQl("mutation($id: ID!) { returnClose(id: $id) { userErrors { message } } }", Map.of("id", id));
+        JsonNode closed = admin.graphQl(
+                        process,
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "returnId",
+                                        id,
+                                        "returnLineItems",
+                                        List.of(Map.of("id", returnLine, "quantity", 1)))))
+                .at("/data/returnProcess");
+        assertEquals("INVALID_STATE", closed.at("/userErrors/0/code").asText());
+        assertEquals(0, shop.find(returnLine, ReturnLineItem.class).processedQuantity());
+    }
+
+    @Test
     void returnCloseClosesTheReturnAndItsReverseFulfillmentOrderOnce() throws Exception {
         String id = approve(request(1).at("/data/returnRequest/return/id").asText())
                 .at("/data/returnApproveRequest/return/id")
@@ -208,6 +271,18 @@ class ReturnsTest {
                 "mutation($inputs: [ReverseFulfillmentOrderDisposeInput!]!) { "
                         + "reverseFulfillmentOrderDispose(dispositionInputs: $inputs) { userErrors { code message } } }",
                 Map.of("inputs", List.of(disposition(line, quantity, type, location))));
+    }
+
+    /** The variables of {@code returnProcess} for one return line with one disposition. */
+    private static Map<String, Object> processing(
+            String returnId, String returnLine, int quantity, Map<String, Object> disposition) {
+        return Map.of(
+                "input",
+                Map.of(
+                        "returnId",
+                        returnId,
+                        "returnLineItems",
+                        List.of(Map.of("id", returnLine, "quantity", quantity, "dispositions", List.of(disposition)))));
     }
 
     private static Map<String, Object> disposition(String line, int quantity, String type, Location location) {

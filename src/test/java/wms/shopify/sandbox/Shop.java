@@ -321,6 +321,49 @@ public final class Shop {
         }
     }
 
+    /**
+     * The merchant (or another app) processes every unit of the return still to process, restocked at the location,
+     * as {@code returnProcess} does: {@code returns/process}.
+     */
+    public synchronized void processReturn(Return aReturn, Location restockAt) {
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (ReverseFulfillmentOrder rfo : aReturn.reverseFulfillmentOrders()) {
+            for (ReverseFulfillmentOrderLineItem line : rfo.lineItems()) {
+                int units = line.returnLineItem().processableQuantity();
+                if (units > 0) {
+                    lines.add(Map.of(
+                            "id",
+                            line.returnLineItem().id(),
+                            "quantity",
+                            units,
+                            "dispositions",
+                            List.of(Map.of(
+                                    "reverseFulfillmentOrderLineItemId",
+                                    line.id(),
+                                    "quantity",
+                                    units,
+                                    "dispositionType",
+                                    "RESTOCKED",
+                                    "locationId",
+                                    restockAt.id()))));
+                }
+            }
+        }
+        Map<String, Object> payload =
+                new ReturnDesk(this).process(Map.of("returnId", aReturn.id(), "returnLineItems", lines));
+        if (payload.get("return") == null) {
+            throw new IllegalStateException("processing refused: " + payload.get("userErrors"));
+        }
+    }
+
+    /** The merchant closes the return, as {@code returnClose} does: {@code returns/close}. */
+    public synchronized void closeReturn(Return aReturn) {
+        Map<String, Object> payload = new ReturnDesk(this).close(aReturn.id());
+        if (payload.get("return") == null) {
+            throw new IllegalStateException("closing refused: " + payload.get("userErrors"));
+        }
+    }
+
     public synchronized InventoryItem item(String sku) {
         return levels.keySet().stream()
                 .filter(i -> sku.equals(i.sku()))

@@ -55,7 +55,8 @@ public enum AdminOperation {
     RETURN_LINE_ITEMS("ReturnLineItems", 803),
     /** The next 250 lines of a large reverse fulfillment order: 1 + 2 + 250 x 3 objects. */
     REVERSE_FULFILLMENT_ORDER_LINE_ITEMS("ReverseFulfillmentOrderLineItems", 753),
-    REVERSE_FULFILLMENT_ORDER_DISPOSE("ReverseFulfillmentOrderDispose", 10),
+    /** Received units processed with their dispositions (replaced reverseFulfillmentOrderDispose, see docs/wms-api.md). */
+    RETURN_PROCESS("ReturnProcess", 10),
     RETURN_CLOSE("ReturnClose", 10),
     RETURN_CREATE("ReturnCreate", 10);
 

@@ -30,7 +30,9 @@ public record ReturnEntryView(
         @Schema(description = "The WMS warehouse the order shipped from, when known")
         String warehouse,
 
-        @Schema(description = "REQUESTED (not approved yet) or OPEN (approved)")
+        @Schema(
+                description = "REQUESTED (not approved yet), OPEN (approved) or CLOSED (closed on Shopify: with state "
+                        + "CLOSED before it was received, do not expect it any more)")
         String shopifyStatus,
 
         @Schema(description = "EXPECTED, RECEIVED or CLOSED")

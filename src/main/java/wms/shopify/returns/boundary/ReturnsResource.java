@@ -42,7 +42,7 @@ import wms.shopify.returns.entity.ReturnReceipt;
 /** Returns the WMS should expect (a feed with acknowledgements), and what it received of them. */
 @Path("v1/returns")
 @RequestScoped
-@Tag(name = "Returns", description = "Expected returns as a feed; received units disposed of on Shopify")
+@Tag(name = "Returns", description = "Expected returns as a feed; received units processed on Shopify")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReturnsResource {
 
@@ -131,7 +131,8 @@ public class ReturnsResource {
     @Operation(
             summary = "Reports returned units the warehouse received",
             description = "Body {\"receiptId\", \"lines\": [{\"product\", \"quantity\", \"restock\": true|false}]}. "
-                    + "The units are disposed of on Shopify in the background: RESTOCKED at the order's location "
+                    + "The units are processed on Shopify in the background (returnProcess, no refund): RESTOCKED "
+                    + "at the order's location "
                     + "(Shopify puts them back on sale there) or NOT_RESTOCKED; with automatic closing on, the "
                     + "return is closed once every unit is disposed of. The stock movement of this receipt must "
                     + "name the order, so that stock sync does not count restocked units a second time (see the "
@@ -143,8 +144,8 @@ public class ReturnsResource {
     @APIResponse(responseCode = "404", description = "No such return")
     @APIResponse(
             responseCode = "409",
-            description =
-                    "The receipt id was used for other content, return sync is off " + "or the store is not connected",
+            description = "The receipt id was used for other content, return sync is off, the store is not connected, "
+                    + "or the return was closed on Shopify before it was received",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",

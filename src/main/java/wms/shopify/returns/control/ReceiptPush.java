@@ -17,10 +17,10 @@ import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
 /**
- * One attempt to dispose of received units on Shopify, never twice: the return is read again (its reverse
- * fulfillment order lines and what is disposed of already); after an unclear earlier attempt, Shopify's disposed
- * quantities say whether it was applied; the dispositions are planned, kept with the quantities before them, and sent
- * once. With automatic closing on, a return whose units are all disposed of is closed. Unavailability is retried with
+ * One attempt to process received units on Shopify ({@code returnProcess}, with their dispositions), never twice:
+ * the return is read again (its reverse fulfillment order lines and what is disposed of already); after an unclear
+ * earlier attempt, Shopify's disposed quantities say whether it was applied ({@code returnProcess} takes no
+ * idempotency key in 2026-07); the dispositions are planned, kept with the quantities before them, and sent once. With automatic closing on, a return whose units are all disposed of is closed. Unavailability is retried with
  * the shipping back-off settings; a refusal parks the receipt with the reason.
  */
 @ApplicationScoped
@@ -135,9 +135,9 @@ public class ReceiptPush {
                 }
                 this.records.planned(id, DisposalPlan.disposed(read.reverseLines()), plan.planned());
                 sent = true;
-                String refused = this.shopify.dispose(store, plan.disposals(), attempt.locationId());
+                String refused = this.shopify.process(store, read, plan.disposals(), attempt.locationId());
                 if (refused != null) {
-                    this.records.park(id, "Shopify refused the dispositions: " + refused);
+                    this.records.park(id, "Shopify refused to process the return: " + refused);
                     return;
                 }
                 sent = false;

@@ -24,6 +24,7 @@ import wms.shopify.returns.entity.ReceiptLine;
 import wms.shopify.returns.entity.ReceiptState;
 import wms.shopify.returns.entity.ReturnLine;
 import wms.shopify.returns.entity.ReturnReceipt;
+import wms.shopify.returns.entity.ReturnState;
 import wms.shopify.returns.entity.ShopReturn;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.stores.entity.StoreLocation;
@@ -66,9 +67,20 @@ public class ReturnRecords {
                 .getResultStream()
                 .findFirst();
         if (known.isPresent()) {
-            known.get().status(read.status(), now);
+            ShopReturn r = known.get();
+            boolean awaited = r.awaitedByTheWms();
+            r.status(read.status(), now);
+            if (awaited && r.state() == ReturnState.CLOSED) {
+                // Closed on Shopify before the WMS received it all: the feed tells the WMS not to expect it.
+                this.entityManager.flush(); // the position last, as for a new entry
+                r.enterFeed(this.positions.next(FEED));
+                String note = "Return " + read.name() + " closed on Shopify before the warehouse received all of it: "
+                        + "the WMS is told not to expect it (feed position " + r.feedSeq() + ").";
+                this.activity.record(CATEGORY, note, null);
+                return note;
+            }
             return "Return " + read.name() + " known already ("
-                    + known.get().state().name().toLowerCase() + "); Shopify status " + read.status() + ".";
+                    + r.state().name().toLowerCase() + "); Shopify status " + read.status() + ".";
         }
         boolean creating = !this.entityManager
                 .createQuery(
@@ -327,6 +339,15 @@ public class ReturnRecords {
                     "Return sync is off for " + store.domain() + " (Store Settings): receipts are not taken.",
                     List.of());
         }
+        if (found.state() == ReturnState.CLOSED
+                && found.open().values().stream().anyMatch(q -> q > 0)) {
+            return new Intake(
+                    Verdict.CONFLICT,
+                    null,
+                    "Return " + found.name() + " was closed on Shopify before the warehouse received all of it: it "
+                            + "is not expected any more. Reopen it on Shopify, or handle the goods as unannounced.",
+                    List.of());
+        }
         Map<String, Integer> open = found.open();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -484,6 +505,13 @@ public class ReturnRecords {
 
     @Transactional
     public void done(long receiptId, boolean closedReturn) {
+        // The return's row first, locked as a returns/process or returns/close delivery locks it (announce), which
+        // Shopify sends while this attempt finishes: one waits for the other instead of failing on a stale version.
+        Long returnId = this.entityManager
+                .createQuery("select r.shopReturn.id from ReturnReceipt r where r.id = :id", Long.class)
+                .setParameter("id", receiptId)
+                .getSingleResult();
+        this.entityManager.find(ShopReturn.class, returnId, LockModeType.PESSIMISTIC_WRITE);
         ReturnReceipt receipt = this.entityManager.find(ReturnReceipt.class, receiptId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = this.clock.instant();
         receipt.done(closedReturn, now);
@@ -493,7 +521,7 @@ public class ReturnRecords {
         this.activity.record(
                 CATEGORY,
                 "Receipt " + receipt.receiptKey() + " of return "
-                        + receipt.shopReturn().name() + " disposed of on Shopify"
+                        + receipt.shopReturn().name() + " processed on Shopify (returnProcess)"
                         + (closedReturn ? "; the return is closed." : "."),
                 null);
     }
@@ -520,7 +548,7 @@ public class ReturnRecords {
         this.activity.record(
                 CATEGORY,
                 "Receipt " + receipt.receiptKey() + " of return "
-                        + receipt.shopReturn().name() + " could not be disposed of on Shopify: " + receipt.reason(),
+                        + receipt.shopReturn().name() + " could not be processed on Shopify: " + receipt.reason(),
                 null);
     }
 

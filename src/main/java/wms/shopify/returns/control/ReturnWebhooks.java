@@ -14,14 +14,17 @@ import wms.shopify.stores.entity.Store;
 import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
- * The returns' part of webhook processing: {@code returns/request} and {@code returns/approve} are signals "this
- * return changed"; the return is read again from Shopify by id and recorded. With return sync off nothing is done.
- * A failure to reach Shopify propagates, so the delivery is tried again.
+ * The returns' part of webhook processing: {@code returns/request}, {@code returns/approve}, {@code returns/process}
+ * and {@code returns/close} are signals "this return changed"; the return is read again from Shopify by id and
+ * recorded (a return closed on Shopify, by the merchant or another app, before the WMS received it goes back into the
+ * WMS's feed as CLOSED: not to be expected any more). With return sync off nothing is done. A failure to reach Shopify
+ * propagates, so the delivery is tried again.
  */
 @ApplicationScoped
 public class ReturnWebhooks {
 
-    public static final Set<String> TOPICS = Set.of("returns/request", "returns/approve");
+    public static final Set<String> TOPICS =
+            Set.of("returns/request", "returns/approve", "returns/process", "returns/close");
 
     @Inject
     ShopifyReturns shopify;

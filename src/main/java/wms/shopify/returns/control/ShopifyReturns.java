@@ -16,7 +16,7 @@ import wms.shopify.returns.entity.DisposalPlan;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
-/** A store's returns on Shopify: read one by id, dispose of received units, close it. */
+/** A store's returns on Shopify: read one by id, create one, process received units, close it. */
 @ApplicationScoped
 public class ShopifyReturns {
 
@@ -195,29 +195,67 @@ public class ShopifyReturns {
         return refusal[0] == null && payload.get("return") instanceof JsonObject r ? r.getString("id") : null;
     }
 
-    /** Disposes of units, once (not retried here: the caller judges an unclear outcome). Answers user errors. */
-    public String dispose(Store store, List<DisposalPlan.Disposal> disposals, String locationId) {
-        JsonArrayBuilder inputs = Json.createArrayBuilder();
+    /**
+     * Processes the received units of the return ({@code returnProcess}), once: not retried here, the caller judges
+     * an unclear outcome. Each disposal is sent as a disposition of the return line behind its reverse fulfillment
+     * order line, and that line's processed quantity is the sum of its dispositions. No refund is issued (no
+     * {@code financialTransfer}) and the customer is not notified: the merchant refunds in Shopify's admin.
+     *
+     * @return Shopify's user errors, or null when it processed them
+     */
+    public String process(Store store, ShopifyReturn read, List<DisposalPlan.Disposal> disposals, String locationId) {
+        java.util.Map<String, String> returnLineByFulfillmentLine = new java.util.HashMap<>();
+        read.lines()
+                .forEach(l -> returnLineByFulfillmentLine.putIfAbsent(l.fulfillmentLineItemId(), l.returnLineItemId()));
+        java.util.Map<String, String> returnLineByReverseLine = new java.util.HashMap<>();
+        read.reverseLines()
+                .forEach(r -> returnLineByReverseLine.put(
+                        r.id(), returnLineByFulfillmentLine.get(r.fulfillmentLineItemId())));
+        java.util.Map<String, List<DisposalPlan.Disposal>> byReturnLine = new java.util.LinkedHashMap<>();
         for (DisposalPlan.Disposal d : disposals) {
-            var input = Json.createObjectBuilder()
-                    .add("reverseFulfillmentOrderLineItemId", d.reverseLineId())
-                    .add("quantity", d.quantity())
-                    .add("dispositionType", d.restock() ? "RESTOCKED" : "NOT_RESTOCKED");
-            if (d.restock()) {
-                input.add("locationId", locationId);
+            String returnLine = returnLineByReverseLine.get(d.reverseLineId());
+            if (returnLine == null) {
+                return "no return line behind reverse fulfillment order line " + d.reverseLineId();
             }
-            inputs.add(input);
+            byReturnLine.computeIfAbsent(returnLine, k -> new ArrayList<>()).add(d);
         }
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        byReturnLine.forEach((returnLine, ofLine) -> {
+            JsonArrayBuilder dispositions = Json.createArrayBuilder();
+            for (DisposalPlan.Disposal d : ofLine) {
+                var disposition = Json.createObjectBuilder()
+                        .add("reverseFulfillmentOrderLineItemId", d.reverseLineId())
+                        .add("quantity", d.quantity())
+                        .add("dispositionType", d.restock() ? "RESTOCKED" : "NOT_RESTOCKED");
+                if (d.restock()) {
+                    disposition.add("locationId", locationId);
+                }
+                dispositions.add(disposition);
+            }
+            lines.add(Json.createObjectBuilder()
+                    .add("id", returnLine)
+                    .add(
+                            "quantity",
+                            ofLine.stream()
+                                    .mapToInt(DisposalPlan.Disposal::quantity)
+                                    .sum())
+                    .add("dispositions", dispositions));
+        });
         JsonObject data = this.access.call(
                 store,
                 token -> this.api.runOnce(
                         store.domain(),
                         token,
-                        AdminOperation.REVERSE_FULFILLMENT_ORDER_DISPOSE,
+                        AdminOperation.RETURN_PROCESS,
                         Json.createObjectBuilder()
-                                .add("dispositionInputs", inputs)
+                                .add(
+                                        "input",
+                                        Json.createObjectBuilder()
+                                                .add("returnId", read.id())
+                                                .add("returnLineItems", lines)
+                                                .add("notifyCustomer", false))
                                 .build()));
-        return userErrors(data.getJsonObject("reverseFulfillmentOrderDispose"));
+        return userErrors(data.getJsonObject("returnProcess"));
     }
 
     /** Closes the return (closing one that is closed already is refused by Shopify: the caller reads first). */

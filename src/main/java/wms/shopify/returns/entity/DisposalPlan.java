@@ -75,8 +75,8 @@ public final class DisposalPlan {
         if (!short_.isEmpty()) {
             return new Plan(
                     List.of(),
-                    "Shopify has fewer returned units left to dispose of than received (" + String.join("; ", short_)
-                            + "); is the return approved?");
+                    "Shopify has fewer returned units left to process than received (" + String.join("; ", short_)
+                            + "): processed on Shopify already, or not approved yet? Check the return on Shopify.");
         }
         return new Plan(disposals, null);
     }

@@ -131,6 +131,8 @@ public class ShopReturn {
         } else if (!unmapped.isEmpty()) {
             this.state = ReturnState.HELD;
             this.note = bounded("Held: no WMS product for " + String.join(", ", unmapped) + ".");
+        } else if ("CLOSED".equals(shopifyStatus)) {
+            this.state = ReturnState.CLOSED; // first seen closed (returns/close): nothing to expect
         } else {
             this.state = ReturnState.EXPECTED;
         }
@@ -193,8 +195,19 @@ public class ShopReturn {
         this.feedPending = true;
     }
 
+    /**
+     * Whether the WMS was told to expect this return and has not received all of it: closed on Shopify now, the WMS
+     * must hear that it is not coming.
+     */
+    public boolean awaitedByTheWms() {
+        return this.state == ReturnState.EXPECTED && this.feedSeq != null;
+    }
+
     /** A later read of the return: its status on Shopify (closed there by the merchant, for example). */
     public void status(String shopifyStatus, Instant now) {
+        if (shopifyStatus.equals(this.shopifyStatus)) {
+            return; // unchanged (returns/process of an open return): the row is not written
+        }
         this.shopifyStatus = shopifyStatus;
         if ("CLOSED".equals(shopifyStatus) && this.state != ReturnState.HELD) {
             this.state = ReturnState.CLOSED;

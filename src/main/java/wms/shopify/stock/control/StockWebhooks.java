@@ -23,7 +23,7 @@ import wms.shopify.webhooks.entity.WebhookReceived;
 @ApplicationScoped
 public class StockWebhooks {
 
-    static final String TOPIC = "inventory_levels/update";
+    public static final String TOPIC = "inventory_levels/update";
 
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;

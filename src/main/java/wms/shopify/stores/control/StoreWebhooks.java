@@ -13,6 +13,8 @@ import wms.shopify.webhooks.entity.WebhookReceived;
 @ApplicationScoped
 public class StoreWebhooks {
 
+    public static final String TOPIC = "app/uninstalled";
+
     @Inject
     Stores stores;
 
@@ -20,7 +22,7 @@ public class StoreWebhooks {
     LocationMapping mapping;
 
     void onWebhook(@Observes WebhookReceived webhook) {
-        if ("app/uninstalled".equals(webhook.topic())) {
+        if (TOPIC.equals(webhook.topic())) {
             this.stores.disconnect(webhook.shop(), "the app was uninstalled on Shopify.");
             webhook.handled("Store disconnected.");
         } else if ("shop/redact".equals(webhook.topic())) {

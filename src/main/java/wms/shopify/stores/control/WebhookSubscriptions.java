@@ -28,8 +28,9 @@ public class WebhookSubscriptions {
     private static final Logger LOG = Logger.getLogger(WebhookSubscriptions.class.getName());
 
     /**
-     * Orders (import and its filters), the uninstall (disconnect at once), returns (return sync), bulk operations
-     * (large product syncs), inventory levels (stock drift and echo detection).
+     * Orders (import and its filters), the uninstall (disconnect at once), returns (return sync), inventory levels
+     * (stock drift and echo detection): each handled by a component (WebhookTopicsTest). Not bulk_operations/finish:
+     * large product syncs poll their bulk operation, and a delivery nobody handles would only wait unhandled.
      */
     public static final List<String> TOPICS = List.of(
             "ORDERS_CREATE",
@@ -41,7 +42,6 @@ public class WebhookSubscriptions {
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",
             "RETURNS_CLOSE",
-            "BULK_OPERATIONS_FINISH",
             "INVENTORY_LEVELS_UPDATE");
     /** Shopify echoes it as X-Shopify-Name: letters, digits, hyphens. */
     static final String SUBSCRIPTION_NAME = "wms-connector";
