@@ -98,16 +98,17 @@ class ShopifyAccessIT {
                 .changeGrantedScopes(
                         narrowed, "read_products,write_inventory,read_locations,read_orders,write_returns");
         var order = narrowed.placeOrder(at, true, Map.of("S-CAP", 1));
+        // Shopify says so (app/scopes_update): the store is marked with the scopes the grant lacks, whether or not the
+        // order's read was refused first.
         WmsFixture.await(
                 Duration.ofSeconds(60),
-                () -> wmsApi.text("select missing_access from store where domain = ?", SCOPES_DOMAIN) != null,
-                "the store marked as lacking a scope",
+                () -> "write_merchant_managed_fulfillment_orders, write_fulfillments"
+                        .equals(wmsApi.text("select missing_access from store where domain = ?", SCOPES_DOMAIN)),
+                "the store marked as lacking the scopes",
                 () -> "; store "
                         + wmsApi.text(
-                                "select status || ' ' || coalesce(status_reason, '') from store where domain = ?",
+                                "select status || ' ' || coalesce(missing_access, '') from store where domain = ?",
                                 SCOPES_DOMAIN));
-        String missing = wmsApi.text("select missing_access from store where domain = ?", SCOPES_DOMAIN);
-        assertTrue(missing.contains("read_merchant_managed_fulfillment_orders"), missing);
         assertEquals("CONNECTED", wmsApi.text("select status from store where domain = ?", SCOPES_DOMAIN));
 
         String stores = connector.get(wmsApi.admin, "/admin/stores.xhtml").body();
@@ -115,7 +116,10 @@ class ShopifyAccessIT {
         assertTrue(row > 0, "the store's row");
         String rowHtml = stores.substring(row, stores.indexOf("</tr>", row));
         assertTrue(
-                rowHtml.contains("Needs re-authorisation: Shopify refused a call because the app lacks the "), rowHtml);
+                rowHtml.contains("Needs re-authorisation: the app lacks the write_merchant_managed_fulfillment_orders, "
+                        + "write_fulfillments access scope on this store."),
+                rowHtml);
+        assertFalse(rowHtml.contains("SHOPIFY_SCOPES"), "both are scopes the connector asks for");
         assertTrue(rowHtml.contains("authorise-again"), "with the button that runs OAuth again");
         String entries = "select count(*) from activity_event where message like 'Store " + SCOPES_DOMAIN
                 + " needs re-authorisation%'";
@@ -128,7 +132,7 @@ class ShopifyAccessIT {
                 Duration.ofSeconds(60),
                 () -> narrowed.quantity("S-CAP", at, "available") == 14,
                 "the stock pushed to the narrowed store");
-        assertEquals(1, wmsApi.count(entries), "one activity entry however many calls were refused");
+        assertEquals(1, wmsApi.count(entries), "one activity entry, however many calls were refused meanwhile");
 
         // Authorise again: OAuth with the connector's scopes; the merchant approves; the mark is gone.
         java.util.regex.Matcher form = java.util.regex.Pattern.compile("<form id=\"([^\"]*reauthorise)\"")
@@ -163,6 +167,51 @@ class ShopifyAccessIT {
                 "the refused order's delivery says why and what happens");
         var after = narrowed.placeOrder(at, true, Map.of("S-CAP", 1));
         awaitEntry(after.id());
+    }
+
+    @Test
+    void aGrantNarrowedOnShopifyMarksTheStoreBeforeAnyCallAndWideningItAgainClearsTheMark() throws Exception {
+        String domain = "scopes-update-it.myshopify.com";
+        Shop shop = WmsFixture.stockedShop(connector, domain, "Update main", 10, "Hat", "U-HAT");
+        wmsApi.installForOrders(shop, shop.location("Update main"), "WH-UPDATE", null);
+        String marked = "select missing_access from store where domain = ?";
+        String entries = "select count(*) from activity_event where message like 'Store " + domain + " %'";
+        assertNull(wmsApi.text(marked, domain), "installed with every scope asked for");
+
+        // The merchant takes write_returns away on Shopify's admin; nothing of the store is called meanwhile.
+        connector
+                .sandbox()
+                .changeGrantedScopes(
+                        shop,
+                        "read_products,write_inventory,read_locations,read_orders,"
+                                + "write_merchant_managed_fulfillment_orders,write_fulfillments");
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> "write_returns".equals(wmsApi.text(marked, domain)),
+                "the mark from the webhook",
+                () -> "");
+        assertEquals("CONNECTED", wmsApi.text("select status from store where domain = ?", domain));
+        WmsFixture.await(
+                Duration.ofSeconds(30),
+                () -> wmsApi.count(entries.replace("%'", "needs re-authorisation: Shopify says (app/scopes_update)%'"))
+                        == 1,
+                "the activity entry naming the webhook",
+                () -> "");
+
+        // The merchant gives it back on Shopify: no OAuth needed, the mark goes.
+        connector.sandbox().changeGrantedScopes(shop, wms.shopify.sandbox.ShopifySandbox.ALL_SCOPES);
+        WmsFixture.await(
+                Duration.ofSeconds(60), () -> wmsApi.text(marked, domain) == null, "the mark cleared", () -> "");
+        WmsFixture.await(
+                Duration.ofSeconds(30),
+                () -> wmsApi.count(entries.replace("%'", "holds every access scope the connector needs again%'")) == 1,
+                "the activity entry of the restored grant",
+                () -> "");
+        assertEquals(
+                0,
+                wmsApi.count("select count(*) from webhook_delivery d join store s on s.id = d.store_id where "
+                        + "s.domain = '" + domain + "' and d.topic = 'app/scopes_update' and d.outcome <> 'PROCESSED'"),
+                "both deliveries processed");
     }
 
     /** A field the feed leaves out, or sends as null (the API leaves nulls out). */

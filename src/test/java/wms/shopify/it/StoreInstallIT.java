@@ -55,6 +55,7 @@ class StoreInstallIT {
             "ORDERS_PAID",
             "ORDERS_CANCELLED",
             "APP_UNINSTALLED",
+            "APP_SCOPES_UPDATE",
             "RETURNS_REQUEST",
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",

@@ -79,7 +79,7 @@ class StoreUpkeepIT {
     @Order(2)
     void aSubscriptionShopifyRemovedIsCreatedAgainByTheScheduledCheck() throws Exception {
         Set<String> registered = topics(dora);
-        assertEquals(10, registered.size(), "every subscription registered at the install");
+        assertEquals(11, registered.size(), "every subscription registered at the install");
 
         WebhookSubscription removed = dora.webhookSubscriptions().stream()
                 .filter(s -> s.topic().equals("ORDERS_CREATE"))
@@ -98,7 +98,7 @@ class StoreUpkeepIT {
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics(dora).equals(registered));
-        assertEquals(11, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
+        assertEquals(12, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
         // The activity entry travels through the activity queue after the round's commit: it follows shortly.
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))

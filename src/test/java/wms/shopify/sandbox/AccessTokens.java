@@ -119,6 +119,15 @@ final class AccessTokens {
      * The merchant changed the app's access on the store: every token and refresh token of the app there carries
      * the new scopes from now on (a token's scopes are the installation's, not fixed at issue).
      */
+    /** The scopes the app's tokens on the shop carry now, or null when it has none. */
+    String grantOf(String shop) {
+        return tokens.values().stream()
+                .filter(t -> t.shop().equals(shop))
+                .map(Token::scope)
+                .findFirst()
+                .orElse(null);
+    }
+
     void regrant(String shop, String scope) {
         tokens.replaceAll((key, t) -> t.shop().equals(shop) ? new Token(t.shop(), scope, t.expiresAt()) : t);
         refreshTokens.replaceAll((key, r) -> {

@@ -557,6 +557,28 @@ public final class Shop {
                 base + "/" + ShopEvent.FULFILLMENT_ORDER_NOTIFICATION));
     }
 
+    /**
+     * The app's grant on this store changed (the merchant edited its access): {@code app/scopes_update} with the
+     * scopes before and after, as Shopify names them (shopify.dev/changelog/new-webhook-topic-app-scopes_update; the
+     * {@code shop_id} since 2025-07).
+     */
+    void grantChanged(String previous, String current) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", nextId());
+        body.put("previous", scopeList(previous));
+        body.put("current", scopeList(current));
+        body.put("updated_at", RestPayloads.time(now()));
+        body.put("shop_id", shopId());
+        emit("APP_SCOPES_UPDATE", newEventId(), body);
+    }
+
+    private static List<String> scopeList(String scopes) {
+        return java.util.Arrays.stream(scopes.split(","))
+                .map(String::trim)
+                .filter(scope -> !scope.isEmpty())
+                .toList();
+    }
+
     /** Announces an event to the webhook deliveries (asynchronous: never blocks the store). */
     void emit(String topic, String eventId, Map<String, Object> body) {
         events.accept(new ShopEvent(this, topic, eventId, now(), body));

@@ -109,9 +109,14 @@ public final class ShopifySandbox implements AutoCloseable {
     /**
      * The merchant edits the app's access on the store: every token of the app there carries these scopes (comma
      * separated) from now on, and a field outside them is refused with {@code ACCESS_DENIED} ({@link AccessScopes}).
+     * When the grant differs from the one before, Shopify sends {@code app/scopes_update} with both.
      */
     public void changeGrantedScopes(Shop shop, String scopes) {
+        String previous = tokens.grantOf(shop.domain());
         tokens.regrant(shop.domain(), scopes);
+        if (previous != null && !AccessScopes.granted(previous).equals(AccessScopes.granted(scopes))) {
+            shop.grantChanged(previous, scopes);
+        }
     }
 
     /** A non-expiring offline token with exactly these scopes, as if the merchant had approved only them. */

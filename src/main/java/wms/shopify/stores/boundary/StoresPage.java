@@ -120,9 +120,10 @@ public class StoresPage {
         if (!store.needsReauthorisation()) {
             return null;
         }
-        String note = "Needs re-authorisation: Shopify refused a call because the app lacks the "
-                + store.missingAccess() + " access scope. Everything else keeps working.";
-        boolean asked = java.util.Arrays.stream(store.missingAccess().split(" or "))
+        String note = "Needs re-authorisation: the app lacks the " + store.missingAccess()
+                + " access scope on this store. Everything else keeps working.";
+        // "a or b" (any one of them, as Shopify's refusal names them) or "a, b" (each, from the grant).
+        boolean asked = java.util.Arrays.stream(store.missingAccess().split(" or |, "))
                 .anyMatch(scope -> java.util.Arrays.asList(
                                 this.installation.scopesAskedFor().split(","))
                         .contains(scope.trim()));

@@ -18,6 +18,7 @@ import wms.shopify.adminapi.control.ShopifyHmac;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
+import wms.shopify.adminapi.entity.GrantedScopes;
 import wms.shopify.adminapi.entity.GrantedTokens;
 import wms.shopify.adminapi.entity.InvalidShopDomainException;
 import wms.shopify.adminapi.entity.ShopDomain;
@@ -121,6 +122,13 @@ public class Installation {
                     "Shopify did not give the connector access to " + shop + ". Start again with + Add Store.");
         }
         Store store = this.stores.connect(shop, this.access.seal(shop, granted), actor);
+        // Shopify may grant less than asked (a managed install's configuration, the merchant's edit): say so now, not
+        // at the first refused call.
+        this.stores.grantChanged(
+                store.id(),
+                GrantedScopes.parse(granted.scopes()),
+                this.app.scopes(),
+                "the install's token answer says");
         afterInstall(store);
         return store;
     }

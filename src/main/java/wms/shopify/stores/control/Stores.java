@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.adminapi.entity.GrantedScopes;
 import wms.shopify.adminapi.entity.InvalidShopDomainException;
 import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.platform.Published;
@@ -140,6 +141,44 @@ public class Stores {
                         null);
             }
         });
+    }
+
+    /**
+     * Shopify told the connector which scopes the app holds on the store now (the token answer of an install, or an
+     * {@code app/scopes_update} webhook after the merchant changed the app's access): a grant that lacks a scope the
+     * connector needs marks the store "needs re-authorisation" at once, before any call is refused, naming the scopes
+     * (once in the activity log per change); a grant that covers them all again clears the mark.
+     *
+     * @param needed the scopes the connector asks for (comma-separated, {@code SHOPIFY_SCOPES})
+     * @return the needed scopes the grant lacks (empty when none)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> grantChanged(long storeId, GrantedScopes granted, String needed, String source) {
+        Optional<Store> found = find(storeId).filter(Store::isConnected);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Store store = found.get();
+        store.grantChanged(granted.text());
+        List<String> missing = granted.missingOf(needed);
+        if (!missing.isEmpty()) {
+            if (store.grantLacks(String.join(", ", missing))) {
+                this.activity.record(
+                        CATEGORY,
+                        "Store " + store.domain() + " needs re-authorisation: " + source + " the app holds "
+                                + (granted.text().isEmpty() ? "no access scope" : granted.text())
+                                + ", without " + String.join(", ", missing) + ", which the connector needs. Everything "
+                                + "the grant still allows keeps working; use Authorise again on the Stores page.",
+                        null);
+            }
+        } else if (store.accessRestored()) {
+            this.activity.record(
+                    CATEGORY,
+                    "Store " + store.domain() + " holds every access scope the connector needs again (" + source + " "
+                            + granted.text() + ").",
+                    null);
+        }
+        return missing;
     }
 
     /**

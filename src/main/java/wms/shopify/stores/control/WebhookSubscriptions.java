@@ -38,6 +38,7 @@ public class WebhookSubscriptions {
             "ORDERS_PAID",
             "ORDERS_CANCELLED",
             "APP_UNINSTALLED",
+            "APP_SCOPES_UPDATE",
             "RETURNS_REQUEST",
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",

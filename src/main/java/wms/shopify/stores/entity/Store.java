@@ -169,17 +169,52 @@ public class Store {
 
     /**
      * Shopify refused a call because the token lacks this access scope (the merchant narrowed the app's access):
-     * the store needs re-authorisation; everything the token still allows keeps working.
+     * the store needs re-authorisation; everything the token still allows keeps working. A store already marked keeps
+     * its mark (a grant's list, or the first refusal's scope) until it is authorised again.
      *
-     * @return false when the store was already marked for this scope
+     * @return false when the store was already marked
      */
     public boolean accessMissing(String scope) {
-        String bounded = scope.length() > 500 ? scope.substring(0, 500) : scope;
-        if (bounded.equals(this.missingAccess)) {
+        if (this.missingAccess != null) {
             return false;
         }
-        this.missingAccess = bounded;
+        this.missingAccess = bounded(scope);
         return true;
+    }
+
+    /**
+     * The app's grant on the store lacks these scopes the connector needs (listed, comma-separated): the store needs
+     * re-authorisation, marked with the grant's own list, which is more precise than a refusal's.
+     *
+     * @return false when the store was already marked (for these scopes or others)
+     */
+    public boolean grantLacks(String scopes) {
+        boolean wasMarked = this.missingAccess != null;
+        this.missingAccess = bounded(scopes);
+        return !wasMarked;
+    }
+
+    private static String bounded(String scope) {
+        return scope.length() > 500 ? scope.substring(0, 500) : scope;
+    }
+
+    /**
+     * Shopify says the app's grant on the store changed ({@code app/scopes_update}, or a new token's answer): the
+     * scopes the token carries from now on.
+     */
+    public void grantChanged(String scopes) {
+        this.scopes = scopes;
+    }
+
+    /**
+     * The grant covers every scope the connector needs again (the merchant approved them on Shopify's admin).
+     *
+     * @return false when the store was not marked
+     */
+    public boolean accessRestored() {
+        boolean marked = this.missingAccess != null;
+        this.missingAccess = null;
+        return marked;
     }
 
     /** Whether the merchant has to run OAuth again to grant an access scope the connector needs. */

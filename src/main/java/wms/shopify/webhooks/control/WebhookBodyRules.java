@@ -1,5 +1,6 @@
 package wms.shopify.webhooks.control;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,6 +16,8 @@ import wms.shopify.webhooks.entity.WebhookReceived;
  * <ul>
  * <li>{@code app/uninstalled}: the Shop resource, its {@code id} and a {@code myshopify_domain} that is the header's
  * shop;</li>
+ * <li>{@code app/scopes_update}: a {@code current} list of scopes (the grant is the store's own: nothing in the body
+ * names another shop);</li>
  * <li>{@code shop/redact}, {@code customers/redact}, {@code customers/data_request}: a {@code shop_domain} that is
  * the header's shop, and for the customer topics a {@code customer} object;</li>
  * <li>{@code orders/create}, {@code /updated}, {@code /paid}, {@code /cancelled}, {@code /fulfilled},
@@ -55,6 +58,10 @@ public final class WebhookBodyRules {
         JsonObject json = topLevel.get();
         return switch (topic) {
             case "app/uninstalled" -> number(json, "id").or(() -> sameShop(json, "myshopify_domain", shop));
+            case "app/scopes_update" ->
+                json.get("current") instanceof JsonArray
+                        ? Optional.empty()
+                        : Optional.of("the body has no \"current\" list of access scopes.");
             case "shop/redact" -> sameShop(json, "shop_domain", shop);
             case "customers/redact", "customers/data_request" ->
                 sameShop(json, "shop_domain", shop)
@@ -68,6 +75,7 @@ public final class WebhookBodyRules {
 
     private static boolean hasRule(String topic) {
         return topic.equals("app/uninstalled")
+                || topic.equals("app/scopes_update")
                 || WebhookIntake.COMPLIANCE_TOPICS.contains(topic)
                 || ORDER_TOPICS.contains(topic)
                 || topic.startsWith("returns/")

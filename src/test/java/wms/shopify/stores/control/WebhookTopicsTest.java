@@ -18,19 +18,24 @@ class WebhookTopicsTest {
 
     @Test
     void everySubscribedTopicIsHandledAndEveryHandledTopicSubscribed() {
-        Set<String> subscribed = new TreeSet<>();
-        WebhookSubscriptions.TOPICS.forEach(topic -> subscribed.add(asDelivered(topic)));
+        Set<String> subscribed = new TreeSet<>(WebhookSubscriptions.TOPICS);
+        Set<String> delivered = new TreeSet<>();
+        delivered.addAll(OrderWebhooks.TOPICS);
+        delivered.addAll(ReturnWebhooks.TOPICS);
+        delivered.add(StockWebhooks.TOPIC);
+        delivered.add(StoreWebhooks.TOPIC);
+        delivered.add(StoreWebhooks.SCOPES_TOPIC);
         Set<String> handled = new TreeSet<>();
-        handled.addAll(OrderWebhooks.TOPICS);
-        handled.addAll(ReturnWebhooks.TOPICS);
-        handled.add(StockWebhooks.TOPIC);
-        handled.add(StoreWebhooks.TOPIC);
+        delivered.forEach(topic -> handled.add(asSubscribed(topic)));
         assertEquals(handled, subscribed);
     }
 
-    /** A subscription topic (RETURNS_PROCESS) as its deliveries name it (returns/process): the last "_" is a "/". */
-    static String asDelivered(String topic) {
-        int last = topic.lastIndexOf('_');
-        return (topic.substring(0, last) + "/" + topic.substring(last + 1)).toLowerCase(Locale.ROOT);
+    /**
+     * A topic as its deliveries name it (returns/process, app/scopes_update) as a subscription names it
+     * (RETURNS_PROCESS, APP_SCOPES_UPDATE). This way round is unambiguous: a subscription name does not say which
+     * "_" was the "/".
+     */
+    static String asSubscribed(String topic) {
+        return topic.replace('/', '_').toUpperCase(Locale.ROOT);
     }
 }
