@@ -107,8 +107,24 @@ public final class Browser implements AutoCloseable {
         return until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
     }
 
+    /**
+     * Clicks the element once it is clickable. An element an ajax update replaces between being found and clicked
+     * (PrimeFaces re-renders the parts a request updates) is found again, never clicked stale.
+     */
     public void click(By locator) {
-        until(ExpectedConditions.elementToBeClickable(locator)).click();
+        until(driver -> {
+            try {
+                WebElement element =
+                        ExpectedConditions.elementToBeClickable(locator).apply(driver);
+                if (element == null) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     public void awaitText(By locator, String text) {

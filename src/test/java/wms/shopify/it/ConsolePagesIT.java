@@ -214,12 +214,9 @@ class ConsolePagesIT {
         browser.click(By.id("orders:release-selected"));
         browser.awaitPageContaining("Select one or more held orders to release first.");
 
-        List<WebElement> held = rows("orders:order-list");
-        held.get(0).findElement(By.cssSelector(".ui-chkbox-box")).click();
-        rows("orders:order-list")
-                .get(1)
-                .findElement(By.cssSelector(".ui-chkbox-box"))
-                .click();
+        // The rows' boxes by position: a click re-renders the row's selection, so each is found afresh.
+        browser.click(By.cssSelector("#orders\\:order-list tbody tr[data-ri='0'] .ui-chkbox-box"));
+        browser.click(By.cssSelector("#orders\\:order-list tbody tr[data-ri='1'] .ui-chkbox-box"));
         browser.click(By.id("orders:release-selected"));
         browser.awaitTextContaining(By.id("confirm-release-text"), "Release 2 held order(s)?");
         assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");

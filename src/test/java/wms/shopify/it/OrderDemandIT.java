@@ -73,6 +73,8 @@ class OrderDemandIT {
                         wms.shopify.orders.control.IntakePolicies.class,
                         wms.shopify.platform.Published.class,
                         ActivityLog.class,
+                        wms.shopify.activity.control.ActivityFilter.class,
+                        wms.shopify.platform.database.Like.class,
                         ActivityEvent.class,
                         DatabaseReady.class,
                         SystemClock.class,
