@@ -100,7 +100,7 @@ class AdminLoginIT {
         HttpResponse<String> orders = ConnectorServer.get(client, "/admin/orders.xhtml");
         assertEquals(200, orders.statusCode());
         assertTrue(
-                orders.body().contains("id=\"state-filter\"") && !orders.body().contains("Not available yet"),
+                orders.body().contains("id=\"orders:state\"") && !orders.body().contains("Not available yet"),
                 "the Orders page is a real page now");
         assertTrue(orders.body().contains("Failed shipments"), "the Orders page with its failed shipments");
     }
