@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
-import wms.shopify.platform.database.EmbeddedDatabase;
-import wms.shopify.platform.database.SchemaMigration;
 import wms.shopify.stock.entity.StockRule;
 
 /**
@@ -40,7 +37,7 @@ class AvailabilityRulesIT {
     @TempDir
     static Path directory;
 
-    private static EmbeddedDatabase database;
+    private static MigratedDatabase database;
     private static PGSimpleDataSource dataSource;
     private static long shirt;
     private static long shirtLarge;
@@ -50,16 +47,8 @@ class AvailabilityRulesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        database = EmbeddedDatabase.start(directory, port, "availability", "wms", "wms", "availability-superuser");
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/availability");
-        dataSource.setUser("wms");
-        dataSource.setPassword("wms");
-        new SchemaMigration().migrate(dataSource);
+        database = new MigratedDatabase(directory, "availability");
+        dataSource = database.dataSource();
         try (Connection db = dataSource.getConnection();
                 Statement sql = db.createStatement()) {
             sql.executeUpdate("insert into warehouse (code, name, updated_at) values ('WH', 'Main', now()), "

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
-import wms.shopify.platform.database.EmbeddedDatabase;
-import wms.shopify.platform.database.SchemaMigration;
 
 /**
  * The stock ledger's rules where they are SQL, against real PostgreSQL (embedded, the connector's migrations, no
@@ -39,23 +36,15 @@ class StockLedgerRulesIT {
     @TempDir
     static Path directory;
 
-    private static EmbeddedDatabase database;
+    private static MigratedDatabase database;
     private static PGSimpleDataSource dataSource;
     private static long product;
     private static long warehouse;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        database = EmbeddedDatabase.start(directory, port, "ledger_rules", "wms", "wms", "ledger-rules-superuser");
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/ledger_rules");
-        dataSource.setUser("wms");
-        dataSource.setPassword("wms");
-        new SchemaMigration().migrate(dataSource);
+        database = new MigratedDatabase(directory, "ledger_rules");
+        dataSource = database.dataSource();
         try (Connection db = dataSource.getConnection();
                 Statement sql = db.createStatement()) {
             sql.executeUpdate("insert into warehouse (code, name, updated_at) values ('WH', 'Main', now())");
