@@ -138,6 +138,22 @@ class ConsolePagesIT {
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString());
         browser.click(By.id("log:apply-filters"));
         browser.awaitTextContaining(report, "1–3 of 3");
+        // The days the wrong way round: said on the field, and the table keeps what it showed.
+        browser.type(
+                By.id("log:from_input"),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString());
+        browser.type(
+                By.id("log:until_input"),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(12).toString());
+        browser.click(By.id("log:apply-filters"));
+        browser.awaitTextContaining(By.id("messages-panel"), "Until: the last day must not be before the first.");
+        assertTrue(browser.driver().findElement(report).getText().contains("1–3 of 3"), "the table as it was");
+        browser.type(
+                By.id("log:from_input"),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(12).toString());
+        browser.type(
+                By.id("log:until_input"),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString());
         browser.type(By.id("log:text"), "ENTRY 011");
         browser.click(By.id("log:apply-filters"));
         browser.awaitTextContaining(report, "1–1 of 1");

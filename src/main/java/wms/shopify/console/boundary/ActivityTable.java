@@ -1,7 +1,6 @@
 package wms.shopify.console.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -84,13 +83,7 @@ public class ActivityTable implements Serializable {
 
     /** Filters again: the table shows the first page of what the filters now match. */
     public void applyFilters() {
-        if (new DayRange(this.from, this.until).reversed()) {
-            this.faces.addMessage(
-                    "log:until",
-                    new FacesMessage(
-                            FacesMessage.SEVERITY_ERROR, "Until: the last day must not be before the first.", null));
-            this.faces.validationFailed();
-        }
+        new DayRange(this.from, this.until).refuseIfReversed(this.faces, "log:until", "Until");
     }
 
     /** The stores whose domain the store filter offers (an entry names its store by domain). */

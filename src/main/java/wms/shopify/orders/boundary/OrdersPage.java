@@ -137,15 +137,7 @@ public class OrdersPage implements Serializable {
 
     /** Filters again: the table shows the first page of what the filters now match. */
     public void applyFilters() {
-        if (new DayRange(this.from, this.until).reversed()) {
-            this.faces.addMessage(
-                    "orders:until",
-                    new FacesMessage(
-                            FacesMessage.SEVERITY_ERROR,
-                            "Updated until: the last day must not be before the first.",
-                            null));
-            this.faces.validationFailed();
-        }
+        new DayRange(this.from, this.until).refuseIfReversed(this.faces, "orders:until", "Updated until");
         this.selected = new ArrayList<>();
     }
 

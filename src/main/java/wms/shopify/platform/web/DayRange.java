@@ -27,6 +27,26 @@ public record DayRange(LocalDate first, LocalDate last) {
                 : this.last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /**
+     * Refuses a reversed range on a page: an error on the "until" field, named as the page labels it, and the request
+     * marked failed so that the table keeps what it showed.
+     *
+     * @return whether the range was refused
+     */
+    public boolean refuseIfReversed(jakarta.faces.context.FacesContext faces, String untilField, String label) {
+        if (!reversed()) {
+            return false;
+        }
+        faces.addMessage(
+                untilField,
+                new jakarta.faces.application.FacesMessage(
+                        jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                        label + ": the last day must not be before the first.",
+                        null));
+        faces.validationFailed();
+        return true;
+    }
+
     /** Whether the last day comes before the first, which matches nothing and is the merchant's slip. */
     public boolean reversed() {
         return this.first != null && this.last != null && this.first.isAfter(this.last);
