@@ -139,21 +139,13 @@ class ConsolePagesIT {
         browser.click(By.id("log:apply-filters"));
         browser.awaitTextContaining(report, "1–3 of 3");
         // The days the wrong way round: said on the field, and the table keeps what it showed.
-        browser.type(
-                By.id("log:from_input"),
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString());
-        browser.type(
-                By.id("log:until_input"),
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(12).toString());
+        typeDay("log:from_input", 10);
+        typeDay("log:until_input", 12);
         browser.click(By.id("log:apply-filters"));
         browser.awaitTextContaining(By.id("messages-panel"), "Until: the last day must not be before the first.");
         assertTrue(browser.driver().findElement(report).getText().contains("1–3 of 3"), "the table as it was");
-        browser.type(
-                By.id("log:from_input"),
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(12).toString());
-        browser.type(
-                By.id("log:until_input"),
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString());
+        typeDay("log:from_input", 12);
+        typeDay("log:until_input", 10);
         browser.type(By.id("log:text"), "ENTRY 011");
         browser.click(By.id("log:apply-filters"));
         browser.awaitTextContaining(report, "1–1 of 1");
@@ -275,6 +267,16 @@ class ConsolePagesIT {
         } catch (org.openqa.selenium.StaleElementReferenceException e) {
             return true;
         }
+    }
+
+    /** Types the UTC day so many days ago into a date field, replacing what it held. */
+    private static void typeDay(String id, int daysAgo) {
+        browser.driver().findElement(By.id(id)).clear();
+        browser.type(
+                By.id(id),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        .minusDays(daysAgo)
+                        .toString());
     }
 
     private static List<WebElement> rows(String tableId) {
