@@ -271,7 +271,12 @@ class ConsolePagesIT {
 
     /** Types the UTC day so many days ago into a date field, replacing what it held. */
     private static void typeDay(String id, int daysAgo) {
-        browser.driver().findElement(By.id(id)).clear();
+        // The date picker keeps its value through clear(): select it all and delete it, as a person would.
+        browser.driver()
+                .findElement(By.id(id))
+                .sendKeys(
+                        org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                        org.openqa.selenium.Keys.DELETE);
         browser.type(
                 By.id(id),
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC)
