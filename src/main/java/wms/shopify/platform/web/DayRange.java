@@ -29,7 +29,7 @@ public record DayRange(LocalDate first, LocalDate last) {
 
     /**
      * Refuses a reversed range on a page: an error on the "until" field, named as the page labels it, and the request
-     * marked failed so that the table keeps what it showed.
+     * marked failed (the range matches nothing, and the page says why).
      *
      * @return whether the range was refused
      */
