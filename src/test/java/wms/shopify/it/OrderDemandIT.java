@@ -225,8 +225,9 @@ class OrderDemandIT {
     private static ShopifyOrderSnapshot order(
             String id, Instant updated, String financial, Instant cancelled, int shirts, int mugs) {
         List<ShopifyOrderSnapshot.Line> lines = List.of(
-                new ShopifyOrderSnapshot.Line(id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true),
-                new ShopifyOrderSnapshot.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true));
+                new ShopifyOrderSnapshot.Line(
+                        id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true, null),
+                new ShopifyOrderSnapshot.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true, null));
         return new ShopifyOrderSnapshot(
                 id,
                 "#D" + Math.abs(id.hashCode() % 10000),
@@ -299,7 +300,7 @@ class OrderDemandIT {
         WmsProduct product = new WmsProduct(code, null, null, code, true, at);
         resources.entityManager.persist(product);
         StoreVariant variant = new StoreVariant(
-                store, new ShopifyVariant(variantId, itemId, "Product", null, null, null, true, true), at);
+                store, new ShopifyVariant(variantId, itemId, "Product", null, null, null, true, true, false), at);
         variant.mapByHand(product, "it", at);
         resources.entityManager.persist(variant);
     }

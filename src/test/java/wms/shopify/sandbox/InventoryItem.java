@@ -23,6 +23,11 @@ public final class InventoryItem extends ShopifyObject {
         return tracked;
     }
 
+    /** Whether this is a bundle parent's item, whose stock Shopify computes from the components'. */
+    boolean bundleParent() {
+        return variant != null && variant.requiresComponents();
+    }
+
     public boolean requiresShipping() {
         return true;
     }

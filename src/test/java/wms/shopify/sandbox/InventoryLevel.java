@@ -53,14 +53,34 @@ public final class InventoryLevel extends ShopifyObject {
         return quantity("committed") == 0;
     }
 
-    /** The quantity of one name; 0 for names never written, as in Shopify. */
+    /**
+     * The quantity of one name; 0 for names never written, as in Shopify. A bundle parent's {@code available} and
+     * {@code on_hand} are computed from its components at the same location: the whole bundles they make up, the
+     * minimum over the components of ⌊component quantity ÷ units per bundle⌋.
+     */
     public int quantity(String name) {
+        if (item.bundleParent()) {
+            return bundleQuantity(name);
+        }
         if ("on_hand".equals(name)) {
             return ON_HAND_PARTS.stream()
                     .mapToInt(n -> stored.getOrDefault(n, 0))
                     .sum();
         }
         return stored.getOrDefault(name, 0);
+    }
+
+    private int bundleQuantity(String name) {
+        if (!"available".equals(name) && !"on_hand".equals(name)) {
+            return 0;
+        }
+        int bundles = Integer.MAX_VALUE;
+        for (ProductVariantComponent component : item.variant().productVariantComponents()) {
+            InventoryLevel level = component.productVariant().inventoryItem().inventoryLevel(location);
+            int units = level == null ? 0 : Math.max(0, level.quantity(name));
+            bundles = Math.min(bundles, units / component.quantity());
+        }
+        return bundles == Integer.MAX_VALUE ? 0 : bundles;
     }
 
     /** The GraphQL {@code quantities(names:)} answer. */
@@ -86,6 +106,10 @@ public final class InventoryLevel extends ShopifyObject {
      * writing a part of {@code on_hand} moves {@code on_hand} with it. Returns the names that changed with their deltas.
      */
     Map<String, Integer> change(String name, int delta, Instant at) {
+        if (item.bundleParent()) {
+            throw new IllegalStateException(
+                    "Shopify computes the stock of bundle " + item.sku() + "; nothing writes it");
+        }
         Map<String, Integer> deltas = new LinkedHashMap<>();
         if (delta == 0) {
             return deltas;

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code inventorySetQuantities}, {@code inventoryAdjustQuantities} and {@code inventoryActivate} with Shopify's
  * 2026-04+ rules: {@code changeFromQuantity} must be passed for every entry (an integer is compared with the stored
  * quantity, {@code null} opts out), a stale value fails the whole call with CHANGE_FROM_QUANTITY_STALE, items must be
- * tracked and stocked at the location, and any user error leaves the store untouched. Every applied write records an
+ * tracked, stocked at the location and not a bundle parent, and any user error leaves the store untouched. Every applied write records an
  * adjustment group and sends {@code inventory_levels/update} for each level it changed.
  */
 final class InventoryWrites {
@@ -313,6 +313,11 @@ final class InventoryWrites {
         }
         if (location == null) {
             errors.add(kind.error(field(path, "locationId"), "INVALID_LOCATION"));
+            return null;
+        }
+        if (item.bundleParent()) {
+            // Shopify computes a bundle parent's stock from its components; the code's own description names it.
+            errors.add(kind.error(field(path, "inventoryItemId"), "NON_MUTABLE_INVENTORY_ITEM"));
             return null;
         }
         if (!item.tracked()) {

@@ -78,7 +78,7 @@ class LargeOrderPagesTest {
             JsonNode page = ok(admin.graphQl(
                     AdminOperation.ORDER_LINE_ITEMS.document(), Map.of("id", order.id(), "after", cursor)));
             assertTrue(page.at("/extensions/cost/requestedQueryCost").asInt() <= QueryCost.SINGLE_QUERY_LIMIT);
-            assertEquals(753, page.at("/extensions/cost/requestedQueryCost").asInt());
+            assertEquals(803, page.at("/extensions/cost/requestedQueryCost").asInt());
             assertEquals(
                     read.path("updatedAt").asText(),
                     page.at("/data/order/updatedAt").asText());
@@ -89,7 +89,7 @@ class LargeOrderPagesTest {
                     : null;
             pages++;
         }
-        assertEquals(1, pages, "130 more lines: one page of 250");
+        assertEquals(1, pages, "130 more lines: one page of 200");
         assertEquals(order.lineItems().stream().map(LineItem::id).toList(), lineIds, "every line once, in order");
 
         List<String> northLines = ids(north.at("/lineItems/nodes"));

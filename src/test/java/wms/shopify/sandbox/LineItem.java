@@ -11,11 +11,23 @@ public final class LineItem extends ShopifyObject {
     private int quantity;
     private int removedQuantity;
     private int fulfilledQuantity;
+    private final LineItemGroup lineItemGroup;
 
     LineItem(long id, ProductVariant variant, int quantity, Instant at) {
+        this(id, variant, quantity, null, at);
+    }
+
+    /** A line of a bundle's component: {@code group} is the bundle bought. */
+    LineItem(long id, ProductVariant variant, int quantity, LineItemGroup group, Instant at) {
         super("LineItem", id, at);
         this.variant = variant;
         this.quantity = quantity;
+        this.lineItemGroup = group;
+    }
+
+    /** The bundle this line is a component of, or null for a line bought on its own. */
+    public LineItemGroup lineItemGroup() {
+        return lineItemGroup;
     }
 
     public ProductVariant variant() {

@@ -73,16 +73,21 @@ final class OrderDesk {
         quantitiesByLocation.forEach((from, quantitiesBySku) -> {
             FulfillmentOrder fulfillmentOrder = shop.register(new FulfillmentOrder(shop.nextId(), order, from, at));
             quantitiesBySku.forEach((sku, quantity) -> {
-                InventoryItem item = shop.item(sku);
-                LineItem lineItem = shop.register(new LineItem(shop.nextId(), item.variant(), quantity, at));
-                order.add(lineItem);
-                fulfillmentOrder.add(
-                        shop.register(new FulfillmentOrderLineItem(shop.nextId(), lineItem, quantity, at)));
-                if (item.tracked()) {
-                    InventoryLevel level = shop.activate(item, from);
-                    level.change("available", -quantity, at);
-                    level.change("committed", quantity, at);
-                    changed.add(level);
+                ProductVariant variant = shop.item(sku).variant();
+                if (!variant.requiresComponents()) {
+                    addLine(order, fulfillmentOrder, variant, quantity, null, changed);
+                    return;
+                }
+                // A bundle is sold as its components: one line per component, each naming the bundle's group.
+                LineItemGroup group = shop.register(new LineItemGroup(shop.nextId(), variant, quantity, at));
+                for (ProductVariantComponent component : variant.productVariantComponents()) {
+                    addLine(
+                            order,
+                            fulfillmentOrder,
+                            component.productVariant(),
+                            quantity * component.quantity(),
+                            group,
+                            changed);
                 }
             });
             order.add(fulfillmentOrder);
@@ -94,6 +99,27 @@ final class OrderDesk {
         }
         changed.forEach(level -> shop.emit("INVENTORY_LEVELS_UPDATE", eventId, RestPayloads.inventoryLevel(level)));
         return order;
+    }
+
+    /** One line of the order, with its fulfillment-order line, its units committed at the fulfillment location. */
+    private void addLine(
+            Order order,
+            FulfillmentOrder fulfillmentOrder,
+            ProductVariant variant,
+            int quantity,
+            LineItemGroup group,
+            List<InventoryLevel> changed) {
+        Instant at = shop.now();
+        LineItem lineItem = shop.register(new LineItem(shop.nextId(), variant, quantity, group, at));
+        order.add(lineItem);
+        fulfillmentOrder.add(shop.register(new FulfillmentOrderLineItem(shop.nextId(), lineItem, quantity, at)));
+        InventoryItem item = variant.inventoryItem();
+        if (item.tracked()) {
+            InventoryLevel level = shop.activate(item, fulfillmentOrder.location());
+            level.change("available", -quantity, at);
+            level.change("committed", quantity, at);
+            changed.add(level);
+        }
     }
 
     void markPaid(Order order) {

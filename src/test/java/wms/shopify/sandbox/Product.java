@@ -51,6 +51,10 @@ public final class Product extends ShopifyObject {
         return variants.size() == 1 && "Default Title".equals(variants.get(0).title());
     }
 
+    public boolean hasVariantsThatRequiresComponents() {
+        return variants.stream().anyMatch(ProductVariant::requiresComponents);
+    }
+
     public boolean tracksInventory() {
         return variants.stream().anyMatch(v -> v.inventoryItem().tracked());
     }

@@ -2,6 +2,7 @@ package wms.shopify.sandbox;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ public final class ProductVariant extends ShopifyObject {
     private final BigDecimal price;
     private final int position;
     private final InventoryItem inventoryItem;
+    private final List<ProductVariantComponent> components = new ArrayList<>();
 
     ProductVariant(
             long id,
@@ -90,6 +92,23 @@ public final class ProductVariant extends ShopifyObject {
 
     public InventoryItem inventoryItem() {
         return inventoryItem;
+    }
+
+    /**
+     * Whether the variant is a bundle's parent: sold only as its components, its stock computed by Shopify from
+     * theirs, and never written through the API.
+     */
+    public boolean requiresComponents() {
+        return !components.isEmpty();
+    }
+
+    /** The bundle's components, in the order the merchant added them; empty for any other variant. */
+    public List<ProductVariantComponent> productVariantComponents() {
+        return List.copyOf(components);
+    }
+
+    void addComponent(ProductVariantComponent component) {
+        components.add(component);
     }
 
     @Override

@@ -134,6 +134,10 @@ final class RestPayloads {
         body.put("product_id", li.product().legacyResourceId());
         body.put("quantity", li.quantity());
         body.put("requires_shipping", true);
+        // Since 2025-01: the bundle a component line belongs to (shopify.dev/changelog, orders webhook and bundles).
+        body.put(
+                "sales_line_item_group_id",
+                li.lineItemGroup() == null ? null : li.lineItemGroup().legacyResourceId());
         body.put("sku", li.sku());
         body.put("title", li.title());
         body.put("variant_id", li.variant().legacyResourceId());

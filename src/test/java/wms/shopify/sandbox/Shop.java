@@ -163,6 +163,27 @@ public final class Shop {
         return product;
     }
 
+    /**
+     * Adds a bundle, as the merchant builds one with a bundles app: a product with one variant that requires these
+     * components (SKU → units per bundle). Shopify computes its stock from the components' at each location where
+     * all of them are stocked, refuses inventory writes to it, and sells it as its components.
+     */
+    public synchronized Product addBundle(String title, String sku, Map<String, Integer> unitsBySku) {
+        if (unitsBySku.isEmpty()) {
+            throw new IllegalArgumentException("a bundle has at least one component");
+        }
+        Product product = addProduct(title, sku);
+        ProductVariant bundle = product.variants().get(0);
+        unitsBySku.forEach((componentSku, units) -> {
+            ProductVariant component = item(componentSku).variant();
+            if (component.requiresComponents()) {
+                throw new IllegalArgumentException("a bundle cannot be a component of another: " + componentSku);
+            }
+            bundle.addComponent(register(new ProductVariantComponent(nextId(), component, units, now())));
+        });
+        return product;
+    }
+
     /** Stocks an item at a location (activating it there if needed) with this many available, silently. */
     public synchronized InventoryLevel stock(String sku, Location location, int available) {
         InventoryItem item = item(sku);
@@ -464,19 +485,34 @@ public final class Shop {
     }
 
     synchronized InventoryLevel level(InventoryItem item, Location location) {
+        if (item.bundleParent()) {
+            return bundleStockedAt(item, location) ? activate(item, location) : null;
+        }
         Map<Location, InventoryLevel> byLocation = levels.get(item);
         return byLocation == null ? null : byLocation.get(location);
     }
 
     synchronized List<InventoryLevel> levelsOf(InventoryItem item) {
+        if (item.bundleParent()) {
+            return locations.stream()
+                    .filter(l -> bundleStockedAt(item, l))
+                    .map(l -> activate(item, l))
+                    .toList();
+        }
         return List.copyOf(levels.getOrDefault(item, Map.of()).values());
     }
 
     synchronized List<InventoryLevel> levelsAt(Location location) {
-        return levels.values().stream()
-                .map(m -> m.get(location))
+        return levels.keySet().stream()
+                .map(item -> level(item, location))
                 .filter(l -> l != null)
                 .toList();
+    }
+
+    /** A bundle is stocked where every one of its components is. */
+    private boolean bundleStockedAt(InventoryItem bundle, Location location) {
+        return bundle.variant().productVariantComponents().stream()
+                .allMatch(c -> level(c.productVariant().inventoryItem(), location) != null);
     }
 
     /** The level of an item at a location, created empty if the item was not stocked there. */

@@ -25,10 +25,13 @@ public enum AdminOperation {
     PRODUCT_VARIANTS_COUNT("ProductVariantsCount", 1),
     BULK_VARIANTS("BulkVariants", 10),
     BULK_OPERATION_STATUS("BulkOperationStatus", 1),
-    /** One order with its lines and fulfillment orders (about 700 requested; Shopify refunds what is not returned). */
-    ORDER("Order", 700),
-    /** The next 250 lines of a large order: 1 + 2 + 250 x 3 objects. */
-    ORDER_LINE_ITEMS("OrderLineItems", 753),
+    /**
+     * One order with its lines (and their bundle groups) and fulfillment orders (about 750 requested; Shopify refunds
+     * what is not returned).
+     */
+    ORDER("Order", 750),
+    /** The next 200 lines of a large order: 1 + 2 + 200 x 4 objects (line, bundle group, variant, item). */
+    ORDER_LINE_ITEMS("OrderLineItems", 803),
     /** The next 5 fulfillment orders of a large order, 50 lines each: 1 + 2 + 5 x (3 + 2 + 50 x 2) objects. */
     ORDER_FULFILLMENT_ORDERS("OrderFulfillmentOrders", 528),
     /** The next 250 lines of a large fulfillment order: 2 + 2 + 250 x 2 objects. */

@@ -69,7 +69,7 @@ public class Mappings {
                 + "where v.store.id = :store and v.id > :after");
         switch (filter) {
             case ALL -> {}
-            case PROBLEMS -> jpql.append(" and (v.tracked = false or v.stockedAtMapped = false)");
+            case PROBLEMS -> jpql.append(" and v.bundle = false and (v.tracked = false or v.stockedAtMapped = false)");
             default -> jpql.append(" and v.status = :status");
         }
         String term = search == null ? "" : search.strip();

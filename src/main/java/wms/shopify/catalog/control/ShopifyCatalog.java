@@ -278,7 +278,8 @@ public class ShopifyCatalog {
                 text(node, "sku"),
                 text(node, "barcode"),
                 item != null && item.getBoolean("tracked", false),
-                itemId != null && stocked.test(itemId));
+                itemId != null && stocked.test(itemId),
+                node.getBoolean("requiresComponents", false));
     }
 
     private static String text(JsonObject node, String field) {

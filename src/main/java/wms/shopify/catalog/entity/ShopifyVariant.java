@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param barcode as Shopify has it, possibly null or blank
  * @param tracked whether Shopify tracks its inventory
  * @param stockedAtMappedLocations whether it is stocked at every location of the store mapped to a warehouse
+ * @param bundle whether it is a bundle's parent ({@code requiresComponents}): Shopify computes its stock from its
+ *     components' and refuses writes to it, so stock sync never writes it
  */
 public record ShopifyVariant(
         String variantId,
@@ -23,7 +25,8 @@ public record ShopifyVariant(
         String sku,
         String barcode,
         boolean tracked,
-        boolean stockedAtMappedLocations) {
+        boolean stockedAtMappedLocations,
+        boolean bundle) {
 
     public ShopifyVariant {
         Objects.requireNonNull(variantId, "variantId");

@@ -66,6 +66,9 @@ public class StoreVariant {
     @Column(name = "stocked_at_mapped", nullable = false)
     private boolean stockedAtMapped;
 
+    @Column(name = "bundle", nullable = false)
+    private boolean bundle;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private VariantStatus status;
@@ -113,6 +116,7 @@ public class StoreVariant {
         this.barcode = bounded(seen.barcode(), CODE_LIMIT);
         this.tracked = seen.tracked();
         this.stockedAtMapped = seen.stockedAtMappedLocations();
+        this.bundle = seen.bundle();
         this.seenAt = at;
     }
 
@@ -170,8 +174,14 @@ public class StoreVariant {
         return this.store.id() == storeId;
     }
 
-    /** Why stock sync will not be able to write this variant's stock, or null when it will. */
+    /**
+     * Why stock sync will not be able to write this variant's stock, or null when it will. A bundle's parent is not a
+     * problem: stock sync leaves it to Shopify on purpose ({@link #bundle}).
+     */
     public String problem() {
+        if (this.bundle) {
+            return null;
+        }
         if (!this.tracked) {
             return "inventory not tracked on Shopify";
         }
@@ -224,6 +234,15 @@ public class StoreVariant {
 
     public boolean stockedAtMapped() {
         return this.stockedAtMapped;
+    }
+
+    /**
+     * Whether the variant is a bundle's parent on Shopify: Shopify computes its stock from its components' (which are
+     * synced as any variant), so stock sync never writes it (the published view {@code store_variant_mapping} leaves
+     * it out).
+     */
+    public boolean bundle() {
+        return this.bundle;
     }
 
     public VariantStatus status() {

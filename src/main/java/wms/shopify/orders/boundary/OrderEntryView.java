@@ -88,7 +88,13 @@ public record OrderEntryView(
             String shopifyLineItemId,
 
             String sku,
-            String title) {}
+            String title,
+
+            @Schema(
+                    description = "The Shopify bundle this line was sold in, as one of its components (the "
+                            + "bundle's SKU, else its title); absent for a line bought on its own. The "
+                            + "lines of one bundle name the same bundle.")
+            String bundle) {}
 
     public static OrderEntryView of(ImportedOrder order) {
         return new OrderEntryView(
@@ -125,6 +131,7 @@ public record OrderEntryView(
     }
 
     private static LineView line(OrderLine line) {
-        return new LineView(line.productCode(), line.quantity(), line.lineItemId(), line.sku(), line.title());
+        return new LineView(
+                line.productCode(), line.quantity(), line.lineItemId(), line.sku(), line.title(), line.bundle());
     }
 }

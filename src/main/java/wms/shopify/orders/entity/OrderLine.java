@@ -35,6 +35,10 @@ public class OrderLine {
     @Column(name = "quantity", nullable = false)
     private int quantity;
 
+    /** The bundle the line was sold in on Shopify (its SKU, else its title), null for a line bought on its own. */
+    @Column(name = "bundle")
+    private String bundle;
+
     protected OrderLine() {
         // for JPA
     }
@@ -47,7 +51,8 @@ public class OrderLine {
             String productCode,
             String inventoryItemId,
             String locationId,
-            int quantity) {
+            int quantity,
+            String bundle) {
         this.lineItemId = Objects.requireNonNull(lineItemId, "lineItemId");
         this.variantId = variantId;
         this.sku = sku;
@@ -56,6 +61,7 @@ public class OrderLine {
         this.inventoryItemId = inventoryItemId;
         this.locationId = locationId;
         this.quantity = quantity;
+        this.bundle = bundle;
     }
 
     public String lineItemId() {
@@ -90,6 +96,10 @@ public class OrderLine {
         return this.quantity;
     }
 
+    public String bundle() {
+        return this.bundle;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof OrderLine that
@@ -100,7 +110,8 @@ public class OrderLine {
                 && Objects.equals(this.title, that.title)
                 && Objects.equals(this.productCode, that.productCode)
                 && Objects.equals(this.inventoryItemId, that.inventoryItemId)
-                && Objects.equals(this.locationId, that.locationId);
+                && Objects.equals(this.locationId, that.locationId)
+                && Objects.equals(this.bundle, that.bundle);
     }
 
     @Override

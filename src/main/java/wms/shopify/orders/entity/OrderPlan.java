@@ -66,7 +66,8 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                     mapped == null ? null : mapped.productCode(),
                     item,
                     open.locationId(),
-                    open.quantity()));
+                    open.quantity(),
+                    bounded(line.bundle(), 1000)));
         }
         Destination destination = firstLocation != null && locations.containsKey(firstLocation)
                 ? locations.get(firstLocation)

@@ -43,7 +43,7 @@ public record ShopifyOrderSnapshot(
         Set<CustomerField> withheld) {
 
     /**
-     * The lines an order is read with at most (and a fulfillment order): 10 pages of 250, bounding what one import
+     * The lines an order is read with at most (and a fulfillment order): pages of 200 (250), bounding what one import
      * holds in memory; an order with more is held, never imported in part.
      */
     public static final int MOST_LINES = 2500;
@@ -108,7 +108,11 @@ public record ShopifyOrderSnapshot(
         }
     }
 
-    /** One line item: a variant (null when deleted) and its quantities. */
+    /**
+     * One line item: a variant (null when deleted) and its quantities; {@code bundle} names the bundle it was sold as
+     * a component of (Shopify's {@code lineItemGroup}: its variant's SKU, else its title), null for a line bought on
+     * its own.
+     */
     public record Line(
             String lineItemId,
             String variantId,
@@ -117,7 +121,8 @@ public record ShopifyOrderSnapshot(
             String title,
             int quantity,
             int unfulfilledQuantity,
-            boolean requiresShipping) {}
+            boolean requiresShipping,
+            String bundle) {}
 
     /** The part of the order to be fulfilled from one location. */
     public record FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
@@ -164,6 +169,15 @@ public record ShopifyOrderSnapshot(
                 .orElse(null);
     }
 
+    /** The bundle a line was sold in: its variant's SKU where it has one, else its title; null outside a bundle. */
+    private static String bundle(JsonObject group) {
+        if (group == null) {
+            return null;
+        }
+        String sku = text(group, "variantSku");
+        return sku != null && !sku.isBlank() ? sku : text(group, "title");
+    }
+
     /** Reads Shopify's answer to {@code Order.graphql}, with every customer field readable. */
     public static ShopifyOrderSnapshot from(JsonObject order) {
         return from(order, Set.of());
@@ -185,7 +199,8 @@ public record ShopifyOrderSnapshot(
                     text(line, "name"),
                     line.getInt("quantity"),
                     line.getInt("unfulfilledQuantity"),
-                    line.getBoolean("requiresShipping", true)));
+                    line.getBoolean("requiresShipping", true),
+                    bundle(object(line, "lineItemGroup"))));
         }
         List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
         JsonObject foConnection = object(order, "fulfillmentOrders");

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.adminapi.control.AdminApi;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
@@ -62,6 +63,9 @@ public class StockPusher {
 
     @Inject
     StockPolicies policies;
+
+    @Inject
+    ActivityLog activity;
 
     public void drain(long storeId) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -179,8 +183,27 @@ public class StockPusher {
                 LOG.warning("Stock push " + push.id() + " to " + store.domain().value() + " refused: " + reason);
                 this.metrics.rejected();
                 this.records.rejected(push.id(), answer.refusedPositions(), reason);
+                this.activity.record("stock", refusal(store, push, answer), null);
             }
         }
+    }
+
+    /**
+     * The Activity entry of a refused push: how many of its quantities Shopify refused, why, and that the others go
+     * out again at once (a bundle's parent, an untracked item or one not stocked at the location never holds up the
+     * rest of a batch).
+     */
+    static String refusal(Store store, OpenPush push, InventoryGateway.Answer answer) {
+        int refused = answer.refusedPositions().isEmpty()
+                ? push.quantities()
+                : answer.refusedPositions().size();
+        int others = push.quantities() - refused;
+        return "Shopify refused " + refused + " of the " + push.quantities() + " quantities of stock push " + push.id()
+                + " to " + store.domain().value() + " (" + answer.reason() + "): "
+                + (refused == 1 ? "it is" : "they are") + " parked on the Stock page with the reason"
+                + (others > 0 ? "; the other " + others + " go out again now" : "")
+                + ". A bundle's parent or an untracked item: run Sync Products; not stocked at the location: "
+                + "stock it there on Shopify; then retry.";
     }
 
     private void failed(OpenPush push, String reason, boolean throttled) {

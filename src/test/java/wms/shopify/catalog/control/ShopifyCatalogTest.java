@@ -41,7 +41,8 @@ class ShopifyCatalogTest {
                         "SH-M",
                         "123",
                         true,
-                        true),
+                        true,
+                        false),
                 variant);
     }
 
@@ -57,6 +58,21 @@ class ShopifyCatalogTest {
         assertFalse(variant.tracked());
         assertFalse(variant.stockedAtMappedLocations());
         assertTrue(variant.productTitle().equals("Mug"));
+    }
+
+    @Test
+    void aVariantThatRequiresComponentsIsReadAsABundle() {
+        ShopifyVariant variant = ShopifyCatalog.variant(
+                node("{\"id\":\"gid://shopify/ProductVariant/3\",\"title\":\"Default Title\",\"sku\":\"GIFT\","
+                        + "\"barcode\":null,\"requiresComponents\":true,\"product\":{\"title\":\"Gift set\"},"
+                        + "\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/7\",\"tracked\":true}}"),
+                item -> true);
+        assertTrue(variant.bundle());
+        assertFalse(ShopifyCatalog.variant(
+                        node("{\"id\":\"gid://shopify/ProductVariant/4\",\"requiresComponents\":false,"
+                                + "\"inventoryItem\":null,\"product\":null}"),
+                        item -> true)
+                .bundle());
     }
 
     @Test

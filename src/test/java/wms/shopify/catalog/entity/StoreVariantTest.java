@@ -35,7 +35,8 @@ class StoreVariantTest {
                 sku,
                 "123",
                 tracked,
-                stocked);
+                stocked,
+                false);
     }
 
     private StoreVariant variant() {
@@ -104,6 +105,27 @@ class StoreVariantTest {
     }
 
     @Test
+    void aBundleParentIsMarkedAndNotAProblemWhateverItsLevels() {
+        StoreVariant bundle = new StoreVariant(
+                this.store,
+                new ShopifyVariant(
+                        "gid://shopify/ProductVariant/1",
+                        "gid://shopify/InventoryItem/1",
+                        "Gift set",
+                        "Default Title",
+                        "GIFT",
+                        null,
+                        true,
+                        false,
+                        true),
+                T0);
+        assertTrue(bundle.bundle());
+        assertNull(bundle.problem(), "Shopify computes its stock: nothing for stock sync to write");
+        bundle.seenOnShopify(seen("GIFT", true, true), T1);
+        assertFalse(bundle.bundle(), "a merchant who takes the components off makes it an ordinary variant again");
+    }
+
+    @Test
     void aDeactivatedProductKeepsItsMappingFlagged() {
         StoreVariant variant = variant();
         variant.matched(Match.bySku(1), this.shirt, T0);
@@ -123,7 +145,15 @@ class StoreVariantTest {
                 () -> variant()
                         .seenOnShopify(
                                 new ShopifyVariant(
-                                        "gid://shopify/ProductVariant/2", null, "X", null, null, null, true, true),
+                                        "gid://shopify/ProductVariant/2",
+                                        null,
+                                        "X",
+                                        null,
+                                        null,
+                                        null,
+                                        true,
+                                        true,
+                                        false),
                                 T1));
     }
 
@@ -139,7 +169,8 @@ class StoreVariantTest {
                         "s".repeat(300),
                         null,
                         true,
-                        true),
+                        true,
+                        false),
                 T0);
         assertEquals(1000, variant.productTitle().length());
         assertEquals(255, variant.sku().length());

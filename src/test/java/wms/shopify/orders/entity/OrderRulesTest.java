@@ -49,7 +49,8 @@ class OrderRulesTest {
                         "Shirt",
                         shirts,
                         shirts,
-                        true),
+                        true,
+                        null),
                 new ShopifyOrderSnapshot.Line(
                         "gid://shopify/LineItem/2",
                         "gid://shopify/ProductVariant/2",
@@ -58,7 +59,8 @@ class OrderRulesTest {
                         "Mug",
                         mugs,
                         mugs,
-                        true));
+                        true,
+                        null));
         List<ShopifyOrderSnapshot.FulfillmentOrder> fos = List.of(new ShopifyOrderSnapshot.FulfillmentOrder(
                 "gid://shopify/FulfillmentOrder/1",
                 cancelled == null ? "OPEN" : "CLOSED",
@@ -334,6 +336,42 @@ class OrderRulesTest {
                 null);
         assertEquals("WH-MAIN", plan.destination().warehouseCode());
         assertEquals(2, plan.lines().get(0).quantity());
+    }
+
+    @Test
+    void theComponentLinesOfABundleNameTheBundleBySkuElseTitleAndOtherLinesNone() {
+        String json = """
+                {"id":"gid://shopify/Order/9","name":"#1009","createdAt":"2026-11-01T10:00:00Z",
+                 "updatedAt":"2026-11-01T10:05:00Z","displayFinancialStatus":"PAID",
+                 "displayFulfillmentStatus":"UNFULFILLED",
+                 "lineItems":{"nodes":[
+                  {"id":"gid://shopify/LineItem/1","sku":"S","name":"Shirt","quantity":2,"unfulfilledQuantity":2,
+                   "requiresShipping":true,"lineItemGroup":{"title":"Gift set","variantSku":"GIFT"},
+                   "variant":{"id":"gid://shopify/ProductVariant/1","inventoryItem":{"id":"gid://shopify/InventoryItem/1"}}},
+                  {"id":"gid://shopify/LineItem/2","sku":"M","name":"Mug","quantity":1,"unfulfilledQuantity":1,
+                   "requiresShipping":true,"lineItemGroup":{"title":"Mug set","variantSku":null},
+                   "variant":{"id":"gid://shopify/ProductVariant/2","inventoryItem":{"id":"gid://shopify/InventoryItem/2"}}},
+                  {"id":"gid://shopify/LineItem/3","sku":"S","name":"Shirt","quantity":1,"unfulfilledQuantity":1,
+                   "requiresShipping":true,"lineItemGroup":null,
+                   "variant":{"id":"gid://shopify/ProductVariant/1","inventoryItem":{"id":"gid://shopify/InventoryItem/1"}}}]},
+                 "fulfillmentOrders":{"nodes":[{"id":"gid://shopify/FulfillmentOrder/1","status":"OPEN",
+                   "assignedLocation":{"location":{"id":"gid://shopify/Location/10"}},
+                   "lineItems":{"nodes":[
+                    {"remainingQuantity":2,"inventoryItemId":"gid://shopify/InventoryItem/1",
+                     "lineItem":{"id":"gid://shopify/LineItem/1"}},
+                    {"remainingQuantity":1,"inventoryItemId":"gid://shopify/InventoryItem/2",
+                     "lineItem":{"id":"gid://shopify/LineItem/2"}},
+                    {"remainingQuantity":1,"inventoryItemId":"gid://shopify/InventoryItem/1",
+                     "lineItem":{"id":"gid://shopify/LineItem/3"}}]}}]}}
+                """;
+        ShopifyOrderSnapshot order = ShopifyOrderSnapshot.from(
+                Json.createReader(new StringReader(json)).readObject());
+        OrderPlan plan = OrderPlan.of(order, MAPPED, LOCATIONS, null);
+        assertEquals(
+                List.of("W-SHIRT x2 GIFT", "W-MUG x1 Mug set", "W-SHIRT x1 null"),
+                plan.lines().stream()
+                        .map(l -> l.productCode() + " x" + l.quantity() + " " + l.bundle())
+                        .toList());
     }
 
     @Test

@@ -74,4 +74,36 @@ class InventoryGatewayTest {
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
+
+    @Test
+    void aBundleParentRefusedInABatchIsNamedByItsPositionAndTheActivitySaysTheOthersGoOutAgain() {
+        JsonObject payload = Json.createReader(new StringReader("{\"inventoryAdjustmentGroup\":null,\"userErrors\":["
+                        + "{\"code\":\"NON_MUTABLE_INVENTORY_ITEM\",\"field\":[\"input\",\"changes\",\"17\","
+                        + "\"inventoryItemId\"],\"message\":\"The specified inventory item is not allowed to be "
+                        + "adjusted via API. Example: if the inventory item is a parent bundle.\"}]}"))
+                .readObject();
+        InventoryGateway.Answer answer = InventoryGateway.answer(payload);
+        assertEquals(InventoryGateway.Outcome.REFUSED, answer.outcome());
+        assertEquals(
+                Map.of(
+                        17,
+                        "NON_MUTABLE_INVENTORY_ITEM: The specified inventory item is not allowed to be adjusted via "
+                                + "API. Example: if the inventory item is a parent bundle."),
+                answer.refusedPositions());
+        String activity = StockPusher.refusal(
+                new wms.shopify.stores.entity.Store(
+                        new wms.shopify.adminapi.entity.ShopDomain("acme.myshopify.com"),
+                        new wms.shopify.stores.entity.SealedTokens("v1:a", null, null, null, "write_inventory"),
+                        java.time.Instant.EPOCH,
+                        null),
+                new wms.shopify.stock.entity.OpenPush(9, 1, "DELTA", "k", "{}", 250, 1, null),
+                answer);
+        assertEquals(
+                "Shopify refused 1 of the 250 quantities of stock push 9 to acme.myshopify.com "
+                        + "(NON_MUTABLE_INVENTORY_ITEM: The specified inventory item is not allowed to be adjusted via "
+                        + "API. Example: if the inventory item is a parent bundle.): it is parked on the Stock page "
+                        + "with the reason; the other 249 go out again now. A bundle's parent or an untracked item: run "
+                        + "Sync Products; not stocked at the location: stock it there on Shopify; then retry.",
+                activity);
+    }
 }
