@@ -108,7 +108,12 @@ public record ShopifyOrderSnapshot(
         }
     }
 
-    /** One line item: a variant (null when deleted) and its quantities. */
+    /**
+     * One line item: a variant (null when deleted) and its quantities.
+     *
+     * @param quantity as ordered at checkout
+     * @param currentQuantity as ordered now: after edits and removals (a fulfillment does not change it)
+     */
     public record Line(
             String lineItemId,
             String variantId,
@@ -117,18 +122,85 @@ public record ShopifyOrderSnapshot(
             String title,
             int quantity,
             int unfulfilledQuantity,
-            boolean requiresShipping) {}
+            boolean requiresShipping,
+            int currentQuantity) {
 
-    /** The part of the order to be fulfilled from one location. */
-    public record FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+        /** A line never edited: ordered now as at checkout. */
+        public Line(
+                String lineItemId,
+                String variantId,
+                String inventoryItemId,
+                String sku,
+                String title,
+                int quantity,
+                int unfulfilledQuantity,
+                boolean requiresShipping) {
+            this(
+                    lineItemId,
+                    variantId,
+                    inventoryItemId,
+                    sku,
+                    title,
+                    quantity,
+                    unfulfilledQuantity,
+                    requiresShipping,
+                    quantity);
+        }
+    }
+
+    /** The part of the order to be fulfilled from one location, with the holds on it (status ON_HOLD). */
+    public record FulfillmentOrder(
+            String id, String status, String locationId, List<FulfillmentLine> lines, List<Hold> holds) {
 
         public FulfillmentOrder {
             lines = List.copyOf(lines);
+            holds = List.copyOf(holds);
+        }
+
+        /** A fulfillment order on no hold. */
+        public FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+            this(id, status, locationId, lines, List.of());
         }
 
         public boolean open() {
             return OPEN_FULFILLMENT.contains(this.status);
         }
+
+        /** Whether it is on hold with units still to ship. */
+        public boolean heldWithUnits() {
+            return "ON_HOLD".equals(this.status) && this.lines.stream().anyMatch(l -> l.remainingQuantity() > 0);
+        }
+    }
+
+    /**
+     * A fulfillment hold (Shopify's {@code FulfillmentHold}).
+     *
+     * @param reason Shopify's {@code FulfillmentHoldReason}, e.g. HIGH_RISK_OF_FRAUD
+     * @param handle the placing app's handle for it ("" by default); the connector's own holds carry
+     *     {@link #WMS_HANDLE}
+     */
+    public record Hold(String id, String handle, String reason, String reasonNotes) {
+
+        /** The handle of the holds the connector places for the WMS. */
+        public static final String WMS_HANDLE = "wms-connector";
+
+        public boolean placedForTheWms() {
+            return WMS_HANDLE.equals(this.handle);
+        }
+    }
+
+    /**
+     * The hold that stops the WMS order, or empty: the first hold of a fulfillment order on hold with units still to
+     * ship (the WMS ships the order as one, so a hold on any part of it stops it). A fulfillment order on hold whose
+     * holds Shopify did not list is held for OTHER.
+     */
+    public java.util.Optional<Hold> hold() {
+        return this.fulfillmentOrders.stream()
+                .filter(FulfillmentOrder::heldWithUnits)
+                .findFirst()
+                .map(fo -> fo.holds().isEmpty()
+                        ? new Hold(null, null, "OTHER", null)
+                        : fo.holds().get(0));
     }
 
     /** A line of a fulfillment order: which line item, and how many units remain to ship from there. */
@@ -185,7 +257,10 @@ public record ShopifyOrderSnapshot(
                     text(line, "name"),
                     line.getInt("quantity"),
                     line.getInt("unfulfilledQuantity"),
-                    line.getBoolean("requiresShipping", true)));
+                    line.getBoolean("requiresShipping", true),
+                    line.containsKey("currentQuantity") && !line.isNull("currentQuantity")
+                            ? line.getInt("currentQuantity")
+                            : line.getInt("quantity")));
         }
         List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
         JsonObject foConnection = object(order, "fulfillmentOrders");
@@ -204,11 +279,23 @@ public record ShopifyOrderSnapshot(
                             text(line, "inventoryItemId"),
                             line.getInt("remainingQuantity")));
                 }
+                List<Hold> holds = new ArrayList<>();
+                if (fo.get("fulfillmentHolds") instanceof jakarta.json.JsonArray listed) {
+                    for (JsonValue holdValue : listed) {
+                        JsonObject hold = holdValue.asJsonObject();
+                        holds.add(new Hold(
+                                text(hold, "id"),
+                                text(hold, "handle"),
+                                text(hold, "reason"),
+                                text(hold, "reasonNotes")));
+                    }
+                }
                 fulfillmentOrders.add(new FulfillmentOrder(
                         fo.getString("id"),
                         fo.getString("status"),
                         location == null ? null : location.getString("id"),
-                        foLines));
+                        foLines,
+                        holds));
             }
         }
         JsonObject address = object(order, "shippingAddress");

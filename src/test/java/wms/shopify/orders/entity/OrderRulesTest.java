@@ -237,8 +237,12 @@ class OrderRulesTest {
         assertEquals(List.of(), row.demand());
         assertEquals(
                 ImportedOrder.Change.NONE,
-                apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null, MAIN, 4, 1), MAPPED),
-                "once accepted, only a cancellation changes it");
+                apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null, MAIN, 3, 1), MAPPED),
+                "once accepted, the same order again changes nothing");
+        assertEquals(
+                ImportedOrder.Change.CHANGE_TO_FEED,
+                apply(row, order(T0.plusSeconds(3), "paid", "unfulfilled", false, null, MAIN, 4, 1), MAPPED),
+                "an edit after acceptance is a change entry (ChangeRulesTest)");
     }
 
     @Test
