@@ -163,31 +163,15 @@ public class OrdersResource {
         }
         ImportedOrder.Answer outcome =
                 this.feed.answerCancellation(id, answer, caller()).orElseThrow(NotFoundException::new);
-        String instance = "/api/v1/orders/" + id + "/cancellation";
-        return switch (outcome) {
-            case OUTDATED ->
-                Feed.outdated(
-                        "Order " + id + " changed since revision " + answer.revision()
-                                + ": read the feed for its current revision.",
-                        instance);
-            case WRONG_KIND ->
-                Feed.outdated(
-                        "Revision " + answer.revision() + " of order " + id
-                                + " is not a cancellation: acknowledge it instead.",
-                        instance);
-            case ANSWERED_OTHERWISE ->
-                Feed.outdated(
-                        "The cancellation of order " + id + " was answered otherwise before; that answer stands.",
-                        instance);
-            case DONE, ALREADY ->
-                Response.ok(jakarta.json.Json.createObjectBuilder()
-                                .add("orderId", id)
-                                .add("revision", answer.revision())
-                                .add("outcome", answer.outcome().name())
-                                .add("answered", outcome == ImportedOrder.Answer.DONE ? "done" : "already")
-                                .build())
-                        .build();
-        };
+        return answered(
+                outcome,
+                id,
+                answer.revision(),
+                "cancellation",
+                "/api/v1/orders/" + id + "/cancellation",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("outcome", answer.outcome().name())
+                        .add("answered", outcome == ImportedOrder.Answer.DONE ? "done" : "already"));
     }
 
     @POST
@@ -214,28 +198,44 @@ public class OrdersResource {
         ImportedOrder.Answer outcome = this.feed
                 .rejectChange(id, rejection.revision(), rejection.reason(), caller())
                 .orElseThrow(NotFoundException::new);
-        String instance = "/api/v1/orders/" + id + "/change-rejection";
+        return answered(
+                outcome,
+                id,
+                rejection.revision(),
+                "change",
+                "/api/v1/orders/" + id + "/change-rejection",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("rejected", outcome == ImportedOrder.Answer.DONE ? "done" : "already"));
+    }
+
+    /**
+     * The answer to the WMS's answer of an entry (a cancellation, a change): 200 with what was recorded, or the 409
+     * saying why it was not.
+     */
+    private static Response answered(
+            ImportedOrder.Answer outcome,
+            long id,
+            long revision,
+            String kind,
+            String instance,
+            jakarta.json.JsonObjectBuilder recorded) {
         return switch (outcome) {
             case OUTDATED ->
                 Feed.outdated(
-                        "Order " + id + " changed since revision " + rejection.revision()
+                        "Order " + id + " changed since revision " + revision
                                 + ": read the feed for its current revision.",
                         instance);
             case WRONG_KIND ->
                 Feed.outdated(
-                        "Revision " + rejection.revision() + " of order " + id
-                                + " is not a change: acknowledge it instead.",
+                        "Revision " + revision + " of order " + id + " is not a " + kind + ": acknowledge it instead.",
                         instance);
             case ANSWERED_OTHERWISE ->
                 Feed.outdated(
-                        "The change of order " + id + " was acknowledged or rejected otherwise before; that answer "
-                                + "stands.",
+                        "The " + kind + " of order " + id + " was answered otherwise before; that answer stands.",
                         instance);
             case DONE, ALREADY ->
-                Response.ok(jakarta.json.Json.createObjectBuilder()
-                                .add("orderId", id)
-                                .add("revision", rejection.revision())
-                                .add("rejected", outcome == ImportedOrder.Answer.DONE ? "done" : "already")
+                Response.ok(recorded.add("orderId", id)
+                                .add("revision", revision)
                                 .build())
                         .build();
         };
