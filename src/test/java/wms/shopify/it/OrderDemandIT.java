@@ -226,8 +226,8 @@ class OrderDemandIT {
             String id, Instant updated, String financial, Instant cancelled, int shirts, int mugs) {
         List<ShopifyOrderSnapshot.Line> lines = List.of(
                 new ShopifyOrderSnapshot.Line(
-                        id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true, null),
-                new ShopifyOrderSnapshot.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true, null));
+                        id + "-L1", SHIRT, SHIRT_ITEM, "D-SHIRT", "Shirt", shirts, shirts, true, shirts, null),
+                new ShopifyOrderSnapshot.Line(id + "-L2", MUG, MUG_ITEM, "D-MUG", "Mug", mugs, mugs, true, mugs, null));
         return new ShopifyOrderSnapshot(
                 id,
                 "#D" + Math.abs(id.hashCode() % 10000),

@@ -54,7 +54,15 @@ class ConnectorOperationsCostTest {
                 250,
                 AdminClient.input("inventoryItemId", ID, "locationId", ID, "delta", 5, "changeFromQuantity", null));
         return switch (operation) {
-            case "BulkOperationStatus", "Order", "OrderFulfillments", "Return", "ReturnClose" -> Map.of("id", ID);
+            case "BulkOperationStatus",
+                    "Order",
+                    "OrderFulfillments",
+                    "Return",
+                    "ReturnClose",
+                    "FulfillmentOrderOrder" -> Map.of("id", ID);
+            case "FulfillmentOrderHold" ->
+                Map.of("id", ID, "fulfillmentHold", Map.of("reason", "INCORRECT_ADDRESS", "handle", "wms-connector"));
+            case "FulfillmentOrderReleaseHold" -> Map.of("id", ID, "holdIds", List.of(ID));
             case "LocationAvailable", "LocationInventoryLevels" -> Map.of("location", ID, "after", "cursor");
             case "OrderLineItems",
                     "OrderFulfillmentOrders",

@@ -82,4 +82,53 @@ class OrderDocumentsTest {
         assertEquals(first.id(), nodes.get(0).path("id").asText());
         assertEquals(second.id(), nodes.get(1).path("id").asText());
     }
+
+    @Test
+    void theWmsHoldDocumentsFindTheOrderHoldOnceUnderTheirHandleAndReleaseOnlyTheirHold() throws Exception {
+        Order order = shop.placeOrder(warehouse, true, Map.of("TS-S", 2));
+        String fo = order.fulfillmentOrders().get(0).id();
+        JsonNode found = admin.graphQl(AdminOperation.FULFILLMENT_ORDER_ORDER.document(), Map.of("id", fo));
+        assertEquals(order.id(), found.at("/data/fulfillmentOrder/order/id").asText(), found.toString());
+
+        Map<String, Object> hold = Map.of(
+                "id",
+                fo,
+                "fulfillmentHold",
+                Map.of("reason", "INCORRECT_ADDRESS", "reasonNotes", "no such street", "handle", "wms-connector"));
+        JsonNode held = admin.graphQl(AdminOperation.FULFILLMENT_ORDER_HOLD.document(), hold)
+                .at("/data/fulfillmentOrderHold");
+        assertTrue(held.path("userErrors").isEmpty(), held.toString());
+        assertEquals("ON_HOLD", held.at("/fulfillmentOrder/status").asText());
+        assertEquals(
+                "DUPLICATE_FULFILLMENT_HOLD_HANDLE",
+                admin.graphQl(AdminOperation.FULFILLMENT_ORDER_HOLD.document(), hold)
+                        .at("/data/fulfillmentOrderHold/userErrors/0/code")
+                        .asText(),
+                "the WMS's hold is placed once");
+        shop.hold(order.fulfillmentOrders().get(0), "HIGH_RISK_OF_FRAUD", "merchant's own");
+
+        JsonNode read = admin.graphQl(AdminOperation.ORDER.document(), Map.of("id", order.id()))
+                .at("/data/order/fulfillmentOrders/nodes/0");
+        assertEquals("ON_HOLD", read.path("status").asText());
+        assertEquals(2, read.path("fulfillmentHolds").size());
+        JsonNode ours = read.at("/fulfillmentHolds/0");
+        assertEquals("wms-connector", ours.path("handle").asText());
+        assertEquals("INCORRECT_ADDRESS", ours.path("reason").asText());
+        assertEquals("no such street", ours.path("reasonNotes").asText());
+
+        JsonNode released = admin.graphQl(
+                        AdminOperation.FULFILLMENT_ORDER_RELEASE_HOLD.document(),
+                        Map.of(
+                                "id",
+                                fo,
+                                "holdIds",
+                                java.util.List.of(ours.path("id").asText())))
+                .at("/data/fulfillmentOrderReleaseHold");
+        assertTrue(released.path("userErrors").isEmpty(), released.toString());
+        assertEquals("ON_HOLD", released.at("/fulfillmentOrder/status").asText(), "the merchant's hold stays");
+        read = admin.graphQl(AdminOperation.ORDER.document(), Map.of("id", order.id()))
+                .at("/data/order/fulfillmentOrders/nodes/0");
+        assertEquals(1, read.path("fulfillmentHolds").size());
+        assertEquals("HIGH_RISK_OF_FRAUD", read.at("/fulfillmentHolds/0/reason").asText());
+    }
 }

@@ -2,6 +2,7 @@ package wms.shopify.orders.boundary;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import wms.shopify.orders.entity.FeedKind;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
 import wms.shopify.platform.api.Feed;
@@ -19,7 +20,10 @@ public record OrderEntryView(
         @Schema(description = "The feed position of this entry; acknowledge this revision")
         long revision,
 
-        @Schema(description = "ORDER: ship it; CANCELLATION: cancel it (it did not ship)")
+        @Schema(
+                description = "ORDER: ship it; CANCELLATION: cancel it (it did not ship); HOLD: stop it, it is on hold"
+                        + " on Shopify (see hold); RELEASE: carry on, its hold was released; CHANGE: its lines were"
+                        + " edited on Shopify (see changes): take the change or reject it")
         String kind,
 
         @Schema(description = "The store's myshopify.com domain")
@@ -61,8 +65,67 @@ public record OrderEntryView(
         @Schema(
                 description = "Why fields are missing, e.g. \"address withheld by Shopify: request protected customer"
                         + " data access\"; null when none was withheld")
-        String customerDataNote)
+        String customerDataNote,
+
+        @Schema(description = "The WMS's answer to the cancellation, once given; null before and for other orders")
+        CancellationAnswerView cancellationAnswer,
+
+        @Schema(description = "The hold on Shopify while the order is on one, else null")
+        HoldView hold,
+
+        @Schema(
+                description = "CHANGE: the lines changed on Shopify since the WMS was given the order (units ordered);"
+                        + " empty for other kinds")
+        List<LineChangeView> changes,
+
+        @Schema(description = "Why the WMS rejected the order's latest change, or null")
+        String changeRejection)
         implements Feed.Entry {
+
+    /** One line changed on Shopify after the WMS accepted the order. */
+    @Schema(name = "OrderLineChange")
+    public record LineChangeView(
+            @Schema(description = "The WMS product code (null when not mapped)")
+            String product,
+
+            @Schema(description = "The Shopify line item (GID)")
+            String shopifyLineItemId,
+
+            @Schema(description = "ADDED, REMOVED or CHANGED")
+            String change,
+
+            @Schema(description = "Units ordered as the WMS had them (0 when added)")
+            int oldQuantity,
+
+            @Schema(description = "Units ordered now (0 when removed)")
+            int newQuantity) {}
+
+    /** A fulfillment hold on Shopify. */
+    @Schema(name = "OrderHold")
+    public record HoldView(
+            @Schema(description = "Shopify's FulfillmentHoldReason, e.g. HIGH_RISK_OF_FRAUD")
+            String reason,
+
+            @Schema(description = "Shopify's reasonNotes, or null")
+            String notes) {}
+
+    /** What the WMS answered to the cancellation of an order it had. */
+    @Schema(name = "CancellationAnswer")
+    public record CancellationAnswerView(
+            @Schema(description = "CANCELLED or TOO_LATE") String outcome,
+
+            @Schema(description = "What had shipped (TOO_LATE)")
+            List<ShippedView> shipped,
+
+            String reason,
+
+            @Schema(description = "When it was answered (ISO-8601)")
+            String answeredAt) {}
+
+    /** Units of one product that had shipped. */
+    @Schema(name = "ShippedUnits")
+    public record ShippedView(
+            @Schema(description = "The WMS product code") String product, int quantity) {}
 
     /** The address on the label. */
     @Schema(name = "ShipTo")
@@ -127,7 +190,30 @@ public record OrderEntryView(
                 order.lines().stream().map(OrderEntryView::line).toList(),
                 order.shippingState(),
                 order.customerDataWithheld().stream().map(Enum::name).toList(),
-                order.customerDataNote());
+                order.customerDataNote(),
+                order.cancellationAnswer() == null
+                        ? null
+                        : new CancellationAnswerView(
+                                order.cancellationAnswer().name(),
+                                order.shippedBeforeCancel().stream()
+                                        .map(u -> new ShippedView(u.productCode(), u.quantity()))
+                                        .toList(),
+                                order.cancellationReason(),
+                                String.valueOf(order.cancellationAnsweredAt())),
+                order.shopifyHoldReason() == null
+                        ? null
+                        : new HoldView(order.shopifyHoldReason(), order.shopifyHoldNotes()),
+                order.feedKind() == FeedKind.CHANGE
+                        ? order.changes().stream()
+                                .map(c -> new LineChangeView(
+                                        c.productCode(),
+                                        c.lineItemId(),
+                                        c.kind().name(),
+                                        c.oldQuantity(),
+                                        c.newQuantity()))
+                                .toList()
+                        : List.of(),
+                order.changeRejection());
     }
 
     private static LineView line(OrderLine line) {

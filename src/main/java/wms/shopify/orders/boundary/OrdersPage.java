@@ -287,10 +287,21 @@ public class OrdersPage implements Serializable {
                 order.feedKind() != null && order.feedKind().name().equals("CANCELLATION")
                         ? "Cancellation in feed"
                         : "In WMS feed";
-            case ACCEPTED -> "Accepted by WMS";
+            case ACCEPTED ->
+                "Accepted by WMS" + (order.shopifyHoldReason() != null ? " · on hold on Shopify" : "")
+                        + (order.changeRejection() != null ? " · change rejected by WMS" : "")
+                        + (order.feedPending() && order.feedKind() != null
+                                ? " (" + order.feedKind().name().toLowerCase() + " in feed)"
+                                : "");
             case HELD -> "Held: " + order.holdReason().label();
             case FILTERED -> "Filtered out";
-            case CANCELLED -> order.feedPending() ? "Cancelled (in feed)" : "Cancelled";
+            case CANCELLED ->
+                order.feedPending()
+                        ? "Cancelled (in feed)"
+                        : order.cancellationAnswer() == null
+                                ? "Cancelled"
+                                : "Cancelled · WMS: "
+                                        + order.cancellationAnswer().label();
             case NEW -> "New";
         };
     }

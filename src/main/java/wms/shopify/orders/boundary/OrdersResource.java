@@ -22,11 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.adminapi.control.ShopifyRequestException;
+import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.credentials.entity.ApiScope;
+import wms.shopify.orders.control.CancellationAnswerInput;
+import wms.shopify.orders.control.ChangeRejectionInput;
 import wms.shopify.orders.control.OrderFeed;
+import wms.shopify.orders.control.OrderHoldInput;
+import wms.shopify.orders.control.OrderHolds;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.api.Feed;
+import wms.shopify.platform.api.Problem;
 import wms.shopify.platform.api.StoreReach;
 import wms.shopify.platform.web.WmsApi;
 
@@ -40,6 +48,9 @@ public class OrdersResource {
 
     @Inject
     OrderFeed feed;
+
+    @Inject
+    OrderHolds holds;
 
     /** The calling credential: one limited to some stores sees and acknowledges only their orders. */
     @Context
@@ -125,6 +136,197 @@ public class OrdersResource {
                         .add("acknowledged", ack.name().toLowerCase())
                         .build())
                 .build();
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Answers the cancellation of an order the WMS has",
+            description = "Body {\"revision\": n, \"outcome\": \"CANCELLED\"} or {\"revision\": n, \"outcome\": "
+                    + "\"TOO_LATE\", \"shipped\": [{\"product\", \"quantity\"}], \"reason\": \"...\"}, for the "
+                    + "CANCELLATION entry at that revision. The answer acknowledges the entry; it is shown on the "
+                    + "Orders page and in the Activity log. The same answer again is harmless; another answer after "
+                    + "the first (or after a plain acknowledgement, which means CANCELLED) is refused (409).")
+    @APIResponse(responseCode = "200", description = "Answered (now or before)")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(
+            responseCode = "409",
+            description = "The order moved past that revision, its entry is not a cancellation, or it was answered "
+                    + "otherwise before")
+    public Response answerCancellation(@PathParam("id") long id, JsonObject body) {
+        CancellationAnswerInput answer = CancellationAnswerInput.read(body);
+        if (this.feed.find(id).filter(this::inScope).isEmpty()) {
+            throw new NotFoundException();
+        }
+        ImportedOrder.Answer outcome =
+                this.feed.answerCancellation(id, answer, caller()).orElseThrow(NotFoundException::new);
+        return answered(
+                outcome,
+                id,
+                answer.revision(),
+                "cancellation",
+                "/api/v1/orders/" + id + "/cancellation",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("outcome", answer.outcome().name())
+                        .add("answered", outcome == ImportedOrder.Answer.DONE ? "done" : "already"));
+    }
+
+    @POST
+    @Path("{id}/change-rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Rejects the change of an order the WMS has",
+            description = "Body {\"revision\": n, \"reason\": \"...\"}, for the CHANGE entry at that revision (the "
+                    + "order was edited on Shopify after the WMS accepted it, and the WMS cannot take the edit, e.g. "
+                    + "it shipped already). The entry leaves the feed; the rejection is shown on the Orders page and "
+                    + "in the Activity log. Acknowledging the entry instead takes the change.")
+    @APIResponse(responseCode = "200", description = "Rejected (now or before)")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(
+            responseCode = "409",
+            description = "The order moved past that revision, its entry is not a change, or it was answered before")
+    public Response rejectChange(@PathParam("id") long id, JsonObject body) {
+        ChangeRejectionInput rejection = ChangeRejectionInput.read(body);
+        if (this.feed.find(id).filter(this::inScope).isEmpty()) {
+            throw new NotFoundException();
+        }
+        ImportedOrder.Answer outcome = this.feed
+                .rejectChange(id, rejection.revision(), rejection.reason(), caller())
+                .orElseThrow(NotFoundException::new);
+        return answered(
+                outcome,
+                id,
+                rejection.revision(),
+                "change",
+                "/api/v1/orders/" + id + "/change-rejection",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("rejected", outcome == ImportedOrder.Answer.DONE ? "done" : "already"));
+    }
+
+    /**
+     * The answer to the WMS's answer of an entry (a cancellation, a change): 200 with what was recorded, or the 409
+     * saying why it was not.
+     */
+    private static Response answered(
+            ImportedOrder.Answer outcome,
+            long id,
+            long revision,
+            String kind,
+            String instance,
+            jakarta.json.JsonObjectBuilder recorded) {
+        return switch (outcome) {
+            case OUTDATED ->
+                Feed.outdated(
+                        "Order " + id + " changed since revision " + revision
+                                + ": read the feed for its current revision.",
+                        instance);
+            case WRONG_KIND ->
+                Feed.outdated(
+                        "Revision " + revision + " of order " + id + " is not a " + kind + ": acknowledge it instead.",
+                        instance);
+            case ANSWERED_OTHERWISE ->
+                Feed.outdated(
+                        "The " + kind + " of order " + id + " was answered otherwise before; that answer stands.",
+                        instance);
+            case DONE, ALREADY ->
+                Response.ok(recorded.add("orderId", id)
+                                .add("revision", revision)
+                                .build())
+                        .build();
+        };
+    }
+
+    @POST
+    @Path("{id}/hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Puts an order on hold on Shopify",
+            description = "Body {\"reason\": one of Shopify's FulfillmentHoldReason values, \"notes\": \"...\"}. "
+                    + "Each of the order's fulfillment orders with units to ship is put on hold on Shopify with that "
+                    + "reason (the merchant sees it in Shopify's admin); the order then shows as on hold in the feed "
+                    + "and on the Orders page. Repeating it is harmless.")
+    @APIResponse(responseCode = "200", description = "Held (now or before)")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Shopify refused the hold; the detail says why")
+    @APIResponse(responseCode = "502", description = "Shopify refused the call (token, access)")
+    @APIResponse(responseCode = "503", description = "Shopify could not be reached: send the call again")
+    public Response hold(@PathParam("id") long id, JsonObject body) {
+        OrderHoldInput hold = OrderHoldInput.read(body);
+        ImportedOrder order = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        String instance = "/api/v1/orders/" + id + "/hold";
+        return holdAnswer(id, instance, () -> this.holds.hold(order, hold.reason(), hold.notes(), caller()), "held");
+    }
+
+    @POST
+    @Path("{id}/hold-release")
+    @Operation(
+            summary = "Releases the WMS's hold of an order on Shopify",
+            description = "Releases the holds the WMS placed (POST .../hold) on the order's fulfillment orders; holds "
+                    + "the merchant or another app placed stay. No body. Repeating it is harmless.")
+    @APIResponse(responseCode = "200", description = "Released (now or before)")
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Shopify refused the release; the detail says why")
+    @APIResponse(responseCode = "502", description = "Shopify refused the call (token, access)")
+    @APIResponse(responseCode = "503", description = "Shopify could not be reached: send the call again")
+    public Response releaseHold(@PathParam("id") long id) {
+        ImportedOrder order = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        String instance = "/api/v1/orders/" + id + "/hold-release";
+        return holdAnswer(id, instance, () -> this.holds.release(order, caller()), "released");
+    }
+
+    private static Response holdAnswer(
+            long id, String instance, java.util.function.Supplier<OrderHolds.Outcome> call, String done) {
+        OrderHolds.Outcome outcome;
+        try {
+            outcome = call.get();
+        } catch (ShopifyUnavailableException e) {
+            return Problem.of(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "Shopify could not be reached (" + e.getMessage() + "): send the call again.",
+                            instance)
+                    .response()
+                    .build();
+        } catch (ShopifyRequestException | ShopifyUnauthorizedException e) {
+            return Problem.of(Response.Status.BAD_GATEWAY, "Shopify refused the call: " + e.getMessage(), instance)
+                    .response()
+                    .build();
+        } catch (IllegalStateException e) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage(), instance)
+                    .response()
+                    .build();
+        }
+        if (outcome.changed() == 0 && outcome.already() == 0) {
+            return Problem.of(
+                            Response.Status.CONFLICT,
+                            "Shopify refused: " + String.join(" | ", outcome.refusals()),
+                            instance)
+                    .response()
+                    .build();
+        }
+        jakarta.json.JsonArrayBuilder refused = jakarta.json.Json.createArrayBuilder();
+        outcome.refusals().forEach(refused::add);
+        return Response.ok(jakarta.json.Json.createObjectBuilder()
+                        .add("orderId", id)
+                        .add(done, outcome.changed() > 0 ? "done" : "already")
+                        .add("fulfillmentOrders", outcome.changed())
+                        .add("refused", refused)
+                        .add("order", outcome.note())
+                        .build())
+                .build();
+    }
+
+    private String caller() {
+        return this.security.getUserPrincipal() == null
+                ? null
+                : "WMS API " + this.security.getUserPrincipal().getName();
     }
 
     private ApiScope scope() {

@@ -9,8 +9,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.orders.entity.CancellationAnswer;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderDemand;
+import wms.shopify.orders.entity.ShippedUnits;
+import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.database.FeedPositions;
 
 /**
@@ -34,6 +39,9 @@ public class OrderFeed {
 
     @Inject
     FeedPositions positions;
+
+    @Inject
+    ActivityLog activity;
 
     /** Up to {@code limit} unacknowledged entries after the cursor, in position order. */
     public List<ImportedOrder> after(long cursor, int limit) {
@@ -76,5 +84,81 @@ public class OrderFeed {
         ImportedOrder.Ack ack = order.acknowledge(revision, this.clock.instant());
         this.records.announce(order, before);
         return Optional.of(ack);
+    }
+
+    /**
+     * The WMS answers the cancellation entry of an order: cancelled, or too late with what had shipped. Recorded
+     * with the order (the Orders page shows it) and in the Activity log; the entry leaves the feed. A cancelled
+     * order counts as no demand whatever the answer: Shopify no longer holds its units for it.
+     *
+     * @param by who answered (the API credential's name), for the Activity log
+     * @return empty when there is no such order
+     * @throws InvalidRequestException (400, nothing changed) when a line shipped is not of the order or more than
+     *         it holds
+     */
+    @Transactional
+    public Optional<ImportedOrder.Answer> answerCancellation(long orderId, CancellationAnswerInput answer, String by) {
+        ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return Optional.empty();
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < answer.shipped().size(); i++) {
+            ShippedUnits units = answer.shipped().get(i);
+            int ordered = order.unitsOf(units.productCode());
+            if (ordered == 0) {
+                errors.add(new FieldError(
+                        "shipped[" + i + "].product", units.productCode() + " is not a product of order " + orderId));
+            } else if (units.quantity() > ordered) {
+                errors.add(new FieldError(
+                        "shipped[" + i + "].quantity",
+                        "is more than the " + ordered + " unit(s) of " + units.productCode() + " in order " + orderId));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        List<OrderDemand.Line> before = order.demand();
+        ImportedOrder.Answer outcome = order.answerCancellation(
+                answer.revision(), answer.outcome(), answer.shipped(), answer.reason(), this.clock.instant());
+        this.records.announce(order, before);
+        if (outcome == ImportedOrder.Answer.DONE) {
+            String name = order.name() == null ? order.shopifyOrderId() : order.name();
+            this.activity.record(
+                    OrderRecords.CATEGORY,
+                    "Order " + name + " of " + order.store().domain() + ": the WMS answered the cancellation "
+                            + (answer.outcome() == CancellationAnswer.CANCELLED
+                                    ? "\"cancelled\"" + (answer.reason() == null ? "." : " (" + answer.reason() + ").")
+                                    : "\"too late\": it had shipped " + order.shippedText() + " (" + answer.reason()
+                                            + ")."),
+                    by);
+        }
+        return Optional.of(outcome);
+    }
+
+    /**
+     * The WMS rejects the change entry of an order (it had shipped already, say): kept with the order, shown on the
+     * Orders page and in the Activity log; the entry leaves the feed and the WMS keeps the order as it had it.
+     *
+     * @return empty when there is no such order
+     */
+    @Transactional
+    public Optional<ImportedOrder.Answer> rejectChange(long orderId, long revision, String reason, String by) {
+        ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return Optional.empty();
+        }
+        List<OrderDemand.Line> before = order.demand();
+        ImportedOrder.Answer outcome = order.rejectChange(revision, reason, this.clock.instant());
+        this.records.announce(order, before);
+        if (outcome == ImportedOrder.Answer.DONE) {
+            this.activity.record(
+                    OrderRecords.CATEGORY,
+                    "Order " + (order.name() == null ? order.shopifyOrderId() : order.name()) + " of "
+                            + order.store().domain() + ": the WMS rejected the change on Shopify ("
+                            + order.changesText() + "): " + reason + ".",
+                    by);
+        }
+        return Optional.of(outcome);
     }
 }

@@ -186,6 +186,31 @@ public class OrderRecords {
                         "Order " + name + " of " + store.domain()
                                 + " was cancelled on Shopify after shipping had begun: not applied to the WMS order.",
                         null);
+            case LEFT_FEED ->
+                this.activity.record(
+                        CATEGORY,
+                        "Order " + name + " of " + store.domain() + " was put on hold on Shopify (" + row.holdText()
+                                + ") before the WMS acknowledged it: out of the feed until released.",
+                        null);
+            case HOLD_TO_FEED ->
+                this.activity.record(
+                        CATEGORY,
+                        "Order " + name + " of " + store.domain() + " was put on hold on Shopify (" + row.holdText()
+                                + "): the WMS is told to stop (feed).",
+                        null);
+            case CHANGE_TO_FEED ->
+                this.activity.record(
+                        CATEGORY,
+                        "Order " + name + " of " + store.domain()
+                                + " was changed on Shopify after the WMS accepted it (" + row.changesText()
+                                + "): the change is in the feed.",
+                        null);
+            case RELEASE_TO_FEED ->
+                this.activity.record(
+                        CATEGORY,
+                        "Order " + name + " of " + store.domain()
+                                + ": its hold on Shopify was released; the WMS is told to carry on (feed).",
+                        null);
             default -> {
                 // the Orders page shows the rest
             }
@@ -224,6 +249,10 @@ public class OrderRecords {
             case CANCELLED -> "Order " + name + " cancelled before it reached the WMS.";
             case CANCELLATION_TO_FEED -> "Order " + name + " cancelled: the cancellation is in the WMS feed.";
             case CANCELLATION_REPORTED -> "Order " + name + ": " + row.cancelNote();
+            case LEFT_FEED -> "Order " + name + " on hold on Shopify: out of the WMS feed until released.";
+            case HOLD_TO_FEED -> "Order " + name + " on hold on Shopify: the hold is in the WMS feed.";
+            case RELEASE_TO_FEED -> "Order " + name + " released on Shopify: the release is in the WMS feed.";
+            case CHANGE_TO_FEED -> "Order " + name + " changed on Shopify: the change is in the WMS feed.";
         };
     }
 

@@ -20,8 +20,21 @@ import wms.shopify.webhooks.entity.WebhookReceived;
 @ApplicationScoped
 public class OrderWebhooks {
 
-    public static final Set<String> TOPICS =
-            Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled");
+    public static final Set<String> TOPICS = Set.of(
+            "orders/create",
+            "orders/updated",
+            "orders/paid",
+            "orders/cancelled",
+            "orders/edited",
+            "fulfillment_orders/placed_on_hold",
+            "fulfillment_orders/hold_released");
+
+    /** The topics whose body is a fulfillment order's event, which names the fulfillment order, not the order. */
+    static final Set<String> FULFILLMENT_ORDER_TOPICS =
+            Set.of("fulfillment_orders/placed_on_hold", "fulfillment_orders/hold_released");
+
+    @Inject
+    ShopifyOrders shopify;
 
     @Inject
     OrderImport importer;
@@ -36,15 +49,31 @@ public class OrderWebhooks {
     }
 
     private String importFrom(WebhookReceived webhook) {
-        Optional<String> orderId = ShopifyOrders.orderIdOf(webhook.topLevel());
+        boolean ofFulfillmentOrder = FULFILLMENT_ORDER_TOPICS.contains(webhook.topic());
+        Optional<String> orderId = ofFulfillmentOrder
+                ? ShopifyOrders.fulfillmentOrderIdOf(webhook.bodyObject())
+                : webhook.topic().equals("orders/edited")
+                        ? ShopifyOrders.editedOrderIdOf(webhook.bodyObject())
+                        : ShopifyOrders.orderIdOf(webhook.topLevel());
         if (orderId.isEmpty()) {
-            return "No order id in the body: nothing imported.";
+            return ofFulfillmentOrder
+                    ? "No fulfillment_order.id in the body: nothing imported."
+                    : "No order id in the body: nothing imported.";
         }
         Optional<Store> store = this.stores.find(webhook.storeId()).filter(Store::isConnected);
         if (store.isEmpty()) {
             return "The store is not connected: order " + orderId.get() + " is read by the sweep once it is.";
         }
         try {
+            if (ofFulfillmentOrder) {
+                // Only a signal too: the fulfillment order's order is found and read again as it is now, so a hold
+                // signal delivered twice or after its release changes nothing the current state does not say.
+                Optional<String> order = this.shopify.orderOfFulfillmentOrder(store.get(), orderId.get());
+                if (order.isEmpty()) {
+                    return "Fulfillment order " + orderId.get() + " is not on Shopify in this store: nothing imported.";
+                }
+                orderId = order;
+            }
             return this.importer
                     .importOrder(store.get(), orderId.get(), webhook.topic())
                     .note();

@@ -27,6 +27,7 @@ import wms.shopify.stores.entity.Store;
 public class ShopifyOrders {
 
     private static final String ORDER_GID = "gid://shopify/Order/";
+    private static final String FULFILLMENT_ORDER_GID = "gid://shopify/FulfillmentOrder/";
 
     /** Reads of an order that changes between its pages before the import is left to try again later. */
     private static final int READS_OF_A_CHANGING_ORDER = 3;
@@ -164,6 +165,87 @@ public class ShopifyOrders {
         }
     }
 
+    /** The order of a fulfillment order, or empty when Shopify has no such fulfillment order in this store. */
+    public Optional<String> orderOfFulfillmentOrder(Store store, String fulfillmentOrderId) {
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.run(
+                        store.domain(),
+                        token,
+                        AdminOperation.FULFILLMENT_ORDER_ORDER,
+                        Json.createObjectBuilder().add("id", fulfillmentOrderId).build()));
+        return data != null
+                        && data.get("fulfillmentOrder") instanceof JsonObject fo
+                        && fo.get("order") instanceof JsonObject order
+                ? Optional.of(order.getString("id"))
+                : Optional.empty();
+    }
+
+    /**
+     * Shopify's answer to a hold or a release: done, or the user errors it gave ({@code code}: message).
+     *
+     * @param codes Shopify's user error codes, e.g. DUPLICATE_FULFILLMENT_HOLD_HANDLE
+     */
+    public record HoldAnswer(List<String> codes, List<String> messages) {
+
+        public boolean done() {
+            return this.messages.isEmpty();
+        }
+    }
+
+    /**
+     * Puts every line of a fulfillment order on hold for the WMS, under the connector's handle: a second hold of the
+     * WMS on it is refused by Shopify (DUPLICATE_FULFILLMENT_HOLD_HANDLE), never placed twice. Sent once: a write.
+     */
+    public HoldAnswer hold(Store store, String fulfillmentOrderId, String reason, String notes) {
+        JsonObjectBuilder hold = Json.createObjectBuilder()
+                .add("reason", reason)
+                .add("handle", ShopifyOrderSnapshot.Hold.WMS_HANDLE)
+                .add("notifyMerchant", false);
+        if (notes != null) {
+            hold.add("reasonNotes", notes);
+        }
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.runOnce(
+                        store.domain(),
+                        token,
+                        AdminOperation.FULFILLMENT_ORDER_HOLD,
+                        Json.createObjectBuilder()
+                                .add("id", fulfillmentOrderId)
+                                .add("fulfillmentHold", hold)
+                                .build()));
+        return answer(data.getJsonObject("fulfillmentOrderHold"));
+    }
+
+    /** Releases the named holds of a fulfillment order (never all of them: the merchant's stay). */
+    public HoldAnswer release(Store store, String fulfillmentOrderId, List<String> holdIds) {
+        jakarta.json.JsonArrayBuilder ids = Json.createArrayBuilder();
+        holdIds.forEach(ids::add);
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.runOnce(
+                        store.domain(),
+                        token,
+                        AdminOperation.FULFILLMENT_ORDER_RELEASE_HOLD,
+                        Json.createObjectBuilder()
+                                .add("id", fulfillmentOrderId)
+                                .add("holdIds", ids)
+                                .build()));
+        return answer(data.getJsonObject("fulfillmentOrderReleaseHold"));
+    }
+
+    private static HoldAnswer answer(JsonObject payload) {
+        List<String> codes = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (JsonValue value : payload.getJsonArray("userErrors")) {
+            JsonObject error = value.asJsonObject();
+            codes.add(error.getString("code", ""));
+            messages.add(error.getString("message", "error"));
+        }
+        return new HoldAnswer(codes, messages);
+    }
+
     /** Lists the orders updated in [from, until], oldest change first, a page of 100 at a time. */
     public void eachUpdated(Store store, Instant from, Instant until, Consumer<List<Listed>> page) {
         String query = "updated_at:>='" + from.truncatedTo(ChronoUnit.SECONDS) + "' AND updated_at:<='"
@@ -192,6 +274,27 @@ public class ShopifyOrders {
             JsonObject info = orders.getJsonObject("pageInfo");
             after = info.getBoolean("hasNextPage") ? info.getString("endCursor") : null;
         } while (after != null);
+    }
+
+    /** The order an {@code orders/edited} body names: {@code order_edit.order_id}, numeric. */
+    public static Optional<String> editedOrderIdOf(JsonObject body) {
+        return body.get("order_edit") instanceof JsonObject edit
+                        && edit.get("order_id") instanceof JsonNumber id
+                        && id.isIntegral()
+                ? Optional.of(ORDER_GID + id.longValue())
+                : Optional.empty();
+    }
+
+    /**
+     * The fulfillment order a {@code fulfillment_orders/*} body names: {@code fulfillment_order.id}, a global id
+     * (these bodies carry global ids, unlike the REST resources).
+     */
+    public static Optional<String> fulfillmentOrderIdOf(JsonObject body) {
+        return body.get("fulfillment_order") instanceof JsonObject fo
+                        && fo.get("id") instanceof JsonString id
+                        && id.getString().startsWith(FULFILLMENT_ORDER_GID)
+                ? Optional.of(id.getString())
+                : Optional.empty();
     }
 
     /**

@@ -9,7 +9,9 @@ public enum HoldReason {
     /** Neither the order's location nor the store's default location is mapped to a warehouse. */
     NO_WAREHOUSE("No warehouse"),
     /** More lines or fulfillment orders than the connector reads in one go: it never imports part of an order. */
-    TOO_LARGE("Too many lines");
+    TOO_LARGE("Too many lines"),
+    /** A fulfillment order of it is on hold on Shopify (payment, fraud check, address...): released there, it goes. */
+    ON_HOLD_AT_SHOPIFY("On hold on Shopify");
 
     private final String label;
 

@@ -28,7 +28,8 @@ import wms.shopify.stores.entity.Store;
  * database allows one per store and Shopify order id), its state, hold, feed position and customer data, and the
  * rules of its life: every {@link ShopifyOrderSnapshot} read from Shopify is {@link #apply applied} here, whatever
  * topic or sweep brought it and in whatever order. An order the filters refuse, or that a mapping holds back, is decided
- * again on the next read; once the WMS has it (in the feed), only a cancellation changes it.
+ * again on the next read; once the WMS has it (in the feed), only a cancellation, a hold on Shopify or (once accepted)
+ * an edit of its lines changes it, each as a feed entry of its own kind.
  */
 @Entity
 @Table(name = "shop_order")
@@ -189,6 +190,53 @@ public class ImportedOrder {
     @OrderColumn(name = "position")
     private List<OrderLine> lines = new ArrayList<>();
 
+    /** The hold on Shopify as the order last had it (FulfillmentHoldReason), or null when it is on none. */
+    @Column(name = "shopify_hold_reason")
+    private String shopifyHoldReason;
+
+    @Column(name = "shopify_hold_notes")
+    private String shopifyHoldNotes;
+
+    /** The WMS's answer to the cancellation entry, once given; null before (or when it had none to answer). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancellation_answer")
+    private CancellationAnswer cancellationAnswer;
+
+    @Column(name = "cancellation_reason")
+    private String cancellationReason;
+
+    @Column(name = "cancellation_answered_at")
+    private Instant cancellationAnsweredAt;
+
+    /** What had shipped when the WMS answered the cancellation "too late". */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "shop_order_shipped_before_cancel", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<ShippedUnits> shippedBeforeCancel = new ArrayList<>();
+
+    /** The units ordered per line item as the order's latest entry gave them to the WMS. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "shop_order_ordered_line", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<OrderedUnits> ordered = new ArrayList<>();
+
+    /** The units ordered per line item as the WMS acknowledged them (its ORDER, then each CHANGE it accepted). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "shop_order_given_line", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<OrderedUnits> given = new ArrayList<>();
+
+    /** Why the WMS rejected the latest change (already shipped...), or null. */
+    @Column(name = "change_rejection")
+    private String changeRejection;
+
+    @Column(name = "change_rejected_at")
+    private Instant changeRejectedAt;
+
+    /** The kind of the entry an applied read asks for, when not the state's own (HOLD, RELEASE, CHANGE). */
+    @jakarta.persistence.Transient
+    private FeedKind nextKind;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -218,6 +266,14 @@ public class ImportedOrder {
         CANCELLATION_TO_FEED(true),
         /** Cancelled on Shopify after shipping began: reported, not applied. */
         CANCELLATION_REPORTED(false),
+        /** Put on hold on Shopify after the WMS accepted it: a hold entry in the feed. */
+        HOLD_TO_FEED(true),
+        /** Its hold on Shopify released after the WMS accepted it: a release entry in the feed. */
+        RELEASE_TO_FEED(true),
+        /** Put on hold on Shopify before the WMS acknowledged it: taken out of the feed, held. */
+        LEFT_FEED(false),
+        /** Its lines changed on Shopify (an edit) after the WMS accepted it: a change entry in the feed. */
+        CHANGE_TO_FEED(true),
         /** The read was older than what is known: ignored. */
         STALE(false);
 
@@ -252,12 +308,28 @@ public class ImportedOrder {
         if (order.cancelledAt() != null) {
             return cancel(order);
         }
-        if (this.state == OrderState.ACCEPTED || this.state == OrderState.CANCELLED) {
-            return Change.NONE; // the WMS has it: only a cancellation changes it
+        Optional<ShopifyOrderSnapshot.Hold> hold = order.hold();
+        if (this.state == OrderState.ACCEPTED) {
+            // The WMS has it: only a hold, an edit of its lines or a cancellation changes it, one entry at a time
+            // (a hold and an edit read together: the edit is the entry of the next read).
+            Change held = holdOfAccepted(hold.orElse(null));
+            return held != Change.NONE ? held : changeOfAccepted(order, plan);
+        }
+        if (this.state == OrderState.CANCELLED) {
+            return Change.NONE;
         }
         Optional<String> refusal = filters.refusal(order);
         if (refusal.isEmpty() && plan.lines().isEmpty()) {
             refusal = Optional.of("nothing left to ship");
+        }
+        if (this.state == OrderState.READY && hold.isPresent()) {
+            // Not the WMS's yet: a hold on Shopify takes it out of the feed until released there.
+            takePlan(plan);
+            holdAtShopify(hold.get());
+            this.feedPending = false;
+            this.feedSeq = null;
+            this.feedKind = null;
+            return Change.LEFT_FEED;
         }
         if (this.state == OrderState.READY) {
             // Handed over: a later filter change does not take it back, but lines changed before the WMS
@@ -266,6 +338,8 @@ public class ImportedOrder {
                 return Change.NONE;
             }
             takePlan(plan);
+            this.ordered.clear();
+            this.ordered.addAll(orderedNow(order, plan));
             return Change.TO_FEED;
         }
         if (refusal.isPresent()) {
@@ -283,10 +357,173 @@ public class ImportedOrder {
             this.stateNote = plan.holdNote();
             return Change.HELD;
         }
+        if (hold.isPresent()) {
+            holdAtShopify(hold.get());
+            return Change.HELD;
+        }
+        this.shopifyHoldReason = null;
+        this.shopifyHoldNotes = null;
+        this.ordered.clear();
+        this.ordered.addAll(orderedNow(order, plan));
         this.state = OrderState.READY;
         this.holdReason = null;
         this.stateNote = null;
         return Change.TO_FEED;
+    }
+
+    private void holdAtShopify(ShopifyOrderSnapshot.Hold hold) {
+        this.state = OrderState.HELD;
+        this.holdReason = HoldReason.ON_HOLD_AT_SHOPIFY;
+        this.shopifyHoldReason = OrderPlan.bounded(hold.reason(), 64);
+        this.shopifyHoldNotes = OrderPlan.bounded(hold.reasonNotes(), 1000);
+        this.stateNote =
+                OrderPlan.bounded("On hold on Shopify: " + holdText() + ". It goes to the WMS once released.", 1000);
+    }
+
+    /**
+     * A hold placed or released on Shopify after the WMS accepted the order: a feed entry when it differs from what
+     * the WMS was last told, so a duplicate or late signal of the same state changes nothing.
+     */
+    private Change holdOfAccepted(ShopifyOrderSnapshot.Hold hold) {
+        String reason = hold == null ? null : OrderPlan.bounded(hold.reason(), 64);
+        String notes = hold == null ? null : OrderPlan.bounded(hold.reasonNotes(), 1000);
+        if (Objects.equals(reason, this.shopifyHoldReason) && Objects.equals(notes, this.shopifyHoldNotes)) {
+            return Change.NONE;
+        }
+        this.shopifyHoldReason = reason;
+        this.shopifyHoldNotes = notes;
+        if (hold != null) {
+            this.stateNote =
+                    OrderPlan.bounded("On hold on Shopify: " + holdText() + ". The WMS is told to stop (feed).", 1000);
+            this.nextKind = FeedKind.HOLD;
+            return Change.HOLD_TO_FEED;
+        }
+        this.stateNote = "Hold released on Shopify: the WMS is told to carry on (feed).";
+        this.nextKind = FeedKind.RELEASE;
+        return Change.RELEASE_TO_FEED;
+    }
+
+    /**
+     * Lines edited on Shopify after the WMS accepted the order: a change entry when what is ordered now differs from
+     * what the WMS was last given, so a duplicate or late signal of the same edit changes nothing, and a change the
+     * WMS rejected is not sent again until the order changes once more. Fulfillments do not count: they change what
+     * remains to ship, not what is ordered.
+     */
+    private Change changeOfAccepted(ShopifyOrderSnapshot order, OrderPlan plan) {
+        List<OrderedUnits> now = orderedNow(order, plan);
+        if (this.ordered.isEmpty() && this.given.isEmpty()) {
+            // Accepted before edits were followed: what it has now is what the WMS has.
+            this.ordered.addAll(now);
+            this.given.addAll(now);
+            return Change.NONE;
+        }
+        if (LineChange.between(this.ordered, now).isEmpty()) {
+            return Change.NONE;
+        }
+        if (plan.hold() != null) {
+            this.stateNote = OrderPlan.bounded(
+                    "Changed on Shopify, not sent to the WMS: " + plan.holdNote() + " Fix it and it goes on the next"
+                            + " update of the order.",
+                    1000);
+            return Change.NONE;
+        }
+        this.ordered.clear();
+        this.ordered.addAll(now);
+        takePlan(plan);
+        this.changeRejection = null;
+        this.changeRejectedAt = null;
+        this.stateNote =
+                OrderPlan.bounded("Changed on Shopify after the WMS accepted it: " + changesText() + " (feed).", 1000);
+        this.nextKind = FeedKind.CHANGE;
+        return Change.CHANGE_TO_FEED;
+    }
+
+    /**
+     * What is ordered now per line item that ships ({@code currentQuantity}), with its WMS product: from the plan's
+     * line of that item, else as the WMS was given it (a line removed has no plan line left).
+     */
+    private List<OrderedUnits> orderedNow(ShopifyOrderSnapshot order, OrderPlan plan) {
+        Map<String, String> products = new java.util.HashMap<>();
+        this.given.forEach(g -> products.put(g.lineItemId(), g.productCode()));
+        this.ordered.forEach(g -> products.put(g.lineItemId(), g.productCode()));
+        plan.lines().stream()
+                .filter(l -> l.productCode() != null)
+                .forEach(l -> products.put(l.lineItemId(), l.productCode()));
+        List<OrderedUnits> now = new ArrayList<>();
+        for (ShopifyOrderSnapshot.Line line : order.lines()) {
+            if (line.requiresShipping() && (line.currentQuantity() > 0 || products.containsKey(line.lineItemId()))) {
+                now.add(new OrderedUnits(
+                        line.lineItemId(), products.get(line.lineItemId()), Math.max(0, line.currentQuantity())));
+            }
+        }
+        return now;
+    }
+
+    /** The lines changed since the WMS was given the order: what a CHANGE entry says. */
+    public List<LineChange> changes() {
+        return LineChange.between(this.given, this.ordered);
+    }
+
+    /** "W-SHIRT 2 → 3, W-MUG removed (1), W-HAT added (1)": the changes in a line. */
+    public String changesText() {
+        return changes().stream()
+                .map(c -> switch (c.kind()) {
+                    case ADDED -> c.productCode() + " added (" + c.newQuantity() + ")";
+                    case REMOVED -> c.productCode() + " removed (" + c.oldQuantity() + ")";
+                    case CHANGED -> c.productCode() + " " + c.oldQuantity() + " → " + c.newQuantity();
+                })
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    public String changeRejection() {
+        return this.changeRejection;
+    }
+
+    public Instant changeRejectedAt() {
+        return this.changeRejectedAt;
+    }
+
+    /**
+     * The WMS rejects the change entry at {@code revision} (already shipped, say): the entry leaves the feed, the WMS
+     * keeps the order as it was given, and the rejection is kept to be shown. The first answer stands.
+     */
+    public Answer rejectChange(long revision, String reason, Instant at) {
+        if (this.feedSeq == null || revision != this.feedSeq) {
+            return Answer.OUTDATED;
+        }
+        if (this.feedKind != FeedKind.CHANGE) {
+            return Answer.WRONG_KIND;
+        }
+        if (!this.feedPending) {
+            return Objects.equals(reason, this.changeRejection) ? Answer.ALREADY : Answer.ANSWERED_OTHERWISE;
+        }
+        this.feedPending = false;
+        this.acknowledgedAt = at;
+        this.changeRejection = OrderPlan.bounded(reason, 1000);
+        this.changeRejectedAt = at;
+        this.updatedAt = at;
+        this.stateNote = OrderPlan.bounded(
+                "Changed on Shopify (" + changesText() + "); the WMS rejected the change: " + reason + ".", 1000);
+        return Answer.DONE;
+    }
+
+    /** "HIGH_RISK_OF_FRAUD (the card was declined twice)": the hold on Shopify in a line, or null when none. */
+    public String holdText() {
+        if (this.shopifyHoldReason == null) {
+            return null;
+        }
+        return this.shopifyHoldReason
+                + (this.shopifyHoldNotes == null || this.shopifyHoldNotes.isBlank()
+                        ? ""
+                        : " (" + this.shopifyHoldNotes + ")");
+    }
+
+    public String shopifyHoldReason() {
+        return this.shopifyHoldReason;
+    }
+
+    public String shopifyHoldNotes() {
+        return this.shopifyHoldNotes;
     }
 
     private Change cancel(ShopifyOrderSnapshot order) {
@@ -397,7 +634,10 @@ public class ImportedOrder {
     /** Gives the order its new place in the feed: the WMS sees it (again) from this position on. */
     public void enterFeed(long seq) {
         this.feedSeq = seq;
-        this.feedKind = this.state == OrderState.CANCELLED ? FeedKind.CANCELLATION : FeedKind.ORDER;
+        this.feedKind = this.nextKind != null
+                ? this.nextKind
+                : this.state == OrderState.CANCELLED ? FeedKind.CANCELLATION : FeedKind.ORDER;
+        this.nextKind = null;
         this.feedPending = true;
     }
 
@@ -421,26 +661,140 @@ public class ImportedOrder {
         }
         this.feedPending = false;
         this.acknowledgedAt = at;
-        if (this.feedKind == FeedKind.ORDER) {
+        if (this.feedKind == FeedKind.ORDER || this.feedKind == FeedKind.CHANGE) {
+            this.stateNote = this.feedKind == FeedKind.CHANGE
+                    ? OrderPlan.bounded("Changed on Shopify; the WMS accepted the change: " + changesText() + ".", 1000)
+                    : null;
             this.state = OrderState.ACCEPTED;
-            this.stateNote = null;
+            this.given.clear();
+            this.given.addAll(this.ordered);
+        } else if (this.feedKind == FeedKind.HOLD || this.feedKind == FeedKind.RELEASE) {
+            this.stateNote = this.feedKind == FeedKind.HOLD
+                    ? OrderPlan.bounded("On hold on Shopify: " + holdText() + ". The WMS acknowledged the hold.", 1000)
+                    : "Hold released on Shopify; the WMS acknowledged the release.";
         } else {
             this.stateNote = "Cancelled on Shopify; the WMS acknowledged the cancellation.";
+            takeCancellationAnswer(CancellationAnswer.CANCELLED, List.of(), null, at);
         }
         return Ack.DONE;
     }
 
+    /** The outcome of the WMS's answer to a cancellation. */
+    public enum Answer {
+        /** Recorded now. */
+        DONE,
+        /** The same answer was given before: nothing to do. */
+        ALREADY,
+        /** The order moved past that revision. */
+        OUTDATED,
+        /** The entry at that revision is not of the kind answered: acknowledge it instead. */
+        WRONG_KIND,
+        /** Another answer was given before (or the entry was acknowledged, which means cancelled): it stands. */
+        ANSWERED_OTHERWISE
+    }
+
+    /**
+     * The WMS answers the cancellation entry at {@code revision}: cancelled, or too late with what had shipped. The
+     * answer also acknowledges the entry; the first answer stands, and the same answer again is harmless.
+     *
+     * @param shipped what had shipped (only with {@link CancellationAnswer#TOO_LATE}), checked before against
+     *        {@link #unitsOf}
+     */
+    public Answer answerCancellation(
+            long revision, CancellationAnswer answer, List<ShippedUnits> shipped, String reason, Instant at) {
+        if (this.feedSeq == null || revision != this.feedSeq) {
+            return Answer.OUTDATED;
+        }
+        if (this.feedKind != FeedKind.CANCELLATION) {
+            return Answer.WRONG_KIND;
+        }
+        if (!this.feedPending) {
+            // Answered before; an entry acknowledged before answers were recorded counts as cancelled.
+            CancellationAnswer earlier =
+                    this.cancellationAnswer == null ? CancellationAnswer.CANCELLED : this.cancellationAnswer;
+            boolean same = earlier == answer
+                    && this.shippedBeforeCancel.equals(shipped)
+                    && Objects.equals(this.cancellationReason, reason);
+            return same ? Answer.ALREADY : Answer.ANSWERED_OTHERWISE;
+        }
+        this.feedPending = false;
+        this.acknowledgedAt = at;
+        takeCancellationAnswer(answer, shipped, reason, at);
+        this.stateNote = OrderPlan.bounded(
+                answer == CancellationAnswer.CANCELLED
+                        ? "Cancelled on Shopify; the WMS cancelled its order."
+                                + (reason == null ? "" : " (" + reason + ")")
+                        : "Cancelled on Shopify too late: the WMS had shipped " + shippedText() + " (" + reason + ").",
+                1000);
+        return Answer.DONE;
+    }
+
+    private void takeCancellationAnswer(
+            CancellationAnswer answer, List<ShippedUnits> shipped, String reason, Instant at) {
+        this.cancellationAnswer = answer;
+        this.cancellationReason = OrderPlan.bounded(reason, 1000);
+        this.cancellationAnsweredAt = at;
+        this.shippedBeforeCancel.clear();
+        this.shippedBeforeCancel.addAll(shipped);
+        this.updatedAt = at;
+    }
+
+    /** How many units of a WMS product the order's lines hold (as the WMS had them); 0 when none. */
+    public int unitsOf(String productCode) {
+        return this.lines.stream()
+                .filter(l -> productCode.equals(l.productCode()))
+                .mapToInt(OrderLine::quantity)
+                .sum();
+    }
+
+    /** "2 × W-MUG, 1 × W-SHIRT": what had shipped when the WMS answered "too late". */
+    public String shippedText() {
+        return this.shippedBeforeCancel.stream()
+                .map(ShippedUnits::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    public CancellationAnswer cancellationAnswer() {
+        return this.cancellationAnswer;
+    }
+
+    public String cancellationReason() {
+        return this.cancellationReason;
+    }
+
+    public Instant cancellationAnsweredAt() {
+        return this.cancellationAnsweredAt;
+    }
+
+    public List<ShippedUnits> shippedBeforeCancel() {
+        return List.copyOf(this.shippedBeforeCancel);
+    }
+
     /**
      * The units Shopify took off sale for this order that the WMS has not allocated yet, per inventory item and
-     * location: the lines of an order held or in the feed unacknowledged; nothing once the WMS accepted it, or when
-     * it is filtered out or cancelled.
+     * location: the lines of an order held or in the feed unacknowledged; once the WMS accepted it, only the units an
+     * edit added that it has not taken (a change not acknowledged, or rejected); nothing when it is cancelled.
      */
     public List<OrderDemand.Line> demand() {
-        if (this.state != OrderState.FILTERED && this.state != OrderState.HELD && this.state != OrderState.READY) {
+        Map<List<String>, Long> quantities = new LinkedHashMap<>();
+        if (this.state == OrderState.ACCEPTED) {
+            // The WMS allocated what it was given; units an edit added since are Shopify's until it takes the change.
+            for (LineChange change : changes()) {
+                int added = change.newQuantity() - change.oldQuantity();
+                this.lines.stream()
+                        .filter(l -> l.lineItemId().equals(change.lineItemId()))
+                        .filter(l -> l.inventoryItemId() != null && l.locationId() != null)
+                        .findFirst()
+                        .filter(l -> added > 0)
+                        .ifPresent(l -> quantities.merge(
+                                List.of(l.inventoryItemId(), l.locationId()), (long) added, Long::sum));
+            }
+        } else if (this.state != OrderState.FILTERED
+                && this.state != OrderState.HELD
+                && this.state != OrderState.READY) {
             return List.of();
         }
-        Map<List<String>, Long> quantities = new LinkedHashMap<>();
-        for (OrderLine line : this.lines) {
+        for (OrderLine line : this.state == OrderState.ACCEPTED ? List.<OrderLine>of() : this.lines) {
             if (line.inventoryItemId() != null && line.locationId() != null && line.quantity() > 0) {
                 quantities.merge(List.of(line.inventoryItemId(), line.locationId()), (long) line.quantity(), Long::sum);
             }

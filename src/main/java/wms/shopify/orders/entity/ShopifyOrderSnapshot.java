@@ -109,9 +109,12 @@ public record ShopifyOrderSnapshot(
     }
 
     /**
-     * One line item: a variant (null when deleted) and its quantities; {@code bundle} names the bundle it was sold as
-     * a component of (Shopify's {@code lineItemGroup}: its variant's SKU, else its title), null for a line bought on
-     * its own.
+     * One line item: a variant (null when deleted) and its quantities.
+     *
+     * @param quantity as ordered at checkout
+     * @param currentQuantity as ordered now: after edits and removals (a fulfillment does not change it)
+     * @param bundle the bundle it was sold as a component of (Shopify's {@code lineItemGroup}: its variant's SKU, else
+     *     its title), null for a line bought on its own
      */
     public record Line(
             String lineItemId,
@@ -122,18 +125,86 @@ public record ShopifyOrderSnapshot(
             int quantity,
             int unfulfilledQuantity,
             boolean requiresShipping,
-            String bundle) {}
+            int currentQuantity,
+            String bundle) {
 
-    /** The part of the order to be fulfilled from one location. */
-    public record FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+        /** A line never edited: ordered now as at checkout. */
+        public Line(
+                String lineItemId,
+                String variantId,
+                String inventoryItemId,
+                String sku,
+                String title,
+                int quantity,
+                int unfulfilledQuantity,
+                boolean requiresShipping) {
+            this(
+                    lineItemId,
+                    variantId,
+                    inventoryItemId,
+                    sku,
+                    title,
+                    quantity,
+                    unfulfilledQuantity,
+                    requiresShipping,
+                    quantity,
+                    null);
+        }
+    }
+
+    /** The part of the order to be fulfilled from one location, with the holds on it (status ON_HOLD). */
+    public record FulfillmentOrder(
+            String id, String status, String locationId, List<FulfillmentLine> lines, List<Hold> holds) {
 
         public FulfillmentOrder {
             lines = List.copyOf(lines);
+            holds = List.copyOf(holds);
+        }
+
+        /** A fulfillment order on no hold. */
+        public FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+            this(id, status, locationId, lines, List.of());
         }
 
         public boolean open() {
             return OPEN_FULFILLMENT.contains(this.status);
         }
+
+        /** Whether it is on hold with units still to ship. */
+        public boolean heldWithUnits() {
+            return "ON_HOLD".equals(this.status) && this.lines.stream().anyMatch(l -> l.remainingQuantity() > 0);
+        }
+    }
+
+    /**
+     * A fulfillment hold (Shopify's {@code FulfillmentHold}).
+     *
+     * @param reason Shopify's {@code FulfillmentHoldReason}, e.g. HIGH_RISK_OF_FRAUD
+     * @param handle the placing app's handle for it ("" by default); the connector's own holds carry
+     *     {@link #WMS_HANDLE}
+     */
+    public record Hold(String id, String handle, String reason, String reasonNotes) {
+
+        /** The handle of the holds the connector places for the WMS. */
+        public static final String WMS_HANDLE = "wms-connector";
+
+        public boolean placedForTheWms() {
+            return WMS_HANDLE.equals(this.handle);
+        }
+    }
+
+    /**
+     * The hold that stops the WMS order, or empty: the first hold of a fulfillment order on hold with units still to
+     * ship (the WMS ships the order as one, so a hold on any part of it stops it). A fulfillment order on hold whose
+     * holds Shopify did not list is held for OTHER.
+     */
+    public java.util.Optional<Hold> hold() {
+        return this.fulfillmentOrders.stream()
+                .filter(FulfillmentOrder::heldWithUnits)
+                .findFirst()
+                .map(fo -> fo.holds().isEmpty()
+                        ? new Hold(null, null, "OTHER", null)
+                        : fo.holds().get(0));
     }
 
     /** A line of a fulfillment order: which line item, and how many units remain to ship from there. */
@@ -200,6 +271,9 @@ public record ShopifyOrderSnapshot(
                     line.getInt("quantity"),
                     line.getInt("unfulfilledQuantity"),
                     line.getBoolean("requiresShipping", true),
+                    line.containsKey("currentQuantity") && !line.isNull("currentQuantity")
+                            ? line.getInt("currentQuantity")
+                            : line.getInt("quantity"),
                     bundle(object(line, "lineItemGroup"))));
         }
         List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
@@ -219,11 +293,23 @@ public record ShopifyOrderSnapshot(
                             text(line, "inventoryItemId"),
                             line.getInt("remainingQuantity")));
                 }
+                List<Hold> holds = new ArrayList<>();
+                if (fo.get("fulfillmentHolds") instanceof jakarta.json.JsonArray listed) {
+                    for (JsonValue holdValue : listed) {
+                        JsonObject hold = holdValue.asJsonObject();
+                        holds.add(new Hold(
+                                text(hold, "id"),
+                                text(hold, "handle"),
+                                text(hold, "reason"),
+                                text(hold, "reasonNotes")));
+                    }
+                }
                 fulfillmentOrders.add(new FulfillmentOrder(
                         fo.getString("id"),
                         fo.getString("status"),
                         location == null ? null : location.getString("id"),
-                        foLines));
+                        foLines,
+                        holds));
             }
         }
         JsonObject address = object(order, "shippingAddress");

@@ -50,6 +50,7 @@ class OrderRulesTest {
                         shirts,
                         shirts,
                         true,
+                        shirts,
                         null),
                 new ShopifyOrderSnapshot.Line(
                         "gid://shopify/LineItem/2",
@@ -60,6 +61,7 @@ class OrderRulesTest {
                         mugs,
                         mugs,
                         true,
+                        mugs,
                         null));
         List<ShopifyOrderSnapshot.FulfillmentOrder> fos = List.of(new ShopifyOrderSnapshot.FulfillmentOrder(
                 "gid://shopify/FulfillmentOrder/1",
@@ -239,8 +241,12 @@ class OrderRulesTest {
         assertEquals(List.of(), row.demand());
         assertEquals(
                 ImportedOrder.Change.NONE,
-                apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null, MAIN, 4, 1), MAPPED),
-                "once accepted, only a cancellation changes it");
+                apply(row, order(T0.plusSeconds(2), "paid", "unfulfilled", false, null, MAIN, 3, 1), MAPPED),
+                "once accepted, the same order again changes nothing");
+        assertEquals(
+                ImportedOrder.Change.CHANGE_TO_FEED,
+                apply(row, order(T0.plusSeconds(3), "paid", "unfulfilled", false, null, MAIN, 4, 1), MAPPED),
+                "an edit after acceptance is a change entry (ChangeRulesTest)");
     }
 
     @Test

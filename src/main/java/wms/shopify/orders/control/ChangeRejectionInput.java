@@ -1,0 +1,48 @@
+package wms.shopify.orders.control;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.ArrayList;
+import java.util.List;
+import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.WholeNumber;
+
+/**
+ * The WMS's rejection of a change entry as it sends it: {@code {"revision": 63, "reason": "already shipped"}}, both
+ * required, the reason 1 to 1000 characters. Read whole, every error named by its field.
+ */
+public record ChangeRejectionInput(long revision, String reason) {
+
+    private static final List<String> FIELDS = List.of("revision", "reason");
+
+    /**
+     * The rejection of a body.
+     *
+     * @throws InvalidRequestException naming every field that is wrong
+     */
+    public static ChangeRejectionInput read(JsonObject body) {
+        if (body == null) {
+            throw new InvalidRequestException(List.of(new FieldError("body", "is required: a JSON object")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String field : body.keySet()) {
+            if (!FIELDS.contains(field)) {
+                errors.add(new FieldError(field, "is not a field of a change rejection (one of " + FIELDS + ")"));
+            }
+        }
+        Long revision = WholeNumber.required(body.get("revision"), "revision", 0, Long.MAX_VALUE, errors);
+        String reason = body.get("reason") instanceof JsonString text
+                        && !text.getString().isBlank()
+                        && text.getString().length() <= 1000
+                ? text.getString().strip()
+                : null;
+        if (reason == null) {
+            errors.add(new FieldError("reason", "is required: why the change cannot be taken (1 to 1000 characters)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new ChangeRejectionInput(revision, reason);
+    }
+}
