@@ -2,7 +2,8 @@
  * Orders: Shopify orders read again on each signal (webhook, sweep), filtered, mapped, held with a reason or fed to
  * the WMS, which reads and acknowledges the feed; the Orders page; privacy requests for orders.
  *
- * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code order_sweep}, {@code order_sweep_state}, {@code intake_policy} (the
+ * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code shop_order_another_app_line} (units another app's
+ * fulfillment service fulfils), {@code order_sweep}, {@code order_sweep_state}, {@code intake_policy} (the
  * store's filters and test orders; published: {@code control.IntakePolicies}). Fires
  * {@code entity.OrderDemand} (the unallocated lines, for stock), {@code entity.FeedEntryAdded} (observed by its own
  * {@code WmsCallback}) and {@code entity.OrderFiltersChanged} (from {@code IntakePolicies.save}). Observes

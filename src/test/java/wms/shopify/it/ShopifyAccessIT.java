@@ -96,7 +96,9 @@ class ShopifyAccessIT {
         connector
                 .sandbox()
                 .changeGrantedScopes(
-                        narrowed, "read_products,write_inventory,read_locations,read_orders,write_returns");
+                        narrowed,
+                        "read_products,write_inventory,read_locations,read_orders,read_third_party_fulfillment_orders,"
+                                + "write_returns");
         var order = narrowed.placeOrder(at, true, Map.of("S-CAP", 1));
         // Shopify says so (app/scopes_update): the store is marked with the scopes the grant lacks, whether or not the
         // order's read was refused first.
@@ -184,7 +186,8 @@ class ShopifyAccessIT {
                 .changeGrantedScopes(
                         shop,
                         "read_products,write_inventory,read_locations,read_orders,"
-                                + "write_merchant_managed_fulfillment_orders,write_fulfillments");
+                                + "write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,"
+                                + "write_fulfillments");
         WmsFixture.await(
                 Duration.ofSeconds(60),
                 () -> "write_returns".equals(wmsApi.text(marked, domain)),

@@ -61,8 +61,34 @@ public record OrderEntryView(
         @Schema(
                 description = "Why fields are missing, e.g. \"address withheld by Shopify: request protected customer"
                         + " data access\"; null when none was withheld")
-        String customerDataNote)
+        String customerDataNote,
+
+        @Schema(
+                description = "Units of the order that Shopify assigned to another app's fulfillment service"
+                        + " location (a 3PL's): that app fulfils them, they are not in lines and not the WMS's to ship;"
+                        + " empty when there are none")
+        List<AnotherAppLineView> fulfilledByAnotherApp)
         implements Feed.Entry {
+
+    /** Units another app fulfils: listed so that the WMS knows the order is split, never to ship. */
+    @Schema(name = "AnotherAppLine")
+    public record AnotherAppLineView(
+            @Schema(description = "The WMS product code, if the variant is mapped")
+            String product,
+
+            int quantity,
+
+            @Schema(description = "The Shopify line item (GID)")
+            String shopifyLineItemId,
+
+            String sku,
+            String title,
+
+            @Schema(description = "The fulfillment service's Shopify location (GID)")
+            String location,
+
+            @Schema(description = "Who fulfils them, e.g. \"fulfilled by ShipFast (another app)\"")
+            String fulfilledBy) {}
 
     /** The address on the label. */
     @Schema(name = "ShipTo")
@@ -121,7 +147,17 @@ public record OrderEntryView(
                 order.lines().stream().map(OrderEntryView::line).toList(),
                 order.shippingState(),
                 order.customerDataWithheld().stream().map(Enum::name).toList(),
-                order.customerDataNote());
+                order.customerDataNote(),
+                order.anotherAppLines().stream()
+                        .map(l -> new AnotherAppLineView(
+                                l.productCode(),
+                                l.quantity(),
+                                l.lineItemId(),
+                                l.sku(),
+                                l.title(),
+                                l.locationId(),
+                                l.fulfilledBy()))
+                        .toList());
     }
 
     private static LineView line(OrderLine line) {

@@ -119,11 +119,27 @@ public record ShopifyOrderSnapshot(
             int unfulfilledQuantity,
             boolean requiresShipping) {}
 
-    /** The part of the order to be fulfilled from one location. */
-    public record FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+    /**
+     * The part of the order to be fulfilled from one location.
+     *
+     * @param serviceHandle the handle of the fulfillment service operating the location, null when the merchant does
+     * @param serviceName that service's name
+     */
+    public record FulfillmentOrder(
+            String id,
+            String status,
+            String locationId,
+            List<FulfillmentLine> lines,
+            String serviceHandle,
+            String serviceName) {
 
         public FulfillmentOrder {
             lines = List.copyOf(lines);
+        }
+
+        /** A fulfillment order at a merchant-managed location. */
+        public FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+            this(id, status, locationId, lines, null, null);
         }
 
         public boolean open() {
@@ -204,11 +220,18 @@ public record ShopifyOrderSnapshot(
                             text(line, "inventoryItemId"),
                             line.getInt("remainingQuantity")));
                 }
+                // A service location whose service Shopify did not name is still a service's, never the merchant's.
+                boolean operated = location != null && location.getBoolean("isFulfillmentService", false);
+                JsonObject service = operated ? object(location, "fulfillmentService") : null;
+                String handle = service == null ? null : text(service, "handle");
+                String serviceName = service == null ? null : text(service, "serviceName");
                 fulfillmentOrders.add(new FulfillmentOrder(
                         fo.getString("id"),
                         fo.getString("status"),
                         location == null ? null : location.getString("id"),
-                        foLines));
+                        foLines,
+                        operated ? (handle == null ? "" : handle) : null,
+                        operated ? (serviceName == null ? "a fulfillment service" : serviceName) : null));
             }
         }
         JsonObject address = object(order, "shippingAddress");
