@@ -3,7 +3,8 @@
  * the WMS, which reads and acknowledges the feed and answers cancellations; the Orders page; privacy requests for
  * orders.
  *
- * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code shop_order_shipped_before_cancel}, {@code order_sweep}, {@code order_sweep_state}, {@code intake_policy} (the
+ * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code shop_order_shipped_before_cancel}, {@code shop_order_another_app_line} (units another app's
+ * fulfillment service fulfils), {@code order_sweep}, {@code order_sweep_state}, {@code intake_policy} (the
  * store's filters and test orders; published: {@code control.IntakePolicies}). Fires
  * {@code entity.OrderDemand} (the unallocated lines, for stock), {@code entity.FeedEntryAdded} (observed by its own
  * {@code WmsCallback}) and {@code entity.OrderFiltersChanged} (from {@code IntakePolicies.save}). Observes

@@ -128,6 +128,7 @@ class AdminPagesWalkIT {
                 "read_locations",
                 "read_orders",
                 "write_merchant_managed_fulfillment_orders",
+                "read_third_party_fulfillment_orders",
                 "write_fulfillments",
                 "write_returns")) {
             assertTrue(scopes.contains(scope), scope + " is listed");

@@ -102,8 +102,10 @@ class ShopifyAccessIT {
         // order's read was refused first.
         WmsFixture.await(
                 Duration.ofSeconds(60),
-                () -> "write_merchant_managed_fulfillment_orders, write_fulfillments"
-                        .equals(wmsApi.text("select missing_access from store where domain = ?", SCOPES_DOMAIN)),
+                () ->
+                        "write_merchant_managed_fulfillment_orders, read_third_party_fulfillment_orders, write_fulfillments"
+                                .equals(wmsApi.text(
+                                        "select missing_access from store where domain = ?", SCOPES_DOMAIN)),
                 "the store marked as lacking the scopes",
                 () -> "; store "
                         + wmsApi.text(
@@ -117,9 +119,9 @@ class ShopifyAccessIT {
         String rowHtml = stores.substring(row, stores.indexOf("</tr>", row));
         assertTrue(
                 rowHtml.contains("Needs re-authorisation: the app lacks the write_merchant_managed_fulfillment_orders, "
-                        + "write_fulfillments access scope on this store."),
+                        + "read_third_party_fulfillment_orders, write_fulfillments access scope on this store."),
                 rowHtml);
-        assertFalse(rowHtml.contains("SHOPIFY_SCOPES"), "both are scopes the connector asks for");
+        assertFalse(rowHtml.contains("SHOPIFY_SCOPES"), "all are scopes the connector asks for");
         assertTrue(rowHtml.contains("authorise-again"), "with the button that runs OAuth again");
         String entries = "select count(*) from activity_event where message like 'Store " + SCOPES_DOMAIN
                 + " needs re-authorisation%'";
@@ -184,7 +186,8 @@ class ShopifyAccessIT {
                 .changeGrantedScopes(
                         shop,
                         "read_products,write_inventory,read_locations,read_orders,"
-                                + "write_merchant_managed_fulfillment_orders,write_fulfillments");
+                                + "write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,"
+                                + "write_fulfillments");
         WmsFixture.await(
                 Duration.ofSeconds(60),
                 () -> "write_returns".equals(wmsApi.text(marked, domain)),

@@ -228,7 +228,8 @@ public final class AdminSchema {
             List<String> locationIds = env.getArgument("locationIds");
             return Connections.page(
                     shop(env).fulfillmentOrders().stream()
-                            .filter(fo -> fo.location().isFulfillmentService())
+                            .filter(fo -> fo.location().isFulfillmentService()
+                                    && fo.location().fulfillmentService().ownedByThisApp())
                             .filter(fo -> locationIds == null
                                     || locationIds.contains(fo.location().id()))
                             .filter(fo -> assignment == null

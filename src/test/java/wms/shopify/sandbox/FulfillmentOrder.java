@@ -97,7 +97,11 @@ public final class FulfillmentOrder extends ShopifyObject {
         boolean service = location.isFulfillmentService();
         switch (status) {
             case "OPEN", "IN_PROGRESS" -> {
-                if (!service || requestStatus.equals("ACCEPTED") || requestStatus.equals("CANCELLATION_REJECTED")) {
+                boolean ours = !service || location.fulfillmentService().ownedByThisApp();
+                if (ours
+                        && (!service
+                                || requestStatus.equals("ACCEPTED")
+                                || requestStatus.equals("CANCELLATION_REJECTED"))) {
                     actions.add("CREATE_FULFILLMENT");
                 }
                 if (service && List.of("UNSUBMITTED", "REJECTED").contains(requestStatus)) {

@@ -218,11 +218,13 @@ final class FulfillmentOrderDesk {
                 ? NOT_FOUND
                 : !fo.location().isFulfillmentService()
                         ? "Fulfillment order is not assigned to a fulfillment service location."
-                        : !fo.requestStatus().equals(awaited) || fo.finished()
-                                ? "Cannot answer a " + what + " for a fulfillment order with status "
-                                        + fo.status().toLowerCase() + " and request status "
-                                        + fo.requestStatus().toLowerCase() + "."
-                                : null;
+                        : !fo.location().fulfillmentService().ownedByThisApp()
+                                ? "The fulfillment order is not assigned to the requesting fulfillment service."
+                                : !fo.requestStatus().equals(awaited) || fo.finished()
+                                        ? "Cannot answer a " + what + " for a fulfillment order with status "
+                                                + fo.status().toLowerCase() + " and request status "
+                                                + fo.requestStatus().toLowerCase() + "."
+                                        : null;
         if (refusal != null) {
             return refused(payload, "id", refusal);
         }

@@ -13,6 +13,13 @@ import java.util.Map;
  */
 final class OrderDesk {
 
+    /**
+     * Shopify's answer to an app that fulfils a fulfillment order assigned to another app's fulfillment service
+     * (community.shopify.dev/t/34584, a fulfillment order "assigned to a fulfillment service location that your app
+     * doesn't own"; its {@code supportedActions} then lack CREATE_FULFILLMENT).
+     */
+    static final String NOT_YOUR_SERVICE = "The api_client does not have access to the fulfillment order.";
+
     private final Shop shop;
 
     OrderDesk(Shop shop) {
@@ -195,6 +202,12 @@ final class OrderDesk {
                         "Fulfillment order " + fo.id() + " has an unfulfillable status= "
                                 + fo.status().toLowerCase() + ".",
                         null));
+                continue;
+            }
+            if (fo.location().isFulfillmentService()
+                    && !fo.location().fulfillmentService().ownedByThisApp()) {
+                // Another app's service: only that app fulfils it (Shopify since 2024-10, whatever the scopes).
+                errors.add(new UserError(path, NOT_YOUR_SERVICE, null));
                 continue;
             }
             if (fo.location().isFulfillmentService()

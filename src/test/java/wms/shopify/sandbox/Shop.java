@@ -562,6 +562,20 @@ public final class Shop {
         service.location().operatedBy(null);
     }
 
+    /**
+     * Another app installed on the store (a 3PL's, say) registers a fulfillment service: Shopify creates its location,
+     * named as the service, and routes orders there like to any location. The sandbox's app (the connector) reads both,
+     * but only the other app answers the service's requests and fulfils its fulfillment orders.
+     */
+    public synchronized FulfillmentService addAnotherAppsFulfillmentService(String serviceName, String app) {
+        Location location = newLocation(serviceName);
+        FulfillmentService service = register(new FulfillmentService(
+                nextId(), serviceName, null, true, true, true, location, java.util.Objects.requireNonNull(app), now()));
+        location.operatedBy(service);
+        add(service);
+        return service;
+    }
+
     /** A location Shopify creates itself (a fulfillment service's), not yet in the list. */
     synchronized Location newLocation(String name) {
         return register(new Location(this, ids.incrementAndGet(), name, now()));

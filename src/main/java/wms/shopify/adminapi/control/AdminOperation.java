@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  */
 public enum AdminOperation {
     SHOP("Shop", 1),
-    /** A page of 100 locations: 2 + 100 objects. */
-    LOCATIONS("Locations", 102),
+    /** A page of 100 locations with their fulfillment service: 2 + 100 x 2 objects. */
+    LOCATIONS("Locations", 202),
     /** A page of 100 subscriptions: 2 + 100 objects. */
     WEBHOOK_SUBSCRIPTIONS("WebhookSubscriptions", 102),
     WEBHOOK_SUBSCRIPTION_CREATE("WebhookSubscriptionCreate", 10),

@@ -79,7 +79,13 @@ public record OrderEntryView(
         List<LineChangeView> changes,
 
         @Schema(description = "Why the WMS rejected the order's latest change, or null")
-        String changeRejection)
+        String changeRejection,
+
+        @Schema(
+                description = "Units of the order that Shopify assigned to another app's fulfillment service"
+                        + " location (a 3PL's): that app fulfils them, they are not in lines and not the WMS's to ship;"
+                        + " empty when there are none")
+        List<AnotherAppLineView> fulfilledByAnotherApp)
         implements Feed.Entry {
 
     /** One line changed on Shopify after the WMS accepted the order. */
@@ -126,6 +132,26 @@ public record OrderEntryView(
     @Schema(name = "ShippedUnits")
     public record ShippedView(
             @Schema(description = "The WMS product code") String product, int quantity) {}
+
+    /** Units another app fulfils: listed so that the WMS knows the order is split, never to ship. */
+    @Schema(name = "AnotherAppLine")
+    public record AnotherAppLineView(
+            @Schema(description = "The WMS product code, if the variant is mapped")
+            String product,
+
+            int quantity,
+
+            @Schema(description = "The Shopify line item (GID)")
+            String shopifyLineItemId,
+
+            String sku,
+            String title,
+
+            @Schema(description = "The fulfillment service's Shopify location (GID)")
+            String location,
+
+            @Schema(description = "Who fulfils them, e.g. \"fulfilled by ShipFast (another app)\"")
+            String fulfilledBy) {}
 
     /** The address on the label. */
     @Schema(name = "ShipTo")
@@ -213,7 +239,17 @@ public record OrderEntryView(
                                         c.newQuantity()))
                                 .toList()
                         : List.of(),
-                order.changeRejection());
+                order.changeRejection(),
+                order.anotherAppLines().stream()
+                        .map(l -> new AnotherAppLineView(
+                                l.productCode(),
+                                l.quantity(),
+                                l.lineItemId(),
+                                l.sku(),
+                                l.title(),
+                                l.locationId(),
+                                l.fulfilledBy()))
+                        .toList());
     }
 
     private static LineView line(OrderLine line) {

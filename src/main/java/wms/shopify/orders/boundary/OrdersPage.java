@@ -261,7 +261,12 @@ public class OrdersPage implements Serializable {
 
     public OrderState[] getStates() {
         return new OrderState[] {
-            OrderState.HELD, OrderState.FILTERED, OrderState.READY, OrderState.ACCEPTED, OrderState.CANCELLED
+            OrderState.HELD,
+            OrderState.FILTERED,
+            OrderState.READY,
+            OrderState.ACCEPTED,
+            OrderState.CANCELLED,
+            OrderState.ANOTHER_APP
         };
     }
 
@@ -277,6 +282,7 @@ public class OrdersPage implements Serializable {
             case READY -> "In WMS feed";
             case ACCEPTED -> "Accepted by WMS";
             case CANCELLED -> "Cancelled";
+            case ANOTHER_APP -> "Fulfilled by another app";
             case NEW -> "New";
         };
     }
@@ -302,6 +308,7 @@ public class OrdersPage implements Serializable {
                                 ? "Cancelled"
                                 : "Cancelled · WMS: "
                                         + order.cancellationAnswer().label();
+            case ANOTHER_APP -> "Fulfilled by another app";
             case NEW -> "New";
         };
     }
@@ -312,6 +319,18 @@ public class OrdersPage implements Serializable {
                         + (l.productCode() == null
                                 ? (l.sku() == null ? "?" : l.sku()) + " (unmapped)"
                                 : l.productCode()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The units another app fulfils, e.g. "2 × PLATE-1 fulfilled by ShipFast (another app)", or null. */
+    public String anotherAppLines(ImportedOrder order) {
+        if (order.anotherAppLines().isEmpty()) {
+            return null;
+        }
+        return order.anotherAppLines().stream()
+                .map(l -> l.quantity() + " × "
+                        + (l.productCode() != null ? l.productCode() : l.sku() == null ? "?" : l.sku()) + " "
+                        + l.fulfilledBy())
                 .collect(Collectors.joining(", "));
     }
 

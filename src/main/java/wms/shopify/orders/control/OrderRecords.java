@@ -174,6 +174,12 @@ public class OrderRecords {
                             CATEGORY, "Order " + name + " of " + store.domain() + " is held: " + row.stateNote(), null);
                 }
             }
+            case ANOTHER_APP ->
+                this.activity.record(
+                        CATEGORY,
+                        "Order " + name + " of " + store.domain() + " is not handed to the WMS: every unit is "
+                                + row.anotherAppNote() + ".",
+                        null);
             case CANCELLATION_TO_FEED ->
                 this.activity.record(
                         CATEGORY,
@@ -245,6 +251,7 @@ public class OrderRecords {
             case STALE -> "Order " + name + ": an older state than the one already applied; ignored.";
             case FILTERED -> "Order " + name + " filtered out: " + row.stateNote();
             case HELD -> "Order " + name + " held: " + row.stateNote();
+            case ANOTHER_APP -> "Order " + name + ": " + row.stateNote();
             case TO_FEED -> "Order " + name + " in the WMS feed (position " + row.feedSeq() + ").";
             case CANCELLED -> "Order " + name + " cancelled before it reached the WMS.";
             case CANCELLATION_TO_FEED -> "Order " + name + " cancelled: the cancellation is in the WMS feed.";

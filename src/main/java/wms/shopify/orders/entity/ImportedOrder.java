@@ -237,6 +237,12 @@ public class ImportedOrder {
     @jakarta.persistence.Transient
     private FeedKind nextKind;
 
+    /** Units Shopify assigned to another app's fulfillment service location: listed, never the WMS's to ship. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "shop_order_another_app_line", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<AnotherAppLine> anotherAppLines = new ArrayList<>();
+
     @Version
     @Column(name = "version")
     private long version;
@@ -258,6 +264,8 @@ public class ImportedOrder {
         FILTERED(false),
         /** Held back with a reason. */
         HELD(false),
+        /** Every unit is at another app's fulfillment service location: not handed to the WMS. */
+        ANOTHER_APP(false),
         /** Put into the feed, or changed there before the WMS acknowledged it: needs a new feed position. */
         TO_FEED(true),
         /** Cancelled before the WMS had it: no feed entry. */
@@ -319,6 +327,16 @@ public class ImportedOrder {
             return Change.NONE;
         }
         Optional<String> refusal = filters.refusal(order);
+        if (refusal.isEmpty() && plan.hold() == null && plan.allAnotherApps() && this.state != OrderState.READY) {
+            // A decision, not a fault: that app ships it. Decided again on every read (a move brings it back).
+            takePlan(plan);
+            boolean changed = this.state != OrderState.ANOTHER_APP;
+            this.state = OrderState.ANOTHER_APP;
+            this.holdReason = null;
+            this.stateNote =
+                    OrderPlan.bounded("Not handed to the WMS: every unit is " + plan.anotherAppNote() + ".", 1000);
+            return changed ? Change.ANOTHER_APP : Change.NONE;
+        }
         if (refusal.isEmpty() && plan.lines().isEmpty()) {
             refusal = Optional.of("nothing left to ship");
         }
@@ -617,6 +635,8 @@ public class ImportedOrder {
     private void takePlan(OrderPlan plan) {
         this.lines.clear();
         this.lines.addAll(plan.lines());
+        this.anotherAppLines.clear();
+        this.anotherAppLines.addAll(plan.anotherApps());
         this.locationId = plan.destination() == null ? null : plan.destination().locationId();
         this.warehouseCode =
                 plan.destination() == null ? null : plan.destination().warehouseCode();
@@ -626,6 +646,7 @@ public class ImportedOrder {
 
     private boolean sameAsFeed(OrderPlan plan) {
         return this.lines.equals(plan.lines())
+                && this.anotherAppLines.equals(plan.anotherApps())
                 && plan.destination() != null
                 && Objects.equals(this.warehouseCode, plan.destination().warehouseCode())
                 && Objects.equals(this.shippingProcessCode, plan.destination().shippingProcessCode());
@@ -1029,6 +1050,16 @@ public class ImportedOrder {
 
     public List<OrderLine> lines() {
         return List.copyOf(this.lines);
+    }
+
+    /** The units another app's fulfillment service fulfils (never the WMS's), as of the last read. */
+    public List<AnotherAppLine> anotherAppLines() {
+        return List.copyOf(this.anotherAppLines);
+    }
+
+    /** "fulfilled by ShipFast (another app)" when some units are another app's, else null. */
+    public String anotherAppNote() {
+        return OrderPlan.anotherAppNote(this.anotherAppLines);
     }
 
     /** What the WMS has shipped of the order: null (nothing yet), PARTIALLY_SHIPPED or SHIPPED. */

@@ -5,20 +5,55 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import wms.shopify.stores.entity.StoreLocation;
 
 /**
  * What the WMS would get for an order: its lines still to ship mapped to WMS products, and the warehouse it ships
- * from; or why it cannot be handed over (a hold). Pure: the mappings are looked up by the caller and passed in.
+ * from; or why it cannot be handed over (a hold). Units Shopify assigned to another app's fulfillment service
+ * location are left out of it and listed apart: that app fulfils them. Pure: the mappings are looked up by the caller
+ * and passed in.
  *
  * @param lines the units still to ship, per line item and location (a line split over two locations is two)
  * @param destination where it ships from, or null when no warehouse could be found
  * @param hold why the order is held, or null
  * @param holdNote the details of the hold, for the merchant
+ * @param anotherApps the units still to ship from another app's fulfillment service location: never the WMS's
  */
-public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReason hold, String holdNote) {
+public record OrderPlan(
+        List<OrderLine> lines,
+        Destination destination,
+        HoldReason hold,
+        String holdNote,
+        List<AnotherAppLine> anotherApps) {
 
     public OrderPlan {
         lines = List.copyOf(lines);
+        anotherApps = List.copyOf(anotherApps);
+    }
+
+    /** A plan with no units at another app's location. */
+    public OrderPlan(List<OrderLine> lines, Destination destination, HoldReason hold, String holdNote) {
+        this(lines, destination, hold, holdNote, List.of());
+    }
+
+    /** Whether every unit left to ship is another app's: the order is not the WMS's at all. */
+    public boolean allAnotherApps() {
+        return this.lines.isEmpty() && !this.anotherApps.isEmpty();
+    }
+
+    /** "fulfilled by ShipFast (another app)" (every such service named once), or null when there is none. */
+    public String anotherAppNote() {
+        return anotherAppNote(this.anotherApps);
+    }
+
+    static String anotherAppNote(List<AnotherAppLine> lines) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        Set<String> services = new LinkedHashSet<>();
+        lines.forEach(l -> services.add(l.serviceName()));
+        return "fulfilled by " + String.join(", ", services)
+                + (services.size() == 1 ? " (another app)" : " (other apps)");
     }
 
     /** A variant's mapping as the catalog has it. */
@@ -40,12 +75,25 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
             Map<String, Destination> locations,
             Destination defaultLocation) {
         List<OrderLine> lines = new ArrayList<>();
+        List<AnotherAppLine> anotherApps = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> inactive = new LinkedHashSet<>();
         String firstLocation = null;
         for (Open open : openQuantities(order)) {
             ShopifyOrderSnapshot.Line line = open.line();
             MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
+            if (StoreLocation.isAnotherAppsService(open.locationId(), open.serviceHandle())) {
+                // That app fulfils them: they neither go to the WMS nor hold the order when unmapped.
+                anotherApps.add(new AnotherAppLine(
+                        line.lineItemId(),
+                        bounded(line.sku(), 255),
+                        bounded(line.title(), 1000),
+                        mapped == null ? null : mapped.productCode(),
+                        open.locationId(),
+                        bounded(open.serviceName() == null ? "a fulfillment service" : open.serviceName(), 255),
+                        open.quantity()));
+                continue;
+            }
             String label = describe(line);
             if (mapped == null) {
                 unmapped.add(label);
@@ -80,7 +128,8 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                     "The order has more than " + ShopifyOrderSnapshot.MOST_LINES + " lines or "
                             + ShopifyOrderSnapshot.MOST_FULFILLMENT_ORDERS
                             + " fulfillment orders, more than the connector reads of one order; it is not handed over "
-                            + "in part. Ship it from Shopify's admin, or split it into smaller orders there.");
+                            + "in part. Ship it from Shopify's admin, or split it into smaller orders there.",
+                    anotherApps);
         }
         if (!unmapped.isEmpty()) {
             return new OrderPlan(
@@ -90,7 +139,8 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                     bounded(
                             "No WMS product for " + String.join(", ", unmapped)
                                     + ". Map the variant on Product Mapping, then release the order.",
-                            1000));
+                            1000),
+                    anotherApps);
         }
         if (!inactive.isEmpty()) {
             return new OrderPlan(
@@ -100,7 +150,8 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                     bounded(
                             "Mapped to a product the WMS deactivated: " + String.join(", ", inactive)
                                     + ". Map the variant to an active product, then release the order.",
-                            1000));
+                            1000),
+                    anotherApps);
         }
         if (destination == null && !lines.isEmpty()) {
             return new OrderPlan(
@@ -110,13 +161,32 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                     "The order's location"
                             + (firstLocation == null ? "" : " (" + firstLocation + ")")
                             + " is not mapped to a warehouse and "
-                            + "the store has no default location mapped to one. Map it on Store Settings, then release.");
+                            + "the store has no default location mapped to one. Map it on Store Settings, then release.",
+                    anotherApps);
         }
-        return new OrderPlan(lines, destination, null, null);
+        if (lines.isEmpty() && !anotherApps.isEmpty()) {
+            return new OrderPlan(lines, null, null, null, anotherApps); // none of it is the WMS's
+        }
+        return new OrderPlan(lines, destination, null, null, anotherApps);
     }
 
-    /** The units left to ship of one line item at one location. */
-    record Open(ShopifyOrderSnapshot.Line line, String locationId, String inventoryItemId, int quantity) {}
+    /**
+     * The units left to ship of one line item at one location.
+     *
+     * @param serviceHandle the handle of the fulfillment service operating the location, null when the merchant does
+     */
+    record Open(
+            ShopifyOrderSnapshot.Line line,
+            String locationId,
+            String inventoryItemId,
+            int quantity,
+            String serviceHandle,
+            String serviceName) {
+
+        Open(ShopifyOrderSnapshot.Line line, String locationId, String inventoryItemId, int quantity) {
+            this(line, locationId, inventoryItemId, quantity, null, null);
+        }
+    }
 
     /**
      * The units still to ship: from the open fulfillment orders (their assigned location and remaining quantity) or,
@@ -133,7 +203,13 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
                 for (ShopifyOrderSnapshot.FulfillmentLine foLine : fo.lines()) {
                     ShopifyOrderSnapshot.Line line = order.line(foLine.lineItemId());
                     if (line != null && line.requiresShipping() && foLine.remainingQuantity() > 0) {
-                        open.add(new Open(line, fo.locationId(), foLine.inventoryItemId(), foLine.remainingQuantity()));
+                        open.add(new Open(
+                                line,
+                                fo.locationId(),
+                                foLine.inventoryItemId(),
+                                foLine.remainingQuantity(),
+                                fo.serviceHandle(),
+                                fo.serviceName()));
                     }
                 }
             }

@@ -13,5 +13,10 @@ public enum OrderState {
     /** Acknowledged by the WMS: it ships it. */
     ACCEPTED,
     /** Cancelled on Shopify before shipping; if the WMS had it, the feed carries the cancellation. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * Every unit is at another app's fulfillment service location (a 3PL's): that app fulfils it, the WMS is not
+     * handed it. Decided again on every later update (moved to the merchant's location, it is handed over).
+     */
+    ANOTHER_APP
 }

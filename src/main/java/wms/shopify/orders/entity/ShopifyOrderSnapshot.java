@@ -152,18 +152,29 @@ public record ShopifyOrderSnapshot(
         }
     }
 
-    /** The part of the order to be fulfilled from one location, with the holds on it (status ON_HOLD). */
+    /**
+     * The part of the order to be fulfilled from one location, with the holds on it (status ON_HOLD).
+     *
+     * @param serviceHandle the handle of the fulfillment service operating the location, null when the merchant does
+     * @param serviceName that service's name
+     */
     public record FulfillmentOrder(
-            String id, String status, String locationId, List<FulfillmentLine> lines, List<Hold> holds) {
+            String id,
+            String status,
+            String locationId,
+            List<FulfillmentLine> lines,
+            List<Hold> holds,
+            String serviceHandle,
+            String serviceName) {
 
         public FulfillmentOrder {
             lines = List.copyOf(lines);
             holds = List.copyOf(holds);
         }
 
-        /** A fulfillment order on no hold. */
+        /** A fulfillment order on no hold at a merchant-managed location. */
         public FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
-            this(id, status, locationId, lines, List.of());
+            this(id, status, locationId, lines, List.of(), null, null);
         }
 
         public boolean open() {
@@ -304,12 +315,19 @@ public record ShopifyOrderSnapshot(
                                 text(hold, "reasonNotes")));
                     }
                 }
+                // A service location whose service Shopify did not name is still a service's, never the merchant's.
+                boolean operated = location != null && location.getBoolean("isFulfillmentService", false);
+                JsonObject service = operated ? object(location, "fulfillmentService") : null;
+                String handle = service == null ? null : text(service, "handle");
+                String serviceName = service == null ? null : text(service, "serviceName");
                 fulfillmentOrders.add(new FulfillmentOrder(
                         fo.getString("id"),
                         fo.getString("status"),
                         location == null ? null : location.getString("id"),
                         foLines,
-                        holds));
+                        holds,
+                        operated ? (handle == null ? "" : handle) : null,
+                        operated ? (serviceName == null ? "a fulfillment service" : serviceName) : null));
             }
         }
         JsonObject address = object(order, "shippingAddress");

@@ -76,7 +76,8 @@ public class Pruning {
         BATCHES.put(DataKind.FINISHED_ORDERS, statement("""
                 delete from shop_order where id in (
                     select o.id from shop_order o
-                    where not o.feed_pending and (o.state in ('CANCELLED', 'FILTERED') or o.shipping_state = 'SHIPPED')
+                    where not o.feed_pending
+                        and (o.state in ('CANCELLED', 'FILTERED', 'ANOTHER_APP') or o.shipping_state = 'SHIPPED')
                         and o.updated_at < ?
                         and not exists (select 1 from shipment s where s.order_id = o.id
                             and (s.state <> 'FULFILLED' or s.tracking_pending))

@@ -108,6 +108,19 @@ public class ShipmentRecords {
                             + "acknowledge it before reporting its shipments.",
                     List.of());
         }
+        if (order.state() == OrderState.ANOTHER_APP) {
+            List<FieldError> theirs = new ArrayList<>();
+            for (int i = 0; i < request.lines().size(); i++) {
+                theirs.add(new FieldError(
+                        "lines[" + i + "].product",
+                        request.lines().get(i).productCode() + " of order " + name + ": not the WMS's to ship"));
+            }
+            return new Intake(
+                    Verdict.INVALID,
+                    null,
+                    "Order " + name + " is " + order.anotherAppNote() + ": not the WMS's to ship; nothing was stored.",
+                    theirs);
+        }
         if (order.state() != OrderState.ACCEPTED) {
             return new Intake(
                     Verdict.NOT_SHIPPABLE,
@@ -120,15 +133,21 @@ public class ShipmentRecords {
         for (int i = 0; i < request.lines().size(); i++) {
             ShipmentLine line = request.lines().get(i);
             Integer left = remaining.get(line.productCode());
+            String theirs = anotherApps(order, line.productCode());
             if (left == null) {
                 errors.add(new FieldError(
-                        "lines[" + i + "].product", "product " + line.productCode() + " is not in order " + name));
+                        "lines[" + i + "].product",
+                        theirs != null
+                                ? line.productCode() + " of order " + name + " is " + theirs + ": not the WMS's to ship"
+                                : "product " + line.productCode() + " is not in order " + name));
             } else if (line.quantity() > left) {
                 errors.add(new FieldError(
                         "lines[" + i + "].quantity",
                         line.quantity() + " of "
                                 + line.productCode() + " is more than the " + left + " left to ship of order " + name
-                                + " (" + ordered(order).get(line.productCode()) + " ordered)"));
+                                + " (" + ordered(order).get(line.productCode()) + " ordered"
+                                + (theirs == null ? "" : "; the rest is " + theirs + ": not the WMS's to ship")
+                                + ")"));
             }
         }
         if (!errors.isEmpty()) {
@@ -174,6 +193,15 @@ public class ShipmentRecords {
                 "Shipment " + request.shipmentId()
                         + " was reported before with other content; a shipment id stands for one shipment.",
                 List.of());
+    }
+
+    /** "fulfilled by ShipFast (another app)" when units of the product are another app's, else null. */
+    private static String anotherApps(ImportedOrder order, String productCode) {
+        return order.anotherAppLines().stream()
+                .filter(l -> productCode != null && productCode.equals(l.productCode()))
+                .map(l -> l.fulfilledBy())
+                .findFirst()
+                .orElse(null);
     }
 
     /** Units ordered per WMS product: the order's lines as handed to the WMS. */

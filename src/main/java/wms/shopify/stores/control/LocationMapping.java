@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import wms.shopify.platform.Published;
 import wms.shopify.stores.entity.Store;
@@ -22,6 +23,8 @@ import wms.shopify.warehouses.entity.Warehouse;
 @Published
 @ApplicationScoped
 public class LocationMapping {
+
+    private static final Logger LOG = Logger.getLogger(LocationMapping.class.getName());
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
@@ -64,6 +67,13 @@ public class LocationMapping {
         if (!locations.isEmpty() && locations.stream().noneMatch(l -> l.id().equals(defaultLocationId))) {
             throw new IllegalArgumentException("Choose exactly one location as the default for new orders.");
         }
+        boolean merchantsOwn = locations.stream().anyMatch(l -> !l.isAnotherAppsService());
+        for (StoreLocation location : locations) {
+            if (location.id().equals(defaultLocationId) && location.isAnotherAppsService() && merchantsOwn) {
+                throw new IllegalArgumentException(location.name() + " is " + location.anotherAppNote()
+                        + ": it cannot be the default location for new orders the WMS ships.");
+            }
+        }
         for (StoreLocation location : locations) {
             Target target = targets.getOrDefault(location.id(), new Target(null, null));
             location.mapTo(
@@ -98,15 +108,22 @@ public class LocationMapping {
             StoreLocation existing = known.get(location.id());
             if (existing == null) {
                 StoreLocation added = new StoreLocation(store, location.id(), location.name(), location.active());
+                added.operatedBy(location.serviceHandle(), location.serviceName());
                 this.entityManager.persist(added);
                 known.put(location.id(), added);
             } else {
                 existing.seenOnShopify(location.name(), location.active());
+                if (existing.operatedBy(location.serviceHandle(), location.serviceName())) {
+                    LOG.warning(() -> "Location " + location.name() + " of " + store.domain() + " is "
+                            + existing.anotherAppNote() + ": its warehouse mapping was removed, the WMS does not "
+                            + "serve another app's location.");
+                }
             }
         }
         if (known.values().stream().noneMatch(StoreLocation::isDefaultForOrders)) {
             seen.stream()
                     .filter(LocationSync.ShopifyLocation::active)
+                    .filter(l -> !known.get(l.id()).isAnotherAppsService())
                     .findFirst()
                     .ifPresent(first -> known.get(first.id()).defaultForOrders(true));
         }

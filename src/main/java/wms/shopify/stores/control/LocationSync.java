@@ -28,8 +28,18 @@ public class LocationSync {
     @Inject
     LocationMapping mapping;
 
-    /** A location as Shopify lists it. */
-    public record ShopifyLocation(String id, String name, boolean active) {}
+    /**
+     * A location as Shopify lists it.
+     *
+     * @param serviceHandle the handle of the fulfillment service that operates it, null when the merchant does
+     * @param serviceName that service's name
+     */
+    public record ShopifyLocation(String id, String name, boolean active, String serviceHandle, String serviceName) {
+
+        public ShopifyLocation(String id, String name, boolean active) {
+            this(id, name, active, null, null);
+        }
+    }
 
     /** Reads from Shopify (outside any transaction: no connection held while waiting) and then records it. */
     public void sync(Store store) {
@@ -50,8 +60,19 @@ public class LocationSync {
                     .getJsonObject("locations");
             for (JsonValue node : page.getJsonArray("nodes")) {
                 JsonObject location = node.asJsonObject();
+                // A service location whose service Shopify did not name is still a service's, never the merchant's.
+                boolean operated = location.getBoolean("isFulfillmentService", false);
+                JsonObject service = location.get("fulfillmentService") instanceof JsonObject named ? named : null;
                 locations.add(new ShopifyLocation(
-                        location.getString("id"), location.getString("name"), location.getBoolean("isActive", true)));
+                        location.getString("id"),
+                        location.getString("name"),
+                        location.getBoolean("isActive", true),
+                        operated ? (service == null ? "" : service.getString("handle", "")) : null,
+                        operated
+                                ? (service == null
+                                        ? "a fulfillment service"
+                                        : service.getString("serviceName", "a fulfillment service"))
+                                : null));
             }
             JsonObject pageInfo = page.getJsonObject("pageInfo");
             after = pageInfo.getBoolean("hasNextPage", false) ? pageInfo.getString("endCursor") : null;

@@ -15,7 +15,8 @@ import wms.shopify.warehouses.entity.Warehouse;
 
 /**
  * A Shopify location of a store and where the WMS serves it from: a warehouse and a shipping process. One location
- * per store is the default for new orders (orders whose location cannot be told go there).
+ * per store is the default for new orders (orders whose location cannot be told go there). A location operated by
+ * another app's fulfillment service (a 3PL's) is that app's to serve: it is never mapped to a warehouse.
  */
 @Entity
 @Table(name = "store_location")
@@ -56,6 +57,14 @@ public class StoreLocation {
     @Column(name = "default_for_orders", nullable = false)
     private boolean defaultForOrders;
 
+    /** Shopify's handle of the fulfillment service that operates the location; null when the merchant does. */
+    @Column(name = "fulfillment_service_handle")
+    private String fulfillmentServiceHandle;
+
+    /** The name of that fulfillment service, as the merchant knows it. */
+    @Column(name = "fulfillment_service_name")
+    private String fulfillmentServiceName;
+
     protected StoreLocation() {
         // for JPA
     }
@@ -74,11 +83,55 @@ public class StoreLocation {
     }
 
     /**
+     * Takes the fulfillment service Shopify reports as operating the location now (both null: the merchant does).
+     * A location that turns out to be another app's loses its warehouse: the WMS must not serve it.
+     *
+     * @return whether a mapping was removed for that reason
+     */
+    public boolean operatedBy(String serviceHandle, String serviceName) {
+        this.fulfillmentServiceHandle = serviceHandle;
+        this.fulfillmentServiceName = serviceHandle == null ? null : serviceName;
+        if (isAnotherAppsService() && (this.warehouse != null || this.shippingProcess != null)) {
+            this.warehouse = null;
+            this.shippingProcess = null;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a Shopify location is another app's fulfillment service (a 3PL's, say), whose fulfillment orders that
+     * app fulfils and the WMS must never be handed nor fulfil. The one place that tells "ours" from "another app's":
+     * for now every fulfillment service location is another app's (the connector registers no service of its own).
+     *
+     * @param locationId Shopify's location id
+     * @param serviceHandle the handle of the fulfillment service operating it, null for a merchant-managed location
+     */
+    public static boolean isAnotherAppsService(String locationId, String serviceHandle) {
+        return locationId != null && serviceHandle != null;
+    }
+
+    /** Whether this location is another app's fulfillment service ({@link #isAnotherAppsService(String, String)}). */
+    public boolean isAnotherAppsService() {
+        return isAnotherAppsService(this.shopifyLocationId, this.fulfillmentServiceHandle);
+    }
+
+    /** "fulfilled by ShipFast (another app)" for another app's location, else null: how the pages show it. */
+    public String anotherAppNote() {
+        return isAnotherAppsService() ? "fulfilled by " + this.fulfillmentServiceName + " (another app)" : null;
+    }
+
+    /**
      * Maps the location to a warehouse and a shipping process (either may be null to unmap).
      *
-     * @throws IllegalArgumentException when the shipping process belongs to another warehouse
+     * @throws IllegalArgumentException when the shipping process belongs to another warehouse, or the location is
+     *     another app's fulfillment service
      */
     public void mapTo(Warehouse newWarehouse, ShippingProcess newProcess) {
+        if (isAnotherAppsService() && (newWarehouse != null || newProcess != null)) {
+            throw new IllegalArgumentException(this.name + " is " + anotherAppNote() + ": Shopify's orders there are "
+                    + "that app's to fulfil, not the WMS's, so it cannot be mapped to a warehouse. Leave it unmapped.");
+        }
         if (newProcess != null
                 && newProcess.warehouse() != null
                 && (newWarehouse == null
@@ -129,5 +182,13 @@ public class StoreLocation {
 
     public boolean isDefaultForOrders() {
         return this.defaultForOrders;
+    }
+
+    public String fulfillmentServiceHandle() {
+        return this.fulfillmentServiceHandle;
+    }
+
+    public String fulfillmentServiceName() {
+        return this.fulfillmentServiceName;
     }
 }

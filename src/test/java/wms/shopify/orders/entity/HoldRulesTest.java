@@ -28,7 +28,9 @@ class HoldRulesTest {
                         "ON_HOLD",
                         fo.locationId(),
                         fo.lines(),
-                        List.of(new ShopifyOrderSnapshot.Hold("gid://shopify/FulfillmentHold/1", "", reason, notes)));
+                        List.of(new ShopifyOrderSnapshot.Hold("gid://shopify/FulfillmentHold/1", "", reason, notes)),
+                        null,
+                        null);
         return new ShopifyOrderSnapshot(
                 order.id(),
                 order.name(),
