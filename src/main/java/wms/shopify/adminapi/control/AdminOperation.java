@@ -33,6 +33,8 @@ public enum AdminOperation {
     ORDER_FULFILLMENT_ORDERS("OrderFulfillmentOrders", 528),
     /** The next 250 lines of a large fulfillment order: 2 + 2 + 250 x 2 objects. */
     FULFILLMENT_ORDER_LINE_ITEMS("FulfillmentOrderLineItems", 504),
+    /** Whose a moved fulfillment order is and where it is now: the fulfillment order, its assignment and location. */
+    FULFILLMENT_ORDER_PLACE("FulfillmentOrderPlace", 3),
     /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
     ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102),
     /** Stock sync, Delta mode: a mutation costs a flat 10, whatever its input holds. */

@@ -3,10 +3,14 @@ package wms.shopify.orders.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.orders.entity.OrderState;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.webhooks.entity.WebhookReceived;
@@ -14,6 +18,9 @@ import wms.shopify.webhooks.entity.WebhookReceived;
 /**
  * The orders' part of webhook processing. Every order topic is only a signal "this order changed": the order is
  * read again from Shopify by id and its current state applied, so topics may come in any order, twice, or late.
+ * A fulfillment order moved to another location ({@code fulfillment_orders/moved}) is such a signal too, for the
+ * order Shopify says the fulfillment order belongs to: before the WMS took the order, the read re-routes it (a new
+ * feed entry with the new warehouse); once the WMS has it, the move is reported on the order and in the Activity log.
  * A failure to reach Shopify propagates, so the delivery's message is put back and tried again (and the sweep
  * would still find the order). Privacy requests are answered by {@link OrderPrivacy}.
  */
@@ -23,40 +30,88 @@ public class OrderWebhooks {
     public static final Set<String> TOPICS =
             Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled");
 
+    /** A fulfillment order moved to another location (issue 19). */
+    public static final String MOVED = "fulfillment_orders/moved";
+
     @Inject
     OrderImport importer;
+
+    @Inject
+    ShopifyOrders shopify;
+
+    @Inject
+    OrderRecords records;
 
     @Inject
     Stores stores;
 
     void onWebhook(@Observes WebhookReceived webhook) {
         if (TOPICS.contains(webhook.topic())) {
-            handled(webhook, importFrom(webhook));
+            Optional<String> orderId = ShopifyOrders.orderIdOf(webhook.topLevel());
+            handled(
+                    webhook,
+                    orderId.isEmpty()
+                            ? "No order id in the body: nothing imported."
+                            : withStore(
+                                    webhook,
+                                    "order " + orderId.get(),
+                                    store -> this.importer
+                                            .importOrder(store, orderId.get(), webhook.topic())
+                                            .note()));
+        } else if (MOVED.equals(webhook.topic())) {
+            Optional<String> moved = movedFulfillmentOrder(webhook.bodyObject());
+            handled(
+                    webhook,
+                    moved.isEmpty()
+                            ? "No moved fulfillment order in the body: nothing imported."
+                            : withStore(
+                                    webhook, "fulfillment order " + moved.get(), store -> moved(store, moved.get())));
         }
     }
 
-    private String importFrom(WebhookReceived webhook) {
-        Optional<String> orderId = ShopifyOrders.orderIdOf(webhook.topLevel());
-        if (orderId.isEmpty()) {
-            return "No order id in the body: nothing imported.";
+    /** The moved fulfillment order's order read again; reported on it when the WMS already has it. */
+    private String moved(Store store, String fulfillmentOrderId) {
+        Optional<ShopifyOrders.FulfillmentOrderPlace> place = this.shopify.fulfillmentOrder(store, fulfillmentOrderId);
+        if (place.isEmpty()) {
+            return "Fulfillment order " + fulfillmentOrderId + " is not on Shopify: nothing imported.";
         }
+        String orderId = place.get().orderId();
+        OrderRecords.Outcome outcome = this.importer.importOrder(store, orderId, MOVED);
+        if (outcome.state() == OrderState.ACCEPTED
+                && this.records.movedAfterHandover(
+                        store.id(), orderId, place.get().locationName())) {
+            return "Order " + orderId + " moved to " + place.get().locationName()
+                    + " on Shopify after the WMS took it: reported on the order.";
+        }
+        return outcome.note();
+    }
+
+    /** The GraphQL id of {@code moved_fulfillment_order} in a {@code fulfillment_orders/moved} body (a small one). */
+    static Optional<String> movedFulfillmentOrder(JsonObject body) {
+        return body.get("moved_fulfillment_order") instanceof JsonObject moved
+                        && moved.get("id") instanceof JsonString id
+                        && id.getString().startsWith("gid://shopify/FulfillmentOrder/")
+                ? Optional.of(id.getString())
+                : Optional.empty();
+    }
+
+    /** Runs the work for the delivery's store when it is connected; Shopify's refusals become the delivery's note. */
+    private String withStore(WebhookReceived webhook, String what, Function<Store, String> work) {
         Optional<Store> store = this.stores.find(webhook.storeId()).filter(Store::isConnected);
         if (store.isEmpty()) {
-            return "The store is not connected: order " + orderId.get() + " is read by the sweep once it is.";
+            return "The store is not connected: " + what + " is read by the sweep once it is.";
         }
         try {
-            return this.importer
-                    .importOrder(store.get(), orderId.get(), webhook.topic())
-                    .note();
+            return work.apply(store.get());
         } catch (ShopifyUnauthorizedException e) {
-            return "Shopify refused the store's token: order " + orderId.get()
+            return "Shopify refused the store's token: " + what
                     + " is read by the sweep once the store is reconnected.";
         } catch (ShopifyRequestException e) {
             if (e.requiredAccess().isPresent()) {
-                return "Shopify refused to read order " + orderId.get() + ": " + e.getMessage() + " The store needs "
+                return "Shopify refused to read " + what + ": " + e.getMessage() + " The store needs "
                         + "re-authorisation (Stores page); the order is read by the sweep once it is authorised again.";
             }
-            return "Shopify refused to read order " + orderId.get() + ": " + e.getMessage();
+            return "Shopify refused to read " + what + ": " + e.getMessage();
         }
     }
 
