@@ -60,7 +60,8 @@ class StoreInstallIT {
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",
             "RETURNS_CLOSE",
-            "INVENTORY_LEVELS_UPDATE");
+            "INVENTORY_LEVELS_UPDATE",
+            "FULFILLMENT_ORDERS_MOVED");
 
     private static SandboxConnector connector;
     private static Browser browser;

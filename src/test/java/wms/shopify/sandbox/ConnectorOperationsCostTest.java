@@ -57,9 +57,9 @@ class ConnectorOperationsCostTest {
             case "BulkOperationStatus",
                     "Order",
                     "OrderFulfillments",
+                    "FulfillmentOrderPlace",
                     "Return",
-                    "ReturnClose",
-                    "FulfillmentOrderOrder" -> Map.of("id", ID);
+                    "ReturnClose" -> Map.of("id", ID);
             case "FulfillmentOrderHold" ->
                 Map.of("id", ID, "fulfillmentHold", Map.of("reason", "INCORRECT_ADDRESS", "handle", "wms-connector"));
             case "FulfillmentOrderReleaseHold" -> Map.of("id", ID, "holdIds", List.of(ID));

@@ -654,7 +654,14 @@ class FulfillmentOrderStatesTest {
                                 + "userErrors { message } } }",
                         Map.of("a", fromWarehouse.id(), "b", fromOverflow.id()))
                 .at("/data/fulfillmentCreate");
+        // fulfillmentCreate's description (SDL): its fulfillment orders "are assigned to the same Location".
         assertTrue(both.get("fulfillment").isNull());
+        assertEquals(
+                "All fulfillment orders must belong to the same order and be assigned to the same location.",
+                both.at("/userErrors/0/message").asText());
+        assertEquals(3, shop.quantity("TS-S", warehouse, "committed"), "nothing shipped");
+        assertEquals(1, shop.quantity("MUG", overflow, "committed"), "nothing shipped");
+        assertTrue(order.fulfillments().isEmpty());
 
         String parcel = "mutation($fo: ID!, $line: ID!, $n: Int!, $numbers: [String!]) { fulfillmentCreate("
                 + "fulfillment: {lineItemsByFulfillmentOrder: [{fulfillmentOrderId: $fo, fulfillmentOrderLineItems: "

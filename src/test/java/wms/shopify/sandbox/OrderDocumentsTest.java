@@ -87,8 +87,8 @@ class OrderDocumentsTest {
     void theWmsHoldDocumentsFindTheOrderHoldOnceUnderTheirHandleAndReleaseOnlyTheirHold() throws Exception {
         Order order = shop.placeOrder(warehouse, true, Map.of("TS-S", 2));
         String fo = order.fulfillmentOrders().get(0).id();
-        JsonNode found = admin.graphQl(AdminOperation.FULFILLMENT_ORDER_ORDER.document(), Map.of("id", fo));
-        assertEquals(order.id(), found.at("/data/fulfillmentOrder/order/id").asText(), found.toString());
+        JsonNode found = admin.graphQl(AdminOperation.FULFILLMENT_ORDER_PLACE.document(), Map.of("id", fo));
+        assertEquals(order.id(), found.at("/data/fulfillmentOrder/orderId").asText(), found.toString());
 
         Map<String, Object> hold = Map.of(
                 "id",

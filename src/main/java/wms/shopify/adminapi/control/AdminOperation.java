@@ -35,13 +35,14 @@ public enum AdminOperation {
     /** The next 5 fulfillment orders of a large order, 50 lines each: 1 + 2 + 5 x (3 + 2 + 50 x 2) objects. */
     ORDER_FULFILLMENT_ORDERS("OrderFulfillmentOrders", 528),
     /** The order of a fulfillment order (fulfillment_orders/* webhooks name only the fulfillment order). */
-    FULFILLMENT_ORDER_ORDER("FulfillmentOrderOrder", 2),
     /** The WMS puts a fulfillment order on hold (orders' WMS API hold). */
     FULFILLMENT_ORDER_HOLD("FulfillmentOrderHold", 13),
     /** The WMS releases its holds of a fulfillment order. */
     FULFILLMENT_ORDER_RELEASE_HOLD("FulfillmentOrderReleaseHold", 12),
     /** The next 250 lines of a large fulfillment order: 2 + 2 + 250 x 2 objects. */
     FULFILLMENT_ORDER_LINE_ITEMS("FulfillmentOrderLineItems", 504),
+    /** Whose a moved fulfillment order is and where it is now: the fulfillment order, its assignment and location. */
+    FULFILLMENT_ORDER_PLACE("FulfillmentOrderPlace", 3),
     /** A page of 100 orders updated since a time, id and time only: 2 + 100 objects. */
     ORDERS_UPDATED_SINCE("OrdersUpdatedSince", 102),
     /** Stock sync, Delta mode: a mutation costs a flat 10, whatever its input holds. */

@@ -62,6 +62,7 @@ public class StoreSettingsPage implements Serializable {
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
     private boolean notifyCustomer;
+    private boolean fulfillmentPerParcel;
 
     /** Loads the store named by the {@code store} parameter; the view keeps it across the form's postbacks. */
     @PostConstruct
@@ -99,6 +100,7 @@ public class StoreSettingsPage implements Serializable {
         this.fulfillmentStatuses = intake.fulfillmentStatuses();
         this.importTestOrders = intake.importTestOrders();
         this.notifyCustomer = policies.shipping().notifyCustomer();
+        this.fulfillmentPerParcel = policies.shipping().fulfillmentPerParcel();
         ReturnPolicy returns = policies.returns();
         this.returnSyncEnabled = returns.syncEnabled();
         this.returnAutoClose = returns.autoClose();
@@ -110,6 +112,14 @@ public class StoreSettingsPage implements Serializable {
 
     public void setNotifyCustomer(boolean notifyCustomer) {
         this.notifyCustomer = notifyCustomer;
+    }
+
+    public boolean isFulfillmentPerParcel() {
+        return this.fulfillmentPerParcel;
+    }
+
+    public void setFulfillmentPerParcel(boolean fulfillmentPerParcel) {
+        this.fulfillmentPerParcel = fulfillmentPerParcel;
     }
 
     static Long parseId(String parameter) {
@@ -137,7 +147,7 @@ public class StoreSettingsPage implements Serializable {
                                     this.financialStatuses,
                                     this.fulfillmentStatuses,
                                     this.importTestOrders),
-                            new ShippingPolicy(this.notifyCustomer),
+                            new ShippingPolicy(this.notifyCustomer, this.fulfillmentPerParcel),
                             new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)),
                     targets,
                     this.defaultLocation,

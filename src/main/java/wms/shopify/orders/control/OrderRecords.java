@@ -145,6 +145,36 @@ public class OrderRecords {
                 == 1;
     }
 
+    /**
+     * Reports a fulfillment order of the order moved on Shopify to {@code locationName} once the WMS has the order
+     * (noted on the order, one Activity entry per move); nothing when it does not have it.
+     *
+     * @return whether the move was reported now
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean movedAfterHandover(long storeId, String orderId, String locationName) {
+        lockOrder(storeId, orderId);
+        List<ImportedOrder> rows = this.entityManager
+                .createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
+                .setParameter("store", storeId)
+                .setParameter("order", orderId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (rows.isEmpty() || !rows.get(0).movedAfterHandover(locationName, this.clock.instant())) {
+            return false;
+        }
+        ImportedOrder row = rows.get(0);
+        this.activity.record(
+                CATEGORY,
+                "Order " + (row.name() == null ? orderId : row.name()) + " of "
+                        + row.store().domain()
+                        + " was moved to " + locationName + " on Shopify after the WMS took it (warehouse "
+                        + row.warehouseCode() + "): reported, not re-routed; its shipment is taken from wherever "
+                        + "Shopify has the units.",
+                null);
+        return true;
+    }
+
     /** The order's row, locked until the transaction ends. */
     private ImportedOrder lockedRow(long storeId, String orderId) {
         return this.entityManager

@@ -38,6 +38,32 @@ public class ShopifyOrders {
     @Inject
     StoreAccess access;
 
+    /** Where a fulfillment order is now: its order, and its location's id and name. */
+    public record FulfillmentOrderPlace(String orderId, String locationId, String locationName) {}
+
+    /**
+     * Whose a fulfillment order is and where it is now, or empty when Shopify has no such fulfillment order.
+     *
+     * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when Shopify cannot answer now
+     */
+    public Optional<FulfillmentOrderPlace> fulfillmentOrder(Store store, String fulfillmentOrderId) {
+        JsonObject data = this.access.call(
+                store,
+                token -> this.api.run(
+                        store.domain(),
+                        token,
+                        AdminOperation.FULFILLMENT_ORDER_PLACE,
+                        Json.createObjectBuilder().add("id", fulfillmentOrderId).build()));
+        if (!(data.get("fulfillmentOrder") instanceof JsonObject fo)) {
+            return Optional.empty();
+        }
+        JsonObject assigned = fo.getJsonObject("assignedLocation");
+        String locationId =
+                assigned != null && assigned.get("location") instanceof JsonObject l ? l.getString("id", null) : null;
+        String name = assigned != null && assigned.get("name") instanceof JsonString n ? n.getString() : locationId;
+        return Optional.of(new FulfillmentOrderPlace(fo.getString("orderId"), locationId, name));
+    }
+
     /** An order listed by the sweep: its id and when it last changed. */
     public record Listed(String id, String name, Instant updatedAt) {}
 
@@ -163,22 +189,6 @@ public class ShopifyOrders {
         ChangedWhileRead() {
             super(null, null, false, false);
         }
-    }
-
-    /** The order of a fulfillment order, or empty when Shopify has no such fulfillment order in this store. */
-    public Optional<String> orderOfFulfillmentOrder(Store store, String fulfillmentOrderId) {
-        JsonObject data = this.access.call(
-                store,
-                token -> this.api.run(
-                        store.domain(),
-                        token,
-                        AdminOperation.FULFILLMENT_ORDER_ORDER,
-                        Json.createObjectBuilder().add("id", fulfillmentOrderId).build()));
-        return data != null
-                        && data.get("fulfillmentOrder") instanceof JsonObject fo
-                        && fo.get("order") instanceof JsonObject order
-                ? Optional.of(order.getString("id"))
-                : Optional.empty();
     }
 
     /**

@@ -181,6 +181,10 @@ public class ImportedOrder {
     @Column(name = "last_source")
     private String lastSource;
 
+    /** Fulfillment orders moved to another location on Shopify after the WMS took the order: reported, not applied. */
+    @Column(name = "move_note")
+    private String moveNote;
+
     /** What the WMS has shipped of it (shipping component): null, PARTIALLY_SHIPPED or SHIPPED. */
     @Column(name = "shipping_state")
     private String shippingState;
@@ -660,6 +664,31 @@ public class ImportedOrder {
                 : this.state == OrderState.CANCELLED ? FeedKind.CANCELLATION : FeedKind.ORDER;
         this.nextKind = null;
         this.feedPending = true;
+    }
+
+    /**
+     * A fulfillment order of the order was moved to another location on Shopify. Before the WMS took the order, the
+     * order's next read re-routes it; once the WMS has it, the move is only reported here (the warehouse may have
+     * started; its shipment is taken from wherever Shopify has the units then).
+     *
+     * @return whether this is news to report (the WMS has the order and this move was not noted yet)
+     */
+    public boolean movedAfterHandover(String locationName, Instant at) {
+        if (this.state != OrderState.ACCEPTED) {
+            return false;
+        }
+        String note = OrderPlan.bounded("Moved to " + locationName + " on Shopify after the WMS took it.", 1000);
+        if (note.equals(this.moveNote)) {
+            return false;
+        }
+        this.moveNote = note;
+        this.updatedAt = at;
+        return true;
+    }
+
+    /** The last move on Shopify after the WMS took the order, for the Orders page, or null. */
+    public String moveNote() {
+        return this.moveNote;
     }
 
     /** The outcome of an acknowledgement. */

@@ -22,8 +22,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +41,7 @@ import wms.shopify.shipping.control.ShipmentRecords;
 import wms.shopify.shipping.control.ShipmentRequest;
 import wms.shopify.shipping.control.ShipmentTracking;
 import wms.shopify.shipping.entity.Parcel;
+import wms.shopify.shipping.entity.ParcelLine;
 import wms.shopify.shipping.entity.ShipmentLine;
 
 /**
@@ -67,9 +70,12 @@ public class ShipmentsResource {
     @Operation(
             summary = "Reports a shipment of an order",
             description = "Body: {\"shipmentId\", \"orderId\" (from the order feed), \"carrier\", \"shippedAt\" "
-                    + "(ISO-8601), \"parcels\": [{\"trackingNumber\", \"trackingUrl\"}], \"lines\": [{\"product\", "
-                    + "\"quantity\"}]}. Full or partial; several shipments per order. Stored and queued: the "
-                    + "fulfillment is created on Shopify in the background (GET it to follow it). Reporting the "
+                    + "(ISO-8601), \"parcels\": [{\"trackingNumber\", \"trackingUrl\", \"lines\" (optional: "
+                    + "[{\"product\", \"quantity\"}], for every parcel, adding up to the shipment's lines)}], "
+                    + "\"lines\": [{\"product\", \"quantity\"}], \"notifyCustomer\" (optional: else the store's "
+                    + "setting)}. Full or partial; several shipments per order. Stored and queued: the "
+                    + "fulfillments are created on Shopify in the background, one per location the units sit at (and "
+                    + "per parcel when the store ships one fulfillment per parcel; GET it to follow it). Reporting the "
                     + "same shipment again answers 200 and changes nothing; the same id with other content is "
                     + "refused (409).")
     @APIResponse(
@@ -218,34 +224,96 @@ public class ShipmentsResource {
         if (!(body.get("lines") instanceof JsonArray array) || array.isEmpty() || array.size() > MOST_LINES) {
             errors.add(new FieldError("lines", "is required: 1 to " + MOST_LINES + " lines"));
         } else {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < array.size(); i++) {
-                String path = "lines[" + i + "]";
-                if (!(array.get(i) instanceof JsonObject line)) {
-                    errors.add(new FieldError(path, "must be an object with product and quantity"));
-                    continue;
-                }
-                String product = line.get("product") instanceof JsonString s
-                                && !s.getString().isBlank()
-                                && s.getString().length() <= 64
-                        ? s.getString().trim()
-                        : null;
-                if (product == null) {
-                    errors.add(new FieldError(path + ".product", "is required: a WMS product code (at most 64)"));
-                } else if (!seen.add(product)) {
-                    errors.add(new FieldError(path + ".product", "product " + product + " is listed twice"));
-                }
-                Long quantity = WholeNumber.required(line.get("quantity"), path + ".quantity", 1, MOST_UNITS, errors);
-                if (product != null && quantity != null) {
-                    lines.add(new ShipmentLine(product, quantity.intValue()));
-                }
-            }
+            lines = productLines(array, "lines", "", errors);
         }
         List<Parcel> parcels = parcels(body, errors);
+        List<ParcelLine> parcelLines = parcelLines(body, lines, errors);
+        Boolean notifyCustomer = null;
+        JsonValue notify = body.get("notifyCustomer");
+        if (notify == JsonValue.TRUE || notify == JsonValue.FALSE) {
+            notifyCustomer = notify == JsonValue.TRUE;
+        } else if (notify != null && notify != JsonValue.NULL) {
+            errors.add(new FieldError("notifyCustomer", "must be true or false (or left out: the store's setting)"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new ShipmentRequest(shipmentId, orderId, carrier, shippedAt, lines, parcels);
+        return new ShipmentRequest(
+                shipmentId, orderId, carrier, shippedAt, lines, parcels, parcelLines, notifyCustomer);
+    }
+
+    /** Lines of products and quantities at {@code path}: every offending field reported, a product listed once. */
+    private static List<ShipmentLine> productLines(
+            JsonArray array, String path, String where, List<FieldError> errors) {
+        List<ShipmentLine> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = path + "[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject line)) {
+                errors.add(new FieldError(at, "must be an object with product and quantity"));
+                continue;
+            }
+            String product = line.get("product") instanceof JsonString s
+                            && !s.getString().isBlank()
+                            && s.getString().length() <= 64
+                    ? s.getString().trim()
+                    : null;
+            if (product == null) {
+                errors.add(new FieldError(at + ".product", "is required: a WMS product code (at most 64)"));
+            } else if (!seen.add(product)) {
+                errors.add(new FieldError(at + ".product", "product " + product + " is listed twice" + where));
+            }
+            Long quantity = WholeNumber.required(line.get("quantity"), at + ".quantity", 1, MOST_UNITS, errors);
+            if (product != null && quantity != null) {
+                lines.add(new ShipmentLine(product, quantity.intValue()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Which units are in which parcel ({@code parcels[i].lines}, optional): when one parcel says, every parcel must,
+     * and together they must be the shipment's lines, product for product.
+     */
+    private static List<ParcelLine> parcelLines(JsonObject body, List<ShipmentLine> lines, List<FieldError> errors) {
+        List<ParcelLine> parcelLines = new ArrayList<>();
+        if (!(body.get("parcels") instanceof JsonArray parcels)) {
+            return parcelLines;
+        }
+        boolean any = parcels.stream()
+                .anyMatch(p -> p instanceof JsonObject o && o.get("lines") != null && o.get("lines") != JsonValue.NULL);
+        if (!any) {
+            return parcelLines;
+        }
+        int before = errors.size();
+        Map<String, Long> inParcels = new TreeMap<>();
+        for (int i = 0; i < parcels.size(); i++) {
+            String path = "parcels[" + i + "].lines";
+            if (!(parcels.get(i) instanceof JsonObject parcel)) {
+                continue; // reported by the parcels' own check
+            }
+            if (!(parcel.get("lines") instanceof JsonArray array) || array.isEmpty() || array.size() > MOST_LINES) {
+                errors.add(new FieldError(
+                        path,
+                        "is required for every parcel once one parcel lists its lines: 1 to " + MOST_LINES + " lines"));
+                continue;
+            }
+            for (ShipmentLine line : productLines(array, path, " in the parcel", errors)) {
+                parcelLines.add(new ParcelLine(i, line.productCode(), line.quantity()));
+                inParcels.merge(line.productCode(), (long) line.quantity(), Long::sum);
+            }
+        }
+        if (errors.size() == before) {
+            Map<String, Long> shipped = new TreeMap<>();
+            lines.forEach(l -> shipped.merge(l.productCode(), (long) l.quantity(), Long::sum));
+            if (!shipped.equals(inParcels)) {
+                errors.add(new FieldError(
+                        "parcels",
+                        "the parcels' lines must add up to the shipment's lines: the parcels hold " + inParcels
+                                + ", the lines say " + shipped));
+            }
+        }
+        return parcelLines;
     }
 
     private static List<Parcel> parcels(JsonObject body, List<FieldError> errors) {

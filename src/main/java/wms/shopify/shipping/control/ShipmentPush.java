@@ -4,21 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.platform.retry.RetryPolicy;
 import wms.shopify.shipping.entity.FulfillmentPlan;
+import wms.shopify.shipping.entity.ShipmentFulfillment;
+import wms.shopify.shipping.entity.Tracking;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
 /**
- * One attempt to push a shipment to Shopify as a fulfillment, never twice: the attempt is claimed under the
+ * One attempt to push a shipment to Shopify as its fulfillments, none twice: the attempt is claimed under the
  * shipment's lock; after an unclear earlier attempt (no answer, 5xx) Shopify's fulfillments of the order are read
- * and a matching one is taken as done; the fulfillment order lines are planned from what Shopify has now, kept,
- * then sent once. Unavailability (5xx, 429, THROTTLED, timeout) is retried with a growing pause until the attempts
+ * and a matching one is taken as done for each fulfillment planned before; what is left is planned on the fulfillment
+ * order lines Shopify has open now (one fulfillment per location, and per parcel when the store says so), kept, then
+ * each sent once and recorded as it lands. Unavailability (5xx, 429, THROTTLED, timeout) is retried with a growing pause until the attempts
  * are spent, then the shipment is parked as failed; a refusal parks it at once. The store's breaker and bulkhead
  * decide whether an attempt may call Shopify at all; one held back waits without spending an attempt.
  */
@@ -82,17 +91,34 @@ public class ShipmentPush {
         boolean sent = false;
         try {
             FulfillmentPlan.ShopifyState state = this.shopify.read(store, attempt.orderId());
+            List<ShipmentFulfillment> kept = attempt.fulfillments();
+            Set<String> claimed = new HashSet<>(attempt.claimedFulfillments());
+            kept.stream().filter(ShipmentFulfillment::done).forEach(f -> claimed.add(f.fulfillmentId()));
+            List<Map.Entry<Integer, String>> made = new ArrayList<>();
+            kept.stream()
+                    .filter(ShipmentFulfillment::done)
+                    .forEach(f -> made.add(new AbstractMap.SimpleEntry<>(f.parcel(), f.plannedLines())));
             if (attempt.outcomeUnclear()) {
-                FulfillmentPlan.Existing found = FulfillmentPlan.match(
-                        attempt.plannedLines(), attempt.trackingNumbers(), state, attempt.claimedFulfillments());
-                if (found != null) {
-                    guard.succeeded();
-                    LOG.info(() -> "Shipment " + attempt.shipmentKey() + ": an earlier attempt had reached Shopify ("
-                            + found.id() + "); not sent again.");
-                    this.records.fulfilled(id, found.id(), true);
-                    return;
+                boolean unmatched = false;
+                for (int position = 0; position < kept.size(); position++) {
+                    ShipmentFulfillment planned = kept.get(position);
+                    if (planned.done()) {
+                        continue;
+                    }
+                    FulfillmentPlan.Existing found = FulfillmentPlan.match(
+                            planned.plannedLines(),
+                            attempt.tracking(planned.parcel()).numbers(),
+                            state,
+                            claimed);
+                    if (found == null) {
+                        unmatched = true;
+                        continue;
+                    }
+                    this.records.made(id, position, found.id(), true);
+                    claimed.add(found.id());
+                    made.add(new AbstractMap.SimpleEntry<>(planned.parcel(), planned.plannedLines()));
                 }
-                if (!state.fulfillmentsComplete()) {
+                if (unmatched && !state.fulfillmentsComplete()) {
                     guard.succeeded();
                     this.records.park(
                             id,
@@ -102,27 +128,47 @@ public class ShipmentPush {
                     return;
                 }
             }
+            List<FulfillmentPlan.Portion> remaining =
+                    FulfillmentPlan.remaining(attempt.portions(), made, attempt.productOfLineItem());
+            if (remaining.isEmpty()) {
+                guard.succeeded();
+                this.records.fulfilled(id);
+                return;
+            }
             FulfillmentPlan.Plan plan =
-                    FulfillmentPlan.plan(attempt.wanted(), attempt.lineItemsByProduct(), attempt.locationId(), state);
+                    FulfillmentPlan.plan(remaining, attempt.lineItemsByProduct(), attempt.locationId(), state);
             if (!plan.possible()) {
                 guard.succeeded();
                 this.records.park(id, plan.shortfall());
                 return;
             }
-            this.records.planned(id, plan.lineItemQuantities());
-            sent = true;
-            ShopifyFulfillments.Written written = this.shopify.create(
-                    store,
-                    plan,
-                    ShopifyFulfillments.tracking(
-                            attempt.trackingCompany(), attempt.trackingNumbers(), attempt.trackingUrls()),
-                    attempt.notifyCustomer());
-            guard.succeeded();
-            if (written.fulfillmentId() == null) {
-                this.records.park(id, "Shopify refused the fulfillment: " + written.userErrors());
-                return;
+            List<Integer> positions = this.records.planned(id, plan.groups());
+            // One fulfillmentCreate per location (and parcel): Shopify takes fulfillment orders of one location only.
+            for (int i = 0; i < plan.groups().size(); i++) {
+                FulfillmentPlan.Group group = plan.groups().get(i);
+                Tracking tracking = attempt.tracking(group.parcel());
+                sent = true;
+                ShopifyFulfillments.Written written = this.shopify.create(
+                        store,
+                        group,
+                        ShopifyFulfillments.tracking(attempt.trackingCompany(), tracking.numbers(), tracking.urls()),
+                        attempt.notifyCustomer());
+                guard.succeeded();
+                if (written.fulfillmentId() == null) {
+                    this.records.park(
+                            id,
+                            "Shopify refused the fulfillment"
+                                    + (plan.groups().size() > 1
+                                            ? " of location " + group.locationId() + " (" + (i + 1) + " of "
+                                                    + plan.groups().size() + ")"
+                                            : "")
+                                    + ": " + written.userErrors());
+                    return;
+                }
+                this.records.made(id, positions.get(i), written.fulfillmentId(), false);
+                sent = false;
             }
-            this.records.fulfilled(id, written.fulfillmentId(), false);
+            this.records.fulfilled(id);
         } catch (ShopifyUnavailableException e) {
             guard.failed(this.clock.instant());
             Duration pause = this.retries.backOff(attempt.attempt());

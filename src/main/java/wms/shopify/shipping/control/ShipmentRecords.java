@@ -22,9 +22,13 @@ import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.platform.api.FieldError;
+import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.shipping.entity.Shipment;
+import wms.shopify.shipping.entity.ShipmentFulfillment;
 import wms.shopify.shipping.entity.ShipmentLine;
 import wms.shopify.shipping.entity.ShipmentState;
+import wms.shopify.shipping.entity.ShippingPolicy;
+import wms.shopify.shipping.entity.Tracking;
 
 /**
  * The shipments' state in the database, each change in its own short transaction: intake under the order's row
@@ -35,6 +39,9 @@ import wms.shopify.shipping.entity.ShipmentState;
 public class ShipmentRecords {
 
     static final String CATEGORY = "shipping";
+
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ShipmentRecords.class.getName());
 
     @PersistenceContext(unitName = "wms")
     EntityManager entityManager;
@@ -164,6 +171,8 @@ public class ShipmentRecords {
                 request.shippedAt(),
                 request.lines(),
                 request.parcels(),
+                request.parcelLines(),
+                request.notifyCustomer(),
                 request.fingerprint(),
                 now);
         this.entityManager.persist(shipment);
@@ -241,7 +250,13 @@ public class ShipmentRecords {
                 .findFirst();
     }
 
-    /** What an attempt needs, read under the shipment's lock when it was claimed. */
+    /**
+     * What an attempt needs, read under the shipment's lock when it was claimed.
+     *
+     * @param portions what is shipped together (the whole shipment, or each parcel's lines)
+     * @param fulfillments what earlier attempts planned or made, by position
+     * @param claimedFulfillments Shopify's fulfillments other shipments of the order own
+     */
     public record Attempt(
             long shipmentId,
             String shipmentKey,
@@ -249,16 +264,28 @@ public class ShipmentRecords {
             String orderId,
             String orderName,
             String locationId,
-            Map<String, Integer> wanted,
+            List<FulfillmentPlan.Portion> portions,
             Map<String, List<String>> lineItemsByProduct,
             boolean outcomeUnclear,
-            String plannedLines,
-            List<String> trackingNumbers,
-            List<String> trackingUrls,
+            List<ShipmentFulfillment> fulfillments,
+            Map<Integer, Tracking> trackingByParcel,
             String trackingCompany,
             boolean notifyCustomer,
             Set<String> claimedFulfillments,
-            int attempt) {}
+            int attempt) {
+
+        /** The tracking a planned fulfillment carries: its parcel's, or every parcel's. */
+        public Tracking tracking(Integer parcel) {
+            return this.trackingByParcel.getOrDefault(parcel, this.trackingByParcel.get(null));
+        }
+
+        /** The WMS product of each Shopify line item of the order. */
+        public Map<String, String> productOfLineItem() {
+            Map<String, String> products = new HashMap<>();
+            this.lineItemsByProduct.forEach((product, items) -> items.forEach(i -> products.put(i, product)));
+            return products;
+        }
+    }
 
     /**
      * Claims the next attempt of a shipment: it must be due (queued, or found "pushing" for longer than an attempt
@@ -282,8 +309,6 @@ public class ShipmentRecords {
         }
         shipment.claim(now);
         ImportedOrder order = shipment.order();
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        shipment.lines().forEach(l -> wanted.merge(l.productCode(), l.quantity(), Integer::sum));
         Map<String, List<String>> lineItems = new HashMap<>();
         for (OrderLine line : order.lines()) {
             if (line.productCode() != null) {
@@ -300,6 +325,20 @@ public class ShipmentRecords {
                 .setParameter("order", order.id())
                 .setParameter("me", shipment.id())
                 .getResultList());
+        claimed.addAll(this.entityManager
+                .createQuery(
+                        "select f.fulfillmentId from Shipment s join s.fulfillments f "
+                                + "where s.order.id = :order and f.fulfillmentId is not null and s.id <> :me",
+                        String.class)
+                .setParameter("order", order.id())
+                .setParameter("me", shipment.id())
+                .getResultList());
+        ShippingPolicy policy = this.policies.of(shipment.store().id());
+        Map<Integer, Tracking> tracking = new HashMap<>();
+        tracking.put(null, shipment.tracking(null));
+        for (int i = 0; i < shipment.parcels().size(); i++) {
+            tracking.put(i, shipment.tracking(i));
+        }
         return Optional.of(new Attempt(
                 shipment.id(),
                 shipment.shipmentKey(),
@@ -307,38 +346,65 @@ public class ShipmentRecords {
                 order.shopifyOrderId(),
                 order.name(),
                 order.locationId(),
-                wanted,
+                shipment.portions(policy.fulfillmentPerParcel()),
                 lineItems,
                 shipment.outcomeUnclear(),
-                shipment.plannedLines(),
-                shipment.trackingNumbers(),
-                shipment.trackingUrls(),
+                shipment.fulfillments(),
+                tracking,
                 shipment.trackingCompany(),
-                this.policies.of(shipment.store().id()).notifyCustomer(),
+                shipment.notifyCustomer() != null ? shipment.notifyCustomer() : policy.notifyCustomer(),
                 claimed,
                 shipment.attempts()));
     }
 
-    /** The lines about to be sent, kept before sending so that an unclear outcome can be recognised later. */
+    /**
+     * The fulfillments about to be sent, kept before sending so that an unclear outcome can be recognised later.
+     *
+     * @return the positions they were kept at, in the same order
+     */
     @Transactional
-    public void planned(long shipmentId, String lines) {
+    public List<Integer> planned(long shipmentId, List<FulfillmentPlan.Group> groups) {
         Shipment shipment = this.entityManager.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
-        shipment.planned(lines, this.clock.instant());
+        shipment.planned(
+                groups.stream()
+                        .map(g -> new ShipmentFulfillment(g.parcel(), g.locationId(), g.lineItemQuantities()))
+                        .toList(),
+                this.clock.instant());
+        int first = shipment.fulfillments().size() - groups.size();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            positions.add(first + i);
+        }
+        return positions;
     }
 
+    /** Shopify has one planned fulfillment of the shipment (created now, or found after an unclear attempt). */
     @Transactional
-    public void fulfilled(long shipmentId, String fulfillmentId, boolean found) {
+    public void made(long shipmentId, int position, String fulfillmentId, boolean found) {
         Shipment shipment = this.entityManager.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
-        shipment.fulfilled(fulfillmentId, this.clock.instant());
+        shipment.made(position, fulfillmentId, this.clock.instant());
+        if (found) {
+            LOG.info(() -> "Shipment " + shipment.shipmentKey() + ": an earlier attempt had reached Shopify ("
+                    + fulfillmentId + "); not sent again.");
+        }
+    }
+
+    /** Shopify has every fulfillment of the shipment. */
+    @Transactional
+    public void fulfilled(long shipmentId) {
+        Shipment shipment = this.entityManager.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        shipment.fulfilled(this.clock.instant());
         if (shipment.trackingPending()) {
             this.queue.sendTracking(shipment.id());
         }
         String name = shipment.order().name();
+        List<String> ids = shipment.fulfillmentIds();
         this.activity.record(
                 CATEGORY,
                 "Shipment " + shipment.shipmentKey() + " of order " + name + " of "
-                        + shipment.store().domain() + (found ? " was already on Shopify (" : " pushed to Shopify (")
-                        + fulfillmentId + ").",
+                        + shipment.store().domain() + " is on Shopify as "
+                        + (ids.size() == 1 ? "fulfillment " : ids.size() + " fulfillments ") + String.join(", ", ids)
+                        + ".",
                 null);
     }
 
@@ -429,15 +495,12 @@ public class ShipmentRecords {
         return Optional.ofNullable(this.entityManager.find(Shipment.class, id));
     }
 
-    /** What pushing a shipment's later tracking needs. */
+    /** What pushing a shipment's later tracking needs: each of its fulfillments with the tracking it carries. */
     public record TrackingSnapshot(
-            String key,
-            long storeId,
-            String fulfillmentId,
-            String company,
-            List<String> numbers,
-            List<String> urls,
-            boolean notifyCustomer) {}
+            String key, long storeId, String company, List<FulfillmentTracking> fulfillments, boolean notifyCustomer) {}
+
+    /** The tracking of one fulfillment of a shipment: its parcel's, or every parcel's. */
+    public record FulfillmentTracking(String fulfillmentId, List<String> numbers, List<String> urls) {}
 
     /** The pending tracking of a fulfilled shipment, or null when nothing is pending. */
     @Transactional
@@ -446,14 +509,25 @@ public class ShipmentRecords {
         if (s == null || !s.trackingPending() || s.state() != ShipmentState.FULFILLED) {
             return null;
         }
+        List<FulfillmentTracking> fulfillments = new ArrayList<>();
+        for (ShipmentFulfillment f : s.fulfillments()) {
+            if (f.done()) {
+                Tracking tracking = s.tracking(f.parcel());
+                fulfillments.add(new FulfillmentTracking(f.fulfillmentId(), tracking.numbers(), tracking.urls()));
+            }
+        }
+        if (fulfillments.isEmpty()) {
+            // Fulfilled before a shipment kept its fulfillments: its one fulfillment takes the whole tracking.
+            fulfillments.add(new FulfillmentTracking(s.fulfillmentId(), s.trackingNumbers(), s.trackingUrls()));
+        }
         return new TrackingSnapshot(
                 s.shipmentKey(),
                 s.store().id(),
-                s.fulfillmentId(),
                 s.trackingCompany(),
-                s.trackingNumbers(),
-                s.trackingUrls(),
-                this.policies.of(s.store().id()).notifyCustomer());
+                fulfillments,
+                s.notifyCustomer() != null
+                        ? s.notifyCustomer()
+                        : this.policies.of(s.store().id()).notifyCustomer());
     }
 
     /** The later tracking reached Shopify, or Shopify refused it (recorded, not retried). */
@@ -464,7 +538,11 @@ public class ShipmentRecords {
         this.activity.record(
                 CATEGORY,
                 refusal == null
-                        ? "Tracking of shipment " + s.shipmentKey() + " updated on Shopify (" + s.fulfillmentId() + ")."
+                        ? "Tracking of shipment " + s.shipmentKey() + " updated on Shopify ("
+                                + String.join(
+                                        ", ",
+                                        s.fulfillmentIds().isEmpty() ? List.of(s.fulfillmentId()) : s.fulfillmentIds())
+                                + ")."
                         : "Shopify refused the tracking of shipment " + s.shipmentKey() + ": " + refusal,
                 null);
     }

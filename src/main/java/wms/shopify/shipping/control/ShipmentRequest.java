@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import wms.shopify.shipping.entity.Parcel;
+import wms.shopify.shipping.entity.ParcelLine;
 import wms.shopify.shipping.entity.ShipmentLine;
 
 /**
@@ -14,6 +15,8 @@ import wms.shopify.shipping.entity.ShipmentLine;
  *
  * @param shipmentId the WMS's own id of the shipment: reporting it again is harmless
  * @param orderId the connector's order id (from the order feed)
+ * @param parcelLines which units are in which parcel (empty: not said)
+ * @param notifyCustomer whether Shopify notifies the customer of this shipment (null: the store's setting)
  */
 public record ShipmentRequest(
         String shipmentId,
@@ -21,11 +24,14 @@ public record ShipmentRequest(
         String carrier,
         Instant shippedAt,
         List<ShipmentLine> lines,
-        List<Parcel> parcels) {
+        List<Parcel> parcels,
+        List<ParcelLine> parcelLines,
+        Boolean notifyCustomer) {
 
     public ShipmentRequest {
         lines = List.copyOf(lines);
         parcels = List.copyOf(parcels);
+        parcelLines = List.copyOf(parcelLines);
     }
 
     /** What the shipment says, as a digest: the same id with other content is a conflict, not a repeat. */
@@ -40,6 +46,16 @@ public record ShipmentRequest(
                 l -> text.append("|L").append(l.productCode()).append('=').append(l.quantity()));
         this.parcels.forEach(
                 p -> text.append("|P").append(p.trackingNumber()).append('@').append(p.trackingUrl()));
+        // Only what a report says: a shipment reported before these fields existed keeps its digest.
+        this.parcelLines.forEach(l -> text.append("|C")
+                .append(l.parcel())
+                .append(':')
+                .append(l.productCode())
+                .append('=')
+                .append(l.quantity()));
+        if (this.notifyCustomer != null) {
+            text.append("|N").append(this.notifyCustomer);
+        }
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256")

@@ -19,8 +19,8 @@ import wms.shopify.shipping.entity.ShipmentState;
 import wms.shopify.stores.entity.Store;
 
 /**
- * Tracking the WMS reports after a shipment: kept with the shipment, and pushed to its fulfillment once Shopify has
- * it ({@code fulfillmentTrackingInfoUpdate}, which replaces the tracking: repeating it is harmless, so it is simply
+ * Tracking the WMS reports after a shipment: kept with the shipment, and pushed to its fulfillments once Shopify has
+ * them (each with its parcel's tracking, or every parcel's) ({@code fulfillmentTrackingInfoUpdate}, which replaces the tracking: repeating it is harmless, so it is simply
  * tried again until it lands; the shipping sweep re-queues what is still pending).
  */
 @ApplicationScoped
@@ -72,12 +72,19 @@ public class ShipmentTracking {
             return;
         }
         try {
-            ShopifyFulfillments.Written written = this.shopify.updateTracking(
-                    store,
-                    snapshot.fulfillmentId(),
-                    ShopifyFulfillments.tracking(snapshot.company(), snapshot.numbers(), snapshot.urls()),
-                    snapshot.notifyCustomer());
-            this.records.trackingDone(shipmentId, written.userErrors());
+            // Each fulfillment of the shipment with its parcel's tracking (or all); repeating one changes nothing.
+            List<String> refusals = new java.util.ArrayList<>();
+            for (ShipmentRecords.FulfillmentTracking fulfillment : snapshot.fulfillments()) {
+                ShopifyFulfillments.Written written = this.shopify.updateTracking(
+                        store,
+                        fulfillment.fulfillmentId(),
+                        ShopifyFulfillments.tracking(snapshot.company(), fulfillment.numbers(), fulfillment.urls()),
+                        snapshot.notifyCustomer());
+                if (written.userErrors() != null) {
+                    refusals.add(fulfillment.fulfillmentId() + ": " + written.userErrors());
+                }
+            }
+            this.records.trackingDone(shipmentId, refusals.isEmpty() ? null : String.join("; ", refusals));
         } catch (ShopifyUnavailableException e) {
             LOG.info(() -> "Tracking of shipment " + snapshot.key() + " not pushed yet (" + e.getMessage()
                     + "); the shipping sweep tries again.");

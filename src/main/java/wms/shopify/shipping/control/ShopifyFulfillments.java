@@ -18,7 +18,7 @@ import wms.shopify.shipping.entity.FulfillmentPlan;
 import wms.shopify.stores.control.StoreAccess;
 import wms.shopify.stores.entity.Store;
 
-/** An order's fulfillments on Shopify: read what is there, create one, update its tracking. */
+/** An order's fulfillments on Shopify: read what is there, create one per location, update their tracking. */
 @ApplicationScoped
 public class ShopifyFulfillments {
 
@@ -135,13 +135,14 @@ public class ShopifyFulfillments {
     }
 
     /**
-     * Creates the fulfillment, once: never retried here, as a repeat could fulfil twice.
+     * Creates one fulfillment (fulfillment orders of one location), once: never retried here, as a repeat could
+     * fulfil twice.
      *
      * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when the outcome is unknown
      */
-    public Written create(Store store, FulfillmentPlan.Plan plan, JsonObject tracking, boolean notifyCustomer) {
+    public Written create(Store store, FulfillmentPlan.Group group, JsonObject tracking, boolean notifyCustomer) {
         JsonArrayBuilder groups = Json.createArrayBuilder();
-        plan.byFulfillmentOrder().forEach((fo, takes) -> {
+        group.byFulfillmentOrder().forEach((fo, takes) -> {
             JsonArrayBuilder lines = Json.createArrayBuilder();
             takes.forEach(t -> lines.add(Json.createObjectBuilder()
                     .add("id", t.fulfillmentOrderLineId())

@@ -19,14 +19,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.retry.Attempts;
 import wms.shopify.stores.entity.Store;
 
 /**
- * A shipment the WMS reported, and its way to Shopify as one fulfillment: queued, an attempt under way, fulfilled,
+ * A shipment the WMS reported, and its way to Shopify as fulfillments (one per location its units sit at, and per
+ * parcel when the store ships one fulfillment per parcel): queued, an attempt under way, fulfilled,
  * or parked as failed with the reason. An attempt whose outcome is unclear (Shopify did not answer, or answered
  * 5xx) leaves the shipment needing a check of what Shopify already has before anything is sent again.
  */
@@ -92,9 +96,7 @@ public class Shipment {
     @Embedded
     private Attempts attempt = new Attempts();
 
-    @Column(name = "planned_lines")
-    private String plannedLines;
-
+    /** The first of its fulfillments on Shopify (all of them: {@link #fulfillmentIds()}). */
     @Column(name = "fulfillment_id")
     private String fulfillmentId;
 
@@ -120,6 +122,20 @@ public class Shipment {
     @OrderColumn(name = "position")
     private List<Parcel> parcels = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "shipment_parcel_line", joinColumns = @JoinColumn(name = "shipment_id"))
+    @OrderColumn(name = "position")
+    private List<ParcelLine> parcelLines = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "shipment_fulfillment", joinColumns = @JoinColumn(name = "shipment_id"))
+    @OrderColumn(name = "position")
+    private List<ShipmentFulfillment> fulfillments = new ArrayList<>();
+
+    /** Whether Shopify notifies the customer of this shipment; null: the store's setting. */
+    @Column(name = "notify_customer")
+    private Boolean notifyCustomer;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -135,6 +151,8 @@ public class Shipment {
             Instant shippedAt,
             List<ShipmentLine> lines,
             List<Parcel> parcels,
+            List<ParcelLine> parcelLines,
+            Boolean notifyCustomer,
             String fingerprint,
             Instant now) {
         this.shipmentKey = Objects.requireNonNull(shipmentKey, "shipmentKey");
@@ -145,6 +163,8 @@ public class Shipment {
         this.shippedAt = Objects.requireNonNull(shippedAt, "shippedAt");
         this.lines.addAll(lines);
         this.parcels.addAll(parcels);
+        this.parcelLines.addAll(parcelLines);
+        this.notifyCustomer = notifyCustomer;
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
         this.state = ShipmentState.QUEUED;
         this.receivedAt = now;
@@ -178,19 +198,52 @@ public class Shipment {
         this.updatedAt = now;
     }
 
-    /** The fulfillment order lines about to be sent, kept so that a later check can recognise them. */
-    public void planned(String plannedLines, Instant now) {
-        this.plannedLines = plannedLines;
+    /**
+     * The fulfillments about to be sent, kept so that a later check can recognise them: they replace those planned
+     * before and not made; those Shopify has stay.
+     */
+    public void planned(List<ShipmentFulfillment> planned, Instant now) {
+        this.fulfillments.removeIf(f -> !f.done());
+        this.fulfillments.addAll(planned);
         this.updatedAt = now;
     }
 
-    /** Shopify has the fulfillment (created now, or found after an unclear attempt). */
-    public void fulfilled(String fulfillmentId, Instant now) {
+    /** Shopify has the planned fulfillment at {@code position} (created now, or found after an unclear attempt). */
+    public void made(int position, String fulfillmentId, Instant now) {
+        this.fulfillments.set(position, this.fulfillments.get(position).made(fulfillmentId));
+        if (this.fulfillmentId == null) {
+            this.fulfillmentId = fulfillmentId;
+        }
+        this.updatedAt = now;
+    }
+
+    /** Shopify has every fulfillment of the shipment. */
+    public void fulfilled(Instant now) {
         this.state = ShipmentState.FULFILLED;
-        this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
+        if (this.fulfillmentId == null) {
+            throw new IllegalStateException("Shipment " + this.shipmentKey + " has no fulfillment on Shopify yet");
+        }
         this.fulfilledAt = now;
         this.attempt.succeeded();
         this.updatedAt = now;
+    }
+
+    /**
+     * What is shipped together: the whole shipment, or, when the store ships one fulfillment per parcel and the WMS
+     * said which lines are in which parcel, each parcel's lines.
+     */
+    public List<FulfillmentPlan.Portion> portions(boolean fulfillmentPerParcel) {
+        if (!fulfillmentPerParcel || this.parcelLines.isEmpty()) {
+            Map<String, Integer> units = new LinkedHashMap<>();
+            this.lines.forEach(l -> units.merge(l.productCode(), l.quantity(), Integer::sum));
+            return List.of(new FulfillmentPlan.Portion(null, units));
+        }
+        Map<Integer, Map<String, Integer>> byParcel = new TreeMap<>();
+        this.parcelLines.forEach(l -> byParcel.computeIfAbsent(l.parcel(), k -> new LinkedHashMap<>())
+                .merge(l.productCode(), l.quantity(), Integer::sum));
+        List<FulfillmentPlan.Portion> portions = new ArrayList<>();
+        byParcel.forEach((parcel, units) -> portions.add(new FulfillmentPlan.Portion(parcel, units)));
+        return portions;
     }
 
     /**
@@ -295,8 +348,26 @@ public class Shipment {
         return this.attempt.unclearSince();
     }
 
-    public String plannedLines() {
-        return this.plannedLines;
+    /** The fulfillments planned or made on Shopify, in the order they were planned. */
+    public List<ShipmentFulfillment> fulfillments() {
+        return List.copyOf(this.fulfillments);
+    }
+
+    /** Shopify's fulfillments of the shipment made so far. */
+    public List<String> fulfillmentIds() {
+        return this.fulfillments.stream()
+                .filter(ShipmentFulfillment::done)
+                .map(ShipmentFulfillment::fulfillmentId)
+                .toList();
+    }
+
+    public List<ParcelLine> parcelLines() {
+        return List.copyOf(this.parcelLines);
+    }
+
+    /** Whether Shopify notifies the customer of this shipment, as the WMS said; null: the store's setting. */
+    public Boolean notifyCustomer() {
+        return this.notifyCustomer;
     }
 
     public String fulfillmentId() {
@@ -329,6 +400,14 @@ public class Shipment {
 
     public List<Parcel> parcels() {
         return List.copyOf(this.parcels);
+    }
+
+    /** The tracking numbers of one parcel, or of all (null), as Shopify gets them. */
+    public Tracking tracking(Integer parcel) {
+        if (parcel == null || parcel < 0 || parcel >= this.parcels.size()) {
+            return Tracking.of(this.parcels);
+        }
+        return Tracking.of(List.of(this.parcels.get(parcel)));
     }
 
     /** The tracking numbers as Shopify gets them: each at the position of its own URL ({@link Tracking}). */

@@ -20,17 +20,21 @@ public class StoredShippingPolicy {
     @Column(name = "notify_customer_on_shipment", nullable = false)
     private boolean notifyCustomer;
 
+    @Column(name = "fulfillment_per_parcel", nullable = false)
+    private boolean fulfillmentPerParcel;
+
     protected StoredShippingPolicy() {
         // for JPA
     }
 
     /** The policy this row holds. */
     public ShippingPolicy policy() {
-        return new ShippingPolicy(this.notifyCustomer);
+        return new ShippingPolicy(this.notifyCustomer, this.fulfillmentPerParcel);
     }
 
     /** Takes the values of a policy (validated when it was made). */
     public void take(ShippingPolicy policy) {
         this.notifyCustomer = policy.notifyCustomer();
+        this.fulfillmentPerParcel = policy.fulfillmentPerParcel();
     }
 }

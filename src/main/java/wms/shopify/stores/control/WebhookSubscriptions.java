@@ -28,7 +28,7 @@ public class WebhookSubscriptions {
     private static final Logger LOG = Logger.getLogger(WebhookSubscriptions.class.getName());
 
     /**
-     * Orders (import and its filters), the uninstall (disconnect at once), returns (return sync), inventory levels
+     * Orders (import and its filters; fulfillment orders moved to another location), the uninstall (disconnect at once), returns (return sync), inventory levels
      * (stock drift and echo detection): each handled by a component (WebhookTopicsTest). Not bulk_operations/finish:
      * large product syncs poll their bulk operation, and a delivery nobody handles would only wait unhandled.
      */
@@ -46,7 +46,8 @@ public class WebhookSubscriptions {
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",
             "RETURNS_CLOSE",
-            "INVENTORY_LEVELS_UPDATE");
+            "INVENTORY_LEVELS_UPDATE",
+            "FULFILLMENT_ORDERS_MOVED");
     /** Shopify echoes it as X-Shopify-Name: letters, digits, hyphens. */
     static final String SUBSCRIPTION_NAME = "wms-connector";
 

@@ -21,6 +21,7 @@ class WebhookTopicsTest {
         Set<String> subscribed = new TreeSet<>(WebhookSubscriptions.TOPICS);
         Set<String> delivered = new TreeSet<>();
         delivered.addAll(OrderWebhooks.TOPICS);
+        delivered.add(OrderWebhooks.MOVED);
         delivered.addAll(ReturnWebhooks.TOPICS);
         delivered.add(StockWebhooks.TOPIC);
         delivered.add(StoreWebhooks.TOPIC);

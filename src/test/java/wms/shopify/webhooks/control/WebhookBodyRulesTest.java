@@ -35,6 +35,13 @@ class WebhookBodyRulesTest {
             + "\"admin_graphql_api_id\":\"gid://shopify/Order/450789469\"}}";
     private static final String LEVEL = "{\"inventory_item_id\":271878346596884015,\"location_id\":24826418,"
             + "\"available\":6,\"updated_at\":\"2026-12-01T10:00:00-05:00\"}";
+    /** fulfillment_orders/moved as Shopify's webhook reference shows it: GraphQL ids, the order not named. */
+    private static final String MOVED = "{\"original_fulfillment_order\":{\"id\":\"gid://shopify/FulfillmentOrder/1\","
+            + "\"status\":\"closed\",\"assigned_location_id\":\"gid://shopify/Location/1\"},"
+            + "\"moved_fulfillment_order\":{\"id\":\"gid://shopify/FulfillmentOrder/2\",\"status\":\"open\","
+            + "\"assigned_location_id\":\"gid://shopify/Location/2\"},"
+            + "\"destination_location_id\":\"gid://shopify/Location/2\",\"fulfillment_order_line_items_requested\":[],"
+            + "\"source_location\":{\"id\":\"gid://shopify/Location/1\"}}";
     /** A products/update body: signed by Shopify, and the reviewer's material for replays. */
     private static final String PRODUCT = "{\"id\":788032119674292922,\"title\":\"Example T-Shirt\","
             + "\"admin_graphql_api_id\":\"gid://shopify/Product/788032119674292922\",\"variants\":[]}";
@@ -52,6 +59,7 @@ class WebhookBodyRulesTest {
         assertEquals(Optional.empty(), refusal("returns/request", RETURN));
         assertEquals(Optional.empty(), refusal("returns/approve", RETURN));
         assertEquals(Optional.empty(), refusal("inventory_levels/update", LEVEL));
+        assertEquals(Optional.empty(), refusal("fulfillment_orders/moved", MOVED));
         assertEquals(
                 Optional.empty(),
                 refusal("app/uninstalled", SHOP.replace("acme.myshopify.com", "ACME.myshopify.com")),
@@ -68,7 +76,8 @@ class WebhookBodyRulesTest {
                 "orders/create",
                 "orders/cancelled",
                 "returns/approve",
-                "inventory_levels/update"
+                "inventory_levels/update",
+                "fulfillment_orders/moved"
             })
     void aProductUpdateReplayedUnderATopicThatChangesStateIsRefused(String topic) {
         assertTrue(refusal(topic, PRODUCT).isPresent(), topic);
@@ -87,6 +96,16 @@ class WebhookBodyRulesTest {
         assertTrue(refusal("customers/redact", SHOP_REDACT).isPresent(), "no customer");
         assertTrue(refusal("shop/redact", LEVEL).isPresent());
         assertTrue(refusal("orders/updated", LEVEL).isPresent());
+        assertTrue(refusal("fulfillment_orders/moved", order).isPresent(), "an order is no move");
+        assertTrue(refusal("orders/updated", MOVED).isPresent(), "a move is no order");
+        assertTrue(
+                refusal(
+                                "fulfillment_orders/moved",
+                                MOVED.replace(
+                                        "\"destination_location_id\":\"gid://shopify/Location/2\"",
+                                        "\"destination_location_id\":2"))
+                        .isPresent(),
+                "the destination is a location's GraphQL id");
     }
 
     @Test
