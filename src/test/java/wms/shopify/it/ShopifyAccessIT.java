@@ -184,7 +184,8 @@ class ShopifyAccessIT {
                 .changeGrantedScopes(
                         shop,
                         "read_products,write_inventory,read_locations,read_orders,"
-                                + "write_merchant_managed_fulfillment_orders,write_fulfillments");
+                                + "write_merchant_managed_fulfillment_orders,write_fulfillments,"
+                                + "write_assigned_fulfillment_orders");
         WmsFixture.await(
                 Duration.ofSeconds(60),
                 () -> "write_returns".equals(wmsApi.text(marked, domain)),

@@ -39,11 +39,28 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
             Map<String, MappedVariant> variants,
             Map<String, Destination> locations,
             Destination defaultLocation) {
+        return of(order, variants, locations, defaultLocation, Set.of());
+    }
+
+    /**
+     * Plans an order of a store in fulfillment-service mode: a fulfillment order at one of the service's locations
+     * counts only once the merchant has requested it of the WMS ({@link
+     * ShopifyOrderSnapshot.FulfillmentOrder#requestedOfService}); before that, and after a rejection, its units are
+     * not the WMS's to ship.
+     *
+     * @param serviceLocations the store's own fulfillment-service location ids (empty in merchant-managed mode)
+     */
+    public static OrderPlan of(
+            ShopifyOrderSnapshot order,
+            Map<String, MappedVariant> variants,
+            Map<String, Destination> locations,
+            Destination defaultLocation,
+            Set<String> serviceLocations) {
         List<OrderLine> lines = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> inactive = new LinkedHashSet<>();
         String firstLocation = null;
-        for (Open open : openQuantities(order)) {
+        for (Open open : openQuantities(order, serviceLocations)) {
             ShopifyOrderSnapshot.Line line = open.line();
             MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
             String label = describe(line);
@@ -123,10 +140,15 @@ public record OrderPlan(List<OrderLine> lines, Destination destination, HoldReas
      * left out.
      */
     static List<Open> openQuantities(ShopifyOrderSnapshot order) {
+        return openQuantities(order, Set.of());
+    }
+
+    /** As {@link #openQuantities(ShopifyOrderSnapshot)}, leaving out what is not requested of the WMS's service. */
+    static List<Open> openQuantities(ShopifyOrderSnapshot order, Set<String> serviceLocations) {
         List<Open> open = new ArrayList<>();
         if (!order.fulfillmentOrders().isEmpty()) {
             for (ShopifyOrderSnapshot.FulfillmentOrder fo : order.fulfillmentOrders()) {
-                if (!fo.open()) {
+                if (!fo.open() || (serviceLocations.contains(fo.locationId()) && !fo.requestedOfService())) {
                     continue;
                 }
                 for (ShopifyOrderSnapshot.FulfillmentLine foLine : fo.lines()) {

@@ -119,17 +119,42 @@ public record ShopifyOrderSnapshot(
             int unfulfilledQuantity,
             boolean requiresShipping) {}
 
-    /** The part of the order to be fulfilled from one location. */
-    public record FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+    /**
+     * The part of the order to be fulfilled from one location.
+     *
+     * @param requestStatus the conversation with a fulfillment service (UNSUBMITTED at a merchant's location; at a
+     *     service's: SUBMITTED once the merchant asked, ACCEPTED, REJECTED, CANCELLATION_REQUESTED...)
+     */
+    public record FulfillmentOrder(
+            String id, String status, String requestStatus, String locationId, List<FulfillmentLine> lines) {
 
         public FulfillmentOrder {
             lines = List.copyOf(lines);
+            requestStatus = requestStatus == null ? "UNSUBMITTED" : requestStatus;
+        }
+
+        /** A fulfillment order of a merchant's location (no request status to speak of). */
+        public FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
+            this(id, status, "UNSUBMITTED", locationId, lines);
         }
 
         public boolean open() {
             return OPEN_FULFILLMENT.contains(this.status);
         }
+
+        /**
+         * Whether a fulfillment service has been asked for this work and not let go of it: requested (SUBMITTED),
+         * accepted, or with a cancellation asked or refused. Only such a fulfillment order at the WMS's service
+         * location is the WMS's to ship.
+         */
+        public boolean requestedOfService() {
+            return REQUESTED_OF_SERVICE.contains(this.requestStatus);
+        }
     }
+
+    /** Request statuses in which the service has the work (see {@link FulfillmentOrder#requestedOfService}). */
+    private static final Set<String> REQUESTED_OF_SERVICE =
+            Set.of("SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED");
 
     /** A line of a fulfillment order: which line item, and how many units remain to ship from there. */
     public record FulfillmentLine(String lineItemId, String inventoryItemId, int remainingQuantity) {}
@@ -207,6 +232,7 @@ public record ShopifyOrderSnapshot(
                 fulfillmentOrders.add(new FulfillmentOrder(
                         fo.getString("id"),
                         fo.getString("status"),
+                        text(fo, "requestStatus"),
                         location == null ? null : location.getString("id"),
                         foLines));
             }

@@ -112,6 +112,20 @@ public class LocationMapping {
         }
     }
 
+    /**
+     * A location Shopify made for a fulfillment service the connector registered (orders' fulfillment-service mode):
+     * listed at once, not mapped yet, so that the merchant maps it to a warehouse on Store Settings.
+     */
+    @Transactional
+    public void serviceLocationAdded(long storeId, String shopifyLocationId, String name) {
+        Store store = this.entityManager.find(Store.class, storeId);
+        boolean known =
+                locations(storeId).stream().anyMatch(l -> l.shopifyLocationId().equals(shopifyLocationId));
+        if (store != null && !known) {
+            this.entityManager.persist(new StoreLocation(store, shopifyLocationId, name, true));
+        }
+    }
+
     /** Forgets a store's locations and their mapping (the shop asked for its data to be erased). */
     @Transactional
     public void forget(long storeId) {

@@ -25,7 +25,9 @@ import wms.shopify.webhooks.entity.WebhookReceived;
  * ({@code gid://shopify/Order/<id>}). An order does not name its shop: the order is read again by that id from the
  * header's store, so an order of another shop is not found there and nothing is imported;</li>
  * <li>{@code returns/*}: a return, likewise ({@code gid://shopify/Return/<id>}), read again from the store;</li>
- * <li>{@code inventory_levels/update}: a level, its {@code inventory_item_id} and {@code location_id}.</li>
+ * <li>{@code inventory_levels/update}: a level, its {@code inventory_item_id} and {@code location_id};</li>
+ * <li>{@code fulfillment_order_notification} (a fulfillment service's callback): a {@code kind} of
+ * {@code FULFILLMENT_REQUEST} or {@code CANCELLATION_REQUEST}.</li>
  * </ul>
  * Other topics are only kept, and no component acts on them.
  */
@@ -69,6 +71,12 @@ public final class WebhookBodyRules {
                                 ? Optional.empty()
                                 : Optional.of("the body has no \"customer\" object."));
             case "inventory_levels/update" -> number(json, "inventory_item_id").or(() -> number(json, "location_id"));
+            case WebhookReceived.FULFILLMENT_ORDER_NOTIFICATION ->
+                json.get("kind") instanceof JsonString kind
+                                && java.util.Set.of("FULFILLMENT_REQUEST", "CANCELLATION_REQUEST")
+                                        .contains(kind.getString())
+                        ? Optional.empty()
+                        : Optional.of("the body's \"kind\" is neither FULFILLMENT_REQUEST nor CANCELLATION_REQUEST.");
             default -> ORDER_TOPICS.contains(topic) ? resource(json, "Order") : resource(json, "Return");
         };
     }
@@ -79,7 +87,8 @@ public final class WebhookBodyRules {
                 || WebhookIntake.COMPLIANCE_TOPICS.contains(topic)
                 || ORDER_TOPICS.contains(topic)
                 || topic.startsWith("returns/")
-                || topic.equals("inventory_levels/update");
+                || topic.equals("inventory_levels/update")
+                || topic.equals(WebhookReceived.FULFILLMENT_ORDER_NOTIFICATION);
     }
 
     /** A REST resource as Shopify sends it: a numeric id and the GraphQL id of the same object of that type. */
