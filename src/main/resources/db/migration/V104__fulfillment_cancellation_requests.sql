@@ -11,3 +11,9 @@ alter table intake_policy
 -- The Orders page's "waiting for the WMS" list reads only the orders with a request open.
 create index shop_order_cancellation_requested on shop_order (store_id, cancellation_requested_at)
     where cancellation_requested_at is not null;
+
+-- A cancellation request is an entry of its own kind in the feed (FeedKind.CANCELLATION_REQUEST, 20 characters).
+alter table shop_order
+    alter column feed_kind type varchar(32),
+    drop constraint shop_order_feed_kind_known,
+    add constraint shop_order_feed_kind_known check (feed_kind in ('ORDER', 'CANCELLATION', 'CANCELLATION_REQUEST'));
