@@ -208,12 +208,12 @@ class FulfillmentServiceIT {
         wmsApi.sql("update shop_order set cancellation_requested_at = now() - interval '2 hours' "
                 + "where shopify_order_id = '" + unpicked.id() + "'");
         String page = connector.get(wmsApi.admin, "/admin/orders.xhtml").body();
-        assertTrue(page.contains("Cancellation requests waiting for the WMS") && page.contains(unpicked.name()), page);
+        assertTrue(page.contains("id=\"cancellations-waiting\"") && page.contains(unpicked.name()), page);
         HttpResponse<String> longer = switchTo("{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":180}");
         assertEquals(200, longer.statusCode(), longer.body());
         assertEquals(180, json(longer).getInt("cancellationAnswerMinutes"));
         assertFalse(
-                connector.get(wmsApi.admin, "/admin/orders.xhtml").body().contains(unpicked.name() + "</td>"),
+                connector.get(wmsApi.admin, "/admin/orders.xhtml").body().contains("id=\"cancellations-waiting\""),
                 "within the store's time now: not shown as waiting");
         HttpResponse<String> none = switchTo("{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":0}");
         assertEquals(400, none.statusCode(), none.body());
