@@ -187,7 +187,7 @@ class ShopifyAccessIT {
                         shop,
                         "read_products,write_inventory,read_locations,read_orders,"
                                 + "write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,"
-                                + "write_fulfillments");
+                                + "write_fulfillments,write_assigned_fulfillment_orders");
         WmsFixture.await(
                 Duration.ofSeconds(60),
                 () -> "write_returns".equals(wmsApi.text(marked, domain)),

@@ -142,6 +142,21 @@ class ConnectorOperationsCostTest {
                         "ORDERS_CREATE",
                         "subscription",
                         Map.of("uri", "https://wms.example.com/shopify/webhooks"));
+            case "FulfillmentServiceCreate" ->
+                Map.of(
+                        "name",
+                        "WMS warehouse",
+                        "callbackUrl",
+                        "https://wms.example.com/shopify/webhooks/fulfillment-service");
+            case "FulfillmentServiceDelete" ->
+                Map.of("id", ID, "destinationLocationId", ID, "inventoryAction", "TRANSFER");
+            case "AssignedFulfillmentOrders" ->
+                Map.of("assignmentStatus", "FULFILLMENT_REQUESTED", "locationIds", List.of(ID), "after", "cursor");
+            case "FulfillmentOrderAcceptFulfillmentRequest",
+                    "FulfillmentOrderAcceptCancellationRequest",
+                    "FulfillmentOrderRejectCancellationRequest" -> Map.of("id", ID, "message", "m");
+            case "FulfillmentOrderRejectFulfillmentRequest" ->
+                Map.of("id", ID, "reason", "INVENTORY_OUT_OF_STOCK", "message", "m");
             default -> Map.of();
         };
     }

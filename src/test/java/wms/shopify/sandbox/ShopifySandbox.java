@@ -41,7 +41,7 @@ public final class ShopifySandbox implements AutoCloseable {
     /** The scopes a test token gets when a test skips the install flow. */
     public static final String ALL_SCOPES = "read_products,write_inventory,read_locations,read_orders,"
             + "write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_fulfillments,"
-            + "write_returns";
+            + "write_returns,write_assigned_fulfillment_orders";
 
     private static final Pattern SHOP_PATH = Pattern.compile("/shops/([^/]+)(/.*)");
     private static final Pattern GRAPHQL = Pattern.compile("/admin/api/([^/]+)/graphql\\.json");

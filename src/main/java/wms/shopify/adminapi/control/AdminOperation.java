@@ -68,7 +68,16 @@ public enum AdminOperation {
     /** Received units processed with their dispositions (replaced reverseFulfillmentOrderDispose, see docs/wms-api.md). */
     RETURN_PROCESS("ReturnProcess", 10),
     RETURN_CLOSE("ReturnClose", 10),
-    RETURN_CREATE("ReturnCreate", 10);
+    RETURN_CREATE("ReturnCreate", 10),
+    /** Fulfillment-service mode: the WMS registered as the store's fulfillment service. */
+    FULFILLMENT_SERVICE_CREATE("FulfillmentServiceCreate", 10),
+    FULFILLMENT_SERVICE_DELETE("FulfillmentServiceDelete", 10),
+    /** A page of 50 fulfillment orders at the service's location: 2 + 50 x 4 objects. */
+    ASSIGNED_FULFILLMENT_ORDERS("AssignedFulfillmentOrders", 202),
+    FULFILLMENT_ORDER_ACCEPT_FULFILLMENT_REQUEST("FulfillmentOrderAcceptFulfillmentRequest", 10),
+    FULFILLMENT_ORDER_REJECT_FULFILLMENT_REQUEST("FulfillmentOrderRejectFulfillmentRequest", 10),
+    FULFILLMENT_ORDER_ACCEPT_CANCELLATION_REQUEST("FulfillmentOrderAcceptCancellationRequest", 10),
+    FULFILLMENT_ORDER_REJECT_CANCELLATION_REQUEST("FulfillmentOrderRejectCancellationRequest", 10);
 
     private final String operationName;
     private final double estimatedCost;

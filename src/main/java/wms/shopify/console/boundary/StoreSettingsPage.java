@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import wms.shopify.console.control.StoreSettings;
+import wms.shopify.orders.control.FulfillmentServiceMode;
+import wms.shopify.orders.control.IntakePolicies;
+import wms.shopify.orders.entity.AssignedFulfillmentOrder;
+import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.returns.entity.ReturnPolicy;
 import wms.shopify.shipping.entity.ShippingPolicy;
@@ -46,6 +50,12 @@ public class StoreSettingsPage implements Serializable {
     @Inject
     FacesContext faces;
 
+    @Inject
+    FulfillmentServiceMode fulfillmentMode;
+
+    @Inject
+    IntakePolicies intakePolicies;
+
     private Long storeId;
     private String domain;
     private List<StoreLocation> locations;
@@ -63,6 +73,13 @@ public class StoreSettingsPage implements Serializable {
     private boolean returnAutoClose;
     private boolean notifyCustomer;
     private boolean fulfillmentPerParcel;
+    private FulfillmentSetup fulfillment;
+    /** Where the service location's stock and open fulfillment orders go on switching back (a Shopify id), or null. */
+    private String destinationLocation;
+    /** The fulfillment orders open at the service's location, shown before switching back is confirmed. */
+    private List<AssignedFulfillmentOrder> openFulfillmentOrders = List.of();
+
+    private int cancellationAnswerMinutes;
 
     /** Loads the store named by the {@code store} parameter; the view keeps it across the form's postbacks. */
     @PostConstruct
@@ -104,6 +121,115 @@ public class StoreSettingsPage implements Serializable {
         ReturnPolicy returns = policies.returns();
         this.returnSyncEnabled = returns.syncEnabled();
         this.returnAutoClose = returns.autoClose();
+        this.fulfillment = this.fulfillmentMode.of(store);
+        this.cancellationAnswerMinutes = this.intakePolicies.cancellationAnswerMinutes(this.storeId);
+    }
+
+    /** Saves how long a cancellation request may wait for the WMS before the Orders page shows it as waiting. */
+    public String saveCancellationAnswerMinutes() {
+        try {
+            this.intakePolicies.saveCancellationAnswerMinutes(this.storeId, this.cancellationAnswerMinutes);
+        } catch (IllegalArgumentException e) {
+            return refused(e.getMessage());
+        }
+        return "/admin/store-settings?faces-redirect=true&saved=true&store=" + this.storeId;
+    }
+
+    public int getCancellationAnswerMinutes() {
+        return this.cancellationAnswerMinutes;
+    }
+
+    public void setCancellationAnswerMinutes(int cancellationAnswerMinutes) {
+        this.cancellationAnswerMinutes = cancellationAnswerMinutes;
+    }
+
+    /** Registers the WMS as the store's fulfillment service (fulfillment-service mode). */
+    public String registerFulfillmentService() {
+        try {
+            this.fulfillmentMode.switchOn(
+                    store(), this.faces.getExternalContext().getRemoteUser());
+        } catch (RuntimeException e) {
+            return refused("The WMS could not be registered as fulfillment service: " + e.getMessage());
+        }
+        return "/admin/store-settings?faces-redirect=true&saved=true&store=" + this.storeId;
+    }
+
+    /**
+     * Switches back to merchant-managed: the first click lists the fulfillment orders open at the service's location
+     * (nothing is removed then); with none open, or once confirmed, the service is removed.
+     */
+    public String switchBack() {
+        return switchBack(false);
+    }
+
+    /** Removes the service although fulfillment orders are open at its location (the merchant saw them). */
+    public String confirmSwitchBack() {
+        return switchBack(true);
+    }
+
+    private String switchBack(boolean confirmed) {
+        FulfillmentServiceMode.SwitchBack back;
+        try {
+            back = this.fulfillmentMode.switchBack(
+                    store(),
+                    this.destinationLocation == null || this.destinationLocation.isBlank()
+                            ? null
+                            : this.destinationLocation,
+                    confirmed,
+                    this.faces.getExternalContext().getRemoteUser());
+        } catch (RuntimeException e) {
+            return refused("The fulfillment service could not be removed: " + e.getMessage());
+        }
+        if (!back.switched()) {
+            this.openFulfillmentOrders = back.open();
+            return null;
+        }
+        return "/admin/store-settings?faces-redirect=true&saved=true&store=" + this.storeId;
+    }
+
+    private String refused(String message) {
+        this.faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        return null;
+    }
+
+    private Store store() {
+        return this.stores.find(this.storeId).orElseThrow(() -> new IllegalArgumentException("The store is gone."));
+    }
+
+    public FulfillmentSetup getFulfillment() {
+        return this.fulfillment;
+    }
+
+    /** The name of the service's location as listed in the mapping above, or its id when not listed. */
+    public String getServiceLocationName() {
+        if (this.fulfillment == null || !this.fulfillment.isFulfillmentService()) {
+            return null;
+        }
+        return this.locations.stream()
+                .filter(l -> l.shopifyLocationId().equals(this.fulfillment.locationId()))
+                .map(StoreLocation::name)
+                .findFirst()
+                .orElse(this.fulfillment.locationId());
+    }
+
+    /** The merchant's own locations, where the service location's stock may go on switching back. */
+    public List<StoreLocation> getMerchantLocations() {
+        return this.locations.stream()
+                .filter(l -> this.fulfillment == null || !l.shopifyLocationId().equals(this.fulfillment.locationId()))
+                .filter(StoreLocation::active)
+                .toList();
+    }
+
+    public String getDestinationLocation() {
+        return this.destinationLocation;
+    }
+
+    public void setDestinationLocation(String destinationLocation) {
+        this.destinationLocation = destinationLocation;
+    }
+
+    public List<AssignedFulfillmentOrder> getOpenFulfillmentOrders() {
+        return this.openFulfillmentOrders;
     }
 
     public boolean isNotifyCustomer() {

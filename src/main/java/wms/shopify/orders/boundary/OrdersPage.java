@@ -73,6 +73,7 @@ public class OrdersPage implements Serializable {
     private PagedRows<ImportedOrder> rows;
     private List<ImportedOrder> selected = new ArrayList<>();
     private int selectedHeld;
+    private List<ImportedOrder> cancellationsWaiting;
 
     @PostConstruct
     void load() {
@@ -183,6 +184,14 @@ public class OrdersPage implements Serializable {
         }
         this.selected = new ArrayList<>();
         this.selectedHeld = 0;
+    }
+
+    /** Cancellation requests the WMS has not answered within the store's time (fulfillment-service mode). */
+    public List<ImportedOrder> getCancellationsWaiting() {
+        if (this.cancellationsWaiting == null) {
+            this.cancellationsWaiting = this.orders.cancellationsWaiting(this.storeId, 100);
+        }
+        return this.cancellationsWaiting;
     }
 
     public List<ImportedOrder> getSelected() {

@@ -28,7 +28,10 @@ import wms.shopify.adminapi.control.ShopifyUnavailableException;
 import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.credentials.entity.ApiScope;
 import wms.shopify.orders.control.CancellationAnswerInput;
+import wms.shopify.orders.control.CancellationRequestAnswer;
 import wms.shopify.orders.control.ChangeRejectionInput;
+import wms.shopify.orders.control.FulfillmentRejection;
+import wms.shopify.orders.control.FulfillmentRequests;
 import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.control.OrderHoldInput;
 import wms.shopify.orders.control.OrderHolds;
@@ -51,6 +54,9 @@ public class OrdersResource {
 
     @Inject
     OrderHolds holds;
+
+    @Inject
+    FulfillmentRequests requests;
 
     /** The calling credential: one limited to some stores sees and acknowledges only their orders. */
     @Context
@@ -121,8 +127,14 @@ public class OrdersResource {
     @APIResponse(responseCode = "409", description = "The order changed since that revision")
     public Response acknowledge(@PathParam("id") long id, JsonObject body) {
         long revision = Feed.revision(body);
-        if (this.feed.find(id).filter(this::inScope).isEmpty()) {
-            throw new NotFoundException();
+        ImportedOrder found = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        String instance = "/api/v1/orders/" + id + "/acknowledgement";
+        try {
+            // Fulfillment-service mode: the acknowledgement accepts the merchant's request on Shopify first, so
+            // that an acknowledgement recorded is never left with the request unanswered.
+            this.requests.acceptBeforeAcknowledgement(found, revision);
+        } catch (FulfillmentRequests.AnswerRefused | ShopifyUnavailableException e) {
+            return notAnswered(e, instance);
         }
         ImportedOrder.Ack ack = this.feed.acknowledge(id, revision).orElseThrow(NotFoundException::new);
         if (ack == ImportedOrder.Ack.OUTDATED) {
@@ -327,6 +339,117 @@ public class OrdersResource {
         return this.security.getUserPrincipal() == null
                 ? null
                 : "WMS API " + this.security.getUserPrincipal().getName();
+    }
+
+    @POST
+    @Path("{id}/fulfillment-request-rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Rejects the merchant's fulfillment request for an order (fulfillment-service mode)",
+            description = "Body {\"reason\": one of Shopify's FulfillmentOrderRejectionReason values "
+                    + "(INVENTORY_OUT_OF_STOCK, INCORRECT_ADDRESS, UNDELIVERABLE_DESTINATION, ..., OTHER), "
+                    + "\"message\": text for the merchant (optional, up to 1000 characters)}. For an order in the "
+                    + "feed not acknowledged yet, of a store in fulfillment-service mode: each of its requested "
+                    + "fulfillment orders is rejected on Shopify, then the order leaves the feed. Repeating it after a "
+                    + "failure is harmless.")
+    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Not a request the WMS can reject now, or Shopify refused")
+    @APIResponse(responseCode = "503", description = "Shopify could not be reached: nothing changed, try again")
+    public Response rejectFulfillmentRequest(@PathParam("id") long id, JsonObject body) {
+        FulfillmentRejection rejection = FulfillmentRejection.of(body);
+        ImportedOrder order = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        String instance = "/api/v1/orders/" + id + "/fulfillment-request-rejection";
+        try {
+            String note = this.requests.reject(
+                    order,
+                    rejection.reason(),
+                    rejection.message(),
+                    this.security.getUserPrincipal().getName());
+            return Response.ok(jakarta.json.Json.createObjectBuilder()
+                            .add("orderId", id)
+                            .add("rejected", true)
+                            .add("note", note)
+                            .build())
+                    .build();
+        } catch (IllegalStateException | FulfillmentRequests.AnswerRefused | ShopifyUnavailableException e) {
+            return notAnswered(e, instance);
+        }
+    }
+
+    @POST
+    @Path("{id}/cancellation-request-acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Agrees to the merchant's cancellation request (fulfillment-service mode)",
+            description = "Body {\"message\": optional text for the merchant}. For an order with a "
+                    + "CANCELLATION_REQUEST entry (nothing of it picked yet): the request is accepted on Shopify and "
+                    + "the order is cancelled for the WMS; the entry leaves the feed.")
+    @APIResponse(responseCode = "200", description = "Agreed")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "No cancellation request waiting, or Shopify refused")
+    @APIResponse(responseCode = "503", description = "Shopify could not be reached: nothing changed, try again")
+    public Response acceptCancellationRequest(@PathParam("id") long id, JsonObject body) {
+        return answerCancellation(
+                id, true, CancellationRequestAnswer.of(body, false), "cancellation-request-acceptance");
+    }
+
+    @POST
+    @Path("{id}/cancellation-request-rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Refuses the merchant's cancellation request (fulfillment-service mode)",
+            description = "Body {\"message\": why, e.g. \"Already packed\" (required)}. The request is rejected on "
+                    + "Shopify, the WMS carries on shipping the order; the entry leaves the feed.")
+    @APIResponse(responseCode = "200", description = "Refused")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "No cancellation request waiting, or Shopify refused")
+    @APIResponse(responseCode = "503", description = "Shopify could not be reached: nothing changed, try again")
+    public Response rejectCancellationRequest(@PathParam("id") long id, JsonObject body) {
+        return answerCancellation(
+                id, false, CancellationRequestAnswer.of(body, true), "cancellation-request-rejection");
+    }
+
+    private Response answerCancellation(long id, boolean agreed, CancellationRequestAnswer answer, String path) {
+        ImportedOrder order = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        try {
+            String note = this.requests.answerCancellation(
+                    order,
+                    agreed,
+                    answer.message(),
+                    this.security.getUserPrincipal().getName());
+            return Response.ok(jakarta.json.Json.createObjectBuilder()
+                            .add("orderId", id)
+                            .add("cancelled", agreed)
+                            .add("note", note)
+                            .build())
+                    .build();
+        } catch (IllegalStateException | FulfillmentRequests.AnswerRefused | ShopifyUnavailableException e) {
+            return notAnswered(e, "/api/v1/orders/" + id + "/" + path);
+        }
+    }
+
+    /**
+     * The answer when Shopify was not told the WMS's answer to a request: 503 when it could not be reached (nothing
+     * recorded: call again later), else 409 with why (Shopify refused, or there is no request to answer).
+     */
+    private static Response notAnswered(RuntimeException e, String instance) {
+        boolean unreachable = e instanceof ShopifyUnavailableException;
+        return Problem.of(
+                        unreachable ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.CONFLICT,
+                        unreachable
+                                ? "Shopify could not be reached to take the WMS's answer; nothing was recorded: call "
+                                        + "again later."
+                                : e.getMessage(),
+                        instance)
+                .response()
+                .build();
     }
 
     private ApiScope scope() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,18 +28,23 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.control.OrderFilterSettings;
 import wms.shopify.orders.control.OrderSweeps;
+import wms.shopify.orders.entity.AssignedFulfillmentOrder;
+import wms.shopify.orders.entity.FulfillmentMode;
+import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.OrderFilters;
 import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
-/** A store's order filters, and its reconciliation sweep over a date range. */
+/** A store's order filters, its fulfillment mode, and its reconciliation sweep over a date range. */
 @Path("v1/stores/{store}")
 @RequestScoped
 @Tag(name = "Orders")
@@ -56,6 +62,9 @@ public class StoreOrdersResource {
 
     @Inject
     OrderSweeps sweeps;
+
+    @Inject
+    FulfillmentServiceMode fulfillmentMode;
 
     @Context
     SecurityContext security;
@@ -112,6 +121,112 @@ public class StoreOrdersResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
         }
+    }
+
+    @GET
+    @Path("fulfillment-mode")
+    @Operation(
+            summary = "The store's fulfillment mode",
+            description = "mode: MERCHANT_MANAGED (the default) or FULFILLMENT_SERVICE; in fulfillment-service mode "
+                    + "also the service's id and its location's id (map it to a warehouse) and the callback URL "
+                    + "Shopify sends fulfillment requests to.")
+    @APIResponse(responseCode = "200", description = "The mode")
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such store")
+    public JsonObject fulfillmentMode(@PathParam("store") String domain) {
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
+        return json(store.id(), this.fulfillmentMode.of(store), List.of(), true).build();
+    }
+
+    @PUT
+    @Path("fulfillment-mode")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Switches the store's fulfillment mode",
+            description = "Body {\"mode\": \"FULFILLMENT_SERVICE\" | \"MERCHANT_MANAGED\", "
+                    + "\"destinationLocationId\": optional, \"confirm\": false, \"cancellationAnswerMinutes\": optional, 1-10080}. FULFILLMENT_SERVICE registers the "
+                    + "WMS as the store's fulfillment service (one for the store); its location then appears in the "
+                    + "location mapping. MERCHANT_MANAGED removes the service: while fulfillment orders are open at "
+                    + "its location they are listed (openFulfillmentOrders, switched false) and nothing changes until "
+                    + "the call is repeated with confirm true. With destinationLocationId (a merchant's location) "
+                    + "the service location's stock and open fulfillment orders move there; without, the location "
+                    + "stays on Shopify as the merchant's. Repeating a switch already made changes nothing.")
+    @APIResponse(responseCode = "200", description = "The mode as it is now")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No connected store has this domain")
+    public JsonObject switchFulfillmentMode(@PathParam("store") String domain, JsonObject body) {
+        Store store = this.stores.find(domain).filter(Store::isConnected).orElseThrow(NotFoundException::new);
+        List<FieldError> errors = new ArrayList<>();
+        FulfillmentMode mode = null;
+        if (body == null || !(body.get("mode") instanceof JsonString text)) {
+            errors.add(new FieldError("mode", "is required: FULFILLMENT_SERVICE or MERCHANT_MANAGED"));
+        } else {
+            try {
+                mode = FulfillmentMode.valueOf(text.getString());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("mode", "must be FULFILLMENT_SERVICE or MERCHANT_MANAGED"));
+            }
+        }
+        JsonValue destination = body == null ? null : body.get("destinationLocationId");
+        if (destination != null && destination != JsonValue.NULL && !(destination instanceof JsonString)) {
+            errors.add(new FieldError("destinationLocationId", "must be a location's id (text)"));
+        }
+        JsonValue waiting = body == null ? null : body.get("cancellationAnswerMinutes");
+        Long minutes = waiting == null || waiting == JsonValue.NULL
+                ? null
+                : WholeNumber.required(
+                        waiting,
+                        "cancellationAnswerMinutes",
+                        1,
+                        IntakePolicies.MOST_CANCELLATION_ANSWER_MINUTES,
+                        errors);
+        JsonValue confirm = body == null ? null : body.get("confirm");
+        if (confirm != null && confirm != JsonValue.NULL && confirm != JsonValue.TRUE && confirm != JsonValue.FALSE) {
+            errors.add(new FieldError("confirm", "must be true or false"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        String by = this.security.getUserPrincipal().getName();
+        if (minutes != null) {
+            this.intakePolicies.saveCancellationAnswerMinutes(store.id(), minutes.intValue());
+        }
+        try {
+            if (mode == FulfillmentMode.FULFILLMENT_SERVICE) {
+                return json(store.id(), this.fulfillmentMode.switchOn(store, by), List.of(), true)
+                        .build();
+            }
+            FulfillmentServiceMode.SwitchBack back = this.fulfillmentMode.switchBack(
+                    store, destination instanceof JsonString id ? id.getString() : null, confirm == JsonValue.TRUE, by);
+            return json(store.id(), this.fulfillmentMode.of(store), back.open(), back.switched())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldError(
+                    mode == FulfillmentMode.FULFILLMENT_SERVICE ? "mode" : "destinationLocationId", e.getMessage())));
+        }
+    }
+
+    private JsonObjectBuilder json(
+            long storeId, FulfillmentSetup setup, List<AssignedFulfillmentOrder> open, boolean switched) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("mode", setup.mode().name())
+                .add("switched", switched)
+                .add("cancellationAnswerMinutes", this.intakePolicies.cancellationAnswerMinutes(storeId));
+        if (setup.isFulfillmentService()) {
+            json.add("serviceId", setup.serviceId())
+                    .add("locationId", setup.locationId())
+                    .add("callbackUrl", this.fulfillmentMode.callbackUrl());
+        }
+        var list = Json.createArrayBuilder();
+        for (AssignedFulfillmentOrder fo : open) {
+            list.add(Json.createObjectBuilder()
+                    .add("fulfillmentOrderId", fo.id())
+                    .add("status", String.valueOf(fo.status()))
+                    .add("requestStatus", String.valueOf(fo.requestStatus()))
+                    .add("order", fo.orderName() == null ? String.valueOf(fo.orderId()) : fo.orderName()));
+        }
+        return json.add("openFulfillmentOrders", list);
     }
 
     @POST

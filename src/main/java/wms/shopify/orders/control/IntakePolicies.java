@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Set;
+import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderFiltersChanged;
 import wms.shopify.orders.entity.StoredIntakePolicy;
@@ -15,7 +17,9 @@ import wms.shopify.platform.Published;
  * The orders component's published read and save interface for its per-store intake policy ({@code intake_policy},
  * one row per store, made with the store). Other components and the Store Settings page use this, never the table.
  * A save that changes the filters fires {@link OrderFiltersChanged}, so the store's filtered-out orders are decided
- * again once it commits ({@link FilterRecheck}).
+ * again once it commits ({@link FilterRecheck}). The store's fulfillment mode is kept in the same row
+ * ({@link #fulfillmentSetup}), apart from the filters: switching it registers or removes a fulfillment service on
+ * Shopify ({@link FulfillmentServiceMode}), which a filter change never does.
  */
 @Published
 @ApplicationScoped
@@ -26,6 +30,9 @@ public class IntakePolicies {
 
     @Inject
     Event<OrderFiltersChanged> filtersChanged;
+
+    /** The longest a store may let a cancellation request wait (7 days), as the table's check has it. */
+    public static final int MOST_CANCELLATION_ANSWER_MINUTES = 10080;
 
     /** The store's intake policy. */
     public IntakePolicy of(long storeId) {
@@ -49,6 +56,46 @@ public class IntakePolicies {
             this.filtersChanged.fire(new OrderFiltersChanged(storeId, by));
         }
         return policy;
+    }
+
+    /** The store's fulfillment mode and, in fulfillment-service mode, its registered service and location. */
+    public FulfillmentSetup fulfillmentSetup(long storeId) {
+        return stored(storeId).fulfillmentSetup();
+    }
+
+    /**
+     * The store's own fulfillment-service location ids (the location Shopify made for the WMS's service); empty in
+     * merchant-managed mode. A location listed here is "ours": its fulfillment orders are requested of the WMS.
+     */
+    public Set<String> ownServiceLocations(long storeId) {
+        FulfillmentSetup setup = fulfillmentSetup(storeId);
+        return setup.isFulfillmentService() ? Set.of(setup.locationId()) : Set.of();
+    }
+
+    /** Records the store's fulfillment setup (after Shopify registered or removed the service). */
+    @Transactional
+    public FulfillmentSetup recordFulfillmentSetup(long storeId, FulfillmentSetup setup) {
+        stored(storeId).take(setup);
+        return setup;
+    }
+
+    /** How long a cancellation request may wait for the WMS's answer before the Orders page shows it as waiting. */
+    public int cancellationAnswerMinutes(long storeId) {
+        return stored(storeId).cancellationAnswerMinutes();
+    }
+
+    /**
+     * Sets how long a cancellation request may wait for the WMS's answer.
+     *
+     * @throws IllegalArgumentException outside 1 minute to 7 days; nothing is changed then
+     */
+    @Transactional
+    public void saveCancellationAnswerMinutes(long storeId, int minutes) {
+        if (minutes < 1 || minutes > MOST_CANCELLATION_ANSWER_MINUTES) {
+            throw new IllegalArgumentException("The time a cancellation request may wait must be 1 to "
+                    + MOST_CANCELLATION_ANSWER_MINUTES + " minutes (7 days).");
+        }
+        stored(storeId).cancellationAnswerMinutes(minutes);
     }
 
     private StoredIntakePolicy stored(long storeId) {

@@ -335,7 +335,7 @@ public class OrderRecords {
                 fallback = destination;
             }
         }
-        return OrderPlan.of(order, variants, locations, fallback);
+        return OrderPlan.of(order, variants, locations, fallback, this.intakePolicies.ownServiceLocations(storeId));
     }
 
     /**
@@ -348,6 +348,74 @@ public class OrderRecords {
                 .setParameter(1, ORDER_LOCK_CLASS)
                 .setParameter(2, storeId + "/" + orderId)
                 .getSingleResult();
+    }
+
+    /**
+     * Records that the WMS's rejection of the order's fulfillment request was answered on Shopify: the order leaves
+     * the feed ({@link ImportedOrder#fulfillmentRejected}), in a short transaction of its own under the order's lock.
+     *
+     * @return whether it left the feed now (false: it was not in the feed as an order to ship)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean fulfillmentRejected(long orderId, String note) {
+        ImportedOrder row = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return false;
+        }
+        List<OrderDemand.Line> before = row.demand();
+        boolean left = row.fulfillmentRejected(note, this.clock.instant());
+        announce(row, before);
+        return left;
+    }
+
+    /**
+     * Shopify asks the WMS to cancel the order (fulfillment-service mode): an order the WMS accepted gets a
+     * {@code CANCELLATION_REQUEST} entry in the feed, once per request, in a short transaction under the order's lock.
+     *
+     * @return whether it entered the feed now (false: not known, not accepted, or already asked)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean cancellationRequested(long storeId, String shopifyOrderId) {
+        lockOrder(storeId, shopifyOrderId);
+        List<ImportedOrder> rows = this.entityManager
+                .createNamedQuery(ImportedOrder.BY_SHOPIFY_ID, ImportedOrder.class)
+                .setParameter("store", storeId)
+                .setParameter("order", shopifyOrderId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (rows.isEmpty() || !rows.get(0).cancellationRequested(this.clock.instant())) {
+            return false;
+        }
+        ImportedOrder row = rows.get(0);
+        Store store = row.store();
+        this.activity.record(
+                CATEGORY,
+                "Order " + row.name() + " of " + store.domain()
+                        + ": Shopify asks the WMS to cancel it (cancellation request in the feed).",
+                null);
+        this.entityManager.flush();
+        row.enterFeedAsCancellationRequest(this.positions.next(FEED));
+        this.feedEntries.fire(new FeedEntryAdded(
+                row.id(), row.feedSeq(), row.feedKind().name(), store.domain().value(), row.shopifyOrderId()));
+        return true;
+    }
+
+    /**
+     * Records the WMS's answer to the order's cancellation request once Shopify has it, in a short transaction under
+     * the order's lock.
+     *
+     * @return false when no request was open
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean cancellationAnswered(long orderId, boolean agreed, String note) {
+        ImportedOrder row = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return false;
+        }
+        List<OrderDemand.Line> before = row.demand();
+        boolean answered = row.cancellationAnswered(agreed, note, this.clock.instant());
+        announce(row, before);
+        return answered;
     }
 
     /** When Shopify last changed the order as far as the connector knows, or null when it does not know it. */

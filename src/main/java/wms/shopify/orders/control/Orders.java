@@ -127,6 +127,24 @@ public class Orders {
         return counts;
     }
 
+    /**
+     * The orders whose cancellation request (fulfillment-service mode) has waited for the WMS's answer longer than
+     * their store allows ({@code intake_policy.cancellation_answer_minutes}), oldest first, of one store or all; at
+     * most {@code limit}. Served by the partial index on open requests (V104).
+     */
+    public List<ImportedOrder> cancellationsWaiting(Long storeId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = this.entityManager
+                .createNativeQuery("select o.id from shop_order o join intake_policy p on p.store_id = o.store_id "
+                        + "where o.cancellation_requested_at is not null "
+                        + "and o.cancellation_requested_at < now() - make_interval(mins => p.cancellation_answer_minutes) "
+                        + (storeId == null ? "" : "and o.store_id = ?1 ")
+                        + "order by o.cancellation_requested_at limit " + limit)
+                .setParameter(1, storeId == null ? 0L : storeId)
+                .getResultList();
+        return ids.stream().map(id -> find(id.longValue()).orElseThrow()).toList();
+    }
+
     public Optional<ImportedOrder> find(long id) {
         return Optional.ofNullable(this.entityManager.find(ImportedOrder.class, id));
     }

@@ -11,5 +11,10 @@ public enum FeedKind {
     /** Carry on with this order: its hold on Shopify was released. */
     RELEASE,
     /** This order's lines changed on Shopify (an edit) after the WMS accepted it: take the change, or reject it. */
-    CHANGE
+    CHANGE,
+    /**
+     * Fulfillment-service mode: the merchant asks the WMS to cancel an order it accepted; the WMS answers with the
+     * cancellation-request acceptance or rejection call (an acknowledgement only says it saw the request).
+     */
+    CANCELLATION_REQUEST
 }

@@ -169,6 +169,10 @@ public class ImportedOrder {
     @Column(name = "feed_pending", nullable = false)
     private boolean feedPending;
 
+    /** When Shopify asked the WMS, as fulfillment service, to cancel the order; null when no request is open. */
+    @Column(name = "cancellation_requested_at")
+    private Instant cancellationRequestedAt;
+
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
 
@@ -722,6 +726,8 @@ public class ImportedOrder {
             this.stateNote = this.feedKind == FeedKind.HOLD
                     ? OrderPlan.bounded("On hold on Shopify: " + holdText() + ". The WMS acknowledged the hold.", 1000)
                     : "Hold released on Shopify; the WMS acknowledged the release.";
+        } else if (this.feedKind == FeedKind.CANCELLATION_REQUEST) {
+            this.stateNote = "The WMS saw Shopify's cancellation request; its answer is awaited.";
         } else {
             this.stateNote = "Cancelled on Shopify; the WMS acknowledged the cancellation.";
             takeCancellationAnswer(CancellationAnswer.CANCELLED, List.of(), null, at);
@@ -1100,6 +1106,80 @@ public class ImportedOrder {
     public void shippingState(String state, Instant at) {
         this.shippingState = state;
         this.updatedAt = at;
+    }
+
+    /**
+     * The WMS rejected the merchant's fulfillment request for this order (fulfillment-service mode), and Shopify has
+     * it: the entry leaves the feed and the order is no longer the WMS's to ship (its lines stop counting as demand).
+     * A new request from the merchant brings it back through the import.
+     *
+     * @return false when the order is not in the feed as an order to ship (nothing changed)
+     */
+    public boolean fulfillmentRejected(String note, Instant at) {
+        if (this.state != OrderState.READY || !this.feedPending || this.feedKind != FeedKind.ORDER) {
+            return false;
+        }
+        this.feedPending = false;
+        this.state = OrderState.FILTERED;
+        this.holdReason = null;
+        this.stateNote = OrderPlan.bounded(note, 1000);
+        this.lines.clear();
+        this.updatedAt = at;
+        return true;
+    }
+
+    /**
+     * Shopify asks the WMS, as fulfillment service, to cancel the order (the merchant's cancellation request of a
+     * fulfillment order the WMS accepted). Only an order the WMS accepted can be asked; a request already open is not
+     * news.
+     *
+     * @return whether it is news: the caller then gives it a feed position ({@link #enterFeedAsCancellationRequest})
+     */
+    public boolean cancellationRequested(Instant at) {
+        if (this.cancellationRequestedAt != null || this.state != OrderState.ACCEPTED) {
+            return false;
+        }
+        this.cancellationRequestedAt = at;
+        this.updatedAt = at;
+        return true;
+    }
+
+    /** Puts the cancellation request into the feed at this position, for the WMS to answer. */
+    public void enterFeedAsCancellationRequest(long seq) {
+        this.feedSeq = seq;
+        this.feedKind = FeedKind.CANCELLATION_REQUEST;
+        this.feedPending = true;
+    }
+
+    /**
+     * The WMS's answer to the open cancellation request, once Shopify has it: agreed, the order is cancelled for the
+     * WMS (nothing of it is to ship); refused, the WMS carries on and the note says why.
+     *
+     * @return false when no cancellation request was open (nothing changed)
+     */
+    public boolean cancellationAnswered(boolean agreed, String note, Instant at) {
+        if (this.cancellationRequestedAt == null) {
+            return false;
+        }
+        this.cancellationRequestedAt = null;
+        if (this.feedKind == FeedKind.CANCELLATION_REQUEST) {
+            this.feedPending = false;
+        }
+        if (agreed) {
+            this.state = OrderState.CANCELLED;
+            this.holdReason = null;
+            this.stateNote = OrderPlan.bounded(note, 1000);
+            this.lines.clear();
+        } else {
+            this.stateNote = OrderPlan.bounded(note, 1000);
+        }
+        this.updatedAt = at;
+        return true;
+    }
+
+    /** When Shopify asked the WMS to cancel the order, or null when no request is open. */
+    public Instant cancellationRequestedAt() {
+        return this.cancellationRequestedAt;
     }
 
     /** A new order for unit tests of the rules; the application inserts rows through the import. */

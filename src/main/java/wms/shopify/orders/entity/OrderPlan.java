@@ -74,15 +74,32 @@ public record OrderPlan(
             Map<String, MappedVariant> variants,
             Map<String, Destination> locations,
             Destination defaultLocation) {
+        return of(order, variants, locations, defaultLocation, Set.of());
+    }
+
+    /**
+     * Plans an order of a store in fulfillment-service mode: a fulfillment order at one of the service's locations
+     * counts only once the merchant has requested it of the WMS ({@link
+     * ShopifyOrderSnapshot.FulfillmentOrder#requestedOfService}); before that, and after a rejection, its units are
+     * not the WMS's to ship.
+     *
+     * @param serviceLocations the store's own fulfillment-service location ids (empty in merchant-managed mode)
+     */
+    public static OrderPlan of(
+            ShopifyOrderSnapshot order,
+            Map<String, MappedVariant> variants,
+            Map<String, Destination> locations,
+            Destination defaultLocation,
+            Set<String> serviceLocations) {
         List<OrderLine> lines = new ArrayList<>();
         List<AnotherAppLine> anotherApps = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> inactive = new LinkedHashSet<>();
         String firstLocation = null;
-        for (Open open : openQuantities(order)) {
+        for (Open open : openQuantities(order, serviceLocations)) {
             ShopifyOrderSnapshot.Line line = open.line();
             MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
-            if (StoreLocation.isAnotherAppsService(open.locationId(), open.serviceHandle())) {
+            if (StoreLocation.isAnotherAppsService(open.locationId(), open.serviceHandle(), serviceLocations)) {
                 // That app fulfils them: they neither go to the WMS nor hold the order when unmapped.
                 anotherApps.add(new AnotherAppLine(
                         line.lineItemId(),
@@ -194,10 +211,15 @@ public record OrderPlan(
      * left out.
      */
     static List<Open> openQuantities(ShopifyOrderSnapshot order) {
+        return openQuantities(order, Set.of());
+    }
+
+    /** As {@link #openQuantities(ShopifyOrderSnapshot)}, leaving out what is not requested of the WMS's service. */
+    static List<Open> openQuantities(ShopifyOrderSnapshot order, Set<String> serviceLocations) {
         List<Open> open = new ArrayList<>();
         if (!order.fulfillmentOrders().isEmpty()) {
             for (ShopifyOrderSnapshot.FulfillmentOrder fo : order.fulfillmentOrders()) {
-                if (!fo.open()) {
+                if (!fo.open() || (serviceLocations.contains(fo.locationId()) && !fo.requestedOfService())) {
                     continue;
                 }
                 for (ShopifyOrderSnapshot.FulfillmentLine foLine : fo.lines()) {

@@ -155,12 +155,15 @@ public record ShopifyOrderSnapshot(
     /**
      * The part of the order to be fulfilled from one location, with the holds on it (status ON_HOLD).
      *
+     * @param requestStatus the conversation with a fulfillment service (UNSUBMITTED at a merchant's location; at a
+     *     service's: SUBMITTED once the merchant asked, ACCEPTED, REJECTED, CANCELLATION_REQUESTED...)
      * @param serviceHandle the handle of the fulfillment service operating the location, null when the merchant does
      * @param serviceName that service's name
      */
     public record FulfillmentOrder(
             String id,
             String status,
+            String requestStatus,
             String locationId,
             List<FulfillmentLine> lines,
             List<Hold> holds,
@@ -170,15 +173,43 @@ public record ShopifyOrderSnapshot(
         public FulfillmentOrder {
             lines = List.copyOf(lines);
             holds = List.copyOf(holds);
+            requestStatus = requestStatus == null ? "UNSUBMITTED" : requestStatus;
         }
 
         /** A fulfillment order on no hold at a merchant-managed location. */
         public FulfillmentOrder(String id, String status, String locationId, List<FulfillmentLine> lines) {
-            this(id, status, locationId, lines, List.of(), null, null);
+            this(id, status, "UNSUBMITTED", locationId, lines, List.of(), null, null);
+        }
+
+        /** A fulfillment order on no hold, in this conversation with a fulfillment service. */
+        public FulfillmentOrder(
+                String id, String status, String requestStatus, String locationId, List<FulfillmentLine> lines) {
+            this(id, status, requestStatus, locationId, lines, List.of(), null, null);
+        }
+
+        /** A fulfillment order never submitted to a service, with these holds, at this location's service if any. */
+        public FulfillmentOrder(
+                String id,
+                String status,
+                String locationId,
+                List<FulfillmentLine> lines,
+                List<Hold> holds,
+                String serviceHandle,
+                String serviceName) {
+            this(id, status, "UNSUBMITTED", locationId, lines, holds, serviceHandle, serviceName);
         }
 
         public boolean open() {
             return OPEN_FULFILLMENT.contains(this.status);
+        }
+
+        /**
+         * Whether a fulfillment service has been asked for this work and not let go of it: requested (SUBMITTED),
+         * accepted, or with a cancellation asked or refused. Only such a fulfillment order at the WMS's service
+         * location is the WMS's to ship.
+         */
+        public boolean requestedOfService() {
+            return REQUESTED_OF_SERVICE.contains(this.requestStatus);
         }
 
         /** Whether it is on hold with units still to ship. */
@@ -217,6 +248,10 @@ public record ShopifyOrderSnapshot(
                         ? new Hold(null, null, "OTHER", null)
                         : fo.holds().get(0));
     }
+
+    /** Request statuses in which the service has the work (see {@link FulfillmentOrder#requestedOfService}). */
+    private static final Set<String> REQUESTED_OF_SERVICE =
+            Set.of("SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED");
 
     /** A line of a fulfillment order: which line item, and how many units remain to ship from there. */
     public record FulfillmentLine(String lineItemId, String inventoryItemId, int remainingQuantity) {}
@@ -323,6 +358,7 @@ public record ShopifyOrderSnapshot(
                 fulfillmentOrders.add(new FulfillmentOrder(
                         fo.getString("id"),
                         fo.getString("status"),
+                        text(fo, "requestStatus"),
                         location == null ? null : location.getString("id"),
                         foLines,
                         holds,

@@ -29,6 +29,19 @@ public class StoredIntakePolicy {
     @Column(name = "import_test_orders", nullable = false)
     private boolean importTestOrders;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "fulfillment_mode", nullable = false)
+    private FulfillmentMode fulfillmentMode = FulfillmentMode.MERCHANT_MANAGED;
+
+    @Column(name = "fulfillment_service_id")
+    private String fulfillmentServiceId;
+
+    @Column(name = "fulfillment_service_location_id")
+    private String fulfillmentServiceLocationId;
+
+    @Column(name = "cancellation_answer_minutes", nullable = false)
+    private int cancellationAnswerMinutes = 60;
+
     protected StoredIntakePolicy() {
         // for JPA
     }
@@ -45,5 +58,26 @@ public class StoredIntakePolicy {
         this.financialStatuses = policy.financialStatuses();
         this.fulfillmentStatuses = policy.fulfillmentStatuses();
         this.importTestOrders = policy.importTestOrders();
+    }
+
+    /** The store's fulfillment mode and its registered service. */
+    public FulfillmentSetup fulfillmentSetup() {
+        return new FulfillmentSetup(this.fulfillmentMode, this.fulfillmentServiceId, this.fulfillmentServiceLocationId);
+    }
+
+    /** Takes a fulfillment setup (the mode changed, or the service was registered or removed). */
+    public void take(FulfillmentSetup setup) {
+        this.fulfillmentMode = setup.mode();
+        this.fulfillmentServiceId = setup.serviceId();
+        this.fulfillmentServiceLocationId = setup.locationId();
+    }
+
+    /** How long a cancellation request may wait for the WMS's answer before the Orders page shows it as waiting. */
+    public int cancellationAnswerMinutes() {
+        return this.cancellationAnswerMinutes;
+    }
+
+    public void cancellationAnswerMinutes(int minutes) {
+        this.cancellationAnswerMinutes = minutes;
     }
 }

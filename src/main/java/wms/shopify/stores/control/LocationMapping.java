@@ -129,6 +129,25 @@ public class LocationMapping {
         }
     }
 
+    /**
+     * A location Shopify made for a fulfillment service the connector registered (orders' fulfillment-service mode):
+     * listed at once, not mapped yet, so that the merchant maps it to a warehouse on Store Settings.
+     */
+    @Transactional
+    public void serviceLocationAdded(long storeId, String shopifyLocationId, String name) {
+        Store store = this.entityManager.find(Store.class, storeId);
+        java.util.Optional<StoreLocation> known = locations(storeId).stream()
+                .filter(l -> l.shopifyLocationId().equals(shopifyLocationId))
+                .findFirst();
+        if (known.isPresent()) {
+            known.get().ownService();
+        } else if (store != null) {
+            StoreLocation added = new StoreLocation(store, shopifyLocationId, name, true);
+            added.ownService();
+            this.entityManager.persist(added);
+        }
+    }
+
     /** Forgets a store's locations and their mapping (the shop asked for its data to be erased). */
     @Transactional
     public void forget(long storeId) {

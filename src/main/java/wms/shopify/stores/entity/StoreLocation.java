@@ -65,6 +65,10 @@ public class StoreLocation {
     @Column(name = "fulfillment_service_name")
     private String fulfillmentServiceName;
 
+    /** The location of the connector's own fulfillment service (fulfillment-service mode): the WMS's, not another app's. */
+    @Column(name = "own_service")
+    private boolean ownService;
+
     protected StoreLocation() {
         // for JPA
     }
@@ -102,18 +106,28 @@ public class StoreLocation {
     /**
      * Whether a Shopify location is another app's fulfillment service (a 3PL's, say), whose fulfillment orders that
      * app fulfils and the WMS must never be handed nor fulfil. The one place that tells "ours" from "another app's":
-     * for now every fulfillment service location is another app's (the connector registers no service of its own).
+     * every fulfillment service location but the connector's own (fulfillment-service mode).
      *
      * @param locationId Shopify's location id
      * @param serviceHandle the handle of the fulfillment service operating it, null for a merchant-managed location
+     * @param ownServiceLocations the locations of the store's own fulfillment service (empty in merchant-managed mode)
      */
-    public static boolean isAnotherAppsService(String locationId, String serviceHandle) {
-        return locationId != null && serviceHandle != null;
+    public static boolean isAnotherAppsService(
+            String locationId, String serviceHandle, java.util.Set<String> ownServiceLocations) {
+        return locationId != null && serviceHandle != null && !ownServiceLocations.contains(locationId);
     }
 
-    /** Whether this location is another app's fulfillment service ({@link #isAnotherAppsService(String, String)}). */
+    /** Whether this location is another app's fulfillment service ({@link #isAnotherAppsService(String, String, java.util.Set)}). */
     public boolean isAnotherAppsService() {
-        return isAnotherAppsService(this.shopifyLocationId, this.fulfillmentServiceHandle);
+        return isAnotherAppsService(
+                this.shopifyLocationId,
+                this.fulfillmentServiceHandle,
+                this.ownService ? java.util.Set.of(this.shopifyLocationId) : java.util.Set.of());
+    }
+
+    /** This is the location of the connector's own fulfillment service: the WMS's to map and serve. */
+    public void ownService() {
+        this.ownService = true;
     }
 
     /** "fulfilled by ShipFast (another app)" for another app's location, else null: how the pages show it. */

@@ -61,7 +61,36 @@ public class WebhookEndpoint {
         }
     }
 
+    /**
+     * Where a fulfillment service the connector registered is told of the merchant's fulfillment and cancellation
+     * requests (its callback URL is this address less {@code /fulfillment_order_notification}): checked and stored
+     * like a webhook, and answered as one ({@link WebhookIntake#receiveNotification}).
+     */
+    @POST
+    @Path("fulfillment-service/fulfillment_order_notification")
+    @Operation(hidden = true) // Shopify's address, not the WMS API's
+    public Response notification(@Context HttpHeaders headers, InputStream body) throws IOException {
+        long started = System.nanoTime();
+        int status = 500;
+        try {
+            Response answer = answer(headers, body, this.intake::receiveNotification);
+            status = answer.getStatus();
+            return answer;
+        } finally {
+            this.metrics.answered(status, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** A delivery's intake: a webhook's, or a fulfillment-order notification's. */
+    private interface Intake {
+        WebhookIntake.Receipt receive(WebhookHeaders headers, byte[] body);
+    }
+
     private Response answer(HttpHeaders headers, InputStream in) throws IOException {
+        return answer(headers, in, this.intake::receive);
+    }
+
+    private Response answer(HttpHeaders headers, InputStream in, Intake intake) throws IOException {
         String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return answer(415, "Webhooks are JSON (Content-Type: application/json).");
@@ -84,7 +113,7 @@ public class WebhookEndpoint {
             }
         });
         try {
-            WebhookIntake.Receipt receipt = this.intake.receive(new WebhookHeaders(named), body);
+            WebhookIntake.Receipt receipt = intake.receive(new WebhookHeaders(named), body);
             return answer(200, receipt.name().toLowerCase(Locale.ROOT));
         } catch (WebhookRejectedException e) {
             return answer(e.status(), e.getMessage());

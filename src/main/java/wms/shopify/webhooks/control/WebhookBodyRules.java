@@ -29,6 +29,8 @@ import wms.shopify.webhooks.entity.WebhookReceived;
  * <li>{@code fulfillment_orders/moved}: a {@code moved_fulfillment_order} object and the GraphQL id of a location as
  * {@code destination_location_id} (Shopify sends these topics with GraphQL ids); the moved fulfillment order's order
  * is asked of the header's store, so one of another shop is not found there.</li>
+ * <li>{@code fulfillment_order_notification} (a fulfillment service's callback): a {@code kind} of
+ * {@code FULFILLMENT_REQUEST} or {@code CANCELLATION_REQUEST}.</li>
  * </ul>
  * Other topics are only kept, and no component acts on them.
  */
@@ -79,6 +81,12 @@ public final class WebhookBodyRules {
                         ? Optional.empty()
                         : Optional.of("the body has no \"moved_fulfillment_order\" and \"destination_location_id\" "
                                 + "of a fulfillment order's move.");
+            case WebhookReceived.FULFILLMENT_ORDER_NOTIFICATION ->
+                json.get("kind") instanceof JsonString kind
+                                && java.util.Set.of("FULFILLMENT_REQUEST", "CANCELLATION_REQUEST")
+                                        .contains(kind.getString())
+                        ? Optional.empty()
+                        : Optional.of("the body's \"kind\" is neither FULFILLMENT_REQUEST nor CANCELLATION_REQUEST.");
             default -> ORDER_TOPICS.contains(topic) ? resource(json, "Order") : resource(json, "Return");
         };
     }
@@ -90,7 +98,8 @@ public final class WebhookBodyRules {
                 || ORDER_TOPICS.contains(topic)
                 || topic.startsWith("returns/")
                 || topic.equals("inventory_levels/update")
-                || topic.equals("fulfillment_orders/moved");
+                || topic.equals("fulfillment_orders/moved")
+                || topic.equals(WebhookReceived.FULFILLMENT_ORDER_NOTIFICATION);
     }
 
     /** A REST resource as Shopify sends it: a numeric id and the GraphQL id of the same object of that type. */

@@ -34,6 +34,13 @@ public final class WebhookHeaders {
         });
     }
 
+    /** These headers with one more, or one replaced (for a notification that lacks a webhook's own headers). */
+    public WebhookHeaders with(String name, String value) {
+        Map<String, String> all = new TreeMap<>(this.values);
+        all.put(name, value);
+        return new WebhookHeaders(all);
+    }
+
     public String get(String name) {
         String value = this.values.get(name);
         return value == null || value.isEmpty() ? null : value;

@@ -22,6 +22,7 @@ import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.adminapi.control.ShopifyHmac;
 import wms.shopify.adminapi.entity.InvalidShopDomainException;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.webhooks.entity.WebhookReceived;
 
 /**
  * The single intake of every Shopify webhook: the signature is checked over the raw bytes before anything else is
@@ -111,6 +112,48 @@ public class WebhookIntake {
         return stored.receipt();
     }
 
+    /**
+     * Takes a fulfillment service's notification ({@code POST <callbackUrl>/fulfillment_order_notification}) as a
+     * delivery of the topic {@link WebhookReceived#FULFILLMENT_ORDER_NOTIFICATION}: signed like a webhook (the HMAC
+     * of the body in {@code X-Shopify-Hmac-Sha256}) and naming the shop, but without a topic, a webhook id or an API
+     * version. It is stored durably before it is answered and processed through the webhook queue like any delivery.
+     * Its body is only {@code {"kind": ...}}, the same for every request: two notifications are told apart by their
+     * trigger time (when Shopify sends one; a notification sent twice with the same time is stored once), and a
+     * notification processed twice does no harm (the requests are read from Shopify and imported idempotently).
+     *
+     * @throws WebhookRejectedException 401 for a bad or missing signature, 400 for a missing shop, an old trigger
+     *         time or a body that is not JSON, 404 for an unknown or disconnected store; nothing is stored then
+     */
+    public Receipt receiveNotification(WebhookHeaders headers, byte[] body) {
+        Instant now = this.clock.instant();
+        if (!ShopifyHmac.bodyIsSigned(body, headers.get(WebhookHeaders.HMAC), this.app.secretsAcceptedAt(now))) {
+            LOG.warning(() -> "Refused a fulfillment-order notification with a wrong or missing signature (claimed "
+                    + "shop: " + printable(headers.get(WebhookHeaders.SHOP)) + ")");
+            throw new WebhookRejectedException(401, "The HMAC signature is wrong or missing.");
+        }
+        ShopDomain shop;
+        try {
+            shop = ShopDomain.parse(headers.get(WebhookHeaders.SHOP));
+        } catch (InvalidShopDomainException | NullPointerException e) {
+            throw new WebhookRejectedException(400, "X-Shopify-Shop-Domain is missing or not a myshopify.com domain.");
+        }
+        String triggered = headers.get(WebhookHeaders.TRIGGERED_AT);
+        WebhookHeaders stored = headers.with(WebhookHeaders.TOPIC, WebhookReceived.FULFILLMENT_ORDER_NOTIFICATION)
+                .with(WebhookHeaders.WEBHOOK_ID, "notification-" + java.util.UUID.randomUUID());
+        if (triggered != null) {
+            requireRecent(stored, shop, now, this.app.webhookMaxAge());
+        }
+        requireJson(body);
+        byte[] told = (new String(body, java.nio.charset.StandardCharsets.UTF_8) + "\n"
+                        + (triggered == null ? stored.get(WebhookHeaders.WEBHOOK_ID) : triggered))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Stored result = this.storage.store(stored, shop, body, now, Storage.digest(told));
+        if (result.receipt() == Receipt.STORED) {
+            this.queue.send(result.deliveryId());
+        }
+        return result.receipt();
+    }
+
     /** What {@link Storage#store} did, and the stored delivery's id (0 unless STORED). */
     public record Stored(Receipt receipt, long deliveryId) {}
 
@@ -149,6 +192,14 @@ public class WebhookIntake {
 
         /** Stores a checked delivery; committed when this returns (a failure throws, and nothing is stored). */
         public Stored store(WebhookHeaders headers, ShopDomain shop, byte[] body, Instant now) {
+            return store(headers, shop, body, now, digest(body));
+        }
+
+        /**
+         * Stores a checked delivery under the given digest (what makes a second copy "the same delivery"); committed
+         * when this returns.
+         */
+        public Stored store(WebhookHeaders headers, ShopDomain shop, byte[] body, Instant now, byte[] digest) {
             String topic = headers.get(WebhookHeaders.TOPIC);
             boolean compliance = COMPLIANCE_TOPICS.contains(topic);
             String status;
@@ -165,7 +216,7 @@ public class WebhookIntake {
                 statement.setString(7, headers.storedForm());
                 statement.setBytes(8, body);
                 statement.setTimestamp(9, Timestamp.from(now));
-                statement.setBytes(10, digest(body));
+                statement.setBytes(10, digest);
                 statement.setArray(11, connection.createArrayOf("varchar", this.acceptingArray));
                 statement.setBoolean(12, compliance);
                 try (ResultSet result = statement.executeQuery()) {

@@ -19,6 +19,19 @@ import wms.shopify.adminapi.entity.ShopDomain;
  */
 public final class WebhookReceived {
 
+    /**
+     * The topic under which a fulfillment service's notification is stored and handed out: Shopify's signed POST of
+     * {@code {"kind": "FULFILLMENT_REQUEST"}} or {@code {"kind": "CANCELLATION_REQUEST"}} to
+     * {@code <callbackUrl>/fulfillment_order_notification} (no topic header of its own).
+     */
+    public static final String FULFILLMENT_ORDER_NOTIFICATION = "fulfillment_order_notification";
+
+    /**
+     * The path, under the webhook address, that a fulfillment service registered by the connector has as its
+     * callback URL (Shopify appends {@code /fulfillment_order_notification}).
+     */
+    public static final String FULFILLMENT_SERVICE_PATH = "/fulfillment-service";
+
     private final long deliveryId;
     private final long storeId;
     private final ShopDomain shop;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,7 +186,10 @@ class AnotherAppOrderPlanTest {
 
     @Test
     void everyServiceLocationIsAnotherAppsForNowAndAMerchantLocationNever() {
-        assertTrue(wms.shopify.stores.entity.StoreLocation.isAnotherAppsService(THREE_PL, "shipfast"));
-        assertFalse(wms.shopify.stores.entity.StoreLocation.isAnotherAppsService(MAIN, null));
+        assertTrue(wms.shopify.stores.entity.StoreLocation.isAnotherAppsService(THREE_PL, "shipfast", Set.of()));
+        assertFalse(wms.shopify.stores.entity.StoreLocation.isAnotherAppsService(MAIN, null, Set.of()));
+        assertFalse(
+                wms.shopify.stores.entity.StoreLocation.isAnotherAppsService(THREE_PL, "shipfast", Set.of(THREE_PL)),
+                "the store's own fulfillment service (fulfillment-service mode) is the WMS's");
     }
 }
