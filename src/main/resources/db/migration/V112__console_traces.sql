@@ -8,9 +8,7 @@ create index stock_movement_target_by_change on stock_movement_target (change_id
 create index shop_order_feed_of_store on shop_order (store_id, updated_at) where feed_pending;
 --  * Dashboard: parked shipments per store (shipment_due leads by state and due time, not by store).
 create index shipment_failed_of_store on shipment (store_id) where state = 'FAILED';
---  * Trace of one order: its returns.
-create index shop_return_of_order on shop_return (order_id);
+--  (An order's returns and a return's receipts are found through V25's shop_return_order and
+--  return_receipt_of_return.)
 --  * Dashboard: parked pushes per store (the Stock page's retry takes them back).
 create index stock_push_parked on stock_push (store_id) where state = 'FAILED';
---  * Trace of one order: the receipts of its returns.
-create index return_receipt_of_return on return_receipt (return_id);

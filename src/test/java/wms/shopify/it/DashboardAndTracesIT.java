@@ -55,6 +55,8 @@ class DashboardAndTracesIT {
     static void scenario() throws Exception {
         ConnectorServer.awaitReady(ConnectorServer.url());
         try (Connection db = ConnectorServer.database()) {
+            // One transaction: now() is the same instant in every statement, so the lags are exactly the scenario's.
+            db.setAutoCommit(false);
             // Disconnected: the background rounds (flush, sweeps, upkeep) leave the store's rows as written here.
             storeId = id(
                     db,
@@ -203,6 +205,7 @@ class DashboardAndTracesIT {
             order(db, "#W1" + TAG, "READY", "now() - interval '20 minutes'", true);
             order(db, "#W2" + TAG, "READY", "now() - interval '5 minutes'", true);
             heldOrderId = order(db, "#H" + TAG, "HELD", "now() - interval '1 minute'", false);
+            db.commit();
         }
         browser = new Browser();
         browser.open("/index.xhtml");

@@ -26,7 +26,7 @@ public record LagChart(List<Bar> bars, List<Label> labels, String scale, String 
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     /** One hour's bar; {@code title} says in words what it shows. */
-    public record Bar(int x, int y, int width, int height, String title, boolean empty) {}
+    public record Bar(int x, int y, int width, int height, String title, boolean nothingPushed) {}
 
     /** An hour named under the axis. */
     public record Label(int x, String text) {}

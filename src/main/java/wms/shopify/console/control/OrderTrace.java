@@ -113,7 +113,7 @@ public class OrderTrace {
                             o.state_note, o.feed_kind, o.feed_seq, o.feed_pending, o.acknowledged_at, o.first_seen_at,
                             o.updated_at, o.last_source, o.shipping_state
                         from shop_order o join store_connection s on s.store_id = o.store_id
-                        where """ + condition + " order by o.id desc limit 20")) {
+                        where """ + " " + condition + " order by o.id desc limit 20")) {
             for (int i = 0; i < values.length; i++) {
                 query.setObject(i + 1, values[i]);
             }

@@ -28,7 +28,7 @@ class LagChartTest {
         assertEquals(plot / 2, before.height(), "half the lag, half the height");
         assertEquals(LagChart.HEIGHT - LagChart.BOTTOM, last.y() + last.height(), "bars stand on the axis");
         assertTrue(last.title().contains("95 % within 4.0 s (1 movements)"), last.title());
-        assertTrue(chart.bars().get(0).empty(), "an hour without a push is an empty bar");
+        assertTrue(chart.bars().get(0).nothingPushed(), "an hour without a push is an empty bar");
         assertEquals(4, chart.labels().size(), "an hour named every six");
         assertEquals("top: 4.0 s", chart.scale());
     }
@@ -37,6 +37,6 @@ class LagChartTest {
     void aDayWithoutPushesSaysSo() {
         LagChart chart = LagChart.of(new Lag(List.of(), NOW).hours());
         assertEquals("Nothing was pushed to Shopify in the last 24 hours.", chart.summary());
-        assertTrue(chart.bars().stream().allMatch(LagChart.Bar::empty));
+        assertTrue(chart.bars().stream().allMatch(LagChart.Bar::nothingPushed));
     }
 }
