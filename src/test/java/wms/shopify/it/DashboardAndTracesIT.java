@@ -237,7 +237,8 @@ class DashboardAndTracesIT {
 
         assertEquals("3", figure(store, "waiting-window"));
         assertEquals("2", figure(store, "waiting-budget"));
-        assertTrue(figure(store, "oldest-overdue").startsWith("5 min"), figure(store, "oldest-overdue"));
+        // Due 5 minutes before the scenario was written, a minute or two before the page is read.
+        assertTrue(figure(store, "oldest-overdue").matches("[5-8] min.*"), figure(store, "oldest-overdue"));
         assertEquals("1", figure(store, "parked-changes"));
         assertEquals("1", figure(store, "parked-pushes"));
         assertEquals("Red: act now", signal(store, "backlog"), "something is parked");
@@ -246,7 +247,7 @@ class DashboardAndTracesIT {
         assertEquals("30", figure(store, "webhooks-hour"));
 
         assertEquals("2", figure(store, "feed-waiting"));
-        assertTrue(figure(store, "feed-oldest").startsWith("20 min"), figure(store, "feed-oldest"));
+        assertTrue(figure(store, "feed-oldest").matches("2[0-3] min.*"), figure(store, "feed-oldest"));
         assertEquals("1", figure(store, "held"));
         assertEquals("Amber: look soon", signal(store, "orders"), "waiting 20 minutes and one held");
 
@@ -343,7 +344,14 @@ class DashboardAndTracesIT {
 
     @Test
     void theOrderTraceListsWhatHappenedToTheOrder() throws Exception {
-        browser.open("/admin/order-trace.xhtml?order=" + orderId);
+        // From the Orders page: the order's name links to its trace.
+        browser.open("/admin/orders.xhtml");
+        browser.type(By.id("orders:name"), ORDER_NAME.substring(1));
+        browser.click(By.id("orders:apply-filters"));
+        browser.awaitTextContaining(By.cssSelector("#orders\\:order-list .ui-paginator-current"), "1–1 of 1");
+        browser.awaitTextContaining(By.cssSelector("#orders\\:order-list tbody tr:first-child"), ORDER_NAME);
+        browser.click(By.cssSelector("#orders\\:order-list tbody tr:first-child a.trace-link"));
+        browser.awaitUrlContaining("/admin/order-trace.xhtml?order=" + orderId);
         browser.awaitTextContaining(By.id("order-heading"), "Order " + ORDER_NAME + " of " + DOMAIN);
         assertEquals("Now: Accepted by the WMS.", text("#decision"));
         assertEquals(
