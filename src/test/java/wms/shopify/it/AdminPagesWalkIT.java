@@ -38,6 +38,9 @@ class AdminPagesWalkIT {
 
     private static final Set<String> NAVIGATION = Set.of(
             "nav-plugins",
+            "nav-dashboard",
+            "nav-item-trace",
+            "nav-order-trace",
             "nav-stores",
             "nav-product-mapping",
             "nav-stock",

@@ -48,6 +48,21 @@ public final class CostBudget {
         }
     }
 
+    /**
+     * The share of the bucket in use at a moment, from 0 to 1 (1 also while Shopify asked to wait), or NaN before
+     * Shopify's first report: what the dashboard shows as the budget in use.
+     */
+    public synchronized double inUseAt(Instant now) {
+        if (now.isBefore(this.pausedUntil)) {
+            return 1.0;
+        }
+        double available = availableAt(now);
+        if (Double.isNaN(available) || !(this.maximum > 0)) {
+            return Double.NaN;
+        }
+        return Math.max(0, Math.min(1, 1 - available / this.maximum));
+    }
+
     /** The points available at a moment: the last report plus what has been restored since, capped at the bucket. */
     synchronized double availableAt(Instant now) {
         if (Double.isNaN(this.available)) {
