@@ -161,7 +161,7 @@ class OrdersBenchmark {
     }
 
     /** What one round of webhooks measured. */
-    private record Storm(List<Long> sortedLatencies, Duration sending, Duration toFeed, Cpu cpu) {
+    private record Storm(List<Long> sortedLatencies, Duration sending, Duration toFeed, ProcessCpu cpu) {
 
         void print() {
             System.out.printf("  sending took           %d ms%n", this.sending.toMillis());
@@ -177,58 +177,6 @@ class OrdersBenchmark {
                     "  CPU per webhook, from the first send until all in the feed: connector %.1f ms, its "
                             + "PostgreSQL %.1f ms, test JVM (senders and the sandbox answering the order reads) %.1f ms%n",
                     this.cpu.connector() / webhooks, this.cpu.database() / webhooks, this.cpu.tests() / webhooks);
-        }
-    }
-
-    /** CPU time in milliseconds (user and system) of the connector's JVM, its database and the test JVM. */
-    private record Cpu(double connector, double database, double tests) {
-
-        Cpu minus(Cpu earlier) {
-            return new Cpu(
-                    this.connector - earlier.connector, this.database - earlier.database, this.tests - earlier.tests);
-        }
-    }
-
-    private Cpu cpu() throws Exception {
-        long database = this.connector.databasePid();
-        double children = 0;
-        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-            for (java.nio.file.Path process : processes
-                    .filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .toList()) {
-                long[] stat = procStat(Long.parseLong(process.getFileName().toString()));
-                if (stat.length > 0 && stat[0] == database) {
-                    children += stat[1] + stat[2];
-                }
-            }
-        }
-        long[] postmaster = procStat(database);
-        long[] server = procStat(this.connector.server().pid());
-        long[] tests = procStat(ProcessHandle.current().pid());
-        double tick = 10; // ms per clock tick (USER_HZ 100 on Linux)
-        return new Cpu(
-                (server[1] + server[2]) * tick,
-                (postmaster[1] + postmaster[2] + postmaster[3] + postmaster[4] + children) * tick,
-                (tests[1] + tests[2]) * tick);
-    }
-
-    /**
-     * Fields of /proc/[pid]/stat: parent pid, then user, system, children's user and children's system time in
-     * clock ticks (children's: of the children that ended); empty when the process is gone.
-     */
-    private static long[] procStat(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {
-                Long.parseLong(fields[1]),
-                Long.parseLong(fields[11]),
-                Long.parseLong(fields[12]),
-                Long.parseLong(fields[13]),
-                Long.parseLong(fields[14])
-            };
-        } catch (java.io.IOException | RuntimeException e) {
-            return new long[0];
         }
     }
 
@@ -261,7 +209,7 @@ class OrdersBenchmark {
                     .getBytes(StandardCharsets.UTF_8)));
         }
 
-        Cpu before = cpu();
+        ProcessCpu before = ProcessCpu.of(this.connector);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -305,7 +253,10 @@ class OrdersBenchmark {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Storm(
-                sorted, Duration.between(started, lastAck), Duration.between(lastAck, allInFeed), cpu().minus(before));
+                sorted,
+                Duration.between(started, lastAck),
+                Duration.between(lastAck, allInFeed),
+                ProcessCpu.of(this.connector).minus(before));
     }
 
     /** The resident set size of a process in KiB (Linux /proc), 0 when it cannot be read. */

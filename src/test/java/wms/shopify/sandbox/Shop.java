@@ -186,7 +186,12 @@ public final class Shop {
 
     /** Stocks an item at a location (activating it there if needed) with this many available, silently. */
     public synchronized InventoryLevel stock(String sku, Location location, int available) {
-        InventoryItem item = item(sku);
+        return stock(item(sku), location, available);
+    }
+
+    /** As {@link #stock(String, Location, int)}, for an item already found (a catalogue of 100 000 items is set up
+     *  without looking each SKU up among all the others). */
+    public synchronized InventoryLevel stock(InventoryItem item, Location location, int available) {
         InventoryLevel level = activate(item, location);
         level.change("available", available - level.quantity("available"), now());
         return level;

@@ -112,7 +112,40 @@ public class AdminApi {
 
     private Read send(ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables) {
         CostBudget budget = budget(shop);
-        pause(budget.waitBefore(expectedCost(operation), this.clock.instant()));
+        double cost = expectedCost(operation);
+        hold(budget, cost);
+        try {
+            return exchange(shop, accessToken, operation, variables, budget);
+        } finally {
+            budget.settle(cost);
+        }
+    }
+
+    /**
+     * Waits until the store's budget holds the call's expected cost, counting its calls under way, and holds it; a
+     * call that would wait longer than {@link #LONGEST_BUDGET_WAIT} goes after that wait anyway (the retry decides).
+     */
+    private void hold(CostBudget budget, double cost) {
+        Instant start = this.clock.instant();
+        Duration left = LONGEST_BUDGET_WAIT;
+        while (true) {
+            Duration wait = budget.reserve(cost, this.clock.instant());
+            if (wait.isZero()) {
+                break;
+            }
+            if (wait.compareTo(left) >= 0) {
+                pause(left);
+                budget.reserveAnyway(cost);
+                break;
+            }
+            pause(wait);
+            left = left.minus(wait);
+        }
+        budget.waited(Duration.between(start, this.clock.instant()));
+    }
+
+    private Read exchange(
+            ShopDomain shop, String accessToken, AdminOperation operation, JsonObject variables, CostBudget budget) {
         JsonObject request = Json.createObjectBuilder()
                 .add("query", operation.document())
                 .add("operationName", operation.operationName())
@@ -278,7 +311,7 @@ public class AdminApi {
      * last call (Shopify computes it from the document and its variables, the same for every store), or the
      * operation's own estimate before any answer came.
      */
-    double expectedCost(AdminOperation operation) {
+    public double expectedCost(AdminOperation operation) {
         return this.requestedCosts.getOrDefault(operation, operation.estimatedCost());
     }
 

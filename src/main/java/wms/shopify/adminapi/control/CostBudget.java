@@ -7,7 +7,10 @@ import java.time.Instant;
  * One store's GraphQL cost budget as Shopify last reported it ({@code extensions.cost.throttleStatus}: points
  * available, bucket size, restore rate) and as it has refilled since, plus any pause Shopify asked for (429
  * {@code Retry-After}). Every call to that store asks it how long to wait first, so calls are paced instead of
- * being sent and throttled. Thread-safe; the arithmetic takes the time as an argument so tests need no clock.
+ * being sent and throttled. Calls under way hold what they are expected to cost ({@link #reserve}, given back with
+ * {@link #settle} when answered), so several calls of one store may be in flight at once without together asking
+ * for more than the bucket holds: Shopify limits by cost, not by concurrency. Thread-safe; the arithmetic takes the
+ * time as an argument so tests need no clock.
  */
 public final class CostBudget {
 
@@ -16,6 +19,12 @@ public final class CostBudget {
     private double restoreRate = Double.NaN;
     private Instant observedAt = Instant.EPOCH;
     private Instant pausedUntil = Instant.EPOCH;
+    /** Points held by calls sent and not answered yet (Shopify's last report may not count them). */
+    private double reserved;
+    /** Budget waits so far, for the Stock page: how many and how long in all. */
+    private long waits;
+
+    private Duration waited = Duration.ZERO;
 
     /** How long to wait before a call that is expected to cost this many points (zero when it can go now). */
     public synchronized Duration waitBefore(double estimatedCost, Instant now) {
@@ -24,13 +33,56 @@ public final class CostBudget {
             return pause; // nothing known yet: the first answer tells
         }
         double cost = Math.min(estimatedCost, this.maximum);
-        double missing = cost - availableAt(now);
+        double missing = cost - (availableAt(now) - this.reserved);
         if (missing <= 0) {
             return pause;
         }
         Duration refill = Duration.ofMillis((long) Math.ceil(missing / this.restoreRate * 1000));
         return refill.compareTo(pause) > 0 ? refill : pause;
     }
+
+    /**
+     * Holds the points of a call about to be sent when the budget has them now, counting the calls under way:
+     * answers zero (held: send, then {@link #settle}), or how long to wait before asking again (nothing held).
+     */
+    public synchronized Duration reserve(double estimatedCost, Instant now) {
+        Duration wait = waitBefore(estimatedCost, now);
+        if (wait.isZero()) {
+            this.reserved += estimatedCost;
+        }
+        return wait;
+    }
+
+    /** Holds the points of a call that goes now whatever the budget says (it waited as long as it may). */
+    public synchronized void reserveAnyway(double estimatedCost) {
+        this.reserved += estimatedCost;
+    }
+
+    /** A call held by {@link #reserve} was answered (or failed): its points are Shopify's report's business again. */
+    public synchronized void settle(double estimatedCost) {
+        this.reserved = Math.max(0, this.reserved - estimatedCost);
+    }
+
+    /** Notes a wait for this budget (measured by the caller), for the figures an operator sees. */
+    public synchronized void waited(Duration wait) {
+        if (!wait.isZero() && !wait.isNegative()) {
+            this.waits++;
+            this.waited = this.waited.plus(wait);
+        }
+    }
+
+    /** The waits noted so far: how many, and how long in all. */
+    public synchronized Waits waits() {
+        return new Waits(this.waits, this.waited);
+    }
+
+    /**
+     * Budget waits of one store since this instance started.
+     *
+     * @param count how many calls waited
+     * @param total how long they waited in all
+     */
+    public record Waits(long count, Duration total) {}
 
     /** What Shopify reported with an answer (also with a THROTTLED one). */
     public synchronized void observe(

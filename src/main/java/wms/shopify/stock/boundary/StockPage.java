@@ -21,6 +21,7 @@ import wms.shopify.stores.control.Stores;
 
 /**
  * Backing bean of the Stock page: per store the stock sync setting (changed on Store Settings) and its counts, the
+ * waits for its Shopify API budget in this instance, the
  * last drift reconciliation with a button for one now, and retry of what is parked; below, the changes that are
  * pending, being pushed or parked with their reasons, what each level publishes and why (WMS quantity → rule →
  * published), and the latest pushes.
@@ -46,6 +47,9 @@ public class StockPage {
     @Inject
     FacesContext faces;
 
+    @Inject
+    wms.shopify.stock.control.StockPusher pusher;
+
     private List<StoreStockSummary> summaries;
     private List<ChangeView> changes;
     private List<PushView> pushes;
@@ -56,6 +60,19 @@ public class StockPage {
             this.summaries = this.views.stores();
         }
         return this.summaries;
+    }
+
+    /**
+     * How often calls to the store waited for its Shopify API budget since this instance started, and how long in
+     * all ("none" when never): stock pushes, reads and every other call of the connector to that store.
+     */
+    public String budgetWaits(String domain) {
+        var waits = this.pusher.budgetWaits(domain);
+        if (waits.count() == 0) {
+            return "none";
+        }
+        return waits.count() + " ("
+                + String.format(java.util.Locale.ROOT, "%.1f", waits.total().toMillis() / 1000.0) + " s)";
     }
 
     public List<ChangeView> getChanges() {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,35 +76,51 @@ public class DemandLedger {
     /**
      * Intake, in its transaction: a movement naming an order that lowers sellable is that order's allocation: its
      * demand shrinks as much (lines fully allocated are deleted first, so that no quantity drops to zero or below).
+     * The call's allocations are summed per demand line (one after the other would end the same) and applied in two
+     * statements, not two per movement.
      */
     static void allocated(Connection db, List<ResolvedMovement> fresh) throws SQLException {
+        List<Object> stores = new ArrayList<>();
+        List<Object> orders = new ArrayList<>();
+        List<Object> products = new ArrayList<>();
+        List<Object> warehouses = new ArrayList<>();
+        List<Object> units = new ArrayList<>();
         for (ResolvedMovement m : fresh) {
             if (m.orderStoreId() == null || m.delta() >= 0) {
                 continue;
             }
-            String lines =
-                    " where d.store_id = ? and d.shopify_order_id = ? and (d.inventory_item_id, d.location_id) in ("
-                            + "select v.inventory_item_id, l.location_id from store_variant_mapping v "
-                            + "join store_location_mapping l on l.store_id = v.store_id "
-                            + "where v.store_id = ? and v.product_id = ? and l.warehouse_id = ?)";
-            try (PreparedStatement remove =
-                            db.prepareStatement("delete from order_demand d" + lines + " and d.quantity <= ?");
-                    PreparedStatement reduce = db.prepareStatement(
-                            "update order_demand d set quantity = d.quantity - ?, " + "updated_at = now()" + lines)) {
-                remove.setLong(1, m.orderStoreId());
-                remove.setString(2, m.shopifyOrderId());
-                remove.setLong(3, m.orderStoreId());
-                remove.setLong(4, m.productId());
-                remove.setLong(5, m.warehouseId());
-                remove.setLong(6, -m.delta());
-                remove.executeUpdate();
-                reduce.setLong(1, -m.delta());
-                reduce.setLong(2, m.orderStoreId());
-                reduce.setString(3, m.shopifyOrderId());
-                reduce.setLong(4, m.orderStoreId());
-                reduce.setLong(5, m.productId());
-                reduce.setLong(6, m.warehouseId());
-                reduce.executeUpdate();
+            stores.add(m.orderStoreId());
+            orders.add(m.shopifyOrderId());
+            products.add(m.productId());
+            warehouses.add(m.warehouseId());
+            units.add(-m.delta());
+        }
+        if (stores.isEmpty()) {
+            return;
+        }
+        String allocations = """
+                with allocation as (
+                    select t.store_id, t.order_id, v.inventory_item_id, l.location_id, sum(t.units) as units
+                    from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[])
+                        as t(store_id, order_id, product_id, warehouse_id, units)
+                    join store_variant_mapping v on v.store_id = t.store_id and v.product_id = t.product_id
+                    join store_location_mapping l on l.store_id = t.store_id and l.warehouse_id = t.warehouse_id
+                    group by t.store_id, t.order_id, v.inventory_item_id, l.location_id)
+                """;
+        String line = " d.store_id = a.store_id and d.shopify_order_id = a.order_id"
+                + " and d.inventory_item_id = a.inventory_item_id and d.location_id = a.location_id";
+        try (PreparedStatement remove = db.prepareStatement(allocations
+                        + "delete from order_demand d using allocation a where" + line + " and d.quantity <= a.units");
+                PreparedStatement reduce = db.prepareStatement(allocations
+                        + "update order_demand d set quantity = d.quantity - a.units, updated_at = now() "
+                        + "from allocation a where" + line)) {
+            for (PreparedStatement statement : List.of(remove, reduce)) {
+                statement.setArray(1, db.createArrayOf("bigint", stores.toArray()));
+                statement.setArray(2, db.createArrayOf("varchar", orders.toArray()));
+                statement.setArray(3, db.createArrayOf("bigint", products.toArray()));
+                statement.setArray(4, db.createArrayOf("bigint", warehouses.toArray()));
+                statement.setArray(5, db.createArrayOf("bigint", units.toArray()));
+                statement.executeUpdate();
             }
         }
     }

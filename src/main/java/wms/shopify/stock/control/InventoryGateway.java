@@ -79,7 +79,7 @@ public class InventoryGateway {
     public record LevelsPage(Map<String, Long> available, String next) {}
 
     /** The operation a push is written with. */
-    static AdminOperation operation(boolean absolute) {
+    public static AdminOperation operation(boolean absolute) {
         return absolute ? AdminOperation.INVENTORY_SET : AdminOperation.INVENTORY_ADJUST;
     }
 

@@ -125,22 +125,35 @@ public class MovementLedger {
         for (ResolvedMovement m : fresh) {
             latest.merge(List.of(m.productId(), m.warehouseId()), m, (a, b) -> b.sequence() >= a.sequence() ? b : a);
         }
+        int n = latest.size();
+        Object[] products = new Object[n];
+        Object[] warehouses = new Object[n];
+        Object[] sellables = new Object[n];
+        Object[] sequences = new Object[n];
+        int i = 0;
+        for (ResolvedMovement m : latest.values()) {
+            products[i] = m.productId();
+            warehouses[i] = m.warehouseId();
+            sellables[i] = m.sellableAfter();
+            sequences[i] = m.sequence();
+            i++;
+        }
+        // One statement for the call's levels (in key order, as above), not one per level.
         try (PreparedStatement upsert = db.prepareStatement("""
                 insert into stock_level (product_id, warehouse_id, sellable, sequence, updated_at)
-                values (?, ?, ?, ?, now())
+                select t.product_id, t.warehouse_id, t.sellable, t.sequence, now()
+                from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) with ordinality as t(product_id, warehouse_id, sellable, sequence, position)
+                order by t.position
                 on conflict (product_id, warehouse_id) do update set
                     sellable = case when excluded.sequence >= stock_level.sequence then excluded.sellable
                         else stock_level.sellable end,
                     sequence = greatest(stock_level.sequence, excluded.sequence), updated_at = now()
                 """)) {
-            for (ResolvedMovement m : latest.values()) {
-                upsert.setLong(1, m.productId());
-                upsert.setLong(2, m.warehouseId());
-                upsert.setLong(3, m.sellableAfter());
-                upsert.setLong(4, m.sequence());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, db.createArrayOf("bigint", products));
+            upsert.setArray(2, db.createArrayOf("bigint", warehouses));
+            upsert.setArray(3, db.createArrayOf("bigint", sellables));
+            upsert.setArray(4, db.createArrayOf("bigint", sequences));
+            upsert.executeUpdate();
         }
     }
 

@@ -391,62 +391,71 @@ final class StockChanges {
 
     /** Claimed changes with nothing to write go idle (in Absolute mode their delta, which it never sends, too). */
     static void idle(Connection db, List<Long> ids, boolean absolute) throws SQLException {
-        try (PreparedStatement rest = db.prepareStatement(
-                "update stock_change set state = 'IDLE', due_at = null, "
-                        + "first_change_at = null, delta = case when ? then 0 else delta end, updated_at = now() where id = ?")) {
-            for (Long id : ids) {
-                rest.setBoolean(1, absolute);
-                rest.setLong(2, id);
-                rest.addBatch();
-            }
-            rest.executeBatch();
+        if (ids.isEmpty()) {
+            return;
+        }
+        // One statement for the batch: the rows are the claim's, already locked.
+        try (PreparedStatement rest = db.prepareStatement("update stock_change set state = 'IDLE', due_at = null, "
+                + "first_change_at = null, delta = case when ? then 0 else delta end, updated_at = now() "
+                + "where id = any(?)")) {
+            rest.setBoolean(1, absolute);
+            rest.setArray(2, db.createArrayOf("bigint", ids.toArray()));
+            rest.executeUpdate();
         }
     }
 
     /** Claimed changes parked with their reasons (change id → reason). */
     static void park(Connection db, Map<Long, String> reasons) throws SQLException {
-        try (PreparedStatement park = db.prepareStatement(
-                "update stock_change set state = 'FAILED', reason = ?, " + "updated_at = now() where id = ?")) {
-            for (Map.Entry<Long, String> change : reasons.entrySet()) {
-                park.setString(1, change.getValue());
-                park.setLong(2, change.getKey());
-                park.addBatch();
-            }
-            park.executeBatch();
+        if (reasons.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement park = db.prepareStatement("update stock_change c set state = 'FAILED', "
+                + "reason = t.reason, updated_at = now() from unnest(?::bigint[], ?::varchar[]) as t(id, reason) "
+                + "where c.id = t.id")) {
+            park.setArray(1, db.createArrayOf("bigint", reasons.keySet().toArray()));
+            park.setArray(2, db.createArrayOf("varchar", reasons.values().toArray()));
+            park.executeUpdate();
         }
     }
 
     /**
      * Claimed changes go into a push, each at its position in the input, carrying its delta (and in Absolute mode
-     * the quantity written); the movements they absorbed so far are the push's.
+     * the quantity written); the movements they absorbed so far are the push's. One statement for the batch (the
+     * rows are the claim's, already locked), not one per change.
      *
      * @param entries the claimed changes in input order, with the quantity written (0 in Delta mode)
      */
     static void bind(Connection db, long pushId, List<Due> entries, boolean absolute) throws SQLException {
+        int n = entries.size();
+        Object[] ids = new Object[n];
+        Object[] positions = new Object[n];
+        Object[] carried = new Object[n];
+        Object[] quantities = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Due row = entries.get(i);
+            ids[i] = row.id();
+            positions[i] = i;
+            carried[i] = row.delta();
+            quantities[i] = absolute ? row.maySell() : 0L;
+        }
         try (PreparedStatement bind = db.prepareStatement("""
-                update stock_change set state = 'PUSHING', push_id = ?, in_push_position = ?, in_push_delta = ?,
-                    in_push_quantity = ?, in_push_generation = generation, delta = delta - ?, reason = null,
-                    updated_at = now()
-                where id = ?
+                update stock_change c set state = 'PUSHING', push_id = ?, in_push_position = t.position,
+                    in_push_delta = t.carried, in_push_quantity = t.quantity, in_push_generation = c.generation,
+                    delta = c.delta - t.carried, reason = null, updated_at = now()
+                from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::bigint[]) as t(id, position, carried, quantity)
+                where c.id = t.id
                 """)) {
-            for (int i = 0; i < entries.size(); i++) {
-                Due row = entries.get(i);
-                long carried = row.delta();
-                bind.setLong(1, pushId);
-                bind.setInt(2, i);
-                bind.setLong(3, carried);
-                bind.setLong(4, absolute ? row.maySell() : 0);
-                bind.setLong(5, carried);
-                bind.setLong(6, row.id());
-                bind.addBatch();
-            }
-            bind.executeBatch();
+            bind.setLong(1, pushId);
+            bind.setArray(2, db.createArrayOf("bigint", ids));
+            bind.setArray(3, db.createArrayOf("integer", positions));
+            bind.setArray(4, db.createArrayOf("bigint", carried));
+            bind.setArray(5, db.createArrayOf("bigint", quantities));
+            bind.executeUpdate();
         }
         try (PreparedStatement link = db.prepareStatement(
                 "update stock_movement_target set push_id = ? " + "where change_id = any(?) and push_id is null")) {
             link.setLong(1, pushId);
-            link.setArray(
-                    2, db.createArrayOf("bigint", entries.stream().map(Due::id).toArray()));
+            link.setArray(2, db.createArrayOf("bigint", ids));
             link.executeUpdate();
         }
     }
@@ -457,12 +466,27 @@ final class StockChanges {
      * call recording movements of the same items.
      */
     static void lockPush(Connection db, long pushId, Long storeId, Collection<String> levels) throws SQLException {
+        List<String> items = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
+        for (String level : levels) {
+            String[] key = level.split("\n", 2);
+            items.add(key[0]);
+            locations.add(key[1]);
+        }
+        // Through the indexes (the push's, and the level's unique key): a condition on the joined key would read
+        // every level of the store for each push (100 000 at a full recount).
         lockInOrder(
                 db,
-                "c.push_id = ? or (c.store_id = ? and c.inventory_item_id || E'\\n' || " + "c.location_id = any(?))",
+                """
+                c.id in (select s.id from stock_change s where s.push_id = ?
+                    union select s.id from stock_change s
+                    join unnest(?::varchar[], ?::varchar[]) as t(item, location)
+                        on s.store_id = ? and s.inventory_item_id = t.item and s.location_id = t.location)
+                """,
                 pushId,
-                storeId,
-                db.createArrayOf("varchar", levels.toArray()));
+                db.createArrayOf("varchar", items.toArray()),
+                db.createArrayOf("varchar", locations.toArray()),
+                storeId);
     }
 
     /**
@@ -491,17 +515,33 @@ final class StockChanges {
             rows.setLong(1, pushId);
             rows.executeUpdate();
         }
-        try (PreparedStatement known = db.prepareStatement("update stock_change set shopify_known = ? "
-                + "where store_id = ? and inventory_item_id = ? and location_id = ? and push_id is null")) {
-            for (Map.Entry<String, Long> level : new TreeMap<>(after).entrySet()) {
-                String[] key = level.getKey().split("\n", 2);
-                known.setLong(1, level.getValue());
-                known.setLong(2, storeId);
-                known.setString(3, key[0]);
-                known.setString(4, key[1]);
-                known.addBatch();
-            }
-            known.executeBatch();
+        if (after.isEmpty()) {
+            return;
+        }
+        // One statement for the levels the write reported (locked above, in the lock order), not one per level.
+        int n = after.size();
+        Object[] items = new Object[n];
+        Object[] locations = new Object[n];
+        Object[] quantities = new Object[n];
+        int i = 0;
+        for (Map.Entry<String, Long> level : new TreeMap<>(after).entrySet()) {
+            String[] key = level.getKey().split("\n", 2);
+            items[i] = key[0];
+            locations[i] = key[1];
+            quantities[i] = level.getValue();
+            i++;
+        }
+        try (PreparedStatement known = db.prepareStatement("""
+                update stock_change c set shopify_known = t.quantity
+                from unnest(?::varchar[], ?::varchar[], ?::bigint[]) as t(item, location, quantity)
+                where c.store_id = ? and c.inventory_item_id = t.item and c.location_id = t.location
+                    and c.push_id is null
+                """)) {
+            known.setArray(1, db.createArrayOf("varchar", items));
+            known.setArray(2, db.createArrayOf("varchar", locations));
+            known.setArray(3, db.createArrayOf("bigint", quantities));
+            known.setLong(4, storeId);
+            known.executeUpdate();
         }
     }
 

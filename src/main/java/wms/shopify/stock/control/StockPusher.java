@@ -15,9 +15,11 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.adminapi.control.AdminApi;
+import wms.shopify.adminapi.control.CostBudget;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
+import wms.shopify.adminapi.entity.ShopDomain;
 import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.OpenPush;
 import wms.shopify.stock.entity.StockPolicy;
@@ -29,7 +31,8 @@ import wms.shopify.stores.entity.Store;
  * Drains one store: first the pushes left open (a retry, or one a crashed instance had claimed), then, in Absolute
  * mode, reads the levels whose Shopify quantity is unknown or stale, then prepares and sends pushes of up to 250
  * quantities until nothing of the store is due. Every call goes through {@link AdminApi}, which waits for this
- * store's cost budget only: one store's throttling never holds up another, as each store drains on its own thread.
+ * store's cost budget only: one store's throttling never holds up another. The flusher overlaps a store's pushes
+ * ({@link #next}, {@link #hold}, {@link #sendHeld}) while its budget allows; {@link #drain} sends them one by one.
  */
 @ApplicationScoped
 public class StockPusher {
@@ -69,35 +72,98 @@ public class StockPusher {
 
     public void drain(long storeId) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            Optional<OpenPush> push = next(storeId);
+            if (push.isEmpty()) {
+                return;
+            }
+            Store store = this.stores.find(storeId).orElse(null);
+            if (store == null) {
+                return;
+            }
+            send(store, push.get());
+        }
+    }
+
+    /**
+     * The store's next push to send, claimed for this instance (leased), without sending it: a push left open
+     * first, then (Absolute mode) the reads of levels whose Shopify quantity is unknown or stale, then a new push of
+     * due changes. Empty when nothing is due, stock sync is off, the store is not connected, or Shopify could not
+     * answer a read. A change is in one push at a time (it stays PUSHING until its push's outcome is recorded), so
+     * pushes of one store may be in flight together without two writes of one item overtaking each other.
+     */
+    public Optional<OpenPush> next(long storeId) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
             Store store = this.stores.find(storeId).orElse(null);
             if (store == null || !store.isConnected()) {
-                return;
+                return Optional.empty();
             }
             Optional<OpenPush> open = this.records.claimOpen(storeId, this.settings.leaseSeconds());
             if (open.isPresent()) {
-                send(store, open.get());
-                continue;
+                return open;
             }
             StockPolicy policy = this.policies.of(storeId);
             if (!policy.syncEnabled()) {
-                return;
+                return Optional.empty();
             }
             StockSyncMode mode = policy.mode();
             if (mode == StockSyncMode.ABSOLUTE) {
                 List<LevelToRead> unknown = this.records.levelsToRead(storeId);
                 if (!unknown.isEmpty()) {
                     if (!read(store, unknown)) {
-                        return;
+                        return Optional.empty();
                     }
                     continue;
                 }
             }
-            Optional<OpenPush> prepared = this.records.prepare(storeId, mode.name(), this.settings.leaseSeconds());
-            if (prepared.isEmpty()) {
-                return;
-            }
-            send(store, prepared.get());
+            return this.records.prepare(storeId, mode.name(), this.settings.leaseSeconds());
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Holds the push's expected cost in its store's budget when the budget has it now (counting the pushes under
+     * way): zero, then {@link #sendHeld}; else how long until it may (nothing held), for the caller to come back
+     * then instead of sleeping on a thread.
+     */
+    public Duration hold(OpenPush push) {
+        return budget(push)
+                .map(budget -> budget.reserve(cost(push), this.clock.instant()))
+                .orElse(Duration.ZERO);
+    }
+
+    /**
+     * Sends a push whose cost {@link #hold} held, after waiting {@code waited} for it (noted in the store's budget
+     * waits, which the Stock page shows); the hold passes to the call, which holds it until Shopify answers.
+     */
+    public void sendHeld(OpenPush push, Duration waited) {
+        Optional<CostBudget> budget = budget(push);
+        budget.ifPresent(b -> {
+            b.waited(waited);
+            b.settle(cost(push));
+        });
+        Store store = this.stores.find(push.storeId()).orElse(null);
+        if (store == null || !store.isConnected()) {
+            return; // its lease runs out; the push is sent again if the store comes back
+        }
+        send(store, push);
+    }
+
+    /** Gives back what {@link #hold} held for a push that will not be sent now (its lease runs out). */
+    public void release(OpenPush push) {
+        budget(push).ifPresent(b -> b.settle(cost(push)));
+    }
+
+    /** The budget waits of a store since this instance started (the Stock page shows them per store). */
+    public CostBudget.Waits budgetWaits(String domain) {
+        return this.api.budget(new ShopDomain(domain)).waits();
+    }
+
+    private Optional<CostBudget> budget(OpenPush push) {
+        return this.stores.find(push.storeId()).map(store -> this.api.budget(store.domain()));
+    }
+
+    private double cost(OpenPush push) {
+        return this.api.expectedCost(InventoryGateway.operation(push.absolute()));
     }
 
     /** Reads Shopify's "available" for the levels, per location in chunks; false when Shopify could not answer. */

@@ -67,6 +67,18 @@ public class StockSettings {
     @ConfigProperty(name = "wms.stock.failed-retry-minutes")
     int failedRetryMinutes;
 
+    /**
+     * Pushes of one store in flight at once in this instance, while its budget allows (Shopify limits by cost, not
+     * by concurrency); 1 sends them one after the other.
+     */
+    @Inject
+    @ConfigProperty(name = "wms.stock.pushes-in-flight")
+    int pushesInFlight;
+
+    public int pushesInFlight() {
+        return Math.max(1, this.pushesInFlight);
+    }
+
     public double firstPushDelaySeconds() {
         return this.firstPushDelayMillis / 1000.0;
     }

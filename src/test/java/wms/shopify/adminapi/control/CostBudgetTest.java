@@ -41,4 +41,29 @@ class CostBudgetTest {
         assertEquals(Duration.ofMillis(1500), AdminApi.retryAfter("1.5"));
         assertEquals(Duration.ofSeconds(1), AdminApi.retryAfter("soon"));
     }
+
+    @Test
+    void callsUnderWayHoldTheirPointsSoThatTogetherTheyNeverAskForMoreThanTheBucket() {
+        CostBudget budget = new CostBudget();
+        budget.observe(25, 2000, 100, T0);
+        assertEquals(Duration.ZERO, budget.reserve(10, T0));
+        assertEquals(Duration.ZERO, budget.reserve(10, T0));
+        assertEquals(Duration.ofMillis(50), budget.reserve(10, T0), "5 points left: 5 more in 50 ms");
+        assertEquals(Duration.ofMillis(50), budget.waitBefore(10, T0), "the refused reservation held nothing");
+        budget.settle(10);
+        assertEquals(Duration.ZERO, budget.reserve(10, T0), "an answered call gives its hold back");
+        budget.settle(10);
+        budget.settle(10);
+        budget.settle(10);
+        assertEquals(Duration.ZERO, budget.waitBefore(25, T0), "never held below nothing");
+    }
+
+    @Test
+    void waitsAreCountedForTheOperator() {
+        CostBudget budget = new CostBudget();
+        budget.waited(Duration.ZERO);
+        budget.waited(Duration.ofMillis(300));
+        budget.waited(Duration.ofMillis(200));
+        assertEquals(new CostBudget.Waits(2, Duration.ofMillis(500)), budget.waits());
+    }
 }
