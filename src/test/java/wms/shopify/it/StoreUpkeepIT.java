@@ -17,10 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
 import wms.shopify.sandbox.WebhookSubscription;
@@ -35,7 +32,6 @@ import wms.shopify.sandbox.WebhookSubscription;
  * after the interval is StoreTest's). A round that checks a store while its install is still registering the webhooks
  * (Shopify answering slowly) does not make either check fail, and the install returns with every subscription.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreUpkeepIT {
 
     private static SandboxConnector connector;
@@ -60,7 +56,6 @@ class StoreUpkeepIT {
     }
 
     @Test
-    @Order(1)
     void anExpiringTokenIsRefreshedBeforeItLapses() throws Exception {
         // Due ten seconds after the install, refreshed by the first round after that: within 20 s, given 40.
         Awaitility.await()
@@ -76,7 +71,6 @@ class StoreUpkeepIT {
     }
 
     @Test
-    @Order(2)
     void aSubscriptionShopifyRemovedIsCreatedAgainByTheScheduledCheck() throws Exception {
         Set<String> registered = topics(dora);
         assertEquals(11, registered.size(), "every subscription registered at the install");
@@ -111,7 +105,6 @@ class StoreUpkeepIT {
     }
 
     @Test
-    @Order(3)
     void aStoreInstalledWhileARoundChecksItHasEverySubscriptionWhenTheInstallReturns() throws Exception {
         // Shopify answering slowly (0.4 s a call) makes each install's registration outlast a round (every 5 s), so
         // the round checks the just-connected store while the install is still registering its webhooks.
