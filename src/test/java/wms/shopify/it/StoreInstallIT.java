@@ -49,8 +49,7 @@ class StoreInstallIT {
             "RETURNS_REQUEST",
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",
-            "RETURNS_CLOSE",
-            "INVENTORY_LEVELS_UPDATE");
+            "RETURNS_CLOSE");
 
     private static SandboxConnector connector;
     private static Browser browser;

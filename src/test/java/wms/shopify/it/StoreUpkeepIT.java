@@ -73,7 +73,7 @@ class StoreUpkeepIT {
     @Test
     void aSubscriptionShopifyRemovedIsCreatedAgainByTheScheduledCheck() throws Exception {
         Set<String> registered = topics(dora);
-        assertEquals(11, registered.size(), "every subscription registered at the install");
+        assertEquals(10, registered.size(), "every subscription registered at the install");
 
         WebhookSubscription removed = dora.webhookSubscriptions().stream()
                 .filter(s -> s.topic().equals("ORDERS_CREATE"))
@@ -92,7 +92,7 @@ class StoreUpkeepIT {
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics(dora).equals(registered));
-        assertEquals(12, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
+        assertEquals(11, dora.journal().applied("webhookSubscriptionCreate").size(), "only the missing one created");
         // The activity entry travels through the activity queue after the round's commit: it follows shortly.
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
@@ -102,6 +102,41 @@ class StoreUpkeepIT {
                         .body()
                         .contains("re-created after Shopify removed them: ORDERS_CREATE"));
         assertEquals("CONNECTED", column("status"), "the refreshed tokens kept working");
+    }
+
+    @Test
+    void subscriptionsToTopicsTheConnectorNoLongerHandlesAreRemovedByTheScheduledCheck() throws Exception {
+        // A store installed by an earlier version holds subscriptions to inventory_levels/update (every level the
+        // connector wrote came back) and bulk_operations/finish; the check removes them, and nothing else.
+        Shop elder = connector.sandbox().createShop("elder.myshopify.com", Plan.STANDARD);
+        elder.addLocation("Elder store");
+        connector.install(admin, elder);
+        String ours = connector.url() + "/shopify/webhooks";
+        String othersAddress = "https://other-app.example.com/webhooks";
+        create(elder, "INVENTORY_LEVELS_UPDATE", ours);
+        create(elder, "BULK_OPERATIONS_FINISH", ours);
+        create(elder, "INVENTORY_LEVELS_UPDATE", othersAddress);
+        try (Connection db = connector.jdbc()) {
+            db.createStatement()
+                    .executeUpdate("update store set subscriptions_checked_at = subscriptions_checked_at"
+                            + " - interval '2 minutes' where domain = 'elder.myshopify.com'");
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        topics(elder, ours).equals(Set.copyOf(wms.shopify.stores.control.WebhookSubscriptions.TOPICS)));
+        assertEquals(
+                Set.of("INVENTORY_LEVELS_UPDATE"), topics(elder, othersAddress), "another app's subscription is kept");
+        assertEquals(2, elder.journal().applied("webhookSubscriptionDelete").size(), "each removed once");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> connector
+                        .get(admin, "/admin/activity.xhtml")
+                        .body()
+                        .contains("that the connector no longer needs removed: BULK_OPERATIONS_FINISH, "
+                                + "INVENTORY_LEVELS_UPDATE"));
     }
 
     @Test
@@ -140,6 +175,33 @@ class StoreUpkeepIT {
             row.next();
             return row.getString(1);
         }
+    }
+
+    private static Set<String> topics(Shop shop, String uri) {
+        return shop.webhookSubscriptions().stream()
+                .filter(subscription -> subscription.uri().equals(uri))
+                .map(WebhookSubscription::topic)
+                .collect(Collectors.toSet());
+    }
+
+    /** Creates a subscription through Shopify's Admin API, as an earlier version of the connector (or an app) did. */
+    private static void create(Shop shop, String topic, String uri) throws Exception {
+        String mutation = "{\"query\":\"mutation($topic: WebhookSubscriptionTopic!, $uri: URL!) { "
+                + "webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) { "
+                + "webhookSubscription { id } userErrors { message } } }\",\"variables\":{\"topic\":\"" + topic
+                + "\",\"uri\":\"" + uri + "\"}}";
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(connector.sandbox().graphQlUrl(shop, "2026-07")))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "X-Shopify-Access-Token",
+                                        connector.sandbox().issueAccessToken(shop))
+                                .POST(HttpRequest.BodyPublishers.ofString(mutation))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("gid://shopify/WebhookSubscription/"), answer.body());
     }
 
     private static Set<String> topics(Shop shop) {

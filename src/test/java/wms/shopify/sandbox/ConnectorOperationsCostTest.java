@@ -54,7 +54,12 @@ class ConnectorOperationsCostTest {
                 250,
                 AdminClient.input("inventoryItemId", ID, "locationId", ID, "delta", 5, "changeFromQuantity", null));
         return switch (operation) {
-            case "BulkOperationStatus", "Order", "OrderFulfillments", "Return", "ReturnClose" -> Map.of("id", ID);
+            case "BulkOperationStatus",
+                    "Order",
+                    "OrderFulfillments",
+                    "Return",
+                    "ReturnClose",
+                    "WebhookSubscriptionDelete" -> Map.of("id", ID);
             case "LocationAvailable", "LocationInventoryLevels" -> Map.of("location", ID, "after", "cursor");
             case "OrderLineItems",
                     "OrderFulfillmentOrders",

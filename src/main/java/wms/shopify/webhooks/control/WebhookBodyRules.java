@@ -24,8 +24,7 @@ import wms.shopify.webhooks.entity.WebhookReceived;
  * {@code /partially_fulfilled}: an order, its numeric {@code id} and the matching {@code admin_graphql_api_id}
  * ({@code gid://shopify/Order/<id>}). An order does not name its shop: the order is read again by that id from the
  * header's store, so an order of another shop is not found there and nothing is imported;</li>
- * <li>{@code returns/*}: a return, likewise ({@code gid://shopify/Return/<id>}), read again from the store;</li>
- * <li>{@code inventory_levels/update}: a level, its {@code inventory_item_id} and {@code location_id}.</li>
+ * <li>{@code returns/*}: a return, likewise ({@code gid://shopify/Return/<id>}), read again from the store.</li>
  * </ul>
  * Other topics are only kept, and no component acts on them.
  */
@@ -68,7 +67,6 @@ public final class WebhookBodyRules {
                         .or(() -> json.get("customer") instanceof JsonObject
                                 ? Optional.empty()
                                 : Optional.of("the body has no \"customer\" object."));
-            case "inventory_levels/update" -> number(json, "inventory_item_id").or(() -> number(json, "location_id"));
             default -> ORDER_TOPICS.contains(topic) ? resource(json, "Order") : resource(json, "Return");
         };
     }
@@ -78,8 +76,7 @@ public final class WebhookBodyRules {
                 || topic.equals("app/scopes_update")
                 || WebhookIntake.COMPLIANCE_TOPICS.contains(topic)
                 || ORDER_TOPICS.contains(topic)
-                || topic.startsWith("returns/")
-                || topic.equals("inventory_levels/update");
+                || topic.startsWith("returns/");
     }
 
     /** A REST resource as Shopify sends it: a numeric id and the GraphQL id of the same object of that type. */

@@ -51,7 +51,6 @@ class WebhookBodyRulesTest {
         assertEquals(Optional.empty(), refusal("customers/data_request", DATA_REQUEST));
         assertEquals(Optional.empty(), refusal("returns/request", RETURN));
         assertEquals(Optional.empty(), refusal("returns/approve", RETURN));
-        assertEquals(Optional.empty(), refusal("inventory_levels/update", LEVEL));
         assertEquals(
                 Optional.empty(),
                 refusal("app/uninstalled", SHOP.replace("acme.myshopify.com", "ACME.myshopify.com")),
@@ -67,8 +66,7 @@ class WebhookBodyRulesTest {
                 "customers/data_request",
                 "orders/create",
                 "orders/cancelled",
-                "returns/approve",
-                "inventory_levels/update"
+                "returns/approve"
             })
     void aProductUpdateReplayedUnderATopicThatChangesStateIsRefused(String topic) {
         assertTrue(refusal(topic, PRODUCT).isPresent(), topic);
