@@ -186,7 +186,7 @@ class StoreUpkeepIT {
 
     /** Creates a subscription through Shopify's Admin API, as an earlier version of the connector (or an app) did. */
     private static void create(Shop shop, String topic, String uri) throws Exception {
-        String mutation = "{\"query\":\"mutation($topic: WebhookSubscriptionTopic!, $uri: URL!) { "
+        String mutation = "{\"query\":\"mutation($topic: WebhookSubscriptionTopic!, $uri: String!) { "
                 + "webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) { "
                 + "webhookSubscription { id } userErrors { message } } }\",\"variables\":{\"topic\":\"" + topic
                 + "\",\"uri\":\"" + uri + "\"}}";

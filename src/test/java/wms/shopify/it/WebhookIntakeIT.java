@@ -256,7 +256,7 @@ class WebhookIntakeIT {
     }
 
     /** A webhook as Shopify would deliver it, with these (possibly wrong) headers; null leaves a header out. */
-    static HttpResponse<String> webhook(
+    private static HttpResponse<String> webhook(
             String shop, String topic, String webhookId, byte[] body, String hmac, String contentType)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connector.url() + "/shopify/webhooks"))
