@@ -4,7 +4,7 @@
  *
  * <p>Tables: {@code stock_movement}, {@code stock_movement_target}, {@code stock_change}, {@code stock_push},
  * {@code stock_level}, {@code stock_reconciliation}, {@code order_demand}, {@code stock_policy} (published: {@code control.StockPolicies}), {@code stock_rule} (the availability rules, {@code control.StockRules}). Fires no event. Observes
- * {@code orders.entity.OrderDemand}, {@code returns.entity.ShopifyRestock}, {@code webhooks.entity.WebhookReceived}
- * ({@code inventory_levels/update}) and {@code platform.database.DatabaseReady}.
+ * {@code orders.entity.OrderDemand}, {@code returns.entity.ShopifyRestock} and
+ * {@code platform.database.DatabaseReady}.
  */
 package wms.shopify.stock;

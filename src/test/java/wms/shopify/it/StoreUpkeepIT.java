@@ -17,10 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
 import wms.shopify.sandbox.WebhookSubscription;
@@ -35,7 +32,6 @@ import wms.shopify.sandbox.WebhookSubscription;
  * after the interval is StoreTest's). A round that checks a store while its install is still registering the webhooks
  * (Shopify answering slowly) does not make either check fail, and the install returns with every subscription.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreUpkeepIT {
 
     private static SandboxConnector connector;
@@ -60,7 +56,6 @@ class StoreUpkeepIT {
     }
 
     @Test
-    @Order(1)
     void anExpiringTokenIsRefreshedBeforeItLapses() throws Exception {
         // Due ten seconds after the install, refreshed by the first round after that: within 20 s, given 40.
         Awaitility.await()
@@ -76,7 +71,6 @@ class StoreUpkeepIT {
     }
 
     @Test
-    @Order(2)
     void aSubscriptionShopifyRemovedIsCreatedAgainByTheScheduledCheck() throws Exception {
         Set<String> registered = topics(dora);
         assertEquals(
@@ -117,7 +111,41 @@ class StoreUpkeepIT {
     }
 
     @Test
-    @Order(3)
+    void subscriptionsToTopicsTheConnectorNoLongerHandlesAreRemovedByTheScheduledCheck() throws Exception {
+        // A store installed by an earlier version holds subscriptions to inventory_levels/update (every level the
+        // connector wrote came back) and bulk_operations/finish; the check removes them, and nothing else.
+        Shop elder = connector.sandbox().createShop("elder.myshopify.com", Plan.STANDARD);
+        elder.addLocation("Elder store");
+        connector.install(admin, elder);
+        String ours = connector.url() + "/shopify/webhooks";
+        String othersAddress = "https://other-app.example.com/webhooks";
+        create(elder, "INVENTORY_LEVELS_UPDATE", ours);
+        create(elder, "BULK_OPERATIONS_FINISH", ours);
+        create(elder, "INVENTORY_LEVELS_UPDATE", othersAddress);
+        try (Connection db = connector.jdbc()) {
+            db.createStatement()
+                    .executeUpdate("update store set subscriptions_checked_at = subscriptions_checked_at"
+                            + " - interval '2 minutes' where domain = 'elder.myshopify.com'");
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        topics(elder, ours).equals(Set.copyOf(wms.shopify.stores.control.WebhookSubscriptions.TOPICS)));
+        assertEquals(
+                Set.of("INVENTORY_LEVELS_UPDATE"), topics(elder, othersAddress), "another app's subscription is kept");
+        assertEquals(2, elder.journal().applied("webhookSubscriptionDelete").size(), "each removed once");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> connector
+                        .get(admin, "/admin/activity.xhtml")
+                        .body()
+                        .contains("that the connector no longer needs removed: BULK_OPERATIONS_FINISH, "
+                                + "INVENTORY_LEVELS_UPDATE"));
+    }
+
+    @Test
     void aStoreInstalledWhileARoundChecksItHasEverySubscriptionWhenTheInstallReturns() throws Exception {
         // Shopify answering slowly (0.4 s a call) makes each install's registration outlast a round (every 5 s), so
         // the round checks the just-connected store while the install is still registering its webhooks.
@@ -153,6 +181,33 @@ class StoreUpkeepIT {
             row.next();
             return row.getString(1);
         }
+    }
+
+    private static Set<String> topics(Shop shop, String uri) {
+        return shop.webhookSubscriptions().stream()
+                .filter(subscription -> subscription.uri().equals(uri))
+                .map(WebhookSubscription::topic)
+                .collect(Collectors.toSet());
+    }
+
+    /** Creates a subscription through Shopify's Admin API, as an earlier version of the connector (or an app) did. */
+    private static void create(Shop shop, String topic, String uri) throws Exception {
+        String mutation = "{\"query\":\"mutation($topic: WebhookSubscriptionTopic!, $uri: String!) { "
+                + "webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) { "
+                + "webhookSubscription { id } userErrors { message } } }\",\"variables\":{\"topic\":\"" + topic
+                + "\",\"uri\":\"" + uri + "\"}}";
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(connector.sandbox().graphQlUrl(shop, "2026-07")))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "X-Shopify-Access-Token",
+                                        connector.sandbox().issueAccessToken(shop))
+                                .POST(HttpRequest.BodyPublishers.ofString(mutation))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("gid://shopify/WebhookSubscription/"), answer.body());
     }
 
     private static Set<String> topics(Shop shop) {

@@ -59,7 +59,8 @@ class ConnectorOperationsCostTest {
                     "OrderFulfillments",
                     "FulfillmentOrderPlace",
                     "Return",
-                    "ReturnClose" -> Map.of("id", ID);
+                    "ReturnClose",
+                    "WebhookSubscriptionDelete" -> Map.of("id", ID);
             case "FulfillmentOrderHold" ->
                 Map.of("id", ID, "fulfillmentHold", Map.of("reason", "INCORRECT_ADDRESS", "handle", "wms-connector"));
             case "FulfillmentOrderReleaseHold" -> Map.of("id", ID, "holdIds", List.of(ID));

@@ -17,6 +17,7 @@ public enum AdminOperation {
     /** A page of 100 subscriptions: 2 + 100 objects. */
     WEBHOOK_SUBSCRIPTIONS("WebhookSubscriptions", 102),
     WEBHOOK_SUBSCRIPTION_CREATE("WebhookSubscriptionCreate", 10),
+    WEBHOOK_SUBSCRIPTION_DELETE("WebhookSubscriptionDelete", 10),
     /** A page of 250 variants: 2 + 250 x 3 objects. */
     PRODUCT_VARIANTS("ProductVariants", 752),
     /** A page of 250 inventory levels of one location: 1 + 2 + 250 x 2 objects. */

@@ -12,6 +12,7 @@ import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderFiltersChanged;
 import wms.shopify.orders.entity.StoredIntakePolicy;
 import wms.shopify.platform.Published;
+import wms.shopify.platform.database.PerStoreRows;
 
 /**
  * The orders component's published read and save interface for its per-store intake policy ({@code intake_policy},
@@ -99,10 +100,6 @@ public class IntakePolicies {
     }
 
     private StoredIntakePolicy stored(long storeId) {
-        StoredIntakePolicy stored = this.entityManager.find(StoredIntakePolicy.class, storeId);
-        if (stored == null) {
-            throw new IllegalArgumentException("This store does not exist (any more).");
-        }
-        return stored;
+        return PerStoreRows.of(this.entityManager, StoredIntakePolicy.class, storeId);
     }
 }

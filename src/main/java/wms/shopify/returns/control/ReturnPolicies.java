@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.platform.Published;
+import wms.shopify.platform.database.PerStoreRows;
 import wms.shopify.returns.entity.ReturnPolicy;
 import wms.shopify.returns.entity.StoredReturnPolicy;
 
@@ -31,10 +32,6 @@ public class ReturnPolicies {
     }
 
     private StoredReturnPolicy stored(long storeId) {
-        StoredReturnPolicy stored = this.entityManager.find(StoredReturnPolicy.class, storeId);
-        if (stored == null) {
-            throw new IllegalArgumentException("This store does not exist (any more).");
-        }
-        return stored;
+        return PerStoreRows.of(this.entityManager, StoredReturnPolicy.class, storeId);
     }
 }

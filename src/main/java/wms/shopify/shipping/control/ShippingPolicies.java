@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.platform.Published;
+import wms.shopify.platform.database.PerStoreRows;
 import wms.shopify.shipping.entity.ShippingPolicy;
 import wms.shopify.shipping.entity.StoredShippingPolicy;
 
@@ -31,10 +32,6 @@ public class ShippingPolicies {
     }
 
     private StoredShippingPolicy stored(long storeId) {
-        StoredShippingPolicy stored = this.entityManager.find(StoredShippingPolicy.class, storeId);
-        if (stored == null) {
-            throw new IllegalArgumentException("This store does not exist (any more).");
-        }
-        return stored;
+        return PerStoreRows.of(this.entityManager, StoredShippingPolicy.class, storeId);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import wms.shopify.platform.Published;
+import wms.shopify.platform.database.PerStoreRows;
 import wms.shopify.stock.entity.StockPolicy;
 import wms.shopify.stock.entity.StoredStockPolicy;
 
@@ -31,10 +32,6 @@ public class StockPolicies {
     }
 
     private StoredStockPolicy stored(long storeId) {
-        StoredStockPolicy stored = this.entityManager.find(StoredStockPolicy.class, storeId);
-        if (stored == null) {
-            throw new IllegalArgumentException("This store does not exist (any more).");
-        }
-        return stored;
+        return PerStoreRows.of(this.entityManager, StoredStockPolicy.class, storeId);
     }
 }

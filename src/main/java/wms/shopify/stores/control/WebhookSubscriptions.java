@@ -6,9 +6,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.adminapi.control.AdminApi;
@@ -20,7 +23,8 @@ import wms.shopify.stores.entity.Store;
 /**
  * The webhook subscriptions the connector needs on every store, pointing at its webhook address. Verified after an
  * install and again on a schedule: Shopify deletes a subscription after repeated failed deliveries, and a missing
- * one is created again.
+ * one is created again; one of the connector's own to a topic it no longer handles (left by an earlier version) is
+ * removed, so that Shopify stops sending what nobody reads.
  */
 @ApplicationScoped
 public class WebhookSubscriptions {
@@ -28,9 +32,13 @@ public class WebhookSubscriptions {
     private static final Logger LOG = Logger.getLogger(WebhookSubscriptions.class.getName());
 
     /**
-     * Orders (import and its filters; fulfillment orders moved to another location), the uninstall (disconnect at once), returns (return sync), inventory levels
-     * (stock drift and echo detection): each handled by a component (WebhookTopicsTest). Not bulk_operations/finish:
-     * large product syncs poll their bulk operation, and a delivery nobody handles would only wait unhandled.
+     * Orders (import and its filters; holds, edits, fulfillment orders moved to another location), the uninstall
+     * (disconnect at once), the grant (scopes), returns (return sync): each handled by a component
+     * (WebhookTopicsTest). Not bulk_operations/finish: large product syncs poll their bulk operation. Not
+     * inventory_levels/update: every level the connector writes would come back as one (100 000 deliveries for a
+     * 100 000-SKU recount, three quarters of the connector's CPU in the stock benchmark) and nothing is decided on
+     * them: changes made on Shopify are found by Absolute mode's compare-and-set and by drift reconciliation
+     * (docs/stock.md).
      */
     public static final List<String> TOPICS = List.of(
             "ORDERS_CREATE",
@@ -46,7 +54,6 @@ public class WebhookSubscriptions {
             "RETURNS_APPROVE",
             "RETURNS_PROCESS",
             "RETURNS_CLOSE",
-            "INVENTORY_LEVELS_UPDATE",
             "FULFILLMENT_ORDERS_MOVED");
     /** Shopify echoes it as X-Shopify-Name: letters, digits, hyphens. */
     static final String SUBSCRIPTION_NAME = "wms-connector";
@@ -72,7 +79,8 @@ public class WebhookSubscriptions {
      * @return the topics that had to be created
      */
     public List<String> verify(Store store) {
-        Set<String> present = present(store);
+        Map<String, List<String>> subscribed = subscribed(store);
+        Set<String> present = subscribed.keySet();
         List<String> missing =
                 TOPICS.stream().filter(topic -> !present.contains(topic)).toList();
         if (!missing.isEmpty()) {
@@ -102,11 +110,12 @@ public class WebhookSubscriptions {
             // A check of the same store running at the same time (the install's and a scheduled round's, when the
             // round comes while the install registers) may have created it since this one read the list; Shopify
             // then refuses it as taken. It is there, which is what this check is for.
-            if (errors != null && !errors.isEmpty() && !present(store).contains(topic)) {
+            if (errors != null && !errors.isEmpty() && !subscribed(store).containsKey(topic)) {
                 throw new ShopifyRequestException("Shopify refused the " + topic + " subscription of " + store.domain()
                         + ": " + errors.getJsonObject(0).getString("message", ""));
             }
         }
+        List<String> retired = retire(store, subscribed);
         this.stores.subscriptionsChecked(store.id());
         if (!missing.isEmpty() && !present.isEmpty()) {
             // Not the first registration: Shopify removed these, which means deliveries failed for a while.
@@ -116,12 +125,54 @@ public class WebhookSubscriptions {
                             + String.join(", ", missing),
                     null);
         }
-        LOG.fine(() -> "Webhook subscriptions of " + store.domain() + " verified; created " + missing);
+        if (!retired.isEmpty()) {
+            this.activity.record(
+                    Stores.CATEGORY,
+                    "Webhook subscriptions of " + store.domain() + " that the connector no longer needs removed: "
+                            + String.join(", ", retired),
+                    null);
+        }
+        LOG.fine(() -> "Webhook subscriptions of " + store.domain() + " verified; created " + missing + ", removed "
+                + retired);
         return missing;
     }
 
-    private Set<String> present(Store store) {
-        Set<String> topics = new HashSet<>();
+    /** Removes the connector's subscriptions to topics it no longer handles; the topics removed. */
+    private List<String> retire(Store store, Map<String, List<String>> subscribed) {
+        List<String> retired = new ArrayList<>();
+        for (Map.Entry<String, List<String>> topic : new TreeMap<>(subscribed).entrySet()) {
+            if (TOPICS.contains(topic.getKey())) {
+                continue;
+            }
+            boolean removed = true;
+            for (String id : topic.getValue()) {
+                JsonObject deleted = this.access
+                        .call(
+                                store,
+                                token -> this.api.run(
+                                        store.domain(),
+                                        token,
+                                        AdminOperation.WEBHOOK_SUBSCRIPTION_DELETE,
+                                        Json.createObjectBuilder().add("id", id).build()))
+                        .getJsonObject("webhookSubscriptionDelete");
+                JsonArray errors = deleted.getJsonArray("userErrors");
+                if (errors != null && !errors.isEmpty()) {
+                    // Not worth failing the check for: it is tried again at the next one.
+                    LOG.warning(() -> "Shopify refused to remove the " + topic.getKey() + " subscription of "
+                            + store.domain() + ": " + errors.getJsonObject(0).getString("message", ""));
+                    removed = false;
+                }
+            }
+            if (removed) {
+                retired.add(topic.getKey());
+            }
+        }
+        return retired;
+    }
+
+    /** The connector's subscriptions on the store (those to its webhook address): their ids by topic. */
+    private Map<String, List<String>> subscribed(Store store) {
+        Map<String, List<String>> topics = new HashMap<>();
         String after = null;
         do {
             var variables = Json.createObjectBuilder();
@@ -137,7 +188,8 @@ public class WebhookSubscriptions {
             for (JsonValue node : page.getJsonArray("nodes")) {
                 JsonObject subscription = node.asJsonObject();
                 if (this.app.webhookUrl().equals(subscription.getString("uri", ""))) {
-                    topics.add(subscription.getString("topic"));
+                    topics.computeIfAbsent(subscription.getString("topic"), t -> new ArrayList<>())
+                            .add(subscription.getString("id"));
                 }
             }
             JsonObject pageInfo = page.getJsonObject("pageInfo");

@@ -25,7 +25,6 @@ import wms.shopify.webhooks.entity.WebhookReceived;
  * ({@code gid://shopify/Order/<id>}). An order does not name its shop: the order is read again by that id from the
  * header's store, so an order of another shop is not found there and nothing is imported;</li>
  * <li>{@code returns/*}: a return, likewise ({@code gid://shopify/Return/<id>}), read again from the store;</li>
- * <li>{@code inventory_levels/update}: a level, its {@code inventory_item_id} and {@code location_id};</li>
  * <li>{@code fulfillment_orders/moved}: a {@code moved_fulfillment_order} object and the GraphQL id of a location as
  * {@code destination_location_id} (Shopify sends these topics with GraphQL ids); the moved fulfillment order's order
  * is asked of the header's store, so one of another shop is not found there.</li>
@@ -73,7 +72,6 @@ public final class WebhookBodyRules {
                         .or(() -> json.get("customer") instanceof JsonObject
                                 ? Optional.empty()
                                 : Optional.of("the body has no \"customer\" object."));
-            case "inventory_levels/update" -> number(json, "inventory_item_id").or(() -> number(json, "location_id"));
             case "fulfillment_orders/moved" ->
                 json.get("moved_fulfillment_order") instanceof JsonObject
                                 && json.get("destination_location_id") instanceof JsonString location
@@ -97,7 +95,6 @@ public final class WebhookBodyRules {
                 || WebhookIntake.COMPLIANCE_TOPICS.contains(topic)
                 || ORDER_TOPICS.contains(topic)
                 || topic.startsWith("returns/")
-                || topic.equals("inventory_levels/update")
                 || topic.equals("fulfillment_orders/moved")
                 || topic.equals(WebhookReceived.FULFILLMENT_ORDER_NOTIFICATION);
     }

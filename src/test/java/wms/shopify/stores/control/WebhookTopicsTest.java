@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import wms.shopify.orders.control.OrderWebhooks;
 import wms.shopify.returns.control.ReturnWebhooks;
-import wms.shopify.stock.control.StockWebhooks;
 
 /**
  * No topic is subscribed and ignored: every topic the connector registers on a store is one a component handles, and
@@ -23,7 +22,6 @@ class WebhookTopicsTest {
         delivered.addAll(OrderWebhooks.TOPICS);
         delivered.add(OrderWebhooks.MOVED);
         delivered.addAll(ReturnWebhooks.TOPICS);
-        delivered.add(StockWebhooks.TOPIC);
         delivered.add(StoreWebhooks.TOPIC);
         delivered.add(StoreWebhooks.SCOPES_TOPIC);
         Set<String> handled = new TreeSet<>();

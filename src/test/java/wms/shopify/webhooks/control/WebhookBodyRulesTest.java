@@ -58,7 +58,6 @@ class WebhookBodyRulesTest {
         assertEquals(Optional.empty(), refusal("customers/data_request", DATA_REQUEST));
         assertEquals(Optional.empty(), refusal("returns/request", RETURN));
         assertEquals(Optional.empty(), refusal("returns/approve", RETURN));
-        assertEquals(Optional.empty(), refusal("inventory_levels/update", LEVEL));
         assertEquals(Optional.empty(), refusal("fulfillment_orders/moved", MOVED));
         assertEquals(
                 Optional.empty(),
@@ -76,7 +75,6 @@ class WebhookBodyRulesTest {
                 "orders/create",
                 "orders/cancelled",
                 "returns/approve",
-                "inventory_levels/update",
                 "fulfillment_orders/moved"
             })
     void aProductUpdateReplayedUnderATopicThatChangesStateIsRefused(String topic) {
