@@ -133,7 +133,8 @@ class AdminPagesWalkIT {
                 "write_merchant_managed_fulfillment_orders",
                 "read_third_party_fulfillment_orders",
                 "write_fulfillments",
-                "write_returns")) {
+                "write_returns",
+                "write_assigned_fulfillment_orders")) {
             assertTrue(scopes.contains(scope), scope + " is listed");
         }
     }

@@ -102,10 +102,9 @@ class ShopifyAccessIT {
         // order's read was refused first.
         WmsFixture.await(
                 Duration.ofSeconds(60),
-                () ->
-                        "write_merchant_managed_fulfillment_orders, read_third_party_fulfillment_orders, write_fulfillments"
-                                .equals(wmsApi.text(
-                                        "select missing_access from store where domain = ?", SCOPES_DOMAIN)),
+                () -> ("write_merchant_managed_fulfillment_orders, read_third_party_fulfillment_orders, "
+                                + "write_fulfillments, write_assigned_fulfillment_orders")
+                        .equals(wmsApi.text("select missing_access from store where domain = ?", SCOPES_DOMAIN)),
                 "the store marked as lacking the scopes",
                 () -> "; store "
                         + wmsApi.text(
@@ -119,7 +118,8 @@ class ShopifyAccessIT {
         String rowHtml = stores.substring(row, stores.indexOf("</tr>", row));
         assertTrue(
                 rowHtml.contains("Needs re-authorisation: the app lacks the write_merchant_managed_fulfillment_orders, "
-                        + "read_third_party_fulfillment_orders, write_fulfillments access scope on this store."),
+                        + "read_third_party_fulfillment_orders, write_fulfillments, write_assigned_fulfillment_orders "
+                        + "access scope on this store."),
                 rowHtml);
         assertFalse(rowHtml.contains("SHOPIFY_SCOPES"), "all are scopes the connector asks for");
         assertTrue(rowHtml.contains("authorise-again"), "with the button that runs OAuth again");
