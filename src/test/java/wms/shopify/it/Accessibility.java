@@ -19,6 +19,7 @@ final class Accessibility {
      * empty when there are none.
      */
     static List<String> seriousViolations(Browser browser) {
+        browser.awaitSettled();
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser.driver());

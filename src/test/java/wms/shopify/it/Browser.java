@@ -146,6 +146,18 @@ public final class Browser implements AutoCloseable {
         until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /**
+     * Waits until no CSS transition or animation runs and no ajax request of PrimeFaces is under way: a check of
+     * colours (contrast) taken mid-transition, or while a button is disabled for its request, would measure a state
+     * no one sees for long.
+     */
+    public void awaitSettled() {
+        until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.getAnimations().every(a => a.playState !== 'running')"
+                        + " && !(window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Queue"
+                        + " && PrimeFaces.ajax.Queue.isEmpty && !PrimeFaces.ajax.Queue.isEmpty())"));
+    }
+
     /** Saves the files this browser downloads (a CSV export, say) in the given folder. */
     public void downloadTo(Path folder) {
         ((ChromeDriver) this.driver)
