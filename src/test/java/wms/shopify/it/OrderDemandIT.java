@@ -80,7 +80,12 @@ class OrderDemandIT {
                         SystemClock.class,
                         InstantConverter.class,
                         wms.shopify.platform.database.FeedPositions.class,
-                        wms.shopify.platform.database.FeedPositions.Feed.class)
+                        wms.shopify.platform.database.FeedPositions.Feed.class,
+                        wms.shopify.platform.database.PerStoreRows.class,
+                        wms.shopify.orders.control.CancellationAnswerInput.class,
+                        wms.shopify.platform.api.FieldError.class,
+                        wms.shopify.platform.api.InvalidRequestException.class,
+                        wms.shopify.platform.api.WholeNumber.class)
                 .addPackages(
                         false,
                         ImportedOrder.class.getPackage(),
