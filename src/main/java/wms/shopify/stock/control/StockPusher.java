@@ -70,20 +70,6 @@ public class StockPusher {
     @Inject
     ActivityLog activity;
 
-    public void drain(long storeId) {
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Optional<OpenPush> push = next(storeId);
-            if (push.isEmpty()) {
-                return;
-            }
-            Store store = this.stores.find(storeId).orElse(null);
-            if (store == null) {
-                return;
-            }
-            send(store, push.get());
-        }
-    }
-
     /**
      * The store's next push to send, claimed for this instance (leased), without sending it: a push left open
      * first, then (Absolute mode) the reads of levels whose Shopify quantity is unknown or stale, then a new push of
