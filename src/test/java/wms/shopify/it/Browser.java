@@ -147,13 +147,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits until no CSS transition or animation runs and no ajax request of PrimeFaces is under way: a check of
+     * Waits until no CSS transition runs and no ajax request of PrimeFaces is under way (an endless animation, a
+     * spinner say, is not waited for): a check of
      * colours (contrast) taken mid-transition, or while a button is disabled for its request, would measure a state
      * no one sees for long.
      */
     public void awaitSettled() {
         until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return document.getAnimations().every(a => a.playState !== 'running')"
+                .executeScript("return document.getAnimations()"
+                        + ".every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"
                         + " && !(window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Queue"
                         + " && PrimeFaces.ajax.Queue.isEmpty && !PrimeFaces.ajax.Queue.isEmpty())"));
     }
