@@ -36,8 +36,8 @@ import wms.shopify.sandbox.Shop;
  *
  * <p>Switches: {@code -Dbench.skus=10000} (the size), {@code -Dbench.stores=20}, {@code -Dbench.plan=plus},
  * {@code -Dbench.pushesInFlight=1} (the connector's {@code STOCK_PUSHES_IN_FLIGHT}, to compare with pushes one at a
- * time), {@code -Dbench.echoes=false} (the sandbox drops the {@code inventory_levels/update} echoes of the writes
- * instead of delivering them, to see what they cost).
+ * time). It also prints the {@code inventory_levels/update} echoes Shopify delivered (none: the connector does not
+ * subscribe to them).
  *
  * <pre>DB_PORT=15515 ./mvnw verify -Dit.http.port=9185 -Dit.https.port=9485 -Dit.db.port=15515 -Dit.test=StockBurstBenchmark -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dbench.skus=100000</pre>
  */
@@ -48,7 +48,6 @@ class StockBurstBenchmark {
     private static final Plan PLAN =
             "plus".equalsIgnoreCase(System.getProperty("bench.plan")) ? Plan.PLUS : Plan.STANDARD;
     private static final String IN_FLIGHT = System.getProperty("bench.pushesInFlight");
-    private static final boolean ECHOES = !"false".equalsIgnoreCase(System.getProperty("bench.echoes"));
     private static final int CALL = 1000;
     private static final int CLIENTS = 4;
     private static final int VARIANTS_PER_PRODUCT = 100;
@@ -94,21 +93,17 @@ class StockBurstBenchmark {
         }
         for (Store store : stores) {
             store.shop().plan(PLAN); // a full bucket of the plan, as in a quiet store
-            if (!ECHOES) {
-                store.shop().faults().webhookDropShare(1.0);
-            }
             store.shop().journal().clear();
         }
         System.out.printf(
                 "%nStock burst: %d SKUs, %d store(s) on %s, calls of %d from %d clients, pushes in flight %s, "
-                        + "echoes %s; set-up %.1f s; load average %s%n",
+                        + "set-up %.1f s; load average %s%n",
                 SKUS,
                 STORES,
                 PLAN,
                 CALL,
                 CLIENTS,
                 IN_FLIGHT == null ? "default" : IN_FLIGHT,
-                ECHOES ? "delivered" : "dropped",
                 (System.nanoTime() - setUp) / 1e9,
                 ProcessCpu.loadAverage());
 
@@ -208,7 +203,7 @@ class StockBurstBenchmark {
             System.out.printf(
                     "  %s: every quantity right %.1f s after the first call, %.1f s after the last; budget floor "
                             + "%.1f s (%d points, bucket %.0f, %.0f points/s), target %.1f s after the first call: %s; "
-                            + "%d mutations, %.1f quantities each (largest %d), %d THROTTLED; %d echoes (%s)%n",
+                            + "%d mutations, %.1f quantities each (largest %d), %d THROTTLED; %d echoes delivered%n",
                     store.shop().domain(),
                     done,
                     done - lastCall,
@@ -222,8 +217,7 @@ class StockBurstBenchmark {
                     applied.isEmpty() ? 0.0 : (double) SKUS / applied.size(),
                     journal.largestInputArray(),
                     throttled,
-                    journal.webhooks("inventory_levels/update").size(),
-                    ECHOES ? "delivered" : "dropped");
+                    journal.webhooks("inventory_levels/update").size());
         }
         System.out.printf(
                 "  until all right: CPU connector %.1f s, PostgreSQL %.1f s, test JVM %.1f s; load average %s%n",
