@@ -304,7 +304,6 @@ class DashboardAndTracesIT {
         assertEquals(
                 List.of(
                         "Reconciliation finding",
-                        "Echo recognised",
                         "Shopify's answer",
                         "Push sent",
                         "WMS movement",
@@ -316,20 +315,18 @@ class DashboardAndTracesIT {
                 "the scenario's steps, newest first");
         List<String> what = column("what");
         assertEquals("Location " + LOCATION + ": Shopify held 9, the WMS's figure was 8", what.get(0));
-        assertTrue(what.get(1).startsWith("Echo of the connector's own stock write (available 8)"), what.get(1));
-        assertTrue(what.get(2).startsWith("Push #" + push2 + ": taken by Shopify"), what.get(2));
+        assertTrue(what.get(1).startsWith("Push #" + push2 + ": taken by Shopify"), what.get(1));
         assertEquals(
                 "Push #" + push2 + " (inventorySetQuantities): location " + LOCATION
                         + ": 5 → 8; 2 movements coalesced into it",
-                what.get(3));
+                what.get(2));
         assertTrue(
-                what.get(4).startsWith("ADJUSTMENT +1 at warehouse WH-" + TAG + ": sellable 8 after it"), what.get(4));
-        assertTrue(what.get(4).endsWith("coalesced into push #" + push2 + " for location " + LOCATION), what.get(4));
-        assertEquals("Push #" + push1 + " (inventorySetQuantities): location " + LOCATION + ": 0 → 5", what.get(7));
+                what.get(3).startsWith("ADJUSTMENT +1 at warehouse WH-" + TAG + ": sellable 8 after it"), what.get(3));
+        assertTrue(what.get(3).endsWith("coalesced into push #" + push2 + " for location " + LOCATION), what.get(3));
+        assertEquals("Push #" + push1 + " (inventorySetQuantities): location " + LOCATION + ": 0 → 5", what.get(6));
         List<String> details = column("detail");
-        assertEquals("idempotency key key-" + push2, details.get(3), "the push's idempotency key");
-        assertEquals("movement id m1-" + TAG, details.get(8));
-        assertEquals("webhook id echo-" + TAG, details.get(1));
+        assertEquals("idempotency key key-" + push2, details.get(2), "the push's idempotency key");
+        assertEquals("movement id m1-" + TAG, details.get(7));
 
         browser.screenshot("item-trace");
         assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");

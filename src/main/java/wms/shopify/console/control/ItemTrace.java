@@ -8,7 +8,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
@@ -41,7 +40,6 @@ public class ItemTrace {
     /** The store's latest pushes searched for the item when no movement leads to them (rule changes, corrections). */
     static final int RECENT_PUSHES = 500;
 
-    static final int WEBHOOKS = 2_000;
     static final int RECONCILIATIONS = 20;
 
     @Resource(lookup = "jdbc/wms")
@@ -189,7 +187,6 @@ public class ItemTrace {
             long[] changes = changes(db, item);
             movements(db, changes, events);
             pushes(db, item, changes, events);
-            webhooks(db, item, events);
             reconciliations(db, item, events);
         } catch (SQLException e) {
             throw failed(e);
@@ -334,50 +331,6 @@ public class ItemTrace {
             found.add("input not readable");
         }
         return found.isEmpty() ? List.of("no quantity of this item") : found;
-    }
-
-    private static void webhooks(Connection db, Item item, List<TraceEvent> events) throws SQLException {
-        String number = item.inventoryItemId().substring(item.inventoryItemId().lastIndexOf('/') + 1);
-        try (PreparedStatement query = db.prepareStatement("""
-                select d.received_at, d.webhook_id, d.outcome, d.outcome_note, d.body, d.id
-                from (select * from webhook_delivery where store_id = ? order by received_at desc limit ?) d
-                where d.topic = 'inventory_levels/update' order by d.received_at desc
-                """)) {
-            query.setLong(1, item.storeId());
-            query.setInt(2, WEBHOOKS);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String about = inventoryItemOf(rows.getBytes(5));
-                    if (!number.equals(about)) {
-                        continue;
-                    }
-                    String note = rows.getString(4);
-                    events.add(new TraceEvent(
-                            rows.getTimestamp(1).toInstant(),
-                            note != null && note.startsWith("Echo") ? "Echo recognised" : "Inventory webhook",
-                            note == null
-                                    ? "inventory_levels/update, "
-                                            + rows.getString(3).toLowerCase()
-                                    : note,
-                            "webhook id " + rows.getString(2),
-                            rows.getLong(6)));
-                }
-            }
-        }
-    }
-
-    /** The inventory item a body names ({@code inventory_item_id}), or null when it names none. */
-    static String inventoryItemOf(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return null;
-            }
-            JsonValue id = value.asJsonObject().get("inventory_item_id");
-            return id == null ? null : id.toString().replace("\"", "");
-        } catch (RuntimeException e) {
-            return null; // not JSON (or erased): it names no item
-        }
     }
 
     private static void reconciliations(Connection db, Item item, List<TraceEvent> events) throws SQLException {

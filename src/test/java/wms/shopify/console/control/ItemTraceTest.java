@@ -1,7 +1,6 @@
 package wms.shopify.console.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,15 +33,6 @@ class ItemTraceTest {
                 List.of("no quantity of this item"),
                 ItemTrace.entries(payload, "gid://shopify/InventoryItem/9", false));
         assertEquals(List.of("input not readable"), ItemTrace.entries("not json", ITEM, false));
-    }
-
-    @Test
-    void anInventoryWebhookNamesItsItem() {
-        assertEquals(
-                "11", ItemTrace.inventoryItemOf(bytes("{\"inventory_item_id\":11,\"location_id\":2,\"available\":5}")));
-        assertNull(ItemTrace.inventoryItemOf(bytes("{}")), "an erased body names nothing");
-        assertNull(ItemTrace.inventoryItemOf(bytes("[1]")));
-        assertNull(ItemTrace.inventoryItemOf(bytes("not json")));
     }
 
     @Test
