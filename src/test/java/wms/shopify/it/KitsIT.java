@@ -211,8 +211,10 @@ class KitsIT {
         assertEquals(2, picks.getJsonObject(1).getInt("quantity"), "the units to pick for the line");
 
         // The WMS allocates the order's components, naming it: nothing is taken off twice.
-        JsonObjectBuilder order =
-                Json.createObjectBuilder().add("store", domain).add("orderId", sale.id());
+        JsonObject order = Json.createObjectBuilder()
+                .add("store", domain)
+                .add("orderId", sale.id())
+                .build();
         HttpResponse<String> allocated = fixture.send(
                 movement(name + "-3", "allocation", mug, warehouse, -2, 7).add("order", order),
                 movement(name + "-4", "allocation", coffee, warehouse, -1, 4).add("order", order));

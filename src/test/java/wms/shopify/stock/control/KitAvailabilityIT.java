@@ -328,8 +328,8 @@ class KitAvailabilityIT {
     private static long store(Connection db, String name, String mode) throws SQLException {
         long id = single(
                 db,
-                "insert into store (domain, status, installed_at) values ('" + name + ".myshopify.com', "
-                        + "'CONNECTED', now()) returning id");
+                "insert into store (domain, status, access_token, installed_at) values ('" + name
+                        + ".myshopify.com', 'CONNECTED', 'sealed-token', now()) returning id");
         sql(
                 db,
                 "update stock_policy set sync_enabled = true, sync_mode = '" + mode + "', coalescing_window_seconds "
