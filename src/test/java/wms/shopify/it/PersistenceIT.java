@@ -155,6 +155,7 @@ class PersistenceIT {
             "stock_change",
             "stock_movement_target",
             "order_demand",
+            "kit_demand", // the units of components that kit orders hold: KitAvailabilityIT, KitsIT
             "stock_reconciliation",
             "stock_rule", // read by the SQL availability calculation (stock_rule_of), replaced as a set:
             // AvailabilityRulesIT

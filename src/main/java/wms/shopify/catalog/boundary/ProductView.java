@@ -1,6 +1,8 @@
 package wms.shopify.catalog.boundary;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import wms.shopify.catalog.entity.WmsProduct;
 
@@ -13,17 +15,41 @@ import wms.shopify.catalog.entity.WmsProduct;
  * @param name its name, exactly as registered
  * @param active false when the WMS deactivated it
  * @param updatedAt when it last changed
+ * @param components when the product is a kit, its components in code order; absent otherwise
  */
 @Schema(name = "Product")
-public record ProductView(String code, String sku, String barcode, String name, boolean active, Instant updatedAt) {
+public record ProductView(
+        String code,
+        String sku,
+        String barcode,
+        String name,
+        boolean active,
+        Instant updatedAt,
+        List<Component> components) {
 
-    static ProductView of(WmsProduct product) {
+    /**
+     * One component of a kit.
+     *
+     * @param product the component's product code
+     * @param quantity the units of it one kit takes
+     */
+    @Schema(name = "ProductKitComponent")
+    public record Component(String product, long quantity) {}
+
+    /** The product, with its components when the map of kits has it. */
+    static ProductView of(WmsProduct product, Map<String, Map<String, Long>> kits) {
+        Map<String, Long> components = kits.get(product.code());
         return new ProductView(
                 product.code(),
                 product.sku(),
                 product.barcode(),
                 product.name(),
                 product.active(),
-                product.updatedAt());
+                product.updatedAt(),
+                components == null
+                        ? null
+                        : components.entrySet().stream()
+                                .map(c -> new Component(c.getKey(), c.getValue()))
+                                .toList());
     }
 }

@@ -67,9 +67,10 @@ public class ProductsResource {
         if (size == null) {
             throw new InvalidRequestException(errors);
         }
-        return this.catalog.page(after, size.intValue()).stream()
-                .map(ProductView::of)
-                .toList();
+        var page = this.catalog.page(after, size.intValue());
+        // The page's kits in one query, not one per product.
+        var kits = this.catalog.componentsOf(page.stream().map(p -> p.code()).toList());
+        return page.stream().map(product -> ProductView.of(product, kits)).toList();
     }
 
     @PUT
@@ -81,7 +82,9 @@ public class ProductsResource {
                     + "never deleted: send active=false to deactivate one (it stops matching; variants mapped to it "
                     + "keep their mapping and are flagged). All or nothing: when any item is invalid, nothing is "
                     + "changed and every error is listed. SKUs and barcodes of the call that several active products "
-                    + "share are listed in the answer: they match no Shopify variant.")
+                    + "share are listed in the answer: they match no Shopify variant. A kit lists its components "
+                    + "(registered before or in the same call, none a kit itself); its stock is computed from theirs "
+                    + "and stock movements naming it are refused.")
     @RequestBody(
             required = true,
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProductRegistration.class)))

@@ -62,7 +62,8 @@ public class ItemTrace {
             long pendingDelta,
             Instant dueAt,
             Instant lastPushedAt,
-            String reason)
+            String reason,
+            String kit)
             implements java.io.Serializable {
 
         /** The level in one sentence: "why is it N on Shopify". */
@@ -76,8 +77,16 @@ public class ItemTrace {
                 text.append(", after the connector's push of ")
                         .append(wms.shopify.platform.web.AdminFormat.dateTime(this.lastPushedAt));
             }
-            text.append("; the WMS's sellable quantity is ")
-                    .append(this.sellable == null ? "not reported" : this.sellable);
+            if (this.kit != null) {
+                // A kit has no stock of its own: its quantity is what its components make up (docs/stock.md).
+                text.append("; a kit: the WMS's components make up ")
+                        .append(this.sellable)
+                        .append(" whole kits; what the store may sell is limited by ")
+                        .append(this.kit);
+            } else {
+                text.append("; the WMS's sellable quantity is ")
+                        .append(this.sellable == null ? "not reported" : this.sellable);
+            }
             switch (this.state) {
                 case "PENDING" ->
                     text.append("; a change (")
@@ -154,7 +163,8 @@ public class ItemTrace {
         try (Connection db = this.dataSource.getConnection();
                 PreparedStatement query = db.prepareStatement("""
                         select c.location_id, w.code, c.state, c.sellable, c.shopify_known, c.delta, c.due_at,
-                            c.last_pushed_at, c.reason
+                            c.last_pushed_at, c.reason,
+                            stock_kit_limit(c.store_id, c.product_id, c.location_id, c.warehouse_id)
                         from stock_change c left join warehouse_code w on w.warehouse_id = c.warehouse_id
                         where c.store_id = ? and c.inventory_item_id = ? order by c.location_id
                         """)) {
@@ -171,7 +181,8 @@ public class ItemTrace {
                             rows.getLong(6),
                             instant(rows.getTimestamp(7)),
                             instant(rows.getTimestamp(8)),
-                            rows.getString(9)));
+                            rows.getString(9),
+                            rows.getString(10)));
                 }
             }
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package wms.shopify.orders.boundary;
 
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import wms.shopify.orders.entity.FeedKind;
 import wms.shopify.orders.entity.ImportedOrder;
@@ -183,9 +184,28 @@ public record OrderEntryView(
                     description = "The Shopify bundle this line was sold in, as one of its components (the "
                             + "bundle's SKU, else its title); absent for a line bought on its own. The "
                             + "lines of one bundle name the same bundle.")
-            String bundle) {}
+            String bundle,
+
+            @Schema(
+                    description = "When the product is a WMS kit (registered with components): the units of each "
+                            + "component to pick for this line (the line's quantity × the units per kit), in code "
+                            + "order; absent for any other product.")
+            List<KitPickView> components) {}
+
+    /** Units of one component of a kit to pick for a kit's line. */
+    @Schema(name = "OrderLineKitComponent")
+    public record KitPickView(String product, long quantity) {}
 
     public static OrderEntryView of(ImportedOrder order) {
+        return of(order, Map.of());
+    }
+
+    /**
+     * The order as the feed shows it.
+     *
+     * @param kits the WMS kits among its lines' products: kit code → component code → units per kit
+     */
+    public static OrderEntryView of(ImportedOrder order, Map<String, Map<String, Long>> kits) {
         return new OrderEntryView(
                 order.id(),
                 order.feedSeq() == null ? 0 : order.feedSeq(),
@@ -213,7 +233,7 @@ public record OrderEntryView(
                 order.shippingMethod(),
                 order.shippingCode(),
                 order.note(),
-                order.lines().stream().map(OrderEntryView::line).toList(),
+                order.lines().stream().map(line -> line(line, kits)).toList(),
                 order.shippingState(),
                 order.customerDataWithheld().stream().map(Enum::name).toList(),
                 order.customerDataNote(),
@@ -252,8 +272,19 @@ public record OrderEntryView(
                         .toList());
     }
 
-    private static LineView line(OrderLine line) {
+    private static LineView line(OrderLine line, Map<String, Map<String, Long>> kits) {
+        Map<String, Long> components = line.productCode() == null ? null : kits.get(line.productCode());
         return new LineView(
-                line.productCode(), line.quantity(), line.lineItemId(), line.sku(), line.title(), line.bundle());
+                line.productCode(),
+                line.quantity(),
+                line.lineItemId(),
+                line.sku(),
+                line.title(),
+                line.bundle(),
+                components == null
+                        ? null
+                        : components.entrySet().stream()
+                                .map(c -> new KitPickView(c.getKey(), c.getValue() * line.quantity()))
+                                .toList());
     }
 }

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import wms.shopify.adminapi.control.ShopifyRequestException;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
 import wms.shopify.adminapi.control.ShopifyUnavailableException;
+import wms.shopify.catalog.control.KitComponents;
 import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.credentials.entity.ApiScope;
 import wms.shopify.orders.control.CancellationAnswerInput;
@@ -51,6 +56,9 @@ public class OrdersResource {
 
     @Inject
     OrderFeed feed;
+
+    @Inject
+    KitComponents kits;
 
     @Inject
     OrderHolds holds;
@@ -91,10 +99,10 @@ public class OrdersResource {
         return Feed.page(
                 after,
                 limit,
-                (cursor, most) -> (scope.limitedToStores()
+                (cursor, most) -> entries(
+                        scope.limitedToStores()
                                 ? this.feed.after(cursor, most, scope.stores())
-                                : this.feed.after(cursor, most))
-                        .stream().map(OrderEntryView::of).toList(),
+                                : this.feed.after(cursor, most)),
                 OrderFeedView::new);
     }
 
@@ -108,7 +116,11 @@ public class OrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such order")
     public OrderEntryView one(@PathParam("id") long id) {
-        return this.feed.find(id).filter(this::inScope).map(OrderEntryView::of).orElseThrow(NotFoundException::new);
+        return this.feed
+                .find(id)
+                .filter(this::inScope)
+                .map(order -> entries(List.of(order)).get(0))
+                .orElseThrow(NotFoundException::new);
     }
 
     @POST
@@ -457,6 +469,18 @@ public class OrdersResource {
     }
 
     /** An order of another store than the credential's is answered as if it did not exist. */
+    /** The orders as the feed shows them, each kit's line with its components to pick (one query per page). */
+    private List<OrderEntryView> entries(List<ImportedOrder> orders) {
+        Set<String> products = new HashSet<>();
+        orders.forEach(order -> order.lines().forEach(line -> {
+            if (line.productCode() != null) {
+                products.add(line.productCode());
+            }
+        }));
+        Map<String, Map<String, Long>> kits = products.isEmpty() ? Map.of() : this.kits.of(products);
+        return orders.stream().map(order -> OrderEntryView.of(order, kits)).toList();
+    }
+
     private boolean inScope(ImportedOrder order) {
         return scope().reaches(order.store().domain().value());
     }

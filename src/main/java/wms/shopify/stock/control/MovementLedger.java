@@ -56,9 +56,11 @@ public class MovementLedger {
             // First the availability rules, shared: a rule change (exclusive) never falls between the rule a Delta
             // movement is computed with and its commit.
             StockRules.lockShared(db);
+            // The kits made of what moved, as they were shown before these movements (Delta mode adds the change).
+            Map<String, KitLevel> kitsBefore = kitLevels(db, fresh);
             levels(db, fresh);
             DemandLedger.allocated(db, fresh);
-            int changes = fanOut(db, fresh, inserted);
+            int changes = fanOut(db, fresh, inserted, kitsBefore);
             return new IntakeResult(fresh.size(), duplicates, changes);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record stock movements: " + e.getMessage(), e);
@@ -172,7 +174,94 @@ public class MovementLedger {
         final List<Long> movements = new ArrayList<>();
     }
 
-    private int fanOut(Connection db, List<ResolvedMovement> fresh, Map<String, Long> ids) throws SQLException {
+    /**
+     * A kit's level that a call's movements reach (a movement of one of its components at a warehouse a store's
+     * location is mapped to).
+     *
+     * @param shown what the store is shown of the kit in Delta mode ({@code stock_kit_shown})
+     * @param quantity the whole kits the WMS's quantities make up ({@code stock_kit_quantity}), the kit's sellable
+     * @param movements the movements (database ids) of its components in the call
+     */
+    private record KitLevel(
+            long storeId,
+            String mode,
+            int window,
+            String item,
+            String location,
+            long kitId,
+            long warehouseId,
+            long shown,
+            long quantity,
+            List<Long> movements) {
+
+        String key() {
+            return storeId + "\n" + item + "\n" + location;
+        }
+    }
+
+    /** The kits' levels that these movements reach, each as the calculation gives it now (in SQL, once). */
+    private static Map<String, KitLevel> kitLevels(Connection db, List<ResolvedMovement> fresh) throws SQLException {
+        Map<String, KitLevel> levels = new HashMap<>();
+        Object[] products = new Object[fresh.size()];
+        Object[] warehouses = new Object[fresh.size()];
+        Object[] movementIds = new Object[fresh.size()];
+        for (int i = 0; i < fresh.size(); i++) {
+            products[i] = fresh.get(i).productId();
+            warehouses[i] = fresh.get(i).warehouseId();
+            movementIds[i] = fresh.get(i).movementId();
+        }
+        try (PreparedStatement query = db.prepareStatement("""
+                select sp.store_id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id, l.location_id,
+                    k.kit_product_id, k.warehouse_id,
+                    stock_kit_shown(sp.store_id, k.kit_product_id, l.location_id, k.warehouse_id, null, null),
+                    stock_kit_quantity(k.kit_product_id, k.warehouse_id),
+                    (select array_agg(sm.id order by sm.id) from stock_movement sm
+                        join kit_component kc on kc.component_product_id = sm.product_id
+                            and kc.kit_product_id = k.kit_product_id
+                        where sm.movement_id = any(?) and sm.warehouse_id = k.warehouse_id)
+                from (select distinct kc.kit_product_id, m.warehouse_id from kit_component kc
+                    join unnest(?::bigint[], ?::bigint[]) as m(product_id, warehouse_id)
+                        on kc.component_product_id = m.product_id) k
+                join store_location_mapping l on l.warehouse_id = k.warehouse_id and l.active
+                join stock_policy sp on sp.store_id = l.store_id and sp.sync_enabled
+                join store_connection sc on sc.store_id = sp.store_id and sc.status = any(?)
+                join store_variant_mapping v on v.store_id = sp.store_id and v.product_id = k.kit_product_id
+                    and v.inventory_item_id is not null and v.tracked
+                """)) {
+            query.setArray(1, db.createArrayOf("varchar", movementIds));
+            query.setArray(2, db.createArrayOf("bigint", products));
+            query.setArray(3, db.createArrayOf("bigint", warehouses));
+            query.setArray(4, db.createArrayOf("varchar", CONNECTED));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    java.sql.Array moved = rows.getArray(10);
+                    List<Long> movements = new ArrayList<>();
+                    if (moved != null) {
+                        for (Object id : (Object[]) moved.getArray()) {
+                            movements.add(((Number) id).longValue());
+                        }
+                    }
+                    KitLevel level = new KitLevel(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getInt(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getLong(6),
+                            rows.getLong(7),
+                            rows.getLong(8),
+                            rows.getLong(9),
+                            movements);
+                    levels.put(level.key(), level);
+                }
+            }
+        }
+        return levels;
+    }
+
+    private int fanOut(
+            Connection db, List<ResolvedMovement> fresh, Map<String, Long> ids, Map<String, KitLevel> kitsBefore)
+            throws SQLException {
         Map<Long, ResolvedMovement> byId = new HashMap<>();
         for (ResolvedMovement m : fresh) {
             byId.put(ids.get(m.movementId()), m);
@@ -194,6 +283,7 @@ public class MovementLedger {
                 """)) {
             targets.setArray(1, db.createArrayOf("varchar", CONNECTED));
             targets.setArray(2, db.createArrayOf("bigint", byId.keySet().toArray()));
+            // (kits are not targets of their own: the movements name components; their kits follow below)
             try (ResultSet rows = targets.executeQuery()) {
                 while (rows.next()) {
                     ResolvedMovement m = byId.get(rows.getLong(1));
@@ -233,6 +323,43 @@ public class MovementLedger {
                         absorbed.sellable = m.sellableAfter();
                     }
                 }
+            }
+        }
+        // The kits made of what moved: Absolute mode recomputes them when it claims them; Delta mode adds what the
+        // store is shown of the kit now less before these movements, unless every one of them is an order of that
+        // store (Shopify took that sale off itself, as for any level).
+        for (KitLevel kit : kitLevels(db, fresh).values()) {
+            Target target = new Target(
+                    kit.storeId(),
+                    kit.mode(),
+                    kit.window(),
+                    kit.item(),
+                    kit.location(),
+                    kit.kitId(),
+                    kit.warehouseId());
+            Absorbed absorbed = changes.computeIfAbsent(target, t -> new Absorbed());
+            absorbed.movements.addAll(kit.movements());
+            absorbed.sellable = kit.quantity();
+            absorbed.sequence = Long.MAX_VALUE;
+            if ("DELTA".equals(kit.mode())) {
+                KitLevel before = kitsBefore.get(kit.key());
+                long shownBefore = before == null ? 0 : before.shown();
+                boolean ownOrders = kit.movements().stream()
+                        .map(byId::get)
+                        .allMatch(m -> m != null && m.orderStoreId() != null && m.orderStoreId() == kit.storeId());
+                long shown = ownOrders ? 0 : kit.shown() - shownBefore;
+                if (shown != 0) {
+                    absorbed.delta += shown;
+                    absorbed.touch = true;
+                }
+                // A kit's first level: Shopify is taken to hold the whole kits the WMS's quantities made up before.
+                absorbed.baselineSequence = Long.MIN_VALUE;
+                absorbed.baseline = before == null ? 0 : before.shown() - before.quantity();
+                if (absorbed.baseline != 0) {
+                    absorbed.touch = true;
+                }
+            } else {
+                absorbed.touch = true;
             }
         }
         if (changes.isEmpty()) {

@@ -7,6 +7,9 @@ package wms.shopify.stock.control;
  * @param rule the rule applied, its effect and scope in words ("buffer 3 (product P-1 at every location)"), or null
  * @param published what Absolute mode writes; in Delta mode what the rule shows of the WMS quantity, from which
  *     Shopify subtracts its own sales until the WMS allocates them
+ * @param kit for a kit's level, the component that limits it ("MUG-01: 8 ÷ 2 = 4": what the store may sell of it,
+ *     units per kit, whole kits); null for any other product. A kit's sellable is the whole kits the WMS's
+ *     quantities of its components make up
  */
 public record PublishedView(
         String store,
@@ -18,10 +21,18 @@ public record PublishedView(
         long demand,
         String rule,
         long published,
-        Long shopifyKnown) {
+        Long shopifyKnown,
+        String kit) {
 
-    /** The explanation in one line: "21 in the WMS − 1 open → share 50 % (…) → 9". */
+    /**
+     * The explanation in one line: "21 in the WMS − 1 open → share 50 % (…) → 9"; for a kit "kit of the WMS's
+     * components, limited by MUG-01: 8 ÷ 2 = 4 → no rule → 4 published".
+     */
     public String explanation() {
+        if (kit != null) {
+            return "kit of the WMS's components, limited by " + kit + " → " + (rule == null ? "no rule" : rule) + " → "
+                    + published + " published";
+        }
         return sellable + " in the WMS"
                 + ("ABSOLUTE".equals(mode) && demand != 0 ? " − " + demand + " in open orders" : "")
                 + " → " + (rule == null ? "no rule" : rule) + " → " + published + " published";

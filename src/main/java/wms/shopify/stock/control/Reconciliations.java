@@ -236,13 +236,22 @@ public class Reconciliations {
         }
     }
 
+    /** The WMS's sellable quantity; for a kit, the whole kits its components make up once any was reported. */
     private static Long sellable(Connection db, long productId, long warehouseId) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(
-                "select sellable from stock_level where product_id = ? " + "and warehouse_id = ?")) {
+        try (PreparedStatement query = db.prepareStatement("""
+                select coalesce((select sellable from stock_level where product_id = ? and warehouse_id = ?),
+                    (select stock_kit_quantity(?, ?) where exists (select 1 from kit_component k
+                        join stock_level l on l.product_id = k.component_product_id and l.warehouse_id = ?
+                        where k.kit_product_id = ?)))
+                """)) {
             query.setLong(1, productId);
             query.setLong(2, warehouseId);
+            query.setLong(3, productId);
+            query.setLong(4, warehouseId);
+            query.setLong(5, warehouseId);
+            query.setLong(6, productId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
+                return row.next() ? (Long) row.getObject(1) : null;
             }
         }
     }

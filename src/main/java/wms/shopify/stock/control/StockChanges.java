@@ -262,6 +262,130 @@ final class StockChanges {
         }
     }
 
+    /**
+     * The kits' levels of the store whose availability an order's demand moves (alias {@code c}): kits holding a
+     * product of the order's lines (parameters: store, items, locations) or a component whose kit demand changed
+     * (products, locations).
+     */
+    private static final String KITS_OF_DEMAND = """
+            (c.product_id, c.location_id) in (select kc.kit_product_id, d.location
+                from (select v.product_id as product, t.location from unnest(?::varchar[], ?::varchar[])
+                        as t(item, location)
+                    join store_variant_mapping v on v.store_id = ? and v.inventory_item_id = t.item
+                    union select * from unnest(?::bigint[], ?::varchar[])) as d(product, location)
+                join kit_component kc on kc.component_product_id = d.product)
+            """;
+
+    /** The parameters of {@link #KITS_OF_DEMAND}: store, "item\nlocation" levels, "product\nlocation" levels. */
+    private static Object[] kitsOfDemand(
+            Connection db, long storeId, Collection<String> itemLevels, Collection<String> productLevels)
+            throws SQLException {
+        List<Object> items = new ArrayList<>();
+        List<Object> itemLocations = new ArrayList<>();
+        for (String level : itemLevels) {
+            String[] key = level.split("\n", 2);
+            items.add(key[0]);
+            itemLocations.add(key[1]);
+        }
+        List<Object> products = new ArrayList<>();
+        List<Object> productLocations = new ArrayList<>();
+        for (String level : productLevels) {
+            String[] key = level.split("\n", 2);
+            products.add(Long.valueOf(key[0]));
+            productLocations.add(key[1]);
+        }
+        return new Object[] {
+            db.createArrayOf("varchar", items.toArray()),
+            db.createArrayOf("varchar", itemLocations.toArray()),
+            storeId,
+            db.createArrayOf("bigint", products.toArray()),
+            db.createArrayOf("varchar", productLocations.toArray())
+        };
+    }
+
+    /**
+     * Order demand with kits: locks, in the lock order, every level the demand moves: the order's own lines'
+     * ("item\nlocation"), the components' whose kit demand changed ("product\nlocation") and the kits' made of
+     * either, before {@link #demandChanged} and {@link #kitDemandChanged} update them.
+     */
+    static void lockDemandLevels(
+            Connection db, long storeId, Collection<String> itemLevels, Collection<String> productLevels)
+            throws SQLException {
+        Object[] kits = kitsOfDemand(db, storeId, itemLevels, productLevels);
+        Object[] parameters = new Object[1 + kits.length + 4];
+        parameters[0] = storeId;
+        System.arraycopy(kits, 0, parameters, 1, kits.length);
+        parameters[1 + kits.length] = kits[0];
+        parameters[2 + kits.length] = kits[1];
+        parameters[3 + kits.length] = kits[3];
+        parameters[4 + kits.length] = kits[4];
+        // The kits', then the lines' (item and location), then the components' (product and location).
+        lockInOrder(db, "c.store_id = ? and (" + KITS_OF_DEMAND + """
+                    or (c.inventory_item_id, c.location_id) in (select * from unnest(?::varchar[], ?::varchar[]))
+                    or (c.product_id, c.location_id) in (select * from unnest(?::bigint[], ?::varchar[])))
+                """, parameters);
+    }
+
+    /**
+     * Order demand of kits (issue #18): a kit line is demand for its components, which Shopify did not take off
+     * sale (it lowered the kit's own level only). The components' levels whose kit demand changed ("product\nlocation"
+     * → change in units) are due: Absolute mode recomputes them; Delta mode takes a rise off what the store is shown
+     * (the WMS's allocation naming the order is then not pushed again, as for any order of the store). In Absolute
+     * mode the kits made of a product whose demand changed (the order's own lines included) are due too. The levels
+     * are locked already ({@link #lockDemandLevels}).
+     */
+    static void kitDemandChanged(
+            Connection db, long storeId, Collection<String> itemLevels, Map<String, Long> kitChanges, double delay)
+            throws SQLException {
+        List<Object> products = new ArrayList<>();
+        List<Object> locations = new ArrayList<>();
+        List<Object> changes = new ArrayList<>();
+        kitChanges.forEach((level, change) -> {
+            if (change != 0) {
+                String[] key = level.split("\n", 2);
+                products.add(Long.valueOf(key[0]));
+                locations.add(key[1]);
+                changes.add(change);
+            }
+        });
+        if (!products.isEmpty()) {
+            try (PreparedStatement components = db.prepareStatement("""
+                    update stock_change c set
+                        delta = c.delta + case when sp.sync_mode = 'DELTA'
+                            then stock_shown(c.sellable - t.change, stock_rule_of(c.store_id, c.product_id,
+                                c.location_id)) - stock_shown(c.sellable, stock_rule_of(c.store_id, c.product_id,
+                                c.location_id))
+                            else 0 end,
+                    """ + CHANGED_AGAIN + """
+                    from stock_policy sp, unnest(?::bigint[], ?::varchar[], ?::bigint[]) as t(product, location, change)
+                    where sp.store_id = c.store_id and sp.sync_enabled and c.store_id = ? and c.product_id = t.product
+                        and c.location_id = t.location and c.sellable is not null
+                        and (sp.sync_mode = 'ABSOLUTE' or t.change > 0)
+                    """)) {
+                components.setDouble(1, delay);
+                components.setArray(2, db.createArrayOf("bigint", products.toArray()));
+                components.setArray(3, db.createArrayOf("varchar", locations.toArray()));
+                components.setArray(4, db.createArrayOf("bigint", changes.toArray()));
+                components.setLong(5, storeId);
+                components.executeUpdate();
+            }
+        }
+        Object[] kits = kitsOfDemand(db, storeId, itemLevels, kitChanges.keySet());
+        try (PreparedStatement due =
+                db.prepareStatement("update stock_change c set " + CHANGED_AGAIN + """
+                from stock_policy sp
+                where sp.store_id = c.store_id and sp.sync_enabled and sp.sync_mode = 'ABSOLUTE' and c.store_id = ?
+                    and c.sellable is not null and
+                """ + KITS_OF_DEMAND)) {
+            due.setDouble(1, delay);
+            due.setLong(2, storeId);
+            for (int i = 0; i < kits.length; i++) {
+                due.setObject(3 + i, kits[i]);
+            }
+            due.executeUpdate();
+        }
+    }
+
     /** A Shopify restock: marks its Absolute levels to be read again and makes them due; answers how many. */
     static int markToReadAgain(Connection db, ShopifyRestock restock, double delaySeconds) throws SQLException {
         String levels = """
@@ -375,8 +499,8 @@ final class StockChanges {
         List<Due> due = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("""
                 select c.id, c.inventory_item_id, c.location_id, c.delta, c.shopify_known, c.first_change_at,
-                    stock_may_sell(c.sellable, stock_level_demand(c.store_id, c.inventory_item_id, c.location_id),
-                        c.unexplained, stock_rule_of(c.store_id, c.product_id, c.location_id))
+                    stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
+                        c.warehouse_id, c.sellable, c.unexplained)
                 from stock_change c
                 where c.store_id = ? and c.state = 'PENDING' and c.due_at <= now()
                     and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread
@@ -623,20 +747,21 @@ final class StockChanges {
      */
     static Long expected(Connection db, long storeId, String item, String location, long sellable) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("""
-                select stock_may_sell(?, stock_level_demand(?, ?, ?), coalesce(c.unexplained, 0),
-                    stock_rule_of(?, (select v.product_id from store_variant_mapping v where v.store_id = ?
-                        and v.inventory_item_id = ? limit 1), ?)), c.state
+                select stock_level_may_sell(?, ?, (select v.product_id from store_variant_mapping v
+                        where v.store_id = ? and v.inventory_item_id = ? limit 1), ?,
+                    (select l.warehouse_id from store_location_mapping l where l.store_id = ? and l.location_id = ?),
+                    ?, coalesce(c.unexplained, 0)), c.state
                 from (select 1) one left join stock_change c on c.store_id = ? and c.inventory_item_id = ?
                     and c.location_id = ?
                 """)) {
-            query.setLong(1, sellable);
-            query.setLong(2, storeId);
-            query.setString(3, item);
-            query.setString(4, location);
-            query.setLong(5, storeId);
+            query.setLong(1, storeId);
+            query.setString(2, item);
+            query.setLong(3, storeId);
+            query.setString(4, item);
+            query.setString(5, location);
             query.setLong(6, storeId);
-            query.setString(7, item);
-            query.setString(8, location);
+            query.setString(7, location);
+            query.setLong(8, sellable);
             query.setLong(9, storeId);
             query.setString(10, item);
             query.setString(11, location);
@@ -697,7 +822,7 @@ final class StockChanges {
         try (PreparedStatement due = db.prepareStatement("""
                 update stock_change c set
                     delta = c.delta + case when sp.sync_mode = 'DELTA'
-                        then stock_shown(c.sellable, stock_rule_of(c.store_id, c.product_id, c.location_id)) - ?
+                        then stock_level_shown(c.store_id, c.product_id, c.location_id, c.warehouse_id, c.sellable) - ?
                         else 0 end,
                 """ + CHANGED_AGAIN + """
                 from stock_policy sp

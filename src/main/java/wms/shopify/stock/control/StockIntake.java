@@ -61,8 +61,15 @@ public class StockIntake {
         Map<String, Long> products;
         Map<String, Long> warehouses;
         Map<String, Long> stores;
+        Map<String, Long> kits;
         try (Connection db = this.dataSource.getConnection()) {
             products = ids(db, "select code, product_id from product_code where code = any(?)", productCodes);
+            // A kit has no stock of its own: its quantity is computed from its components' (docs/stock.md).
+            kits = ids(
+                    db,
+                    "select p.code, p.product_id from product_code p where p.code = any(?) "
+                            + "and exists (select 1 from kit_component k where k.kit_product_id = p.product_id)",
+                    productCodes);
             warehouses = ids(db, "select code, warehouse_id from warehouse_code where code = any(?)", warehouseCodes);
             stores = ids(db, "select domain, store_id from store_connection where domain = any(?)", domains);
         } catch (SQLException e) {
@@ -79,6 +86,12 @@ public class StockIntake {
                 errors.add(new FieldError(
                         at + ".product",
                         "unknown product code " + m.product().trim() + ": register it first (PUT /api/v1/products)"));
+            } else if (kits.containsKey(m.product().trim())) {
+                errors.add(new FieldError(
+                        at + ".product",
+                        m.product().trim() + " is a kit: it has no stock of its own, its quantity is computed from "
+                                + "its components; report the movements of its components instead"));
+                product = null;
             }
             if (warehouse == null) {
                 errors.add(new FieldError(

@@ -287,10 +287,10 @@ public class StockRules {
         Map<Long, Published> levels = new LinkedHashMap<>();
         try (PreparedStatement query = db.prepareStatement("""
                 select c.id, p.code, c.location_id, c.sellable,
-                    stock_may_sell(c.sellable, stock_level_demand(c.store_id, c.inventory_item_id, c.location_id),
-                        c.unexplained, r), stock_shown(c.sellable, r)
+                    stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
+                        c.warehouse_id, c.sellable, c.unexplained),
+                    stock_level_shown(c.store_id, c.product_id, c.location_id, c.warehouse_id, c.sellable)
                 from stock_change c join product_code p on p.product_id = c.product_id
-                left join lateral stock_rule_of(c.store_id, c.product_id, c.location_id) r on true
                 where c.store_id = ? and c.sellable is not null
                 order by p.code, c.location_id
                 """)) {

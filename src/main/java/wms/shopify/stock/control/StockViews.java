@@ -64,7 +64,7 @@ public class StockViews {
             try (PreparedStatement query = db.prepareStatement("""
                     select c.id, s.domain, v.sku, p.code, c.inventory_item_id, c.location_id, c.state, c.delta,
                         c.sellable, c.shopify_known,
-                        stock_level_demand(c.store_id, c.inventory_item_id, c.location_id),
+                        stock_level_demand(c.store_id, c.inventory_item_id, c.location_id, c.product_id),
                         c.due_at, c.push_id, c.reason
                     from stock_change c join store_connection s on s.store_id = c.store_id
                     join product_code p on p.product_id = c.product_id
@@ -114,17 +114,25 @@ public class StockViews {
                         r.id, r.location_id, r.product_code, r.product_prefix, r.buffer, r.share_percent,
                         r.maximum, r.out_of_stock_below,
                         case when sp.sync_mode = 'ABSOLUTE'
-                            then stock_may_sell(c.sellable, d.demand, c.unexplained, r)
-                            else greatest(0, stock_shown(c.sellable, r)) end,
-                        c.shopify_known
+                            then stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
+                                c.warehouse_id, c.sellable, c.unexplained)
+                            else greatest(0, stock_level_shown(c.store_id, c.product_id, c.location_id,
+                                c.warehouse_id, c.sellable)) end,
+                        c.shopify_known,
+                        case when k.kit then stock_kit_limit(c.store_id, c.product_id, c.location_id, c.warehouse_id)
+                            end
                     from stock_change c join store_connection s on s.store_id = c.store_id
                     join stock_policy sp on sp.store_id = c.store_id
                     join product_code p on p.product_id = c.product_id
                     left join lateral (select sku from store_variant_mapping sv where sv.store_id = c.store_id
                         and sv.inventory_item_id = c.inventory_item_id limit 1) v on true
-                    cross join lateral (select stock_level_demand(c.store_id, c.inventory_item_id, c.location_id)
-                        as demand) d
-                    left join lateral stock_rule_of(c.store_id, c.product_id, c.location_id) r on true
+                    cross join lateral (select stock_level_demand(c.store_id, c.inventory_item_id, c.location_id,
+                        c.product_id) as demand) d
+                    cross join lateral (select exists (select 1 from kit_component kc
+                        where kc.kit_product_id = c.product_id) as kit) k
+                    left join lateral (select (y.x).* from (select case when k.kit
+                        then stock_kit_rule(c.store_id, c.product_id, c.location_id)
+                        else stock_rule_of(c.store_id, c.product_id, c.location_id) end as x) y) r on true
                     where c.sellable is not null and s.status = any(?)
                         and (?::varchar is null or p.code ilike ? or v.sku ilike ?)
                     order by s.domain, p.code, c.location_id
@@ -159,7 +167,8 @@ public class StockViews {
                                 rows.getLong(7),
                                 rule,
                                 rows.getLong(16),
-                                (Long) rows.getObject(17)));
+                                (Long) rows.getObject(17),
+                                rows.getString(18)));
                     }
                 }
             }

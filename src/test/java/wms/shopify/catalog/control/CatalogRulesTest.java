@@ -13,7 +13,7 @@ import wms.shopify.platform.api.FieldError;
 class CatalogRulesTest {
 
     private static ProductRegistration product(String code, String sku, String barcode, String name) {
-        return new ProductRegistration(code, sku, barcode, name, null);
+        return new ProductRegistration(code, sku, barcode, name, null, null);
     }
 
     private static List<String> fields(List<FieldError> errors) {
@@ -28,7 +28,7 @@ class CatalogRulesTest {
                         List.of(
                                 product("P1", "SKU-1", "123", "One"),
                                 product("P2", null, null, "Two"),
-                                new ProductRegistration("P3", "SKU-1", "", "Three", JsonValue.FALSE)),
+                                new ProductRegistration("P3", "SKU-1", "", "Three", JsonValue.FALSE, null)),
                         10));
     }
 
@@ -40,7 +40,7 @@ class CatalogRulesTest {
                         product("P2", "ok", "bad\nbarcode", "Two"),
                         product(" P3", "ok", "ok", " "),
                         product("P1", "ok", "ok", "Again"),
-                        new ProductRegistration("P5", null, null, "Five", JsonValue.EMPTY_JSON_OBJECT)),
+                        new ProductRegistration("P5", null, null, "Five", JsonValue.EMPTY_JSON_OBJECT, null)),
                 10);
         assertEquals(
                 List.of("[0].sku", "[1].barcode", "[2].code", "[2].name", "[3].code", "[4].active"), fields(errors));
