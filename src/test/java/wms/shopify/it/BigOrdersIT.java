@@ -116,7 +116,10 @@ class BigOrdersIT {
         long orderId = entry.getJsonNumber("orderId").longValue();
         assertEquals(
                 200,
-                wms.acknowledge("orders", orderId, entry.getJsonNumber("revision").longValue())
+                wms.acknowledge(
+                                "orders",
+                                orderId,
+                                entry.getJsonNumber("revision").longValue())
                         .statusCode());
         return orderId;
     }
@@ -127,7 +130,9 @@ class BigOrdersIT {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (FulfillmentOrderLineItem line : atNorth.lineItems()) {
             String code = "W" + line.lineItem().sku().substring(1);
-            lines.add(Json.createObjectBuilder().add("product", code).add("quantity", big.ordered().get(code)));
+            lines.add(Json.createObjectBuilder()
+                    .add("product", code)
+                    .add("quantity", big.ordered().get(code)));
         }
         var accepted = wms.api(
                 "POST",

@@ -144,9 +144,10 @@ class OrdersIT {
         for (String topic : List.of("orders/create", "orders/paid", "orders/updated")) {
             for (int i = 0; i < 3; i++) {
                 String webhookId = UUID.randomUUID().toString();
-                sends.add(() -> webhook(topic, webhookId, body).statusCode());
+                sends.add(() -> webhook(shop, topic, webhookId, body).statusCode());
                 if (i == 0) {
-                    sends.add(() -> webhook(topic, webhookId, body).statusCode()); // the same delivery twice at once
+                    sends.add(() ->
+                            webhook(shop, topic, webhookId, body).statusCode()); // the same delivery twice at once
                 }
             }
         }
@@ -179,12 +180,14 @@ class OrdersIT {
         shop.faults().none();
         byte[] body = body(order.legacyResourceId(), order.id());
         assertEquals(
-                200, webhook(shop, "orders/paid", UUID.randomUUID().toString(), body).statusCode());
+                200,
+                webhook(shop, "orders/paid", UUID.randomUUID().toString(), body).statusCode());
         awaitProcessed();
         assertEquals(Map.of("W-MUG", 3), quantities(awaitEntry(order.id())));
         assertEquals(
                 200,
-                webhook(shop, "orders/create", UUID.randomUUID().toString(), body).statusCode());
+                webhook(shop, "orders/create", UUID.randomUUID().toString(), body)
+                        .statusCode());
         awaitProcessed();
         assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
         assertEquals(
@@ -342,8 +345,9 @@ class OrdersIT {
         Location main = shop.location(LOCATION);
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 1));
         awaitEntry(order.id());
-        byte[] redact = ("{\"shop_domain\":\"" + shop.domain() + "\",\"customer\":{\"id\":1,\"email\":\"nobody@example.com\"},"
-                        + "\"orders_to_redact\":[" + order.legacyResourceId() + "]}")
+        byte[] redact = ("{\"shop_domain\":\"" + shop.domain()
+                        + "\",\"customer\":{\"id\":1,\"email\":\"nobody@example.com\"}," + "\"orders_to_redact\":["
+                        + order.legacyResourceId() + "]}")
                 .getBytes(StandardCharsets.UTF_8);
         assertEquals(
                 200,
@@ -388,7 +392,9 @@ class OrdersIT {
         // The WMS takes the order, then the customer cancels it.
         assertEquals(
                 200,
-                ack(entry.getJsonNumber("orderId").longValue(), entry.getJsonNumber("revision").longValue())
+                ack(
+                                entry.getJsonNumber("orderId").longValue(),
+                                entry.getJsonNumber("revision").longValue())
                         .statusCode());
         shop.cancelOrder(order, "CUSTOMER");
         await(
@@ -452,7 +458,8 @@ class OrdersIT {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    private static void filters(Shop shop, String orders, String financial, String fulfillment, boolean test) throws Exception {
+    private static void filters(Shop shop, String orders, String financial, String fulfillment, boolean test)
+            throws Exception {
         HttpResponse<String> changed = wmsApi.api(
                 "PUT",
                 "/api/v1/stores/" + shop.domain() + "/order-filters",
@@ -466,7 +473,8 @@ class OrdersIT {
         return ("{\"id\":" + legacyId + ",\"admin_graphql_api_id\":\"" + gid + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> webhook(Shop shop, String topic, String webhookId, byte[] body) throws Exception {
+    private static HttpResponse<String> webhook(Shop shop, String topic, String webhookId, byte[] body)
+            throws Exception {
         return SandboxConnector.deliverWebhook(connector.url(), shop.domain(), topic, webhookId, body);
     }
 

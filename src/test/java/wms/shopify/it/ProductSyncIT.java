@@ -179,12 +179,12 @@ class ProductSyncIT {
         assertRow(c, rows, "SOCK", "SKU", "W-SOCK", "untracked");
         assertRow(c, rows, "BELT", "SKU", "W-BELT", "not stocked");
         assertRow(c, rows, "BULK-299", "SKU", "W-BULK-299", null);
-        assertTrue(
-                rows.get(c.of("SH-S"))[4].startsWith("gid://shopify/InventoryItem/"), "the inventory item is kept");
+        assertTrue(rows.get(c.of("SH-S"))[4].startsWith("gid://shopify/InventoryItem/"), "the inventory item is kept");
 
         assertEquals(List.of(), writesBesidesTheInstall(c), "a sync writes nothing to Shopify");
-        List<String> operations =
-                c.shop().journal().requests().stream().map(r -> r.operationName()).toList();
+        List<String> operations = c.shop().journal().requests().stream()
+                .map(r -> r.operationName())
+                .toList();
         assertEquals(2, operations.stream().filter("ProductVariants"::equals).count(), "two pages: " + operations);
         assertEquals(
                 1, operations.stream().filter("ProductVariantsCount"::equals).count(), "counted first");
@@ -207,8 +207,7 @@ class ProductSyncIT {
         JsonObject result = syncAndWait(c);
         assertEquals("succeeded", result.getString("state"), result.toString());
         assertEquals(1, operations(c, "BulkVariants"), "read through a Bulk Operation this time");
-        assertEquals(
-                levelPagesBefore, operations(c, "LocationInventoryLevels"), "the stocked locations came with it");
+        assertEquals(levelPagesBefore, operations(c, "LocationInventoryLevels"), "the stocked locations came with it");
         assertEquals(pagesBefore, operations(c, "ProductVariants"));
         assertEquals(BULK + 10, result.getInt("variantsRead"));
         assertEquals(BULK + 10, result.getInt("matched"), "the scarf, the cap and the gloves are now mapped as well");

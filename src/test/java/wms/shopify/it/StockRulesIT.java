@@ -153,8 +153,8 @@ class StockRulesIT {
      * movements, published through the rules.
      */
     private static void rulesOfEachKindPublished(SyncedStore.Pair stores) throws Exception {
-        HttpResponse<String> absoluteSaved = put(
-                stores.absolute().domain(), rulesBody(stores.absolute().location(), 50));
+        HttpResponse<String> absoluteSaved =
+                put(stores.absolute().domain(), rulesBody(stores.absolute().location(), 50));
         assertEquals(200, absoluteSaved.statusCode(), absoluteSaved.body());
         assertEquals(4, json(absoluteSaved).getJsonArray("rules").size());
         HttpResponse<String> deltaSaved =
@@ -223,7 +223,8 @@ class StockRulesIT {
             browser.screenshot("stock-rules-preview");
         }
         assertEquals(4, rules(delta).getJsonArray("rules").size(), "a preview saves nothing");
-        assertTrue(rules(delta).toString().contains("\"buffer\":3"), rules(delta).toString());
+        assertTrue(
+                rules(delta).toString().contains("\"buffer\":3"), rules(delta).toString());
     }
 
     @Test
@@ -232,7 +233,8 @@ class StockRulesIT {
         String delta = stores.delta().domain();
         String absolute = stores.absolute().domain();
         // Both stores hold a share of 50 % of the warehouse.
-        assertEquals(200, put(absolute, rulesBody(stores.absolute().location(), 50)).statusCode());
+        assertEquals(
+                200, put(absolute, rulesBody(stores.absolute().location(), 50)).statusCode());
         assertEquals(200, put(delta, rulesBody(stores.delta().location(), 50)).statusCode());
 
         HttpResponse<String> refused = put(delta, rulesBody(stores.delta().location(), 60));
@@ -278,11 +280,11 @@ class StockRulesIT {
         wms.shopify.sandbox.Order sale = delta.shop().placeOrder(delta.location(), true, Map.of(SALE, 3));
         assertEquals(7, delta.available(SALE), "Shopify took the 3 units off sale itself");
         // The WMS allocates the order, naming it: 17 remain, half of it is 8; Shopify already took the 3 off.
-        HttpResponse<String> allocated = fixture.send(
-                movement(stores.warehouse() + "/" + SALE + "-2", "allocation", SALE, stores.warehouse(), -3, 17)
-                        .add(
-                                "order",
-                                Json.createObjectBuilder().add("store", delta.domain()).add("orderId", sale.id())));
+        HttpResponse<String> allocated = fixture.send(movement(
+                        stores.warehouse() + "/" + SALE + "-2", "allocation", SALE, stores.warehouse(), -3, 17)
+                .add(
+                        "order",
+                        Json.createObjectBuilder().add("store", delta.domain()).add("orderId", sale.id())));
         assertEquals(200, allocated.statusCode(), allocated.body());
         await(
                 SETTLE,

@@ -137,7 +137,8 @@ class StockSyncIT {
         HttpResponse<String> again = fixture.send(movement(first, "receiving", "ST-A", warehouse, 50, 65));
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(0, json(again).getInt("accepted"));
-        assertEquals("[\"" + first + "\"]", json(again).getJsonArray("duplicates").toString());
+        assertEquals(
+                "[\"" + first + "\"]", json(again).getJsonArray("duplicates").toString());
 
         long movements = fixture.longValue("select count(*) from stock_movement");
         HttpResponse<String> invalid = fixture.api(
@@ -227,8 +228,9 @@ class StockSyncIT {
         SyncedStore.Pair stores = stores("order", false);
         SyncedStore delta = stores.delta();
         SyncedStore absolute = stores.absolute();
-        String order =
-                delta.shop().placeOrder(delta.location(), true, Map.of("ST-C", 2)).id();
+        String order = delta.shop()
+                .placeOrder(delta.location(), true, Map.of("ST-C", 2))
+                .id();
         assertEquals(8, delta.available("ST-C"), "Shopify took the sale off itself");
         int deltaWrites =
                 delta.shop().journal().applied("inventoryAdjustQuantities").size();
@@ -240,9 +242,11 @@ class StockSyncIT {
                         == 2,
                 "the order received by the connector");
 
-        HttpResponse<String> sent = fixture.send(
-                movement(id(stores, "C-1"), "allocation", "ST-C", stores.warehouse(), -2, 8)
-                        .add("order", Json.createObjectBuilder().add("store", delta.domain()).add("orderId", order)));
+        HttpResponse<String> sent = fixture.send(movement(
+                        id(stores, "C-1"), "allocation", "ST-C", stores.warehouse(), -2, 8)
+                .add(
+                        "order",
+                        Json.createObjectBuilder().add("store", delta.domain()).add("orderId", order)));
         assertEquals(200, sent.statusCode(), sent.body());
         await(Duration.ofSeconds(10), () -> absolute.available("ST-C") == 8, "the other store follows the WMS");
         Thread.sleep(1500);
@@ -293,10 +297,7 @@ class StockSyncIT {
                 Duration.ofSeconds(WINDOW_SECONDS + 10),
                 () -> absolute.available("ST-D") == 10,
                 "the sale kept and the receipt added: 8 + 2");
-        await(
-                Duration.ofSeconds(WINDOW_SECONDS + 10),
-                () -> stores.delta().available("ST-D") == 13,
-                "delta at 13");
+        await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> stores.delta().available("ST-D") == 13, "delta at 13");
     }
 
     @Test
@@ -332,8 +333,7 @@ class StockSyncIT {
         try {
             var body = Json.createArrayBuilder();
             for (int i = 0; i < BULK; i++) {
-                body.add(movement(
-                        id(stores, "BULK-" + i), "receiving", "ST-BULK-" + i, stores.warehouse(), 3, 13));
+                body.add(movement(id(stores, "BULK-" + i), "receiving", "ST-BULK-" + i, stores.warehouse(), 3, 13));
             }
             HttpResponse<String> sent =
                     fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
@@ -405,8 +405,8 @@ class StockSyncIT {
         assertEquals(10, delta.available("ST-E"));
         try (var db = fixture.connector.jdbc();
                 var row = db.createStatement()
-                        .executeQuery("select reason from stock_push where state = 'FAILED' and store_id = "
-                                + delta.id())) {
+                        .executeQuery(
+                                "select reason from stock_push where state = 'FAILED' and store_id = " + delta.id())) {
             assertTrue(row.next());
             assertTrue(row.getString(1).contains("503"), row.getString(1));
         }
@@ -421,7 +421,8 @@ class StockSyncIT {
                 "the parked push landed after the store recovered");
         assertEquals(
                 0,
-                fixture.longValue("select count(*) from stock_push where state = 'FAILED' and store_id = " + delta.id()));
+                fixture.longValue(
+                        "select count(*) from stock_push where state = 'FAILED' and store_id = " + delta.id()));
     }
 
     @Test
@@ -450,7 +451,8 @@ class StockSyncIT {
         assertEquals(
                 0,
                 count("select count(*) from webhook_delivery d join store s on s.id = d.store_id where d.topic = "
-                        + "'inventory_levels/update' and s.domain in ('" + stores.delta().domain() + "', '"
+                        + "'inventory_levels/update' and s.domain in ('"
+                        + stores.delta().domain() + "', '"
                         + stores.absolute().domain() + "')"));
     }
 
@@ -537,8 +539,7 @@ class StockSyncIT {
             browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
             assertEquals(
-                    "On, Absolute",
-                    browser.text(By.cssSelector("tr[data-store='" + absolute.domain() + "'] td.sync")));
+                    "On, Absolute", browser.text(By.cssSelector("tr[data-store='" + absolute.domain() + "'] td.sync")));
             browser.screenshot("stock-page");
         }
         String settings = fixture.connector
