@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.FulfillmentOrder;
 import wms.shopify.sandbox.FulfillmentOrderLineItem;
 import wms.shopify.sandbox.LineItem;
@@ -32,9 +29,9 @@ import wms.shopify.sandbox.Shop;
  * of more than 50 lines; 30 at each of the others), more than one query of {@code Order.graphql} reads: it reaches
  * the WMS feed with every line and quantity, its demand is every unit, shipping the order's location in full fulfils
  * every one of its lines on Shopify (the fulfillment orders and fulfillments read page by page), and a return of 60
- * of its lines is synced with all 60 (the return's lines read page by page).
+ * of its lines is synced with all 60 (the return's lines read page by page). The store is set up once for the class;
+ * each test places its own order (and ships it, when it is about what follows the shipment).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BigOrdersIT {
 
     private static final String DOMAIN = "big-orders-it.myshopify.com";
@@ -46,10 +43,6 @@ class BigOrdersIT {
     static Location south;
     static Location east;
     static WmsFixture wms;
-    static wms.shopify.sandbox.Order order;
-    static long orderId;
-    /** Units ordered per WMS product. */
-    static final Map<String, Integer> ORDERED = new TreeMap<>();
 
     @BeforeAll
     static void storeWithThreeLocationsAndA180PartCatalog() throws Exception {
@@ -81,20 +74,29 @@ class BigOrdersIT {
         wms.catalog(DOMAIN, codesAndSkus);
     }
 
-    @Test
-    @Order(1)
-    void anOrderOf180LinesOver3LocationsReachesTheFeedWithEveryLineAndItsDemand() throws Exception {
+    /**
+     * An order of this test's own as Shopify routed it: 180 lines, 120 at the order's location (north), 30 at each of
+     * the others.
+     *
+     * @param order the order on Shopify
+     * @param ordered the units ordered per WMS product
+     */
+    private record BigOrder(wms.shopify.sandbox.Order order, Map<String, Integer> ordered) {}
+
+    private static BigOrder placeBigOrder() {
         Map<Location, Map<String, Integer>> routed = new LinkedHashMap<>();
+        Map<String, Integer> ordered = new TreeMap<>();
         for (int i = 0; i < LINES; i++) {
             Location at = i < 120 ? north : i < 150 ? south : east;
             int quantity = 1 + i % 7;
             routed.computeIfAbsent(at, l -> new LinkedHashMap<>()).put(String.format("B-PART-%03d", i), quantity);
-            ORDERED.put(String.format("W-PART-%03d", i), quantity);
+            ordered.put(String.format("W-PART-%03d", i), quantity);
         }
-        order = shop.placeSplitOrder(true, routed);
-        assertEquals(3, order.fulfillmentOrders().size());
-        assertEquals(120, order.fulfillmentOrders().get(0).lineItems().size());
+        return new BigOrder(shop.placeSplitOrder(true, routed), ordered);
+    }
 
+    /** The order's entry in the WMS feed, waited for. */
+    private static JsonObject awaitEntry(wms.shopify.sandbox.Order order) throws Exception {
         JsonObject[] entry = new JsonObject[1];
         WmsFixture.await(
                 Duration.ofSeconds(120),
@@ -106,9 +108,63 @@ class BigOrdersIT {
                                 + " ', ') from shop_order), '') || ' | store: ' || coalesce((select string_agg(status"
                                 + ", ', ') from store where domain = ?), '')",
                         DOMAIN));
-        assertEquals(LINES, entry[0].getJsonArray("lines").size(), "every line, none missing");
-        assertEquals(ORDERED, quantities(entry[0]), "every quantity");
-        int units = ORDERED.values().stream().mapToInt(Integer::intValue).sum();
+        return entry[0];
+    }
+
+    /** Acknowledges the entry as the WMS taking the order: its orderId. */
+    private static long acknowledged(JsonObject entry) throws Exception {
+        long orderId = entry.getJsonNumber("orderId").longValue();
+        assertEquals(
+                200,
+                wms.acknowledge(
+                                "orders",
+                                orderId,
+                                entry.getJsonNumber("revision").longValue())
+                        .statusCode());
+        return orderId;
+    }
+
+    /** The WMS ships the order's location (north) in full and the shipment is fulfilled on Shopify. */
+    private static void shipNorth(BigOrder big, long orderId, String shipmentId) throws Exception {
+        FulfillmentOrder atNorth = big.order().fulfillmentOrders().get(0);
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (FulfillmentOrderLineItem line : atNorth.lineItems()) {
+            String code = "W" + line.lineItem().sku().substring(1);
+            lines.add(Json.createObjectBuilder()
+                    .add("product", code)
+                    .add("quantity", big.ordered().get(code)));
+        }
+        var accepted = wms.api(
+                "POST",
+                "/api/v1/shipments",
+                Json.createObjectBuilder()
+                        .add("shipmentId", shipmentId)
+                        .add("orderId", orderId)
+                        .add("shippedAt", "2026-12-07T10:00:00Z")
+                        .add("lines", lines)
+                        .build()
+                        .toString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        WmsFixture.await(
+                Duration.ofSeconds(120),
+                () -> "FULFILLED"
+                        .equals(json(wms.api("GET", "/api/v1/shipments/" + shipmentId, null))
+                                .getString("state")),
+                "the shipment fulfilled",
+                () -> wms.api("GET", "/api/v1/shipments/" + shipmentId, null).body());
+    }
+
+    @Test
+    void anOrderOf180LinesOver3LocationsReachesTheFeedWithEveryLineAndItsDemand() throws Exception {
+        BigOrder big = placeBigOrder();
+        wms.shopify.sandbox.Order order = big.order();
+        assertEquals(3, order.fulfillmentOrders().size());
+        assertEquals(120, order.fulfillmentOrders().get(0).lineItems().size());
+
+        JsonObject entry = awaitEntry(order);
+        assertEquals(LINES, entry.getJsonArray("lines").size(), "every line, none missing");
+        assertEquals(big.ordered(), quantities(entry), "every quantity");
+        int units = big.ordered().values().stream().mapToInt(Integer::intValue).sum();
         WmsFixture.await(
                 Duration.ofSeconds(60),
                 () -> wms.longValue("select coalesce(sum(quantity), 0) from order_demand where shopify_order_id = '"
@@ -119,43 +175,15 @@ class BigOrdersIT {
                         + wms.longValue("select coalesce(sum(quantity), 0) from order_demand "
                                 + "where shopify_order_id = '" + order.id() + "'")
                         + " of " + units);
-        orderId = entry[0].getJsonNumber("orderId").longValue();
-        assertEquals(
-                200,
-                wms.acknowledge(
-                                "orders",
-                                orderId,
-                                entry[0].getJsonNumber("revision").longValue())
-                        .statusCode());
+        acknowledged(entry);
     }
 
     @Test
-    @Order(2)
     void shippingTheOrdersLocationInFullFulfilsEveryOneOfItsLinesOnShopify() throws Exception {
+        BigOrder big = placeBigOrder();
+        wms.shopify.sandbox.Order order = big.order();
+        shipNorth(big, acknowledged(awaitEntry(order)), "BIG-SHIP-1");
         FulfillmentOrder atNorth = order.fulfillmentOrders().get(0);
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        for (FulfillmentOrderLineItem line : atNorth.lineItems()) {
-            String code = "W" + line.lineItem().sku().substring(1);
-            lines.add(Json.createObjectBuilder().add("product", code).add("quantity", ORDERED.get(code)));
-        }
-        var accepted = wms.api(
-                "POST",
-                "/api/v1/shipments",
-                Json.createObjectBuilder()
-                        .add("shipmentId", "BIG-SHIP-1")
-                        .add("orderId", orderId)
-                        .add("shippedAt", "2026-12-07T10:00:00Z")
-                        .add("lines", lines)
-                        .build()
-                        .toString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        WmsFixture.await(
-                Duration.ofSeconds(120),
-                () -> "FULFILLED"
-                        .equals(json(wms.api("GET", "/api/v1/shipments/BIG-SHIP-1", null))
-                                .getString("state")),
-                "the shipment fulfilled",
-                () -> wms.api("GET", "/api/v1/shipments/BIG-SHIP-1", null).body());
         assertEquals(1, order.fulfillments().size(), "one fulfillment, sent once");
         assertEquals(120, order.fulfillments().get(0).fulfillmentLineItems().size());
         assertTrue(
@@ -169,8 +197,11 @@ class BigOrdersIT {
     }
 
     @Test
-    @Order(3)
     void aReturnOf60LinesIsSyncedWithEveryLine() throws Exception {
+        // The order shipped from its location, whose first 60 lines come back.
+        BigOrder big = placeBigOrder();
+        wms.shopify.sandbox.Order order = big.order();
+        shipNorth(big, acknowledged(awaitEntry(order)), "BIG-SHIP-3");
         try (Connection db = connector.jdbc()) {
             db.createStatement()
                     .executeUpdate("update return_policy set sync_enabled = true "

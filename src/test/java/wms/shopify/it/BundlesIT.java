@@ -15,16 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.Journal;
 import wms.shopify.sandbox.Location;
-import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
 
 /**
@@ -33,26 +30,39 @@ import wms.shopify.sandbox.Shop;
  * its components are synced as any variant; an order of a bundle reaches the WMS as the components' lines, each
  * naming the bundle; and one item Shopify refuses in a batch of 250 is taken out and reported while the other 249
  * land.
+ * land. Each test opens a store of its own on a warehouse of its own, so none depends on another's movements.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BundlesIT {
 
-    private static final String DOMAIN = "bundles-it.myshopify.com";
-    private static final String WAREHOUSE = "BUNDLE-WH";
     private static final int BATCH = 250;
 
     static WmsFixture fixture;
-    static Shop shop;
-    static Location location;
-    static long storeId;
-    static List<String> batch = new ArrayList<>();
 
     @BeforeAll
-    static void aStoreSellingABundleOfTwoComponents() throws Exception {
+    static void theConnectorAndAWmsCredential() throws Exception {
         SandboxConnector connector = SandboxConnector.get(List.of("STOCK_MAX_ATTEMPTS=2", "STOCK_RECONCILE_MINUTES=0"));
         fixture = new WmsFixture(connector, "bundles-it");
-        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
-        location = shop.addLocation("Bundle warehouse");
+    }
+
+    /** The SKUs of the batch: 249 items and the sock Shopify will refuse. */
+    private static List<String> batch() {
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < BATCH - 1; i++) {
+            batch.add("BB-" + i);
+        }
+        batch.add("BSOCK");
+        return batch;
+    }
+
+    /**
+     * A store of this test's own (named after {@code tag}) selling a gift set bundling 2 mugs (10 on hand) and 3
+     * coffees (30 on hand), and when asked the {@link #BATCH} items of the batch (10 each), every variant mapped (the
+     * WMS happens to know the bundle's SKU too: the mapping is made, and still nothing is written to it), stock sync
+     * on in Delta mode and the location the default for orders.
+     */
+    private static SyncedStore store(String tag, boolean withBatch) throws Exception {
+        Shop shop = SyncedStore.newShop(fixture.connector, "bundles-" + tag + ".myshopify.com");
+        Location location = shop.locations().get(0);
         shop.addProduct("Mug", "BMUG");
         shop.addProduct("Coffee", "BCOFFEE");
         Map<String, Integer> units = new LinkedHashMap<>();
@@ -61,27 +71,18 @@ class BundlesIT {
         shop.addBundle("Coffee gift set", "BGIFT", units);
         shop.stock("BMUG", location, 10);
         shop.stock("BCOFFEE", location, 30);
-        for (int i = 0; i < BATCH - 1; i++) {
-            batch.add("BB-" + i);
+        if (withBatch) {
+            shop.addProduct("Batch", batch().toArray(String[]::new));
+            for (String sku : batch()) {
+                shop.stock(sku, location, 10);
+            }
         }
-        batch.add("BSOCK");
-        shop.addProduct("Batch", batch.toArray(String[]::new));
-        for (String sku : batch) {
-            shop.stock(sku, location, 10);
-        }
-        storeId = fixture.installForOrders(shop, location, WAREHOUSE, null);
-        List<String> products = new ArrayList<>(List.of("BMUG", "BCOFFEE", "BGIFT"));
-        products.addAll(batch);
-        // The WMS happens to know the bundle's SKU too: the mapping is made, and still nothing is written to it.
-        fixture.registerProducts(products);
-        JsonObject sync = fixture.syncProducts(DOMAIN);
-        assertEquals("succeeded", sync.getString("state"), sync.toString());
-        fixture.stockSync(storeId, "DELTA", 1);
+        return SyncedStore.connect(fixture, shop, "BUNDLE-" + tag.toUpperCase(Locale.ROOT), "DELTA", 1, true);
     }
 
     @Test
-    @Order(1)
     void syncProductsMarksTheBundleAndThePageSaysShopifyComputesItsStock() throws Exception {
+        long storeId = store("marked", false).id();
         assertEquals(
                 1,
                 fixture.longValue("select count(*) from store_variant where store_id = " + storeId
@@ -113,11 +114,15 @@ class BundlesIT {
     }
 
     @Test
-    @Order(2)
     void aMovementOfTheBundlesProductWritesNothingAndTheComponentsLand() throws Exception {
+        SyncedStore store = store("moved", false);
+        Shop shop = store.shop();
+        Location location = store.location();
+        long storeId = store.id();
+        String warehouse = store.warehouse();
         HttpResponse<String> sent = fixture.send(
-                movement("B-GIFT-1", "receiving", "BGIFT", WAREHOUSE, 5, 5),
-                movement("B-MUG-1", "receiving", "BMUG", WAREHOUSE, 4, 4));
+                movement("B-GIFT-1", "receiving", "BGIFT", warehouse, 5, 5),
+                movement("B-MUG-1", "receiving", "BMUG", warehouse, 4, 4));
         assertEquals(200, sent.statusCode(), sent.body());
         assertEquals(1, json(sent).getInt("changes"), "only the mug's level is one stock sync writes");
         await(Duration.ofSeconds(30), () -> shop.quantity("BMUG", location, "available") == 14, "the mugs land");
@@ -128,7 +133,9 @@ class BundlesIT {
             }
         }
         assertEquals(
-                0, fixture.longValue("select count(*) from stock_change where inventory_item_id = '" + giftItem + "'"));
+                0,
+                fixture.longValue("select count(*) from stock_change where store_id = " + storeId
+                        + " and inventory_item_id = '" + giftItem + "'"));
         assertEquals(
                 0,
                 fixture.longValue(
@@ -139,9 +146,9 @@ class BundlesIT {
     }
 
     @Test
-    @Order(3)
     void anOrderOfTheBundleReachesTheWmsAsItsComponentsNamingTheBundle() throws Exception {
-        wms.shopify.sandbox.Order sale = shop.placeOrder(location, true, Map.of("BGIFT", 2));
+        SyncedStore store = store("ordered", false);
+        wms.shopify.sandbox.Order sale = store.shop().placeOrder(store.location(), true, Map.of("BGIFT", 2));
         JsonObject[] entry = new JsonObject[1];
         await(
                 Duration.ofSeconds(60),
@@ -159,14 +166,19 @@ class BundlesIT {
     }
 
     @Test
-    @Order(4)
     void oneItemShopifyRefusesIsTakenOutOfABatchOf250AndTheOther249Land() throws Exception {
+        SyncedStore store = store("batch", true);
+        Shop shop = store.shop();
+        Location location = store.location();
+        long storeId = store.id();
+        String warehouse = store.warehouse();
+        List<String> batch = batch();
         // The merchant stops tracking one item after the sync: the connector still believes it writable.
         shop.stopTracking("BSOCK");
         shop.journal().clear();
         List<JsonObjectBuilder> movements = new ArrayList<>();
         for (String sku : batch) {
-            movements.add(movement("B-BATCH-" + sku, "receiving", sku, WAREHOUSE, 1, 11));
+            movements.add(movement("B-BATCH-" + sku, "receiving", sku, warehouse, 1, 11));
         }
         HttpResponse<String> sent = fixture.send(movements.toArray(JsonObjectBuilder[]::new));
         assertEquals(200, sent.statusCode(), sent.body());
@@ -180,13 +192,14 @@ class BundlesIT {
                 "the other 249 land");
         await(
                 Duration.ofSeconds(30),
-                () -> count("select count(*) from stock_change where inventory_item_id = '" + sockItem
-                                + "' and state = 'FAILED'")
+                () -> count("select count(*) from stock_change where store_id = " + storeId
+                                + " and inventory_item_id = '" + sockItem + "' and state = 'FAILED'")
                         == 1,
                 "the refused item parked");
         try (Connection db = fixture.connector.jdbc();
                 ResultSet row = db.createStatement()
-                        .executeQuery("select reason from stock_change where inventory_item_id = '" + sockItem + "'")) {
+                        .executeQuery("select reason from stock_change where store_id = " + storeId
+                                + " and inventory_item_id = '" + sockItem + "'")) {
             assertTrue(row.next());
             assertTrue(row.getString(1).startsWith("NON_MUTABLE_INVENTORY_ITEM: "), row.getString(1));
         }
@@ -207,7 +220,7 @@ class BundlesIT {
         await(
                 Duration.ofSeconds(30),
                 () -> count("select count(*) from activity_event where category = 'stock' and message like "
-                                + "'Shopify refused 1 of the 250 quantities of stock push %" + DOMAIN
+                                + "'Shopify refused 1 of the 250 quantities of stock push %" + shop.domain()
                                 + "%the other 249 go out again now%'")
                         == 1,
                 "the refusal on the Activity page");

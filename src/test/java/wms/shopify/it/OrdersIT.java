@@ -27,10 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Shop;
@@ -40,32 +37,35 @@ import wms.shopify.sandbox.Shop;
  * its webhooks with what the WMS needs to ship it, exactly once however often and in whatever order its webhooks
  * come; each filter dimension, and an order decided again on a later update; an unmapped line held and released on
  * the Orders page after mapping; cancellation through the feed; a webhook Shopify never delivered found by the
- * sweep; and a privacy request erasing the customer.
+ * sweep; and a privacy request erasing the customer. Each test opens a store of its own and places its own orders,
+ * so none depends on another's order, filters or feed entries.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrdersIT {
 
-    private static final String DOMAIN = "orders-it.myshopify.com";
     static final HttpClient HTTP = ConnectorServer.client();
+    private static final String LOCATION = "Orders main";
 
     static SandboxConnector connector;
-    static Shop shop;
-    static Location main;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wmsApi;
 
     static ExecutorService senders;
-    /** The WMS's callback address, as a test server: records every call; the very first one fails. */
+    /**
+     * The WMS's callback address, as a test server: records every call; the first call with a body fails (503), as
+     * when the WMS is briefly down, so that every callback is retried once.
+     */
     static com.sun.net.httpserver.HttpServer wms;
 
     static final List<String> CALLBACKS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.Set<String> ANSWERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeAll
-    static void storeWithMappedCatalog() throws Exception {
+    static void theConnectorAndTheWms() throws Exception {
         wms = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
         wms.createContext("/wms/orders", exchange -> {
-            CALLBACKS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(CALLBACKS.size() == 1 ? 503 : 204, -1);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            CALLBACKS.add(body);
+            exchange.sendResponseHeaders(ANSWERED.add(body) ? 503 : 204, -1);
             exchange.close();
         });
         wms.start();
@@ -73,12 +73,21 @@ class OrdersIT {
                 "ORDER_SWEEP_INTERVAL_SECONDS=0",
                 "WMS_ORDER_CALLBACK_URL=http://localhost:" + wms.getAddress().getPort() + "/wms/orders"));
         senders = Executors.newFixedThreadPool(9);
-        shop = WmsFixture.stockedShop(
-                connector, DOMAIN, "Orders main", 100, "Shirt", "O-SHIRT", "Mug", "O-MUG", "Hat", "O-HAT");
-        main = shop.location("Orders main");
         wmsApi = new WmsFixture(connector, "orders-it");
-        wmsApi.installForOrders(shop, main, "WH-ORD", "ORD-PARCEL");
-        wmsApi.catalog(DOMAIN, "W-SHIRT", "O-SHIRT", "W-MUG", "O-MUG");
+    }
+
+    /**
+     * A store of this test's own (named after {@code tag}) selling a shirt, a mug and a hat (100 of each at its
+     * location, mapped to the WMS warehouse WH-ORD with the shipping process ORD-PARCEL); the shirt and the mug are
+     * mapped to WMS products, the hat is not.
+     */
+    private static Shop store(String tag) throws Exception {
+        String domain = "orders-" + tag + ".myshopify.com";
+        Shop shop = WmsFixture.stockedShop(
+                connector, domain, LOCATION, 100, "Shirt", "O-SHIRT", "Mug", "O-MUG", "Hat", "O-HAT");
+        wmsApi.installForOrders(shop, shop.location(LOCATION), "WH-ORD", "ORD-PARCEL");
+        wmsApi.catalog(domain, "W-SHIRT", "O-SHIRT", "W-MUG", "O-MUG");
+        return shop;
     }
 
     @AfterAll
@@ -88,12 +97,13 @@ class OrdersIT {
     }
 
     @Test
-    @Order(1)
     void aPaidOrderReachesTheFeedWithWhatTheWmsNeedsToShipItAndLeavesItWhenAcknowledged() throws Exception {
+        Shop shop = store("paid");
+        Location main = shop.location(LOCATION);
         var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 2, "O-MUG", 1), false, "Leave at the door");
         JsonObject entry = awaitEntry(order.id());
         assertEquals("ORDER", entry.getString("kind"));
-        assertEquals(DOMAIN, entry.getString("store"));
+        assertEquals(shop.domain(), entry.getString("store"));
         assertEquals(order.name(), entry.getString("name"));
         assertEquals("WH-ORD", entry.getString("warehouse"));
         assertEquals("ORD-PARCEL", entry.getString("shippingProcess"));
@@ -125,17 +135,19 @@ class OrdersIT {
     }
 
     @Test
-    @Order(2)
     void eachWebhookDeliveredThreeTimesSomeConcurrentlyMakesOneOrder() throws Exception {
+        Shop shop = store("thrice");
+        Location main = shop.location(LOCATION);
         var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 1));
         byte[] body = body(order.legacyResourceId(), order.id());
         List<Callable<Integer>> sends = new ArrayList<>();
         for (String topic : List.of("orders/create", "orders/paid", "orders/updated")) {
             for (int i = 0; i < 3; i++) {
                 String webhookId = UUID.randomUUID().toString();
-                sends.add(() -> webhook(topic, webhookId, body).statusCode());
+                sends.add(() -> webhook(shop, topic, webhookId, body).statusCode());
                 if (i == 0) {
-                    sends.add(() -> webhook(topic, webhookId, body).statusCode()); // the same delivery twice at once
+                    sends.add(() ->
+                            webhook(shop, topic, webhookId, body).statusCode()); // the same delivery twice at once
                 }
             }
         }
@@ -160,19 +172,22 @@ class OrdersIT {
     }
 
     @Test
-    @Order(3)
     void ordersPaidBeforeOrdersCreateIsOneOrderAsItIsNow() throws Exception {
+        Shop shop = store("paid-first");
+        Location main = shop.location(LOCATION);
         shop.faults().webhookDropShare(1.0);
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 3));
         shop.faults().none();
         byte[] body = body(order.legacyResourceId(), order.id());
         assertEquals(
-                200, webhook("orders/paid", UUID.randomUUID().toString(), body).statusCode());
+                200,
+                webhook(shop, "orders/paid", UUID.randomUUID().toString(), body).statusCode());
         awaitProcessed();
         assertEquals(Map.of("W-MUG", 3), quantities(awaitEntry(order.id())));
         assertEquals(
                 200,
-                webhook("orders/create", UUID.randomUUID().toString(), body).statusCode());
+                webhook(shop, "orders/create", UUID.randomUUID().toString(), body)
+                        .statusCode());
         awaitProcessed();
         assertEquals(1, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + order.id() + "'"));
         assertEquals(
@@ -183,8 +198,9 @@ class OrdersIT {
     }
 
     @Test
-    @Order(4)
     void eachFilterDimensionAndALaterUpdateDecidesAgain() throws Exception {
+        Shop shop = store("filters");
+        Location main = shop.location(LOCATION);
         // Financial status: unpaid is filtered out, then paid later is imported.
         var unpaid = shop.placeOrder(main, false, Map.of("O-SHIRT", 1));
         awaitState(unpaid.id(), "FILTERED");
@@ -198,16 +214,16 @@ class OrdersIT {
         var test = shop.placeOrder(main, true, Map.of("O-SHIRT", 1), true, null);
         awaitState(test.id(), "FILTERED");
         assertTrue(note(test.id()).contains("test order"), note(test.id()));
-        filters("[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", true);
+        filters(shop, "[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", true);
         shop.editNote(test, "now wanted");
         awaitEntry(test.id());
 
         // Order status and fulfillment status.
-        filters("[\"closed\"]", "[\"paid\"]", "[\"unfulfilled\"]", false);
+        filters(shop, "[\"closed\"]", "[\"paid\"]", "[\"unfulfilled\"]", false);
         var open = shop.placeOrder(main, true, Map.of("O-SHIRT", 1));
         awaitState(open.id(), "FILTERED");
         assertTrue(note(open.id()).contains("order status open"), note(open.id()));
-        filters("[\"open\"]", "[\"paid\"]", "[\"fulfilled\"]", false);
+        filters(shop, "[\"open\"]", "[\"paid\"]", "[\"fulfilled\"]", false);
         var unfulfilled = shop.placeOrder(main, true, Map.of("O-SHIRT", 1));
         awaitState(unfulfilled.id(), "FILTERED");
         assertTrue(note(unfulfilled.id()).contains("fulfillment status unfulfilled"), note(unfulfilled.id()));
@@ -217,24 +233,25 @@ class OrdersIT {
                 400,
                 wmsApi.api(
                                 "PUT",
-                                "/api/v1/stores/" + DOMAIN + "/order-filters",
+                                "/api/v1/stores/" + shop.domain() + "/order-filters",
                                 "{\"orderStatuses\":[\"opn\"],"
                                         + "\"financialStatuses\":[],\"fulfillmentStatuses\":[],\"testOrders\":false}")
                         .statusCode());
-        filters("[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", false);
-        JsonObject saved = json(wmsApi.api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters", null));
+        filters(shop, "[\"open\"]", "[\"paid\"]", "[\"unfulfilled\",\"partially_fulfilled\"]", false);
+        JsonObject saved = json(wmsApi.api("GET", "/api/v1/stores/" + shop.domain() + "/order-filters", null));
         assertEquals(
                 "[\"partially_fulfilled\",\"unfulfilled\"]",
                 saved.getJsonArray("fulfillmentStatuses").toString());
         shop.editNote(open, "again");
         awaitEntry(open.id());
         awaitEntry(unfulfilled.id());
-        ackAll();
+        ackAll(shop);
     }
 
     @Test
-    @Order(5)
     void anUnmappedLineHoldsTheOrderOnTheOrdersPageUntilReleasedAfterMapping() throws Exception {
+        Shop shop = store("held");
+        Location main = shop.location(LOCATION);
         var order = shop.placeOrder(main, true, Map.of("O-SHIRT", 1, "O-HAT", 2));
         awaitState(order.id(), "HELD");
         assertNull(entryFor(order.id()), "never in the feed while held");
@@ -247,7 +264,7 @@ class OrdersIT {
             assertTrue(why.contains("Hat") && why.contains("(SKU O-HAT)"), why);
             browser.screenshot("orders-held");
 
-            wmsApi.catalog(DOMAIN, "W-HAT", "O-HAT");
+            wmsApi.catalog(shop.domain(), "W-HAT", "O-HAT");
             browser.click(By.cssSelector("tr[data-rk='" + rowId + "'] input[id$='release']"));
             awaitState(order.id(), "READY");
             assertTrue(browser.driver().getPageSource().contains("in the WMS feed"), "the release says where it went");
@@ -264,9 +281,9 @@ class OrdersIT {
     }
 
     @Test
-    @Order(6)
     void aCancellationBeforeShippingCancelsTheWmsOrderThroughTheFeed() throws Exception {
-        ackAll();
+        Shop shop = store("cancelled");
+        Location main = shop.location(LOCATION);
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 1));
         JsonObject entry = awaitEntry(order.id());
         long id = entry.getJsonNumber("orderId").longValue();
@@ -290,8 +307,9 @@ class OrdersIT {
     }
 
     @Test
-    @Order(7)
     void aWebhookShopifyNeverDeliveredIsFoundByTheSweepAndShownOnActivity() throws Exception {
+        Shop shop = store("swept");
+        Location main = shop.location(LOCATION);
         shop.faults().webhookDropShare(1.0);
         var lost = shop.placeOrder(main, true, Map.of("O-SHIRT", 4));
         shop.faults().none();
@@ -299,7 +317,7 @@ class OrdersIT {
         assertEquals(0, wmsApi.count("select count(*) from shop_order where shopify_order_id = '" + lost.id() + "'"));
         HttpResponse<String> swept = wmsApi.api(
                 "POST",
-                "/api/v1/stores/" + DOMAIN + "/order-sweep",
+                "/api/v1/stores/" + shop.domain() + "/order-sweep",
                 "{\"from\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\"}");
         assertEquals(200, swept.statusCode(), swept.body());
         JsonObject result = json(swept);
@@ -309,7 +327,7 @@ class OrdersIT {
         assertEquals(Map.of("W-SHIRT", 4), quantities(awaitEntry(lost.id())));
         JsonObject again = json(wmsApi.api(
                 "POST",
-                "/api/v1/stores/" + DOMAIN + "/order-sweep",
+                "/api/v1/stores/" + shop.domain() + "/order-sweep",
                 "{\"from\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\"}"));
         assertEquals(0, again.getInt("gapsFilled"), "idempotent: " + again);
 
@@ -322,16 +340,18 @@ class OrdersIT {
     }
 
     @Test
-    @Order(8)
     void aPrivacyRequestErasesTheCustomerButNotTheGoods() throws Exception {
+        Shop shop = store("redacted");
+        Location main = shop.location(LOCATION);
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 1));
         awaitEntry(order.id());
-        byte[] redact = ("{\"shop_domain\":\"" + DOMAIN + "\",\"customer\":{\"id\":1,\"email\":\"nobody@example.com\"},"
-                        + "\"orders_to_redact\":[" + order.legacyResourceId() + "]}")
+        byte[] redact = ("{\"shop_domain\":\"" + shop.domain()
+                        + "\",\"customer\":{\"id\":1,\"email\":\"nobody@example.com\"}," + "\"orders_to_redact\":["
+                        + order.legacyResourceId() + "]}")
                 .getBytes(StandardCharsets.UTF_8);
         assertEquals(
                 200,
-                webhook("customers/redact", UUID.randomUUID().toString(), redact)
+                webhook(shop, "customers/redact", UUID.randomUUID().toString(), redact)
                         .statusCode());
         awaitProcessed();
         try (Connection db = connector.jdbc();
@@ -351,8 +371,9 @@ class OrdersIT {
     }
 
     @Test
-    @Order(9)
     void theWmsIsCalledBackForEachFeedEntryWithRetriesAndTheFeedStaysTheSourceOfTruth() throws Exception {
+        Shop shop = store("callbacks");
+        Location main = shop.location(LOCATION);
         var order = shop.placeOrder(main, true, Map.of("O-MUG", 2));
         JsonObject entry = awaitEntry(order.id());
         String expected = "\"revision\":" + entry.getJsonNumber("revision").longValue();
@@ -360,19 +381,34 @@ class OrdersIT {
                 () -> CALLBACKS.stream().anyMatch(c -> c.contains(expected) && c.contains(order.id())),
                 "the callback for " + order.name());
         assertTrue(CALLBACKS.size() >= 2, "calls arrived");
-        String first = CALLBACKS.get(0);
-        assertTrue(CALLBACKS.stream().skip(1).anyMatch(first::equals), "the first call failed (503) and was retried");
-        assertTrue(
-                CALLBACKS.stream().anyMatch(c -> c.contains("\"kind\":\"CANCELLATION\"")),
+        String first = CALLBACKS.stream()
+                .filter(c -> c.contains(order.id()))
+                .findFirst()
+                .orElseThrow();
+        await(
+                () -> CALLBACKS.stream().filter(first::equals).count() >= 2,
+                "the first call for " + order.name() + " failed (503) and was retried");
+
+        // The WMS takes the order, then the customer cancels it.
+        assertEquals(
+                200,
+                ack(
+                                entry.getJsonNumber("orderId").longValue(),
+                                entry.getJsonNumber("revision").longValue())
+                        .statusCode());
+        shop.cancelOrder(order, "CUSTOMER");
+        await(
+                () -> CALLBACKS.stream()
+                        .anyMatch(c -> c.contains("\"kind\":\"CANCELLATION\"") && c.contains(order.id())),
                 "a cancellation is called back too");
     }
 
     @Test
-    @Order(10)
     void aFilterChangeDecidesTheFilteredOutOrdersAgainAtOnceAndOneThatPassesReachesTheFeedOnce() throws Exception {
-        ackAll();
+        Shop shop = store("refilter");
+        Location main = shop.location(LOCATION);
         String usual = "[\"unfulfilled\",\"partially_fulfilled\"]";
-        filters("[\"open\"]", "[\"paid\"]", usual, false);
+        filters(shop, "[\"open\"]", "[\"paid\"]", usual, false);
         var unpaid = shop.placeOrder(main, false, Map.of("O-MUG", 1));
         var test = shop.placeOrder(main, true, Map.of("O-MUG", 1), true, null);
         awaitState(unpaid.id(), "FILTERED");
@@ -383,7 +419,7 @@ class OrdersIT {
                 unpaid.id());
 
         // Pending orders now pass: the unpaid order enters the feed without any update on Shopify.
-        filters("[\"open\"]", "[\"paid\",\"pending\"]", usual, false);
+        filters(shop, "[\"open\"]", "[\"paid\",\"pending\"]", usual, false);
         JsonObject entry = awaitEntry(unpaid.id());
         assertEquals("READY", state(unpaid.id()));
         assertEquals(
@@ -395,17 +431,17 @@ class OrdersIT {
         assertEquals(
                 "filter change",
                 wmsApi.text("select last_source from shop_order where shopify_order_id = ?", unpaid.id()));
-        await(() -> recheckMessages(activityBefore).size() == 1, "the re-check in the activity log");
-        String message = recheckMessages(activityBefore).get(0);
+        await(() -> recheckMessages(shop, activityBefore).size() == 1, "the re-check in the activity log");
+        String message = recheckMessages(shop, activityBefore).get(0);
         assertTrue(
-                message.matches("\\d+ orders of " + DOMAIN.replace(".", "\\.") + " re-checked after the filter "
+                message.matches("\\d+ orders of " + shop.domain().replace(".", "\\.") + " re-checked after the filter "
                         + "change, [1-9]\\d* now go to the WMS.*"),
                 message);
         assertEquals("FILTERED", state(test.id()), "still out: test orders are not imported");
 
         // Another change re-checks what is still filtered out: the order in the feed is not handed over again.
-        filters("[\"open\"]", "[]", usual, false);
-        await(() -> recheckMessages(activityBefore).size() == 2, "the second re-check in the activity log");
+        filters(shop, "[\"open\"]", "[]", usual, false);
+        await(() -> recheckMessages(shop, activityBefore).size() == 2, "the second re-check in the activity log");
         List<JsonObject> entries = feed().stream()
                 .filter(e -> e.getString("shopifyOrderId").equals(unpaid.id()))
                 .toList();
@@ -416,16 +452,17 @@ class OrdersIT {
                 "the same revision: not handed over twice");
         assertEquals("FILTERED", state(test.id()), "re-checked again, still out");
 
-        filters("[\"open\"]", "[\"paid\"]", usual, false);
-        ackAll();
+        filters(shop, "[\"open\"]", "[\"paid\"]", usual, false);
+        ackAll(shop);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    private static void filters(String orders, String financial, String fulfillment, boolean test) throws Exception {
+    private static void filters(Shop shop, String orders, String financial, String fulfillment, boolean test)
+            throws Exception {
         HttpResponse<String> changed = wmsApi.api(
                 "PUT",
-                "/api/v1/stores/" + DOMAIN + "/order-filters",
+                "/api/v1/stores/" + shop.domain() + "/order-filters",
                 "{\"orderStatuses\":"
                         + orders + ",\"financialStatuses\":" + financial + ",\"fulfillmentStatuses\":" + fulfillment
                         + ",\"testOrders\":" + test + "}");
@@ -436,8 +473,9 @@ class OrdersIT {
         return ("{\"id\":" + legacyId + ",\"admin_graphql_api_id\":\"" + gid + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> webhook(String topic, String webhookId, byte[] body) throws Exception {
-        return SandboxConnector.deliverWebhook(connector.url(), DOMAIN, topic, webhookId, body);
+    private static HttpResponse<String> webhook(Shop shop, String topic, String webhookId, byte[] body)
+            throws Exception {
+        return SandboxConnector.deliverWebhook(connector.url(), shop.domain(), topic, webhookId, body);
     }
 
     /** Waits until every stored delivery has been processed. */
@@ -491,8 +529,11 @@ class OrdersIT {
                 .orElse(null);
     }
 
-    private static void ackAll() throws Exception {
-        for (JsonObject entry : feed()) {
+    /** Acknowledges every entry of the store's in the feed. */
+    private static void ackAll(Shop shop) throws Exception {
+        for (JsonObject entry : feed().stream()
+                .filter(e -> e.getString("store").equals(shop.domain()))
+                .toList()) {
             assertEquals(
                     200,
                     ack(
@@ -507,14 +548,14 @@ class OrdersIT {
     }
 
     /** The activity entries of filter re-checks after the given entry, oldest first. */
-    private static List<String> recheckMessages(long afterId) throws Exception {
+    private static List<String> recheckMessages(Shop shop, long afterId) throws Exception {
         List<String> messages = new ArrayList<>();
         try (Connection db = connector.jdbc();
                 ResultSet rows = db.createStatement()
                         .executeQuery("select message "
                                 + "from activity_event where id > " + afterId
                                 + " and message like '%re-checked after the filter "
-                                + "change%' order by id")) {
+                                + "change%' and message like '% of " + shop.domain() + " %' order by id")) {
             while (rows.next()) {
                 messages.add(rows.getString(1));
             }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,10 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import wms.shopify.sandbox.Location;
@@ -34,87 +30,138 @@ import wms.shopify.sandbox.Shop;
  * and a catalog change (three variants more, one stocked only at an unmapped location: the store now counts as
  * large, so it is read through a Bulk Operation that carries the stocked locations) keeps every mapping it must
  * keep, maps only what was open, and still reports the variants not stocked at the mapped location. Neither writes anything to
- * Shopify (the sandbox's journal has no mutation) and one sync per store runs at a time.
+ * Shopify (the sandbox's journal has no mutation) and one sync per store runs at a time. Each test opens a store and
+ * a WMS catalog of its own (every SKU and product code starts with the test's tag, since WMS products are matched
+ * across the whole catalog) and syncs it as often as it starts from, so none depends on another's syncs.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductSyncIT {
 
-    private static final String DOMAIN = "catalog-sync.myshopify.com";
     private static final int BULK = 300;
     /** Read in bulk from this many variants on: the first sync (307) reads pages, the later ones (310) bulk. */
     private static final int BULK_FROM = BULK + 10;
 
     static SandboxConnector connector;
-    static Shop shop;
-    static Location main;
-    static String token;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wms;
 
-    static final HttpClient HTTP = ConnectorServer.client();
-
     @BeforeAll
-    static void storeCatalogAndCredential() throws Exception {
+    static void theConnectorAndAWmsCredential() throws Exception {
         // The first sync reads cursor pages; once Shopify counts BULK_FROM variants, syncs read in bulk.
         connector = SandboxConnector.get(List.of("PRODUCT_SYNC_BULK_FROM_VARIANTS=" + BULK_FROM));
-        shop = connector.sandbox().createShop(DOMAIN, Plan.STANDARD);
-        main = shop.addLocation("Catalog main");
-        shop.addProduct("Shirt", "SH-S", "SH-M");
-        shop.addProduct("Mug", "MUG-SHOPIFY");
-        shop.addProduct("Cap", "CAP");
-        shop.addProduct("Scarf", "SCARF");
-        shop.addProduct("Sock", "SOCK");
-        shop.addProduct("Belt", "BELT");
+        wms = new WmsFixture(connector, "product-sync-it");
+    }
+
+    /**
+     * A store and the WMS catalog of one test, every SKU and product code prefixed with its tag.
+     *
+     * @param tag the test's own prefix
+     * @param shop the sandbox shop
+     * @param main its location mapped to the WMS warehouse
+     */
+    private record Catalog(String tag, Shop shop, Location main) {
+
+        /** The SKU or product code as this test's catalog has it. */
+        String of(String name) {
+            return this.tag + "-" + name;
+        }
+
+        String domain() {
+            return this.shop.domain();
+        }
+    }
+
+    /**
+     * The mixed catalog on a store of the test's own: the store installed with its location mapped to the warehouse
+     * and the WMS products registered, nothing synced yet.
+     */
+    private static Catalog catalog(String tag) throws Exception {
+        Shop shop = connector.sandbox().createShop("catalog-" + tag + ".myshopify.com", Plan.STANDARD);
+        Catalog c = new Catalog(tag, shop, shop.addLocation("Catalog main"));
+        shop.addProduct("Shirt", c.of("SH-S"), c.of("SH-M"));
+        shop.addProduct("Mug", c.of("MUG-SHOPIFY"));
+        shop.addProduct("Cap", c.of("CAP"));
+        shop.addProduct("Scarf", c.of("SCARF"));
+        shop.addProduct("Sock", c.of("SOCK"));
+        shop.addProduct("Belt", c.of("BELT"));
         String[] bulk = new String[BULK];
         for (int i = 0; i < BULK; i++) {
-            bulk[i] = "BULK-" + i;
+            bulk[i] = c.of("BULK-" + i);
         }
         shop.addProduct("Bulk", bulk);
         for (String sku : List.of("SH-S", "SH-M", "MUG-SHOPIFY", "CAP", "SCARF", "SOCK")) {
-            shop.stock(sku, main, 5);
+            shop.stock(c.of(sku), c.main(), 5);
         }
         for (String sku : bulk) {
-            shop.stock(sku, main, 1);
+            shop.stock(sku, c.main(), 1);
         }
-        shop.stopTracking("SOCK");
+        shop.stopTracking(c.of("SOCK"));
         // BELT is tracked but stocked nowhere.
 
-        HttpClient admin = connector.signedInAdmin();
-        connector.install(admin, shop);
-        try (Connection db = connector.jdbc()) {
-            // The warehouse and the location mapping are set-up here (tested by StoreInstallIT), written directly.
-            db.createStatement()
-                    .executeUpdate("insert into warehouse (code, name, updated_at) values "
-                            + "('CAT-WH', 'Catalog warehouse', now())");
-            db.createStatement()
-                    .executeUpdate("update store_location set warehouse_id = (select id from warehouse "
-                            + "where code = 'CAT-WH') where shopify_location_id = '" + main.id() + "'");
-        }
-        wms = new WmsFixture(connector, "product-sync-it");
-        token = wms.token;
+        // The warehouse and the location mapping are set-up here (tested by StoreInstallIT), written directly.
+        wms.install(shop, c.main(), "CAT-WH");
 
         JsonArrayBuilder products = Json.createArrayBuilder()
-                .add(product("W-SHS", "SH-S", null))
-                .add(product("W-SHM", "  SH-M ", null))
+                .add(product(c, "W-SHS", c.of("SH-S"), null))
+                .add(product(c, "W-SHM", "  " + c.of("SH-M") + " ", null))
                 .add(product(
-                        "W-MUG", "MUG-WMS", shop.item("MUG-SHOPIFY").variant().barcode()))
-                .add(product("W-CAP1", "CAP", null))
-                .add(product("W-CAP2", "CAP", null))
-                .add(product("W-SOCK", "SOCK", null))
-                .add(product("W-BELT", "BELT", null));
+                        c,
+                        "W-MUG",
+                        c.of("MUG-WMS"),
+                        shop.item(c.of("MUG-SHOPIFY")).variant().barcode()))
+                .add(product(c, "W-CAP1", c.of("CAP"), null))
+                .add(product(c, "W-CAP2", c.of("CAP"), null))
+                .add(product(c, "W-SOCK", c.of("SOCK"), null))
+                .add(product(c, "W-BELT", c.of("BELT"), null));
         for (int i = 0; i < BULK; i++) {
-            products.add(product("W-BULK-" + i, "BULK-" + i, null));
+            products.add(product(c, "W-BULK-" + i, c.of("BULK-" + i), null));
         }
-        HttpResponse<String> registered =
-                api("PUT", "/api/v1/products", products.build().toString());
+        HttpResponse<String> registered = putProducts(products);
         assertEquals(200, registered.statusCode(), registered.body());
-        assertEquals("[\"CAP\"]", json(registered).getJsonArray("duplicateSkus").toString());
+        assertEquals(
+                "[\"" + c.of("CAP") + "\"]",
+                json(registered).getJsonArray("duplicateSkus").toString());
+        return c;
+    }
+
+    /**
+     * The catalog changes after the first sync: on Shopify the shirt's SKU becomes the belt's and gloves arrive (the
+     * large one stocked only at an outlet the connector does not map); in the WMS the scarf and the gloves arrive and
+     * a cap is deactivated.
+     */
+    private static void changeTheCatalog(Catalog c) throws Exception {
+        Shop shop = c.shop();
+        shop.editSku(c.of("SH-S"), c.of("BELT-2"));
+        shop.addProduct("Glove", c.of("GLOVE-S"), c.of("GLOVE-M"), c.of("GLOVE-L"));
+        shop.stock(c.of("GLOVE-S"), c.main(), 3);
+        shop.stock(c.of("GLOVE-M"), c.main(), 3);
+        shop.stock(c.of("GLOVE-L"), shop.addLocation("Outlet"), 3);
+        HttpResponse<String> registered = putProducts(Json.createArrayBuilder()
+                .add(product(c, "W-BELT2", c.of("BELT-2"), null))
+                .add(product(c, "W-SCARF", c.of("SCARF"), null))
+                .add(product(c, "W-GLOVE-S", c.of("GLOVE-S"), null))
+                .add(product(c, "W-GLOVE-M", c.of("GLOVE-M"), null))
+                .add(product(c, "W-GLOVE-L", c.of("GLOVE-L"), null))
+                .add(Json.createObjectBuilder()
+                        .add("code", c.of("W-CAP2"))
+                        .add("sku", c.of("CAP"))
+                        .add("name", c.of("W-CAP2"))
+                        .add("active", false)));
+        assertEquals(200, registered.statusCode(), registered.body());
+    }
+
+    /** The catalog synced, changed and synced again. */
+    private static Catalog syncedTwice(String tag) throws Exception {
+        Catalog c = catalog(tag);
+        assertEquals("succeeded", syncAndWait(c).getString("state"));
+        changeTheCatalog(c);
+        assertEquals("succeeded", syncAndWait(c).getString("state"));
+        return c;
     }
 
     @Test
-    @Order(1)
     void theFirstSyncMapsBySkuThenBarcodeAndReportsTheRest() throws Exception {
-        JsonObject result = syncAndWait();
+        Catalog c = catalog("first");
+        JsonObject result = syncAndWait(c);
         assertEquals("succeeded", result.getString("state"), result.toString());
         assertEquals(BULK + 7, result.getInt("variantsRead"));
         assertEquals(BULK + 5, result.getInt("matched"), "SH-S, SH-M, the mug, sock, belt and the bulk ones");
@@ -122,21 +169,22 @@ class ProductSyncIT {
         assertEquals(1, result.getInt("ambiguous"));
         assertEquals(2, result.getInt("problems"));
 
-        Map<String, String[]> rows = variants();
-        assertRow(rows, "SH-S", "SKU", "W-SHS", null);
-        assertRow(rows, "SH-M", "SKU", "W-SHM", null);
-        assertRow(rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
-        assertRow(rows, "CAP", "AMBIGUOUS", null, null);
-        assertTrue(rows.get("CAP")[3].contains("2 WMS products"), rows.get("CAP")[3]);
-        assertRow(rows, "SCARF", "UNMAPPED", null, null);
-        assertRow(rows, "SOCK", "SKU", "W-SOCK", "untracked");
-        assertRow(rows, "BELT", "SKU", "W-BELT", "not stocked");
-        assertRow(rows, "BULK-299", "SKU", "W-BULK-299", null);
-        assertTrue(rows.get("SH-S")[4].startsWith("gid://shopify/InventoryItem/"), "the inventory item is kept");
+        Map<String, String[]> rows = variants(c);
+        assertRow(c, rows, "SH-S", "SKU", "W-SHS", null);
+        assertRow(c, rows, "SH-M", "SKU", "W-SHM", null);
+        assertRow(c, rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
+        assertRow(c, rows, "CAP", "AMBIGUOUS", null, null);
+        assertTrue(rows.get(c.of("CAP"))[3].contains("2 WMS products"), rows.get(c.of("CAP"))[3]);
+        assertRow(c, rows, "SCARF", "UNMAPPED", null, null);
+        assertRow(c, rows, "SOCK", "SKU", "W-SOCK", "untracked");
+        assertRow(c, rows, "BELT", "SKU", "W-BELT", "not stocked");
+        assertRow(c, rows, "BULK-299", "SKU", "W-BULK-299", null);
+        assertTrue(rows.get(c.of("SH-S"))[4].startsWith("gid://shopify/InventoryItem/"), "the inventory item is kept");
 
-        assertEquals(List.of(), writesBesidesTheInstall(), "a sync writes nothing to Shopify");
-        List<String> operations =
-                shop.journal().requests().stream().map(r -> r.operationName()).toList();
+        assertEquals(List.of(), writesBesidesTheInstall(c), "a sync writes nothing to Shopify");
+        List<String> operations = c.shop().journal().requests().stream()
+                .map(r -> r.operationName())
+                .toList();
         assertEquals(2, operations.stream().filter("ProductVariants"::equals).count(), "two pages: " + operations);
         assertEquals(
                 1, operations.stream().filter("ProductVariantsCount"::equals).count(), "counted first");
@@ -144,79 +192,61 @@ class ProductSyncIT {
                 2,
                 operations.stream().filter("LocationInventoryLevels"::equals).count(),
                 "the mapped location's 306 stocked items, in two pages");
-        assertEquals(0, operations("BulkVariants"));
+        assertEquals(0, operations(c, "BulkVariants"));
     }
 
     @Test
-    @Order(2)
     void aSecondSyncKeepsEveryMappingAndMapsOnlyWhatWasOpen() throws Exception {
-        // On Shopify the shirt's SKU becomes the belt's and gloves arrive (the large one stocked only at an outlet
-        // the connector does not map); in the WMS the scarf and the gloves arrive and a cap is deactivated.
-        shop.editSku("SH-S", "BELT-2");
-        shop.addProduct("Glove", "GLOVE-S", "GLOVE-M", "GLOVE-L");
-        shop.stock("GLOVE-S", main, 3);
-        shop.stock("GLOVE-M", main, 3);
-        shop.stock("GLOVE-L", shop.addLocation("Outlet"), 3);
-        assertEquals(
-                200,
-                api(
-                                "PUT",
-                                "/api/v1/products",
-                                Json.createArrayBuilder()
-                                        .add(product("W-BELT2", "BELT-2", null))
-                                        .add(product("W-SCARF", "SCARF", null))
-                                        .add(product("W-GLOVE-S", "GLOVE-S", null))
-                                        .add(product("W-GLOVE-M", "GLOVE-M", null))
-                                        .add(product("W-GLOVE-L", "GLOVE-L", null))
-                                        .add(Json.createObjectBuilder()
-                                                .add("code", "W-CAP2")
-                                                .add("sku", "CAP")
-                                                .add("name", "W-CAP2")
-                                                .add("active", false))
-                                        .build()
-                                        .toString())
-                        .statusCode());
+        Catalog c = catalog("second");
+        // The first sync, then the catalog changes on both sides.
+        assertEquals("succeeded", syncAndWait(c).getString("state"));
+        changeTheCatalog(c);
 
-        long levelPagesBefore = operations("LocationInventoryLevels");
-        long pagesBefore = operations("ProductVariants");
-        JsonObject result = syncAndWait();
+        long levelPagesBefore = operations(c, "LocationInventoryLevels");
+        long pagesBefore = operations(c, "ProductVariants");
+        JsonObject result = syncAndWait(c);
         assertEquals("succeeded", result.getString("state"), result.toString());
-        assertEquals(1, operations("BulkVariants"), "read through a Bulk Operation this time");
-        assertEquals(levelPagesBefore, operations("LocationInventoryLevels"), "the stocked locations came with it");
-        assertEquals(pagesBefore, operations("ProductVariants"));
+        assertEquals(1, operations(c, "BulkVariants"), "read through a Bulk Operation this time");
+        assertEquals(levelPagesBefore, operations(c, "LocationInventoryLevels"), "the stocked locations came with it");
+        assertEquals(pagesBefore, operations(c, "ProductVariants"));
         assertEquals(BULK + 10, result.getInt("variantsRead"));
         assertEquals(BULK + 10, result.getInt("matched"), "the scarf, the cap and the gloves are now mapped as well");
         assertEquals(0, result.getInt("unmapped") + result.getInt("ambiguous"));
         assertEquals(3, result.getInt("problems"), "the untracked sock, the belt and the large glove");
 
-        Map<String, String[]> rows = variants();
-        assertRow(rows, "BELT-2", "SKU", "W-SHS", null);
-        assertRow(rows, "SCARF", "SKU", "W-SCARF", null);
-        assertRow(rows, "CAP", "SKU", "W-CAP1", null);
-        assertRow(rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
-        assertRow(rows, "GLOVE-S", "SKU", "W-GLOVE-S", null);
-        assertRow(rows, "GLOVE-L", "SKU", "W-GLOVE-L", "not stocked");
-        assertRow(rows, "BELT", "SKU", "W-BELT", "not stocked");
-        assertRow(rows, "SOCK", "SKU", "W-SOCK", "untracked");
-        assertRow(rows, "BULK-0", "SKU", "W-BULK-0", null);
-        assertRow(rows, "BULK-299", "SKU", "W-BULK-299", null);
-        assertEquals(List.of(), writesBesidesTheInstall());
+        Map<String, String[]> rows = variants(c);
+        assertRow(c, rows, "BELT-2", "SKU", "W-SHS", null);
+        assertRow(c, rows, "SCARF", "SKU", "W-SCARF", null);
+        assertRow(c, rows, "CAP", "SKU", "W-CAP1", null);
+        assertRow(c, rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
+        assertRow(c, rows, "GLOVE-S", "SKU", "W-GLOVE-S", null);
+        assertRow(c, rows, "GLOVE-L", "SKU", "W-GLOVE-L", "not stocked");
+        assertRow(c, rows, "BELT", "SKU", "W-BELT", "not stocked");
+        assertRow(c, rows, "SOCK", "SKU", "W-SOCK", "untracked");
+        assertRow(c, rows, "BULK-0", "SKU", "W-BULK-0", null);
+        assertRow(c, rows, "BULK-299", "SKU", "W-BULK-299", null);
+        assertEquals(List.of(), writesBesidesTheInstall(c));
     }
 
     @Test
-    @Order(3)
     void oneSyncPerStoreAtATimeAndUnknownStoresAre404() throws Exception {
+        Shop shop = connector.sandbox().createShop("catalog-running.myshopify.com", Plan.STANDARD);
+        Location main = shop.addLocation("Catalog main");
+        shop.addProduct("Shirt", "running-SH-S");
+        shop.stock("running-SH-S", main, 5);
+        wms.install(shop, main, "CAT-WH");
+        String domain = shop.domain();
         // The database refuses a second running sync: a row left running (a crashed instance) blocks a start.
         try (Connection db = connector.jdbc()) {
             db.createStatement()
                     .executeUpdate("insert into product_sync (store_id, state, started_at) select id, "
-                            + "'RUNNING', now() from store where domain = '" + DOMAIN + "'");
+                            + "'RUNNING', now() from store where domain = '" + domain + "'");
         }
-        HttpResponse<String> refused = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
+        HttpResponse<String> refused = api("POST", "/api/v1/stores/" + domain + "/product-sync", null);
         assertEquals(409, refused.statusCode(), refused.body());
         assertEquals(
                 "running",
-                json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null))
+                json(api("GET", "/api/v1/stores/" + domain + "/product-sync", null))
                         .getString("state"));
         assertEquals(
                 404,
@@ -228,17 +258,19 @@ class ProductSyncIT {
         try (Connection db = connector.jdbc()) {
             db.createStatement()
                     .executeUpdate("update product_sync set state = 'FAILED', finished_at = now() "
-                            + "where state = 'RUNNING'");
+                            + "where state = 'RUNNING' and store_id = (select id from store where domain = '" + domain
+                            + "')");
         }
     }
 
     @Test
-    @Order(4)
     void inTheBrowserSyncShowsProgressAndResultAndAVariantIsMappedByHand() throws Exception {
+        Catalog c = syncedTwice("hand");
+        String belt2 = c.of("BELT-2");
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/product-mapping.xhtml");
             browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
-            browser.visit(connector.url() + "/admin/product-mapping.xhtml?store=" + storeId());
+            browser.visit(connector.url() + "/admin/product-mapping.xhtml?store=" + storeId(c));
             browser.click(By.id("sync:sync-products"));
             // The page reloads itself while the sync runs, and keeps the result once it is done.
             browser.awaitAttribute(By.id("sync-state"), "data-state", "SUCCEEDED");
@@ -248,116 +280,103 @@ class ProductSyncIT {
             assertEquals(String.valueOf(BULK + 10), browser.text(By.id("sync-matched")));
 
             // The shirt whose SKU was edited on Shopify is found by its new SKU and mapped by hand elsewhere.
-            browser.type(By.id("search:q"), "BELT-2");
+            browser.type(By.id("search:q"), belt2);
             browser.click(By.id("search:find"));
             // The search posts, then redirects to the page with the term: wait for that page, or the row found
             // could be the one on the page being left (the shirt's row is on the first page too).
-            browser.awaitUrlContaining("q=BELT-2");
-            WebElement row = browser.driver().findElement(By.cssSelector("tr[data-sku='BELT-2']"));
+            browser.awaitUrlContaining("q=" + belt2);
+            WebElement row = browser.driver().findElement(By.cssSelector("tr[data-sku='" + belt2 + "']"));
             assertEquals(
                     "SKU",
                     row.findElement(By.cssSelector("td.mapping")).getText().strip());
-            row.findElement(By.cssSelector("input[id$=':product']")).sendKeys("W-BELT2");
+            row.findElement(By.cssSelector("input[id$=':product']")).sendKeys(c.of("W-BELT2"));
             row.findElement(By.cssSelector("input[id$=':map']")).click();
-            browser.awaitText(By.cssSelector("tr[data-sku='BELT-2'] td.mapping"), "MANUAL");
-            assertTrue(browser.text(By.cssSelector("tr[data-sku='BELT-2'] td.product"))
-                    .startsWith("W-BELT2"));
+            browser.awaitText(By.cssSelector("tr[data-sku='" + belt2 + "'] td.mapping"), "MANUAL");
+            assertTrue(browser.text(By.cssSelector("tr[data-sku='" + belt2 + "'] td.product"))
+                    .startsWith(c.of("W-BELT2")));
             browser.screenshot("product-mapped-by-hand");
         }
         // A sync after it keeps the hand-made mapping.
-        syncAndWait();
-        assertRow(variants(), "BELT-2", "MANUAL", "W-BELT2", null);
-        assertEquals(List.of(), writesBesidesTheInstall());
+        syncAndWait(c);
+        assertRow(c, variants(c), "BELT-2", "MANUAL", "W-BELT2", null);
+        assertEquals(List.of(), writesBesidesTheInstall(c));
     }
 
     @Test
-    @Order(5)
     void inTheBrowserUnmapByHandProblemsFilterAndADeactivatedProductAreShown() throws Exception {
+        Catalog c = syncedTwice("unmap");
+        String mug = c.of("MUG-SHOPIFY");
         // The WMS deactivates the mug's product: the mapping stays and is flagged.
-        assertEquals(
-                200,
-                api(
-                                "PUT",
-                                "/api/v1/products",
-                                Json.createArrayBuilder()
-                                        .add(Json.createObjectBuilder()
-                                                .add("code", "W-MUG")
-                                                .add("sku", "MUG-WMS")
-                                                .add(
-                                                        "barcode",
-                                                        shop.item("MUG-SHOPIFY")
-                                                                .variant()
-                                                                .barcode())
-                                                .add("name", "W-MUG")
-                                                .add("active", false))
-                                        .build()
-                                        .toString())
-                        .statusCode());
+        HttpResponse<String> deactivated = putProducts(Json.createArrayBuilder()
+                .add(Json.createObjectBuilder()
+                        .add("code", c.of("W-MUG"))
+                        .add("sku", c.of("MUG-WMS"))
+                        .add("barcode", c.shop().item(mug).variant().barcode())
+                        .add("name", c.of("W-MUG"))
+                        .add("active", false)));
+        assertEquals(200, deactivated.statusCode(), deactivated.body());
         try (Browser browser = new Browser()) {
             browser.visit(connector.url() + "/admin/product-mapping.xhtml");
             browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
-            String page = connector.url() + "/admin/product-mapping.xhtml?store=" + storeId();
+            String page = connector.url() + "/admin/product-mapping.xhtml?store=" + storeId(c);
 
             browser.visit(page + "&filter=problems");
             List<String> problems = browser.driver().findElements(By.cssSelector("#variant-list tbody tr")).stream()
                     .map(row -> row.getAttribute("data-sku"))
                     .sorted()
                     .toList();
-            assertEquals(List.of("BELT", "GLOVE-L", "SOCK"), problems);
+            assertEquals(List.of(c.of("BELT"), c.of("GLOVE-L"), c.of("SOCK")), problems);
 
-            browser.visit(page + "&q=MUG-SHOPIFY");
-            assertTrue(browser.text(By.cssSelector("tr[data-sku='MUG-SHOPIFY'] td.product"))
+            browser.visit(page + "&q=" + mug);
+            assertTrue(browser.text(By.cssSelector("tr[data-sku='" + mug + "'] td.product"))
                     .contains("deactivated in the WMS"));
-            assertEquals("BARCODE", browser.text(By.cssSelector("tr[data-sku='MUG-SHOPIFY'] td.mapping")));
+            assertEquals("BARCODE", browser.text(By.cssSelector("tr[data-sku='" + mug + "'] td.mapping")));
 
-            browser.visit(page + "&q=SH-M");
-            browser.click(By.cssSelector("tr[data-sku='SH-M'] input[id$=':unmap']"));
-            browser.awaitText(By.cssSelector("tr[data-sku='SH-M'] td.mapping"), "UNMAPPED (by hand)");
+            String shirt = c.of("SH-M");
+            browser.visit(page + "&q=" + shirt);
+            browser.click(By.cssSelector("tr[data-sku='" + shirt + "'] input[id$=':unmap']"));
+            browser.awaitText(By.cssSelector("tr[data-sku='" + shirt + "'] td.mapping"), "UNMAPPED (by hand)");
 
             // A product code that does not exist is refused with a message, and changes nothing.
-            browser.visit(page + "&q=SCARF");
-            browser.type(By.cssSelector("tr[data-sku='SCARF'] input[id$=':product']"), "NO-SUCH-PRODUCT");
-            browser.click(By.cssSelector("tr[data-sku='SCARF'] input[id$=':map']"));
+            String scarf = c.of("SCARF");
+            browser.visit(page + "&q=" + scarf);
+            browser.type(By.cssSelector("tr[data-sku='" + scarf + "'] input[id$=':product']"), "NO-SUCH-PRODUCT");
+            browser.click(By.cssSelector("tr[data-sku='" + scarf + "'] input[id$=':map']"));
             browser.awaitPageContaining("No WMS product has the code or SKU");
             browser.screenshot("product-unmapped-by-hand");
         }
-        syncAndWait();
-        Map<String, String[]> rows = variants();
-        assertRow(rows, "SH-M", "UNMAPPED", null, null);
-        assertRow(rows, "SCARF", "SKU", "W-SCARF", null);
-        assertRow(rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
+        syncAndWait(c);
+        Map<String, String[]> rows = variants(c);
+        assertRow(c, rows, "SH-M", "UNMAPPED", null, null);
+        assertRow(c, rows, "SCARF", "SKU", "W-SCARF", null);
+        assertRow(c, rows, "MUG-SHOPIFY", "BARCODE", "W-MUG", null);
     }
 
-    private static long operations(String name) {
-        return shop.journal().requests().stream()
+    private static long operations(Catalog c, String name) {
+        return c.shop().journal().requests().stream()
                 .filter(r -> name.equals(r.operationName()))
                 .count();
     }
 
     /** Mutations other than the webhook subscriptions the install creates: none, ever, from a sync. */
-    private static List<String> writesBesidesTheInstall() {
+    private static List<String> writesBesidesTheInstall(Catalog c) {
         // bulkOperationRunQuery starts a read; it changes nothing in the store.
-        return shop.journal().mutations().stream()
+        return c.shop().journal().mutations().stream()
                 .map(m -> m.name())
                 .filter(name -> !name.equals("webhookSubscriptionCreate") && !name.equals("bulkOperationRunQuery"))
                 .toList();
     }
 
-    private static long storeId() throws Exception {
-        try (Connection db = connector.jdbc();
-                ResultSet result =
-                        db.createStatement().executeQuery("select id from store where domain = '" + DOMAIN + "'")) {
-            result.next();
-            return result.getLong(1);
-        }
+    private static long storeId(Catalog c) throws Exception {
+        return wms.storeId(c.domain());
     }
 
-    private static JsonObject syncAndWait() throws Exception {
-        HttpResponse<String> started = api("POST", "/api/v1/stores/" + DOMAIN + "/product-sync", null);
+    private static JsonObject syncAndWait(Catalog c) throws Exception {
+        HttpResponse<String> started = api("POST", "/api/v1/stores/" + c.domain() + "/product-sync", null);
         assertEquals(202, started.statusCode(), started.body());
         Instant until = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(until)) {
-            JsonObject latest = json(api("GET", "/api/v1/stores/" + DOMAIN + "/product-sync", null));
+            JsonObject latest = json(api("GET", "/api/v1/stores/" + c.domain() + "/product-sync", null));
             if (!"running".equals(latest.getString("state"))) {
                 return latest;
             }
@@ -366,15 +385,17 @@ class ProductSyncIT {
         throw new AssertionError("the sync did not end within two minutes");
     }
 
-    /** By SKU on Shopify: status, WMS product code, problem (untracked / not stocked), note, inventory item. */
-    private static Map<String, String[]> variants() throws Exception {
+    /**
+     * By SKU on Shopify: status, WMS product code, problem (untracked / not stocked), note, inventory item.
+     */
+    private static Map<String, String[]> variants(Catalog c) throws Exception {
         Map<String, String[]> rows = new HashMap<>();
         try (Connection db = connector.jdbc();
                 PreparedStatement query = db.prepareStatement("select v.sku, v.status, "
                         + "p.code, case when not v.tracked then 'untracked' when not v.stocked_at_mapped then 'not stocked' end,"
                         + " v.status_note, v.inventory_item_id from store_variant v join store s on s.id = v.store_id "
                         + "left join wms_product p on p.id = v.product_id where s.domain = ?")) {
-            query.setString(1, DOMAIN);
+            query.setString(1, c.domain());
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     rows.put(result.getString(1), new String[] {
@@ -390,14 +411,15 @@ class ProductSyncIT {
         return rows;
     }
 
+    /** The row of the variant with this SKU (unprefixed) is in this state, mapped to this product code (unprefixed). */
     private static void assertRow(
-            Map<String, String[]> rows, String sku, String status, String product, String problem) {
-        String[] row = rows.get(sku);
+            Catalog c, Map<String, String[]> rows, String sku, String status, String product, String problem) {
+        String[] row = rows.get(c.of(sku));
         assertTrue(
                 row != null,
-                "no variant with SKU " + sku + " among " + rows.keySet().size());
+                "no variant with SKU " + c.of(sku) + " among " + rows.keySet().size());
         assertEquals(status, row[0], sku);
-        assertEquals(product, row[1], sku);
+        assertEquals(product == null ? null : c.of(product), row[1], sku);
         if (problem == null) {
             assertNull(row[2], sku);
         } else {
@@ -405,13 +427,21 @@ class ProductSyncIT {
         }
     }
 
-    private static JsonObject product(String code, String sku, String barcode) {
-        var product =
-                Json.createObjectBuilder().add("code", code).add("sku", sku).add("name", code);
+    /** A WMS product of the test's catalog: its code prefixed, the SKU as given (already the test's own). */
+    private static JsonObject product(Catalog c, String code, String sku, String barcode) {
+        var product = Json.createObjectBuilder()
+                .add("code", c.of(code))
+                .add("sku", sku)
+                .add("name", c.of(code));
         if (barcode != null) {
             product.add("barcode", barcode);
         }
         return product.build();
+    }
+
+    /** The WMS registers or changes these products. */
+    private static HttpResponse<String> putProducts(JsonArrayBuilder products) throws Exception {
+        return api("PUT", "/api/v1/products", products.build().toString());
     }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {

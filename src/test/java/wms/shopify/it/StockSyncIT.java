@@ -17,86 +17,86 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.Journal;
-import wms.shopify.sandbox.Location;
-import wms.shopify.sandbox.Plan;
 import wms.shopify.sandbox.Shop;
 
 /**
  * Stock sync end to end against the Shopify sandbox: two stores sell the same products from locations mapped to one
  * WMS warehouse, one in Delta mode and one in Absolute mode, with a 5 s coalescing window. Movements go in through
- * the WMS API; what Shopify ends up holding, and every mutation the sandbox journaled, is checked.
+ * the WMS API; what Shopify ends up holding, and every mutation the sandbox journaled, is checked. Each test opens
+ * its own two stores and warehouse ({@link SyncedStore.Pair}) and sends its own movements, so none depends on
+ * another's order or on what another pushed.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StockSyncIT {
 
-    private static final String DELTA = "stock-delta.myshopify.com";
-    private static final String ABSOLUTE = "stock-absolute.myshopify.com";
-    private static final String WAREHOUSE = "STOCK-WH";
     private static final List<String> SKUS = List.of("ST-A", "ST-B", "ST-C", "ST-D", "ST-E");
     private static final int BULK = 200;
     private static final int WINDOW_SECONDS = 5;
 
+    static SandboxConnector connector;
     static WmsFixture fixture;
-    static Shop delta;
-    static Shop absolute;
-    static Location deltaLocation;
-    static Location absoluteLocation;
-    static long deltaStore;
-    static long absoluteStore;
 
     @BeforeAll
-    static void twoStoresSellingTheSameProducts() throws Exception {
-        SandboxConnector connector = SandboxConnector.get(List.of("STOCK_MAX_ATTEMPTS=2", "STOCK_RECONCILE_MINUTES=0"));
+    static void theConnectorAndAWmsCredential() throws Exception {
+        connector = SandboxConnector.get(List.of("STOCK_MAX_ATTEMPTS=2", "STOCK_RECONCILE_MINUTES=0"));
         fixture = new WmsFixture(connector, "stock-sync-it");
-        delta = connector.sandbox().createShop(DELTA, Plan.STANDARD);
-        absolute = connector.sandbox().createShop(ABSOLUTE, Plan.STANDARD);
-        deltaLocation = delta.addLocation("Delta warehouse");
-        absoluteLocation = absolute.addLocation("Absolute warehouse");
+    }
+
+    /**
+     * Two stores of this test's own (named after {@code tag}) selling ST-A to ST-E, 10 of each, and the Delta store
+     * also {@link #BULK} bulk items (10 of each) when asked; their locations mapped to a warehouse of the test's own.
+     */
+    private static SyncedStore.Pair stores(String tag, boolean bulk) throws Exception {
+        Shop delta = SyncedStore.newShop(connector, "stock-" + tag + "-delta.myshopify.com");
+        Shop absolute = SyncedStore.newShop(connector, "stock-" + tag + "-absolute.myshopify.com");
+        for (Shop shop : List.of(delta, absolute)) {
+            shop.addProduct("Stock", SKUS.toArray(String[]::new));
+            for (String sku : SKUS) {
+                shop.stock(sku, shop.locations().get(0), 10);
+            }
+        }
+        if (bulk) {
+            delta.addProduct("Bulk", bulkSkus().toArray(String[]::new));
+            for (String sku : bulkSkus()) {
+                delta.stock(sku, delta.locations().get(0), 10);
+            }
+        }
+        return SyncedStore.Pair.connect(
+                fixture, delta, absolute, "STOCK-" + tag.toUpperCase(java.util.Locale.ROOT), WINDOW_SECONDS);
+    }
+
+    private static List<String> bulkSkus() {
         List<String> bulk = new ArrayList<>();
         for (int i = 0; i < BULK; i++) {
             bulk.add("ST-BULK-" + i);
         }
-        delta.addProduct("Stock", SKUS.toArray(String[]::new));
-        delta.addProduct("Bulk", bulk.toArray(String[]::new));
-        absolute.addProduct("Stock", SKUS.toArray(String[]::new));
-        for (String sku : SKUS) {
-            delta.stock(sku, deltaLocation, 10);
-            absolute.stock(sku, absoluteLocation, 10);
-        }
-        for (String sku : bulk) {
-            delta.stock(sku, deltaLocation, 10);
-        }
-        deltaStore = fixture.install(delta, deltaLocation, WAREHOUSE);
-        absoluteStore = fixture.install(absolute, absoluteLocation, WAREHOUSE);
-        List<String> all = new ArrayList<>(SKUS);
-        all.addAll(bulk);
-        fixture.registerProducts(all);
-        fixture.syncProducts(DELTA);
-        fixture.syncProducts(ABSOLUTE);
-        fixture.stockSync(deltaStore, "DELTA", WINDOW_SECONDS);
-        fixture.stockSync(absoluteStore, "ABSOLUTE", WINDOW_SECONDS);
+        return bulk;
+    }
+
+    /** A movement id of the test's own: movement ids are unique across every warehouse. */
+    private static String id(SyncedStore.Pair stores, String movement) {
+        return stores.warehouse() + "/" + movement;
     }
 
     @Test
-    @Order(1)
     void theFirstChangeReachesBothStoresWithinTwoSecondsEachInItsMode() throws Exception {
-        HttpResponse<String> sent = fixture.send(movement("A-1", "receiving", "ST-A", WAREHOUSE, 5, 15));
+        SyncedStore.Pair stores = stores("first", false);
+        SyncedStore delta = stores.delta();
+        SyncedStore absolute = stores.absolute();
+        HttpResponse<String> sent =
+                fixture.send(movement(id(stores, "A-1"), "receiving", "ST-A", stores.warehouse(), 5, 15));
         assertEquals(200, sent.statusCode(), sent.body());
         assertEquals(1, json(sent).getInt("accepted"));
         assertEquals(2, json(sent).getInt("changes"), "one change per store");
-        Duration deltaTime = await(Duration.ofSeconds(10), () -> available(delta, "ST-A") == 15, "delta store at 15");
+        Duration deltaTime = await(Duration.ofSeconds(10), () -> delta.available("ST-A") == 15, "delta store at 15");
         Duration absoluteTime =
-                await(Duration.ofSeconds(10), () -> available(absolute, "ST-A") == 15, "absolute store at 15");
+                await(Duration.ofSeconds(10), () -> absolute.available("ST-A") == 15, "absolute store at 15");
         assertTrue(deltaTime.toMillis() < 2000, "Delta store after " + deltaTime.toMillis() + " ms");
         assertTrue(absoluteTime.toMillis() < 2000, "Absolute store after " + absoluteTime.toMillis() + " ms");
 
-        Journal.Mutation adjust = only(delta.journal().applied("inventoryAdjustQuantities"));
+        Journal.Mutation adjust = only(delta.shop().journal().applied("inventoryAdjustQuantities"));
         Map<String, Object> input = input(adjust);
         assertEquals("available", input.get("name"));
         assertEquals("correction", input.get("reason"));
@@ -109,31 +109,46 @@ class StockSyncIT {
                 "Delta mode opts out of compare-and-set explicitly");
         assertFalse(adjust.idempotencyKey().isBlank());
 
-        Journal.Mutation set = only(absolute.journal().applied("inventorySetQuantities"));
+        Journal.Mutation set = only(absolute.shop().journal().applied("inventorySetQuantities"));
         Map<?, ?> quantity = (Map<?, ?>) ((List<?>) input(set).get("quantities")).get(0);
         assertEquals(15, quantity.get("quantity"));
         assertEquals(10, quantity.get("changeFromQuantity"), "compare-and-set against the value read first");
     }
 
     @Test
-    @Order(2)
     void aMovementIdSentAgainIsIgnoredAndInvalidCallsChangeNothing() throws Exception {
-        int before = delta.journal().mutations().size()
-                + absolute.journal().mutations().size();
-        HttpResponse<String> again = fixture.send(movement("A-1", "receiving", "ST-A", WAREHOUSE, 50, 65));
+        SyncedStore.Pair stores = stores("again", false);
+        SyncedStore delta = stores.delta();
+        SyncedStore absolute = stores.absolute();
+        String warehouse = stores.warehouse();
+        String first = id(stores, "A-1");
+        // The movement sent once and landed in both stores.
+        assertEquals(
+                200,
+                fixture.send(movement(first, "receiving", "ST-A", warehouse, 5, 15))
+                        .statusCode());
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 10),
+                () -> delta.available("ST-A") == 15 && absolute.available("ST-A") == 15,
+                "both stores at 15");
+
+        int before = delta.shop().journal().mutations().size()
+                + absolute.shop().journal().mutations().size();
+        HttpResponse<String> again = fixture.send(movement(first, "receiving", "ST-A", warehouse, 50, 65));
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(0, json(again).getInt("accepted"));
-        assertEquals("[\"A-1\"]", json(again).getJsonArray("duplicates").toString());
+        assertEquals(
+                "[\"" + first + "\"]", json(again).getJsonArray("duplicates").toString());
 
         long movements = fixture.longValue("select count(*) from stock_movement");
         HttpResponse<String> invalid = fixture.api(
                 "POST",
                 "/api/v1/stock-movements",
                 Json.createArrayBuilder()
-                        .add(movement("X-1", "receiving", "NOPE", WAREHOUSE, 1, 1))
+                        .add(movement("X-1", "receiving", "NOPE", warehouse, 1, 1))
                         .add(movement("X-2", "teleport", "ST-A", "NO-WH", 1, 1))
-                        .add(movement("X-3", "receiving", "ST-A", WAREHOUSE, 5_000_000, -1))
-                        .add(movement("X-3", "picking", "ST-A", WAREHOUSE, -1, 1))
+                        .add(movement("X-3", "receiving", "ST-A", warehouse, 5_000_000, -1))
+                        .add(movement("X-3", "picking", "ST-A", warehouse, -1, 1))
                         .add(Json.createObjectBuilder().add("movementId", "X-4"))
                         .build()
                         .toString());
@@ -150,25 +165,32 @@ class StockSyncIT {
         assertEquals(movements, fixture.longValue("select count(*) from stock_movement"), "nothing stored");
 
         Thread.sleep(1500);
-        assertEquals(15, available(delta, "ST-A"));
-        assertEquals(15, available(absolute, "ST-A"));
+        assertEquals(15, delta.available("ST-A"));
+        assertEquals(15, absolute.available("ST-A"));
         assertEquals(
                 before,
-                delta.journal().mutations().size()
-                        + absolute.journal().mutations().size(),
+                delta.shop().journal().mutations().size()
+                        + absolute.shop().journal().mutations().size(),
                 "no write for a duplicate");
     }
 
     @Test
-    @Order(3)
     void aHundredMovementsOfOneSkuWithinTheWindowGiveAtMostTwoWritesAndTheRightValue() throws Exception {
+        SyncedStore.Pair stores = stores("hundred", false);
+        SyncedStore delta = stores.delta();
+        SyncedStore absolute = stores.absolute();
         long sellable = 10;
         long sendingFrom = System.nanoTime();
         for (int i = 0; i < 100; i++) {
             long change = i % 3 == 2 ? -1 : 1;
             sellable += change;
-            HttpResponse<String> sent = fixture.send(
-                    movement("B-" + i, change > 0 ? "receiving" : "picking", "ST-B", WAREHOUSE, change, sellable));
+            HttpResponse<String> sent = fixture.send(movement(
+                    id(stores, "B-" + i),
+                    change > 0 ? "receiving" : "picking",
+                    "ST-B",
+                    stores.warehouse(),
+                    change,
+                    sellable));
             assertEquals(200, sent.statusCode(), sent.body());
         }
         // One write per coalescing window at most: the first change goes out at once, each later one waits out the
@@ -179,17 +201,17 @@ class StockSyncIT {
         long expected = sellable;
         await(
                 Duration.ofSeconds(WINDOW_SECONDS + 10),
-                () -> available(delta, "ST-B") == expected && available(absolute, "ST-B") == expected,
+                () -> delta.available("ST-B") == expected && absolute.available("ST-B") == expected,
                 "both stores at " + expected);
         Thread.sleep(WINDOW_SECONDS * 1000L + 1000);
-        assertEquals(expected, available(delta, "ST-B"));
-        assertEquals(expected, available(absolute, "ST-B"));
-        String item = delta.item("ST-B").id();
-        String absoluteItem = absolute.item("ST-B").id();
-        long deltaWrites = delta.journal().applied("inventoryAdjustQuantities").stream()
+        assertEquals(expected, delta.available("ST-B"));
+        assertEquals(expected, absolute.available("ST-B"));
+        String item = delta.shop().item("ST-B").id();
+        String absoluteItem = absolute.shop().item("ST-B").id();
+        long deltaWrites = delta.shop().journal().applied("inventoryAdjustQuantities").stream()
                 .filter(m -> String.valueOf(m.arguments()).contains(item))
                 .count();
-        long absoluteWrites = absolute.journal().applied("inventorySetQuantities").stream()
+        long absoluteWrites = absolute.shop().journal().applied("inventorySetQuantities").stream()
                 .filter(m -> String.valueOf(m.arguments()).contains(absoluteItem))
                 .count();
         assertTrue(
@@ -202,34 +224,36 @@ class StockSyncIT {
     }
 
     @Test
-    @Order(4)
     void aMovementOfAnOrderIsNotPushedToItsOwnStoreInDeltaModeButToTheOthers() throws Exception {
-        String order = delta.placeOrder(deltaLocation, true, Map.of("ST-C", 2)).id();
-        assertEquals(8, available(delta, "ST-C"), "Shopify took the sale off itself");
-        int deltaWrites = delta.journal().applied("inventoryAdjustQuantities").size();
+        SyncedStore.Pair stores = stores("order", false);
+        SyncedStore delta = stores.delta();
+        SyncedStore absolute = stores.absolute();
+        String order = delta.shop()
+                .placeOrder(delta.location(), true, Map.of("ST-C", 2))
+                .id();
+        assertEquals(8, delta.available("ST-C"), "Shopify took the sale off itself");
+        int deltaWrites =
+                delta.shop().journal().applied("inventoryAdjustQuantities").size();
         // The WMS allocates an order it has received: the orders component has it (and counts it as demand).
         await(
                 Duration.ofSeconds(30),
-                () -> {
-                    try {
-                        return fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where "
-                                        + "shopify_order_id = '" + order + "'")
-                                == 2;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
+                () -> count("select coalesce(sum(quantity), 0) from order_demand where " + "shopify_order_id = '"
+                                + order + "'")
+                        == 2,
                 "the order received by the connector");
 
-        HttpResponse<String> sent = fixture.send(movement("C-1", "allocation", "ST-C", WAREHOUSE, -2, 8)
-                .add("order", Json.createObjectBuilder().add("store", DELTA).add("orderId", order)));
+        HttpResponse<String> sent = fixture.send(movement(
+                        id(stores, "C-1"), "allocation", "ST-C", stores.warehouse(), -2, 8)
+                .add(
+                        "order",
+                        Json.createObjectBuilder().add("store", delta.domain()).add("orderId", order)));
         assertEquals(200, sent.statusCode(), sent.body());
-        await(Duration.ofSeconds(10), () -> available(absolute, "ST-C") == 8, "the other store follows the WMS");
+        await(Duration.ofSeconds(10), () -> absolute.available("ST-C") == 8, "the other store follows the WMS");
         Thread.sleep(1500);
-        assertEquals(8, available(delta, "ST-C"), "not counted twice");
+        assertEquals(8, delta.available("ST-C"), "not counted twice");
         assertEquals(
                 deltaWrites,
-                delta.journal().applied("inventoryAdjustQuantities").size());
+                delta.shop().journal().applied("inventoryAdjustQuantities").size());
         assertEquals(
                 0,
                 fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where " + "shopify_order_id = '"
@@ -237,66 +261,79 @@ class StockSyncIT {
                 "allocated by the WMS: no longer demand");
 
         // The order's store still receives the movements that are not its order's.
-        sent = fixture.send(movement("C-2", "receiving", "ST-C", WAREHOUSE, 4, 12));
+        sent = fixture.send(movement(id(stores, "C-2"), "receiving", "ST-C", stores.warehouse(), 4, 12));
         assertEquals(200, sent.statusCode(), sent.body());
         await(
                 Duration.ofSeconds(WINDOW_SECONDS + 10),
-                () -> available(delta, "ST-C") == 12 && available(absolute, "ST-C") == 12,
+                () -> delta.available("ST-C") == 12 && absolute.available("ST-C") == 12,
                 "both at 12");
     }
 
-    @Test
-    @Order(5)
-    void aSaleOnShopifyBetweenReadAndWriteIsNeverOverwrittenInAbsoluteMode() throws Exception {
+    /**
+     * ST-D goes to 11, a customer of the Absolute store buys 3 whose webhooks come late, then ST-D goes to 13: the
+     * Absolute store's write is refused as stale and it ends at 10 (the sale kept, the receipt added), the Delta
+     * store at 13. The Absolute store's order stays open.
+     */
+    private static void aSaleBetweenReadAndWrite(SyncedStore.Pair stores) throws Exception {
+        SyncedStore absolute = stores.absolute();
         assertEquals(
                 200,
-                fixture.send(movement("D-1", "receiving", "ST-D", WAREHOUSE, 1, 11))
+                fixture.send(movement(id(stores, "D-1"), "receiving", "ST-D", stores.warehouse(), 1, 11))
                         .statusCode());
-        await(Duration.ofSeconds(10), () -> available(absolute, "ST-D") == 11, "absolute at 11");
+        await(Duration.ofSeconds(10), () -> absolute.available("ST-D") == 11, "absolute at 11");
         // The connector now believes Shopify holds 11; a customer buys 3 before the next write. The order's
         // webhooks are late, so the connector learns of the sale only when its write is refused as stale (an order
         // it knows of makes it read the level before writing, issue #18).
-        absolute.faults().webhookDelay(Duration.ofSeconds(WINDOW_SECONDS + 5));
-        absolute.placeOrder(absoluteLocation, true, Map.of("ST-D", 3));
-        absolute.faults().webhookDelay(Duration.ZERO);
-        assertEquals(8, available(absolute, "ST-D"));
+        absolute.shop().faults().webhookDelay(Duration.ofSeconds(WINDOW_SECONDS + 5));
+        absolute.shop().placeOrder(absolute.location(), true, Map.of("ST-D", 3));
+        absolute.shop().faults().webhookDelay(Duration.ZERO);
+        assertEquals(8, absolute.available("ST-D"));
 
         assertEquals(
                 200,
-                fixture.send(movement("D-2", "receiving", "ST-D", WAREHOUSE, 2, 13))
+                fixture.send(movement(id(stores, "D-2"), "receiving", "ST-D", stores.warehouse(), 2, 13))
                         .statusCode());
         await(
                 Duration.ofSeconds(WINDOW_SECONDS + 10),
-                () -> available(absolute, "ST-D") == 10,
+                () -> absolute.available("ST-D") == 10,
                 "the sale kept and the receipt added: 8 + 2");
-        await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> available(delta, "ST-D") == 13, "delta at 13");
-        assertTrue(
-                absolute.journal().mutations("inventorySetQuantities").stream()
-                        .anyMatch(m -> m.errors().contains("CHANGE_FROM_QUANTITY_STALE")),
-                "the stale write was refused");
-        assertTrue(fixture.longValue(
-                        "select count(*) from stock_push where state = 'STALE' and store_id = " + absoluteStore)
-                >= 1);
-        Thread.sleep(WINDOW_SECONDS * 1000L + 1000);
-        assertEquals(10, available(absolute, "ST-D"), "and it stays so");
+        await(Duration.ofSeconds(WINDOW_SECONDS + 10), () -> stores.delta().available("ST-D") == 13, "delta at 13");
     }
 
     @Test
-    @Order(6)
+    void aSaleOnShopifyBetweenReadAndWriteIsNeverOverwrittenInAbsoluteMode() throws Exception {
+        SyncedStore.Pair stores = stores("stale", false);
+        SyncedStore absolute = stores.absolute();
+        aSaleBetweenReadAndWrite(stores);
+        assertTrue(
+                absolute.shop().journal().mutations("inventorySetQuantities").stream()
+                        .anyMatch(m -> m.errors().contains("CHANGE_FROM_QUANTITY_STALE")),
+                "the stale write was refused");
+        assertTrue(fixture.longValue(
+                        "select count(*) from stock_push where state = 'STALE' and store_id = " + absolute.id())
+                >= 1);
+        Thread.sleep(WINDOW_SECONDS * 1000L + 1000);
+        assertEquals(10, absolute.available("ST-D"), "and it stays so");
+    }
+
+    @Test
     void serverErrorsAndThrottlingStillLandEveryChangeExactlyOnce() throws Exception {
+        SyncedStore.Pair stores = stores("faults", true);
+        SyncedStore delta = stores.delta();
+        Shop shop = delta.shop();
         // R3: 20 % 5xx before and after the write, bursts of 429 (Retry-After 1 s) and THROTTLED, 2 s latency.
-        delta.faults()
+        shop.faults()
                 .serverErrorShare(0.2)
                 .serverErrorAfterWriteShare(0.2)
                 .throttledBurst(3)
                 .tooManyRequestsBurst(2, 1.0)
                 .latency(Duration.ofSeconds(2));
         Duration landed;
-        int requestsBefore = delta.journal().requests().size();
+        int requestsBefore = shop.journal().requests().size();
         try {
             var body = Json.createArrayBuilder();
             for (int i = 0; i < BULK; i++) {
-                body.add(movement("BULK-" + i, "receiving", "ST-BULK-" + i, WAREHOUSE, 3, 13));
+                body.add(movement(id(stores, "BULK-" + i), "receiving", "ST-BULK-" + i, stores.warehouse(), 3, 13));
             }
             HttpResponse<String> sent =
                     fixture.api("POST", "/api/v1/stock-movements", body.build().toString());
@@ -305,7 +342,7 @@ class StockSyncIT {
                     Duration.ofSeconds(180),
                     () -> {
                         for (int i = 0; i < BULK; i++) {
-                            if (available(delta, "ST-BULK-" + i) != 13) {
+                            if (delta.available("ST-BULK-" + i) != 13) {
                                 return false;
                             }
                         }
@@ -313,17 +350,17 @@ class StockSyncIT {
                     },
                     "every bulk item at 13");
         } finally {
-            delta.faults().none();
+            shop.faults().none();
         }
         Thread.sleep(2000);
         for (int i = 0; i < BULK; i++) {
-            assertEquals(13, available(delta, "ST-BULK-" + i), "ST-BULK-" + i + " changed exactly once");
+            assertEquals(13, delta.available("ST-BULK-" + i), "ST-BULK-" + i + " changed exactly once");
         }
-        List<Journal.Mutation> applied = delta.journal().applied("inventoryAdjustQuantities");
+        List<Journal.Mutation> applied = shop.journal().applied("inventoryAdjustQuantities");
         Set<String> keys = new HashSet<>();
         applied.forEach(m -> assertTrue(keys.add(m.idempotencyKey()), "a key applied twice"));
-        assertTrue(delta.journal().largestInputArray() <= 250);
-        List<Journal.Request> requests = delta.journal().requests();
+        assertTrue(shop.journal().largestInputArray() <= 250);
+        List<Journal.Request> requests = shop.journal().requests();
         requests = requests.subList(requestsBefore, requests.size());
         assertTrue(requests.stream().anyMatch(r -> r.status() == 429), "Shopify answered 429 meanwhile");
         System.out.printf(
@@ -338,64 +375,73 @@ class StockSyncIT {
     }
 
     @Test
-    @Order(7)
     void aPushThatKeepsFailingIsParkedAndGoesOutWhenTheStoreAnswersAgain() throws Exception {
-        delta.faults().serverErrorShare(1.0);
+        SyncedStore.Pair stores = stores("parked", false);
+        SyncedStore delta = stores.delta();
+        SyncedStore absolute = stores.absolute();
+        delta.shop().faults().serverErrorShare(1.0);
         try {
             assertEquals(
                     200,
-                    fixture.send(movement("E-1", "receiving", "ST-E", WAREHOUSE, 7, 17))
+                    fixture.send(movement(id(stores, "E-1"), "receiving", "ST-E", stores.warehouse(), 7, 17))
                             .statusCode());
             // R3: one store's outage does not hold up another: the Absolute store gets the movement meanwhile.
             Duration other = await(
                     Duration.ofSeconds(WINDOW_SECONDS + 10),
-                    () -> available(absolute, "ST-E") == 17,
+                    () -> absolute.available("ST-E") == 17,
                     "the other store served while this one fails");
-            assertEquals(10, available(delta, "ST-E"), "while the failing store has not got it");
+            assertEquals(10, delta.available("ST-E"), "while the failing store has not got it");
             System.out.printf(
                     "StockSyncIT: the healthy store had the movement after %d ms while the other " + "answered 503%n",
                     other.toMillis());
             await(
                     Duration.ofSeconds(120),
-                    () -> {
-                        try {
-                            return fixture.longValue(
-                                            "select count(*) from stock_push where state = 'FAILED' and store_id = "
-                                                    + deltaStore)
-                                    >= 1;
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    },
+                    () -> count("select count(*) from stock_push where state = 'FAILED' and store_id = " + delta.id())
+                            >= 1,
                     "the push parked as failed");
         } finally {
-            delta.faults().none();
+            delta.shop().faults().none();
         }
-        assertEquals(10, available(delta, "ST-E"));
+        assertEquals(10, delta.available("ST-E"));
         try (var db = fixture.connector.jdbc();
-                var row = db.createStatement().executeQuery("select reason from stock_push where state = 'FAILED'")) {
+                var row = db.createStatement()
+                        .executeQuery(
+                                "select reason from stock_push where state = 'FAILED' and store_id = " + delta.id())) {
             assertTrue(row.next());
             assertTrue(row.getString(1).contains("503"), row.getString(1));
         }
         // Another change of the store goes through: the store is back, and the parked push follows.
         assertEquals(
                 200,
-                fixture.send(movement("A-2", "receiving", "ST-A", WAREHOUSE, 1, 16))
+                fixture.send(movement(id(stores, "A-1"), "receiving", "ST-A", stores.warehouse(), 1, 11))
                         .statusCode());
         await(
                 Duration.ofSeconds(WINDOW_SECONDS + 20),
-                () -> available(delta, "ST-E") == 17 && available(delta, "ST-A") == 16,
+                () -> delta.available("ST-E") == 17 && delta.available("ST-A") == 11,
                 "the parked push landed after the store recovered");
-        assertEquals(0, fixture.longValue("select count(*) from stock_push where state = 'FAILED'"));
+        assertEquals(
+                0,
+                fixture.longValue(
+                        "select count(*) from stock_push where state = 'FAILED' and store_id = " + delta.id()));
     }
 
     @Test
-    @Order(8)
     void theConnectorsOwnWritesAreNotSubscribedBack() throws Exception {
+        SyncedStore.Pair stores = stores("echo", false);
+        // The connector writes a level to both stores.
+        assertEquals(
+                200,
+                fixture.send(movement(id(stores, "A-1"), "receiving", "ST-A", stores.warehouse(), 5, 15))
+                        .statusCode());
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 10),
+                () -> stores.both().stream().allMatch(store -> store.available("ST-A") == 15),
+                "both stores at 15");
         // Every level the connector writes would come back as inventory_levels/update, and nothing is decided on
         // them (changes made on Shopify are compare-and-set's and drift reconciliation's): not subscribed, so
-        // Shopify sends none of the echoes of everything these tests wrote.
-        for (Shop shop : List.of(delta, absolute)) {
+        // Shopify sends none of the echoes of what this test wrote.
+        for (SyncedStore store : stores.both()) {
+            Shop shop = store.shop();
             assertTrue(
                     shop.webhookSubscriptions().stream()
                             .noneMatch(subscription -> subscription.topic().equals("INVENTORY_LEVELS_UPDATE")),
@@ -405,39 +451,54 @@ class StockSyncIT {
         assertEquals(
                 0,
                 count("select count(*) from webhook_delivery d join store s on s.id = d.store_id where d.topic = "
-                        + "'inventory_levels/update' and s.domain in ('" + delta.domain() + "', '"
-                        + absolute.domain() + "')"));
+                        + "'inventory_levels/update' and s.domain in ('"
+                        + stores.delta().domain() + "', '"
+                        + stores.absolute().domain() + "')"));
     }
 
     @Test
-    @Order(9)
     void driftReconciliationReportsInDeltaModeAndCorrectsInAbsoluteMode() throws Exception {
-        // The Absolute store's open order of ST-D (3 units, test 5) reached the orders component through its
-        // webhooks, which reports it as demand; it explains the drop stock sync had noticed on Shopify.
-        String item = absolute.item("ST-D").id();
+        SyncedStore.Pair stores = stores("drift", false);
+        SyncedStore delta = stores.delta();
+        SyncedStore absolute = stores.absolute();
+        // The WMS has moved every SKU: ST-A to 16, ST-D to 13 with an open order of 3 on the Absolute store.
+        aSaleBetweenReadAndWrite(stores);
+        assertEquals(
+                200,
+                fixture.send(
+                                movement(id(stores, "A-1"), "receiving", "ST-A", stores.warehouse(), 6, 16),
+                                movement(id(stores, "B-1"), "receiving", "ST-B", stores.warehouse(), 1, 11),
+                                movement(id(stores, "C-1"), "receiving", "ST-C", stores.warehouse(), 1, 11),
+                                movement(id(stores, "E-1"), "receiving", "ST-E", stores.warehouse(), 1, 11))
+                        .statusCode());
+        await(
+                Duration.ofSeconds(WINDOW_SECONDS + 10),
+                () -> stores.both().stream()
+                        .allMatch(store -> store.available("ST-A") == 16
+                                && store.available("ST-B") == 11
+                                && store.available("ST-C") == 11
+                                && store.available("ST-E") == 11),
+                "both stores at the WMS's levels");
+        // The Absolute store's open order of ST-D (3 units) reached the orders component through its webhooks,
+        // which reports it as demand; it explains the drop stock sync had noticed on Shopify.
+        String item = absolute.shop().item("ST-D").id();
         await(
                 Duration.ofSeconds(30),
-                () -> {
-                    try {
-                        return fixture.longValue("select coalesce(sum(quantity), 0) from order_demand where store_id = "
-                                        + absoluteStore + " and inventory_item_id = '" + item + "'")
-                                == 3;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
+                () -> count("select coalesce(sum(quantity), 0) from order_demand where store_id = " + absolute.id()
+                                + " and inventory_item_id = '" + item + "'")
+                        == 3,
                 "the order's 3 units of ST-D as demand");
         assertEquals(
                 0,
-                fixture.longValue("select unexplained from stock_change where store_id = " + absoluteStore
+                fixture.longValue("select unexplained from stock_change where store_id = " + absolute.id()
                         + " and inventory_item_id = '" + item + "'"),
                 "the drop is explained by the order, not twice");
         // Someone edits ST-A on Shopify behind the connector's back, in both stores.
-        delta.stock("ST-A", deltaLocation, 99);
-        absolute.stock("ST-A", absoluteLocation, 99);
+        delta.shop().stock("ST-A", delta.location(), 99);
+        absolute.shop().stock("ST-A", absolute.location(), 99);
 
-        JsonObject deltaResult = reconcile(DELTA);
-        JsonObject absoluteResult = reconcile(ABSOLUTE);
+        JsonObject deltaResult = reconcile(delta.domain());
+        JsonObject absoluteResult = reconcile(absolute.domain());
         assertEquals("succeeded", deltaResult.getString("state"), deltaResult.toString());
         assertEquals(1, deltaResult.getInt("differences"), deltaResult.toString());
         assertEquals(0, deltaResult.getInt("corrected"));
@@ -447,20 +508,28 @@ class StockSyncIT {
         assertEquals(1, absoluteResult.getInt("differences"), absoluteResult.toString());
         assertEquals(1, absoluteResult.getInt("corrected"));
 
-        await(Duration.ofSeconds(10), () -> available(absolute, "ST-A") == 16, "Absolute mode corrected ST-A");
+        await(Duration.ofSeconds(10), () -> absolute.available("ST-A") == 16, "Absolute mode corrected ST-A");
         Thread.sleep(1500);
-        assertEquals(99, available(delta, "ST-A"), "Delta mode only reports");
-        assertEquals(10, available(absolute, "ST-D"), "the open order stays off sale");
+        assertEquals(99, delta.available("ST-A"), "Delta mode only reports");
+        assertEquals(10, absolute.available("ST-D"), "the open order stays off sale");
     }
 
     @Test
-    @Order(10)
     void theStockPageShowsEachStoreItsPushesAndTheGuidance() throws Exception {
+        SyncedStore.Pair stores = stores("page", false);
+        SyncedStore delta = stores.delta();
+        SyncedStore absolute = stores.absolute();
+        // Pushes of both stores, one of them refused as stale, and a reconciliation of each.
+        aSaleBetweenReadAndWrite(stores);
+        for (SyncedStore store : stores.both()) {
+            assertEquals("succeeded", reconcile(store.domain()).getString("state"));
+        }
+
         HttpResponse<String> page = fixture.connector.get(fixture.admin, "/admin/stock.xhtml");
         assertEquals(200, page.statusCode());
         String html = page.body();
         assertTrue(html.contains("Start a store in <strong>Delta</strong> mode"), "the guidance");
-        assertTrue(html.contains("data-store=\"" + DELTA + "\""), "the Delta store");
+        assertTrue(html.contains("data-store=\"" + delta.domain() + "\""), "the Delta store");
         assertTrue(html.contains("On, Delta") && html.contains("On, Absolute"), "both modes");
         assertTrue(html.contains("data-state=\"pushed\""), "pushed pushes");
         assertTrue(html.contains("data-state=\"stale\""), "the stale compare-and-set");
@@ -469,11 +538,12 @@ class StockSyncIT {
             browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
             browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(fixture.connector.url() + "/admin/stock.xhtml");
-            assertEquals("On, Absolute", browser.text(By.cssSelector("tr[data-store='" + ABSOLUTE + "'] td.sync")));
+            assertEquals(
+                    "On, Absolute", browser.text(By.cssSelector("tr[data-store='" + absolute.domain() + "'] td.sync")));
             browser.screenshot("stock-page");
         }
         String settings = fixture.connector
-                .get(fixture.admin, "/admin/store-settings.xhtml?store=" + deltaStore)
+                .get(fixture.admin, "/admin/store-settings.xhtml?store=" + delta.id())
                 .body();
         assertTrue(settings.contains("Start in Delta mode"), "guidance on Store Settings");
 
@@ -482,21 +552,23 @@ class StockSyncIT {
         assertTrue(metrics.contains("stock_push_latency"), "latency metric");
         assertTrue(metrics.contains("stock_push_stale"), "stale metric");
 
-        long push = fixture.longValue("select min(id) from stock_push where state = 'PUSHED'");
+        long push = fixture.longValue("select min(id) from stock_push where state = 'PUSHED' and store_id in ("
+                + delta.id() + ", " + absolute.id() + ")");
         JsonObject view = json(fixture.api("GET", "/api/v1/stock/pushes/" + push, null));
         assertEquals("pushed", view.getString("state"));
         assertTrue(view.getJsonArray("movements").size() >= 1, view.toString());
     }
 
     @Test
-    @Order(11)
     void concurrentCallsOverTheSameItemsInAnyOrderAreAllRecordedWithoutAnError() throws Exception {
+        SyncedStore.Pair stores = stores("parallel", true);
+        SyncedStore delta = stores.delta();
         // Several WMS threads report movements of the same items at once, each call listing them in its own order
         // (before: their pending changes were locked in that order, so two calls deadlocked and one got a 500).
         int calls = 6;
         Map<String, Integer> before = new java.util.HashMap<>();
         for (int i = 0; i < BULK; i++) {
-            before.put("ST-BULK-" + i, available(delta, "ST-BULK-" + i));
+            before.put("ST-BULK-" + i, delta.available("ST-BULK-" + i));
         }
         java.util.concurrent.ExecutorService wms = java.util.concurrent.Executors.newFixedThreadPool(calls);
         try {
@@ -509,7 +581,13 @@ class StockSyncIT {
                 java.util.Collections.shuffle(items, new java.util.Random(call));
                 var body = Json.createArrayBuilder();
                 for (int i : items) {
-                    body.add(movement("PAR-" + call + "-" + i, "receiving", "ST-BULK-" + i, WAREHOUSE, 1, 100));
+                    body.add(movement(
+                            id(stores, "PAR-" + call + "-" + i),
+                            "receiving",
+                            "ST-BULK-" + i,
+                            stores.warehouse(),
+                            1,
+                            100));
                 }
                 String json = body.build().toString();
                 sends.add(() -> fixture.api("POST", "/api/v1/stock-movements", json));
@@ -522,7 +600,7 @@ class StockSyncIT {
         }
         await(
                 Duration.ofSeconds(90),
-                () -> before.entrySet().stream().allMatch(e -> available(delta, e.getKey()) == e.getValue() + calls),
+                () -> before.entrySet().stream().allMatch(e -> delta.available(e.getKey()) == e.getValue() + calls),
                 "every item " + calls + " up");
     }
 
@@ -551,11 +629,6 @@ class StockSyncIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int available(Shop shop, String sku) {
-        Location location = shop == delta ? deltaLocation : absoluteLocation;
-        return shop.quantity(sku, location, "available");
     }
 
     private static Journal.Mutation only(List<Journal.Mutation> mutations) {
