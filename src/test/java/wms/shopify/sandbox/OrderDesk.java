@@ -75,6 +75,9 @@ final class OrderDesk {
         Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), customer, paid, address, at));
         order.markTest(test);
         order.note(note);
+        if (shop.riskAtCheckout() != null) {
+            order.assessRisk(null, shop.riskAtCheckout(), List.of());
+        }
         String eventId = shop.newEventId();
         List<InventoryLevel> changed = new ArrayList<>();
         quantitiesByLocation.forEach((from, quantitiesBySku) -> {
@@ -135,6 +138,19 @@ final class OrderDesk {
         String eventId = shop.newEventId();
         shop.emit("ORDERS_PAID", eventId, RestPayloads.order(order));
         shop.emit("ORDERS_UPDATED", eventId, RestPayloads.order(order));
+    }
+
+    /** Shopify's fraud analysis (or a risk app) assesses the order: its risk summary changes, orders/updated is sent. */
+    void assessRisk(Order order, String riskLevel, String fact) {
+        if (!java.util.Set.of("HIGH", "MEDIUM", "LOW", "NONE", "PENDING").contains(riskLevel)) {
+            throw new IllegalArgumentException("not a RiskAssessmentResult: " + riskLevel);
+        }
+        List<Map<String, Object>> facts = fact == null
+                ? List.of()
+                : List.of(Map.of("description", fact, "sentiment", riskLevel.equals("LOW") ? "POSITIVE" : "NEGATIVE"));
+        order.assessRisk(null, riskLevel, facts);
+        order.touch(shop.now());
+        shop.emit("ORDERS_UPDATED", shop.newEventId(), RestPayloads.order(order));
     }
 
     void editNote(Order order, String note) {

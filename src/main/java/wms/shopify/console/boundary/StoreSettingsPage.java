@@ -16,6 +16,7 @@ import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
+import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.returns.entity.ReturnPolicy;
 import wms.shopify.shipping.entity.ShippingPolicy;
 import wms.shopify.stock.entity.StockPolicy;
@@ -69,6 +70,7 @@ public class StoreSettingsPage implements Serializable {
     private String financialStatuses;
     private String fulfillmentStatuses;
     private boolean importTestOrders;
+    private RiskHold riskHold = RiskHold.OFF;
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
     private boolean notifyCustomer;
@@ -116,6 +118,7 @@ public class StoreSettingsPage implements Serializable {
         this.financialStatuses = intake.financialStatuses();
         this.fulfillmentStatuses = intake.fulfillmentStatuses();
         this.importTestOrders = intake.importTestOrders();
+        this.riskHold = intake.riskHold();
         this.notifyCustomer = policies.shipping().notifyCustomer();
         this.fulfillmentPerParcel = policies.shipping().fulfillmentPerParcel();
         ReturnPolicy returns = policies.returns();
@@ -272,7 +275,8 @@ public class StoreSettingsPage implements Serializable {
                                     this.orderStatuses,
                                     this.financialStatuses,
                                     this.fulfillmentStatuses,
-                                    this.importTestOrders),
+                                    this.importTestOrders,
+                                    this.riskHold),
                             new ShippingPolicy(this.notifyCustomer, this.fulfillmentPerParcel),
                             new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)),
                     targets,
@@ -296,6 +300,18 @@ public class StoreSettingsPage implements Serializable {
 
     public List<ShippingProcess> getShippingProcesses() {
         return this.mapping.shippingProcesses();
+    }
+
+    public RiskHold[] getRiskHolds() {
+        return RiskHold.values();
+    }
+
+    public RiskHold getRiskHold() {
+        return this.riskHold;
+    }
+
+    public void setRiskHold(RiskHold riskHold) {
+        this.riskHold = riskHold;
     }
 
     public StockSyncMode[] getStockSyncModes() {

@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +37,7 @@ import wms.shopify.orders.entity.AssignedFulfillmentOrder;
 import wms.shopify.orders.entity.FulfillmentMode;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.OrderFilters;
+import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
@@ -75,7 +77,8 @@ public class StoreOrdersResource {
             summary = "The store's order filters",
             description = "orderStatuses (open, closed, cancelled), financialStatuses (displayFinancialStatus values "
                     + "in lower case), fulfillmentStatuses (displayFulfillmentStatus values in lower case), "
-                    + "testOrders. An empty list lets every value through.")
+                    + "testOrders, riskHold (off, cancel, cancel_or_investigate: which of Shopify's risk "
+                    + "recommendations hold an order back). An empty list lets every value through.")
     @APIResponse(responseCode = "200", description = "The filters")
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
@@ -107,11 +110,25 @@ public class StoreOrdersResource {
                 && testOrders != JsonValue.FALSE) {
             errors.add(new FieldError("testOrders", "must be true or false"));
         }
+        // Left out: the store's risk hold stays as it is (a WMS that does not know it cannot turn it off).
+        JsonValue riskHoldValue = body == null ? null : body.get("riskHold");
+        RiskHold riskHold = this.intakePolicies.of(store.id()).riskHold();
+        if (riskHoldValue != null) {
+            Optional<RiskHold> named = riskHoldValue instanceof JsonString word
+                    ? RiskHold.ofWord(word.getString())
+                    : Optional.empty();
+            if (named.isEmpty()) {
+                errors.add(new FieldError("riskHold", "must be one of off, cancel, cancel_or_investigate"));
+            } else {
+                riskHold = named.get();
+            }
+        }
         OrderFilters filters = new OrderFilters(
                 list(body, "orderStatuses", errors),
                 list(body, "financialStatuses", errors),
                 list(body, "fulfillmentStatuses", errors),
-                testOrders == JsonValue.TRUE);
+                testOrders == JsonValue.TRUE,
+                riskHold);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -298,6 +315,7 @@ public class StoreOrdersResource {
                 .add("financialStatuses", Json.createArrayBuilder(sorted(filters.financialStatuses())))
                 .add("fulfillmentStatuses", Json.createArrayBuilder(sorted(filters.fulfillmentStatuses())))
                 .add("testOrders", filters.includeTestOrders())
+                .add("riskHold", filters.riskHold().word())
                 .build();
     }
 

@@ -43,7 +43,7 @@ public class OrderFilterSettings {
                         + saved.orderStatuses() + ", financial status " + saved.financialStatuses()
                         + ", fulfillment status "
                         + saved.fulfillmentStatuses() + ", test orders " + (saved.includeTestOrders() ? "in" : "out")
-                        + ".",
+                        + ", risk hold " + saved.riskHold().word() + ".",
                 by);
         return saved;
     }

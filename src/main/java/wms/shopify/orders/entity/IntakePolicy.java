@@ -17,9 +17,14 @@ import java.util.TreeSet;
  * @param financialStatuses financial statuses to import, comma separated (e.g. paid, authorized)
  * @param fulfillmentStatuses fulfillment statuses to import, comma separated (e.g. unfulfilled)
  * @param importTestOrders whether test orders are imported
+ * @param riskHold which of Shopify's risk recommendations hold an order back from the WMS (null: off)
  */
 public record IntakePolicy(
-        String orderStatuses, String financialStatuses, String fulfillmentStatuses, boolean importTestOrders) {
+        String orderStatuses,
+        String financialStatuses,
+        String fulfillmentStatuses,
+        boolean importTestOrders,
+        RiskHold riskHold) {
 
     /** The order statuses a filter may name. */
     public static final Set<String> ORDER_STATUSES = Set.of("open", "closed", "cancelled");
@@ -43,6 +48,13 @@ public record IntakePolicy(
         orderStatuses = list(orderStatuses);
         financialStatuses = list(financialStatuses);
         fulfillmentStatuses = list(fulfillmentStatuses);
+        riskHold = riskHold == null ? RiskHold.OFF : riskHold;
+    }
+
+    /** A policy that does not look at Shopify's risk assessment. */
+    public IntakePolicy(
+            String orderStatuses, String financialStatuses, String fulfillmentStatuses, boolean importTestOrders) {
+        this(orderStatuses, financialStatuses, fulfillmentStatuses, importTestOrders, RiskHold.OFF);
     }
 
     /** The policy of these filters. */
@@ -51,7 +63,8 @@ public record IntakePolicy(
                 String.join(",", filters.orderStatuses()),
                 String.join(",", filters.financialStatuses()),
                 String.join(",", filters.fulfillmentStatuses()),
-                filters.includeTestOrders());
+                filters.includeTestOrders(),
+                filters.riskHold());
     }
 
     /** The filters an order is decided by. */
@@ -60,7 +73,8 @@ public record IntakePolicy(
                 set(this.orderStatuses),
                 set(this.financialStatuses),
                 set(this.fulfillmentStatuses),
-                this.importTestOrders);
+                this.importTestOrders,
+                this.riskHold);
     }
 
     /**

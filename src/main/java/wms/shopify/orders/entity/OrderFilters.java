@@ -7,18 +7,37 @@ import java.util.Set;
  * Which of a store's orders go to the WMS, as the merchant set it on Store Settings or through the API: order
  * status (open, closed, cancelled), {@code displayFinancialStatus} values, {@code displayFulfillmentStatus} values
  * (both in lower case, e.g. paid, partially_paid, unfulfilled, partially_fulfilled), and whether test orders count.
- * An empty list lets every value through. Kept as the store's {@link IntakePolicy}.
+ * An empty list lets every value through. Kept as the store's {@link IntakePolicy}. The risk hold ({@link RiskHold})
+ * does not filter an order out: it holds one that passes, until Shopify's recommendation changes or the merchant
+ * releases it.
  */
 public record OrderFilters(
         Set<String> orderStatuses,
         Set<String> financialStatuses,
         Set<String> fulfillmentStatuses,
-        boolean includeTestOrders) {
+        boolean includeTestOrders,
+        RiskHold riskHold) {
 
     public OrderFilters {
         orderStatuses = Set.copyOf(orderStatuses);
         financialStatuses = Set.copyOf(financialStatuses);
         fulfillmentStatuses = Set.copyOf(fulfillmentStatuses);
+        riskHold = riskHold == null ? RiskHold.OFF : riskHold;
+    }
+
+    /** Filters that do not look at Shopify's risk assessment. */
+    public OrderFilters(
+            Set<String> orderStatuses,
+            Set<String> financialStatuses,
+            Set<String> fulfillmentStatuses,
+            boolean includeTestOrders) {
+        this(orderStatuses, financialStatuses, fulfillmentStatuses, includeTestOrders, RiskHold.OFF);
+    }
+
+    /** The same filters with another risk hold. */
+    public OrderFilters withRiskHold(RiskHold hold) {
+        return new OrderFilters(
+                this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses, this.includeTestOrders, hold);
     }
 
     /** Why the order does not pass, for the merchant; empty when it does. */

@@ -30,6 +30,10 @@ public class StoredIntakePolicy {
     private boolean importTestOrders;
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "risk_hold", nullable = false)
+    private RiskHold riskHold = RiskHold.OFF;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(name = "fulfillment_mode", nullable = false)
     private FulfillmentMode fulfillmentMode = FulfillmentMode.MERCHANT_MANAGED;
 
@@ -49,7 +53,11 @@ public class StoredIntakePolicy {
     /** The policy this row holds. */
     public IntakePolicy policy() {
         return new IntakePolicy(
-                this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses, this.importTestOrders);
+                this.orderStatuses,
+                this.financialStatuses,
+                this.fulfillmentStatuses,
+                this.importTestOrders,
+                this.riskHold);
     }
 
     /** Takes the values of a policy (validated when it was made). */
@@ -58,6 +66,7 @@ public class StoredIntakePolicy {
         this.financialStatuses = policy.financialStatuses();
         this.fulfillmentStatuses = policy.fulfillmentStatuses();
         this.importTestOrders = policy.importTestOrders();
+        this.riskHold = policy.riskHold();
     }
 
     /** The store's fulfillment mode and its registered service. */
