@@ -173,6 +173,27 @@ class RiskHoldIT {
         assertTrue(activity("Order filters of " + DOMAIN + " changed:%risk hold cancel_or_investigate.") >= 1);
     }
 
+    @Test
+    void storeSettingsShowsTheRiskHoldAndSavesItWithTheOtherSettings() throws Exception {
+        riskHold("cancel");
+        long storeId = wmsApi.storeId(DOMAIN);
+        try (Browser browser = signedIn()) {
+            browser.visit(connector.url() + "/admin/store-settings.xhtml?store=" + storeId);
+            assertEquals("Hold when Shopify recommends cancelling", browser.chosen(By.id("settings:risk-hold")));
+            assertEquals(List.of(), Accessibility.seriousViolations(browser));
+            browser.choose(By.id("settings:risk-hold"), "Hold when Shopify recommends cancelling or investigating");
+            browser.click(By.id("settings:save"));
+            assertEquals("Settings saved.", browser.text(By.id("saved")));
+            assertEquals(
+                    "Hold when Shopify recommends cancelling or investigating",
+                    browser.chosen(By.id("settings:risk-hold")),
+                    "shown as saved");
+        }
+        assertEquals("cancel_or_investigate", filters().getString("riskHold"));
+        assertEquals("CANCEL_OR_INVESTIGATE", wmsApi.text(
+                "select risk_hold from intake_policy where store_id = cast(? as bigint)", String.valueOf(storeId)));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** An order Shopify's fraud analysis had assessed at this level by the time orders/create was sent. */

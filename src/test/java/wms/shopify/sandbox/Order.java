@@ -126,12 +126,12 @@ public final class Order extends ShopifyObject {
     }
 
     /** A provider's assessment (null: Shopify's own), replacing that provider's earlier one. */
-    void assessRisk(String provider, String riskLevel, List<Map<String, Object>> facts) {
+    Map<String, Object> assessRisk(String provider, String riskLevel, List<Map<String, Object>> facts) {
         Map<String, Object> assessment = new java.util.LinkedHashMap<>();
         assessment.put("riskLevel", riskLevel);
         assessment.put("facts", List.copyOf(facts));
-        assessment.put("provider", null);
         riskAssessments.put(provider == null ? "shopify" : provider, assessment);
+        return assessment;
     }
 
     void markTest(boolean isTest) {
