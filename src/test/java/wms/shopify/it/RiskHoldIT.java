@@ -58,7 +58,7 @@ class RiskHoldIT {
 
         long rowId = rowId(order);
         try (Browser browser = signedIn()) {
-            browser.visit(connector.url() + "/admin/orders.xhtml?state=HELD");
+            browser.visit(connector.url() + "/admin/orders.xhtml?state=HELD&store=" + wmsApi.storeId(DOMAIN));
             String state = browser.text(By.cssSelector("tr[data-rk='" + rowId + "'] .state"));
             assertEquals("Held: High risk", state);
             String why = browser.text(By.cssSelector("tr[data-rk='" + rowId + "'] .why"));
@@ -126,12 +126,12 @@ class RiskHoldIT {
 
         long rowId = rowId(held);
         try (Browser browser = signedIn()) {
-            browser.visit(connector.url() + "/admin/orders.xhtml?state=HELD");
+            browser.visit(connector.url() + "/admin/orders.xhtml?state=HELD&store=" + wmsApi.storeId(DOMAIN));
             String why = browser.text(By.cssSelector("tr[data-rk='" + rowId + "'] .why"));
             assertTrue(why.contains("Shopify recommends investigating it (INVESTIGATE)"), why);
             browser.click(By.cssSelector("tr[data-rk='" + rowId + "'] input[id$='release']"));
             browser.awaitPageContaining("in the WMS feed (position");
-            browser.visit(connector.url() + "/admin/orders.xhtml?state=READY");
+            browser.visit(connector.url() + "/admin/orders.xhtml?state=READY&store=" + wmsApi.storeId(DOMAIN));
             assertEquals("In WMS feed", browser.text(By.cssSelector("tr[data-rk='" + rowId + "'] .state")));
             assertEquals(List.of(), Accessibility.seriousViolations(browser));
         }

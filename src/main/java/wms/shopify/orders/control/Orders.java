@@ -176,14 +176,19 @@ public class Orders {
         return outcome;
     }
 
-    /** Releases every held order of a store (after a mapping was fixed). */
+    /**
+     * Releases every held order of a store (after a mapping was fixed), except those held for risk: releasing one of
+     * them is the merchant's decision about that order, taken one at a time (or by selecting it).
+     */
     public int releaseHeld(long storeId, String by) {
         List<Long> held = this.entityManager
                 .createQuery(
-                        "select o.id from ImportedOrder o where o.store.id = :store " + "and o.state = :state",
+                        "select o.id from ImportedOrder o where o.store.id = :store and o.state = :state "
+                                + "and o.holdReason <> :risk",
                         Long.class)
                 .setParameter("store", storeId)
                 .setParameter("state", OrderState.HELD)
+                .setParameter("risk", HoldReason.HIGH_RISK)
                 .getResultList();
         return releaseEach(held, by);
     }
