@@ -23,6 +23,7 @@ public final class Order extends ShopifyObject {
     private final List<Fulfillment> fulfillments = new ArrayList<>();
     private final List<Return> returns = new ArrayList<>();
     private boolean paid;
+    private final List<String> tags = new ArrayList<>();
     /** Risk assessments by provider (null: Shopify's own), the latest of each provider only. */
     private final Map<String, Map<String, Object>> riskAssessments = new java.util.LinkedHashMap<>();
 
@@ -66,7 +67,12 @@ public final class Order extends ShopifyObject {
     }
 
     public List<String> tags() {
-        return List.of();
+        return List.copyOf(tags);
+    }
+
+    void tags(List<String> newTags) {
+        tags.clear();
+        newTags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().forEach(tags::add);
     }
 
     public String sourceName() {

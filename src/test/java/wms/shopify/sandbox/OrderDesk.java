@@ -196,6 +196,12 @@ final class OrderDesk {
         return payload;
     }
 
+    void tag(Order order, List<String> tags) {
+        order.tags(tags);
+        order.touch(shop.now());
+        shop.emit("ORDERS_UPDATED", shop.newEventId(), RestPayloads.order(order));
+    }
+
     void editNote(Order order, String note) {
         order.note(note);
         order.touch(shop.now());

@@ -363,6 +363,11 @@ public final class Shop {
         return payload;
     }
 
+    /** The merchant sets the order's tags in Shopify's admin (replacing the ones it had): Shopify sends orders/updated. */
+    public synchronized void tagOrder(Order order, String... tags) {
+        new OrderDesk(this).tag(order, List.of(tags));
+    }
+
     /** The merchant edits the order's note: Shopify sends orders/updated. */
     public synchronized void editNote(Order order, String note) {
         new OrderDesk(this).editNote(order, note);

@@ -8,14 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import wms.shopify.console.control.StoreSettings;
 import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
+import wms.shopify.orders.control.SeenOrderValues;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
+import wms.shopify.orders.entity.OrderChoices;
 import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.returns.entity.ReturnPolicy;
 import wms.shopify.shipping.entity.ShippingPolicy;
@@ -57,6 +62,9 @@ public class StoreSettingsPage implements Serializable {
     @Inject
     IntakePolicies intakePolicies;
 
+    @Inject
+    SeenOrderValues seenValues;
+
     private Long storeId;
     private String domain;
     private List<StoreLocation> locations;
@@ -71,6 +79,11 @@ public class StoreSettingsPage implements Serializable {
     private String fulfillmentStatuses;
     private boolean importTestOrders;
     private RiskHold riskHold = RiskHold.OFF;
+    private List<String> tagsIncluded = new ArrayList<>();
+    private List<String> tagsExcluded = new ArrayList<>();
+    private List<String> salesChannels = new ArrayList<>();
+    private List<String> shippingMethods = new ArrayList<>();
+    private List<String> countries = new ArrayList<>();
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
     private boolean notifyCustomer;
@@ -119,6 +132,12 @@ public class StoreSettingsPage implements Serializable {
         this.fulfillmentStatuses = intake.fulfillmentStatuses();
         this.importTestOrders = intake.importTestOrders();
         this.riskHold = intake.riskHold();
+        OrderChoices choices = intake.choices();
+        this.tagsIncluded = new ArrayList<>(new TreeSet<>(choices.tagsIncluded()));
+        this.tagsExcluded = new ArrayList<>(new TreeSet<>(choices.tagsExcluded()));
+        this.salesChannels = new ArrayList<>(new TreeSet<>(choices.salesChannels()));
+        this.shippingMethods = new ArrayList<>(new TreeSet<>(choices.shippingMethods()));
+        this.countries = new ArrayList<>(new TreeSet<>(choices.countries()));
         this.notifyCustomer = policies.shipping().notifyCustomer();
         this.fulfillmentPerParcel = policies.shipping().fulfillmentPerParcel();
         ReturnPolicy returns = policies.returns();
@@ -276,7 +295,13 @@ public class StoreSettingsPage implements Serializable {
                                     this.financialStatuses,
                                     this.fulfillmentStatuses,
                                     this.importTestOrders,
-                                    this.riskHold),
+                                    this.riskHold,
+                                    new OrderChoices(
+                                            new LinkedHashSet<>(this.tagsIncluded),
+                                            new LinkedHashSet<>(this.tagsExcluded),
+                                            new LinkedHashSet<>(this.salesChannels),
+                                            new LinkedHashSet<>(this.shippingMethods),
+                                            new LinkedHashSet<>(this.countries))),
                             new ShippingPolicy(this.notifyCustomer, this.fulfillmentPerParcel),
                             new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)),
                     targets,
@@ -300,6 +325,68 @@ public class StoreSettingsPage implements Serializable {
 
     public List<ShippingProcess> getShippingProcesses() {
         return this.mapping.shippingProcesses();
+    }
+
+    /** The picker's suggestions: the tags seen on the store's orders that contain the text typed. */
+    public List<String> completeTags(String typed) {
+        return this.seenValues.containing(this.storeId, SeenOrderValues.Kind.TAG, typed, 20);
+    }
+
+    public List<String> completeSalesChannels(String typed) {
+        return this.seenValues.containing(this.storeId, SeenOrderValues.Kind.SALES_CHANNEL, typed, 20);
+    }
+
+    public List<String> completeShippingMethods(String typed) {
+        return this.seenValues.containing(this.storeId, SeenOrderValues.Kind.SHIPPING_METHOD, typed, 20);
+    }
+
+    /** Every country a destination may be: its ISO code, and its name in English. */
+    public List<jakarta.faces.model.SelectItem> getCountryItems() {
+        return new TreeSet<>(OrderChoices.COUNTRIES)
+                .stream()
+                .map(code -> new jakarta.faces.model.SelectItem(
+                        code, code + " — " + new java.util.Locale.Builder().setRegion(code).build().getDisplayCountry(java.util.Locale.ENGLISH)))
+                .toList();
+    }
+
+    public List<String> getTagsIncluded() {
+        return this.tagsIncluded;
+    }
+
+    public void setTagsIncluded(List<String> values) {
+        this.tagsIncluded = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getTagsExcluded() {
+        return this.tagsExcluded;
+    }
+
+    public void setTagsExcluded(List<String> values) {
+        this.tagsExcluded = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getSalesChannels() {
+        return this.salesChannels;
+    }
+
+    public void setSalesChannels(List<String> values) {
+        this.salesChannels = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getShippingMethods() {
+        return this.shippingMethods;
+    }
+
+    public void setShippingMethods(List<String> values) {
+        this.shippingMethods = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getCountries() {
+        return this.countries;
+    }
+
+    public void setCountries(List<String> values) {
+        this.countries = values == null ? new ArrayList<>() : new ArrayList<>(values);
     }
 
     public RiskHold[] getRiskHolds() {

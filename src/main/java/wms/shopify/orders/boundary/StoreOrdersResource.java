@@ -33,9 +33,11 @@ import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.control.OrderFilterSettings;
 import wms.shopify.orders.control.OrderSweeps;
+import wms.shopify.orders.control.SeenOrderValues;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
 import wms.shopify.orders.entity.FulfillmentMode;
 import wms.shopify.orders.entity.FulfillmentSetup;
+import wms.shopify.orders.entity.OrderChoices;
 import wms.shopify.orders.entity.OrderFilters;
 import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.orders.entity.OrderSweep;
@@ -63,6 +65,9 @@ public class StoreOrdersResource {
     IntakePolicies intakePolicies;
 
     @Inject
+    SeenOrderValues seenValues;
+
+    @Inject
     OrderSweeps sweeps;
 
     @Inject
@@ -78,13 +83,41 @@ public class StoreOrdersResource {
             description = "orderStatuses (open, closed, cancelled), financialStatuses (displayFinancialStatus values "
                     + "in lower case), fulfillmentStatuses (displayFulfillmentStatus values in lower case), "
                     + "testOrders, riskHold (off, cancel, cancel_or_investigate: which of Shopify's risk "
-                    + "recommendations hold an order back). An empty list lets every value through.")
+                    + "recommendations hold an order back), tagsIncluded, tagsExcluded, salesChannels, "
+                    + "shippingMethods, countries (GET .../order-filters/values lists what to choose from). An empty "
+                    + "list lets every value through.")
     @APIResponse(responseCode = "200", description = "The filters")
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
     public JsonObject filters(@PathParam("store") String domain) {
         Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
         return json(this.intakePolicies.of(store.id()).filters());
+    }
+
+    @GET
+    @Path("order-filters/values")
+    @Operation(
+            summary = "The values the store's order filters may choose",
+            description = "countries (ISO 3166 codes), and the tags, salesChannels and shippingMethods seen on the "
+                    + "store's orders so far (in lower case, at most 1000 of each); a tag not seen yet may be chosen "
+                    + "all the same.")
+    @APIResponse(responseCode = "200", description = "The values")
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such store")
+    public JsonObject filterValues(@PathParam("store") String domain) {
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
+        return Json.createObjectBuilder()
+                .add("countries", Json.createArrayBuilder(sorted(OrderChoices.COUNTRIES)))
+                .add("tags", Json.createArrayBuilder(List.copyOf(this.seenValues.all(store.id(), SeenOrderValues.Kind.TAG, 1000))))
+                .add(
+                        "salesChannels",
+                        Json.createArrayBuilder(List.copyOf(
+                                this.seenValues.all(store.id(), SeenOrderValues.Kind.SALES_CHANNEL, 1000))))
+                .add(
+                        "shippingMethods",
+                        Json.createArrayBuilder(List.copyOf(
+                                this.seenValues.all(store.id(), SeenOrderValues.Kind.SHIPPING_METHOD, 1000))))
+                .build();
     }
 
     @PUT
@@ -123,12 +156,24 @@ public class StoreOrdersResource {
                 riskHold = named.get();
             }
         }
+        // The choices, each left out: kept as it is (the JSON of before them stays valid and changes none of them).
+        OrderChoices now = this.intakePolicies.of(store.id()).choices();
+        OrderChoices choices = new OrderChoices(
+                chosen(body, "tagsIncluded", now.tagsIncluded(), errors),
+                chosen(body, "tagsExcluded", now.tagsExcluded(), errors),
+                chosen(body, "salesChannels", now.salesChannels(), errors),
+                chosen(body, "shippingMethods", now.shippingMethods(), errors),
+                chosen(body, "countries", now.countries(), errors));
+        for (String problem : choices.problems()) {
+            errors.add(new FieldError(problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 2)));
+        }
         OrderFilters filters = new OrderFilters(
                 list(body, "orderStatuses", errors),
                 list(body, "financialStatuses", errors),
                 list(body, "fulfillmentStatuses", errors),
                 testOrders == JsonValue.TRUE,
-                riskHold);
+                riskHold,
+                choices);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -293,6 +338,27 @@ public class StoreOrdersResource {
         }
     }
 
+    /** An optional list of the choices: left out, the current values; not a list of strings, a field error. */
+    private static Set<String> chosen(JsonObject body, String field, Set<String> current, List<FieldError> errors) {
+        JsonValue value = body == null ? null : body.get(field);
+        if (value == null) {
+            return current;
+        }
+        Set<String> values = new LinkedHashSet<>();
+        if (!(value instanceof JsonArray array)) {
+            errors.add(new FieldError(field, "must be a list of values (empty lets every order through)"));
+            return values;
+        }
+        for (JsonValue item : array) {
+            if (item instanceof JsonString text) {
+                values.add(text.getString());
+            } else {
+                errors.add(new FieldError(field, "holds a value that is not a string"));
+            }
+        }
+        return values;
+    }
+
     private static Set<String> list(JsonObject body, String field, List<FieldError> errors) {
         Set<String> values = new LinkedHashSet<>();
         if (body == null || !(body.get(field) instanceof JsonArray array)) {
@@ -316,6 +382,11 @@ public class StoreOrdersResource {
                 .add("fulfillmentStatuses", Json.createArrayBuilder(sorted(filters.fulfillmentStatuses())))
                 .add("testOrders", filters.includeTestOrders())
                 .add("riskHold", filters.riskHold().word())
+                .add("tagsIncluded", Json.createArrayBuilder(sorted(filters.choices().tagsIncluded())))
+                .add("tagsExcluded", Json.createArrayBuilder(sorted(filters.choices().tagsExcluded())))
+                .add("salesChannels", Json.createArrayBuilder(sorted(filters.choices().salesChannels())))
+                .add("shippingMethods", Json.createArrayBuilder(sorted(filters.choices().shippingMethods())))
+                .add("countries", Json.createArrayBuilder(sorted(filters.choices().countries())))
                 .build();
     }
 

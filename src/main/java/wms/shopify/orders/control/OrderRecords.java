@@ -63,6 +63,9 @@ public class OrderRecords {
     IntakePolicies intakePolicies;
 
     @Inject
+    SeenOrderValues seenValues;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -215,6 +218,9 @@ public class OrderRecords {
         OrderPlan plan = plan(storeId, order);
         ImportedOrder.Change change =
                 row.apply(order, this.intakePolicies.of(storeId).filters(), plan, now, source);
+        if (change != ImportedOrder.Change.STALE) {
+            this.seenValues.note(storeId, order);
+        }
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
         if (holdBefore == HoldReason.HIGH_RISK

@@ -18,13 +18,15 @@ import java.util.TreeSet;
  * @param fulfillmentStatuses fulfillment statuses to import, comma separated (e.g. unfulfilled)
  * @param importTestOrders whether test orders are imported
  * @param riskHold which of Shopify's risk recommendations hold an order back from the WMS (null: off)
+ * @param choices the tags, sales channels, shipping methods and countries chosen (null: none)
  */
 public record IntakePolicy(
         String orderStatuses,
         String financialStatuses,
         String fulfillmentStatuses,
         boolean importTestOrders,
-        RiskHold riskHold) {
+        RiskHold riskHold,
+        OrderChoices choices) {
 
     /** The order statuses a filter may name. */
     public static final Set<String> ORDER_STATUSES = Set.of("open", "closed", "cancelled");
@@ -49,12 +51,23 @@ public record IntakePolicy(
         financialStatuses = list(financialStatuses);
         fulfillmentStatuses = list(fulfillmentStatuses);
         riskHold = riskHold == null ? RiskHold.OFF : riskHold;
+        choices = choices == null ? OrderChoices.NONE : choices;
+    }
+
+    /** A policy without tags, channels, shipping methods or countries chosen. */
+    public IntakePolicy(
+            String orderStatuses,
+            String financialStatuses,
+            String fulfillmentStatuses,
+            boolean importTestOrders,
+            RiskHold riskHold) {
+        this(orderStatuses, financialStatuses, fulfillmentStatuses, importTestOrders, riskHold, OrderChoices.NONE);
     }
 
     /** A policy that does not look at Shopify's risk assessment. */
     public IntakePolicy(
             String orderStatuses, String financialStatuses, String fulfillmentStatuses, boolean importTestOrders) {
-        this(orderStatuses, financialStatuses, fulfillmentStatuses, importTestOrders, RiskHold.OFF);
+        this(orderStatuses, financialStatuses, fulfillmentStatuses, importTestOrders, RiskHold.OFF, OrderChoices.NONE);
     }
 
     /** The policy of these filters. */
@@ -64,7 +77,8 @@ public record IntakePolicy(
                 String.join(",", filters.financialStatuses()),
                 String.join(",", filters.fulfillmentStatuses()),
                 filters.includeTestOrders(),
-                filters.riskHold());
+                filters.riskHold(),
+                filters.choices());
     }
 
     /** The filters an order is decided by. */
@@ -74,7 +88,8 @@ public record IntakePolicy(
                 set(this.financialStatuses),
                 set(this.fulfillmentStatuses),
                 this.importTestOrders,
-                this.riskHold);
+                this.riskHold,
+                this.choices);
     }
 
     /**
@@ -96,6 +111,7 @@ public record IntakePolicy(
         unknown(this.orderStatuses, ORDER_STATUSES, "order status", unknown);
         unknown(this.financialStatuses, FINANCIAL_STATUSES, "financial status", unknown);
         unknown(this.fulfillmentStatuses, FULFILLMENT_STATUSES, "fulfillment status", unknown);
+        unknown.addAll(this.choices.problems());
         return unknown;
     }
 

@@ -22,6 +22,8 @@ import java.util.Set;
  *        for them; empty when none was
  * @param riskRecommendation Shopify's fraud recommendation ({@code risk.recommendation}: CANCEL, INVESTIGATE, ACCEPT,
  *        NONE), null when the read did not give one
+ * @param tags the order's tags
+ * @param salesChannel where it was placed ({@code sourceName}: web, pos, an app...), or null
  */
 public record ShopifyOrderSnapshot(
         String id,
@@ -43,7 +45,9 @@ public record ShopifyOrderSnapshot(
         List<FulfillmentOrder> fulfillmentOrders,
         boolean complete,
         Set<CustomerField> withheld,
-        String riskRecommendation) {
+        String riskRecommendation,
+        List<String> tags,
+        String salesChannel) {
 
     /**
      * The lines an order is read with at most (and a fulfillment order): pages of 200 (250), bounding what one import
@@ -61,9 +65,10 @@ public record ShopifyOrderSnapshot(
         lines = List.copyOf(lines);
         fulfillmentOrders = List.copyOf(fulfillmentOrders);
         withheld = withheld.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(withheld);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** An order read without its risk assessment. */
+    /** An order read without its risk assessment, tags and sales channel. */
     public ShopifyOrderSnapshot(
             String id,
             String name,
@@ -104,6 +109,8 @@ public record ShopifyOrderSnapshot(
                 fulfillmentOrders,
                 complete,
                 withheld,
+                null,
+                List.of(),
                 null);
     }
 
@@ -449,7 +456,21 @@ public record ShopifyOrderSnapshot(
                 fulfillmentOrders,
                 complete,
                 withheld,
-                risk == null ? null : text(risk, "recommendation"));
+                risk == null ? null : text(risk, "recommendation"),
+                tags(order),
+                text(order, "sourceName"));
+    }
+
+    private static List<String> tags(JsonObject order) {
+        List<String> tags = new ArrayList<>();
+        if (order.get("tags") instanceof jakarta.json.JsonArray array) {
+            for (JsonValue tag : array) {
+                if (tag instanceof jakarta.json.JsonString text) {
+                    tags.add(text.getString());
+                }
+            }
+        }
+        return tags;
     }
 
     private static boolean hasNextPage(JsonObject connection) {

@@ -45,7 +45,9 @@ class RiskHoldRulesTest {
                 o.fulfillmentOrders(),
                 true,
                 o.withheld(),
-                recommendation);
+                recommendation,
+                o.tags(),
+                o.salesChannel());
     }
 
     private static ImportedOrder.Change apply(ImportedOrder row, ShopifyOrderSnapshot order, RiskHold hold) {
