@@ -143,10 +143,10 @@ public class StoreOrdersResource {
                 && testOrders != JsonValue.FALSE) {
             errors.add(new FieldError("testOrders", "must be true or false"));
         }
-        // Left out: the store's risk hold stays as it is (a WMS that does not know it cannot turn it off).
+        // Left out or null: the store's risk hold stays as it is (a WMS that does not know it cannot turn it off).
         JsonValue riskHoldValue = body == null ? null : body.get("riskHold");
         RiskHold riskHold = this.intakePolicies.of(store.id()).riskHold();
-        if (riskHoldValue != null) {
+        if (riskHoldValue != null && riskHoldValue != JsonValue.NULL) {
             Optional<RiskHold> named = riskHoldValue instanceof JsonString word
                     ? RiskHold.ofWord(word.getString())
                     : Optional.empty();
@@ -156,7 +156,7 @@ public class StoreOrdersResource {
                 riskHold = named.get();
             }
         }
-        // The choices, each left out: kept as it is (the JSON of before them stays valid and changes none of them).
+        // The choices, each left out or null: kept as it is (the JSON of before them stays valid, changing none).
         OrderChoices now = this.intakePolicies.of(store.id()).choices();
         OrderChoices choices = new OrderChoices(
                 chosen(body, "tagsIncluded", now.tagsIncluded(), errors),
@@ -338,10 +338,10 @@ public class StoreOrdersResource {
         }
     }
 
-    /** An optional list of the choices: left out, the current values; not a list of strings, a field error. */
+    /** An optional list of the choices: left out or null, the current values; not a list of strings, an error. */
     private static Set<String> chosen(JsonObject body, String field, Set<String> current, List<FieldError> errors) {
         JsonValue value = body == null ? null : body.get(field);
-        if (value == null) {
+        if (value == null || value == JsonValue.NULL) {
             return current;
         }
         Set<String> values = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package wms.shopify.orders.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,8 +20,8 @@ import wms.shopify.platform.database.Like;
 
 /**
  * The tags, sales channels and shipping methods seen on a store's orders ({@code order_seen_value}, V126), which Store
- * Settings' pickers and the API offer: noted when an order's read is applied, in the same transaction, one row per
- * distinct value (nothing written when it is there already), and looked up by the primary key, so that a store with
+ * Settings' pickers and the API offer: noted when an order's read is applied, one row per
+ * distinct value (nothing written when it is there already), and looked up within the primary key's range, so that a store with
  * millions of orders is never scanned for them. Values are kept in lower case, as the filters compare them.
  */
 @Published
@@ -34,15 +35,31 @@ public class SeenOrderValues {
         SHIPPING_METHOD
     }
 
+    /** The most values remembered per store as already recorded (then forgotten and learnt again). */
+    private static final int REMEMBERED = 10_000;
+
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;
 
-    /** Notes the order's tags, sales channel and shipping method as seen on the store. */
-    void note(long storeId, ShopifyOrderSnapshot order) {
+    /**
+     * Per store, the values this instance knows are recorded: an import whose values are all among them writes
+     * nothing, so that the store's steady stream of orders costs no statement.
+     */
+    private final java.util.Map<Long, Set<String>> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Notes the order's tags, sales channel and shipping method as seen on the store, in a short transaction of its
+     * own (a value inserted concurrently by another import is "already there"), so that the import's transaction
+     * keeps to its one connection.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void note(long storeId, ShopifyOrderSnapshot order) {
         List<String[]> values = new ArrayList<>();
         new LinkedHashSet<>(order.tags()).forEach(t -> add(values, Kind.TAG, t));
         add(values, Kind.SALES_CHANNEL, order.salesChannel());
         add(values, Kind.SHIPPING_METHOD, order.shippingMethod());
+        Set<String> known = this.recorded.computeIfAbsent(storeId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        values.removeIf(v -> known.contains(v[0] + "\t" + v[1]));
         if (values.isEmpty()) {
             return;
         }
@@ -56,6 +73,10 @@ public class SeenOrderValues {
             insert.setArray(2, db.createArrayOf("varchar", values.stream().map(v -> v[0]).toArray()));
             insert.setArray(3, db.createArrayOf("varchar", values.stream().map(v -> v[1]).toArray()));
             insert.executeUpdate();
+            if (known.size() > REMEMBERED) {
+                known.clear();
+            }
+            values.forEach(v -> known.add(v[0] + "\t" + v[1]));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not note the values seen on order " + order.id(), e);
         }
