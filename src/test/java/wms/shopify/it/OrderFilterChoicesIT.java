@@ -116,7 +116,8 @@ class OrderFilterChoicesIT {
         shop.tagOrder(tagged, "Pre-order");
         WmsFixture.await(
                 Duration.ofSeconds(60),
-                () -> strings(json(wmsApi.api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters/values", null)),
+                () -> strings(
+                                json(wmsApi.api("GET", "/api/v1/stores/" + DOMAIN + "/order-filters/values", null)),
                                 "tags")
                         .contains("pre-order"),
                 "the tag seen on the store's orders",
@@ -139,8 +140,7 @@ class OrderFilterChoicesIT {
             browser.click(By.cssSelector("#settings\\:countries .ui-selectcheckboxmenu-trigger"));
             for (String name : List.of("DE — Germany", "AT — Austria")) {
                 browser.type(
-                        By.cssSelector("#settings\\:countries_panel .ui-selectcheckboxmenu-filter"),
-                        name.substring(5));
+                        By.cssSelector("#settings\\:countries_panel .ui-selectcheckboxmenu-filter"), name.substring(5));
                 browser.click(By.xpath("//*[@id='settings:countries_panel']//li[.//label[normalize-space()='" + name
                         + "']]//div[contains(@class,'ui-chkbox-box')]"));
             }
@@ -149,7 +149,9 @@ class OrderFilterChoicesIT {
             browser.screenshot("store-settings-order-filter-pickers");
             browser.click(By.id("settings:save"));
             assertEquals("Settings saved.", browser.text(By.id("saved")));
-            String tokens = browser.driver().findElements(By.cssSelector("#settings\\:tags-excluded .ui-autocomplete-token-label"))
+            String tokens = browser
+                    .driver()
+                    .findElements(By.cssSelector("#settings\\:tags-excluded .ui-autocomplete-token-label"))
                     .stream()
                     .map(e -> e.getText())
                     .collect(Collectors.joining(","));

@@ -89,7 +89,12 @@ class OrderWalkPageIT {
             // 2. Edited on Shopify: three shirts become two; the WMS is told (a change) and takes it.
             shop.editQuantities(order, Map.of("WK-SHIRT", 2));
             List<JsonObject> changed = awaitEntries(order, "CHANGE");
-            assertRow(browser, rowId, "Accepted by WMS (change in feed)", "Changed on Shopify after the WMS accepted it", "edited");
+            assertRow(
+                    browser,
+                    rowId,
+                    "Accepted by WMS (change in feed)",
+                    "Changed on Shopify after the WMS accepted it",
+                    "edited");
             acknowledge(changed);
             assertRow(browser, rowId, "Accepted by WMS", null, "change taken");
 
@@ -125,14 +130,21 @@ class OrderWalkPageIT {
             browser.click(By.cssSelector("tr[data-rk='" + rowId + "'] a.trace-link"));
             browser.awaitPageContaining("Shipment reported");
             List<String> shipments = browser.driver().findElements(By.cssSelector("tr.trace-event")).stream()
-                    .filter(row -> row.findElement(By.cssSelector(".step")).getText().equals("Shipment reported"))
+                    .filter(row ->
+                            row.findElement(By.cssSelector(".step")).getText().equals("Shipment reported"))
                     .map(row -> row.findElement(By.cssSelector(".what")).getText() + " | "
                             + row.findElement(By.cssSelector(".detail")).getText())
                     .sorted()
                     .toList();
             assertEquals(2, shipments.size(), shipments.toString());
-            assertTrue(shipments.get(0).contains("tracking 1ZWALKNORTH") && shipments.get(0).contains("WALK-N"), shipments.get(0));
-            assertTrue(shipments.get(1).contains("tracking 1ZWALKSOUTH") && shipments.get(1).contains("WALK-S"), shipments.get(1));
+            assertTrue(
+                    shipments.get(0).contains("tracking 1ZWALKNORTH")
+                            && shipments.get(0).contains("WALK-N"),
+                    shipments.get(0));
+            assertTrue(
+                    shipments.get(1).contains("tracking 1ZWALKSOUTH")
+                            && shipments.get(1).contains("WALK-S"),
+                    shipments.get(1));
             long fulfilled = browser.driver().findElements(By.cssSelector("tr.trace-event .step")).stream()
                     .map(WebElement::getText)
                     .filter("Fulfillment on Shopify"::equals)
@@ -192,9 +204,10 @@ class OrderWalkPageIT {
                                 .toList())
                         .isEmpty(),
                 "a " + kind + " entry of order " + order.name(),
-                () -> "; the order's entries: " + wms.feed("orders", 500).stream()
-                        .filter(e -> e.getString("shopifyOrderId").equals(order.id()))
-                        .toList());
+                () -> "; the order's entries: "
+                        + wms.feed("orders", 500).stream()
+                                .filter(e -> e.getString("shopifyOrderId").equals(order.id()))
+                                .toList());
         return found[0];
     }
 
@@ -215,16 +228,21 @@ class OrderWalkPageIT {
                 .orElseThrow(() -> new AssertionError("no fulfillment order at " + location.name()));
     }
 
-    private static void ship(String key, long orderId, String product, int quantity, String tracking)
-            throws Exception {
+    private static void ship(String key, long orderId, String product, int quantity, String tracking) throws Exception {
         String body = Json.createObjectBuilder()
                 .add("shipmentId", key)
                 .add("orderId", orderId)
                 .add("carrier", "UPS")
                 .add("shippedAt", "2026-12-07T10:00:00Z")
-                .add("lines", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("product", product).add("quantity", quantity)))
-                .add("parcels", Json.createArrayBuilder().add(Json.createObjectBuilder().add("trackingNumber", tracking)))
+                .add(
+                        "lines",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("product", product)
+                                        .add("quantity", quantity)))
+                .add(
+                        "parcels",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("trackingNumber", tracking)))
                 .build()
                 .toString();
         HttpResponse<String> answer = wms.api("POST", "/api/v1/shipments", body);

@@ -61,8 +61,10 @@ class RiskHoldIT {
         awaitHeldForRisk(order);
         assertEquals("CANCEL", column("risk_recommendation", order));
         assertNull(wmsApi.orderEntry(order.id()), "held: not in the WMS feed");
-        assertEquals(1, activity("%" + order.name() + " of " + DOMAIN + " is held: Held for risk: Shopify recommends "
-                + "cancelling it (CANCEL)%"));
+        assertEquals(
+                1,
+                activity("%" + order.name() + " of " + DOMAIN + " is held: Held for risk: Shopify recommends "
+                        + "cancelling it (CANCEL)%"));
 
         long rowId = rowId(order);
         try (Browser browser = signedIn()) {
@@ -80,8 +82,10 @@ class RiskHoldIT {
         assertEquals("ORDER", entry.getString("kind"));
         assertEquals(1, WmsFixture.quantities(entry).get("XR-SHIRT"));
         assertEquals("READY", column("state", order));
-        assertEquals(1, activity("%" + order.name() + "%is no longer held for risk: Shopify now recommends "
-                + "fulfilling it (ACCEPT)%"));
+        assertEquals(
+                1,
+                activity("%" + order.name() + "%is no longer held for risk: Shopify now recommends "
+                        + "fulfilling it (ACCEPT)%"));
     }
 
     @Test
@@ -93,8 +97,10 @@ class RiskHoldIT {
         shop.assessRisk(order, "HIGH", "billing address far from the IP's location");
         awaitHeldForRisk(order);
         assertNull(wmsApi.orderEntry(order.id()), "not acknowledged yet: it leaves the feed");
-        assertEquals(1, activity("%" + order.name() + "%taken out of the feed before the WMS acknowledged it: Held "
-                + "for risk%"));
+        assertEquals(
+                1,
+                activity("%" + order.name() + "%taken out of the feed before the WMS acknowledged it: Held "
+                        + "for risk%"));
 
         HttpResponse<String> released = wmsApi.api("POST", "/api/v1/orders/" + id + "/risk-release", null);
         assertEquals(200, released.statusCode(), released.body());
@@ -102,13 +108,18 @@ class RiskHoldIT {
         assertEquals("READY", json(released).getString("state"));
         assertNotNull(wmsApi.orderEntry(order.id()), "released: in the feed");
         assertNotNull(column("risk_released_at", order));
-        assertEquals(1, activity("%" + order.name() + " of " + DOMAIN + " released from its risk hold (Shopify "
-                + "recommends cancelling it (CANCEL))%"));
+        assertEquals(
+                1,
+                activity("%" + order.name() + " of " + DOMAIN + " released from its risk hold (Shopify "
+                        + "recommends cancelling it (CANCEL))%"));
 
         HttpResponse<String> again = wmsApi.api("POST", "/api/v1/orders/" + id + "/risk-release", null);
         assertEquals(409, again.statusCode(), again.body());
         assertTrue(again.body().contains("not held for risk"), again.body());
-        assertEquals(404, wmsApi.api("POST", "/api/v1/orders/999999999/risk-release", null).statusCode());
+        assertEquals(
+                404,
+                wmsApi.api("POST", "/api/v1/orders/999999999/risk-release", null)
+                        .statusCode());
 
         // Shopify assesses it once more, still high: the merchant's decision stands.
         long revision = wmsApi.orderEntry(order.id()).getJsonNumber("revision").longValue();
@@ -145,7 +156,8 @@ class RiskHoldIT {
         }
         assertNotNull(wmsApi.orderEntry(held.id()));
         assertEquals("admin", column("risk_released_by", held));
-        assertEquals(1, activity("%" + held.name() + "%released from its risk hold (Shopify recommends investigating%"));
+        assertEquals(
+                1, activity("%" + held.name() + "%released from its risk hold (Shopify recommends investigating%"));
     }
 
     @Test
@@ -164,7 +176,8 @@ class RiskHoldIT {
         riskHold("cancel");
         HttpResponse<String> bad = putFilters(",\"riskHold\":\"maybe\"");
         assertEquals(400, bad.statusCode(), bad.body());
-        assertEquals("riskHold", json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "riskHold", json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
         HttpResponse<String> notText = putFilters(",\"riskHold\":true");
         assertEquals(400, notText.statusCode(), notText.body());
         assertEquals("cancel", filters().getString("riskHold"), "refused: nothing changed");
@@ -198,8 +211,11 @@ class RiskHoldIT {
                     "shown as saved");
         }
         assertEquals("cancel_or_investigate", filters().getString("riskHold"));
-        assertEquals("CANCEL_OR_INVESTIGATE", wmsApi.text(
-                "select risk_hold from intake_policy where store_id = cast(? as bigint)", String.valueOf(storeId)));
+        assertEquals(
+                "CANCEL_OR_INVESTIGATE",
+                wmsApi.text(
+                        "select risk_hold from intake_policy where store_id = cast(? as bigint)",
+                        String.valueOf(storeId)));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

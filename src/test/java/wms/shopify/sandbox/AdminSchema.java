@@ -362,7 +362,8 @@ public final class AdminSchema {
                         .rejectCancellationRequest(env.getArgument("id"), env.getArgument("message"))));
         t.dataFetcher(
                 "orderRiskAssessmentCreate",
-                gate(env -> new OrderDesk(shop(env)).createRiskAssessment(env.getArgument("orderRiskAssessmentInput"))));
+                gate(env ->
+                        new OrderDesk(shop(env)).createRiskAssessment(env.getArgument("orderRiskAssessmentInput"))));
         t.dataFetcher(
                 "fulfillmentOrderHold",
                 gate(env -> new FulfillmentOrderDesk(shop(env))

@@ -39,7 +39,8 @@ class OrderRiskTest {
         shop.addProduct("T-shirt", "TS-S");
         shop.stock("TS-S", warehouse, 5);
         // orderRiskAssessmentCreate needs write_orders, which the connector does not ask for.
-        admin = new AdminClient(sandbox, shop, sandbox.issueAccessToken(shop, ShopifySandbox.ALL_SCOPES + ",write_orders"));
+        admin = new AdminClient(
+                sandbox, shop, sandbox.issueAccessToken(shop, ShopifySandbox.ALL_SCOPES + ",write_orders"));
     }
 
     @AfterEach
@@ -57,7 +58,9 @@ class OrderRiskTest {
         JsonNode risk = risk(order);
         assertEquals("CANCEL", risk.path("recommendation").asText());
         assertEquals("HIGH", risk.at("/assessments/0/riskLevel").asText());
-        assertEquals("card declined twice", risk.at("/assessments/0/facts/0/description").asText());
+        assertEquals(
+                "card declined twice",
+                risk.at("/assessments/0/facts/0/description").asText());
         assertEquals("NEGATIVE", risk.at("/assessments/0/facts/0/sentiment").asText());
         assertEquals(
                 "CANCEL",
@@ -82,11 +85,15 @@ class OrderRiskTest {
         JsonNode created = create(order.id(), "HIGH", "x".repeat(300));
         assertEquals(0, created.path("userErrors").size(), created.toString());
         assertEquals("HIGH", created.at("/orderRiskAssessment/riskLevel").asText());
-        assertEquals(256, created.at("/orderRiskAssessment/facts/0/description").asText().length(), "truncated");
+        assertEquals(
+                256,
+                created.at("/orderRiskAssessment/facts/0/description").asText().length(),
+                "truncated");
         assertEquals("CANCEL", risk(order).path("recommendation").asText(), "the highest assessment wins");
         assertEquals(2, risk(order).path("assessments").size());
 
-        assertEquals(0, create(order.id(), "LOW", "second look").path("userErrors").size());
+        assertEquals(
+                0, create(order.id(), "LOW", "second look").path("userErrors").size());
         assertEquals("ACCEPT", risk(order).path("recommendation").asText(), "the app's earlier one replaced");
         assertEquals(2, risk(order).path("assessments").size());
     }

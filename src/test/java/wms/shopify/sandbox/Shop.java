@@ -348,8 +348,8 @@ public final class Shop {
         for (CalculatedLineItem line : edit.lineItems()) {
             Integer quantity = quantitiesBySku.get(line.sku());
             if (quantity != null) {
-                edited(desk.setQuantity(Map.of(
-                        "id", edit.id(), "lineItemId", line.id(), "quantity", quantity, "restock", true)));
+                edited(desk.setQuantity(
+                        Map.of("id", edit.id(), "lineItemId", line.id(), "quantity", quantity, "restock", true)));
             }
         }
         edited(desk.commit(edit.id(), false, null));

@@ -7,12 +7,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import wms.shopify.console.control.StoreSettings;
 import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
@@ -344,9 +344,14 @@ public class StoreSettingsPage implements Serializable {
     public List<jakarta.faces.model.SelectItem> getCountryItems() {
         return new TreeSet<>(OrderChoices.COUNTRIES)
                 .stream()
-                .map(code -> new jakarta.faces.model.SelectItem(
-                        code, code + " — " + new java.util.Locale.Builder().setRegion(code).build().getDisplayCountry(java.util.Locale.ENGLISH)))
-                .toList();
+                        .map(code -> new jakarta.faces.model.SelectItem(
+                                code,
+                                code + " — "
+                                        + new java.util.Locale.Builder()
+                                                .setRegion(code)
+                                                .build()
+                                                .getDisplayCountry(java.util.Locale.ENGLISH)))
+                        .toList();
     }
 
     public List<String> getTagsIncluded() {

@@ -35,8 +35,8 @@ import wms.shopify.orders.control.FulfillmentRequests;
 import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.control.OrderHoldInput;
 import wms.shopify.orders.control.OrderHolds;
-import wms.shopify.orders.control.Orders;
 import wms.shopify.orders.control.OrderRecords;
+import wms.shopify.orders.control.Orders;
 import wms.shopify.orders.entity.HoldReason;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.api.Feed;
@@ -319,8 +319,8 @@ public class OrdersResource {
         if (order.holdReason() != HoldReason.HIGH_RISK) {
             return Problem.of(
                             Response.Status.CONFLICT,
-                            "Order " + order.name() + " is not held for risk (it is " + order.state().name()
-                                    .toLowerCase(java.util.Locale.ROOT) + ").",
+                            "Order " + order.name() + " is not held for risk (it is "
+                                    + order.state().name().toLowerCase(java.util.Locale.ROOT) + ").",
                             instance)
                     .response()
                     .build();

@@ -39,8 +39,8 @@ import wms.shopify.orders.entity.FulfillmentMode;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.OrderChoices;
 import wms.shopify.orders.entity.OrderFilters;
-import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.orders.entity.OrderSweep;
+import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.WholeNumber;
@@ -108,11 +108,14 @@ public class StoreOrdersResource {
         Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
         return Json.createObjectBuilder()
                 .add("countries", Json.createArrayBuilder(sorted(OrderChoices.COUNTRIES)))
-                .add("tags", Json.createArrayBuilder(List.copyOf(this.seenValues.all(store.id(), SeenOrderValues.Kind.TAG, 1000))))
+                .add(
+                        "tags",
+                        Json.createArrayBuilder(
+                                List.copyOf(this.seenValues.all(store.id(), SeenOrderValues.Kind.TAG, 1000))))
                 .add(
                         "salesChannels",
-                        Json.createArrayBuilder(List.copyOf(
-                                this.seenValues.all(store.id(), SeenOrderValues.Kind.SALES_CHANNEL, 1000))))
+                        Json.createArrayBuilder(
+                                List.copyOf(this.seenValues.all(store.id(), SeenOrderValues.Kind.SALES_CHANNEL, 1000))))
                 .add(
                         "shippingMethods",
                         Json.createArrayBuilder(List.copyOf(
@@ -147,9 +150,8 @@ public class StoreOrdersResource {
         JsonValue riskHoldValue = body == null ? null : body.get("riskHold");
         RiskHold riskHold = this.intakePolicies.of(store.id()).riskHold();
         if (riskHoldValue != null && riskHoldValue != JsonValue.NULL) {
-            Optional<RiskHold> named = riskHoldValue instanceof JsonString word
-                    ? RiskHold.ofWord(word.getString())
-                    : Optional.empty();
+            Optional<RiskHold> named =
+                    riskHoldValue instanceof JsonString word ? RiskHold.ofWord(word.getString()) : Optional.empty();
             if (named.isEmpty()) {
                 errors.add(new FieldError("riskHold", "must be one of off, cancel, cancel_or_investigate"));
             } else {
@@ -165,7 +167,8 @@ public class StoreOrdersResource {
                 chosen(body, "shippingMethods", now.shippingMethods(), errors),
                 chosen(body, "countries", now.countries(), errors));
         for (String problem : choices.problems()) {
-            errors.add(new FieldError(problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 2)));
+            errors.add(new FieldError(
+                    problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 2)));
         }
         OrderFilters filters = new OrderFilters(
                 list(body, "orderStatuses", errors),
@@ -382,11 +385,21 @@ public class StoreOrdersResource {
                 .add("fulfillmentStatuses", Json.createArrayBuilder(sorted(filters.fulfillmentStatuses())))
                 .add("testOrders", filters.includeTestOrders())
                 .add("riskHold", filters.riskHold().word())
-                .add("tagsIncluded", Json.createArrayBuilder(sorted(filters.choices().tagsIncluded())))
-                .add("tagsExcluded", Json.createArrayBuilder(sorted(filters.choices().tagsExcluded())))
-                .add("salesChannels", Json.createArrayBuilder(sorted(filters.choices().salesChannels())))
-                .add("shippingMethods", Json.createArrayBuilder(sorted(filters.choices().shippingMethods())))
-                .add("countries", Json.createArrayBuilder(sorted(filters.choices().countries())))
+                .add(
+                        "tagsIncluded",
+                        Json.createArrayBuilder(sorted(filters.choices().tagsIncluded())))
+                .add(
+                        "tagsExcluded",
+                        Json.createArrayBuilder(sorted(filters.choices().tagsExcluded())))
+                .add(
+                        "salesChannels",
+                        Json.createArrayBuilder(sorted(filters.choices().salesChannels())))
+                .add(
+                        "shippingMethods",
+                        Json.createArrayBuilder(sorted(filters.choices().shippingMethods())))
+                .add(
+                        "countries",
+                        Json.createArrayBuilder(sorted(filters.choices().countries())))
                 .build();
     }
 

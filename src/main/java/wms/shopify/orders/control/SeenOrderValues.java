@@ -58,7 +58,8 @@ public class SeenOrderValues {
         new LinkedHashSet<>(order.tags()).forEach(t -> add(values, Kind.TAG, t));
         add(values, Kind.SALES_CHANNEL, order.salesChannel());
         add(values, Kind.SHIPPING_METHOD, order.shippingMethod());
-        Set<String> known = this.recorded.computeIfAbsent(storeId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        Set<String> known =
+                this.recorded.computeIfAbsent(storeId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet());
         values.removeIf(v -> known.contains(v[0] + "\t" + v[1]));
         if (values.isEmpty()) {
             return;
@@ -70,8 +71,12 @@ public class SeenOrderValues {
                         on conflict do nothing
                         """)) {
             insert.setLong(1, storeId);
-            insert.setArray(2, db.createArrayOf("varchar", values.stream().map(v -> v[0]).toArray()));
-            insert.setArray(3, db.createArrayOf("varchar", values.stream().map(v -> v[1]).toArray()));
+            insert.setArray(
+                    2,
+                    db.createArrayOf("varchar", values.stream().map(v -> v[0]).toArray()));
+            insert.setArray(
+                    3,
+                    db.createArrayOf("varchar", values.stream().map(v -> v[1]).toArray()));
             insert.executeUpdate();
             if (known.size() > REMEMBERED) {
                 known.clear();

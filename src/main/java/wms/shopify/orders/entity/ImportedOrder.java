@@ -441,13 +441,12 @@ public class ImportedOrder {
         if (this.riskRecommendation == null) {
             return null;
         }
-        String words =
-                switch (this.riskRecommendation) {
-                    case "CANCEL" -> "cancelling it";
-                    case "INVESTIGATE" -> "investigating it";
-                    case "ACCEPT" -> "fulfilling it";
-                    default -> "no action";
-                };
+        String words = switch (this.riskRecommendation) {
+            case "CANCEL" -> "cancelling it";
+            case "INVESTIGATE" -> "investigating it";
+            case "ACCEPT" -> "fulfilling it";
+            default -> "no action";
+        };
         return words + " (" + this.riskRecommendation + ")";
     }
 

@@ -54,11 +54,14 @@ public record OrderChoices(
         if (!this.tagsIncluded.isEmpty() && tags.stream().noneMatch(this.tagsIncluded::contains)) {
             return Optional.of("it has none of the tags " + sorted(this.tagsIncluded));
         }
-        String channel = order.salesChannel() == null ? "" : lower(order.salesChannel().trim());
+        String channel =
+                order.salesChannel() == null ? "" : lower(order.salesChannel().trim());
         if (!this.salesChannels.isEmpty() && !this.salesChannels.contains(channel)) {
             return Optional.of("sales channel \"" + channel + "\" is not among " + sorted(this.salesChannels));
         }
-        String method = order.shippingMethod() == null ? "" : lower(order.shippingMethod().trim());
+        String method = order.shippingMethod() == null
+                ? ""
+                : lower(order.shippingMethod().trim());
         if (!this.shippingMethods.isEmpty() && !this.shippingMethods.contains(method)) {
             return Optional.of("shipping method \"" + method + "\" is not among " + sorted(this.shippingMethods));
         }

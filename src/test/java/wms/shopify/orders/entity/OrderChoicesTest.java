@@ -92,7 +92,10 @@ class OrderChoicesTest {
 
     @Test
     void unknownCountriesLongValuesAndATagBothInAndOutAreProblemsNamingTheField() {
-        assertEquals(List.of(), choices(Set.of("a"), Set.of("b"), Set.of(), Set.of(), Set.of("de")).problems());
+        assertEquals(
+                List.of(),
+                choices(Set.of("a"), Set.of("b"), Set.of(), Set.of(), Set.of("de"))
+                        .problems());
         List<String> problems = choices(
                         Set.of("gift"), Set.of("Gift"), Set.of("x".repeat(256)), Set.of("a\nb"), Set.of("XX", "USA"))
                 .problems();
@@ -116,9 +119,9 @@ class OrderChoicesTest {
         assertEquals(
                 Optional.of("it has none of the tags [vip]"),
                 policy.filters().refusal(order(List.of(), "web", "Standard", "US")));
-        assertTrue(new IntakePolicy("", "", "", false, RiskHold.OFF, choices(Set.of(), Set.of(), Set.of(), Set.of(),
-                                Set.of("ZZ")))
-                        .unknownValues()
-                        .contains("countries: \"ZZ\" is not an ISO 3166 country code (such as DE, US)."));
+        assertTrue(new IntakePolicy(
+                        "", "", "", false, RiskHold.OFF, choices(Set.of(), Set.of(), Set.of(), Set.of(), Set.of("ZZ")))
+                .unknownValues()
+                .contains("countries: \"ZZ\" is not an ISO 3166 country code (such as DE, US)."));
     }
 }

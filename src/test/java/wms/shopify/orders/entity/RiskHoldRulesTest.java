@@ -89,8 +89,7 @@ class RiskHoldRulesTest {
                 "still held: no feed entry");
         assertNull(row.feedSeq());
 
-        assertEquals(
-                ImportedOrder.Change.TO_FEED, apply(row, assessed(T0.plusSeconds(2), "ACCEPT"), RiskHold.CANCEL));
+        assertEquals(ImportedOrder.Change.TO_FEED, apply(row, assessed(T0.plusSeconds(2), "ACCEPT"), RiskHold.CANCEL));
         assertEquals(OrderState.READY, row.state());
         assertNull(row.holdReason());
     }
@@ -101,8 +100,7 @@ class RiskHoldRulesTest {
         assertEquals(ImportedOrder.Change.TO_FEED, apply(lenient, assessed(T0, "INVESTIGATE"), RiskHold.CANCEL));
         ImportedOrder strict = ImportedOrder.forTest(ORDER, T0);
         assertEquals(
-                ImportedOrder.Change.HELD,
-                apply(strict, assessed(T0, "INVESTIGATE"), RiskHold.CANCEL_OR_INVESTIGATE));
+                ImportedOrder.Change.HELD, apply(strict, assessed(T0, "INVESTIGATE"), RiskHold.CANCEL_OR_INVESTIGATE));
         assertTrue(strict.stateNote().contains("investigating it (INVESTIGATE)"), strict.stateNote());
         ImportedOrder off = ImportedOrder.forTest(ORDER, T0);
         assertEquals(ImportedOrder.Change.TO_FEED, apply(off, assessed(T0, "CANCEL"), RiskHold.OFF));
@@ -136,11 +134,9 @@ class RiskHoldRulesTest {
         apply(row, assessed(T0, "CANCEL"), RiskHold.CANCEL);
         assertTrue(row.releaseRisk(T0.plusSeconds(5), "admin"));
         assertEquals("admin", row.riskReleasedBy());
-        assertEquals(
-                ImportedOrder.Change.TO_FEED, apply(row, assessed(T0.plusSeconds(6), "CANCEL"), RiskHold.CANCEL));
+        assertEquals(ImportedOrder.Change.TO_FEED, apply(row, assessed(T0.plusSeconds(6), "CANCEL"), RiskHold.CANCEL));
         row.enterFeed(9);
-        assertEquals(
-                ImportedOrder.Change.NONE, apply(row, assessed(T0.plusSeconds(7), "CANCEL"), RiskHold.CANCEL));
+        assertEquals(ImportedOrder.Change.NONE, apply(row, assessed(T0.plusSeconds(7), "CANCEL"), RiskHold.CANCEL));
         assertFalse(row.releaseRisk(T0.plusSeconds(8), "admin"), "not held for risk: nothing to release");
     }
 
