@@ -84,6 +84,11 @@ public class StoreSettingsPage implements Serializable {
     private List<String> salesChannels = new ArrayList<>();
     private List<String> shippingMethods = new ArrayList<>();
     private List<String> countries = new ArrayList<>();
+    private String newTagsIncluded;
+    private String newTagsExcluded;
+
+    /** The most seen values a picker offers (the store's most common are among them in practice). */
+    private static final int OFFERED = 500;
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
     private boolean notifyCustomer;
@@ -297,8 +302,8 @@ public class StoreSettingsPage implements Serializable {
                                     this.importTestOrders,
                                     this.riskHold,
                                     new OrderChoices(
-                                            new LinkedHashSet<>(this.tagsIncluded),
-                                            new LinkedHashSet<>(this.tagsExcluded),
+                                            withTyped(this.tagsIncluded, this.newTagsIncluded),
+                                            withTyped(this.tagsExcluded, this.newTagsExcluded),
                                             new LinkedHashSet<>(this.salesChannels),
                                             new LinkedHashSet<>(this.shippingMethods),
                                             new LinkedHashSet<>(this.countries))),
@@ -327,17 +332,53 @@ public class StoreSettingsPage implements Serializable {
         return this.mapping.shippingProcesses();
     }
 
-    /** The picker's suggestions: the tags seen on the store's orders that contain the text typed. */
-    public List<String> completeTags(String typed) {
-        return this.seenValues.containing(this.storeId, SeenOrderValues.Kind.TAG, typed, 20);
+    /** The tags to choose from: those seen on the store's orders, and those chosen already. */
+    public List<String> getTagItems() {
+        return offered(SeenOrderValues.Kind.TAG, this.tagsIncluded, this.tagsExcluded);
     }
 
-    public List<String> completeSalesChannels(String typed) {
-        return this.seenValues.containing(this.storeId, SeenOrderValues.Kind.SALES_CHANNEL, typed, 20);
+    public List<String> getSalesChannelItems() {
+        return offered(SeenOrderValues.Kind.SALES_CHANNEL, this.salesChannels, List.of());
     }
 
-    public List<String> completeShippingMethods(String typed) {
-        return this.seenValues.containing(this.storeId, SeenOrderValues.Kind.SHIPPING_METHOD, typed, 20);
+    public List<String> getShippingMethodItems() {
+        return offered(SeenOrderValues.Kind.SHIPPING_METHOD, this.shippingMethods, List.of());
+    }
+
+    private List<String> offered(SeenOrderValues.Kind kind, List<String> chosen, List<String> alsoChosen) {
+        TreeSet<String> values = new TreeSet<>(this.seenValues.all(this.storeId, kind, OFFERED));
+        values.addAll(chosen);
+        values.addAll(alsoChosen);
+        return new ArrayList<>(values);
+    }
+
+    /** Tags typed in, comma separated (Shopify's tags hold no comma): added to those chosen in the list. */
+    public String getNewTagsIncluded() {
+        return this.newTagsIncluded;
+    }
+
+    public void setNewTagsIncluded(String text) {
+        this.newTagsIncluded = text;
+    }
+
+    public String getNewTagsExcluded() {
+        return this.newTagsExcluded;
+    }
+
+    public void setNewTagsExcluded(String text) {
+        this.newTagsExcluded = text;
+    }
+
+    private static LinkedHashSet<String> withTyped(List<String> chosen, String typed) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(chosen);
+        if (typed != null) {
+            for (String tag : typed.split(",")) {
+                if (!tag.isBlank()) {
+                    all.add(tag.trim());
+                }
+            }
+        }
+        return all;
     }
 
     /** Every country a destination may be: its ISO code, and its name in English. */
