@@ -89,6 +89,7 @@ public class StoreSettingsPage implements Serializable {
 
     /** The most seen values a picker offers (the store's most common are among them in practice). */
     private static final int OFFERED = 500;
+
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
     private boolean notifyCustomer;
