@@ -118,6 +118,7 @@ final class AccessScopes extends SimplePerformantInstrumentation {
             r.put("Mutation." + f, List.of("write_order_edits"));
         }
         r.put("Mutation.fulfillmentTrackingInfoUpdate", WRITE_FULFILLMENT_ORDERS);
+        r.put("Mutation.orderRiskAssessmentCreate", List.of("write_orders"));
         for (String f : List.of(
                 "returnCreate",
                 "returnRequest",

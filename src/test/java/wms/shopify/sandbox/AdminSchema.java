@@ -361,6 +361,10 @@ public final class AdminSchema {
                 gate(env -> new FulfillmentOrderDesk(shop(env))
                         .rejectCancellationRequest(env.getArgument("id"), env.getArgument("message"))));
         t.dataFetcher(
+                "orderRiskAssessmentCreate",
+                gate(env ->
+                        new OrderDesk(shop(env)).createRiskAssessment(env.getArgument("orderRiskAssessmentInput"))));
+        t.dataFetcher(
                 "fulfillmentOrderHold",
                 gate(env -> new FulfillmentOrderDesk(shop(env))
                         .hold(env.getArgument("id"), env.getArgument("fulfillmentHold"))));

@@ -23,6 +23,9 @@ public final class Order extends ShopifyObject {
     private final List<Fulfillment> fulfillments = new ArrayList<>();
     private final List<Return> returns = new ArrayList<>();
     private boolean paid;
+    private final List<String> tags = new ArrayList<>();
+    /** Risk assessments by provider (null: Shopify's own), the latest of each provider only. */
+    private final Map<String, Map<String, Object>> riskAssessments = new java.util.LinkedHashMap<>();
 
     Order(long id, int number, Customer customer, boolean paid, Map<String, Object> shippingAddress, Instant at) {
         super("Order", id, at);
@@ -64,7 +67,12 @@ public final class Order extends ShopifyObject {
     }
 
     public List<String> tags() {
-        return List.of();
+        return List.copyOf(tags);
+    }
+
+    void tags(List<String> newTags) {
+        tags.clear();
+        newTags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().forEach(tags::add);
     }
 
     public String sourceName() {
@@ -103,6 +111,33 @@ public final class Order extends ShopifyObject {
         line.put("source", "shopify");
         line.put("carrierIdentifier", null);
         return line;
+    }
+
+    /**
+     * Shopify's risk summary ({@code Order.risk}): the assessments and the recommendation they give. Shopify does not
+     * publish how it combines several assessments; the sandbox recommends by the highest level among them: HIGH
+     * cancel, MEDIUM investigate, LOW accept, none (or only NONE and PENDING) no recommendation.
+     */
+    public Map<String, Object> risk() {
+        List<String> levels = riskAssessments.values().stream()
+                .map(a -> (String) a.get("riskLevel"))
+                .toList();
+        String recommendation = levels.contains("HIGH")
+                ? "CANCEL"
+                : levels.contains("MEDIUM") ? "INVESTIGATE" : levels.contains("LOW") ? "ACCEPT" : "NONE";
+        Map<String, Object> risk = new java.util.LinkedHashMap<>();
+        risk.put("recommendation", recommendation);
+        risk.put("assessments", List.copyOf(riskAssessments.values()));
+        return risk;
+    }
+
+    /** A provider's assessment (null: Shopify's own), replacing that provider's earlier one. */
+    Map<String, Object> assessRisk(String provider, String riskLevel, List<Map<String, Object>> facts) {
+        Map<String, Object> assessment = new java.util.LinkedHashMap<>();
+        assessment.put("riskLevel", riskLevel);
+        assessment.put("facts", List.copyOf(facts));
+        riskAssessments.put(provider == null ? "shopify" : provider, assessment);
+        return assessment;
     }
 
     void markTest(boolean isTest) {

@@ -75,6 +75,9 @@ final class OrderDesk {
         Order order = shop.register(new Order(shop.nextId(), shop.nextOrderNumber(), customer, paid, address, at));
         order.markTest(test);
         order.note(note);
+        if (shop.riskAtCheckout() != null) {
+            order.assessRisk(null, shop.riskAtCheckout(), List.of());
+        }
         String eventId = shop.newEventId();
         List<InventoryLevel> changed = new ArrayList<>();
         quantitiesByLocation.forEach((from, quantitiesBySku) -> {
@@ -135,6 +138,68 @@ final class OrderDesk {
         String eventId = shop.newEventId();
         shop.emit("ORDERS_PAID", eventId, RestPayloads.order(order));
         shop.emit("ORDERS_UPDATED", eventId, RestPayloads.order(order));
+    }
+
+    /** Shopify's fraud analysis (or a risk app) assesses the order: its risk summary changes, orders/updated is sent. */
+    void assessRisk(Order order, String riskLevel, String fact) {
+        if (!java.util.Set.of("HIGH", "MEDIUM", "LOW", "NONE", "PENDING").contains(riskLevel)) {
+            throw new IllegalArgumentException("not a RiskAssessmentResult: " + riskLevel);
+        }
+        List<Map<String, Object>> facts = fact == null
+                ? List.of()
+                : List.of(Map.of("description", fact, "sentiment", riskLevel.equals("LOW") ? "POSITIVE" : "NEGATIVE"));
+        order.assessRisk(null, riskLevel, facts);
+        order.touch(shop.now());
+        shop.emit("ORDERS_UPDATED", shop.newEventId(), RestPayloads.order(order));
+    }
+
+    /**
+     * {@code orderRiskAssessmentCreate}: an app's assessment of an order, replacing the app's earlier one; Shopify's
+     * own assessment stays. A fulfilled order is refused ({@code ORDER_ALREADY_FULFILLED}), an unknown one
+     * {@code NOT_FOUND}; a fact's description is truncated to 256 characters, as Shopify documents.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> createRiskAssessment(Map<String, Object> input) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("orderRiskAssessment", null);
+        Order order = shop.find((String) input.get("orderId"), Order.class);
+        if (order == null) {
+            payload.put(
+                    "userErrors",
+                    List.of(new UserError(
+                            List.of("orderRiskAssessmentInput", "orderId"), "Order does not exist.", "NOT_FOUND")));
+            return payload;
+        }
+        if (order.displayFulfillmentStatus().equals("FULFILLED")) {
+            payload.put(
+                    "userErrors",
+                    List.of(new UserError(
+                            List.of("orderRiskAssessmentInput", "orderId"),
+                            "The order is already fulfilled.",
+                            "ORDER_ALREADY_FULFILLED")));
+            return payload;
+        }
+        List<Map<String, Object>> facts = new ArrayList<>();
+        for (Map<String, Object> fact : (List<Map<String, Object>>) input.get("facts")) {
+            String description = (String) fact.get("description");
+            facts.add(Map.of(
+                    "description",
+                    description.length() > 256 ? description.substring(0, 256) : description,
+                    "sentiment",
+                    fact.get("sentiment")));
+        }
+        Map<String, Object> assessment = order.assessRisk("app", (String) input.get("riskLevel"), facts);
+        order.touch(shop.now());
+        shop.emit("ORDERS_UPDATED", shop.newEventId(), RestPayloads.order(order));
+        payload.put("orderRiskAssessment", assessment);
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    void tag(Order order, List<String> tags) {
+        order.tags(tags);
+        order.touch(shop.now());
+        shop.emit("ORDERS_UPDATED", shop.newEventId(), RestPayloads.order(order));
     }
 
     void editNote(Order order, String note) {

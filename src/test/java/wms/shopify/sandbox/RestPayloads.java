@@ -86,7 +86,7 @@ final class RestPayloads {
         body.put("processed_at", time(order.processedAt()));
         body.put("source_name", order.sourceName());
         body.put("subtotal_price", order.totalPrice().toPlainString());
-        body.put("tags", "");
+        body.put("tags", String.join(", ", order.tags()));
         body.put("test", order.test());
         body.put("total_price", order.totalPrice().toPlainString());
         body.put("updated_at", time(order.updatedAt()));

@@ -38,6 +38,7 @@ public final class Shop {
     private final Map<InventoryItem, Map<Location, InventoryLevel>> levels = new LinkedHashMap<>();
     private final List<Order> orders = new ArrayList<>();
     private Customer defaultCustomer;
+    private String riskAtCheckout;
     private final List<Return> returns = new ArrayList<>();
     private final List<WebhookSubscription> webhookSubscriptions = new ArrayList<>();
     private final List<BulkOperation> bulkOperations = new ArrayList<>();
@@ -310,6 +311,61 @@ public final class Shop {
     /** The merchant cancels an order: Shopify sends orders/cancelled and orders/updated. */
     public synchronized void cancelOrder(Order order, String reason) {
         new OrderDesk(this).cancel(order, reason);
+    }
+
+    /**
+     * Shopify's fraud analysis assesses the order at a risk level (HIGH, MEDIUM, LOW, NONE, PENDING; one fact, or
+     * null for none), replacing its earlier assessment: the order's recommendation follows
+     * ({@link Order#risk}) and Shopify sends orders/updated.
+     */
+    public synchronized void assessRisk(Order order, String riskLevel, String fact) {
+        new OrderDesk(this).assessRisk(order, riskLevel, fact);
+    }
+
+    /**
+     * The level Shopify's fraud analysis gives the orders placed from now on, already when orders/create is sent
+     * (HIGH, MEDIUM, LOW...; null: not assessed, the default). Shopify's own analysis usually finishes after the
+     * order is created ({@link #assessRisk} models that); this models an order assessed by the time it is read.
+     */
+    public synchronized void riskAtCheckout(String riskLevel) {
+        this.riskAtCheckout = riskLevel;
+    }
+
+    synchronized String riskAtCheckout() {
+        return this.riskAtCheckout;
+    }
+
+    /**
+     * The merchant edits the order in Shopify's admin: each SKU's line set to the quantity given, committed at once
+     * (orderEditBegin, orderEditSetQuantity, orderEditCommit, as the GraphQL mutations do): Shopify sends
+     * orders/edited and orders/updated.
+     *
+     * @throws IllegalStateException with Shopify's user error when a step is refused
+     */
+    public synchronized void editQuantities(Order order, Map<String, Integer> quantitiesBySku) {
+        OrderEditDesk desk = new OrderEditDesk(this);
+        CalculatedOrder edit = (CalculatedOrder) edited(desk.begin(order.id())).get("calculatedOrder");
+        for (CalculatedLineItem line : edit.lineItems()) {
+            Integer quantity = quantitiesBySku.get(line.sku());
+            if (quantity != null) {
+                edited(desk.setQuantity(
+                        Map.of("id", edit.id(), "lineItemId", line.id(), "quantity", quantity, "restock", true)));
+            }
+        }
+        edited(desk.commit(edit.id(), false, null));
+    }
+
+    private static Map<String, Object> edited(Map<String, Object> payload) {
+        Object errors = payload.get("userErrors");
+        if (errors instanceof java.util.List<?> list && !list.isEmpty()) {
+            throw new IllegalStateException("Shopify refused the edit: " + list);
+        }
+        return payload;
+    }
+
+    /** The merchant sets the order's tags in Shopify's admin (replacing the ones it had): Shopify sends orders/updated. */
+    public synchronized void tagOrder(Order order, String... tags) {
+        new OrderDesk(this).tag(order, List.of(tags));
     }
 
     /** The merchant edits the order's note: Shopify sends orders/updated. */

@@ -7,15 +7,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import wms.shopify.console.control.StoreSettings;
 import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
+import wms.shopify.orders.control.SeenOrderValues;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
+import wms.shopify.orders.entity.OrderChoices;
+import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.returns.entity.ReturnPolicy;
 import wms.shopify.shipping.entity.ShippingPolicy;
 import wms.shopify.stock.entity.StockPolicy;
@@ -56,6 +62,9 @@ public class StoreSettingsPage implements Serializable {
     @Inject
     IntakePolicies intakePolicies;
 
+    @Inject
+    SeenOrderValues seenValues;
+
     private Long storeId;
     private String domain;
     private List<StoreLocation> locations;
@@ -69,6 +78,18 @@ public class StoreSettingsPage implements Serializable {
     private String financialStatuses;
     private String fulfillmentStatuses;
     private boolean importTestOrders;
+    private RiskHold riskHold = RiskHold.OFF;
+    private List<String> tagsIncluded = new ArrayList<>();
+    private List<String> tagsExcluded = new ArrayList<>();
+    private List<String> salesChannels = new ArrayList<>();
+    private List<String> shippingMethods = new ArrayList<>();
+    private List<String> countries = new ArrayList<>();
+    private String newTagsIncluded;
+    private String newTagsExcluded;
+
+    /** The most seen values a picker offers (the store's most common are among them in practice). */
+    private static final int OFFERED = 500;
+
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
     private boolean notifyCustomer;
@@ -116,6 +137,13 @@ public class StoreSettingsPage implements Serializable {
         this.financialStatuses = intake.financialStatuses();
         this.fulfillmentStatuses = intake.fulfillmentStatuses();
         this.importTestOrders = intake.importTestOrders();
+        this.riskHold = intake.riskHold();
+        OrderChoices choices = intake.choices();
+        this.tagsIncluded = new ArrayList<>(new TreeSet<>(choices.tagsIncluded()));
+        this.tagsExcluded = new ArrayList<>(new TreeSet<>(choices.tagsExcluded()));
+        this.salesChannels = new ArrayList<>(new TreeSet<>(choices.salesChannels()));
+        this.shippingMethods = new ArrayList<>(new TreeSet<>(choices.shippingMethods()));
+        this.countries = new ArrayList<>(new TreeSet<>(choices.countries()));
         this.notifyCustomer = policies.shipping().notifyCustomer();
         this.fulfillmentPerParcel = policies.shipping().fulfillmentPerParcel();
         ReturnPolicy returns = policies.returns();
@@ -272,7 +300,14 @@ public class StoreSettingsPage implements Serializable {
                                     this.orderStatuses,
                                     this.financialStatuses,
                                     this.fulfillmentStatuses,
-                                    this.importTestOrders),
+                                    this.importTestOrders,
+                                    this.riskHold,
+                                    new OrderChoices(
+                                            withTyped(this.tagsIncluded, this.newTagsIncluded),
+                                            withTyped(this.tagsExcluded, this.newTagsExcluded),
+                                            new LinkedHashSet<>(this.salesChannels),
+                                            new LinkedHashSet<>(this.shippingMethods),
+                                            new LinkedHashSet<>(this.countries))),
                             new ShippingPolicy(this.notifyCustomer, this.fulfillmentPerParcel),
                             new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)),
                     targets,
@@ -296,6 +331,121 @@ public class StoreSettingsPage implements Serializable {
 
     public List<ShippingProcess> getShippingProcesses() {
         return this.mapping.shippingProcesses();
+    }
+
+    /** The tags to choose from: those seen on the store's orders, and those chosen already. */
+    public List<String> getTagItems() {
+        return offered(SeenOrderValues.Kind.TAG, this.tagsIncluded, this.tagsExcluded);
+    }
+
+    public List<String> getSalesChannelItems() {
+        return offered(SeenOrderValues.Kind.SALES_CHANNEL, this.salesChannels, List.of());
+    }
+
+    public List<String> getShippingMethodItems() {
+        return offered(SeenOrderValues.Kind.SHIPPING_METHOD, this.shippingMethods, List.of());
+    }
+
+    private List<String> offered(SeenOrderValues.Kind kind, List<String> chosen, List<String> alsoChosen) {
+        TreeSet<String> values = new TreeSet<>(this.seenValues.all(this.storeId, kind, OFFERED));
+        values.addAll(chosen);
+        values.addAll(alsoChosen);
+        return new ArrayList<>(values);
+    }
+
+    /** Tags typed in, comma separated (Shopify's tags hold no comma): added to those chosen in the list. */
+    public String getNewTagsIncluded() {
+        return this.newTagsIncluded;
+    }
+
+    public void setNewTagsIncluded(String text) {
+        this.newTagsIncluded = text;
+    }
+
+    public String getNewTagsExcluded() {
+        return this.newTagsExcluded;
+    }
+
+    public void setNewTagsExcluded(String text) {
+        this.newTagsExcluded = text;
+    }
+
+    private static LinkedHashSet<String> withTyped(List<String> chosen, String typed) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(chosen);
+        if (typed != null) {
+            for (String tag : typed.split(",")) {
+                if (!tag.isBlank()) {
+                    all.add(tag.trim());
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Every country a destination may be: its ISO code, and its name in English. */
+    public List<jakarta.faces.model.SelectItem> getCountryItems() {
+        return new TreeSet<>(OrderChoices.COUNTRIES)
+                .stream()
+                        .map(code -> new jakarta.faces.model.SelectItem(
+                                code,
+                                code + " — "
+                                        + new java.util.Locale.Builder()
+                                                .setRegion(code)
+                                                .build()
+                                                .getDisplayCountry(java.util.Locale.ENGLISH)))
+                        .toList();
+    }
+
+    public List<String> getTagsIncluded() {
+        return this.tagsIncluded;
+    }
+
+    public void setTagsIncluded(List<String> values) {
+        this.tagsIncluded = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getTagsExcluded() {
+        return this.tagsExcluded;
+    }
+
+    public void setTagsExcluded(List<String> values) {
+        this.tagsExcluded = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getSalesChannels() {
+        return this.salesChannels;
+    }
+
+    public void setSalesChannels(List<String> values) {
+        this.salesChannels = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getShippingMethods() {
+        return this.shippingMethods;
+    }
+
+    public void setShippingMethods(List<String> values) {
+        this.shippingMethods = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public List<String> getCountries() {
+        return this.countries;
+    }
+
+    public void setCountries(List<String> values) {
+        this.countries = values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public RiskHold[] getRiskHolds() {
+        return RiskHold.values();
+    }
+
+    public RiskHold getRiskHold() {
+        return this.riskHold;
+    }
+
+    public void setRiskHold(RiskHold riskHold) {
+        this.riskHold = riskHold;
     }
 
     public StockSyncMode[] getStockSyncModes() {

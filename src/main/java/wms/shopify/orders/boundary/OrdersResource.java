@@ -40,6 +40,9 @@ import wms.shopify.orders.control.FulfillmentRequests;
 import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.control.OrderHoldInput;
 import wms.shopify.orders.control.OrderHolds;
+import wms.shopify.orders.control.OrderRecords;
+import wms.shopify.orders.control.Orders;
+import wms.shopify.orders.entity.HoldReason;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.api.Feed;
 import wms.shopify.platform.api.Problem;
@@ -62,6 +65,9 @@ public class OrdersResource {
 
     @Inject
     OrderHolds holds;
+
+    @Inject
+    Orders orders;
 
     @Inject
     FulfillmentRequests requests;
@@ -304,6 +310,51 @@ public class OrdersResource {
         ImportedOrder order = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
         String instance = "/api/v1/orders/" + id + "/hold-release";
         return holdAnswer(id, instance, () -> this.holds.release(order, caller()), "released");
+    }
+
+    @POST
+    @Path("{id}/risk-release")
+    @Operation(
+            summary = "Releases an order held for risk",
+            description = "For an order the store's risk hold keeps from the WMS (Shopify recommends cancelling or "
+                    + "investigating it): the merchant decided to ship it. It is read again from Shopify and decided "
+                    + "as any order, never held for risk again; it enters the feed unless something else holds it. "
+                    + "No body. Activity records who released it.")
+    @APIResponse(responseCode = "200", description = "Released; state and order say what became of it")
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "The order is not held for risk")
+    @APIResponse(responseCode = "503", description = "Shopify could not be reached: send the call again")
+    public Response releaseRisk(@PathParam("id") long id) {
+        ImportedOrder order = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        String instance = "/api/v1/orders/" + id + "/risk-release";
+        if (order.holdReason() != HoldReason.HIGH_RISK) {
+            return Problem.of(
+                            Response.Status.CONFLICT,
+                            "Order " + order.name() + " is not held for risk (it is "
+                                    + order.state().name().toLowerCase(java.util.Locale.ROOT) + ").",
+                            instance)
+                    .response()
+                    .build();
+        }
+        OrderRecords.Outcome outcome;
+        try {
+            outcome = this.orders.release(id, caller());
+        } catch (ShopifyUnavailableException e) {
+            return Problem.of(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "Shopify could not be reached (" + e.getMessage() + "): send the call again.",
+                            instance)
+                    .response()
+                    .build();
+        }
+        return Response.ok(jakarta.json.Json.createObjectBuilder()
+                        .add("orderId", id)
+                        .add("released", "done")
+                        .add("state", outcome.state().name())
+                        .add("order", outcome.note())
+                        .build())
+                .build();
     }
 
     private static Response holdAnswer(

@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,11 +33,14 @@ import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.control.OrderFilterSettings;
 import wms.shopify.orders.control.OrderSweeps;
+import wms.shopify.orders.control.SeenOrderValues;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
 import wms.shopify.orders.entity.FulfillmentMode;
 import wms.shopify.orders.entity.FulfillmentSetup;
+import wms.shopify.orders.entity.OrderChoices;
 import wms.shopify.orders.entity.OrderFilters;
 import wms.shopify.orders.entity.OrderSweep;
+import wms.shopify.orders.entity.RiskHold;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.WholeNumber;
@@ -61,6 +65,9 @@ public class StoreOrdersResource {
     IntakePolicies intakePolicies;
 
     @Inject
+    SeenOrderValues seenValues;
+
+    @Inject
     OrderSweeps sweeps;
 
     @Inject
@@ -75,13 +82,45 @@ public class StoreOrdersResource {
             summary = "The store's order filters",
             description = "orderStatuses (open, closed, cancelled), financialStatuses (displayFinancialStatus values "
                     + "in lower case), fulfillmentStatuses (displayFulfillmentStatus values in lower case), "
-                    + "testOrders. An empty list lets every value through.")
+                    + "testOrders, riskHold (off, cancel, cancel_or_investigate: which of Shopify's risk "
+                    + "recommendations hold an order back), tagsIncluded, tagsExcluded, salesChannels, "
+                    + "shippingMethods, countries (GET .../order-filters/values lists what to choose from). An empty "
+                    + "list lets every value through.")
     @APIResponse(responseCode = "200", description = "The filters")
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
     public JsonObject filters(@PathParam("store") String domain) {
         Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
         return json(this.intakePolicies.of(store.id()).filters());
+    }
+
+    @GET
+    @Path("order-filters/values")
+    @Operation(
+            summary = "The values the store's order filters may choose",
+            description = "countries (ISO 3166 codes), and the tags, salesChannels and shippingMethods seen on the "
+                    + "store's orders so far (in lower case, at most 1000 of each); a tag not seen yet may be chosen "
+                    + "all the same.")
+    @APIResponse(responseCode = "200", description = "The values")
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such store")
+    public JsonObject filterValues(@PathParam("store") String domain) {
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
+        return Json.createObjectBuilder()
+                .add("countries", Json.createArrayBuilder(sorted(OrderChoices.COUNTRIES)))
+                .add(
+                        "tags",
+                        Json.createArrayBuilder(
+                                List.copyOf(this.seenValues.all(store.id(), SeenOrderValues.Kind.TAG, 1000))))
+                .add(
+                        "salesChannels",
+                        Json.createArrayBuilder(
+                                List.copyOf(this.seenValues.all(store.id(), SeenOrderValues.Kind.SALES_CHANNEL, 1000))))
+                .add(
+                        "shippingMethods",
+                        Json.createArrayBuilder(List.copyOf(
+                                this.seenValues.all(store.id(), SeenOrderValues.Kind.SHIPPING_METHOD, 1000))))
+                .build();
     }
 
     @PUT
@@ -107,11 +146,37 @@ public class StoreOrdersResource {
                 && testOrders != JsonValue.FALSE) {
             errors.add(new FieldError("testOrders", "must be true or false"));
         }
+        // Left out or null: the store's risk hold stays as it is (a WMS that does not know it cannot turn it off).
+        JsonValue riskHoldValue = body == null ? null : body.get("riskHold");
+        RiskHold riskHold = this.intakePolicies.of(store.id()).riskHold();
+        if (riskHoldValue != null && riskHoldValue != JsonValue.NULL) {
+            Optional<RiskHold> named =
+                    riskHoldValue instanceof JsonString word ? RiskHold.ofWord(word.getString()) : Optional.empty();
+            if (named.isEmpty()) {
+                errors.add(new FieldError("riskHold", "must be one of off, cancel, cancel_or_investigate"));
+            } else {
+                riskHold = named.get();
+            }
+        }
+        // The choices, each left out or null: kept as it is (the JSON of before them stays valid, changing none).
+        OrderChoices now = this.intakePolicies.of(store.id()).choices();
+        OrderChoices choices = new OrderChoices(
+                chosen(body, "tagsIncluded", now.tagsIncluded(), errors),
+                chosen(body, "tagsExcluded", now.tagsExcluded(), errors),
+                chosen(body, "salesChannels", now.salesChannels(), errors),
+                chosen(body, "shippingMethods", now.shippingMethods(), errors),
+                chosen(body, "countries", now.countries(), errors));
+        for (String problem : choices.problems()) {
+            errors.add(new FieldError(
+                    problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 2)));
+        }
         OrderFilters filters = new OrderFilters(
                 list(body, "orderStatuses", errors),
                 list(body, "financialStatuses", errors),
                 list(body, "fulfillmentStatuses", errors),
-                testOrders == JsonValue.TRUE);
+                testOrders == JsonValue.TRUE,
+                riskHold,
+                choices);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -276,6 +341,27 @@ public class StoreOrdersResource {
         }
     }
 
+    /** An optional list of the choices: left out or null, the current values; not a list of strings, an error. */
+    private static Set<String> chosen(JsonObject body, String field, Set<String> current, List<FieldError> errors) {
+        JsonValue value = body == null ? null : body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return current;
+        }
+        Set<String> values = new LinkedHashSet<>();
+        if (!(value instanceof JsonArray array)) {
+            errors.add(new FieldError(field, "must be a list of values (empty lets every order through)"));
+            return values;
+        }
+        for (JsonValue item : array) {
+            if (item instanceof JsonString text) {
+                values.add(text.getString());
+            } else {
+                errors.add(new FieldError(field, "holds a value that is not a string"));
+            }
+        }
+        return values;
+    }
+
     private static Set<String> list(JsonObject body, String field, List<FieldError> errors) {
         Set<String> values = new LinkedHashSet<>();
         if (body == null || !(body.get(field) instanceof JsonArray array)) {
@@ -298,6 +384,22 @@ public class StoreOrdersResource {
                 .add("financialStatuses", Json.createArrayBuilder(sorted(filters.financialStatuses())))
                 .add("fulfillmentStatuses", Json.createArrayBuilder(sorted(filters.fulfillmentStatuses())))
                 .add("testOrders", filters.includeTestOrders())
+                .add("riskHold", filters.riskHold().word())
+                .add(
+                        "tagsIncluded",
+                        Json.createArrayBuilder(sorted(filters.choices().tagsIncluded())))
+                .add(
+                        "tagsExcluded",
+                        Json.createArrayBuilder(sorted(filters.choices().tagsExcluded())))
+                .add(
+                        "salesChannels",
+                        Json.createArrayBuilder(sorted(filters.choices().salesChannels())))
+                .add(
+                        "shippingMethods",
+                        Json.createArrayBuilder(sorted(filters.choices().shippingMethods())))
+                .add(
+                        "countries",
+                        Json.createArrayBuilder(sorted(filters.choices().countries())))
                 .build();
     }
 

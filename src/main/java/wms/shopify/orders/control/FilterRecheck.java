@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.adminapi.control.ShopifyUnauthorizedException;
+import wms.shopify.orders.entity.HoldReason;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderFiltersChanged;
 import wms.shopify.orders.entity.OrderState;
@@ -96,11 +97,14 @@ public class FilterRecheck {
         }
         List<String> filtered = this.entityManager
                 .createQuery(
-                        "select o.shopifyOrderId from ImportedOrder o where "
-                                + "o.store.id = :store and o.state = :state order by o.id",
+                        "select o.shopifyOrderId from ImportedOrder o where o.store.id = :store and (o.state = :state "
+                                + "or (o.state = :held and o.holdReason = :risk)) order by o.id",
                         String.class)
                 .setParameter("store", storeId)
                 .setParameter("state", OrderState.FILTERED)
+                // The risk hold is a filter too: turned off or relaxed, the orders it holds are decided again.
+                .setParameter("held", OrderState.HELD)
+                .setParameter("risk", HoldReason.HIGH_RISK)
                 .getResultList();
         int toWms = 0;
         int held = 0;

@@ -43,8 +43,25 @@ public class OrderFilterSettings {
                         + saved.orderStatuses() + ", financial status " + saved.financialStatuses()
                         + ", fulfillment status "
                         + saved.fulfillmentStatuses() + ", test orders " + (saved.includeTestOrders() ? "in" : "out")
-                        + ".",
+                        + ", risk hold " + saved.riskHold().word() + choices(saved.choices()) + ".",
                 by);
         return saved;
+    }
+
+    /** The choices made, for the activity entry; nothing when none is. */
+    private static String choices(wms.shopify.orders.entity.OrderChoices chosen) {
+        StringBuilder text = new StringBuilder();
+        part(text, "tagged", chosen.tagsIncluded());
+        part(text, "not tagged", chosen.tagsExcluded());
+        part(text, "sales channels", chosen.salesChannels());
+        part(text, "shipping methods", chosen.shippingMethods());
+        part(text, "countries", chosen.countries());
+        return text.toString();
+    }
+
+    private static void part(StringBuilder text, String what, java.util.Set<String> values) {
+        if (!values.isEmpty()) {
+            text.append(", ").append(what).append(' ').append(new java.util.TreeSet<>(values));
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.orders.entity.FeedEntryAdded;
+import wms.shopify.orders.entity.HoldReason;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderDemand;
 import wms.shopify.orders.entity.OrderPlan;
@@ -60,6 +61,9 @@ public class OrderRecords {
 
     @Inject
     IntakePolicies intakePolicies;
+
+    @Inject
+    SeenOrderValues seenValues;
 
     @Inject
     Clock clock;
@@ -175,6 +179,25 @@ public class OrderRecords {
         return true;
     }
 
+    /**
+     * Notes that the merchant releases an order held for risk (the Orders page or the API), so that it is not held
+     * for risk again; the caller then reads it again, which decides it.
+     *
+     * @return false when the order is not held for risk now (nothing changed)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean releaseRisk(long orderId, String by) {
+        ImportedOrder found = this.entityManager.find(ImportedOrder.class, orderId);
+        if (found == null) {
+            return false;
+        }
+        long storeId = found.store().id();
+        lockOrder(storeId, found.shopifyOrderId());
+        ImportedOrder row = lockedRow(storeId, found.shopifyOrderId());
+        this.entityManager.refresh(row);
+        return row.releaseRisk(this.clock.instant(), by);
+    }
+
     /** The order's row, locked until the transaction ends. */
     private ImportedOrder lockedRow(long storeId, String orderId) {
         return this.entityManager
@@ -195,8 +218,20 @@ public class OrderRecords {
         OrderPlan plan = plan(storeId, order);
         ImportedOrder.Change change =
                 row.apply(order, this.intakePolicies.of(storeId).filters(), plan, now, source);
+        if (change != ImportedOrder.Change.STALE) {
+            this.seenValues.note(storeId, order);
+        }
         announce(row, demandBefore);
         String name = row.name() == null ? order.id() : row.name();
+        if (holdBefore == HoldReason.HIGH_RISK
+                && row.holdReason() != HoldReason.HIGH_RISK
+                && row.riskReleasedAt() == null) {
+            this.activity.record(
+                    CATEGORY,
+                    "Order " + name + " of " + store.domain() + " is no longer held for risk: Shopify now recommends "
+                            + row.riskText() + ". " + note(name, change, row),
+                    null);
+        }
         switch (change) {
             case HELD -> {
                 if (before != OrderState.HELD || holdBefore != row.holdReason()) {
@@ -225,8 +260,12 @@ public class OrderRecords {
             case LEFT_FEED ->
                 this.activity.record(
                         CATEGORY,
-                        "Order " + name + " of " + store.domain() + " was put on hold on Shopify (" + row.holdText()
-                                + ") before the WMS acknowledged it: out of the feed until released.",
+                        row.holdReason() == HoldReason.HIGH_RISK
+                                ? "Order " + name + " of " + store.domain() + " was taken out of the feed before the "
+                                        + "WMS acknowledged it: " + row.stateNote()
+                                : "Order " + name + " of " + store.domain() + " was put on hold on Shopify ("
+                                        + row.holdText() + ") before the WMS acknowledged it: out of the feed until "
+                                        + "released.",
                         null);
             case HOLD_TO_FEED ->
                 this.activity.record(
@@ -286,7 +325,10 @@ public class OrderRecords {
             case CANCELLED -> "Order " + name + " cancelled before it reached the WMS.";
             case CANCELLATION_TO_FEED -> "Order " + name + " cancelled: the cancellation is in the WMS feed.";
             case CANCELLATION_REPORTED -> "Order " + name + ": " + row.cancelNote();
-            case LEFT_FEED -> "Order " + name + " on hold on Shopify: out of the WMS feed until released.";
+            case LEFT_FEED ->
+                row.holdReason() == HoldReason.HIGH_RISK
+                        ? "Order " + name + " held for risk: out of the WMS feed until released."
+                        : "Order " + name + " on hold on Shopify: out of the WMS feed until released.";
             case HOLD_TO_FEED -> "Order " + name + " on hold on Shopify: the hold is in the WMS feed.";
             case RELEASE_TO_FEED -> "Order " + name + " released on Shopify: the release is in the WMS feed.";
             case CHANGE_TO_FEED -> "Order " + name + " changed on Shopify: the change is in the WMS feed.";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.orders.entity.HoldReason;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderState;
 import wms.shopify.platform.database.Like;
@@ -28,6 +29,9 @@ public class Orders {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    OrderRecords records;
 
     /** The columns the Orders page sorts by; any other order is the newest first. */
     public enum Sort {
@@ -151,11 +155,19 @@ public class Orders {
 
     /**
      * Releases a held (or filtered) order: it is read again from Shopify and decided with today's mappings and
-     * filters. An order whose cause was fixed goes to the feed; one still blocked stays held with its reason.
+     * filters. An order whose cause was fixed goes to the feed; one still blocked stays held with its reason. One
+     * held for risk is released from that hold for good (the merchant decided): it is not held for risk again.
      */
     public OrderRecords.Outcome release(long orderId, String by) {
         ImportedOrder order = find(orderId).orElseThrow(() -> new IllegalArgumentException("No order " + orderId));
         Store store = order.store();
+        if (order.holdReason() == HoldReason.HIGH_RISK && this.records.releaseRisk(orderId, by)) {
+            this.activity.record(
+                    OrderRecords.CATEGORY,
+                    "Order " + order.name() + " of " + store.domain() + " released from its risk hold (Shopify "
+                            + "recommends " + order.riskText() + "): it is not held for risk again.",
+                    by);
+        }
         OrderRecords.Outcome outcome = this.importer.importOrder(store, order.shopifyOrderId(), "released");
         this.activity.record(
                 OrderRecords.CATEGORY,
@@ -164,14 +176,19 @@ public class Orders {
         return outcome;
     }
 
-    /** Releases every held order of a store (after a mapping was fixed). */
+    /**
+     * Releases every held order of a store (after a mapping was fixed), except those held for risk: releasing one of
+     * them is the merchant's decision about that order, taken one at a time (or by selecting it).
+     */
     public int releaseHeld(long storeId, String by) {
         List<Long> held = this.entityManager
                 .createQuery(
-                        "select o.id from ImportedOrder o where o.store.id = :store " + "and o.state = :state",
+                        "select o.id from ImportedOrder o where o.store.id = :store and o.state = :state "
+                                + "and o.holdReason <> :risk",
                         Long.class)
                 .setParameter("store", storeId)
                 .setParameter("state", OrderState.HELD)
+                .setParameter("risk", HoldReason.HIGH_RISK)
                 .getResultList();
         return releaseEach(held, by);
     }

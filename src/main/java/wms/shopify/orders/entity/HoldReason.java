@@ -11,7 +11,12 @@ public enum HoldReason {
     /** More lines or fulfillment orders than the connector reads in one go: it never imports part of an order. */
     TOO_LARGE("Too many lines"),
     /** A fulfillment order of it is on hold on Shopify (payment, fraud check, address...): released there, it goes. */
-    ON_HOLD_AT_SHOPIFY("On hold on Shopify");
+    ON_HOLD_AT_SHOPIFY("On hold on Shopify"),
+    /**
+     * Shopify's risk assessment recommends cancelling (or investigating) it and the store holds such orders
+     * ({@link RiskHold}): released when Shopify's recommendation changes or the merchant releases it.
+     */
+    HIGH_RISK("High risk");
 
     private final String label;
 

@@ -205,6 +205,17 @@ public class ImportedOrder {
     @Column(name = "shopify_hold_notes")
     private String shopifyHoldNotes;
 
+    /** Shopify's fraud recommendation as the order was last read (CANCEL, INVESTIGATE, ACCEPT, NONE), or null. */
+    @Column(name = "risk_recommendation")
+    private String riskRecommendation;
+
+    /** When the merchant released the order from its risk hold: it is not held for risk again. */
+    @Column(name = "risk_released_at")
+    private Instant riskReleasedAt;
+
+    @Column(name = "risk_released_by")
+    private String riskReleasedBy;
+
     /** The WMS's answer to the cancellation entry, once given; null before (or when it had none to answer). */
     @Enumerated(EnumType.STRING)
     @Column(name = "cancellation_answer")
@@ -348,6 +359,16 @@ public class ImportedOrder {
         if (refusal.isEmpty() && plan.lines().isEmpty()) {
             refusal = Optional.of("nothing left to ship");
         }
+        boolean risky = refusal.isEmpty() && holdsForRisk(filters);
+        if (this.state == OrderState.READY && risky && hold.isEmpty()) {
+            // Shopify's assessment often comes after the order: not the WMS's yet, so it leaves the feed.
+            takePlan(plan);
+            holdForRisk();
+            this.feedPending = false;
+            this.feedSeq = null;
+            this.feedKind = null;
+            return Change.LEFT_FEED;
+        }
         if (this.state == OrderState.READY && hold.isPresent()) {
             // Not the WMS's yet: a hold on Shopify takes it out of the feed until released there.
             takePlan(plan);
@@ -383,6 +404,10 @@ public class ImportedOrder {
             this.stateNote = plan.holdNote();
             return Change.HELD;
         }
+        if (risky) {
+            holdForRisk();
+            return Change.HELD;
+        }
         if (hold.isPresent()) {
             holdAtShopify(hold.get());
             return Change.HELD;
@@ -395,6 +420,61 @@ public class ImportedOrder {
         this.holdReason = null;
         this.stateNote = null;
         return Change.TO_FEED;
+    }
+
+    /** Whether the store's risk hold holds the order now: Shopify's recommendation, unless the merchant released it. */
+    private boolean holdsForRisk(OrderFilters filters) {
+        return this.riskReleasedAt == null && filters.riskHold().holds(this.riskRecommendation);
+    }
+
+    private void holdForRisk() {
+        this.state = OrderState.HELD;
+        this.holdReason = HoldReason.HIGH_RISK;
+        this.stateNote = OrderPlan.bounded(
+                "Held for risk: Shopify recommends " + riskText() + ". It goes to the WMS once Shopify's "
+                        + "recommendation changes or you release it.",
+                1000);
+    }
+
+    /** Shopify's recommendation in the merchant's words, e.g. "cancelling it (CANCEL)"; null before it was read. */
+    public String riskText() {
+        if (this.riskRecommendation == null) {
+            return null;
+        }
+        String words = switch (this.riskRecommendation) {
+            case "CANCEL" -> "cancelling it";
+            case "INVESTIGATE" -> "investigating it";
+            case "ACCEPT" -> "fulfilling it";
+            default -> "no action";
+        };
+        return words + " (" + this.riskRecommendation + ")";
+    }
+
+    public String riskRecommendation() {
+        return this.riskRecommendation;
+    }
+
+    public Instant riskReleasedAt() {
+        return this.riskReleasedAt;
+    }
+
+    public String riskReleasedBy() {
+        return this.riskReleasedBy;
+    }
+
+    /**
+     * The merchant releases the order from its risk hold: it is not held for risk again, whatever Shopify recommends
+     * later. The caller reads the order again, which decides it.
+     *
+     * @return false when it is not held for risk (nothing changed)
+     */
+    public boolean releaseRisk(Instant at, String by) {
+        if (this.state != OrderState.HELD || this.holdReason != HoldReason.HIGH_RISK) {
+            return false;
+        }
+        this.riskReleasedAt = at;
+        this.riskReleasedBy = OrderPlan.bounded(by, 128);
+        return true;
     }
 
     private void holdAtShopify(ShopifyOrderSnapshot.Hold hold) {
@@ -589,6 +669,9 @@ public class ImportedOrder {
         this.fulfillmentStatus = OrderPlan.bounded(order.fulfillmentStatus(), 32);
         this.test = order.test();
         this.cancelledAt = order.cancelledAt();
+        if (order.riskRecommendation() != null) {
+            this.riskRecommendation = OrderPlan.bounded(order.riskRecommendation(), 16);
+        }
         this.updatedAt = now;
         this.lastSource = OrderPlan.bounded(source, 64);
         if (this.redactedAt == null) {

@@ -17,9 +17,16 @@ import java.util.TreeSet;
  * @param financialStatuses financial statuses to import, comma separated (e.g. paid, authorized)
  * @param fulfillmentStatuses fulfillment statuses to import, comma separated (e.g. unfulfilled)
  * @param importTestOrders whether test orders are imported
+ * @param riskHold which of Shopify's risk recommendations hold an order back from the WMS (null: off)
+ * @param choices the tags, sales channels, shipping methods and countries chosen (null: none)
  */
 public record IntakePolicy(
-        String orderStatuses, String financialStatuses, String fulfillmentStatuses, boolean importTestOrders) {
+        String orderStatuses,
+        String financialStatuses,
+        String fulfillmentStatuses,
+        boolean importTestOrders,
+        RiskHold riskHold,
+        OrderChoices choices) {
 
     /** The order statuses a filter may name. */
     public static final Set<String> ORDER_STATUSES = Set.of("open", "closed", "cancelled");
@@ -43,6 +50,24 @@ public record IntakePolicy(
         orderStatuses = list(orderStatuses);
         financialStatuses = list(financialStatuses);
         fulfillmentStatuses = list(fulfillmentStatuses);
+        riskHold = riskHold == null ? RiskHold.OFF : riskHold;
+        choices = choices == null ? OrderChoices.NONE : choices;
+    }
+
+    /** A policy without tags, channels, shipping methods or countries chosen. */
+    public IntakePolicy(
+            String orderStatuses,
+            String financialStatuses,
+            String fulfillmentStatuses,
+            boolean importTestOrders,
+            RiskHold riskHold) {
+        this(orderStatuses, financialStatuses, fulfillmentStatuses, importTestOrders, riskHold, OrderChoices.NONE);
+    }
+
+    /** A policy that does not look at Shopify's risk assessment. */
+    public IntakePolicy(
+            String orderStatuses, String financialStatuses, String fulfillmentStatuses, boolean importTestOrders) {
+        this(orderStatuses, financialStatuses, fulfillmentStatuses, importTestOrders, RiskHold.OFF, OrderChoices.NONE);
     }
 
     /** The policy of these filters. */
@@ -51,7 +76,9 @@ public record IntakePolicy(
                 String.join(",", filters.orderStatuses()),
                 String.join(",", filters.financialStatuses()),
                 String.join(",", filters.fulfillmentStatuses()),
-                filters.includeTestOrders());
+                filters.includeTestOrders(),
+                filters.riskHold(),
+                filters.choices());
     }
 
     /** The filters an order is decided by. */
@@ -60,7 +87,9 @@ public record IntakePolicy(
                 set(this.orderStatuses),
                 set(this.financialStatuses),
                 set(this.fulfillmentStatuses),
-                this.importTestOrders);
+                this.importTestOrders,
+                this.riskHold,
+                this.choices);
     }
 
     /**
@@ -82,6 +111,7 @@ public record IntakePolicy(
         unknown(this.orderStatuses, ORDER_STATUSES, "order status", unknown);
         unknown(this.financialStatuses, FINANCIAL_STATUSES, "financial status", unknown);
         unknown(this.fulfillmentStatuses, FULFILLMENT_STATUSES, "fulfillment status", unknown);
+        unknown.addAll(this.choices.problems());
         return unknown;
     }
 

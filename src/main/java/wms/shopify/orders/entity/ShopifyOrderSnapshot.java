@@ -20,6 +20,10 @@ import java.util.Set;
  *        {@link #MOST_FULFILLMENT_ORDERS})
  * @param withheld the protected customer fields Shopify withheld (null in this read) because the app is not approved
  *        for them; empty when none was
+ * @param riskRecommendation Shopify's fraud recommendation ({@code risk.recommendation}: CANCEL, INVESTIGATE, ACCEPT,
+ *        NONE), null when the read did not give one
+ * @param tags the order's tags
+ * @param salesChannel where it was placed ({@code sourceName}: web, pos, an app...), or null
  */
 public record ShopifyOrderSnapshot(
         String id,
@@ -40,7 +44,10 @@ public record ShopifyOrderSnapshot(
         List<Line> lines,
         List<FulfillmentOrder> fulfillmentOrders,
         boolean complete,
-        Set<CustomerField> withheld) {
+        Set<CustomerField> withheld,
+        String riskRecommendation,
+        List<String> tags,
+        String salesChannel) {
 
     /**
      * The lines an order is read with at most (and a fulfillment order): pages of 200 (250), bounding what one import
@@ -58,6 +65,53 @@ public record ShopifyOrderSnapshot(
         lines = List.copyOf(lines);
         fulfillmentOrders = List.copyOf(fulfillmentOrders);
         withheld = withheld.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(withheld);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** An order read without its risk assessment, tags and sales channel. */
+    public ShopifyOrderSnapshot(
+            String id,
+            String name,
+            Instant createdAt,
+            Instant updatedAt,
+            boolean test,
+            boolean closed,
+            Instant cancelledAt,
+            String financialStatus,
+            String fulfillmentStatus,
+            String email,
+            String phone,
+            String note,
+            ShipTo shipTo,
+            String shippingMethod,
+            String shippingCode,
+            List<Line> lines,
+            List<FulfillmentOrder> fulfillmentOrders,
+            boolean complete,
+            Set<CustomerField> withheld) {
+        this(
+                id,
+                name,
+                createdAt,
+                updatedAt,
+                test,
+                closed,
+                cancelledAt,
+                financialStatus,
+                fulfillmentStatus,
+                email,
+                phone,
+                note,
+                shipTo,
+                shippingMethod,
+                shippingCode,
+                lines,
+                fulfillmentOrders,
+                complete,
+                withheld,
+                null,
+                List.of(),
+                null);
     }
 
     /**
@@ -381,6 +435,7 @@ public record ShopifyOrderSnapshot(
                         text(address, "countryCodeV2"),
                         text(address, "phone"));
         JsonObject shipping = object(order, "shippingLine");
+        JsonObject risk = object(order, "risk");
         return new ShopifyOrderSnapshot(
                 order.getString("id"),
                 text(order, "name"),
@@ -400,7 +455,22 @@ public record ShopifyOrderSnapshot(
                 lines,
                 fulfillmentOrders,
                 complete,
-                withheld);
+                withheld,
+                risk == null ? null : text(risk, "recommendation"),
+                tags(order),
+                text(order, "sourceName"));
+    }
+
+    private static List<String> tags(JsonObject order) {
+        List<String> tags = new ArrayList<>();
+        if (order.get("tags") instanceof jakarta.json.JsonArray array) {
+            for (JsonValue tag : array) {
+                if (tag instanceof jakarta.json.JsonString text) {
+                    tags.add(text.getString());
+                }
+            }
+        }
+        return tags;
     }
 
     private static boolean hasNextPage(JsonObject connection) {

@@ -30,6 +30,26 @@ public class StoredIntakePolicy {
     private boolean importTestOrders;
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "risk_hold", nullable = false)
+    private RiskHold riskHold = RiskHold.OFF;
+
+    /** The chosen values one a line (a shipping method's title may hold a comma). */
+    @Column(name = "tags_included", nullable = false)
+    private String tagsIncluded = "";
+
+    @Column(name = "tags_excluded", nullable = false)
+    private String tagsExcluded = "";
+
+    @Column(name = "sales_channels", nullable = false)
+    private String salesChannels = "";
+
+    @Column(name = "shipping_methods", nullable = false)
+    private String shippingMethods = "";
+
+    @Column(name = "countries", nullable = false)
+    private String countries = "";
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(name = "fulfillment_mode", nullable = false)
     private FulfillmentMode fulfillmentMode = FulfillmentMode.MERCHANT_MANAGED;
 
@@ -49,7 +69,17 @@ public class StoredIntakePolicy {
     /** The policy this row holds. */
     public IntakePolicy policy() {
         return new IntakePolicy(
-                this.orderStatuses, this.financialStatuses, this.fulfillmentStatuses, this.importTestOrders);
+                this.orderStatuses,
+                this.financialStatuses,
+                this.fulfillmentStatuses,
+                this.importTestOrders,
+                this.riskHold,
+                new OrderChoices(
+                        lines(this.tagsIncluded),
+                        lines(this.tagsExcluded),
+                        lines(this.salesChannels),
+                        lines(this.shippingMethods),
+                        lines(this.countries)));
     }
 
     /** Takes the values of a policy (validated when it was made). */
@@ -58,6 +88,19 @@ public class StoredIntakePolicy {
         this.financialStatuses = policy.financialStatuses();
         this.fulfillmentStatuses = policy.fulfillmentStatuses();
         this.importTestOrders = policy.importTestOrders();
+        this.riskHold = policy.riskHold();
+        OrderChoices choices = policy.choices();
+        this.tagsIncluded = String.join("\n", choices.tagsIncluded());
+        this.tagsExcluded = String.join("\n", choices.tagsExcluded());
+        this.salesChannels = String.join("\n", choices.salesChannels());
+        this.shippingMethods = String.join("\n", choices.shippingMethods());
+        this.countries = String.join("\n", choices.countries());
+    }
+
+    private static java.util.Set<String> lines(String text) {
+        return text == null || text.isEmpty()
+                ? java.util.Set.of()
+                : new java.util.LinkedHashSet<>(java.util.Arrays.asList(text.split("\n")));
     }
 
     /** The store's fulfillment mode and its registered service. */
