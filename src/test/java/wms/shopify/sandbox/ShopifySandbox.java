@@ -59,6 +59,13 @@ public final class ShopifySandbox implements AutoCloseable {
     private final WebhookDeliveries webhooks;
     private final BulkQueries bulkQueries;
 
+    /** The key the sandbox signs its bulk result URLs with. */
+    private final byte[] resultKey = randomKey();
+
+    /** When the sandbox's result URLs expire (the same for all: it only shapes the URL). */
+    private final long resultsExpire =
+            java.time.Instant.now().plus(java.time.Duration.ofDays(7)).getEpochSecond();
+
     private final boolean localDemo;
     private final ProtectedCustomerData customerData;
 
@@ -71,7 +78,10 @@ public final class ShopifySandbox implements AutoCloseable {
         this.oauth = new OAuthEndpoints(settings, tokens);
         this.customerData = new ProtectedCustomerData(settings.clientId());
         this.webhooks = new WebhookDeliveries(settings, background, versions, customerData);
-        this.bulkQueries = new BulkQueries(background, op -> baseUrl() + "/bulk/" + op.legacyResourceId() + ".jsonl");
+        this.bulkQueries = new BulkQueries(
+                background,
+                op -> baseUrl() + "/bulk/" + op.legacyResourceId() + ".jsonl?"
+                        + signedQuery(String.valueOf(op.legacyResourceId())));
         AdminSchema schema = new AdminSchema(bulkQueries);
         bulkQueries.attach(schema);
         this.graphQl = new GraphQlEndpoint(schema, tokens, versions, localDemo, customerData);
@@ -198,6 +208,34 @@ public final class ShopifySandbox implements AutoCloseable {
         return oauth.callback(shop(m.group(1)), query);
     }
 
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /**
+     * The query that signs the URL of a bulk result, shaped as the Google Cloud Storage URLs Shopify hands out
+     * ({@code storage.googleapis.com/shopify-tiers-assets-prod-us-east1/...?GoogleAccessId=assets-us-prod%40shopify-tiers
+     * .iam.gserviceaccount.com&Expires=...&Signature=...}, a percent-encoded base64 signature with {@code %2B},
+     * {@code %2F}, {@code %3D}): a client must send it back byte for byte.
+     */
+    private String signedQuery(String resultId) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(resultKey, "HmacSHA256"));
+            byte[] signature = mac.doFinal(resultId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // Results stay available for seven days (BulkOperation.url).
+            return "GoogleAccessId=sandbox-assets%40shopify-tiers.iam.gserviceaccount.com&Expires=" + resultsExpire
+                    + "&Signature="
+                    + java.net.URLEncoder.encode(
+                            java.util.Base64.getEncoder().encodeToString(signature),
+                            java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -217,8 +255,19 @@ public final class ShopifySandbox implements AutoCloseable {
                 }
                 routeShop(exchange, shop, m.group(2));
             } else if (path.startsWith("/bulk/") && path.endsWith(".jsonl")) {
-                byte[] jsonl = bulkQueries.result(path.substring("/bulk/".length(), path.length() - ".jsonl".length()));
-                if (jsonl == null) {
+                String id = path.substring("/bulk/".length(), path.length() - ".jsonl".length());
+                byte[] jsonl = bulkQueries.result(id);
+                if (!signedQuery(id).equals(exchange.getRequestURI().getRawQuery())) {
+                    // Google Cloud Storage, where Shopify's result URLs point, refuses a signed URL whose query was
+                    // altered (re-encoded, reordered, cut) with 403 SignatureDoesNotMatch.
+                    Http.send(
+                            exchange,
+                            403,
+                            "application/xml; charset=UTF-8",
+                            ("<?xml version='1.0' encoding='UTF-8'?><Error><Code>SignatureDoesNotMatch</Code>"
+                                            + "<Message>Access denied.</Message></Error>")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else if (jsonl == null) {
                     Http.json(exchange, 404, Map.of("errors", "Not Found"));
                 } else {
                     Http.send(exchange, 200, "application/jsonl", jsonl);

@@ -372,6 +372,16 @@ class ShopifySandboxTest {
                 .body();
         List<String> lines = jsonl.lines().toList();
         assertEquals(3, lines.size());
+        // The URL is signed as Google Cloud Storage's are: its query must come back byte for byte.
+        String url = op.at("/data/bulkOperation/url").asText();
+        assertTrue(url.contains("%40") && url.contains("&Signature="), url);
+        for (String altered : List.of(url.replace("%40", "@"), url.substring(0, url.indexOf("&Signature=")))) {
+            assertEquals(
+                    403,
+                    http.send(HttpRequest.newBuilder(URI.create(altered)).build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode(),
+                    altered);
+        }
         assertNull(JSON.readTree(lines.get(0)).get("__parentId"));
         assertEquals(
                 JSON.readTree(lines.get(0)).get("id").asText(),

@@ -1,5 +1,6 @@
 package wms.shopify.adminapi.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -151,12 +152,15 @@ public class AdminApi {
                 .add("operationName", operation.operationName())
                 .add("variables", variables == null ? JsonValue.EMPTY_JSON_OBJECT : variables)
                 .build();
-        ShopifyHttp.Answer answer = this.http.postJson(
-                this.app.graphQlUrl(shop),
-                Map.of("X-Shopify-Access-Token", accessToken),
-                request,
-                this.app.requestTimeout());
+        ShopifyHttp.Answer answer = this.http.graphQl(
+                this.app.shopUrl(shop), this.app.apiVersion(), accessToken, request, this.app.requestTimeout());
         return data(shop, operation, budget, answer);
+    }
+
+    /** Closes the clients of every store when the application stops. */
+    @PreDestroy
+    void closeClients() {
+        this.http.close();
     }
 
     /** Opens the result file of a completed Bulk Operation (its address is signed: no token is sent). */

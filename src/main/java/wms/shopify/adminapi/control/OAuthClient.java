@@ -1,14 +1,13 @@
 package wms.shopify.adminapi.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import wms.shopify.adminapi.entity.GrantedTokens;
 import wms.shopify.adminapi.entity.ShopDomain;
 
@@ -27,6 +26,12 @@ public class OAuthClient {
     Clock clock;
 
     private final ShopifyHttp http = new ShopifyHttp();
+
+    /** Closes the clients of every store when the application stops. */
+    @PreDestroy
+    void closeClients() {
+        this.http.close();
+    }
 
     /** Exchanges the code of an install's callback for an expiring offline token. */
     public GrantedTokens exchangeCode(ShopDomain shop, String code) {
@@ -59,8 +64,7 @@ public class OAuthClient {
     }
 
     private GrantedTokens tokens(ShopDomain shop, JsonObject request, String purpose) {
-        URI uri = URI.create(this.app.shopUrl(shop) + "/admin/oauth/access_token");
-        ShopifyHttp.Answer answer = this.http.postJson(uri, Map.of(), request);
+        ShopifyHttp.Answer answer = this.http.accessToken(this.app.shopUrl(shop), request);
         if (answer.status() >= 500 || answer.status() == 429) {
             throw new ShopifyUnavailableException(shop + " answered " + answer.status() + " when asked to " + purpose);
         }

@@ -4,30 +4,34 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import wms.shopify.platform.web.RestClients;
 
 /**
- * The HTTP connection to Shopify shared by the Admin API and the OAuth token endpoint: JSON in, status and JSON
- * out, connection problems turned into {@link ShopifyUnavailableException}. Nothing sent or received is logged.
+ * The HTTP connection to Shopify shared by the Admin API and the OAuth token endpoint, on MicroProfile Rest Client:
+ * one client per store's address (and per read timeout), JSON in, status and JSON out, connection problems turned
+ * into {@link ShopifyUnavailableException}. Nothing sent or received is logged.
  */
-final class ShopifyHttp {
+final class ShopifyHttp implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    // HTTP/1.1: no h2c upgrade dance with plain-HTTP test and demo endpoints; Shopify speaks both.
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** The Admin API clients per read timeout: a client's timeout is fixed when it is built. */
+    private final Map<Duration, RestClients<ShopifyAdminClient>> adminClients = new ConcurrentHashMap<>();
+
+    private final RestClients<ShopifyTokenEndpoint> tokenEndpoints =
+            RestClients.of(ShopifyTokenEndpoint.class, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
 
     /**
      * An answer: the status, the JSON body (empty when the body was not JSON), the Retry-After header, and the API
@@ -39,65 +43,103 @@ final class ShopifyHttp {
         }
     }
 
-    Answer postJson(URI uri, Map<String, String> headers, JsonObject body) {
-        return postJson(uri, headers, body, REQUEST_TIMEOUT);
+    /**
+     * Posts a GraphQL request to a store's Admin API with this timeout for the answer; a timeout is "unavailable":
+     * the outcome is unknown.
+     */
+    Answer graphQl(URI shopUrl, String version, String accessToken, JsonObject request, Duration timeout) {
+        ShopifyAdminClient client = this.adminClients
+                .computeIfAbsent(timeout, read -> RestClients.of(ShopifyAdminClient.class, CONNECT_TIMEOUT, read))
+                .to(shopUrl);
+        return answer(() -> client.graphQl(version, accessToken, request));
     }
 
-    /** Posts with this timeout for the answer; a timeout is "unavailable": the outcome is unknown. */
-    Answer postJson(URI uri, Map<String, String> headers, JsonObject body, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        headers.forEach(request::header);
-        HttpResponse<String> response;
-        try {
-            response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ShopifyUnavailableException(
-                    "Shopify could not be reached: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ShopifyUnavailableException("Interrupted while waiting for Shopify");
+    /** Posts a grant to a store's OAuth token endpoint. */
+    Answer accessToken(URI shopUrl, JsonObject grant) {
+        ShopifyTokenEndpoint endpoint = this.tokenEndpoints.to(shopUrl);
+        return answer(() -> endpoint.accessToken(grant));
+    }
+
+    private static Answer answer(Supplier<Response> call) {
+        try (Response response = call.get()) {
+            byte[] body = response.hasEntity()
+                    ? response.readEntity(InputStream.class).readAllBytes()
+                    : new byte[0];
+            return new Answer(
+                    response.getStatus(),
+                    parse(body),
+                    response.getHeaderString("Retry-After"),
+                    response.getHeaderString("X-Shopify-API-Version"));
+        } catch (ProcessingException | IOException e) {
+            throw unreachable(e);
         }
-        return new Answer(
-                response.statusCode(),
-                parse(response.body()),
-                response.headers().firstValue("Retry-After").orElse(null),
-                response.headers().firstValue("X-Shopify-API-Version").orElse(null));
     }
 
     /**
      * Opens a file Shopify serves at a signed address (a Bulk Operation's result), to be read as it arrives rather
-     * than held: a result of 50 000 variants is tens of megabytes.
+     * than held: a result of 50 000 variants is tens of megabytes. The client is built for this one address, since
+     * its query is the signature and must go out exactly as given, and is closed with the stream.
      */
-    java.io.InputStream open(URI uri) {
+    InputStream open(URI uri) {
+        ShopifyResultFile file = RestClients.build(ShopifyResultFile.class, uri, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        Response response = null;
         try {
-            // The timeout bounds the wait for the answer to start; the body is then read as it arrives.
-            HttpResponse<java.io.InputStream> response = this.client.send(
-                    HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
+            response = file.download();
+            if (response.getStatus() != 200) {
                 throw new ShopifyUnavailableException(
-                        "Shopify answered " + response.statusCode() + " for a result file");
+                        "Shopify answered " + response.getStatus() + " for a result file");
             }
-            return response.body();
-        } catch (IOException e) {
-            throw new ShopifyUnavailableException(
-                    "Shopify could not be reached: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ShopifyUnavailableException("Interrupted while waiting for Shopify");
+            Response open = response;
+            // The read timeout bounds the wait for the answer to start and any stall while the body streams in.
+            return new FilterInputStream(response.readEntity(InputStream.class)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        open.close();
+                        RestClients.closeClient(file);
+                    }
+                }
+            };
+        } catch (ProcessingException e) {
+            closeAll(response, file);
+            throw unreachable(e);
+        } catch (RuntimeException e) {
+            closeAll(response, file);
+            throw e;
         }
     }
 
-    private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    private static void closeAll(Response response, Object client) {
+        if (response != null) {
+            response.close();
+        }
+        RestClients.closeClient(client);
+    }
+
+    /** Names the cause (a refused connection, a timeout), never the request: it may carry a token or a secret. */
+    private static ShopifyUnavailableException unreachable(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return new ShopifyUnavailableException(
+                "Shopify could not be reached: " + cause.getClass().getSimpleName());
+    }
+
+    private static JsonObject parse(byte[] body) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
+    }
+
+    /** Closes every client (when the application stops). */
+    @Override
+    public void close() {
+        this.adminClients.values().forEach(clients -> clients.close());
+        this.tokenEndpoints.close();
     }
 }

@@ -1,15 +1,15 @@
 package wms.shopify.orders.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import java.io.IOException;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +19,7 @@ import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import wms.shopify.orders.entity.FeedEntryAdded;
+import wms.shopify.platform.web.RestClients;
 
 /**
  * Optional (WMS_ORDER_CALLBACK_URL): tells the WMS at once that the feed has a new entry, by a POST of
@@ -38,10 +39,15 @@ public class WmsCallback {
     @Inject
     WmsCallback self;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** The one client of the configured address, built on first use. */
+    private final RestClients<WmsCallbackClient> clients =
+            RestClients.of(WmsCallbackClient.class, Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+    /** Closes the client when the application stops. */
+    @PreDestroy
+    void closeClient() {
+        this.clients.close();
+    }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedEntryAdded entry) {
         if (this.url.isEmpty() || this.url.get().isBlank()) {
@@ -60,31 +66,22 @@ public class WmsCallback {
     @Retry(maxRetries = 5, delay = 500, jitter = 200, maxDuration = 120_000)
     @Timeout(10_000)
     public CompletionStage<Void> send(FeedEntryAdded entry) {
-        String body = Json.createObjectBuilder()
+        JsonObject body = Json.createObjectBuilder()
                 .add("orderId", entry.orderId())
                 .add("revision", entry.revision())
                 .add("kind", entry.kind())
                 .add("store", entry.shop())
                 .add("shopifyOrderId", entry.shopifyOrderId())
-                .build()
-                .toString();
-        try {
-            HttpResponse<Void> answer = this.http.send(
-                    HttpRequest.newBuilder(URI.create(this.url.orElseThrow().trim()))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (answer.statusCode() / 100 != 2) {
-                throw new IllegalStateException("the WMS answered " + answer.statusCode());
+                .build();
+        WmsCallbackClient wms =
+                this.clients.to(URI.create(this.url.orElseThrow().trim()));
+        try (Response answer = wms.entryAdded(body)) {
+            if (answer.getStatus() / 100 != 2) {
+                throw new IllegalStateException("the WMS answered " + answer.getStatus());
             }
             return CompletableFuture.completedFuture(null);
-        } catch (IOException e) {
+        } catch (ProcessingException e) {
             throw new IllegalStateException("the WMS could not be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }
