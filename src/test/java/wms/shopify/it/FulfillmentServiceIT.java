@@ -97,36 +97,36 @@ class FulfillmentServiceIT {
 
         // The merchant switches on Store Settings.
         try (Browser browser = new Browser()) {
-        browser.visit(connector.url() + "/admin/store-settings.xhtml?store=" + wmsApi.storeId(DOMAIN));
-        browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
-        browser.awaitTextContaining(By.id("fulfillment-mode"), "Merchant-managed");
-        browser.click(By.id("fulfillment:register-service"));
-        browser.awaitTextContaining(By.id("fulfillment-mode"), "Fulfillment service");
-        assertTrue(browser.text(By.id("map-service-location")).contains("Map that location to the warehouse"));
-        assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");
-        assertEquals(List.of(), Accessibility.seriousViolations(browser));
+            browser.visit(connector.url() + "/admin/store-settings.xhtml?store=" + wmsApi.storeId(DOMAIN));
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
+            browser.awaitTextContaining(By.id("fulfillment-mode"), "Merchant-managed");
+            browser.click(By.id("fulfillment:register-service"));
+            browser.awaitTextContaining(By.id("fulfillment-mode"), "Fulfillment service");
+            assertTrue(browser.text(By.id("map-service-location")).contains("Map that location to the warehouse"));
+            assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");
+            assertEquals(List.of(), Accessibility.seriousViolations(browser));
 
-        JsonObject setup = json(mode(DOMAIN));
-        assertEquals("FULFILLMENT_SERVICE", setup.getString("mode"));
-        assertEquals(1, shop.fulfillmentServices().size());
-        FulfillmentService service = shop.fulfillmentServices().get(0);
-        assertEquals(service.id(), setup.getString("serviceId"));
-        assertEquals(service.location().id(), setup.getString("locationId"));
-        assertEquals(connector.url() + "/shopify/webhooks/fulfillment-service", service.callbackUrl());
-        assertTrue(service.inventoryManagement(), "inventory management on");
-        assertTrue(service.trackingSupport(), "tracking support on");
-        Location serviceLocation = service.location();
-        assertEquals(
-                serviceLocation.name(),
-                wmsApi.text("select name from store_location where shopify_location_id = ?", serviceLocation.id()),
-                "the service's location is listed for the mapping at once");
-        assertTrue(browser.text(By.id("fulfillment-mode")).contains(serviceLocation.name()));
-        assertTrue(browser.text(By.id("locations")).contains(serviceLocation.name()), "in the location mapping");
+            JsonObject setup = json(mode(DOMAIN));
+            assertEquals("FULFILLMENT_SERVICE", setup.getString("mode"));
+            assertEquals(1, shop.fulfillmentServices().size());
+            FulfillmentService service = shop.fulfillmentServices().get(0);
+            assertEquals(service.id(), setup.getString("serviceId"));
+            assertEquals(service.location().id(), setup.getString("locationId"));
+            assertEquals(connector.url() + "/shopify/webhooks/fulfillment-service", service.callbackUrl());
+            assertTrue(service.inventoryManagement(), "inventory management on");
+            assertTrue(service.trackingSupport(), "tracking support on");
+            Location serviceLocation = service.location();
+            assertEquals(
+                    serviceLocation.name(),
+                    wmsApi.text("select name from store_location where shopify_location_id = ?", serviceLocation.id()),
+                    "the service's location is listed for the mapping at once");
+            assertTrue(browser.text(By.id("fulfillment-mode")).contains(serviceLocation.name()));
+            assertTrue(browser.text(By.id("locations")).contains(serviceLocation.name()), "in the location mapping");
 
-        HttpResponse<String> again = switchTo(DOMAIN, "{\"mode\":\"FULFILLMENT_SERVICE\"}");
-        assertEquals(200, again.statusCode(), again.body());
-        assertEquals(service.id(), json(again).getString("serviceId"));
-        assertEquals(1, shop.fulfillmentServices().size(), "switching on twice registers one service");
+            HttpResponse<String> again = switchTo(DOMAIN, "{\"mode\":\"FULFILLMENT_SERVICE\"}");
+            assertEquals(200, again.statusCode(), again.body());
+            assertEquals(service.id(), json(again).getString("serviceId"));
+            assertEquals(1, shop.fulfillmentServices().size(), "switching on twice registers one service");
         }
     }
 
@@ -171,11 +171,19 @@ class FulfillmentServiceIT {
         long revision = entry.getJsonNumber("revision").longValue();
 
         String triggered = Instant.now().toString();
-        assertEquals("stored", notify(store.domain(), "FULFILLMENT_REQUEST", triggered).body());
-        assertEquals("duplicate", notify(store.domain(), "FULFILLMENT_REQUEST", triggered).body(), "the same notification twice");
         assertEquals(
                 "stored",
-                notify(store.domain(), "FULFILLMENT_REQUEST", Instant.now().plusMillis(1).toString())
+                notify(store.domain(), "FULFILLMENT_REQUEST", triggered).body());
+        assertEquals(
+                "duplicate",
+                notify(store.domain(), "FULFILLMENT_REQUEST", triggered).body(),
+                "the same notification twice");
+        assertEquals(
+                "stored",
+                notify(
+                                store.domain(),
+                                "FULFILLMENT_REQUEST",
+                                Instant.now().plusMillis(1).toString())
                         .body());
         assertEquals(401, notifyUnsigned(store.domain()).statusCode(), "an unsigned notification is refused");
         awaitProcessed();
@@ -219,13 +227,15 @@ class FulfillmentServiceIT {
                 + "where shopify_order_id = '" + unpicked.id() + "'");
         String page = connector.get(wmsApi.admin, "/admin/orders.xhtml").body();
         assertTrue(page.contains("id=\"cancellations-waiting\"") && page.contains(unpicked.name()), page);
-        HttpResponse<String> longer = switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":180}");
+        HttpResponse<String> longer =
+                switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":180}");
         assertEquals(200, longer.statusCode(), longer.body());
         assertEquals(180, json(longer).getInt("cancellationAnswerMinutes"));
         assertFalse(
                 connector.get(wmsApi.admin, "/admin/orders.xhtml").body().contains("id=\"cancellations-waiting\""),
                 "within the store's time now: not shown as waiting");
-        HttpResponse<String> none = switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":0}");
+        HttpResponse<String> none =
+                switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":0}");
         assertEquals(400, none.statusCode(), none.body());
         assertTrue(none.body().contains("cancellationAnswerMinutes"), none.body());
 
@@ -288,13 +298,16 @@ class FulfillmentServiceIT {
                 first.toString());
         assertEquals(1, shop.fulfillmentServices().size(), "nothing removed before the merchant confirms");
 
-        HttpResponse<String> confirmed = switchTo(store.domain(), "{\"mode\":\"MERCHANT_MANAGED\",\"confirm\":true,"
-                + "\"destinationLocationId\":\"" + store.store().location.id() + "\"}");
+        HttpResponse<String> confirmed = switchTo(
+                store.domain(),
+                "{\"mode\":\"MERCHANT_MANAGED\",\"confirm\":true," + "\"destinationLocationId\":\""
+                        + store.store().location.id() + "\"}");
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         assertTrue(json(confirmed).getBoolean("switched"));
         assertEquals("MERCHANT_MANAGED", json(mode(store.domain())).getString("mode"));
         assertTrue(shop.fulfillmentServices().isEmpty(), "the service is removed");
-        assertEquals(store.store().location, open.location(), "its open fulfillment order went to the merchant's location");
+        assertEquals(
+                store.store().location, open.location(), "its open fulfillment order went to the merchant's location");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -74,7 +74,8 @@ class PrivacyIT {
         ShippedOrderFixture store = ShippedOrderFixture.store(
                 wms, domain, "Privacy main", 100, "WH-PRIV", "Shirt", "P-SHIRT", "W-SHIRT", "Mug", "P-MUG", "W-MUG");
         Shop shop = store.shop;
-        Customer alice = shop.addCustomer("Alice", "Liddell", "alice@example.com", "+44 1865 270000", "Christ Church 1");
+        Customer alice =
+                shop.addCustomer("Alice", "Liddell", "alice@example.com", "+44 1865 270000", "Christ Church 1");
         Customer carol = shop.addCustomer("Carol", "Danvers", "carol@example.com", "+1 555 0100", "Hala Street 7");
         String shipments = domain.substring(0, domain.indexOf('.'));
         var aliceShipped = shippedOrderWithReturn(store, shipments + "-A", alice);
@@ -88,7 +89,10 @@ class PrivacyIT {
     /** Alice's data asked for (data request {@code id}), then erased at Shopify's request: the story so far. */
     private static void aliceAskedForThenErased(TwoCustomers store, int dataRequest) throws Exception {
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
-        deliver(store, "customers/data_request", store.alice().dataRequestPayload(store.shop(), List.of(store.aliceShipped()), dataRequest));
+        deliver(
+                store,
+                "customers/data_request",
+                store.alice().dataRequestPayload(store.shop(), List.of(store.aliceShipped()), dataRequest));
         awaitActivity(before, "data request " + dataRequest);
         before = wms.count("select coalesce(max(id), 0) from activity_event");
         deliver(store, "customers/redact", store.alice().redactPayload(store.shop(), List.of(store.aliceShipped())));
@@ -152,8 +156,7 @@ class PrivacyIT {
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
 
         // Shopify lists only the shipped order; the waiting one is Alice's through her stored order webhooks.
-        String redactId =
-                deliver(store, "customers/redact", alice.redactPayload(store.shop(), List.of(aliceShipped)));
+        String redactId = deliver(store, "customers/redact", alice.redactPayload(store.shop(), List.of(aliceShipped)));
         String summary = awaitActivity(before, "erase a customer's personal data");
         assertTrue(summary.contains("of 2 orders erased"), summary);
         assertTrue(
@@ -235,7 +238,10 @@ class PrivacyIT {
         aliceAskedForThenErased(store, 9001);
 
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
-        deliver(store, "customers/data_request", store.alice().dataRequestPayload(store.shop(), List.of(aliceShipped), 9002));
+        deliver(
+                store,
+                "customers/data_request",
+                store.alice().dataRequestPayload(store.shop(), List.of(aliceShipped), 9002));
         String entry = awaitActivity(before, "data request 9002");
         assertTrue(
                 entry.contains(aliceShipped.name() + " (" + aliceShipped.id() + "): nothing personal (erased)"), entry);
@@ -292,7 +298,6 @@ class PrivacyIT {
         return order;
     }
 
-
     /** Delivers a privacy request, signed, and waits until it is processed; its webhook id. */
     private static String deliver(TwoCustomers store, String topic, Map<String, Object> payload) throws Exception {
         String webhookId = UUID.randomUUID().toString();
@@ -307,8 +312,7 @@ class PrivacyIT {
     }
 
     /** The topic of each stored delivery of the store whose body names one of the orders, by delivery id. */
-    private static Map<Long, String> bodiesNaming(long storeId, wms.shopify.sandbox.Order... orders)
-            throws Exception {
+    private static Map<Long, String> bodiesNaming(long storeId, wms.shopify.sandbox.Order... orders) throws Exception {
         Map<Long, String> found = new LinkedHashMap<>();
         for (var order : orders) {
             try (Connection db = connector.jdbc();
