@@ -59,6 +59,19 @@ class ArchitectureTest {
         slices().matching("wms.shopify.(*)..").should().beFreeOfCycles().check(connector);
     }
 
+    /** docs/testing.md: every test passes alone and in any order, so no class may tie its tests by an order. */
+    @Test
+    void noTestClassTiesItsTestsByOrder() {
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("wms.shopify");
+        noClasses()
+                .should()
+                .beAnnotatedWith(org.junit.jupiter.api.TestMethodOrder.class)
+                .because("a test that needs another to run first does not stand alone (docs/testing.md)")
+                .check(tests);
+    }
+
     @Test
     void entitiesUseNoControlAndNoBoundary() {
         noClasses()

@@ -11,10 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
@@ -23,7 +20,6 @@ import org.microshed.testing.jupiter.MicroShedTest;
  * a while, during which even the right password is refused, with a clear message and an Activity entry.
  */
 @MicroShedTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminSignInIT {
 
     private static final String PAGE = "/admin/plugins.xhtml";
@@ -34,7 +30,6 @@ class AdminSignInIT {
     }
 
     @Test
-    @Order(1)
     void everySignInGetsItsOwnTokenAndSigningOutEndsIt() throws Exception {
         HttpClient first = ConnectorServer.client();
         String firstToken = token(signedIn(first));
@@ -61,10 +56,10 @@ class AdminSignInIT {
     }
 
     @Test
-    @Order(2)
     void guessingPasswordsLocksTheAccountUntilThePauseIsOver() throws Exception {
         HttpClient client = ConnectorServer.client();
         signedIn(client); // a success clears earlier failures of the account
+        long lockedBefore = lockEntries();
         HttpClient guesser = ConnectorServer.client();
         for (int attempt = 1; attempt <= 5; attempt++) {
             HttpResponse<String> failed = AdminLoginIT.signIn(guesser, "admin", "guess-" + attempt);
@@ -93,6 +88,18 @@ class AdminSignInIT {
 
         String activity = awaitActivity(guesser, "Sign-in locked");
         assertTrue(activity.contains("account 'admin'") && activity.contains("5 failed sign-ins"), activity);
+        assertEquals(lockedBefore + 1, lockEntries(), "one Activity entry for this lock-out, not one an earlier left");
+    }
+
+    /** How many lock-outs of the admin account the Activity log holds (other classes lock it out too). */
+    private static long lockEntries() throws Exception {
+        try (java.sql.Connection db = ConnectorServer.database();
+                java.sql.ResultSet count = db.createStatement()
+                        .executeQuery("select count(*) from activity_event where message like 'Sign-in locked%'"
+                                + " and message like '%account ''admin''%'")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     /** Signs in (asking for an admin page first, as a browser does) and returns the answer of the login. */

@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.FulfillmentService;
 import wms.shopify.sandbox.Location;
@@ -31,7 +28,6 @@ import wms.shopify.sandbox.Shop;
  * lists the others, an order entirely at the 3PL is not handed over (its reason on the Orders page), and a shipment
  * naming the 3PL's units is refused as not the WMS's to ship.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnotherAppFulfillmentIT {
 
     private static final String DOMAIN = "another-app-it.myshopify.com";
@@ -61,7 +57,6 @@ class AnotherAppFulfillmentIT {
     }
 
     @Test
-    @Order(1)
     void theLocationSyncKnowsTheThreePlsLocationAsAnotherAppsAndTheMappingRefusesIt() throws Exception {
         String threePlRow =
                 "select coalesce(fulfillment_service_name, '-') || '|' || coalesce(fulfillment_service_handle,"
@@ -104,7 +99,6 @@ class AnotherAppFulfillmentIT {
     }
 
     @Test
-    @Order(2)
     void aSplitOrderReachesTheWmsWithTheMerchantsLinesOnlyAndListsTheThreePls() throws Exception {
         var order = shop.placeSplitOrder(
                 true, Map.of(main, Map.of("OA-MUG", 2), threePl.location(), Map.of("OA-PLATE", 3, "OA-MUG", 1)));
@@ -174,7 +168,6 @@ class AnotherAppFulfillmentIT {
     }
 
     @Test
-    @Order(3)
     void anOrderEntirelyAtTheThreePlIsNotHandedOverAndTheOrdersPageSaysWhy() throws Exception {
         var order = shop.placeOrder(threePl.location(), true, Map.of("OA-PLATE", 1));
         WmsFixture.await(
@@ -224,11 +217,11 @@ class AnotherAppFulfillmentIT {
 
     private static HttpResponse<String> shipment(String id, long orderId, String product, int quantity)
             throws Exception {
-        return wms.api(
-                "POST",
-                "/api/v1/shipments",
-                "{\"shipmentId\":\"" + id + "\",\"orderId\":" + orderId + ",\"shippedAt\":\"2026-12-07T10:00:00Z\","
-                        + "\"lines\":[{\"product\":\"" + product + "\",\"quantity\":" + quantity + "}]}");
+        return ShippedOrderFixture.ship(
+                wms,
+                ShippedOrderFixture.shipment(id, orderId, null, ShippedOrderFixture.lines(product, quantity))
+                        .build()
+                        .toString());
     }
 
     /** The row index of the location named so on Store Settings. */

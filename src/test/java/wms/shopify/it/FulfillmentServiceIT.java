@@ -17,12 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.FulfillmentOrder;
 import wms.shopify.sandbox.FulfillmentService;
@@ -38,99 +34,111 @@ import wms.shopify.sandbox.ShopifySignatures;
  * the callback), the WMS's acknowledgement accepts the request on Shopify once, a notification delivered again adds
  * nothing, the WMS rejects a request with Shopify's reason, a cancellation request reaches the feed (and the Orders
  * page once it waited too long) and the WMS agrees or refuses it with its reason, and switching back lists the open fulfillment orders
- * (on the page and in the API) before the service is removed.
+ * (on the page and in the API) before the service is removed. Every test has a store of its own, switched on through
+ * the WMS API (but the one that switches on in the browser).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FulfillmentServiceIT {
 
     private static final String DOMAIN = "fulfillment-service-it.myshopify.com";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static SandboxConnector connector;
-    static Shop shop;
-    static Location main;
     static WmsFixture wmsApi;
-    /** The location Shopify made for the WMS's service. */
-    static Location serviceLocation;
-
-    static Browser browser;
 
     @BeforeAll
-    static void storeWithMappedCatalog() throws Exception {
+    static void connectorAndWms() throws Exception {
         connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0"));
-        shop = WmsFixture.stockedShop(connector, DOMAIN, "FS main", 100, "Shirt", "F-SHIRT", "Mug", "F-MUG");
-        main = shop.location("FS main");
         wmsApi = new WmsFixture(connector, "fulfillment-service-it");
-        wmsApi.installForOrders(shop, main, "WH-FS-MAIN", null);
-        wmsApi.catalog(DOMAIN, "W-FSHIRT", "F-SHIRT", "W-FMUG", "F-MUG");
-        browser = new Browser();
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+    /** A new store of this domain taking orders at its own location, merchant-managed as installed. */
+    private static ShippedOrderFixture store(String domain) throws Exception {
+        return ShippedOrderFixture.store(
+                wmsApi, domain, "FS main", 100, "WH-FS-MAIN", "Shirt", "F-SHIRT", "W-FSHIRT", "Mug", "F-MUG", "W-FMUG");
+    }
+
+    /** A store switched to fulfillment-service mode through the WMS API, and the location Shopify made for it. */
+    record ServiceStore(ShippedOrderFixture store, Location serviceLocation) {
+        Shop shop() {
+            return this.store.shop;
+        }
+
+        String domain() {
+            return this.store.shop.domain();
         }
     }
 
+    /**
+     * A new store in fulfillment-service mode: switched on through the WMS API, the service's location mapped by the
+     * merchant to the warehouse the WMS ships it from (WH-FS) and stocked there.
+     */
+    private static ServiceStore serviceStore(String domain) throws Exception {
+        ShippedOrderFixture store = store(domain);
+        HttpResponse<String> on = switchTo(domain, "{\"mode\":\"FULFILLMENT_SERVICE\"}");
+        assertEquals(200, on.statusCode(), on.body());
+        Location serviceLocation = store.shop.fulfillmentServices().get(0).location();
+        wmsApi.sql("insert into warehouse (code, name, updated_at) values ('WH-FS', 'WH-FS', now()) "
+                + "on conflict (code) do nothing");
+        wmsApi.sql("update store_location set warehouse_id = (select id from warehouse where code = 'WH-FS') "
+                + "where shopify_location_id = '" + serviceLocation.id() + "'");
+        store.shop.stock("F-SHIRT", serviceLocation, 50);
+        store.shop.stock("F-MUG", serviceLocation, 50);
+        return new ServiceStore(store, serviceLocation);
+    }
+
     @Test
-    @Order(1)
     void switchingOnRegistersTheWmsAsTheStoresFulfillmentServiceOnce() throws Exception {
-        assertEquals("MERCHANT_MANAGED", json(mode()).getString("mode"));
-        HttpResponse<String> refused = switchTo("{\"mode\":\"WMS\"}");
+        Shop shop = store(DOMAIN).shop;
+        assertEquals("MERCHANT_MANAGED", json(mode(DOMAIN)).getString("mode"));
+        HttpResponse<String> refused = switchTo(DOMAIN, "{\"mode\":\"WMS\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("\"mode\""), refused.body());
         assertTrue(shop.fulfillmentServices().isEmpty(), "a refused switch registers nothing");
 
         // The merchant switches on Store Settings.
-        browser.visit(connector.url() + "/admin/store-settings.xhtml?store=" + wmsApi.storeId(DOMAIN));
-        browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
-        browser.awaitTextContaining(By.id("fulfillment-mode"), "Merchant-managed");
-        browser.click(By.id("fulfillment:register-service"));
-        browser.awaitTextContaining(By.id("fulfillment-mode"), "Fulfillment service");
-        assertTrue(browser.text(By.id("map-service-location")).contains("Map that location to the warehouse"));
-        assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");
-        assertEquals(List.of(), Accessibility.seriousViolations(browser));
+        try (Browser browser = new Browser()) {
+            browser.visit(connector.url() + "/admin/store-settings.xhtml?store=" + wmsApi.storeId(DOMAIN));
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
+            browser.awaitTextContaining(By.id("fulfillment-mode"), "Merchant-managed");
+            browser.click(By.id("fulfillment:register-service"));
+            browser.awaitTextContaining(By.id("fulfillment-mode"), "Fulfillment service");
+            assertTrue(browser.text(By.id("map-service-location")).contains("Map that location to the warehouse"));
+            assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");
+            assertEquals(List.of(), Accessibility.seriousViolations(browser));
 
-        JsonObject setup = json(mode());
-        assertEquals("FULFILLMENT_SERVICE", setup.getString("mode"));
-        assertEquals(1, shop.fulfillmentServices().size());
-        FulfillmentService service = shop.fulfillmentServices().get(0);
-        assertEquals(service.id(), setup.getString("serviceId"));
-        assertEquals(service.location().id(), setup.getString("locationId"));
-        assertEquals(connector.url() + "/shopify/webhooks/fulfillment-service", service.callbackUrl());
-        assertTrue(service.inventoryManagement(), "inventory management on");
-        assertTrue(service.trackingSupport(), "tracking support on");
-        serviceLocation = service.location();
-        assertEquals(
-                serviceLocation.name(),
-                wmsApi.text("select name from store_location where shopify_location_id = ?", serviceLocation.id()),
-                "the service's location is listed for the mapping at once");
-        assertTrue(browser.text(By.id("fulfillment-mode")).contains(serviceLocation.name()));
-        assertTrue(browser.text(By.id("locations")).contains(serviceLocation.name()), "in the location mapping");
+            JsonObject setup = json(mode(DOMAIN));
+            assertEquals("FULFILLMENT_SERVICE", setup.getString("mode"));
+            assertEquals(1, shop.fulfillmentServices().size());
+            FulfillmentService service = shop.fulfillmentServices().get(0);
+            assertEquals(service.id(), setup.getString("serviceId"));
+            assertEquals(service.location().id(), setup.getString("locationId"));
+            assertEquals(connector.url() + "/shopify/webhooks/fulfillment-service", service.callbackUrl());
+            assertTrue(service.inventoryManagement(), "inventory management on");
+            assertTrue(service.trackingSupport(), "tracking support on");
+            Location serviceLocation = service.location();
+            assertEquals(
+                    serviceLocation.name(),
+                    wmsApi.text("select name from store_location where shopify_location_id = ?", serviceLocation.id()),
+                    "the service's location is listed for the mapping at once");
+            assertTrue(browser.text(By.id("fulfillment-mode")).contains(serviceLocation.name()));
+            assertTrue(browser.text(By.id("locations")).contains(serviceLocation.name()), "in the location mapping");
 
-        HttpResponse<String> again = switchTo("{\"mode\":\"FULFILLMENT_SERVICE\"}");
-        assertEquals(200, again.statusCode(), again.body());
-        assertEquals(service.id(), json(again).getString("serviceId"));
-        assertEquals(1, shop.fulfillmentServices().size(), "switching on twice registers one service");
-
-        // The merchant maps the service's location to the warehouse the WMS ships it from, and stocks it.
-        wmsApi.sql("insert into warehouse (code, name, updated_at) values ('WH-FS', 'WH-FS', now()) "
-                + "on conflict (code) do nothing");
-        wmsApi.sql("update store_location set warehouse_id = (select id from warehouse where code = 'WH-FS') "
-                + "where shopify_location_id = '" + serviceLocation.id() + "'");
-        shop.stock("F-SHIRT", serviceLocation, 50);
-        shop.stock("F-MUG", serviceLocation, 50);
+            HttpResponse<String> again = switchTo(DOMAIN, "{\"mode\":\"FULFILLMENT_SERVICE\"}");
+            assertEquals(200, again.statusCode(), again.body());
+            assertEquals(service.id(), json(again).getString("serviceId"));
+            assertEquals(1, shop.fulfillmentServices().size(), "switching on twice registers one service");
+        }
     }
 
     @Test
-    @Order(2)
     void aRequestedOrderReachesTheFeedAndItsAcknowledgementAcceptsTheRequestOnce() throws Exception {
-        var order = shop.placeOrder(serviceLocation, true, Map.of("F-SHIRT", 2, "F-MUG", 1));
+        ServiceStore store = serviceStore("fs-requested-it.myshopify.com");
+        Shop shop = store.shop();
+        var order = shop.placeOrder(store.serviceLocation(), true, Map.of("F-SHIRT", 2, "F-MUG", 1));
         awaitState(order.id(), "FILTERED");
         assertNull(entryFor(order.id()), "not requested of the WMS yet: not in the feed");
 
-        FulfillmentOrder fo = fulfillmentOrder(order);
+        FulfillmentOrder fo = fulfillmentOrder(order, store.serviceLocation());
         shop.requestFulfillment(fo, "Please ship");
         JsonObject entry = awaitEntry(order.id());
         assertEquals("WH-FS", entry.getString("warehouse"));
@@ -153,22 +161,31 @@ class FulfillmentServiceIT {
     }
 
     @Test
-    @Order(3)
     void aNotificationDeliveredAgainAddsNothingAndTheWmsRejectsARequestWithShopifysReason() throws Exception {
-        var order = shop.placeOrder(serviceLocation, true, Map.of("F-MUG", 3));
-        FulfillmentOrder fo = fulfillmentOrder(order);
+        ServiceStore store = serviceStore("fs-notified-it.myshopify.com");
+        Shop shop = store.shop();
+        var order = shop.placeOrder(store.serviceLocation(), true, Map.of("F-MUG", 3));
+        FulfillmentOrder fo = fulfillmentOrder(order, store.serviceLocation());
         shop.requestFulfillment(fo, null);
         JsonObject entry = awaitEntry(order.id());
         long revision = entry.getJsonNumber("revision").longValue();
 
         String triggered = Instant.now().toString();
-        assertEquals("stored", notify("FULFILLMENT_REQUEST", triggered).body());
-        assertEquals("duplicate", notify("FULFILLMENT_REQUEST", triggered).body(), "the same notification twice");
         assertEquals(
                 "stored",
-                notify("FULFILLMENT_REQUEST", Instant.now().plusMillis(1).toString())
+                notify(store.domain(), "FULFILLMENT_REQUEST", triggered).body());
+        assertEquals(
+                "duplicate",
+                notify(store.domain(), "FULFILLMENT_REQUEST", triggered).body(),
+                "the same notification twice");
+        assertEquals(
+                "stored",
+                notify(
+                                store.domain(),
+                                "FULFILLMENT_REQUEST",
+                                Instant.now().plusMillis(1).toString())
                         .body());
-        assertEquals(401, notifyUnsigned().statusCode(), "an unsigned notification is refused");
+        assertEquals(401, notifyUnsigned(store.domain()).statusCode(), "an unsigned notification is refused");
         awaitProcessed();
         JsonObject after = entryFor(order.id());
         assertEquals(revision, after.getJsonNumber("revision").longValue(), "no new revision: nothing changed");
@@ -193,10 +210,11 @@ class FulfillmentServiceIT {
     }
 
     @Test
-    @Order(4)
     void aCancellationRequestReachesTheFeedAndTheWmsAgreesOrRefusesWithItsReason() throws Exception {
-        var unpicked = shop.placeOrder(serviceLocation, true, Map.of("F-SHIRT", 1));
-        FulfillmentOrder first = fulfillmentOrder(unpicked);
+        ServiceStore store = serviceStore("fs-cancelled-it.myshopify.com");
+        Shop shop = store.shop();
+        var unpicked = shop.placeOrder(store.serviceLocation(), true, Map.of("F-SHIRT", 1));
+        FulfillmentOrder first = fulfillmentOrder(unpicked, store.serviceLocation());
         shop.requestFulfillment(first, null);
         long firstId = wmsApi.acceptedOrder(unpicked.id());
         assertEquals("ACCEPTED", first.requestStatus());
@@ -209,13 +227,15 @@ class FulfillmentServiceIT {
                 + "where shopify_order_id = '" + unpicked.id() + "'");
         String page = connector.get(wmsApi.admin, "/admin/orders.xhtml").body();
         assertTrue(page.contains("id=\"cancellations-waiting\"") && page.contains(unpicked.name()), page);
-        HttpResponse<String> longer = switchTo("{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":180}");
+        HttpResponse<String> longer =
+                switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":180}");
         assertEquals(200, longer.statusCode(), longer.body());
         assertEquals(180, json(longer).getInt("cancellationAnswerMinutes"));
         assertFalse(
                 connector.get(wmsApi.admin, "/admin/orders.xhtml").body().contains("id=\"cancellations-waiting\""),
                 "within the store's time now: not shown as waiting");
-        HttpResponse<String> none = switchTo("{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":0}");
+        HttpResponse<String> none =
+                switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"cancellationAnswerMinutes\":0}");
         assertEquals(400, none.statusCode(), none.body());
         assertTrue(none.body().contains("cancellationAnswerMinutes"), none.body());
 
@@ -228,8 +248,8 @@ class FulfillmentServiceIT {
         HttpResponse<String> again = answerCancellation(firstId, "acceptance", "{}");
         assertEquals(409, again.statusCode(), "no request waiting any more: " + again.body());
 
-        var packed = shop.placeOrder(serviceLocation, true, Map.of("F-MUG", 1));
-        FulfillmentOrder second = fulfillmentOrder(packed);
+        var packed = shop.placeOrder(store.serviceLocation(), true, Map.of("F-MUG", 1));
+        FulfillmentOrder second = fulfillmentOrder(packed, store.serviceLocation());
         shop.requestFulfillment(second, null);
         long secondId = wmsApi.acceptedOrder(packed.id());
         shop.requestCancellation(second, null);
@@ -248,19 +268,24 @@ class FulfillmentServiceIT {
     }
 
     @Test
-    @Order(5)
     void switchingBackListsTheOpenFulfillmentOrdersFirstThenRemovesTheService() throws Exception {
-        var order = shop.placeOrder(serviceLocation, true, Map.of("F-SHIRT", 1));
-        FulfillmentOrder open = fulfillmentOrder(order);
+        ServiceStore store = serviceStore("fs-switch-back-it.myshopify.com");
+        Shop shop = store.shop();
+        var order = shop.placeOrder(store.serviceLocation(), true, Map.of("F-SHIRT", 1));
+        FulfillmentOrder open = fulfillmentOrder(order, store.serviceLocation());
         // On Store Settings, switching back first lists what is open at the service's location, removing nothing.
-        browser.visit(connector.url() + "/admin/store-settings.xhtml?store=" + wmsApi.storeId(DOMAIN));
-        browser.click(By.id("fulfillment:switch-back"));
-        browser.awaitTextContaining(By.id("open-fulfillment-order-list"), order.name());
-        assertEquals(1, shop.fulfillmentServices().size(), "nothing removed before the merchant confirms");
-        assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");
-        assertEquals(List.of(), Accessibility.seriousViolations(browser), "with the open fulfillment orders listed");
+        try (Browser browser = new Browser()) {
+            browser.visit(connector.url() + "/admin/store-settings.xhtml?store=" + store.store().storeId);
+            browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
+            browser.click(By.id("fulfillment:switch-back"));
+            browser.awaitTextContaining(By.id("open-fulfillment-order-list"), order.name());
+            assertEquals(1, shop.fulfillmentServices().size(), "nothing removed before the merchant confirms");
+            assertEquals("[]", browser.cspViolations(), "no Content-Security-Policy violation");
+            assertEquals(
+                    List.of(), Accessibility.seriousViolations(browser), "with the open fulfillment orders listed");
+        }
 
-        HttpResponse<String> listed = switchTo("{\"mode\":\"MERCHANT_MANAGED\"}");
+        HttpResponse<String> listed = switchTo(store.domain(), "{\"mode\":\"MERCHANT_MANAGED\"}");
         assertEquals(200, listed.statusCode(), listed.body());
         JsonObject first = json(listed);
         assertFalse(first.getBoolean("switched"), "not switched while fulfillment orders are open");
@@ -273,23 +298,26 @@ class FulfillmentServiceIT {
                 first.toString());
         assertEquals(1, shop.fulfillmentServices().size(), "nothing removed before the merchant confirms");
 
-        HttpResponse<String> confirmed = switchTo("{\"mode\":\"MERCHANT_MANAGED\",\"confirm\":true,"
-                + "\"destinationLocationId\":\"" + main.id() + "\"}");
+        HttpResponse<String> confirmed = switchTo(
+                store.domain(),
+                "{\"mode\":\"MERCHANT_MANAGED\",\"confirm\":true," + "\"destinationLocationId\":\""
+                        + store.store().location.id() + "\"}");
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         assertTrue(json(confirmed).getBoolean("switched"));
-        assertEquals("MERCHANT_MANAGED", json(mode()).getString("mode"));
+        assertEquals("MERCHANT_MANAGED", json(mode(store.domain())).getString("mode"));
         assertTrue(shop.fulfillmentServices().isEmpty(), "the service is removed");
-        assertEquals(main, open.location(), "its open fulfillment order went to the merchant's location");
+        assertEquals(
+                store.store().location, open.location(), "its open fulfillment order went to the merchant's location");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private static HttpResponse<String> mode() throws Exception {
-        return wmsApi.api("GET", "/api/v1/stores/" + DOMAIN + "/fulfillment-mode", null);
+    private static HttpResponse<String> mode(String domain) throws Exception {
+        return wmsApi.api("GET", "/api/v1/stores/" + domain + "/fulfillment-mode", null);
     }
 
-    private static HttpResponse<String> switchTo(String body) throws Exception {
-        return wmsApi.api("PUT", "/api/v1/stores/" + DOMAIN + "/fulfillment-mode", body);
+    private static HttpResponse<String> switchTo(String domain, String body) throws Exception {
+        return wmsApi.api("PUT", "/api/v1/stores/" + domain + "/fulfillment-mode", body);
     }
 
     private static HttpResponse<String> reject(long orderId, String body) throws Exception {
@@ -300,7 +328,8 @@ class FulfillmentServiceIT {
         return wmsApi.api("POST", "/api/v1/orders/" + orderId + "/cancellation-request-" + answer, body);
     }
 
-    private static FulfillmentOrder fulfillmentOrder(wms.shopify.sandbox.Order order) {
+    /** The order's fulfillment order at the location Shopify made for the WMS's service. */
+    private static FulfillmentOrder fulfillmentOrder(wms.shopify.sandbox.Order order, Location serviceLocation) {
         return order.fulfillmentOrders().stream()
                 .filter(fo -> fo.location() == serviceLocation)
                 .findFirst()
@@ -308,10 +337,10 @@ class FulfillmentServiceIT {
     }
 
     /** A notification as Shopify sends it to the service's callback: signed, with the shop and the trigger time. */
-    private static HttpResponse<String> notify(String kind, String triggeredAt) throws Exception {
+    private static HttpResponse<String> notify(String domain, String kind, String triggeredAt) throws Exception {
         byte[] body = ("{\"kind\":\"" + kind + "\"}").getBytes(StandardCharsets.UTF_8);
         return HTTP.send(
-                notification(body)
+                notification(domain, body)
                         .header("X-Shopify-Triggered-At", triggeredAt)
                         .header(
                                 "X-Shopify-Hmac-Sha256",
@@ -320,21 +349,21 @@ class FulfillmentServiceIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> notifyUnsigned() throws Exception {
+    private static HttpResponse<String> notifyUnsigned(String domain) throws Exception {
         byte[] body = "{\"kind\":\"FULFILLMENT_REQUEST\"}".getBytes(StandardCharsets.UTF_8);
         return HTTP.send(
-                notification(body)
+                notification(domain, body)
                         .header("X-Shopify-Triggered-At", Instant.now().toString())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest.Builder notification(byte[] body) {
+    private static HttpRequest.Builder notification(String domain, byte[] body) {
         return HttpRequest.newBuilder(URI.create(
                         connector.url() + "/shopify/webhooks/fulfillment-service/fulfillment_order_notification"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-Shopify-Shop-Domain", DOMAIN)
+                .header("X-Shopify-Shop-Domain", domain)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 

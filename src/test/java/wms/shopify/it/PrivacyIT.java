@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static wms.shopify.it.WmsFixture.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -22,64 +20,97 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.Customer;
-import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Shop;
 
 /**
  * Shopify's privacy requests against the real server, with two customers of one store: Alice, whose data is asked
  * for and then erased, and Carol, whose data must stay exactly as it was until the shop itself is redacted. Each of
  * them has a shipped order with a return requested (order and return webhooks stored) and Alice an order still
- * waiting in the WMS feed. The requests are signed as Shopify signs them, with the payloads Shopify documents.
+ * waiting in the WMS feed. The requests are signed as Shopify signs them, with the payloads Shopify documents. Every
+ * test has a store of its own with both customers, and sends the requests that come before the one it is about.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrivacyIT {
 
-    private static final String DOMAIN = "privacy-it.myshopify.com";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static SandboxConnector connector;
-    static Shop shop;
-    static Location main;
     static WmsFixture wms;
-    static long storeId;
-    static Customer alice;
-    static Customer carol;
-    static wms.shopify.sandbox.Order aliceShipped;
-    static wms.shopify.sandbox.Order aliceWaiting;
-    static wms.shopify.sandbox.Order carolShipped;
 
     @BeforeAll
-    static void twoCustomersWithOrdersAndReturns() throws Exception {
+    static void connectorAndWms() throws Exception {
         connector = SandboxConnector.get(
                 List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_SWEEP_SECONDS=2"));
-        shop = WmsFixture.stockedShop(connector, DOMAIN, "Privacy main", 100, "Shirt", "P-SHIRT", "Mug", "P-MUG");
-        main = shop.location("Privacy main");
         wms = new WmsFixture(connector, "privacy-it");
-        wms.installForOrders(shop, main, "WH-PRIV", null);
-        wms.catalog(DOMAIN, "W-SHIRT", "P-SHIRT", "W-MUG", "P-MUG");
-        storeId = wms.storeId(DOMAIN);
-        alice = shop.addCustomer("Alice", "Liddell", "alice@example.com", "+44 1865 270000", "Christ Church 1");
-        carol = shop.addCustomer("Carol", "Danvers", "carol@example.com", "+1 555 0100", "Hala Street 7");
-        aliceShipped = shippedOrderWithReturn("PRIV-A", alice);
-        carolShipped = shippedOrderWithReturn("PRIV-C", carol);
-        aliceWaiting = shop.placeOrder(main, true, Map.of("P-MUG", 1), alice);
+    }
+
+    /** A store of a test's own, its two customers and their orders. */
+    record TwoCustomers(
+            ShippedOrderFixture store,
+            Customer alice,
+            Customer carol,
+            wms.shopify.sandbox.Order aliceShipped,
+            wms.shopify.sandbox.Order aliceWaiting,
+            wms.shopify.sandbox.Order carolShipped) {
+        Shop shop() {
+            return this.store.shop;
+        }
+
+        String domain() {
+            return this.store.shop.domain();
+        }
+
+        long storeId() {
+            return this.store.storeId;
+        }
+    }
+
+    /**
+     * A new store with Alice and Carol: each with a shipped order and a return requested of it, Alice with a second
+     * order waiting in the WMS feed, every webhook of them processed.
+     */
+    private static TwoCustomers twoCustomersWithOrdersAndReturns(String domain) throws Exception {
+        ShippedOrderFixture store = ShippedOrderFixture.store(
+                wms, domain, "Privacy main", 100, "WH-PRIV", "Shirt", "P-SHIRT", "W-SHIRT", "Mug", "P-MUG", "W-MUG");
+        Shop shop = store.shop;
+        Customer alice =
+                shop.addCustomer("Alice", "Liddell", "alice@example.com", "+44 1865 270000", "Christ Church 1");
+        Customer carol = shop.addCustomer("Carol", "Danvers", "carol@example.com", "+1 555 0100", "Hala Street 7");
+        String shipments = domain.substring(0, domain.indexOf('.'));
+        var aliceShipped = shippedOrderWithReturn(store, shipments + "-A", alice);
+        var carolShipped = shippedOrderWithReturn(store, shipments + "-C", carol);
+        var aliceWaiting = shop.placeOrder(store.location, true, Map.of("P-MUG", 1), alice);
         await(() -> wms.orderEntry(aliceWaiting.id()) != null, "Alice's second order in the feed");
         awaitProcessed();
+        return new TwoCustomers(store, alice, carol, aliceShipped, aliceWaiting, carolShipped);
+    }
+
+    /** Alice's data asked for (data request {@code id}), then erased at Shopify's request: the story so far. */
+    private static void aliceAskedForThenErased(TwoCustomers store, int dataRequest) throws Exception {
+        long before = wms.count("select coalesce(max(id), 0) from activity_event");
+        deliver(
+                store,
+                "customers/data_request",
+                store.alice().dataRequestPayload(store.shop(), List.of(store.aliceShipped()), dataRequest));
+        awaitActivity(before, "data request " + dataRequest);
+        before = wms.count("select coalesce(max(id), 0) from activity_event");
+        deliver(store, "customers/redact", store.alice().redactPayload(store.shop(), List.of(store.aliceShipped())));
+        awaitActivity(before, "erase a customer's personal data");
     }
 
     @Test
-    @Order(1)
     void aDataRequestListsWhichOrdersAndFieldsAreHeldForTheCustomerOnly() throws Exception {
+        TwoCustomers store = twoCustomersWithOrdersAndReturns("privacy-asked-it.myshopify.com");
+        Customer alice = store.alice();
+        var aliceShipped = store.aliceShipped();
+        var aliceWaiting = store.aliceWaiting();
+        var carolShipped = store.carolShipped();
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
         // Shopify names the orders it knows of; the connector adds what its stored webhooks tie to the customer.
-        deliver("customers/data_request", alice.dataRequestPayload(shop, List.of(aliceShipped), 9001));
+        deliver(store, "customers/data_request", alice.dataRequestPayload(store.shop(), List.of(aliceShipped), 9001));
         String entry = awaitActivity(before, "data request 9001");
-        assertTrue(entry.contains("(customer " + alice.id() + " of " + DOMAIN + ")"), entry);
+        assertTrue(entry.contains("(customer " + alice.id() + " of " + store.domain() + ")"), entry);
         assertTrue(entry.contains("2 imported orders"), entry);
         for (var order : List.of(aliceShipped, aliceWaiting)) {
             assertTrue(
@@ -99,15 +130,25 @@ class PrivacyIT {
                 "the merchant reads it on the Activity page");
         assertEquals(
                 1,
-                wms.count("select count(*) from webhook_delivery where store_id = " + storeId
+                wms.count("select count(*) from webhook_delivery where store_id = " + store.storeId()
                         + " and topic = 'customers/data_request' and outcome = 'PROCESSED'"));
     }
 
     @Test
-    @Order(2)
     void aCustomerRedactionErasesThatCustomerEverywhereAndNothingOfTheOther() throws Exception {
-        Map<Long, String> aliceBodies = bodiesNaming(aliceShipped, aliceWaiting);
-        Map<Long, String> carolBodies = bodiesNaming(carolShipped);
+        TwoCustomers store = twoCustomersWithOrdersAndReturns("privacy-erased-it.myshopify.com");
+        Customer alice = store.alice();
+        var aliceShipped = store.aliceShipped();
+        var aliceWaiting = store.aliceWaiting();
+        var carolShipped = store.carolShipped();
+        long storeId = store.storeId();
+        // Alice asked for her data first: that request names her too, and its activity entry names her.
+        long asked = wms.count("select coalesce(max(id), 0) from activity_event");
+        deliver(store, "customers/data_request", alice.dataRequestPayload(store.shop(), List.of(aliceShipped), 9001));
+        awaitActivity(asked, "data request 9001");
+
+        Map<Long, String> aliceBodies = bodiesNaming(storeId, aliceShipped, aliceWaiting);
+        Map<Long, String> carolBodies = bodiesNaming(storeId, carolShipped);
         assertTrue(aliceBodies.values().stream().anyMatch(b -> b.startsWith("returns/")), "a return body of Alice");
         assertTrue(carolBodies.values().stream().anyMatch(b -> b.startsWith("returns/")), "a return body of Carol");
         Map<Long, String> carolBefore = bodies(carolBodies.keySet());
@@ -115,7 +156,7 @@ class PrivacyIT {
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
 
         // Shopify lists only the shipped order; the waiting one is Alice's through her stored order webhooks.
-        String redactId = deliver("customers/redact", alice.redactPayload(shop, List.of(aliceShipped)));
+        String redactId = deliver(store, "customers/redact", alice.redactPayload(store.shop(), List.of(aliceShipped)));
         String summary = awaitActivity(before, "erase a customer's personal data");
         assertTrue(summary.contains("of 2 orders erased"), summary);
         assertTrue(
@@ -149,7 +190,8 @@ class PrivacyIT {
         assertEquals(
                 "{}",
                 wms.text(
-                        "select convert_from(body, 'UTF8') from webhook_delivery where topic = ?",
+                        "select convert_from(body, 'UTF8') from webhook_delivery where store_id = " + storeId
+                                + " and topic = ?",
                         "customers/data_request"),
                 "her earlier data request is erased too");
         assertEquals(
@@ -177,10 +219,10 @@ class PrivacyIT {
         String repeatId = UUID.randomUUID().toString();
         HttpResponse<String> repeat = SandboxConnector.deliverWebhook(
                 connector.url(),
-                DOMAIN,
+                store.domain(),
                 "customers/redact",
                 repeatId,
-                JSON.writeValueAsBytes(alice.redactPayload(shop, List.of(aliceShipped))));
+                JSON.writeValueAsBytes(alice.redactPayload(store.shop(), List.of(aliceShipped))));
         assertEquals(200, repeat.statusCode(), repeat.body());
         assertEquals(
                 0,
@@ -190,10 +232,16 @@ class PrivacyIT {
     }
 
     @Test
-    @Order(3)
     void aDataRequestAfterTheRedactionFindsNothingPersonal() throws Exception {
+        TwoCustomers store = twoCustomersWithOrdersAndReturns("privacy-asked-again-it.myshopify.com");
+        var aliceShipped = store.aliceShipped();
+        aliceAskedForThenErased(store, 9001);
+
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
-        deliver("customers/data_request", alice.dataRequestPayload(shop, List.of(aliceShipped), 9002));
+        deliver(
+                store,
+                "customers/data_request",
+                store.alice().dataRequestPayload(store.shop(), List.of(aliceShipped), 9002));
         String entry = awaitActivity(before, "data request 9002");
         assertTrue(
                 entry.contains(aliceShipped.name() + " (" + aliceShipped.id() + "): nothing personal (erased)"), entry);
@@ -201,16 +249,22 @@ class PrivacyIT {
     }
 
     @Test
-    @Order(4)
     void aShopRedactionErasesEverythingPersonalOfTheStore() throws Exception {
+        TwoCustomers store = twoCustomersWithOrdersAndReturns("privacy-shop-erased-it.myshopify.com");
+        long storeId = store.storeId();
+        aliceAskedForThenErased(store, 9001);
+
         long before = wms.count("select coalesce(max(id), 0) from activity_event");
-        deliver("customers/data_request", carol.dataRequestPayload(shop, List.of(carolShipped), 9003));
+        deliver(
+                store,
+                "customers/data_request",
+                store.carol().dataRequestPayload(store.shop(), List.of(store.carolShipped()), 9003));
         awaitActivity(before, "data request 9003");
         long orders = wms.count("select count(*) from shop_order where store_id = " + storeId);
         long bodies = wms.count("select count(*) from webhook_delivery where store_id = " + storeId);
         before = wms.count("select coalesce(max(id), 0) from activity_event");
 
-        String redactId = deliver("shop/redact", shop.shopRedactPayload());
+        String redactId = deliver(store, "shop/redact", store.shop().shopRedactPayload());
         String summary = awaitActivity(before, "erase the shop's data");
         assertTrue(summary.contains("of " + (orders - 2) + " orders erased"), "all but Alice's two: " + summary);
         assertEquals(
@@ -224,8 +278,8 @@ class PrivacyIT {
                 "every stored body of the store erased (of " + bodies + ")");
         assertEquals(
                 0,
-                wms.count("select count(*) from activity_event where message like '%(customer gid://%of " + DOMAIN
-                        + ")%'"),
+                wms.count("select count(*) from activity_event where message like '%(customer gid://%of "
+                        + store.domain() + ")%'"),
                 "no entry names a customer of the store");
         assertEquals(
                 orders,
@@ -235,39 +289,20 @@ class PrivacyIT {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    private static wms.shopify.sandbox.Order shippedOrderWithReturn(String key, Customer customer) throws Exception {
-        var order = shop.placeOrder(main, true, Map.of("P-SHIRT", 1), customer);
+    private static wms.shopify.sandbox.Order shippedOrderWithReturn(
+            ShippedOrderFixture store, String key, Customer customer) throws Exception {
+        var order = store.shop.placeOrder(store.location, true, Map.of("P-SHIRT", 1), customer);
         long id = wms.acceptedOrder(order.id());
-        HttpResponse<String> shipped = wms.api(
-                "POST",
-                "/api/v1/shipments",
-                Json.createObjectBuilder()
-                        .add("shipmentId", key)
-                        .add("orderId", id)
-                        .add("shippedAt", "2026-11-27T10:00:00Z")
-                        .add(
-                                "lines",
-                                Json.createArrayBuilder()
-                                        .add(Json.createObjectBuilder()
-                                                .add("product", "W-SHIRT")
-                                                .add("quantity", 1)))
-                        .build()
-                        .toString());
-        assertEquals(202, shipped.statusCode(), shipped.body());
-        await(
-                () -> "FULFILLED"
-                        .equals(json(wms.api("GET", "/api/v1/shipments/" + key, null))
-                                .getString("state")),
-                "shipment " + key);
-        shop.requestReturn(order, Map.of("P-SHIRT", 1));
+        ShippedOrderFixture.shipAndAwait(wms, key, id, "W-SHIRT", 1);
+        store.shop.requestReturn(order, Map.of("P-SHIRT", 1));
         return order;
     }
 
     /** Delivers a privacy request, signed, and waits until it is processed; its webhook id. */
-    private static String deliver(String topic, Map<String, Object> payload) throws Exception {
+    private static String deliver(TwoCustomers store, String topic, Map<String, Object> payload) throws Exception {
         String webhookId = UUID.randomUUID().toString();
         HttpResponse<String> answer = SandboxConnector.deliverWebhook(
-                connector.url(), DOMAIN, topic, webhookId, JSON.writeValueAsBytes(payload));
+                connector.url(), store.domain(), topic, webhookId, JSON.writeValueAsBytes(payload));
         assertEquals(200, answer.statusCode(), answer.body());
         await(
                 () -> "PROCESSED"
@@ -277,7 +312,7 @@ class PrivacyIT {
     }
 
     /** The topic of each stored delivery of the store whose body names one of the orders, by delivery id. */
-    private static Map<Long, String> bodiesNaming(wms.shopify.sandbox.Order... orders) throws Exception {
+    private static Map<Long, String> bodiesNaming(long storeId, wms.shopify.sandbox.Order... orders) throws Exception {
         Map<Long, String> found = new LinkedHashMap<>();
         for (var order : orders) {
             try (Connection db = connector.jdbc();

@@ -6,19 +6,14 @@ import static wms.shopify.it.WmsFixture.json;
 import static wms.shopify.it.WmsFixture.quantities;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Return;
 import wms.shopify.sandbox.ReturnLineItem;
@@ -33,33 +28,41 @@ import wms.shopify.sandbox.Shop;
  * by the restocked units only, and with automatic closing on the return is closed. A return closed on Shopify before
  * the WMS received it goes back into the feed as CLOSED; one processed on Shopify first is not processed again.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReturnsIT {
 
     private static final String DOMAIN = "returns-it.myshopify.com";
 
     static SandboxConnector connector;
-    static Shop shop;
-    static Location main;
     /** The WMS side: its credential and its calls of the WMS API. */
     static WmsFixture wms;
+    /** The store most tests return to: return sync on, closing returns automatically. */
+    static ShippedOrderFixture store;
+
+    static Shop shop;
+    static Location main;
 
     @BeforeAll
-    static void storeWithMappedCatalog() throws Exception {
+    static void storeWithMappedCatalogAndReturnSyncOn() throws Exception {
         connector = SandboxConnector.get(
                 List.of("ORDER_SWEEP_INTERVAL_SECONDS=0", "SHIPPING_RETRY_BASE_SECONDS=1", "SHIPPING_SWEEP_SECONDS=2"));
-        shop = WmsFixture.stockedShop(connector, DOMAIN, "Returns main", 100, "Shirt", "R-SHIRT", "Mug", "R-MUG");
-        main = shop.location("Returns main");
         wms = new WmsFixture(connector, "returns-it");
-        wms.installForOrders(shop, main, "WH-RET", null);
-        wms.catalog(DOMAIN, "W-SHIRT", "R-SHIRT", "W-MUG", "R-MUG");
+        store = storeOf(DOMAIN);
+        shop = store.shop;
+        main = store.location;
+        returnSync(store, true);
+    }
+
+    /** A store of its own (return sync off, as installed) for a test that switches return sync or counts returns. */
+    private static ShippedOrderFixture storeOf(String domain) throws Exception {
+        return ShippedOrderFixture.store(
+                wms, domain, "Returns main", 100, "WH-RET", "Shirt", "R-SHIRT", "W-SHIRT", "Mug", "R-MUG", "W-MUG");
     }
 
     @Test
-    @Order(1)
     void withReturnSyncOffARequestedReturnChangesNothing() throws Exception {
-        var order = shippedOrder("RS-OFF", Map.of("R-SHIRT", 1), "W-SHIRT", 1);
-        Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 1));
+        ShippedOrderFixture off = storeOf("returns-off-it.myshopify.com");
+        var order = off.shippedOrder("RS-OFF", Map.of("R-SHIRT", 1), "W-SHIRT", 1);
+        Return requested = off.shop.requestReturn(order, Map.of("R-SHIRT", 1));
         await(
                 () -> "PROCESSED"
                         .equals(wms.text(
@@ -67,21 +70,17 @@ class ReturnsIT {
                                         + "and convert_from(body, 'UTF8') like ?",
                                 "%" + requested.id() + "%")),
                 "the returns/request delivery processed");
-        assertEquals(0, wms.count("select count(*) from shop_return"), "nothing recorded");
-        assertTrue(json(wms.api("GET", "/api/v1/returns/feed", null))
-                .getJsonArray("entries")
-                .isEmpty());
+        assertEquals(
+                0, wms.count("select count(*) from shop_return where store_id = " + off.storeId), "nothing recorded");
+        assertTrue(
+                wms.feed("returns", 500).stream()
+                        .noneMatch(e -> e.getString("store").equals(off.shop.domain())),
+                "nothing in the return feed");
     }
 
     @Test
-    @Order(2)
     void aReturnRequestedAndApprovedIsExpectedReceivedDisposedOfOnceAndClosed() throws Exception {
-        try (Connection db = connector.jdbc()) {
-            db.createStatement()
-                    .executeUpdate("update return_policy set sync_enabled = true, auto_close = true "
-                            + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
-        }
-        var order = shippedOrder("RS-ON", Map.of("R-SHIRT", 3, "R-MUG", 1), "W-SHIRT", 3, "W-MUG", 1);
+        var order = store.shippedOrder("RS-ON", Map.of("R-SHIRT", 3, "R-MUG", 1), "W-SHIRT", 3, "W-MUG", 1);
         Return requested = shop.requestReturn(order, Map.of("R-SHIRT", 2, "R-MUG", 1));
         JsonObject[] entry = new JsonObject[1];
         await(() -> (entry[0] = entry(requested.id())) != null, "the return in the feed");
@@ -164,12 +163,12 @@ class ReturnsIT {
     }
 
     @Test
-    @Order(3)
     void aReturnShopifyDoesNotKnowIsCreatedThereWhenTheStoreAllowsItElseHeld() throws Exception {
-        returnSync(true);
-        var order = shippedOrder("RS-UNANNOUNCED", Map.of("R-MUG", 2), "W-MUG", 2);
+        ShippedOrderFixture unannounced = storeOf("returns-unannounced-it.myshopify.com");
+        returnSync(unannounced, true);
+        var order = unannounced.shippedOrder("RS-UNANNOUNCED", Map.of("R-MUG", 2), "W-MUG", 2);
         long orderId = wms.count("select id from shop_order where shopify_order_id = '" + order.id() + "'");
-        int mugsBefore = shop.quantity("R-MUG", main, "available");
+        int mugsBefore = unannounced.shop.quantity("R-MUG", unannounced.location, "available");
         String body = Json.createObjectBuilder()
                 .add("receiptId", "RCPT-U1")
                 .add("orderId", orderId)
@@ -189,7 +188,7 @@ class ReturnsIT {
                                 .body());
         assertEquals(1, order.returns().size(), "one return created on Shopify");
         assertEquals("CLOSED", order.returns().get(0).status());
-        assertEquals(mugsBefore + 1, shop.quantity("R-MUG", main, "available"));
+        assertEquals(mugsBefore + 1, unannounced.shop.quantity("R-MUG", unannounced.location, "available"));
         assertEquals(
                 200, wms.api("POST", "/api/v1/returns", body).statusCode(), "the same receipt again changes nothing");
         assertEquals(1, order.returns().size());
@@ -207,11 +206,7 @@ class ReturnsIT {
                         .statusCode(),
                 "a product not in the order");
 
-        try (Connection db = connector.jdbc()) {
-            db.createStatement()
-                    .executeUpdate("update return_policy set sync_enabled = false "
-                            + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
-        }
+        returnSync(unannounced, false);
         HttpResponse<String> held = wms.api(
                 "POST",
                 "/api/v1/returns",
@@ -230,7 +225,6 @@ class ReturnsIT {
     }
 
     @Test
-    @Order(4)
     void aRetryAfterShopifysAnswerWasLostDoesNotProcessOrRestockTwice() throws Exception {
         Approved approved = approvedReturn("RS-LOST", "R-SHIRT", "W-SHIRT", 2);
         Return requested = approved.onShopify();
@@ -261,7 +255,6 @@ class ReturnsIT {
     }
 
     @Test
-    @Order(5)
     void aReturnClosedOnShopifyBeforeItWasReceivedTellsTheWmsNotToExpectIt() throws Exception {
         Approved approved = approvedReturn("RS-CLOSED", "R-MUG", "W-MUG", 1);
         Return requested = approved.onShopify();
@@ -278,7 +271,6 @@ class ReturnsIT {
     }
 
     @Test
-    @Order(6)
     void aReturnProcessedOnShopifyFirstIsNotProcessedOrRestockedAgain() throws Exception {
         Approved approved = approvedReturn("RS-PROCESSED", "R-SHIRT", "W-SHIRT", 1);
         Return requested = approved.onShopify();
@@ -312,8 +304,7 @@ class ReturnsIT {
      * WMS from the feed and approved on Shopify (the approval seen by the connector).
      */
     private static Approved approvedReturn(String key, String sku, String product, int units) throws Exception {
-        returnSync(true);
-        var order = shippedOrder(key, Map.of(sku, units), product, units);
+        var order = store.shippedOrder(key, Map.of(sku, units), product, units);
         Return requested = shop.requestReturn(order, Map.of(sku, units));
         long returnId = expected(requested);
         shop.approveReturn(requested);
@@ -321,12 +312,9 @@ class ReturnsIT {
         return new Approved(requested, returnId);
     }
 
-    private static void returnSync(boolean on) throws Exception {
-        try (Connection db = connector.jdbc()) {
-            db.createStatement()
-                    .executeUpdate("update return_policy set sync_enabled = " + on + ", auto_close = true "
-                            + "where store_id = (select id from store where domain = '" + DOMAIN + "')");
-        }
+    /** Return sync of the store on or off, closing returns automatically. */
+    private static void returnSync(ShippedOrderFixture of, boolean on) throws Exception {
+        wms.sql("update return_policy set sync_enabled = " + on + ", auto_close = true where store_id = " + of.storeId);
     }
 
     /** Waits for the return in the feed and acknowledges it, as the WMS does: its connector id. */
@@ -357,37 +345,6 @@ class ReturnsIT {
                 .flatMap(rfo -> rfo.lineItems().stream())
                 .mapToInt(ReverseFulfillmentOrderLineItem::disposedQuantity)
                 .sum();
-    }
-
-    private static wms.shopify.sandbox.Order shippedOrder(String key, Map<String, Integer> skus, Object... shipped)
-            throws Exception {
-        var order = shop.placeOrder(main, true, skus);
-        long id = wms.acceptedOrder(order.id());
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        for (int i = 0; i < shipped.length; i += 2) {
-            lines.add(Json.createObjectBuilder()
-                    .add("product", (String) shipped[i])
-                    .add("quantity", (Integer) shipped[i + 1]));
-        }
-        assertEquals(
-                202,
-                wms.api(
-                                "POST",
-                                "/api/v1/shipments",
-                                Json.createObjectBuilder()
-                                        .add("shipmentId", key)
-                                        .add("orderId", id)
-                                        .add("shippedAt", "2026-11-27T10:00:00Z")
-                                        .add("lines", lines)
-                                        .build()
-                                        .toString())
-                        .statusCode());
-        await(
-                () -> "FULFILLED"
-                        .equals(json(wms.api("GET", "/api/v1/shipments/" + key, null))
-                                .getString("state")),
-                "shipment " + key);
-        return order;
     }
 
     private static JsonObject entry(String shopifyReturnId) throws Exception {

@@ -2,6 +2,8 @@ package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wms.shopify.it.ShippedOrderFixture.lines;
+import static wms.shopify.it.ShippedOrderFixture.parcel;
 import static wms.shopify.it.WmsFixture.json;
 
 import jakarta.json.Json;
@@ -18,10 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import wms.shopify.sandbox.Fulfillment;
 import wms.shopify.sandbox.Journal;
@@ -37,7 +36,6 @@ import wms.shopify.sandbox.Shop;
  * from there; tracking known later updates the fulfillment; with Shopify answering 5xx (before and after the write),
  * 429 and THROTTLED, all 2 s late, every shipment still ends as exactly one fulfillment, none parked (R3).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShippingIT {
 
     private static final String DOMAIN = "shipping-it.myshopify.com";
@@ -71,7 +69,6 @@ class ShippingIT {
     }
 
     @Test
-    @Order(1)
     void fullAndPartialShipmentsWithSeveralParcelsBecomeOneFulfillmentEachWithTracking() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 3, "S-MUG", 1));
         long orderId = acceptedOrder(order.id());
@@ -124,7 +121,6 @@ class ShippingIT {
     }
 
     @Test
-    @Order(2)
     void aShipmentReportedTwiceStaysOneAndBadReportsStoreNothing() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 2));
         long orderId = acceptedOrder(order.id());
@@ -140,7 +136,8 @@ class ShippingIT {
         Thread.sleep(1500);
         assertEquals(1, order.fulfillments().size(), "fulfilled once");
 
-        long before = wms.count("select count(*) from shipment");
+        String ofThisTest = "select count(*) from shipment where shipment_key like 'SHIP-2%'";
+        long before = wms.count(ofThisTest);
         HttpResponse<String> tooMany = ship(shipment("SHIP-2X", orderId, null, lines("W-SHIRT", 2)));
         assertEquals(422, tooMany.statusCode());
         assertTrue(tooMany.body().contains("more than the 1 left to ship"), tooMany.body());
@@ -181,11 +178,10 @@ class ShippingIT {
                 ship(shipment("SHIP-2E", entry[0].getJsonNumber("orderId").longValue(), null, lines("W-MUG", 1)));
         assertEquals(409, early.statusCode());
         assertTrue(early.body().contains("acknowledge it before"), early.body());
-        assertEquals(before, wms.count("select count(*) from shipment"), "nothing stored for refused reports");
+        assertEquals(before, wms.count(ofThisTest), "nothing stored for refused reports");
     }
 
     @Test
-    @Order(3)
     void shopifyFailingForAWhileIsRetriedUntilItRecovers() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-MUG", 2));
         long orderId = acceptedOrder(order.id());
@@ -206,7 +202,6 @@ class ShippingIT {
     }
 
     @Test
-    @Order(4)
     void aFulfillmentShopifyAppliedWithoutAnsweringInTimeIsFoundNotMadeTwice() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 1, "S-MUG", 1));
         long orderId = acceptedOrder(order.id());
@@ -227,7 +222,6 @@ class ShippingIT {
     }
 
     @Test
-    @Order(5)
     void aShipmentWhoseAttemptsAreSpentIsParkedShownOnTheOrdersPageAndRetriedFromThere() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 1));
         long orderId = acceptedOrder(order.id());
@@ -239,8 +233,6 @@ class ShippingIT {
         JsonObject failed = awaitShipment("SHIP-5", "FAILED");
         assertTrue(failed.getString("reason").startsWith("Gave up after 8 attempts"), failed.getString("reason"));
         assertEquals(0, order.fulfillments().size());
-        assertEquals(
-                409, wms.api("POST", "/api/v1/shipments/SHIP-4/retry", null).statusCode(), "only failed ones");
         shop.faults().none();
         long rowId = wms.count("select id from shipment where shipment_key = 'SHIP-5'");
         try (Browser browser = new Browser()) {
@@ -256,11 +248,12 @@ class ShippingIT {
             assertTrue(browser.driver().findElements(By.id("shipment-" + rowId)).isEmpty(), "no longer failed");
             browser.screenshot("shipment-retried");
         }
+        assertEquals(
+                409, wms.api("POST", "/api/v1/shipments/SHIP-5/retry", null).statusCode(), "only failed ones");
         assertEquals(1, order.fulfillments().size());
     }
 
     @Test
-    @Order(6)
     void trackingKnownLaterUpdatesTheFulfillment() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-MUG", 1));
         long orderId = acceptedOrder(order.id());
@@ -292,7 +285,6 @@ class ShippingIT {
     }
 
     @Test
-    @Order(7)
     void serverErrorsThrottlingAndLatencyStillGiveEveryShipmentExactlyOneFulfillment() throws Exception {
         // R3: 20 % 5xx before and after the write, bursts of 429 (Retry-After 1 s) and THROTTLED twice, 10 % of
         // requests answered 429 besides (so that fulfillmentCreate itself meets some), 2 s latency.
@@ -384,7 +376,6 @@ class ShippingIT {
     }
 
     @Test
-    @Order(10)
     void everyTrackingNumberReachesShopifyWithItsOwnUrlAndCarrierWhateverTheMixOfParcels() throws Exception {
         var order = shop.placeOrder(main, true, Map.of("S-SHIRT", 4));
         long orderId = acceptedOrder(order.id());
@@ -514,54 +505,18 @@ class ShippingIT {
     }
 
     private static JsonObject awaitShipment(String key, String state) throws Exception {
-        JsonObject[] found = new JsonObject[1];
-        await(
-                () -> {
-                    HttpResponse<String> response = wms.api("GET", "/api/v1/shipments/" + key, null);
-                    found[0] = response.statusCode() == 200 ? json(response) : null;
-                    return found[0] != null && state.equals(found[0].getString("state"));
-                },
-                "shipment " + key + " to be " + state);
-        return found[0];
+        return ShippedOrderFixture.awaitShipment(wms, key, state, Duration.ofSeconds(120));
     }
 
     private static HttpResponse<String> ship(String body) throws Exception {
-        return wms.api("POST", "/api/v1/shipments", body);
+        return ShippedOrderFixture.ship(wms, body);
     }
 
     private static String shipment(
             String key, long orderId, String carrier, JsonArrayBuilder lines, JsonObjectBuilder... parcels) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("shipmentId", key)
-                .add("orderId", orderId)
-                .add("shippedAt", Instant.parse("2026-11-27T10:00:00Z").toString())
-                .add("lines", lines);
-        if (carrier != null) {
-            body.add("carrier", carrier);
-        }
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (JsonObjectBuilder parcel : parcels) {
-            list.add(parcel);
-        }
-        return body.add("parcels", list).build().toString();
-    }
-
-    private static JsonArrayBuilder lines(Object... productsAndQuantities) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        for (int i = 0; i < productsAndQuantities.length; i += 2) {
-            lines.add(Json.createObjectBuilder()
-                    .add("product", (String) productsAndQuantities[i])
-                    .add("quantity", (Integer) productsAndQuantities[i + 1]));
-        }
-        return lines;
-    }
-
-    private static JsonObjectBuilder parcel(String number, String url) {
-        JsonObjectBuilder parcel = Json.createObjectBuilder().add("trackingNumber", number);
-        if (url != null) {
-            parcel.add("trackingUrl", url);
-        }
-        return parcel;
+        return ShippedOrderFixture.shipment(key, orderId, carrier, lines, parcels)
+                .build()
+                .toString();
     }
 
     private static void await(WmsFixture.Check check, String what) throws Exception {

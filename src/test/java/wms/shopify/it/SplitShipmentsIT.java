@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wms.shopify.it.ShippedOrderFixture.lines;
 import static wms.shopify.it.WmsFixture.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,10 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import wms.shopify.sandbox.Fulfillment;
@@ -39,7 +36,6 @@ import wms.shopify.sandbox.Shop;
  * what Shopify receives; a fulfillment order moved before the WMS acknowledged the order re-routes it in the feed,
  * and one moved after is reported (Activity, Orders page) while its shipment still lands where the units are now.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SplitShipmentsIT {
 
     private static final String DOMAIN = "split-shipments-it.myshopify.com";
@@ -87,7 +83,6 @@ class SplitShipmentsIT {
     }
 
     @Test
-    @Order(1)
     void anOrderOverTwoLocationsShipsAsTwoShipmentsEachLandingAtItsOwnLocation() throws Exception {
         var order = shop.placeSplitOrder(true, routed(north, Map.of("SP-SHIRT", 2), south, Map.of("SP-MUG", 1)));
         long orderId = wms.acceptedOrder(order.id());
@@ -110,7 +105,6 @@ class SplitShipmentsIT {
     }
 
     @Test
-    @Order(2)
     void oneShipmentSpanningBothLocationsBecomesOneFulfillmentPerLocationNeverTwo() throws Exception {
         var order = shop.placeSplitOrder(
                 true, routed(north, Map.of("SP-SHIRT", 1, "SP-CAP", 2), south, Map.of("SP-MUG", 3)));
@@ -143,7 +137,6 @@ class SplitShipmentsIT {
     }
 
     @Test
-    @Order(3)
     void aStoreShippingOneFulfillmentPerParcelGetsEachParcelsLinesWithItsOwnTrackingNumber() throws Exception {
         wms.sql("update shipping_policy set fulfillment_per_parcel = true where store_id = " + storeId);
         try {
@@ -202,7 +195,6 @@ class SplitShipmentsIT {
     }
 
     @Test
-    @Order(4)
     void theWmssNotifyCustomerWinsOverTheStoresSettingInWhatShopifyReceives() throws Exception {
         var order = shop.placeOrder(north, true, Map.of("SP-CAP", 3));
         long orderId = wms.acceptedOrder(order.id());
@@ -244,7 +236,6 @@ class SplitShipmentsIT {
     }
 
     @Test
-    @Order(5)
     void aFulfillmentOrderMovedBeforeTheWmsTookTheOrderReRoutesItsFeedEntryToTheNewWarehouse() throws Exception {
         var order = shop.placeOrder(north, true, Map.of("SP-CAP", 1));
         JsonObject[] entry = new JsonObject[1];
@@ -283,7 +274,6 @@ class SplitShipmentsIT {
     }
 
     @Test
-    @Order(6)
     void aFulfillmentOrderMovedAfterTheWmsTookTheOrderIsReportedAndItsShipmentLandsWhereTheUnitsAreNow()
             throws Exception {
         var order = shop.placeOrder(north, true, Map.of("SP-SHIRT", 2));
@@ -389,7 +379,7 @@ class SplitShipmentsIT {
     }
 
     private static HttpResponse<String> ship(String body) throws Exception {
-        return wms.api("POST", "/api/v1/shipments", body);
+        return ShippedOrderFixture.ship(wms, body);
     }
 
     private static String shipment(String key, long orderId, JsonArrayBuilder lines, JsonObjectBuilder... parcels) {
@@ -398,31 +388,11 @@ class SplitShipmentsIT {
 
     private static JsonObjectBuilder shipmentBuilder(
             String key, long orderId, JsonArrayBuilder lines, JsonObjectBuilder... parcels) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (JsonObjectBuilder parcel : parcels) {
-            list.add(parcel);
-        }
-        return Json.createObjectBuilder()
-                .add("shipmentId", key)
-                .add("orderId", orderId)
-                .add("carrier", "UPS")
-                .add("shippedAt", "2026-12-07T10:00:00Z")
-                .add("lines", lines)
-                .add("parcels", list);
-    }
-
-    private static JsonArrayBuilder lines(Object... productsAndQuantities) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        for (int i = 0; i < productsAndQuantities.length; i += 2) {
-            lines.add(Json.createObjectBuilder()
-                    .add("product", (String) productsAndQuantities[i])
-                    .add("quantity", (Integer) productsAndQuantities[i + 1]));
-        }
-        return lines;
+        return ShippedOrderFixture.shipment(key, orderId, "UPS", lines, parcels);
     }
 
     private static JsonObjectBuilder parcel(String number) {
-        return Json.createObjectBuilder().add("trackingNumber", number);
+        return ShippedOrderFixture.parcel(number, null);
     }
 
     private static JsonObjectBuilder parcel(String number, JsonArrayBuilder lines) {
