@@ -71,6 +71,7 @@ public class StoreSettingsPage implements Serializable {
     private boolean importTestOrders;
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
+    private boolean refundOnProcess;
     private boolean notifyCustomer;
     private boolean fulfillmentPerParcel;
     private FulfillmentSetup fulfillment;
@@ -121,6 +122,7 @@ public class StoreSettingsPage implements Serializable {
         ReturnPolicy returns = policies.returns();
         this.returnSyncEnabled = returns.syncEnabled();
         this.returnAutoClose = returns.autoClose();
+        this.refundOnProcess = returns.refundOnProcess();
         this.fulfillment = this.fulfillmentMode.of(store);
         this.cancellationAnswerMinutes = this.intakePolicies.cancellationAnswerMinutes(this.storeId);
     }
@@ -274,7 +276,7 @@ public class StoreSettingsPage implements Serializable {
                                     this.fulfillmentStatuses,
                                     this.importTestOrders),
                             new ShippingPolicy(this.notifyCustomer, this.fulfillmentPerParcel),
-                            new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)),
+                            new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose, this.refundOnProcess)),
                     targets,
                     this.defaultLocation,
                     this.faces.getExternalContext().getRemoteUser());
@@ -400,5 +402,13 @@ public class StoreSettingsPage implements Serializable {
 
     public void setReturnAutoClose(boolean returnAutoClose) {
         this.returnAutoClose = returnAutoClose;
+    }
+
+    public boolean isRefundOnProcess() {
+        return this.refundOnProcess;
+    }
+
+    public void setRefundOnProcess(boolean refundOnProcess) {
+        this.refundOnProcess = refundOnProcess;
     }
 }
