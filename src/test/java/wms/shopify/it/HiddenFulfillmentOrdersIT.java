@@ -118,7 +118,8 @@ class HiddenFulfillmentOrdersIT {
                 "the WMS's demand: the visible units only",
                 () -> "demand " + wms.longValue(demand));
 
-        String page = connector.get(wms.admin, "/admin/orders.xhtml?store=" + storeId).body();
+        String page =
+                connector.get(wms.admin, "/admin/orders.xhtml?store=" + storeId).body();
         assertTrue(page.contains("W-HF-PLATE " + NOT_VISIBLE), "the Orders page lists them");
     }
 

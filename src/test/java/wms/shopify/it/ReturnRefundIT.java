@@ -58,8 +58,7 @@ class ReturnRefundIT {
         JsonObject before = json(wms.api("GET", POLICY, null));
         assertEquals(false, before.getBoolean("refundOnProcess"), "off by default: " + before);
 
-        HttpResponse<String> refused =
-                wms.api("PUT", POLICY, "{\"syncEnabled\":true,\"autoClose\":\"yes\"}");
+        HttpResponse<String> refused = wms.api("PUT", POLICY, "{\"syncEnabled\":true,\"autoClose\":\"yes\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("autoClose"), refused.body());
         assertTrue(refused.body().contains("refundOnProcess"), refused.body());
@@ -71,8 +70,11 @@ class ReturnRefundIT {
     void withTheSettingOnTheProcessedReturnIsRefundedForTheReturnedUnits() throws Exception {
         JsonObject saved = policy(true);
         assertTrue(saved.getBoolean("refundOnProcess"));
-        String page = connector.get(wms.admin, "/admin/store-settings.xhtml?store=" + storeId).body();
-        Matcher box = Pattern.compile("<input[^>]*id=\"[^\"]*refund-on-process\"[^>]*>").matcher(page);
+        String page = connector
+                .get(wms.admin, "/admin/store-settings.xhtml?store=" + storeId)
+                .body();
+        Matcher box = Pattern.compile("<input[^>]*id=\"[^\"]*refund-on-process\"[^>]*>")
+                .matcher(page);
         assertTrue(box.find(), "the setting on Store Settings");
         assertTrue(box.group().contains("checked"), "shown as on: " + box.group());
 
@@ -109,10 +111,8 @@ class ReturnRefundIT {
     }
 
     private static JsonObject policy(boolean refund) throws Exception {
-        HttpResponse<String> saved = wms.api(
-                "PUT",
-                POLICY,
-                "{\"syncEnabled\":true,\"autoClose\":false,\"refundOnProcess\":" + refund + "}");
+        HttpResponse<String> saved =
+                wms.api("PUT", POLICY, "{\"syncEnabled\":true,\"autoClose\":false,\"refundOnProcess\":" + refund + "}");
         assertEquals(200, saved.statusCode(), saved.body());
         return json(saved);
     }
@@ -155,7 +155,8 @@ class ReturnRefundIT {
                 wms.api(
                                 "POST",
                                 "/api/v1/returns/" + returnId + "/acknowledgement",
-                                "{\"revision\":" + entry[0].getJsonNumber("revision").longValue() + "}")
+                                "{\"revision\":"
+                                        + entry[0].getJsonNumber("revision").longValue() + "}")
                         .statusCode());
         shop.approveReturn(requested);
         await(
@@ -185,7 +186,8 @@ class ReturnRefundIT {
                         .equals(json(wms.api("GET", "/api/v1/returns/receipts/" + receipt, null))
                                 .getString("state")),
                 "the receipt processed on Shopify",
-                () -> wms.api("GET", "/api/v1/returns/receipts/" + receipt, null).body());
+                () -> wms.api("GET", "/api/v1/returns/receipts/" + receipt, null)
+                        .body());
         return new Received(requested, returnId);
     }
 

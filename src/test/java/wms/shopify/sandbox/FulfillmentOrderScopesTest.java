@@ -75,8 +75,8 @@ class FulfillmentOrderScopesTest {
         JsonNode all = admin.graphQl("{ fulfillmentOrders(first: 10) { nodes { id } } }", Map.of());
         assertEquals(List.of(ours.id()), ids(all.at("/data/fulfillmentOrders/nodes")));
 
-        JsonNode byId = admin.graphQl(
-                "query($id: ID!) { fulfillmentOrder(id: $id) { id } }", Map.of("id", theirs.id()));
+        JsonNode byId =
+                admin.graphQl("query($id: ID!) { fulfillmentOrder(id: $id) { id } }", Map.of("id", theirs.id()));
         assertTrue(byId.at("/data/fulfillmentOrder").isNull(), byId.toString());
         assertTrue(byId.path("errors").isMissingNode(), "hidden, not refused: " + byId);
 
@@ -101,8 +101,8 @@ class FulfillmentOrderScopesTest {
         assertEquals(2, listed.size(), answer.toString());
         assertTrue(listed.containsAll(List.of(ours.id(), theirs.id())));
 
-        JsonNode byId = admin.graphQl(
-                "query($id: ID!) { fulfillmentOrder(id: $id) { id } }", Map.of("id", theirs.id()));
+        JsonNode byId =
+                admin.graphQl("query($id: ID!) { fulfillmentOrder(id: $id) { id } }", Map.of("id", theirs.id()));
         assertEquals(theirs.id(), byId.at("/data/fulfillmentOrder/id").asText());
     }
 
@@ -117,8 +117,7 @@ class FulfillmentOrderScopesTest {
                 "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 10) { nodes { id } } } }",
                 Map.of("id", order.id()));
         assertEquals(List.of(theirs.id()), ids(answer.at("/data/order/fulfillmentOrders/nodes")));
-        JsonNode byId =
-                admin.graphQl("query($id: ID!) { fulfillmentOrder(id: $id) { id } }", Map.of("id", ours.id()));
+        JsonNode byId = admin.graphQl("query($id: ID!) { fulfillmentOrder(id: $id) { id } }", Map.of("id", ours.id()));
         assertTrue(byId.at("/data/fulfillmentOrder").isNull(), byId.toString());
     }
 

@@ -231,7 +231,9 @@ final class ReturnDesk {
             java.math.BigDecimal total = perParent.merge(parent, amount, java.math.BigDecimal::add);
             if (!overRefunding && total.compareTo(order.refundable(parent)) > 0) {
                 errors.add(new UserError(
-                        path, "Refund amount exceeds the refundable amount of the transaction.", "LESS_THAN_OR_EQUAL_TO"));
+                        path,
+                        "Refund amount exceeds the refundable amount of the transaction.",
+                        "LESS_THAN_OR_EQUAL_TO"));
                 continue;
             }
             refunding.add(Map.entry(parent, amount));

@@ -54,9 +54,13 @@ class ReturnRefundsTest {
         assertEquals("39.98", outcome.at("/amount/presentmentMoney/amount").asText(), outcome.toString());
         assertEquals("USD", outcome.at("/amount/presentmentMoney/currencyCode").asText());
         assertEquals(1, outcome.get("suggestedTransactions").size());
-        assertEquals(sale.id(), outcome.at("/suggestedTransactions/0/parentTransaction/id").asText());
         assertEquals(
-                "39.98", outcome.at("/suggestedTransactions/0/amountSet/presentmentMoney/amount").asText());
+                sale.id(),
+                outcome.at("/suggestedTransactions/0/parentTransaction/id").asText());
+        assertEquals(
+                "39.98",
+                outcome.at("/suggestedTransactions/0/amountSet/presentmentMoney/amount")
+                        .asText());
 
         JsonNode processed = process(aReturn, line, 2, "39.98", sale.id());
         assertTrue(processed.get("userErrors").isEmpty(), processed.toString());
@@ -82,7 +86,8 @@ class ReturnRefundsTest {
         Return aReturn = returned(order, 1);
         ReturnLineItem line = aReturn.returnLineItems().get(0);
 
-        JsonNode refused = process(aReturn, line, 1, "25.00", order.transactions().get(0).id());
+        JsonNode refused =
+                process(aReturn, line, 1, "25.00", order.transactions().get(0).id());
         assertEquals(
                 "Refund amount exceeds the refundable amount of the transaction.",
                 refused.at("/userErrors/0/message").asText(),

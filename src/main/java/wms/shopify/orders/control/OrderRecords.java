@@ -342,12 +342,7 @@ public class OrderRecords {
                 || store.scopes() == null
                 || GrantedScopes.parse(store.scopes()).covers("read_third_party_fulfillment_orders");
         return OrderPlan.of(
-                order,
-                variants,
-                locations,
-                fallback,
-                this.intakePolicies.ownServiceLocations(storeId),
-                seesOtherApps);
+                order, variants, locations, fallback, this.intakePolicies.ownServiceLocations(storeId), seesOtherApps);
     }
 
     /**

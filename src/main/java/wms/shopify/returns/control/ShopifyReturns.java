@@ -213,11 +213,7 @@ public class ShopifyReturns {
 
     /** As {@link #process(Store, ShopifyReturn, List, String)}, issuing the refund too when {@code refund}. */
     public String process(
-            Store store,
-            ShopifyReturn read,
-            List<DisposalPlan.Disposal> disposals,
-            String locationId,
-            boolean refund) {
+            Store store, ShopifyReturn read, List<DisposalPlan.Disposal> disposals, String locationId, boolean refund) {
         java.util.Map<String, String> returnLineByFulfillmentLine = new java.util.HashMap<>();
         read.lines()
                 .forEach(l -> returnLineByFulfillmentLine.putIfAbsent(l.fulfillmentLineItemId(), l.returnLineItemId()));
@@ -239,7 +235,9 @@ public class ShopifyReturns {
                 .add("id", returnLine)
                 .add(
                         "quantity",
-                        ofLine.stream().mapToInt(DisposalPlan.Disposal::quantity).sum())));
+                        ofLine.stream()
+                                .mapToInt(DisposalPlan.Disposal::quantity)
+                                .sum())));
         byReturnLine.forEach((returnLine, ofLine) -> {
             JsonArrayBuilder dispositions = Json.createArrayBuilder();
             for (DisposalPlan.Disposal d : ofLine) {
@@ -272,15 +270,12 @@ public class ShopifyReturns {
                 input.add(
                         "financialTransfer",
                         Json.createObjectBuilder()
-                                .add(
-                                        "issueRefund",
-                                        Json.createObjectBuilder().add("orderTransactions", suggested)));
+                                .add("issueRefund", Json.createObjectBuilder().add("orderTransactions", suggested)));
             }
         }
         JsonObject variables = Json.createObjectBuilder().add("input", input).build();
         JsonObject data = this.access.call(
-                store,
-                token -> this.api.runOnce(store.domain(), token, AdminOperation.RETURN_PROCESS, variables));
+                store, token -> this.api.runOnce(store.domain(), token, AdminOperation.RETURN_PROCESS, variables));
         return userErrors(data.getJsonObject("returnProcess"));
     }
 

@@ -58,7 +58,9 @@ class NotVisibleOrderPlanTest {
         assertEquals(2, plan.anotherApps().size());
 
         ImportedOrder row = ImportedOrder.forTest(ORDER, T0);
-        assertEquals(ImportedOrder.Change.ANOTHER_APP, row.apply(order(T0, List.of()), OrderRulesTest.DEFAULTS, plan, T0, "test"));
+        assertEquals(
+                ImportedOrder.Change.ANOTHER_APP,
+                row.apply(order(T0, List.of()), OrderRulesTest.DEFAULTS, plan, T0, "test"));
         assertEquals(OrderState.ANOTHER_APP, row.state());
         assertTrue(row.stateNote().contains("read_third_party_fulfillment_orders"), row.stateNote());
     }
