@@ -131,6 +131,57 @@ final class AccessScopes extends SimplePerformantInstrumentation {
         return Map.copyOf(r);
     }
 
+    /**
+     * Whether a token with these scopes sees a fulfillment order: Shopify returns only those its fulfillment-order
+     * scopes cover ("API access scopes govern which fulfillment orders are returned to clients. An API client will
+     * only receive a subset of the fulfillment orders which belong to an order if they don't have the necessary
+     * access scopes", FulfillmentOrder object, "Retrieving fulfillment orders"): at a merchant-managed location
+     * {@code read_merchant_managed_fulfillment_orders}, at this app's own fulfillment service location {@code
+     * read_assigned_fulfillment_orders}, at another app's {@code read_third_party_fulfillment_orders}.
+     *
+     * @param granted the token's scopes, or null when nothing is checked (the sandbox's own reads)
+     */
+    static boolean sees(Set<String> granted, FulfillmentOrder fulfillmentOrder) {
+        if (granted == null) {
+            return true;
+        }
+        Location at = fulfillmentOrder.location();
+        String needed = !at.isFulfillmentService()
+                ? "read_merchant_managed_fulfillment_orders"
+                : at.fulfillmentService().ownedByThisApp()
+                        ? "read_assigned_fulfillment_orders"
+                        : "read_third_party_fulfillment_orders";
+        return granted.contains(needed);
+    }
+
+    /**
+     * The objects of a list the request's token may see: fulfillment orders filtered by {@link #sees}, everything
+     * else as it is.
+     */
+    static <T> List<T> visible(List<T> objects, DataFetchingEnvironment env) {
+        Set<String> granted = env.getGraphQlContext().get(GRANTED);
+        if (granted == null) {
+            return objects;
+        }
+        return objects.stream()
+                .filter(o -> !(o instanceof FulfillmentOrder fo) || sees(granted, fo))
+                .toList();
+    }
+
+    /**
+     * An object read by id as the request's token sees it: a fulfillment order outside its scopes is null, as an id
+     * that names nothing (Shopify hides such fulfillment orders rather than refusing them; see docs/sandbox.md).
+     */
+    static <T> T visibleById(T object, DataFetchingEnvironment env) {
+        Set<String> granted = env.getGraphQlContext().get(GRANTED);
+        // A token with no fulfillment-order scope at all is refused the node instead (instrumentDataFetcher).
+        boolean hidden = object instanceof FulfillmentOrder fo
+                && granted != null
+                && READ_FULFILLMENT_ORDERS.stream().anyMatch(granted::contains)
+                && !sees(granted, fo);
+        return hidden ? null : object;
+    }
+
     /** The granted scopes of a comma-separated grant, with the read scope each write scope implies. */
     static Set<String> granted(String scope) {
         if (scope == null || scope.isBlank()) {

@@ -120,6 +120,19 @@ public final class AdminSchema {
                 .type(
                         "ReturnLineItemType",
                         t -> t.typeResolver(env -> env.getSchema().getObjectType("ReturnLineItem")))
+                .type(
+                        "ReturnOutcomeFinancialTransfer",
+                        t -> t.typeResolver(env -> env.getSchema()
+                                .getObjectType(
+                                        ((Map<?, ?>) env.getObject()).containsKey("suggestedTransactions")
+                                                ? "RefundReturnOutcome"
+                                                : "InvoiceReturnOutcome")))
+                .type(
+                        "Return",
+                        t -> t.dataFetcher(
+                                "suggestedFinancialOutcome",
+                                env -> new ReturnDesk(shop(env))
+                                        .suggestedOutcome(env.getSource(), env.getArgument("returnLineItems"))))
                 .type("QueryRoot", this::queries)
                 .type("Mutation", this::mutations)
                 .type(
@@ -174,7 +187,9 @@ public final class AdminSchema {
         public DataFetcher<?> getDataFetcher(FieldWiringEnvironment env) {
             PropertyDataFetcher<Object> whole =
                     PropertyDataFetcher.fetching(env.getFieldDefinition().getName());
-            return fetch -> Connections.page((List<? extends ShopifyObject>) whole.get(fetch), fetch);
+            // Order.fulfillmentOrders, Fulfillment.fulfillmentOrders: only those the token's scopes cover.
+            return fetch -> Connections.page(
+                    AccessScopes.visible((List<? extends ShopifyObject>) whole.get(fetch), fetch), fetch);
         }
     }
 
@@ -196,11 +211,13 @@ public final class AdminSchema {
         byId(t, "reverseFulfillmentOrder", ReverseFulfillmentOrder.class);
         byId(t, "webhookSubscription", WebhookSubscription.class);
         byId(t, "bulkOperation", BulkOperation.class);
-        t.dataFetcher("node", env -> shop(env).node(env.getArgument("id")));
+        t.dataFetcher("node", env -> AccessScopes.visibleById(shop(env).node(env.getArgument("id")), env));
         t.dataFetcher(
                 "nodes",
                 (DataFetchingEnvironment env) -> ((List<String>) env.getArgument("ids"))
-                        .stream().map(shop(env)::node).toList());
+                        .stream()
+                                .map(id -> AccessScopes.visibleById(shop(env).node(id), env))
+                                .toList());
         t.dataFetcher(
                 "locations",
                 env -> Connections.page(
@@ -217,7 +234,7 @@ public final class AdminSchema {
         t.dataFetcher(
                 "fulfillmentOrders",
                 env -> Connections.page(
-                        shop(env).fulfillmentOrders().stream()
+                        AccessScopes.visible(shop(env).fulfillmentOrders(), env).stream()
                                 .filter(fo -> !fo.status().equals("CLOSED")
                                         || Boolean.TRUE.equals(env.getArgument("includeClosed")))
                                 .toList(),
@@ -582,7 +599,7 @@ public final class AdminSchema {
     }
 
     private static void byId(TypeRuntimeWiring.Builder t, String field, Class<? extends ShopifyObject> type) {
-        t.dataFetcher(field, env -> shop(env).find(env.getArgument("id"), type));
+        t.dataFetcher(field, env -> AccessScopes.visibleById(shop(env).find(env.getArgument("id"), type), env));
     }
 
     private static <T> List<T> limit(List<T> list, Integer first) {

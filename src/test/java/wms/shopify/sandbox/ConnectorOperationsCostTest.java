@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * sandbox what Shopify's published calculation gives, computed here independently of {@link QueryCost} from the rules
  * as Shopify writes them (shopify.dev/docs/api/usage/rate-limits, "Cost calculation"): a scalar or enum 0, an object 1,
  * a connection 2 plus its {@code first}/{@code last} times the cost of one node, {@code nodes(ids:)} one object per id,
- * an interface the costliest of its fragments, a mutation 10 plus its payload's selection (the costlier reading of a
+ * an interface or a union the costliest of its fragments, a mutation 10 plus its payload's selection (the costlier reading of a
  * rule Shopify does not publish; docs/sandbox.md).
  */
 class ConnectorOperationsCostTest {
@@ -136,7 +136,19 @@ class ConnectorOperationsCostTest {
                                                 "dispositionType",
                                                 "RESTOCKED",
                                                 "locationId",
-                                                ID))))));
+                                                ID)))),
+                                "financialTransfer",
+                                Map.of(
+                                        "issueRefund",
+                                        Map.of(
+                                                "orderTransactions",
+                                                List.of(Map.of(
+                                                        "transactionAmount",
+                                                        Map.of("amount", "19.80", "currencyCode", "USD"),
+                                                        "parentId",
+                                                        ID))))));
+            case "ReturnRefundSuggestion" ->
+                Map.of("id", ID, "lines", Collections.nCopies(50, Map.of("id", ID, "quantity", 1)));
             case "WebhookSubscriptionCreate" ->
                 Map.of(
                         "topic",
@@ -259,6 +271,9 @@ class ConnectorOperationsCostTest {
         private int field(Field field, GraphQLFieldDefinition definition) {
             GraphQLType type = definition.getType();
             GraphQLType named = GraphQLTypeUtil.unwrapAll(type);
+            if (named instanceof graphql.schema.GraphQLUnionType) {
+                return 1 + selection(field.getSelectionSet(), null); // an object: its costliest fragment
+            }
             if (!(named instanceof GraphQLFieldsContainer container)) {
                 return 0; // scalar or enum
             }

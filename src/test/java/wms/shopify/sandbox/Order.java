@@ -22,6 +22,8 @@ public final class Order extends ShopifyObject {
     private final List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
     private final List<Fulfillment> fulfillments = new ArrayList<>();
     private final List<Return> returns = new ArrayList<>();
+    private final List<OrderTransaction> transactions = new ArrayList<>();
+    private final List<Refund> refunds = new ArrayList<>();
     private boolean paid;
     private final List<String> tags = new ArrayList<>();
     /** Risk assessments by provider (null: Shopify's own), the latest of each provider only. */
@@ -184,7 +186,50 @@ public final class Order extends ShopifyObject {
     }
 
     public String displayFinancialStatus() {
-        return paid ? "PAID" : "PENDING";
+        if (!paid) {
+            return "PENDING";
+        }
+        BigDecimal refunded = refunds.stream().map(Refund::totalRefunded).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (refunded.signum() == 0) {
+            return "PAID";
+        }
+        return refunded.compareTo(received()) >= 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    }
+
+    /** The order's transactions: its SALE once paid, then each refund's. */
+    public List<OrderTransaction> transactions() {
+        return List.copyOf(transactions);
+    }
+
+    /** The refunds issued on the order, oldest first. */
+    public List<Refund> refunds() {
+        return List.copyOf(refunds);
+    }
+
+    /** What the customer paid: the sum of the SALE and CAPTURE transactions. */
+    BigDecimal received() {
+        return transactions.stream()
+                .filter(t -> t.kind().equals("SALE") || t.kind().equals("CAPTURE"))
+                .map(OrderTransaction::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What is still refundable against a SALE or CAPTURE: its amount less the refunds made against it. */
+    BigDecimal refundable(OrderTransaction parent) {
+        BigDecimal refunded = transactions.stream()
+                .filter(t -> t.kind().equals("REFUND") && t.parentTransaction() == parent)
+                .map(OrderTransaction::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return parent.amount().subtract(refunded);
+    }
+
+    void add(OrderTransaction transaction) {
+        transactions.add(transaction);
+    }
+
+    void add(Refund refund) {
+        refunds.add(refund);
+        transactions.addAll(refund.transactions());
     }
 
     public String displayFulfillmentStatus() {

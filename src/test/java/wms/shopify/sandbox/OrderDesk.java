@@ -102,6 +102,9 @@ final class OrderDesk {
             });
             order.add(fulfillmentOrder);
         });
+        if (paid) {
+            order.add(shop.register(new OrderTransaction(shop.nextId(), "SALE", order.totalPrice(), null, at)));
+        }
         shop.add(order);
         shop.emit("ORDERS_CREATE", eventId, RestPayloads.order(order));
         if (paid) {
@@ -134,6 +137,7 @@ final class OrderDesk {
 
     void markPaid(Order order) {
         order.paid();
+        order.add(shop.register(new OrderTransaction(shop.nextId(), "SALE", order.totalPrice(), null, shop.now())));
         order.touch(shop.now());
         String eventId = shop.newEventId();
         shop.emit("ORDERS_PAID", eventId, RestPayloads.order(order));

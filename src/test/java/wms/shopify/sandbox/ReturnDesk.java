@@ -113,7 +113,10 @@ final class ReturnDesk {
      * {@code returnProcess}: all-or-nothing, marks each line's units processed and applies its dispositions (the
      * dispositions of a line are its own reverse fulfillment order line's and add up to at most the units processed).
      * The return stays OPEN ({@code returnClose} ends it). Not idempotent: sent twice, the second is refused once
-     * nothing is left to process. Refunds ({@code financialTransfer}) are not modelled.
+     * nothing is left to process. With {@code financialTransfer.issueRefund} the same mutation refunds: each order
+     * transaction (an amount against a SALE or CAPTURE of the order, at most what is still refundable on it unless
+     * {@code allowOverRefunding}) becomes a REFUND transaction of one Refund on the order, whose refund lines are the
+     * processed return lines at their line items' prices; the return lines' refunded quantities grow by them.
      */
     @SuppressWarnings("unchecked")
     Map<String, Object> process(Map<String, Object> input) {
@@ -166,14 +169,146 @@ final class ReturnDesk {
             dispositions.addAll(own);
         }
         errors.addAll(validateDispositions(dispositions, List.of("input", "returnLineItems")));
+        Map<String, Object> refund = input.get("financialTransfer") instanceof Map<?, ?> transfer
+                        && transfer.get("issueRefund") instanceof Map<?, ?> issue
+                ? (Map<String, Object>) issue
+                : null;
+        List<Map.Entry<OrderTransaction, java.math.BigDecimal>> refunding =
+                refund == null ? List.of() : refundTransactions(aReturn.order(), refund, errors);
         if (!errors.isEmpty()) {
             return payload(null, errors);
         }
         processing.forEach(ReturnLineItem::process);
         applyDispositions(dispositions);
+        if (refund != null) {
+            refund(aReturn, processing, refunding);
+        }
         aReturn.touch(shop.now());
         shop.emit("RETURNS_PROCESS", shop.newEventId(), RestPayloads.returnOf(aReturn));
         return payload(aReturn, List.of());
+    }
+
+    /**
+     * The order transactions of an {@code issueRefund}, each with its amount, checked against the order: a SALE or
+     * CAPTURE of it, a positive amount in the order's currency, no more than is still refundable on it.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Map.Entry<OrderTransaction, java.math.BigDecimal>> refundTransactions(
+            Order order, Map<String, Object> refund, List<UserError> errors) {
+        List<Map.Entry<OrderTransaction, java.math.BigDecimal>> refunding = new ArrayList<>();
+        List<Map<String, Object>> transactions = (List<Map<String, Object>>) refund.get("orderTransactions");
+        boolean overRefunding = Boolean.TRUE.equals(refund.get("allowOverRefunding"));
+        Map<OrderTransaction, java.math.BigDecimal> perParent = new LinkedHashMap<>();
+        for (int i = 0; i < transactions.size(); i++) {
+            Map<String, Object> transaction = transactions.get(i);
+            List<String> path =
+                    List.of("input", "financialTransfer", "issueRefund", "orderTransactions", String.valueOf(i));
+            OrderTransaction parent = shop.find((String) transaction.get("parentId"), OrderTransaction.class);
+            if (parent == null || !order.transactions().contains(parent)) {
+                errors.add(new UserError(path, "Parent transaction does not exist.", "NOT_FOUND"));
+                continue;
+            }
+            if (!parent.kind().equals("SALE") && !parent.kind().equals("CAPTURE")) {
+                errors.add(new UserError(path, "Parent transaction must be a sale or a capture.", "INVALID"));
+                continue;
+            }
+            Map<String, Object> money = (Map<String, Object>) transaction.get("transactionAmount");
+            java.math.BigDecimal amount;
+            try {
+                amount = new java.math.BigDecimal(money.get("amount").toString());
+            } catch (NumberFormatException e) {
+                errors.add(new UserError(path, "Transaction amount is not a number.", "NOT_A_NUMBER"));
+                continue;
+            }
+            if (amount.signum() <= 0) {
+                errors.add(new UserError(path, "Transaction amount must be greater than 0.", "GREATER_THAN"));
+                continue;
+            }
+            if (!"USD".equals(money.get("currencyCode"))) {
+                errors.add(new UserError(path, "Currency must match the order's currency.", "INVALID"));
+                continue;
+            }
+            java.math.BigDecimal total = perParent.merge(parent, amount, java.math.BigDecimal::add);
+            if (!overRefunding && total.compareTo(order.refundable(parent)) > 0) {
+                errors.add(new UserError(
+                        path,
+                        "Refund amount exceeds the refundable amount of the transaction.",
+                        "LESS_THAN_OR_EQUAL_TO"));
+                continue;
+            }
+            refunding.add(Map.entry(parent, amount));
+        }
+        return refunding;
+    }
+
+    /** One Refund on the order: the processed return lines at their prices, moved by the given transactions. */
+    private void refund(
+            Return aReturn,
+            Map<ReturnLineItem, Integer> processed,
+            List<Map.Entry<OrderTransaction, java.math.BigDecimal>> transactions) {
+        Instant at = shop.now();
+        List<Refund.RefundLine> lines = new ArrayList<>();
+        processed.forEach((line, quantity) -> {
+            LineItem item = line.fulfillmentLineItem().lineItem();
+            lines.add(new Refund.RefundLine(
+                    item, quantity, item.price().multiply(java.math.BigDecimal.valueOf(quantity))));
+            line.refunded(quantity);
+        });
+        List<OrderTransaction> moved = transactions.stream()
+                .map(t -> shop.register(new OrderTransaction(shop.nextId(), "REFUND", t.getValue(), t.getKey(), at)))
+                .toList();
+        aReturn.order().add(shop.register(new Refund(shop.nextId(), aReturn, lines, moved, at)));
+        aReturn.order().touch(at);
+    }
+
+    /**
+     * {@code Return.suggestedFinancialOutcome}: what Shopify would refund for these return lines and quantities, from
+     * the line items' prices (the sandbox has no discounts, taxes or duties; shipping is not included): a
+     * RefundReturnOutcome whose suggested transaction is that amount against the order's SALE, capped at what is
+     * still refundable on it (none when the order was not paid).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> suggestedOutcome(Return aReturn, List<Map<String, Object>> lines) {
+        java.math.BigDecimal subtotal = java.math.BigDecimal.ZERO;
+        for (Map<String, Object> line : lines) {
+            ReturnLineItem rli = shop.find((String) line.get("id"), ReturnLineItem.class);
+            if (rli == null || !aReturn.returnLineItems().contains(rli)) {
+                continue; // Shopify leaves out what is not a line of this return
+            }
+            int quantity = Math.min((Integer) line.get("quantity"), rli.refundableQuantity());
+            subtotal = subtotal.add(
+                    rli.fulfillmentLineItem().lineItem().price().multiply(java.math.BigDecimal.valueOf(quantity)));
+        }
+        Order order = aReturn.order();
+        java.math.BigDecimal refundable = order.transactions().stream()
+                .filter(t -> t.kind().equals("SALE") || t.kind().equals("CAPTURE"))
+                .map(order::refundable)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        java.math.BigDecimal amount = subtotal.min(refundable).max(java.math.BigDecimal.ZERO);
+        List<Map<String, Object>> suggested = new ArrayList<>();
+        java.math.BigDecimal left = amount;
+        for (OrderTransaction sale : order.transactions()) {
+            if ((sale.kind().equals("SALE") || sale.kind().equals("CAPTURE")) && left.signum() > 0) {
+                java.math.BigDecimal take = left.min(order.refundable(sale));
+                if (take.signum() > 0) {
+                    Map<String, Object> transaction = new LinkedHashMap<>();
+                    transaction.put("amountSet", Money.bag(take));
+                    transaction.put("gateway", sale.gateway());
+                    transaction.put("kind", "SUGGESTED_REFUND");
+                    transaction.put("parentTransaction", sale);
+                    suggested.add(transaction);
+                    left = left.subtract(take);
+                }
+            }
+        }
+        Map<String, Object> transfer = new LinkedHashMap<>();
+        transfer.put("amount", Money.bag(amount));
+        transfer.put("suggestedTransactions", suggested);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("discountedSubtotal", Money.bag(subtotal));
+        outcome.put("financialTransfer", transfer);
+        outcome.put("maximumRefundable", Money.bag(refundable));
+        return outcome;
     }
 
     Map<String, Object> close(String id) {

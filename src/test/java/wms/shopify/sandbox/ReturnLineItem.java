@@ -10,6 +10,7 @@ public final class ReturnLineItem extends ShopifyObject {
     private final String customerNote;
     private final String returnReasonNote;
     private int processedQuantity;
+    private int refundedQuantity;
 
     ReturnLineItem(
             long id,
@@ -46,11 +47,15 @@ public final class ReturnLineItem extends ShopifyObject {
     }
 
     public int refundableQuantity() {
-        return quantity;
+        return quantity - refundedQuantity;
     }
 
     public int refundedQuantity() {
-        return 0;
+        return refundedQuantity;
+    }
+
+    void refunded(int units) {
+        refundedQuantity += units;
     }
 
     public String customerNote() {

@@ -68,6 +68,11 @@ public enum AdminOperation {
     REVERSE_FULFILLMENT_ORDER_LINE_ITEMS("ReverseFulfillmentOrderLineItems", 753),
     /** Received units processed with their dispositions (replaced reverseFulfillmentOrderDispose, see docs/wms-api.md). */
     RETURN_PROCESS("ReturnProcess", 10),
+    /**
+     * The refund Shopify suggests for the lines about to be processed: return, outcome, transfer, amount and its money
+     * (2), a suggested transaction, its amount and money (2) and its parent: 9 objects.
+     */
+    RETURN_REFUND_SUGGESTION("ReturnRefundSuggestion", 9),
     RETURN_CLOSE("ReturnClose", 10),
     RETURN_CREATE("ReturnCreate", 10),
     /** Fulfillment-service mode: the WMS registered as the store's fulfillment service. */

@@ -51,6 +51,11 @@ public final class GrantedScopes {
                 .toList();
     }
 
+    /** Whether the grant covers this scope (named, or implied by the write scope of the same resource). */
+    public boolean covers(String scope) {
+        return this.covered.contains(scope);
+    }
+
     /** The grant as Shopify named it, comma-separated. */
     public String text() {
         return String.join(",", this.named);

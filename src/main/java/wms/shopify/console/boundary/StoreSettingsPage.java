@@ -92,6 +92,7 @@ public class StoreSettingsPage implements Serializable {
 
     private boolean returnSyncEnabled;
     private boolean returnAutoClose;
+    private boolean refundOnProcess;
     private boolean notifyCustomer;
     private boolean fulfillmentPerParcel;
     private FulfillmentSetup fulfillment;
@@ -149,6 +150,7 @@ public class StoreSettingsPage implements Serializable {
         ReturnPolicy returns = policies.returns();
         this.returnSyncEnabled = returns.syncEnabled();
         this.returnAutoClose = returns.autoClose();
+        this.refundOnProcess = returns.refundOnProcess();
         this.fulfillment = this.fulfillmentMode.of(store);
         this.cancellationAnswerMinutes = this.intakePolicies.cancellationAnswerMinutes(this.storeId);
     }
@@ -309,7 +311,7 @@ public class StoreSettingsPage implements Serializable {
                                             new LinkedHashSet<>(this.shippingMethods),
                                             new LinkedHashSet<>(this.countries))),
                             new ShippingPolicy(this.notifyCustomer, this.fulfillmentPerParcel),
-                            new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose)),
+                            new ReturnPolicy(this.returnSyncEnabled, this.returnAutoClose, this.refundOnProcess)),
                     targets,
                     this.defaultLocation,
                     this.faces.getExternalContext().getRemoteUser());
@@ -550,5 +552,13 @@ public class StoreSettingsPage implements Serializable {
 
     public void setReturnAutoClose(boolean returnAutoClose) {
         this.returnAutoClose = returnAutoClose;
+    }
+
+    public boolean isRefundOnProcess() {
+        return this.refundOnProcess;
+    }
+
+    public void setRefundOnProcess(boolean refundOnProcess) {
+        this.refundOnProcess = refundOnProcess;
     }
 }

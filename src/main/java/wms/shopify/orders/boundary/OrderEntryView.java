@@ -148,7 +148,7 @@ public record OrderEntryView(
             String sku,
             String title,
 
-            @Schema(description = "The fulfillment service's Shopify location (GID)")
+            @Schema(description = "The fulfillment service's Shopify location (GID); null when Shopify did not show it")
             String location,
 
             @Schema(description = "Who fulfils them, e.g. \"fulfilled by ShipFast (another app)\"")

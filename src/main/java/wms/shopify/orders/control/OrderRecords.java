@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import wms.shopify.activity.control.ActivityLog;
+import wms.shopify.adminapi.entity.GrantedScopes;
 import wms.shopify.catalog.entity.StoreVariant;
 import wms.shopify.orders.entity.FeedEntryAdded;
 import wms.shopify.orders.entity.HoldReason;
@@ -377,7 +378,13 @@ public class OrderRecords {
                 fallback = destination;
             }
         }
-        return OrderPlan.of(order, variants, locations, fallback, this.intakePolicies.ownServiceLocations(storeId));
+        Store store = this.entityManager.find(Store.class, storeId);
+        // A grant without it hides other apps' fulfillment orders: what they cover must not reach the WMS (OrderPlan).
+        boolean seesOtherApps = store == null
+                || store.scopes() == null
+                || GrantedScopes.parse(store.scopes()).covers("read_third_party_fulfillment_orders");
+        return OrderPlan.of(
+                order, variants, locations, fallback, this.intakePolicies.ownServiceLocations(storeId), seesOtherApps);
     }
 
     /**

@@ -51,9 +51,22 @@ public record OrderPlan(
             return null;
         }
         Set<String> services = new LinkedHashSet<>();
-        lines.forEach(l -> services.add(l.serviceName()));
-        return "fulfilled by " + String.join(", ", services)
-                + (services.size() == 1 ? " (another app)" : " (other apps)");
+        boolean notVisible = false;
+        for (AnotherAppLine line : lines) {
+            if (line.isNotVisible()) {
+                notVisible = true;
+            } else {
+                services.add(line.serviceName());
+            }
+        }
+        String seen = services.isEmpty()
+                ? null
+                : "fulfilled by " + String.join(", ", services)
+                        + (services.size() == 1 ? " (another app)" : " (other apps)");
+        if (!notVisible) {
+            return seen;
+        }
+        return seen == null ? AnotherAppLine.NOT_VISIBLE : seen + "; the rest " + AnotherAppLine.NOT_VISIBLE;
     }
 
     /** A variant's mapping as the catalog has it. */
@@ -91,12 +104,46 @@ public record OrderPlan(
             Map<String, Destination> locations,
             Destination defaultLocation,
             Set<String> serviceLocations) {
+        return of(order, variants, locations, defaultLocation, serviceLocations, true);
+    }
+
+    /**
+     * Plans an order read with a token that may or may not see other apps' fulfillment orders. Without {@code
+     * read_third_party_fulfillment_orders} Shopify leaves them out of the order's fulfillment orders: the units of a
+     * line that no visible fulfillment order covers are then not the WMS's (Shopify assigned them where the connector
+     * cannot see) and are kept apart as {@link AnotherAppLine#notVisible}, never handed over.
+     *
+     * @param seesOtherApps whether the store's grant covers {@code read_third_party_fulfillment_orders}
+     */
+    public static OrderPlan of(
+            ShopifyOrderSnapshot order,
+            Map<String, MappedVariant> variants,
+            Map<String, Destination> locations,
+            Destination defaultLocation,
+            Set<String> serviceLocations,
+            boolean seesOtherApps) {
         List<OrderLine> lines = new ArrayList<>();
         List<AnotherAppLine> anotherApps = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> inactive = new LinkedHashSet<>();
         String firstLocation = null;
-        for (Open open : openQuantities(order, serviceLocations)) {
+        if (!seesOtherApps) {
+            for (Map.Entry<ShopifyOrderSnapshot.Line, Integer> hidden :
+                    uncovered(order).entrySet()) {
+                ShopifyOrderSnapshot.Line line = hidden.getKey();
+                MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
+                anotherApps.add(AnotherAppLine.notVisible(
+                        line.lineItemId(),
+                        bounded(line.sku(), 255),
+                        bounded(line.title(), 1000),
+                        mapped == null ? null : mapped.productCode(),
+                        hidden.getValue()));
+            }
+        }
+        List<Open> opens = seesOtherApps || !order.fulfillmentOrders().isEmpty()
+                ? openQuantities(order, serviceLocations)
+                : List.of(); // every fulfillment order hidden: the lines' own quantities are not the WMS's either
+        for (Open open : opens) {
             ShopifyOrderSnapshot.Line line = open.line();
             MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
             if (StoreLocation.isAnotherAppsService(open.locationId(), open.serviceHandle(), serviceLocations)) {
@@ -186,6 +233,34 @@ public record OrderPlan(
         }
         return new OrderPlan(lines, destination, null, null, anotherApps);
     }
+
+    /**
+     * The units of each line still to ship that no fulfillment order Shopify showed covers: the line's unfulfilled
+     * quantity less what its visible, unfinished fulfillment orders still have to fulfil. With every fulfillment order
+     * visible this is nothing.
+     */
+    static Map<ShopifyOrderSnapshot.Line, Integer> uncovered(ShopifyOrderSnapshot order) {
+        Map<String, Integer> covered = new java.util.HashMap<>();
+        for (ShopifyOrderSnapshot.FulfillmentOrder fo : order.fulfillmentOrders()) {
+            if (FINISHED_FULFILLMENT.contains(fo.status())) {
+                continue;
+            }
+            for (ShopifyOrderSnapshot.FulfillmentLine foLine : fo.lines()) {
+                covered.merge(foLine.lineItemId(), foLine.remainingQuantity(), Integer::sum);
+            }
+        }
+        Map<ShopifyOrderSnapshot.Line, Integer> uncovered = new java.util.LinkedHashMap<>();
+        for (ShopifyOrderSnapshot.Line line : order.lines()) {
+            int hidden = line.unfulfilledQuantity() - covered.getOrDefault(line.lineItemId(), 0);
+            if (line.requiresShipping() && hidden > 0) {
+                uncovered.put(line, hidden);
+            }
+        }
+        return uncovered;
+    }
+
+    /** Fulfillment order statuses whose units are no longer to fulfil there (done, cancelled or moved away). */
+    private static final Set<String> FINISHED_FULFILLMENT = Set.of("CLOSED", "CANCELLED", "INCOMPLETE");
 
     /**
      * The units left to ship of one line item at one location.

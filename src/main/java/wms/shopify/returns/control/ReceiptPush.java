@@ -135,7 +135,8 @@ public class ReceiptPush {
                 }
                 this.records.planned(id, DisposalPlan.disposed(read.reverseLines()), plan.planned());
                 sent = true;
-                String refused = this.shopify.process(store, read, plan.disposals(), attempt.locationId());
+                String refused = this.shopify.process(
+                        store, read, plan.disposals(), attempt.locationId(), attempt.refundOnProcess());
                 if (refused != null) {
                     this.records.park(id, "Shopify refused to process the return: " + refused);
                     return;

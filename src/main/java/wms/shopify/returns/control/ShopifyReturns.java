@@ -3,6 +3,7 @@ package wms.shopify.returns.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -198,12 +199,21 @@ public class ShopifyReturns {
     /**
      * Processes the received units of the return ({@code returnProcess}), once: not retried here, the caller judges
      * an unclear outcome. Each disposal is sent as a disposition of the return line behind its reverse fulfillment
-     * order line, and that line's processed quantity is the sum of its dispositions. No refund is issued (no
-     * {@code financialTransfer}) and the customer is not notified: the merchant refunds in Shopify's admin.
+     * order line, and that line's processed quantity is the sum of its dispositions. The customer is not notified.
+     * Without {@code refund} no refund is issued (no {@code financialTransfer}): the merchant refunds in Shopify's
+     * admin. With it, the refund Shopify suggests for those lines and quantities ({@code suggestedFinancialOutcome},
+     * shipping not included) is issued in the same mutation, against the order transactions Shopify names; when
+     * Shopify suggests nothing to refund (an unpaid order, an amount refunded already) the units are processed alone.
      *
      * @return Shopify's user errors, or null when it processed them
      */
     public String process(Store store, ShopifyReturn read, List<DisposalPlan.Disposal> disposals, String locationId) {
+        return process(store, read, disposals, locationId, false);
+    }
+
+    /** As {@link #process(Store, ShopifyReturn, List, String)}, issuing the refund too when {@code refund}. */
+    public String process(
+            Store store, ShopifyReturn read, List<DisposalPlan.Disposal> disposals, String locationId, boolean refund) {
         java.util.Map<String, String> returnLineByFulfillmentLine = new java.util.HashMap<>();
         read.lines()
                 .forEach(l -> returnLineByFulfillmentLine.putIfAbsent(l.fulfillmentLineItemId(), l.returnLineItemId()));
@@ -220,6 +230,14 @@ public class ShopifyReturns {
             byReturnLine.computeIfAbsent(returnLine, k -> new ArrayList<>()).add(d);
         }
         JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder refunded = Json.createArrayBuilder();
+        byReturnLine.forEach((returnLine, ofLine) -> refunded.add(Json.createObjectBuilder()
+                .add("id", returnLine)
+                .add(
+                        "quantity",
+                        ofLine.stream()
+                                .mapToInt(DisposalPlan.Disposal::quantity)
+                                .sum())));
         byReturnLine.forEach((returnLine, ofLine) -> {
             JsonArrayBuilder dispositions = Json.createArrayBuilder();
             for (DisposalPlan.Disposal d : ofLine) {
@@ -241,21 +259,65 @@ public class ShopifyReturns {
                                     .sum())
                     .add("dispositions", dispositions));
         });
+        var input = Json.createObjectBuilder()
+                .add("returnId", read.id())
+                .add("returnLineItems", lines)
+                .add("notifyCustomer", false);
+        if (refund) {
+            JsonArrayBuilder transactions = suggestedRefund(store, read.id(), refunded);
+            JsonArray suggested = transactions.build();
+            if (!suggested.isEmpty()) {
+                input.add(
+                        "financialTransfer",
+                        Json.createObjectBuilder()
+                                .add("issueRefund", Json.createObjectBuilder().add("orderTransactions", suggested)));
+            }
+        }
+        JsonObject variables = Json.createObjectBuilder().add("input", input).build();
+        JsonObject data = this.access.call(
+                store, token -> this.api.runOnce(store.domain(), token, AdminOperation.RETURN_PROCESS, variables));
+        return userErrors(data.getJsonObject("returnProcess"));
+    }
+
+    /**
+     * The order transactions to refund the return lines against, as Shopify suggests them ({@code
+     * ReturnProcess}'s {@code ReturnRefundOrderTransactionInput}: the amount in the order's presentment currency and the
+     * parent SALE or CAPTURE transaction); empty when Shopify suggests no refund.
+     */
+    private JsonArrayBuilder suggestedRefund(Store store, String returnId, JsonArrayBuilder lines) {
         JsonObject data = this.access.call(
                 store,
-                token -> this.api.runOnce(
+                token -> this.api.run(
                         store.domain(),
                         token,
-                        AdminOperation.RETURN_PROCESS,
+                        AdminOperation.RETURN_REFUND_SUGGESTION,
                         Json.createObjectBuilder()
-                                .add(
-                                        "input",
-                                        Json.createObjectBuilder()
-                                                .add("returnId", read.id())
-                                                .add("returnLineItems", lines)
-                                                .add("notifyCustomer", false))
+                                .add("id", returnId)
+                                .add("lines", lines)
                                 .build()));
-        return userErrors(data.getJsonObject("returnProcess"));
+        JsonArrayBuilder transactions = Json.createArrayBuilder();
+        if (!(data.get("return") instanceof JsonObject found)
+                || !(found.get("suggestedFinancialOutcome") instanceof JsonObject outcome)
+                || !(outcome.get("financialTransfer") instanceof JsonObject transfer)
+                || !(transfer.get("suggestedTransactions") instanceof JsonArray suggested)) {
+            return transactions; // nothing to refund (or an invoice, for an exchange the connector never makes)
+        }
+        for (JsonValue value : suggested) {
+            JsonObject transaction = value.asJsonObject();
+            JsonObject money = transaction.getJsonObject("amountSet").getJsonObject("presentmentMoney");
+            if (!(transaction.get("parentTransaction") instanceof JsonObject parent)
+                    || new java.math.BigDecimal(money.getString("amount")).signum() <= 0) {
+                continue;
+            }
+            transactions.add(Json.createObjectBuilder()
+                    .add(
+                            "transactionAmount",
+                            Json.createObjectBuilder()
+                                    .add("amount", money.getString("amount"))
+                                    .add("currencyCode", money.getString("currencyCode")))
+                    .add("parentId", parent.getString("id")));
+        }
+        return transactions;
     }
 
     /** Closes the return (closing one that is closed already is refused by Shopify: the caller reads first). */

@@ -23,18 +23,22 @@ public class StoredReturnPolicy {
     @Column(name = "auto_close", nullable = false)
     private boolean autoClose;
 
+    @Column(name = "refund_on_process", nullable = false)
+    private boolean refundOnProcess;
+
     protected StoredReturnPolicy() {
         // for JPA
     }
 
     /** The policy this row holds. */
     public ReturnPolicy policy() {
-        return new ReturnPolicy(this.syncEnabled, this.autoClose);
+        return new ReturnPolicy(this.syncEnabled, this.autoClose, this.refundOnProcess);
     }
 
     /** Takes the values of a policy (validated when it was made). */
     public void take(ReturnPolicy policy) {
         this.syncEnabled = policy.syncEnabled();
         this.autoClose = policy.autoClose();
+        this.refundOnProcess = policy.refundOnProcess();
     }
 }

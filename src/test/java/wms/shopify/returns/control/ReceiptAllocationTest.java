@@ -24,6 +24,7 @@ class ReceiptAllocationTest {
                 "L",
                 true,
                 false,
+                false,
                 null,
                 null,
                 1,
