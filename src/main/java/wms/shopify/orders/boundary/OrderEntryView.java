@@ -85,8 +85,38 @@ public record OrderEntryView(
                 description = "Units of the order that Shopify assigned to another app's fulfillment service"
                         + " location (a 3PL's): that app fulfils them, they are not in lines and not the WMS's to ship;"
                         + " empty when there are none")
-        List<AnotherAppLineView> fulfilledByAnotherApp)
+        List<AnotherAppLineView> fulfilledByAnotherApp,
+
+        @Schema(
+                description = "When the order ships from several warehouses: each of its parts (one feed entry per"
+                        + " warehouse, carrying that warehouse's lines) and whether its warehouse acknowledged this"
+                        + " revision; empty for an order of one warehouse")
+        List<PartView> parts)
         implements Feed.Entry {
+
+    /** One warehouse's part of an order that ships from several. */
+    @Schema(name = "OrderPart")
+    public record PartView(
+            @Schema(description = "The WMS warehouse code") String warehouse,
+
+            @Schema(description = "Whether that warehouse acknowledged its entry at this revision")
+            boolean acknowledged) {}
+
+    /**
+     * The feed entries of an order: one, or one per warehouse whose part is not acknowledged yet when it ships from
+     * several, each with that warehouse's lines.
+     *
+     * @param reach the warehouses the caller may see, or null for every warehouse
+     */
+    public static List<OrderEntryView> entries(ImportedOrder order, java.util.Set<String> reach) {
+        if (!order.parted()) {
+            return reach == null || reach.contains(order.warehouseCode()) ? List.of(of(order)) : List.of();
+        }
+        return order.pendingParts().stream()
+                .filter(w -> reach == null || reach.contains(w))
+                .map(w -> of(order, w))
+                .toList();
+    }
 
     /** One line changed on Shopify after the WMS accepted the order. */
     @Schema(name = "OrderLineChange")
@@ -185,7 +215,24 @@ public record OrderEntryView(
                             + "lines of one bundle name the same bundle.")
             String bundle) {}
 
+    /** The order as a whole: every line, the first warehouse's code. */
     public static OrderEntryView of(ImportedOrder order) {
+        return of(order, null);
+    }
+
+    /**
+     * One warehouse's part of the order (its lines, its warehouse and shipping process), or the whole order when
+     * {@code warehouse} is null.
+     */
+    public static OrderEntryView of(ImportedOrder order, String warehouse) {
+        List<OrderLine> lines = warehouse == null ? order.lines() : order.linesOf(warehouse);
+        String process = warehouse == null
+                ? order.shippingProcessCode()
+                : lines.stream()
+                        .map(OrderLine::shippingProcessCode)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
         return new OrderEntryView(
                 order.id(),
                 order.feedSeq() == null ? 0 : order.feedSeq(),
@@ -193,8 +240,8 @@ public record OrderEntryView(
                 order.store().domain().value(),
                 order.shopifyOrderId(),
                 order.name(),
-                order.warehouseCode(),
-                order.shippingProcessCode(),
+                warehouse == null ? order.warehouseCode() : warehouse,
+                process,
                 order.redactedAt() != null
                         ? null
                         : new ShipToView(
@@ -213,7 +260,7 @@ public record OrderEntryView(
                 order.shippingMethod(),
                 order.shippingCode(),
                 order.note(),
-                order.lines().stream().map(OrderEntryView::line).toList(),
+                lines.stream().map(OrderEntryView::line).toList(),
                 order.shippingState(),
                 order.customerDataWithheld().stream().map(Enum::name).toList(),
                 order.customerDataNote(),
@@ -249,7 +296,12 @@ public record OrderEntryView(
                                 l.title(),
                                 l.locationId(),
                                 l.fulfilledBy()))
-                        .toList());
+                        .toList(),
+                order.parted()
+                        ? order.warehouses().stream()
+                                .map(w -> new PartView(w, order.partAcknowledged(w) || !order.feedPending()))
+                                .toList()
+                        : List.of());
     }
 
     private static LineView line(OrderLine line) {
