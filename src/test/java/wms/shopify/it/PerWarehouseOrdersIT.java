@@ -53,7 +53,8 @@ class PerWarehouseOrdersIT {
 
     @BeforeAll
     static void storeWithTwoLocationsOfTwoWarehouses() throws Exception {
-        // The settings of ShippingIT and SplitShipmentsIT: one connector serves a test JVM, and the first caller decides.
+        // The settings of ShippingIT and SplitShipmentsIT: one connector serves a test JVM, and the first caller
+        // decides.
         connector = SandboxConnector.get(List.of(
                 "ORDER_SWEEP_INTERVAL_SECONDS=0",
                 "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
@@ -112,7 +113,8 @@ class PerWarehouseOrdersIT {
         HttpResponse<String> westAck = acknowledge(wms, orderId, revision, WEST_CODE);
         assertEquals(200, westAck.statusCode(), westAck.body());
         assertEquals("done", json(westAck).getString("acknowledged"));
-        assertEquals("already", json(acknowledge(wms, orderId, revision, WEST_CODE)).getString("acknowledged"));
+        assertEquals(
+                "already", json(acknowledge(wms, orderId, revision, WEST_CODE)).getString("acknowledged"));
         Map<String, JsonObject> left = byWarehouse(entriesOf(wms, order.id()));
         assertEquals(Set.of(EAST_CODE), left.keySet(), "the west part left the feed, the east one waits");
         assertEquals("READY", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
@@ -139,11 +141,11 @@ class PerWarehouseOrdersIT {
         assertEquals(Set.of("warehouse"), fields(noWarehouse));
         assertEquals(404, wms.api("GET", "/api/v1/shipments/PW-1-W", null).statusCode(), "nothing stored");
 
-        HttpResponse<String> westShipped =
-                ship(wms, shipment("PW-1-W", orderId, WEST_CODE, lines("PW-W-SHIRT", 2)));
+        HttpResponse<String> westShipped = ship(wms, shipment("PW-1-W", orderId, WEST_CODE, lines("PW-W-SHIRT", 2)));
         assertEquals(202, westShipped.statusCode(), westShipped.body());
         JsonObject westDone = awaitShipment("PW-1-W");
-        assertEquals(west, fulfillment(order, westDone.getString("fulfillmentId")).location());
+        assertEquals(
+                west, fulfillment(order, westDone.getString("fulfillmentId")).location());
         HttpResponse<String> eastEarly = ship(wms, shipment("PW-1-E", orderId, EAST_CODE, lines("PW-W-MUG", 1)));
         assertEquals(409, eastEarly.statusCode(), "the east part is not acknowledged yet: " + eastEarly.body());
 
@@ -151,11 +153,11 @@ class PerWarehouseOrdersIT {
         assertEquals(200, eastAck.statusCode(), eastAck.body());
         assertTrue(entriesOf(wms, order.id()).isEmpty(), "both parts acknowledged: out of the feed");
         assertEquals("ACCEPTED", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
-        HttpResponse<String> eastShipped =
-                ship(wms, shipment("PW-1-E", orderId, EAST_CODE, lines("PW-W-MUG", 1)));
+        HttpResponse<String> eastShipped = ship(wms, shipment("PW-1-E", orderId, EAST_CODE, lines("PW-W-MUG", 1)));
         assertEquals(202, eastShipped.statusCode(), eastShipped.body());
         JsonObject eastDone = awaitShipment("PW-1-E");
-        assertEquals(east, fulfillment(order, eastDone.getString("fulfillmentId")).location());
+        assertEquals(
+                east, fulfillment(order, eastDone.getString("fulfillmentId")).location());
         assertEquals(2, order.fulfillments().size(), "one fulfillment per part");
         assertEquals("FULFILLED", order.displayFulfillmentStatus());
     }
@@ -185,15 +187,16 @@ class PerWarehouseOrdersIT {
         assertTrue(entriesOf(westOnly, order.id()).isEmpty(), "its part left its feed");
         assertEquals(Set.of(EAST_CODE), byWarehouse(entriesOf(wms, order.id())).keySet());
 
-        HttpResponse<String> otherLines =
-                ship(westOnly, shipment("PW-2-E", orderId, EAST_CODE, lines("PW-W-MUG", 2)));
+        HttpResponse<String> otherLines = ship(westOnly, shipment("PW-2-E", orderId, EAST_CODE, lines("PW-W-MUG", 2)));
         assertEquals(403, otherLines.statusCode(), otherLines.body());
         HttpResponse<String> unnamed = ship(westOnly, shipment("PW-2-W", orderId, null, lines("PW-W-SHIRT", 1)));
         assertEquals(403, unnamed.statusCode(), "it names its warehouse: " + unnamed.body());
-        HttpResponse<String> shipped =
-                ship(westOnly, shipment("PW-2-W", orderId, WEST_CODE, lines("PW-W-SHIRT", 1)));
+        HttpResponse<String> shipped = ship(westOnly, shipment("PW-2-W", orderId, WEST_CODE, lines("PW-W-SHIRT", 1)));
         assertEquals(202, shipped.statusCode(), shipped.body());
-        assertEquals(west, fulfillment(order, awaitShipment("PW-2-W").getString("fulfillmentId")).location());
+        assertEquals(
+                west,
+                fulfillment(order, awaitShipment("PW-2-W").getString("fulfillmentId"))
+                        .location());
 
         var eastOnly = shop.placeOrder(east, true, Map.of("PW-MUG", 1));
         awaitEntries(wms, eastOnly.id(), 1);
@@ -304,7 +307,9 @@ class PerWarehouseOrdersIT {
                 .add("carrier", "UPS")
                 .add("shippedAt", "2026-12-07T10:00:00Z")
                 .add("lines", lines)
-                .add("parcels", Json.createArrayBuilder().add(Json.createObjectBuilder().add("trackingNumber", key)));
+                .add(
+                        "parcels",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("trackingNumber", key)));
         if (warehouse != null) {
             shipment.add("warehouse", warehouse);
         }

@@ -57,8 +57,8 @@ class SecondFulfillmentRequestIT {
         wms.installForOrders(shop, main, "WH-SR-MAIN", null);
         wms.catalog(DOMAIN, "W-SR-SHIRT", "SR-SHIRT", "W-SR-MUG", "SR-MUG");
 
-        HttpResponse<String> switched = wms.api(
-                "PUT", "/api/v1/stores/" + DOMAIN + "/fulfillment-mode", "{\"mode\":\"FULFILLMENT_SERVICE\"}");
+        HttpResponse<String> switched =
+                wms.api("PUT", "/api/v1/stores/" + DOMAIN + "/fulfillment-mode", "{\"mode\":\"FULFILLMENT_SERVICE\"}");
         assertEquals(200, switched.statusCode(), switched.body());
         FulfillmentService service = shop.fulfillmentServices().stream()
                 .filter(s -> s.callbackUrl() != null && s.callbackUrl().startsWith(connector.url()))
@@ -84,14 +84,13 @@ class SecondFulfillmentRequestIT {
         JsonObject first = awaitEntry(order.id(), "ORDER");
         assertEquals(Map.of("W-SR-SHIRT", 2), quantities(first), "the mug is another app's");
         long orderId = first.getJsonNumber("orderId").longValue();
-        HttpResponse<String> acknowledged =
-                wms.acknowledge("orders", orderId, first.getJsonNumber("revision").longValue());
+        HttpResponse<String> acknowledged = wms.acknowledge(
+                "orders", orderId, first.getJsonNumber("revision").longValue());
         assertEquals(200, acknowledged.statusCode(), acknowledged.body());
         assertEquals("ACCEPTED", shirts.requestStatus(), "the first request accepted");
 
         Map<String, Object> moved = shop.move(at(order, threePl), serviceLocation);
-        assertTrue(
-                moved.get("userErrors") == null || ((List<?>) moved.get("userErrors")).isEmpty(), moved.toString());
+        assertTrue(moved.get("userErrors") == null || ((List<?>) moved.get("userErrors")).isEmpty(), moved.toString());
         FulfillmentOrder mugs = order.fulfillmentOrders().stream()
                 .filter(fo -> fo.location() == serviceLocation && "UNSUBMITTED".equals(fo.requestStatus()))
                 .findFirst()
@@ -106,7 +105,7 @@ class SecondFulfillmentRequestIT {
                 "the second request's lines reach the WMS with the order's");
         assertEquals("SUBMITTED", mugs.requestStatus(), "not accepted before the WMS acknowledges");
 
-        assertEquals("stored", notify().body(), "Shopify's notification delivered again");
+        assertEquals("stored", notifyAgain().body(), "Shopify's notification delivered again");
         awaitProcessed();
         JsonObject again = wms.orderEntry(order.id());
         assertEquals(
@@ -114,8 +113,8 @@ class SecondFulfillmentRequestIT {
                 again.getJsonNumber("revision").longValue(),
                 "a notification read again adds nothing");
 
-        HttpResponse<String> taken =
-                wms.acknowledge("orders", orderId, second.getJsonNumber("revision").longValue());
+        HttpResponse<String> taken = wms.acknowledge(
+                "orders", orderId, second.getJsonNumber("revision").longValue());
         assertEquals(200, taken.statusCode(), taken.body());
         assertEquals("done", json(taken).getString("acknowledged"));
         assertEquals("ACCEPTED", mugs.requestStatus(), "the second request accepted on Shopify");
@@ -142,8 +141,7 @@ class SecondFulfillmentRequestIT {
         JsonObject[] found = new JsonObject[1];
         WmsFixture.await(
                 Duration.ofSeconds(60),
-                () -> (found[0] = wms.orderEntry(shopifyOrderId)) != null
-                        && kind.equals(found[0].getString("kind")),
+                () -> (found[0] = wms.orderEntry(shopifyOrderId)) != null && kind.equals(found[0].getString("kind")),
                 "a " + kind + " entry of order " + shopifyOrderId,
                 () -> "; entry " + found[0] + "; last delivery: "
                         + wms.text(
@@ -154,7 +152,7 @@ class SecondFulfillmentRequestIT {
     }
 
     /** Shopify's fulfillment-request notification as it sends it to the service's callback: signed. */
-    private static HttpResponse<String> notify() throws Exception {
+    private static HttpResponse<String> notifyAgain() throws Exception {
         byte[] body = "{\"kind\":\"FULFILLMENT_REQUEST\"}".getBytes(StandardCharsets.UTF_8);
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(connector.url()

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +37,6 @@ import wms.shopify.orders.control.OrderFeed;
 import wms.shopify.orders.control.OrderHoldInput;
 import wms.shopify.orders.control.OrderHolds;
 import wms.shopify.orders.entity.ImportedOrder;
-import java.util.List;
 import wms.shopify.platform.api.Feed;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
@@ -182,9 +182,8 @@ public class OrdersResource {
                     "Order " + id + " changed since revision " + revision + ": read the feed for its current revision.",
                     "/api/v1/orders/" + id + "/acknowledgement");
         }
-        jakarta.json.JsonObjectBuilder answer = jakarta.json.Json.createObjectBuilder()
-                .add("orderId", id)
-                .add("revision", revision);
+        jakarta.json.JsonObjectBuilder answer =
+                jakarta.json.Json.createObjectBuilder().add("orderId", id).add("revision", revision);
         if (warehouse != null) {
             answer.add("warehouse", warehouse);
         }

@@ -26,8 +26,7 @@ class OrderPartsTest {
 
     /** The order of {@link OrderRulesTest} (2 shirts, 1 mug) with these fulfillment orders instead. */
     private static ShopifyOrderSnapshot with(Instant updated, ShopifyOrderSnapshot.FulfillmentOrder... fos) {
-        ShopifyOrderSnapshot order =
-                OrderRulesTest.order(updated, "paid", "unfulfilled", false, null, MAIN, 2, 1);
+        ShopifyOrderSnapshot order = OrderRulesTest.order(updated, "paid", "unfulfilled", false, null, MAIN, 2, 1);
         return new ShopifyOrderSnapshot(
                 order.id(),
                 order.name(),
@@ -107,8 +106,8 @@ class OrderPartsTest {
 
     @Test
     void aLineAtALocationMappedToNoWarehouseGoesWithTheOrdersWarehouse() {
-        OrderPlan plan = plan(
-                split(OrderRulesTest.T0, 2), Map.of(MAIN, new OrderPlan.Destination(MAIN, "WH-MAIN", "PARCEL")));
+        OrderPlan plan =
+                plan(split(OrderRulesTest.T0, 2), Map.of(MAIN, new OrderPlan.Destination(MAIN, "WH-MAIN", "PARCEL")));
         assertEquals(List.of("WH-MAIN"), plan.warehouses());
         assertEquals(2, plan.lines().size());
     }
@@ -191,8 +190,7 @@ class OrderPartsTest {
                 OrderRulesTest.T0,
                 fo("1", "SUBMITTED", OUTLET, SHIRT_ITEM, "gid://shopify/InventoryItem/1", 2),
                 fo("2", "UNSUBMITTED", OUTLET, MUG_ITEM, "gid://shopify/InventoryItem/2", 1));
-        OrderPlan firstPlan =
-                OrderPlan.of(first, OrderRulesTest.MAPPED, OrderRulesTest.LOCATIONS, null, service);
+        OrderPlan firstPlan = OrderPlan.of(first, OrderRulesTest.MAPPED, OrderRulesTest.LOCATIONS, null, service);
         assertTrue(firstPlan.requestPending());
         assertEquals(ImportedOrder.Change.TO_FEED, row.apply(first, OrderRulesTest.DEFAULTS, firstPlan, T1, "test"));
         row.enterFeed(7);
@@ -204,8 +202,7 @@ class OrderPartsTest {
                 OrderRulesTest.T0.plusSeconds(30),
                 fo("1", "ACCEPTED", OUTLET, SHIRT_ITEM, "gid://shopify/InventoryItem/1", 2),
                 fo("2", "SUBMITTED", OUTLET, MUG_ITEM, "gid://shopify/InventoryItem/2", 1));
-        OrderPlan secondPlan =
-                OrderPlan.of(second, OrderRulesTest.MAPPED, OrderRulesTest.LOCATIONS, null, service);
+        OrderPlan secondPlan = OrderPlan.of(second, OrderRulesTest.MAPPED, OrderRulesTest.LOCATIONS, null, service);
         assertEquals(
                 ImportedOrder.Change.CHANGE_TO_FEED,
                 row.apply(second, OrderRulesTest.DEFAULTS, secondPlan, T1, "fulfillment request"));
@@ -224,8 +221,7 @@ class OrderPartsTest {
                 OrderRulesTest.T0.plusSeconds(40),
                 fo("1", "ACCEPTED", OUTLET, SHIRT_ITEM, "gid://shopify/InventoryItem/1", 2),
                 fo("2", "ACCEPTED", OUTLET, MUG_ITEM, "gid://shopify/InventoryItem/2", 1));
-        OrderPlan acceptedPlan =
-                OrderPlan.of(accepted, OrderRulesTest.MAPPED, OrderRulesTest.LOCATIONS, null, service);
+        OrderPlan acceptedPlan = OrderPlan.of(accepted, OrderRulesTest.MAPPED, OrderRulesTest.LOCATIONS, null, service);
         assertFalse(acceptedPlan.requestPending());
         assertEquals(
                 ImportedOrder.Change.NONE,
