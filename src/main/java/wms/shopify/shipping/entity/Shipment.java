@@ -136,11 +136,11 @@ public class Shipment {
     @Column(name = "notify_customer")
     private Boolean notifyCustomer;
 
-    @Version
     /** The warehouse whose part of an order of several warehouses this ships; null for an order of one. */
     @Column(name = "warehouse_code")
     private String warehouseCode;
 
+    @Version
     @Column(name = "version")
     private long version;
 
