@@ -86,8 +86,40 @@ public record OrderEntryView(
                 description = "Units of the order that Shopify assigned to another app's fulfillment service"
                         + " location (a 3PL's): that app fulfils them, they are not in lines and not the WMS's to ship;"
                         + " empty when there are none")
-        List<AnotherAppLineView> fulfilledByAnotherApp)
+        List<AnotherAppLineView> fulfilledByAnotherApp,
+
+        @Schema(
+                description = "When the order ships from several warehouses: each of its parts (one feed entry per"
+                        + " warehouse, carrying that warehouse's lines) and whether its warehouse acknowledged this"
+                        + " revision; empty for an order of one warehouse")
+        List<PartView> parts)
         implements Feed.Entry {
+
+    /** One warehouse's part of an order that ships from several. */
+    @Schema(name = "OrderPart")
+    public record PartView(
+            @Schema(description = "The WMS warehouse code") String warehouse,
+
+            @Schema(description = "Whether that warehouse acknowledged its entry at this revision")
+            boolean acknowledged) {}
+
+    /**
+     * The feed entries of an order: one, or one per warehouse whose part is not acknowledged yet when it ships from
+     * several, each with that warehouse's lines.
+     *
+     * @param reach the warehouses the caller may see, or null for every warehouse
+     * @param kits the WMS kits among its lines' products: kit code → component code → units per kit
+     */
+    public static List<OrderEntryView> entries(
+            ImportedOrder order, java.util.Set<String> reach, Map<String, Map<String, Long>> kits) {
+        if (!order.parted()) {
+            return reach == null || reach.contains(order.warehouseCode()) ? List.of(of(order, null, kits)) : List.of();
+        }
+        return order.pendingParts().stream()
+                .filter(w -> reach == null || reach.contains(w))
+                .map(w -> of(order, w, kits))
+                .toList();
+    }
 
     /** One line changed on Shopify after the WMS accepted the order. */
     @Schema(name = "OrderLineChange")
@@ -196,16 +228,26 @@ public record OrderEntryView(
     @Schema(name = "OrderLineKitComponent")
     public record KitPickView(String product, long quantity) {}
 
+    /** The order as a whole: every line, the first warehouse's code. */
     public static OrderEntryView of(ImportedOrder order) {
-        return of(order, Map.of());
+        return of(order, null, Map.of());
     }
 
     /**
-     * The order as the feed shows it.
+     * One warehouse's part of the order (its lines, its warehouse and shipping process), or the whole order when
+     * {@code warehouse} is null.
      *
      * @param kits the WMS kits among its lines' products: kit code → component code → units per kit
      */
-    public static OrderEntryView of(ImportedOrder order, Map<String, Map<String, Long>> kits) {
+    public static OrderEntryView of(ImportedOrder order, String warehouse, Map<String, Map<String, Long>> kits) {
+        List<OrderLine> lines = warehouse == null ? order.lines() : order.linesOf(warehouse);
+        String process = warehouse == null
+                ? order.shippingProcessCode()
+                : lines.stream()
+                        .map(OrderLine::shippingProcessCode)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
         return new OrderEntryView(
                 order.id(),
                 order.feedSeq() == null ? 0 : order.feedSeq(),
@@ -213,8 +255,8 @@ public record OrderEntryView(
                 order.store().domain().value(),
                 order.shopifyOrderId(),
                 order.name(),
-                order.warehouseCode(),
-                order.shippingProcessCode(),
+                warehouse == null ? order.warehouseCode() : warehouse,
+                process,
                 order.redactedAt() != null
                         ? null
                         : new ShipToView(
@@ -233,7 +275,7 @@ public record OrderEntryView(
                 order.shippingMethod(),
                 order.shippingCode(),
                 order.note(),
-                order.lines().stream().map(line -> line(line, kits)).toList(),
+                lines.stream().map(line -> line(line, kits)).toList(),
                 order.shippingState(),
                 order.customerDataWithheld().stream().map(Enum::name).toList(),
                 order.customerDataNote(),
@@ -269,7 +311,12 @@ public record OrderEntryView(
                                 l.title(),
                                 l.locationId(),
                                 l.fulfilledBy()))
-                        .toList());
+                        .toList(),
+                order.parted()
+                        ? order.warehouses().stream()
+                                .map(w -> new PartView(w, order.partAcknowledged(w) || !order.feedPending()))
+                                .toList()
+                        : List.of());
     }
 
     private static LineView line(OrderLine line, Map<String, Map<String, Long>> kits) {

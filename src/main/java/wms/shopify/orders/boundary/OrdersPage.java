@@ -331,6 +331,26 @@ public class OrdersPage implements Serializable {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * The parts of an order that ships from several warehouses, each with where it stands, e.g. "WEST (2 × W-MUG):
+     * acknowledged by the WMS · EAST (1 × W-CAP): waiting for the WMS"; null for an order of one warehouse.
+     */
+    public String parts(ImportedOrder order) {
+        if (!order.parted()) {
+            return null;
+        }
+        return order.warehouses().stream()
+                .map(w -> w + " ("
+                        + order.linesOf(w).stream()
+                                .map(l -> l.quantity() + " × " + (l.productCode() == null ? "?" : l.productCode()))
+                                .collect(Collectors.joining(", "))
+                        + "): "
+                        + (!order.feedPending()
+                                ? label(order)
+                                : order.partAcknowledged(w) ? "acknowledged by the WMS" : "waiting for the WMS"))
+                .collect(Collectors.joining(" · "));
+    }
+
     /** The units another app fulfils, e.g. "2 × PLATE-1 fulfilled by ShipFast (another app)", or null. */
     public String anotherAppLines(ImportedOrder order) {
         if (order.anotherAppLines().isEmpty()) {

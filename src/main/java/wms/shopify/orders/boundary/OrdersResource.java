@@ -45,8 +45,12 @@ import wms.shopify.orders.control.Orders;
 import wms.shopify.orders.entity.HoldReason;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.platform.api.Feed;
+import wms.shopify.platform.api.FieldError;
+import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.OutOfScopeException;
 import wms.shopify.platform.api.Problem;
 import wms.shopify.platform.api.StoreReach;
+import wms.shopify.platform.api.WarehouseReach;
 import wms.shopify.platform.web.WmsApi;
 
 /** The orders the WMS ships: the feed from a cursor, and the acknowledgement of each entry. */
@@ -90,6 +94,7 @@ public class OrdersResource {
             content = @Content(schema = @Schema(implementation = OrderFeedView.class)))
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @WarehouseReach
     public OrderFeedView read(
             @Parameter(
                             description = "the cursor: 0 (the default) or one the feed returned",
@@ -102,13 +107,17 @@ public class OrdersResource {
                     @QueryParam("limit")
                     String limit) {
         ApiScope scope = scope();
+        Set<String> reach = scope.limitedToWarehouses() ? scope.warehouses() : null;
         return Feed.page(
                 after,
                 limit,
                 (cursor, most) -> entries(
-                        scope.limitedToStores()
-                                ? this.feed.after(cursor, most, scope.stores())
-                                : this.feed.after(cursor, most)),
+                        reach != null
+                                ? this.feed.after(cursor, most, scope.stores(), reach)
+                                : scope.limitedToStores()
+                                        ? this.feed.after(cursor, most, scope.stores())
+                                        : this.feed.after(cursor, most),
+                        reach),
                 OrderFeedView::new);
     }
 
@@ -121,11 +130,19 @@ public class OrdersResource {
             content = @Content(schema = @Schema(implementation = OrderEntryView.class)))
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such order")
+    @WarehouseReach
     public OrderEntryView one(@PathParam("id") long id) {
-        return this.feed
-                .find(id)
-                .filter(this::inScope)
-                .map(order -> entries(List.of(order)).get(0))
+        ImportedOrder order = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        Map<String, Map<String, Long>> kits = kitsOf(List.of(order));
+        ApiScope scope = scope();
+        if (!scope.limitedToWarehouses()) {
+            return OrderEntryView.of(order, null, kits);
+        }
+        // A credential limited to some warehouses sees its part of the order only.
+        return order.warehouses().stream()
+                .filter(scope::reachesWarehouse)
+                .findFirst()
+                .map(w -> OrderEntryView.of(order, order.parted() ? w : null, kits))
                 .orElseThrow(NotFoundException::new);
     }
 
@@ -143,29 +160,68 @@ public class OrdersResource {
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "The order changed since that revision")
+    @WarehouseReach
     public Response acknowledge(@PathParam("id") long id, JsonObject body) {
         long revision = Feed.revision(body);
+        String warehouse = warehouse(body);
         ImportedOrder found = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
         String instance = "/api/v1/orders/" + id + "/acknowledgement";
+        if (found.feedSeq() != null && found.feedSeq() == revision) {
+            // Checked before anything is answered on Shopify (and again when recorded).
+            found.partProblem(warehouse).ifPresent(problem -> {
+                throw new InvalidRequestException(List.of(new FieldError("warehouse", problem)));
+            });
+        }
+        ApiScope scope = scope();
+        if (scope.limitedToWarehouses()) {
+            String part = warehouse != null ? warehouse : found.parted() ? null : found.warehouseCode();
+            if (part != null && !scope.reachesWarehouse(part)) {
+                String key = this.security.getUserPrincipal() instanceof ApiCaller c ? c.keyId() : "";
+                throw new OutOfScopeException("Credential " + key + " is limited to the warehouses "
+                        + String.join(", ", new java.util.TreeSet<>(scope.warehouses())) + "; order " + id
+                        + "'s entry of " + part + " is not theirs to acknowledge.");
+            }
+        }
         try {
             // Fulfillment-service mode: the acknowledgement accepts the merchant's request on Shopify first, so
             // that an acknowledgement recorded is never left with the request unanswered.
-            this.requests.acceptBeforeAcknowledgement(found, revision);
+            this.requests.acceptBeforeAcknowledgement(found, revision, warehouse);
         } catch (FulfillmentRequests.AnswerRefused | ShopifyUnavailableException e) {
             return notAnswered(e, instance);
         }
-        ImportedOrder.Ack ack = this.feed.acknowledge(id, revision).orElseThrow(NotFoundException::new);
+        ImportedOrder.Ack ack = this.feed.acknowledge(id, revision, warehouse).orElseThrow(NotFoundException::new);
         if (ack == ImportedOrder.Ack.OUTDATED) {
             return Feed.outdated(
                     "Order " + id + " changed since revision " + revision + ": read the feed for its current revision.",
                     "/api/v1/orders/" + id + "/acknowledgement");
         }
-        return Response.ok(jakarta.json.Json.createObjectBuilder()
-                        .add("orderId", id)
-                        .add("revision", revision)
-                        .add("acknowledged", ack.name().toLowerCase())
-                        .build())
+        jakarta.json.JsonObjectBuilder answer =
+                jakarta.json.Json.createObjectBuilder().add("orderId", id).add("revision", revision);
+        if (warehouse != null) {
+            answer.add("warehouse", warehouse);
+        }
+        return Response.ok(answer.add("acknowledged", ack.name().toLowerCase()).build())
                 .build();
+    }
+
+    /**
+     * The warehouse an acknowledgement names (the part of an order of several warehouses), or null when it names
+     * none.
+     *
+     * @throws InvalidRequestException (400 naming {@code warehouse}) when it is not a warehouse code (a string)
+     */
+    private static String warehouse(JsonObject body) {
+        jakarta.json.JsonValue value = body == null ? null : body.get("warehouse");
+        if (value == null || value == jakarta.json.JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof jakarta.json.JsonString code)
+                || code.getString().isBlank()
+                || code.getString().length() > 64) {
+            throw new InvalidRequestException(
+                    List.of(new FieldError("warehouse", "must be the code of one of the order's warehouses")));
+        }
+        return code.getString();
     }
 
     @POST
@@ -521,15 +577,23 @@ public class OrdersResource {
 
     /** An order of another store than the credential's is answered as if it did not exist. */
     /** The orders as the feed shows them, each kit's line with its components to pick (one query per page). */
-    private List<OrderEntryView> entries(List<ImportedOrder> orders) {
+    /** The feed entries of these orders (one per order, or per warehouse part within {@code reach}). */
+    private List<OrderEntryView> entries(List<ImportedOrder> orders, Set<String> reach) {
+        Map<String, Map<String, Long>> kits = kitsOf(orders);
+        return orders.stream()
+                .flatMap(order -> OrderEntryView.entries(order, reach, kits).stream())
+                .toList();
+    }
+
+    /** The WMS kits among the orders' lines' products: kit code → component code → units per kit. */
+    private Map<String, Map<String, Long>> kitsOf(List<ImportedOrder> orders) {
         Set<String> products = new HashSet<>();
         orders.forEach(order -> order.lines().forEach(line -> {
             if (line.productCode() != null) {
                 products.add(line.productCode());
             }
         }));
-        Map<String, Map<String, Long>> kits = products.isEmpty() ? Map.of() : this.kits.of(products);
-        return orders.stream().map(order -> OrderEntryView.of(order, kits)).toList();
+        return products.isEmpty() ? Map.of() : this.kits.of(products);
     }
 
     private boolean inScope(ImportedOrder order) {

@@ -210,7 +210,8 @@ public class FulfillmentRequests {
     }
 
     /**
-     * Before the WMS's acknowledgement of an order to ship is recorded: in fulfillment-service mode, accepts on
+     * Before the WMS's acknowledgement of an order to ship (or of a change, which carries a fulfillment order requested
+     * after the WMS accepted the order) is recorded: in fulfillment-service mode, accepts on
      * Shopify the fulfillment requests of the order that the feed entry carries (its SUBMITTED fulfillment orders at
      * the service's location whose lines are all in the entry). Each fulfillment order's request status is read first,
      * so one accepted by an earlier attempt is not accepted again.
@@ -220,7 +221,15 @@ public class FulfillmentRequests {
      *     acknowledges again later; nothing was recorded)
      */
     public void acceptBeforeAcknowledgement(ImportedOrder order, long revision) {
-        if (order.feedKind() != FeedKind.ORDER
+        acceptBeforeAcknowledgement(order, revision, null);
+    }
+
+    /**
+     * As {@link #acceptBeforeAcknowledgement(ImportedOrder, long)}, for one warehouse's part of an order over several
+     * warehouses: only the requests whose lines are in that part are accepted (null: the whole entry).
+     */
+    public void acceptBeforeAcknowledgement(ImportedOrder order, long revision, String warehouse) {
+        if ((order.feedKind() != FeedKind.ORDER && order.feedKind() != FeedKind.CHANGE)
                 || !order.feedPending()
                 || order.feedSeq() == null
                 || order.feedSeq() != revision) {
@@ -232,7 +241,7 @@ public class FulfillmentRequests {
         }
         Store store = order.store();
         List<String> accepted = new ArrayList<>();
-        for (ShopifyOrderSnapshot.FulfillmentOrder fo : requested(store, order, setup)) {
+        for (ShopifyOrderSnapshot.FulfillmentOrder fo : requested(store, order, setup, warehouse)) {
             ShopifyFulfillmentService.Answered answered = this.service.acceptFulfillment(store, fo.id());
             if (answered.refused() && !"ACCEPTED".equals(requestStatusNow(store, order, fo.id()))) {
                 throw new AnswerRefused("Shopify refused to accept the fulfillment request of " + fo.id() + " (order "
@@ -297,9 +306,9 @@ public class FulfillmentRequests {
      * (what the WMS saw).
      */
     private List<ShopifyOrderSnapshot.FulfillmentOrder> requested(
-            Store store, ImportedOrder order, FulfillmentSetup setup) {
+            Store store, ImportedOrder order, FulfillmentSetup setup, String warehouse) {
         Set<String> inEntry = new java.util.HashSet<>();
-        for (OrderLine line : order.lines()) {
+        for (OrderLine line : warehouse == null || !order.parted() ? order.lines() : order.linesOf(warehouse)) {
             if (setup.locationId().equals(line.locationId())) {
                 inEntry.add(line.lineItemId());
             }

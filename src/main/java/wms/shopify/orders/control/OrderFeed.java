@@ -64,6 +64,23 @@ public class OrderFeed {
                 .getResultList();
     }
 
+    /**
+     * As {@link #after(long, int)}, of these warehouses only: the entries with a part of one of them not acknowledged
+     * yet, of these stores (empty: every store).
+     */
+    public List<ImportedOrder> after(
+            long cursor, int limit, java.util.Set<String> stores, java.util.Set<String> warehouses) {
+        return this.entityManager
+                .createNamedQuery(ImportedOrder.FEED_OF_WAREHOUSES, ImportedOrder.class)
+                .setParameter("after", cursor)
+                .setParameter("upTo", this.positions.committedUpTo(OrderRecords.FEED))
+                .setParameter("everyStore", stores.isEmpty())
+                .setParameter("stores", stores.isEmpty() ? List.of("") : List.copyOf(stores))
+                .setParameter("warehouses", List.copyOf(warehouses))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     public Optional<ImportedOrder> find(long orderId) {
         return Optional.ofNullable(this.entityManager.find(ImportedOrder.class, orderId));
     }
@@ -76,12 +93,32 @@ public class OrderFeed {
      */
     @Transactional
     public Optional<ImportedOrder.Ack> acknowledge(long orderId, long revision) {
+        return acknowledge(orderId, revision, null);
+    }
+
+    /**
+     * A warehouse acknowledges its part of a revision of an order that ships from several warehouses (one entry per
+     * warehouse); the entry takes effect once every part is acknowledged. For an order of one warehouse the warehouse
+     * may be left out (null), or be its own.
+     *
+     * @return empty when there is no such order
+     * @throws InvalidRequestException (400 naming {@code warehouse}, nothing changed) when the order ships from
+     *         several warehouses and none is named, or the one named is not among them
+     */
+    @Transactional
+    public Optional<ImportedOrder.Ack> acknowledge(long orderId, long revision, String warehouse) {
         ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return Optional.empty();
         }
+        if (order.feedSeq() != null && order.feedSeq() == revision) {
+            Optional<String> problem = order.partProblem(warehouse);
+            if (problem.isPresent()) {
+                throw new InvalidRequestException(List.of(new FieldError("warehouse", problem.get())));
+            }
+        }
         List<OrderDemand.Line> before = order.demand();
-        ImportedOrder.Ack ack = order.acknowledge(revision, this.clock.instant());
+        ImportedOrder.Ack ack = order.acknowledge(revision, warehouse, this.clock.instant());
         this.records.announce(order, before);
         return Optional.of(ack);
     }

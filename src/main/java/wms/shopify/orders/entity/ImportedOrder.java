@@ -45,7 +45,23 @@ import wms.shopify.stores.entity.Store;
         query = "select o from ImportedOrder o join fetch o.store where "
                 + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo and o.store.domain in :stores "
                 + "order by o.feedSeq")
+@NamedQuery(
+        name = ImportedOrder.FEED_OF_WAREHOUSES,
+        query = "select o from ImportedOrder o join fetch o.store where "
+                + "o.feedPending = true and o.feedSeq > :after and o.feedSeq <= :upTo "
+                + "and (:everyStore = true or o.store.domain in :stores) "
+                + "and exists (select x.id from ImportedOrder x join x.lines l where x = o "
+                + "and l.warehouseCode in :warehouses and not exists (select y.id from ImportedOrder y "
+                + "join y.partAcknowledgements a where y = o and a.revision = o.feedSeq "
+                + "and a.warehouseCode = l.warehouseCode)) "
+                + "order by o.feedSeq")
 public class ImportedOrder {
+
+    /**
+     * The feed of some warehouses only (and some stores, unless {@code everyStore}), for a WMS API credential limited
+     * to them: the entries with a part of one of those warehouses not acknowledged yet.
+     */
+    public static final String FEED_OF_WAREHOUSES = "ImportedOrder.feedOfWarehouses";
 
     public static final String BY_SHOPIFY_ID = "ImportedOrder.byShopifyId";
     public static final String FEED = "ImportedOrder.feed";
@@ -262,6 +278,12 @@ public class ImportedOrder {
     @OrderColumn(name = "position")
     private List<AnotherAppLine> anotherAppLines = new ArrayList<>();
 
+    /** The parts of the current entry acknowledged so far, when the order ships from several warehouses. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "shop_order_part_ack", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<PartAcknowledgement> partAcknowledgements = new ArrayList<>();
+
     @Version
     @Column(name = "version")
     private long version;
@@ -381,7 +403,9 @@ public class ImportedOrder {
         if (this.state == OrderState.READY) {
             // Handed over: a later filter change does not take it back, but lines changed before the WMS
             // acknowledged it are sent again (unless they can no longer be mapped: the WMS keeps what it had).
-            if (refusal.isPresent() || plan.hold() != null || sameAsFeed(plan)) {
+            if (refusal.isPresent() || plan.hold() != null || sameAsFeed(plan) || partlyAcknowledged()) {
+                // Once a warehouse took its part, the order's lines stay as the warehouses were given them (as
+                // for an accepted order): its shipments are measured against them.
                 return Change.NONE;
             }
             takePlan(plan);
@@ -517,13 +541,19 @@ public class ImportedOrder {
      */
     private Change changeOfAccepted(ShopifyOrderSnapshot order, OrderPlan plan) {
         List<OrderedUnits> now = orderedNow(order, plan);
+        // Fulfillment-service mode: a fulfillment order requested of the WMS after it accepted the order (a line the
+        // merchant added, a fulfillment order moved onto its location) reaches it as a change carrying those lines,
+        // whose acknowledgement accepts the request; once sent, the same request read again is not news.
+        boolean newRequest = plan.requestPending() && plan.hold() == null && !this.lines.equals(plan.lines());
         if (this.ordered.isEmpty() && this.given.isEmpty()) {
             // Accepted before edits were followed: what it has now is what the WMS has.
             this.ordered.addAll(now);
             this.given.addAll(now);
-            return Change.NONE;
+            if (!newRequest) {
+                return Change.NONE;
+            }
         }
-        if (LineChange.between(this.ordered, now).isEmpty()) {
+        if (LineChange.between(this.ordered, now).isEmpty() && !newRequest) {
             return Change.NONE;
         }
         if (plan.hold() != null) {
@@ -538,8 +568,13 @@ public class ImportedOrder {
         takePlan(plan);
         this.changeRejection = null;
         this.changeRejectedAt = null;
-        this.stateNote =
-                OrderPlan.bounded("Changed on Shopify after the WMS accepted it: " + changesText() + " (feed).", 1000);
+        this.stateNote = OrderPlan.bounded(
+                newRequest
+                        ? "Fulfillment requested of the WMS again on Shopify after it accepted the order"
+                                + (changes().isEmpty() ? "" : " (" + changesText() + ")")
+                                + ": sent as a change; its acknowledgement accepts the request (feed)."
+                        : "Changed on Shopify after the WMS accepted it: " + changesText() + " (feed).",
+                1000);
         this.nextKind = FeedKind.CHANGE;
         return Change.CHANGE_TO_FEED;
     }
@@ -751,6 +786,7 @@ public class ImportedOrder {
                 : this.state == OrderState.CANCELLED ? FeedKind.CANCELLATION : FeedKind.ORDER;
         this.nextKind = null;
         this.feedPending = true;
+        this.partAcknowledgements.clear(); // a new entry: every part acknowledges it anew
     }
 
     /**
@@ -778,6 +814,80 @@ public class ImportedOrder {
         return this.moveNote;
     }
 
+    /**
+     * The warehouses the order's lines ship from, in the order of its lines: its parts. One for most orders; more
+     * makes each feed entry one per warehouse.
+     */
+    public List<String> warehouses() {
+        List<String> codes = OrderPlan.warehousesOf(this.lines);
+        return codes.isEmpty() && this.warehouseCode != null ? List.of(this.warehouseCode) : codes;
+    }
+
+    /** Whether the order ships from several warehouses: each entry is one per warehouse, acknowledged on its own. */
+    public boolean parted() {
+        return warehouses().size() > 1;
+    }
+
+    /** The order's lines that ship from this warehouse (its part). */
+    public List<OrderLine> linesOf(String warehouse) {
+        return this.lines.stream()
+                .filter(l -> Objects.equals(warehouse, l.warehouseCode()))
+                .toList();
+    }
+
+    /** Whether the warehouse acknowledged its part of the current entry. */
+    public boolean partAcknowledged(String warehouse) {
+        return this.feedSeq != null && this.partAcknowledgements.stream().anyMatch(a -> a.of(warehouse, this.feedSeq));
+    }
+
+    private boolean partlyAcknowledged() {
+        return this.feedPending
+                && this.feedKind == FeedKind.ORDER
+                && this.feedSeq != null
+                && this.partAcknowledgements.stream().anyMatch(a -> a.revision() == this.feedSeq);
+    }
+
+    /** The parts of the current entry still waiting for their warehouse's acknowledgement (none once it left). */
+    public List<String> pendingParts() {
+        if (!this.feedPending) {
+            return List.of();
+        }
+        return warehouses().stream().filter(w -> !partAcknowledged(w)).toList();
+    }
+
+    /**
+     * Whether a warehouse may ship its part: the order is accepted, or that part of its entry to ship was
+     * acknowledged while another warehouse's is still waiting.
+     */
+    public boolean shippableFrom(String warehouse) {
+        return this.state == OrderState.ACCEPTED
+                || (this.state == OrderState.READY
+                        && this.feedKind == FeedKind.ORDER
+                        && warehouse != null
+                        && partAcknowledged(warehouse));
+    }
+
+    /**
+     * What is wrong with naming this warehouse (or none) in an acknowledgement of the order, in the WMS's words;
+     * empty when it is right: an order of several warehouses needs one of them named, an order of one warehouse takes
+     * its own or none.
+     */
+    public Optional<String> partProblem(String warehouse) {
+        List<String> parts = warehouses();
+        String name = this.name == null ? String.valueOf(this.id) : this.name;
+        if (warehouse == null) {
+            return parts.size() > 1
+                    ? Optional.of("is required: order " + name + " ships from " + String.join(" and ", parts)
+                            + ", one entry per warehouse; name the warehouse whose entry this is")
+                    : Optional.empty();
+        }
+        if (!parts.contains(warehouse)) {
+            return Optional.of("'" + warehouse + "' is not a warehouse of order " + name + " (it ships from "
+                    + (parts.isEmpty() ? "none yet" : String.join(", ", parts)) + ")");
+        }
+        return Optional.empty();
+    }
+
     /** The outcome of an acknowledgement. */
     public enum Ack {
         /** Acknowledged now. */
@@ -788,13 +898,34 @@ public class ImportedOrder {
         OUTDATED
     }
 
-    /** The WMS acknowledges a revision (feed position) of this order. */
+    /** The WMS acknowledges a revision (feed position) of this order, which ships from one warehouse. */
     public Ack acknowledge(long revision, Instant at) {
+        return acknowledge(revision, null, at);
+    }
+
+    /**
+     * A warehouse acknowledges its part of the entry at a revision (feed position). The entry leaves the feed, and
+     * its kind takes effect (an order accepted, a change taken...), once every part is acknowledged; for an order of
+     * one warehouse that is at once. Check the warehouse with {@link #partProblem} first.
+     *
+     * @param warehouse the part's warehouse; null for an order of one warehouse
+     */
+    public Ack acknowledge(long revision, String warehouse, Instant at) {
         if (this.feedSeq == null || revision != this.feedSeq) {
             return Ack.OUTDATED;
         }
         if (!this.feedPending) {
             return Ack.ALREADY;
+        }
+        if (warehouse != null && parted()) {
+            if (partAcknowledged(warehouse)) {
+                return Ack.ALREADY;
+            }
+            this.partAcknowledgements.add(new PartAcknowledgement(warehouse, revision, at));
+            this.updatedAt = at;
+            if (!pendingParts().isEmpty()) {
+                return Ack.DONE; // the other warehouses' parts are still in the feed
+            }
         }
         this.feedPending = false;
         this.acknowledgedAt = at;
@@ -934,6 +1065,12 @@ public class ImportedOrder {
             return List.of();
         }
         for (OrderLine line : this.state == OrderState.ACCEPTED ? List.<OrderLine>of() : this.lines) {
+            if (this.state == OrderState.READY
+                    && this.feedKind == FeedKind.ORDER
+                    && line.warehouseCode() != null
+                    && partAcknowledged(line.warehouseCode())) {
+                continue; // that warehouse took its part: allocating it is the WMS's
+            }
             if (line.inventoryItemId() != null && line.locationId() != null && line.quantity() > 0) {
                 quantities.merge(List.of(line.inventoryItemId(), line.locationId()), (long) line.quantity(), Long::sum);
             }
@@ -1232,6 +1369,7 @@ public class ImportedOrder {
         this.feedSeq = seq;
         this.feedKind = FeedKind.CANCELLATION_REQUEST;
         this.feedPending = true;
+        this.partAcknowledgements.clear();
     }
 
     /**

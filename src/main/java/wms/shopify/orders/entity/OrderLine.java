@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Units of one Shopify line item still to ship from one location, with the WMS product they map to (null while
- * unmapped: the order is then held).
+ * unmapped: the order is then held) and the WMS warehouse that location ships from: the order's lines of one
+ * warehouse are its part for that warehouse, one feed entry each.
  */
 @Embeddable
 public class OrderLine {
@@ -39,10 +40,19 @@ public class OrderLine {
     @Column(name = "bundle")
     private String bundle;
 
+    /** The WMS warehouse the line's location ships from: the order's part it belongs to (null while none is found). */
+    @Column(name = "warehouse_code")
+    private String warehouseCode;
+
+    /** The shipping process mapped to the line's location, if any. */
+    @Column(name = "shipping_process_code")
+    private String shippingProcessCode;
+
     protected OrderLine() {
         // for JPA
     }
 
+    /** A line shipped from this warehouse, with this shipping process (both null when not found). */
     public OrderLine(
             String lineItemId,
             String variantId,
@@ -52,7 +62,11 @@ public class OrderLine {
             String inventoryItemId,
             String locationId,
             int quantity,
-            String bundle) {
+            String bundle,
+            String warehouseCode,
+            String shippingProcessCode) {
+        this.warehouseCode = warehouseCode;
+        this.shippingProcessCode = shippingProcessCode;
         this.lineItemId = Objects.requireNonNull(lineItemId, "lineItemId");
         this.variantId = variantId;
         this.sku = sku;
@@ -100,6 +114,30 @@ public class OrderLine {
         return this.bundle;
     }
 
+    /** This line as shipped from that warehouse, with that shipping process. */
+    OrderLine from(String warehouse, String shippingProcess) {
+        return new OrderLine(
+                this.lineItemId,
+                this.variantId,
+                this.sku,
+                this.title,
+                this.productCode,
+                this.inventoryItemId,
+                this.locationId,
+                this.quantity,
+                this.bundle,
+                warehouse,
+                shippingProcess);
+    }
+
+    public String warehouseCode() {
+        return this.warehouseCode;
+    }
+
+    public String shippingProcessCode() {
+        return this.shippingProcessCode;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof OrderLine that
@@ -111,7 +149,9 @@ public class OrderLine {
                 && Objects.equals(this.productCode, that.productCode)
                 && Objects.equals(this.inventoryItemId, that.inventoryItemId)
                 && Objects.equals(this.locationId, that.locationId)
-                && Objects.equals(this.bundle, that.bundle);
+                && Objects.equals(this.bundle, that.bundle)
+                && Objects.equals(this.warehouseCode, that.warehouseCode)
+                && Objects.equals(this.shippingProcessCode, that.shippingProcessCode);
     }
 
     @Override

@@ -18,22 +18,49 @@ import wms.shopify.stores.entity.StoreLocation;
  * @param hold why the order is held, or null
  * @param holdNote the details of the hold, for the merchant
  * @param anotherApps the units still to ship from another app's fulfillment service location: never the WMS's
+ * @param requestPending whether some of the lines are of a fulfillment order the merchant requested of the WMS's own
+ *     fulfillment service that the WMS has not accepted yet (request status SUBMITTED): a request to answer
  */
 public record OrderPlan(
         List<OrderLine> lines,
         Destination destination,
         HoldReason hold,
         String holdNote,
-        List<AnotherAppLine> anotherApps) {
+        List<AnotherAppLine> anotherApps,
+        boolean requestPending) {
 
     public OrderPlan {
         lines = List.copyOf(lines);
         anotherApps = List.copyOf(anotherApps);
     }
 
+    /** A plan with no fulfillment request waiting for the WMS's answer. */
+    public OrderPlan(
+            List<OrderLine> lines,
+            Destination destination,
+            HoldReason hold,
+            String holdNote,
+            List<AnotherAppLine> anotherApps) {
+        this(lines, destination, hold, holdNote, anotherApps, false);
+    }
+
     /** A plan with no units at another app's location. */
     public OrderPlan(List<OrderLine> lines, Destination destination, HoldReason hold, String holdNote) {
         this(lines, destination, hold, holdNote, List.of());
+    }
+
+    /**
+     * The warehouses the lines ship from, in the order of the lines: more than one makes the order one part (feed
+     * entry) per warehouse.
+     */
+    public List<String> warehouses() {
+        return warehousesOf(this.lines);
+    }
+
+    static List<String> warehousesOf(List<OrderLine> lines) {
+        Set<String> codes = new LinkedHashSet<>();
+        lines.stream().map(OrderLine::warehouseCode).filter(c -> c != null).forEach(codes::add);
+        return List.copyOf(codes);
     }
 
     /** Whether every unit left to ship is another app's: the order is not the WMS's at all. */
@@ -143,6 +170,7 @@ public record OrderPlan(
         List<Open> opens = seesOtherApps || !order.fulfillmentOrders().isEmpty()
                 ? openQuantities(order, serviceLocations)
                 : List.of(); // every fulfillment order hidden: the lines' own quantities are not the WMS's either
+        boolean requestPending = false;
         for (Open open : opens) {
             ShopifyOrderSnapshot.Line line = open.line();
             MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
@@ -170,6 +198,7 @@ public record OrderPlan(
             if (firstLocation == null && open.locationId() != null) {
                 firstLocation = open.locationId();
             }
+            requestPending |= open.submitted() && serviceLocations.contains(open.locationId());
             lines.add(new OrderLine(
                     line.lineItemId(),
                     line.variantId(),
@@ -179,11 +208,22 @@ public record OrderPlan(
                     item,
                     open.locationId(),
                     open.quantity(),
-                    bounded(line.bundle(), 1000)));
+                    bounded(line.bundle(), 1000),
+                    null,
+                    null));
         }
         Destination destination = firstLocation != null && locations.containsKey(firstLocation)
                 ? locations.get(firstLocation)
                 : defaultLocation;
+        // Each line ships from its own location's warehouse; a line at a location mapped to none goes with the order's.
+        lines = lines.stream()
+                .map(l -> {
+                    Destination from = l.locationId() != null && locations.containsKey(l.locationId())
+                            ? locations.get(l.locationId())
+                            : destination;
+                    return from == null ? l : l.from(from.warehouseCode(), from.shippingProcessCode());
+                })
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         if (!order.complete()) {
             return new OrderPlan(
                     lines,
@@ -231,7 +271,7 @@ public record OrderPlan(
         if (lines.isEmpty() && !anotherApps.isEmpty()) {
             return new OrderPlan(lines, null, null, null, anotherApps); // none of it is the WMS's
         }
-        return new OrderPlan(lines, destination, null, null, anotherApps);
+        return new OrderPlan(lines, destination, null, null, anotherApps, requestPending);
     }
 
     /**
@@ -273,10 +313,11 @@ public record OrderPlan(
             String inventoryItemId,
             int quantity,
             String serviceHandle,
-            String serviceName) {
+            String serviceName,
+            boolean submitted) {
 
         Open(ShopifyOrderSnapshot.Line line, String locationId, String inventoryItemId, int quantity) {
-            this(line, locationId, inventoryItemId, quantity, null, null);
+            this(line, locationId, inventoryItemId, quantity, null, null, false);
         }
     }
 
@@ -306,7 +347,8 @@ public record OrderPlan(
                                 foLine.inventoryItemId(),
                                 foLine.remainingQuantity(),
                                 fo.serviceHandle(),
-                                fo.serviceName()));
+                                fo.serviceName(),
+                                "SUBMITTED".equals(fo.requestStatus())));
                     }
                 }
             }

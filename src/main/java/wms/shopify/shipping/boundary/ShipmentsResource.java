@@ -32,9 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.credentials.control.ApiCaller;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
+import wms.shopify.platform.api.OutOfScopeException;
 import wms.shopify.platform.api.Problem;
+import wms.shopify.platform.api.WarehouseReach;
 import wms.shopify.platform.api.WholeNumber;
 import wms.shopify.platform.web.WmsApi;
 import wms.shopify.shipping.control.ShipmentRecords;
@@ -64,6 +67,10 @@ public class ShipmentsResource {
 
     @Inject
     ShipmentTracking tracking;
+
+    /** The calling credential: one limited to some warehouses reports its own warehouses' shipments only. */
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.SecurityContext security;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -98,8 +105,18 @@ public class ShipmentsResource {
             description = "Unknown order, a product not in the order, or more units "
                     + "than remain to ship; errors lists each. Nothing was stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @WarehouseReach
     public Response report(JsonObject body) {
         ShipmentRequest request = parse(body);
+        if (this.security != null
+                && this.security.getUserPrincipal() instanceof ApiCaller caller
+                && caller.scope().limitedToWarehouses()
+                && (request.warehouse() == null || !caller.scope().reachesWarehouse(request.warehouse()))) {
+            // A credential limited to some warehouses reports the shipments of its own warehouses' parts, named.
+            throw new OutOfScopeException("Credential " + caller.keyId() + " is limited to the warehouses "
+                    + String.join(", ", new java.util.TreeSet<>(caller.scope().warehouses()))
+                    + "; a shipment it reports names one of them as its warehouse. Nothing was stored.");
+        }
         ShipmentRecords.Intake intake = this.records.record(request);
         String instance = "/api/v1/shipments";
         return switch (intake.verdict()) {
@@ -235,11 +252,13 @@ public class ShipmentsResource {
         } else if (notify != null && notify != JsonValue.NULL) {
             errors.add(new FieldError("notifyCustomer", "must be true or false (or left out: the store's setting)"));
         }
+        // The part of an order of several warehouses (one feed entry each) this shipment is of.
+        String warehouse = text(body, "warehouse", 64, false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new ShipmentRequest(
-                shipmentId, orderId, carrier, shippedAt, lines, parcels, parcelLines, notifyCustomer);
+                shipmentId, orderId, carrier, shippedAt, lines, parcels, parcelLines, notifyCustomer, warehouse);
     }
 
     /** Lines of products and quantities at {@code path}: every offending field reported, a product listed once. */

@@ -106,7 +106,19 @@ public class ShipmentRecords {
                             + ", which is not connected: reconnect it first.",
                     List.of());
         }
-        if (order.state() == OrderState.READY) {
+        // An order of several warehouses ships part by part: the shipment names its warehouse.
+        String warehouse = order.parted() ? request.warehouse() : null;
+        if (order.state() != OrderState.ANOTHER_APP && (order.parted() || request.warehouse() != null)) {
+            Optional<String> problem = order.partProblem(request.warehouse());
+            if (problem.isPresent()) {
+                return new Intake(
+                        Verdict.INVALID,
+                        null,
+                        "The shipment does not name a warehouse of order " + name + "; nothing was stored.",
+                        List.of(new FieldError("warehouse", problem.get())));
+            }
+        }
+        if (order.state() == OrderState.READY && !order.shippableFrom(warehouse)) {
             // Until the WMS acknowledges it, the order's lines may still change with Shopify's remaining quantities.
             return new Intake(
                     Verdict.NOT_SHIPPABLE,
@@ -128,30 +140,37 @@ public class ShipmentRecords {
                     "Order " + name + " is " + order.anotherAppNote() + ": not the WMS's to ship; nothing was stored.",
                     theirs);
         }
-        if (order.state() != OrderState.ACCEPTED) {
+        if (!order.shippableFrom(warehouse)) {
             return new Intake(
                     Verdict.NOT_SHIPPABLE,
                     null,
                     "Order " + name + " is " + order.state().name().toLowerCase() + ", not an order the WMS ships.",
                     List.of());
         }
-        Map<String, Integer> remaining = remaining(order, List.of());
+        Map<String, Integer> remaining = remainingOf(order, warehouse);
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             ShipmentLine line = request.lines().get(i);
             Integer left = remaining.get(line.productCode());
             String theirs = anotherApps(order, line.productCode());
+            String elsewhere = warehouse == null ? null : otherPart(order, warehouse, line.productCode());
             if (left == null) {
                 errors.add(new FieldError(
                         "lines[" + i + "].product",
                         theirs != null
                                 ? line.productCode() + " of order " + name + " is " + theirs + ": not the WMS's to ship"
-                                : "product " + line.productCode() + " is not in order " + name));
+                                : elsewhere != null
+                                        ? line.productCode() + " of order " + name + " ships from " + elsewhere
+                                                + ", not " + warehouse + ": report it in " + elsewhere
+                                                + "'s shipment"
+                                        : "product " + line.productCode() + " is not in order " + name
+                                                + (warehouse == null ? "" : "'s part at " + warehouse)));
             } else if (line.quantity() > left) {
                 errors.add(new FieldError(
                         "lines[" + i + "].quantity",
                         line.quantity() + " of "
                                 + line.productCode() + " is more than the " + left + " left to ship of order " + name
+                                + (warehouse == null ? "" : " from " + warehouse)
                                 + " (" + ordered(order).get(line.productCode()) + " ordered"
                                 + (theirs == null ? "" : "; the rest is " + theirs + ": not the WMS's to ship")
                                 + ")"));
@@ -174,7 +193,8 @@ public class ShipmentRecords {
                 request.parcelLines(),
                 request.notifyCustomer(),
                 request.fingerprint(),
-                now);
+                now,
+                warehouse);
         this.entityManager.persist(shipment);
         this.entityManager.flush();
         Map<String, Integer> after = remaining(order, List.of());
@@ -222,6 +242,40 @@ public class ShipmentRecords {
             }
         }
         return ordered;
+    }
+
+    /**
+     * Units per product still to ship from a warehouse's part of an order of several warehouses: its lines minus its
+     * shipments; for an order of one warehouse (null), the whole order's.
+     */
+    private Map<String, Integer> remainingOf(ImportedOrder order, String warehouse) {
+        if (warehouse == null) {
+            return remaining(order, List.of());
+        }
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        for (OrderLine line : order.linesOf(warehouse)) {
+            if (line.productCode() != null) {
+                remaining.merge(line.productCode(), line.quantity(), Integer::sum);
+            }
+        }
+        for (Shipment shipment : ofOrder(order.id())) {
+            if (warehouse.equals(shipment.warehouseCode())) {
+                for (ShipmentLine line : shipment.lines()) {
+                    remaining.computeIfPresent(line.productCode(), (k, v) -> v - line.quantity());
+                }
+            }
+        }
+        return remaining;
+    }
+
+    /** The other warehouse whose part of the order has the product, or null. */
+    private static String otherPart(ImportedOrder order, String warehouse, String productCode) {
+        return order.lines().stream()
+                .filter(l -> productCode.equals(l.productCode()) && !warehouse.equals(l.warehouseCode()))
+                .map(OrderLine::warehouseCode)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Units per product still to ship: ordered minus every shipment recorded for the order. */
@@ -310,7 +364,16 @@ public class ShipmentRecords {
         shipment.claim(now);
         ImportedOrder order = shipment.order();
         Map<String, List<String>> lineItems = new HashMap<>();
-        for (OrderLine line : order.lines()) {
+        // A warehouse's part ships from its own lines, its location first.
+        List<OrderLine> shipped =
+                shipment.warehouseCode() == null ? order.lines() : order.linesOf(shipment.warehouseCode());
+        String location = shipped.stream()
+                .map(OrderLine::locationId)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .filter(l -> shipment.warehouseCode() != null)
+                .orElse(order.locationId());
+        for (OrderLine line : shipped) {
             if (line.productCode() != null) {
                 lineItems
                         .computeIfAbsent(line.productCode(), k -> new ArrayList<>())
@@ -345,7 +408,7 @@ public class ShipmentRecords {
                 shipment.store().id(),
                 order.shopifyOrderId(),
                 order.name(),
-                order.locationId(),
+                location,
                 shipment.portions(policy.fulfillmentPerParcel()),
                 lineItems,
                 shipment.outcomeUnclear(),

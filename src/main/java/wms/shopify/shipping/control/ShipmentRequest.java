@@ -17,6 +17,8 @@ import wms.shopify.shipping.entity.ShipmentLine;
  * @param orderId the connector's order id (from the order feed)
  * @param parcelLines which units are in which parcel (empty: not said)
  * @param notifyCustomer whether Shopify notifies the customer of this shipment (null: the store's setting)
+ * @param warehouse the WMS warehouse it ships from (null: not said), which an order of several warehouses needs: the
+ *     shipment is of that warehouse's part
  */
 public record ShipmentRequest(
         String shipmentId,
@@ -26,7 +28,8 @@ public record ShipmentRequest(
         List<ShipmentLine> lines,
         List<Parcel> parcels,
         List<ParcelLine> parcelLines,
-        Boolean notifyCustomer) {
+        Boolean notifyCustomer,
+        String warehouse) {
 
     public ShipmentRequest {
         lines = List.copyOf(lines);
@@ -55,6 +58,9 @@ public record ShipmentRequest(
                 .append(l.quantity()));
         if (this.notifyCustomer != null) {
             text.append("|N").append(this.notifyCustomer);
+        }
+        if (this.warehouse != null) {
+            text.append("|W").append(this.warehouse);
         }
         try {
             return HexFormat.of()

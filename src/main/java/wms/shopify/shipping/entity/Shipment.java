@@ -136,6 +136,10 @@ public class Shipment {
     @Column(name = "notify_customer")
     private Boolean notifyCustomer;
 
+    /** The warehouse whose part of an order of several warehouses this ships; null for an order of one. */
+    @Column(name = "warehouse_code")
+    private String warehouseCode;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -144,6 +148,12 @@ public class Shipment {
         // for JPA
     }
 
+    /**
+     * A shipment the WMS reported.
+     *
+     * @param warehouseCode the warehouse whose part of an order over several warehouses it ships; null for an order of
+     *     one warehouse
+     */
     public Shipment(
             String shipmentKey,
             ImportedOrder order,
@@ -154,7 +164,9 @@ public class Shipment {
             List<ParcelLine> parcelLines,
             Boolean notifyCustomer,
             String fingerprint,
-            Instant now) {
+            Instant now,
+            String warehouseCode) {
+        this.warehouseCode = warehouseCode;
         this.shipmentKey = Objects.requireNonNull(shipmentKey, "shipmentKey");
         this.order = Objects.requireNonNull(order, "order");
         this.store = order.store();
@@ -169,6 +181,11 @@ public class Shipment {
         this.state = ShipmentState.QUEUED;
         this.receivedAt = now;
         this.updatedAt = now;
+    }
+
+    /** The warehouse whose part of the order this ships, or null when the order ships from one. */
+    public String warehouseCode() {
+        return this.warehouseCode;
     }
 
     /** Whether an attempt may start now: queued and its time has come. */

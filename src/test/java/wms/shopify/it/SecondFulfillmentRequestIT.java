@@ -1,0 +1,179 @@
+package wms.shopify.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wms.shopify.it.WmsFixture.json;
+import static wms.shopify.it.WmsFixture.quantities;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import wms.shopify.sandbox.FulfillmentOrder;
+import wms.shopify.sandbox.FulfillmentService;
+import wms.shopify.sandbox.Location;
+import wms.shopify.sandbox.SandboxSettings;
+import wms.shopify.sandbox.Shop;
+import wms.shopify.sandbox.ShopifySignatures;
+
+/**
+ * Fulfillment-service mode (issue #19): a second fulfillment request for an order whose first the WMS already
+ * accepted reaches the WMS. The order's mug is first at another app's location; the merchant requests the shirt of
+ * the WMS, which accepts it; then the merchant moves the mug's fulfillment order onto the WMS's service location and
+ * requests it too: the feed gets a {@code CHANGE} entry carrying both lines, whose acknowledgement accepts the second
+ * request on Shopify once, and a notification delivered again adds nothing.
+ */
+class SecondFulfillmentRequestIT {
+
+    private static final String DOMAIN = "second-request-it.myshopify.com";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static SandboxConnector connector;
+    static Shop shop;
+    static Location main;
+    static Location threePl;
+    static Location serviceLocation;
+    static WmsFixture wms;
+
+    @BeforeAll
+    static void storeInFulfillmentServiceMode() throws Exception {
+        connector = SandboxConnector.get(List.of("ORDER_SWEEP_INTERVAL_SECONDS=0"));
+        shop = WmsFixture.stockedShop(connector, DOMAIN, "SR main", 100, "Shirt", "SR-SHIRT", "Mug", "SR-MUG");
+        main = shop.location("SR main");
+        threePl = shop.addAnotherAppsFulfillmentService("ShipFast SR", "shipfast-sr")
+                .location();
+        shop.stock("SR-MUG", threePl, 50);
+        wms = new WmsFixture(connector, "second-request-it");
+        wms.installForOrders(shop, main, "WH-SR-MAIN", null);
+        wms.catalog(DOMAIN, "W-SR-SHIRT", "SR-SHIRT", "W-SR-MUG", "SR-MUG");
+
+        HttpResponse<String> switched =
+                wms.api("PUT", "/api/v1/stores/" + DOMAIN + "/fulfillment-mode", "{\"mode\":\"FULFILLMENT_SERVICE\"}");
+        assertEquals(200, switched.statusCode(), switched.body());
+        FulfillmentService service = shop.fulfillmentServices().stream()
+                .filter(s -> s.callbackUrl() != null && s.callbackUrl().startsWith(connector.url()))
+                .findFirst()
+                .orElseThrow();
+        serviceLocation = service.location();
+        wms.sql("insert into warehouse (code, name, updated_at) values ('WH-SR', 'WH-SR', now()) "
+                + "on conflict (code) do nothing");
+        wms.sql("update store_location set warehouse_id = (select id from warehouse where code = 'WH-SR') "
+                + "where shopify_location_id = '" + serviceLocation.id() + "'");
+        shop.stock("SR-SHIRT", serviceLocation, 50);
+        shop.stock("SR-MUG", serviceLocation, 50);
+    }
+
+    @Test
+    void aSecondRequestAfterTheFirstWasAcceptedReachesTheWmsAndIsAcceptedOnItsAcknowledgement() throws Exception {
+        Map<Location, Map<String, Integer>> routed = new LinkedHashMap<>();
+        routed.put(serviceLocation, Map.of("SR-SHIRT", 2));
+        routed.put(threePl, Map.of("SR-MUG", 1));
+        var order = shop.placeSplitOrder(true, routed);
+        FulfillmentOrder shirts = at(order, serviceLocation);
+        shop.requestFulfillment(shirts, "Please ship");
+        JsonObject first = awaitEntry(order.id(), "ORDER");
+        assertEquals(Map.of("W-SR-SHIRT", 2), quantities(first), "the mug is another app's");
+        long orderId = first.getJsonNumber("orderId").longValue();
+        HttpResponse<String> acknowledged = wms.acknowledge(
+                "orders", orderId, first.getJsonNumber("revision").longValue());
+        assertEquals(200, acknowledged.statusCode(), acknowledged.body());
+        assertEquals("ACCEPTED", shirts.requestStatus(), "the first request accepted");
+
+        Map<String, Object> moved = shop.move(at(order, threePl), serviceLocation);
+        assertTrue(moved.get("userErrors") == null || ((List<?>) moved.get("userErrors")).isEmpty(), moved.toString());
+        FulfillmentOrder mugs = order.fulfillmentOrders().stream()
+                .filter(fo -> fo.location() == serviceLocation && "UNSUBMITTED".equals(fo.requestStatus()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the mug's fulfillment order at the service location"));
+        shop.requestFulfillment(mugs, "One more, please");
+
+        JsonObject second = awaitEntry(order.id(), "CHANGE");
+        assertEquals(orderId, second.getJsonNumber("orderId").longValue(), "the same order");
+        assertEquals(
+                Map.of("W-SR-SHIRT", 2, "W-SR-MUG", 1),
+                quantities(second),
+                "the second request's lines reach the WMS with the order's");
+        assertEquals("SUBMITTED", mugs.requestStatus(), "not accepted before the WMS acknowledges");
+
+        assertEquals("stored", notifyAgain().body(), "Shopify's notification delivered again");
+        awaitProcessed();
+        JsonObject again = wms.orderEntry(order.id());
+        assertEquals(
+                second.getJsonNumber("revision").longValue(),
+                again.getJsonNumber("revision").longValue(),
+                "a notification read again adds nothing");
+
+        HttpResponse<String> taken = wms.acknowledge(
+                "orders", orderId, second.getJsonNumber("revision").longValue());
+        assertEquals(200, taken.statusCode(), taken.body());
+        assertEquals("done", json(taken).getString("acknowledged"));
+        assertEquals("ACCEPTED", mugs.requestStatus(), "the second request accepted on Shopify");
+        assertEquals(
+                1,
+                shop.journal().applied("fulfillmentOrderAcceptFulfillmentRequest").stream()
+                        .filter(m -> mugs.id().equals(m.arguments().get("id")))
+                        .count(),
+                "accepted once");
+        assertNull(wms.orderEntry(order.id()), "out of the feed");
+        assertEquals("ACCEPTED", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private static FulfillmentOrder at(wms.shopify.sandbox.Order order, Location location) {
+        return order.fulfillmentOrders().stream()
+                .filter(fo -> fo.location() == location && !fo.finished())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no open fulfillment order at " + location.name()));
+    }
+
+    private static JsonObject awaitEntry(String shopifyOrderId, String kind) throws Exception {
+        JsonObject[] found = new JsonObject[1];
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> (found[0] = wms.orderEntry(shopifyOrderId)) != null && kind.equals(found[0].getString("kind")),
+                "a " + kind + " entry of order " + shopifyOrderId,
+                () -> "; entry " + found[0] + "; last delivery: "
+                        + wms.text(
+                                "select topic || ' ' || outcome || ': ' || coalesce(outcome_note, '') "
+                                        + "from webhook_delivery where topic <> ? order by id desc limit 1",
+                                "-"));
+        return found[0];
+    }
+
+    /** Shopify's fulfillment-request notification as it sends it to the service's callback: signed. */
+    private static HttpResponse<String> notifyAgain() throws Exception {
+        byte[] body = "{\"kind\":\"FULFILLMENT_REQUEST\"}".getBytes(StandardCharsets.UTF_8);
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(connector.url()
+                                + "/shopify/webhooks/fulfillment-service/fulfillment_order_notification"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("X-Shopify-Shop-Domain", DOMAIN)
+                        .header("X-Shopify-Triggered-At", Instant.now().toString())
+                        .header(
+                                "X-Shopify-Hmac-Sha256",
+                                ShopifySignatures.bodyHmac(body, SandboxSettings.DEFAULT_CLIENT_SECRET))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitProcessed() throws Exception {
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> wms.count("select count(*) from webhook_delivery where outcome = 'RECEIVED'") == 0,
+                "the webhook queue to drain",
+                () -> "");
+    }
+}
