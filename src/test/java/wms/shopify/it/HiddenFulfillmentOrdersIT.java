@@ -10,10 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.FulfillmentService;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Plan;
@@ -28,7 +25,6 @@ import wms.shopify.sandbox.ShopifySandbox;
  * not visible to the connector, never handed over; an order entirely at the other app is not handed over at all.
  * (With the scope, the other app is named: AnotherAppFulfillmentIT.)
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HiddenFulfillmentOrdersIT {
 
     private static final String DOMAIN = "hidden-fo-it.myshopify.com";
@@ -65,7 +61,6 @@ class HiddenFulfillmentOrdersIT {
     }
 
     @Test
-    @Order(1)
     void theStoreNeedsReauthorisationAndStaysConnected() throws Exception {
         WmsFixture.await(
                 Duration.ofSeconds(60),
@@ -88,7 +83,6 @@ class HiddenFulfillmentOrdersIT {
     }
 
     @Test
-    @Order(2)
     void aSplitOrderReachesTheWmsWithTheMerchantsLinesOnlyAndReportsTheRestAsNotVisible() throws Exception {
         var order = shop.placeSplitOrder(
                 true, Map.of(main, Map.of("HF-MUG", 2), threePl.location(), Map.of("HF-PLATE", 3)));
@@ -124,7 +118,6 @@ class HiddenFulfillmentOrdersIT {
     }
 
     @Test
-    @Order(3)
     void anOrderEntirelyAtTheOtherAppIsNotHandedOver() throws Exception {
         var order = shop.placeOrder(threePl.location(), true, Map.of("HF-PLATE", 1));
         WmsFixture.await(

@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import wms.shopify.sandbox.Fulfillment;
@@ -34,7 +31,6 @@ import wms.shopify.sandbox.Shop;
  * state; a WMS credential limited to one warehouse sees and acts on that warehouse's part only; an order of one
  * warehouse is one entry as before.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PerWarehouseOrdersIT {
 
     private static final String DOMAIN = "per-warehouse-it.myshopify.com";
@@ -82,7 +78,6 @@ class PerWarehouseOrdersIT {
     }
 
     @Test
-    @Order(1)
     void anOrderOverTwoWarehousesIsTwoEntriesEachAcknowledgedAndShippedOnItsOwn() throws Exception {
         var order = shop.placeSplitOrder(true, routed(Map.of("PW-SHIRT", 2), Map.of("PW-MUG", 1)));
         Map<String, JsonObject> entries = awaitEntries(wms, order.id(), 2);
@@ -163,7 +158,6 @@ class PerWarehouseOrdersIT {
     }
 
     @Test
-    @Order(2)
     void aCredentialLimitedToOneWarehouseSeesAndActsOnItsPartOnly() throws Exception {
         var order = shop.placeSplitOrder(true, routed(Map.of("PW-SHIRT", 1), Map.of("PW-MUG", 2)));
         awaitEntries(wms, order.id(), 2);
@@ -208,7 +202,6 @@ class PerWarehouseOrdersIT {
     }
 
     @Test
-    @Order(3)
     void anOrderOfOneWarehouseIsOneEntryAcknowledgedAsBefore() throws Exception {
         var order = shop.placeOrder(west, true, Map.of("PW-SHIRT", 1, "PW-MUG", 1));
         JsonObject entry = awaitEntries(wms, order.id(), 1).get(WEST_CODE);

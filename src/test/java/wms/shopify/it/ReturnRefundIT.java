@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.Refund;
 import wms.shopify.sandbox.Return;
@@ -30,7 +27,6 @@ import wms.shopify.sandbox.Shop;
  * shipping), one Refund on the order; off (the default), they are processed and nothing is refunded. A policy with a
  * missing or non-boolean setting is refused, naming it, and changes nothing.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReturnRefundIT {
 
     private static final String DOMAIN = "refund-it.myshopify.com";
@@ -41,6 +37,7 @@ class ReturnRefundIT {
     static Location main;
     static WmsFixture wms;
     static long storeId;
+    static JsonObject policyAtInstall;
 
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
@@ -50,13 +47,13 @@ class ReturnRefundIT {
         wms = new WmsFixture(connector, "refund-it");
         storeId = wms.installForOrders(shop, main, "WH-RF", null);
         wms.catalog(DOMAIN, "W-RF-SHIRT", "RF-SHIRT");
+        policyAtInstall = json(wms.api("GET", POLICY, null));
     }
 
     @Test
-    @Order(1)
     void aPolicyWithAMissingOrNonBooleanSettingIsRefusedAndChangesNothing() throws Exception {
+        assertEquals(false, policyAtInstall.getBoolean("refundOnProcess"), "off by default: " + policyAtInstall);
         JsonObject before = json(wms.api("GET", POLICY, null));
-        assertEquals(false, before.getBoolean("refundOnProcess"), "off by default: " + before);
 
         HttpResponse<String> refused = wms.api("PUT", POLICY, "{\"syncEnabled\":true,\"autoClose\":\"yes\"}");
         assertEquals(400, refused.statusCode(), refused.body());
@@ -66,7 +63,6 @@ class ReturnRefundIT {
     }
 
     @Test
-    @Order(2)
     void withTheSettingOnTheProcessedReturnIsRefundedForTheReturnedUnits() throws Exception {
         JsonObject saved = policy(true);
         assertTrue(saved.getBoolean("refundOnProcess"));
@@ -95,7 +91,6 @@ class ReturnRefundIT {
     }
 
     @Test
-    @Order(3)
     void withTheSettingOffTheReturnIsProcessedAndNothingIsRefunded() throws Exception {
         policy(false);
         Received received = receivedReturn("RF-OFF", 1);
