@@ -83,6 +83,7 @@ class OrderDemandIT {
                         wms.shopify.platform.database.FeedPositions.Feed.class,
                         wms.shopify.platform.database.PerStoreRows.class,
                         wms.shopify.orders.control.CancellationAnswerInput.class,
+                        wms.shopify.orders.control.SeenOrderValues.class,
                         wms.shopify.platform.api.FieldError.class,
                         wms.shopify.platform.api.InvalidRequestException.class,
                         wms.shopify.platform.api.WholeNumber.class)
