@@ -26,8 +26,13 @@ public class SecurityHeaders extends HttpFilter {
 
     static final String HEADER = "Content-Security-Policy";
 
-    /** The policy of every page; a page with PrimeFaces widgets adds its nonce to {@code script-src}. */
-    static final String POLICY = "default-src 'self'; style-src 'self'; frame-ancestors 'none'; script-src 'self'";
+    /**
+     * The policy of every page; a page with PrimeFaces widgets adds its nonce to {@code script-src}. One inline style
+     * attribute is allowed by its hash, no other: {@code max-height:200px}, which PrimeFaces' {@code
+     * selectCheckboxMenu} always writes on its list of choices (the pickers of Store Settings).
+     */
+    static final String POLICY = "default-src 'self'; style-src 'self'; style-src-attr 'unsafe-hashes' "
+            + "'sha256-7uk35RWzXWCplJn/WE/I9GwTiTp6VCsfJTzKz3qvs3A='; frame-ancestors 'none'; script-src 'self'";
 
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=_-]+)'");
 

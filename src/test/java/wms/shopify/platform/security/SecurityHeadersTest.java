@@ -9,8 +9,23 @@ class SecurityHeadersTest {
     @Test
     void thePageKeepsItsOwnPolicyWithTheNonceOfPrimeFaces() {
         assertEquals(
-                "default-src 'self'; style-src 'self'; frame-ancestors 'none'; script-src 'self' 'nonce-Ab3+/x_-='",
+                "default-src 'self'; style-src 'self'; style-src-attr 'unsafe-hashes' "
+                        + "'sha256-7uk35RWzXWCplJn/WE/I9GwTiTp6VCsfJTzKz3qvs3A='; frame-ancestors 'none'; "
+                        + "script-src 'self' 'nonce-Ab3+/x_-='",
                 SecurityHeaders.withNonceOf("script-src 'self' 'nonce-Ab3+/x_-=';"));
+    }
+
+    @Test
+    void theOneStyleAttributeAllowedIsThePickersListHeight() throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest("max-height:200px".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hash = "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+        assertEquals(
+                "style-src-attr 'unsafe-hashes' " + hash,
+                java.util.Arrays.stream(SecurityHeaders.POLICY.split("; "))
+                        .filter(directive -> directive.startsWith("style-src-attr"))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
