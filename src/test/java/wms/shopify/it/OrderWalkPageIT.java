@@ -213,10 +213,16 @@ class OrderWalkPageIT {
 
     private static void acknowledge(List<JsonObject> entries) throws Exception {
         for (JsonObject entry : entries) {
-            HttpResponse<String> acknowledged = wms.acknowledge(
-                    "orders",
-                    entry.getJsonNumber("orderId").longValue(),
-                    entry.getJsonNumber("revision").longValue());
+            // An order over two warehouses is one entry per warehouse, each acknowledged by its warehouse.
+            var body = Json.createObjectBuilder()
+                    .add("revision", entry.getJsonNumber("revision").longValue());
+            if (!entry.getJsonArray("parts").isEmpty()) {
+                body.add("warehouse", entry.getString("warehouse"));
+            }
+            HttpResponse<String> acknowledged = wms.api(
+                    "POST",
+                    "/api/v1/orders/" + entry.getJsonNumber("orderId").longValue() + "/acknowledgement",
+                    body.build().toString());
             assertEquals(200, acknowledged.statusCode(), acknowledged.body());
         }
     }
@@ -232,6 +238,7 @@ class OrderWalkPageIT {
         String body = Json.createObjectBuilder()
                 .add("shipmentId", key)
                 .add("orderId", orderId)
+                .add("warehouse", "WH-" + key) // each warehouse ships its own part
                 .add("carrier", "UPS")
                 .add("shippedAt", "2026-12-07T10:00:00Z")
                 .add(
