@@ -156,6 +156,7 @@ class PersistenceIT {
             "stock_movement_target",
             "order_demand",
             "kit_demand", // the units of components that kit orders hold: KitAvailabilityIT, KitsIT
+            "order_seen_value", // the filter choices seen on a store's orders (SeenOrderValues): OrderFilterChoicesIT
             "stock_reconciliation",
             "stock_rule", // read by the SQL availability calculation (stock_rule_of), replaced as a set:
             // AvailabilityRulesIT
