@@ -38,15 +38,7 @@ class OrderFilterChoicesIT {
 
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
-        // The settings of ShippingIT and OrderWalkPageIT: one connector serves a test JVM, the first caller decides.
-        connector = SandboxConnector.get(List.of(
-                "ORDER_SWEEP_INTERVAL_SECONDS=0",
-                "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
-                "SHIPPING_MAX_ATTEMPTS=8",
-                "SHIPPING_RETRY_BASE_SECONDS=1",
-                "SHIPPING_RETRY_MAX_SECONDS=2",
-                "SHIPPING_SWEEP_SECONDS=2",
-                "SHIPPING_BREAKER_FAILURES=50"));
+        connector = SandboxConnector.get(SandboxConnector.SHIPPING_SETTINGS);
         shop = WmsFixture.stockedShop(connector, DOMAIN, "Choices main", 100, "Shirt", "FC-SHIRT", "Mug", "FC-MUG");
         main = shop.location("Choices main");
         wmsApi = new WmsFixture(connector, "filter-choices-it");

@@ -43,15 +43,7 @@ class OrderWalkPageIT {
 
     @BeforeAll
     static void storeWithTwoLocationsOfTwoWarehouses() throws Exception {
-        // The settings of ShippingIT and SplitShipmentsIT: one connector serves a test JVM, the first caller decides.
-        connector = SandboxConnector.get(List.of(
-                "ORDER_SWEEP_INTERVAL_SECONDS=0",
-                "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
-                "SHIPPING_MAX_ATTEMPTS=8",
-                "SHIPPING_RETRY_BASE_SECONDS=1",
-                "SHIPPING_RETRY_MAX_SECONDS=2",
-                "SHIPPING_SWEEP_SECONDS=2",
-                "SHIPPING_BREAKER_FAILURES=50"));
+        connector = SandboxConnector.get(SandboxConnector.SHIPPING_SETTINGS);
         shop = WmsFixture.stockedShop(connector, DOMAIN, "Walk north", 100, "Shirt", "WK-SHIRT", "Mug", "WK-MUG");
         north = shop.location("Walk north");
         south = shop.addLocation("Walk south");

@@ -49,16 +49,7 @@ class PerWarehouseOrdersIT {
 
     @BeforeAll
     static void storeWithTwoLocationsOfTwoWarehouses() throws Exception {
-        // The settings of ShippingIT and SplitShipmentsIT: one connector serves a test JVM, and the first caller
-        // decides.
-        connector = SandboxConnector.get(List.of(
-                "ORDER_SWEEP_INTERVAL_SECONDS=0",
-                "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
-                "SHIPPING_MAX_ATTEMPTS=8",
-                "SHIPPING_RETRY_BASE_SECONDS=1",
-                "SHIPPING_RETRY_MAX_SECONDS=2",
-                "SHIPPING_SWEEP_SECONDS=2",
-                "SHIPPING_BREAKER_FAILURES=50"));
+        connector = SandboxConnector.get(SandboxConnector.SHIPPING_SETTINGS);
         shop = WmsFixture.stockedShop(connector, DOMAIN, "PW west", 100, "Shirt", "PW-SHIRT", "Mug", "PW-MUG");
         west = shop.location("PW west");
         east = shop.addLocation("PW east");

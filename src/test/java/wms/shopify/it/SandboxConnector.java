@@ -105,6 +105,20 @@ public final class SandboxConnector {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
     }
 
+    /**
+     * The settings of the order and shipping tests: no order sweep, short Shopify timeouts, quick shipment retries
+     * and a breaker that a test's injected faults do not open. One list, so that whichever of those classes starts
+     * the test JVM's connector starts it the same way.
+     */
+    public static final List<String> SHIPPING_SETTINGS = List.of(
+            "ORDER_SWEEP_INTERVAL_SECONDS=0",
+            "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
+            "SHIPPING_MAX_ATTEMPTS=8",
+            "SHIPPING_RETRY_BASE_SECONDS=1",
+            "SHIPPING_RETRY_MAX_SECONDS=2",
+            "SHIPPING_SWEEP_SECONDS=2",
+            "SHIPPING_BREAKER_FAILURES=50");
+
     /** The running instance, started on first use. */
     public static SandboxConnector get() throws Exception {
         return get(List.of());

@@ -48,14 +48,7 @@ class ShippingIT {
 
     @BeforeAll
     static void storeWithMappedCatalog() throws Exception {
-        connector = SandboxConnector.get(List.of(
-                "ORDER_SWEEP_INTERVAL_SECONDS=0",
-                "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
-                "SHIPPING_MAX_ATTEMPTS=8",
-                "SHIPPING_RETRY_BASE_SECONDS=1",
-                "SHIPPING_RETRY_MAX_SECONDS=2",
-                "SHIPPING_SWEEP_SECONDS=2",
-                "SHIPPING_BREAKER_FAILURES=50"));
+        connector = SandboxConnector.get(SandboxConnector.SHIPPING_SETTINGS);
         shop = WmsFixture.stockedShop(connector, DOMAIN, "Shipping main", 500, "Shirt", "S-SHIRT", "Mug", "S-MUG");
         main = shop.location("Shipping main");
         wms = new WmsFixture(connector, "shipping-it");

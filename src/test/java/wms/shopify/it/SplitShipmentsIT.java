@@ -50,15 +50,7 @@ class SplitShipmentsIT {
 
     @BeforeAll
     static void storeWithTwoLocationsOfOneWarehouseAndAThirdOfAnother() throws Exception {
-        // The settings of ShippingIT: one connector serves a test JVM, and the first caller decides them.
-        connector = SandboxConnector.get(List.of(
-                "ORDER_SWEEP_INTERVAL_SECONDS=0",
-                "SHOPIFY_REQUEST_TIMEOUT_SECONDS=3",
-                "SHIPPING_MAX_ATTEMPTS=8",
-                "SHIPPING_RETRY_BASE_SECONDS=1",
-                "SHIPPING_RETRY_MAX_SECONDS=2",
-                "SHIPPING_SWEEP_SECONDS=2",
-                "SHIPPING_BREAKER_FAILURES=50"));
+        connector = SandboxConnector.get(SandboxConnector.SHIPPING_SETTINGS);
         shop = WmsFixture.stockedShop(
                 connector, DOMAIN, "Split north", 100, "Shirt", "SP-SHIRT", "Mug", "SP-MUG", "Cap", "SP-CAP");
         north = shop.location("Split north");
