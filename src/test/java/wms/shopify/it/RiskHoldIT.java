@@ -115,8 +115,9 @@ class RiskHoldIT {
 
         // Shopify assesses it once more, still high: the merchant's decision stands.
         long revision = wmsApi.orderEntry(order.id()).getJsonNumber("revision").longValue();
+        long updatesBefore = processedUpdates(order);
         shop.assessRisk(order, "HIGH", "second look: still high");
-        awaitRead(order, "CANCEL");
+        awaitRead(order, "CANCEL", updatesBefore);
         assertEquals("READY", column("state", order));
         assertEquals(
                 revision,
@@ -251,15 +252,26 @@ class RiskHoldIT {
         assertEquals("HELD", column("state", order));
     }
 
-    /** Waits until the connector read the order with this recommendation of Shopify's. */
-    private static void awaitRead(Order order, String recommendation) throws Exception {
-        String before = column("shopify_updated_at", order);
+    /**
+     * Waits until the connector processed an orders/updated of the order beyond the {@code before} it had, and holds
+     * this recommendation of Shopify's. (Not by the order's updated_at: Shopify's has whole seconds, and an
+     * assessment within the second of the one before leaves it unchanged.)
+     */
+    private static void awaitRead(Order order, String recommendation, long before) throws Exception {
         WmsFixture.await(
                 Duration.ofSeconds(60),
-                () -> recommendation.equals(column("risk_recommendation", order))
-                        && !java.util.Objects.equals(before, column("shopify_updated_at", order)),
+                () -> processedUpdates(order) > before && recommendation.equals(column("risk_recommendation", order)),
                 "order " + order.name() + " read with " + recommendation,
-                () -> "; " + column("risk_recommendation", order));
+                () -> "; " + column("risk_recommendation", order) + ", orders/updated processed "
+                        + processedUpdates(order));
+    }
+
+    /** The orders/updated deliveries of the order that the connector processed. */
+    private static long processedUpdates(Order order) throws Exception {
+        return Long.parseLong(wmsApi.text(
+                "select count(*)::text from webhook_delivery where topic = 'orders/updated' and outcome <> 'RECEIVED'"
+                        + " and convert_from(body, 'UTF8')::jsonb ->> 'admin_graphql_api_id' = ?",
+                order.id()));
     }
 
     private static JsonObject awaitEntry(Order order) throws Exception {
