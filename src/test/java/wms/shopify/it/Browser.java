@@ -72,9 +72,22 @@ public final class Browser implements AutoCloseable {
 
     /** Replaces the text of an input field. */
     public void type(By locator, String text) {
-        WebElement field = until(ExpectedConditions.visibilityOfElementLocated(locator));
-        field.clear();
-        field.sendKeys(text);
+        until(driver -> {
+            try {
+                WebElement field =
+                        ExpectedConditions.visibilityOfElementLocated(locator).apply(driver);
+                if (field == null) {
+                    return false;
+                }
+                field.clear();
+                field.sendKeys(text);
+                return true;
+            } catch (org.openqa.selenium.ElementNotInteractableException
+                    | org.openqa.selenium.StaleElementReferenceException e) {
+                // Shown while it was found, hidden or replaced (an animation, an ajax update) before typed in.
+                return false;
+            }
+        });
     }
 
     /** Chooses an option of a drop-down by the text it shows. */
@@ -129,6 +142,11 @@ public final class Browser implements AutoCloseable {
 
     public void awaitText(By locator, String text) {
         until(ExpectedConditions.textToBe(locator, text));
+    }
+
+    /** Waits until an element (a picker's panel that fades out, say) is hidden or gone. */
+    public void awaitHidden(By locator) {
+        until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
     /** Waits until the page (the answer to a form just posted, say) contains this text. */

@@ -155,6 +155,8 @@ class OrderFilterChoicesIT {
         browser.click(By.xpath("//*[@id='settings:" + id + "_panel']//li[.//label[normalize-space()='" + label
                 + "']]//div[contains(@class,'ui-chkbox-box')]"));
         browser.driver().findElement(By.tagName("h1")).click();
+        // The panel fades out; opened again before it is hidden, it would be found visible and then hide.
+        browser.awaitHidden(By.id("settings:" + id + "_panel"));
     }
 
     private static HttpResponse<String> choose(String choices) throws Exception {
