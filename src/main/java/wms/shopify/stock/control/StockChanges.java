@@ -1,6 +1,7 @@
 package wms.shopify.stock.control;
 
 import jakarta.json.Json;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -109,7 +110,8 @@ final class StockChanges {
     /**
      * A due change claimed for a push.
      *
-     * @param maySell what Absolute mode writes ({@code stock_may_sell}); meaningless without a sellable quantity
+     * @param maySell what Absolute mode writes ({@code stock_may_sell}); meaningless without a sellable quantity, 0 in
+     *     Delta mode
      */
     record Due(
             long id,
@@ -499,17 +501,19 @@ final class StockChanges {
         List<Due> due = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("""
                 select c.id, c.inventory_item_id, c.location_id, c.delta, c.shopify_known, c.first_change_at,
-                    stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
-                        c.warehouse_id, c.sellable, c.unexplained)
+                    case when ? then stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id,
+                        c.location_id, c.warehouse_id, c.sellable, c.unexplained) else 0 end
                 from stock_change c
                 where c.store_id = ? and c.state = 'PENDING' and c.due_at <= now()
                     and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread
                         and c.explained_ahead = 0))
                 order by c.due_at, c.id limit ? for update of c skip locked
                 """)) {
-            select.setLong(1, storeId);
-            select.setBoolean(2, absolute);
-            select.setInt(3, limit);
+            // Delta mode writes no quantity: the calculation is left out of its claims.
+            select.setBoolean(1, absolute);
+            select.setLong(2, storeId);
+            select.setBoolean(3, absolute);
+            select.setInt(4, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     due.add(new Due(
@@ -617,16 +621,17 @@ final class StockChanges {
             items.add(key[0]);
             locations.add(key[1]);
         }
-        // Through the indexes (the push's, and the level's unique key): a condition on the joined key would read
-        // every level of the store for each push (100 000 at a full recount).
+        // Through the indexes (the push's, and the level's unique key, one probe per level; offset 0 keeps the probe
+        // from being planned as a join) into an array of ids read by the primary key: a condition on the joined key,
+        // or a semi-join on the ids, read every level of the store for each push (100 000 at a full recount).
         lockInOrder(
                 db,
                 idsByLevel,
                 """
-                c.id in (select s.id from stock_change s where s.push_id = ?
-                    union select s.id from stock_change s
-                    join unnest(?::varchar[], ?::varchar[]) as t(item, location)
-                        on s.store_id = ? and s.inventory_item_id = t.item and s.location_id = t.location)
+                c.id = any(array(select s.id from stock_change s where s.push_id = ?
+                    union all select x.id from unnest(?::varchar[], ?::varchar[]) as t(item, location)
+                    cross join lateral (select s.id from stock_change s where s.store_id = ?
+                        and s.inventory_item_id = t.item and s.location_id = t.location offset 0) x))
                 """,
                 pushId,
                 db.createArrayOf("varchar", items.toArray()),
@@ -644,28 +649,8 @@ final class StockChanges {
     static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after) throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         lockPush(db, pushId, storeId, after.keySet(), ids);
-        try (PreparedStatement rows = db.prepareStatement("""
-                update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
-                    shopify_known = case when p.mode = 'ABSOLUTE' then c.in_push_quantity
-                        when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
-                    state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
-                        else 'IDLE' end,
-                    due_at = case when c.generation > c.in_push_generation or c.delta <> 0
-                        then now() + make_interval(secs => sp.coalescing_window_seconds) end,
-                    first_change_at = case when c.generation > c.in_push_generation or c.delta <> 0
-                        then now() end,
-                    updated_at = now()
-                from stock_push p, stock_policy sp
-                where p.id = c.push_id and sp.store_id = c.store_id and c.push_id = ?
-                """)) {
-            rows.setLong(1, pushId);
-            rows.executeUpdate();
-        }
-        if (after.isEmpty()) {
-            return;
-        }
-        // One statement for the levels the write reported, by the ids locked above: a join on the levels' key made
-        // PostgreSQL read every level of the store for each push (a fifth of a second per push at 100 000 levels).
+        // What the write reported, by the ids locked above: a join on the levels' key made PostgreSQL read every level
+        // of the store for each push (a fifth of a second per push at 100 000 levels).
         List<Object> changeIds = new ArrayList<>();
         List<Object> quantities = new ArrayList<>();
         for (Map.Entry<String, Long> level : after.entrySet()) {
@@ -675,14 +660,44 @@ final class StockChanges {
                 quantities.add(level.getValue());
             }
         }
-        try (PreparedStatement known = db.prepareStatement("""
-                update stock_change c set shopify_known = t.quantity
-                from unnest(?::bigint[], ?::bigint[]) as t(id, quantity)
-                where c.id = t.id and c.push_id is null
+        Array reportedIds = db.createArrayOf("bigint", changeIds.toArray());
+        Array reportedQuantities = db.createArrayOf("bigint", quantities.toArray());
+        if (!changeIds.isEmpty()) {
+            // The store's other levels the write changed (in no push): before the push's own are released below.
+            try (PreparedStatement known = db.prepareStatement("""
+                    update stock_change c set shopify_known = t.quantity
+                    from unnest(?::bigint[], ?::bigint[]) as t(id, quantity)
+                    where c.id = t.id and c.push_id is null
+                    """)) {
+                known.setArray(1, reportedIds);
+                known.setArray(2, reportedQuantities);
+                known.executeUpdate();
+            }
+        }
+        // The push's own levels, each updated once: what the write reported, else what the push wrote.
+        try (PreparedStatement rows = db.prepareStatement("""
+                update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
+                    shopify_known = case when r.quantity is not null then r.quantity
+                        when p.mode = 'ABSOLUTE' then c.in_push_quantity
+                        when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
+                    state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
+                        else 'IDLE' end,
+                    due_at = case when c.generation > c.in_push_generation or c.delta <> 0
+                        then now() + make_interval(secs => sp.coalescing_window_seconds) end,
+                    first_change_at = case when c.generation > c.in_push_generation or c.delta <> 0
+                        then now() end,
+                    updated_at = now()
+                from stock_push p, stock_policy sp,
+                    (select s.id, t.quantity from stock_change s
+                        left join unnest(?::bigint[], ?::bigint[]) as t(id, quantity) on t.id = s.id
+                        where s.push_id = ?) r
+                where r.id = c.id and p.id = c.push_id and sp.store_id = c.store_id and c.push_id = ?
                 """)) {
-            known.setArray(1, db.createArrayOf("bigint", changeIds.toArray()));
-            known.setArray(2, db.createArrayOf("bigint", quantities.toArray()));
-            known.executeUpdate();
+            rows.setArray(1, reportedIds);
+            rows.setArray(2, reportedQuantities);
+            rows.setLong(3, pushId);
+            rows.setLong(4, pushId);
+            rows.executeUpdate();
         }
     }
 
