@@ -9,6 +9,7 @@
  * {@code webhooks.control.WebhookMetrics} and the cost budget of {@code adminapi.control.AdminApi}. No component
  * imports it.
  *
- * <p>Tables: none of its own. Fires no event and observes none.
+ * <p>Tables: none of its own. Fires no event; observes CDI's {@code Startup}, to check the dashboard's settings
+ * ({@code control.DashboardSettings}) when the connector starts.
  */
 package wms.shopify.console;

@@ -272,9 +272,9 @@ class ProductSyncIT {
             browser.signIn("admin", SandboxConnector.ADMIN_PASSWORD);
             browser.visit(connector.url() + "/admin/product-mapping.xhtml?store=" + storeId(c));
             browser.click(By.id("sync:sync-products"));
-            // The page reloads itself while the sync runs, and keeps the result once it is done.
+            // The page redraws its progress in place while the sync runs, then loads again with the result.
             browser.awaitAttribute(By.id("sync-state"), "data-state", "SUCCEEDED");
-            assertEquals("[]", browser.cspViolations(), "the reloads ran without inline script");
+            assertEquals("[]", browser.cspViolations(), "the refreshes ran without inline script");
             browser.screenshot("product-sync-done");
             assertEquals(String.valueOf(BULK + 10), browser.text(By.id("sync-read")));
             assertEquals(String.valueOf(BULK + 10), browser.text(By.id("sync-matched")));

@@ -23,7 +23,8 @@ import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 
 /**
- * Backing bean of Product Mapping: a store's latest Sync Products (progress while it runs, the result after), a
+ * Backing bean of Product Mapping: a store's latest Sync Products (a progress bar with counts and an estimate while it
+ * runs, redrawn in place, and a Cancel; the result after), a
  * filtered, searchable page of its variants (keyset paging by row id), Sync Products, and mapping by hand.
  */
 @Named
@@ -32,6 +33,8 @@ public class ProductMappingPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 50;
+    /** How often the page redraws a running sync's progress. */
+    static final int REFRESH_SECONDS = 2;
 
     @Inject
     Stores stores;
@@ -52,6 +55,9 @@ public class ProductMappingPage implements Serializable {
     private long after;
     private transient List<StoreVariant> variants;
     private transient ProductSync latest;
+    /** Whether the store's sync was running when the view was built: its end then reloads the page. */
+    private boolean watching;
+
     private final Map<Long, String> productFor = new HashMap<>();
 
     /** Reads the store, filter, search and page from the link; the view keeps them across postbacks. */
@@ -68,6 +74,7 @@ public class ProductMappingPage implements Serializable {
         this.search = parameters.get("q");
         Long afterId = parseLong(parameters.get("after"));
         this.after = afterId == null ? 0 : afterId;
+        this.watching = getLatest() != null && getLatest().running();
     }
 
     public List<Store> getStores() {
@@ -124,6 +131,44 @@ public class ProductMappingPage implements Serializable {
 
     public String format(java.time.Instant instant) {
         return instant == null ? "" : AdminFormat.dateTime(instant);
+    }
+
+    /** How far the running (or last) sync came: "12 400 of 50 000". */
+    public String getProgressCounts() {
+        return ProductSyncs.progress(getLatest()).counts();
+    }
+
+    /** The time the running sync has left at its rate so far, in words. */
+    public String getProgressEstimate() {
+        return ProductSyncs.progress(getLatest()).estimate(java.time.Instant.now());
+    }
+
+    /**
+     * The refresh the page asks for every {@link #REFRESH_SECONDS} s while a sync runs (js/refresh.js): the progress
+     * is re-read and redrawn in place; once the sync has ended, the whole page is loaded again so that the list
+     * shows what it recorded.
+     */
+    public String refresh() {
+        this.latest = null; // read again: the view keeps the bean between requests
+        if (this.watching && (getLatest() == null || !getLatest().running())) {
+            return self(this.after);
+        }
+        return null;
+    }
+
+    public int getRefreshSeconds() {
+        return REFRESH_SECONDS;
+    }
+
+    /** Asks the running sync to stop at its next page; what it recorded stays. */
+    public String cancel() {
+        if (this.syncs.cancel(this.store).isEmpty()) {
+            this.faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_INFO, "No Sync Products is running for this store.", null));
+            return null;
+        }
+        return self(this.after);
     }
 
     public String sync() {

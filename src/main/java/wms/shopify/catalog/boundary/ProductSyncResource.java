@@ -64,6 +64,28 @@ public class ProductSyncResource {
         }
     }
 
+    @POST
+    @Path("cancel")
+    @Operation(
+            summary = "Cancels the store's running Sync Products",
+            description = "Asks the running sync to stop: it does at its next page of 250 variants, keeping every "
+                    + "variant it recorded (mappings made stay), and ends cancelled. Follow it with GET.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Asked to stop",
+            content = @Content(schema = @Schema(implementation = ProductSyncView.class)))
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No connected store has this domain")
+    @APIResponse(responseCode = "409", ref = WmsApi.CONFLICT)
+    public Response cancel(@PathParam("store") String domain) {
+        Store store = this.stores.findConnected(domain).orElseThrow(NotFoundException::new);
+        return Response.accepted(ProductSyncView.of(this.syncs
+                        .cancel(store)
+                        .orElseThrow(() -> new ClientErrorException(
+                                "No Sync Products of " + domain + " is running", Response.Status.CONFLICT))))
+                .build();
+    }
+
     @GET
     @Operation(summary = "The store's latest Sync Products", description = "Its state and progress, or its result.")
     @APIResponse(

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.catalog.entity.ProductSync;
 import wms.shopify.catalog.entity.ShopifyVariant;
+import wms.shopify.platform.time.Progress;
 import wms.shopify.stores.entity.Store;
 
 /**
@@ -71,6 +72,22 @@ public class ProductSyncs {
         return sync;
     }
 
+    /**
+     * Asks the store's running sync to stop: it does at its next page of 250 variants (or the next batch of a Bulk
+     * Operation's result), keeping every page it recorded, and ends CANCELLED.
+     *
+     * @return the sync asked, empty when none runs
+     */
+    public Optional<ProductSync> cancel(Store store) {
+        return this.records.requestCancel(store.id());
+    }
+
+    /** How far a sync has come: variants read, of those Shopify counted when it started. */
+    public static Progress progress(ProductSync sync) {
+        return new Progress(
+                sync.variantsRead(), sync.total() == null ? null : sync.total().longValue(), sync.startedAt());
+    }
+
     /** The store's latest sync, running or finished, for the page and the API. */
     public Optional<ProductSync> latest(Store store) {
         return this.records.latest(store.id());
@@ -81,8 +98,13 @@ public class ProductSyncs {
             List<String> locations = this.records.mappedLocations(store.id());
             CatalogIndex index = this.catalog.activeIndex();
             Consumer<List<ShopifyVariant>> record = page -> this.records.page(syncId, store.id(), page, index);
-            if (this.bulkFromVariants <= 0
-                    || this.shopify.variantCount(store, this.bulkFromVariants) >= this.bulkFromVariants) {
+            int count = -1;
+            if (this.bulkFromVariants > 0) {
+                // Counted with no bound worth the name: the whole of the progress bar as well as the way to read.
+                count = this.shopify.variantCount(store, Integer.MAX_VALUE);
+                this.records.counted(syncId, count);
+            }
+            if (this.bulkFromVariants <= 0 || count >= this.bulkFromVariants) {
                 this.shopify.eachPageInBulk(
                         store, Set.copyOf(locations), record, Duration.ofMinutes(this.bulkTimeoutMinutes));
             } else {
@@ -97,6 +119,17 @@ public class ProductSyncs {
                             + " unmapped, " + done.ambiguous() + " ambiguous, " + done.problems() + " with problems",
                     done.startedBy());
         } catch (RuntimeException e) {
+            if (e instanceof SyncCancelledException || this.records.cancelRequested(syncId)) {
+                // Stopped at a page boundary as asked (a Bulk Operation's stream may wrap the exception).
+                this.records.cancelled(syncId);
+                ProductSync done = this.records.latest(store.id()).orElseThrow();
+                this.activity.record(
+                        "catalog",
+                        "Sync Products of " + store.domain().value() + " cancelled after " + done.variantsRead()
+                                + " variants read (" + done.matched() + " mapped); what it recorded stays",
+                        done.startedBy());
+                return;
+            }
             LOG.log(Level.WARNING, "Sync Products of " + store.domain().value() + " failed", e);
             this.records.failed(syncId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

@@ -89,6 +89,10 @@ public class SyncRecords {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public SyncCounts page(long syncId, long storeId, List<ShopifyVariant> variants, CatalogIndex index) {
+        ProductSync sync = this.entityManager.find(ProductSync.class, syncId);
+        if (sync.cancelRequested()) {
+            throw new SyncCancelledException(syncId); // at a page boundary: every page recorded before stays
+        }
         Instant now = this.clock.instant();
         Store store = this.entityManager.getReference(Store.class, storeId);
         Map<String, StoreVariant> known = variants.isEmpty()
@@ -135,8 +139,44 @@ public class SyncRecords {
             }
         }
         SyncCounts counts = new SyncCounts(variants.size(), matched, unmapped, ambiguous, problems);
-        this.entityManager.find(ProductSync.class, syncId).progressed(counts);
+        sync.progressed(counts);
         return counts;
+    }
+
+    /** How many variants Shopify counted when the sync started: the progress bar's whole. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void counted(long syncId, int variants) {
+        this.entityManager.find(ProductSync.class, syncId).counted(variants);
+    }
+
+    /**
+     * Asks the store's running sync to stop at its next page.
+     *
+     * @return the sync asked, empty when none runs
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<ProductSync> requestCancel(long storeId) {
+        Instant now = this.clock.instant();
+        Optional<ProductSync> running = latest(storeId).filter(ProductSync::running);
+        running.ifPresent(sync -> {
+            if (sync.startedAt().isBefore(now.minus(java.time.Duration.ofMinutes(this.abandonedAfterMinutes)))) {
+                sync.failed("abandoned: its server stopped", now); // no one is left to see the request
+            } else {
+                sync.requestCancel();
+            }
+        });
+        return running;
+    }
+
+    /** Whether the admin asked the sync to stop. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean cancelRequested(long syncId) {
+        return this.entityManager.find(ProductSync.class, syncId).cancelRequested();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void cancelled(long syncId) {
+        this.entityManager.find(ProductSync.class, syncId).cancelled(this.clock.instant());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

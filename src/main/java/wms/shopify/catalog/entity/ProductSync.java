@@ -16,7 +16,8 @@ import wms.shopify.stores.entity.Store;
 
 /**
  * One run of Sync Products for a store: its state, its progress while it runs (variants read, matched, unmapped,
- * ambiguous, with problems) and its result once done, which the Product Mapping page keeps showing. At most one
+ * ambiguous, with problems, of how many Shopify counted) and its result once done, which the Product Mapping page
+ * keeps showing. The admin may ask it to stop: it does so at its next page, keeping every page it recorded. At most one
  * runs per store at a time: the database refuses a second running row.
  */
 @Entity
@@ -38,7 +39,9 @@ public class ProductSync {
     public enum State {
         RUNNING,
         SUCCEEDED,
-        FAILED
+        FAILED,
+        /** Stopped at a page boundary because the admin asked: what it recorded stays. */
+        CANCELLED
     }
 
     @Id
@@ -81,6 +84,12 @@ public class ProductSync {
     @Column(name = "message")
     private String message;
 
+    @Column(name = "total")
+    private Integer total;
+
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+
     protected ProductSync() {
         // for JPA
     }
@@ -116,6 +125,26 @@ public class ProductSync {
         this.state = State.FAILED;
         this.finishedAt = at;
         this.message = why == null || why.length() <= MESSAGE_LIMIT ? why : why.substring(0, MESSAGE_LIMIT);
+    }
+
+    /** How many variants Shopify counted when the sync started. */
+    public void counted(int variants) {
+        requireRunning();
+        this.total = variants;
+    }
+
+    /** The sync stops at its next page: the page being recorded is kept, none after it is read. */
+    public void requestCancel() {
+        requireRunning();
+        this.cancelRequested = true;
+    }
+
+    /** It stopped as asked; every page it recorded stays. */
+    public void cancelled(Instant at) {
+        requireRunning();
+        this.state = State.CANCELLED;
+        this.finishedAt = at;
+        this.message = "cancelled after " + this.variantsRead + " variants";
     }
 
     private void requireRunning() {
@@ -170,5 +199,14 @@ public class ProductSync {
 
     public String message() {
         return this.message;
+    }
+
+    /** The variants Shopify counted when the sync started, or null when not known. */
+    public Integer total() {
+        return this.total;
+    }
+
+    public boolean cancelRequested() {
+        return this.cancelRequested;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import wms.shopify.console.control.Dashboard;
 import wms.shopify.console.control.DashboardFormat;
+import wms.shopify.console.control.DashboardSettings;
 import wms.shopify.console.control.LagChart;
 import wms.shopify.console.control.Signals;
 import wms.shopify.console.control.StoreHealthView;
@@ -29,6 +30,9 @@ public class DashboardPage {
 
     @Inject
     Dashboard dashboard;
+
+    @Inject
+    DashboardSettings settings;
 
     private List<StoreHealthView> stores;
     private Optional<WebhookMetrics.AnswerTimes> answers;
@@ -59,8 +63,14 @@ public class DashboardPage {
     }
 
     public Signals.Reading getAnswerReading() {
-        return Signals.webhooks(
-                answers().map(WebhookMetrics.AnswerTimes::p95Millis).orElse(null));
+        return this.settings
+                .signals()
+                .webhooks(answers().map(WebhookMetrics.AnswerTimes::p95Millis).orElse(null));
+    }
+
+    /** Why the dashboard's settings were refused (it then judges by its defaults), or null. */
+    public String getSettingsRefusal() {
+        return this.settings.refusal().orElse(null);
     }
 
     private Optional<WebhookMetrics.AnswerTimes> answers() {

@@ -55,6 +55,9 @@ public class Dashboard {
     @Inject
     WebhookMetrics webhookMetrics;
 
+    @Inject
+    DashboardSettings settings;
+
     Clock clock = Clock.systemUTC();
 
     /** Every store, by domain. */
@@ -114,7 +117,8 @@ public class Dashboard {
                                 : Duration.between(oldestFeed, now),
                 count(db, "shop_order where store_id = ? and state = 'HELD'", id, null),
                 count(db, "shipment where store_id = ? and state = 'FAILED'", id, null),
-                Double.isNaN(inUse) ? null : inUse);
+                Double.isNaN(inUse) ? null : inUse,
+                this.settings.signals());
     }
 
     /**

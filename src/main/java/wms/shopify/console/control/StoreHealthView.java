@@ -18,6 +18,7 @@ import java.util.List;
  * @param feedWaiting orders (and cancellations) in the feed the WMS has not acknowledged
  * @param oldestWaiting how long the longest-waiting of them has waited since its last change (null: none)
  * @param budgetInUse the share of the store's cost budget in use on this instance (null: no call yet)
+ * @param signals the limits in force (the dashboard's settings)
  */
 public record StoreHealthView(
         long storeId,
@@ -37,26 +38,27 @@ public record StoreHealthView(
         Duration oldestWaiting,
         long held,
         long failedShipments,
-        Double budgetInUse) {
+        Double budgetInUse,
+        Signals signals) {
 
     public Signals.Reading lagReading() {
-        return Signals.lag(this.lag.lastHour().p95Millis(), this.windowSeconds);
+        return this.signals.lag(this.lag.lastHour().p95Millis(), this.windowSeconds);
     }
 
     public Signals.Reading backlogReading() {
-        return Signals.backlog(this.parkedChanges + this.parkedPushes, this.oldestOverdue);
+        return this.signals.backlog(this.parkedChanges + this.parkedPushes, this.oldestOverdue);
     }
 
     public Signals.Reading ordersReading() {
-        return Signals.orders(this.oldestWaiting, this.held);
+        return this.signals.orders(this.oldestWaiting, this.held);
     }
 
     public Signals.Reading shipmentsReading() {
-        return Signals.shipments(this.failedShipments);
+        return this.signals.shipments(this.failedShipments);
     }
 
     public Signals.Reading budgetReading() {
-        return Signals.budget(this.budgetInUse);
+        return this.signals.budget(this.budgetInUse);
     }
 
     /** The store's worst signal. */

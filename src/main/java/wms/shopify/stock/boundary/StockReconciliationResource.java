@@ -66,6 +66,29 @@ public class StockReconciliationResource {
                 .build();
     }
 
+    @POST
+    @Path("cancel")
+    @Operation(
+            summary = "Cancels the store's running drift reconciliation",
+            description = "Asks it to stop: it does before it reads its next page of levels and ends cancelled, "
+                    + "with the differences found so far reported. Corrections it already queued (Absolute mode) "
+                    + "stay: each is a compare-and-set against the quantity just read.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Asked to stop; follow it with GET",
+            content = @Content(schema = @Schema(implementation = ReconciliationView.class)))
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such connected store")
+    @APIResponse(responseCode = "409", ref = WmsApi.CONFLICT)
+    public Response cancel(@PathParam("store") String domain) {
+        Store store = this.stores.findConnected(domain).orElseThrow(NotFoundException::new);
+        return Response.accepted(this.reconciliations
+                        .cancel(store.id())
+                        .orElseThrow(() -> new ClientErrorException(
+                                "No reconciliation of " + domain + " is running", Response.Status.CONFLICT)))
+                .build();
+    }
+
     @GET
     @Operation(summary = "The store's latest drift reconciliation")
     @APIResponse(

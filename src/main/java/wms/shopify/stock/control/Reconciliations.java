@@ -91,7 +91,8 @@ public class Reconciliations {
     public Optional<ReconciliationView> latest(long storeId) {
         return this.records.query(db -> {
             try (PreparedStatement query = db.prepareStatement("select id, state, started_at, started_by, "
-                    + "finished_at, checked, differences, corrected, report, message from stock_reconciliation "
+                    + "finished_at, checked, differences, corrected, report, message, levels_read, total, "
+                    + "cancel_requested from stock_reconciliation "
                     + "where store_id = ? order by id desc limit 1")) {
                 query.setLong(1, storeId);
                 try (ResultSet row = query.executeQuery()) {
@@ -109,7 +110,10 @@ public class Reconciliations {
                             row.getInt(7),
                             row.getInt(8),
                             row.getString(9),
-                            row.getString(10)));
+                            row.getString(10),
+                            row.getInt(11),
+                            (Integer) row.getObject(12),
+                            row.getBoolean(13)));
                 }
             }
         });
@@ -143,13 +147,22 @@ public class Reconciliations {
                     }
                 }
             }
+            counted(db, id, (long) variants.size() * locations.size());
+            int levelsRead = 0;
             int checked = 0;
             int differences = 0;
             int corrected = 0;
+            boolean cancelled = false;
             JsonArrayBuilder report = Json.createArrayBuilder();
+            reading:
             for (Location location : locations) {
                 String after = null;
                 do {
+                    // A batch boundary: the counts so far are recorded, and a cancel asked for stops the reading.
+                    if (advanced(db, id, levelsRead, checked, differences, corrected)) {
+                        cancelled = true;
+                        break reading;
+                    }
                     leaveRoomForPushes(store);
                     InventoryGateway.LevelsPage page = this.gateway.levels(store, location.id(), after);
                     for (Map.Entry<String, Long> level : page.available().entrySet()) {
@@ -158,6 +171,7 @@ public class Reconciliations {
                         if (variant == null) {
                             continue;
                         }
+                        levelsRead++;
                         Long sellable = sellable(db, variant.productId(), location.warehouseId());
                         if (sellable == null) {
                             continue; // the WMS never reported this product's stock here
@@ -198,15 +212,17 @@ public class Reconciliations {
             finish(
                     db,
                     id,
-                    "SUCCEEDED",
+                    cancelled ? "CANCELLED" : "SUCCEEDED",
+                    levelsRead,
                     checked,
                     differences,
                     corrected,
                     report.build().toString(),
-                    null);
+                    cancelled ? "cancelled after " + levelsRead + " levels read" : null);
             this.activity.record(
                     "stock",
-                    "Drift reconciliation of " + store.domain().value() + ": " + checked
+                    "Drift reconciliation of " + store.domain().value() + (cancelled ? " cancelled" : "") + ": "
+                            + checked
                             + " levels checked, " + differences + " differences"
                             + (absolute
                                     ? ", " + corrected + " being corrected"
@@ -215,7 +231,7 @@ public class Reconciliations {
         } catch (RuntimeException | SQLException e) {
             LOG.log(Level.WARNING, "Drift reconciliation of " + store.domain().value() + " failed", e);
             try (Connection db = this.dataSource.getConnection()) {
-                finish(db, id, "FAILED", 0, 0, 0, null, String.valueOf(e.getMessage()));
+                finish(db, id, "FAILED", 0, 0, 0, 0, null, String.valueOf(e.getMessage()));
             } catch (SQLException again) {
                 LOG.log(Level.WARNING, "Could not record the failed reconciliation", again);
             }
@@ -256,10 +272,53 @@ public class Reconciliations {
         }
     }
 
+    /** How many levels there are to read at most: every mapped, tracked variant at every mapped location. */
+    private static void counted(Connection db, long id, long total) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("update stock_reconciliation set total = ? where id = ?")) {
+            update.setLong(1, Math.min(Integer.MAX_VALUE, total));
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Records the counts so far (once per page of levels); true when the admin asked it to stop. */
+    private static boolean advanced(Connection db, long id, int levelsRead, int checked, int differences, int corrected)
+            throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("update stock_reconciliation set levels_read = ?, "
+                + "checked = ?, differences = ?, corrected = ? where id = ? returning cancel_requested")) {
+            update.setInt(1, levelsRead);
+            update.setInt(2, checked);
+            update.setInt(3, differences);
+            update.setInt(4, corrected);
+            update.setLong(5, id);
+            try (ResultSet row = update.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Asks the store's running reconciliation to stop: it does before it reads its next page of levels. The
+     * corrections it already queued (Absolute mode) stay: each is a compare-and-set against what it just read.
+     *
+     * @return the reconciliation asked, empty when none runs
+     */
+    public Optional<ReconciliationView> cancel(long storeId) {
+        Boolean asked = this.records.query(db -> {
+            try (PreparedStatement update = db.prepareStatement("update stock_reconciliation set cancel_requested "
+                    + "= true where store_id = ? and state = 'RUNNING'")) {
+                update.setLong(1, storeId);
+                return update.executeUpdate() > 0;
+            }
+        });
+        return asked ? latest(storeId) : Optional.empty();
+    }
+
     private static void finish(
             Connection db,
             long id,
             String state,
+            int levelsRead,
             int checked,
             int differences,
             int corrected,
@@ -267,15 +326,16 @@ public class Reconciliations {
             String message)
             throws SQLException {
         try (PreparedStatement update = db.prepareStatement("update stock_reconciliation set state = ?, "
-                + "finished_at = now(), checked = ?, differences = ?, corrected = ?, report = ?, message = ? "
-                + "where id = ?")) {
+                + "finished_at = now(), checked = ?, differences = ?, corrected = ?, report = ?, message = ?, "
+                + "levels_read = greatest(levels_read, ?) where id = ?")) {
             update.setString(1, state);
             update.setInt(2, checked);
             update.setInt(3, differences);
             update.setInt(4, corrected);
             update.setString(5, report);
             update.setString(6, PushRecords.trim(message));
-            update.setLong(7, id);
+            update.setInt(7, levelsRead);
+            update.setLong(8, id);
             update.executeUpdate();
         }
     }

@@ -11,47 +11,54 @@ class SignalsTest {
     @Test
     void lagIsJudgedAgainstTheStoresWindow() {
         // Window 30 s: green up to 90 s, amber up to 330 s.
-        assertEquals(Signal.GREEN, Signals.lag(90_000L, 30).signal());
-        assertEquals(Signal.AMBER, Signals.lag(90_001L, 30).signal());
-        assertEquals(Signal.AMBER, Signals.lag(330_000L, 30).signal());
-        assertEquals(Signal.RED, Signals.lag(330_001L, 30).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.lag(90_000L, 30).signal());
+        assertEquals(Signal.AMBER, Signals.DEFAULTS.lag(90_001L, 30).signal());
+        assertEquals(Signal.AMBER, Signals.DEFAULTS.lag(330_000L, 30).signal());
+        assertEquals(Signal.RED, Signals.DEFAULTS.lag(330_001L, 30).signal());
         // A window of an hour: 10 minutes is green.
-        assertEquals(Signal.GREEN, Signals.lag(600_000L, 3600).signal());
-        assertEquals(Signal.GREEN, Signals.lag(null, 30).signal(), "nothing pushed is not a problem");
-        String rule = Signals.lag(1L, 30).rule();
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.lag(600_000L, 3600).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.lag(null, 30).signal(), "nothing pushed is not a problem");
+        String rule = Signals.DEFAULTS.lag(1L, 30).rule();
         assertTrue(rule.contains("within 90 s") && rule.contains("within 5 min 30 s"), rule);
     }
 
     @Test
     void theBacklogIsRedWhenAnythingIsParked() {
-        assertEquals(Signal.GREEN, Signals.backlog(0, null).signal());
-        assertEquals(Signal.GREEN, Signals.backlog(0, Duration.ofSeconds(60)).signal());
-        assertEquals(Signal.AMBER, Signals.backlog(0, Duration.ofSeconds(61)).signal());
-        assertEquals(Signal.RED, Signals.backlog(0, Duration.ofMinutes(10)).signal());
-        assertEquals(Signal.RED, Signals.backlog(1, null).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.backlog(0, null).signal());
+        assertEquals(
+                Signal.GREEN,
+                Signals.DEFAULTS.backlog(0, Duration.ofSeconds(60)).signal());
+        assertEquals(
+                Signal.AMBER,
+                Signals.DEFAULTS.backlog(0, Duration.ofSeconds(61)).signal());
+        assertEquals(
+                Signal.RED, Signals.DEFAULTS.backlog(0, Duration.ofMinutes(10)).signal());
+        assertEquals(Signal.RED, Signals.DEFAULTS.backlog(1, null).signal());
     }
 
     @Test
     void ordersWaitingOrHeldAreAmberThenRed() {
-        assertEquals(Signal.GREEN, Signals.orders(null, 0).signal());
-        assertEquals(Signal.GREEN, Signals.orders(Duration.ofMinutes(15), 0).signal());
-        assertEquals(Signal.AMBER, Signals.orders(Duration.ofMinutes(16), 0).signal());
-        assertEquals(Signal.AMBER, Signals.orders(null, 2).signal(), "a held order needs a look");
-        assertEquals(Signal.RED, Signals.orders(Duration.ofHours(1), 2).signal(), "the worse of the two");
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.orders(null, 0).signal());
+        assertEquals(
+                Signal.GREEN, Signals.DEFAULTS.orders(Duration.ofMinutes(15), 0).signal());
+        assertEquals(
+                Signal.AMBER, Signals.DEFAULTS.orders(Duration.ofMinutes(16), 0).signal());
+        assertEquals(Signal.AMBER, Signals.DEFAULTS.orders(null, 2).signal(), "a held order needs a look");
+        assertEquals(Signal.RED, Signals.DEFAULTS.orders(Duration.ofHours(1), 2).signal(), "the worse of the two");
     }
 
     @Test
     void shipmentsWebhooksAndBudget() {
-        assertEquals(Signal.GREEN, Signals.shipments(0).signal());
-        assertEquals(Signal.RED, Signals.shipments(1).signal());
-        assertEquals(Signal.GREEN, Signals.webhooks(null).signal());
-        assertEquals(Signal.GREEN, Signals.webhooks(1000.0).signal());
-        assertEquals(Signal.AMBER, Signals.webhooks(1000.5).signal());
-        assertEquals(Signal.RED, Signals.webhooks(4000.5).signal());
-        assertEquals(Signal.GREEN, Signals.budget(null).signal());
-        assertEquals(Signal.GREEN, Signals.budget(0.79).signal());
-        assertEquals(Signal.AMBER, Signals.budget(0.8).signal());
-        assertEquals(Signal.RED, Signals.budget(1.0).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.shipments(0).signal());
+        assertEquals(Signal.RED, Signals.DEFAULTS.shipments(1).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.webhooks(null).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.webhooks(1000.0).signal());
+        assertEquals(Signal.AMBER, Signals.DEFAULTS.webhooks(1000.5).signal());
+        assertEquals(Signal.RED, Signals.DEFAULTS.webhooks(4000.5).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.budget(null).signal());
+        assertEquals(Signal.GREEN, Signals.DEFAULTS.budget(0.79).signal());
+        assertEquals(Signal.AMBER, Signals.DEFAULTS.budget(0.8).signal());
+        assertEquals(Signal.RED, Signals.DEFAULTS.budget(1.0).signal());
     }
 
     @Test
