@@ -237,8 +237,9 @@ class DashboardAndTracesIT {
 
         assertEquals("3", figure(store, "waiting-window"));
         assertEquals("2", figure(store, "waiting-budget"));
-        // Due 5 minutes before the scenario was written, a minute or two before the page is read.
-        assertTrue(figure(store, "oldest-overdue").matches("[5-8] min.*"), figure(store, "oldest-overdue"));
+        // Due 5 minutes before the scenario was written, a few minutes before the page is read (more on a loaded
+        // machine: the window allows a quarter of an hour between writing the scenario and reading the page).
+        assertTrue(figure(store, "oldest-overdue").matches("([5-9]|1[0-9]) min.*"), figure(store, "oldest-overdue"));
         assertEquals("1", figure(store, "parked-changes"));
         assertEquals("1", figure(store, "parked-pushes"));
         assertEquals("Red: act now", signal(store, "backlog"), "something is parked");
@@ -247,7 +248,7 @@ class DashboardAndTracesIT {
         assertEquals("30", figure(store, "webhooks-hour"));
 
         assertEquals("2", figure(store, "feed-waiting"));
-        assertTrue(figure(store, "feed-oldest").matches("2[0-3] min.*"), figure(store, "feed-oldest"));
+        assertTrue(figure(store, "feed-oldest").matches("(2[0-9]|3[0-4]) min.*"), figure(store, "feed-oldest"));
         assertEquals("1", figure(store, "held"));
         assertEquals("Amber: look soon", signal(store, "orders"), "waiting 20 minutes and one held");
 
