@@ -90,6 +90,26 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Ticks or unticks an item of a PrimeFaces checkbox picker ({@code p:selectCheckboxMenu}) by the label it shows:
+     * opens the picker, types part of the label in its filter when {@code typed} is given, clicks the item's box and
+     * closes the picker, waiting until its panel has faded out (opened again before it is hidden, it would be found
+     * visible and then hide).
+     *
+     * @param pickerId the picker's client id, such as {@code settings:countries}
+     */
+    public void tick(String pickerId, String typed, String label) {
+        String css = "#" + pickerId.replace(":", "\\:");
+        click(By.cssSelector(css + " .ui-selectcheckboxmenu-trigger"));
+        if (typed != null) {
+            type(By.cssSelector(css + "_panel .ui-selectcheckboxmenu-filter"), typed);
+        }
+        click(By.xpath("//*[@id='" + pickerId + "_panel']//li[.//label[normalize-space()='" + label
+                + "']]//div[contains(@class,'ui-chkbox-box')]"));
+        this.driver.findElement(By.tagName("h1")).click();
+        awaitHidden(By.id(pickerId + "_panel"));
+    }
+
     /** Chooses an option of a drop-down by the text it shows. */
     public void choose(By locator, String visibleText) {
         new Select(until(ExpectedConditions.visibilityOfElementLocated(locator))).selectByVisibleText(visibleText);

@@ -2,7 +2,9 @@ package wms.shopify.it;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,8 @@ final class FacesForm {
     /** The page's nonce, which PrimeFaces' script puts into every form as {@code primefaces.nonce} (its CSP mode). */
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
-    private final Map<String, String> fields = new LinkedHashMap<>();
+    /** Each field's values: a name a page renders several times (a picker's ticked checkboxes) has several. */
+    private final Map<String, List<String>> fields = new LinkedHashMap<>();
 
     private FacesForm() {}
 
@@ -38,7 +41,7 @@ final class FacesForm {
         FacesForm result = new FacesForm();
         String nonce = nonce(page);
         if (nonce != null) {
-            result.fields.put("primefaces.nonce", nonce);
+            result.add("primefaces.nonce", nonce);
         }
         Matcher input = INPUT.matcher(form);
         while (input.find()) {
@@ -46,7 +49,7 @@ final class FacesForm {
             String type = attributes.getOrDefault("type", "text");
             boolean unchecked = (type.equals("checkbox") || type.equals("radio")) && !attributes.containsKey("checked");
             if (attributes.containsKey("name") && !type.equals("submit") && !unchecked) {
-                result.fields.put(attributes.get("name"), attributes.getOrDefault("value", "on"));
+                result.add(attributes.get("name"), attributes.getOrDefault("value", "on"));
             }
         }
         Matcher select = SELECT.matcher(form);
@@ -63,7 +66,7 @@ final class FacesForm {
                     }
                 }
             }
-            result.fields.put(name, chosen == null ? "" : chosen);
+            result.add(name, chosen == null ? "" : chosen);
         }
         return result;
     }
@@ -74,20 +77,25 @@ final class FacesForm {
         return nonce.find() ? nonce.group(1) : null;
     }
 
+    private void add(String name, String value) {
+        this.fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+
+    /** The field with this one value in place of what the page rendered. */
     FacesForm set(String name, String value) {
-        this.fields.put(name, value);
+        this.fields.put(name, new ArrayList<>(List.of(value)));
         return this;
     }
 
     /** The urlencoded body of the form submitted by pressing the button with this name. */
     String submittedWith(String button, String buttonValue) {
-        Map<String, String> sent = new LinkedHashMap<>(this.fields);
-        sent.put(button, buttonValue);
+        Map<String, List<String>> sent = new LinkedHashMap<>(this.fields);
+        sent.put(button, List.of(buttonValue));
         StringBuilder body = new StringBuilder();
-        sent.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+        sent.forEach((name, values) -> values.forEach(value -> body.append(body.length() == 0 ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
         return body.toString();
     }
 

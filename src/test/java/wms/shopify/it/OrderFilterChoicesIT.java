@@ -150,13 +150,7 @@ class OrderFilterChoicesIT {
 
     /** Opens a picker of Store Settings, finds the value by typing part of it, ticks it and closes the picker. */
     private static void pick(Browser browser, String id, String typed, String label) {
-        browser.click(By.cssSelector("#settings\\:" + id + " .ui-selectcheckboxmenu-trigger"));
-        browser.type(By.cssSelector("#settings\\:" + id + "_panel .ui-selectcheckboxmenu-filter"), typed);
-        browser.click(By.xpath("//*[@id='settings:" + id + "_panel']//li[.//label[normalize-space()='" + label
-                + "']]//div[contains(@class,'ui-chkbox-box')]"));
-        browser.driver().findElement(By.tagName("h1")).click();
-        // The panel fades out; opened again before it is hidden, it would be found visible and then hide.
-        browser.awaitHidden(By.id("settings:" + id + "_panel"));
+        browser.tick("settings:" + id, typed, label);
     }
 
     private static HttpResponse<String> choose(String choices) throws Exception {

@@ -156,12 +156,14 @@ class StoreInstallIT {
         browser.choose(By.id("settings:default-location"), "Outlet");
         browser.type(By.id("settings:window"), "45");
         browser.choose(By.id("settings:stock-mode"), "Absolute (sets quantities)");
-        // An order filter value Shopify does not have would filter out every order: refused, and shown escaped.
-        browser.type(By.id("settings:financial-statuses"), "paid,<b>x</b>' or 1=1--");
+        // Order filters that contradict each other (a tag both to take and to leave out) would filter out every
+        // order: refused, shown escaped, and nothing saved, not even the stock policy saved before them.
+        browser.type(By.id("settings:new-tags-included"), "<b>x</b>' or 1=1--");
+        browser.type(By.id("settings:new-tags-excluded"), "<b>x</b>' or 1=1--");
         browser.click(By.id("settings:save"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
-                        By.cssSelector(".message.error"), "Unknown financial status"));
+                        By.cssSelector(".message.error"), "is also a tag to include"));
         assertTrue(browser.driver().getPageSource().contains("&lt;b&gt;x&lt;/b&gt;"), "markup shown escaped");
         assertEquals(
                 "paid",
@@ -172,18 +174,21 @@ class StoreInstallIT {
                 string("select coalescing_window_seconds || '|' || sync_mode from stock_policy " + "where store_id = "
                         + store),
                 "nor the stock policy, saved before the order filters were refused");
-        browser.type(By.id("settings:financial-statuses"), "paid, Authorized");
+        browser.type(By.id("settings:new-tags-included"), "");
+        browser.type(By.id("settings:new-tags-excluded"), "");
+        // The statuses are Shopify's, ticked in a picker: paid is, authorized is added.
+        browser.tick("settings:financial-statuses", null, "Authorized");
         browser.click(By.id("settings:save"));
         assertEquals("Settings saved.", browser.text(By.id("saved")));
         assertEquals("Outlet", browser.chosen(By.id("settings:default-location")), "shown as saved");
         browser.screenshot("store-settings-saved");
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store));
         assertEquals(
-                "45|ABSOLUTE|paid,authorized",
+                "45|ABSOLUTE|authorized,paid",
                 string("select s.coalescing_window_seconds || '|' "
                         + "|| s.sync_mode || '|' || i.financial_statuses from stock_policy s join intake_policy i "
                         + "on i.store_id = s.store_id where s.store_id = " + store),
-                "kept normalised");
+                "kept normalised, in Shopify's order");
 
         // A post without a default (a browser cannot send one; a forged or stale form can): refused, nothing saved.
         String page = get(admin, "/admin/store-settings.xhtml?store=" + store).body();
@@ -210,6 +215,19 @@ class StoreInstallIT {
         assertTrue(foreign.body().contains("class=\"message error\""), "the validation message is shown");
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store), "nothing changed");
         assertEquals(45, count("select coalescing_window_seconds from stock_policy where store_id = " + store));
+
+        // A status the page never offered (Shopify has no "settled"): Faces refuses it, nothing changes.
+        HttpResponse<String> unknownStatus = post(
+                admin,
+                "/admin/store-settings.xhtml?store=" + store,
+                FacesForm.of(page, "settings")
+                        .set("settings:financial-statuses", "settled")
+                        .submittedWith("settings:save", "Save settings"));
+        assertTrue(unknownStatus.body().contains("class=\"message error\""), "the validation message is shown");
+        assertEquals(
+                "authorized,paid",
+                string("select financial_statuses from intake_policy where store_id = " + store),
+                "nothing changed");
 
         // And the database holds the rule too: a second default cannot be written past the connector.
         try (Connection db = connector.jdbc()) {

@@ -29,14 +29,17 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import wms.shopify.orders.control.FilterPreviews;
 import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.control.OrderFilterSettings;
 import wms.shopify.orders.control.OrderSweeps;
 import wms.shopify.orders.control.SeenOrderValues;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
+import wms.shopify.orders.entity.FilterPreview;
 import wms.shopify.orders.entity.FulfillmentMode;
 import wms.shopify.orders.entity.FulfillmentSetup;
+import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderChoices;
 import wms.shopify.orders.entity.OrderFilters;
 import wms.shopify.orders.entity.OrderSweep;
@@ -69,6 +72,9 @@ public class StoreOrdersResource {
 
     @Inject
     OrderSweeps sweeps;
+
+    @Inject
+    FilterPreviews previews;
 
     @Inject
     FulfillmentServiceMode fulfillmentMode;
@@ -137,6 +143,57 @@ public class StoreOrdersResource {
     @APIResponse(responseCode = "404", description = "No such store")
     public JsonObject change(@PathParam("store") String domain, JsonObject body) {
         Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
+        OrderFilters filters = filtersOf(store, body);
+        try {
+            return json(this.filterSettings.change(
+                    store.id(), filters, this.security.getUserPrincipal().getName()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
+        }
+    }
+
+    @POST
+    @Path("order-filters/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "What a change of the store's order filters would filter out",
+            description = "The same body as PUT .../order-filters; nothing is changed. Decides the store's last "
+                    + FilterPreviews.RECENT + " orders the connector read (newest first, as it kept them from their "
+                    + "last read; Shopify is not asked) with these filters and with the current ones, by the same "
+                    + "rule that decides every order: orders (how many were decided), filteredOut (by these "
+                    + "filters), filteredOutNow (by the current ones), moreThanNow (filteredOut - filteredOutNow, "
+                    + "negative when fewer), notCounted (recent orders read before the connector kept their tags "
+                    + "and channel, or erased for privacy: left out), summary (the sentence Store Settings shows). "
+                    + "It previews the filters only: an order they let through may still be held.")
+    @APIResponse(responseCode = "200", description = "The preview")
+    @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such store")
+    public JsonObject preview(@PathParam("store") String domain, JsonObject body) {
+        Store store = this.stores.find(domain).orElseThrow(NotFoundException::new);
+        OrderFilters filters = filtersOf(store, body);
+        try {
+            IntakePolicy.of(filters).requireKnownValues();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
+        }
+        FilterPreview preview = this.previews.preview(store.id(), filters);
+        return Json.createObjectBuilder()
+                .add("orders", preview.orders())
+                .add("filteredOut", preview.filteredOut())
+                .add("filteredOutNow", preview.filteredOutNow())
+                .add("moreThanNow", preview.moreThanNow())
+                .add("notCounted", preview.notCounted())
+                .add("summary", preview.text())
+                .build();
+    }
+
+    /**
+     * The filters a PUT or preview body sets: testOrders left out or null is false, riskHold and each choice left out
+     * or null keep the store's; a field of the wrong kind is a 400 naming it. Values Shopify does not have are
+     * refused later, by the policy's own check ({@link IntakePolicy#requireKnownValues}).
+     */
+    private OrderFilters filtersOf(Store store, JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         // Left out or null: test orders are not imported; anything but a JSON boolean is refused, never guessed.
         JsonValue testOrders = body == null ? null : body.get("testOrders");
@@ -180,12 +237,7 @@ public class StoreOrdersResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        try {
-            return json(this.filterSettings.change(
-                    store.id(), filters, this.security.getUserPrincipal().getName()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
-        }
+        return filters;
     }
 
     @GET

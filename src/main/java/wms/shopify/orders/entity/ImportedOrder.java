@@ -114,6 +114,18 @@ public class ImportedOrder {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    /** Whether Shopify had the order closed at the last read; null when read before V127. */
+    @Column(name = "shopify_closed")
+    private Boolean shopifyClosed;
+
+    /** The order's tags at the last read ({@link OrderFilterFacts#storedTags}); null when not known. */
+    @Column(name = "tags")
+    private String tags;
+
+    /** Where the order was placed ({@code sourceName}) at the last read, or null. */
+    @Column(name = "sales_channel")
+    private String salesChannel;
+
     @Column(name = "location_id")
     private String locationId;
 
@@ -704,6 +716,12 @@ public class ImportedOrder {
         this.fulfillmentStatus = OrderPlan.bounded(order.fulfillmentStatus(), 32);
         this.test = order.test();
         this.cancelledAt = order.cancelledAt();
+        // What else the filters look at, kept for their preview (FilterPreviews); tags not after an erasure.
+        this.shopifyClosed = order.closed();
+        this.salesChannel = b(order.salesChannel());
+        if (this.redactedAt == null) {
+            this.tags = OrderFilterFacts.storedTags(order.tags());
+        }
         if (order.riskRecommendation() != null) {
             this.riskRecommendation = OrderPlan.bounded(order.riskRecommendation(), 16);
         }
@@ -1139,6 +1157,7 @@ public class ImportedOrder {
         this.contactEmail = null;
         this.contactPhone = null;
         this.note = null;
+        this.tags = null;
         this.redactedAt = at;
         return true;
     }

@@ -28,13 +28,13 @@ public record IntakePolicy(
         RiskHold riskHold,
         OrderChoices choices) {
 
-    /** The order statuses a filter may name. */
-    public static final Set<String> ORDER_STATUSES = Set.of("open", "closed", "cancelled");
-    /** Shopify's {@code displayFinancialStatus} values, in lower case. */
-    public static final Set<String> FINANCIAL_STATUSES = Set.of(
+    /** The order statuses a filter may name (closed: archived in Shopify's admin). */
+    public static final Set<String> ORDER_STATUSES = ordered("open", "closed", "cancelled");
+    /** Shopify's {@code OrderDisplayFinancialStatus} values, in lower case, in the schema's order. */
+    public static final Set<String> FINANCIAL_STATUSES = ordered(
             "pending", "authorized", "partially_paid", "partially_refunded", "voided", "paid", "refunded", "expired");
-    /** Shopify's {@code displayFulfillmentStatus} values, in lower case. */
-    public static final Set<String> FULFILLMENT_STATUSES = Set.of(
+    /** Shopify's {@code OrderDisplayFulfillmentStatus} values, in lower case, in the schema's order. */
+    public static final Set<String> FULFILLMENT_STATUSES = ordered(
             "unfulfilled",
             "partially_fulfilled",
             "fulfilled",
@@ -122,6 +122,11 @@ public record IntakePolicy(
                         + ").");
             }
         }
+    }
+
+    /** The values in this order, unchangeable (Store Settings offers them so). */
+    private static Set<String> ordered(String... values) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(Arrays.asList(values)));
     }
 
     private static Set<String> set(String list) {

@@ -60,4 +60,34 @@ class IntakePolicyTest {
                 Set.of("paid", "authorized"), Set.of(back.financialStatuses().split(",")));
         assertTrue(back.unknownValues().isEmpty());
     }
+
+    @Test
+    void theStatusesOfferedAreExactlyShopifysEnumerationsInTheSchemasOrder() throws Exception {
+        String sdl = java.nio.file.Files.readString(
+                wms.shopify.adminapi.TestVectors.shared("shopify/schema/admin-2026-07.graphql"));
+        assertEquals(enumeration(sdl, "OrderDisplayFinancialStatus"), List.copyOf(IntakePolicy.FINANCIAL_STATUSES));
+        assertEquals(enumeration(sdl, "OrderDisplayFulfillmentStatus"), List.copyOf(IntakePolicy.FULFILLMENT_STATUSES));
+        assertEquals(List.of("open", "closed", "cancelled"), List.copyOf(IntakePolicy.ORDER_STATUSES));
+    }
+
+    /** The values of an enum of the schema, in lower case, in their order (descriptions and deprecations skipped). */
+    private static List<String> enumeration(String sdl, String name) {
+        int start = sdl.indexOf("enum " + name + " {");
+        assertTrue(start >= 0, name + " is in the schema");
+        String body = sdl.substring(sdl.indexOf('{', start) + 1, sdl.indexOf("\n}", start));
+        List<String> values = new java.util.ArrayList<>();
+        boolean inDescription = false;
+        for (String line : body.split("\n")) {
+            String text = line.trim();
+            if (text.startsWith("\"\"\"")) {
+                boolean oneLine = text.length() > 3 && text.endsWith("\"\"\"");
+                inDescription = !oneLine && !inDescription;
+                continue;
+            }
+            if (!inDescription && text.matches("[A-Z][A-Z0-9_]*( @.*)?")) {
+                values.add(text.split(" ")[0].toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return values;
+    }
 }
