@@ -80,7 +80,8 @@ class FulfillmentServicePerWarehouseIT {
     private static TwoWarehouses store(String domain, String prefix) throws Exception {
         String a = prefix + "-A";
         String b = prefix + "-B";
-        Shop shop = WmsFixture.stockedShop(connector, domain, "main", 100, "Shirt", prefix + "-SHIRT", "Mug", prefix + "-MUG");
+        Shop shop = WmsFixture.stockedShop(
+                connector, domain, "main", 100, "Shirt", prefix + "-SHIRT", "Mug", prefix + "-MUG");
         Location north = shop.addLocation("north");
         shop.stock(prefix + "-SHIRT", north, 100);
         shop.stock(prefix + "-MUG", north, 100);
@@ -106,7 +107,8 @@ class FulfillmentServicePerWarehouseIT {
         assertTrue(refused.body().contains("\"scope\""), refused.body());
         assertTrue(shop.fulfillmentServices().isEmpty(), "a refused switch registers nothing");
 
-        HttpResponse<String> on = switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"scope\":\"PER_WAREHOUSE\"}");
+        HttpResponse<String> on =
+                switchTo(store.domain(), "{\"mode\":\"FULFILLMENT_SERVICE\",\"scope\":\"PER_WAREHOUSE\"}");
         assertEquals(200, on.statusCode(), on.body());
         JsonObject setup = json(on);
         assertEquals("FULFILLMENT_SERVICE", setup.getString("mode"));
@@ -151,6 +153,7 @@ class FulfillmentServicePerWarehouseIT {
         FulfillmentOrder foA = fulfillmentOrder(order, atA);
         FulfillmentOrder foB = fulfillmentOrder(order, atB);
         shop.requestFulfillment(foA, null);
+        assertEquals(Set.of(store.a()), awaitEntries(order.id(), 1).keySet(), "only what was requested");
         shop.requestFulfillment(foB, null);
         Map<String, JsonObject> entries = awaitEntries(order.id(), 2);
         assertEquals(Set.of(store.a(), store.b()), entries.keySet(), "one entry per warehouse");
@@ -165,7 +168,11 @@ class FulfillmentServicePerWarehouseIT {
         HttpResponse<String> ackB = acknowledge(entries.get(store.b()), store.b());
         assertEquals(200, ackB.statusCode(), ackB.body());
         assertEquals("ACCEPTED", foB.requestStatus());
-        assertEquals(2, shop.journal().applied("fulfillmentOrderAcceptFulfillmentRequest").size());
+        assertEquals(
+                2,
+                shop.journal()
+                        .applied("fulfillmentOrderAcceptFulfillmentRequest")
+                        .size());
 
         // Switching back lists what is open at both services' locations first, then removes both.
         HttpResponse<String> listed = switchTo(store.domain(), "{\"mode\":\"MERCHANT_MANAGED\"}");
@@ -206,7 +213,8 @@ class FulfillmentServicePerWarehouseIT {
         JsonObject recorded = json(mode(store.domain()));
         assertEquals("MERCHANT_MANAGED", recorded.getString("mode"), "not switched until every service is registered");
         assertEquals(1, recorded.getJsonArray("warehouseServices").size(), "the registered one is recorded");
-        String first = recorded.getJsonArray("warehouseServices").getJsonObject(0).getString("serviceId");
+        String first =
+                recorded.getJsonArray("warehouseServices").getJsonObject(0).getString("serviceId");
 
         // The merchant renames the location; saving again registers only the missing service.
         shop.renameLocation(blocker, "store room");
@@ -233,7 +241,9 @@ class FulfillmentServicePerWarehouseIT {
         assertEquals("PER_WAREHOUSE", notYet.getString("scope"));
         assertTrue(
                 notYet.getJsonArray("openFulfillmentOrders").stream()
-                        .anyMatch(fo -> fo.asJsonObject().getString("fulfillmentOrderId").equals(openFo.id())),
+                        .anyMatch(fo -> fo.asJsonObject()
+                                .getString("fulfillmentOrderId")
+                                .equals(openFo.id())),
                 notYet.toString());
         assertEquals(2, shop.fulfillmentServices().size(), "nothing registered nor removed before confirmation");
 
@@ -282,7 +292,8 @@ class FulfillmentServicePerWarehouseIT {
         assertEquals(Map.of("PWF-SHIRT", 7), atA, "warehouse A's: the mug has no stock reported there");
         assertEquals(7, shop.quantity("PWF-SHIRT", serviceA.location(), "available"), "Shopify took the answer");
         assertEquals(
-                Map.of("PWF-SHIRT", 2, "PWF-MUG", 4), awaitFetched(shop, serviceB, null, Map.of("PWF-SHIRT", 2, "PWF-MUG", 4)));
+                Map.of("PWF-SHIRT", 2, "PWF-MUG", 4),
+                awaitFetched(shop, serviceB, null, Map.of("PWF-SHIRT", 2, "PWF-MUG", 4)));
         assertEquals(Map.of("PWF-MUG", 4), connector.sandbox().fetchStock(shop, serviceB, "PWF-MUG"), "one SKU asked");
 
         // What Shopify would be shown: an open order's units are taken off, as the one availability calculation does.
@@ -292,14 +303,13 @@ class FulfillmentServicePerWarehouseIT {
         awaitFetched(shop, serviceB, "PWF-SHIRT", Map.of("PWF-SHIRT", 1));
 
         // Unsigned, badly signed, signed for another query, for no service of the WMS's: refused, nothing answered.
-        String base = connector.url() + "/shopify/webhooks/fulfillment-service/warehouses/" + store.a() + "/fetch_stock";
+        String base =
+                connector.url() + "/shopify/webhooks/fulfillment-service/warehouses/" + store.a() + "/fetch_stock";
         String query = "shop=" + URLEncoder.encode(store.domain(), StandardCharsets.UTF_8) + "&max_retries=3";
         assertEquals(401, get(base + "?" + query, null).statusCode(), "unsigned");
         assertEquals(401, get(base + "?" + query, "bm90IGEgc2lnbmF0dXJl").statusCode(), "badly signed");
         assertEquals(
-                401,
-                get(base + "?" + query + "&sku=PWF-SHIRT", sign(query)).statusCode(),
-                "signed for another query");
+                401, get(base + "?" + query + "&sku=PWF-SHIRT", sign(query)).statusCode(), "signed for another query");
         HttpResponse<String> signed = get(base + "?" + query, sign(query));
         assertEquals(200, signed.statusCode(), signed.body());
         assertEquals(Json.createObjectBuilder().add("PWF-SHIRT", 7).build(), json(signed));
@@ -342,7 +352,8 @@ class FulfillmentServicePerWarehouseIT {
         WmsFixture.await(
                 Duration.ofSeconds(90),
                 () -> (found[0] = wmsApi.feed("orders", 500).stream()
-                                        .filter(e -> e.getString("shopifyOrderId").equals(shopifyOrderId))
+                                        .filter(e ->
+                                                e.getString("shopifyOrderId").equals(shopifyOrderId))
                                         .collect(Collectors.toMap(e -> e.getString("warehouse"), e -> e)))
                                 .size()
                         == count,
@@ -369,12 +380,14 @@ class FulfillmentServicePerWarehouseIT {
     }
 
     private static String sign(String query) {
-        return ShopifySignatures.bodyHmac(query.getBytes(StandardCharsets.UTF_8), SandboxSettings.DEFAULT_CLIENT_SECRET);
+        return ShopifySignatures.bodyHmac(
+                query.getBytes(StandardCharsets.UTF_8), SandboxSettings.DEFAULT_CLIENT_SECRET);
     }
 
     private static HttpResponse<String> get(String url, String hmac) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (hmac != null) {
             request.header("X-Shopify-Hmac-Sha256", hmac);
         }

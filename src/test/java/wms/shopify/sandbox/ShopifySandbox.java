@@ -162,7 +162,9 @@ public final class ShopifySandbox implements AutoCloseable {
             throw new IllegalStateException("fetch_stock answered no JSON object: " + answer.body());
         }
         Map<String, Integer> levels = new java.util.LinkedHashMap<>();
-        body.fields().forEachRemaining(field -> levels.put(field.getKey(), field.getValue().asInt()));
+        body.fields()
+                .forEachRemaining(
+                        field -> levels.put(field.getKey(), field.getValue().asInt()));
         synchronized (shop) {
             for (Map.Entry<String, Integer> level : levels.entrySet()) {
                 try {

@@ -109,8 +109,9 @@ public class FulfillmentServiceMode {
         FulfillmentSetup now = of(store);
         boolean perWarehouse = scope == FulfillmentScope.PER_WAREHOUSE;
         List<Warehouse> wanted = perWarehouse ? warehousesSold(store) : List.of();
-        Set<String> registered =
-                now.warehouseServices().stream().map(WarehouseService::warehouseCode).collect(Collectors.toSet());
+        Set<String> registered = now.warehouseServices().stream()
+                .map(WarehouseService::warehouseCode)
+                .collect(Collectors.toSet());
         boolean complete = now.isFulfillmentService()
                 && now.scope() == scope
                 && (perWarehouse
@@ -168,8 +169,10 @@ public class FulfillmentServiceMode {
                 OrderRecords.CATEGORY,
                 "Store " + store.domain() + " is in fulfillment-service mode, "
                         + (perWarehouse ? "one service per warehouse" : "one service for all warehouses") + ": "
-                        + String.join("; ", notes) + (open.isEmpty() ? "" : " (" + open.size()
-                                + " fulfillment orders were open at the services removed)")
+                        + String.join("; ", notes)
+                        + (open.isEmpty()
+                                ? ""
+                                : " (" + open.size() + " fulfillment orders were open at the services removed)")
                         + ". Shopify sends fulfillment requests to " + callbackUrl() + ".",
                 by);
         return new SwitchBack(true, open);
@@ -177,8 +180,7 @@ public class FulfillmentServiceMode {
 
     /** Registers the one service for all warehouses and records it; its location is left for the merchant to map. */
     private String registerOne(Store store) {
-        ShopifyFulfillmentService.Registered registered =
-                this.shopify.create(store, this.serviceName, callbackUrl());
+        ShopifyFulfillmentService.Registered registered = this.shopify.create(store, this.serviceName, callbackUrl());
         if (registered.userErrors() != null) {
             throw new IllegalArgumentException("Shopify refused to register the WMS as fulfillment service \""
                     + this.serviceName + "\": " + registered.userErrors()

@@ -1,19 +1,19 @@
 package wms.shopify.webhooks.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -27,10 +27,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.webhooks.control.ServiceStock;
 import wms.shopify.webhooks.control.WebhookHeaders;
 import wms.shopify.webhooks.control.WebhookIntake;
 import wms.shopify.webhooks.control.WebhookMetrics;
-import wms.shopify.webhooks.control.ServiceStock;
 import wms.shopify.webhooks.control.WebhookRejectedException;
 
 /**
@@ -133,22 +133,24 @@ public class WebhookEndpoint {
         ShopDomain shop;
         try {
             shop = this.intake.checkCallbackQuery(
-                    uri.getRequestUri().getRawQuery(), headers.getHeaderString(WebhookHeaders.HMAC), query.getFirst("shop"));
+                    uri.getRequestUri().getRawQuery(),
+                    headers.getHeaderString(WebhookHeaders.HMAC),
+                    query.getFirst("shop"));
         } catch (WebhookRejectedException e) {
             return answer(e.status(), e.getMessage());
         }
         List<String> skus = query.getOrDefault("sku", List.of()).stream()
                 .filter(sku -> !sku.isBlank())
                 .toList();
-        Optional<Map<String, Long>> levels = this.stock.isResolvable()
-                ? this.stock.get().at(shop, warehouse, skus)
-                : Optional.empty();
+        Optional<Map<String, Long>> levels =
+                this.stock.isResolvable() ? this.stock.get().at(shop, warehouse, skus) : Optional.empty();
         if (levels.isEmpty()) {
             return answer(404, "No fulfillment service of the WMS's is registered there.");
         }
         JsonObjectBuilder json = Json.createObjectBuilder();
         levels.get().forEach((sku, quantity) -> json.add(sku, quantity.longValue()));
-        return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** A delivery's intake: a webhook's, or a fulfillment-order notification's. */
