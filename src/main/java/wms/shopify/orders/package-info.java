@@ -6,7 +6,9 @@
  * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code shop_order_shipped_before_cancel}, {@code shop_order_part_ack} (the parts of an order over several warehouses acknowledged), {@code shop_order_another_app_line} (units another app's
  * fulfillment service fulfils), {@code order_sweep}, {@code order_sweep_state}, {@code intake_policy} (the
  * store's filters and test orders, and its fulfillment mode with the WMS's fulfillment service; published:
- * {@code control.IntakePolicies}, {@code control.FulfillmentServiceMode}), {@code order_seen_value} (the tags, sales
+ * {@code control.IntakePolicies}, {@code control.FulfillmentServiceMode}), {@code fulfillment_service_warehouse}
+ * (the WMS's fulfillment services per warehouse, one service per warehouse; SQL only, through
+ * {@code control.IntakePolicies}), {@code order_seen_value} (the tags, sales
  * channels and shipping methods seen on a store's orders, for the filters' pickers; published:
  * {@code control.SeenOrderValues}). Fires
  * {@code entity.OrderDemand} (the unallocated lines, for stock), {@code entity.FeedEntryAdded} (observed by its own

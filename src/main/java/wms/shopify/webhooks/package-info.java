@@ -1,7 +1,9 @@
 /**
  * The single verified, durable intake of every Shopify webhook, its processing through the webhook queue and the
  * compliance (privacy) topics. Published: {@code control.LastDeliveries} (when each store last received a webhook)
- * and {@code control.StatusesTakingWebhooks} (which the stores component provides).
+ * and {@code control.StatusesTakingWebhooks} (which the stores component provides), and {@code control.ServiceStock}
+ * (which the stock component provides): the answer to a fulfillment service's signed {@code fetch_stock} call, whose
+ * signature the intake checks.
  *
  * <p>Tables: {@code webhook_delivery}; reads the id and domain of {@code store} ({@code entity.DeliveryStore}, and the
  * intake's one statement). Fires {@code entity.WebhookReceived} (every processed delivery, to the component owning

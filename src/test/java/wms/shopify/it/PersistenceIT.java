@@ -157,6 +157,8 @@ class PersistenceIT {
             "order_demand",
             "kit_demand", // the units of components that kit orders hold: KitAvailabilityIT, KitsIT
             "order_seen_value", // the filter choices seen on a store's orders (SeenOrderValues): OrderFilterChoicesIT
+            "fulfillment_service_warehouse", // the WMS's services per warehouse (IntakePolicies):
+            // FulfillmentServicePerWarehouseIT
             "stock_reconciliation",
             "stock_rule", // read by the SQL availability calculation (stock_rule_of), replaced as a set:
             // AvailabilityRulesIT

@@ -132,6 +132,14 @@ public final class Shop {
         return location;
     }
 
+    /** The merchant renames one of their locations in the Shopify admin (the name is free again for another). */
+    public synchronized void renameLocation(Location location, String name) {
+        if (location.isFulfillmentService()) {
+            throw new IllegalArgumentException("a fulfillment service's location carries its service's name");
+        }
+        location.rename(name);
+    }
+
     /**
      * Adds a product with one variant per SKU (a single SKU gives Shopify's "Default Title" variant), each with a
      * tracked inventory item stocked nowhere yet; at most {@link Product#MAX_VARIANTS}, as on Shopify.

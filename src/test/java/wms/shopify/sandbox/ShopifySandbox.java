@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,70 @@ public final class ShopifySandbox implements AutoCloseable {
      */
     public ProtectedCustomerData customerData() {
         return customerData;
+    }
+
+    /**
+     * Shopify asks a fulfillment service registered with inventory management what its location has (it does so on
+     * its own schedule, and when a merchant looks at the location's inventory; here when a test asks): a signed GET of
+     * {@code <callbackUrl>/fetch_stock?shop=<domain>&max_retries=3}, with {@code &sku=<sku>} when one SKU is asked.
+     * The answer, a JSON object SKU → quantity, becomes the available quantity of the items with those SKUs at the
+     * service's location; SKUs not in the answer are left as they are. The call is signed like a notification
+     * ({@code X-Shopify-Hmac-Sha256}, Base64 HMAC-SHA256 with the app's secret), here over the query string sent.
+     *
+     * @param sku the one SKU asked, or null for every SKU
+     * @return the service's answer
+     * @throws IllegalStateException when the service has no inventory management or callback, or answered other than
+     *     200 with a JSON object
+     */
+    public Map<String, Integer> fetchStock(Shop shop, FulfillmentService service, String sku) throws IOException {
+        if (!service.inventoryManagement() || service.callbackUrl() == null) {
+            throw new IllegalStateException("Shopify asks only a service with inventory management and a callback");
+        }
+        String query = "max_retries=3&shop=" + java.net.URLEncoder.encode(shop.domain(), StandardCharsets.UTF_8)
+                + (sku == null ? "" : "&sku=" + java.net.URLEncoder.encode(sku, StandardCharsets.UTF_8));
+        String base = service.callbackUrl().endsWith("/")
+                ? service.callbackUrl().substring(0, service.callbackUrl().length() - 1)
+                : service.callbackUrl();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/fetch_stock?" + query))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .header(
+                        "X-Shopify-Hmac-Sha256",
+                        ShopifySignatures.bodyHmac(query.getBytes(StandardCharsets.UTF_8), settings.clientSecret()))
+                .GET()
+                .build();
+        java.net.http.HttpResponse<String> answer;
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        try {
+            answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("fetch_stock answered " + answer.statusCode() + ": " + answer.body());
+        }
+        com.fasterxml.jackson.databind.JsonNode body =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+        if (!body.isObject()) {
+            throw new IllegalStateException("fetch_stock answered no JSON object: " + answer.body());
+        }
+        Map<String, Integer> levels = new java.util.LinkedHashMap<>();
+        body.fields()
+                .forEachRemaining(
+                        field -> levels.put(field.getKey(), field.getValue().asInt()));
+        synchronized (shop) {
+            for (Map.Entry<String, Integer> level : levels.entrySet()) {
+                try {
+                    shop.stock(shop.item(level.getKey()), service.location(), level.getValue());
+                } catch (IllegalArgumentException unknown) {
+                    // an SKU the store does not have: Shopify ignores it
+                }
+            }
+        }
+        return levels;
     }
 
     /** Whether this sandbox accepts plain-HTTP local webhook addresses ({@link #startForLocalDemo}). */

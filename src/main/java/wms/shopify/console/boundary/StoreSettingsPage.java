@@ -20,6 +20,7 @@ import wms.shopify.orders.control.FulfillmentServiceMode;
 import wms.shopify.orders.control.IntakePolicies;
 import wms.shopify.orders.control.SeenOrderValues;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
+import wms.shopify.orders.entity.FulfillmentScope;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderChoices;
@@ -71,6 +72,8 @@ public class StoreSettingsPage implements Serializable {
     FilterPreviews previews;
 
     private Long storeId;
+    private FulfillmentScope scope = FulfillmentScope.ONE_FOR_ALL;
+    private boolean scopeChangePending;
     private String domain;
     private List<StoreLocation> locations;
     private final Map<Long, Long> warehouseOf = new HashMap<>();
@@ -160,6 +163,7 @@ public class StoreSettingsPage implements Serializable {
         this.returnAutoClose = returns.autoClose();
         this.refundOnProcess = returns.refundOnProcess();
         this.fulfillment = this.fulfillmentMode.of(store);
+        this.scope = this.fulfillment.scope();
         this.cancellationAnswerMinutes = this.intakePolicies.cancellationAnswerMinutes(this.storeId);
         updatePreview();
     }
@@ -240,15 +244,79 @@ public class StoreSettingsPage implements Serializable {
         this.cancellationAnswerMinutes = cancellationAnswerMinutes;
     }
 
-    /** Registers the WMS as the store's fulfillment service (fulfillment-service mode). */
+    /**
+     * Registers the WMS as the store's fulfillment service (fulfillment-service mode): one for all warehouses or one
+     * per warehouse, as chosen.
+     */
     public String registerFulfillmentService() {
+        return switchScope(false);
+    }
+
+    /** Changes between one service for all warehouses and one per warehouse (listing what is open first). */
+    public String changeScope() {
+        return switchScope(false);
+    }
+
+    /** Changes the scope although fulfillment orders are open at the services removed (the merchant saw them). */
+    public String confirmChangeScope() {
+        return switchScope(true);
+    }
+
+    private String switchScope(boolean confirmed) {
+        FulfillmentServiceMode.SwitchBack on;
         try {
-            this.fulfillmentMode.switchOn(
-                    store(), this.faces.getExternalContext().getRemoteUser());
+            on = this.fulfillmentMode.switchOn(
+                    store(),
+                    this.scope,
+                    this.destinationLocation == null || this.destinationLocation.isBlank()
+                            ? null
+                            : this.destinationLocation,
+                    confirmed,
+                    this.faces.getExternalContext().getRemoteUser());
         } catch (RuntimeException e) {
             return refused("The WMS could not be registered as fulfillment service: " + e.getMessage());
         }
+        if (!on.switched()) {
+            this.openFulfillmentOrders = on.open();
+            this.scopeChangePending = true;
+            return null;
+        }
         return "/admin/store-settings?faces-redirect=true&saved=true&store=" + this.storeId;
+    }
+
+    public FulfillmentScope getScope() {
+        return this.scope;
+    }
+
+    public void setScope(FulfillmentScope scope) {
+        this.scope = scope;
+    }
+
+    public FulfillmentScope[] getScopes() {
+        return FulfillmentScope.values();
+    }
+
+    /** Whether the open fulfillment orders listed are those of a change of scope (not of switching back). */
+    public boolean isScopeChangePending() {
+        return this.scopeChangePending;
+    }
+
+    /** The services per warehouse, each with its location's name as listed in the mapping above. */
+    public List<String> getWarehouseServices() {
+        if (this.fulfillment == null) {
+            return List.of();
+        }
+        return this.fulfillment.warehouseServices().stream()
+                .map(s -> s.warehouseCode() + ": location “" + locationName(s.locationId()) + "”")
+                .toList();
+    }
+
+    private String locationName(String shopifyLocationId) {
+        return this.locations.stream()
+                .filter(l -> l.shopifyLocationId().equals(shopifyLocationId))
+                .map(StoreLocation::name)
+                .findFirst()
+                .orElse(shopifyLocationId);
     }
 
     /**
@@ -312,7 +380,8 @@ public class StoreSettingsPage implements Serializable {
     /** The merchant's own locations, where the service location's stock may go on switching back. */
     public List<StoreLocation> getMerchantLocations() {
         return this.locations.stream()
-                .filter(l -> this.fulfillment == null || !l.shopifyLocationId().equals(this.fulfillment.locationId()))
+                .filter(l -> this.fulfillment == null
+                        || !this.fulfillment.locationIds().contains(l.shopifyLocationId()))
                 .filter(StoreLocation::active)
                 .toList();
     }

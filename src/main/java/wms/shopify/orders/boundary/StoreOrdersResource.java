@@ -38,12 +38,14 @@ import wms.shopify.orders.control.SeenOrderValues;
 import wms.shopify.orders.entity.AssignedFulfillmentOrder;
 import wms.shopify.orders.entity.FilterPreview;
 import wms.shopify.orders.entity.FulfillmentMode;
+import wms.shopify.orders.entity.FulfillmentScope;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderChoices;
 import wms.shopify.orders.entity.OrderFilters;
 import wms.shopify.orders.entity.OrderSweep;
 import wms.shopify.orders.entity.RiskHold;
+import wms.shopify.orders.entity.WarehouseService;
 import wms.shopify.platform.api.FieldError;
 import wms.shopify.platform.api.InvalidRequestException;
 import wms.shopify.platform.api.WholeNumber;
@@ -260,10 +262,14 @@ public class StoreOrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Switches the store's fulfillment mode",
-            description = "Body {\"mode\": \"FULFILLMENT_SERVICE\" | \"MERCHANT_MANAGED\", "
+            description = "Body {\"mode\": \"FULFILLMENT_SERVICE\" | \"MERCHANT_MANAGED\", \"scope\": "
+                    + "\"ONE_FOR_ALL\" (default) | \"PER_WAREHOUSE\", "
                     + "\"destinationLocationId\": optional, \"confirm\": false, \"cancellationAnswerMinutes\": optional, 1-10080}. FULFILLMENT_SERVICE registers the "
-                    + "WMS as the store's fulfillment service (one for the store); its location then appears in the "
-                    + "location mapping. MERCHANT_MANAGED removes the service: while fulfillment orders are open at "
+                    + "WMS as the store's fulfillment service: one for all warehouses (its location then appears in the "
+                    + "location mapping, for the merchant to map), or with scope PER_WAREHOUSE one per warehouse mapped "
+                    + "to the store's locations (warehouseServices; each location mapped to its warehouse at once). "
+                    + "Services of the other scope are removed as on switching back (listed first while fulfillment "
+                    + "orders are open there). MERCHANT_MANAGED removes the services: while fulfillment orders are open at "
                     + "its location they are listed (openFulfillmentOrders, switched false) and nothing changes until "
                     + "the call is repeated with confirm true. With destinationLocationId (a merchant's location) "
                     + "the service location's stock and open fulfillment orders move there; without, the location "
@@ -283,6 +289,15 @@ public class StoreOrdersResource {
                 mode = FulfillmentMode.valueOf(text.getString());
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("mode", "must be FULFILLMENT_SERVICE or MERCHANT_MANAGED"));
+            }
+        }
+        FulfillmentScope scope = FulfillmentScope.ONE_FOR_ALL;
+        JsonValue scopeValue = body == null ? null : body.get("scope");
+        if (scopeValue != null && scopeValue != JsonValue.NULL) {
+            try {
+                scope = FulfillmentScope.valueOf(((JsonString) scopeValue).getString());
+            } catch (ClassCastException | IllegalArgumentException e) {
+                errors.add(new FieldError("scope", "must be ONE_FOR_ALL or PER_WAREHOUSE"));
             }
         }
         JsonValue destination = body == null ? null : body.get("destinationLocationId");
@@ -311,7 +326,13 @@ public class StoreOrdersResource {
         }
         try {
             if (mode == FulfillmentMode.FULFILLMENT_SERVICE) {
-                return json(store.id(), this.fulfillmentMode.switchOn(store, by), List.of(), true)
+                FulfillmentServiceMode.SwitchBack on = this.fulfillmentMode.switchOn(
+                        store,
+                        scope,
+                        destination instanceof JsonString id ? id.getString() : null,
+                        confirm == JsonValue.TRUE,
+                        by);
+                return json(store.id(), this.fulfillmentMode.of(store), on.open(), on.switched())
                         .build();
             }
             FulfillmentServiceMode.SwitchBack back = this.fulfillmentMode.switchBack(
@@ -331,10 +352,22 @@ public class StoreOrdersResource {
                 .add("switched", switched)
                 .add("cancellationAnswerMinutes", this.intakePolicies.cancellationAnswerMinutes(storeId));
         if (setup.isFulfillmentService()) {
-            json.add("serviceId", setup.serviceId())
-                    .add("locationId", setup.locationId())
-                    .add("callbackUrl", this.fulfillmentMode.callbackUrl());
+            json.add("scope", setup.scope().name());
+            if (setup.serviceId() != null) {
+                json.add("serviceId", setup.serviceId())
+                        .add("locationId", setup.locationId())
+                        .add("callbackUrl", this.fulfillmentMode.callbackUrl());
+            }
         }
+        var services = Json.createArrayBuilder();
+        for (WarehouseService service : setup.warehouseServices()) {
+            services.add(Json.createObjectBuilder()
+                    .add("warehouse", service.warehouseCode())
+                    .add("serviceId", service.serviceId())
+                    .add("locationId", service.locationId())
+                    .add("callbackUrl", this.fulfillmentMode.callbackUrl(service.warehouseCode())));
+        }
+        json.add("warehouseServices", services);
         var list = Json.createArrayBuilder();
         for (AssignedFulfillmentOrder fo : open) {
             list.add(Json.createObjectBuilder()

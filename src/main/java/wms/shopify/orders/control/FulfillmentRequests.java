@@ -88,12 +88,13 @@ public class FulfillmentRequests {
      */
     private void forgetService(WebhookReceived webhook) {
         FulfillmentSetup setup = this.policies.fulfillmentSetup(webhook.storeId());
-        if (!setup.isFulfillmentService()) {
+        if (!setup.isFulfillmentService() && setup.warehouseServices().isEmpty()) {
             return;
         }
         this.policies.recordFulfillmentSetup(webhook.storeId(), FulfillmentSetup.MERCHANT_MANAGED);
+        setup.warehouseServices().forEach(s -> this.policies.forgetWarehouseService(webhook.storeId(), s.serviceId()));
         String note = "The app was uninstalled: the store is merchant-managed again for the connector; fulfillment "
-                + "service " + setup.serviceId() + " and its location " + setup.locationId()
+                + "service(s) " + serviceIds(setup) + " and their location(s) " + setup.locationIds()
                 + " are left to Shopify and the merchant.";
         this.activity.record(OrderRecords.CATEGORY, "Store " + webhook.shop() + ": " + note, null);
         webhook.handled(webhook.isHandled() ? webhook.handledNote() + " " + note : note);
@@ -121,7 +122,7 @@ public class FulfillmentRequests {
         Set<String> orderIds = new LinkedHashSet<>();
         this.service.eachAssigned(
                 store,
-                setup.locationId(),
+                setup.locationIds(),
                 "CANCELLATION_REQUESTED",
                 page -> page.stream()
                         .map(AssignedFulfillmentOrder::orderId)
@@ -154,11 +155,11 @@ public class FulfillmentRequests {
         FulfillmentSetup setup = this.policies.fulfillmentSetup(order.store().id());
         Store store = order.store();
         List<String> answered = new ArrayList<>();
-        String locationId = setup.isFulfillmentService() ? setup.locationId() : null;
+        Set<String> locationIds = setup.isFulfillmentService() ? setup.locationIds() : Set.of();
         for (ShopifyOrderSnapshot.FulfillmentOrder fo : this.orders.read(store, order.shopifyOrderId()).stream()
                 .flatMap(read -> read.fulfillmentOrders().stream())
                 .filter(fo -> fo.locationId() != null
-                        && fo.locationId().equals(locationId)
+                        && locationIds.contains(fo.locationId())
                         && "CANCELLATION_REQUESTED".equals(fo.requestStatus()))
                 .toList()) {
             ShopifyFulfillmentService.Answered answer = agreed
@@ -192,7 +193,7 @@ public class FulfillmentRequests {
         Set<String> orderIds = new LinkedHashSet<>();
         this.service.eachAssigned(
                 store,
-                setup.locationId(),
+                setup.locationIds(),
                 "FULFILLMENT_REQUESTED",
                 page -> page.stream()
                         .map(AssignedFulfillmentOrder::orderId)
@@ -280,7 +281,7 @@ public class FulfillmentRequests {
         }
         Store store = order.store();
         List<String> rejected = new ArrayList<>();
-        for (ShopifyOrderSnapshot.FulfillmentOrder fo : submittedAt(store, order, setup.locationId())) {
+        for (ShopifyOrderSnapshot.FulfillmentOrder fo : submittedAt(store, order, setup.locationIds())) {
             ShopifyFulfillmentService.Answered answered =
                     this.service.rejectFulfillment(store, fo.id(), reason.name(), message);
             if (answered.refused() && !"REJECTED".equals(requestStatusNow(store, order, fo.id()))) {
@@ -309,11 +310,11 @@ public class FulfillmentRequests {
             Store store, ImportedOrder order, FulfillmentSetup setup, String warehouse) {
         Set<String> inEntry = new java.util.HashSet<>();
         for (OrderLine line : warehouse == null || !order.parted() ? order.lines() : order.linesOf(warehouse)) {
-            if (setup.locationId().equals(line.locationId())) {
+            if (setup.locationIds().contains(line.locationId())) {
                 inEntry.add(line.lineItemId());
             }
         }
-        return submittedAt(store, order, setup.locationId()).stream()
+        return submittedAt(store, order, setup.locationIds()).stream()
                 .filter(fo -> fo.lines().stream()
                         .filter(l -> l.remainingQuantity() > 0)
                         .allMatch(l -> inEntry.contains(l.lineItemId())))
@@ -321,11 +322,21 @@ public class FulfillmentRequests {
     }
 
     private List<ShopifyOrderSnapshot.FulfillmentOrder> submittedAt(
-            Store store, ImportedOrder order, String locationId) {
+            Store store, ImportedOrder order, Set<String> locationIds) {
         return this.orders.read(store, order.shopifyOrderId()).stream()
                 .flatMap(read -> read.fulfillmentOrders().stream())
-                .filter(fo -> locationId.equals(fo.locationId()) && SUBMITTED.equals(fo.requestStatus()))
+                .filter(fo -> locationIds.contains(fo.locationId()) && SUBMITTED.equals(fo.requestStatus()))
                 .toList();
+    }
+
+    /** The ids of the WMS's services on the store (the one, or those per warehouse). */
+    private static List<String> serviceIds(FulfillmentSetup setup) {
+        List<String> ids = new ArrayList<>();
+        if (setup.serviceId() != null) {
+            ids.add(setup.serviceId());
+        }
+        setup.warehouseServices().forEach(s -> ids.add(s.serviceId()));
+        return ids;
     }
 
     /** The fulfillment order's request status as Shopify has it now (read again after a refused answer). */

@@ -6,11 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.IntakePolicy;
 import wms.shopify.orders.entity.OrderFiltersChanged;
 import wms.shopify.orders.entity.StoredIntakePolicy;
+import wms.shopify.orders.entity.WarehouseService;
 import wms.shopify.platform.Published;
 import wms.shopify.platform.database.PerStoreRows;
 
@@ -59,25 +62,67 @@ public class IntakePolicies {
         return policy;
     }
 
-    /** The store's fulfillment mode and, in fulfillment-service mode, its registered service and location. */
+    /**
+     * The store's fulfillment mode and, in fulfillment-service mode, its registered services and their locations
+     * (the one for all warehouses, or those per warehouse).
+     */
     public FulfillmentSetup fulfillmentSetup(long storeId) {
-        return stored(storeId).fulfillmentSetup();
+        return stored(storeId).fulfillmentSetup(warehouseServices(storeId));
     }
 
     /**
-     * The store's own fulfillment-service location ids (the location Shopify made for the WMS's service); empty in
+     * The store's own fulfillment-service location ids (the locations Shopify made for the WMS's services); empty in
      * merchant-managed mode. A location listed here is "ours": its fulfillment orders are requested of the WMS.
      */
     public Set<String> ownServiceLocations(long storeId) {
-        FulfillmentSetup setup = fulfillmentSetup(storeId);
-        return setup.isFulfillmentService() ? Set.of(setup.locationId()) : Set.of();
+        return fulfillmentSetup(storeId).locationIds();
     }
 
-    /** Records the store's fulfillment setup (after Shopify registered or removed the service). */
+    /**
+     * Records the store's fulfillment mode, its scope and its one service (after Shopify registered or removed it);
+     * the services per warehouse are recorded one by one ({@link #recordWarehouseService}).
+     */
     @Transactional
     public FulfillmentSetup recordFulfillmentSetup(long storeId, FulfillmentSetup setup) {
         stored(storeId).take(setup);
-        return setup;
+        return setup.withWarehouseServices(warehouseServices(storeId));
+    }
+
+    /** Records a service Shopify registered for one warehouse, at once (a retry then registers only the others). */
+    @Transactional
+    public void recordWarehouseService(long storeId, WarehouseService service) {
+        this.entityManager
+                .createNativeQuery("insert into fulfillment_service_warehouse (store_id, warehouse_code, service_id, "
+                        + "location_id) values (?, ?, ?, ?)")
+                .setParameter(1, storeId)
+                .setParameter(2, service.warehouseCode())
+                .setParameter(3, service.serviceId())
+                .setParameter(4, service.locationId())
+                .executeUpdate();
+    }
+
+    /** Forgets a warehouse's service (Shopify removed it, or the app was uninstalled). */
+    @Transactional
+    public void forgetWarehouseService(long storeId, String serviceId) {
+        this.entityManager
+                .createNativeQuery("delete from fulfillment_service_warehouse where store_id = ? and service_id = ?")
+                .setParameter(1, storeId)
+                .setParameter(2, serviceId)
+                .executeUpdate();
+    }
+
+    /** The services registered per warehouse, by warehouse code. */
+    private List<WarehouseService> warehouseServices(long storeId) {
+        List<WarehouseService> services = new ArrayList<>();
+        for (Object row : this.entityManager
+                .createNativeQuery("select warehouse_code, service_id, location_id from fulfillment_service_warehouse "
+                        + "where store_id = ? order by warehouse_code")
+                .setParameter(1, storeId)
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            services.add(new WarehouseService((String) columns[0], (String) columns[1], (String) columns[2]));
+        }
+        return services;
     }
 
     /** How long a cancellation request may wait for the WMS's answer before the Orders page shows it as waiting. */

@@ -87,10 +87,23 @@ public class ShopifyFulfillmentService {
      */
     public void eachAssigned(
             Store store, String locationId, String assignmentStatus, Consumer<List<AssignedFulfillmentOrder>> page) {
+        eachAssigned(store, List.of(locationId), assignmentStatus, page);
+    }
+
+    /** As {@link #eachAssigned(Store, String, String, Consumer)}, at any of these locations (the services'). */
+    public void eachAssigned(
+            Store store,
+            java.util.Collection<String> locationIds,
+            String assignmentStatus,
+            Consumer<List<AssignedFulfillmentOrder>> page) {
+        if (locationIds.isEmpty()) {
+            return;
+        }
         String after = null;
         do {
-            JsonObjectBuilder variables = Json.createObjectBuilder()
-                    .add("locationIds", Json.createArrayBuilder().add(locationId));
+            jakarta.json.JsonArrayBuilder locations = Json.createArrayBuilder();
+            locationIds.forEach(locations::add);
+            JsonObjectBuilder variables = Json.createObjectBuilder().add("locationIds", locations);
             if (assignmentStatus != null) {
                 variables.add("assignmentStatus", assignmentStatus);
             }

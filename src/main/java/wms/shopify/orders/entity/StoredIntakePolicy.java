@@ -59,6 +59,10 @@ public class StoredIntakePolicy {
     @Column(name = "fulfillment_service_location_id")
     private String fulfillmentServiceLocationId;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "fulfillment_service_scope", nullable = false)
+    private FulfillmentScope fulfillmentScope = FulfillmentScope.ONE_FOR_ALL;
+
     @Column(name = "cancellation_answer_minutes", nullable = false)
     private int cancellationAnswerMinutes = 60;
 
@@ -103,9 +107,17 @@ public class StoredIntakePolicy {
                 : new java.util.LinkedHashSet<>(java.util.Arrays.asList(text.split("\n")));
     }
 
-    /** The store's fulfillment mode and its registered service. */
-    public FulfillmentSetup fulfillmentSetup() {
-        return new FulfillmentSetup(this.fulfillmentMode, this.fulfillmentServiceId, this.fulfillmentServiceLocationId);
+    /**
+     * The store's fulfillment mode and its registered service (the services per warehouse are rows of their own:
+     * {@code fulfillment_service_warehouse}).
+     */
+    public FulfillmentSetup fulfillmentSetup(java.util.List<WarehouseService> warehouseServices) {
+        return new FulfillmentSetup(
+                this.fulfillmentMode,
+                this.fulfillmentServiceId,
+                this.fulfillmentServiceLocationId,
+                this.fulfillmentScope,
+                warehouseServices);
     }
 
     /** Takes a fulfillment setup (the mode changed, or the service was registered or removed). */
@@ -113,6 +125,7 @@ public class StoredIntakePolicy {
         this.fulfillmentMode = setup.mode();
         this.fulfillmentServiceId = setup.serviceId();
         this.fulfillmentServiceLocationId = setup.locationId();
+        this.fulfillmentScope = setup.scope();
     }
 
     /** How long a cancellation request may wait for the WMS's answer before the Orders page shows it as waiting. */

@@ -135,16 +135,45 @@ public class LocationMapping {
      */
     @Transactional
     public void serviceLocationAdded(long storeId, String shopifyLocationId, String name) {
+        serviceLocationAdded(storeId, shopifyLocationId, name, null);
+    }
+
+    /**
+     * As {@link #serviceLocationAdded(long, String, String)}, for a service registered for one warehouse: its location
+     * is mapped to that warehouse at once, with the shipping process of a location of the store already mapped to it.
+     *
+     * @param warehouseCode the warehouse the location is mapped to, or null to leave it for the merchant to map
+     */
+    @Transactional
+    public void serviceLocationAdded(long storeId, String shopifyLocationId, String name, String warehouseCode) {
         Store store = this.entityManager.find(Store.class, storeId);
-        java.util.Optional<StoreLocation> known = locations(storeId).stream()
+        List<StoreLocation> all = locations(storeId);
+        StoreLocation location = all.stream()
                 .filter(l -> l.shopifyLocationId().equals(shopifyLocationId))
-                .findFirst();
-        if (known.isPresent()) {
-            known.get().ownService();
-        } else if (store != null) {
-            StoreLocation added = new StoreLocation(store, shopifyLocationId, name, true);
-            added.ownService();
-            this.entityManager.persist(added);
+                .findFirst()
+                .orElse(null);
+        if (location == null) {
+            if (store == null) {
+                return;
+            }
+            location = new StoreLocation(store, shopifyLocationId, name, true);
+            this.entityManager.persist(location);
+        }
+        location.ownService();
+        if (warehouseCode != null) {
+            Warehouse warehouse = this.entityManager
+                    .createNamedQuery(Warehouse.BY_CODE, Warehouse.class)
+                    .setParameter("code", warehouseCode)
+                    .getResultStream()
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No warehouse " + warehouseCode + " (any more)."));
+            ShippingProcess process = all.stream()
+                    .filter(l -> l.warehouse() != null && l.warehouse().id().equals(warehouse.id()))
+                    .map(StoreLocation::shippingProcess)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
+            location.mapTo(warehouse, process);
         }
     }
 

@@ -130,6 +130,11 @@ public class StoreLocation {
         this.ownService = true;
     }
 
+    /** Whether this is the location of one of the connector's own fulfillment services. */
+    public boolean isOwnService() {
+        return this.ownService;
+    }
+
     /** "fulfilled by ShipFast (another app)" for another app's location, else null: how the pages show it. */
     public String anotherAppNote() {
         return isAnotherAppsService() ? "fulfilled by " + this.fulfillmentServiceName + " (another app)" : null;

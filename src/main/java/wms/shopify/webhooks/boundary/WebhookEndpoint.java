@@ -1,22 +1,33 @@
 package wms.shopify.webhooks.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import wms.shopify.adminapi.control.ShopifyApp;
+import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.webhooks.control.ServiceStock;
 import wms.shopify.webhooks.control.WebhookHeaders;
 import wms.shopify.webhooks.control.WebhookIntake;
 import wms.shopify.webhooks.control.WebhookMetrics;
@@ -46,6 +57,9 @@ public class WebhookEndpoint {
 
     @Inject
     WebhookMetrics metrics;
+
+    @Inject
+    Instance<ServiceStock> stock;
 
     @POST
     @Operation(hidden = true) // Shopify's address, not the WMS API's
@@ -79,6 +93,64 @@ public class WebhookEndpoint {
         } finally {
             this.metrics.answered(status, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * The notification address of a service registered for one warehouse (one service per warehouse): each service's
+     * callback names its warehouse, so that its {@code fetch_stock} is answered for its location; its notifications
+     * are taken as the one service's (the requests are read at every location of the WMS's services).
+     */
+    @POST
+    @Path("fulfillment-service/warehouses/{warehouse}/fulfillment_order_notification")
+    @Operation(hidden = true) // Shopify's address, not the WMS API's
+    public Response warehouseNotification(@Context HttpHeaders headers, InputStream body) throws IOException {
+        return notification(headers, body);
+    }
+
+    /**
+     * Shopify asks the WMS's fulfillment service (registered with inventory management) what its location has:
+     * {@code GET <callbackUrl>/fetch_stock?shop=...&sku=...} (sku optional, several allowed), answered with a JSON
+     * object SKU → quantity, what the connector publishes there. 401 bad signature, 400 no shop, 404 no such service.
+     */
+    @GET
+    @Path("fulfillment-service/fetch_stock")
+    @Operation(hidden = true) // Shopify's address, not the WMS API's
+    public Response fetchStock(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return stock(headers, uri, null);
+    }
+
+    /** {@link #fetchStock} for a warehouse's service (one service per warehouse). */
+    @GET
+    @Path("fulfillment-service/warehouses/{warehouse}/fetch_stock")
+    @Operation(hidden = true) // Shopify's address, not the WMS API's
+    public Response fetchWarehouseStock(
+            @Context HttpHeaders headers, @Context UriInfo uri, @PathParam("warehouse") String warehouse) {
+        return stock(headers, uri, warehouse);
+    }
+
+    private Response stock(HttpHeaders headers, UriInfo uri, String warehouse) {
+        jakarta.ws.rs.core.MultivaluedMap<String, String> query = uri.getQueryParameters();
+        ShopDomain shop;
+        try {
+            shop = this.intake.checkCallbackQuery(
+                    uri.getRequestUri().getRawQuery(),
+                    headers.getHeaderString(WebhookHeaders.HMAC),
+                    query.getFirst("shop"));
+        } catch (WebhookRejectedException e) {
+            return answer(e.status(), e.getMessage());
+        }
+        List<String> skus = query.getOrDefault("sku", List.of()).stream()
+                .filter(sku -> !sku.isBlank())
+                .toList();
+        Optional<Map<String, Long>> levels =
+                this.stock.isResolvable() ? this.stock.get().at(shop, warehouse, skus) : Optional.empty();
+        if (levels.isEmpty()) {
+            return answer(404, "No fulfillment service of the WMS's is registered there.");
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        levels.get().forEach((sku, quantity) -> json.add(sku, quantity.longValue()));
+        return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** A delivery's intake: a webhook's, or a fulfillment-order notification's. */
