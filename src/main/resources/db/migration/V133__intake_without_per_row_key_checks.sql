@@ -2,8 +2,9 @@
 -- up to 1000 levels (stock_level) and 1000 links (stock_movement_target: which movement each pending change absorbed),
 -- and each of these rows' foreign keys was checked row by row: a look-up with a row lock (FOR KEY SHARE) of the
 -- product, the warehouse, the movement and the change, 6000 per call, and one of the push for each link when a push
--- took it. Each check was one more query inside the statement. Here each is replaced by what makes it hold by construction, and
--- what the keys did on delete is kept by triggers, so that nothing a user or a test can observe changes:
+-- took it. Each check was one more query inside the statement. Here each is replaced by what makes it hold by
+-- construction, and what the keys did on delete is kept by triggers, so that nothing a user or a test can observe
+-- changes:
 --
 -- 1. stock_movement_target.movement_id and .change_id: replaced by nothing. MovementLedger.record (through
 --    StockChanges.linkMovements, the only writer of links) links only movements inserted in the same transaction

@@ -62,7 +62,8 @@ class IntakeKeysIT {
                 "insert into wms_product (code, name, updated_at) values ('" + name + "', 'P', now()) returning id");
         long store = single(
                 db,
-                "insert into store (domain, status, access_token, installed_at) values ('" + name
+                "insert into store (domain, status, access_token, installed_at) values ('"
+                        + name.toLowerCase(java.util.Locale.ROOT)
                         + ".myshopify.com', 'CONNECTED', 'sealed-token', now()) returning id");
         sql(
                 db,
