@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import wms.shopify.stock.entity.ResolvedMovement;
 import wms.shopify.stores.entity.StoreStatus;
@@ -51,6 +53,7 @@ public class MovementLedger {
             if (fresh.isEmpty()) {
                 return new IntakeResult(0, duplicates, 0);
             }
+            lockNamed(db, fresh);
             // Tables in the order every transaction takes them (stock levels, order demand, pending changes), and the
             // rows of each in key order, so that concurrent calls, order imports and pushes never deadlock.
             // First the availability rules, shared: a rule change (exclusive) never falls between the rule a Delta
@@ -117,6 +120,45 @@ public class MovementLedger {
             }
         }
         return inserted;
+    }
+
+    /**
+     * Locks the products, warehouses and order stores the new movements name (FOR KEY SHARE, once each, until
+     * commit), which the movements and the levels written for them reference: what their foreign keys did row by row
+     * before V133 (see there), in one statement. Fails the call when one of them is gone (deleted since the call's
+     * codes were resolved).
+     */
+    static void lockNamed(Connection db, List<ResolvedMovement> fresh) throws SQLException {
+        SortedSet<Long> products = new TreeSet<>();
+        SortedSet<Long> warehouses = new TreeSet<>();
+        SortedSet<Long> stores = new TreeSet<>();
+        for (ResolvedMovement m : fresh) {
+            products.add(m.productId());
+            warehouses.add(m.warehouseId());
+            if (m.orderStoreId() != null) {
+                stores.add(m.orderStoreId());
+            }
+        }
+        try (PreparedStatement lock = db.prepareStatement("""
+                select (select count(*) from (select 1 from product_code where product_id = any(?)
+                        order by product_id for key share) p),
+                    (select count(*) from (select 1 from warehouse_code where warehouse_id = any(?)
+                        order by warehouse_id for key share) w),
+                    (select count(*) from (select 1 from store_connection where store_id = any(?)
+                        order by store_id for key share) s)
+                """)) {
+            lock.setArray(1, db.createArrayOf("bigint", products.toArray()));
+            lock.setArray(2, db.createArrayOf("bigint", warehouses.toArray()));
+            lock.setArray(3, db.createArrayOf("bigint", stores.toArray()));
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                if (row.getLong(1) != products.size()
+                        || row.getLong(2) != warehouses.size()
+                        || row.getLong(3) != stores.size()) {
+                    throw new SQLException("a product, warehouse or store the movements name was deleted meanwhile");
+                }
+            }
+        }
     }
 
     /** The WMS's latest sellable per (product, warehouse), by sequence. */
@@ -266,23 +308,47 @@ public class MovementLedger {
         for (ResolvedMovement m : fresh) {
             byId.put(ids.get(m.movementId()), m);
         }
+        int n = byId.size();
+        Object[] movementIds = new Object[n];
+        Object[] products = new Object[n];
+        Object[] warehouses = new Object[n];
+        Object[] deltas = new Object[n];
+        Object[] sellables = new Object[n];
+        int i = 0;
+        for (Map.Entry<Long, ResolvedMovement> movement : byId.entrySet()) {
+            ResolvedMovement m = movement.getValue();
+            movementIds[i] = movement.getKey();
+            products[i] = m.productId();
+            warehouses[i] = m.warehouseId();
+            deltas[i] = m.delta();
+            sellables[i] = m.sellableAfter();
+            i++;
+        }
         Map<Target, Absorbed> changes = new LinkedHashMap<>();
+        // The movements as this call has them (not read back from stock_movement), and each level's rule looked up
+        // only in stores that have rules: a function call per row otherwise spent on finding none.
         try (PreparedStatement targets = db.prepareStatement("""
                 select m.id, sp.store_id, sp.sync_mode, sp.coalescing_window_seconds, v.inventory_item_id,
-                    l.location_id, stock_shown(m.sellable_after, r) - stock_shown(m.sellable_after - m.delta, r),
-                    stock_shown(m.sellable_after - m.delta, r) - (m.sellable_after - m.delta)
-                from stock_movement m
+                    l.location_id, stock_shown(m.sellable_after, rr.r) - stock_shown(m.sellable_after - m.delta, rr.r),
+                    stock_shown(m.sellable_after - m.delta, rr.r) - (m.sellable_after - m.delta)
+                from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                    as m(id, product_id, warehouse_id, delta, sellable_after)
                 join store_location_mapping l on l.warehouse_id = m.warehouse_id and l.active
                 join stock_policy sp on sp.store_id = l.store_id and sp.sync_enabled
                 join store_connection sc on sc.store_id = sp.store_id and sc.status = any(?)
                 join store_variant_mapping v on v.store_id = sp.store_id and v.product_id = m.product_id
                     and v.inventory_item_id is not null and v.tracked
-                left join lateral stock_rule_of(sp.store_id, m.product_id, l.location_id) r on true
-                where m.id = any(?)
+                left join (select distinct store_id from stock_rule) ruled on ruled.store_id = sp.store_id
+                left join lateral (select x from stock_rule_of(sp.store_id, m.product_id, l.location_id) x
+                    where ruled.store_id is not null offset 0) rr(r) on true
                 order by m.id
                 """)) {
-            targets.setArray(1, db.createArrayOf("varchar", CONNECTED));
-            targets.setArray(2, db.createArrayOf("bigint", byId.keySet().toArray()));
+            targets.setArray(1, db.createArrayOf("bigint", movementIds));
+            targets.setArray(2, db.createArrayOf("bigint", products));
+            targets.setArray(3, db.createArrayOf("bigint", warehouses));
+            targets.setArray(4, db.createArrayOf("bigint", deltas));
+            targets.setArray(5, db.createArrayOf("bigint", sellables));
+            targets.setArray(6, db.createArrayOf("varchar", CONNECTED));
             // (kits are not targets of their own: the movements name components; their kits follow below)
             try (ResultSet rows = targets.executeQuery()) {
                 while (rows.next()) {

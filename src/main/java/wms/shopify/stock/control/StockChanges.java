@@ -218,10 +218,14 @@ final class StockChanges {
         }
     }
 
-    /** Intake: which movements each change absorbed (pairs of equal length); a push links them to itself. */
+    /**
+     * Intake: which movements each change absorbed (pairs of equal length); a push links them to itself. The
+     * movements are the call's new ones and each change is one level once, so no pair is there already (V133 relies
+     * on it: the links' keys are not checked row by row).
+     */
     static void linkMovements(Connection db, List<Object> movements, List<Object> changes) throws SQLException {
         try (PreparedStatement link = db.prepareStatement("insert into stock_movement_target (movement_id, change_id) "
-                + "select * from unnest(?::bigint[], ?::bigint[]) on conflict do nothing")) {
+                + "select * from unnest(?::bigint[], ?::bigint[])")) {
             link.setArray(1, db.createArrayOf("bigint", movements.toArray()));
             link.setArray(2, db.createArrayOf("bigint", changes.toArray()));
             link.executeUpdate();
