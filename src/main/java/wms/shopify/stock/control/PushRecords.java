@@ -2,6 +2,7 @@ package wms.shopify.stock.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.plugins.entity.Plugin;
 import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.OpenPush;
+import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.StoreStatus;
 
 /**
@@ -40,6 +44,12 @@ public class PushRecords {
 
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Stores stores;
 
     /**
      * Stores with due changes or pushes to (re)send, and stock sync on (pushes already decided go out anyway); none
@@ -114,10 +124,14 @@ public class PushRecords {
             List<Long> idle = new ArrayList<>();
             // Changes whose value Shopify would refuse: parked alone, so they never fail a push of other changes.
             Map<Long, Long> refused = new LinkedHashMap<>();
+            // Changes of items Sync Products has since found to be a bundle's parent: resolved, never written.
+            List<Long> bundles = new ArrayList<>();
             for (StockChanges.Due due :
                     StockChanges.claimDue(db, storeId, absolute, StockSettings.MAX_QUANTITIES_PER_MUTATION)) {
                 Long known = due.known();
-                if (absolute) {
+                if (due.bundle() != null) {
+                    bundles.add(due.id());
+                } else if (absolute) {
                     long target = due.maySell();
                     if (known != null && target == known) {
                         idle.add(due.id());
@@ -135,6 +149,7 @@ public class PushRecords {
                 }
             }
             StockChanges.idle(db, idle, absolute);
+            StockChanges.resolveBundles(db, bundles, null).forEach((store, names) -> bundlesResolved(store, names, false));
             Map<Long, String> reasons = new LinkedHashMap<>();
             refused.forEach((id, value) -> reasons.put(
                     id,
@@ -293,7 +308,9 @@ public class PushRecords {
     public int retryFailed(Long storeId) {
         return query(db -> {
             // The changes are locked first (in the lock order), as before the pushes' update.
-            int changes = StockChanges.retryFailed(db, storeId);
+            Map<Long, List<String>> bundles = new TreeMap<>();
+            int changes = StockChanges.retryFailed(db, storeId, bundles);
+            bundles.forEach((store, names) -> bundlesResolved(store, names, true));
             try (PreparedStatement pushes = db.prepareStatement("update stock_push set state = 'SENDING', "
                     + "attempts = 0, next_attempt_at = now(), lease_until = null where state = 'FAILED' "
                     + "and (?::bigint is null or store_id = ?)")) {
@@ -302,6 +319,29 @@ public class PushRecords {
                 return pushes.executeUpdate() + changes;
             }
         });
+    }
+
+    /**
+     * The Activity entry of changes resolved because their item is now a bundle's parent (issue #18): Shopify
+     * computes its stock, so nothing was pushed and nothing will be retried.
+     *
+     * @param retried whether the admin's Retry parked found them (else a push's claim did)
+     */
+    private void bundlesResolved(long storeId, List<String> names, boolean retried) {
+        if (names.isEmpty()) {
+            return;
+        }
+        String store = this.stores.find(storeId).map(s -> s.domain().value()).orElse("store " + storeId);
+        List<String> distinct = names.stream().distinct().sorted().toList();
+        String listed = distinct.size() > 10
+                ? String.join(", ", distinct.subList(0, 10)) + " and " + (distinct.size() - 10) + " more"
+                : String.join(", ", distinct);
+        this.activity.record(
+                "stock",
+                (retried ? "Retry parked did not send " : "Not pushed to ") + store + ": " + names.size()
+                        + " stock change(s) of " + listed + ", now a bundle: Shopify computes it. Nothing was pushed; "
+                        + (names.size() == 1 ? "the change is" : "the changes are") + " resolved.",
+                null);
     }
 
     /** Parked pushes whose last attempt is this old go out again (same key, same input). */

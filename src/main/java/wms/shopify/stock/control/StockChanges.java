@@ -110,6 +110,8 @@ final class StockChanges {
      * A due change claimed for a push.
      *
      * @param maySell what Absolute mode writes ({@code stock_may_sell}); meaningless without a sellable quantity
+     * @param bundle when Sync Products has found the variant to be a bundle's parent since the change was made (its
+     *     SKU, else its product's title): Shopify computes its stock, so nothing is written ({@link #resolveBundles})
      */
     record Due(
             long id,
@@ -118,7 +120,14 @@ final class StockChanges {
             long delta,
             long maySell,
             Long known,
-            Timestamp firstChange) {}
+            Timestamp firstChange,
+            String bundle) {
+
+        /** A due change of an ordinary variant (not a bundle's parent). */
+        Due(long id, String inventoryItemId, String locationId, long delta, long maySell, Long known, Timestamp first) {
+            this(id, inventoryItemId, locationId, delta, maySell, known, first, null);
+        }
+    }
 
     /** Locks the changes that {@code condition} selects (alias {@code c}) in {@link #LOCK_ORDER}. */
     private static void lockInOrder(Connection db, String condition, Object... parameters) throws SQLException {
@@ -425,6 +434,8 @@ final class StockChanges {
                 select id, inventory_item_id, location_id, explained_ahead from stock_change
                 where store_id = ? and state = 'PENDING' and due_at <= now() and sellable is not null
                     and (shopify_known is null or reread or explained_ahead > 0)
+                    and not exists (select 1 from store_bundle_item b where b.store_id = stock_change.store_id
+                        and b.inventory_item_id = stock_change.inventory_item_id)
                 order by location_id, id limit 250
                 """)) {
             select.setLong(1, storeId);
@@ -493,18 +504,23 @@ final class StockChanges {
     /**
      * Claims up to {@code limit} due changes of the store not claimed by anyone else ({@code SKIP LOCKED}), with
      * what Absolute mode would write (the one availability calculation, {@code stock_may_sell}); in Absolute mode
-     * only those whose Shopify quantity is known and fresh (no known order owes a drop not found yet).
+     * only those whose Shopify quantity is known and fresh (no known order owes a drop not found yet). A change of
+     * an item Sync Products has since found to be a bundle's parent is claimed whatever its mode and Shopify
+     * quantity, marked {@link Due#bundle}, for the caller to resolve without writing it (it is never read either).
      */
     static List<Due> claimDue(Connection db, long storeId, boolean absolute, int limit) throws SQLException {
         List<Due> due = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("""
                 select c.id, c.inventory_item_id, c.location_id, c.delta, c.shopify_known, c.first_change_at,
                     stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
-                        c.warehouse_id, c.sellable, c.unexplained)
+                        c.warehouse_id, c.sellable, c.unexplained), b.name
                 from stock_change c
+                left join lateral (select coalesce(nullif(b.sku, ''), b.product_title) as name
+                    from store_bundle_item b where b.store_id = c.store_id
+                        and b.inventory_item_id = c.inventory_item_id limit 1) b on true
                 where c.store_id = ? and c.state = 'PENDING' and c.due_at <= now()
-                    and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread
-                        and c.explained_ahead = 0))
+                    and (not ? or b.name is not null or (c.sellable is not null and c.shopify_known is not null
+                        and not c.reread and c.explained_ahead = 0))
                 order by c.due_at, c.id limit ? for update of c skip locked
                 """)) {
             select.setLong(1, storeId);
@@ -519,11 +535,50 @@ final class StockChanges {
                             rows.getLong(4),
                             rows.getLong(7),
                             (Long) rows.getObject(5),
-                            rows.getTimestamp(6)));
+                            rows.getTimestamp(6),
+                            rows.getString(8)));
                 }
             }
         }
         return due;
+    }
+
+    /**
+     * Changes of items that Sync Products has found to be a bundle's parent since they were made (issue #18): Shopify
+     * computes a bundle's stock from its components' and refuses every write to it, so they go idle, resolved, with
+     * nothing pushed and their delta dropped. Either the claimed changes given ({@code ids}, already locked by the
+     * claim) or, when {@code ids} is null, the parked ones (state FAILED) of the store (of every store when null),
+     * which the caller has locked in the lock order.
+     *
+     * @return per store, the bundles' names (SKU, else product title) of the changes resolved
+     */
+    static Map<Long, List<String>> resolveBundles(Connection db, List<Long> ids, Long storeId) throws SQLException {
+        Map<Long, List<String>> resolved = new TreeMap<>();
+        if (ids != null && ids.isEmpty()) {
+            return resolved;
+        }
+        try (PreparedStatement resolve = db.prepareStatement("""
+                update stock_change c set state = 'IDLE', due_at = null, first_change_at = null, delta = 0,
+                    reason = null, updated_at = now()
+                from store_bundle_item b
+                where b.store_id = c.store_id and b.inventory_item_id = c.inventory_item_id and
+                """
+                + (ids == null ? " c.state = 'FAILED' and (?::bigint is null or c.store_id = ?)" : " c.id = any(?)")
+                + " returning c.store_id, coalesce(nullif(b.sku, ''), b.product_title)")) {
+            if (ids == null) {
+                resolve.setObject(1, storeId);
+                resolve.setObject(2, storeId);
+            } else {
+                resolve.setArray(1, db.createArrayOf("bigint", ids.toArray()));
+            }
+            try (ResultSet rows = resolve.executeQuery()) {
+                while (rows.next()) {
+                    resolved.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>())
+                            .add(rows.getString(2));
+                }
+            }
+        }
+        return resolved;
     }
 
     /** Claimed changes with nothing to write go idle (in Absolute mode their delta, which it never sends, too). */
@@ -728,9 +783,14 @@ final class StockChanges {
         }
     }
 
-    /** The admin retries the parked changes (of one store, or all when null): due at once, in a new push. */
-    static int retryFailed(Connection db, Long storeId) throws SQLException {
+    /**
+     * The admin retries the parked changes (of one store, or all when null): due at once, in a new push; except the
+     * changes of items now known as a bundle's parent, which are resolved, not retried ({@link #resolveBundles}),
+     * their bundles' names added to {@code bundles} per store.
+     */
+    static int retryFailed(Connection db, Long storeId, Map<Long, List<String>> bundles) throws SQLException {
         lockInOrder(db, "c.state = 'FAILED' and (?::bigint is null or c.store_id = ?)", storeId, storeId);
+        bundles.putAll(resolveBundles(db, null, storeId));
         try (PreparedStatement changes = db.prepareStatement("update stock_change set state = 'PENDING', "
                 + "due_at = now(), reason = null, updated_at = now() where state = 'FAILED' "
                 + "and (?::bigint is null or store_id = ?)")) {

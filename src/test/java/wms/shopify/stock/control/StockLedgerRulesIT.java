@@ -322,6 +322,60 @@ class StockLedgerRulesIT {
     }
 
     @Test
+    void aChangeOfAnItemNowKnownAsABundleIsNeitherReadNorRetriedButResolved() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "now-bundle", "ABSOLUTE", 30);
+            // Two levels: the tea set Sync Products has since found to be a bundle's parent, and an ordinary one.
+            absorb(db, store, ITEM, true, 3, 8, 1);
+            absorb(db, store, OTHER_ITEM, true, 2, 9, 2);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("insert into store_variant (store_id, variant_id, inventory_item_id, product_title, "
+                        + "sku, tracked, stocked_at_mapped, status, seen_at, bundle) values (" + store
+                        + ", 'gid://shopify/ProductVariant/1', '" + ITEM + "', 'Tea set', 'TEA', true, true, "
+                        + "'UNMAPPED', now(), true)");
+                sql.executeUpdate("update stock_change set due_at = now() - interval '1 second' where store_id = "
+                        + store);
+            }
+            assertEquals(
+                    List.of(OTHER_ITEM),
+                    StockChanges.toRead(db, store).stream()
+                            .map(wms.shopify.stock.entity.LevelToRead::inventoryItemId)
+                            .toList(),
+                    "Shopify computes a bundle's stock: it is not read");
+            db.setAutoCommit(false);
+            List<StockChanges.Due> due = StockChanges.claimDue(db, store, true, 250);
+            assertEquals(1, due.size(), "claimed although its Shopify quantity is unknown: " + due);
+            assertEquals("TEA", due.get(0).bundle());
+            assertEquals(
+                    Map.of(store, List.of("TEA")),
+                    StockChanges.resolveBundles(db, List.of(due.get(0).id()), null));
+            db.commit();
+            db.setAutoCommit(true);
+            assertEquals(
+                    "IDLE 0 true",
+                    text(db, "select state || ' ' || delta || ' ' || (due_at is null) from stock_change "
+                            + "where store_id = " + store + " and inventory_item_id = '" + ITEM + "'"));
+
+            // Parked before the sync (Shopify refused it): Retry parked resolves it, and retries the other.
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set state = 'FAILED', reason = 'NON_MUTABLE_INVENTORY_ITEM: x', "
+                        + "delta = 3, due_at = now() where store_id = " + store);
+            }
+            Map<Long, List<String>> bundles = new TreeMap<>();
+            assertEquals(1, StockChanges.retryFailed(db, store, bundles), "only the ordinary change is retried");
+            assertEquals(Map.of(store, List.of("TEA")), bundles);
+            assertEquals(
+                    "IDLE 0 null",
+                    text(db, "select state || ' ' || delta || ' ' || coalesce(reason, 'null') from stock_change "
+                            + "where store_id = " + store + " and inventory_item_id = '" + ITEM + "'"));
+            assertEquals(
+                    "PENDING",
+                    text(db, "select state from stock_change where store_id = " + store + " and inventory_item_id = '"
+                            + OTHER_ITEM + "'"));
+        }
+    }
+
+    @Test
     void anOrderTheWmsTakesOnBeforeItsDropIsFoundStillExplainsIt() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             long store = store(db, "owed-kept", "ABSOLUTE", 30);
@@ -447,6 +501,14 @@ class StockLedgerRulesIT {
                 row.next();
                 return row.getLong(1);
             }
+        }
+    }
+
+    private static String text(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            assertTrue(row.next(), sql);
+            return row.getString(1);
         }
     }
 
