@@ -77,7 +77,10 @@ class InventoryStatesTest {
         assertEquals("INVALID_QUANTITY_DOCUMENT", firstCode(noLedger, "inventoryAdjustQuantities"));
         assertEquals(
                 "A ledger document URI is required except when adjusting available.",
-                errors(noLedger, "inventoryAdjustQuantities").get(0).get("message").asText());
+                errors(noLedger, "inventoryAdjustQuantities")
+                        .get(0)
+                        .get("message")
+                        .asText());
         JsonNode shopifys = safety("k-2", "safety_stock", "gid://shopify/Order/1", 2);
         assertEquals("INTERNAL_LEDGER_DOCUMENT", firstCode(shopifys, "inventoryAdjustQuantities"));
         JsonNode unknown = safety("k-3", "safetystock", "gid://wms-shopify-connector/StockPush/1", 2);
@@ -126,9 +129,14 @@ class InventoryStatesTest {
         assertEquals(8, shop.quantity("MUG", warehouse, "available"));
         assertEquals(2, shop.quantity("MUG", warehouse, "safety_stock"));
         assertEquals(
-                List.of(Journal.Outcome.APPLIED, Journal.Outcome.APPLIED, Journal.Outcome.REPLAYED,
+                List.of(
+                        Journal.Outcome.APPLIED,
+                        Journal.Outcome.APPLIED,
+                        Journal.Outcome.REPLAYED,
                         Journal.Outcome.REPLAYED),
-                shop.journal().mutations().stream().map(Journal.Mutation::outcome).toList());
+                shop.journal().mutations().stream()
+                        .map(Journal.Mutation::outcome)
+                        .toList());
     }
 
     private JsonNode safety(String key, String name, String ledger, int delta) throws Exception {
@@ -191,8 +199,9 @@ class InventoryStatesTest {
 
     private static List<String> describe(JsonNode changes) {
         List<String> described = new ArrayList<>();
-        changes.forEach(change -> described.add(change.get("name").asText() + ":"
-                + change.get("delta").asInt() + ":" + change.get("quantityAfterChange").asInt()));
+        changes.forEach(change -> described.add(
+                change.get("name").asText() + ":" + change.get("delta").asInt() + ":"
+                        + change.get("quantityAfterChange").asInt()));
         return described;
     }
 }

@@ -80,7 +80,8 @@ public class PushRecords {
                     where id = (select id from stock_push where store_id = ? and state = 'SENDING'
                         and next_attempt_at <= now() and (lease_until is null or lease_until < now())
                         order by id limit 1 for update skip locked)
-                    returning id, store_id, mode, idempotency_key, payload, quantities, attempts, oldest_change_at
+                    returning id, store_id, mode, idempotency_key, payload, quantities, attempts, oldest_change_at,
+                        safety_payload
                     """)) {
                 claim.setInt(1, leaseSeconds);
                 claim.setLong(2, storeId);
@@ -121,6 +122,9 @@ public class PushRecords {
         boolean absolute = "ABSOLUTE".equals(mode);
         return query(db -> {
             List<StockChanges.Due> push = new ArrayList<>();
+            // Levels whose available has nothing to write but whose safety_stock does (a buffer shown as safety
+            // stock): they go out in the push's safety_stock mutation only, after the available entries.
+            List<StockChanges.Due> safetyOnly = new ArrayList<>();
             List<Long> idle = new ArrayList<>();
             // Changes whose value Shopify would refuse: parked alone, so they never fail a push of other changes.
             Map<Long, Long> refused = new LinkedHashMap<>();
@@ -134,14 +138,14 @@ public class PushRecords {
                 } else if (absolute) {
                     long target = due.maySell();
                     if (known != null && target == known) {
-                        idle.add(due.id());
+                        nothingAvailable(due, safetyOnly, idle);
                     } else if (!StockSettings.shopifySets(target)) {
                         refused.put(due.id(), target);
                     } else {
                         push.add(due);
                     }
                 } else if (due.delta() == 0) {
-                    idle.add(due.id());
+                    nothingAvailable(due, safetyOnly, idle);
                 } else if (!StockSettings.shopifyAdjusts(due.delta(), known)) {
                     refused.put(due.id(), due.delta());
                 } else {
@@ -149,7 +153,8 @@ public class PushRecords {
                 }
             }
             StockChanges.idle(db, idle, absolute);
-            StockChanges.resolveBundles(db, bundles, null).forEach((store, names) -> bundlesResolved(store, names, false));
+            StockChanges.resolveBundles(db, bundles, null)
+                    .forEach((store, names) -> bundlesResolved(store, names, false));
             Map<Long, String> reasons = new LinkedHashMap<>();
             refused.forEach((id, value) -> reasons.put(
                     id,
@@ -165,6 +170,8 @@ public class PushRecords {
                 LOG.warning(() -> "Store " + storeId + ": " + refused.size() + " stock change(s) parked, their "
                         + "values beyond what Shopify accepts: " + refused);
             }
+            int availableEntries = push.size();
+            push.addAll(safetyOnly);
             if (push.isEmpty()) {
                 return Optional.<OpenPush>empty();
             }
@@ -176,20 +183,33 @@ public class PushRecords {
             }
             Instant oldest = null;
             List<InventoryGateway.Entry> entries = new ArrayList<>();
-            for (StockChanges.Due row : push) {
-                entries.add(new InventoryGateway.Entry(
-                        row.inventoryItemId(), row.locationId(), row.maySell(), row.known(), row.delta()));
+            List<InventoryGateway.Entry> safetyEntries = new ArrayList<>();
+            Map<Long, Long> safetyTargets = new LinkedHashMap<>();
+            for (int i = 0; i < push.size(); i++) {
+                StockChanges.Due row = push.get(i);
+                if (i < availableEntries) {
+                    entries.add(new InventoryGateway.Entry(
+                            row.inventoryItemId(), row.locationId(), row.maySell(), row.known(), row.delta()));
+                }
+                if (row.safetyDelta() != 0) {
+                    safetyEntries.add(new InventoryGateway.Entry(
+                            row.inventoryItemId(), row.locationId(), row.safetyStock(), null, row.safetyDelta()));
+                    safetyTargets.put(row.id(), row.safetyStock());
+                }
                 if (row.firstChange() != null
                         && (oldest == null || row.firstChange().toInstant().isBefore(oldest))) {
                     oldest = row.firstChange().toInstant();
                 }
             }
-            String payload = InventoryGateway.input(absolute, pushId, entries);
+            // Available entries first, so that a position Shopify names in its refusal is a change's position.
+            String payload = entries.isEmpty() ? "" : InventoryGateway.input(absolute, pushId, entries);
+            String safetyPayload =
+                    safetyEntries.isEmpty() ? null : InventoryGateway.safetyStockInput(pushId, safetyEntries);
             String key = UUID.randomUUID().toString();
             try (PreparedStatement insert = db.prepareStatement("""
                     insert into stock_push (id, store_id, mode, idempotency_key, payload, quantities, state, attempts,
-                        next_attempt_at, lease_until, created_at, oldest_change_at)
-                    values (?, ?, ?, ?, ?, ?, 'SENDING', 1, now(), now() + make_interval(secs => ?), now(), ?)
+                        next_attempt_at, lease_until, created_at, oldest_change_at, safety_payload)
+                    values (?, ?, ?, ?, ?, ?, 'SENDING', 1, now(), now() + make_interval(secs => ?), now(), ?, ?)
                     """)) {
                 insert.setLong(1, pushId);
                 insert.setLong(2, storeId);
@@ -199,10 +219,12 @@ public class PushRecords {
                 insert.setInt(6, push.size());
                 insert.setInt(7, leaseSeconds);
                 insert.setTimestamp(8, oldest == null ? null : Timestamp.from(oldest));
+                insert.setString(9, safetyPayload);
                 insert.executeUpdate();
             }
-            StockChanges.bind(db, pushId, push, absolute);
-            return Optional.of(new OpenPush(pushId, storeId, mode, key, payload, push.size(), 1, oldest));
+            StockChanges.bind(db, pushId, push, absolute, safetyTargets);
+            return Optional.of(
+                    new OpenPush(pushId, storeId, mode, key, payload, push.size(), 1, oldest, safetyPayload));
         });
     }
 
@@ -211,10 +233,11 @@ public class PushRecords {
      * now holds; those that absorbed movements meanwhile are due when the store's window since now closes.
      *
      * @param after Shopify's "available" after the write, per inventory item and location ("item\nlocation")
+     * @param safetyApplied whether Shopify applied the push's safety_stock part (false when it has none)
      * @return false when the push was not open any more (another instance finished it)
      */
     @Transactional
-    public boolean completed(long pushId, Map<String, Long> after) {
+    public boolean completed(long pushId, Map<String, Long> after, boolean safetyApplied) {
         return query(db -> {
             long storeId;
             try (PreparedStatement done = db.prepareStatement("update stock_push set state = 'PUSHED', "
@@ -228,7 +251,7 @@ public class PushRecords {
                     storeId = row.getLong(1);
                 }
             }
-            StockChanges.pushApplied(db, pushId, storeId, after);
+            StockChanges.pushApplied(db, pushId, storeId, after, safetyApplied);
             // The store answers again: what was parked for it goes out again.
             try (PreparedStatement requeue = db.prepareStatement(
                     "update stock_push set state = 'SENDING', "
@@ -240,10 +263,13 @@ public class PushRecords {
         });
     }
 
-    /** CHANGE_FROM_QUANTITY_STALE: nothing was written; the changes are re-read and recomputed at once. */
+    /**
+     * CHANGE_FROM_QUANTITY_STALE: nothing of available was written; the changes are re-read and recomputed at once.
+     * The push's safety_stock part used no compare-and-set: when Shopify applied it, its changes have their targets.
+     */
     @Transactional
-    public void stale(long pushId, String reason) {
-        closeAndRelease(pushId, "STALE", reason, true);
+    public void stale(long pushId, String reason, boolean safetyApplied) {
+        closeAndRelease(pushId, "STALE", reason, true, safetyApplied);
     }
 
     /**
@@ -253,19 +279,19 @@ public class PushRecords {
      * @param refusedPositions the positions of the refused entries in the input; empty parks every entry
      */
     @Transactional
-    public void rejected(long pushId, Map<Integer, String> refusedPositions, String reason) {
+    public void rejected(long pushId, Map<Integer, String> refusedPositions, String reason, boolean safetyApplied) {
         update(db -> {
             close(db, pushId, "REJECTED", reason);
             Map<Integer, String> messages = new LinkedHashMap<>();
             refusedPositions.forEach((position, message) -> messages.put(position, trim(message)));
-            StockChanges.pushRefused(db, pushId, messages, trim(reason));
+            StockChanges.pushRefused(db, pushId, messages, trim(reason), safetyApplied);
         });
     }
 
     /** The key can no longer be used (Shopify says its earlier attempt failed): nothing was written; new push. */
     @Transactional
     public void abandoned(long pushId, String reason) {
-        closeAndRelease(pushId, "REJECTED", reason, false);
+        closeAndRelease(pushId, "REJECTED", reason, false, false);
     }
 
     /**
@@ -379,11 +405,20 @@ public class PushRecords {
         });
     }
 
-    private void closeAndRelease(long pushId, String state, String reason, boolean reread) {
+    private void closeAndRelease(long pushId, String state, String reason, boolean reread, boolean safetyApplied) {
         update(db -> {
             close(db, pushId, state, reason);
-            StockChanges.pushReleased(db, pushId, reread);
+            StockChanges.pushReleased(db, pushId, reread, safetyApplied);
         });
+    }
+
+    /** A claimed change whose available has nothing to write: idle, or safety_stock only when that changes. */
+    private static void nothingAvailable(StockChanges.Due due, List<StockChanges.Due> safetyOnly, List<Long> idle) {
+        if (due.safetyDelta() != 0) {
+            safetyOnly.add(due);
+        } else {
+            idle.add(due.id());
+        }
     }
 
     private static void close(Connection db, long pushId, String state, String reason) throws SQLException {
@@ -406,7 +441,8 @@ public class PushRecords {
                 row.getString(5),
                 row.getInt(6),
                 row.getInt(7),
-                oldest == null ? null : oldest.toInstant());
+                oldest == null ? null : oldest.toInstant(),
+                row.getString(9));
     }
 
     static String trim(String text) {

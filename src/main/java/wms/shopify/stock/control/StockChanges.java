@@ -112,6 +112,9 @@ final class StockChanges {
      * @param maySell what Absolute mode writes ({@code stock_may_sell}); meaningless without a sellable quantity
      * @param bundle when Sync Products has found the variant to be a bundle's parent since the change was made (its
      *     SKU, else its product's title): Shopify computes its stock, so nothing is written ({@link #resolveBundles})
+     * @param safetyStock the units its rule's buffer withholds and shows in Shopify's {@code safety_stock} state
+     *     ({@code stock_level_safety_stock}; 0 when the buffer is hidden)
+     * @param safetyShown the units of {@code safety_stock} the connector has put there so far
      */
     record Due(
             long id,
@@ -121,11 +124,18 @@ final class StockChanges {
             long maySell,
             Long known,
             Timestamp firstChange,
-            String bundle) {
+            String bundle,
+            long safetyStock,
+            long safetyShown) {
 
-        /** A due change of an ordinary variant (not a bundle's parent). */
+        /** A due change of an ordinary variant (not a bundle's parent), no buffer shown as safety stock. */
         Due(long id, String inventoryItemId, String locationId, long delta, long maySell, Long known, Timestamp first) {
-            this(id, inventoryItemId, locationId, delta, maySell, known, first, null);
+            this(id, inventoryItemId, locationId, delta, maySell, known, first, null, 0, 0);
+        }
+
+        /** What the level's safety_stock on Shopify must change by: the target less the connector's units there. */
+        long safetyDelta() {
+            return this.safetyStock - this.safetyShown;
         }
     }
 
@@ -513,7 +523,9 @@ final class StockChanges {
         try (PreparedStatement select = db.prepareStatement("""
                 select c.id, c.inventory_item_id, c.location_id, c.delta, c.shopify_known, c.first_change_at,
                     stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
-                        c.warehouse_id, c.sellable, c.unexplained), b.name
+                        c.warehouse_id, c.sellable, c.unexplained), b.name,
+                    stock_level_safety_stock(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
+                        c.sellable, c.unexplained, ?), c.safety_shown
                 from stock_change c
                 left join lateral (select coalesce(nullif(b.sku, ''), b.product_title) as name
                     from store_bundle_item b where b.store_id = c.store_id
@@ -523,9 +535,10 @@ final class StockChanges {
                         and not c.reread and c.explained_ahead = 0))
                 order by c.due_at, c.id limit ? for update of c skip locked
                 """)) {
-            select.setLong(1, storeId);
-            select.setBoolean(2, absolute);
-            select.setInt(3, limit);
+            select.setBoolean(1, absolute);
+            select.setLong(2, storeId);
+            select.setBoolean(3, absolute);
+            select.setInt(4, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     due.add(new Due(
@@ -536,7 +549,9 @@ final class StockChanges {
                             rows.getLong(7),
                             (Long) rows.getObject(5),
                             rows.getTimestamp(6),
-                            rows.getString(8)));
+                            rows.getString(8),
+                            rows.getLong(9),
+                            rows.getLong(10)));
                 }
             }
         }
@@ -618,23 +633,35 @@ final class StockChanges {
      * @param entries the claimed changes in input order, with the quantity written (0 in Delta mode)
      */
     static void bind(Connection db, long pushId, List<Due> entries, boolean absolute) throws SQLException {
+        bind(db, pushId, entries, absolute, Map.of());
+    }
+
+    /**
+     * As {@link #bind(Connection, long, List, boolean)}, with the {@code safety_stock} targets the push's second
+     * mutation writes (change id → target; the others carry none).
+     */
+    static void bind(Connection db, long pushId, List<Due> entries, boolean absolute, Map<Long, Long> safety)
+            throws SQLException {
         int n = entries.size();
         Object[] ids = new Object[n];
         Object[] positions = new Object[n];
         Object[] carried = new Object[n];
         Object[] quantities = new Object[n];
+        Object[] safetyTargets = new Object[n];
         for (int i = 0; i < n; i++) {
             Due row = entries.get(i);
             ids[i] = row.id();
             positions[i] = i;
             carried[i] = row.delta();
             quantities[i] = absolute ? row.maySell() : 0L;
+            safetyTargets[i] = safety.get(row.id());
         }
         try (PreparedStatement bind = db.prepareStatement("""
                 update stock_change c set state = 'PUSHING', push_id = ?, in_push_position = t.position,
                     in_push_delta = t.carried, in_push_quantity = t.quantity, in_push_generation = c.generation,
-                    delta = c.delta - t.carried, reason = null, updated_at = now()
-                from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::bigint[]) as t(id, position, carried, quantity)
+                    in_push_safety = t.safety, delta = c.delta - t.carried, reason = null, updated_at = now()
+                from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::bigint[], ?::bigint[])
+                    as t(id, position, carried, quantity, safety)
                 where c.id = t.id
                 """)) {
             bind.setLong(1, pushId);
@@ -642,6 +669,7 @@ final class StockChanges {
             bind.setArray(3, db.createArrayOf("integer", positions));
             bind.setArray(4, db.createArrayOf("bigint", carried));
             bind.setArray(5, db.createArrayOf("bigint", quantities));
+            bind.setArray(6, db.createArrayOf("bigint", safetyTargets));
             bind.executeUpdate();
         }
         try (PreparedStatement link = db.prepareStatement(
@@ -697,10 +725,22 @@ final class StockChanges {
      * (before issue #18 they were forgotten here, when the order arrived while the write was under way).
      */
     static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after) throws SQLException {
+        pushApplied(db, pushId, storeId, after, false);
+    }
+
+    /**
+     * As {@link #pushApplied(Connection, long, long, Map)}; {@code safetyApplied}: Shopify applied the push's
+     * {@code safety_stock} part too, so its changes now have their targets there.
+     */
+    static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after, boolean safetyApplied)
+            throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         lockPush(db, pushId, storeId, after.keySet(), ids);
         try (PreparedStatement rows = db.prepareStatement("""
                 update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
+                    safety_shown = case when ? and c.in_push_safety is not null then c.in_push_safety
+                        else c.safety_shown end,
+                    in_push_safety = null,
                     shopify_known = case when p.mode = 'ABSOLUTE' then c.in_push_quantity
                         when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
                     state = case when c.generation > c.in_push_generation or c.delta <> 0 then 'PENDING'
@@ -713,7 +753,8 @@ final class StockChanges {
                 from stock_push p, stock_policy sp
                 where p.id = c.push_id and sp.store_id = c.store_id and c.push_id = ?
                 """)) {
-            rows.setLong(1, pushId);
+            rows.setBoolean(1, safetyApplied);
+            rows.setLong(2, pushId);
             rows.executeUpdate();
         }
         if (after.isEmpty()) {
@@ -747,24 +788,35 @@ final class StockChanges {
      */
     static void pushRefused(Connection db, long pushId, Map<Integer, String> refusedPositions, String reason)
             throws SQLException {
+        pushRefused(db, pushId, refusedPositions, reason, false);
+    }
+
+    /** As {@link #pushRefused(Connection, long, Map, String)}, with the outcome of the push's safety_stock part. */
+    static void pushRefused(
+            Connection db, long pushId, Map<Integer, String> refusedPositions, String reason, boolean safetyApplied)
+            throws SQLException {
         lockPush(db, pushId, null, List.of());
         try (PreparedStatement rows = db.prepareStatement("""
                 update stock_change set push_id = null, delta = delta + in_push_delta, updated_at = now(),
+                    safety_shown = case when ? and in_push_safety is not null then in_push_safety
+                        else safety_shown end,
+                    in_push_safety = null,
                     state = case when ? or in_push_position = any(?) then 'FAILED' else 'PENDING' end,
                     reason = case when ? then ? else ?::jsonb ->> in_push_position::text end,
                     due_at = now()
                 where push_id = ?
                 """)) {
             boolean all = refusedPositions.isEmpty();
-            rows.setBoolean(1, all);
+            rows.setBoolean(1, safetyApplied);
+            rows.setBoolean(2, all);
             rows.setArray(
-                    2, db.createArrayOf("integer", refusedPositions.keySet().toArray()));
-            rows.setBoolean(3, all);
-            rows.setString(4, reason);
+                    3, db.createArrayOf("integer", refusedPositions.keySet().toArray()));
+            rows.setBoolean(4, all);
+            rows.setString(5, reason);
             var messages = Json.createObjectBuilder();
             refusedPositions.forEach((position, message) -> messages.add(String.valueOf(position), message));
-            rows.setString(5, messages.build().toString());
-            rows.setLong(6, pushId);
+            rows.setString(6, messages.build().toString());
+            rows.setLong(7, pushId);
             rows.executeUpdate();
         }
     }
@@ -774,11 +826,19 @@ final class StockChanges {
      * first when {@code reread}: Shopify's quantity was stale).
      */
     static void pushReleased(Connection db, long pushId, boolean reread) throws SQLException {
+        pushReleased(db, pushId, reread, false);
+    }
+
+    /** As {@link #pushReleased(Connection, long, boolean)}, with the outcome of the push's safety_stock part. */
+    static void pushReleased(Connection db, long pushId, boolean reread, boolean safetyApplied) throws SQLException {
         lockPush(db, pushId, null, List.of());
         try (PreparedStatement rows = db.prepareStatement("update stock_change set push_id = null, "
-                + "delta = delta + in_push_delta, updated_at = now(), state = 'PENDING', due_at = now()"
+                + "delta = delta + in_push_delta, updated_at = now(), state = 'PENDING', due_at = now(), "
+                + "safety_shown = case when ? and in_push_safety is not null then in_push_safety "
+                + "else safety_shown end, in_push_safety = null"
                 + (reread ? ", reread = true" : "") + " where push_id = ?")) {
-            rows.setLong(1, pushId);
+            rows.setBoolean(1, safetyApplied);
+            rows.setLong(2, pushId);
             rows.executeUpdate();
         }
     }
