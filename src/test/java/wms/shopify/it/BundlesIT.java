@@ -146,6 +146,68 @@ class BundlesIT {
     }
 
     @Test
+    void aChangeParkedBeforeTheSyncFoundABundleIsResolvedNotRetried() throws Exception {
+        Shop shop = SyncedStore.newShop(fixture.connector, "bundles-became.myshopify.com");
+        Location location = shop.locations().get(0);
+        shop.addProduct("Mug", "BMUG");
+        shop.addProduct("Tea set", "BTEA");
+        shop.stock("BMUG", location, 10);
+        shop.stock("BTEA", location, 5);
+        SyncedStore store = SyncedStore.connect(fixture, shop, "BUNDLE-BECAME", "DELTA", 1, false);
+        long storeId = store.id();
+        String teaItem = shop.item("BTEA").id();
+        // A bundles app turns the tea set into a bundle of one mug after the sync: the connector still believes it
+        // writable, so its next movement is written, refused and parked.
+        shop.makeBundle("BTEA", Map.of("BMUG", 1));
+        HttpResponse<String> sent = fixture.send(movement("B-TEA-1", "receiving", "BTEA", store.warehouse(), 3, 8));
+        assertEquals(200, sent.statusCode(), sent.body());
+        String parked = "select count(*) from stock_change where store_id = " + storeId + " and inventory_item_id = '"
+                + teaItem + "' and state = 'FAILED' and reason like 'NON_MUTABLE_INVENTORY_ITEM:%'";
+        await(Duration.ofSeconds(60), () -> count(parked) == 1, "the tea set's change parked");
+
+        // Sync Products finds the bundle.
+        JsonObject sync = fixture.syncProducts(shop.domain());
+        assertEquals("succeeded", sync.getString("state"), sync.toString());
+        assertEquals(
+                1,
+                fixture.longValue("select count(*) from store_variant where store_id = " + storeId
+                        + " and bundle and sku = 'BTEA'"));
+
+        // Retry parked: the tea set's change is not sent again but resolved, with the reason on the Activity page.
+        shop.journal().clear();
+        HttpResponse<String> retried = fixture.api("POST", "/api/v1/stores/" + shop.domain() + "/stock-retry", null);
+        assertEquals(200, retried.statusCode(), retried.body());
+        assertEquals(0, json(retried).getInt("retried"), "nothing set to go out again: " + retried.body());
+        assertEquals(
+                0,
+                fixture.longValue("select count(*) from stock_change where store_id = " + storeId
+                        + " and (state <> 'IDLE' or delta <> 0 or reason is not null)"),
+                "resolved: idle, nothing left to push, nothing parked");
+        await(
+                Duration.ofSeconds(30),
+                () -> count("select count(*) from activity_event where category = 'stock' and message = "
+                                + "'Retry parked did not send " + shop.domain() + ": 1 stock change(s) of BTEA, now a "
+                                + "bundle: Shopify computes it. Nothing was pushed; the change is resolved.'")
+                        == 1,
+                "the reason on the Activity page");
+
+        // The store's stock still flows; the tea set is never written again.
+        fixture.send(movement("B-TEA-MUG-1", "receiving", "BMUG", store.warehouse(), 4, 14));
+        await(Duration.ofSeconds(30), () -> shop.quantity("BMUG", location, "available") == 14, "the mugs land");
+        assertEquals(14, shop.quantity("BTEA", location, "available"), "Shopify computes it: ⌊14 ÷ 1⌋");
+        for (String mutation : List.of("inventoryAdjustQuantities", "inventorySetQuantities")) {
+            for (Journal.Mutation m : shop.journal().mutations(mutation)) {
+                assertTrue(!m.arguments().toString().contains(teaItem), "the bundle was written again: " + m);
+            }
+        }
+        assertEquals(
+                0,
+                fixture.longValue(
+                        "select count(*) from stock_change where store_id = " + storeId + " and state = 'FAILED'"),
+                "nothing parked");
+    }
+
+    @Test
     void anOrderOfTheBundleReachesTheWmsAsItsComponentsNamingTheBundle() throws Exception {
         SyncedStore store = store("ordered", false);
         wms.shopify.sandbox.Order sale = store.shop().placeOrder(store.location(), true, Map.of("BGIFT", 2));

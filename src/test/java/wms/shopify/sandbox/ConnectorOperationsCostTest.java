@@ -103,6 +103,36 @@ class ConnectorOperationsCostTest {
                                 "gid://wms/StockSync/1",
                                 "changes",
                                 changes));
+            case "InventorySetWithSafetyStock", "InventoryAdjustWithSafetyStock", "InventorySafetyStock" -> {
+                Map<String, Object> both = new java.util.HashMap<>();
+                Map<String, Object> safety = Map.of(
+                        "name",
+                        "safety_stock",
+                        "reason",
+                        "safety_stock",
+                        "referenceDocumentUri",
+                        "gid://wms/StockSync/1",
+                        "changes",
+                        changes);
+                both.put("safetyStockKey", "k:safety_stock");
+                both.put("safetyStock", safety);
+                if (!operation.equals("InventorySafetyStock")) {
+                    boolean set = operation.equals("InventorySetWithSafetyStock");
+                    both.put("idempotencyKey", "k");
+                    both.put(
+                            "input",
+                            Map.of(
+                                    "name",
+                                    "available",
+                                    "reason",
+                                    "correction",
+                                    "referenceDocumentUri",
+                                    "gid://wms/StockSync/1",
+                                    set ? "quantities" : "changes",
+                                    set ? quantities : changes));
+                }
+                yield both;
+            }
             case "FulfillmentCreate" ->
                 Map.of("fulfillment", Map.of("lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", ID))));
             case "FulfillmentTrackingInfoUpdate" ->

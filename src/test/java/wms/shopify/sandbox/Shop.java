@@ -182,7 +182,23 @@ public final class Shop {
             throw new IllegalArgumentException("a bundle has at least one component");
         }
         Product product = addProduct(title, sku);
-        ProductVariant bundle = product.variants().get(0);
+        makeBundle(sku, unitsBySku);
+        return product;
+    }
+
+    /**
+     * Makes an existing variant a bundle of these components (SKU → units per bundle), as a bundles app does with
+     * {@code productVariantRelationshipBulkUpdate} on a variant the merchant already sells: from then on Shopify
+     * computes its stock from the components' and refuses inventory writes to it. Silent (no webhook is modelled).
+     */
+    public synchronized void makeBundle(String sku, Map<String, Integer> unitsBySku) {
+        if (unitsBySku.isEmpty()) {
+            throw new IllegalArgumentException("a bundle has at least one component");
+        }
+        ProductVariant bundle = item(sku).variant();
+        if (bundle.requiresComponents()) {
+            throw new IllegalArgumentException("already a bundle: " + sku);
+        }
         unitsBySku.forEach((componentSku, units) -> {
             ProductVariant component = item(componentSku).variant();
             if (component.requiresComponents()) {
@@ -190,7 +206,6 @@ public final class Shop {
             }
             bundle.addComponent(register(new ProductVariantComponent(nextId(), component, units, now())));
         });
-        return product;
     }
 
     /** Stocks an item at a location (activating it there if needed) with this many available, silently. */

@@ -50,6 +50,11 @@ public enum AdminOperation {
     INVENTORY_ADJUST("InventoryAdjust", 10),
     /** Stock sync, Absolute mode. */
     INVENTORY_SET("InventorySet", 10),
+    /** Stock sync with buffers shown as safety stock: two mutations, 10 each. */
+    INVENTORY_SET_WITH_SAFETY_STOCK("InventorySetWithSafetyStock", 20),
+    INVENTORY_ADJUST_WITH_SAFETY_STOCK("InventoryAdjustWithSafetyStock", 20),
+    /** Stock sync, only buffers shown as safety stock changed. */
+    INVENTORY_SAFETY_STOCK("InventorySafetyStock", 10),
     /** "available" of up to 100 items at one location: 100 x 3 objects. */
     STOCK_LEVELS("StockLevels", 300),
     /** A page of 250 levels of one location with "available": 3 + 250 x 3 objects. */

@@ -63,7 +63,8 @@ public class ItemTrace {
             Instant dueAt,
             Instant lastPushedAt,
             String reason,
-            String kit)
+            String kit,
+            long safetyStock)
             implements java.io.Serializable {
 
         /** The level in one sentence: "why is it N on Shopify". */
@@ -86,6 +87,10 @@ public class ItemTrace {
             } else {
                 text.append("; the WMS's sellable quantity is ")
                         .append(this.sellable == null ? "not reported" : this.sellable);
+            }
+            if (this.safetyStock > 0) {
+                // A rule's buffer shown on Shopify as the level's safety_stock state (docs/stock.md).
+                text.append("; ").append(this.safetyStock).append(" shown as safety stock on Shopify");
             }
             switch (this.state) {
                 case "PENDING" ->
@@ -164,7 +169,8 @@ public class ItemTrace {
                 PreparedStatement query = db.prepareStatement("""
                         select c.location_id, w.code, c.state, c.sellable, c.shopify_known, c.delta, c.due_at,
                             c.last_pushed_at, c.reason,
-                            stock_kit_limit(c.store_id, c.product_id, c.location_id, c.warehouse_id)
+                            stock_kit_limit(c.store_id, c.product_id, c.location_id, c.warehouse_id),
+                            c.safety_shown
                         from stock_change c left join warehouse_code w on w.warehouse_id = c.warehouse_id
                         where c.store_id = ? and c.inventory_item_id = ? order by c.location_id
                         """)) {
@@ -182,7 +188,8 @@ public class ItemTrace {
                             instant(rows.getTimestamp(7)),
                             instant(rows.getTimestamp(8)),
                             rows.getString(9),
-                            rows.getString(10)));
+                            rows.getString(10),
+                            rows.getLong(11)));
                 }
             }
         } catch (SQLException e) {

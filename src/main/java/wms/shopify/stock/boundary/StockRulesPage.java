@@ -61,6 +61,7 @@ public class StockRulesPage implements Serializable {
         private String sharePercent = "";
         private String maximum = "";
         private String outOfStockBelow = "";
+        private String bufferShownAs = StockRulesInput.HIDDEN;
 
         static Row of(StockRule rule) {
             Row row = new Row();
@@ -71,11 +72,13 @@ public class StockRulesPage implements Serializable {
             row.sharePercent = text(rule.sharePercent());
             row.maximum = text(rule.maximum());
             row.outOfStockBelow = text(rule.outOfStockBelow());
+            row.bufferShownAs = rule.bufferAsSafetyStock() ? StockRulesInput.SAFETY_STOCK : StockRulesInput.HIDDEN;
             return row;
         }
 
         boolean blank() {
-            return (location + product + productGroup + buffer + sharePercent + maximum + outOfStockBelow).isBlank();
+            return (location + product + productGroup + buffer + sharePercent + maximum + outOfStockBelow).isBlank()
+                    && StockRulesInput.HIDDEN.equals(bufferShownAs);
         }
 
         private static String text(Object value) {
@@ -136,6 +139,16 @@ public class StockRulesPage implements Serializable {
 
         public void setOutOfStockBelow(String outOfStockBelow) {
             this.outOfStockBelow = outOfStockBelow;
+        }
+
+        /** "hidden" or "safety_stock": how the buffer's units appear on Shopify. */
+        public String getBufferShownAs() {
+            return bufferShownAs;
+        }
+
+        public void setBufferShownAs(String bufferShownAs) {
+            this.bufferShownAs =
+                    bufferShownAs == null || bufferShownAs.isBlank() ? StockRulesInput.HIDDEN : bufferShownAs;
         }
     }
 
@@ -220,6 +233,9 @@ public class StockRulesPage implements Serializable {
             text(rule, "product", row.product);
             text(rule, "productGroup", row.productGroup);
             number(rule, "buffer", row.buffer, i, errors);
+            if (!StockRulesInput.HIDDEN.equals(row.bufferShownAs)) {
+                rule.add("bufferShownAs", row.bufferShownAs);
+            }
             number(rule, "sharePercent", row.sharePercent, i, errors);
             number(rule, "maximum", row.maximum, i, errors);
             number(rule, "outOfStockBelow", row.outOfStockBelow, i, errors);

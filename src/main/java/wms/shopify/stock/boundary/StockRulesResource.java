@@ -53,7 +53,9 @@ public class StockRulesResource {
             summary = "The store's availability rules",
             description = "Each rule has a scope (location: a Shopify location id, or every location; product: a WMS "
                     + "product code, productGroup: a code prefix, or every product) and sets any of buffer, "
-                    + "sharePercent, maximum, outOfStockBelow. The most specific rule that matches a level applies.")
+                    + "sharePercent, maximum, outOfStockBelow; bufferShownAs \"safety_stock\" shows the buffer's "
+                    + "units in Shopify's safety_stock state instead of hiding them (\"hidden\", the default). The "
+                    + "most specific rule that matches a level applies.")
     @APIResponse(responseCode = "200", description = "The rules")
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such store")
@@ -135,6 +137,9 @@ public class StockRulesResource {
             optional(json, "productGroup", rule.productPrefix());
             if (rule.buffer() != null) {
                 json.add("buffer", rule.buffer());
+                json.add(
+                        "bufferShownAs",
+                        rule.bufferAsSafetyStock() ? StockRulesInput.SAFETY_STOCK : StockRulesInput.HIDDEN);
             }
             if (rule.sharePercent() != null) {
                 json.add("sharePercent", rule.sharePercent());

@@ -78,9 +78,56 @@ public class InventoryGateway {
     /** A page of a location's levels: "available" per inventory item, in Shopify's order, and the next cursor. */
     public record LevelsPage(Map<String, Long> available, String next) {}
 
-    /** The operation a push is written with. */
+    /** The quantity name of a buffer shown on Shopify (issue #18): on hand, not for sale. */
+    static final String SAFETY_STOCK = "safety_stock";
+    /** The reason a safety_stock write gives Shopify (one of its documented reasons). */
+    static final String SAFETY_STOCK_REASON = "safety_stock";
+    /** The alias of a push's available write when its request carries the safety_stock write too. */
+    static final String AVAILABLE_ALIAS = "available";
+    /** The alias of a push's safety_stock write. */
+    static final String SAFETY_STOCK_ALIAS = "safetyStock";
+
+    /** The operation a push that writes only available is written with. */
     public static AdminOperation operation(boolean absolute) {
         return absolute ? AdminOperation.INVENTORY_SET : AdminOperation.INVENTORY_ADJUST;
+    }
+
+    /** The operation a push is written with: its available write, its safety_stock write, or both in one request. */
+    public static AdminOperation operation(OpenPush push) {
+        if (!push.writesSafetyStock()) {
+            return operation(push.absolute());
+        }
+        if (!push.writesAvailable()) {
+            return AdminOperation.INVENTORY_SAFETY_STOCK;
+        }
+        return push.absolute()
+                ? AdminOperation.INVENTORY_SET_WITH_SAFETY_STOCK
+                : AdminOperation.INVENTORY_ADJUST_WITH_SAFETY_STOCK;
+    }
+
+    /**
+     * The input of a push's safety_stock write: each entry's {@code delta} is what the level's buffer shown as safety
+     * stock changes by (the target less the connector's units there), added whatever Shopify holds
+     * ({@code changeFromQuantity: null}: a merchant's own safety stock at the level is neither read nor overwritten).
+     * Shopify requires a ledger document for every quantity name but available, one per call: the push's URI.
+     */
+    static String safetyStockInput(long pushId, List<Entry> entries) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (Entry entry : entries) {
+            items.add(Json.createObjectBuilder()
+                    .add("inventoryItemId", entry.inventoryItemId())
+                    .add("locationId", entry.locationId())
+                    .add("delta", entry.delta())
+                    .add("changeFromQuantity", JsonValue.NULL)
+                    .add("ledgerDocumentUri", REFERENCE_PREFIX + pushId));
+        }
+        return Json.createObjectBuilder()
+                .add("name", SAFETY_STOCK)
+                .add("reason", SAFETY_STOCK_REASON)
+                .add("referenceDocumentUri", REFERENCE_PREFIX + pushId)
+                .add("changes", items)
+                .build()
+                .toString();
     }
 
     /** The mutation input of one push (stored with it and sent unchanged on every attempt). */
@@ -108,21 +155,64 @@ public class InventoryGateway {
     }
 
     /**
-     * Sends a push's stored input with its key; the mutation's payload, for {@link #answer}. Errors of the call
-     * itself are thrown as {@link AdminApi} throws them.
+     * Sends a push's stored input with its key (and its safety_stock input with that one's key, in the same
+     * request); the answer's data, for {@link #answer(JsonObject, OpenPush)} and {@link #safetyStockApplied}. Errors
+     * of the call itself are thrown as {@link AdminApi} throws them.
      */
     public JsonObject write(Store store, OpenPush push) {
-        AdminOperation operation = operation(push.absolute());
-        String field = push.absolute() ? "inventorySetQuantities" : "inventoryAdjustQuantities";
-        JsonObject variables = Json.createObjectBuilder()
-                .add(
-                        "input",
-                        Json.createReader(new StringReader(push.payload())).readObject())
-                .add("idempotencyKey", push.idempotencyKey())
-                .build();
-        return this.access
-                .call(store, token -> this.api.run(store.domain(), token, operation, variables))
-                .getJsonObject(field);
+        AdminOperation operation = operation(push);
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        if (push.writesAvailable()) {
+            variables
+                    .add(
+                            "input",
+                            Json.createReader(new StringReader(push.payload())).readObject())
+                    .add("idempotencyKey", push.idempotencyKey());
+        }
+        if (push.writesSafetyStock()) {
+            variables
+                    .add(
+                            "safetyStock",
+                            Json.createReader(new StringReader(push.safetyPayload()))
+                                    .readObject())
+                    .add("safetyStockKey", push.safetyIdempotencyKey());
+        }
+        JsonObject built = variables.build();
+        return this.access.call(store, token -> this.api.run(store.domain(), token, operation, built));
+    }
+
+    /**
+     * What the answer says of a push's available write: {@link #answer(JsonObject)} of its payload; applied with
+     * nothing learnt when the push writes only safety_stock.
+     */
+    static Answer answer(JsonObject data, OpenPush push) {
+        if (!push.writesAvailable()) {
+            return new Answer(Outcome.APPLIED, Map.of(), null, Map.of());
+        }
+        String field = push.writesSafetyStock()
+                ? AVAILABLE_ALIAS
+                : push.absolute() ? "inventorySetQuantities" : "inventoryAdjustQuantities";
+        return answer(data.getJsonObject(field));
+    }
+
+    /** Whether Shopify applied a push's safety_stock write (false when it has none). */
+    static boolean safetyStockApplied(JsonObject data, OpenPush push) {
+        return push.writesSafetyStock() && safetyStockRefusal(data, push) == null;
+    }
+
+    /**
+     * Shopify's refusal of a push's safety_stock write, its {@code userErrors} as "CODE: message; ...": null when the
+     * push has none or Shopify applied it.
+     */
+    static String safetyStockRefusal(JsonObject data, OpenPush push) {
+        if (!push.writesSafetyStock()) {
+            return null;
+        }
+        if (!(data.get(SAFETY_STOCK_ALIAS) instanceof JsonObject payload)) {
+            return "no answer to the safety_stock write";
+        }
+        Answer answer = answer(payload);
+        return answer.outcome() == Outcome.APPLIED ? null : answer.reason();
     }
 
     /** Reads a mutation payload's {@code userErrors} (and, when there are none, the quantities after the write). */

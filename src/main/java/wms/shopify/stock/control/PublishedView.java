@@ -10,6 +10,8 @@ package wms.shopify.stock.control;
  * @param kit for a kit's level, the component that limits it ("MUG-01: 8 ÷ 2 = 4": what the store may sell of it,
  *     units per kit, whole kits); null for any other product. A kit's sellable is the whole kits the WMS's
  *     quantities of its components make up
+ * @param safetyStock the units the rule's buffer holds back that are shown on Shopify as safety stock (0 when the
+ *     buffer is hidden, or there is none)
  */
 public record PublishedView(
         String store,
@@ -22,10 +24,12 @@ public record PublishedView(
         String rule,
         long published,
         Long shopifyKnown,
-        String kit) {
+        String kit,
+        long safetyStock) {
 
     /**
-     * The explanation in one line: "21 in the WMS − 1 open → share 50 % (…) → 9"; for a kit "kit of the WMS's
+     * The explanation in one line: "21 in the WMS − 1 open → share 50 % (…) → 9" (and "; 2 shown as safety stock
+     * on Shopify" when the rule's buffer is shown there); for a kit "kit of the WMS's
      * components, limited by MUG-01: 8 ÷ 2 = 4 → no rule → 4 published".
      */
     public String explanation() {
@@ -35,6 +39,7 @@ public record PublishedView(
         }
         return sellable + " in the WMS"
                 + ("ABSOLUTE".equals(mode) && demand != 0 ? " − " + demand + " in open orders" : "")
-                + " → " + (rule == null ? "no rule" : rule) + " → " + published + " published";
+                + " → " + (rule == null ? "no rule" : rule) + " → " + published + " published"
+                + (safetyStock > 0 ? "; " + safetyStock + " shown as safety stock on Shopify" : "");
     }
 }

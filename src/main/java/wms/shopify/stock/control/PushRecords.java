@@ -2,6 +2,7 @@ package wms.shopify.stock.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import wms.shopify.activity.control.ActivityLog;
 import wms.shopify.plugins.entity.Plugin;
 import wms.shopify.stock.entity.LevelToRead;
 import wms.shopify.stock.entity.OpenPush;
+import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.StoreStatus;
 
 /**
@@ -40,6 +44,12 @@ public class PushRecords {
 
     @Resource(lookup = "jdbc/wms")
     DataSource dataSource;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Stores stores;
 
     /**
      * Stores with due changes or pushes to (re)send, and stock sync on (pushes already decided go out anyway); none
@@ -70,7 +80,8 @@ public class PushRecords {
                     where id = (select id from stock_push where store_id = ? and state = 'SENDING'
                         and next_attempt_at <= now() and (lease_until is null or lease_until < now())
                         order by id limit 1 for update skip locked)
-                    returning id, store_id, mode, idempotency_key, payload, quantities, attempts, oldest_change_at
+                    returning id, store_id, mode, idempotency_key, payload, quantities, attempts, oldest_change_at,
+                        safety_payload
                     """)) {
                 claim.setInt(1, leaseSeconds);
                 claim.setLong(2, storeId);
@@ -111,23 +122,30 @@ public class PushRecords {
         boolean absolute = "ABSOLUTE".equals(mode);
         return query(db -> {
             List<StockChanges.Due> push = new ArrayList<>();
+            // Levels whose available has nothing to write but whose safety_stock does (a buffer shown as safety
+            // stock): they go out in the push's safety_stock mutation only, after the available entries.
+            List<StockChanges.Due> safetyOnly = new ArrayList<>();
             List<Long> idle = new ArrayList<>();
             // Changes whose value Shopify would refuse: parked alone, so they never fail a push of other changes.
             Map<Long, Long> refused = new LinkedHashMap<>();
+            // Changes of items Sync Products has since found to be a bundle's parent: resolved, never written.
+            List<Long> bundles = new ArrayList<>();
             for (StockChanges.Due due :
                     StockChanges.claimDue(db, storeId, absolute, StockSettings.MAX_QUANTITIES_PER_MUTATION)) {
                 Long known = due.known();
-                if (absolute) {
+                if (due.bundle() != null) {
+                    bundles.add(due.id());
+                } else if (absolute) {
                     long target = due.maySell();
                     if (known != null && target == known) {
-                        idle.add(due.id());
+                        nothingAvailable(due, safetyOnly, idle);
                     } else if (!StockSettings.shopifySets(target)) {
                         refused.put(due.id(), target);
                     } else {
                         push.add(due);
                     }
                 } else if (due.delta() == 0) {
-                    idle.add(due.id());
+                    nothingAvailable(due, safetyOnly, idle);
                 } else if (!StockSettings.shopifyAdjusts(due.delta(), known)) {
                     refused.put(due.id(), due.delta());
                 } else {
@@ -135,6 +153,8 @@ public class PushRecords {
                 }
             }
             StockChanges.idle(db, idle, absolute);
+            StockChanges.resolveBundles(db, bundles, null)
+                    .forEach((store, names) -> bundlesResolved(store, names, false));
             Map<Long, String> reasons = new LinkedHashMap<>();
             refused.forEach((id, value) -> reasons.put(
                     id,
@@ -150,6 +170,8 @@ public class PushRecords {
                 LOG.warning(() -> "Store " + storeId + ": " + refused.size() + " stock change(s) parked, their "
                         + "values beyond what Shopify accepts: " + refused);
             }
+            int availableEntries = push.size();
+            push.addAll(safetyOnly);
             if (push.isEmpty()) {
                 return Optional.<OpenPush>empty();
             }
@@ -161,20 +183,33 @@ public class PushRecords {
             }
             Instant oldest = null;
             List<InventoryGateway.Entry> entries = new ArrayList<>();
-            for (StockChanges.Due row : push) {
-                entries.add(new InventoryGateway.Entry(
-                        row.inventoryItemId(), row.locationId(), row.maySell(), row.known(), row.delta()));
+            List<InventoryGateway.Entry> safetyEntries = new ArrayList<>();
+            Map<Long, Long> safetyTargets = new LinkedHashMap<>();
+            for (int i = 0; i < push.size(); i++) {
+                StockChanges.Due row = push.get(i);
+                if (i < availableEntries) {
+                    entries.add(new InventoryGateway.Entry(
+                            row.inventoryItemId(), row.locationId(), row.maySell(), row.known(), row.delta()));
+                }
+                if (row.safetyDelta() != 0) {
+                    safetyEntries.add(new InventoryGateway.Entry(
+                            row.inventoryItemId(), row.locationId(), row.safetyStock(), null, row.safetyDelta()));
+                    safetyTargets.put(row.id(), row.safetyStock());
+                }
                 if (row.firstChange() != null
                         && (oldest == null || row.firstChange().toInstant().isBefore(oldest))) {
                     oldest = row.firstChange().toInstant();
                 }
             }
-            String payload = InventoryGateway.input(absolute, pushId, entries);
+            // Available entries first, so that a position Shopify names in its refusal is a change's position.
+            String payload = entries.isEmpty() ? "" : InventoryGateway.input(absolute, pushId, entries);
+            String safetyPayload =
+                    safetyEntries.isEmpty() ? null : InventoryGateway.safetyStockInput(pushId, safetyEntries);
             String key = UUID.randomUUID().toString();
             try (PreparedStatement insert = db.prepareStatement("""
                     insert into stock_push (id, store_id, mode, idempotency_key, payload, quantities, state, attempts,
-                        next_attempt_at, lease_until, created_at, oldest_change_at)
-                    values (?, ?, ?, ?, ?, ?, 'SENDING', 1, now(), now() + make_interval(secs => ?), now(), ?)
+                        next_attempt_at, lease_until, created_at, oldest_change_at, safety_payload)
+                    values (?, ?, ?, ?, ?, ?, 'SENDING', 1, now(), now() + make_interval(secs => ?), now(), ?, ?)
                     """)) {
                 insert.setLong(1, pushId);
                 insert.setLong(2, storeId);
@@ -184,10 +219,12 @@ public class PushRecords {
                 insert.setInt(6, push.size());
                 insert.setInt(7, leaseSeconds);
                 insert.setTimestamp(8, oldest == null ? null : Timestamp.from(oldest));
+                insert.setString(9, safetyPayload);
                 insert.executeUpdate();
             }
-            StockChanges.bind(db, pushId, push, absolute);
-            return Optional.of(new OpenPush(pushId, storeId, mode, key, payload, push.size(), 1, oldest));
+            StockChanges.bind(db, pushId, push, absolute, safetyTargets);
+            return Optional.of(
+                    new OpenPush(pushId, storeId, mode, key, payload, push.size(), 1, oldest, safetyPayload));
         });
     }
 
@@ -196,10 +233,11 @@ public class PushRecords {
      * now holds; those that absorbed movements meanwhile are due when the store's window since now closes.
      *
      * @param after Shopify's "available" after the write, per inventory item and location ("item\nlocation")
+     * @param safetyApplied whether Shopify applied the push's safety_stock part (false when it has none)
      * @return false when the push was not open any more (another instance finished it)
      */
     @Transactional
-    public boolean completed(long pushId, Map<String, Long> after) {
+    public boolean completed(long pushId, Map<String, Long> after, boolean safetyApplied) {
         return query(db -> {
             long storeId;
             try (PreparedStatement done = db.prepareStatement("update stock_push set state = 'PUSHED', "
@@ -213,7 +251,7 @@ public class PushRecords {
                     storeId = row.getLong(1);
                 }
             }
-            StockChanges.pushApplied(db, pushId, storeId, after);
+            StockChanges.pushApplied(db, pushId, storeId, after, safetyApplied);
             // The store answers again: what was parked for it goes out again.
             try (PreparedStatement requeue = db.prepareStatement(
                     "update stock_push set state = 'SENDING', "
@@ -225,10 +263,13 @@ public class PushRecords {
         });
     }
 
-    /** CHANGE_FROM_QUANTITY_STALE: nothing was written; the changes are re-read and recomputed at once. */
+    /**
+     * CHANGE_FROM_QUANTITY_STALE: nothing of available was written; the changes are re-read and recomputed at once.
+     * The push's safety_stock part used no compare-and-set: when Shopify applied it, its changes have their targets.
+     */
     @Transactional
-    public void stale(long pushId, String reason) {
-        closeAndRelease(pushId, "STALE", reason, true);
+    public void stale(long pushId, String reason, boolean safetyApplied) {
+        closeAndRelease(pushId, "STALE", reason, true, safetyApplied);
     }
 
     /**
@@ -238,19 +279,19 @@ public class PushRecords {
      * @param refusedPositions the positions of the refused entries in the input; empty parks every entry
      */
     @Transactional
-    public void rejected(long pushId, Map<Integer, String> refusedPositions, String reason) {
+    public void rejected(long pushId, Map<Integer, String> refusedPositions, String reason, boolean safetyApplied) {
         update(db -> {
             close(db, pushId, "REJECTED", reason);
             Map<Integer, String> messages = new LinkedHashMap<>();
             refusedPositions.forEach((position, message) -> messages.put(position, trim(message)));
-            StockChanges.pushRefused(db, pushId, messages, trim(reason));
+            StockChanges.pushRefused(db, pushId, messages, trim(reason), safetyApplied);
         });
     }
 
     /** The key can no longer be used (Shopify says its earlier attempt failed): nothing was written; new push. */
     @Transactional
     public void abandoned(long pushId, String reason) {
-        closeAndRelease(pushId, "REJECTED", reason, false);
+        closeAndRelease(pushId, "REJECTED", reason, false, false);
     }
 
     /**
@@ -293,7 +334,9 @@ public class PushRecords {
     public int retryFailed(Long storeId) {
         return query(db -> {
             // The changes are locked first (in the lock order), as before the pushes' update.
-            int changes = StockChanges.retryFailed(db, storeId);
+            Map<Long, List<String>> bundles = new TreeMap<>();
+            int changes = StockChanges.retryFailed(db, storeId, bundles);
+            bundles.forEach((store, names) -> bundlesResolved(store, names, true));
             try (PreparedStatement pushes = db.prepareStatement("update stock_push set state = 'SENDING', "
                     + "attempts = 0, next_attempt_at = now(), lease_until = null where state = 'FAILED' "
                     + "and (?::bigint is null or store_id = ?)")) {
@@ -302,6 +345,29 @@ public class PushRecords {
                 return pushes.executeUpdate() + changes;
             }
         });
+    }
+
+    /**
+     * The Activity entry of changes resolved because their item is now a bundle's parent (issue #18): Shopify
+     * computes its stock, so nothing was pushed and nothing will be retried.
+     *
+     * @param retried whether the admin's Retry parked found them (else a push's claim did)
+     */
+    private void bundlesResolved(long storeId, List<String> names, boolean retried) {
+        if (names.isEmpty()) {
+            return;
+        }
+        String store = this.stores.find(storeId).map(s -> s.domain().value()).orElse("store " + storeId);
+        List<String> distinct = names.stream().distinct().sorted().toList();
+        String listed = distinct.size() > 10
+                ? String.join(", ", distinct.subList(0, 10)) + " and " + (distinct.size() - 10) + " more"
+                : String.join(", ", distinct);
+        this.activity.record(
+                "stock",
+                (retried ? "Retry parked did not send " : "Not pushed to ") + store + ": " + names.size()
+                        + " stock change(s) of " + listed + ", now a bundle: Shopify computes it. Nothing was pushed; "
+                        + (names.size() == 1 ? "the change is" : "the changes are") + " resolved.",
+                null);
     }
 
     /** Parked pushes whose last attempt is this old go out again (same key, same input). */
@@ -339,11 +405,20 @@ public class PushRecords {
         });
     }
 
-    private void closeAndRelease(long pushId, String state, String reason, boolean reread) {
+    private void closeAndRelease(long pushId, String state, String reason, boolean reread, boolean safetyApplied) {
         update(db -> {
             close(db, pushId, state, reason);
-            StockChanges.pushReleased(db, pushId, reread);
+            StockChanges.pushReleased(db, pushId, reread, safetyApplied);
         });
+    }
+
+    /** A claimed change whose available has nothing to write: idle, or safety_stock only when that changes. */
+    private static void nothingAvailable(StockChanges.Due due, List<StockChanges.Due> safetyOnly, List<Long> idle) {
+        if (due.safetyDelta() != 0) {
+            safetyOnly.add(due);
+        } else {
+            idle.add(due.id());
+        }
     }
 
     private static void close(Connection db, long pushId, String state, String reason) throws SQLException {
@@ -366,7 +441,8 @@ public class PushRecords {
                 row.getString(5),
                 row.getInt(6),
                 row.getInt(7),
-                oldest == null ? null : oldest.toInstant());
+                oldest == null ? null : oldest.toInstant(),
+                row.getString(9));
     }
 
     static String trim(String text) {

@@ -112,6 +112,11 @@ final class StockChanges {
      *
      * @param maySell what Absolute mode writes ({@code stock_may_sell}); meaningless without a sellable quantity, 0 in
      *     Delta mode
+     * @param bundle when Sync Products has found the variant to be a bundle's parent since the change was made (its
+     *     SKU, else its product's title): Shopify computes its stock, so nothing is written ({@link #resolveBundles})
+     * @param safetyStock the units its rule's buffer withholds and shows in Shopify's {@code safety_stock} state
+     *     ({@code stock_level_safety_stock}; 0 when the buffer is hidden)
+     * @param safetyShown the units of {@code safety_stock} the connector has put there so far
      */
     record Due(
             long id,
@@ -120,7 +125,21 @@ final class StockChanges {
             long delta,
             long maySell,
             Long known,
-            Timestamp firstChange) {}
+            Timestamp firstChange,
+            String bundle,
+            long safetyStock,
+            long safetyShown) {
+
+        /** A due change of an ordinary variant (not a bundle's parent), no buffer shown as safety stock. */
+        Due(long id, String inventoryItemId, String locationId, long delta, long maySell, Long known, Timestamp first) {
+            this(id, inventoryItemId, locationId, delta, maySell, known, first, null, 0, 0);
+        }
+
+        /** What the level's safety_stock on Shopify must change by: the target less the connector's units there. */
+        long safetyDelta() {
+            return this.safetyStock - this.safetyShown;
+        }
+    }
 
     /** Locks the changes that {@code condition} selects (alias {@code c}) in {@link #LOCK_ORDER}. */
     private static void lockInOrder(Connection db, String condition, Object... parameters) throws SQLException {
@@ -431,6 +450,8 @@ final class StockChanges {
                 select id, inventory_item_id, location_id, explained_ahead from stock_change
                 where store_id = ? and state = 'PENDING' and due_at <= now() and sellable is not null
                     and (shopify_known is null or reread or explained_ahead > 0)
+                    and not exists (select 1 from store_bundle_item b where b.store_id = stock_change.store_id
+                        and b.inventory_item_id = stock_change.inventory_item_id)
                 order by location_id, id limit 250
                 """)) {
             select.setLong(1, storeId);
@@ -499,25 +520,33 @@ final class StockChanges {
     /**
      * Claims up to {@code limit} due changes of the store not claimed by anyone else ({@code SKIP LOCKED}), with
      * what Absolute mode would write (the one availability calculation, {@code stock_may_sell}); in Absolute mode
-     * only those whose Shopify quantity is known and fresh (no known order owes a drop not found yet).
+     * only those whose Shopify quantity is known and fresh (no known order owes a drop not found yet). A change of
+     * an item Sync Products has since found to be a bundle's parent is claimed whatever its mode and Shopify
+     * quantity, marked {@link Due#bundle}, for the caller to resolve without writing it (it is never read either).
      */
     static List<Due> claimDue(Connection db, long storeId, boolean absolute, int limit) throws SQLException {
         List<Due> due = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("""
                 select c.id, c.inventory_item_id, c.location_id, c.delta, c.shopify_known, c.first_change_at,
                     case when ? then stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id,
-                        c.location_id, c.warehouse_id, c.sellable, c.unexplained) else 0 end
+                        c.location_id, c.warehouse_id, c.sellable, c.unexplained) else 0 end, b.name,
+                    stock_level_safety_stock(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
+                        c.sellable, c.unexplained, ?), c.safety_shown
                 from stock_change c
+                left join lateral (select coalesce(nullif(b.sku, ''), b.product_title) as name
+                    from store_bundle_item b where b.store_id = c.store_id
+                        and b.inventory_item_id = c.inventory_item_id limit 1) b on true
                 where c.store_id = ? and c.state = 'PENDING' and c.due_at <= now()
-                    and (not ? or (c.sellable is not null and c.shopify_known is not null and not c.reread
-                        and c.explained_ahead = 0))
+                    and (not ? or b.name is not null or (c.sellable is not null and c.shopify_known is not null
+                        and not c.reread and c.explained_ahead = 0))
                 order by c.due_at, c.id limit ? for update of c skip locked
                 """)) {
             // Delta mode writes no quantity: the calculation is left out of its claims.
             select.setBoolean(1, absolute);
-            select.setLong(2, storeId);
-            select.setBoolean(3, absolute);
-            select.setInt(4, limit);
+            select.setBoolean(2, absolute);
+            select.setLong(3, storeId);
+            select.setBoolean(4, absolute);
+            select.setInt(5, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     due.add(new Due(
@@ -527,11 +556,52 @@ final class StockChanges {
                             rows.getLong(4),
                             rows.getLong(7),
                             (Long) rows.getObject(5),
-                            rows.getTimestamp(6)));
+                            rows.getTimestamp(6),
+                            rows.getString(8),
+                            rows.getLong(9),
+                            rows.getLong(10)));
                 }
             }
         }
         return due;
+    }
+
+    /**
+     * Changes of items that Sync Products has found to be a bundle's parent since they were made (issue #18): Shopify
+     * computes a bundle's stock from its components' and refuses every write to it, so they go idle, resolved, with
+     * nothing pushed and their delta dropped. Either the claimed changes given ({@code ids}, already locked by the
+     * claim) or, when {@code ids} is null, the parked ones (state FAILED) of the store (of every store when null),
+     * which the caller has locked in the lock order.
+     *
+     * @return per store, the bundles' names (SKU, else product title) of the changes resolved
+     */
+    static Map<Long, List<String>> resolveBundles(Connection db, List<Long> ids, Long storeId) throws SQLException {
+        Map<Long, List<String>> resolved = new TreeMap<>();
+        if (ids != null && ids.isEmpty()) {
+            return resolved;
+        }
+        try (PreparedStatement resolve = db.prepareStatement("""
+                update stock_change c set state = 'IDLE', due_at = null, first_change_at = null, delta = 0,
+                    reason = null, updated_at = now()
+                from store_bundle_item b
+                where b.store_id = c.store_id and b.inventory_item_id = c.inventory_item_id and
+                """
+                + (ids == null ? " c.state = 'FAILED' and (?::bigint is null or c.store_id = ?)" : " c.id = any(?)")
+                + " returning c.store_id, coalesce(nullif(b.sku, ''), b.product_title)")) {
+            if (ids == null) {
+                resolve.setObject(1, storeId);
+                resolve.setObject(2, storeId);
+            } else {
+                resolve.setArray(1, db.createArrayOf("bigint", ids.toArray()));
+            }
+            try (ResultSet rows = resolve.executeQuery()) {
+                while (rows.next()) {
+                    resolved.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>())
+                            .add(rows.getString(2));
+                }
+            }
+        }
+        return resolved;
     }
 
     /** Claimed changes with nothing to write go idle (in Absolute mode their delta, which it never sends, too). */
@@ -571,23 +641,35 @@ final class StockChanges {
      * @param entries the claimed changes in input order, with the quantity written (0 in Delta mode)
      */
     static void bind(Connection db, long pushId, List<Due> entries, boolean absolute) throws SQLException {
+        bind(db, pushId, entries, absolute, Map.of());
+    }
+
+    /**
+     * As {@link #bind(Connection, long, List, boolean)}, with the {@code safety_stock} targets the push's second
+     * mutation writes (change id → target; the others carry none).
+     */
+    static void bind(Connection db, long pushId, List<Due> entries, boolean absolute, Map<Long, Long> safety)
+            throws SQLException {
         int n = entries.size();
         Object[] ids = new Object[n];
         Object[] positions = new Object[n];
         Object[] carried = new Object[n];
         Object[] quantities = new Object[n];
+        Object[] safetyTargets = new Object[n];
         for (int i = 0; i < n; i++) {
             Due row = entries.get(i);
             ids[i] = row.id();
             positions[i] = i;
             carried[i] = row.delta();
             quantities[i] = absolute ? row.maySell() : 0L;
+            safetyTargets[i] = safety.get(row.id());
         }
         try (PreparedStatement bind = db.prepareStatement("""
                 update stock_change c set state = 'PUSHING', push_id = ?, in_push_position = t.position,
                     in_push_delta = t.carried, in_push_quantity = t.quantity, in_push_generation = c.generation,
-                    delta = c.delta - t.carried, reason = null, updated_at = now()
-                from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::bigint[]) as t(id, position, carried, quantity)
+                    in_push_safety = t.safety, delta = c.delta - t.carried, reason = null, updated_at = now()
+                from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::bigint[], ?::bigint[])
+                    as t(id, position, carried, quantity, safety)
                 where c.id = t.id
                 """)) {
             bind.setLong(1, pushId);
@@ -595,6 +677,7 @@ final class StockChanges {
             bind.setArray(3, db.createArrayOf("integer", positions));
             bind.setArray(4, db.createArrayOf("bigint", carried));
             bind.setArray(5, db.createArrayOf("bigint", quantities));
+            bind.setArray(6, db.createArrayOf("bigint", safetyTargets));
             bind.executeUpdate();
         }
         try (PreparedStatement link = db.prepareStatement(
@@ -651,6 +734,15 @@ final class StockChanges {
      * (before issue #18 they were forgotten here, when the order arrived while the write was under way).
      */
     static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after) throws SQLException {
+        pushApplied(db, pushId, storeId, after, false);
+    }
+
+    /**
+     * As {@link #pushApplied(Connection, long, long, Map)}; {@code safetyApplied}: Shopify applied the push's
+     * {@code safety_stock} part too, so its changes now have their targets there.
+     */
+    static void pushApplied(Connection db, long pushId, long storeId, Map<String, Long> after, boolean safetyApplied)
+            throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         lockPush(db, pushId, storeId, after.keySet(), ids);
         // What the write reported, by the ids locked above: a join on the levels' key made PostgreSQL read every level
@@ -681,6 +773,9 @@ final class StockChanges {
         // The push's own levels, each updated once: what the write reported, else what the push wrote.
         try (PreparedStatement rows = db.prepareStatement("""
                 update stock_change c set push_id = null, last_pushed_at = now(), reason = null,
+                    safety_shown = case when ? and c.in_push_safety is not null then c.in_push_safety
+                        else c.safety_shown end,
+                    in_push_safety = null,
                     shopify_known = case when r.quantity is not null then r.quantity
                         when p.mode = 'ABSOLUTE' then c.in_push_quantity
                         when c.shopify_known is not null then c.shopify_known + c.in_push_delta end,
@@ -697,10 +792,11 @@ final class StockChanges {
                         where s.push_id = ?) r
                 where r.id = c.id and p.id = c.push_id and sp.store_id = c.store_id and c.push_id = ?
                 """)) {
-            rows.setArray(1, reportedIds);
-            rows.setArray(2, reportedQuantities);
-            rows.setLong(3, pushId);
+            rows.setBoolean(1, safetyApplied);
+            rows.setArray(2, reportedIds);
+            rows.setArray(3, reportedQuantities);
             rows.setLong(4, pushId);
+            rows.setLong(5, pushId);
             rows.executeUpdate();
         }
     }
@@ -711,24 +807,35 @@ final class StockChanges {
      */
     static void pushRefused(Connection db, long pushId, Map<Integer, String> refusedPositions, String reason)
             throws SQLException {
+        pushRefused(db, pushId, refusedPositions, reason, false);
+    }
+
+    /** As {@link #pushRefused(Connection, long, Map, String)}, with the outcome of the push's safety_stock part. */
+    static void pushRefused(
+            Connection db, long pushId, Map<Integer, String> refusedPositions, String reason, boolean safetyApplied)
+            throws SQLException {
         lockPush(db, pushId, null, List.of());
         try (PreparedStatement rows = db.prepareStatement("""
                 update stock_change set push_id = null, delta = delta + in_push_delta, updated_at = now(),
+                    safety_shown = case when ? and in_push_safety is not null then in_push_safety
+                        else safety_shown end,
+                    in_push_safety = null,
                     state = case when ? or in_push_position = any(?) then 'FAILED' else 'PENDING' end,
                     reason = case when ? then ? else ?::jsonb ->> in_push_position::text end,
                     due_at = now()
                 where push_id = ?
                 """)) {
             boolean all = refusedPositions.isEmpty();
-            rows.setBoolean(1, all);
+            rows.setBoolean(1, safetyApplied);
+            rows.setBoolean(2, all);
             rows.setArray(
-                    2, db.createArrayOf("integer", refusedPositions.keySet().toArray()));
-            rows.setBoolean(3, all);
-            rows.setString(4, reason);
+                    3, db.createArrayOf("integer", refusedPositions.keySet().toArray()));
+            rows.setBoolean(4, all);
+            rows.setString(5, reason);
             var messages = Json.createObjectBuilder();
             refusedPositions.forEach((position, message) -> messages.add(String.valueOf(position), message));
-            rows.setString(5, messages.build().toString());
-            rows.setLong(6, pushId);
+            rows.setString(6, messages.build().toString());
+            rows.setLong(7, pushId);
             rows.executeUpdate();
         }
     }
@@ -738,18 +845,31 @@ final class StockChanges {
      * first when {@code reread}: Shopify's quantity was stale).
      */
     static void pushReleased(Connection db, long pushId, boolean reread) throws SQLException {
+        pushReleased(db, pushId, reread, false);
+    }
+
+    /** As {@link #pushReleased(Connection, long, boolean)}, with the outcome of the push's safety_stock part. */
+    static void pushReleased(Connection db, long pushId, boolean reread, boolean safetyApplied) throws SQLException {
         lockPush(db, pushId, null, List.of());
         try (PreparedStatement rows = db.prepareStatement("update stock_change set push_id = null, "
-                + "delta = delta + in_push_delta, updated_at = now(), state = 'PENDING', due_at = now()"
+                + "delta = delta + in_push_delta, updated_at = now(), state = 'PENDING', due_at = now(), "
+                + "safety_shown = case when ? and in_push_safety is not null then in_push_safety "
+                + "else safety_shown end, in_push_safety = null"
                 + (reread ? ", reread = true" : "") + " where push_id = ?")) {
-            rows.setLong(1, pushId);
+            rows.setBoolean(1, safetyApplied);
+            rows.setLong(2, pushId);
             rows.executeUpdate();
         }
     }
 
-    /** The admin retries the parked changes (of one store, or all when null): due at once, in a new push. */
-    static int retryFailed(Connection db, Long storeId) throws SQLException {
+    /**
+     * The admin retries the parked changes (of one store, or all when null): due at once, in a new push; except the
+     * changes of items now known as a bundle's parent, which are resolved, not retried ({@link #resolveBundles}),
+     * their bundles' names added to {@code bundles} per store.
+     */
+    static int retryFailed(Connection db, Long storeId, Map<Long, List<String>> bundles) throws SQLException {
         lockInOrder(db, "c.state = 'FAILED' and (?::bigint is null or c.store_id = ?)", storeId, storeId);
+        bundles.putAll(resolveBundles(db, null, storeId));
         try (PreparedStatement changes = db.prepareStatement("update stock_change set state = 'PENDING', "
                 + "due_at = now(), reason = null, updated_at = now() where state = 'FAILED' "
                 + "and (?::bigint is null or store_id = ?)")) {

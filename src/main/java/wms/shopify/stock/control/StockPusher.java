@@ -149,7 +149,7 @@ public class StockPusher {
     }
 
     private double cost(OpenPush push) {
-        return this.api.expectedCost(InventoryGateway.operation(push.absolute()));
+        return this.api.expectedCost(InventoryGateway.operation(push));
     }
 
     /** Reads Shopify's "available" for the levels, per location in chunks; false when Shopify could not answer. */
@@ -187,7 +187,7 @@ public class StockPusher {
     void send(Store store, OpenPush push) {
         this.metrics.budgetWait(this.api
                 .budget(store.domain())
-                .waitBefore(InventoryGateway.operation(push.absolute()).estimatedCost(), this.clock.instant()));
+                .waitBefore(InventoryGateway.operation(push).estimatedCost(), this.clock.instant()));
         JsonObject written;
         try {
             written = this.gateway.write(store, push);
@@ -212,11 +212,29 @@ public class StockPusher {
             failed(push, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
             return;
         }
-        InventoryGateway.Answer answer = InventoryGateway.answer(written);
+        InventoryGateway.Answer answer = InventoryGateway.answer(written, push);
         String reason = answer.reason();
+        // The safety_stock write (buffers shown as safety stock) stands on its own: Shopify applied it or not,
+        // whatever the available write's outcome; refused, the levels keep what they had there (reported).
+        boolean safetyApplied = InventoryGateway.safetyStockApplied(written, push);
+        String safetyRefused = InventoryGateway.safetyStockRefusal(written, push);
+        // Refused with the available write too, it is reported with it (the same item, the same reason) and sent
+        // again with the changes Shopify did not name.
+        if (safetyRefused != null && answer.outcome() == InventoryGateway.Outcome.APPLIED) {
+            LOG.warning("Stock push " + push.id() + " to " + store.domain().value()
+                    + ": Shopify refused its safety_stock write: " + safetyRefused);
+            this.activity.record(
+                    "stock",
+                    "Shopify refused the safety stock of stock push " + push.id() + " to "
+                            + store.domain().value()
+                            + " (" + safetyRefused + "): the buffers shown as safety stock there are as they were; "
+                            + "what is for sale (available) is not affected. They are written again with the "
+                            + "levels' next change.",
+                    null);
+        }
         switch (answer.outcome()) {
             case APPLIED -> {
-                if (this.records.completed(push.id(), answer.after())) {
+                if (this.records.completed(push.id(), answer.after(), safetyApplied)) {
                     this.metrics.pushed(
                             push.mode(),
                             push.quantities(),
@@ -229,12 +247,12 @@ public class StockPusher {
                 LOG.info(() -> "Stock push " + push.id() + " to "
                         + store.domain().value() + " found Shopify changed meanwhile; re-reading and recomputing");
                 this.metrics.stale();
-                this.records.stale(push.id(), reason);
+                this.records.stale(push.id(), reason, safetyApplied);
             }
             case REFUSED -> {
                 LOG.warning("Stock push " + push.id() + " to " + store.domain().value() + " refused: " + reason);
                 this.metrics.rejected();
-                this.records.rejected(push.id(), answer.refusedPositions(), reason);
+                this.records.rejected(push.id(), answer.refusedPositions(), reason, safetyApplied);
                 this.activity.record("stock", refusal(store, push, answer), null);
             }
         }

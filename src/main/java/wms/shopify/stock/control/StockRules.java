@@ -128,7 +128,7 @@ public class StockRules {
         }
         try (PreparedStatement insert = db.prepareStatement("""
                 insert into stock_rule (store_id, location_id, product_code, product_prefix, buffer, share_percent,
-                    maximum, out_of_stock_below) values (?, ?, ?, ?, ?, ?, ?, ?)
+                    maximum, out_of_stock_below, buffer_as_safety_stock) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
             for (StockRule rule : rules) {
                 insert.setLong(1, storeId);
@@ -139,6 +139,7 @@ public class StockRules {
                 insert.setObject(6, rule.sharePercent(), Types.INTEGER);
                 insert.setObject(7, rule.maximum(), Types.BIGINT);
                 insert.setObject(8, rule.outOfStockBelow(), Types.BIGINT);
+                insert.setBoolean(9, rule.bufferAsSafetyStock());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -152,7 +153,10 @@ public class StockRules {
         Map<Long, Long> shownBefore = new LinkedHashMap<>();
         for (Published now : after.values()) {
             Published was = before.get(now.changeId());
-            if (was == null || (was.published() == now.published() && was.shown() == now.shown())) {
+            if (was == null
+                    || (was.published() == now.published()
+                            && was.shown() == now.shown()
+                            && was.safetyStock() == now.safetyStock())) {
                 continue;
             }
             shownBefore.put(now.changeId(), was.shown());
@@ -280,7 +284,13 @@ public class StockRules {
      * ({@code stock_may_sell}, Absolute mode, demand included) and what Delta mode shows ({@code stock_shown}).
      */
     private record Published(
-            long changeId, String product, String locationId, long sellable, long published, long shown) {}
+            long changeId,
+            String product,
+            String locationId,
+            long sellable,
+            long published,
+            long shown,
+            long safetyStock) {}
 
     /** The store's levels the WMS has reported, as the rules in place shape them. */
     private static Map<Long, Published> published(Connection db, long storeId) throws SQLException {
@@ -289,8 +299,11 @@ public class StockRules {
                 select c.id, p.code, c.location_id, c.sellable,
                     stock_level_may_sell(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
                         c.warehouse_id, c.sellable, c.unexplained),
-                    stock_level_shown(c.store_id, c.product_id, c.location_id, c.warehouse_id, c.sellable)
+                    stock_level_shown(c.store_id, c.product_id, c.location_id, c.warehouse_id, c.sellable),
+                    stock_level_safety_stock(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
+                        c.sellable, c.unexplained, sp.sync_mode = 'ABSOLUTE')
                 from stock_change c join product_code p on p.product_id = c.product_id
+                join stock_policy sp on sp.store_id = c.store_id
                 where c.store_id = ? and c.sellable is not null
                 order by p.code, c.location_id
                 """)) {
@@ -305,7 +318,8 @@ public class StockRules {
                                     rows.getString(3),
                                     rows.getLong(4),
                                     rows.getLong(5),
-                                    rows.getLong(6)));
+                                    rows.getLong(6),
+                                    rows.getLong(7)));
                 }
             }
         }
@@ -315,7 +329,8 @@ public class StockRules {
     private static List<StockRule> rules(Connection db, long storeId) throws SQLException {
         List<StockRule> rules = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement("""
-                select location_id, product_code, product_prefix, buffer, share_percent, maximum, out_of_stock_below
+                select location_id, product_code, product_prefix, buffer, share_percent, maximum, out_of_stock_below,
+                    buffer_as_safety_stock
                 from stock_rule where store_id = ?
                 order by (product_code is not null), coalesce(length(product_prefix), 0), (location_id is not null),
                     product_code, product_prefix, location_id
@@ -330,7 +345,8 @@ public class StockRules {
                             (Long) rows.getObject(4),
                             (Integer) rows.getObject(5),
                             (Long) rows.getObject(6),
-                            (Long) rows.getObject(7)));
+                            (Long) rows.getObject(7),
+                            rows.getBoolean(8)));
                 }
             }
         }

@@ -15,13 +15,26 @@ import wms.shopify.stock.entity.StockRule;
 
 /**
  * A store's availability rules as the WMS (or the admin form) sends them: {@code {"rules": [{"location": ...,
- * "product": ..., "productGroup": ..., "buffer": ..., "sharePercent": ..., "maximum": ..., "outOfStockBelow": ...}]}}.
+ * "product": ..., "productGroup": ..., "buffer": ..., "bufferShownAs": "hidden" | "safety_stock", "sharePercent": ...,
+ * "maximum": ..., "outOfStockBelow": ...}]}}.
  * Read whole, every error named by its field ({@code rules[2].sharePercent}), before anything is looked up.
  */
 public final class StockRulesInput {
 
-    private static final List<String> FIELDS =
-            List.of("location", "product", "productGroup", "buffer", "sharePercent", "maximum", "outOfStockBelow");
+    private static final List<String> FIELDS = List.of(
+            "location",
+            "product",
+            "productGroup",
+            "buffer",
+            "bufferShownAs",
+            "sharePercent",
+            "maximum",
+            "outOfStockBelow");
+
+    /** {@code bufferShownAs}: the buffer's units hidden (the default) or shown in Shopify's safety_stock state. */
+    public static final String HIDDEN = "hidden";
+
+    public static final String SAFETY_STOCK = "safety_stock";
 
     private StockRulesInput() {}
 
@@ -63,6 +76,15 @@ public final class StockRulesInput {
             Long share = optional(rule, "sharePercent", at, 100, errors);
             Long maximum = optional(rule, "maximum", at, StockRule.LARGEST_QUANTITY, errors);
             Long below = optional(rule, "outOfStockBelow", at, StockRule.LARGEST_QUANTITY, errors);
+            String shownAs = text(rule, "bufferShownAs", at, 32, errors);
+            boolean safetyStock = SAFETY_STOCK.equals(shownAs);
+            if (shownAs != null && !safetyStock && !HIDDEN.equals(shownAs)) {
+                errors.add(new FieldError(
+                        at + ".bufferShownAs", "must be \"" + HIDDEN + "\" or \"" + SAFETY_STOCK + "\": " + shownAs));
+            } else if (safetyStock && buffer == null) {
+                errors.add(new FieldError(
+                        at + ".bufferShownAs", "needs a buffer: only a buffer is shown as safety stock"));
+            }
             if (errors.size() == before && buffer == null && share == null && maximum == null && below == null) {
                 errors.add(new FieldError(at, "sets none of buffer, sharePercent, maximum, outOfStockBelow"));
             }
@@ -70,7 +92,14 @@ public final class StockRulesInput {
                 continue;
             }
             StockRule read = new StockRule(
-                    location, product, group, buffer, share == null ? null : share.intValue(), maximum, below);
+                    location,
+                    product,
+                    group,
+                    buffer,
+                    share == null ? null : share.intValue(),
+                    maximum,
+                    below,
+                    safetyStock);
             Integer same = scopes.putIfAbsent(read.scope(), i);
             if (same != null) {
                 errors.add(new FieldError(at, "has the same scope as rules[" + same + "] (" + read.scope() + ")"));

@@ -120,7 +120,10 @@ public class StockViews {
                                 c.warehouse_id, c.sellable)) end,
                         c.shopify_known,
                         case when k.kit then stock_kit_limit(c.store_id, c.product_id, c.location_id, c.warehouse_id)
-                            end
+                            end,
+                        coalesce(r.buffer_as_safety_stock, false),
+                        stock_level_safety_stock(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
+                            c.sellable, c.unexplained, sp.sync_mode = 'ABSOLUTE')
                     from stock_change c join store_connection s on s.store_id = c.store_id
                     join stock_policy sp on sp.store_id = c.store_id
                     join product_code p on p.product_id = c.product_id
@@ -154,7 +157,8 @@ public class StockViews {
                                     (Long) rows.getObject(12),
                                     (Integer) rows.getObject(13),
                                     (Long) rows.getObject(14),
-                                    (Long) rows.getObject(15));
+                                    (Long) rows.getObject(15),
+                                    rows.getBoolean(19));
                             rule = applied.effect() + " (" + applied.scope() + ")";
                         }
                         levels.add(new PublishedView(
@@ -168,7 +172,8 @@ public class StockViews {
                                 rule,
                                 rows.getLong(16),
                                 (Long) rows.getObject(17),
-                                rows.getString(18)));
+                                rows.getString(18),
+                                rows.getLong(20)));
                     }
                 }
             }

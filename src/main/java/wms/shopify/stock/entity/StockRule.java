@@ -15,6 +15,8 @@ package wms.shopify.stock.entity;
  * @param sharePercent the store's share of the warehouse, 0 to 100 % (rounded down), or null for all of it
  * @param maximum the most ever shown, or null
  * @param outOfStockBelow 0 is shown when fewer than this many remain, or null
+ * @param bufferAsSafetyStock whether the units the buffer holds back are shown on Shopify in the level's
+ *     {@code safety_stock} state (on hand, not for sale) instead of hidden; only with a buffer
  */
 public record StockRule(
         String locationId,
@@ -23,7 +25,20 @@ public record StockRule(
         Long buffer,
         Integer sharePercent,
         Long maximum,
-        Long outOfStockBelow) {
+        Long outOfStockBelow,
+        boolean bufferAsSafetyStock) {
+
+    /** A rule whose buffer, if any, is hidden. */
+    public StockRule(
+            String locationId,
+            String productCode,
+            String productPrefix,
+            Long buffer,
+            Integer sharePercent,
+            Long maximum,
+            Long outOfStockBelow) {
+        this(locationId, productCode, productPrefix, buffer, sharePercent, maximum, outOfStockBelow, false);
+    }
 
     /** The largest buffer, maximum or threshold (also a database constraint): Shopify's largest quantity. */
     public static final long LARGEST_QUANTITY = 1_000_000_000L;
@@ -39,6 +54,9 @@ public record StockRule(
         if (buffer == null && sharePercent == null && maximum == null && outOfStockBelow == null) {
             throw new IllegalArgumentException(
                     "A rule sets at least one of buffer, sharePercent, maximum and outOfStockBelow.");
+        }
+        if (bufferAsSafetyStock && buffer == null) {
+            throw new IllegalArgumentException("Only a buffer can be shown as safety stock: set the buffer too.");
         }
         if (sharePercent != null && (sharePercent < 0 || sharePercent > 100)) {
             throw new IllegalArgumentException("The share must be between 0 and 100 %.");
@@ -67,6 +85,9 @@ public record StockRule(
         }
         if (buffer != null) {
             effect.append(effect.isEmpty() ? "" : ", ").append("buffer ").append(buffer);
+            if (bufferAsSafetyStock) {
+                effect.append(" shown as safety stock");
+            }
         }
         if (outOfStockBelow != null) {
             effect.append(effect.isEmpty() ? "" : ", ")

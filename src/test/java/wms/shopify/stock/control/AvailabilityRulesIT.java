@@ -349,7 +349,7 @@ class AvailabilityRulesIT {
     private static long maySell(Connection db, long sellable, long demand, long unexplained, StockRule rule)
             throws SQLException {
         try (PreparedStatement query = db.prepareStatement("select stock_may_sell(?, ?, ?, case when ? then "
-                + "row(1, 1, null, null, null, ?, ?, ?, ?)::stock_rule end)")) {
+                + "row(1, 1, null, null, null, ?, ?, ?, ?, false)::stock_rule end)")) {
             query.setLong(1, sellable);
             query.setLong(2, demand);
             query.setLong(3, unexplained);
@@ -363,7 +363,7 @@ class AvailabilityRulesIT {
 
     private static long shown(Connection db, long sellable, StockRule rule) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("select stock_shown(?, case when ? then "
-                + "row(1, 1, null, null, null, ?, ?, ?, ?)::stock_rule end)")) {
+                + "row(1, 1, null, null, null, ?, ?, ?, ?, false)::stock_rule end)")) {
             query.setLong(1, sellable);
             bind(query, 2, rule);
             try (ResultSet row = query.executeQuery()) {

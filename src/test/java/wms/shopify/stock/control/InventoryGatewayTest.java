@@ -1,6 +1,8 @@
 package wms.shopify.stock.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -105,5 +107,73 @@ class InventoryGatewayTest {
                         + "with the reason; the other 249 go out again now. A bundle's parent or an untracked item: run "
                         + "Sync Products; not stocked at the location: stock it there on Shopify; then retry.",
                 activity);
+    }
+
+    @Test
+    void theSafetyStockInputAddsTheBuffersChangesWithTheLedgerDocumentShopifyRequires() {
+        String input =
+                InventoryGateway.safetyStockInput(44, List.of(new InventoryGateway.Entry(ITEM, LOCATION, 3, null, -1)));
+        assertEquals(
+                "{\"name\":\"safety_stock\",\"reason\":\"safety_stock\",\"referenceDocumentUri\":"
+                        + "\"gid://wms-shopify-connector/StockPush/44\",\"changes\":[{\"inventoryItemId\":\"" + ITEM
+                        + "\",\"locationId\":\"" + LOCATION + "\",\"delta\":-1,\"changeFromQuantity\":null,"
+                        + "\"ledgerDocumentUri\":\"gid://wms-shopify-connector/StockPush/44\"}]}",
+                input);
+    }
+
+    @Test
+    void aPushIsWrittenWithTheOperationOfItsParts() {
+        assertEquals(
+                wms.shopify.adminapi.control.AdminOperation.INVENTORY_SET,
+                InventoryGateway.operation(push("ABSOLUTE", "{}", null)));
+        assertEquals(
+                wms.shopify.adminapi.control.AdminOperation.INVENTORY_ADJUST_WITH_SAFETY_STOCK,
+                InventoryGateway.operation(push("DELTA", "{}", "{}")));
+        assertEquals(
+                wms.shopify.adminapi.control.AdminOperation.INVENTORY_SET_WITH_SAFETY_STOCK,
+                InventoryGateway.operation(push("ABSOLUTE", "{}", "{}")));
+        assertEquals(
+                wms.shopify.adminapi.control.AdminOperation.INVENTORY_SAFETY_STOCK,
+                InventoryGateway.operation(push("ABSOLUTE", "", "{}")));
+        assertEquals("key-1:safety_stock", push("DELTA", "{}", "{}").safetyIdempotencyKey());
+    }
+
+    @Test
+    void theTwoPartsOfAnAnswerAreReadEachOnItsOwn() {
+        wms.shopify.stock.entity.OpenPush both = push("ABSOLUTE", "{}", "{}");
+        JsonObject staleButShown = json("""
+                {"available":{"inventoryAdjustmentGroup":null,"userErrors":[
+                   {"field":["input","quantities","0","changeFromQuantity"],"message":"m",
+                    "code":"CHANGE_FROM_QUANTITY_STALE"}]},
+                 "safetyStock":{"inventoryAdjustmentGroup":{"id":"g"},"userErrors":[]}}""");
+        assertEquals(
+                InventoryGateway.Outcome.STALE,
+                InventoryGateway.answer(staleButShown, both).outcome());
+        assertTrue(InventoryGateway.safetyStockApplied(staleButShown, both), "no compare-and-set: applied");
+        JsonObject shownRefused = json("""
+                {"available":{"inventoryAdjustmentGroup":{"changes":[]},"userErrors":[]},
+                 "safetyStock":{"inventoryAdjustmentGroup":null,"userErrors":[
+                   {"field":["input","name"],"message":"The specified quantity name is invalid.",
+                    "code":"INVALID_QUANTITY_NAME"}]}}""");
+        assertEquals(
+                InventoryGateway.Outcome.APPLIED,
+                InventoryGateway.answer(shownRefused, both).outcome());
+        assertEquals(false, InventoryGateway.safetyStockApplied(shownRefused, both));
+        assertEquals(
+                "INVALID_QUANTITY_NAME: The specified quantity name is invalid.",
+                InventoryGateway.safetyStockRefusal(shownRefused, both));
+        wms.shopify.stock.entity.OpenPush onlyShown = push("DELTA", "", "{}");
+        JsonObject applied = json("{\"safetyStock\":{\"inventoryAdjustmentGroup\":{\"id\":\"g\"},\"userErrors\":[]}}");
+        assertEquals(
+                InventoryGateway.Outcome.APPLIED,
+                InventoryGateway.answer(applied, onlyShown).outcome());
+        assertTrue(InventoryGateway.safetyStockApplied(applied, onlyShown));
+        wms.shopify.stock.entity.OpenPush availableOnly = push("DELTA", "{}", null);
+        assertEquals(false, InventoryGateway.safetyStockApplied(applied, availableOnly));
+        assertNull(InventoryGateway.safetyStockRefusal(applied, availableOnly));
+    }
+
+    private static wms.shopify.stock.entity.OpenPush push(String mode, String payload, String safetyPayload) {
+        return new wms.shopify.stock.entity.OpenPush(1, 2, mode, "key-1", payload, 1, 1, null, safetyPayload);
     }
 }

@@ -322,6 +322,138 @@ class StockLedgerRulesIT {
     }
 
     @Test
+    void aChangeOfAnItemNowKnownAsABundleIsNeitherReadNorRetriedButResolved() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "now-bundle", "ABSOLUTE", 30);
+            // Two levels: the tea set Sync Products has since found to be a bundle's parent, and an ordinary one.
+            absorb(db, store, ITEM, true, 3, 8, 1);
+            absorb(db, store, OTHER_ITEM, true, 2, 9, 2);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("insert into store_variant (store_id, variant_id, inventory_item_id, product_title, "
+                        + "sku, tracked, stocked_at_mapped, status, seen_at, bundle) values (" + store
+                        + ", 'gid://shopify/ProductVariant/1', '" + ITEM + "', 'Tea set', 'TEA', true, true, "
+                        + "'UNMAPPED', now(), true)");
+                sql.executeUpdate(
+                        "update stock_change set due_at = now() - interval '1 second' where store_id = " + store);
+            }
+            assertEquals(
+                    List.of(OTHER_ITEM),
+                    StockChanges.toRead(db, store).stream()
+                            .map(wms.shopify.stock.entity.LevelToRead::inventoryItemId)
+                            .toList(),
+                    "Shopify computes a bundle's stock: it is not read");
+            db.setAutoCommit(false);
+            List<StockChanges.Due> due = StockChanges.claimDue(db, store, true, 250);
+            assertEquals(1, due.size(), "claimed although its Shopify quantity is unknown: " + due);
+            assertEquals("TEA", due.get(0).bundle());
+            assertEquals(
+                    Map.of(store, List.of("TEA")),
+                    StockChanges.resolveBundles(db, List.of(due.get(0).id()), null));
+            db.commit();
+            db.setAutoCommit(true);
+            assertEquals(
+                    "IDLE 0 true",
+                    text(
+                            db,
+                            "select state || ' ' || delta || ' ' || (due_at is null) from stock_change "
+                                    + "where store_id = " + store + " and inventory_item_id = '" + ITEM + "'"));
+
+            // Parked before the sync (Shopify refused it): Retry parked resolves it, and retries the other.
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set state = 'FAILED', reason = 'NON_MUTABLE_INVENTORY_ITEM: x', "
+                        + "delta = 3, due_at = now() where store_id = " + store);
+            }
+            Map<Long, List<String>> bundles = new TreeMap<>();
+            assertEquals(1, StockChanges.retryFailed(db, store, bundles), "only the ordinary change is retried");
+            assertEquals(Map.of(store, List.of("TEA")), bundles);
+            assertEquals(
+                    "IDLE 0 null",
+                    text(
+                            db,
+                            "select state || ' ' || delta || ' ' || coalesce(reason, 'null') from stock_change "
+                                    + "where store_id = " + store + " and inventory_item_id = '" + ITEM + "'"));
+            assertEquals(
+                    "PENDING",
+                    text(
+                            db,
+                            "select state from stock_change where store_id = " + store + " and inventory_item_id = '"
+                                    + OTHER_ITEM + "'"));
+        }
+    }
+
+    @Test
+    void aBufferShownAsSafetyStockIsTheUnitsItWithholdsAndAPushRecordsThemOnceApplied() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            long store = store(db, "safety", "ABSOLUTE", 30);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("insert into stock_rule (store_id, buffer, share_percent, buffer_as_safety_stock) "
+                        + "values (" + store + ", 3, 50, true)");
+            }
+            // 20 → share 10 → less 4 open → 6 → buffer 3 → 3 for sale, 3 shown; 9 → 4 → 0 → 0 for sale, 0 shown.
+            assertEquals(3, safety(db, store, 20, 4, true));
+            assertEquals(1, safety(db, store, 9, 3, true), "only what is left: ⌊9 / 2⌋ − 3 = 1");
+            assertEquals(0, safety(db, store, 6, 5, true), "nothing left to hold back");
+            assertEquals(3, safety(db, store, 9, 3, false), "Delta mode: on the WMS quantity alone, ⌊9 / 2⌋ = 4");
+            long hidden = store(db, "safety-hidden", "ABSOLUTE", 30);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("insert into stock_rule (store_id, buffer) values (" + hidden + ", 3)");
+            }
+            assertEquals(0, safety(db, hidden, 20, 0, true), "a hidden buffer shows nothing");
+
+            // A level at 20 whose Shopify quantity is known: the push carries the target, applied once.
+            long change = knownLevel(db, store, 7, 0, 0);
+            try (Statement sql = db.createStatement()) {
+                sql.executeUpdate("update stock_change set sellable = 20, reread = false, due_at = now() "
+                        + "where id = " + change);
+            }
+            db.setAutoCommit(false);
+            List<StockChanges.Due> due = StockChanges.claimDue(db, store, true, 250);
+            assertEquals(1, due.size());
+            assertEquals(7, due.get(0).maySell(), "share 10, buffer 3");
+            assertEquals(3, due.get(0).safetyStock());
+            assertEquals(3, due.get(0).safetyDelta(), "nothing shown so far");
+            long push;
+            try (Statement sql = db.createStatement();
+                    ResultSet row = sql.executeQuery("insert into stock_push (store_id, mode, idempotency_key, "
+                            + "payload, quantities, state, next_attempt_at, created_at, safety_payload) values ("
+                            + store + ", 'ABSOLUTE', 'k-" + store + "', '', 1, 'SENDING', now(), now(), '{}') "
+                            + "returning id")) {
+                row.next();
+                push = row.getLong(1);
+            }
+            StockChanges.bind(db, push, due, true, Map.of(change, 3L));
+            // Shopify refused the available write (stale) but applied the safety_stock one: recorded all the same.
+            StockChanges.pushReleased(db, push, true, true);
+            db.commit();
+            db.setAutoCommit(true);
+            assertEquals(3, single(db, "select safety_shown from stock_change where id = " + change));
+            assertEquals(
+                    1,
+                    single(
+                            db,
+                            "select count(*) from stock_change where id = " + change
+                                    + " and in_push_safety is null and state = 'PENDING' and reread"));
+        }
+    }
+
+    /** What a level of the store shows as safety stock (store-wide rules; no product of its own needed). */
+    private static long safety(Connection db, long store, long sellable, long demand, boolean absolute)
+            throws SQLException {
+        try (PreparedStatement query =
+                db.prepareStatement("select stock_safety_stock(?, ?, 0, stock_rule_of(?, ?, ?))")) {
+            query.setLong(1, sellable);
+            query.setLong(2, absolute ? demand : 0);
+            query.setLong(3, store);
+            query.setLong(4, product);
+            query.setString(5, LOCATION);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void anOrderTheWmsTakesOnBeforeItsDropIsFoundStillExplainsIt() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             long store = store(db, "owed-kept", "ABSOLUTE", 30);
@@ -447,6 +579,14 @@ class StockLedgerRulesIT {
                 row.next();
                 return row.getLong(1);
             }
+        }
+    }
+
+    private static String text(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            assertTrue(row.next(), sql);
+            return row.getString(1);
         }
     }
 

@@ -56,6 +56,28 @@ class StockRulesInputTest {
     }
 
     @Test
+    void aBufferIsHiddenUnlessShownAsSafetyStockWhichNeedsABuffer() {
+        List<StockRule> rules = StockRulesInput.read(body("""
+                {"rules": [{"product": "P-1", "buffer": 2, "bufferShownAs": "safety_stock"},
+                  {"product": "P-2", "buffer": 2, "bufferShownAs": "hidden"}, {"product": "P-3", "buffer": 2}]}
+                """));
+        assertEquals(
+                List.of(true, false, false),
+                rules.stream().map(StockRule::bufferAsSafetyStock).toList());
+        InvalidRequestException refused =
+                assertThrows(InvalidRequestException.class, () -> StockRulesInput.read(body("""
+                {"rules": [{"maximum": 5, "bufferShownAs": "safety_stock"},
+                  {"buffer": 1, "bufferShownAs": "damaged"}, {"buffer": 1, "bufferShownAs": 3}]}
+                """)));
+        assertEquals(
+                List.of("rules[0].bufferShownAs", "rules[1].bufferShownAs", "rules[2].bufferShownAs"),
+                refused.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                "needs a buffer: only a buffer is shown as safety stock",
+                refused.errors().get(0).message());
+    }
+
+    @Test
     void twoRulesOfOneScopeAreRefused() {
         InvalidRequestException refused =
                 assertThrows(InvalidRequestException.class, () -> StockRulesInput.read(body("""

@@ -50,4 +50,17 @@ class StockRuleTest {
                 new StockRule(null, null, "TSHIRT-", null, null, 9L, null).scope());
         assertEquals("maximum 9", new StockRule(null, null, "TSHIRT-", null, null, 9L, null).effect());
     }
+
+    @Test
+    void onlyABufferIsShownAsSafetyStockAndTheEffectSaysSo() {
+        assertEquals(
+                "Only a buffer can be shown as safety stock: set the buffer too.",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new StockRule(null, null, null, null, null, 9L, null, true))
+                        .getMessage());
+        StockRule shown = new StockRule(null, "P-1", null, 2L, 50, null, null, true);
+        assertEquals("share 50 %, buffer 2 shown as safety stock", shown.effect());
+        assertEquals(false, new StockRule(null, "P-1", null, 2L, null, null, null).bufferAsSafetyStock(), "hidden");
+    }
 }
