@@ -31,7 +31,8 @@ import wms.shopify.sandbox.ShopifySignatures;
  * accepted reaches the WMS. The order's mug is first at another app's location; the merchant requests the shirt of
  * the WMS, which accepts it; then the merchant moves the mug's fulfillment order onto the WMS's service location and
  * requests it too: the feed gets a {@code CHANGE} entry carrying both lines, whose acknowledgement accepts the second
- * request on Shopify once, and a notification delivered again adds nothing.
+ * request on Shopify once, and a notification delivered again adds nothing; or whose rejection rejects the second
+ * request on Shopify once, with Shopify's reason, and a request made again comes back as a new change.
  */
 class SecondFulfillmentRequestIT {
 
@@ -126,6 +127,101 @@ class SecondFulfillmentRequestIT {
                 "accepted once");
         assertNull(wms.orderEntry(order.id()), "out of the feed");
         assertEquals("ACCEPTED", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
+    }
+
+    @Test
+    void rejectingTheChangeRejectsTheSecondRequestOnShopifyOnceAndARequestMadeAgainComesBack() throws Exception {
+        Map<Location, Map<String, Integer>> routed = new LinkedHashMap<>();
+        routed.put(serviceLocation, Map.of("SR-SHIRT", 1));
+        routed.put(threePl, Map.of("SR-MUG", 2));
+        var order = shop.placeSplitOrder(true, routed);
+        FulfillmentOrder shirts = at(order, serviceLocation);
+        shop.requestFulfillment(shirts, "Please ship");
+        JsonObject first = awaitEntry(order.id(), "ORDER");
+        long orderId = first.getJsonNumber("orderId").longValue();
+        assertEquals(
+                200,
+                wms.acknowledge("orders", orderId, first.getJsonNumber("revision").longValue())
+                        .statusCode());
+        assertEquals("ACCEPTED", shirts.requestStatus());
+        shop.move(at(order, threePl), serviceLocation);
+        FulfillmentOrder mugs = order.fulfillmentOrders().stream()
+                .filter(fo -> fo.location() == serviceLocation && "UNSUBMITTED".equals(fo.requestStatus()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the mug's fulfillment order at the service location"));
+        shop.requestFulfillment(mugs, "Two mugs too, please");
+        JsonObject change = awaitEntry(order.id(), "CHANGE");
+        long revision = change.getJsonNumber("revision").longValue();
+        String rejection = "{\"revision\": " + revision + ", \"reason\": \"No mugs until Friday\", "
+                + "\"rejectionReason\": \"INVENTORY_OUT_OF_STOCK\"}";
+
+        // A rejection naming a reason Shopify does not know is refused, and nothing is answered on Shopify.
+        HttpResponse<String> wrong = wms.api(
+                "POST",
+                "/api/v1/orders/" + orderId + "/change-rejection",
+                "{\"revision\": " + revision + ", \"reason\": \"x\", \"rejectionReason\": \"NO_MUGS\"}");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("rejectionReason"), wrong.body());
+        assertEquals("SUBMITTED", mugs.requestStatus(), "a refused call answers nothing");
+        assertEquals("CHANGE", wms.orderEntry(order.id()).getString("kind"), "still waiting in the feed");
+
+        HttpResponse<String> rejected =
+                wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
+        assertEquals(200, rejected.statusCode(), rejected.body());
+        assertEquals("done", json(rejected).getString("rejected"));
+        assertEquals(
+                List.of(mugs.id()),
+                json(rejected).getJsonArray("rejectedOnShopify").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+        assertEquals("REJECTED", mugs.requestStatus(), "the second request rejected on Shopify");
+        assertEquals("ACCEPTED", shirts.requestStatus(), "the first stays accepted");
+        List<wms.shopify.sandbox.Journal.Mutation> rejections =
+                shop.journal().applied("fulfillmentOrderRejectFulfillmentRequest").stream()
+                        .filter(m -> mugs.id().equals(m.arguments().get("id")))
+                        .toList();
+        assertEquals(1, rejections.size(), "rejected once");
+        assertEquals("INVENTORY_OUT_OF_STOCK", rejections.get(0).arguments().get("reason"));
+        assertEquals("No mugs until Friday", rejections.get(0).arguments().get("message"));
+
+        // The same rejection again (the WMS retrying) answers nothing twice.
+        HttpResponse<String> again =
+                wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("already", json(again).getString("rejected"));
+        assertEquals(
+                1,
+                shop.journal().applied("fulfillmentOrderRejectFulfillmentRequest").stream()
+                        .filter(m -> mugs.id().equals(m.arguments().get("id")))
+                        .count(),
+                "rejected once, whatever the retries");
+        assertNull(wms.orderEntry(order.id()), "out of the feed");
+        assertEquals("ACCEPTED", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
+
+        // Shown on the Orders page and in the Activity log.
+        String page = connector.get(wms.admin, "/admin/orders.xhtml?store=" + wms.storeId(DOMAIN))
+                .body();
+        assertTrue(
+                page.contains("change rejected by WMS")
+                        && page.contains("the request was rejected on Shopify: INVENTORY_OUT_OF_STOCK: No mugs until "
+                                + "Friday"),
+                page);
+        String logged = "select count(*) from activity_event where message like '%of " + DOMAIN
+                + ": the WMS rejected the change on Shopify: No mugs until Friday. The fulfillment request was "
+                + "rejected on Shopify (INVENTORY_OUT_OF_STOCK: No mugs until Friday): " + mugs.id() + ".'";
+        WmsFixture.await(Duration.ofSeconds(60), () -> wms.count(logged) == 1, "the Activity log entry", () -> "");
+
+        // The mug's lines left the order as the WMS has it: the merchant requesting it again reaches the WMS anew.
+        shop.requestFulfillment(mugs, "Friday then");
+        JsonObject[] anew = new JsonObject[1];
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> (anew[0] = wms.orderEntry(order.id())) != null
+                        && "CHANGE".equals(anew[0].getString("kind"))
+                        && anew[0].getJsonNumber("revision").longValue() > revision,
+                "the request made again as a new change",
+                () -> "; entry " + anew[0]);
+        assertEquals(Map.of("W-SR-SHIRT", 1, "W-SR-MUG", 2), quantities(anew[0]));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
