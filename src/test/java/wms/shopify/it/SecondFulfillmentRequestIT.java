@@ -146,7 +146,10 @@ class SecondFulfillmentRequestIT {
         long orderId = first.getJsonNumber("orderId").longValue();
         assertEquals(
                 200,
-                wms.acknowledge("orders", orderId, first.getJsonNumber("revision").longValue())
+                wms.acknowledge(
+                                "orders",
+                                orderId,
+                                first.getJsonNumber("revision").longValue())
                         .statusCode());
         assertEquals("ACCEPTED", shirts.requestStatus());
         shop.move(at(order, threePl), serviceLocation);
@@ -170,8 +173,7 @@ class SecondFulfillmentRequestIT {
         assertEquals("SUBMITTED", mugs.requestStatus(), "a refused call answers nothing");
         assertEquals("CHANGE", wms.orderEntry(order.id()).getString("kind"), "still waiting in the feed");
 
-        HttpResponse<String> rejected =
-                wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
+        HttpResponse<String> rejected = wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertEquals("done", json(rejected).getString("rejected"));
         assertEquals(
@@ -190,8 +192,7 @@ class SecondFulfillmentRequestIT {
         assertEquals("No mugs until Friday", rejections.get(0).arguments().get("message"));
 
         // The same rejection again (the WMS retrying) answers nothing twice.
-        HttpResponse<String> again =
-                wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
+        HttpResponse<String> again = wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("already", json(again).getString("rejected"));
         assertEquals(
@@ -204,7 +205,8 @@ class SecondFulfillmentRequestIT {
         assertEquals("ACCEPTED", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
 
         // Shown on the Orders page and in the Activity log.
-        String page = connector.get(wms.admin, "/admin/orders.xhtml?store=" + wms.storeId(DOMAIN))
+        String page = connector
+                .get(wms.admin, "/admin/orders.xhtml?store=" + wms.storeId(DOMAIN))
                 .body();
         assertTrue(
                 page.contains("change rejected by WMS")
@@ -239,7 +241,10 @@ class SecondFulfillmentRequestIT {
         long orderId = entry.getJsonNumber("orderId").longValue();
         assertEquals(
                 200,
-                wms.acknowledge("orders", orderId, entry.getJsonNumber("revision").longValue())
+                wms.acknowledge(
+                                "orders",
+                                orderId,
+                                entry.getJsonNumber("revision").longValue())
                         .statusCode());
 
         // One shirt ships with a tracking number, the other without one (the WMS has none yet).
@@ -282,9 +287,7 @@ class SecondFulfillmentRequestIT {
 
         // The WMS reports the second shipment's tracking later: pushed to Shopify, and the answer when asked.
         HttpResponse<String> later = wms.api(
-                "PUT",
-                "/api/v1/shipments/SR-TRK-2/tracking",
-                "{\"parcels\": [{\"trackingNumber\": \"SR-1Z-0002\"}]}");
+                "PUT", "/api/v1/shipments/SR-TRK-2/tracking", "{\"parcels\": [{\"trackingNumber\": \"SR-1Z-0002\"}]}");
         assertEquals(202, later.statusCode(), later.body());
         WmsFixture.await(
                 Duration.ofSeconds(60),
@@ -299,9 +302,8 @@ class SecondFulfillmentRequestIT {
                         .trackingNumbers());
 
         // A call Shopify did not sign is refused and answers nothing.
-        TrackingNumberRequests.Answer forged = connector
-                .sandbox()
-                .fetchTrackingNumbers(shop, service, List.of(numbered.name()), "not-the-app-secret");
+        TrackingNumberRequests.Answer forged =
+                connector.sandbox().fetchTrackingNumbers(shop, service, List.of(numbered.name()), "not-the-app-secret");
         assertEquals(401, forged.status(), forged.body());
         assertFalse(forged.body().contains("SR-1Z-0001"), forged.body());
     }

@@ -133,10 +133,10 @@ class FulfillmentOrderStatesTest {
             assertEquals(1, answers.size());
             assertEquals(200, answers.values().iterator().next().status());
             assertEquals(
-                    List.of("order_names%5B%5D=%23" + order.name().substring(1) + ".1&shop=fo.myshopify.com"),
-                    queries);
+                    List.of("order_names%5B%5D=%23" + order.name().substring(1) + ".1&shop=fo.myshopify.com"), queries);
             assertEquals(
-                    List.of(ShopifySignatures.bodyHmac(new byte[0], sandbox.settings().clientSecret())),
+                    List.of(ShopifySignatures.bodyHmac(
+                            new byte[0], sandbox.settings().clientSecret())),
                     signatures,
                     "signed as the service's notifications are: the HMAC of the (empty) body");
             assertEquals(List.of("fo.myshopify.com"), shops);

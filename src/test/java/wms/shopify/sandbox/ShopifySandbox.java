@@ -563,7 +563,8 @@ public final class ShopifySandbox implements AutoCloseable {
     }
 
     /** One {@code fetch_tracking_numbers} call to the service for these fulfillment names, as Shopify signs it. */
-    public TrackingNumberRequests.Answer fetchTrackingNumbers(Shop shop, FulfillmentService service, List<String> names) {
+    public TrackingNumberRequests.Answer fetchTrackingNumbers(
+            Shop shop, FulfillmentService service, List<String> names) {
         return trackingNumbers.ask(shop, service, names);
     }
 

@@ -57,13 +57,15 @@ public final class TrackingNumberRequests {
             List<Fulfillment> waiting = new ArrayList<>();
             for (Order order : shop.orders()) {
                 order.fulfillments().stream()
-                        .filter(f -> f.location() == service.location() && f.trackingInfo().isEmpty())
+                        .filter(f -> f.location() == service.location()
+                                && f.trackingInfo().isEmpty())
                         .forEach(waiting::add);
             }
             if (waiting.isEmpty()) {
                 continue;
             }
-            Answer answer = ask(shop, service, waiting.stream().map(Fulfillment::name).toList());
+            Answer answer =
+                    ask(shop, service, waiting.stream().map(Fulfillment::name).toList());
             answers.put(service, answer);
             for (Fulfillment fulfillment : waiting) {
                 String number = answer.trackingNumbers().get(fulfillment.name());
@@ -74,8 +76,7 @@ public final class TrackingNumberRequests {
                     entry.put("url", null);
                     synchronized (shop) {
                         fulfillment.trackingInfo(List.of(entry), shop.now());
-                        shop.emit(
-                                "FULFILLMENTS_UPDATE", shop.newEventId(), RestPayloads.fulfillment(fulfillment));
+                        shop.emit("FULFILLMENTS_UPDATE", shop.newEventId(), RestPayloads.fulfillment(fulfillment));
                     }
                 }
             }
@@ -95,7 +96,10 @@ public final class TrackingNumberRequests {
                 : service.callbackUrl();
         StringBuilder query = new StringBuilder();
         for (String name : names) {
-            query.append(encode("order_names[]")).append('=').append(encode(name)).append('&');
+            query.append(encode("order_names[]"))
+                    .append('=')
+                    .append(encode(name))
+                    .append('&');
         }
         query.append("shop=").append(encode(shop.domain()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + PATH + "?" + query))

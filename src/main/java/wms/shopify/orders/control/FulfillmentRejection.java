@@ -102,7 +102,10 @@ public record FulfillmentRejection(FulfillmentRejectionReason reason, String mes
         if (words == null) {
             return null;
         }
-        String name = words.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String name = words.strip()
+                .toUpperCase(java.util.Locale.ROOT)
+                .replace(' ', '_')
+                .replace('-', '_');
         return Arrays.stream(FulfillmentRejectionReason.values())
                 .filter(r -> r.name().equals(name))
                 .findFirst()

@@ -351,8 +351,7 @@ public class FulfillmentRequests {
                     .filter(l -> l.remainingQuantity() > 0)
                     .forEach(l -> units.merge(l.lineItemId(), l.remainingQuantity(), Integer::sum));
             if (units.isEmpty()
-                    || !units.entrySet().stream()
-                            .allMatch(u -> inEntry.getOrDefault(u.getKey(), 0) >= u.getValue())) {
+                    || !units.entrySet().stream().allMatch(u -> inEntry.getOrDefault(u.getKey(), 0) >= u.getValue())) {
                 continue; // not what the WMS was given in this change
             }
             if (SUBMITTED.equals(fo.requestStatus())) {

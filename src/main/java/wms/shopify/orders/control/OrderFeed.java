@@ -223,8 +223,9 @@ public class OrderFeed {
                                             + String.join(
                                                     ", ",
                                                     rejected.stream()
-                                                            .map(wms.shopify.orders.entity.RejectedRequest
-                                                                    ::fulfillmentOrderId)
+                                                            .map(
+                                                                    wms.shopify.orders.entity.RejectedRequest
+                                                                            ::fulfillmentOrderId)
                                                             .toList())
                                             + "."),
                     by);

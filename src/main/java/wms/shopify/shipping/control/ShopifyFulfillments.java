@@ -126,7 +126,11 @@ public class ShopifyFulfillments {
                 }
             }
             existing.add(new FulfillmentPlan.Existing(
-                    f.getString("id"), f.getString("status", "SUCCESS"), quantities, numbers, f.getString("name", null)));
+                    f.getString("id"),
+                    f.getString("status", "SUCCESS"),
+                    quantities,
+                    numbers,
+                    f.getString("name", null)));
         }
         return new FulfillmentPlan.ShopifyState(fos, existing, complete);
     }

@@ -26,10 +26,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.webhooks.control.ServiceCallbacks;
 import wms.shopify.webhooks.control.WebhookHeaders;
 import wms.shopify.webhooks.control.WebhookIntake;
 import wms.shopify.webhooks.control.WebhookMetrics;
-import wms.shopify.webhooks.control.ServiceCallbacks;
 import wms.shopify.webhooks.control.WebhookRejectedException;
 import wms.shopify.webhooks.entity.TrackingNumbersAsked;
 
@@ -125,8 +125,8 @@ public class WebhookEndpoint {
                     .add("tracking_numbers", numbers)
                     .add(
                             "message",
-                            "Successfully received the tracking numbers (" + found + " of " + answer.names().size()
-                                    + " fulfillments have one).")
+                            "Successfully received the tracking numbers (" + found + " of "
+                                    + answer.names().size() + " fulfillments have one).")
                     .add("success", true)
                     .build()
                     .toString();
