@@ -363,7 +363,7 @@ class FulfillmentOrderStatesTest {
     }
 
     @Test
-    void aRejectedRequestStaysOpenAndCanBeRequestedAgainOrMoved() throws Exception {
+    void aRejectedFulfillmentOrderStaysOpenAndCanBeRequestedAgainOrMoved() throws Exception {
         Order order = shop.placeOrder(serviceLocation, true, Map.of("TS-S", 2));
         String fo = order.fulfillmentOrders().get(0).id();
         JsonNode notSubmitted = answer("fulfillmentOrderRejectFulfillmentRequest", fo, ", reason: OTHER");

@@ -289,7 +289,7 @@ public class OrdersResource {
         ImportedOrder found = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
         String instance = "/api/v1/orders/" + id + "/change-rejection";
         FulfillmentRejection shopify = rejection.shopifyRejection();
-        List<wms.shopify.orders.entity.RejectedRequest> rejected;
+        List<wms.shopify.orders.entity.RejectedFulfillmentOrder> rejected;
         try {
             // Fulfillment-service mode: a change carrying a new fulfillment request has that request rejected on
             // Shopify first, so that a rejection recorded never leaves the merchant's request unanswered.
@@ -317,7 +317,7 @@ public class OrdersResource {
                         .add(
                                 "rejectedOnShopify",
                                 jakarta.json.Json.createArrayBuilder(rejected.stream()
-                                        .map(wms.shopify.orders.entity.RejectedRequest::fulfillmentOrderId)
+                                        .map(wms.shopify.orders.entity.RejectedFulfillmentOrder::fulfillmentOrderId)
                                         .toList())));
     }
 

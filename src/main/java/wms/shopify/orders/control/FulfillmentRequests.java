@@ -19,7 +19,7 @@ import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
 import wms.shopify.orders.entity.OrderState;
-import wms.shopify.orders.entity.RejectedRequest;
+import wms.shopify.orders.entity.RejectedFulfillmentOrder;
 import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
@@ -320,7 +320,7 @@ public class FulfillmentRequests {
      * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when Shopify cannot answer now (nothing was
      *     recorded: the WMS rejects again later)
      */
-    public List<RejectedRequest> rejectBeforeChangeRejection(
+    public List<RejectedFulfillmentOrder> rejectBeforeChangeRejection(
             ImportedOrder order, long revision, FulfillmentRejection rejection) {
         if (order.feedKind() != FeedKind.CHANGE
                 || !order.feedPending()
@@ -340,7 +340,7 @@ public class FulfillmentRequests {
                 inEntry.merge(line.lineItemId(), line.quantity(), Integer::sum);
             }
         }
-        List<RejectedRequest> rejected = new ArrayList<>();
+        List<RejectedFulfillmentOrder> rejected = new ArrayList<>();
         for (ShopifyOrderSnapshot.FulfillmentOrder fo : this.orders.read(store, order.shopifyOrderId()).stream()
                 .flatMap(read -> read.fulfillmentOrders().stream())
                 .filter(fo -> locationId.equals(fo.locationId())
@@ -362,7 +362,7 @@ public class FulfillmentRequests {
                             + " (order " + order.name() + "): " + answered.userErrors());
                 }
             }
-            rejected.add(new RejectedRequest(fo.id(), locationId, units));
+            rejected.add(new RejectedFulfillmentOrder(fo.id(), locationId, units));
         }
         return rejected;
     }

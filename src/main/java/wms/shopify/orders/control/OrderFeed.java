@@ -197,7 +197,7 @@ public class OrderFeed {
             long orderId,
             long revision,
             String reason,
-            List<wms.shopify.orders.entity.RejectedRequest> rejected,
+            List<wms.shopify.orders.entity.RejectedFulfillmentOrder> rejected,
             String shopifyReason,
             String by) {
         ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -224,7 +224,7 @@ public class OrderFeed {
                                                     ", ",
                                                     rejected.stream()
                                                             .map(
-                                                                    wms.shopify.orders.entity.RejectedRequest
+                                                                    wms.shopify.orders.entity.RejectedFulfillmentOrder
                                                                             ::fulfillmentOrderId)
                                                             .toList())
                                             + "."),

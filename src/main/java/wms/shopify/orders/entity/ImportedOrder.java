@@ -656,11 +656,11 @@ public class ImportedOrder {
      *
      * @param rejection Shopify's reason, with the merchant's message when there is one
      */
-    public void requestsRejected(List<RejectedRequest> rejected, String rejection) {
+    public void requestsRejected(List<RejectedFulfillmentOrder> rejected, String rejection) {
         if (rejected.isEmpty()) {
             return;
         }
-        for (RejectedRequest request : rejected) {
+        for (RejectedFulfillmentOrder request : rejected) {
             request.unitsByLineItem().forEach((lineItemId, units) -> {
                 for (java.util.Iterator<OrderLine> it = this.lines.iterator(); it.hasNext(); ) {
                     OrderLine line = it.next();

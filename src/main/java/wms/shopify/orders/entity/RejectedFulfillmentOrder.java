@@ -9,9 +9,10 @@ import java.util.Map;
  *
  * @param unitsByLineItem line item id → units the fulfillment order had still to ship
  */
-public record RejectedRequest(String fulfillmentOrderId, String locationId, Map<String, Integer> unitsByLineItem) {
+public record RejectedFulfillmentOrder(
+        String fulfillmentOrderId, String locationId, Map<String, Integer> unitsByLineItem) {
 
-    public RejectedRequest {
+    public RejectedFulfillmentOrder {
         unitsByLineItem = Map.copyOf(unitsByLineItem);
     }
 }
