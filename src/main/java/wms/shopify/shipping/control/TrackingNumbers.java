@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import wms.shopify.shipping.entity.Shipment;
-import wms.shopify.shipping.entity.ShipmentFulfillment;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
 import wms.shopify.webhooks.entity.TrackingNumbersAsked;
@@ -51,11 +50,11 @@ public class TrackingNumbers {
         for (Object[] row : rows) {
             Shipment shipment = (Shipment) row[0];
             String name = (String) row[1];
+            // A fulfillment of the whole shipment has no parcel (null): it carries every parcel's numbers.
             shipment.fulfillments().stream()
                     .filter(f -> name.equals(f.fulfillmentName()))
-                    .map(ShipmentFulfillment::parcel)
                     .findFirst()
-                    .flatMap(parcel -> shipment.tracking(parcel).numbers().stream()
+                    .flatMap(f -> shipment.tracking(f.parcel()).numbers().stream()
                             .filter(number -> number != null && !number.isBlank())
                             .findFirst())
                     .ifPresent(number -> asked.answer(name, number));
