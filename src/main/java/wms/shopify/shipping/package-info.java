@@ -6,6 +6,7 @@
  * <p>Tables: {@code shipment}, {@code shipment_line}, {@code shipment_parcel}, {@code shipment_parcel_line},
  * {@code shipment_fulfillment}, {@code shipping_policy}
  * (published: {@code control.ShippingPolicies}). Fires no event. Observes
- * {@code platform.database.DatabaseReady}.
+ * {@code platform.database.DatabaseReady} and {@code webhooks.entity.TrackingNumbersAsked} (Shopify's
+ * {@code fetch_tracking_numbers}, answered from the shipments by fulfillment name: {@code control.TrackingNumbers}).
  */
 package wms.shopify.shipping;

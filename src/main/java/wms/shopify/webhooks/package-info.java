@@ -7,7 +7,9 @@
  *
  * <p>Tables: {@code webhook_delivery}; reads the id and domain of {@code store} ({@code entity.DeliveryStore}, and the
  * intake's one statement). Fires {@code entity.WebhookReceived} (every processed delivery, to the component owning
- * the topic) and {@code entity.PrivacyRequest}. Observes {@code entity.WebhookReceived} (compliance topics) and
+ * the topic), {@code entity.PrivacyRequest} and {@code entity.TrackingNumbersAsked} (a fulfillment service's
+ * {@code GET <callbackUrl>/fetch_tracking_numbers}, verified by {@code control.ServiceCallbacks} and answered at once
+ * by the component keeping the shipments; nothing stored). Observes {@code entity.WebhookReceived} (compliance topics) and
  * {@code platform.database.DatabaseReady}.
  */
 package wms.shopify.webhooks;

@@ -1,6 +1,7 @@
 package wms.shopify.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static wms.shopify.it.WmsFixture.json;
@@ -19,19 +20,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import wms.shopify.sandbox.Fulfillment;
 import wms.shopify.sandbox.FulfillmentOrder;
 import wms.shopify.sandbox.FulfillmentService;
 import wms.shopify.sandbox.Location;
 import wms.shopify.sandbox.SandboxSettings;
 import wms.shopify.sandbox.Shop;
 import wms.shopify.sandbox.ShopifySignatures;
+import wms.shopify.sandbox.TrackingNumberRequests;
 
 /**
  * Fulfillment-service mode (issue #19): a second fulfillment request for an order whose first the WMS already
  * accepted reaches the WMS. The order's mug is first at another app's location; the merchant requests the shirt of
  * the WMS, which accepts it; then the merchant moves the mug's fulfillment order onto the WMS's service location and
  * requests it too: the feed gets a {@code CHANGE} entry carrying both lines, whose acknowledgement accepts the second
- * request on Shopify once, and a notification delivered again adds nothing.
+ * request on Shopify once, and a notification delivered again adds nothing; or whose rejection rejects the second
+ * request on Shopify once, with Shopify's reason, and a request made again comes back as a new change. Shopify asks
+ * the service for the tracking numbers of its fulfillments ({@code fetch_tracking_numbers}, signed) and gets those the
+ * WMS reported.
  */
 class SecondFulfillmentRequestIT {
 
@@ -128,7 +134,188 @@ class SecondFulfillmentRequestIT {
         assertEquals("ACCEPTED", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
     }
 
+    @Test
+    void rejectingTheChangeRejectsTheSecondRequestOnShopifyOnceAndARequestMadeAgainComesBack() throws Exception {
+        Map<Location, Map<String, Integer>> routed = new LinkedHashMap<>();
+        routed.put(serviceLocation, Map.of("SR-SHIRT", 1));
+        routed.put(threePl, Map.of("SR-MUG", 2));
+        var order = shop.placeSplitOrder(true, routed);
+        FulfillmentOrder shirts = at(order, serviceLocation);
+        shop.requestFulfillment(shirts, "Please ship");
+        JsonObject first = awaitEntry(order.id(), "ORDER");
+        long orderId = first.getJsonNumber("orderId").longValue();
+        assertEquals(
+                200,
+                wms.acknowledge(
+                                "orders",
+                                orderId,
+                                first.getJsonNumber("revision").longValue())
+                        .statusCode());
+        assertEquals("ACCEPTED", shirts.requestStatus());
+        shop.move(at(order, threePl), serviceLocation);
+        FulfillmentOrder mugs = order.fulfillmentOrders().stream()
+                .filter(fo -> fo.location() == serviceLocation && "UNSUBMITTED".equals(fo.requestStatus()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the mug's fulfillment order at the service location"));
+        shop.requestFulfillment(mugs, "Two mugs too, please");
+        JsonObject change = awaitEntry(order.id(), "CHANGE");
+        long revision = change.getJsonNumber("revision").longValue();
+        String rejection = "{\"revision\": " + revision + ", \"reason\": \"No mugs until Friday\", "
+                + "\"rejectionReason\": \"INVENTORY_OUT_OF_STOCK\"}";
+
+        // A rejection naming a reason Shopify does not know is refused, and nothing is answered on Shopify.
+        HttpResponse<String> wrong = wms.api(
+                "POST",
+                "/api/v1/orders/" + orderId + "/change-rejection",
+                "{\"revision\": " + revision + ", \"reason\": \"x\", \"rejectionReason\": \"NO_MUGS\"}");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("rejectionReason"), wrong.body());
+        assertEquals("SUBMITTED", mugs.requestStatus(), "a refused call answers nothing");
+        assertEquals("CHANGE", wms.orderEntry(order.id()).getString("kind"), "still waiting in the feed");
+
+        HttpResponse<String> rejected = wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
+        assertEquals(200, rejected.statusCode(), rejected.body());
+        assertEquals("done", json(rejected).getString("rejected"));
+        assertEquals(
+                List.of(mugs.id()),
+                json(rejected).getJsonArray("rejectedOnShopify").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+        assertEquals("REJECTED", mugs.requestStatus(), "the second request rejected on Shopify");
+        assertEquals("ACCEPTED", shirts.requestStatus(), "the first stays accepted");
+        List<wms.shopify.sandbox.Journal.Mutation> rejections =
+                shop.journal().applied("fulfillmentOrderRejectFulfillmentRequest").stream()
+                        .filter(m -> mugs.id().equals(m.arguments().get("id")))
+                        .toList();
+        assertEquals(1, rejections.size(), "rejected once");
+        assertEquals("INVENTORY_OUT_OF_STOCK", rejections.get(0).arguments().get("reason"));
+        assertEquals("No mugs until Friday", rejections.get(0).arguments().get("message"));
+
+        // The same rejection again (the WMS retrying) answers nothing twice.
+        HttpResponse<String> again = wms.api("POST", "/api/v1/orders/" + orderId + "/change-rejection", rejection);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("already", json(again).getString("rejected"));
+        assertEquals(
+                1,
+                shop.journal().applied("fulfillmentOrderRejectFulfillmentRequest").stream()
+                        .filter(m -> mugs.id().equals(m.arguments().get("id")))
+                        .count(),
+                "rejected once, whatever the retries");
+        assertNull(wms.orderEntry(order.id()), "out of the feed");
+        assertEquals("ACCEPTED", wms.text("select state from shop_order where shopify_order_id = ?", order.id()));
+
+        // Shown on the Orders page and in the Activity log.
+        String page = connector
+                .get(wms.admin, "/admin/orders.xhtml?store=" + wms.storeId(DOMAIN))
+                .body();
+        assertTrue(
+                page.contains("change rejected by WMS")
+                        && page.contains("the request was rejected on Shopify: INVENTORY_OUT_OF_STOCK: No mugs until "
+                                + "Friday"),
+                page);
+        String logged = "select count(*) from activity_event where message like '%of " + DOMAIN
+                + ": the WMS rejected the change on Shopify: No mugs until Friday. The fulfillment request was "
+                + "rejected on Shopify (INVENTORY_OUT_OF_STOCK: No mugs until Friday): " + mugs.id() + ".'";
+        WmsFixture.await(Duration.ofSeconds(60), () -> wms.count(logged) == 1, "the Activity log entry", () -> "");
+
+        // The mug's lines left the order as the WMS has it: the merchant requesting it again reaches the WMS anew.
+        shop.requestFulfillment(mugs, "Friday then");
+        JsonObject[] anew = new JsonObject[1];
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> (anew[0] = wms.orderEntry(order.id())) != null
+                        && "CHANGE".equals(anew[0].getString("kind"))
+                        && anew[0].getJsonNumber("revision").longValue() > revision,
+                "the request made again as a new change",
+                () -> "; entry " + anew[0]);
+        assertEquals(Map.of("W-SR-SHIRT", 1, "W-SR-MUG", 2), quantities(anew[0]));
+    }
+
+    @Test
+    void shopifyAsksTheServiceForTrackingNumbersAndGetsThoseTheWmsReported() throws Exception {
+        Map<Location, Map<String, Integer>> routed = new LinkedHashMap<>();
+        routed.put(serviceLocation, Map.of("SR-SHIRT", 2));
+        var order = shop.placeSplitOrder(true, routed);
+        shop.requestFulfillment(at(order, serviceLocation), "Please ship");
+        JsonObject entry = awaitEntry(order.id(), "ORDER");
+        long orderId = entry.getJsonNumber("orderId").longValue();
+        assertEquals(
+                200,
+                wms.acknowledge(
+                                "orders",
+                                orderId,
+                                entry.getJsonNumber("revision").longValue())
+                        .statusCode());
+
+        // One shirt ships with a tracking number, the other without one (the WMS has none yet).
+        HttpResponse<String> shipped = ShippedOrderFixture.ship(
+                wms,
+                ShippedOrderFixture.shipment(
+                                "SR-TRK-1",
+                                orderId,
+                                null,
+                                ShippedOrderFixture.lines("W-SR-SHIRT", 1),
+                                ShippedOrderFixture.parcel("SR-1Z-0001", null))
+                        .build()
+                        .toString());
+        assertEquals(202, shipped.statusCode(), shipped.body());
+        assertEquals("WH-SR", json(shipped).getString("warehouse"), "the shipment's warehouse: the order's");
+        JsonObject first = ShippedOrderFixture.awaitShipment(wms, "SR-TRK-1", "FULFILLED", Duration.ofSeconds(120));
+        assertEquals("WH-SR", first.getString("warehouse"));
+        ShippedOrderFixture.shipAndAwait(wms, "SR-TRK-2", orderId, "W-SR-SHIRT", 1);
+        JsonObject second = json(wms.api("GET", "/api/v1/shipments/SR-TRK-2", null));
+        Fulfillment numbered = fulfillment(order, first.getString("fulfillmentId"));
+        Fulfillment waiting = fulfillment(order, second.getString("fulfillmentId"));
+        assertEquals(order.name() + ".1", numbered.name(), "Shopify's names of fulfillments");
+        assertTrue(waiting.trackingInfo().isEmpty(), "shipped without tracking");
+        FulfillmentService service = serviceLocation.fulfillmentService();
+
+        // Shopify's round asks for the fulfillment waiting for tracking: the WMS has no number for it yet.
+        TrackingNumberRequests.Answer round =
+                connector.sandbox().fetchTrackingNumbers(shop).get(service);
+        assertEquals(200, round.status(), round.body());
+        assertTrue(round.success(), round.body());
+        assertEquals(Map.of(), round.trackingNumbers(), "nothing to answer for " + waiting.name());
+        assertTrue(waiting.trackingInfo().isEmpty());
+
+        // Asked by name: the number the WMS reported, nothing for a fulfillment without one or not the connector's.
+        TrackingNumberRequests.Answer byName = connector
+                .sandbox()
+                .fetchTrackingNumbers(shop, service, List.of(numbered.name(), waiting.name(), "#99999.1"));
+        assertEquals(200, byName.status(), byName.body());
+        assertEquals(Map.of(numbered.name(), "SR-1Z-0001"), byName.trackingNumbers(), byName.body());
+
+        // The WMS reports the second shipment's tracking later: pushed to Shopify, and the answer when asked.
+        HttpResponse<String> later = wms.api(
+                "PUT", "/api/v1/shipments/SR-TRK-2/tracking", "{\"parcels\": [{\"trackingNumber\": \"SR-1Z-0002\"}]}");
+        assertEquals(202, later.statusCode(), later.body());
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> !waiting.trackingInfo().isEmpty(),
+                "the later tracking on Shopify",
+                () -> "");
+        assertEquals(
+                Map.of(waiting.name(), "SR-1Z-0002"),
+                connector
+                        .sandbox()
+                        .fetchTrackingNumbers(shop, service, List.of(waiting.name()))
+                        .trackingNumbers());
+
+        // A call Shopify did not sign is refused and answers nothing.
+        TrackingNumberRequests.Answer forged =
+                connector.sandbox().fetchTrackingNumbers(shop, service, List.of(numbered.name()), "not-the-app-secret");
+        assertEquals(401, forged.status(), forged.body());
+        assertFalse(forged.body().contains("SR-1Z-0001"), forged.body());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private static Fulfillment fulfillment(wms.shopify.sandbox.Order order, String id) {
+        return order.fulfillments().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no fulfillment " + id + " on Shopify"));
+    }
 
     private static FulfillmentOrder at(wms.shopify.sandbox.Order order, Location location) {
         return order.fulfillmentOrders().stream()

@@ -38,8 +38,9 @@ public final class Fulfillment extends ShopifyObject {
         return location;
     }
 
+    /** Shopify's name of the fulfillment: the order's name and the fulfillment's number in it, "#1001.1". */
     public String name() {
-        return order.name() + "-F" + sequence;
+        return order.name() + "." + sequence;
     }
 
     public String status() {

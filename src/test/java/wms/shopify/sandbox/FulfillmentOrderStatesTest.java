@@ -93,6 +93,62 @@ class FulfillmentOrderStatesTest {
     // ---- fulfillment services ----------------------------------------------------------------------------------
 
     @Test
+    void shopifyAsksAServiceWithTrackingSupportForItsFulfillmentsWithoutTrackingSignedAndTakesTheAnswer()
+            throws Exception {
+        java.util.List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> signatures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> shops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Order order = shop.placeOrder(serviceLocation, true, Map.of("TS-S", 1));
+        com.sun.net.httpserver.HttpServer service =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+        service.createContext("/svc/fetch_tracking_numbers", exchange -> {
+            queries.add(exchange.getRequestURI().getRawQuery());
+            signatures.add(exchange.getRequestHeaders().getFirst("X-Shopify-Hmac-Sha256"));
+            shops.add(exchange.getRequestHeaders().getFirst("X-Shopify-Shop-Domain"));
+            byte[] body = ("{\"tracking_numbers\": {\"" + order.name() + ".1\": \"TRK-9\", \"#9999.1\": \"NOT-ASKED\"},"
+                            + " \"message\": \"Successfully received the tracking numbers\", \"success\": true}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        service.start();
+        try {
+            String url = "http://localhost:" + service.getAddress().getPort() + "/svc";
+            admin.graphQl(
+                    "mutation($id: ID!, $url: URL) { fulfillmentServiceUpdate(id: $id, callbackUrl: $url) { "
+                            + "userErrors { message } } }",
+                    Map.of("id", serviceId, "url", url));
+            assertTrue(sandbox.fetchTrackingNumbers(shop).isEmpty(), "no fulfillment waits for tracking: not asked");
+            FulfillmentOrder fo = order.fulfillmentOrders().get(0);
+            submit(fo.id());
+            answer("fulfillmentOrderAcceptFulfillmentRequest", fo.id(), "");
+            assertTrue(fulfil(fo.id(), null).get("userErrors").isEmpty());
+            Fulfillment shipped = order.fulfillments().get(0);
+            assertEquals(order.name() + ".1", shipped.name(), "Shopify names a fulfillment after its order");
+            assertTrue(shipped.trackingInfo().isEmpty());
+
+            Map<FulfillmentService, TrackingNumberRequests.Answer> answers = sandbox.fetchTrackingNumbers(shop);
+            assertEquals(1, answers.size());
+            assertEquals(200, answers.values().iterator().next().status());
+            assertEquals(
+                    List.of("order_names%5B%5D=%23" + order.name().substring(1) + ".1&shop=fo.myshopify.com"), queries);
+            assertEquals(
+                    List.of(ShopifySignatures.bodyHmac(
+                            new byte[0], sandbox.settings().clientSecret())),
+                    signatures,
+                    "signed as the service's notifications are: the HMAC of the (empty) body");
+            assertEquals(List.of("fo.myshopify.com"), shops);
+            assertEquals("TRK-9", shipped.trackingInfo().get(0).get("number"), "the answer becomes its tracking");
+            assertTrue(sandbox.fetchTrackingNumbers(shop).isEmpty(), "tracked now: not asked again");
+            assertEquals(1, queries.size());
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    @Test
     void aFulfillmentServiceGetsItsOwnLocationAndRefusesBadInput() throws Exception {
         JsonNode service = admin.graphQl(
                         "query($id: ID!) { fulfillmentService(id: $id) { serviceName handle callbackUrl "
@@ -307,7 +363,7 @@ class FulfillmentOrderStatesTest {
     }
 
     @Test
-    void aRejectedRequestStaysOpenAndCanBeRequestedAgainOrMoved() throws Exception {
+    void aRejectedFulfillmentOrderStaysOpenAndCanBeRequestedAgainOrMoved() throws Exception {
         Order order = shop.placeOrder(serviceLocation, true, Map.of("TS-S", 2));
         String fo = order.fulfillmentOrders().get(0).id();
         JsonNode notSubmitted = answer("fulfillmentOrderRejectFulfillmentRequest", fo, ", reason: OTHER");

@@ -69,6 +69,7 @@ public final class ShopifySandbox implements AutoCloseable {
 
     private final boolean localDemo;
     private final ProtectedCustomerData customerData;
+    private final TrackingNumberRequests trackingNumbers;
 
     private ShopifySandbox(SandboxSettings settings, boolean localDemo) throws IOException {
         this.settings = settings;
@@ -79,6 +80,7 @@ public final class ShopifySandbox implements AutoCloseable {
         this.oauth = new OAuthEndpoints(settings, tokens);
         this.customerData = new ProtectedCustomerData(settings.clientId());
         this.webhooks = new WebhookDeliveries(settings, background, versions, customerData);
+        this.trackingNumbers = new TrackingNumberRequests(settings);
         this.bulkQueries = new BulkQueries(
                 background,
                 op -> baseUrl() + "/bulk/" + op.legacyResourceId() + ".jsonl?"
@@ -614,5 +616,26 @@ public final class ShopifySandbox implements AutoCloseable {
     /** Kept for callers that list stores. */
     public List<Shop> shops() {
         return List.copyOf(shops.values());
+    }
+
+    /**
+     * Shopify's (hourly) round of {@code fetch_tracking_numbers}: each of the app's services on the shop with tracking
+     * support and a callback URL is asked for its fulfillments without tracking, and the numbers answered become their
+     * tracking. Synchronous; what each service answered.
+     */
+    public Map<FulfillmentService, TrackingNumberRequests.Answer> fetchTrackingNumbers(Shop shop) {
+        return trackingNumbers.round(shop);
+    }
+
+    /** One {@code fetch_tracking_numbers} call to the service for these fulfillment names, as Shopify signs it. */
+    public TrackingNumberRequests.Answer fetchTrackingNumbers(
+            Shop shop, FulfillmentService service, List<String> names) {
+        return trackingNumbers.ask(shop, service, names);
+    }
+
+    /** As {@link #fetchTrackingNumbers(Shop, FulfillmentService, List)}, signed with another secret (not Shopify's). */
+    public TrackingNumberRequests.Answer fetchTrackingNumbers(
+            Shop shop, FulfillmentService service, List<String> names, String secret) {
+        return trackingNumbers.ask(shop, service, names, secret);
     }
 }

@@ -268,30 +268,57 @@ public class OrdersResource {
             description = "Body {\"revision\": n, \"reason\": \"...\"}, for the CHANGE entry at that revision (the "
                     + "order was edited on Shopify after the WMS accepted it, and the WMS cannot take the edit, e.g. "
                     + "it shipped already). The entry leaves the feed; the rejection is shown on the Orders page and "
-                    + "in the Activity log. Acknowledging the entry instead takes the change.")
+                    + "in the Activity log. Acknowledging the entry instead takes the change. In fulfillment-service "
+                    + "mode a change that carries a fulfillment request the merchant made after the WMS accepted the "
+                    + "order has that request rejected on Shopify first (fulfillmentOrderRejectFulfillmentRequest, "
+                    + "once): with \"rejectionReason\" (optional, one of Shopify's FulfillmentOrderRejectionReason "
+                    + "values), else the reason when it is one of them, else OTHER with the reason as the merchant's "
+                    + "message; \"message\" (optional) is shown to the merchant. rejectedOnShopify lists the "
+                    + "fulfillment orders rejected.")
     @APIResponse(responseCode = "200", description = "Rejected (now or before)")
     @APIResponse(responseCode = "400", ref = WmsApi.INVALID_REQUEST)
     @APIResponse(responseCode = "401", ref = WmsApi.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(
             responseCode = "409",
-            description = "The order moved past that revision, its entry is not a change, or it was answered before")
+            description = "The order moved past that revision, its entry is not a change, it was answered before, "
+                    + "or Shopify refused to reject the fulfillment request it carries")
+    @APIResponse(responseCode = "503", description = "Shopify could not be reached: nothing changed, try again")
     public Response rejectChange(@PathParam("id") long id, JsonObject body) {
         ChangeRejectionInput rejection = ChangeRejectionInput.read(body);
-        if (this.feed.find(id).filter(this::inScope).isEmpty()) {
-            throw new NotFoundException();
+        ImportedOrder found = this.feed.find(id).filter(this::inScope).orElseThrow(NotFoundException::new);
+        String instance = "/api/v1/orders/" + id + "/change-rejection";
+        FulfillmentRejection shopify = rejection.shopifyRejection();
+        List<wms.shopify.orders.entity.RejectedFulfillmentOrder> rejected;
+        try {
+            // Fulfillment-service mode: a change carrying a new fulfillment request has that request rejected on
+            // Shopify first, so that a rejection recorded never leaves the merchant's request unanswered.
+            rejected = this.requests.rejectBeforeChangeRejection(found, rejection.revision(), shopify);
+        } catch (FulfillmentRequests.AnswerRefused | ShopifyUnavailableException e) {
+            return notAnswered(e, instance);
         }
         ImportedOrder.Answer outcome = this.feed
-                .rejectChange(id, rejection.revision(), rejection.reason(), caller())
+                .rejectChange(
+                        id,
+                        rejection.revision(),
+                        rejection.reason(),
+                        rejected,
+                        shopify.reason().name() + (shopify.message() == null ? "" : ": " + shopify.message()),
+                        caller())
                 .orElseThrow(NotFoundException::new);
         return answered(
                 outcome,
                 id,
                 rejection.revision(),
                 "change",
-                "/api/v1/orders/" + id + "/change-rejection",
+                instance,
                 jakarta.json.Json.createObjectBuilder()
-                        .add("rejected", outcome == ImportedOrder.Answer.DONE ? "done" : "already"));
+                        .add("rejected", outcome == ImportedOrder.Answer.DONE ? "done" : "already")
+                        .add(
+                                "rejectedOnShopify",
+                                jakarta.json.Json.createArrayBuilder(rejected.stream()
+                                        .map(wms.shopify.orders.entity.RejectedFulfillmentOrder::fulfillmentOrderId)
+                                        .toList())));
     }
 
     /**

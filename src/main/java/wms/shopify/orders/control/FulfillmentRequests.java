@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -18,6 +19,7 @@ import wms.shopify.orders.entity.FulfillmentSetup;
 import wms.shopify.orders.entity.ImportedOrder;
 import wms.shopify.orders.entity.OrderLine;
 import wms.shopify.orders.entity.OrderState;
+import wms.shopify.orders.entity.RejectedFulfillmentOrder;
 import wms.shopify.orders.entity.ShopifyOrderSnapshot;
 import wms.shopify.stores.control.Stores;
 import wms.shopify.stores.entity.Store;
@@ -300,6 +302,70 @@ public class FulfillmentRequests {
                         + (left ? " It left the WMS feed." : ""),
                 by);
         return note;
+    }
+
+    /**
+     * Before the WMS's rejection of a change entry is recorded (fulfillment-service mode): a change that carries a
+     * fulfillment request the merchant made after the WMS accepted the order (a SUBMITTED fulfillment order at the
+     * service's location whose open lines are all in the entry) has that request rejected on Shopify
+     * ({@code fulfillmentOrderRejectFulfillmentRequest}, with Shopify's reason and the merchant's message), so that a
+     * rejection recorded never leaves the merchant's request unanswered. The fulfillment orders' request statuses are
+     * read first: one an earlier attempt rejected (REJECTED now, its lines still in the entry because that attempt's
+     * rejection was not recorded) is not rejected again, but is returned all the same, so that the rejection recorded
+     * now takes its lines out of the order.
+     *
+     * @return the requests rejected on Shopify, now or by an earlier attempt; none when the entry is not a change
+     *     waiting at that revision (outdated or answered already: recording the rejection says so, and nothing is
+     *     answered twice) or the store is merchant-managed
+     * @throws AnswerRefused when Shopify refused a rejection and the fulfillment order is not rejected
+     * @throws wms.shopify.adminapi.control.ShopifyUnavailableException when Shopify cannot answer now (nothing was
+     *     recorded: the WMS rejects again later)
+     */
+    public List<RejectedFulfillmentOrder> rejectBeforeChangeRejection(
+            ImportedOrder order, long revision, FulfillmentRejection rejection) {
+        if (order.feedKind() != FeedKind.CHANGE
+                || !order.feedPending()
+                || order.feedSeq() == null
+                || order.feedSeq() != revision) {
+            return List.of();
+        }
+        FulfillmentSetup setup = this.policies.fulfillmentSetup(order.store().id());
+        if (!setup.isFulfillmentService()) {
+            return List.of();
+        }
+        Store store = order.store();
+        String locationId = setup.locationId();
+        Map<String, Integer> inEntry = new java.util.HashMap<>();
+        for (OrderLine line : order.lines()) {
+            if (locationId.equals(line.locationId())) {
+                inEntry.merge(line.lineItemId(), line.quantity(), Integer::sum);
+            }
+        }
+        List<RejectedFulfillmentOrder> rejected = new ArrayList<>();
+        for (ShopifyOrderSnapshot.FulfillmentOrder fo : this.orders.read(store, order.shopifyOrderId()).stream()
+                .flatMap(read -> read.fulfillmentOrders().stream())
+                .filter(fo -> locationId.equals(fo.locationId())
+                        && (SUBMITTED.equals(fo.requestStatus()) || "REJECTED".equals(fo.requestStatus())))
+                .toList()) {
+            Map<String, Integer> units = new java.util.LinkedHashMap<>();
+            fo.lines().stream()
+                    .filter(l -> l.remainingQuantity() > 0)
+                    .forEach(l -> units.merge(l.lineItemId(), l.remainingQuantity(), Integer::sum));
+            if (units.isEmpty()
+                    || !units.entrySet().stream().allMatch(u -> inEntry.getOrDefault(u.getKey(), 0) >= u.getValue())) {
+                continue; // not what the WMS was given in this change
+            }
+            if (SUBMITTED.equals(fo.requestStatus())) {
+                ShopifyFulfillmentService.Answered answered = this.service.rejectFulfillment(
+                        store, fo.id(), rejection.reason().name(), rejection.message());
+                if (answered.refused() && !"REJECTED".equals(requestStatusNow(store, order, fo.id()))) {
+                    throw new AnswerRefused("Shopify refused to reject the fulfillment request of " + fo.id()
+                            + " (order " + order.name() + "): " + answered.userErrors());
+                }
+            }
+            rejected.add(new RejectedFulfillmentOrder(fo.id(), locationId, units));
+        }
+        return rejected;
     }
 
     /**

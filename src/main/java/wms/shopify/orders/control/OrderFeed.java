@@ -181,19 +181,53 @@ public class OrderFeed {
      */
     @Transactional
     public Optional<ImportedOrder.Answer> rejectChange(long orderId, long revision, String reason, String by) {
+        return rejectChange(orderId, revision, reason, List.of(), null, by);
+    }
+
+    /**
+     * As {@link #rejectChange(long, long, String, String)}, for a change that carried fulfillment requests the WMS
+     * rejected on Shopify first ({@link FulfillmentRequests#rejectBeforeChangeRejection}): their lines leave the
+     * order, and the Orders page and the Activity log say what Shopify was told.
+     *
+     * @param rejected the requests rejected on Shopify (none: a change of lines only)
+     * @param shopifyReason Shopify's reason with the merchant's message, as Shopify was told (null when none)
+     */
+    @Transactional
+    public Optional<ImportedOrder.Answer> rejectChange(
+            long orderId,
+            long revision,
+            String reason,
+            List<wms.shopify.orders.entity.RejectedFulfillmentOrder> rejected,
+            String shopifyReason,
+            String by) {
         ImportedOrder order = this.entityManager.find(ImportedOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return Optional.empty();
         }
         List<OrderDemand.Line> before = order.demand();
         ImportedOrder.Answer outcome = order.rejectChange(revision, reason, this.clock.instant());
+        if (outcome == ImportedOrder.Answer.DONE) {
+            order.requestsRejected(rejected, shopifyReason);
+        }
         this.records.announce(order, before);
         if (outcome == ImportedOrder.Answer.DONE) {
+            String changes = order.changesText();
             this.activity.record(
                     OrderRecords.CATEGORY,
                     "Order " + (order.name() == null ? order.shopifyOrderId() : order.name()) + " of "
-                            + order.store().domain() + ": the WMS rejected the change on Shopify ("
-                            + order.changesText() + "): " + reason + ".",
+                            + order.store().domain() + ": the WMS rejected the change on Shopify"
+                            + (changes.isEmpty() ? "" : " (" + changes + ")") + ": " + reason + "."
+                            + (rejected.isEmpty()
+                                    ? ""
+                                    : " The fulfillment request was rejected on Shopify (" + shopifyReason + "): "
+                                            + String.join(
+                                                    ", ",
+                                                    rejected.stream()
+                                                            .map(
+                                                                    wms.shopify.orders.entity.RejectedFulfillmentOrder
+                                                                            ::fulfillmentOrderId)
+                                                            .toList())
+                                            + "."),
                     by);
         }
         return Optional.of(outcome);

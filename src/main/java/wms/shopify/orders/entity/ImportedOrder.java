@@ -660,6 +660,38 @@ public class ImportedOrder {
         return Answer.DONE;
     }
 
+    /**
+     * The change the WMS rejected carried fulfillment requests it rejected on Shopify too (fulfillment-service mode):
+     * their lines leave the order's (the WMS keeps the order as it was given; a request made again on Shopify comes
+     * as a new change), and the note says so with Shopify's reason. Called right after {@link #rejectChange} answered
+     * DONE.
+     *
+     * @param rejection Shopify's reason, with the merchant's message when there is one
+     */
+    public void requestsRejected(List<RejectedFulfillmentOrder> rejected, String rejection) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        for (RejectedFulfillmentOrder request : rejected) {
+            request.unitsByLineItem().forEach((lineItemId, units) -> {
+                for (java.util.Iterator<OrderLine> it = this.lines.iterator(); it.hasNext(); ) {
+                    OrderLine line = it.next();
+                    if (line.lineItemId().equals(lineItemId)
+                            && Objects.equals(line.locationId(), request.locationId())
+                            && line.quantity() == units) {
+                        it.remove();
+                        break;
+                    }
+                }
+            });
+        }
+        this.stateNote = OrderPlan.bounded(
+                "Fulfillment requested of the WMS again on Shopify"
+                        + (changes().isEmpty() ? "" : " (" + changesText() + ")") + "; the WMS rejected it ("
+                        + this.changeRejection + "), and the request was rejected on Shopify: " + rejection + ".",
+                1000);
+    }
+
     /** "HIGH_RISK_OF_FRAUD (the card was declined twice)": the hold on Shopify in a line, or null when none. */
     public String holdText() {
         if (this.shopifyHoldReason == null) {

@@ -13,6 +13,11 @@ public record ShipmentView(
         @Schema(description = "The connector's order id") long orderId,
         @Schema(description = "The order's name on Shopify") String orderName,
 
+        @Schema(
+                description = "The WMS warehouse the shipment ships from: the warehouse of its part of an order over "
+                        + "several warehouses, else the order's")
+        String warehouse,
+
         @Schema(description = "QUEUED, PUSHING, FULFILLED or FAILED")
         String state,
 
@@ -64,6 +69,7 @@ public record ShipmentView(
                 s.shipmentKey(),
                 s.order().id(),
                 s.order().name(),
+                s.warehouseCode() != null ? s.warehouseCode() : s.order().warehouseCode(),
                 s.state().name(),
                 s.carrier(),
                 s.trackingCompany(),

@@ -114,7 +114,7 @@ public class ShipmentPush {
                         unmatched = true;
                         continue;
                     }
-                    this.records.made(id, position, found.id(), true);
+                    this.records.made(id, position, found.id(), found.name(), true);
                     claimed.add(found.id());
                     made.add(new AbstractMap.SimpleEntry<>(planned.parcel(), planned.plannedLines()));
                 }
@@ -165,7 +165,7 @@ public class ShipmentPush {
                                     + ": " + written.userErrors());
                     return;
                 }
-                this.records.made(id, positions.get(i), written.fulfillmentId(), false);
+                this.records.made(id, positions.get(i), written.fulfillmentId(), written.fulfillmentName(), false);
                 sent = false;
             }
             this.records.fulfilled(id);

@@ -443,9 +443,9 @@ public class ShipmentRecords {
 
     /** Shopify has one planned fulfillment of the shipment (created now, or found after an unclear attempt). */
     @Transactional
-    public void made(long shipmentId, int position, String fulfillmentId, boolean found) {
+    public void made(long shipmentId, int position, String fulfillmentId, String fulfillmentName, boolean found) {
         Shipment shipment = this.entityManager.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
-        shipment.made(position, fulfillmentId, this.clock.instant());
+        shipment.made(position, fulfillmentId, fulfillmentName, this.clock.instant());
         if (found) {
             LOG.info(() -> "Shipment " + shipment.shipmentKey() + ": an earlier attempt had reached Shopify ("
                     + fulfillmentId + "); not sent again.");

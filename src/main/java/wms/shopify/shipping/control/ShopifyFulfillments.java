@@ -36,8 +36,15 @@ public class ShopifyFulfillments {
     @Inject
     StoreAccess access;
 
-    /** Shopify's answer to a write: the fulfillment's id, or its user errors. */
-    public record Written(String fulfillmentId, String userErrors) {}
+    /**
+     * Shopify's answer to a write: the fulfillment's id and name ("#1001.1"; null when not asked), or its user
+     * errors.
+     */
+    public record Written(String fulfillmentId, String userErrors, String fulfillmentName) {
+        public Written(String fulfillmentId, String userErrors) {
+            this(fulfillmentId, userErrors, null);
+        }
+    }
 
     /**
      * The order's fulfillment orders and fulfillments as Shopify has them now (a read: retried by AdminApi), their
@@ -119,7 +126,11 @@ public class ShopifyFulfillments {
                 }
             }
             existing.add(new FulfillmentPlan.Existing(
-                    f.getString("id"), f.getString("status", "SUCCESS"), quantities, numbers));
+                    f.getString("id"),
+                    f.getString("status", "SUCCESS"),
+                    quantities,
+                    numbers,
+                    f.getString("name", null)));
         }
         return new FulfillmentPlan.ShopifyState(fos, existing, complete);
     }
@@ -194,7 +205,8 @@ public class ShopifyFulfillments {
         }
         return new Written(
                 payload.get("fulfillment") instanceof JsonObject f ? f.getString("id") : null,
-                payload.get("fulfillment") instanceof JsonObject ? null : "Shopify returned no fulfillment");
+                payload.get("fulfillment") instanceof JsonObject ? null : "Shopify returned no fulfillment",
+                payload.get("fulfillment") instanceof JsonObject f ? f.getString("name", null) : null);
     }
 
     /**

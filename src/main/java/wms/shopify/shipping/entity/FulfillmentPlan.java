@@ -50,10 +50,16 @@ public final class FulfillmentPlan {
     public record FulfillmentOrderLine(String id, String lineItemId, int remainingQuantity) {}
 
     /** A fulfillment Shopify has: its units per line item and its tracking numbers. */
-    public record Existing(String id, String status, Map<String, Integer> quantities, List<String> trackingNumbers) {
+    public record Existing(
+            String id, String status, Map<String, Integer> quantities, List<String> trackingNumbers, String name) {
         public Existing {
             quantities = Map.copyOf(quantities);
             trackingNumbers = List.copyOf(trackingNumbers);
+        }
+
+        /** A fulfillment whose name ("#1001.1") was not read. */
+        public Existing(String id, String status, Map<String, Integer> quantities, List<String> trackingNumbers) {
+            this(id, status, quantities, trackingNumbers, null);
         }
     }
 

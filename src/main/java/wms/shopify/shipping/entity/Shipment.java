@@ -227,7 +227,15 @@ public class Shipment {
 
     /** Shopify has the planned fulfillment at {@code position} (created now, or found after an unclear attempt). */
     public void made(int position, String fulfillmentId, Instant now) {
-        this.fulfillments.set(position, this.fulfillments.get(position).made(fulfillmentId));
+        made(position, fulfillmentId, null, now);
+    }
+
+    /**
+     * As {@link #made(int, String, Instant)}, with the fulfillment's name on Shopify ("#1001.1", null when not known),
+     * which Shopify's {@code fetch_tracking_numbers} asks about.
+     */
+    public void made(int position, String fulfillmentId, String fulfillmentName, Instant now) {
+        this.fulfillments.set(position, this.fulfillments.get(position).made(fulfillmentId, fulfillmentName));
         if (this.fulfillmentId == null) {
             this.fulfillmentId = fulfillmentId;
         }

@@ -26,6 +26,10 @@ public class ShipmentFulfillment {
     @Column(name = "fulfillment_id")
     private String fulfillmentId;
 
+    /** Shopify's name of the fulfillment ("#1001.1"), what its fetch_tracking_numbers asks about (V129); null before. */
+    @Column(name = "fulfillment_name")
+    private String fulfillmentName;
+
     protected ShipmentFulfillment() {
         // for JPA
     }
@@ -36,10 +40,11 @@ public class ShipmentFulfillment {
         this.plannedLines = Objects.requireNonNull(plannedLines, "plannedLines");
     }
 
-    /** The same, now that Shopify has it (created now, or found after an unclear attempt). */
-    ShipmentFulfillment made(String fulfillmentId) {
+    /** The same, now that Shopify has it (created now, or found after an unclear attempt), with its name if known. */
+    ShipmentFulfillment made(String fulfillmentId, String fulfillmentName) {
         ShipmentFulfillment made = new ShipmentFulfillment(this.parcel, this.locationId, this.plannedLines);
         made.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
+        made.fulfillmentName = fulfillmentName;
         return made;
     }
 
@@ -63,17 +68,22 @@ public class ShipmentFulfillment {
         return this.fulfillmentId;
     }
 
+    public String fulfillmentName() {
+        return this.fulfillmentName;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ShipmentFulfillment that
                 && Objects.equals(this.parcel, that.parcel)
                 && Objects.equals(this.locationId, that.locationId)
                 && Objects.equals(this.plannedLines, that.plannedLines)
-                && Objects.equals(this.fulfillmentId, that.fulfillmentId);
+                && Objects.equals(this.fulfillmentId, that.fulfillmentId)
+                && Objects.equals(this.fulfillmentName, that.fulfillmentName);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.parcel, this.locationId, this.plannedLines, this.fulfillmentId);
+        return Objects.hash(this.parcel, this.locationId, this.plannedLines, this.fulfillmentId, this.fulfillmentName);
     }
 }

@@ -12,11 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +29,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import wms.shopify.adminapi.control.ShopifyApp;
 import wms.shopify.adminapi.entity.ShopDomain;
+import wms.shopify.webhooks.control.ServiceCallbacks;
 import wms.shopify.webhooks.control.ServiceStock;
 import wms.shopify.webhooks.control.WebhookHeaders;
 import wms.shopify.webhooks.control.WebhookIntake;
 import wms.shopify.webhooks.control.WebhookMetrics;
 import wms.shopify.webhooks.control.WebhookRejectedException;
+import wms.shopify.webhooks.entity.TrackingNumbersAsked;
 
 /**
  * The address Shopify delivers every webhook to ({@code POST /shopify/webhooks}, {@link ShopifyWebhooksApi}). The
@@ -60,6 +64,8 @@ public class WebhookEndpoint {
 
     @Inject
     Instance<ServiceStock> stock;
+
+    ServiceCallbacks callbacks;
 
     @POST
     @Operation(hidden = true) // Shopify's address, not the WMS API's
@@ -129,7 +135,7 @@ public class WebhookEndpoint {
     }
 
     private Response stock(HttpHeaders headers, UriInfo uri, String warehouse) {
-        jakarta.ws.rs.core.MultivaluedMap<String, String> query = uri.getQueryParameters();
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
         ShopDomain shop;
         try {
             shop = this.intake.checkCallbackQuery(
@@ -151,6 +157,65 @@ public class WebhookEndpoint {
         levels.get().forEach((sku, quantity) -> json.add(sku, quantity.longValue()));
         return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    /**
+     * Shopify asks the fulfillment service the connector registered for the tracking numbers of its fulfillments
+     * ({@code GET <callbackUrl>/fetch_tracking_numbers?order_names[]=#1001.1&order_names[]=...&shop=...}, hourly
+     * while fulfillments of the service wait for tracking): signed like its notifications, answered at once from the
+     * shipments the WMS reported ({@link ServiceCallbacks}) as Shopify reads it: {@code {"tracking_numbers":
+     * {"#1001.1": "1Z999..."}, "message": ..., "success": true}}, a name the connector has no number for left out.
+     * 401 bad signature, 400 no shop, 404 unknown or disconnected store (text/plain, as the intake's).
+     */
+    @GET
+    @Path("fulfillment-service/{call: fetch_tracking_numbers(\\.json)?}")
+    @Operation(hidden = true) // Shopify's address, not the WMS API's
+    public Response trackingNumbers(@Context HttpHeaders headers, @Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        List<String> names = new ArrayList<>();
+        for (String key : List.of("order_names[]", "order_names")) {
+            List<String> given = query.get(key);
+            if (given != null) {
+                names.addAll(given);
+            }
+        }
+        try {
+            ShopDomain shop = this.callbacks.verified(headersOf(headers), new byte[0], query.getFirst("shop"));
+            TrackingNumbersAsked answer = this.callbacks.trackingNumbers(shop, names);
+            JsonObjectBuilder numbers = Json.createObjectBuilder();
+            answer.numbers().forEach(numbers::add);
+            int found = answer.numbers().size();
+            String body = Json.createObjectBuilder()
+                    .add("tracking_numbers", numbers)
+                    .add(
+                            "message",
+                            "Successfully received the tracking numbers (" + found + " of "
+                                    + answer.names().size() + " fulfillments have one).")
+                    .add("success", true)
+                    .build()
+                    .toString();
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (WebhookRejectedException e) {
+            return answer(e.status(), e.getMessage());
+        }
+    }
+
+    /** {@link #trackingNumbers} for a warehouse's service (one service per warehouse: its callback names it). */
+    @GET
+    @Path("fulfillment-service/warehouses/{warehouse}/{call: fetch_tracking_numbers(\\.json)?}")
+    @Operation(hidden = true) // Shopify's address, not the WMS API's
+    public Response warehouseTrackingNumbers(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return trackingNumbers(headers, uri);
+    }
+
+    private static WebhookHeaders headersOf(HttpHeaders headers) {
+        Map<String, String> named = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                named.put(name, values.get(0));
+            }
+        });
+        return new WebhookHeaders(named);
     }
 
     /** A delivery's intake: a webhook's, or a fulfillment-order notification's. */

@@ -44,4 +44,37 @@ class FulfillmentRejectionTest {
                 InvalidRequestException.class,
                 () -> FulfillmentRejection.of(body("{\"reason\":\"OTHER\",\"message\":5}")));
     }
+
+    @Test
+    void aChangeRejectionGivesShopifyTheReasonNamedElseTheWmsReasonMapped() {
+        ChangeRejectionInput named = ChangeRejectionInput.read(body(
+                "{\"revision\":7,\"reason\":\"No mugs until Friday\",\"rejectionReason\":\"INVENTORY_OUT_OF_STOCK\"}"));
+        assertEquals(
+                new FulfillmentRejection(FulfillmentRejectionReason.INVENTORY_OUT_OF_STOCK, "No mugs until Friday"),
+                named.shopifyRejection());
+        ChangeRejectionInput withMessage = ChangeRejectionInput.read(
+                body("{\"revision\":7,\"reason\":\"incorrect address\",\"message\":\" Street unknown \"}"));
+        assertEquals(
+                new FulfillmentRejection(FulfillmentRejectionReason.INCORRECT_ADDRESS, "Street unknown"),
+                withMessage.shopifyRejection(),
+                "a reason naming one of Shopify's is taken as it");
+        assertEquals(
+                new FulfillmentRejection(FulfillmentRejectionReason.OTHER, "3 shirts shipped already"),
+                ChangeRejectionInput.read(body("{\"revision\":7,\"reason\":\"3 shirts shipped already\"}"))
+                        .shopifyRejection(),
+                "other words go as OTHER with the words as the merchant's message");
+    }
+
+    @Test
+    void aChangeRejectionNamingAnUnknownShopifyReasonOrABadMessageIsRefusedNamingTheField() {
+        InvalidRequestException unknown = assertThrows(
+                InvalidRequestException.class,
+                () -> ChangeRejectionInput.read(
+                        body("{\"revision\":7,\"reason\":\"x\",\"rejectionReason\":\"NO_MUGS\"}")));
+        assertEquals("rejectionReason", unknown.errors().get(0).field());
+        InvalidRequestException message = assertThrows(
+                InvalidRequestException.class,
+                () -> ChangeRejectionInput.read(body("{\"revision\":7,\"reason\":\"x\",\"message\":[]}")));
+        assertEquals("message", message.errors().get(0).field());
+    }
 }
