@@ -64,8 +64,10 @@ public class IntakePolicies {
 
     /**
      * The store's fulfillment mode and, in fulfillment-service mode, its registered services and their locations
-     * (the one for all warehouses, or those per warehouse).
+     * (the one for all warehouses, or those per warehouse). Read in a transaction of its own: read outside one, the
+     * policy came from the request's earlier read, so a switch answered the mode from before it.
      */
+    @Transactional
     public FulfillmentSetup fulfillmentSetup(long storeId) {
         return stored(storeId).fulfillmentSetup(warehouseServices(storeId));
     }
