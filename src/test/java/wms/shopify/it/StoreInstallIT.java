@@ -216,20 +216,6 @@ class StoreInstallIT {
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store), "nothing changed");
         assertEquals(45, count("select coalescing_window_seconds from stock_policy where store_id = " + store));
 
-        // A status the page never offered (Shopify has no "settled"): whatever the page answers, nothing is saved.
-        HttpResponse<String> unknownStatus = post(
-                admin,
-                "/admin/store-settings.xhtml?store=" + store,
-                FacesForm.of(page, "settings")
-                        .set("settings:financial-statuses", "settled")
-                        .submittedWith("settings:save", "Save settings"));
-        assertEquals(200, unknownStatus.statusCode());
-        assertFalse(unknownStatus.body().contains("Settings saved."), "not saved");
-        assertEquals(
-                "authorized,paid",
-                string("select financial_statuses from intake_policy where store_id = " + store),
-                "nothing changed");
-
         // And the database holds the rule too: a second default cannot be written past the connector.
         try (Connection db = connector.jdbc()) {
             assertThrows(
