@@ -59,6 +59,36 @@ class ArchitectureTest {
         slices().matching("wms.shopify.(*)..").should().beFreeOfCycles().check(connector);
     }
 
+    /**
+     * A field whose type is a bean the container makes (or one of its handles: Instance, Event) is the container's
+     * to set: without {@code @Inject} it stays null and the first call through it fails (a merge once dropped the
+     * annotation of WebhookEndpoint.callbacks, and Shopify's fetch_tracking_numbers answered 500).
+     */
+    @Test
+    void fieldsOfBeanTypesAreInjected() {
+        Set<String> scopes = Set.of(
+                "jakarta.enterprise.context.ApplicationScoped",
+                "jakarta.enterprise.context.RequestScoped",
+                "jakarta.enterprise.context.SessionScoped",
+                "jakarta.enterprise.context.Dependent",
+                "jakarta.faces.view.ViewScoped",
+                "jakarta.ejb.Singleton",
+                "jakarta.ejb.Stateless");
+        DescribedPredicate<JavaField> ofABeanType = DescribedPredicate.describe(
+                "of a bean type, Instance or Event",
+                field -> !field.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)
+                        && !field.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+                        && (field.getRawType().isEquivalentTo(jakarta.enterprise.inject.Instance.class)
+                                || field.getRawType().isEquivalentTo(jakarta.enterprise.event.Event.class)
+                                || scopes.stream().anyMatch(field.getRawType()::isAnnotatedWith)));
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+                .that(ofABeanType)
+                .should()
+                .beAnnotatedWith(jakarta.inject.Inject.class)
+                .because("the container sets only what is marked @Inject; an unmarked field stays null")
+                .check(connector);
+    }
+
     /** docs/testing.md: every test passes alone and in any order, so no class may tie its tests by an order. */
     @Test
     void noTestClassTiesItsTestsByOrder() {

@@ -65,6 +65,7 @@ public class WebhookEndpoint {
     @Inject
     Instance<ServiceStock> stock;
 
+    @Inject
     ServiceCallbacks callbacks;
 
     @POST
@@ -138,10 +139,8 @@ public class WebhookEndpoint {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         ShopDomain shop;
         try {
-            shop = this.intake.checkCallbackQuery(
-                    uri.getRequestUri().getRawQuery(),
-                    headers.getHeaderString(WebhookHeaders.HMAC),
-                    query.getFirst("shop"));
+            shop = this.callbacks.verified(
+                    headersOf(headers), uri.getRequestUri().getRawQuery(), query.getFirst("shop"));
         } catch (WebhookRejectedException e) {
             return answer(e.status(), e.getMessage());
         }
@@ -180,7 +179,8 @@ public class WebhookEndpoint {
             }
         }
         try {
-            ShopDomain shop = this.callbacks.verified(headersOf(headers), new byte[0], query.getFirst("shop"));
+            ShopDomain shop = this.callbacks.verified(
+                    headersOf(headers), uri.getRequestUri().getRawQuery(), query.getFirst("shop"));
             TrackingNumbersAsked answer = this.callbacks.trackingNumbers(shop, names);
             JsonObjectBuilder numbers = Json.createObjectBuilder();
             answer.numbers().forEach(numbers::add);

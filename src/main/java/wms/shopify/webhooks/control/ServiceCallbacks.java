@@ -3,6 +3,7 @@ package wms.shopify.webhooks.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,12 +16,14 @@ import wms.shopify.webhooks.entity.TrackingNumbersAsked;
 
 /**
  * The questions Shopify asks a fulfillment service the connector registered, under its callback URL, and answers
- * at once (nothing is stored): {@code GET <callbackUrl>/fetch_tracking_numbers}. A call is believed only when signed
- * as the service's notifications are ({@code X-Shopify-Hmac-Sha256}, the Base64 HMAC-SHA256 of the raw body with the
- * app's secret: for a GET the empty body) and when it names its shop ({@code X-Shopify-Shop-Domain}, or the
- * {@code shop} parameter; both given must agree). The answer comes from the component that keeps what it is asked
- * about, through a CDI event fired synchronously ({@link TrackingNumbersAsked}), as the webhooks component knows no
- * other component.
+ * at once (nothing is stored): {@code GET <callbackUrl>/fetch_tracking_numbers} and {@code GET
+ * <callbackUrl>/fetch_stock}. Both are checked here, the one way: a call is believed only when signed with the app's
+ * secret ({@code X-Shopify-Hmac-Sha256}, the Base64 HMAC-SHA256 of the raw query string, which binds the signature to
+ * what is asked; or of the raw body as the service's notifications are, for a GET the empty body, as Shopify's
+ * documentation does not say which of the two its GET callbacks sign) and when it names its shop
+ * ({@code X-Shopify-Shop-Domain}, or the {@code shop} parameter; both given must agree). The tracking numbers come
+ * from the component that keeps them, through a CDI event fired synchronously ({@link TrackingNumbersAsked}), as the
+ * webhooks component knows no other component.
  */
 @ApplicationScoped
 public class ServiceCallbacks {
@@ -40,16 +43,20 @@ public class ServiceCallbacks {
     Event<TrackingNumbersAsked> trackingNumbersAsked;
 
     /**
-     * The shop of a signed callback.
+     * The shop of a signed GET callback.
      *
+     * @param rawQuery the request's query string as sent (not decoded), or null
      * @param shopParameter the {@code shop} query parameter, or null
      * @throws WebhookRejectedException 401 for a bad or missing signature, 400 when no shop (or two different ones)
      *     is named
      */
-    public ShopDomain verified(WebhookHeaders headers, byte[] body, String shopParameter) {
+    public ShopDomain verified(WebhookHeaders headers, String rawQuery, String shopParameter) {
         String header = headers.get(WebhookHeaders.SHOP);
-        if (!ShopifyHmac.bodyIsSigned(
-                body, headers.get(WebhookHeaders.HMAC), this.app.secretsAcceptedAt(this.clock.instant()))) {
+        String signature = headers.get(WebhookHeaders.HMAC);
+        List<String> secrets = this.app.secretsAcceptedAt(this.clock.instant());
+        byte[] query = (rawQuery == null ? "" : rawQuery).getBytes(StandardCharsets.UTF_8);
+        if (!ShopifyHmac.bodyIsSigned(query, signature, secrets)
+                && !ShopifyHmac.bodyIsSigned(new byte[0], signature, secrets)) {
             LOG.warning(() -> "Refused a fulfillment service callback with a wrong or missing signature (claimed shop: "
                     + WebhookIntake.printable(header != null ? header : shopParameter) + ")");
             throw new WebhookRejectedException(401, "The HMAC signature is wrong or missing.");

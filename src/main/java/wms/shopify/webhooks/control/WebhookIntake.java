@@ -154,30 +154,6 @@ public class WebhookIntake {
         return result.receipt();
     }
 
-    /**
-     * Checks a fulfillment service callback Shopify makes with GET ({@code <callbackUrl>/fetch_stock}): signed like a
-     * notification, with the Base64 HMAC-SHA256 in {@code X-Shopify-Hmac-Sha256}, here over the bytes of the query
-     * string as received (a GET has no body; the query carries the shop and the SKUs asked), keyed with the app's
-     * secret (during a rotation the old one too). Nothing is stored: the call only reads.
-     *
-     * @return the shop the call names ({@code shop})
-     * @throws WebhookRejectedException 401 for a bad or missing signature, 400 for a missing or malformed shop
-     */
-    public ShopDomain checkCallbackQuery(String rawQuery, String hmac, String shop) {
-        Instant now = this.clock.instant();
-        byte[] signed = (rawQuery == null ? "" : rawQuery).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (!ShopifyHmac.bodyIsSigned(signed, hmac, this.app.secretsAcceptedAt(now))) {
-            LOG.warning(() -> "Refused a fulfillment service callback with a wrong or missing signature (claimed shop: "
-                    + printable(shop) + ")");
-            throw new WebhookRejectedException(401, "The HMAC signature is wrong or missing.");
-        }
-        try {
-            return ShopDomain.parse(shop);
-        } catch (InvalidShopDomainException | NullPointerException e) {
-            throw new WebhookRejectedException(400, "The shop parameter is missing or not a myshopify.com domain.");
-        }
-    }
-
     /** What {@link Storage#store} did, and the stored delivery's id (0 unless STORED). */
     public record Stored(Receipt receipt, long deliveryId) {}
 
