@@ -216,6 +216,23 @@ class StoreInstallIT {
         assertEquals("North|Parcel|false;South|Pallet|true", mapping(store), "nothing changed");
         assertEquals(45, count("select coalescing_window_seconds from stock_policy where store_id = " + store));
 
+        // A status the page never offered (Shopify has no "settled"): whatever the page answers, nothing is saved.
+        HttpResponse<String> unknownStatus = post(
+                admin,
+                "/admin/store-settings.xhtml?store=" + store,
+                FacesForm.of(page, "settings")
+                        .set("settings:financial-statuses", "settled")
+                        .submittedWith("settings:save", "Save settings"));
+        assertEquals(200, unknownStatus.statusCode());
+        assertFalse(unknownStatus.body().contains("Settings saved."), "not saved");
+        assertTrue(
+                unknownStatus.body().contains("is not one of the choices of Financial statuses; nothing was saved."),
+                () -> "the refusal says which picker: " + messages(unknownStatus.body()));
+        assertEquals(
+                "authorized,paid",
+                string("select financial_statuses from intake_policy where store_id = " + store),
+                "nothing changed");
+
         // And the database holds the rule too: a second default cannot be written past the connector.
         try (Connection db = connector.jdbc()) {
             assertThrows(
@@ -434,5 +451,16 @@ class StoreInstallIT {
                 ResultSet rows = db.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
+    }
+
+    /** The page's messages (what a refused post says), for a failing check's report. */
+    private static String messages(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"message[^\"]*\"[^>]*>(.*?)</")
+                .matcher(body);
+        StringBuilder found = new StringBuilder();
+        while (m.find()) {
+            found.append('[').append(m.group(1)).append(']');
+        }
+        return found.length() > 0 ? found.toString() : body.substring(0, Math.min(body.length(), 4000));
     }
 }

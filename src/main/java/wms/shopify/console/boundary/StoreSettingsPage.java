@@ -2,6 +2,9 @@ package wms.shopify.console.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UISelectMany;
+import jakarta.faces.component.visit.VisitContext;
+import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
@@ -9,10 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import wms.shopify.console.control.StoreSettings;
 import wms.shopify.orders.control.FilterPreviews;
@@ -423,6 +428,10 @@ public class StoreSettingsPage implements Serializable {
     }
 
     public String save() {
+        Optional<String> unoffered = unofferedChoice();
+        if (unoffered.isPresent()) {
+            return refused(unoffered.get());
+        }
         Map<Long, LocationMapping.Target> targets = new HashMap<>();
         for (StoreLocation location : this.locations) {
             targets.put(
@@ -445,6 +454,32 @@ public class StoreSettingsPage implements Serializable {
             return null;
         }
         return "/admin/store-settings?faces-redirect=true&saved=true&store=" + this.storeId;
+    }
+
+    /**
+     * A value the post chose that no picker of the form offered ("settled" as a financial status: a forged post).
+     * PrimeFaces' pickers drop such a value silently before validation, so a form naming only it would save an empty
+     * choice, which lets every order through; the raw post is read here to refuse it instead.
+     */
+    private Optional<String> unofferedChoice() {
+        Map<String, String[]> posted = this.faces.getExternalContext().getRequestParameterValuesMap();
+        List<String> problems = new ArrayList<>();
+        this.faces.getViewRoot().visitTree(VisitContext.createVisitContext(this.faces), (context, component) -> {
+            if (component instanceof UISelectMany picker) {
+                String[] sent = posted.get(picker.getClientId(this.faces));
+                Object kept = picker.getValue();
+                for (String value : sent == null ? new String[0] : sent) {
+                    if (!(kept instanceof Collection<?> values && values.contains(value))) {
+                        problems.add("\"" + value + "\" is not one of the choices of "
+                                + String.valueOf(picker.getAttributes().getOrDefault("label", picker.getId()))
+                                        .trim()
+                                + "; nothing was saved.");
+                    }
+                }
+            }
+            return VisitResult.ACCEPT;
+        });
+        return problems.stream().findFirst();
     }
 
     public boolean isSaved() {
