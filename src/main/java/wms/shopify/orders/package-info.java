@@ -3,7 +3,7 @@
  * the WMS, which reads and acknowledges the feed and answers cancellations; the Orders page; privacy requests for
  * orders.
  *
- * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code shop_order_shipped_before_cancel}, {@code shop_order_part_ack} (the parts of an order over several warehouses acknowledged), {@code shop_order_another_app_line} (units another app's
+ * <p>Tables: {@code shop_order}, {@code shop_order_line}, {@code shop_order_shipped_before_cancel}, {@code shop_order_part_ack} (the parts of an order over several warehouses acknowledged), {@code shop_order_awaiting_request} (units at the WMS's own service location not requested of it: demand, not lines), {@code shop_order_another_app_line} (units another app's
  * fulfillment service fulfils), {@code order_sweep}, {@code order_sweep_state}, {@code intake_policy} (the
  * store's filters and test orders, and its fulfillment mode with the WMS's fulfillment service; published:
  * {@code control.IntakePolicies}, {@code control.FulfillmentServiceMode}), {@code fulfillment_service_warehouse}

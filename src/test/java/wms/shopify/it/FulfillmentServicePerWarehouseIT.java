@@ -297,10 +297,19 @@ class FulfillmentServicePerWarehouseIT {
         assertEquals(Map.of("PWF-MUG", 4), connector.sandbox().fetchStock(shop, serviceB, "PWF-MUG"), "one SKU asked");
 
         // What Shopify would be shown: an open order's units are taken off, as the one availability calculation does.
+        // Taken off as soon as Shopify took it off sale, before the merchant requests it of the service (the WMS has
+        // not been given it yet), and not twice once requested.
         shop.stock("PWF-SHIRT", serviceB.location(), 20);
         Order order = shop.placeOrder(serviceB.location(), true, Map.of("PWF-SHIRT", 1));
-        shop.requestFulfillment(fulfillmentOrder(order, serviceB.location()), null);
         awaitFetched(shop, serviceB, "PWF-SHIRT", Map.of("PWF-SHIRT", 1));
+        shop.requestFulfillment(fulfillmentOrder(order, serviceB.location()), null);
+        WmsFixture.await(
+                Duration.ofSeconds(60),
+                () -> wmsApi.orderEntry(order.id()) != null,
+                "the requested order in the feed",
+                () -> "");
+        assertEquals(
+                Map.of("PWF-SHIRT", 1), connector.sandbox().fetchStock(shop, serviceB, "PWF-SHIRT"), "counted once");
 
         // Unsigned, badly signed, signed for another query, for no service of the WMS's: refused, nothing answered.
         String base =

@@ -290,6 +290,15 @@ public class ImportedOrder {
     @OrderColumn(name = "position")
     private List<AnotherAppLine> anotherAppLines = new ArrayList<>();
 
+    /**
+     * The units at the WMS's own service locations not requested of the service (fulfillment-service mode): demand,
+     * not lines; replaced on every read of the order.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "shop_order_awaiting_request", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<AwaitingUnits> awaitingRequest = new ArrayList<>();
+
     /** The parts of the current entry acknowledged so far, when the order ships from several warehouses. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "shop_order_part_ack", joinColumns = @JoinColumn(name = "order_id"))
@@ -366,6 +375,10 @@ public class ImportedOrder {
             return Change.STALE;
         }
         takeFacts(order, now, source);
+        if (!this.awaitingRequest.equals(plan.awaitingRequest())) {
+            this.awaitingRequest.clear();
+            this.awaitingRequest.addAll(plan.awaitingRequest());
+        }
         if (order.cancelledAt() != null) {
             return cancel(order);
         }
@@ -1093,10 +1106,17 @@ public class ImportedOrder {
     /**
      * The units Shopify took off sale for this order that the WMS has not allocated yet, per inventory item and
      * location: the lines of an order held or in the feed unacknowledged; once the WMS accepted it, only the units an
-     * edit added that it has not taken (a change not acknowledged, or rejected); nothing when it is cancelled.
+     * edit added that it has not taken (a change not acknowledged, or rejected); nothing when it is cancelled. In
+     * fulfillment-service mode, whatever its state, the units at the WMS's service locations not requested of it too.
      */
     public List<OrderDemand.Line> demand() {
         Map<List<String>, Long> quantities = new LinkedHashMap<>();
+        if (this.state != OrderState.CANCELLED) {
+            for (AwaitingUnits units : this.awaitingRequest) {
+                quantities.merge(
+                        List.of(units.inventoryItemId(), units.locationId()), (long) units.quantity(), Long::sum);
+            }
+        }
         if (this.state == OrderState.ACCEPTED) {
             // The WMS allocated what it was given; units an edit added since are Shopify's until it takes the change.
             for (LineChange change : changes()) {
@@ -1112,7 +1132,7 @@ public class ImportedOrder {
         } else if (this.state != OrderState.FILTERED
                 && this.state != OrderState.HELD
                 && this.state != OrderState.READY) {
-            return List.of();
+            return asLines(quantities);
         }
         for (OrderLine line : this.state == OrderState.ACCEPTED ? List.<OrderLine>of() : this.lines) {
             if (this.state == OrderState.READY
@@ -1125,6 +1145,10 @@ public class ImportedOrder {
                 quantities.merge(List.of(line.inventoryItemId(), line.locationId()), (long) line.quantity(), Long::sum);
             }
         }
+        return asLines(quantities);
+    }
+
+    private static List<OrderDemand.Line> asLines(Map<List<String>, Long> quantities) {
         List<OrderDemand.Line> demand = new ArrayList<>();
         quantities.forEach((key, quantity) -> demand.add(new OrderDemand.Line(key.get(0), key.get(1), quantity)));
         return demand;
@@ -1394,6 +1418,20 @@ public class ImportedOrder {
         this.state = OrderState.FILTERED;
         this.holdReason = null;
         this.stateNote = OrderPlan.bounded(note, 1000);
+        // Rejected, the units stay off sale at the service's location until the merchant moves or cancels them:
+        // demand still, as the next read of the order will find them (request status REJECTED).
+        Map<List<String>, Integer> awaiting = new LinkedHashMap<>();
+        for (AwaitingUnits units : this.awaitingRequest) {
+            awaiting.merge(List.of(units.inventoryItemId(), units.locationId()), units.quantity(), Integer::sum);
+        }
+        for (OrderLine line : this.lines) {
+            if (line.inventoryItemId() != null && line.locationId() != null && line.quantity() > 0) {
+                awaiting.merge(List.of(line.inventoryItemId(), line.locationId()), line.quantity(), Integer::sum);
+            }
+        }
+        this.awaitingRequest.clear();
+        awaiting.forEach(
+                (key, quantity) -> this.awaitingRequest.add(new AwaitingUnits(key.get(0), key.get(1), quantity)));
         this.lines.clear();
         this.updatedAt = at;
         return true;

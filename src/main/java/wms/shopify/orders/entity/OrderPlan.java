@@ -20,6 +20,8 @@ import wms.shopify.stores.entity.StoreLocation;
  * @param anotherApps the units still to ship from another app's fulfillment service location: never the WMS's
  * @param requestPending whether some of the lines are of a fulfillment order the merchant requested of the WMS's own
  *     fulfillment service that the WMS has not accepted yet (request status SUBMITTED): a request to answer
+ * @param awaitingRequest the units at the WMS's own service locations not requested of the service (or whose request
+ *     it rejected): not lines to ship, but off sale on Shopify all the same (the store's unallocated demand)
  */
 public record OrderPlan(
         List<OrderLine> lines,
@@ -27,11 +29,24 @@ public record OrderPlan(
         HoldReason hold,
         String holdNote,
         List<AnotherAppLine> anotherApps,
-        boolean requestPending) {
+        boolean requestPending,
+        List<AwaitingUnits> awaitingRequest) {
 
     public OrderPlan {
         lines = List.copyOf(lines);
         anotherApps = List.copyOf(anotherApps);
+        awaitingRequest = List.copyOf(awaitingRequest);
+    }
+
+    /** A plan with no units waiting for a request at the WMS's own service locations. */
+    public OrderPlan(
+            List<OrderLine> lines,
+            Destination destination,
+            HoldReason hold,
+            String holdNote,
+            List<AnotherAppLine> anotherApps,
+            boolean requestPending) {
+        this(lines, destination, hold, holdNote, anotherApps, requestPending, List.of());
     }
 
     /** A plan with no fulfillment request waiting for the WMS's answer. */
@@ -143,6 +158,61 @@ public record OrderPlan(
      * @param seesOtherApps whether the store's grant covers {@code read_third_party_fulfillment_orders}
      */
     public static OrderPlan of(
+            ShopifyOrderSnapshot order,
+            Map<String, MappedVariant> variants,
+            Map<String, Destination> locations,
+            Destination defaultLocation,
+            Set<String> serviceLocations,
+            boolean seesOtherApps) {
+        OrderPlan plan = planned(order, variants, locations, defaultLocation, serviceLocations, seesOtherApps);
+        List<AwaitingUnits> awaiting = awaitingRequest(order, variants, serviceLocations);
+        return awaiting.isEmpty()
+                ? plan
+                : new OrderPlan(
+                        plan.lines,
+                        plan.destination,
+                        plan.hold,
+                        plan.holdNote,
+                        plan.anotherApps,
+                        plan.requestPending,
+                        awaiting);
+    }
+
+    /**
+     * The units of the open fulfillment orders at the WMS's own service locations that are not requested of the
+     * service (never requested, or rejected), per inventory item and location: the ones {@link #openQuantities(
+     * ShopifyOrderSnapshot, Set)} leaves out of the lines. Units whose inventory item is unknown are left out.
+     */
+    static List<AwaitingUnits> awaitingRequest(
+            ShopifyOrderSnapshot order, Map<String, MappedVariant> variants, Set<String> serviceLocations) {
+        if (serviceLocations.isEmpty() || order.cancelledAt() != null) {
+            return List.of();
+        }
+        Map<List<String>, Integer> units = new java.util.LinkedHashMap<>();
+        for (ShopifyOrderSnapshot.FulfillmentOrder fo : order.fulfillmentOrders()) {
+            if (!fo.open() || !serviceLocations.contains(fo.locationId()) || fo.requestedOfService()) {
+                continue;
+            }
+            for (ShopifyOrderSnapshot.FulfillmentLine foLine : fo.lines()) {
+                ShopifyOrderSnapshot.Line line = order.line(foLine.lineItemId());
+                if (line == null || !line.requiresShipping() || foLine.remainingQuantity() <= 0) {
+                    continue;
+                }
+                MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
+                String item = mapped != null && mapped.inventoryItemId() != null
+                        ? mapped.inventoryItemId()
+                        : foLine.inventoryItemId() != null ? foLine.inventoryItemId() : line.inventoryItemId();
+                if (item != null) {
+                    units.merge(List.of(item, fo.locationId()), foLine.remainingQuantity(), Integer::sum);
+                }
+            }
+        }
+        List<AwaitingUnits> awaiting = new ArrayList<>();
+        units.forEach((key, quantity) -> awaiting.add(new AwaitingUnits(key.get(0), key.get(1), quantity)));
+        return awaiting;
+    }
+
+    private static OrderPlan planned(
             ShopifyOrderSnapshot order,
             Map<String, MappedVariant> variants,
             Map<String, Destination> locations,

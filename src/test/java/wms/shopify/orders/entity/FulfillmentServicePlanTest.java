@@ -62,6 +62,36 @@ class FulfillmentServicePlanTest {
     }
 
     @Test
+    void unitsNotRequestedOfTheServiceAreDemandThoughNotLinesToShip() {
+        ImportedOrder row = ImportedOrder.forTest(OrderRulesTest.ORDER, OrderRulesTest.T0);
+        ShopifyOrderSnapshot waiting = atService("UNSUBMITTED");
+        OrderPlan plan = plan(waiting, Set.of(SERVICE));
+        assertEquals(
+                3,
+                plan.awaitingRequest().stream()
+                        .mapToInt(AwaitingUnits::quantity)
+                        .sum(),
+                "2 + 1 units");
+        assertTrue(plan.awaitingRequest().stream().allMatch(u -> SERVICE.equals(u.locationId())));
+        assertEquals(
+                ImportedOrder.Change.FILTERED, row.apply(waiting, OrderRulesTest.DEFAULTS, plan, T1, "orders/create"));
+        assertTrue(row.lines().isEmpty(), "not the WMS's to ship yet");
+        List<OrderDemand.Line> waitingDemand = row.demand();
+        assertEquals(
+                3, waitingDemand.stream().mapToLong(OrderDemand.Line::quantity).sum(), "but off sale on Shopify");
+
+        ShopifyOrderSnapshot requested = atService("SUBMITTED");
+        OrderPlan requestedPlan = plan(requested, Set.of(SERVICE));
+        assertTrue(requestedPlan.awaitingRequest().isEmpty(), "requested: lines now");
+        row.apply(requested, OrderRulesTest.DEFAULTS, requestedPlan, T1, "fulfillment request");
+        assertEquals(waitingDemand, row.demand(), "the same units, counted once, as lines in the feed");
+
+        assertTrue(plan(atService("UNSUBMITTED"), Set.of()).awaitingRequest().isEmpty(), "merchant-managed mode");
+        assertTrue(
+                plan(atService("REJECTED"), Set.of(SERVICE)).awaitingRequest().size() > 0, "rejected: still off sale");
+    }
+
+    @Test
     void inMerchantManagedModeTheRequestStatusDoesNotMatter() {
         assertEquals(2, plan(atService("UNSUBMITTED"), Set.of()).lines().size());
         assertEquals(
@@ -99,10 +129,12 @@ class FulfillmentServicePlanTest {
                         "fulfillment request"),
                 "the same request read again changes nothing");
 
+        List<OrderDemand.Line> requestedDemand = row.demand();
         assertTrue(row.fulfillmentRejected("The WMS rejected the fulfillment request (INVALID_SKU).", T1));
         assertEquals(OrderState.FILTERED, row.state());
         assertFalse(row.feedPending());
-        assertTrue(row.demand().isEmpty(), "no longer the WMS's to ship");
+        assertTrue(row.lines().isEmpty(), "no longer the WMS's to ship");
+        assertEquals(requestedDemand, row.demand(), "still off sale at the service's location: demand all the same");
         assertFalse(row.fulfillmentRejected("again", T1), "only an entry in the feed is rejected");
     }
 
