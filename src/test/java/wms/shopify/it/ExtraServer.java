@@ -16,6 +16,12 @@ import java.util.List;
  */
 public final class ExtraServer {
 
+    /** What "server create" wrote in server.env, kept to write it anew with each start's environment. */
+    private static final String CREATED_ENVIRONMENT = "server.env.created";
+
+    /** What a later start keeps of the server's directory. */
+    private static final java.util.Set<String> KEPT = java.util.Set.of("workarea", "resources", CREATED_ENVIRONMENT);
+
     private final String name;
     private final Path directory;
     private final int httpPort;
@@ -28,17 +34,38 @@ public final class ExtraServer {
         this.httpsPort = httpsPort;
     }
 
-    /** Creates (afresh) and starts a server with these environment lines; does not wait for readiness. */
+    /**
+     * Starts a server with these environment lines, configured afresh; does not wait for readiness. The server is
+     * created once per build: a later start (the next test class's JVM) keeps only Liberty's workarea (so that it
+     * starts warm) and the keystore it made; everything a run leaves (logs, transaction and messaging logs, generated
+     * secrets) is removed and the configuration, ports and environment are written anew.
+     */
     public static ExtraServer start(String name, int httpPort, List<String> environment)
             throws IOException, InterruptedException {
         int httpsPort = freePort();
         Path wlp = ConnectorServer.wlp();
         Path directory = wlp.resolve("usr/servers/" + name);
+        Path createdEnvironment = directory.resolve(CREATED_ENVIRONMENT);
         if (Files.isDirectory(directory)) {
             ConnectorServer.runServerCommand("stop", name);
-            deleteRecursively(directory);
         }
-        ConnectorServer.runServerCommand("create", name);
+        if (Files.isRegularFile(createdEnvironment)) {
+            try (var entries = Files.list(directory)) {
+                for (Path entry : entries.toList()) {
+                    if (!KEPT.contains(entry.getFileName().toString())) {
+                        deleteRecursively(entry);
+                    }
+                }
+            }
+        } else {
+            if (Files.isDirectory(directory)) {
+                deleteRecursively(directory);
+            }
+            ConnectorServer.runServerCommand("create", name);
+            // "server create" wrote the server's own random keystore_password in server.env, as it does for any server
+            Path env = directory.resolve("server.env");
+            Files.writeString(createdEnvironment, Files.isRegularFile(env) ? Files.readString(env) : "");
+        }
         Path project = Path.of("").toAbsolutePath();
         Path built = wlp.resolve("usr/servers/" + System.getProperty("it.server.name", "defaultServer"));
         for (String file : List.of("server.xml", "jvm.options", "bootstrap.properties")) {
@@ -55,12 +82,9 @@ public final class ExtraServer {
                 directory.resolve("bootstrap.properties"),
                 "\nhttp.port=" + httpPort + "\nhttps.port=" + httpsPort + "\n",
                 StandardOpenOption.APPEND);
-        // appended: "server create" wrote the server's own random keystore_password there, as it does for any server
         Files.writeString(
                 directory.resolve("server.env"),
-                "\n" + String.join("\n", environment) + "\n",
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+                Files.readString(createdEnvironment) + "\n" + String.join("\n", environment) + "\n");
         ConnectorServer.runServerCommand("start", name);
         return new ExtraServer(name, directory, httpPort, httpsPort);
     }
