@@ -199,9 +199,7 @@ public record OrderPlan(
                     continue;
                 }
                 MappedVariant mapped = line.variantId() == null ? null : variants.get(line.variantId());
-                String item = mapped != null && mapped.inventoryItemId() != null
-                        ? mapped.inventoryItemId()
-                        : foLine.inventoryItemId() != null ? foLine.inventoryItemId() : line.inventoryItemId();
+                String item = inventoryItem(mapped, foLine.inventoryItemId(), line);
                 if (item != null) {
                     units.merge(List.of(item, fo.locationId()), foLine.remainingQuantity(), Integer::sum);
                 }
@@ -210,6 +208,15 @@ public record OrderPlan(
         List<AwaitingUnits> awaiting = new ArrayList<>();
         units.forEach((key, quantity) -> awaiting.add(new AwaitingUnits(key.get(0), key.get(1), quantity)));
         return awaiting;
+    }
+
+    /** The inventory item of units of a line: the mapped variant's, else the fulfillment order's, else the line's. */
+    private static String inventoryItem(
+            MappedVariant mapped, String ofFulfillmentOrder, ShopifyOrderSnapshot.Line line) {
+        if (mapped != null && mapped.inventoryItemId() != null) {
+            return mapped.inventoryItemId();
+        }
+        return ofFulfillmentOrder != null ? ofFulfillmentOrder : line.inventoryItemId();
     }
 
     private static OrderPlan planned(
@@ -262,9 +269,7 @@ public record OrderPlan(
             } else if (!mapped.productActive()) {
                 inactive.add(label + " → " + mapped.productCode());
             }
-            String item = mapped != null && mapped.inventoryItemId() != null
-                    ? mapped.inventoryItemId()
-                    : open.inventoryItemId() != null ? open.inventoryItemId() : line.inventoryItemId();
+            String item = inventoryItem(mapped, open.inventoryItemId(), line);
             if (firstLocation == null && open.locationId() != null) {
                 firstLocation = open.locationId();
             }
