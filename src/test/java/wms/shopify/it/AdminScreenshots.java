@@ -108,6 +108,13 @@ class AdminScreenshots {
                         + shop.quantity(MUG, location, "available") + ", "
                         + shop.quantity(TOTE, location, "available"));
 
+        // Stock rules: two units of everything held back, the mug shown as out of stock below five.
+        HttpResponse<String> rules = wms.api(
+                "PUT",
+                "/api/v1/stores/" + DOMAIN + "/stock-rules",
+                "{\"rules\": [{\"buffer\": 2}, {\"product\": \"W-" + MUG + "\", \"outOfStockBelow\": 5}]}");
+        assertEquals(200, rules.statusCode(), rules.body());
+
         // Orders: one shipped, one accepted by the WMS, two waiting in its feed, one held (gift wrapping is not a
         // WMS product).
         Order shipped = shop.placeOrder(location, true, Map.of(SHIRT, 1, MUG, 2));
@@ -169,6 +176,7 @@ class AdminScreenshots {
 
             page.open("/admin/stock-rules.xhtml?store=" + storeId);
             browser.awaitTextContaining(By.tagName("h1"), DOMAIN);
+            browser.awaitPageContaining("W-" + MUG);
             page.shoot("stock-rules");
 
             page.open("/admin/orders.xhtml?store=" + storeId);
