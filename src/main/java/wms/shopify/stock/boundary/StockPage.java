@@ -58,6 +58,14 @@ public class StockPage {
     }
 
     /**
+     * Reads the per-store summary again when next shown: after a retry of selected rows in the same request (its
+     * counts were read before the retry, when the page's parts were visited).
+     */
+    void refresh() {
+        this.summaries = null;
+    }
+
+    /**
      * How often calls to the store waited for its Shopify API budget since this instance started, and how long in
      * all ("none" when never): stock pushes, reads and every other call of the connector to that store.
      */

@@ -46,6 +46,9 @@ public class StockTable implements Serializable {
     @Inject
     FacesContext faces;
 
+    @Inject
+    StockPage summary;
+
     private List<Store> all;
     private Long storeId;
     private StockFilter.State state;
@@ -157,6 +160,7 @@ public class StockTable implements Serializable {
         this.selectedChanges = new ArrayList<>();
         this.selectedPushes = new ArrayList<>();
         cancelRetry();
+        this.summary.refresh();
     }
 
     private List<Long> parkedChanges() {
