@@ -243,6 +243,11 @@ public final class Shop {
         item(sku).tracked(false);
     }
 
+    /** Makes an item tracked again: Shopify takes quantity writes for it once more. */
+    public synchronized void startTracking(String sku) {
+        item(sku).tracked(true);
+    }
+
     /**
      * Places an order as a customer would, routed to one location: {@code available} drops and {@code committed}
      * rises there, a fulfillment order is created, and {@code orders/create} (and {@code orders/paid}) are sent.

@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import wms.shopify.platform.web.AdminFormat;
-import wms.shopify.stock.control.ChangeView;
 import wms.shopify.stock.control.PublishedView;
 import wms.shopify.stock.control.PushRecords;
-import wms.shopify.stock.control.PushView;
 import wms.shopify.stock.control.ReconciliationView;
 import wms.shopify.stock.control.Reconciliations;
 import wms.shopify.stock.control.StockViews;
@@ -22,9 +20,8 @@ import wms.shopify.stores.control.Stores;
 /**
  * Backing bean of the Stock page: per store the stock sync setting (changed on Store Settings) and its counts, the
  * waits for its Shopify API budget in this instance, the
- * last drift reconciliation with a button for one now, and retry of what is parked; below, the changes that are
- * pending, being pushed or parked with their reasons, what each level publishes and why (WMS quantity → rule →
- * published), and the latest pushes.
+ * last drift reconciliation with a button for one now, and retry of what is parked; below, the lists of changes and
+ * pushes ({@link StockTable}), and what each level publishes and why (WMS quantity → rule → published).
  */
 @Named
 @RequestScoped
@@ -51,8 +48,6 @@ public class StockPage {
     wms.shopify.stock.control.StockPusher pusher;
 
     private List<StoreStockSummary> summaries;
-    private List<ChangeView> changes;
-    private List<PushView> pushes;
     private List<PublishedView> published;
 
     public List<StoreStockSummary> getStores() {
@@ -60,6 +55,14 @@ public class StockPage {
             this.summaries = this.views.stores();
         }
         return this.summaries;
+    }
+
+    /**
+     * Reads the per-store summary again when next shown: after a retry of selected rows in the same request (its
+     * counts were read before the retry, when the page's parts were visited).
+     */
+    void refresh() {
+        this.summaries = null;
     }
 
     /**
@@ -73,20 +76,6 @@ public class StockPage {
         }
         return waits.count() + " ("
                 + String.format(java.util.Locale.ROOT, "%.1f", waits.total().toMillis() / 1000.0) + " s)";
-    }
-
-    public List<ChangeView> getChanges() {
-        if (this.changes == null) {
-            this.changes = this.views.changes(null, LIMIT);
-        }
-        return this.changes;
-    }
-
-    public List<PushView> getPushes() {
-        if (this.pushes == null) {
-            this.pushes = this.views.pushes(null, LIMIT);
-        }
-        return this.pushes;
     }
 
     /** Every level with its explanation, those of the SKU or product code searched for ({@code ?search=}). */

@@ -17,4 +17,6 @@ public record ChangeView(
         long demand,
         Instant dueAt,
         Long pushId,
-        String reason) {}
+        String reason,
+        Instant updatedAt)
+        implements java.io.Serializable {}

@@ -348,6 +348,30 @@ public class PushRecords {
     }
 
     /**
+     * The admin retries the chosen parked changes (each in a new push) and parked pushes (same key, same input), as
+     * {@link #retryFailed(Long)} does for all of a store; those no longer parked are left as they are.
+     *
+     * @return how many were set to go out again
+     */
+    @Transactional
+    public int retryFailed(List<Long> changeIds, List<Long> pushIds) {
+        return query(db -> {
+            Map<Long, List<String>> bundles = new TreeMap<>();
+            int changes = StockChanges.retryFailed(db, changeIds, bundles);
+            bundles.forEach((store, names) -> bundlesResolved(store, names, true));
+            if (pushIds.isEmpty()) {
+                return changes;
+            }
+            try (PreparedStatement pushes = db.prepareStatement("update stock_push set state = 'SENDING', "
+                    + "attempts = 0, next_attempt_at = now(), lease_until = null where state = 'FAILED' "
+                    + "and id = any(?)")) {
+                pushes.setArray(1, db.createArrayOf("bigint", pushIds.toArray()));
+                return pushes.executeUpdate() + changes;
+            }
+        });
+    }
+
+    /**
      * The Activity entry of changes resolved because their item is now a bundle's parent (issue #18): Shopify
      * computes its stock, so nothing was pushed and nothing will be retried.
      *

@@ -880,6 +880,29 @@ final class StockChanges {
     }
 
     /**
+     * The admin's retry of the chosen parked changes (the Stock page's selection): those of {@code ids} still parked
+     * are locked in the lock order and set to go out again, or resolved when their item is now a bundle's parent
+     * (as {@link #retryFailed(Connection, Long, Map)} does for a whole store).
+     */
+    static int retryFailed(Connection db, List<Long> ids, Map<Long, List<String>> bundles) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> locked = new java.util.HashMap<>();
+        lockInOrder(db, locked, "c.state = 'FAILED' and c.id = any(?)", db.createArrayOf("bigint", ids.toArray()));
+        List<Long> parked = new ArrayList<>(locked.values());
+        if (parked.isEmpty()) {
+            return 0;
+        }
+        bundles.putAll(resolveBundles(db, parked, null));
+        try (PreparedStatement changes = db.prepareStatement("update stock_change set state = 'PENDING', "
+                + "due_at = now(), reason = null, updated_at = now() where state = 'FAILED' and id = any(?)")) {
+            changes.setArray(1, db.createArrayOf("bigint", parked.toArray()));
+            return changes.executeUpdate();
+        }
+    }
+
+    /**
      * Reconciliation: what Shopify should hold at a level, given the WMS's sellable quantity there (the one
      * availability calculation, with the drops seen on Shopify that no known order explains yet); null while a push
      * of the level is under way (its outcome decides).

@@ -57,26 +57,62 @@ public class StockViews {
         });
     }
 
-    /** Changes not idle (pending, pushing, failed first), at most {@code limit}. */
-    public List<ChangeView> changes(Long storeId, int limit) {
+    /** The conditions of a change the filter lists; its parameters are set by {@link #setChangeFilter}. */
+    private static final String CHANGE_FILTER = """
+            c.state = any(?) and (?::bigint is null or c.store_id = ?)
+                and (?::varchar is null or p.code ilike ? or exists (select 1 from store_variant_mapping sv
+                    where sv.store_id = c.store_id and sv.inventory_item_id = c.inventory_item_id and sv.sku ilike ?))
+                and (?::timestamptz is null or c.updated_at >= ?) and (?::timestamptz is null or c.updated_at < ?)
+            """;
+
+    private static int setChangeFilter(java.sql.Connection db, PreparedStatement query, StockFilter filter)
+            throws SQLException {
+        String sku = filter.skuPattern();
+        Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
+        Timestamp until = filter.until() == null ? null : Timestamp.from(filter.until());
+        query.setArray(1, db.createArrayOf("varchar", filter.changeStates()));
+        query.setObject(2, filter.storeId());
+        query.setObject(3, filter.storeId());
+        query.setString(4, sku);
+        query.setString(5, sku);
+        query.setString(6, sku);
+        query.setTimestamp(7, from);
+        query.setTimestamp(8, from);
+        query.setTimestamp(9, until);
+        query.setTimestamp(10, until);
+        return 10;
+    }
+
+    /**
+     * A page of the changes the filter lists: {@code size} from {@code first}, sorted by {@code column} ("dueAt" or
+     * "updatedAt"; else parked first, then pushing, then pending, each by when due).
+     */
+    public List<ChangeView> changes(StockFilter filter, String column, boolean ascending, int first, int size) {
+        String direction = ascending ? " asc" : " desc";
+        String order = switch (column == null ? "" : column) {
+            case "dueAt" -> "c.due_at" + direction + " nulls last, c.id" + direction;
+            case "updatedAt" -> "c.updated_at" + direction + ", c.id" + direction;
+            default -> "case c.state when 'FAILED' then 0 when 'PUSHING' then 1 else 2 end, c.due_at, c.id";
+        };
         return this.records.query(db -> {
             List<ChangeView> changes = new ArrayList<>();
-            try (PreparedStatement query = db.prepareStatement("""
+            try (PreparedStatement query =
+                    db.prepareStatement("""
                     select c.id, s.domain, v.sku, p.code, c.inventory_item_id, c.location_id, c.state, c.delta,
                         c.sellable, c.shopify_known,
                         stock_level_demand(c.store_id, c.inventory_item_id, c.location_id, c.product_id),
-                        c.due_at, c.push_id, c.reason
-                    from stock_change c join store_connection s on s.store_id = c.store_id
+                        c.due_at, c.push_id, c.reason, c.updated_at
+                    from (select c.* from stock_change c join product_code p on p.product_id = c.product_id
+                        where""" + " " + CHANGE_FILTER + " order by " + order + """
+                         offset ? limit ?) c
+                    join store_connection s on s.store_id = c.store_id
                     join product_code p on p.product_id = c.product_id
                     left join lateral (select sku from store_variant_mapping sv where sv.store_id = c.store_id
                         and sv.inventory_item_id = c.inventory_item_id limit 1) v on true
-                    where c.state <> 'IDLE' and (?::bigint is null or c.store_id = ?)
-                    order by case c.state when 'FAILED' then 0 when 'PUSHING' then 1 else 2 end, c.due_at, c.id
-                    limit ?
-                    """)) {
-                query.setObject(1, storeId);
-                query.setObject(2, storeId);
-                query.setInt(3, limit);
+                    order by """ + " " + order)) {
+                int set = setChangeFilter(db, query, filter);
+                query.setInt(set + 1, first);
+                query.setInt(set + 2, size);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         changes.add(new ChangeView(
@@ -93,11 +129,116 @@ public class StockViews {
                                 rows.getLong(11),
                                 instant(rows.getTimestamp(12)),
                                 (Long) rows.getObject(13),
-                                rows.getString(14)));
+                                rows.getString(14),
+                                instant(rows.getTimestamp(15))));
                     }
                 }
             }
             return changes;
+        });
+    }
+
+    /** How many changes the filter lists, counted up to {@code limit} at most. */
+    public int countChangesUpTo(StockFilter filter, int limit) {
+        return this.records.query(db -> {
+            try (PreparedStatement query = db.prepareStatement("select count(*) from (select 1 from stock_change c "
+                    + "join product_code p on p.product_id = c.product_id where " + CHANGE_FILTER + " limit ?) x")) {
+                int set = setChangeFilter(db, query, filter);
+                query.setInt(set + 1, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The conditions of a push the filter lists; its parameters are set by {@link #setPushFilter}. */
+    private static final String PUSH_FILTER = """
+            (?::varchar[] is null or p.state = any(?::varchar[])) and (?::bigint is null or p.store_id = ?)
+                and (?::varchar is null or exists (select 1 from stock_movement_target t
+                    join stock_change c on c.id = t.change_id join product_code pc on pc.product_id = c.product_id
+                    left join store_variant_mapping sv on sv.store_id = c.store_id
+                        and sv.inventory_item_id = c.inventory_item_id
+                    where t.push_id = p.id and (pc.code ilike ? or sv.sku ilike ?)))
+                and (?::timestamptz is null or p.created_at >= ?) and (?::timestamptz is null or p.created_at < ?)
+            """;
+
+    private static int setPushFilter(java.sql.Connection db, PreparedStatement query, StockFilter filter)
+            throws SQLException {
+        String sku = filter.skuPattern();
+        Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
+        Timestamp until = filter.until() == null ? null : Timestamp.from(filter.until());
+        java.sql.Array states = filter.pushStates() == null ? null : db.createArrayOf("varchar", filter.pushStates());
+        if (states == null) {
+            query.setNull(1, java.sql.Types.ARRAY);
+            query.setNull(2, java.sql.Types.ARRAY);
+        } else {
+            query.setArray(1, states);
+            query.setArray(2, states);
+        }
+        query.setObject(3, filter.storeId());
+        query.setObject(4, filter.storeId());
+        query.setString(5, sku);
+        query.setString(6, sku);
+        query.setString(7, sku);
+        query.setTimestamp(8, from);
+        query.setTimestamp(9, from);
+        query.setTimestamp(10, until);
+        query.setTimestamp(11, until);
+        return 11;
+    }
+
+    /** A page of the pushes the filter lists, newest first ({@code ascending}: oldest first), without movements. */
+    public List<PushRow> pushes(StockFilter filter, boolean ascending, int first, int size) {
+        return this.records.query(db -> {
+            List<PushRow> pushes = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("select p.id, s.domain, p.mode, p.state, p.quantities, "
+                    + "p.attempts, p.reason, p.created_at, p.finished_at, "
+                    + "(select string_agg(distinct coalesce(v.sku, pc.code), ', ') from (select c.product_id, "
+                    + "c.store_id, c.inventory_item_id from stock_movement_target t join stock_change c on "
+                    + "c.id = t.change_id where t.push_id = p.id limit 5) c join product_code pc on "
+                    + "pc.product_id = c.product_id left join lateral (select sku from store_variant_mapping sv "
+                    + "where sv.store_id = c.store_id and sv.inventory_item_id = c.inventory_item_id limit 1) v on "
+                    + "true) "
+                    + "from stock_push p join store_connection s on s.store_id = p.store_id where " + PUSH_FILTER
+                    + " order by p.id" + (ascending ? "" : " desc") + " offset ? limit ?")) {
+                int set = setPushFilter(db, query, filter);
+                query.setInt(set + 1, first);
+                query.setInt(set + 2, size);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String skus = rows.getString(10);
+                        pushes.add(new PushRow(
+                                rows.getLong(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4).toLowerCase(),
+                                rows.getInt(5),
+                                rows.getInt(6),
+                                rows.getString(7),
+                                instant(rows.getTimestamp(8)),
+                                instant(rows.getTimestamp(9)),
+                                skus == null ? List.of() : List.of(skus.split(", "))));
+                    }
+                }
+            }
+            return pushes;
+        });
+    }
+
+    /** How many pushes the filter lists, counted up to {@code limit} at most. */
+    public int countPushesUpTo(StockFilter filter, int limit) {
+        return this.records.query(db -> {
+            try (PreparedStatement query = db.prepareStatement(
+                    "select count(*) from (select 1 from stock_push p where " + PUSH_FILTER + " limit ?) x")) {
+                int set = setPushFilter(db, query, filter);
+                query.setInt(set + 1, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
         });
     }
 
@@ -178,27 +319,6 @@ public class StockViews {
                 }
             }
             return levels;
-        });
-    }
-
-    /** The latest pushes, newest first, without their movements. */
-    public List<PushView> pushes(Long storeId, int limit) {
-        return this.records.query(db -> {
-            List<PushView> pushes = new ArrayList<>();
-            try (PreparedStatement query = db.prepareStatement("select p.id, s.domain, p.mode, p.state, p.quantities, "
-                    + "p.attempts, p.reason, p.created_at, p.finished_at from stock_push p "
-                    + "join store_connection s on s.store_id = p.store_id "
-                    + "where (?::bigint is null or p.store_id = ?) order by p.id desc limit ?")) {
-                query.setObject(1, storeId);
-                query.setObject(2, storeId);
-                query.setInt(3, limit);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        pushes.add(push(rows, List.of()));
-                    }
-                }
-            }
-            return pushes;
         });
     }
 
