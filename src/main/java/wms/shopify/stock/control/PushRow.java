@@ -23,6 +23,7 @@ public record PushRow(
 
     /** The SKUs as one text (the CSV export's), "…" after them when the push carries more. */
     public String skuText() {
-        return String.join(", ", this.skus) + (this.quantities > this.skus.size() ? ", …" : "");
+        String more = this.quantities > this.skus.size() ? "…" : "";
+        return this.skus.isEmpty() ? more : String.join(", ", this.skus) + (more.isEmpty() ? "" : ", " + more);
     }
 }

@@ -189,18 +189,31 @@ public class StockViews {
         return 11;
     }
 
+    /**
+     * The first SKUs a push carries, from the input it stores (every push has its items there, whether the changes
+     * came from movements, orders or a read): each entry's variant SKU, else its WMS product code, in input order.
+     */
+    private static final String PUSH_SKUS = """
+            (select string_agg(coalesce(v.sku, pc.code, e.item), ', ' order by e.position)
+                from (select x.entry ->> 'inventoryItemId' as item, x.position
+                    from jsonb_array_elements(case when p.payload like '{%' then coalesce(
+                        p.payload::jsonb -> 'changes', p.payload::jsonb -> 'quantities') end) with ordinality
+                        as x(entry, position)
+                    order by x.position limit 5) e
+                left join lateral (select sku from store_variant_mapping sv
+                    where sv.store_id = p.store_id and sv.inventory_item_id = e.item limit 1) v on true
+                left join lateral (select c2.code from stock_change c join product_code c2
+                    on c2.product_id = c.product_id where c.store_id = p.store_id and c.inventory_item_id = e.item
+                    limit 1) pc on true)""";
+
     /** A page of the pushes the filter lists, newest first ({@code ascending}: oldest first), without movements. */
     public List<PushRow> pushes(StockFilter filter, boolean ascending, int first, int size) {
         return this.records.query(db -> {
             List<PushRow> pushes = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement("select p.id, s.domain, p.mode, p.state, p.quantities, "
                     + "p.attempts, p.reason, p.created_at, p.finished_at, "
-                    + "(select string_agg(distinct coalesce(v.sku, pc.code), ', ') from (select c.product_id, "
-                    + "c.store_id, c.inventory_item_id from stock_movement_target t join stock_change c on "
-                    + "c.id = t.change_id where t.push_id = p.id limit 5) c join product_code pc on "
-                    + "pc.product_id = c.product_id left join lateral (select sku from store_variant_mapping sv "
-                    + "where sv.store_id = c.store_id and sv.inventory_item_id = c.inventory_item_id limit 1) v on "
-                    + "true) "
+                    + PUSH_SKUS
+                    + " "
                     + "from stock_push p join store_connection s on s.store_id = p.store_id where " + PUSH_FILTER
                     + " order by p.id" + (ascending ? "" : " desc") + " offset ? limit ?")) {
                 int set = setPushFilter(db, query, filter);
