@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -127,13 +128,21 @@ public final class Browser implements AutoCloseable {
         until(ExpectedConditions.urlContains(text));
     }
 
-    /** Signs in on the login page the browser was sent to. */
+    /**
+     * Signs in on the login page the browser was sent to, and waits until the page the sign-in leads to has loaded:
+     * a test that went on at once could navigate away while the sign-in was still under way, and land on the login
+     * page again.
+     */
     public void signIn(String user, String password) {
         this.wait
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")))
                 .sendKeys(user);
         this.driver.findElement(By.id("j_password")).sendKeys(password);
-        this.driver.findElement(By.id("sign-in")).click();
+        WebElement button = this.driver.findElement(By.id("sign-in"));
+        button.click();
+        until(ExpectedConditions.stalenessOf(button));
+        until((ExpectedCondition<Boolean>)
+                driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     public String text(By locator) {

@@ -37,8 +37,9 @@ public final class ExtraServer {
     /**
      * Starts a server with these environment lines, configured afresh; does not wait for readiness. The server is
      * created once per build: a later start (the next test class's JVM) keeps only Liberty's workarea (so that it
-     * starts warm) and the keystore it made; everything a run leaves (logs, transaction and messaging logs, generated
-     * secrets) is removed and the configuration, ports and environment are written anew.
+     * starts warm) and the keystore it made; everything a run leaves (transaction and messaging logs, generated
+     * secrets) is removed, its logs moved to {@code target/extra-server-logs/<name>-<time>}, and the configuration,
+     * ports and environment are written anew.
      */
     public static ExtraServer start(String name, int httpPort, List<String> environment)
             throws IOException, InterruptedException {
@@ -50,6 +51,13 @@ public final class ExtraServer {
             ConnectorServer.runServerCommand("stop", name);
         }
         if (Files.isRegularFile(createdEnvironment)) {
+            // The last run's logs are kept beside the build's output, for a failure of the class that made them.
+            Path logs = directory.resolve("logs");
+            if (Files.isDirectory(logs)) {
+                Path kept = wlp.getParent().getParent().resolve("extra-server-logs");
+                Files.createDirectories(kept);
+                Files.move(logs, kept.resolve(name + "-" + System.currentTimeMillis()));
+            }
             try (var entries = Files.list(directory)) {
                 for (Path entry : entries.toList()) {
                     if (!KEPT.contains(entry.getFileName().toString())) {
