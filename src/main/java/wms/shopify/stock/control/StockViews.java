@@ -264,7 +264,7 @@ public class StockViews {
         return this.records.query(db -> {
             List<PublishedView> levels = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement("""
-                    select s.domain, sp.sync_mode, v.sku, p.code, c.location_id, c.sellable, d.demand,
+                    select c.domain, sp.sync_mode, v.sku, c.code, c.location_id, c.sellable, d.demand,
                         r.id, r.location_id, r.product_code, r.product_prefix, r.buffer, r.share_percent,
                         r.maximum, r.out_of_stock_below,
                         case when sp.sync_mode = 'ABSOLUTE'
@@ -278,9 +278,16 @@ public class StockViews {
                         coalesce(r.buffer_as_safety_stock, false),
                         stock_level_safety_stock(c.store_id, c.inventory_item_id, c.product_id, c.location_id,
                             c.sellable, c.unexplained, sp.sync_mode = 'ABSOLUTE')
-                    from stock_change c join store_connection s on s.store_id = c.store_id
+                    from (select c.*, s.domain, p.code from stock_change c
+                            join store_connection s on s.store_id = c.store_id
+                            join product_code p on p.product_id = c.product_id
+                            where c.sellable is not null and s.status = any(?)
+                                and (?::varchar is null or p.code ilike ? or exists (select 1
+                                    from store_variant_mapping sv where sv.store_id = c.store_id
+                                    and sv.inventory_item_id = c.inventory_item_id and sv.sku ilike ?))
+                            order by s.domain, p.code, c.location_id
+                            limit ?) c
                     join stock_policy sp on sp.store_id = c.store_id
-                    join product_code p on p.product_id = c.product_id
                     left join lateral (select sku from store_variant_mapping sv where sv.store_id = c.store_id
                         and sv.inventory_item_id = c.inventory_item_id limit 1) v on true
                     cross join lateral (select stock_level_demand(c.store_id, c.inventory_item_id, c.location_id,
@@ -290,10 +297,7 @@ public class StockViews {
                     left join lateral (select (y.x).* from (select case when k.kit
                         then stock_kit_rule(c.store_id, c.product_id, c.location_id)
                         else stock_rule_of(c.store_id, c.product_id, c.location_id) end as x) y) r on true
-                    where c.sellable is not null and s.status = any(?)
-                        and (?::varchar is null or p.code ilike ? or v.sku ilike ?)
-                    order by s.domain, p.code, c.location_id
-                    limit ?
+                    order by c.domain, c.code, c.location_id
                     """)) {
                 query.setArray(1, db.createArrayOf("varchar", CONNECTED));
                 query.setString(2, like);
