@@ -67,20 +67,30 @@ public class StockViews {
 
     private static int setChangeFilter(java.sql.Connection db, PreparedStatement query, StockFilter filter)
             throws SQLException {
+        query.setArray(1, db.createArrayOf("varchar", filter.changeStates()));
+        return setStoreSkuAndDays(query, 2, filter);
+    }
+
+    /**
+     * The parameters both filters share, from position {@code at}: the store (twice), the SKU pattern (three times),
+     * the first and the day after the last day (twice each).
+     *
+     * @return the position of the last one set
+     */
+    private static int setStoreSkuAndDays(PreparedStatement query, int at, StockFilter filter) throws SQLException {
         String sku = filter.skuPattern();
         Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
         Timestamp until = filter.until() == null ? null : Timestamp.from(filter.until());
-        query.setArray(1, db.createArrayOf("varchar", filter.changeStates()));
-        query.setObject(2, filter.storeId());
-        query.setObject(3, filter.storeId());
-        query.setString(4, sku);
-        query.setString(5, sku);
-        query.setString(6, sku);
-        query.setTimestamp(7, from);
-        query.setTimestamp(8, from);
-        query.setTimestamp(9, until);
-        query.setTimestamp(10, until);
-        return 10;
+        query.setObject(at, filter.storeId());
+        query.setObject(at + 1, filter.storeId());
+        query.setString(at + 2, sku);
+        query.setString(at + 3, sku);
+        query.setString(at + 4, sku);
+        query.setTimestamp(at + 5, from);
+        query.setTimestamp(at + 6, from);
+        query.setTimestamp(at + 7, until);
+        query.setTimestamp(at + 8, until);
+        return at + 8;
     }
 
     /**
@@ -166,9 +176,6 @@ public class StockViews {
 
     private static int setPushFilter(java.sql.Connection db, PreparedStatement query, StockFilter filter)
             throws SQLException {
-        String sku = filter.skuPattern();
-        Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
-        Timestamp until = filter.until() == null ? null : Timestamp.from(filter.until());
         java.sql.Array states = filter.pushStates() == null ? null : db.createArrayOf("varchar", filter.pushStates());
         if (states == null) {
             query.setNull(1, java.sql.Types.ARRAY);
@@ -177,16 +184,7 @@ public class StockViews {
             query.setArray(1, states);
             query.setArray(2, states);
         }
-        query.setObject(3, filter.storeId());
-        query.setObject(4, filter.storeId());
-        query.setString(5, sku);
-        query.setString(6, sku);
-        query.setString(7, sku);
-        query.setTimestamp(8, from);
-        query.setTimestamp(9, from);
-        query.setTimestamp(10, until);
-        query.setTimestamp(11, until);
-        return 11;
+        return setStoreSkuAndDays(query, 3, filter);
     }
 
     /**
